@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "Activator",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "activator", targets: ["activator"]),
+    .library(name: "ActivatorCore", targets: ["ActivatorCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Debian's libyaml-dev, read at the event level (docs/architecture.md).
+    .systemLibrary(
+      name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]),
+    .target(name: "ActivatorYAML", dependencies: ["CYAML"], swiftSettings: strict),
+    .target(name: "ActivatorCore", dependencies: ["ActivatorYAML"], swiftSettings: strict),
+    .target(name: "ActivatorReports", dependencies: ["ActivatorCore"], swiftSettings: strict),
+    .target(name: "ActivatorTerminal", dependencies: ["ActivatorCore", "ActivatorReports"], swiftSettings: strict),
+    .executableTarget(
+      name: "activator",
+      dependencies: [
+        "ActivatorCore", "ActivatorReports", "ActivatorTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .testTarget(name: "ActivatorYAMLTests", dependencies: ["ActivatorYAML"], swiftSettings: strict),
+    .testTarget(
+      name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML"],
+      swiftSettings: strict),
+  ]
+)

@@ -1,0 +1,84 @@
+/// One problem found in a file: where, how bad, and what was expected.
+public struct Diagnostic: Sendable, Hashable, Comparable {
+  public enum Severity: String, Sendable, Hashable, Comparable {
+    case error, warning, note
+
+    private var rank: Int {
+      switch self {
+      case .error: 0
+      case .warning: 1
+      case .note: 2
+      }
+    }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+  }
+
+  public var severity: Severity
+  /// A stable, kebab-case name of the problem kind, for tools (`unknown-key`, `type-mismatch`).
+  public var code: String
+  public var message: String
+  public var location: SourceLocation
+  /// Related places, e.g. where a duplicate id was first defined.
+  public var notes: [Note]
+
+  public struct Note: Sendable, Hashable {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation? = nil) {
+      self.message = message
+      self.location = location
+    }
+  }
+
+  public init(
+    _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation,
+    notes: [Note] = []
+  ) {
+    self.severity = severity
+    self.code = code
+    self.message = message
+    self.location = location
+    self.notes = notes
+  }
+
+  public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+    if a.location != b.location { return a.location < b.location }
+    if a.severity != b.severity { return a.severity < b.severity }
+    return a.message < b.message
+  }
+}
+
+/// Collects diagnostics while files are loaded and checked, so that all problems are reported
+/// at once instead of stopping at the first.
+public final class DiagnosticLog {
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  public init() {}
+
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+  public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+  public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+  public func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
+
+  public func error(
+    _ code: String, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+  ) {
+    diagnostics.append(Diagnostic(.error, code, message, at: location, notes: notes))
+  }
+
+  public func warning(
+    _ code: String, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+  ) {
+    diagnostics.append(Diagnostic(.warning, code, message, at: location, notes: notes))
+  }
+
+  /// Diagnostics in file, line, column order with exact repeats removed.
+  public var sorted: [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    return diagnostics.sorted().filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,137 @@
+public import ActivatorYAML
+
+/// `activator check`: loads surveys, rule plugins, catalogs (and answers files if given) and
+/// reports every problem at once.
+public struct CheckService {
+  public struct Summary: Sendable {
+    public var surveys = 0
+    public var plugins = 0
+    public var criteria = 0
+    public var solutions = 0
+    public var programmes = 0
+    public var answers = 0
+    public var fixtures = 0
+  }
+
+  public let workspace: Workspace
+  public private(set) var summary = Summary()
+  public var log: DiagnosticLog { workspace.log }
+
+  public init() {
+    workspace = Workspace()
+  }
+
+  /// What a YAML file is, from its first keys.
+  public enum Kind: Sendable { case survey, answers, plugin, catalog, fixture, unknown }
+
+  public static func kind(of root: YAMLNode) -> Kind {
+    let keys = Set(root.mapping?.compactMap { $0.key.scalar } ?? [])
+    if keys.contains("plugin") { return .plugin }
+    if keys.contains("fixture") { return .fixture }
+    if keys.contains("catalog") { return .catalog }
+    if keys.contains("survey") && (keys.contains("answers") || keys.contains("survey_version")) { return .answers }
+    if keys.contains("survey") { return .survey }
+    return .unknown
+  }
+
+  /// Checks `paths`; with no paths, the shipped `Surveys/` and `Rules/` under `home`.
+  public mutating func run(paths: [String], home: String?, surveyPaths extraSurveys: [String] = []) {
+    var surveyFiles: [String] = []
+    var ruleRoots: [String] = []
+    var answerFiles: [String] = []
+    var looseFiles: [(String, Kind)] = []
+    let targets = paths.isEmpty ? (home.map { [PluginLoader.join($0, "Surveys"), PluginLoader.join($0, "Rules")] } ?? []) : paths
+    if targets.isEmpty {
+      log.error("usage", "no Surveys/ and Rules/ folders found here; name the files to check", at: .file("."))
+    }
+    for path in targets {
+      classify(path, &surveyFiles, &ruleRoots, &answerFiles, &looseFiles, depth: 0)
+    }
+    // Rules and answers need a survey to be checked against: fall back to the shipped ones.
+    if surveyFiles.isEmpty && (!ruleRoots.isEmpty || !answerFiles.isEmpty), let home {
+      surveyFiles = Workspace.yamlFiles(PluginLoader.join(home, "Surveys"), log: DiagnosticLog())
+    }
+    surveyFiles += extraSurveys
+    workspace.loadSurveys(surveyFiles)
+    summary.surveys = workspace.registry.surveys.count
+    workspace.loadRules(ruleRoots)
+    summary.plugins = workspace.plugins.count
+    for (path, kind) in looseFiles {
+      switch kind {
+      case .catalog:
+        log.warning(
+          "catalog-outside-plugin",
+          "catalog files are read as part of a rule plugin (its catalog/ folder); this one belongs to none and was not checked",
+          at: .file(path))
+      case .fixture:
+        summary.fixtures += 1
+      default:
+        log.error(
+          "unknown-file", "not an Activator file: expected a survey ('survey:'), a rule plugin ('plugin:'), a catalog or an answers file",
+          at: .file(path))
+      }
+    }
+
+    var checkedPlugins = Set<String>()
+    for survey in workspace.registry.surveys {
+      if let program = workspace.program(for: survey) {
+        summary.criteria += program.criteria.count
+        summary.solutions = max(summary.solutions, program.solutions.count)
+        summary.programmes = max(summary.programmes, program.programmes.count)
+      }
+      for plugin in workspace.plugins where plugin.applies(to: survey.id, version: survey.version) {
+        checkedPlugins.insert(plugin.id)
+      }
+    }
+    for plugin in workspace.plugins where !checkedPlugins.contains(plugin.id) {
+      let wanted = plugin.appliesTo.map { "\($0.survey) \($0.versions)" }.joined(separator: ", ")
+      let loaded = workspace.registry.surveys.map(\.reference).joined(separator: ", ")
+      log.warning(
+        "plugin-unchecked",
+        "plugin '\(plugin.id)' applies to \(wanted), but no such survey is loaded (\(loaded.isEmpty ? "none" : loaded)); its rules were not type-checked",
+        at: plugin.location)
+    }
+    for plugin in workspace.plugins { summary.fixtures += plugin.fixtures.count }
+    for path in answerFiles {
+      summary.answers += 1
+      _ = AnswersLoader.load(path, registry: workspace.registry, log: log)
+    }
+  }
+
+  private func classify(
+    _ path: String, _ surveys: inout [String], _ rules: inout [String], _ answers: inout [String],
+    _ loose: inout [(String, Kind)], depth: Int
+  ) {
+    switch FileReading.kind(path) {
+    case .directory:
+      if FileReading.kind(PluginLoader.join(path, "plugin.yaml")) == .file {
+        rules.append(path)
+        return
+      }
+      guard depth < 8 else { return }
+      for name in (try? FileReading.list(path)) ?? [] where !name.hasPrefix(".") {
+        let child = PluginLoader.join(path, name)
+        let kind = FileReading.kind(child)
+        if kind == .directory || (kind == .file && PluginLoader.isYAML(name)) {
+          classify(child, &surveys, &rules, &answers, &loose, depth: depth + 1)
+        }
+      }
+    case .file:
+      let probe = DiagnosticLog()
+      guard let (_, root) = Document.load(path, limits: .authored, log: probe) else {
+        log.append(contentsOf: probe.diagnostics)
+        return
+      }
+      switch Self.kind(of: root) {
+      case .survey: surveys.append(path)
+      case .plugin: rules.append(path)
+      case .answers: answers.append(path)
+      case let other: loose.append((path, other))
+      }
+    case .missing:
+      log.error("unreadable", "no such file or folder", at: .file(path))
+    case .other:
+      log.error("unreadable", "not a file or folder Activator can read", at: .file(path))
+    }
+  }
+}

@@ -1,0 +1,347 @@
+/// Checks plugins against a survey and compiles them into a `Program`: ids resolved, expressions
+/// type-checked, ladders expanded, catalog references and reachability verified.
+public enum ProgramCompiler {
+  /// Compiles `survey` with every plugin of `plugins` that accepts this survey's version.
+  /// Problems go to `log`; the program is `nil` if any error was found.
+  public static func compile(survey: Survey, plugins allPlugins: [Plugin], log: DiagnosticLog, warnUnreachable: Bool = true)
+    -> Program?
+  {
+    let errorsBefore = log.errorCount
+    let plugins = allPlugins.filter { $0.applies(to: survey.id, version: survey.version) }.sorted { $0.id < $1.id }
+    var pluginIDs: [String: Plugin] = [:]
+    for plugin in plugins {
+      if let first = pluginIDs[plugin.id] {
+        log.error(
+          "duplicate-plugin", "plugin '\(plugin.id)' is loaded twice", at: plugin.location,
+          notes: [.init("also loaded from here", at: first.location)])
+      }
+      pluginIDs[plugin.id] = plugin
+      for language in survey.languages where !plugin.languages.contains(language) {
+        log.warning(
+          "plugin-language",
+          "plugin '\(plugin.id)' has no '\(language)' texts, but survey \(survey.reference) is offered in '\(language)'; its findings will show in \(plugin.languages.first ?? "English")",
+          at: plugin.location)
+      }
+    }
+
+    // Threshold: the survey's, unless plugins set one; two different ones conflict.
+    var threshold = survey.threshold
+    let overrides = plugins.compactMap { plugin in plugin.threshold.map { (plugin, $0) } }
+    if let (first, value) = overrides.first {
+      threshold = value.value
+      for (plugin, other) in overrides.dropFirst() where other.value != value.value {
+        log.error(
+          "threshold-conflict",
+          "plugin '\(plugin.id)' sets threshold \(JSONWriter.format(other.value)), but plugin '\(first.id)' sets \(JSONWriter.format(value.value)); a pillar's gate has one threshold",
+          at: other.location, notes: [.init("the other threshold", at: value.location)])
+      }
+    }
+
+    // Catalog.
+    var solutions: [Solution] = []
+    var solutionIndex: [String: Int] = [:]
+    var programmes: [Programme] = []
+    var programmeIndex: [String: Int] = [:]
+    for plugin in plugins {
+      for solution in plugin.solutions {
+        if let first = solutionIndex[solution.id] {
+          log.error(
+            "duplicate-id", "duplicate solution id '\(solution.id)'", at: solution.location,
+            notes: [.init("first defined here", at: solutions[first].location)])
+          continue
+        }
+        for pillar in solution.pillars where survey.pillarIndex(pillar.value) == nil {
+          log.error(
+            "unknown-pillar", "unknown pillar '\(pillar.value)' in solution '\(solution.id)'" + DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id)),
+            at: pillar.location)
+        }
+        if solution.stageMax > survey.topStage {
+          log.error("out-of-range", "solution '\(solution.id)' fits up to stage \(solution.stageMax), but the survey has \(survey.topStage) stages", at: solution.location)
+        }
+        solutionIndex[solution.id] = solutions.count
+        solutions.append(solution)
+      }
+      for programme in plugin.programmes {
+        if let first = programmeIndex[programme.id] {
+          log.error(
+            "duplicate-id", "duplicate programme id '\(programme.id)'", at: programme.location,
+            notes: [.init("first defined here", at: programmes[first].location)])
+          continue
+        }
+        programmeIndex[programme.id] = programmes.count
+        programmes.append(programme)
+      }
+    }
+    let prerequisites: [[CompiledExpression?]] = solutions.map { solution in
+      solution.prerequisites.map { prerequisite in
+        prerequisite.when.flatMap { source in
+          let (compiled, diagnostics) = ExpressionCompiler.compile(
+            source, in: ExpressionEnvironment(survey: survey, purpose: .condition), expecting: .bool)
+          log.append(contentsOf: diagnostics)
+          return compiled
+        }
+      }
+    }
+
+    func resolveSolutions(_ references: [Located<String>]) -> [Int] {
+      references.compactMap { reference in
+        if let index = solutionIndex[reference.value] { return index }
+        let hint = DidYouMean.hint(reference.value, from: solutionIndex.keys)
+        log.error("unknown-solution", "unknown catalog solution '\(reference.value)'\(hint)", at: reference.location)
+        return nil
+      }
+    }
+
+    func resolvePillar(_ reference: Located<String>) -> Int? {
+      if let index = survey.pillarIndex(reference.value) { return index }
+      log.error(
+        "unknown-pillar", "unknown pillar '\(reference.value)'" + DidYouMean.hint(reference.value, from: survey.pillars.map(\.id)),
+        at: reference.location)
+      return nil
+    }
+
+    func checkStage(_ stage: Located<Int>) -> Bool {
+      if stage.value == 1 {
+        log.error(
+          "stage-one", "stage 1 is the floor every city starts from, so it has no criteria; criteria are for stages 2 to \(survey.topStage)",
+          at: stage.location)
+        return false
+      }
+      if stage.value > survey.topStage {
+        log.error("out-of-range", "stage \(stage.value) does not exist; survey \(survey.reference) has stages 1 to \(survey.topStage)", at: stage.location)
+        return false
+      }
+      return true
+    }
+
+    // Criteria and ladders.
+    var criteria: [Criterion] = []
+    for (pluginNumber, plugin) in plugins.enumerated() {
+      var seen: [String: SourceLocation] = [:]
+      func claim(_ id: String, _ location: SourceLocation) -> Bool {
+        if let first = seen[id] {
+          log.error("duplicate-id", "duplicate criterion id '\(id)' in plugin '\(plugin.id)'", at: location, notes: [.init("first defined here", at: first)])
+          return false
+        }
+        seen[id] = location
+        return true
+      }
+      let conditionEnvironment = ExpressionEnvironment(survey: survey, purpose: .condition)
+      for definition in plugin.criteria {
+        guard claim(definition.id, definition.location) else { continue }
+        let pillar = resolvePillar(definition.pillar)
+        let stageOK = checkStage(definition.stage)
+        let (condition, diagnostics) = ExpressionCompiler.compile(definition.when, in: conditionEnvironment, expecting: .bool)
+        log.append(contentsOf: diagnostics)
+        let recommend = resolveSolutions(definition.recommend)
+        guard let pillar, stageOK, let condition else { continue }
+        criteria.append(
+          Criterion(
+            id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber, pillar: pillar,
+            stage: definition.stage.value, weight: definition.weight, title: definition.title, met: definition.met,
+            unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location))
+      }
+      for ladder in plugin.ladders {
+        criteria += expand(ladder, plugin: plugin, pluginNumber: pluginNumber, survey: survey, log: log, claim: claim,
+          resolvePillar: resolvePillar, checkStage: checkStage, resolveSolutions: resolveSolutions)
+      }
+    }
+    criteria.sort { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
+
+    // Criterion ids that `met()` may name: qualified always, plain when unambiguous.
+    var criterionIDs: [String: Int] = [:]
+    var plainCount: [String: Int] = [:]
+    for criterion in criteria { plainCount[criterion.id, default: 0] += 1 }
+    for (index, criterion) in criteria.enumerated() {
+      criterionIDs[criterion.qualifiedID] = index
+      if plainCount[criterion.id] == 1 { criterionIDs[criterion.id] = index }
+    }
+    let outcomeEnvironment = ExpressionEnvironment(survey: survey, purpose: .outcome, criterionIDs: criterionIDs)
+
+    var metrics: [Metric] = []
+    var nextSteps: [NextStep] = []
+    for (pluginNumber, plugin) in plugins.enumerated() {
+      var seenMetrics: [String: SourceLocation] = [:]
+      for definition in plugin.metrics {
+        if let first = seenMetrics[definition.id] {
+          log.error("duplicate-id", "duplicate metric id '\(definition.id)'", at: definition.location, notes: [.init("first defined here", at: first)])
+          continue
+        }
+        seenMetrics[definition.id] = definition.location
+        let pillar = definition.pillar.flatMap(resolvePillar)
+        let (expression, diagnostics) = ExpressionCompiler.compile(definition.expression, in: outcomeEnvironment, expecting: nil)
+        log.append(contentsOf: diagnostics)
+        guard let expression else { continue }
+        if case .list = expression.type {
+          log.error("type-mismatch", "a metric must give one value (a number, yes/no or text), not a list", at: definition.expression.location)
+          continue
+        }
+        metrics.append(
+          Metric(
+            id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", title: definition.title, unit: definition.unit,
+            pillar: pillar, expression: expression))
+      }
+      for definition in plugin.nextSteps {
+        let programme = programmeIndex[definition.programme.value]
+        if programme == nil {
+          log.error(
+            "unknown-programme",
+            "unknown programme '\(definition.programme.value)'" + DidYouMean.hint(definition.programme.value, from: programmeIndex.keys),
+            at: definition.programme.location)
+        }
+        let (when, diagnostics) = ExpressionCompiler.compile(definition.when, in: outcomeEnvironment, expecting: .bool)
+        log.append(contentsOf: diagnostics)
+        guard let programme, let when else { continue }
+        nextSteps.append(NextStep(programme: programme, when: when, because: definition.because, plugin: pluginNumber))
+      }
+    }
+
+    // Completeness: every stage of every pillar needs criteria, every solution a rule.
+    if !criteria.isEmpty {
+      for (pillarIndex, pillar) in survey.pillars.enumerated() {
+        for stage in 2...max(2, survey.topStage) where !criteria.contains(where: { $0.pillar == pillarIndex && $0.stage == stage }) {
+          log.warning(
+            "stage-without-criteria",
+            "pillar '\(pillar.id)' has no criteria for stage \(stage) (\(survey.stageName(stage, "en"))), so no city can reach it",
+            at: plugins.first?.location ?? survey.location)
+        }
+      }
+    }
+    if warnUnreachable {
+      let reachable = Set(criteria.flatMap(\.recommend))
+      for (index, solution) in solutions.enumerated() where !reachable.contains(index) {
+        log.warning(
+          "unreachable-solution",
+          "solution '\(solution.id)' is not recommended by any rule, so no city will ever be shown it",
+          at: solution.location)
+      }
+    }
+
+    guard log.errorCount == errorsBefore else { return nil }
+    let infos = plugins.map { PluginInfo(id: $0.id, version: $0.version, hash: $0.contentHash) }
+    return Program(
+      survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
+      solutions: solutions, programmes: programmes, prerequisites: prerequisites)
+  }
+
+  /// One criterion per stage of a ladder, each with a generated condition such as
+  /// `gov_online_services >= 30` or `level(gov_strategy) >= 3`.
+  static func expand(
+    _ ladder: LadderDefinition, plugin: Plugin, pluginNumber: Int, survey: Survey, log: DiagnosticLog,
+    claim: (String, SourceLocation) -> Bool, resolvePillar: (Located<String>) -> Int?, checkStage: (Located<Int>) -> Bool,
+    resolveSolutions: ([Located<String>]) -> [Int]
+  ) -> [Criterion] {
+    guard let slot = survey.questionIndex[ladder.question.value] else {
+      log.error(
+        "unknown-question",
+        "unknown question '\(ladder.question.value)'" + DidYouMean.hint(ladder.question.value, from: survey.questionIndex.keys),
+        at: ladder.question.location)
+      return []
+    }
+    let question = survey.questions[slot]
+    guard question.type.isNumeric || question.isOrdinal else {
+      log.error(
+        "ladder-question",
+        "a ladder needs a number question or a choice whose options have levels, but '\(question.id)' is \(question.type.rawValue)",
+        at: ladder.question.location)
+      return []
+    }
+    let pillar: Int?
+    if let reference = ladder.pillar {
+      pillar = resolvePillar(reference)
+    } else if let questionPillar = question.pillar {
+      pillar = questionPillar
+    } else {
+      log.error("missing-key", "ladder '\(ladder.id)' needs 'pillar': question '\(question.id)' belongs to no pillar", at: ladder.location)
+      pillar = nil
+    }
+    if question.isOrdinal && ladder.direction == .lower {
+      log.error("ladder-direction", "levels only go up: a ladder on choice '\(question.id)' cannot use direction: lower", at: ladder.location)
+      return []
+    }
+    var criteria: [Criterion] = []
+    var previous: Double?
+    let op = ladder.direction == .higher ? ">=" : "<="
+    for step in ladder.steps {
+      let id = "\(ladder.id)@\(step.stage.value)"
+      guard checkStage(step.stage), claim(id, step.stage.location) else { continue }
+      var threshold: Double
+      var shown: LocalizedText
+      var expressionText: String
+      switch (step.threshold.value, question.isOrdinal) {
+      case (.number(let number), false):
+        threshold = number
+        let (low, high) = question.bounds
+        if let low, number < low {
+          log.warning("ladder-range", "threshold \(JSONWriter.format(number)) is below the smallest answer \(JSONWriter.format(low)) of '\(question.id)'", at: step.threshold.location)
+        }
+        if let high, number > high {
+          log.warning("ladder-range", "threshold \(JSONWriter.format(number)) is above the largest answer \(JSONWriter.format(high)) of '\(question.id)', so it can never be met", at: step.threshold.location)
+        }
+        shown = LocalizedText(JSONWriter.format(number))
+        expressionText = "\(question.id) \(op) \(JSONWriter.format(number))"
+      case (.number(let number), true):
+        guard number == number.rounded(), let option = question.options.first(where: { $0.level == Int(number) }) else {
+          log.error("ladder-threshold", "'\(question.id)' has no option at level \(JSONWriter.format(number))", at: step.threshold.location)
+          continue
+        }
+        threshold = number
+        shown = option.label
+        expressionText = "level(\(question.id)) >= \(Int(number))"
+      case (.option(let value), true):
+        guard let option = question.options.first(where: { $0.value == value }), let level = option.level else {
+          log.error(
+            "unknown-option",
+            "'\(value)' is not an option of '\(question.id)'" + DidYouMean.hint(value, from: question.options.map(\.value)),
+            at: step.threshold.location)
+          continue
+        }
+        threshold = Double(level)
+        shown = option.label
+        expressionText = "level(\(question.id)) >= \(level)"
+      case (.option(let value), false):
+        log.error("ladder-threshold", "'\(question.id)' takes numbers, so the threshold must be a number, not '\(value)'", at: step.threshold.location)
+        continue
+      }
+      if let previous {
+        let wrongWay = ladder.direction == .higher ? threshold < previous : threshold > previous
+        if wrongWay {
+          log.warning(
+            "ladder-order",
+            "the threshold for stage \(step.stage.value) is \(ladder.direction == .higher ? "lower" : "higher") than for the stage below; higher stages should ask for more",
+            at: step.threshold.location)
+        }
+      }
+      previous = threshold
+      let source = ExpressionSource(
+        text: expressionText, file: nil, path: step.threshold.location.file,
+        start: .init(line: step.threshold.location.line, column: step.threshold.location.column), style: .plain)
+      let (condition, diagnostics) = ExpressionCompiler.compile(
+        source, in: ExpressionEnvironment(survey: survey, purpose: .condition), expecting: .bool)
+      log.append(contentsOf: diagnostics)
+      let stageNames = LocalizedText(survey.languages.map { ($0, survey.stageName(step.stage.value, $0)) })
+      func fill(_ text: LocalizedText?) -> LocalizedText? {
+        text.map { text in
+          LocalizedText(
+            text.translations.map { language, value in
+              (language, Template.fill(value, ["threshold": shown.text(language), "stage": stageNames.text(language)]))
+            })
+        }
+      }
+      let title = fill(ladder.title) ?? ladder.title
+      let recommend = resolveSolutions((ladder.recommend[step.stage.value] ?? []) + (ladder.recommend[0] ?? []))
+      guard let pillar, let condition else { continue }
+      criteria.append(
+        Criterion(
+          id: id, qualifiedID: "\(plugin.id)/\(id)", plugin: pluginNumber, pillar: pillar, stage: step.stage.value,
+          weight: ladder.weight, title: title, met: fill(ladder.met), unmet: fill(ladder.unmet), condition: condition,
+          recommend: recommend,
+          ladder: LadderStep(ladderID: ladder.id, question: slot, direction: ladder.direction, threshold: threshold, byLevel: question.isOrdinal),
+          location: step.stage.location))
+    }
+    for stage in ladder.recommend.keys where stage != 0 && !ladder.steps.contains(where: { $0.stage.value == stage }) {
+      log.warning("ladder-recommend", "ladder '\(ladder.id)' recommends solutions for stage \(stage), which its 'at' does not define", at: ladder.location)
+    }
+    return criteria
+  }
+}

@@ -1,0 +1,313 @@
+/// Turns one answer sheet into an assessment with a compiled program.
+public enum Scorer {
+  /// How many recommendations a result lists.
+  public static let recommendationLimit = 12
+
+  public static func assess(_ sheet: AnswerSheet, with program: Program) -> Assessment {
+    let survey = program.survey
+    let (context, relevant, counts, issues) = prepare(sheet, program)
+    var allIssues = issues
+
+    // Criteria.
+    var outcomes = [Outcome](repeating: .unknown, count: program.criteria.count)
+    var errors: [Int: EvaluationError] = [:]
+    for (index, criterion) in program.criteria.enumerated() {
+      let value = criterion.condition.evaluate(context)
+      outcomes[index] = outcome(value)
+      if case .error(let error) = value {
+        errors[index] = error
+        allIssues.append(
+          AnswerIssue(
+            kind: .evaluationError, slot: nil,
+            message: "criterion '\(criterion.qualifiedID)' could not be evaluated: \(error.message)",
+            location: criterion.condition.source.location(ofOffset: error.range.lowerBound)))
+      }
+    }
+
+    // Pillars.
+    var pillars: [PillarResult] = []
+    pillars.reserveCapacity(survey.pillars.count)
+    for pillar in survey.pillars.indices {
+      pillars.append(pillarResult(pillar, outcomes, program, target: sheet.targets[pillar]))
+    }
+    let overall = overallStage(pillars, program)
+
+    // Metrics and next steps read the outcomes.
+    context.outcomes = OutcomeView(
+      stages: pillars.map(\.stage), scores: pillars.map(\.score), coverage: pillars.map(\.coverage),
+      targets: pillars.map(\.target), overall: overall,
+      criteria: outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil })
+    var metrics: [MetricResult] = []
+    for (index, metric) in program.metrics.enumerated() {
+      let value = metric.expression.evaluate(context)
+      if case .error(let error) = value {
+        allIssues.append(
+          AnswerIssue(
+            kind: .evaluationError, slot: nil, message: "metric '\(metric.qualifiedID)' could not be evaluated: \(error.message)",
+            location: metric.expression.source.location(ofOffset: error.range.lowerBound)))
+      }
+      metrics.append(MetricResult(metric: index, value: value))
+    }
+    let recommendations = recommend(outcomes, pillars, program, context)
+    var nextSteps: [NextStepResult] = []
+    for step in program.nextSteps {
+      guard case .bool(true) = step.when.evaluate(context) else { continue }
+      if let existing = nextSteps.firstIndex(where: { $0.programme == step.programme }) {
+        nextSteps[existing].because.append(step.because)
+      } else {
+        nextSteps.append(NextStepResult(programme: step.programme, because: [step.because]))
+      }
+    }
+    nextSteps.sort { lhs, rhs in
+      let a = program.programmes[lhs.programme]
+      let b = program.programmes[rhs.programme]
+      return (stepOrder(a.step), a.id) < (stepOrder(b.step), b.id)
+    }
+
+    return Assessment(
+      program: program, sheet: sheet, values: context.values, relevant: relevant, outcomes: outcomes, errors: errors,
+      pillars: pillars, overall: overall, metrics: metrics, recommendations: recommendations, nextSteps: nextSteps,
+      issues: allIssues, counts: counts)
+  }
+
+  static func stepOrder(_ step: ChainStep) -> Int {
+    switch step {
+    case .activator: 0
+    case .finder: 1
+    case .implementer: 2
+    }
+  }
+
+  /// Prepared values in asking order: skip logic is evaluated as the questionnaire would, so a
+  /// question hidden by an earlier answer reads as "not relevant".
+  static func prepare(_ sheet: AnswerSheet, _ program: Program)
+    -> (EvaluationContext, [Bool], AnswerCounts, [AnswerIssue])
+  {
+    let survey = program.survey
+    let count = survey.questions.count
+    let context = EvaluationContext(
+      values: [Value](repeating: .unknown(.unanswered), count: count), optionValues: program.optionValues)
+    var relevant = [Bool](repeating: true, count: count)
+    var counts = AnswerCounts()
+    var issues: [AnswerIssue] = []
+    for slot in 0..<count {
+      let question = survey.questions[slot]
+      let answer = slot < sheet.values.count ? sheet.values[slot] : nil
+      if let condition = question.relevant {
+        relevant[slot] = isRelevant(condition.evaluate(context))
+      }
+      guard relevant[slot] else {
+        context.values[slot] = .unknown(.notRelevant)
+        counts.skipped += 1
+        if answer != nil {
+          issues.append(
+            AnswerIssue(
+              kind: .answeredButSkipped, slot: slot,
+              message: "'\(question.id)' is answered, but its skip logic (\(question.relevantSource?.text ?? "")) hides it; the answer is not used",
+              location: sheet.locations[slot]))
+        }
+        continue
+      }
+      guard let answer else {
+        counts.unanswered += 1
+        if question.required {
+          issues.append(
+            AnswerIssue(
+              kind: .requiredUnanswered, slot: slot, message: "required question '\(question.id)' is not answered",
+              location: nil))
+        }
+        continue
+      }
+      context.values[slot] = value(answer, slot: slot)
+      switch answer {
+      case .missing(.dontKnow): counts.dontKnow += 1
+      case .missing(.notApplicable): counts.notApplicable += 1
+      default: counts.answered += 1
+      }
+    }
+    return (context, relevant, counts, issues)
+  }
+
+  /// Skip logic: false hides; unknown shows the question, unless everything it waited on was
+  /// itself hidden (a follow-up of a hidden follow-up stays hidden).
+  static func isRelevant(_ value: Value) -> Bool {
+    switch value {
+    case .bool(let b): return b
+    case .unknown(let why): return why != .notRelevant
+    default: return true
+    }
+  }
+
+  public static func value(_ answer: AnswerValue, slot: Int) -> Value {
+    switch answer {
+    case .bool(let b): return .bool(b)
+    case .integer(let n): return .int(n)
+    case .decimal(let d): return .double(d)
+    case .choice(let option): return .choice(Int32(slot), Int32(option))
+    case .choices(let options): return .list(options.map { .choice(Int32(slot), Int32($0)) })
+    case .text(let text): return .string(text)
+    case .date(let date): return .string(date)
+    case .missing(.dontKnow): return .unknown(.dontKnow)
+    case .missing(.notApplicable): return .unknown(.notApplicable)
+    }
+  }
+
+  /// Unknowns caused only by skip logic count as not met (the capability the hidden question
+  /// asks about is absent); unknowns caused only by "not applicable" leave the gate.
+  static func outcome(_ value: Value) -> Outcome {
+    switch value {
+    case .bool(true): return .met
+    case .bool(false): return .unmet
+    case .unknown(let why):
+      if why == .notRelevant { return .unmet }
+      if why.isSubset(of: [.notApplicable, .notRelevant]) && why.contains(.notApplicable) { return .notApplicable }
+      return .unknown
+    case .error: return .error
+    default: return .unknown
+    }
+  }
+
+  static func pillarResult(_ pillar: Int, _ outcomes: [Outcome], _ program: Program, target: Int?) -> PillarResult {
+    let top = program.survey.topStage
+    let theta = program.threshold
+    var evidence: [StageEvidence] = []
+    var stage = 1
+    var potential = 1
+    var climbing = true
+    var potentialClimbing = true
+    var knownWeight = 0.0
+    var applicableWeight = 0.0
+    for level in stride(from: 2, through: max(2, top), by: 1) {
+      let indices = level < program.criteriaByPillar[pillar].count ? program.criteriaByPillar[pillar][level] : []
+      var item = StageEvidence(stage: level, criteria: indices.count, applicable: 0, met: 0, unknown: 0, excluded: 0, share: 0, passed: false)
+      for index in indices {
+        let weight = program.criteria[index].weight
+        switch outcomes[index] {
+        case .met: item.met += weight; item.applicable += weight
+        case .unmet: item.applicable += weight
+        case .unknown, .error: item.unknown += weight; item.applicable += weight
+        case .notApplicable: item.excluded += weight
+        }
+      }
+      item.share = item.applicable > 0 ? item.met / item.applicable : 0
+      item.passed = item.applicable > 0 && item.share >= theta - 1e-9
+      let optimistic = item.applicable > 0 && (item.met + item.unknown) / item.applicable >= theta - 1e-9
+      if climbing && item.passed { stage = level } else { climbing = false }
+      if potentialClimbing && optimistic { potential = level } else { potentialClimbing = false }
+      knownWeight += item.applicable - item.unknown
+      applicableWeight += item.applicable
+      evidence.append(item)
+    }
+    var score = Double(stage)
+    var next: StageGap?
+    if stage < top, let nextEvidence = evidence.first(where: { $0.stage == stage + 1 }) {
+      score += min(0.99, nextEvidence.share / theta)
+      let indices = program.criteriaByPillar[pillar][stage + 1]
+      let candidates = indices.filter { outcomes[$0] == .unmet || outcomes[$0] == .unknown || outcomes[$0] == .error }
+        .sorted { a, b in
+          let (ca, cb) = (program.criteria[a], program.criteria[b])
+          if ca.weight != cb.weight { return ca.weight > cb.weight }
+          return a < b
+        }
+      let needed = max(0, theta * nextEvidence.applicable - nextEvidence.met)
+      var count = 0
+      var gathered = 0.0
+      for index in candidates where gathered + 1e-9 < needed {
+        gathered += program.criteria[index].weight
+        count += 1
+      }
+      next = StageGap(stage: stage + 1, neededWeight: needed, neededCount: max(count, needed > 0 ? 1 : 0), candidates: candidates)
+    }
+    score = (score * 100).rounded() / 100
+    var openGaps: [Int] = []
+    if stage >= 2 {
+      for level in 2...stage {
+        openGaps += program.criteriaByPillar[pillar][level].filter { outcomes[$0] != .met && outcomes[$0] != .notApplicable }
+      }
+    }
+    let coverage = applicableWeight > 0 ? knownWeight / applicableWeight : 0
+    return PillarResult(
+      pillar: pillar, stage: stage, score: score, potential: max(potential, stage),
+      coverage: (coverage * 1000).rounded() / 1000, confidence: .from(coverage: coverage), target: target,
+      evidence: evidence, next: next, openGaps: openGaps)
+  }
+
+  /// The lower median of the stages of pillars that have criteria.
+  static func overallStage(_ pillars: [PillarResult], _ program: Program) -> Int? {
+    let scored = pillars.filter { p in program.criteriaByPillar[p.pillar].contains { !$0.isEmpty } }.map(\.stage).sorted()
+    guard !scored.isEmpty else { return nil }
+    return scored[(scored.count - 1) / 2]
+  }
+
+  /// Solutions that close the gaps found, weakest pillar and nearest stage first, merged per
+  /// solution with every reason that led to it.
+  static func recommend(_ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, _ context: EvaluationContext)
+    -> [Recommendation]
+  {
+    // Pillar order: lowest stage first; among equals, the larger gap to a stated target, then the lower score.
+    let pillarOrder = pillars.sorted { a, b in
+      let gapA = (a.target ?? a.stage) - a.stage
+      let gapB = (b.target ?? b.stage) - b.stage
+      return (a.stage, -gapA, a.score, a.pillar) < (b.stage, -gapB, b.score, b.pillar)
+    }.map(\.pillar)
+    var pillarRank = [Int](repeating: 0, count: pillars.count)
+    for (rank, pillar) in pillarOrder.enumerated() { pillarRank[pillar] = rank }
+
+    struct Candidate {
+      var key: (Int, Int, Int, Int, Int)
+      var recommendation: Recommendation
+    }
+    var bySolution: [Int: Candidate] = [:]
+    for (index, criterion) in program.criteria.enumerated() where !criterion.recommend.isEmpty {
+      let outcome = outcomes[index]
+      guard outcome == .unmet || outcome == .unknown || outcome == .error else { continue }
+      let current = pillars[criterion.pillar].stage
+      let gap: RecommendationReason.Gap
+      if criterion.stage <= current {
+        gap = .foundation
+      } else if criterion.stage == current + 1 {
+        gap = .next
+      } else if criterion.stage == current + 2 {
+        gap = .later
+      } else {
+        continue
+      }
+      for solutionIndex in criterion.recommend {
+        let solution = program.solutions[solutionIndex]
+        let fits = solution.stageMin <= current + 1 && solution.stageMax >= current
+        var missing: [Int] = []
+        for (p, condition) in program.prerequisites[solutionIndex].enumerated() {
+          if let condition, case .bool(false) = condition.evaluate(context) { missing.append(p) }
+        }
+        let key = (gap.rawValue, pillarRank[criterion.pillar], fits ? 0 : 1, missing.isEmpty ? 0 : 1, outcome == .unmet ? 0 : 1)
+        let reason = RecommendationReason(criterion: index, outcome: outcome, gap: gap)
+        if var existing = bySolution[solutionIndex] {
+          existing.recommendation.reasons.append(reason)
+          if key < existing.key {
+            existing.key = key
+            existing.recommendation.fits = fits
+            existing.recommendation.pillar = criterion.pillar
+          }
+          bySolution[solutionIndex] = existing
+        } else {
+          bySolution[solutionIndex] = Candidate(
+            key: key,
+            recommendation: Recommendation(solution: solutionIndex, reasons: [reason], fits: fits, missingPrerequisites: missing, pillar: criterion.pillar))
+        }
+      }
+    }
+    let ranked = bySolution.values.sorted { a, b in
+      if a.key != b.key { return a.key < b.key }
+      // More reasons first, then a stable order by id.
+      if a.recommendation.reasons.count != b.recommendation.reasons.count {
+        return a.recommendation.reasons.count > b.recommendation.reasons.count
+      }
+      return program.solutions[a.recommendation.solution].id < program.solutions[b.recommendation.solution].id
+    }
+    return ranked.map { candidate in
+      var recommendation = candidate.recommendation
+      recommendation.reasons.sort { ($0.gap, $0.criterion) < ($1.gap, $1.criterion) }
+      return recommendation
+    }
+  }
+}

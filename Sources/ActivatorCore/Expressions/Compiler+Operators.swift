@@ -1,0 +1,336 @@
+extension Checker {
+  func binary(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    switch op {
+    case "&&", "||": return logical(op, leftSyntax, rightSyntax, syntax)
+    case "==", "!=": return equality(op, leftSyntax, rightSyntax, syntax)
+    case "<", "<=", ">", ">=": return ordering(op, leftSyntax, rightSyntax, syntax)
+    case "in": return membership(leftSyntax, rightSyntax, syntax)
+    default: return arithmetic(op, leftSyntax, rightSyntax, syntax)
+    }
+  }
+
+  // MARK: - && and ||
+
+  private func logical(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    let left = check(leftSyntax)
+    let right = check(rightSyntax)
+    for side in [left, right] where side.type != .invalid && side.type != .bool {
+      fail("type-mismatch", "'\(op)' joins yes/no values, but \(describe(side)) is not one", side.syntax.range)
+    }
+    guard left.type == .bool, right.type == .bool else { return .invalid(syntax) }
+    let (l, r) = (left.run, right.run)
+    let cost = left.cost + right.cost + 1
+    if op == "&&" {
+      // CEL's commutative rule: false wins over errors and unknowns, then errors over unknowns.
+      return Typed(
+        type: .bool, cost: cost, bound: nil,
+        run: { context in
+          let a = l(context)
+          if case .bool(false) = a { return a }
+          let b = r(context)
+          if case .bool(false) = b { return b }
+          if case .bool(true) = a { return b }
+          if case .bool(true) = b { return a }
+          return propagate(a, b) ?? a
+        }, syntax: syntax)
+    }
+    return Typed(
+      type: .bool, cost: cost, bound: nil,
+      run: { context in
+        let a = l(context)
+        if case .bool(true) = a { return a }
+        let b = r(context)
+        if case .bool(true) = b { return b }
+        if case .bool(false) = a { return b }
+        if case .bool(false) = b { return a }
+        return propagate(a, b) ?? a
+      }, syntax: syntax)
+  }
+
+  // MARK: - == and !=
+
+  /// Checks both sides, turning a text literal into an option when the other side is a choice.
+  private func operands(_ leftSyntax: Syntax, _ rightSyntax: Syntax) -> (Typed, Typed) {
+    var left = check(leftSyntax)
+    var right = check(rightSyntax)
+    if case .choice(let slot) = left.type, let literal = choiceLiteral(rightSyntax, of: slot) {
+      right = literal
+    } else if case .choice(let slot) = right.type, let literal = choiceLiteral(leftSyntax, of: slot) {
+      left = literal
+    }
+    if left.type == .date { dateLiteral(rightSyntax) }
+    if right.type == .date { dateLiteral(leftSyntax) }
+    return (left, right)
+  }
+
+  func comparable(_ a: ExprType, _ b: ExprType) -> Bool {
+    switch (a, b) {
+    case _ where a == .invalid || b == .invalid || a == .any || b == .any: return true
+    case _ where a.isNumeric && b.isNumeric: return true
+    case _ where a.isTextual && b.isTextual: return true
+    case (.bool, .bool), (.null, .null): return true
+    case (.list(let x), .list(let y)): return comparable(x, y)
+    default: return false
+    }
+  }
+
+  private func mismatch(_ op: String, _ left: Typed, _ right: Typed) {
+    var message = "cannot compare \(describe(left)) with \(describe(right)) using '\(op)'"
+    if left.type == .null || right.type == .null {
+      let other = left.type == .null ? right : left
+      if case .identifier(let name, _) = other.syntax, survey.questionIndex[name] != nil {
+        message = "an answer is never null; to test whether '\(name)' has an answer use answered(\(name)) or known(\(name))"
+      }
+    } else if left.type == .bool || right.type == .bool {
+      let boolSide = left.type == .bool ? left : right
+      let other = left.type == .bool ? right : left
+      if case .literal(.string(let text), _) = other.syntax, ["yes", "no", "true", "false"].contains(text.lowercased()),
+        case .identifier(let name, _) = boolSide.syntax
+      {
+        message = "'\(name)' is a yes/no value: write '\(name)' or '!\(name)' instead of comparing it with '\(text)'"
+      }
+    }
+    fail("type-mismatch", message, right.syntax.range.lowerBound < left.syntax.range.lowerBound ? right.syntax.range : left.syntax.range.lowerBound..<right.syntax.range.upperBound)
+  }
+
+  private func equality(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    let (left, right) = operands(leftSyntax, rightSyntax)
+    guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
+    if left.type == .null || right.type == .null || !comparable(left.type, right.type) {
+      mismatch(op, left, right)
+      return .invalid(syntax)
+    }
+    let (l, r) = (left.run, right.run)
+    let negate = op == "!="
+    return Typed(
+      type: .bool, cost: left.cost + right.cost + 1, bound: nil,
+      run: { context in
+        let a = l(context)
+        let b = r(context)
+        if let failed = propagate(a, b) { return failed }
+        return .bool(ValueOps.equal(a, b, context) != negate)
+      }, syntax: syntax)
+  }
+
+  // MARK: - < <= > >=
+
+  private func ordering(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    let (left, right) = operands(leftSyntax, rightSyntax)
+    guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
+    for side in [left, right] {
+      if case .choice(let slot) = side.type {
+        let question = survey.questions[slot]
+        let hint = question.isOrdinal
+          ? "; compare its level instead, e.g. level(\(question.id)) \(op) 3"
+          : "; its options have no order"
+        fail("type-mismatch", "choices cannot be ordered with '\(op)': '\(question.id)' is a choice\(hint)", side.syntax.range)
+        return .invalid(syntax)
+      }
+    }
+    let ok =
+      (left.type.isNumeric && right.type.isNumeric)
+      || (left.type.isTextual && right.type.isTextual)
+    guard ok else {
+      mismatch(op, left, right)
+      return .invalid(syntax)
+    }
+    let (l, r) = (left.run, right.run)
+    let accept: @Sendable (Int) -> Bool
+    switch op {
+    case "<": accept = { $0 < 0 }
+    case "<=": accept = { $0 <= 0 }
+    case ">": accept = { $0 > 0 }
+    default: accept = { $0 >= 0 }
+    }
+    return Typed(
+      type: .bool, cost: left.cost + right.cost + 1, bound: nil,
+      run: { context in
+        let a = l(context)
+        let b = r(context)
+        if let failed = propagate(a, b) { return failed }
+        guard let order = ValueOps.compare(a, b, context) else { return .bool(false) }
+        return .bool(accept(order))
+      }, syntax: syntax)
+  }
+
+  // MARK: - in
+
+  private func membership(_ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    var left = check(leftSyntax)
+    var right = check(rightSyntax)
+    if case .choice(let slot) = left.type, let literal = choiceListLiteral(rightSyntax, of: slot) {
+      right = literal
+    }
+    if case .list(.choice(let slot)) = right.type, let literal = choiceLiteral(leftSyntax, of: slot) {
+      left = literal
+    }
+    guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
+    guard case .list(let element) = right.type else {
+      let hint = right.type.isTextual ? "; to look for text inside text use s.contains('…')" : ""
+      fail("type-mismatch", "the right side of 'in' must be a list, but \(describe(right)) is not\(hint)", rightSyntax.range)
+      return .invalid(syntax)
+    }
+    guard comparable(left.type, element) else {
+      fail(
+        "type-mismatch",
+        "\(describe(left)) can never be in \(describe(right))",
+        leftSyntax.range)
+      return .invalid(syntax)
+    }
+    let (l, r) = (left.run, right.run)
+    return Typed(
+      type: .bool, cost: left.cost + right.cost + (right.bound ?? 100), bound: nil,
+      run: { context in
+        let needle = l(context)
+        let haystack = r(context)
+        if let failed = propagate(needle, haystack) { return failed }
+        guard case .list(let items) = haystack else { return .bool(false) }
+        for item in items where ValueOps.equal(needle, item, context) { return .bool(true) }
+        return .bool(false)
+      }, syntax: syntax)
+  }
+
+  // MARK: - + - * / %
+
+  private func arithmetic(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    let left = check(leftSyntax)
+    let right = check(rightSyntax)
+    guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
+    let (l, r) = (left.run, right.run)
+    let range = syntax.range
+    let cost = left.cost + right.cost + 1
+    if op == "+" && left.type.isTextual && right.type.isTextual {
+      return Typed(
+        type: .string, cost: cost, bound: nil,
+        run: { context in
+          let a = l(context)
+          let b = r(context)
+          if let failed = propagate(a, b) { return failed }
+          return .string(ValueOps.text(a, context) + ValueOps.text(b, context))
+        }, syntax: syntax)
+    }
+    if op == "+", case .list(let x) = left.type, case .list(let y) = right.type {
+      guard let element = unify(x, y) else {
+        fail("type-mismatch", "cannot join \(describe(left)) and \(describe(right))", range)
+        return .invalid(syntax)
+      }
+      return Typed(
+        type: .list(element), cost: cost, bound: (left.bound ?? 0) + (right.bound ?? 0),
+        run: { context in
+          let a = l(context)
+          let b = r(context)
+          if let failed = propagate(a, b) { return failed }
+          guard case .list(let p) = a, case .list(let q) = b else { return .null }
+          return .list(p + q)
+        }, syntax: syntax)
+    }
+    guard left.type.isNumeric, right.type.isNumeric else {
+      let culprit = left.type.isNumeric ? right : left
+      fail("type-mismatch", "'\(op)' needs numbers, but \(describe(culprit)) is not a number", culprit.syntax.range)
+      return .invalid(syntax)
+    }
+    if op == "%" && (left.type != .int || right.type != .int) {
+      fail("type-mismatch", "'%' needs whole numbers on both sides", range)
+      return .invalid(syntax)
+    }
+    let type: ExprType = left.type == .int && right.type == .int ? .int : .double
+    return Typed(
+      type: type, cost: cost, bound: nil,
+      run: { context in
+        let a = l(context)
+        let b = r(context)
+        if let failed = propagate(a, b) { return failed }
+        return ValueOps.arithmetic(op, a, b, range)
+      }, syntax: syntax)
+  }
+}
+
+/// Runtime operations on values, shared by the compiled closures.
+enum ValueOps {
+  static func equal(_ a: Value, _ b: Value, _ context: EvaluationContext) -> Bool {
+    switch (a, b) {
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.int(let x), .double(let y)): return Double(x) == y
+    case (.double(let x), .int(let y)): return x == Double(y)
+    case (.double(let x), .double(let y)): return x == y
+    case (.choice(let q1, let o1), .choice(let q2, let o2)):
+      return q1 == q2 ? o1 == o2 : context.optionValue(q1, o1) == context.optionValue(q2, o2)
+    case (.choice(let q, let o), .string(let s)), (.string(let s), .choice(let q, let o)):
+      return context.optionValue(q, o) == s
+    case (.string(let x), .string(let y)): return x == y
+    case (.null, .null): return true
+    case (.list(let x), .list(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, context) }
+    default: return false
+    }
+  }
+
+  /// -1, 0 or 1; `nil` when the values have no order.
+  static func compare(_ a: Value, _ b: Value, _ context: EvaluationContext) -> Int? {
+    switch (a, b) {
+    case (.int(let x), .int(let y)): return x < y ? -1 : x == y ? 0 : 1
+    case (.int, .double), (.double, .int), (.double, .double):
+      guard let x = number(a), let y = number(b), !x.isNaN, !y.isNaN else { return nil }
+      return x < y ? -1 : x == y ? 0 : 1
+    default:
+      let x = text(a, context)
+      let y = text(b, context)
+      return x < y ? -1 : x == y ? 0 : 1
+    }
+  }
+
+  static func number(_ value: Value) -> Double? {
+    switch value {
+    case .int(let n): Double(n)
+    case .double(let d): d
+    default: nil
+    }
+  }
+
+  static func text(_ value: Value, _ context: EvaluationContext) -> String {
+    switch value {
+    case .string(let s): return s
+    case .choice(let q, let o): return context.optionValue(q, o)
+    case .int(let n): return String(n)
+    case .double(let d): return JSONWriter.format(d)
+    case .bool(let b): return b ? "true" : "false"
+    case .null: return "null"
+    case .list(let items): return "[" + items.map { text($0, context) }.joined(separator: ", ") + "]"
+    case .unknown: return "unknown"
+    case .error(let e): return "error: \(e.message)"
+    }
+  }
+
+  static func arithmetic(_ op: String, _ a: Value, _ b: Value, _ range: Range<Int>) -> Value {
+    if case .int(let x) = a, case .int(let y) = b {
+      let result: (Int, Bool)
+      switch op {
+      case "+": result = x.addingReportingOverflow(y)
+      case "-": result = x.subtractingReportingOverflow(y)
+      case "*": result = x.multipliedReportingOverflow(by: y)
+      case "/":
+        if y == 0 { return .error(EvaluationError("division by zero", range: range)) }
+        result = x.dividedReportingOverflow(by: y)
+      default:
+        if y == 0 { return .error(EvaluationError("remainder of a division by zero", range: range)) }
+        result = x.remainderReportingOverflow(dividingBy: y)
+      }
+      return result.1 ? .error(EvaluationError("integer overflow in '\(op)'", range: range)) : .int(result.0)
+    }
+    guard let x = number(a), let y = number(b) else { return .null }
+    let value: Double
+    switch op {
+    case "+": value = x + y
+    case "-": value = x - y
+    case "*": value = x * y
+    default:
+      if y == 0 { return .error(EvaluationError("division by zero", range: range)) }
+      value = x / y
+    }
+    guard value.isFinite else {
+      return .error(EvaluationError("number out of range in '\(op)'", range: range))
+    }
+    return .double(value)
+  }
+}

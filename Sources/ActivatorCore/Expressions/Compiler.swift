@@ -1,0 +1,451 @@
+/// Where an expression is used decides what it may read.
+public struct ExpressionEnvironment: Sendable {
+  public enum Purpose: Sendable, Equatable {
+    /// Skip logic of the question in this slot: may read only questions asked before it.
+    case relevance(Int)
+    /// A criterion, ladder or prerequisite: reads answers.
+    case condition
+    /// Metrics and next steps: read answers and, through `stage()` and friends, outcomes.
+    case outcome
+  }
+
+  public var survey: Survey
+  public var purpose: Purpose
+  /// Criterion ids `met()` may name (next steps and metrics), both plain and qualified.
+  public var criterionIDs: [String: Int]
+
+  public init(survey: Survey, purpose: Purpose, criterionIDs: [String: Int] = [:]) {
+    self.survey = survey
+    self.purpose = purpose
+    self.criterionIDs = criterionIDs
+  }
+}
+
+/// A checked expression, ready to evaluate many times.
+public struct CompiledExpression: Sendable {
+  public let source: ExpressionSource
+  public let type: ExprType
+  /// Slots of the questions this expression reads, ascending (what `explain` shows).
+  public let reads: [Int]
+  public let usesOutcomes: Bool
+  /// Upper bound on evaluation steps, estimated at load.
+  public let cost: Int
+  let run: @Sendable (EvaluationContext) -> Value
+
+  public func evaluate(_ context: EvaluationContext) -> Value {
+    context.steps = 0
+    return run(context)
+  }
+}
+
+typealias Eval = @Sendable (EvaluationContext) -> Value
+
+/// Parses and type-checks expressions against a survey and lowers them to closures.
+public enum ExpressionCompiler {
+  /// Static cost above which an expression is refused at load.
+  public static let costLimit = 100_000
+
+  /// Compiles `source`; on failure returns `nil` and diagnostics at file:line:col inside the
+  /// expression.
+  public static func compile(
+    _ source: ExpressionSource, in environment: ExpressionEnvironment, expecting expected: ExprType?
+  ) -> (CompiledExpression?, [Diagnostic]) {
+    let syntax: Syntax
+    do {
+      syntax = try Parser.parse(source.text)
+    } catch {
+      return (nil, [diagnostic(error, source)])
+    }
+    let checker = Checker(environment: environment)
+    let typed = checker.check(syntax)
+    if let expected, typed.type != .invalid, !checker.fits(typed.type, expected) {
+      checker.fail(
+        "type-mismatch",
+        "expected \(expected.describe(environment.survey)) here, but this expression gives \(typed.type.describe(environment.survey))",
+        syntax.range)
+    }
+    if checker.errors.isEmpty && typed.cost > costLimit {
+      checker.fail(
+        "too-costly",
+        "expression may take up to \(typed.cost) evaluation steps (limit \(costLimit)); \(checker.costDriver ?? "reduce nested macros over long lists")",
+        syntax.range)
+    }
+    if !checker.errors.isEmpty {
+      return (nil, checker.errors.map { diagnostic($0, source) })
+    }
+    let compiled = CompiledExpression(
+      source: source, type: typed.type, reads: checker.reads.sorted(), usesOutcomes: checker.usesOutcomes,
+      cost: typed.cost, run: typed.run)
+    return (compiled, [])
+  }
+
+  static func diagnostic(_ error: ExpressionError, _ source: ExpressionSource) -> Diagnostic {
+    Diagnostic(.error, error.code, error.message, at: source.location(ofOffset: error.range.lowerBound))
+  }
+}
+
+/// A checked sub-expression: its type, a bound on its cost, and how to evaluate it.
+struct Typed {
+  var type: ExprType
+  var cost: Int
+  /// For lists: the most elements it can hold.
+  var bound: Int?
+  var run: Eval
+  var syntax: Syntax
+
+  static func invalid(_ syntax: Syntax) -> Typed {
+    Typed(type: .invalid, cost: 1, bound: nil, run: { _ in .null }, syntax: syntax)
+  }
+}
+
+final class Checker {
+  let environment: ExpressionEnvironment
+  var survey: Survey { environment.survey }
+  var errors: [ExpressionError] = []
+  var reads = Set<Int>()
+  var usesOutcomes = false
+  var costDriver: String?
+  /// Macro variables in scope: name, type, slot in `EvaluationContext.locals`.
+  var locals: [(name: String, type: ExprType, slot: Int)] = []
+  var localCount = 0
+
+  init(environment: ExpressionEnvironment) {
+    self.environment = environment
+  }
+
+  func fail(_ code: String, _ message: String, _ range: Range<Int>) {
+    errors.append(ExpressionError(code: code, message: message, range: range))
+  }
+
+  /// Whether a value of type `actual` can stand where `expected` is wanted.
+  func fits(_ actual: ExprType, _ expected: ExprType) -> Bool {
+    if actual == expected || actual == .invalid || expected == .invalid || actual == .any || expected == .any {
+      return true
+    }
+    switch (actual, expected) {
+    case (.int, .double), (.double, .int): return true
+    case (.choice, .string), (.string, .choice), (.date, .string), (.string, .date): return true
+    case (.choice(let a), .choice(let b)): return a == b
+    case (.list(let a), .list(let b)): return fits(a, b)
+    default: return false
+    }
+  }
+
+  /// "'gov_portal' (a yes/no value)" for question references, the type alone otherwise.
+  func describe(_ typed: Typed) -> String {
+    if case .identifier(let name, _) = typed.syntax, survey.questionIndex[name] != nil {
+      return "'\(name)' (\(typed.type.describe(survey)))"
+    }
+    return typed.type.describe(survey)
+  }
+
+  // MARK: - Nodes
+
+  func check(_ syntax: Syntax) -> Typed {
+    switch syntax {
+    case .literal(let literal, _):
+      let value: Value
+      let type: ExprType
+      switch literal {
+      case .bool(let b): (value, type) = (.bool(b), .bool)
+      case .int(let n): (value, type) = (.int(n), .int)
+      case .double(let d): (value, type) = (.double(d), .double)
+      case .string(let s): (value, type) = (.string(s), .string)
+      case .null: (value, type) = (.null, .null)
+      }
+      return Typed(type: type, cost: 1, bound: nil, run: { _ in value }, syntax: syntax)
+
+    case .identifier(let name, let range):
+      return identifier(name, range, syntax)
+
+    case .list(let items, let range):
+      let typedItems = items.map(check)
+      var element: ExprType = .any
+      for item in typedItems where item.type != .invalid {
+        if element == .any {
+          element = item.type
+        } else if element != item.type {
+          if element.isNumeric && item.type.isNumeric {
+            element = .double
+          } else if fits(item.type, element) {
+            continue
+          } else {
+            fail(
+              "type-mismatch",
+              "list mixes \(element.describe(survey)) and \(item.type.describe(survey)); all items must have one type",
+              item.syntax.range)
+            return .invalid(syntax)
+          }
+        }
+      }
+      _ = range
+      let runs = typedItems.map(\.run)
+      let cost = typedItems.reduce(1) { $0 + $1.cost }
+      let promote = element == .double
+      return Typed(
+        type: .list(element), cost: cost, bound: items.count,
+        run: { context in
+          var values: [Value] = []
+          values.reserveCapacity(runs.count)
+          for run in runs {
+            let value = run(context)
+            switch value {
+            case .error, .unknown: return value
+            case .int(let n) where promote: values.append(.double(Double(n)))
+            default: values.append(value)
+            }
+          }
+          return .list(values)
+        }, syntax: syntax)
+
+    case .unary(let op, let operandSyntax, _):
+      let operand = check(operandSyntax)
+      if operand.type == .invalid { return .invalid(syntax) }
+      let run = operand.run
+      if op == "!" {
+        guard operand.type == .bool else {
+          fail("type-mismatch", "'!' needs a yes/no value, but \(describe(operand)) is not one", operandSyntax.range)
+          return .invalid(syntax)
+        }
+        return Typed(
+          type: .bool, cost: operand.cost + 1, bound: nil,
+          run: { context in
+            let value = run(context)
+            if case .bool(let b) = value { return .bool(!b) }
+            return value
+          }, syntax: syntax)
+      }
+      guard operand.type.isNumeric else {
+        fail("type-mismatch", "'-' needs a number, but \(describe(operand)) is not one", operandSyntax.range)
+        return .invalid(syntax)
+      }
+      let range = syntax.range
+      return Typed(
+        type: operand.type, cost: operand.cost + 1, bound: nil,
+        run: { context in
+          switch run(context) {
+          case .int(let n):
+            let (result, overflow) = (0 as Int).subtractingReportingOverflow(n)
+            return overflow ? .error(EvaluationError("integer overflow in '-'", range: range)) : .int(result)
+          case .double(let d): return .double(-d)
+          case let other: return other
+          }
+        }, syntax: syntax)
+
+    case .binary(let op, let leftSyntax, let rightSyntax, _):
+      return binary(op, leftSyntax, rightSyntax, syntax)
+
+    case .conditional(let conditionSyntax, let thenSyntax, let elseSyntax, _):
+      let condition = check(conditionSyntax)
+      let then = check(thenSyntax)
+      let otherwise = check(elseSyntax)
+      if condition.type != .invalid && condition.type != .bool {
+        fail("type-mismatch", "the condition before '?' must be yes/no, but \(describe(condition)) is not", conditionSyntax.range)
+      }
+      guard condition.type != .invalid, then.type != .invalid, otherwise.type != .invalid else { return .invalid(syntax) }
+      guard let type = unify(then.type, otherwise.type) else {
+        fail(
+          "type-mismatch",
+          "both branches of '? :' must have one type, but they give \(then.type.describe(survey)) and \(otherwise.type.describe(survey))",
+          elseSyntax.range)
+        return .invalid(syntax)
+      }
+      let (c, t, e) = (condition.run, then.run, otherwise.run)
+      let promote = type == .double
+      return Typed(
+        type: type, cost: condition.cost + max(then.cost, otherwise.cost) + 1,
+        bound: max(then.bound ?? 0, otherwise.bound ?? 0),
+        run: { context in
+          switch c(context) {
+          case .bool(true): return promoteIfNeeded(t(context), promote)
+          case .bool(false): return promoteIfNeeded(e(context), promote)
+          case let other: return other
+          }
+        }, syntax: syntax)
+
+    case .call(let name, let target, let args, _, let nameRange):
+      return call(name, target: target, args, syntax, nameRange: nameRange)
+
+    case .index(let targetSyntax, let indexSyntax, _):
+      let target = check(targetSyntax)
+      let index = check(indexSyntax)
+      guard target.type != .invalid, index.type != .invalid else { return .invalid(syntax) }
+      guard case .list(let element) = target.type else {
+        fail("type-mismatch", "only lists can be indexed with '[…]', but \(describe(target)) is not a list", targetSyntax.range)
+        return .invalid(syntax)
+      }
+      guard index.type == .int else {
+        fail("type-mismatch", "a list index must be a whole number, not \(index.type.describe(survey))", indexSyntax.range)
+        return .invalid(syntax)
+      }
+      let (t, i) = (target.run, index.run)
+      let range = syntax.range
+      return Typed(
+        type: element, cost: target.cost + index.cost + 1, bound: nil,
+        run: { context in
+          let list = t(context)
+          let position = i(context)
+          if let failed = propagate(list, position) { return failed }
+          guard case .list(let items) = list, case .int(let n) = position else { return .null }
+          guard n >= 0 && n < items.count else {
+            return .error(EvaluationError("index \(n) is out of range for a list of \(items.count) items", range: range))
+          }
+          return items[n]
+        }, syntax: syntax)
+
+    case .member(_, let name, let range):
+      fail(
+        "unsupported",
+        "fields ('.\(name)') are not part of the rule language; functions are called with '()', e.g. 'level(q)'",
+        range)
+      return .invalid(syntax)
+    }
+  }
+
+  func unify(_ a: ExprType, _ b: ExprType) -> ExprType? {
+    if a == b { return a }
+    if a == .any { return b }
+    if b == .any { return a }
+    if a.isNumeric && b.isNumeric { return .double }
+    if case .list(let x) = a, case .list(let y) = b, let element = unify(x, y) { return .list(element) }
+    if fits(a, b) { return a.isTextual && b.isTextual ? .string : a }
+    return nil
+  }
+
+  // MARK: - Identifiers
+
+  func identifier(_ name: String, _ range: Range<Int>, _ syntax: Syntax) -> Typed {
+    if let local = locals.last(where: { $0.name == name }) {
+      let slot = local.slot
+      return Typed(type: local.type, cost: 1, bound: nil, run: { context in context.locals[slot] }, syntax: syntax)
+    }
+    guard let slot = survey.questionIndex[name] else {
+      var candidates = Array(survey.questionIndex.keys)
+      candidates += locals.map(\.name)
+      var message = "unknown question '\(name)'" + DidYouMean.hint(name, from: candidates)
+      if survey.pillarIndex(name) != nil {
+        message = "'\(name)' is a pillar, not a question; pillars are named in quotes, e.g. stage('\(name)')"
+      }
+      fail("unknown-question", message, range)
+      return .invalid(syntax)
+    }
+    if case .relevance(let current) = environment.purpose, slot >= current {
+      let currentID = survey.questions[current].id
+      fail(
+        "relevance-order",
+        slot == current
+          ? "the skip logic of '\(currentID)' cannot depend on '\(currentID)' itself"
+          : "the skip logic of '\(currentID)' may only use questions asked before it, but '\(name)' comes later",
+        range)
+      return .invalid(syntax)
+    }
+    reads.insert(slot)
+    let question = survey.questions[slot]
+    let bound = question.type == .multi ? question.options.count : nil
+    return Typed(
+      type: question.expressionType(slot: slot), cost: 1, bound: bound,
+      run: { context in context.values[slot] }, syntax: syntax)
+  }
+
+  /// The question slot named by a bare identifier argument, for functions such as `answered(q)`.
+  func questionArgument(_ syntax: Syntax, function: String) -> Int? {
+    guard case .identifier(let name, let range) = syntax else {
+      fail("argument", "\(function)() takes a question id, e.g. \(function)(gov_strategy)", syntax.range)
+      return nil
+    }
+    if locals.contains(where: { $0.name == name }) {
+      fail("argument", "\(function)() takes a question id, but '\(name)' is a macro variable", range)
+      return nil
+    }
+    let typed = identifier(name, range, syntax)
+    guard typed.type != .invalid, let slot = survey.questionIndex[name] else { return nil }
+    return slot
+  }
+
+  // MARK: - Choice literals
+
+  /// Checks a text literal used as an option of question `slot` and turns it into that option.
+  func choiceLiteral(_ syntax: Syntax, of slot: Int) -> Typed? {
+    guard case .literal(.string(let text), let range) = syntax else { return nil }
+    let question = survey.questions[slot]
+    guard let option = question.optionIndex(text) else {
+      let hint = DidYouMean.hint(text, from: question.options.map(\.value))
+      let listed = hint.isEmpty ? "; its options are " + question.options.map { "'\($0.value)'" }.joined(separator: ", ") : hint
+      if let code = MissingCode(rawValue: text) {
+        let function = code == .dontKnow ? "dont_know" : "not_applicable"
+        fail(
+          "unknown-option",
+          "'\(text)' is a missing-data code, not an option of '\(question.id)'; test it with \(function)(\(question.id))",
+          range)
+      } else {
+        fail("unknown-option", "'\(text)' is not an option of '\(question.id)'\(listed)", range)
+      }
+      return .invalid(syntax)
+    }
+    let value = Value.choice(Int32(slot), Int32(option))
+    return Typed(type: .choice(slot), cost: 1, bound: nil, run: { _ in value }, syntax: syntax)
+  }
+
+  /// A list literal of texts used as options of question `slot`.
+  func choiceListLiteral(_ syntax: Syntax, of slot: Int) -> Typed? {
+    guard case .list(let items, _) = syntax, !items.isEmpty,
+      items.allSatisfy({ if case .literal(.string, _) = $0 { true } else { false } })
+    else { return nil }
+    var values: [Value] = []
+    var failed = false
+    for item in items {
+      guard let typed = choiceLiteral(item, of: slot), typed.type != .invalid else {
+        failed = true
+        continue
+      }
+      if case .literal(.string(let text), _) = item, let option = survey.questions[slot].optionIndex(text) {
+        values.append(.choice(Int32(slot), Int32(option)))
+      }
+    }
+    if failed { return .invalid(syntax) }
+    let list = Value.list(values)
+    return Typed(type: .list(.choice(slot)), cost: items.count, bound: items.count, run: { _ in list }, syntax: syntax)
+  }
+
+  /// Checks a date literal (`'2024-01-31'`).
+  func dateLiteral(_ syntax: Syntax) {
+    guard case .literal(.string(let text), let range) = syntax else { return }
+    if !DateText.isValid(text) {
+      fail("date", "'\(text)' is not a date in the form YYYY-MM-DD", range)
+    }
+  }
+}
+
+@inline(__always)
+func promoteIfNeeded(_ value: Value, _ promote: Bool) -> Value {
+  if promote, case .int(let n) = value { return .double(Double(n)) }
+  return value
+}
+
+/// Errors win over unknowns; unknowns combine their reasons; `nil` when both are plain values.
+@inline(__always)
+func propagate(_ a: Value, _ b: Value) -> Value? {
+  if case .error = a { return a }
+  if case .error = b { return b }
+  switch (a, b) {
+  case (.unknown(let x), .unknown(let y)): return .unknown(x.union(y))
+  case (.unknown, _): return a
+  case (_, .unknown): return b
+  default: return nil
+  }
+}
+
+enum DateText {
+  /// `YYYY-MM-DD` with a real month and day.
+  static func isValid(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    else { return false }
+    guard (1...12).contains(month), day >= 1 else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return day <= days[month - 1]
+  }
+}

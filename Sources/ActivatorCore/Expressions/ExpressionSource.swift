@@ -1,0 +1,113 @@
+public import ActivatorYAML
+
+/// An expression as written in a YAML file, with enough of its origin to turn an offset inside
+/// the expression into the file's line and column.
+public struct ExpressionSource: Sendable {
+  public var text: String
+  public var file: SourceFile?
+  /// Where the scalar holding the expression starts (its quote, for quoted scalars).
+  public var start: YAMLMark
+  public var style: ScalarStyle
+  public var path: String
+
+  public init(text: String, file: SourceFile?, path: String, start: YAMLMark, style: ScalarStyle) {
+    self.text = text
+    self.file = file
+    self.path = path
+    self.start = start
+    self.style = style
+  }
+
+  /// An expression that did not come from a file (tests, the command line).
+  public init(_ text: String, path: String = "<expression>") {
+    self.init(text: text, file: nil, path: path, start: YAMLMark(line: 1, column: 1), style: .plain)
+  }
+
+  public var location: SourceLocation {
+    SourceLocation(file: path, line: start.line, column: start.column)
+  }
+
+  /// The file position of the character at `offset` (in Unicode scalars) of `text`.
+  ///
+  /// The decoded text is matched against the raw source from the scalar's start: characters
+  /// that the YAML scalar syntax added (quotes, escapes, line folds, block indentation) are
+  /// skipped, so the result is exact for every scalar style.
+  public func location(ofOffset offset: Int) -> SourceLocation {
+    let decoded = Array(text.unicodeScalars)
+    guard let file, offset > 0 else {
+      return offset <= 0 ? firstCharacterLocation : SourceLocation(file: path, line: start.line, column: start.column + offset)
+    }
+    var line = start.line
+    var raw = Array((file.line(line) ?? "").unicodeScalars)
+    var column = start.column - 1  // 0-based index into `raw`
+    func advanceLine() -> Bool {
+      line += 1
+      guard let next = file.line(line) else { return false }
+      raw = Array(next.unicodeScalars)
+      column = 0
+      return true
+    }
+    // Skip the scalar's opening syntax.
+    switch style {
+    case .singleQuoted, .doubleQuoted: column += 1
+    case .literal, .folded:
+      if !advanceLine() { return firstCharacterLocation }
+      while column < raw.count, raw[column] == " " { column += 1 }
+    case .plain: break
+    }
+    var index = 0
+    while index < min(offset, decoded.count) {
+      let wanted = decoded[index]
+      if column >= raw.count {
+        if !advanceLine() { break }
+        while column < raw.count, raw[column] == " " || raw[column] == "\t" { column += 1 }
+        if wanted == " " || wanted == "\n" { index += 1 }
+        continue
+      }
+      let have = raw[column]
+      if style == .doubleQuoted && have == "\\" {
+        column += escapeLength(raw, column)
+        index += 1
+        continue
+      }
+      if style == .singleQuoted && have == "'" && column + 1 < raw.count && raw[column + 1] == "'" {
+        column += 2
+        index += 1
+        continue
+      }
+      if have == wanted {
+        column += 1
+        index += 1
+      } else {
+        column += 1
+      }
+    }
+    if column >= raw.count, index < decoded.count, advanceLine() {
+      while column < raw.count, raw[column] == " " { column += 1 }
+    }
+    return SourceLocation(file: path, line: line, column: column + 1)
+  }
+
+  private var firstCharacterLocation: SourceLocation {
+    switch style {
+    case .singleQuoted, .doubleQuoted:
+      return SourceLocation(file: path, line: start.line, column: start.column + 1)
+    case .literal, .folded:
+      let next = file?.line(start.line + 1) ?? ""
+      let indent = next.unicodeScalars.prefix { $0 == " " }.count
+      return SourceLocation(file: path, line: start.line + 1, column: indent + 1)
+    case .plain:
+      return location
+    }
+  }
+
+  private func escapeLength(_ raw: [Unicode.Scalar], _ at: Int) -> Int {
+    guard at + 1 < raw.count else { return 1 }
+    switch raw[at + 1] {
+    case "x": return 4
+    case "u": return 6
+    case "U": return 10
+    default: return 2
+    }
+  }
+}

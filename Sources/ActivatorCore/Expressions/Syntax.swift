@@ -1,0 +1,293 @@
+/// The syntax tree of an expression; every node knows its span in the source text.
+indirect enum Syntax: Sendable {
+  case literal(Literal, Range<Int>)
+  case identifier(String, Range<Int>)
+  case list([Syntax], Range<Int>)
+  case unary(String, Syntax, Range<Int>)
+  case binary(String, Syntax, Syntax, Range<Int>)
+  case conditional(Syntax, Syntax, Syntax, Range<Int>)
+  /// `name(args)` when `target` is nil, else `target.name(args)` (methods and macros).
+  case call(String, target: Syntax?, [Syntax], Range<Int>, nameRange: Range<Int>)
+  case index(Syntax, Syntax, Range<Int>)
+  case member(Syntax, String, Range<Int>)
+
+  enum Literal: Sendable, Equatable {
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case null
+  }
+
+  var range: Range<Int> {
+    switch self {
+    case .literal(_, let r), .identifier(_, let r), .list(_, let r), .unary(_, _, let r),
+      .binary(_, _, _, let r), .conditional(_, _, _, let r), .call(_, _, _, let r, _),
+      .index(_, _, let r), .member(_, _, let r):
+      return r
+    }
+  }
+}
+
+/// A recursive-descent parser for the CEL subset documented in docs/rules.md.
+struct Parser {
+  static let maxDepth = 48
+  static let maxLength = 4_000
+
+  private var tokens: [Token]
+  private var index = 0
+  private var depth = 0
+
+  static let reserved: Set<String> = [
+    "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop",
+    "package", "namespace", "return", "var", "void", "while",
+  ]
+
+  static func parse(_ text: String) throws(ExpressionError) -> Syntax {
+    let length = text.unicodeScalars.count
+    if length > maxLength {
+      throw ExpressionError(
+        code: "too-long", message: "expression is \(length) characters long; at most \(maxLength) are accepted",
+        range: 0..<1)
+    }
+    var lexer = Lexer(text)
+    var parser = Parser(tokens: try lexer.tokenize())
+    if parser.tokens.count == 1 {
+      throw ExpressionError(code: "syntax", message: "expected an expression, found nothing", range: 0..<0)
+    }
+    let expression = try parser.expression()
+    if parser.current.kind != .end {
+      throw parser.unexpected("an operator or the end of the expression")
+    }
+    return expression
+  }
+
+  private init(tokens: [Token]) {
+    self.tokens = tokens
+  }
+
+  private var current: Token { tokens[index] }
+
+  private mutating func advance() -> Token {
+    let token = tokens[index]
+    if index < tokens.count - 1 { index += 1 }
+    return token
+  }
+
+  private func isSymbol(_ symbol: String) -> Bool {
+    current.kind == .symbol(symbol)
+  }
+
+  private mutating func accept(_ symbol: String) -> Bool {
+    if isSymbol(symbol) {
+      _ = advance()
+      return true
+    }
+    return false
+  }
+
+  private mutating func expect(_ symbol: String, _ what: String) throws(ExpressionError) -> Token {
+    guard isSymbol(symbol) else { throw unexpected(what) }
+    return advance()
+  }
+
+  private func unexpected(_ expected: String) -> ExpressionError {
+    let found: String
+    switch current.kind {
+    case .end: found = "the end of the expression"
+    case .identifier(let name): found = "'\(name)'"
+    case .int(let n): found = "the number \(n)"
+    case .double(let d): found = "the number \(d)"
+    case .string(let s): found = "the text '\(s)'"
+    case .symbol(let s): found = "'\(s)'"
+    }
+    return ExpressionError(code: "syntax", message: "expected \(expected), found \(found)", range: current.range)
+  }
+
+  private mutating func nested<T>(_ body: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.maxDepth {
+      throw ExpressionError(
+        code: "too-deep", message: "expression is nested more than \(Self.maxDepth) levels deep",
+        range: current.range)
+    }
+    return try body(&self)
+  }
+
+  // Expr = Or ["?" Or ":" Expr]
+  mutating func expression() throws(ExpressionError) -> Syntax {
+    try nested { (p: inout Parser) throws(ExpressionError) -> Syntax in
+      let condition = try p.or()
+      guard p.accept("?") else { return condition }
+      let then = try p.or()
+      _ = try p.expect(":", "':' of a conditional 'a ? b : c'")
+      let otherwise = try p.expression()
+      return .conditional(condition, then, otherwise, condition.range.lowerBound..<otherwise.range.upperBound)
+    }
+  }
+
+  private mutating func or() throws(ExpressionError) -> Syntax {
+    var left = try and()
+    while isSymbol("||") {
+      _ = advance()
+      let right = try and()
+      left = .binary("||", left, right, left.range.lowerBound..<right.range.upperBound)
+    }
+    return left
+  }
+
+  private mutating func and() throws(ExpressionError) -> Syntax {
+    var left = try relation()
+    while isSymbol("&&") {
+      _ = advance()
+      let right = try relation()
+      left = .binary("&&", left, right, left.range.lowerBound..<right.range.upperBound)
+    }
+    return left
+  }
+
+  private static let relations: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+
+  private mutating func relation() throws(ExpressionError) -> Syntax {
+    var left = try addition()
+    while true {
+      let op: String
+      if case .symbol(let s) = current.kind, Self.relations.contains(s) {
+        op = s
+      } else if current.kind == .identifier("in") {
+        op = "in"
+      } else {
+        return left
+      }
+      _ = advance()
+      let right = try addition()
+      left = .binary(op, left, right, left.range.lowerBound..<right.range.upperBound)
+    }
+  }
+
+  private mutating func addition() throws(ExpressionError) -> Syntax {
+    var left = try multiplication()
+    while isSymbol("+") || isSymbol("-") {
+      guard case .symbol(let op) = advance().kind else { break }
+      let right = try multiplication()
+      left = .binary(op, left, right, left.range.lowerBound..<right.range.upperBound)
+    }
+    return left
+  }
+
+  private mutating func multiplication() throws(ExpressionError) -> Syntax {
+    var left = try unary()
+    while isSymbol("*") || isSymbol("/") || isSymbol("%") {
+      guard case .symbol(let op) = advance().kind else { break }
+      let right = try unary()
+      left = .binary(op, left, right, left.range.lowerBound..<right.range.upperBound)
+    }
+    return left
+  }
+
+  private mutating func unary() throws(ExpressionError) -> Syntax {
+    if isSymbol("!") || isSymbol("-") {
+      let token = advance()
+      guard case .symbol(let op) = token.kind else { return try member() }
+      let operand = try nested { (p: inout Parser) throws(ExpressionError) -> Syntax in try p.unary() }
+      // Fold negative number literals so that -9223372036854775808 and -1.5 are plain literals.
+      if op == "-", case .literal(let literal, let r) = operand {
+        switch literal {
+        case .int(let n): return .literal(.int(-n), token.range.lowerBound..<r.upperBound)
+        case .double(let d): return .literal(.double(-d), token.range.lowerBound..<r.upperBound)
+        default: break
+        }
+      }
+      return .unary(op, operand, token.range.lowerBound..<operand.range.upperBound)
+    }
+    return try member()
+  }
+
+  private mutating func member() throws(ExpressionError) -> Syntax {
+    var target = try primary()
+    while true {
+      if accept(".") {
+        let nameToken = advance()
+        guard case .identifier(let name) = nameToken.kind else {
+          index -= 1
+          throw unexpected("a name after '.'")
+        }
+        if isSymbol("(") {
+          _ = advance()
+          let args = try arguments(")")
+          let close = tokens[index - 1].range.upperBound
+          target = .call(name, target: target, args, target.range.lowerBound..<close, nameRange: nameToken.range)
+        } else {
+          target = .member(target, name, target.range.lowerBound..<nameToken.range.upperBound)
+        }
+      } else if isSymbol("[") {
+        _ = advance()
+        let subscriptExpression = try expression()
+        let close = try expect("]", "']' closing the index")
+        target = .index(target, subscriptExpression, target.range.lowerBound..<close.range.upperBound)
+      } else {
+        return target
+      }
+    }
+  }
+
+  private mutating func arguments(_ closing: String) throws(ExpressionError) -> [Syntax] {
+    var args: [Syntax] = []
+    if accept(closing) { return args }
+    while true {
+      args.append(try expression())
+      if accept(closing) { return args }
+      guard accept(",") else { throw unexpected("',' or '\(closing)'") }
+      if accept(closing) { return args }  // trailing comma
+    }
+  }
+
+  private mutating func primary() throws(ExpressionError) -> Syntax {
+    let token = current
+    switch token.kind {
+    case .int(let n):
+      _ = advance()
+      return .literal(.int(n), token.range)
+    case .double(let d):
+      _ = advance()
+      return .literal(.double(d), token.range)
+    case .string(let s):
+      _ = advance()
+      return .literal(.string(s), token.range)
+    case .identifier(let name):
+      _ = advance()
+      switch name {
+      case "true": return .literal(.bool(true), token.range)
+      case "false": return .literal(.bool(false), token.range)
+      case "null": return .literal(.null, token.range)
+      case "in":
+        throw ExpressionError(code: "syntax", message: "'in' needs a value on its left", range: token.range)
+      default: break
+      }
+      if Self.reserved.contains(name) {
+        throw ExpressionError(code: "syntax", message: "'\(name)' is a reserved word", range: token.range)
+      }
+      if isSymbol("(") {
+        _ = advance()
+        let args = try arguments(")")
+        let close = tokens[index - 1].range.upperBound
+        return .call(name, target: nil, args, token.range.lowerBound..<close, nameRange: token.range)
+      }
+      return .identifier(name, token.range)
+    case .symbol("("):
+      _ = advance()
+      let inner = try nested { (p: inout Parser) throws(ExpressionError) -> Syntax in try p.expression() }
+      _ = try expect(")", "')'")
+      return inner
+    case .symbol("["):
+      _ = advance()
+      let items = try nested { (p: inout Parser) throws(ExpressionError) -> [Syntax] in try p.arguments("]") }
+      return .list(items, token.range.lowerBound..<tokens[index - 1].range.upperBound)
+    case .symbol("{"):
+      throw ExpressionError(code: "unsupported", message: "maps ('{…}') are not part of the rule language", range: token.range)
+    default:
+      throw unexpected("a value, a question id or '('")
+    }
+  }
+}

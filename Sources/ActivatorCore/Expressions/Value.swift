@@ -1,0 +1,103 @@
+/// Why a value is unknown. Kept as a set so the result of `a && b` can say what it waited on.
+public struct Unknowns: OptionSet, Sendable, Hashable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// The question was relevant but has no answer.
+  public static let unanswered = Unknowns(rawValue: 1)
+  /// The respondent answered "don't know".
+  public static let dontKnow = Unknowns(rawValue: 2)
+  /// The respondent answered "not applicable".
+  public static let notApplicable = Unknowns(rawValue: 4)
+  /// Skip logic hid the question (its `relevant` condition is false).
+  public static let notRelevant = Unknowns(rawValue: 8)
+  /// A result the expression asked for is not available (e.g. no target stated).
+  public static let unavailable = Unknowns(rawValue: 16)
+}
+
+/// A runtime value of the rule language.
+public enum Value: Sendable {
+  case bool(Bool)
+  case int(Int)
+  case double(Double)
+  case string(String)
+  /// An option of a choice question: (question slot, option index).
+  case choice(Int32, Int32)
+  case list([Value])
+  case null
+  case unknown(Unknowns)
+  case error(EvaluationError)
+
+  public var isUnknown: Bool {
+    if case .unknown = self { return true }
+    return false
+  }
+}
+
+/// A failure while evaluating (division by zero, overflow, index out of range, cost limit).
+/// It is a value, not a trap: it flows through `&&` / `||` like CEL errors do.
+public struct EvaluationError: Error, Sendable, Hashable {
+  public var message: String
+  /// Span in the expression text, in Unicode scalar offsets.
+  public var range: Range<Int>
+
+  public init(_ message: String, range: Range<Int>) {
+    self.message = message
+    self.range = range
+  }
+}
+
+/// Per-pillar results that expressions in metrics and next steps may read (`stage('mobility')`).
+public struct OutcomeView: Sendable {
+  public var stages: [Int]
+  public var scores: [Double]
+  public var coverage: [Double]
+  public var targets: [Int?]
+  public var overall: Int?
+  /// Criterion outcomes by criterion index: true met, false not met, nil unknown.
+  public var criteria: [Bool?]
+
+  public init(stages: [Int], scores: [Double], coverage: [Double], targets: [Int?], overall: Int?, criteria: [Bool?]) {
+    self.stages = stages
+    self.scores = scores
+    self.coverage = coverage
+    self.targets = targets
+    self.overall = overall
+    self.criteria = criteria
+  }
+}
+
+/// What an evaluation reads: the prepared answer values and, after stages are known, outcomes.
+public final class EvaluationContext {
+  /// Value per question slot, with skip logic and missing codes already turned into unknowns.
+  public var values: [Value]
+  public var outcomes: OutcomeView?
+  var locals: [Value] = []
+  var steps = 0
+  let stepLimit: Int
+  let optionValues: [[String]]
+
+  public init(values: [Value], optionValues: [[String]], stepLimit: Int = 100_000) {
+    self.values = values
+    self.optionValues = optionValues
+    self.stepLimit = stepLimit
+  }
+
+  func optionValue(_ question: Int32, _ option: Int32) -> String {
+    let q = Int(question)
+    let o = Int(option)
+    guard q < optionValues.count, o < optionValues[q].count else { return "" }
+    return optionValues[q][o]
+  }
+}
+
+extension Value {
+  /// The value as a number, for ints and doubles.
+  public var numberValue: Double? {
+    switch self {
+    case .int(let n): Double(n)
+    case .double(let d): d
+    default: nil
+    }
+  }
+}

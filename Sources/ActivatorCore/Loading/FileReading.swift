@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file could not be read at all (before any YAML was looked at).
+public struct FileReadError: Error, Sendable, CustomStringConvertible {
+  public var path: String
+  public var message: String
+  public var description: String { "\(path): \(message)" }
+}
+
+/// Reads files defensively: only regular files, never blocking on a FIFO, never more than a limit.
+public enum FileReading {
+  /// Reads the whole of a regular file.
+  ///
+  /// Directories, FIFOs, devices and sockets are refused before any read (a FIFO would block
+  /// forever), as are files over `maxBytes`.
+  public static func read(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
+    var buffer: [UInt8] = []
+    try read(path, maxBytes: maxBytes, into: &buffer)
+    return buffer
+  }
+
+  /// Reads into a caller-owned buffer, so a batch can reuse one allocation per worker.
+  public static func read(_ path: String, maxBytes: Int, into buffer: inout [UInt8]) throws(FileReadError) {
+    buffer.removeAll(keepingCapacity: true)
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+    let kind = info.st_mode & S_IFMT
+    guard kind == S_IFREG else {
+      let what: String
+      switch kind {
+      case S_IFDIR: what = "is a directory, not a file"
+      case S_IFIFO: what = "is a FIFO (named pipe), not a regular file; refusing to read it"
+      case S_IFSOCK: what = "is a socket, not a regular file"
+      case S_IFCHR, S_IFBLK: what = "is a device, not a regular file"
+      default: what = "is not a regular file"
+      }
+      throw FileReadError(path: path, message: what)
+    }
+    let size = Int(info.st_size)
+    if size > maxBytes {
+      throw FileReadError(
+        path: path, message: "file is \(size) bytes; at most \(maxBytes) are accepted (is it really an answers file?)")
+    }
+    if buffer.capacity < size + 1 { buffer.reserveCapacity(size + 1) }
+    // Read until end of file, not just `size` bytes: the file may grow while being read.
+    let blockSize = max(4096, size + 1)
+    while true {
+      let oldCount = buffer.count
+      if oldCount + blockSize > maxBytes + 1 && oldCount > maxBytes {
+        throw FileReadError(path: path, message: "file grew past \(maxBytes) bytes while being read")
+      }
+      buffer.append(contentsOf: repeatElement(0, count: blockSize))
+      let got = buffer.withUnsafeMutableBytes { raw in
+        Glibc.read(fd, raw.baseAddress! + oldCount, blockSize)
+      }
+      if got < 0 {
+        let code = errno
+        buffer.removeSubrange(oldCount...)
+        if code == EINTR || code == EAGAIN { continue }
+        throw FileReadError(path: path, message: errorText(code))
+      }
+      buffer.removeSubrange((oldCount + got)...)
+      if got == 0 { break }
+      if buffer.count > maxBytes {
+        throw FileReadError(path: path, message: "file is more than \(maxBytes) bytes; refusing to read further")
+      }
+    }
+  }
+
+  public static func errorText(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: return "no such file"
+    case EACCES, EPERM: return "permission denied (the file is not readable)"
+    case ELOOP: return "too many levels of symbolic links (a symlink loop?)"
+    case EISDIR: return "is a directory, not a file"
+    case ENAMETOOLONG: return "path is too long"
+    case ENOTDIR: return "a part of the path is not a directory"
+    default:
+      if let text = strerror(code) { return String(cString: text).lowercased() }
+      return "error \(code)"
+    }
+  }
+
+  public enum Kind: Sendable { case file, directory, missing, other }
+
+  /// What is at `path`, following symbolic links.
+  public static func kind(_ path: String) -> Kind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return errno == ENOENT ? .missing : .other }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .directory
+    default: return .other
+    }
+  }
+
+  /// Entries of a directory (names only, excluding `.` and `..`), sorted byte-wise.
+  public static func list(_ directory: String) throws(FileReadError) -> [String] {
+    guard let dir = opendir(directory) else { throw FileReadError(path: directory, message: errorText(errno)) }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+  }
+
+  /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed, then
+  /// renamed over the target, so a reader (or a crash) never sees a half-written file.
+  public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileReadError) {
+    let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw FileReadError(path: path, message: "cannot create a temporary file: \(errorText(errno))") }
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var failure: FileReadError?
+    var written = 0
+    bytes.withUnsafeBytes { raw in
+      while written < raw.count {
+        let n = write(fd, raw.baseAddress! + written, raw.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = FileReadError(path: path, message: "cannot write: \(errorText(errno))")
+          return
+        }
+        written += n
+      }
+    }
+    if failure == nil && fsync(fd) != 0 {
+      failure = FileReadError(path: path, message: "cannot flush: \(errorText(errno))")
+    }
+    fchmod(fd, 0o644)
+    close(fd)
+    if failure == nil && rename(temporary, path) != 0 {
+      failure = FileReadError(path: path, message: "cannot replace the file: \(errorText(errno))")
+    }
+    if let failure {
+      unlink(temporary)
+      throw failure
+    }
+    // Make the rename itself durable.
+    let dirFD = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY)
+    if dirFD >= 0 {
+      fsync(dirFD)
+      close(dirFD)
+    }
+  }
+
+  public static func writeAtomically(_ path: String, _ text: String) throws(FileReadError) {
+    try writeAtomically(path, Array(text.utf8))
+  }
+}

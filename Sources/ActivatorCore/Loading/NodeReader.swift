@@ -1,0 +1,332 @@
+public import ActivatorYAML
+
+/// Turns YAML nodes into typed values for one file, reporting every problem with its position
+/// and carrying on, so that one run shows all the problems of a file.
+public struct NodeReader {
+  public let file: SourceFile
+  public let log: DiagnosticLog
+  /// Languages every translatable text must have.
+  public var languages: [String]
+
+  public init(file: SourceFile, log: DiagnosticLog, languages: [String] = []) {
+    self.file = file
+    self.log = log
+    self.languages = languages
+  }
+
+  public func location(_ node: YAMLNode) -> SourceLocation { file.location(node.start) }
+
+  public func error(_ code: String, _ message: String, _ node: YAMLNode, notes: [Diagnostic.Note] = []) {
+    log.error(code, message, at: location(node), notes: notes)
+  }
+
+  public func warning(_ code: String, _ message: String, _ node: YAMLNode) {
+    log.warning(code, message, at: location(node))
+  }
+
+  // MARK: - Collections
+
+  /// The keys of a mapping, with unknown and duplicate keys reported.
+  ///
+  /// - Parameters:
+  ///   - what: the thing the mapping describes, for messages ("a question").
+  ///   - allowed: every key this mapping may hold; `x-` extension keys are always allowed.
+  public func fields(_ node: YAMLNode, _ what: String, allowed: [String]) -> Fields? {
+    guard let pairs = node.mapping else {
+      error(
+        "wrong-type", "expected \(what) as a mapping of 'key: value' lines, found \(node.kindDescription)", node)
+      return nil
+    }
+    var values: [String: YAMLNode] = [:]
+    var keyNodes: [String: YAMLNode] = [:]
+    var order: [String] = []
+    for pair in pairs {
+      guard let key = pair.key.scalar else {
+        error("wrong-type", "a key in \(what) must be a plain name, found \(pair.key.kindDescription)", pair.key)
+        continue
+      }
+      if let first = keyNodes[key] {
+        error(
+          "duplicate-key", "duplicate key '\(key)' in \(what)", pair.key,
+          notes: [Diagnostic.Note("'\(key)' was first given here", at: location(first))])
+        continue
+      }
+      keyNodes[key] = pair.key
+      if !allowed.contains(key) && !key.hasPrefix("x-") {
+        let suggestion = DidYouMean.suggest(key, from: allowed)
+        let hint =
+          suggestion.map { "; did you mean '\($0)'?" }
+          ?? "; expected one of: " + allowed.joined(separator: ", ")
+        error("unknown-key", "unknown key '\(key)' in \(what)\(hint)", pair.key)
+        continue
+      }
+      values[key] = pair.value
+      order.append(key)
+    }
+    return Fields(node: node, values: values, keys: keyNodes, order: order, what: what)
+  }
+
+  public func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+    if let items = node.sequence { return items }
+    error("wrong-type", "expected \(what) as a list ('- item' lines or [a, b]), found \(node.kindDescription)", node)
+    return nil
+  }
+
+  /// A list, or a single value standing for a list of one.
+  public func listOrSingle(_ node: YAMLNode) -> [YAMLNode] {
+    node.sequence ?? [node]
+  }
+
+  // MARK: - Scalars
+
+  public func string(_ node: YAMLNode, _ what: String, allowEmpty: Bool = false) -> String? {
+    guard let text = node.scalar, !node.isNull || node.scalarStyle != .plain else {
+      error("wrong-type", "expected text for \(what), found \(node.kindDescription)", node)
+      return nil
+    }
+    if !allowEmpty && text.allSatisfy(\.isWhitespace) {
+      error("empty", "\(what) is empty", node)
+      return nil
+    }
+    return text
+  }
+
+  /// An identifier: `^[a-z][a-z0-9_]*$` (with `-` too when `dashes`), at most 64 characters.
+  public func identifier(_ node: YAMLNode, _ what: String, dashes: Bool = false) -> String? {
+    guard let text = string(node, what) else { return nil }
+    if let problem = Identifier.problem(text, dashes: dashes) {
+      error("invalid-id", "'\(text)' is not a valid \(what): \(problem)", node)
+      return nil
+    }
+    return text
+  }
+
+  public func int(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
+    guard let text = node.scalar, !node.isNull else {
+      error("wrong-type", "expected a whole number for \(what), found \(node.kindDescription)", node)
+      return nil
+    }
+    guard let value = Int(text.trimmingSpaces) else {
+      error("wrong-type", "expected a whole number for \(what), found '\(text)'", node)
+      return nil
+    }
+    if let range, !range.contains(value) {
+      error("out-of-range", "\(what) must be from \(range.lowerBound) to \(range.upperBound), not \(value)", node)
+      return nil
+    }
+    return value
+  }
+
+  public func double(_ node: YAMLNode, _ what: String) -> Double? {
+    guard let text = node.scalar, !node.isNull else {
+      error("wrong-type", "expected a number for \(what), found \(node.kindDescription)", node)
+      return nil
+    }
+    switch NumberText.parse(text) {
+    case .value(let value): return value
+    case .problem(let problem):
+      error("wrong-type", "expected a number for \(what), found '\(text)': \(problem)", node)
+      return nil
+    }
+  }
+
+  public func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+    if let text = node.scalar, let value = BoolText.parse(text) { return value }
+    error("wrong-type", "expected true or false for \(what), found \(node.scalar.map { "'\($0)'" } ?? node.kindDescription)", node)
+    return nil
+  }
+
+  public func version(_ node: YAMLNode, _ what: String) -> SemanticVersion? {
+    guard let text = string(node, what) else { return nil }
+    guard let version = SemanticVersion(text) else {
+      error("invalid-version", "'\(text)' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0) for \(what)", node)
+      return nil
+    }
+    return version
+  }
+
+  public func versionRange(_ node: YAMLNode, _ what: String) -> VersionRange? {
+    guard let text = string(node, what) else { return nil }
+    guard let range = VersionRange(text) else {
+      error("invalid-version", "'\(text)' is not a version range (e.g. \">=1.0.0 <2.0.0\", \"^1.2\", \"1.x\") for \(what)", node)
+      return nil
+    }
+    return range
+  }
+
+  public func expression(_ node: YAMLNode, _ what: String) -> ExpressionSource? {
+    guard let text = node.scalar, !node.isNull, node.tag == nil || node.tag == "tag:yaml.org,2002:str" else {
+      error("wrong-type", "expected an expression (text) for \(what), found \(node.kindDescription)", node)
+      return nil
+    }
+    return ExpressionSource(text: text, file: file, path: file.path, start: node.start, style: node.scalarStyle ?? .plain)
+  }
+
+  /// A translatable text: a mapping from language code to text with every required language.
+  ///
+  /// - Parameter nameLike: also accept a plain string standing for every language (names).
+  public func localized(_ node: YAMLNode, _ what: String, nameLike: Bool = false) -> LocalizedText? {
+    if let text = node.scalar, !node.isNull {
+      if nameLike || languages.count <= 1 {
+        return LocalizedText(text)
+      }
+      error(
+        "missing-translation",
+        "\(what) must be given per language (\(languages.map { "\($0): …" }.joined(separator: ", "))), found plain text",
+        node)
+      return nil
+    }
+    guard let pairs = node.mapping else {
+      error("wrong-type", "expected \(what) as a mapping of language to text, found \(node.kindDescription)", node)
+      return nil
+    }
+    var translations: [(language: String, text: String)] = []
+    for pair in pairs {
+      guard let language = pair.key.scalar else { continue }
+      if Identifier.problem(language, dashes: true) != nil || language.count > 12 {
+        error("invalid-language", "'\(language)' is not a language code (e.g. en, es, pt-br) in \(what)", pair.key)
+        continue
+      }
+      if translations.contains(where: { $0.language == language }) {
+        error("duplicate-key", "duplicate language '\(language)' in \(what)", pair.key)
+        continue
+      }
+      guard let text = pair.value.scalar, !pair.value.isNull || pair.value.scalarStyle != .plain else {
+        error("wrong-type", "expected text for the '\(language)' of \(what), found \(pair.value.kindDescription)", pair.value)
+        continue
+      }
+      if text.allSatisfy(\.isWhitespace) {
+        error("missing-translation", "the '\(language)' text of \(what) is empty", pair.value)
+      }
+      if !languages.isEmpty && !languages.contains(language) {
+        warning(
+          "extra-language",
+          "\(what) has a '\(language)' text, but the declared languages are \(languages.joined(separator: ", "))",
+          pair.key)
+      }
+      translations.append((language, text))
+    }
+    for language in languages where !translations.contains(where: { $0.language == language }) {
+      error("missing-translation", "\(what) has no '\(language)' text (declared languages: \(languages.joined(separator: ", ")))", node)
+    }
+    return translations.isEmpty ? nil : LocalizedText(translations)
+  }
+
+  // MARK: - Tags
+
+  static let standardTags: Set<String> = [
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!",
+  ]
+
+  /// Reports every node with a tag Activator does not read (`!!python/object`, `!custom`).
+  public func checkTags(_ node: YAMLNode, depth: Int = 0) {
+    if let tag = node.tag, !Self.standardTags.contains(tag) {
+      let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+      error("unsupported-tag", "unsupported YAML tag '\(shown)'; Activator reads plain YAML values only", node)
+    }
+    switch node.content {
+    case .scalar: break
+    case .sequence(let items): for item in items { checkTags(item, depth: depth + 1) }
+    case .mapping(let pairs):
+      for pair in pairs {
+        checkTags(pair.key, depth: depth + 1)
+        checkTags(pair.value, depth: depth + 1)
+      }
+    }
+  }
+}
+
+/// The keys of one mapping, as read by `NodeReader.fields`.
+public struct Fields {
+  public let node: YAMLNode
+  public var values: [String: YAMLNode]
+  /// Key nodes by name, for positions.
+  public var keys: [String: YAMLNode]
+  public var order: [String]
+  public let what: String
+
+  public subscript(_ key: String) -> YAMLNode? {
+    guard let value = values[key] else { return nil }
+    return value
+  }
+
+  /// The value of a key that must be present; reports it when missing.
+  public func required(_ key: String, _ reader: NodeReader) -> YAMLNode? {
+    if let value = values[key] { return value }
+    if keys[key] == nil {
+      reader.error("missing-key", "\(what) is missing the required key '\(key)'", node)
+    }
+    return nil
+  }
+
+  /// The value, unless it is absent or null.
+  public func optional(_ key: String) -> YAMLNode? {
+    guard let value = values[key], !value.isNull else { return nil }
+    return value
+  }
+}
+
+public enum Identifier {
+  /// Why `text` is not an identifier, or `nil` when it is one.
+  public static func problem(_ text: String, dashes: Bool) -> String? {
+    guard let first = text.unicodeScalars.first else { return "it is empty" }
+    if text.unicodeScalars.count > 64 { return "it is longer than 64 characters" }
+    guard ("a"..."z").contains(first) else { return "it must start with a lowercase letter a-z" }
+    for scalar in text.unicodeScalars {
+      let ok = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || (dashes && scalar == "-")
+      if !ok {
+        return "only lowercase letters a-z, digits, '_'\(dashes ? " and '-'" : "") are allowed, not '\(scalar)'"
+      }
+    }
+    return nil
+  }
+}
+
+enum BoolText {
+  static func parse(_ text: String) -> Bool? {
+    switch text {
+    case "true", "True", "TRUE", "yes", "Yes", "YES": true
+    case "false", "False", "FALSE", "no", "No", "NO": false
+    default: nil
+    }
+  }
+}
+
+/// Numbers as YAML files write them, refusing what is not a usable finite number.
+enum NumberText {
+  enum Result { case value(Double), problem(String) }
+
+  static func parse(_ raw: String) -> Result {
+    let text = raw.trimmingSpaces
+    if text.isEmpty { return .problem("it is empty") }
+    switch text.lowercased() {
+    case ".nan", "nan": return .problem("not-a-number is not a value")
+    case ".inf", "+.inf", "-.inf", "inf", "+inf", "-inf", "infinity", "-infinity":
+      return .problem("infinity is not a value")
+    default: break
+    }
+    let allowed = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) }
+    guard allowed, let value = Double(text) else {
+      if text.contains(","), Double(text.replacingOccurrences(",", ".")) != nil {
+        return .problem("use '.' as the decimal separator and no thousands separators")
+      }
+      return .problem("it is not a number")
+    }
+    guard value.isFinite else { return .problem("it is too large") }
+    return .value(value == 0 ? 0 : value)  // -0 reads as 0
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
+    while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
+    return String(scalars)
+  }
+
+  func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+    String(map { $0 == target ? replacement : $0 })
+  }
+}

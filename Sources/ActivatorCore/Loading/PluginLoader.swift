@@ -1,0 +1,402 @@
+import ActivatorYAML
+
+/// Finds and reads rule plugins: a folder `Rules/<id>/` with `plugin.yaml`, content files,
+/// `catalog/` and `tests/`, or a single file holding everything.
+public enum PluginLoader {
+  static let manifestKeys = ["plugin", "version", "name", "description", "languages", "applies_to", "threshold", "authors", "license", "homepage"]
+  static let contentKeys = ["criteria", "ladders", "metrics", "next_steps"]
+  static let catalogKeys = ["catalog", "solutions", "programmes"]
+
+  /// Every plugin under `path`: a folder of plugins, one plugin folder, or one plugin file.
+  public static func loadAll(_ path: String, log: DiagnosticLog) -> [Plugin] {
+    switch FileReading.kind(path) {
+    case .file:
+      return loadSingleFile(path, log: log).map { [$0] } ?? []
+    case .directory:
+      if FileReading.kind(join(path, "plugin.yaml")) == .file {
+        return loadFolder(path, log: log).map { [$0] } ?? []
+      }
+      var plugins: [Plugin] = []
+      let names = (try? FileReading.list(path)) ?? []
+      for name in names where !name.hasPrefix(".") {
+        let child = join(path, name)
+        switch FileReading.kind(child) {
+        case .directory:
+          if FileReading.kind(join(child, "plugin.yaml")) == .file {
+            if let plugin = loadFolder(child, log: log) { plugins.append(plugin) }
+          }
+        case .file where isYAML(name):
+          if let plugin = loadSingleFile(child, log: log) { plugins.append(plugin) }
+        default: break
+        }
+      }
+      return plugins
+    case .missing:
+      log.error("unreadable", "no such file or folder", at: .file(path))
+      return []
+    case .other:
+      log.error("unreadable", "not a file or folder Activator can read", at: .file(path))
+      return []
+    }
+  }
+
+  static func isYAML(_ name: String) -> Bool {
+    name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+  }
+
+  public static func join(_ a: String, _ b: String) -> String {
+    if a == "." { return b }
+    return a.hasSuffix("/") ? a + b : a + "/" + b
+  }
+
+  /// All YAML files below `folder`, sorted, skipping hidden entries and `tests/`.
+  static func yamlFiles(_ folder: String, skipping skipped: Set<String> = ["tests"]) -> [String] {
+    var found: [String] = []
+    var pending = [folder]
+    var visited = 0
+    while let current = pending.popLast(), visited < 10_000 {
+      visited += 1
+      for name in (try? FileReading.list(current)) ?? [] where !name.hasPrefix(".") {
+        let path = join(current, name)
+        switch FileReading.kind(path) {
+        case .directory where !(current == folder && skipped.contains(name)):
+          pending.append(path)
+        case .file where isYAML(name):
+          found.append(path)
+        default: break
+        }
+      }
+    }
+    return found.sorted()
+  }
+
+  public static func loadFolder(_ folder: String, log: DiagnosticLog) -> Plugin? {
+    let manifestPath = join(folder, "plugin.yaml")
+    guard let (file, root) = Document.load(manifestPath, limits: .authored, log: log) else { return nil }
+    var reader = NodeReader(file: file, log: log)
+    reader.checkTags(root)
+    guard let fields = reader.fields(root, "a plugin manifest", allowed: manifestKeys) else { return nil }
+    guard var plugin = manifest(fields, reader: &reader, root: folder.hasSuffix("/") ? folder : folder + "/") else { return nil }
+    plugin.files.append(file)
+    for path in yamlFiles(folder) where path != manifestPath {
+      guard let (contentFile, contentRoot) = Document.load(path, limits: .authored, log: log) else { continue }
+      plugin.files.append(contentFile)
+      let contentReader = NodeReader(file: contentFile, log: log, languages: plugin.languages)
+      contentReader.checkTags(contentRoot)
+      let isCatalog = contentRoot.mapping?.first?.key.scalar == "catalog"
+      if isCatalog {
+        guard let catalogFields = contentReader.fields(contentRoot, "a catalog file", allowed: catalogKeys) else { continue }
+        if let node = catalogFields.required("catalog", contentReader) { _ = contentReader.identifier(node, "catalog id", dashes: true) }
+        readCatalog(catalogFields, reader: contentReader, into: &plugin)
+      } else {
+        let allowed = contentKeys + ["solutions", "programmes"]
+        guard let contentFields = contentReader.fields(contentRoot, "a rule file of plugin '\(plugin.id)'", allowed: allowed) else { continue }
+        if contentFields.values.isEmpty {
+          contentReader.warning("empty", "this rule file has no criteria, ladders, metrics or next steps", contentRoot)
+        }
+        readContent(contentFields, reader: contentReader, into: &plugin)
+        readCatalog(contentFields, reader: contentReader, into: &plugin)
+      }
+    }
+    let testsFolder = join(folder, "tests")
+    if FileReading.kind(testsFolder) == .directory {
+      plugin.fixtures = yamlFiles(testsFolder, skipping: [])
+      for path in plugin.fixtures {
+        if let bytes = try? FileReading.read(path, maxBytes: YAMLLimits.authored.maxBytes) {
+          plugin.files.append(SourceFile(path: path, bytes: bytes))
+        }
+      }
+    }
+    return plugin
+  }
+
+  public static func loadSingleFile(_ path: String, log: DiagnosticLog) -> Plugin? {
+    guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return nil }
+    var reader = NodeReader(file: file, log: log)
+    reader.checkTags(root)
+    guard root.mapping?.contains(where: { $0.key.scalar == "plugin" }) == true else {
+      reader.error(
+        "not-a-plugin",
+        "this file is not a rule plugin (a plugin file starts with 'plugin: <id>'; a plugin folder has a plugin.yaml)",
+        root)
+      return nil
+    }
+    guard let fields = reader.fields(root, "a plugin file", allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
+    else { return nil }
+    guard var plugin = manifest(fields, reader: &reader, root: path) else { return nil }
+    plugin.files.append(file)
+    readContent(fields, reader: reader, into: &plugin)
+    readCatalog(fields, reader: reader, into: &plugin)
+    return plugin
+  }
+
+  static func manifest(_ fields: Fields, reader: inout NodeReader, root: String) -> Plugin? {
+    let id = fields.required("plugin", reader).flatMap { reader.identifier($0, "plugin id", dashes: true) }
+    let version = fields.required("version", reader).flatMap { reader.version($0, "the plugin version") }
+    var languages: [String] = []
+    if let node = fields.required("languages", reader), let items = reader.list(node, "languages") {
+      for item in items {
+        if let code = reader.string(item, "a language code") {
+          if languages.contains(code) { reader.error("duplicate-id", "language '\(code)' is listed twice", item) }
+          languages.append(code)
+        }
+      }
+    }
+    reader.languages = languages
+    let name = fields.required("name", reader).flatMap { reader.localized($0, "the plugin name") }
+    let description = fields.optional("description").flatMap { reader.localized($0, "the plugin description") }
+    var requirements: [SurveyRequirement] = []
+    if let node = fields.required("applies_to", reader), let items = reader.list(node, "applies_to") {
+      for item in items {
+        guard let entry = reader.fields(item, "an applies_to entry", allowed: ["survey", "versions"]) else { continue }
+        let survey = entry.required("survey", reader).flatMap { reader.identifier($0, "survey id", dashes: true) }
+        let range = entry.required("versions", reader).flatMap { reader.versionRange($0, "versions") }
+        if let survey, let range {
+          requirements.append(SurveyRequirement(survey: survey, versions: range, location: reader.location(item)))
+        }
+      }
+      if items.isEmpty { reader.error("empty", "applies_to must name at least one survey", node) }
+    }
+    var threshold: Located<Double>?
+    if let node = fields.optional("threshold"), let value = reader.double(node, "threshold") {
+      if value > 0 && value <= 1 {
+        threshold = Located(value, at: reader.location(node))
+      } else {
+        reader.error("out-of-range", "threshold must be more than 0 and at most 1, not \(value)", node)
+      }
+    }
+    if let node = fields.optional("authors") { _ = reader.list(node, "authors") }
+    guard let id, let version, let name else { return nil }
+    return Plugin(
+      id: id, version: version, name: name, description: description, languages: languages, appliesTo: requirements,
+      threshold: threshold, location: reader.location(fields.node), root: root)
+  }
+
+  // MARK: - Content
+
+  static func readContent(_ fields: Fields, reader: NodeReader, into plugin: inout Plugin) {
+    if let node = fields.optional("criteria"), let items = reader.list(node, "criteria") {
+      for item in items { if let criterion = criterion(item, reader) { plugin.criteria.append(criterion) } }
+    }
+    if let node = fields.optional("ladders"), let items = reader.list(node, "ladders") {
+      for item in items { if let ladder = ladder(item, reader) { plugin.ladders.append(ladder) } }
+    }
+    if let node = fields.optional("metrics"), let items = reader.list(node, "metrics") {
+      for item in items { if let metric = metric(item, reader) { plugin.metrics.append(metric) } }
+    }
+    if let node = fields.optional("next_steps"), let items = reader.list(node, "next_steps") {
+      for item in items { if let step = nextStep(item, reader) { plugin.nextSteps.append(step) } }
+    }
+  }
+
+  static func located<T>(_ node: YAMLNode, _ reader: NodeReader, _ read: (YAMLNode) -> T?) -> Located<T>? {
+    read(node).map { Located($0, at: reader.location(node)) }
+  }
+
+  static func references(_ node: YAMLNode, _ reader: NodeReader, _ what: String) -> [Located<String>] {
+    guard let items = reader.list(node, what) else { return [] }
+    return items.compactMap { item in located(item, reader) { reader.identifier($0, "solution id", dashes: true) } }
+  }
+
+  static func weight(_ fields: Fields, _ reader: NodeReader) -> Double {
+    guard let node = fields.optional("weight"), let value = reader.double(node, "weight") else { return 1 }
+    guard value > 0, value <= 100 else {
+      reader.error("out-of-range", "weight must be more than 0 and at most 100, not \(JSONWriter.format(value))", node)
+      return 1
+    }
+    return value
+  }
+
+  static func criterion(_ node: YAMLNode, _ reader: NodeReader) -> CriterionDefinition? {
+    let keys = ["id", "pillar", "stage", "weight", "title", "when", "met", "unmet", "recommend"]
+    guard let fields = reader.fields(node, "a criterion", allowed: keys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, "criterion id", dashes: true) }
+    let label = "criterion '\(id ?? "?")'"
+    let pillar = fields.required("pillar", reader).flatMap { n in located(n, reader) { reader.identifier($0, "pillar id") } }
+    let stage = fields.required("stage", reader).flatMap { n in located(n, reader) { reader.int($0, "stage", in: 1...20) } }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, "the title of \(label)") }
+    let when = fields.required("when", reader).flatMap { reader.expression($0, "the condition of \(label)") }
+    let met = fields.optional("met").flatMap { reader.localized($0, "the 'met' finding of \(label)") }
+    let unmet = fields.optional("unmet").flatMap { reader.localized($0, "the 'unmet' finding of \(label)") }
+    let recommend = fields.optional("recommend").map { references($0, reader, "recommend") } ?? []
+    guard let id, let pillar, let stage, let title, let when else { return nil }
+    return CriterionDefinition(
+      id: id, pillar: pillar, stage: stage, weight: weight(fields, reader), title: title, when: when, met: met,
+      unmet: unmet, recommend: recommend, location: reader.location(node))
+  }
+
+  static func ladder(_ node: YAMLNode, _ reader: NodeReader) -> LadderDefinition? {
+    let keys = ["id", "question", "pillar", "direction", "at", "weight", "title", "met", "unmet", "recommend"]
+    guard let fields = reader.fields(node, "a ladder", allowed: keys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, "ladder id", dashes: true) }
+    let label = "ladder '\(id ?? "?")'"
+    let question = fields.required("question", reader).flatMap { n in located(n, reader) { reader.identifier($0, "question id") } }
+    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, "pillar id") } }
+    var direction = LadderDirection.higher
+    if let node = fields.optional("direction"), let text = reader.string(node, "direction") {
+      if let value = LadderDirection(rawValue: text) {
+        direction = value
+      } else {
+        reader.error("unknown-value", "direction must be 'higher' or 'lower', not '\(text)'" + DidYouMean.hint(text, from: ["higher", "lower"]), node)
+      }
+    }
+    var steps: [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)] = []
+    if let node = fields.required("at", reader) {
+      if let pairs = node.mapping {
+        for pair in pairs {
+          guard let stage = located(pair.key, reader, { reader.int($0, "a ladder stage", in: 1...20) }) else { continue }
+          if steps.contains(where: { $0.stage.value == stage.value }) {
+            reader.error("duplicate-key", "stage \(stage.value) appears twice in \(label)", pair.key)
+            continue
+          }
+          guard let text = pair.value.scalar, !pair.value.isNull else {
+            reader.error("wrong-type", "the threshold for stage \(stage.value) must be a number or an option, found \(pair.value.kindDescription)", pair.value)
+            continue
+          }
+          let threshold: LadderDefinition.Threshold
+          if case .value(let number) = NumberText.parse(text), pair.value.scalarStyle?.isQuoted != true {
+            threshold = .number(number)
+          } else {
+            threshold = .option(text)
+          }
+          steps.append((stage, Located(threshold, at: reader.location(pair.value))))
+        }
+        if pairs.isEmpty { reader.error("empty", "\(label) needs at least one stage in 'at'", node) }
+      } else {
+        reader.error("wrong-type", "'at' of \(label) must map stages to thresholds, e.g. {2: 10, 3: 30, 4: 60, 5: 85}", node)
+      }
+    }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, "the title of \(label)") }
+    let met = fields.optional("met").flatMap { reader.localized($0, "the 'met' finding of \(label)") }
+    let unmet = fields.optional("unmet").flatMap { reader.localized($0, "the 'unmet' finding of \(label)") }
+    var recommend: [Int: [Located<String>]] = [:]
+    if let node = fields.optional("recommend") {
+      if node.sequence != nil {
+        recommend[0] = references(node, reader, "recommend")
+      } else if let pairs = node.mapping {
+        for pair in pairs {
+          guard let stage = reader.int(pair.key, "a stage in recommend", in: 1...20) else { continue }
+          recommend[stage] = references(pair.value, reader, "recommend")
+        }
+      } else {
+        reader.error("wrong-type", "recommend must be a list of solution ids or a mapping of stage to such lists", node)
+      }
+    }
+    guard let id, let question, let title else { return nil }
+    return LadderDefinition(
+      id: id, question: question, pillar: pillar, direction: direction, steps: steps.sorted { $0.stage.value < $1.stage.value },
+      weight: weight(fields, reader), title: title, met: met, unmet: unmet, recommend: recommend,
+      location: reader.location(node))
+  }
+
+  static func metric(_ node: YAMLNode, _ reader: NodeReader) -> MetricDefinition? {
+    guard let fields = reader.fields(node, "a metric", allowed: ["id", "title", "expr", "unit", "pillar"]) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, "metric id", dashes: true) }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, "the title of metric '\(id ?? "?")'") }
+    let expression = fields.required("expr", reader).flatMap { reader.expression($0, "the expression of metric '\(id ?? "?")'") }
+    let unit = fields.optional("unit").flatMap { reader.localized($0, "the unit of metric '\(id ?? "?")'", nameLike: true) }
+    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, "pillar id") } }
+    guard let id, let title, let expression else { return nil }
+    return MetricDefinition(id: id, title: title, expression: expression, unit: unit, pillar: pillar, location: reader.location(node))
+  }
+
+  static func nextStep(_ node: YAMLNode, _ reader: NodeReader) -> NextStepDefinition? {
+    guard let fields = reader.fields(node, "a next step", allowed: ["programme", "when", "because"]) else { return nil }
+    let programme = fields.required("programme", reader).flatMap { n in located(n, reader) { reader.identifier($0, "programme id", dashes: true) } }
+    let when = fields.required("when", reader).flatMap { reader.expression($0, "the condition of a next step") }
+    let because = fields.required("because", reader).flatMap { reader.localized($0, "the reason of a next step") }
+    guard let programme, let when, let because else { return nil }
+    return NextStepDefinition(programme: programme, when: when, because: because, location: reader.location(node))
+  }
+
+  // MARK: - Catalog
+
+  static func readCatalog(_ fields: Fields, reader: NodeReader, into plugin: inout Plugin) {
+    if let node = fields.optional("solutions"), let items = reader.list(node, "solutions") {
+      for item in items { if let solution = solution(item, reader, plugin: plugin.id) { plugin.solutions.append(solution) } }
+    }
+    if let node = fields.optional("programmes"), let items = reader.list(node, "programmes") {
+      for item in items { if let programme = programme(item, reader, plugin: plugin.id) { plugin.programmes.append(programme) } }
+    }
+  }
+
+  static func stageFit(_ node: YAMLNode?, _ reader: NodeReader, _ label: String) -> (Int, Int)? {
+    guard let node else { return nil }
+    guard let fields = reader.fields(node, "the stage fit of \(label)", allowed: ["min", "max"]) else { return nil }
+    guard let low = fields.required("min", reader).flatMap({ reader.int($0, "stage min", in: 1...20) }),
+      let high = fields.required("max", reader).flatMap({ reader.int($0, "stage max", in: 1...20) })
+    else { return nil }
+    if low > high {
+      reader.error("range", "stage min (\(low)) is greater than max (\(high)) in \(label)", node)
+      return nil
+    }
+    return (low, high)
+  }
+
+  static func url(_ node: YAMLNode?, _ reader: NodeReader, _ label: String) -> String? {
+    guard let node, let text = reader.string(node, "the source of \(label)") else { return nil }
+    if !(text.hasPrefix("https://") || text.hasPrefix("http://")) || text.contains(" ") {
+      reader.error("url", "the source of \(label) must be a web address starting with https://, not '\(text)'", node)
+      return nil
+    }
+    return text
+  }
+
+  static func solution(_ node: YAMLNode, _ reader: NodeReader, plugin: String) -> Solution? {
+    let keys = ["id", "name", "city", "country", "year", "pillars", "problem", "solution", "stage", "prerequisites", "source", "verified"]
+    guard let fields = reader.fields(node, "a catalog solution", allowed: keys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, "solution id", dashes: true) }
+    let label = "solution '\(id ?? "?")'"
+    let name = fields.required("name", reader).flatMap { reader.localized($0, "the name of \(label)", nameLike: true) }
+    let city = fields.required("city", reader).flatMap { reader.localized($0, "the city of \(label)", nameLike: true) }
+    let country = fields.optional("country").flatMap { reader.localized($0, "the country of \(label)", nameLike: true) }
+    let year = fields.optional("year").flatMap { reader.int($0, "year", in: 1900...2100) }
+    var pillars: [Located<String>] = []
+    if let node = fields.required("pillars", reader), let items = reader.list(node, "pillars") {
+      pillars = items.compactMap { item in located(item, reader) { reader.identifier($0, "pillar id") } }
+      if items.isEmpty { reader.error("empty", "\(label) must name at least one pillar", node) }
+    }
+    let problem = fields.required("problem", reader).flatMap { reader.localized($0, "the problem of \(label)") }
+    let what = fields.required("solution", reader).flatMap { reader.localized($0, "the solution text of \(label)") }
+    let fit = stageFit(fields.required("stage", reader), reader, label)
+    var prerequisites: [Solution.Prerequisite] = []
+    if let node = fields.optional("prerequisites"), let items = reader.list(node, "prerequisites") {
+      for item in items {
+        guard let entry = reader.fields(item, "a prerequisite of \(label)", allowed: ["text", "when"]) else { continue }
+        guard let text = entry.required("text", reader).flatMap({ reader.localized($0, "a prerequisite of \(label)") }) else { continue }
+        let when = entry.optional("when").flatMap { reader.expression($0, "the condition of a prerequisite") }
+        prerequisites.append(Solution.Prerequisite(text: text, when: when))
+      }
+    }
+    let source = url(fields.required("source", reader), reader, label)
+    let verified = fields.required("verified", reader).flatMap { reader.bool($0, "verified") } ?? false
+    guard let id, let name, let city, let problem, let what, let fit else { return nil }
+    return Solution(
+      id: id, name: name, city: city, country: country, year: year, pillars: pillars, problem: problem, solution: what,
+      stageMin: fit.0, stageMax: fit.1, prerequisites: prerequisites, source: source, verified: verified, plugin: plugin,
+      location: reader.location(node))
+  }
+
+  static func programme(_ node: YAMLNode, _ reader: NodeReader, plugin: String) -> Programme? {
+    let keys = ["id", "name", "step", "description", "stage", "source", "verified"]
+    guard let fields = reader.fields(node, "a programme", allowed: keys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, "programme id", dashes: true) }
+    let label = "programme '\(id ?? "?")'"
+    let name = fields.required("name", reader).flatMap { reader.localized($0, "the name of \(label)", nameLike: true) }
+    var step: ChainStep?
+    if let node = fields.required("step", reader), let text = reader.string(node, "step") {
+      step = ChainStep(rawValue: text)
+      if step == nil {
+        reader.error("unknown-value", "step must be activator, finder or implementer, not '\(text)'" + DidYouMean.hint(text, from: ChainStep.allCases.map(\.rawValue)), node)
+      }
+    }
+    let description = fields.required("description", reader).flatMap { reader.localized($0, "the description of \(label)") }
+    let fit = stageFit(fields.required("stage", reader), reader, label)
+    let source = url(fields.required("source", reader), reader, label)
+    let verified = fields.required("verified", reader).flatMap { reader.bool($0, "verified") } ?? false
+    guard let id, let name, let step, let description, let fit else { return nil }
+    return Programme(
+      id: id, name: name, step: step, description: description, stageMin: fit.0, stageMax: fit.1, source: source,
+      verified: verified, plugin: plugin, location: reader.location(node))
+  }
+}

@@ -1,0 +1,332 @@
+public import ActivatorYAML
+
+/// Reads a survey definition and checks it: ids, stages, options, ranges, translations and the
+/// skip-logic expressions (type-checked against the survey itself).
+public enum SurveyLoader {
+  static let surveyKeys = [
+    "survey", "version", "title", "description", "languages", "threshold", "defaults", "stages", "pillars", "sections",
+  ]
+  static let questionKeys = [
+    "id", "type", "text", "help", "source", "pillar", "required", "allow", "relevant", "options", "unit", "min",
+    "max", "min_choices", "max_choices", "default",
+  ]
+
+  public static func load(_ path: String, log: DiagnosticLog) -> Survey? {
+    guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return nil }
+    return load(file, root, log: log)
+  }
+
+  public static func load(_ file: SourceFile, _ root: YAMLNode, log: DiagnosticLog) -> Survey? {
+    var reader = NodeReader(file: file, log: log)
+    reader.checkTags(root)
+    guard let fields = reader.fields(root, "a survey", allowed: surveyKeys) else { return nil }
+    let errorsBefore = log.errorCount
+
+    // Languages first: every translatable text is checked against them.
+    var languages: [String] = []
+    if let node = fields.required("languages", reader), let items = reader.list(node, "languages") {
+      for item in items {
+        guard let code = reader.string(item, "a language code") else { continue }
+        if Identifier.problem(code, dashes: true) != nil || code.count > 12 {
+          reader.error("invalid-language", "'\(code)' is not a language code (e.g. en, es, pt-br)", item)
+        } else if languages.contains(code) {
+          reader.error("duplicate-id", "language '\(code)' is listed twice", item)
+        } else {
+          languages.append(code)
+        }
+      }
+      if items.isEmpty { reader.error("empty", "languages must list at least one language", node) }
+    }
+    reader.languages = languages
+
+    let id = fields.required("survey", reader).flatMap { reader.identifier($0, "survey id", dashes: true) }
+    let version = fields.required("version", reader).flatMap { reader.version($0, "the survey version") }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, "the survey title") }
+    let description = fields.optional("description").flatMap { reader.localized($0, "the survey description") }
+    var threshold = 0.75
+    if let node = fields.optional("threshold"), let value = reader.double(node, "threshold") {
+      if value > 0 && value <= 1 {
+        threshold = value
+      } else {
+        reader.error("out-of-range", "threshold must be more than 0 and at most 1 (a share of criteria), not \(value)", node)
+      }
+    }
+
+    var defaultRequired = true
+    var defaultAllowed: Set<MissingCode> = [.dontKnow]
+    if let node = fields.optional("defaults"), let defaults = reader.fields(node, "survey defaults", allowed: ["required", "allow"]) {
+      if let value = defaults.optional("required").flatMap({ reader.bool($0, "required") }) { defaultRequired = value }
+      if let value = defaults["allow"] { defaultAllowed = allowedCodes(value, reader) }
+    }
+
+    let stages = fields.required("stages", reader).map { readStages($0, reader) } ?? []
+    let pillars = fields.required("pillars", reader).map { readPillars($0, reader) } ?? []
+    var sections: [Section] = []
+    var questions: [Question] = []
+    var seenQuestions: [String: YAMLNode] = [:]
+    var seenSections: [String: YAMLNode] = [:]
+    if let node = fields.required("sections", reader), let items = reader.list(node, "sections") {
+      for item in items {
+        guard let section = reader.fields(item, "a section", allowed: ["id", "pillar", "title", "intro", "questions"]) else { continue }
+        let sectionID = section.required("id", reader).flatMap { reader.identifier($0, "section id") } ?? "?"
+        if let idNode = section["id"] {
+          if let first = seenSections[sectionID] {
+            reader.error("duplicate-id", "duplicate section id '\(sectionID)'", idNode, notes: [.init("first defined here", at: reader.location(first))])
+          }
+          seenSections[sectionID] = idNode
+        }
+        var pillar: Int?
+        if let node = section.optional("pillar") {
+          pillar = pillarReference(node, pillars, reader)
+        }
+        let sectionTitle = section.required("title", reader).flatMap { reader.localized($0, "the title of section '\(sectionID)'") }
+        let intro = section.optional("intro").flatMap { reader.localized($0, "the intro of section '\(sectionID)'") }
+        let first = questions.count
+        if let node = section.required("questions", reader), let items = reader.list(node, "questions") {
+          if items.isEmpty { reader.error("empty", "section '\(sectionID)' has no questions", node) }
+          for item in items {
+            guard
+              let question = readQuestion(
+                item, reader: reader, pillars: pillars, stages: stages, sectionPillar: pillar, section: sections.count,
+                defaultRequired: defaultRequired, defaultAllowed: defaultAllowed)
+            else { continue }
+            if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value, let first = seenQuestions[question.id] {
+              reader.error(
+                "duplicate-id", "duplicate question id '\(question.id)'", idNode,
+                notes: [.init("first defined here", at: reader.location(first))])
+              continue
+            }
+            if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value {
+              seenQuestions[question.id] = idNode
+            }
+            questions.append(question)
+          }
+        }
+        sections.append(
+          Section(
+            id: sectionID, pillar: pillar, title: sectionTitle ?? LocalizedText(sectionID), intro: intro,
+            questions: first..<questions.count))
+      }
+    }
+
+    for (index, pillar) in pillars.enumerated() where !questions.contains(where: { $0.pillar == index }) {
+      log.warning("unused-pillar", "pillar '\(pillar.id)' has no questions, so it can only be scored by rules that ignore answers", at: reader.location(root))
+    }
+
+    guard log.errorCount == errorsBefore, let id, let version, let title else { return nil }
+    var survey = Survey(
+      id: id, version: version, title: title, description: description, languages: languages, threshold: threshold,
+      stages: stages, pillars: pillars, sections: sections, questions: questions, location: reader.location(root),
+      source: file)
+    compileRelevance(&survey, log: log)
+    checkDefaults(survey, reader)
+    return log.errorCount == errorsBefore ? survey : nil
+  }
+
+  static func allowedCodes(_ node: YAMLNode, _ reader: NodeReader) -> Set<MissingCode> {
+    guard let items = reader.list(node, "allow (missing-data codes)") else { return [] }
+    var codes: Set<MissingCode> = []
+    for item in items {
+      guard let text = reader.string(item, "a missing-data code") else { continue }
+      guard let code = MissingCode(rawValue: text) else {
+        let hint = DidYouMean.hint(text, from: MissingCode.allCases.map(\.rawValue))
+        reader.error("unknown-code", "'\(text)' is not a missing-data code; use dont_know or not_applicable\(hint)", item)
+        continue
+      }
+      codes.insert(code)
+    }
+    return codes
+  }
+
+  static func readStages(_ node: YAMLNode, _ reader: NodeReader) -> [Stage] {
+    guard let items = reader.list(node, "stages") else { return [] }
+    var stages: [Stage] = []
+    for item in items {
+      guard let fields = reader.fields(item, "a stage", allowed: ["level", "id", "name", "description"]) else { continue }
+      let level = fields.required("level", reader).flatMap { reader.int($0, "stage level", in: 1...20) }
+      let id = fields.required("id", reader).flatMap { reader.identifier($0, "stage id") }
+      let name = fields.required("name", reader).flatMap { reader.localized($0, "the stage name") }
+      let description = fields.optional("description").flatMap { reader.localized($0, "the stage description") }
+      guard let level, let id, let name else { continue }
+      if level != stages.count + 1 {
+        reader.error("stage-order", "stages must be numbered 1, 2, 3… in order; expected level \(stages.count + 1) here, found \(level)", fields["level"] ?? item)
+      }
+      if stages.contains(where: { $0.id == id }) {
+        reader.error("duplicate-id", "duplicate stage id '\(id)'", fields["id"] ?? item)
+      }
+      stages.append(Stage(level: level, id: id, name: name, description: description))
+    }
+    if stages.count < 2 { reader.error("stages", "a survey needs at least two stages", node) }
+    return stages
+  }
+
+  static func readPillars(_ node: YAMLNode, _ reader: NodeReader) -> [Pillar] {
+    guard let items = reader.list(node, "pillars") else { return [] }
+    var pillars: [Pillar] = []
+    for item in items {
+      guard let fields = reader.fields(item, "a pillar", allowed: ["id", "name", "description"]) else { continue }
+      let id = fields.required("id", reader).flatMap { reader.identifier($0, "pillar id") }
+      let name = fields.required("name", reader).flatMap { reader.localized($0, "the pillar name") }
+      let description = fields.optional("description").flatMap { reader.localized($0, "the pillar description") }
+      guard let id, let name else { continue }
+      if pillars.contains(where: { $0.id == id }) {
+        reader.error("duplicate-id", "duplicate pillar id '\(id)'", fields["id"] ?? item)
+        continue
+      }
+      pillars.append(Pillar(id: id, name: name, description: description))
+    }
+    if pillars.isEmpty { reader.error("empty", "a survey needs at least one pillar", node) }
+    return pillars
+  }
+
+  static func pillarReference(_ node: YAMLNode, _ pillars: [Pillar], _ reader: NodeReader) -> Int? {
+    guard let id = reader.string(node, "pillar") else { return nil }
+    guard let index = pillars.firstIndex(where: { $0.id == id }) else {
+      let hint = DidYouMean.hint(id, from: pillars.map(\.id))
+      reader.error("unknown-pillar", "unknown pillar '\(id)'\(hint)", node)
+      return nil
+    }
+    return index
+  }
+
+  static func readQuestion(
+    _ node: YAMLNode, reader: NodeReader, pillars: [Pillar], stages: [Stage], sectionPillar: Int?, section: Int,
+    defaultRequired: Bool, defaultAllowed: Set<MissingCode>
+  ) -> Question? {
+    guard let fields = reader.fields(node, "a question", allowed: questionKeys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, "question id") }
+    let label = "question '\(id ?? "?")'"
+    if let id, MissingCode(rawValue: id) != nil {
+      reader.error("reserved", "'\(id)' is a reserved missing-data code and cannot be a question id", fields["id"] ?? node)
+    }
+    var type: QuestionType?
+    if let typeNode = fields.required("type", reader), let text = reader.string(typeNode, "question type") {
+      type = QuestionType(rawValue: text)
+      if type == nil {
+        let all = QuestionType.allCases.map(\.rawValue)
+        let hint = DidYouMean.suggest(text, from: all).map { "; did you mean '\($0)'?" } ?? "; expected one of: " + all.joined(separator: ", ")
+        reader.error("unknown-type", "unknown question type '\(text)'\(hint)", typeNode)
+      }
+    }
+    let text = fields.required("text", reader).flatMap { reader.localized($0, "the text of \(label)") }
+    let help = fields.optional("help").flatMap { reader.localized($0, "the help of \(label)") }
+    let source = fields.optional("source").flatMap { reader.string($0, "the indicator source of \(label)") }
+    var pillar = sectionPillar
+    if let node = fields.optional("pillar") { pillar = pillarReference(node, pillars, reader) }
+    let required = fields.optional("required").flatMap { reader.bool($0, "required") } ?? defaultRequired
+    let allowed = fields["allow"].map { allowedCodes($0, reader) } ?? defaultAllowed
+    let relevant = fields.optional("relevant").flatMap { reader.expression($0, "the skip logic (relevant) of \(label)") }
+    let unit = fields.optional("unit").flatMap { reader.localized($0, "the unit of \(label)") }
+    var minimum = fields.optional("min").flatMap { reader.double($0, "min") }
+    var maximum = fields.optional("max").flatMap { reader.double($0, "max") }
+    let minChoices = fields.optional("min_choices").flatMap { reader.int($0, "min_choices", in: 0...1000) }
+    let maxChoices = fields.optional("max_choices").flatMap { reader.int($0, "max_choices", in: 1...1000) }
+
+    guard let id, let type, let text else { return nil }
+
+    // Keys that only make sense for some types.
+    func only(_ key: String, _ types: [QuestionType], _ description: String) {
+      if let keyNode = fields.keys[key], !types.contains(type) {
+        reader.error("key-for-type", "'\(key)' applies to \(description) questions, not to \(type.rawValue) question '\(id)'", keyNode)
+      }
+    }
+    only("options", [.choice, .multi], "choice and multi")
+    only("min_choices", [.multi], "multi")
+    only("max_choices", [.multi], "multi")
+    only("unit", [.integer, .decimal, .percent], "integer, decimal and percent")
+    only("min", [.integer, .decimal, .percent], "integer, decimal and percent")
+    only("max", [.integer, .decimal, .percent], "integer, decimal and percent")
+
+    if let low = minimum, let high = maximum, low > high {
+      reader.error("range", "min (\(JSONWriter.format(low))) is greater than max (\(JSONWriter.format(high))) in \(label)", fields["min"] ?? node)
+      minimum = nil
+      maximum = nil
+    }
+    if type == .integer {
+      for (key, value) in [("min", minimum), ("max", maximum)] {
+        if let value, value != value.rounded() {
+          reader.error("range", "\(key) of integer \(label) must be a whole number, not \(JSONWriter.format(value))", fields[key] ?? node)
+        }
+      }
+    }
+    if type == .percent {
+      for (key, value) in [("min", minimum), ("max", maximum)] {
+        if let value, !(0...100).contains(value) {
+          reader.error("range", "\(key) of percent \(label) must be within 0 to 100, not \(JSONWriter.format(value))", fields[key] ?? node)
+        }
+      }
+    }
+
+    var options: [ChoiceOption] = []
+    if type == .choice || type == .multi {
+      if let node = fields.required("options", reader), let items = reader.list(node, "options") {
+        for item in items {
+          guard let option = reader.fields(item, "an option of \(label)", allowed: ["value", "label", "level", "exclusive"]) else { continue }
+          let value = option.required("value", reader).flatMap { reader.identifier($0, "option value") }
+          let optionLabel = option.required("label", reader).flatMap { reader.localized($0, "the label of an option of \(label)") }
+          let level = option.optional("level").flatMap { reader.int($0, "option level", in: 1...max(1, stages.count)) }
+          let exclusive = option.optional("exclusive").flatMap { reader.bool($0, "exclusive") } ?? false
+          if option.keys["exclusive"] != nil && type != .multi {
+            reader.error("key-for-type", "'exclusive' applies to options of multi questions only", option.keys["exclusive"]!)
+          }
+          guard let value, let optionLabel else { continue }
+          if MissingCode(rawValue: value) != nil {
+            reader.error(
+              "reserved",
+              "'\(value)' is a reserved missing-data code and cannot be an option value; allow it with 'allow: [\(value)]' instead",
+              option["value"] ?? item)
+            continue
+          }
+          if options.contains(where: { $0.value == value }) {
+            reader.error("duplicate-id", "duplicate option value '\(value)' in \(label)", option["value"] ?? item)
+            continue
+          }
+          options.append(ChoiceOption(value: value, label: optionLabel, level: level, exclusive: exclusive))
+        }
+        if options.count < 2 && !items.isEmpty {
+          reader.error("options", "\(label) needs at least two options", node)
+        }
+        let withLevel = options.filter { $0.level != nil }.count
+        if withLevel > 0 && withLevel < options.count {
+          reader.error("options", "either every option of \(label) has a level or none has; \(options.count - withLevel) lack one", node)
+        }
+      }
+    }
+    if let low = minChoices, let high = maxChoices, low > high {
+      reader.error("range", "min_choices (\(low)) is greater than max_choices (\(high)) in \(label)", fields["min_choices"] ?? node)
+    }
+    if let low = minChoices, type == .multi, low > options.count, !options.isEmpty {
+      reader.error("range", "min_choices (\(low)) is more than the \(options.count) options of \(label)", fields["min_choices"] ?? node)
+    }
+
+    var question = Question(
+      id: id, type: type, text: text, help: help, source: source, pillar: pillar, section: section, required: required,
+      allowed: allowed, relevantSource: relevant, options: options, unit: unit, minimum: minimum, maximum: maximum,
+      minChoices: minChoices, maxChoices: maxChoices, location: reader.location(node))
+    if let node = fields.optional("default") {
+      if case .value(let value) = AnswerParser.parse(node, for: question, reader: reader) { question.defaultValue = value }
+    }
+    return question
+  }
+
+  /// Type-checks each `relevant` expression now that every question is known.
+  static func compileRelevance(_ survey: inout Survey, log: DiagnosticLog) {
+    for slot in survey.questions.indices {
+      guard let source = survey.questions[slot].relevantSource else { continue }
+      let environment = ExpressionEnvironment(survey: survey, purpose: .relevance(slot))
+      let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: .bool)
+      log.append(contentsOf: diagnostics)
+      survey.questions[slot].relevant = compiled
+    }
+  }
+
+  static func checkDefaults(_ survey: Survey, _ reader: NodeReader) {
+    for question in survey.questions {
+      if question.type == .text, question.pillar != nil, question.required {
+        reader.log.warning(
+          "unscored-required", "text question '\(question.id)' is required but text is never scored; consider 'required: false'",
+          at: question.location)
+      }
+    }
+  }
+}

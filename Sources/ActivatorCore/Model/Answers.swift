@@ -1,0 +1,102 @@
+/// One answer: a value of the question's type, or a missing-data code.
+public enum AnswerValue: Sendable, Hashable {
+  case bool(Bool)
+  case integer(Int)
+  case decimal(Double)
+  /// Index of the chosen option.
+  case choice(Int)
+  /// Indices of the chosen options, ascending.
+  case choices([Int])
+  case text(String)
+  /// `YYYY-MM-DD`
+  case date(String)
+  case missing(MissingCode)
+
+  public var missingCode: MissingCode? {
+    if case .missing(let code) = self { return code }
+    return nil
+  }
+
+  public var number: Double? {
+    switch self {
+    case .integer(let n): Double(n)
+    case .decimal(let d): d
+    default: nil
+    }
+  }
+}
+
+/// Who answered, for whom, and when: the header of an answers file.
+public struct City: Sendable, Hashable {
+  public var name: String
+  public var country: String?
+  public var region: String?
+
+  public init(name: String, country: String? = nil, region: String? = nil) {
+    self.name = name
+    self.country = country
+    self.region = region
+  }
+}
+
+public struct Respondent: Sendable, Hashable {
+  public var name: String?
+  public var role: String?
+  public var email: String?
+
+  public init(name: String? = nil, role: String? = nil, email: String? = nil) {
+    self.name = name
+    self.role = role
+    self.email = email
+  }
+}
+
+/// An answers file as read: header, answers by slot, and where each answer was written.
+public struct AnswerSheet: Sendable {
+  public var surveyID: String
+  public var surveyVersion: SemanticVersion
+  public var language: String
+  public var city: City
+  public var respondent: Respondent?
+  public var started: String?
+  public var completed: String?
+  /// Answers by question slot; `nil` where the question was not answered.
+  public var values: [AnswerValue?]
+  /// Where each answer was written, by slot (for validation messages).
+  public var locations: [SourceLocation?]
+  /// Target stage per pillar index.
+  public var targets: [Int: Int]
+  /// Free-text notes by question slot.
+  public var notes: [Int: String]
+  /// Slots flagged for review after going back.
+  public var review: [Int]
+  public var path: String
+
+  public init(
+    surveyID: String, surveyVersion: SemanticVersion, language: String, city: City,
+    respondent: Respondent? = nil, started: String? = nil, completed: String? = nil,
+    values: [AnswerValue?], locations: [SourceLocation?] = [], targets: [Int: Int] = [:],
+    notes: [Int: String] = [:], review: [Int] = [], path: String
+  ) {
+    self.surveyID = surveyID
+    self.surveyVersion = surveyVersion
+    self.language = language
+    self.city = city
+    self.respondent = respondent
+    self.started = started
+    self.completed = completed
+    self.values = values
+    self.locations = locations.isEmpty ? Array(repeating: nil, count: values.count) : locations
+    self.targets = targets
+    self.notes = notes
+    self.review = review
+    self.path = path
+  }
+
+  /// A blank sheet for `survey`.
+  public static func blank(for survey: Survey, language: String, city: City, path: String) -> AnswerSheet {
+    AnswerSheet(
+      surveyID: survey.id, surveyVersion: survey.version, language: language, city: city,
+      values: Array(repeating: nil, count: survey.questions.count), path: path)
+  }
+}

@@ -1,0 +1,183 @@
+/// A value with the place it was written, for references resolved after loading.
+public struct Located<Value: Sendable>: Sendable {
+  public var value: Value
+  public var location: SourceLocation
+
+  public init(_ value: Value, at location: SourceLocation) {
+    self.value = value
+    self.location = location
+  }
+}
+
+/// A rule plugin as written: manifest plus content, not yet checked against a survey.
+public struct Plugin: Sendable {
+  public var id: String
+  public var version: SemanticVersion
+  public var name: LocalizedText
+  public var description: LocalizedText?
+  public var languages: [String]
+  public var appliesTo: [SurveyRequirement]
+  public var threshold: Located<Double>?
+  public var criteria: [CriterionDefinition] = []
+  public var ladders: [LadderDefinition] = []
+  public var metrics: [MetricDefinition] = []
+  public var nextSteps: [NextStepDefinition] = []
+  public var solutions: [Solution] = []
+  public var programmes: [Programme] = []
+  /// Paths of the fixture files in the plugin's `tests/` folder.
+  public var fixtures: [String] = []
+  /// Every file of the plugin, for the content hash.
+  public var files: [SourceFile] = []
+  public var location: SourceLocation
+  /// The plugin folder, or the single plugin file.
+  public var root: String
+
+  public init(
+    id: String, version: SemanticVersion, name: LocalizedText, description: LocalizedText?, languages: [String],
+    appliesTo: [SurveyRequirement], threshold: Located<Double>?, location: SourceLocation, root: String
+  ) {
+    self.id = id
+    self.version = version
+    self.name = name
+    self.description = description
+    self.languages = languages
+    self.appliesTo = appliesTo
+    self.threshold = threshold
+    self.location = location
+    self.root = root
+  }
+
+  /// Whether this plugin scores answers to `survey` at `version`.
+  public func applies(to survey: String, version: SemanticVersion) -> Bool {
+    appliesTo.contains { $0.survey == survey && $0.versions.contains(version) }
+  }
+
+  public func appliesToSurvey(_ survey: String) -> Bool {
+    appliesTo.contains { $0.survey == survey }
+  }
+
+  /// SHA-256 over the plugin's files (relative path and bytes, in path order).
+  public var contentHash: String {
+    var hasher = SHA256()
+    for file in files.sorted(by: { $0.path < $1.path }) {
+      let relative = file.path.hasPrefix(root) ? String(file.path.dropFirst(root.count)) : file.path
+      hasher.update(Array(relative.utf8))
+      hasher.update([0])
+      hasher.update(file.bytes)
+      hasher.update([0])
+    }
+    return hasher.hexDigest()
+  }
+}
+
+public struct SurveyRequirement: Sendable {
+  public var survey: String
+  public var versions: VersionRange
+  public var location: SourceLocation
+
+  public init(survey: String, versions: VersionRange, location: SourceLocation) {
+    self.survey = survey
+    self.versions = versions
+    self.location = location
+  }
+}
+
+public struct CriterionDefinition: Sendable {
+  public var id: String
+  public var pillar: Located<String>
+  public var stage: Located<Int>
+  public var weight: Double
+  public var title: LocalizedText
+  public var when: ExpressionSource
+  public var met: LocalizedText?
+  public var unmet: LocalizedText?
+  public var recommend: [Located<String>]
+  public var location: SourceLocation
+}
+
+public enum LadderDirection: String, Sendable {
+  /// Met when the answer is at least the threshold.
+  case higher
+  /// Met when the answer is at most the threshold (response times, losses).
+  case lower
+}
+
+public struct LadderDefinition: Sendable {
+  public enum Threshold: Sendable {
+    case number(Double)
+    /// An option value of a choice question: met when the answer's level reaches this option's.
+    case option(String)
+  }
+
+  public var id: String
+  public var question: Located<String>
+  public var pillar: Located<String>?
+  public var direction: LadderDirection
+  public var steps: [(stage: Located<Int>, threshold: Located<Threshold>)]
+  public var weight: Double
+  public var title: LocalizedText
+  public var met: LocalizedText?
+  public var unmet: LocalizedText?
+  /// Recommendations per stage; key 0 means every stage.
+  public var recommend: [Int: [Located<String>]]
+  public var location: SourceLocation
+}
+
+public struct MetricDefinition: Sendable {
+  public var id: String
+  public var title: LocalizedText
+  public var expression: ExpressionSource
+  public var unit: LocalizedText?
+  public var pillar: Located<String>?
+  public var location: SourceLocation
+}
+
+public struct NextStepDefinition: Sendable {
+  public var programme: Located<String>
+  public var when: ExpressionSource
+  public var because: LocalizedText
+  public var location: SourceLocation
+}
+
+/// A proven solution from a real city that a recommendation can point to.
+public struct Solution: Sendable {
+  public var id: String
+  public var name: LocalizedText
+  public var city: LocalizedText
+  public var country: LocalizedText?
+  public var year: Int?
+  public var pillars: [Located<String>]
+  public var problem: LocalizedText
+  public var solution: LocalizedText
+  public var stageMin: Int
+  public var stageMax: Int
+  public var prerequisites: [Prerequisite]
+  public var source: String?
+  public var verified: Bool
+  public var plugin: String
+  public var location: SourceLocation
+
+  public struct Prerequisite: Sendable {
+    public var text: LocalizedText
+    public var when: ExpressionSource?
+  }
+}
+
+/// WeGO's chain of services a diagnosis can lead to.
+public enum ChainStep: String, Sendable, CaseIterable {
+  case activator, finder, implementer
+}
+
+/// A WeGO programme a city can turn to (training, feasibility studies, matchmaking, prizes).
+public struct Programme: Sendable {
+  public var id: String
+  public var name: LocalizedText
+  public var step: ChainStep
+  public var description: LocalizedText
+  public var stageMin: Int
+  public var stageMax: Int
+  public var source: String?
+  public var verified: Bool
+  public var plugin: String
+  public var location: SourceLocation
+}

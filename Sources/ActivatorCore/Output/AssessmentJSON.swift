@@ -1,0 +1,238 @@
+/// The machine-readable form of an assessment. Keys are always written in the same order and
+/// nothing time-dependent is added, so the same input gives byte-identical output.
+public enum AssessmentJSON {
+  public struct Options: Sendable {
+    /// Include every criterion with the answers it read (for `explain` and tools).
+    public var criteria: Bool
+    /// How many recommendations to list (nil: all).
+    public var recommendationLimit: Int?
+    public var pretty: Bool
+
+    public init(criteria: Bool = true, recommendationLimit: Int? = nil, pretty: Bool = true) {
+      self.criteria = criteria
+      self.recommendationLimit = recommendationLimit
+      self.pretty = pretty
+    }
+
+    public static let full = Options()
+    public static let compact = Options(criteria: false, recommendationLimit: 5, pretty: false)
+  }
+
+  public static func render(_ assessment: Assessment, options: Options = .full) -> String {
+    let writer = JSONWriter(pretty: options.pretty, reserve: options.criteria ? 64 << 10 : 4 << 10)
+    write(assessment, options: options, into: writer)
+    return writer.finish()
+  }
+
+  public static func write(_ a: Assessment, options: Options, into writer: JSONWriter) {
+    let program = a.program
+    let survey = program.survey
+    let language = a.language
+    writer.object {
+      writer.key("file", a.sheet.path)
+      writer.key("city") {
+        writer.object {
+          writer.key("name", a.sheet.city.name)
+          writer.key("country", a.sheet.city.country)
+          writer.key("region", a.sheet.city.region)
+        }
+      }
+      writer.key("language", language)
+      writer.key("completed", a.sheet.completed)
+      provenance(a, into: writer)
+      writer.key("threshold", program.threshold)
+      writer.key("overall_stage", a.overall)
+      writer.key("pillars") {
+        writer.array {
+          for pillar in a.pillars {
+            writer.object {
+              writer.key("id", survey.pillars[pillar.pillar].id)
+              writer.key("stage", pillar.stage)
+              writer.key("stage_name", survey.stageName(pillar.stage, language))
+              writer.key("score", pillar.score)
+              writer.key("potential", pillar.potential)
+              writer.key("coverage", pillar.coverage)
+              writer.key("confidence", pillar.confidence.rawValue)
+              writer.key("target", pillar.target)
+              writer.key("evidence") {
+                writer.array {
+                  for item in pillar.evidence {
+                    writer.object {
+                      writer.key("stage", item.stage)
+                      writer.key("criteria", item.criteria)
+                      writer.key("applicable", round(item.applicable))
+                      writer.key("met", round(item.met))
+                      writer.key("unknown", round(item.unknown))
+                      writer.key("excluded", round(item.excluded))
+                      writer.key("share", round(item.share))
+                      writer.key("passed", item.passed)
+                    }
+                  }
+                }
+              }
+              if let next = pillar.next {
+                writer.key("next") {
+                  writer.object {
+                    writer.key("stage", next.stage)
+                    writer.key("needed_weight", round(next.neededWeight))
+                    writer.key("needed_criteria", next.neededCount)
+                    writer.key("candidates", strings: next.candidates.map { program.criteria[$0].qualifiedID })
+                  }
+                }
+              } else {
+                writer.key("next")
+                writer.null()
+              }
+            }
+          }
+        }
+      }
+      if options.criteria {
+        writer.key("criteria") {
+          writer.array {
+            for (index, criterion) in program.criteria.enumerated() {
+              writer.object {
+                writer.key("id", criterion.qualifiedID)
+                writer.key("pillar", survey.pillars[criterion.pillar].id)
+                writer.key("stage", criterion.stage)
+                writer.key("weight", criterion.weight)
+                writer.key("outcome", a.outcomes[index].name)
+                writer.key("title", criterion.title.text(language))
+                writer.key("condition", criterion.condition.source.text)
+                writer.key("reads") {
+                  writer.array {
+                    for slot in criterion.condition.reads { answerObject(a, slot, into: writer) }
+                  }
+                }
+                if let error = a.errors[index] { writer.key("error", error.message) }
+              }
+            }
+          }
+        }
+      }
+      writer.key("metrics") {
+        writer.array {
+          for result in a.metrics {
+            let metric = program.metrics[result.metric]
+            writer.object {
+              writer.key("id", metric.qualifiedID)
+              writer.key("title", metric.title.text(language))
+              writer.key("value")
+              ValueText.json(result.value, survey: survey, into: writer)
+              if case .unknown(let why) = result.value { writer.key("status", ValueText.status(why)) }
+              writer.key("unit", metric.unit?.text(language))
+            }
+          }
+        }
+      }
+      writer.key("recommendations") {
+        writer.array {
+          let list = options.recommendationLimit.map { Array(a.recommendations.prefix($0)) } ?? a.recommendations
+          for (rank, recommendation) in list.enumerated() {
+            let solution = program.solutions[recommendation.solution]
+            writer.object {
+              writer.key("rank", rank + 1)
+              writer.key("id", solution.id)
+              writer.key("name", solution.name.text(language))
+              writer.key("city", solution.city.text(language))
+              writer.key("pillar", survey.pillars[recommendation.pillar].id)
+              writer.key("fits_stage", recommendation.fits)
+              writer.key("missing_prerequisites", strings: recommendation.missingPrerequisites.map { solution.prerequisites[$0].text.text(language) })
+              writer.key("reasons") {
+                writer.array {
+                  for reason in recommendation.reasons {
+                    writer.object {
+                      writer.key("criterion", program.criteria[reason.criterion].qualifiedID)
+                      writer.key("outcome", reason.outcome.name)
+                      writer.key("gap", reason.gap.name)
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      writer.key("next_steps") {
+        writer.array {
+          for step in a.nextSteps {
+            let programme = program.programmes[step.programme]
+            writer.object {
+              writer.key("id", programme.id)
+              writer.key("step", programme.step.rawValue)
+              writer.key("name", programme.name.text(language))
+              writer.key("because", strings: step.because.map { $0.text(language) })
+            }
+          }
+        }
+      }
+      writer.key("answers") {
+        writer.object {
+          writer.key("answered", a.counts.answered)
+          writer.key("dont_know", a.counts.dontKnow)
+          writer.key("not_applicable", a.counts.notApplicable)
+          writer.key("unanswered", a.counts.unanswered)
+          writer.key("skipped", a.counts.skipped)
+        }
+      }
+      writer.key("issues") {
+        writer.array {
+          for issue in a.issues {
+            writer.object {
+              writer.key("kind", issue.kind.rawValue)
+              writer.key("question", issue.slot.map { survey.questions[$0].id })
+              writer.key("message", issue.message)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Survey, rule set and engine versions with hashes: what makes a result reproducible.
+  public static func provenance(_ a: Assessment, into writer: JSONWriter) {
+    let program = a.program
+    writer.key("survey") {
+      writer.object {
+        writer.key("id", program.survey.id)
+        writer.key("version", program.survey.version.description)
+        writer.key("answered_version", a.sheet.surveyVersion.description)
+        writer.key("hash", program.surveyHash)
+      }
+    }
+    writer.key("rules") {
+      writer.object {
+        writer.key("hash", program.hash)
+        writer.key("plugins") {
+          writer.array {
+            for plugin in program.plugins {
+              writer.object {
+                writer.key("id", plugin.id)
+                writer.key("version", plugin.version.description)
+                writer.key("hash", plugin.hash)
+              }
+            }
+          }
+        }
+      }
+    }
+    writer.key("engine", Engine.version)
+  }
+
+  static func answerObject(_ a: Assessment, _ slot: Int, into writer: JSONWriter) {
+    let survey = a.program.survey
+    let value = a.values[slot]
+    writer.object {
+      writer.key("question", survey.questions[slot].id)
+      writer.key("answer")
+      ValueText.json(value, survey: survey, into: writer)
+      if case .unknown(let why) = value {
+        writer.key("status", ValueText.status(why))
+      } else {
+        writer.key("status", "answered")
+      }
+    }
+  }
+
+  static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}

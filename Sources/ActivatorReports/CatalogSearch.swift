@@ -1,0 +1,160 @@
+public import ActivatorCore
+
+/// `activator catalog`: filters and ranks catalog entries for a query.
+public struct CatalogSearch: Sendable {
+  public let program: Program
+  public let language: String
+
+  public init(program: Program, language: String) {
+    self.program = program
+    self.language = language
+  }
+
+  /// Solutions matching every word of `query` (in any language, accents ignored), best matches
+  /// first: a word in the name counts more than one in the description.
+  public func solutions(query: String, pillar: String?, stage: Int?, verifiedOnly: Bool) -> [Solution] {
+    let words = Self.words(query)
+    var scored: [(Int, Solution)] = []
+    for solution in program.solutions {
+      if let pillar, !solution.pillars.contains(where: { $0.value == pillar }) { continue }
+      if let stage, !(solution.stageMin...solution.stageMax).contains(stage) { continue }
+      if verifiedOnly && !solution.verified { continue }
+      guard !words.isEmpty else {
+        scored.append((0, solution))
+        continue
+      }
+      let name = Self.fold(all(solution.name) + " " + all(solution.city) + " " + (solution.country.map(all) ?? ""))
+      let body = Self.fold(all(solution.problem) + " " + all(solution.solution) + " " + solution.id + " " + solution.pillars.map(\.value).joined(separator: " "))
+      var score = 0
+      var matchedAll = true
+      for word in words {
+        if name.contains(word) { score += 3 } else if body.contains(word) { score += 1 } else { matchedAll = false }
+      }
+      if matchedAll { scored.append((score, solution)) }
+    }
+    return scored.sorted { ($0.0, $1.1.id) > ($1.0, $0.1.id) }.map(\.1)
+  }
+
+  public func programmes(query: String, stage: Int?) -> [Programme] {
+    let words = Self.words(query)
+    return program.programmes.filter { programme in
+      if let stage, !(programme.stageMin...programme.stageMax).contains(stage) { return false }
+      let text = Self.fold(all(programme.name) + " " + all(programme.description) + " " + programme.id + " " + programme.step.rawValue)
+      return words.allSatisfy { text.contains($0) }
+    }
+  }
+
+  func all(_ text: LocalizedText) -> String { text.translations.map(\.text).joined(separator: " ") }
+
+  static func words(_ query: String) -> [String] {
+    fold(query).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+  }
+
+  /// Lowercased, with accents removed, so "movilidad" finds "Movilidad" and "camara" finds "cámara".
+  static func fold(_ text: String) -> String {
+    var out = ""
+    for scalar in text.lowercased().unicodeScalars {
+      switch scalar {
+      case "á", "à", "ä", "â", "ã": out += "a"
+      case "é", "è", "ë", "ê": out += "e"
+      case "í", "ì", "ï", "î": out += "i"
+      case "ó", "ò", "ö", "ô", "õ": out += "o"
+      case "ú", "ù", "ü", "û": out += "u"
+      case "ñ": out += "n"
+      case "ç": out += "c"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  public func text(solutions: [Solution], style: Style, width: Int) -> String {
+    let t = Localizer(language)
+    let survey = program.survey
+    if solutions.isEmpty { return t("No solution matches.", "Ninguna solución coincide.") + "\n" }
+    var out = ""
+    for solution in solutions {
+      let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+      out += style.bold(t.text(solution.name)) + " " + style.dim("[\(solution.id)]") + "\n"
+      let pillars = solution.pillars.compactMap { survey.pillarIndex($0.value) }.map { t.text(survey.pillars[$0].name) }.joined(separator: ", ")
+      var meta = "  \(origin) · \(pillars) · " + t("stages", "etapas") + " \(solution.stageMin)–\(solution.stageMax)"
+      if !solution.verified { meta += " · " + t("unverified", "sin verificar") }
+      out += style.dim(meta) + "\n"
+      for line in DisplayWidth.wrap(t("Problem: ", "Problema: ") + t.text(solution.problem), width: width - 4) { out += "  \(line)\n" }
+      for line in DisplayWidth.wrap(t("Solution: ", "Solución: ") + t.text(solution.solution), width: width - 4) { out += "  \(line)\n" }
+      if let source = solution.source { out += style.dim("  \(source)") + "\n" }
+      out += "\n"
+    }
+    out += t("\(solutions.count) solution(s)", "\(solutions.count) solución(es)") + "\n"
+    return out
+  }
+
+  public func text(programmes: [Programme], style: Style, width: Int) -> String {
+    let t = Localizer(language)
+    if programmes.isEmpty { return t("No programme matches.", "Ningún programa coincide.") + "\n" }
+    var out = ""
+    for step in ChainStep.allCases {
+      let inStep = programmes.filter { $0.step == step }
+      guard !inStep.isEmpty else { continue }
+      out += style.bold(t.step(step)) + "\n"
+      for programme in inStep {
+        out += "  • \(t.text(programme.name)) " + style.dim("[\(programme.id)] " + t("stages", "etapas") + " \(programme.stageMin)–\(programme.stageMax)") + "\n"
+        for line in DisplayWidth.wrap(t.text(programme.description), width: width - 6) { out += "    \(line)\n" }
+        if let source = programme.source { out += style.dim("    \(source)") + "\n" }
+      }
+      out += "\n"
+    }
+    return out
+  }
+
+  public func json(solutions: [Solution]) -> String {
+    let writer = JSONWriter(pretty: true)
+    writer.array {
+      for solution in solutions {
+        writer.object {
+          writer.key("id", solution.id)
+          writer.key("name", solution.name.text(language))
+          writer.key("city", solution.city.text(language))
+          writer.key("country", solution.country?.text(language))
+          writer.key("year", solution.year)
+          writer.key("pillars", strings: solution.pillars.map(\.value))
+          writer.key("problem", solution.problem.text(language))
+          writer.key("solution", solution.solution.text(language))
+          writer.key("stage") {
+            writer.object {
+              writer.key("min", solution.stageMin)
+              writer.key("max", solution.stageMax)
+            }
+          }
+          writer.key("prerequisites", strings: solution.prerequisites.map { $0.text.text(language) })
+          writer.key("source", solution.source)
+          writer.key("verified", solution.verified)
+        }
+      }
+    }
+    return writer.finish() + "\n"
+  }
+
+  public func json(programmes: [Programme]) -> String {
+    let writer = JSONWriter(pretty: true)
+    writer.array {
+      for programme in programmes {
+        writer.object {
+          writer.key("id", programme.id)
+          writer.key("name", programme.name.text(language))
+          writer.key("step", programme.step.rawValue)
+          writer.key("description", programme.description.text(language))
+          writer.key("stage") {
+            writer.object {
+              writer.key("min", programme.stageMin)
+              writer.key("max", programme.stageMax)
+            }
+          }
+          writer.key("source", programme.source)
+          writer.key("verified", programme.verified)
+        }
+      }
+    }
+    return writer.finish() + "\n"
+  }
+}

@@ -1,0 +1,286 @@
+public import ActivatorCore
+
+/// Plain-text results for the terminal: a per-pillar summary with bars, and the full
+/// explanation of a stage. Both fit 80 columns.
+public struct TextReport: Sendable {
+  public var style: Style
+  public var width: Int
+
+  public init(color: Bool, width: Int = 80) {
+    self.style = Style(color: color)
+    self.width = max(60, min(width, 120))
+  }
+
+  // MARK: - Summary (activator score FILE)
+
+  public func summary(_ a: Assessment, recommendations limit: Int = 5) -> String {
+    let t = Localizer(a.language)
+    let survey = a.survey
+    let program = a.program
+    var out = ""
+    let place = [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    out += style.bold(place.isEmpty ? a.sheet.path : place) + "\n"
+    let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+    out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t("rules", "reglas")) \(rules)") + "\n\n"
+
+    let nameWidth = max(12, survey.pillars.map { DisplayWidth.of(t.text($0.name)) }.max() ?? 12)
+    let stageWidth = max(12, survey.stages.map { DisplayWidth.of("\($0.level) \(t.text($0.name))") }.max() ?? 12)
+    let barWidth = max(10, width - nameWidth - stageWidth - 24)
+    out += style.dim(
+      DisplayWidth.pad(t("Pillar", "Pilar"), to: nameWidth) + "  " + DisplayWidth.pad(t("Stage", "Etapa"), to: stageWidth) + "  "
+        + DisplayWidth.pad(t("Score", "Puntaje"), to: 5) + "  " + DisplayWidth.pad(t("Progress", "Progreso"), to: barWidth) + "  "
+        + t("Cover", "Cobert.")) + "\n"
+    for pillar in a.pillars {
+      let name = DisplayWidth.pad(t.text(survey.pillars[pillar.pillar].name), to: nameWidth)
+      let stage = DisplayWidth.pad("\(pillar.stage) \(survey.stageName(pillar.stage, a.language))", to: stageWidth)
+      let bar = Bars.bar(score: pillar.score, top: survey.topStage, width: barWidth, target: pillar.target)
+      let coverage = DisplayWidth.padLeft(t.percent(pillar.coverage), to: 4)
+      out += "\(name)  \(style.stage(stage, pillar.stage, top: survey.topStage))  \(DisplayWidth.padLeft(ValueText.format(pillar.score), to: 5))  \(style.stage(bar, pillar.stage, top: survey.topStage))  \(coverage)"
+      if pillar.confidence == .low { out += style.yellow(" !") }
+      out += "\n"
+    }
+    out += "\n"
+    if let overall = a.overall {
+      out += t("Overall stage", "Etapa general") + ": " + style.bold("\(overall) \(survey.stageName(overall, a.language))")
+      out += style.dim(" (" + t("median of the pillars; read it with the profile above", "mediana de los pilares; léala junto al perfil de arriba") + ")") + "\n"
+    }
+    let targets = a.pillars.filter { ($0.target ?? 0) > $0.stage }
+    if !targets.isEmpty {
+      let parts = targets.map { "\(t.text(survey.pillars[$0.pillar].name)) \($0.stage)→\($0.target!)" }
+      out += t("Targets not yet reached", "Metas aún no alcanzadas") + ": " + parts.joined(separator: ", ") + "\n"
+    }
+    if a.pillars.contains(where: { $0.confidence == .low }) {
+      out += style.yellow("! ") + t("low confidence: many answers are unknown; the stage may be higher", "confianza baja: muchas respuestas son desconocidas; la etapa podría ser mayor") + "\n"
+    }
+
+    if !a.recommendations.isEmpty {
+      out += "\n" + style.bold(t("Top recommendations", "Principales recomendaciones")) + "\n"
+      for (rank, recommendation) in a.recommendations.prefix(limit).enumerated() {
+        let solution = program.solutions[recommendation.solution]
+        let origin = [t.text(solution.city), solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+        let head = "\(rank + 1). \(t.text(solution.name)) (\(origin))"
+        out += DisplayWidth.truncate(head, to: width) + "\n"
+        if let reason = recommendation.reasons.first {
+          let criterion = program.criteria[reason.criterion]
+          let pillarName = t.text(survey.pillars[criterion.pillar].name)
+          let line = "   " + t("for", "para") + " \(pillarName): \(t.text(criterion.title))"
+          out += style.dim(DisplayWidth.truncate(line, to: width)) + "\n"
+        }
+      }
+    }
+    if !a.nextSteps.isEmpty {
+      out += "\n" + style.bold(t("Next steps with WeGO", "Próximos pasos con WeGO")) + "\n"
+      for step in a.nextSteps {
+        let programme = program.programmes[step.programme]
+        out += DisplayWidth.truncate("• \(t.text(programme.name)) [\(t.step(programme.step))]", to: width) + "\n"
+      }
+    }
+    out += "\n" + style.dim(t("Why, and what is missing: ", "Por qué, y qué falta: ") + "activator explain \(shellQuoted(a.sheet.path))") + "\n"
+    return out
+  }
+
+  // MARK: - Explanation (activator explain FILE)
+
+  public func explain(_ a: Assessment, pillar only: Int? = nil) -> String {
+    let t = Localizer(a.language)
+    let survey = a.survey
+    let program = a.program
+    var out = ""
+    let place = [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    out += style.bold(place) + style.dim(" · \(survey.reference) · θ = \(t.percent(program.threshold))") + "\n"
+    out += style.dim(
+      t("A pillar reaches a stage when at least ", "Un pilar alcanza una etapa cuando cumple al menos el ") + t.percent(program.threshold)
+        + t(" of the criteria of that stage and of every stage below are met.", " de los criterios de esa etapa y de todas las anteriores.")) + "\n"
+
+    for pillar in a.pillars where only == nil || only == pillar.pillar {
+      let definition = survey.pillars[pillar.pillar]
+      out += "\n" + style.bold("\(t.text(definition.name)) — " + t("stage", "etapa") + " \(pillar.stage) \(survey.stageName(pillar.stage, a.language))")
+      out += style.dim(" (" + t("score", "puntaje") + " \(ValueText.format(pillar.score)), " + t("coverage", "cobertura") + " \(t.percent(pillar.coverage)), " + t("confidence", "confianza") + " \(t.confidence(pillar.confidence)))") + "\n"
+      if pillar.potential > pillar.stage {
+        out += "  " + t("If the unknown answers were favourable, it could reach stage ", "Si las respuestas desconocidas fueran favorables, podría llegar a la etapa ") + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
+      }
+      if let target = pillar.target {
+        if target > pillar.stage {
+          out += "  " + t("Target", "Meta") + ": \(target) \(survey.stageName(target, a.language)) — " + t("\(target - pillar.stage) stage(s) to go", "faltan \(target - pillar.stage) etapa(s)") + "\n"
+        } else {
+          out += "  " + t("Target", "Meta") + ": \(target) \(survey.stageName(target, a.language)) — " + style.green(t("reached", "alcanzada")) + "\n"
+        }
+      }
+      for evidence in pillar.evidence {
+        let indices = program.criteriaByPillar[pillar.pillar][evidence.stage]
+        let metCount = indices.filter { a.outcomes[$0] == .met }.count
+        let mark = evidence.passed ? style.green("✓") : style.red("✗")
+        var header = "  \(mark) " + t("Stage", "Etapa") + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
+        header += t("\(metCount) of \(indices.count) criteria met", "\(metCount) de \(indices.count) criterios cumplidos")
+        header += " (\(t.percent(evidence.share))"
+        header += evidence.passed ? " ≥ \(t.percent(program.threshold)))" : "; " + t("needs", "requiere") + " \(t.percent(program.threshold)))"
+        if evidence.stage > pillar.stage + 1 && !evidence.passed {
+          out += style.dim(header) + "\n"
+          continue
+        }
+        out += header + "\n"
+        for index in indices {
+          out += criterionLines(a, index, t, indent: "      ")
+        }
+      }
+      if let next = pillar.next {
+        out += "  " + style.bold(t("To reach", "Para llegar a") + " \(survey.stageName(next.stage, a.language)): ")
+        out += t("meet \(next.neededCount) more of these \(next.candidates.count) criteria", "cumpla \(next.neededCount) más de estos \(next.candidates.count) criterios") + "\n"
+        for index in next.candidates {
+          out += "    - \(t.text(program.criteria[index].title))"
+          if a.outcomes[index] == .unknown { out += style.yellow(" (" + t("unknown: answer the question to find out", "desconocido: responda la pregunta para saberlo") + ")") }
+          out += "\n"
+        }
+        let misses = nearMisses(a, next.candidates)
+        if !misses.isEmpty {
+          out += "    " + t("Near misses", "Casi cumplidos") + ":\n"
+          for miss in misses { out += "      · \(miss)\n" }
+        }
+      }
+      let gaps = pillar.openGaps.filter { program.criteria[$0].stage <= pillar.stage }
+      if !gaps.isEmpty {
+        out += "  " + t("Gaps in stages already reached", "Carencias en etapas ya alcanzadas") + ": " + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
+      }
+      let recommendations = a.recommendations.filter { $0.pillar == pillar.pillar }.prefix(5)
+      if !recommendations.isEmpty {
+        out += "  " + style.bold(t("Recommended solutions", "Soluciones recomendadas")) + "\n"
+        for recommendation in recommendations {
+          out += recommendationLines(a, recommendation, t, indent: "    ")
+        }
+      }
+    }
+    if only == nil {
+      if !a.metrics.isEmpty {
+        out += "\n" + style.bold(t("Metrics", "Métricas")) + "\n"
+        for result in a.metrics {
+          let metric = program.metrics[result.metric]
+          var value = ValueText.code(result.value, survey: survey)
+          if case .unknown(let why) = result.value { value = ValueText.reason(why, a.language) }
+          if case .double(let d) = result.value { value = ValueText.format(d) }
+          let unit = metric.unit?.text(a.language) ?? ""
+          out += "  \(t.text(metric.title)): \(value)\(unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit)\n"
+        }
+      }
+      if !a.nextSteps.isEmpty {
+        out += "\n" + style.bold(t("Next steps with WeGO", "Próximos pasos con WeGO")) + "\n"
+        for step in a.nextSteps {
+          let programme = program.programmes[step.programme]
+          out += "  • \(t.text(programme.name)) [\(t.step(programme.step))]\n"
+          for reason in step.because {
+            for line in DisplayWidth.wrap(t.text(reason), width: width - 6) { out += "      \(line)\n" }
+          }
+        }
+      }
+      let issues = a.issues.filter { $0.kind != .requiredUnanswered }
+      if !issues.isEmpty {
+        out += "\n" + style.yellow(t("Notes on the answers", "Observaciones sobre las respuestas")) + "\n"
+        for issue in issues { out += "  - \(issue.message)\n" }
+      }
+      let unanswered = a.issues.filter { $0.kind == .requiredUnanswered }.count
+      if unanswered > 0 {
+        out += style.yellow("  - " + t("\(unanswered) required question(s) are not answered; they count as unknown", "\(unanswered) pregunta(s) obligatoria(s) sin respuesta; cuentan como desconocidas")) + "\n"
+      }
+    }
+    return out
+  }
+
+  func criterionLines(_ a: Assessment, _ index: Int, _ t: Localizer, indent: String) -> String {
+    let program = a.program
+    let criterion = program.criteria[index]
+    let outcome = a.outcomes[index]
+    let symbol: String
+    switch outcome {
+    case .met: symbol = style.green("✓")
+    case .unmet: symbol = style.red("✗")
+    case .unknown, .error: symbol = style.yellow("?")
+    case .notApplicable: symbol = style.dim("–")
+    }
+    var out = "\(indent)\(symbol) \(t.text(criterion.title))"
+    if criterion.weight != 1 { out += style.dim(" ×\(ValueText.format(criterion.weight))") }
+    out += "\n"
+    let reads = criterion.condition.reads.map { slot in
+      "\(a.survey.questions[slot].id) = \(ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language))"
+    }
+    if !reads.isEmpty {
+      out += style.dim("\(indent)    \(reads.joined(separator: "; "))") + "\n"
+    }
+    let finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
+    if let finding {
+      for line in DisplayWidth.wrap(t.text(finding), width: width - indent.count - 4) { out += "\(indent)    \(line)\n" }
+    }
+    if let error = a.errors[index] { out += style.red("\(indent)    " + t("error", "error") + ": \(error.message)") + "\n" }
+    return out
+  }
+
+  func recommendationLines(_ a: Assessment, _ recommendation: Recommendation, _ t: Localizer, indent: String) -> String {
+    let program = a.program
+    let solution = program.solutions[recommendation.solution]
+    let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+    var out = "\(indent)• \(t.text(solution.name)) (\(origin))\n"
+    for line in DisplayWidth.wrap(t.text(solution.solution), width: width - indent.count - 4) { out += style.dim("\(indent)  \(line)") + "\n" }
+    for reason in recommendation.reasons.prefix(3) {
+      let criterion = program.criteria[reason.criterion]
+      out += "\(indent)  " + t("because", "porque") + ": \(t.text(criterion.title)) — \(t.outcome(reason.outcome)) (\(t.gap(reason.gap)))\n"
+    }
+    if !recommendation.fits {
+      out += style.dim("\(indent)  " + t("fits stages", "adecuada para etapas") + " \(solution.stageMin)–\(solution.stageMax)") + "\n"
+    }
+    for missing in recommendation.missingPrerequisites {
+      out += style.yellow("\(indent)  " + t("first needs", "requiere antes") + ": \(t.text(solution.prerequisites[missing].text))") + "\n"
+    }
+    if let source = solution.source { out += style.dim("\(indent)  \(source)") + "\n" }
+    return out
+  }
+
+  /// Ladder criteria that are not met but close: a number within a fifth of its threshold, or
+  /// a choice one level below.
+  public func nearMisses(_ a: Assessment, _ candidates: [Int]) -> [String] {
+    let t = Localizer(a.language)
+    var lines: [String] = []
+    for index in candidates where a.outcomes[index] == .unmet {
+      guard let ladder = a.program.criteria[index].ladder else { continue }
+      let value = a.values[ladder.question]
+      let question = a.survey.questions[ladder.question]
+      if ladder.byLevel {
+        if case .choice(_, let option) = value, let level = question.options[Int(option)].level, Double(level) == ladder.threshold - 1 {
+          lines.append("\(question.id): " + t("one level below", "un nivel por debajo") + " (\(ValueText.answer(value, slot: ladder.question, survey: a.survey, language: a.language)))")
+        }
+        continue
+      }
+      guard let number = value.numberValue else { continue }
+      let distance = ladder.direction == .higher ? ladder.threshold - number : number - ladder.threshold
+      let scale = max(abs(ladder.threshold), 1)
+      if distance > 0 && distance <= scale * 0.2 {
+        let unit = question.unit?.text(a.language) ?? ""
+        let shownUnit = unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit
+        lines.append(
+          "\(question.id) = \(ValueText.format(number))\(shownUnit): " + t("\(ValueText.format(distance)) short of \(ValueText.format(ladder.threshold))", "a \(ValueText.format(distance)) de \(ValueText.format(ladder.threshold))"))
+      }
+    }
+    return lines
+  }
+
+  func shellQuoted(_ path: String) -> String {
+    path.allSatisfy({ $0.isLetter || $0.isNumber || "/._-".contains($0) }) ? path : "'" + path.replacing("'", with: "'\\''") + "'"
+  }
+}
+
+/// Horizontal bars drawn with Unicode eighth blocks.
+public enum Bars {
+  static let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+  /// A bar for `score` on a 0…top scale, `width` columns, with a '|' at the target stage.
+  public static func bar(score: Double, top: Int, width: Int, target: Int? = nil) -> String {
+    let cells = max(0, min(Double(width), score / Double(top) * Double(width)))
+    let full = Int(cells)
+    let eighths = Int(((cells - Double(full)) * 8).rounded(.down))
+    var bar = String(repeating: "█", count: full)
+    if full < width && eighths > 0 { bar += partial[eighths] }
+    var characters = Array(DisplayWidth.pad(bar, to: width))
+    if let target, target > 0 {
+      let position = min(width - 1, max(0, Int((Double(target) / Double(top) * Double(width)).rounded()) - 1))
+      if position >= DisplayWidth.of(bar) || characters[position] == " " { characters[position] = "┊" }
+    }
+    return String(characters)
+  }
+}

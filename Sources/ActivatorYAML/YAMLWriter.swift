@@ -1,0 +1,129 @@
+/// Builds YAML text line by line with safe quoting.
+///
+/// Values are written plain only when every YAML 1.1 reader would read them back as the same
+/// text; anything else is double-quoted with escapes, which is always valid YAML.
+public struct YAMLWriter: Sendable {
+  public private(set) var text = ""
+  public var indentWidth = 2
+
+  public init() {}
+
+  public mutating func raw(_ line: String) {
+    text += line
+    text += "\n"
+  }
+
+  public mutating func blankLine() { text += "\n" }
+
+  /// Writes `# text`, one comment line per line of `text`, at the given depth.
+  public mutating func comment(_ comment: String, depth: Int = 0) {
+    let pad = String(repeating: " ", count: depth * indentWidth)
+    for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
+      text += line.isEmpty ? "\(pad)#\n" : "\(pad)# \(line)\n"
+    }
+  }
+
+  /// Writes `key:` opening a nested block.
+  public mutating func open(_ key: String, depth: Int = 0) {
+    text += String(repeating: " ", count: depth * indentWidth)
+    text += Self.scalar(key)
+    text += ":\n"
+  }
+
+  /// Writes `key: value` where `value` is already valid YAML (a number, a flow list, a quoted text).
+  public mutating func pair(_ key: String, rawValue: String, depth: Int = 0, comment: String? = nil) {
+    text += String(repeating: " ", count: depth * indentWidth)
+    text += Self.scalar(key)
+    text += rawValue.isEmpty ? ":" : ": \(rawValue)"
+    if let comment { text += "  # \(comment)" }
+    text += "\n"
+  }
+
+  /// Writes `key: value` quoting `value` as needed.
+  public mutating func pair(_ key: String, _ value: String, depth: Int = 0) {
+    pair(key, rawValue: Self.scalar(value), depth: depth)
+  }
+
+  /// A flow list `[a, b, "c d"]`.
+  public static func flowList(_ items: [String]) -> String {
+    "[" + items.map(scalar).joined(separator: ", ") + "]"
+  }
+
+  /// `text` as a YAML scalar: plain when that is unambiguous, double-quoted otherwise.
+  public static func scalar(_ value: String) -> String {
+    isSafePlain(value) ? value : doubleQuoted(value)
+  }
+
+  /// Always double-quoted, with every character that could be misread escaped.
+  public static func doubleQuoted(_ value: String) -> String {
+    var out = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      case "\0": out += "\\0"
+      default:
+        let v = scalar.value
+        if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
+          out += "\\x" + hex(v, width: 2)
+        } else if v == 0x2028 || v == 0x2029 || v == 0xFEFF || (0xD800...0xDFFF).contains(v) {
+          out += "\\u" + hex(v, width: 4)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out += "\""
+    return out
+  }
+
+  private static func hex(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+
+  /// Words and shapes a YAML 1.1 or 1.2 reader would turn into something other than text.
+  private static let resolvedWords: Set<String> = [
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+    "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~",
+  ]
+
+  static func isSafePlain(_ value: String) -> Bool {
+    guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else {
+      return false
+    }
+    if resolvedWords.contains(value) || looksNumeric(value) { return false }
+    if first == " " || last == " " || last == ":" { return false }
+    if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+    var previous: Unicode.Scalar = " "
+    for scalar in value.unicodeScalars {
+      let v = scalar.value
+      if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+        || v == 0xFEFF
+      {
+        return false
+      }
+      if scalar == "#" && previous == " " { return false }
+      if previous == ":" && scalar == " " { return false }
+      if ",[]{}".unicodeScalars.contains(scalar) { return false }
+      previous = scalar
+    }
+    return true
+  }
+
+  /// Numbers, dates, infinities and NaNs in any form YAML 1.1 resolvers know.
+  static func looksNumeric(_ value: String) -> Bool {
+    let lowered = value.lowercased()
+    if [".inf", "-.inf", "+.inf", ".nan"].contains(lowered) { return true }
+    guard let first = value.unicodeScalars.first else { return false }
+    let startsNumber = first == "+" || first == "-" || first == "." || ("0"..."9").contains(first)
+    if !startsNumber { return false }
+    // Anything that starts like a number and holds only number-ish characters is quoted.
+    return value.unicodeScalars.allSatisfy { scalar in
+      ("0"..."9").contains(scalar) || "+-._:eExXoObBabcdefABCDEF".unicodeScalars.contains(scalar)
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import ActivatorCore
+import ActivatorReports
+import ActivatorTerminal
+import ArgumentParser
+
+struct Catalog: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List and search the catalog of proven solutions and WeGO programmes.")
+
+  @Argument(help: ArgumentHelp("Words to look for in names, cities, problems and solutions.", valueName: "query"))
+  var query: [String] = []
+
+  @Option(name: .long, help: ArgumentHelp("Only solutions for this pillar.", valueName: "id"))
+  var pillar: String?
+
+  @Option(name: .long, help: ArgumentHelp("Only solutions whose stage fit includes this stage.", valueName: "n"))
+  var stage: Int?
+
+  @Flag(name: .long, help: "List the WeGO programmes instead of solutions.")
+  var programmes = false
+
+  @Flag(name: .long, help: "Only solutions whose facts were verified against their source.")
+  var verified = false
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
+
+  @OptionGroup var sources: SourceOptions
+  @OptionGroup var output: OutputOptions
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  func run() throws {
+    let workspace = try sources.workspace()
+    let survey = try sources.chosenSurvey(workspace)
+    guard let program = workspace.program(for: survey) else {
+      Diagnostics.print(workspace.log.sorted)
+      throw ExitCode(2)
+    }
+    let language = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
+    if let pillar, survey.pillarIndex(pillar) == nil {
+      let ids = survey.pillars.map(\.id)
+      throw ValidationError("unknown pillar '\(pillar)'\(DidYouMean.hint(pillar, from: ids)); pillars: \(ids.joined(separator: ", "))")
+    }
+    if let stage, !(1...survey.topStage).contains(stage) {
+      throw ValidationError("--stage must be from 1 to \(survey.topStage)")
+    }
+    let search = CatalogSearch(program: program, language: language)
+    let text: String
+    if programmes {
+      let found = search.programmes(query: query.joined(separator: " "), stage: stage)
+      text = format == .json ? search.json(programmes: found) : search.text(programmes: found, style: Style(color: output.color), width: Console.width)
+    } else {
+      let found = search.solutions(query: query.joined(separator: " "), pillar: pillar, stage: stage, verifiedOnly: verified)
+      text = format == .json ? search.json(solutions: found) : search.text(solutions: found, style: Style(color: output.color), width: Console.width)
+    }
+    Console.out(text)
+  }
+}

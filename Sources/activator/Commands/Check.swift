@@ -1,0 +1,56 @@
+import ActivatorCore
+import ActivatorTerminal
+import ArgumentParser
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check surveys, rule plugins and catalogs (and answers files), reporting every problem at once.",
+    discussion: """
+      With no paths, checks the shipped Surveys/ and Rules/. Problems are printed as
+      file:line:col: error|warning: message. Exit 0 when clean, 1 with findings, 2 on usage errors.
+      """)
+
+  @Argument(help: ArgumentHelp("Files or folders: surveys, rule plugins, answers files.", valueName: "path"))
+  var paths: [String] = []
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
+
+  @Flag(name: .long, help: "Exit 0 when there are warnings but no errors.")
+  var allowWarnings = false
+
+  @Flag(name: .long, help: "Never use colour.")
+  var noColor = false
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  func run() throws {
+    var service = CheckService()
+    let home = Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
+    service.run(paths: paths, home: home)
+    let diagnostics = service.log.sorted
+    switch format {
+    case .json:
+      Console.out(DiagnosticRenderer.json(diagnostics) + "\n")
+    case .text:
+      var sources: [String: SourceFile] = [:]
+      for survey in service.workspace.registry.surveys { if let file = survey.source { sources[file.path] = file } }
+      for plugin in service.workspace.plugins { for file in plugin.files { sources[file.path] = file } }
+      let renderer = DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: sources)
+      Console.err(renderer.render(diagnostics))
+      let s = service.summary
+      let errors = diagnostics.count { $0.severity == .error }
+      let warnings = diagnostics.count { $0.severity == .warning }
+      var parts = ["\(s.surveys) survey\(s.surveys == 1 ? "" : "s")", "\(s.plugins) plugin\(s.plugins == 1 ? "" : "s")"]
+      if s.criteria > 0 { parts.append("\(s.criteria) criteria") }
+      if s.solutions > 0 { parts.append("\(s.solutions) solutions") }
+      if s.programmes > 0 { parts.append("\(s.programmes) programmes") }
+      if s.answers > 0 { parts.append("\(s.answers) answers file\(s.answers == 1 ? "" : "s")") }
+      Console.err("checked \(parts.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+    }
+    let errors = diagnostics.contains { $0.severity == .error }
+    let warnings = diagnostics.contains { $0.severity == .warning }
+    if service.summary.surveys == 0 && service.summary.plugins == 0 && paths.isEmpty { throw ExitCode(2) }
+    if errors || (warnings && !allowWarnings) { throw ExitCode(1) }
+  }
+}

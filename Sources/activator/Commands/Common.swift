@@ -1,0 +1,123 @@
+import ActivatorCore
+import ActivatorReports
+import ActivatorTerminal
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Options shared by the commands that read surveys and rules.
+struct SourceOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: every survey in Surveys/).", valueName: "id|file"))
+  var survey: String?
+
+  @Option(name: .long, help: ArgumentHelp("Rule plugin folder or file; repeat for several (default: Rules/).", valueName: "dir"))
+  var rules: [String] = []
+
+  /// The folder holding the shipped Surveys/ and Rules/.
+  var home: String? {
+    Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
+  }
+
+  /// Loads surveys and rules, printing load errors; exits 2 when nothing usable was loaded.
+  func workspace() throws -> Workspace {
+    let workspace = Workspace()
+    var surveyPaths: [String] = []
+    if let survey, FileReading.kind(survey) == .file {
+      surveyPaths = [survey]
+    } else if let home {
+      surveyPaths = [PluginLoader.join(home, "Surveys")]
+    }
+    workspace.loadSurveys(surveyPaths)
+    let rulePaths = rules.isEmpty ? (home.map { [PluginLoader.join($0, "Rules")] } ?? []) : rules
+    workspace.loadRules(rulePaths)
+    if workspace.log.hasErrors {
+      Diagnostics.print(workspace.log.sorted)
+      Console.err("error: the survey or rule files have errors; run 'activator check' for details\n")
+      throw ExitCode(2)
+    }
+    if workspace.registry.surveys.isEmpty {
+      Console.err("error: no survey found (looked in \(surveyPaths.joined(separator: ", ")))\n")
+      throw ExitCode(2)
+    }
+    return workspace
+  }
+
+  /// The survey chosen with --survey, or the only/newest one.
+  func chosenSurvey(_ workspace: Workspace) throws -> Survey {
+    if let survey, FileReading.kind(survey) != .file {
+      guard let found = workspace.registry.latest(survey) else {
+        let known = workspace.registry.surveys.map(\.id)
+        Console.err("error: unknown survey '\(survey)'\(DidYouMean.hint(survey, from: known)) (loaded: \(known.joined(separator: ", ")))\n")
+        throw ExitCode(2)
+      }
+      return found
+    }
+    if let survey, let found = workspace.registry.surveys.first(where: { $0.source?.path == survey }) { return found }
+    guard let latest = workspace.registry.latest("wego-activator") ?? workspace.registry.latest() else { throw ExitCode(2) }
+    return latest
+  }
+}
+
+struct OutputOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Language of the output (default: the answers file's, else LANG).", valueName: "code"))
+  var lang: String?
+
+  @Flag(name: .long, help: "Never use colour (NO_COLOR is honoured too).")
+  var noColor = false
+
+  var color: Bool { !noColor && Console.colorEnabled() }
+}
+
+enum Environment {
+  static var all: [String: String] {
+    var result: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+      let text = String(cString: entry)
+      if let equals = text.firstIndex(of: "=") {
+        result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+      }
+      pointer += 1
+    }
+    return result
+  }
+}
+
+enum Diagnostics {
+  static func print(_ diagnostics: [Diagnostic], sources: [String: SourceFile] = [:]) {
+    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true), showSource: !sources.isEmpty, sources: sources)
+    Console.err(renderer.render(diagnostics))
+  }
+}
+
+/// Loads one answers file and scores it; prints problems and throws the right exit code.
+func assessOne(_ path: String, workspace: Workspace, language: String?) throws -> Assessment {
+  let log = DiagnosticLog()
+  guard let (sheet, survey) = AnswersLoader.load(path, registry: workspace.registry, log: log) else {
+    Diagnostics.print(log.sorted)
+    throw ExitCode(1)
+  }
+  Diagnostics.print(log.sorted.filter { $0.severity != .error })
+  guard let program = workspace.program(for: survey) else {
+    Diagnostics.print(workspace.log.sorted)
+    throw ExitCode(2)
+  }
+  let rejecting = workspace.pluginsRejecting(survey.id, version: sheet.surveyVersion)
+  for plugin in rejecting where program.plugins.contains(where: { $0.id == plugin.id }) {
+    Console.err("\(path): warning: plugin '\(plugin.id)' does not accept \(survey.id) \(sheet.surveyVersion)\n")
+  }
+  var assessment = Scorer.assess(sheet, with: program)
+  if let language { assessment = assessment.in(language: language) }
+  return assessment
+}
+
+extension Assessment {
+  /// The same result presented in another language.
+  func `in`(language: String) -> Assessment {
+    var sheet = self.sheet
+    sheet.language = language
+    return Scorer.assess(sheet, with: program)
+  }
+}

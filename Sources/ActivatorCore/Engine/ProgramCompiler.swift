@@ -3,11 +3,16 @@
 public enum ProgramCompiler {
   /// Compiles `survey` with every plugin of `plugins` that accepts this survey's version.
   /// Problems go to `log`; the program is `nil` if any error was found.
-  public static func compile(survey: Survey, plugins allPlugins: [Plugin], log: DiagnosticLog, warnUnreachable: Bool = true)
-    -> Program?
-  {
+  ///
+  /// - Parameter answeredVersion: select plugins by the version an answers file was written for
+  ///   (an older minor version is read with the newer survey); default: the survey's own.
+  public static func compile(
+    survey: Survey, plugins allPlugins: [Plugin], log: DiagnosticLog, answeredVersion: SemanticVersion? = nil,
+    warnUnreachable: Bool = true
+  ) -> Program? {
     let errorsBefore = log.errorCount
-    let plugins = allPlugins.filter { $0.applies(to: survey.id, version: survey.version) }.sorted { $0.id < $1.id }
+    let version = answeredVersion ?? survey.version
+    let plugins = allPlugins.filter { $0.applies(to: survey.id, version: version) }.sorted { $0.id < $1.id }
     var pluginIDs: [String: Plugin] = [:]
     for plugin in plugins {
       if let first = pluginIDs[plugin.id] {

@@ -35,10 +35,17 @@ public final class Workspace {
   public func add(_ plugin: Plugin) { plugins.append(plugin) }
 
   /// The compiled program for a survey version, compiled on first use and cached.
-  public func program(for survey: Survey, log programLog: DiagnosticLog? = nil) -> Program? {
-    let key = survey.reference
+  ///
+  /// - Parameter answeredVersion: the version an answers file was written for; plugins are
+  ///   chosen by it (default: the survey's own version).
+  public func program(for survey: Survey, answeredVersion: SemanticVersion? = nil, log programLog: DiagnosticLog? = nil)
+    -> Program?
+  {
+    let version = answeredVersion ?? survey.version
+    let ids = plugins.filter { $0.applies(to: survey.id, version: version) }.map(\.id).sorted()
+    let key = survey.reference + "|" + ids.joined(separator: ",")
     if let cached = programs[key] { return cached }
-    let program = ProgramCompiler.compile(survey: survey, plugins: plugins, log: programLog ?? log)
+    let program = ProgramCompiler.compile(survey: survey, plugins: plugins, log: programLog ?? log, answeredVersion: version)
     programs[key] = program
     return program
   }

@@ -47,20 +47,29 @@ public struct ExpressionSource: Sendable {
       column = 0
       return true
     }
-    // Skip the scalar's opening syntax.
+    // Skip the scalar's opening syntax. Block scalars keep indentation beyond their own.
+    var blockIndent: Int?
     switch style {
     case .singleQuoted, .doubleQuoted: column += 1
     case .literal, .folded:
       if !advanceLine() { return firstCharacterLocation }
       while column < raw.count, raw[column] == " " { column += 1 }
+      blockIndent = column
     case .plain: break
+    }
+    func skipIndentation() {
+      if let blockIndent {
+        while column < min(blockIndent, raw.count), raw[column] == " " { column += 1 }
+      } else {
+        while column < raw.count, raw[column] == " " || raw[column] == "\t" { column += 1 }
+      }
     }
     var index = 0
     while index < min(offset, decoded.count) {
       let wanted = decoded[index]
       if column >= raw.count {
         if !advanceLine() { break }
-        while column < raw.count, raw[column] == " " || raw[column] == "\t" { column += 1 }
+        skipIndentation()
         if wanted == " " || wanted == "\n" { index += 1 }
         continue
       }
@@ -83,7 +92,7 @@ public struct ExpressionSource: Sendable {
       }
     }
     if column >= raw.count, index < decoded.count, advanceLine() {
-      while column < raw.count, raw[column] == " " { column += 1 }
+      skipIndentation()
     }
     return SourceLocation(file: path, line: line, column: column + 1)
   }

@@ -11,6 +11,11 @@ public struct FileReadError: Error, Sendable, CustomStringConvertible {
   public var path: String
   public var message: String
   public var description: String { "\(path): \(message)" }
+
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
 }
 
 /// Reads files defensively: only regular files, never blocking on a FIFO, never more than a limit.

@@ -3,35 +3,153 @@ import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Score answers files: a maturity stage per pillar, with the top recommendations.")
+    abstract: "Score answers files: a maturity stage per pillar, with the top recommendations.",
+    discussion: """
+      One file: a summary with bars (or --format json for the full result). Several files, folders
+      (searched recursively for .yaml, .yml and .json) or '-' (paths on stdin): one row per city, in
+      path order, scored on all cores. Bad files are reported on stderr as file:line:col: error: … and
+      never stop the batch; the exit status is 1 if any file failed.
+      """)
 
-  @Argument(help: ArgumentHelp("Answers files.", valueName: "file"))
-  var files: [String]
+  @Argument(help: ArgumentHelp("Answers files, folders, or '-' to read paths from stdin.", valueName: "path"))
+  var paths: [String]
 
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
 
-  @Option(name: .long, help: "Output format: table or json.")
+  @Option(name: .long, help: "Output: table, csv, json, jsonl or md (default: a summary for one file; a table on a terminal, jsonl otherwise).")
   var format: Format?
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+  @Option(name: .shortAndLong, help: "Parallel jobs (default: all cores).")
+  var jobs: Int?
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.", valueName: "file"))
+  var out: String?
+
+  @Flag(name: .long, help: "Print the cohort summary (stages per pillar, medians, per region) instead of one row per city.")
+  var summary = false
+
+  @Flag(name: .long, help: "Stop at the first file that fails.")
+  var failFast = false
+
+  @Flag(name: .long, help: "Include every criterion in json/jsonl output.")
+  var detail = false
+
+  @Flag(name: .shortAndLong, help: "No progress bar and no closing count on stderr.")
+  var quiet = false
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, jsonl, md }
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if paths.isEmpty { throw ValidationError("give answers files, folders, or '-' to read paths from stdin") }
+  }
 
   func run() throws {
     let workspace = try sources.workspace()
-    var failed = false
-    for file in files {
-      do {
-        let assessment = try assessOne(file, workspace: workspace, language: output.lang)
-        switch format ?? .table {
-        case .json: Console.out(AssessmentJSON.render(assessment) + "\n")
-        case .table: Console.out(TextReport(color: output.color, width: Console.width).summary(assessment))
-        }
-      } catch let code as ExitCode where code == ExitCode(1) {
-        failed = true
-      }
+    let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory && !summary
+    if single && (format == nil || format == .table || format == .json) && out == nil {
+      try scoreOne(paths[0], workspace: workspace)
+      return
     }
-    if failed { throw ExitCode(1) }
+    let (files, problems) = BatchInput.expand(paths) { readLines() }
+    if !problems.isEmpty { Diagnostics.print(problems) }
+    if files.isEmpty {
+      Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
+      throw ExitCode(problems.isEmpty ? 2 : 1)
+    }
+    let survey = try sources.chosenSurvey(workspace)
+    let kind = BatchFormat.Kind(rawValue: (format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)).rawValue)!
+    let batchFormat = BatchFormat(kind: kind, survey: survey, language: output.lang, color: output.color && out == nil, detail: detail)
+    let sink: OutputSink
+    do {
+      sink = try OutputSink(path: out)
+    } catch {
+      Console.err("error: \(error)\n")
+      throw ExitCode(2)
+    }
+    let cohort = CohortBox(survey: survey)
+    let progress = ProgressLine(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
+    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true))
+    let summaryOnly = summary
+    let separator = Array(batchFormat.separator.utf8)
+    if !summaryOnly { sink.write(batchFormat.header()) }
+    let started = Clock.now
+    let runner = BatchRunner(
+      registry: workspace.registry, plugins: workspace.plugins,
+      options: BatchOptions(jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: failFast),
+      render: { summaryOnly ? [] : batchFormat.row($0) })
+    let written = WrittenCounter()
+    let stats = runner.run(files) { item in
+      progress.advance(failed: item.failed)
+      if !item.diagnostics.isEmpty { Console.err(renderer.render(item.diagnostics)) }
+      if let record = item.record { cohort.add(record) }
+      guard !item.failed, !summaryOnly else { return }
+      if written.next() > 0 { sink.write(separator) }
+      sink.write(item.output)
+    }
+    progress.finish()
+    if summaryOnly {
+      sink.write(batchFormat.summary(cohort.value))
+    } else {
+      sink.write(batchFormat.footer())
+    }
+    do {
+      try sink.finish()
+    } catch {
+      Console.err("error: \(error)\n")
+      throw ExitCode(2)
+    }
+    if !quiet {
+      let seconds = Clock.now - started
+      var line = "scored \(stats.scored) of \(files.count) file\(files.count == 1 ? "" : "s")"
+      if stats.failed > 0 { line += ", \(stats.failed) failed" }
+      if stats.stoppedEarly { line += ", stopped at the first failure (--fail-fast)" }
+      line += " in \(seconds < 10 ? String(Int(seconds * 1000)) + " ms" : String(Int(seconds)) + " s")"
+      if let out { line += "; wrote \(out)" }
+      Console.err(line + "\n")
+    }
+    if stats.failed > 0 || !problems.filter({ $0.severity == .error }).isEmpty { throw ExitCode(1) }
+  }
+
+  func scoreOne(_ path: String, workspace: Workspace) throws {
+    let assessment = try assessOne(path, workspace: workspace, language: output.lang)
+    switch format ?? .table {
+    case .json: Console.out(AssessmentJSON.render(assessment) + "\n")
+    default: Console.out(TextReport(color: output.color, width: Console.width).summary(assessment))
+    }
+  }
+
+  func readLines() -> [String] {
+    var lines: [String] = []
+    while let line = readLine(strippingNewline: true) { lines.append(line) }
+    return lines
+  }
+}
+
+/// The cohort summary, added to in delivery order.
+final class CohortBox: @unchecked Sendable {
+  private(set) var value: CohortSummary
+
+  init(survey: Survey) {
+    value = CohortSummary(pillars: survey.pillars.map(\.id), topStage: survey.topStage)
+  }
+
+  /// Called only from the batch's in-order delivery, which is never concurrent.
+  func add(_ record: CohortRecord) { value.add(record) }
+}
+
+/// Counts written rows (delivery is serialised, so no lock is needed).
+final class WrittenCounter: @unchecked Sendable {
+  private var count = 0
+  func next() -> Int {
+    defer { count += 1 }
+    return count
   }
 }

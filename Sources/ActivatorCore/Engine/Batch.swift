@@ -1,0 +1,229 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import ActivatorYAML
+import Synchronization
+
+/// Programs compiled on first use, shared by the worker threads of a batch.
+public final class ProgramCache: Sendable {
+  public enum Entry: Sendable {
+    case program(Program)
+    case failed(String)
+  }
+
+  private let plugins: [Plugin]
+  private let entries = Mutex<[String: Entry]>([:])
+
+  public init(plugins: [Plugin]) {
+    self.plugins = plugins
+  }
+
+  /// The program that scores answers to `survey` written for `answeredVersion`.
+  public func program(for survey: Survey, answeredVersion: SemanticVersion) -> Entry {
+    let applying = plugins.filter { $0.applies(to: survey.id, version: answeredVersion) }
+    let key = survey.reference + "|" + applying.map(\.id).sorted().joined(separator: ",")
+    return entries.withLock { cache in
+      if let entry = cache[key] { return entry }
+      let entry: Entry
+      if applying.isEmpty {
+        let others = plugins.filter { $0.appliesToSurvey(survey.id) }
+          .map { plugin in "\(plugin.id) accepts \(plugin.appliesTo.filter { $0.survey == survey.id }.map(\.versions.text).joined(separator: " or "))" }
+        let detail = others.isEmpty ? "no plugin applies to \(survey.id) at all" : others.joined(separator: "; ")
+        entry = .failed("no rule plugin accepts \(survey.id) \(answeredVersion) (\(detail))")
+      } else {
+        let log = DiagnosticLog()
+        if let program = ProgramCompiler.compile(
+          survey: survey, plugins: plugins, log: log, answeredVersion: answeredVersion, warnUnreachable: false)
+        {
+          entry = .program(program)
+        } else {
+          let first = log.sorted.first { $0.severity == .error }
+          entry = .failed("the rules for \(survey.reference) have errors (\(first.map { "\($0.location): \($0.message)" } ?? "see activator check"))")
+        }
+      }
+      cache[key] = entry
+      return entry
+    }
+  }
+}
+
+/// What scoring one file gave: formatted output, or the diagnostics that explain why not.
+public struct BatchItem: Sendable {
+  public var index: Int
+  public var path: String
+  /// The formatted result (a CSV row, a JSON line…); empty for failed files.
+  public var output: [UInt8]
+  public var diagnostics: [Diagnostic]
+  public var record: CohortRecord?
+  public var failed: Bool
+}
+
+public struct BatchOptions: Sendable {
+  public var jobs: Int
+  public var failFast: Bool
+  public var limits: YAMLLimitsOption
+  /// How far workers may run ahead of the in-order writer, in files.
+  public var window: Int
+
+  public init(jobs: Int, failFast: Bool = false, limits: YAMLLimitsOption = .untrusted, window: Int = 2048) {
+    self.jobs = max(1, jobs)
+    self.failFast = failFast
+    self.limits = limits
+    self.window = max(16, window)
+  }
+}
+
+/// Which reading limits a batch applies (returned files are untrusted).
+public enum YAMLLimitsOption: Sendable { case untrusted, authored }
+
+public struct BatchStats: Sendable {
+  public var files = 0
+  public var scored = 0
+  public var failed = 0
+  public var stoppedEarly = false
+}
+
+/// Scores many answers files on several threads. Results are handed to `deliver` strictly in
+/// input order (so output is identical whatever the number of jobs), and workers never run more
+/// than a window ahead of delivery, so memory stays flat however many files there are.
+public final class BatchRunner: Sendable {
+  let registry: SurveyRegistry
+  let programs: ProgramCache
+  let options: BatchOptions
+  let render: @Sendable (Assessment) -> [UInt8]
+
+  public init(
+    registry: SurveyRegistry, plugins: [Plugin], options: BatchOptions, render: @escaping @Sendable (Assessment) -> [UInt8]
+  ) {
+    self.registry = registry
+    self.programs = ProgramCache(plugins: plugins)
+    self.options = options
+    self.render = render
+  }
+
+  struct State {
+    var nextToTake = 0
+    var nextToDeliver = 0
+    var ready: [Int: BatchItem] = [:]
+    var stats = BatchStats()
+    var stop = false
+  }
+
+  /// Scores `paths` (already sorted) and calls `deliver` once per file, in order, on whichever
+  /// thread completed the next file; calls are never concurrent.
+  public func run(_ paths: [String], deliver: @escaping @Sendable (BatchItem) -> Void) -> BatchStats {
+    let state = Mutex(State())
+    let count = paths.count
+    let worker: @Sendable () -> Void = { [self] in
+      var buffer: [UInt8] = []
+      buffer.reserveCapacity(16 << 10)
+      while true {
+        // Take the next file, waiting while too far ahead of delivery.
+        var index = -1
+        while true {
+          let (taken, wait) = state.withLock { s -> (Int, Bool) in
+            if s.stop || s.nextToTake >= count { return (-1, false) }
+            if s.nextToTake - s.nextToDeliver >= options.window { return (-1, true) }
+            defer { s.nextToTake += 1 }
+            return (s.nextToTake, false)
+          }
+          if wait {
+            usleep(200)
+            continue
+          }
+          index = taken
+          break
+        }
+        if index < 0 { return }
+        let item = score(index: index, path: paths[index], buffer: &buffer)
+        // Deliver this and any following items that are ready, in order, under the lock.
+        state.withLock { s in
+          s.ready[item.index] = item
+          while let next = s.ready.removeValue(forKey: s.nextToDeliver) {
+            if s.stop { break }
+            s.nextToDeliver += 1
+            s.stats.files += 1
+            if next.failed { s.stats.failed += 1 } else { s.stats.scored += 1 }
+            deliver(next)
+            if next.failed && options.failFast {
+              s.stop = true
+              s.stats.stoppedEarly = s.nextToDeliver < count
+            }
+          }
+        }
+      }
+    }
+    Threads.run(count: min(options.jobs, max(1, count)), worker)
+    return state.withLock { $0.stats }
+  }
+
+  /// Scores one file. Never throws and never traps on bad input: every problem becomes a
+  /// diagnostic of this file.
+  func score(index: Int, path: String, buffer: inout [UInt8]) -> BatchItem {
+    let log = DiagnosticLog()
+    let limits: YAMLLimits = options.limits == .untrusted ? .untrusted : .authored
+    var item = BatchItem(index: index, path: path, output: [], diagnostics: [], record: nil, failed: true)
+    do {
+      try FileReading.read(path, maxBytes: limits.maxBytes, into: &buffer)
+    } catch {
+      item.diagnostics = [Diagnostic(.error, "unreadable", error.message, at: .file(path))]
+      return item
+    }
+    let file = SourceFile(path: path, bytes: buffer)
+    guard let (source, root) = Document.parse(file, limits: limits, log: log),
+      let (sheet, survey) = AnswersLoader.load(source, root, registry: registry, log: log)
+    else {
+      item.diagnostics = log.sorted
+      return item
+    }
+    switch programs.program(for: survey, answeredVersion: sheet.surveyVersion) {
+    case .failed(let message):
+      log.error("no-rules", message, at: SourceLocation(file: path, line: 1, column: 1))
+      item.diagnostics = log.sorted
+      return item
+    case .program(let program):
+      let assessment = Scorer.assess(sheet, with: program)
+      item.output = render(assessment)
+      item.record = CohortRecord(assessment)
+      item.diagnostics = log.sorted
+      item.failed = false
+      return item
+    }
+  }
+}
+
+/// Starts threads and waits for them.
+enum Threads {
+  final class Box: @unchecked Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+  }
+
+  static func run(count: Int, _ body: @escaping @Sendable () -> Void) {
+    if count <= 1 {
+      body()
+      return
+    }
+    var threads: [pthread_t] = []
+    for _ in 0..<count {
+      var thread = pthread_t()
+      let box = Unmanaged.passRetained(Box(body)).toOpaque()
+      var attributes = pthread_attr_t()
+      pthread_attr_init(&attributes)
+      pthread_attr_setstacksize(&attributes, 8 << 20)
+      let result = pthread_create(&thread, &attributes, { raw in
+        let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+        box.body()
+        return nil
+      }, box)
+      pthread_attr_destroy(&attributes)
+      if result == 0 {
+        threads.append(thread)
+      } else {
+        Unmanaged<Box>.fromOpaque(box).release()
+        body()
+      }
+    }
+    for thread in threads { pthread_join(thread, nil) }
+  }
+}

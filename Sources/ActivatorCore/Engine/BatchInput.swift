@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Turns the paths given to `activator score` into the sorted list of files to score.
+public enum BatchInput {
+  public static let extensions = [".yaml", ".yml", ".json"]
+
+  /// Files are taken as given; folders are walked recursively for `*.yaml`, `*.yml` and
+  /// `*.json` (hidden entries skipped, symbolic-link loops detected); `-` reads one path per line
+  /// from `stdinLines`. The result is sorted byte-wise and without repeats.
+  public static func expand(_ arguments: [String], stdinLines: () -> [String]) -> (files: [String], problems: [Diagnostic]) {
+    var files: [String] = []
+    var problems: [Diagnostic] = []
+    var visited = Set<String>()
+    func walk(_ folder: String, depth: Int) {
+      var info = stat()
+      guard stat(folder, &info) == 0 else {
+        problems.append(Diagnostic(.error, "unreadable", FileReading.errorText(errno), at: .file(folder)))
+        return
+      }
+      let identity = "\(info.st_dev):\(info.st_ino)"
+      guard visited.insert(identity).inserted else {
+        problems.append(Diagnostic(.warning, "symlink-loop", "folder already visited (a symbolic-link loop?); skipped", at: .file(folder)))
+        return
+      }
+      guard depth < 64 else {
+        problems.append(Diagnostic(.warning, "too-deep", "folders nested more than 64 deep; skipped", at: .file(folder)))
+        return
+      }
+      let names: [String]
+      do {
+        names = try FileReading.list(folder)
+      } catch {
+        problems.append(Diagnostic(.error, "unreadable", error.message, at: .file(folder)))
+        return
+      }
+      for name in names where !name.hasPrefix(".") {
+        let path = PluginLoader.join(folder, name)
+        switch FileReading.kind(path) {
+        case .directory: walk(path, depth: depth + 1)
+        case .file where extensions.contains(where: name.hasSuffix): files.append(path)
+        case .missing:
+          // A dangling or looping symbolic link.
+          if extensions.contains(where: name.hasSuffix) { files.append(path) }
+        default: break
+        }
+      }
+    }
+    for argument in arguments {
+      if argument == "-" {
+        for line in stdinLines() {
+          let path = line.trimmingSpaces
+          if !path.isEmpty { files.append(path) }
+        }
+        continue
+      }
+      switch FileReading.kind(argument) {
+      case .directory: walk(argument, depth: 0)
+      default: files.append(argument)  // reading it reports what is wrong with it
+      }
+    }
+    var seen = Set<String>()
+    let unique = files.filter { seen.insert($0).inserted }
+    return (unique.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, problems)
+  }
+}

@@ -1,0 +1,95 @@
+/// The part of one city's result a cohort summary needs: small, so a batch of any size keeps
+/// only counts.
+public struct CohortRecord: Sendable {
+  public var region: String?
+  public var stages: [Int]
+  public var scores: [Double]
+  public var overall: Int?
+
+  public init(_ a: Assessment) {
+    region = a.sheet.city.region
+    stages = a.pillars.map(\.stage)
+    scores = a.pillars.map(\.score)
+    overall = a.overall
+  }
+}
+
+/// Distribution of stages and scores per pillar, kept as histograms so memory does not grow
+/// with the number of cities, with exact medians.
+public struct CohortSummary: Sendable {
+  public struct Group: Sendable {
+    public var cities = 0
+    /// Per pillar: how many cities are at each stage (index = stage).
+    public var stageCounts: [[Int]]
+    /// Per pillar: histogram of scores in hundredths.
+    var scoreCounts: [[Int]]
+    public var overallCounts: [Int]
+
+    init(pillars: Int, topStage: Int) {
+      stageCounts = Array(repeating: Array(repeating: 0, count: topStage + 1), count: pillars)
+      scoreCounts = Array(repeating: Array(repeating: 0, count: topStage * 100 + 1), count: pillars)
+      overallCounts = Array(repeating: 0, count: topStage + 1)
+    }
+
+    mutating func add(_ record: CohortRecord) {
+      cities += 1
+      for (pillar, stage) in record.stages.enumerated() where pillar < stageCounts.count {
+        stageCounts[pillar][min(max(stage, 0), stageCounts[pillar].count - 1)] += 1
+        let bucket = min(max(Int((record.scores[pillar] * 100).rounded()), 0), scoreCounts[pillar].count - 1)
+        scoreCounts[pillar][bucket] += 1
+      }
+      if let overall = record.overall { overallCounts[min(max(overall, 0), overallCounts.count - 1)] += 1 }
+    }
+
+    /// The lower median stage of a pillar.
+    public func medianStage(_ pillar: Int) -> Int? { Self.median(stageCounts[pillar]).map { $0 } }
+
+    /// The median score of a pillar (the mean of the two middle values for an even count).
+    public func medianScore(_ pillar: Int) -> Double? {
+      let counts = scoreCounts[pillar]
+      let total = counts.reduce(0, +)
+      guard total > 0 else { return nil }
+      let lower = Self.nth(counts, (total - 1) / 2)
+      let upper = Self.nth(counts, total / 2)
+      return Double(lower + upper) / 200
+    }
+
+    public var medianOverall: Int? { Self.median(overallCounts) }
+
+    static func median(_ counts: [Int]) -> Int? {
+      let total = counts.reduce(0, +)
+      guard total > 0 else { return nil }
+      return nth(counts, (total - 1) / 2)
+    }
+
+    /// The bucket holding the n-th value (0-based) of a histogram.
+    static func nth(_ counts: [Int], _ n: Int) -> Int {
+      var seen = 0
+      for (bucket, count) in counts.enumerated() {
+        seen += count
+        if seen > n { return bucket }
+      }
+      return counts.count - 1
+    }
+  }
+
+  public let pillars: [String]
+  public let topStage: Int
+  public private(set) var all: Group
+  /// Per region, in name order; at most `regionLimit` regions, the rest counted as "other".
+  public private(set) var regions: [String: Group] = [:]
+  public static let regionLimit = 200
+
+  public init(pillars: [String], topStage: Int) {
+    self.pillars = pillars
+    self.topStage = topStage
+    all = Group(pillars: pillars.count, topStage: topStage)
+  }
+
+  public mutating func add(_ record: CohortRecord) {
+    all.add(record)
+    guard var region = record.region, !region.isEmpty else { return }
+    if regions[region] == nil && regions.count >= Self.regionLimit { region = "(other regions)" }
+    regions[region, default: Group(pillars: pillars.count, topStage: topStage)].add(record)
+  }
+}

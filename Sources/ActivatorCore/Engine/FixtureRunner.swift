@@ -1,0 +1,405 @@
+import ActivatorYAML
+
+/// A rule fixture: an answers file (or inline answers) plus the results it must give.
+public struct Fixture: Sendable {
+  public var name: String
+  public var file: String
+  public var location: SourceLocation
+  public var sheet: AnswerSheet
+  public var survey: Survey
+  public var expectations: [Expectation]
+
+  public enum Expectation: Sendable {
+    case stage(pillar: Int, Int, SourceLocation)
+    case overall(Int, SourceLocation)
+    case score(pillar: Int, Double, SourceLocation)
+    case criterion(id: String, Outcome, SourceLocation)
+    case recommended(String, Bool, SourceLocation)
+    case topRecommendations([String], SourceLocation)
+    case nextStep(String, Bool, SourceLocation)
+    case metric(id: String, MetricValue, SourceLocation)
+  }
+
+  public enum MetricValue: Sendable, Equatable {
+    case number(Double)
+    case bool(Bool)
+    case text(String)
+    case unknown
+  }
+}
+
+/// One difference between a fixture's expectation and the result.
+public struct FixtureFailure: Sendable {
+  public var location: SourceLocation
+  public var message: String
+  /// Lines that explain the difference (the evidence behind a stage, the answers a criterion read).
+  public var explanation: [String]
+}
+
+public struct FixtureResult: Sendable {
+  public var fixture: Fixture
+  public var assessment: Assessment?
+  public var failures: [FixtureFailure]
+  public var passed: Bool { failures.isEmpty }
+}
+
+/// Coverage of a rule set by its fixtures.
+public struct FixtureCoverage: Sendable {
+  public var criteria: Int
+  /// Criteria (qualified ids) never met in any fixture.
+  public var neverMet: [String]
+  /// Criteria never unmet in any fixture (so their "no" side is untested).
+  public var neverUnmet: [String]
+  /// Options of questions read by criteria that no fixture chose (`question=option`).
+  public var optionsNeverChosen: [String]
+  /// Catalog solutions no fixture saw recommended.
+  public var solutionsNeverRecommended: [String]
+}
+
+public enum FixtureLoader {
+  static let keys = ["fixture", "fixtures", "answers_file", "answers", "set", "unset", "expect"]
+  static let entryKeys = ["fixture", "answers_file", "answers", "set", "unset", "expect"]
+
+  /// Reads a fixture file (one fixture, or a list under `fixtures:`).
+  public static func load(_ path: String, registry: SurveyRegistry, program: (Survey) -> Program?, log: DiagnosticLog) -> [Fixture] {
+    guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return [] }
+    let reader = NodeReader(file: file, log: log)
+    reader.checkTags(root)
+    guard let fields = reader.fields(root, "a fixture file", allowed: keys) else { return [] }
+    if let list = fields["fixtures"] {
+      if fields.keys.count > 1 {
+        reader.error("wrong-type", "a fixture file holds either one fixture or a 'fixtures:' list, not both", root)
+      }
+      guard let items = reader.list(list, "fixtures") else { return [] }
+      return items.compactMap { item in
+        reader.fields(item, "a fixture", allowed: entryKeys).flatMap { entry(file, $0, reader, registry, program) }
+      }
+    }
+    return entry(file, fields, reader, registry, program).map { [$0] } ?? []
+  }
+
+  static func entry(
+    _ file: SourceFile, _ fields: Fields, _ reader: NodeReader, _ registry: SurveyRegistry, _ program: (Survey) -> Program?
+  ) -> Fixture? {
+    let log = reader.log
+    let errorsBefore = log.errorCount
+    let name = fields.required("fixture", reader).flatMap { reader.string($0, "the fixture name") } ?? "?"
+    var loaded: (AnswerSheet, Survey)?
+    if let pathNode = fields["answers_file"] {
+      if fields["answers"] != nil { reader.error("wrong-type", "give either answers_file or answers, not both", pathNode) }
+      guard let relative = reader.string(pathNode, "answers_file") else { return nil }
+      let base = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "."
+      let path = relative.hasPrefix("/") ? relative : PluginLoader.join(base, relative)
+      let answersLog = DiagnosticLog()
+      loaded = AnswersLoader.load(path, registry: registry, log: answersLog)
+      if loaded == nil {
+        reader.error("fixture-answers", "the answers file '\(relative)' of fixture '\(name)' could not be read", pathNode)
+        log.append(contentsOf: answersLog.diagnostics)
+      }
+    } else if let inline = fields["answers"] {
+      loaded = AnswersLoader.load(file, inline, registry: registry, log: log)
+    } else {
+      reader.error("missing-key", "fixture '\(name)' needs answers_file or answers", fields.node)
+    }
+    guard let loaded else { return nil }
+    var sheet = loaded.0
+    let survey = loaded.1
+    if let node = fields.optional("set") {
+      guard let pairs = node.mapping else {
+        reader.error("wrong-type", "set must map question ids to answers", node)
+        return nil
+      }
+      for pair in pairs {
+        guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
+          let id = pair.key.scalar ?? "?"
+          reader.error("unknown-question", "unknown question '\(id)'" + DidYouMean.hint(id, from: survey.questionIndex.keys), pair.key)
+          continue
+        }
+        switch AnswerParser.parse(pair.value, for: survey.questions[slot], reader: reader) {
+        case .value(let value): sheet.values[slot] = value
+        case .blank: sheet.values[slot] = nil
+        case .invalid: break
+        }
+      }
+    }
+    if let node = fields.optional("unset"), let items = reader.list(node, "unset") {
+      for item in items {
+        guard let id = item.scalar, let slot = survey.questionIndex[id] else {
+          reader.error("unknown-question", "unknown question '\(item.scalar ?? "?")'", item)
+          continue
+        }
+        sheet.values[slot] = nil
+      }
+    }
+    var expectations: [Fixture.Expectation] = []
+    if let node = fields.required("expect", reader) {
+      expectations = readExpectations(node, survey: survey, program: program(survey), reader: reader)
+    }
+    guard log.errorCount == errorsBefore else { return nil }
+    return Fixture(name: name, file: file.path, location: reader.location(fields.node), sheet: sheet, survey: survey, expectations: expectations)
+  }
+
+  static func readExpectations(_ node: YAMLNode, survey: Survey, program: Program?, reader: NodeReader) -> [Fixture.Expectation] {
+    let keys = ["stages", "overall", "scores", "criteria", "recommendations", "next_steps", "metrics"]
+    guard let fields = reader.fields(node, "expect", allowed: keys) else { return [] }
+    var out: [Fixture.Expectation] = []
+    func pillarMap(_ key: String, _ body: (Int, YAMLNode) -> Void) {
+      guard let node = fields.optional(key), let pairs = reader.fields(node, key, allowed: survey.pillars.map(\.id)) else { return }
+      for id in pairs.order {
+        if let pillar = survey.pillarIndex(id), let value = pairs.optional(id) { body(pillar, value) }
+      }
+    }
+    pillarMap("stages") { pillar, value in
+      if let stage = AnswersLoader.stageNumber(value, survey, reader) { out.append(.stage(pillar: pillar, stage, reader.location(value))) }
+    }
+    pillarMap("scores") { pillar, value in
+      if let score = reader.double(value, "a score") { out.append(.score(pillar: pillar, score, reader.location(value))) }
+    }
+    if let value = fields.optional("overall"), let stage = AnswersLoader.stageNumber(value, survey, reader) {
+      out.append(.overall(stage, reader.location(value)))
+    }
+    if let node = fields.optional("criteria"), let pairs = node.mapping {
+      for pair in pairs {
+        guard let id = pair.key.scalar else { continue }
+        if let program, program.criterionIndex(id) == nil {
+          reader.error(
+            "unknown-criterion", "unknown criterion '\(id)'" + DidYouMean.hint(id, from: program.criteria.map(\.id) + program.criteria.map(\.qualifiedID)),
+            pair.key)
+          continue
+        }
+        guard let text = pair.value.scalar, let outcome = Outcome.allCases.first(where: { $0.name == text }) else {
+          reader.error("unknown-value", "expected met, unmet, unknown, not_applicable or error for '\(id)'", pair.value)
+          continue
+        }
+        out.append(.criterion(id: id, outcome, reader.location(pair.value)))
+      }
+    } else if let node = fields.optional("criteria") {
+      reader.error("wrong-type", "criteria must map criterion ids to outcomes", node)
+    }
+    func catalogChecks(_ key: String, known: [String], make: (String, Bool, SourceLocation) -> Fixture.Expectation) {
+      guard let node = fields.optional(key),
+        let entries = reader.fields(node, key, allowed: key == "recommendations" ? ["include", "exclude", "top"] : ["include", "exclude"])
+      else { return }
+      for (word, wanted) in [("include", true), ("exclude", false)] {
+        guard let list = entries.optional(word), let items = reader.list(list, word) else { continue }
+        for item in items {
+          guard let id = reader.string(item, "an id") else { continue }
+          if program != nil && !known.contains(id) {
+            reader.error("unknown-id", "unknown id '\(id)' in \(key)" + DidYouMean.hint(id, from: known), item)
+            continue
+          }
+          out.append(make(id, wanted, reader.location(item)))
+        }
+      }
+      if key == "recommendations", let list = entries.optional("top"), let items = reader.list(list, "top") {
+        let ids = items.compactMap { reader.string($0, "a solution id") }
+        for (item, id) in zip(items, ids) where program != nil && !known.contains(id) {
+          reader.error("unknown-id", "unknown solution '\(id)'" + DidYouMean.hint(id, from: known), item)
+        }
+        out.append(.topRecommendations(ids, reader.location(list)))
+      }
+    }
+    catalogChecks("recommendations", known: program?.solutions.map(\.id) ?? []) { .recommended($0, $1, $2) }
+    catalogChecks("next_steps", known: program?.programmes.map(\.id) ?? []) { .nextStep($0, $1, $2) }
+    if let node = fields.optional("metrics"), let pairs = node.mapping {
+      for pair in pairs {
+        guard let id = pair.key.scalar else { continue }
+        if let program, !program.metrics.contains(where: { $0.id == id || $0.qualifiedID == id }) {
+          reader.error("unknown-metric", "unknown metric '\(id)'" + DidYouMean.hint(id, from: program.metrics.map(\.id)), pair.key)
+          continue
+        }
+        let value: Fixture.MetricValue
+        if pair.value.isNull || pair.value.scalar == "unknown" {
+          value = .unknown
+        } else if let text = pair.value.scalar, case .value(let number) = NumberText.parse(text), pair.value.scalarStyle?.isQuoted != true {
+          value = .number(number)
+        } else if let text = pair.value.scalar, pair.value.scalarStyle == .plain, let b = BoolText.parse(text) {
+          value = .bool(b)
+        } else if let text = pair.value.scalar {
+          value = .text(text)
+        } else {
+          reader.error("wrong-type", "expected a number, yes/no, text or unknown for metric '\(id)'", pair.value)
+          continue
+        }
+        out.append(.metric(id: id, value, reader.location(pair.value)))
+      }
+    }
+    return out
+  }
+}
+
+public enum FixtureRunner {
+  public static func run(_ fixture: Fixture, program: Program) -> FixtureResult {
+    let a = Scorer.assess(fixture.sheet, with: program)
+    let survey = program.survey
+    var failures: [FixtureFailure] = []
+    for expectation in fixture.expectations {
+      switch expectation {
+      case .stage(let pillar, let stage, let location):
+        let actual = a.pillars[pillar].stage
+        if actual != stage {
+          failures.append(
+            FixtureFailure(
+              location: location,
+              message: "stage of \(survey.pillars[pillar].id): expected \(stage), got \(actual)",
+              explanation: stageExplanation(a, pillar: pillar, around: min(stage, actual) + 1)))
+        }
+      case .overall(let stage, let location):
+        if a.overall != stage {
+          failures.append(
+            FixtureFailure(
+              location: location, message: "overall stage: expected \(stage), got \(a.overall.map(String.init) ?? "none")",
+              explanation: ["pillar stages: " + a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.stage)" }.joined(separator: ", ")]))
+        }
+      case .score(let pillar, let score, let location):
+        let actual = a.pillars[pillar].score
+        if abs(actual - score) > 0.005 {
+          failures.append(
+            FixtureFailure(
+              location: location, message: "score of \(survey.pillars[pillar].id): expected \(ValueText.format(score)), got \(ValueText.format(actual))",
+              explanation: stageExplanation(a, pillar: pillar, around: a.pillars[pillar].stage + 1)))
+        }
+      case .criterion(let id, let outcome, let location):
+        guard let index = program.criterionIndex(id) else {
+          failures.append(FixtureFailure(location: location, message: "no criterion '\(id)' in this rule set", explanation: []))
+          continue
+        }
+        if a.outcomes[index] != outcome {
+          failures.append(
+            FixtureFailure(
+              location: location, message: "criterion \(program.criteria[index].qualifiedID): expected \(outcome.name), got \(a.outcomes[index].name)",
+              explanation: criterionExplanation(a, index)))
+        }
+      case .recommended(let id, let wanted, let location):
+        let found = a.recommendations.firstIndex { program.solutions[$0.solution].id == id }
+        if (found != nil) != wanted {
+          var explanation: [String] = []
+          if let found {
+            let reasons = a.recommendations[found].reasons.map { program.criteria[$0.criterion].qualifiedID + " (\($0.outcome.name))" }
+            explanation.append("recommended at rank \(found + 1) because of: " + reasons.joined(separator: ", "))
+          } else if let solution = program.solutionIndex(id) {
+            let sources = program.criteria.indices.filter { program.criteria[$0].recommend.contains(solution) }
+            explanation.append(
+              sources.isEmpty
+                ? "no criterion recommends '\(id)'"
+                : "criteria recommending it: " + sources.map { "\(program.criteria[$0].qualifiedID) \(a.outcomes[$0].name)" }.joined(separator: ", "))
+          }
+          failures.append(
+            FixtureFailure(location: location, message: wanted ? "expected '\(id)' to be recommended" : "expected '\(id)' not to be recommended", explanation: explanation))
+        }
+      case .topRecommendations(let ids, let location):
+        let actual = a.recommendations.prefix(ids.count).map { program.solutions[$0.solution].id }
+        if actual != ids {
+          failures.append(
+            FixtureFailure(
+              location: location, message: "top recommendations: expected [\(ids.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]",
+              explanation: []))
+        }
+      case .nextStep(let id, let wanted, let location):
+        let found = a.nextSteps.contains { program.programmes[$0.programme].id == id }
+        if found != wanted {
+          failures.append(
+            FixtureFailure(
+              location: location, message: wanted ? "expected next step '\(id)'" : "expected no next step '\(id)'",
+              explanation: ["next steps: " + a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", ")]))
+        }
+      case .metric(let id, let expected, let location):
+        guard let index = program.metrics.firstIndex(where: { $0.id == id || $0.qualifiedID == id }) else { continue }
+        let value = a.metrics[index].value
+        let actual: Fixture.MetricValue
+        switch value {
+        case .int(let n): actual = .number(Double(n))
+        case .double(let d): actual = .number(d)
+        case .bool(let b): actual = .bool(b)
+        case .string, .choice: actual = .text(ValueText.code(value, survey: survey))
+        default: actual = .unknown
+        }
+        let equal: Bool
+        if case .number(let x) = expected, case .number(let y) = actual {
+          equal = abs(x - y) <= max(1e-6, abs(x) * 1e-9) || ValueText.format(x) == ValueText.format(y)
+        } else {
+          equal = expected == actual
+        }
+        if !equal {
+          failures.append(
+            FixtureFailure(
+              location: location, message: "metric \(id): expected \(describe(expected)), got \(describe(actual))",
+              explanation: ["expression: " + program.metrics[index].expression.source.text]))
+        }
+      }
+    }
+    return FixtureResult(fixture: fixture, assessment: a, failures: failures)
+  }
+
+  static func describe(_ value: Fixture.MetricValue) -> String {
+    switch value {
+    case .number(let n): ValueText.format(n)
+    case .bool(let b): b ? "true" : "false"
+    case .text(let s): "'\(s)'"
+    case .unknown: "unknown"
+    }
+  }
+
+  /// The evidence of the stages up to `around`, with each criterion and what it read.
+  public static func stageExplanation(_ a: Assessment, pillar: Int, around stage: Int) -> [String] {
+    var lines: [String] = []
+    let program = a.program
+    for evidence in a.pillars[pillar].evidence where evidence.stage <= max(2, stage) {
+      let state = evidence.passed ? "passed" : "not passed"
+      lines.append(
+        "stage \(evidence.stage): \(state), \(ValueText.format(evidence.met)) of \(ValueText.format(evidence.applicable)) weight met (\(Int((evidence.share * 100).rounded()))%; needs \(Int((program.threshold * 100).rounded()))%)")
+      for index in program.criteriaByPillar[pillar][evidence.stage] {
+        lines += criterionExplanation(a, index).enumerated().map { $0.offset == 0 ? "  " + $0.element : "    " + $0.element }
+      }
+    }
+    return lines
+  }
+
+  public static func criterionExplanation(_ a: Assessment, _ index: Int) -> [String] {
+    let criterion = a.program.criteria[index]
+    var lines = ["\(a.outcomes[index].name): \(criterion.qualifiedID) — \(criterion.condition.source.text)"]
+    let reads = criterion.condition.reads.map { "\(a.survey.questions[$0].id) = \(ValueText.code(a.values[$0], survey: a.survey))" }
+    if !reads.isEmpty { lines.append("reads " + reads.joined(separator: ", ")) }
+    if let error = a.errors[index] { lines.append("error: \(error.message)") }
+    return lines
+  }
+
+  /// What the fixtures exercised, over all results.
+  public static func coverage(_ results: [FixtureResult], program: Program) -> FixtureCoverage {
+    var met = Set<Int>()
+    var unmet = Set<Int>()
+    var chosen = Set<String>()
+    var recommended = Set<Int>()
+    let survey = program.survey
+    for result in results {
+      guard let a = result.assessment, a.program === program else { continue }
+      for (index, outcome) in a.outcomes.enumerated() {
+        if outcome == .met { met.insert(index) }
+        if outcome == .unmet { unmet.insert(index) }
+      }
+      for (slot, value) in a.values.enumerated() {
+        switch value {
+        case .choice(_, let option): chosen.insert("\(survey.questions[slot].id)=\(survey.questions[slot].options[Int(option)].value)")
+        case .list(let items):
+          for case .choice(_, let option) in items { chosen.insert("\(survey.questions[slot].id)=\(survey.questions[slot].options[Int(option)].value)") }
+        default: break
+        }
+      }
+      for recommendation in a.recommendations { recommended.insert(recommendation.solution) }
+    }
+    let readSlots = Set(program.criteria.flatMap(\.condition.reads))
+    var options: [String] = []
+    for slot in readSlots.sorted() {
+      let question = survey.questions[slot]
+      for option in question.options where !chosen.contains("\(question.id)=\(option.value)") {
+        options.append("\(question.id)=\(option.value)")
+      }
+    }
+    return FixtureCoverage(
+      criteria: program.criteria.count,
+      neverMet: program.criteria.indices.filter { !met.contains($0) }.map { program.criteria[$0].qualifiedID },
+      neverUnmet: program.criteria.indices.filter { !unmet.contains($0) }.map { program.criteria[$0].qualifiedID },
+      optionsNeverChosen: options,
+      solutionsNeverRecommended: program.solutions.indices.filter { !recommended.contains($0) }.map { program.solutions[$0].id })
+  }
+}

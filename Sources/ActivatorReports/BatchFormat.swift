@@ -1,0 +1,230 @@
+public import ActivatorCore
+
+/// How `activator score` writes many results: a header, one row per city (rendered on worker
+/// threads, so each row depends on its own result only), a footer, and the cohort summary.
+public struct BatchFormat: Sendable {
+  public enum Kind: String, Sendable, CaseIterable {
+    case table, csv, json, jsonl, md
+  }
+
+  public let kind: Kind
+  public let survey: Survey
+  public let language: String?
+  public let color: Bool
+  /// Include every criterion in JSON output.
+  public let detail: Bool
+
+  public init(kind: Kind, survey: Survey, language: String?, color: Bool, detail: Bool = false) {
+    self.kind = kind
+    self.survey = survey
+    self.language = language
+    self.color = color
+    self.detail = detail
+  }
+
+  var abbreviations: [String] {
+    survey.pillars.map { String($0.id.prefix(3)).uppercased() }
+  }
+
+  // MARK: - Rows
+
+  public func header() -> String {
+    switch kind {
+    case .table:
+      var line = DisplayWidth.pad("City", to: 26) + DisplayWidth.pad("Country", to: 14) + DisplayWidth.pad("Region", to: 16)
+      line += abbreviations.map { DisplayWidth.padLeft($0, to: 4) }.joined() + "  Overall"
+      return Style(color: color).bold(line) + "\n"
+    case .csv:
+      var columns = ["file", "city", "country", "region", "language", "survey_version", "overall_stage"]
+      for pillar in survey.pillars {
+        columns += ["\(pillar.id)_stage", "\(pillar.id)_score", "\(pillar.id)_coverage", "\(pillar.id)_target"]
+      }
+      columns += ["top_recommendations", "next_steps", "rules_hash"]
+      // A byte-order mark lets spreadsheet programs recognise UTF-8 (accents in city names).
+      return "\u{FEFF}" + columns.map(CSV.field).joined(separator: ",") + "\r\n"
+    case .json: return "[\n"
+    case .jsonl: return ""
+    case .md:
+      var line = "| City | Country | Region | " + survey.pillars.map { $0.name.text(language ?? "en") }.joined(separator: " | ") + " | Overall |\n"
+      line += "|---|---|---|" + survey.pillars.map { _ in "---:|" }.joined() + "---:|\n"
+      return line
+    }
+  }
+
+  /// Separator written before every row but the first.
+  public var separator: String { kind == .json ? ",\n" : "" }
+
+  public func footer() -> String { kind == .json ? "\n]\n" : "" }
+
+  public func row(_ a: Assessment) -> [UInt8] {
+    let language = self.language ?? a.language
+    switch kind {
+    case .table:
+      let style = Style(color: color)
+      let city = a.sheet.city
+      var line = DisplayWidth.pad(DisplayWidth.truncate(city.name, to: 25), to: 26)
+      line += DisplayWidth.pad(DisplayWidth.truncate(city.country ?? "", to: 13), to: 14)
+      line += DisplayWidth.pad(DisplayWidth.truncate(city.region ?? "", to: 15), to: 16)
+      for pillar in a.pillars {
+        let mark = pillar.confidence == .low ? "?" : " "
+        line += style.stage(DisplayWidth.padLeft("\(pillar.stage)", to: 3), pillar.stage, top: survey.topStage) + mark
+      }
+      line += "  " + (a.overall.map { "\($0) \(a.survey.stageName($0, language))" } ?? "–")
+      return Array((line + "\n").utf8)
+    case .csv:
+      var fields = [
+        a.sheet.path, a.sheet.city.name, a.sheet.city.country ?? "", a.sheet.city.region ?? "", a.sheet.language,
+        a.sheet.surveyVersion.description, a.overall.map(String.init) ?? "",
+      ]
+      for pillar in a.pillars {
+        fields += [
+          String(pillar.stage), Self.fixed(pillar.score), Self.fixed(pillar.coverage), pillar.target.map(String.init) ?? "",
+        ]
+      }
+      fields.append(a.recommendations.prefix(5).map { a.program.solutions[$0.solution].id }.joined(separator: "; "))
+      fields.append(a.nextSteps.map { a.program.programmes[$0.programme].id }.joined(separator: "; "))
+      fields.append(a.program.hash)
+      return Array((fields.map(CSV.field).joined(separator: ",") + "\r\n").utf8)
+    case .json:
+      let writer = JSONWriter(pretty: true)
+      AssessmentJSON.write(a, options: .init(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: true), into: writer)
+      return indent(writer.bytes)
+    case .jsonl:
+      let writer = JSONWriter(pretty: false)
+      AssessmentJSON.write(a, options: .init(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: false), into: writer)
+      var bytes = writer.bytes
+      bytes.append(0x0A)
+      return bytes
+    case .md:
+      var line = "| " + Markdown.cell(a.sheet.city.name) + " | " + Markdown.cell(a.sheet.city.country ?? "") + " | "
+        + Markdown.cell(a.sheet.city.region ?? "") + " |"
+      for pillar in a.pillars { line += " \(pillar.stage) |" }
+      line += " \(a.overall.map(String.init) ?? "–") |\n"
+      return Array(line.utf8)
+    }
+  }
+
+  /// Indents pretty JSON by two spaces so it nests inside the top-level array.
+  func indent(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = [0x20, 0x20]
+    out.reserveCapacity(bytes.count + bytes.count / 8)
+    for byte in bytes {
+      out.append(byte)
+      if byte == 0x0A { out += [0x20, 0x20] }
+    }
+    return out
+  }
+
+  static func fixed(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    let fraction = magnitude % 100
+    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+
+  // MARK: - Cohort summary
+
+  public func summary(_ cohort: CohortSummary) -> String {
+    let groups = [("all", cohort.all)] + cohort.regions.keys.sorted().map { ("region: " + $0, cohort.regions[$0]!) }
+    let stages = Array(1...max(1, survey.topStage))
+    switch kind {
+    case .csv:
+      var out = "\u{FEFF}" + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" }).joined(separator: ",") + "\r\n"
+      for (scope, group) in groups {
+        for (index, pillar) in survey.pillars.enumerated() {
+          var fields = [scope, pillar.id, String(group.cities), group.medianStage(index).map(String.init) ?? "", group.medianScore(index).map(Self.fixed) ?? ""]
+          fields += stages.map { String(group.stageCounts[index][$0]) }
+          out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
+        }
+      }
+      return out
+    case .json, .jsonl:
+      let writer = JSONWriter(pretty: kind == .json)
+      writer.object {
+        writer.key("groups") {
+          writer.array {
+            for (scope, group) in groups {
+              writer.object {
+                writer.key("scope", scope)
+                writer.key("cities", group.cities)
+                writer.key("median_overall", group.medianOverall)
+                writer.key("pillars") {
+                  writer.array {
+                    for (index, pillar) in survey.pillars.enumerated() {
+                      writer.object {
+                        writer.key("id", pillar.id)
+                        writer.key("median_stage", group.medianStage(index))
+                        writer.key("median_score", group.medianScore(index))
+                        writer.key("stages") { writer.array { for stage in stages { writer.int(group.stageCounts[index][stage]) } } }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      return writer.finish() + "\n"
+    case .table, .md:
+      let t = Localizer(language ?? "en")
+      var out = ""
+      for (scope, group) in groups {
+        let title = scope == "all" ? t("All cities", "Todas las ciudades") : String(scope.dropFirst("region: ".count))
+        if kind == .md {
+          out += "\n### \(Markdown.cell(title)) (\(group.cities))\n\n| " + t("Pillar", "Pilar") + " | " + t("Median stage", "Etapa mediana") + " | "
+            + t("Median score", "Puntaje mediano") + " | " + stages.map { t("Stage", "Etapa") + " \($0)" }.joined(separator: " | ") + " |\n"
+          out += "|---|---:|---:|" + stages.map { _ in "---:|" }.joined() + "\n"
+          for (index, pillar) in survey.pillars.enumerated() {
+            out += "| \(pillar.name.text(language ?? "en")) | \(group.medianStage(index).map(String.init) ?? "–") | \(group.medianScore(index).map(Self.fixed) ?? "–") | "
+              + stages.map { String(group.stageCounts[index][$0]) }.joined(separator: " | ") + " |\n"
+          }
+        } else {
+          let style = Style(color: color)
+          out += "\n" + style.bold("\(title) — \(group.cities) " + t("cities", "ciudades")) + "\n"
+          out += style.dim(DisplayWidth.pad(t("Pillar", "Pilar"), to: 30) + t("median", "mediana") + "  " + t("score", "puntaje") + "   "
+            + stages.map { DisplayWidth.padLeft("\($0)", to: 6) }.joined()) + "\n"
+          for (index, pillar) in survey.pillars.enumerated() {
+            let median = group.medianStage(index).map(String.init) ?? "–"
+            out += DisplayWidth.pad(pillar.name.text(language ?? "en"), to: 30) + DisplayWidth.padLeft(median, to: 6) + "  "
+              + DisplayWidth.padLeft(group.medianScore(index).map(Self.fixed) ?? "–", to: 6) + "   "
+              + stages.map { DisplayWidth.padLeft(String(group.stageCounts[index][$0]), to: 6) }.joined() + "\n"
+          }
+        }
+      }
+      return out
+    }
+  }
+}
+
+enum CSV {
+  /// RFC 4180 quoting, plus a leading apostrophe on text a spreadsheet would run as a formula.
+  static func field(_ value: String) -> String {
+    var text = value
+    if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil { text = "'" + text }
+    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+    return text
+  }
+}
+
+enum Markdown {
+  /// Text safe inside a Markdown table cell: pipes escaped, line breaks removed, HTML neutralised.
+  static func cell(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "|": out += "\\|"
+      case "\n", "\r": out += " "
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "\\", "`", "*", "_", "[", "]": out += "\\" + String(character)
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

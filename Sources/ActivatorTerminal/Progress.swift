@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+public import ActivatorCore
+import Synchronization
+
+/// A progress line on stderr for long batches: a bar, files per second and the time left.
+/// Silent unless stderr is a terminal; redrawn at most ten times a second.
+public final class ProgressLine: Sendable {
+  struct State {
+    var done = 0
+    var failed = 0
+    var lastDraw = 0.0
+    var drawn = false
+  }
+
+  let total: Int
+  let enabled: Bool
+  let start: Double
+  let state = Mutex(State())
+
+  public init(total: Int, enabled: Bool) {
+    self.total = total
+    self.enabled = enabled && total > 0
+    self.start = Clock.now
+  }
+
+  public static func seconds(since start: Double) -> Double { Clock.now - start }
+
+  public func advance(failed: Bool) {
+    guard enabled else { return }
+    state.withLock { s in
+      s.done += 1
+      if failed { s.failed += 1 }
+      let now = Clock.now
+      // Short batches finish before a bar would help.
+      guard now - start > 0.5, now - s.lastDraw >= 0.1 || s.done == total else { return }
+      s.lastDraw = now
+      s.drawn = true
+      Console.err("\r\u{1B}[K" + line(done: s.done, failed: s.failed, elapsed: now - start))
+    }
+  }
+
+  func line(done: Int, failed: Int, elapsed: Double) -> String {
+    let width = 24
+    let filled = total > 0 ? done * width / total : 0
+    let rate = elapsed > 0 ? Double(done) / elapsed : 0
+    let left = rate > 0 ? Double(total - done) / rate : 0
+    var text = "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] "
+    text += "\(done)/\(total) files · \(Int(rate)) files/s · ETA \(Int(left.rounded(.up)))s"
+    if failed > 0 { text += " · \(failed) failed" }
+    return text
+  }
+
+  /// Removes the progress line.
+  public func finish() {
+    guard enabled else { return }
+    state.withLock { s in
+      if s.drawn { Console.err("\r\u{1B}[K") }
+    }
+  }
+}
+
+public enum Clock {
+  /// Monotonic seconds.
+  public static var now: Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+}
+
+/// Where results go: stdout, or a file replaced atomically when the run succeeds.
+public final class OutputSink: @unchecked Sendable {
+  let fd: Int32
+  let temporary: String?
+  let target: String?
+  private(set) var failed = false
+
+  /// Writes to stdout when `path` is nil.
+  public init(path: String?) throws(FileReadError) {
+    guard let path else {
+      fd = STDOUT_FILENO
+      temporary = nil
+      target = nil
+      return
+    }
+    let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw FileReadError(path: path, message: "cannot create the output file: \(FileReading.errorText(errno))")
+    }
+    fchmod(descriptor, 0o644)
+    fd = descriptor
+    temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    target = path
+  }
+
+  public func write(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = true
+          return
+        }
+        offset += n
+      }
+    }
+  }
+
+  public func write(_ text: String) { write(Array(text.utf8)) }
+
+  /// Flushes and moves the file into place (or discards it when `keep` is false).
+  public func finish(keep: Bool = true) throws(FileReadError) {
+    guard let temporary, let target else { return }
+    defer { close(fd) }
+    if !keep || failed {
+      unlink(temporary)
+      if failed { throw FileReadError(path: target, message: "could not write the output (disk full?)") }
+      return
+    }
+    fsync(fd)
+    if rename(temporary, target) != 0 {
+      let message = FileReading.errorText(errno)
+      unlink(temporary)
+      throw FileReadError(path: target, message: "cannot replace the file: \(message)")
+    }
+  }
+}
+

@@ -101,7 +101,7 @@ public struct TextReport: Sendable {
       }
       if let target = pillar.target {
         if target > pillar.stage {
-          out += "  " + t("Target", "Meta") + ": \(target) \(survey.stageName(target, a.language)) — " + t("\(target - pillar.stage) stage(s) to go", "faltan \(target - pillar.stage) etapa(s)") + "\n"
+          out += "  " + t("Target", "Meta") + ": \(target) \(survey.stageName(target, a.language)) — " + (target - pillar.stage == 1 ? t("1 stage to go", "falta 1 etapa") : t("\(target - pillar.stage) stages to go", "faltan \(target - pillar.stage) etapas")) + "\n"
         } else {
           out += "  " + t("Target", "Meta") + ": \(target) \(survey.stageName(target, a.language)) — " + style.green(t("reached", "alcanzada")) + "\n"
         }

@@ -114,16 +114,36 @@ public struct YAMLWriter: Sendable {
     return true
   }
 
-  /// Numbers, dates, infinities and NaNs in any form YAML 1.1 resolvers know.
+  /// Numbers, timestamps, infinities and NaNs in any form YAML 1.1 or 1.2 resolvers know.
   static func looksNumeric(_ value: String) -> Bool {
     let lowered = value.lowercased()
     if [".inf", "-.inf", "+.inf", ".nan"].contains(lowered) { return true }
-    guard let first = value.unicodeScalars.first else { return false }
-    let startsNumber = first == "+" || first == "-" || first == "." || ("0"..."9").contains(first)
-    if !startsNumber { return false }
-    // Anything that starts like a number and holds only number-ish characters is quoted.
-    return value.unicodeScalars.allSatisfy { scalar in
-      ("0"..."9").contains(scalar) || "+-._:eExXoObBabcdefABCDEF".unicodeScalars.contains(scalar)
+    var scalars = Array(value.unicodeScalars)
+    guard let first = scalars.first else { return false }
+    func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+    // Dates and timestamps (2026-10-02, 2026-10-02T11:40:00Z) start with four digits and a dash.
+    if scalars.count >= 10, scalars[0..<4].allSatisfy(isDigit), scalars[4] == "-" { return true }
+    if first == "+" || first == "-" { scalars.removeFirst() }
+    guard let lead = scalars.first, isDigit(lead) || lead == "." else { return false }
+    // Hexadecimal, octal, binary and sexagesimal (YAML 1.1) forms.
+    if scalars.count > 1, lead == "0", "xob".unicodeScalars.contains(scalars[1]) { return true }
+    if scalars.contains(":") { return scalars.allSatisfy { isDigit($0) || $0 == ":" || $0 == "_" || $0 == "." } }
+    // Decimal integers and floats, with YAML 1.1's underscores: at most one dot, one exponent.
+    var dots = 0
+    var index = 0
+    var digits = 0
+    while index < scalars.count, isDigit(scalars[index]) || scalars[index] == "_" || scalars[index] == "." {
+      if scalars[index] == "." { dots += 1 } else if isDigit(scalars[index]) { digits += 1 }
+      index += 1
     }
+    guard dots <= 1, digits > 0 || dots == 1 else { return false }
+    if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+      index += 1
+      if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" { index += 1 }
+      let exponentStart = index
+      while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+      if index == exponentStart { return false }
+    }
+    return index == scalars.count
   }
 }

@@ -13,6 +13,6 @@ struct Activator: ParsableCommand {
       """,
     version: Engine.version,
     subcommands: [
-      Check.self, Score.self, Explain.self, Test.self, Catalog.self,
+      Check.self, Score.self, Explain.self, Test.self, Catalog.self, Template.self, Validate.self,
     ])
 }

@@ -67,7 +67,7 @@ public enum FixtureLoader {
     reader.checkTags(root)
     guard let fields = reader.fields(root, "a fixture file", allowed: keys) else { return [] }
     if let list = fields["fixtures"] {
-      if fields.keys.count > 1 {
+      if fields.keys.keys.contains(where: { $0 != "fixtures" && !$0.hasPrefix("x-") }) {
         reader.error("wrong-type", "a fixture file holds either one fixture or a 'fixtures:' list, not both", root)
       }
       guard let items = reader.list(list, "fixtures") else { return [] }

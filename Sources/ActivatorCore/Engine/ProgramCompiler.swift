@@ -283,7 +283,7 @@ public enum ProgramCompiler {
         if let high, number > high {
           log.warning("ladder-range", "threshold \(JSONWriter.format(number)) is above the largest answer \(JSONWriter.format(high)) of '\(question.id)', so it can never be met", at: step.threshold.location)
         }
-        shown = LocalizedText(JSONWriter.format(number))
+        shown = LocalizedText(survey.languages.map { ($0, ValueText.number(number, $0)) })
         expressionText = "\(question.id) \(op) \(JSONWriter.format(number))"
       case (.number(let number), true):
         guard number == number.rounded(), let option = question.options.first(where: { $0.level == Int(number) }) else {

@@ -1,11 +1,8 @@
 /// Turns one answer sheet into an assessment with a compiled program.
 public enum Scorer {
-  /// How many recommendations a result lists.
-  public static let recommendationLimit = 12
-
   public static func assess(_ sheet: AnswerSheet, with program: Program) -> Assessment {
     let survey = program.survey
-    let (context, relevant, counts, issues) = prepare(sheet, program)
+    let (context, relevant, counts, issues) = prepare(sheet, survey: program.survey, optionValues: program.optionValues)
     var allIssues = issues
 
     // Criteria.
@@ -80,13 +77,13 @@ public enum Scorer {
 
   /// Prepared values in asking order: skip logic is evaluated as the questionnaire would, so a
   /// question hidden by an earlier answer reads as "not relevant".
-  static func prepare(_ sheet: AnswerSheet, _ program: Program)
+  public static func prepare(_ sheet: AnswerSheet, survey: Survey, optionValues: [[String]]? = nil)
     -> (EvaluationContext, [Bool], AnswerCounts, [AnswerIssue])
   {
-    let survey = program.survey
     let count = survey.questions.count
     let context = EvaluationContext(
-      values: [Value](repeating: .unknown(.unanswered), count: count), optionValues: program.optionValues)
+      values: [Value](repeating: .unknown(.unanswered), count: count),
+      optionValues: optionValues ?? survey.questions.map { $0.options.map(\.value) })
     var relevant = [Bool](repeating: true, count: count)
     var counts = AnswerCounts()
     var issues: [AnswerIssue] = []
@@ -114,7 +111,7 @@ public enum Scorer {
           issues.append(
             AnswerIssue(
               kind: .requiredUnanswered, slot: slot, message: "required question '\(question.id)' is not answered",
-              location: nil))
+              location: sheet.answersLocation))
         }
         continue
       }
@@ -254,7 +251,7 @@ public enum Scorer {
     for (rank, pillar) in pillarOrder.enumerated() { pillarRank[pillar] = rank }
 
     struct Candidate {
-      var key: (Int, Int, Int, Int, Int)
+      var key: (Int, Int, Int, Int, Int, Int)
       var recommendation: Recommendation
     }
     var bySolution: [Int: Candidate] = [:]
@@ -279,7 +276,13 @@ public enum Scorer {
         for (p, condition) in program.prerequisites[solutionIndex].enumerated() {
           if let condition, case .bool(false) = condition.evaluate(context) { missing.append(p) }
         }
-        let key = (gap.rawValue, pillarRank[criterion.pillar], fits ? 0 : 1, missing.isEmpty ? 0 : 1, outcome == .unmet ? 0 : 1)
+        // Gaps up to the next stage before later ones; then the weakest pillar; then foundations
+        // before the next gate; solutions that fit the stage, heavier criteria and met
+        // prerequisites first.
+        let key = (
+          gap == .later ? 1 : 0, pillarRank[criterion.pillar], gap.rawValue, fits ? 0 : 1,
+          -Int((criterion.weight * 100).rounded()), (missing.isEmpty ? 0 : 2) + (outcome == .unmet ? 0 : 1)
+        )
         let reason = RecommendationReason(criterion: index, outcome: outcome, gap: gap)
         if var existing = bySolution[solutionIndex] {
           existing.recommendation.reasons.append(reason)

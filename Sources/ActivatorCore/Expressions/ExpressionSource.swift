@@ -87,6 +87,9 @@ public struct ExpressionSource: Sendable {
       if have == wanted {
         column += 1
         index += 1
+      } else if isSpace(wanted) && !isSpace(have) {
+        // Whitespace the scalar syntax added (a kept line break in a folded block): no source character.
+        index += 1
       } else {
         column += 1
       }
@@ -108,6 +111,10 @@ public struct ExpressionSource: Sendable {
     case .plain:
       return location
     }
+  }
+
+  private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
   }
 
   private func escapeLength(_ raw: [Unicode.Scalar], _ at: Int) -> Int {

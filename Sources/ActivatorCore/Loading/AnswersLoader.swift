@@ -102,7 +102,8 @@ public enum AnswersLoader {
       respondent = Respondent(
         name: r.optional("name").flatMap { reader.string($0, "the respondent's name") },
         role: r.optional("role").flatMap { reader.string($0, "the respondent's role") },
-        email: r.optional("email").flatMap { reader.string($0, "the respondent's e-mail") })
+        email: r.optional("email").flatMap { reader.string($0, "the respondent's e-mail") },
+        organisation: (r.optional("organisation") ?? r.optional("organization")).flatMap { reader.string($0, "the respondent's organisation") })
     }
     let started = fields.optional("started").flatMap { timestamp($0, "started", reader) }
     let completed = fields.optional("completed").flatMap { timestamp($0, "completed", reader) }
@@ -152,7 +153,7 @@ public enum AnswersLoader {
       }
     }
     var notes: [Int: String] = [:]
-    if let node = fields.optional("notes"), let pairs = node.mapping ?? reader.list(node, "notes").map({ _ in [] }) {
+    if let node = fields.optional("notes"), let pairs = node.mapping {
       for pair in pairs {
         guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
           let id = pair.key.scalar ?? "?"
@@ -161,6 +162,9 @@ public enum AnswersLoader {
         }
         if let text = reader.string(pair.value, "the note on '\(id)'", allowEmpty: true) { notes[slot] = text }
       }
+    }
+    if let node = fields.optional("notes"), node.mapping == nil {
+      reader.error("wrong-type", "expected notes as a mapping of 'question_id: text' lines, found \(node.kindDescription)", node)
     }
     var review: [Int] = []
     if let node = fields.optional("review"), let items = reader.list(node, "review") {
@@ -179,7 +183,9 @@ public enum AnswersLoader {
       surveyID: survey.id, surveyVersion: version, language: language, city: city, respondent: respondent, started: started,
       completed: completed, values: values, locations: locations, targets: targets, notes: notes, review: review.sorted(),
       path: file.path)
-    return (sheet, survey)
+    var located = sheet
+    located.answersLocation = fields.keys["answers"].map { reader.location($0) }
+    return (located, survey)
   }
 
   /// A stage given by level (`4`) or by id (`integrated`).

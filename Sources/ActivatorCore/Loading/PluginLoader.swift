@@ -75,15 +75,18 @@ public enum PluginLoader {
     guard let (file, root) = Document.load(manifestPath, limits: .authored, log: log) else { return nil }
     var reader = NodeReader(file: file, log: log)
     reader.checkTags(root)
-    guard let fields = reader.fields(root, "a plugin manifest", allowed: manifestKeys) else { return nil }
+    guard let fields = reader.fields(root, "a plugin manifest", allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
+    else { return nil }
     guard var plugin = manifest(fields, reader: &reader, root: folder.hasSuffix("/") ? folder : folder + "/") else { return nil }
     plugin.files.append(file)
+    readContent(fields, reader: reader, into: &plugin)
+    readCatalog(fields, reader: reader, into: &plugin)
     for path in yamlFiles(folder) where path != manifestPath {
       guard let (contentFile, contentRoot) = Document.load(path, limits: .authored, log: log) else { continue }
       plugin.files.append(contentFile)
       let contentReader = NodeReader(file: contentFile, log: log, languages: plugin.languages)
       contentReader.checkTags(contentRoot)
-      let isCatalog = contentRoot.mapping?.first?.key.scalar == "catalog"
+      let isCatalog = contentRoot.mapping?.contains { $0.key.scalar == "catalog" } == true
       if isCatalog {
         guard let catalogFields = contentReader.fields(contentRoot, "a catalog file", allowed: catalogKeys) else { continue }
         if let node = catalogFields.required("catalog", contentReader) { _ = contentReader.identifier(node, "catalog id", dashes: true) }
@@ -136,11 +139,16 @@ public enum PluginLoader {
     var languages: [String] = []
     if let node = fields.required("languages", reader), let items = reader.list(node, "languages") {
       for item in items {
-        if let code = reader.string(item, "a language code") {
-          if languages.contains(code) { reader.error("duplicate-id", "language '\(code)' is listed twice", item) }
+        guard let code = reader.string(item, "a language code") else { continue }
+        if Identifier.problem(code, dashes: true) != nil || code.count > 12 {
+          reader.error("invalid-language", "'\(code)' is not a language code (e.g. en, es, pt-br)", item)
+        } else if languages.contains(code) {
+          reader.error("duplicate-id", "language '\(code)' is listed twice", item)
+        } else {
           languages.append(code)
         }
       }
+      if items.isEmpty { reader.error("empty", "languages must list at least one language", node) }
     }
     reader.languages = languages
     let name = fields.required("name", reader).flatMap { reader.localized($0, "the plugin name") }
@@ -165,7 +173,11 @@ public enum PluginLoader {
         reader.error("out-of-range", "threshold must be more than 0 and at most 1, not \(value)", node)
       }
     }
-    if let node = fields.optional("authors") { _ = reader.list(node, "authors") }
+    if let node = fields.optional("authors"), let items = reader.list(node, "authors") {
+      for item in items { _ = reader.string(item, "an author") }
+    }
+    if let node = fields.optional("license") { _ = reader.string(node, "license") }
+    if let node = fields.optional("homepage") { _ = url(node, reader, "the plugin") }
     guard let id, let version, let name else { return nil }
     return Plugin(
       id: id, version: version, name: name, description: description, languages: languages, appliesTo: requirements,

@@ -124,6 +124,7 @@ public enum SurveyLoader {
   }
 
   static func allowedCodes(_ node: YAMLNode, _ reader: NodeReader) -> Set<MissingCode> {
+    if node.isNull { return [] }
     guard let items = reader.list(node, "allow (missing-data codes)") else { return [] }
     var codes: Set<MissingCode> = []
     for item in items {
@@ -283,7 +284,7 @@ public enum SurveyLoader {
           }
           options.append(ChoiceOption(value: value, label: optionLabel, level: level, exclusive: exclusive))
         }
-        if options.count < 2 && !items.isEmpty {
+        if items.count < 2 {
           reader.error("options", "\(label) needs at least two options", node)
         }
         let withLevel = options.filter { $0.level != nil }.count

@@ -43,11 +43,13 @@ public struct Respondent: Sendable, Hashable {
   public var name: String?
   public var role: String?
   public var email: String?
+  public var organisation: String?
 
-  public init(name: String? = nil, role: String? = nil, email: String? = nil) {
+  public init(name: String? = nil, role: String? = nil, email: String? = nil, organisation: String? = nil) {
     self.name = name
     self.role = role
     self.email = email
+    self.organisation = organisation
   }
 }
 
@@ -71,6 +73,8 @@ public struct AnswerSheet: Sendable {
   /// Slots flagged for review after going back.
   public var review: [Int]
   public var path: String
+  /// Where the `answers:` mapping starts, for problems about the answers as a whole.
+  public var answersLocation: SourceLocation?
 
   public init(
     surveyID: String, surveyVersion: SemanticVersion, language: String, city: City,

@@ -6,8 +6,8 @@ public enum ValueText {
     let question = survey.questions[slot]
     switch value {
     case .bool(let b): return b ? Words.yes.text(language) : Words.no.text(language)
-    case .int(let n): return withUnit(JSONWriter.format(Double(n)), question, language)
-    case .double(let d): return withUnit(format(d), question, language)
+    case .int(let n): return withUnit(number(Double(n), language), question, language)
+    case .double(let d): return withUnit(number(d, language), question, language)
     case .string(let s): return s
     case .choice(_, let option):
       return question.options[Int(option)].label.text(language)
@@ -52,6 +52,36 @@ public enum ValueText {
     if why.contains(.notRelevant) { return Words.skipped.text(language) }
     if why.contains(.unavailable) { return Words.unavailable.text(language) }
     return Words.unanswered.text(language)
+  }
+
+  /// A number written for people: at most two decimals, thousands grouped, in the
+  /// language's style ("12,500.5" in English, "12 500,5" in Spanish, with a no-break space;
+  /// Spanish leaves four-digit numbers ungrouped).
+  public static func number(_ value: Double, _ language: String) -> String {
+    let plain = format(value)
+    var integer = Substring(plain)
+    var fraction = Substring("")
+    if let dot = plain.firstIndex(of: ".") {
+      integer = plain[..<dot]
+      fraction = plain[plain.index(after: dot)...]
+    }
+    let negative = integer.hasPrefix("-")
+    if negative { integer = integer.dropFirst() }
+    let spanish = language == "es"
+    let separator = spanish ? "\u{00A0}" : ","
+    var grouped = String(integer)
+    if integer.count > (spanish ? 4 : 3) {
+      var parts: [Substring] = []
+      var rest = integer
+      while rest.count > 3 {
+        parts.insert(rest.suffix(3), at: 0)
+        rest = rest.dropLast(3)
+      }
+      parts.insert(rest, at: 0)
+      grouped = parts.joined(separator: separator)
+    }
+    let sign = negative ? "-" : ""
+    return fraction.isEmpty ? sign + grouped : sign + grouped + (spanish ? "," : ".") + fraction
   }
 
   /// Numbers with at most two decimals, no trailing zeros.

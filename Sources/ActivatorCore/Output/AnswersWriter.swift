@@ -1,0 +1,177 @@
+import ActivatorYAML
+
+/// Writes answers files: the questionnaire's journal, finished answers, and blank templates
+/// with every question, its options and help as comments.
+public enum AnswersWriter {
+  public enum Mode: Sendable {
+    /// Only the answered questions: what the questionnaire saves after every answer.
+    case answers
+    /// Every question, blank where unanswered, documented in comments, for filling in an editor.
+    case template
+  }
+
+  public static func write(_ sheet: AnswerSheet, survey: Survey, mode: Mode) -> String {
+    let language = survey.languages.contains(sheet.language) ? sheet.language : survey.defaultLanguage
+    let es = language == "es"
+    var w = YAMLWriter()
+    w.comment("\(survey.title.text(language)) — " + (es ? "archivo de respuestas" : "answers file"))
+    if mode == .template {
+      w.comment(
+        es
+          ? "Escriba cada respuesta después de los dos puntos de su pregunta y devuelva el archivo.\nDeje en blanco lo que aún no sepa; 'dont_know' (no sé) y 'not_applicable' (no aplica) se aceptan\ndonde la pregunta lo indica. Compruebe el archivo con: activator validate ARCHIVO"
+          : "Write each answer after the colon of its question and send the file back.\nLeave blank what you do not know yet; dont_know and not_applicable are accepted where a question\nsays so. Check the file with: activator validate FILE")
+    }
+    w.raw("survey: \(YAMLWriter.scalar(survey.id))")
+    w.raw("survey_version: \(YAMLWriter.scalar(sheet.surveyVersion.description))")
+    w.raw("language: \(YAMLWriter.scalar(language))")
+    w.open("city")
+    w.pair("name", sheet.city.name, depth: 1)
+    if let country = sheet.city.country { w.pair("country", country, depth: 1) } else if mode == .template { w.pair("country", rawValue: "", depth: 1) }
+    if let region = sheet.city.region { w.pair("region", region, depth: 1) } else if mode == .template {
+      w.pair("region", rawValue: "", depth: 1, comment: es ? "opcional, p. ej. Latin America, Europe, Africa" : "optional, e.g. Latin America, Europe, Africa")
+    }
+    if let respondent = sheet.respondent,
+      respondent.name != nil || respondent.role != nil || respondent.email != nil || respondent.organisation != nil
+    {
+      w.open("respondent")
+      if let name = respondent.name { w.pair("name", name, depth: 1) }
+      if let role = respondent.role { w.pair("role", role, depth: 1) }
+      if let organisation = respondent.organisation { w.pair("organisation", organisation, depth: 1) }
+      if let email = respondent.email { w.pair("email", email, depth: 1) }
+    } else if mode == .template {
+      w.open("respondent")
+      w.pair("name", rawValue: "", depth: 1)
+      w.pair("role", rawValue: "", depth: 1)
+    }
+    if let started = sheet.started { w.pair("started", rawValue: YAMLWriter.scalar(started)) }
+    if let completed = sheet.completed { w.pair("completed", rawValue: YAMLWriter.scalar(completed)) }
+
+    w.open("answers")
+    var number = 0
+    for (sectionIndex, section) in survey.sections.enumerated() {
+      let slots = Array(section.questions)
+      let answered = slots.filter { sheet.values[$0] != nil }
+      if mode == .answers && answered.isEmpty { continue }
+      if sectionIndex > 0 || mode == .template { w.blankLine() }
+      w.comment("── \(section.title.text(language)) " + String(repeating: "─", count: max(4, 60 - section.title.text(language).count)), depth: 1)
+      if mode == .template, let pillar = section.pillar, let description = survey.pillars[pillar].description {
+        for line in wrap(description.text(language), width: 96) { w.comment(line, depth: 1) }
+      }
+      for slot in slots {
+        number += 1
+        let question = survey.questions[slot]
+        let value = sheet.values[slot]
+        if mode == .answers {
+          if let value { w.pair(question.id, rawValue: render(value, question), depth: 1) }
+          continue
+        }
+        w.blankLine()
+        documentation(question, number: number, language: language, into: &w)
+        w.pair(question.id, rawValue: value.map { render($0, question) } ?? "", depth: 1)
+      }
+    }
+    if !sheet.targets.isEmpty || mode == .template {
+      w.blankLine()
+      if mode == .template {
+        w.comment(
+          es ? "Etapa meta por pilar en 2 a 5 años (1 a \(survey.topStage)); opcional." : "Target stage per pillar in 2 to 5 years (1 to \(survey.topStage)); optional.")
+      }
+      w.open("targets")
+      for (index, pillar) in survey.pillars.enumerated() {
+        if let target = sheet.targets[index] {
+          w.pair(pillar.id, rawValue: String(target), depth: 1)
+        } else if mode == .template {
+          w.pair(pillar.id, rawValue: "", depth: 1)
+        }
+      }
+    }
+    if !sheet.notes.isEmpty {
+      w.blankLine()
+      w.open("notes")
+      for slot in sheet.notes.keys.sorted() {
+        w.pair(survey.questions[slot].id, rawValue: YAMLWriter.doubleQuoted(sheet.notes[slot] ?? ""), depth: 1)
+      }
+    }
+    if !sheet.review.isEmpty {
+      w.pair("review", rawValue: YAMLWriter.flowList(sheet.review.map { survey.questions[$0].id }))
+    }
+    return w.text
+  }
+
+  /// The answer as YAML: option values plain, numbers as written, texts quoted when needed.
+  public static func render(_ value: AnswerValue, _ question: Question) -> String {
+    switch value {
+    case .bool(let b): return b ? "yes" : "no"
+    case .integer(let n): return String(n)
+    case .decimal(let d): return JSONWriter.format(d)
+    case .choice(let option): return YAMLWriter.scalar(question.options[option].value)
+    case .choices(let options): return YAMLWriter.flowList(options.map { question.options[$0].value })
+    case .text(let text): return YAMLWriter.doubleQuoted(text)
+    case .date(let date): return YAMLWriter.doubleQuoted(date)
+    case .missing(let code): return code.rawValue
+    }
+  }
+
+  static func documentation(_ question: Question, number: Int, language: String, into w: inout YAMLWriter) {
+    let es = language == "es"
+    for (index, line) in wrap("\(number). \(question.text.text(language))", width: 96).enumerated() {
+      w.comment(index == 0 ? line : "   " + line, depth: 1)
+    }
+    if let help = question.help {
+      for line in wrap(help.text(language), width: 92) { w.comment("   " + line, depth: 1) }
+    }
+    var kind: String
+    switch question.type {
+    case .yesNo: kind = es ? "Responda: yes (sí) o no" : "Answer: yes or no"
+    case .choice:
+      kind = es ? "Elija una:" : "Choose one:"
+    case .multi:
+      kind = es ? "Elija las que correspondan, como lista [a, b]:" : "Choose any, as a list [a, b]:"
+    case .integer, .decimal, .percent:
+      let (low, high) = question.bounds
+      let unit = question.unit?.text(language) ?? ""
+      let whole = question.type == .integer ? (es ? "un número entero" : "a whole number") : (es ? "un número" : "a number")
+      var range = ""
+      if let low, let high { range = es ? " de \(JSONWriter.format(low)) a \(JSONWriter.format(high))" : " from \(JSONWriter.format(low)) to \(JSONWriter.format(high))" }
+      else if let low { range = es ? " de al menos \(JSONWriter.format(low))" : " of at least \(JSONWriter.format(low))" }
+      kind = (es ? "Responda: " : "Answer: ") + whole + range + (unit.isEmpty ? "" : " (\(unit))")
+    case .text: kind = es ? "Responda: texto libre entre comillas" : "Answer: free text in quotes"
+    case .date: kind = es ? "Responda: una fecha AAAA-MM-DD" : "Answer: a date YYYY-MM-DD"
+    }
+    w.comment("   " + kind, depth: 1)
+    for option in question.options {
+      let level = option.level.map { es ? " [etapa \($0)]" : " [stage \($0)]" } ?? ""
+      let exclusive = option.exclusive ? (es ? " (sola)" : " (on its own)") : ""
+      for (index, line) in wrap("\(option.value) — \(option.label.text(language))\(level)\(exclusive)", width: 88).enumerated() {
+        w.comment((index == 0 ? "     - " : "       ") + line, depth: 1)
+      }
+    }
+    let codes = MissingCode.allCases.filter { question.allowed.contains($0) }
+    if !codes.isEmpty {
+      let words = codes.map { $0 == .dontKnow ? (es ? "dont_know (no sé)" : "dont_know") : (es ? "not_applicable (no aplica)" : "not_applicable") }
+      w.comment("   " + (es ? "O bien: " : "Or: ") + words.joined(separator: ", "), depth: 1)
+    }
+    if let relevant = question.relevantSource {
+      w.comment("   " + (es ? "Solo si: " : "Only if: ") + relevant.text, depth: 1)
+    }
+    if !question.required { w.comment("   " + (es ? "Opcional." : "Optional."), depth: 1) }
+    if let source = question.source { w.comment("   " + (es ? "Fuente: " : "Source: ") + source, depth: 1) }
+  }
+
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        if !line.isEmpty && line.count + 1 + word.count > width {
+          lines.append(line)
+          line = String(word)
+        } else {
+          line += line.isEmpty ? String(word) : " " + word
+        }
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+}

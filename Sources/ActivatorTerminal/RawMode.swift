@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The terminal's raw mode, entered for the questionnaire and left on every exit path:
+/// normal return, Ctrl-C, and termination signals (the handler restores the terminal before
+/// the process ends).
+public enum RawMode {
+  nonisolated(unsafe) private static var saved = termios()
+  nonisolated(unsafe) private static var active = false
+  /// Bytes written on exit to leave the alternate screen and show the cursor again.
+  nonisolated(unsafe) private static var exitSequence: [UInt8] = Array("\u{1B}[?25h\u{1B}[?1049l".utf8)
+
+  /// Switches stdin to raw mode (no echo, no line buffering, no signals from keys); false when
+  /// stdin is not a terminal.
+  public static func enable() -> Bool {
+    guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &saved) == 0 else { return false }
+    var raw = saved
+    raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
+    raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
+    raw.c_cflag |= tcflag_t(CS8)
+    withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+      cc[Int(VMIN)] = 1
+      cc[Int(VTIME)] = 0
+    }
+    guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else { return false }
+    active = true
+    installSignalHandlers()
+    return true
+  }
+
+  /// Restores the terminal as it was. Safe to call more than once.
+  public static func restore() {
+    guard active else { return }
+    active = false
+    exitSequence.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+  }
+
+  private static func installSignalHandlers() {
+    for signalNumber in [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGPIPE] {
+      signal(signalNumber) { number in
+        // Only async-signal-safe calls here: write, tcsetattr, _exit.
+        RawMode.restoreFromSignal()
+        _exit(128 + number)
+      }
+    }
+  }
+
+  private static func restoreFromSignal() {
+    if active {
+      exitSequence.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+      tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+    }
+  }
+
+  /// The terminal size on stdout (columns, rows), or 80 × 24.
+  public static func size() -> (columns: Int, rows: Int) {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+      return (Int(size.ws_col), Int(size.ws_row))
+    }
+    return (80, 24)
+  }
+
+  /// Waits up to `milliseconds` for input on stdin; returns the bytes read (empty on timeout),
+  /// or nil at end of input.
+  public static func read(timeout milliseconds: Int32) -> [UInt8]? {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    let ready = poll(&descriptor, 1, milliseconds)
+    if ready == 0 { return [] }
+    if ready < 0 { return errno == EINTR ? [] : nil }
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let count = buffer.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, 256) }
+    if count < 0 { return errno == EINTR || errno == EAGAIN ? [] : nil }
+    if count == 0 { return nil }
+    return Array(buffer[0..<count])
+  }
+}

@@ -1,0 +1,172 @@
+public import ActivatorCore
+import ActivatorYAML
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The state of one questionnaire run: the answers so far, which questions skip logic shows,
+/// and the journal written after every change so that nothing answered is ever lost.
+public final class QuestionnaireSession {
+  public let survey: Survey
+  public private(set) var sheet: AnswerSheet
+  /// Whether skip logic shows each question, given the answers so far.
+  public private(set) var relevant: [Bool]
+  public let journalPath: String
+  /// The last journal write failed (disk full, folder removed): shown to the user, retried.
+  public private(set) var journalError: String?
+
+  public init(survey: Survey, sheet: AnswerSheet, journalPath: String) {
+    self.survey = survey
+    self.sheet = sheet
+    self.journalPath = journalPath
+    self.relevant = Scorer.prepare(sheet, survey: survey).1
+    if self.sheet.started == nil { self.sheet.started = Timestamp.now() }
+  }
+
+  public var language: String { sheet.language }
+
+  public var relevantSlots: [Int] { survey.questions.indices.filter { relevant[$0] } }
+
+  /// "Question n of m" among the questions skip logic shows.
+  public func number(of slot: Int) -> (Int, Int) {
+    let slots = relevantSlots
+    return ((slots.firstIndex(of: slot) ?? 0) + 1, slots.count)
+  }
+
+  public func isAnswered(_ slot: Int) -> Bool { sheet.values[slot] != nil }
+
+  public func firstUnanswered() -> Int? {
+    survey.questions.indices.first { relevant[$0] && sheet.values[$0] == nil }
+  }
+
+  public func next(after slot: Int) -> Int? {
+    survey.questions.indices.first { $0 > slot && relevant[$0] }
+  }
+
+  public func previous(before slot: Int) -> Int? {
+    survey.questions.indices.last { $0 < slot && relevant[$0] }
+  }
+
+  public var firstSlot: Int? { survey.questions.indices.first { relevant[$0] } }
+
+  /// Answered and total relevant questions per pillar (and one entry for pillar-less sections).
+  public func pillarProgress() -> [(pillar: Int?, answered: Int, total: Int)] {
+    var result: [(pillar: Int?, answered: Int, total: Int)] = survey.pillars.indices.map { ($0, 0, 0) }
+    var other = (pillar: Int?.none, answered: 0, total: 0)
+    for slot in survey.questions.indices where relevant[slot] {
+      let answered = sheet.values[slot] != nil ? 1 : 0
+      if let pillar = survey.questions[slot].pillar {
+        result[pillar].total += 1
+        result[pillar].answered += answered
+      } else {
+        other.total += 1
+        other.answered += answered
+      }
+    }
+    return other.total > 0 ? result + [other] : result
+  }
+
+  /// Records an answer (or clears it with `nil`), re-runs skip logic, flags later answers the
+  /// change affects, and writes the journal.
+  ///
+  /// - Returns: later questions whose visibility changed.
+  @discardableResult
+  public func set(_ slot: Int, _ value: AnswerValue?) -> [Int] {
+    let before = relevant
+    sheet.values[slot] = value
+    relevant = Scorer.prepare(sheet, survey: survey).1
+    let affected = survey.questions.indices.filter { $0 > slot && before[$0] != relevant[$0] }
+    var review = Set(sheet.review)
+    review.remove(slot)
+    for later in affected where sheet.values[later] != nil || !relevant[later] {
+      if sheet.values[later] != nil { review.insert(later) }
+    }
+    // A flag on a question that is hidden again and unanswered means nothing any more.
+    review = review.filter { sheet.values[$0] != nil }
+    sheet.review = review.sorted()
+    save()
+    return affected
+  }
+
+  public func setCity(_ city: City, respondent: Respondent?) {
+    sheet.city = city
+    sheet.respondent = respondent
+    save()
+  }
+
+  public func setTarget(_ pillar: Int, _ stage: Int?) {
+    sheet.targets[pillar] = stage
+    save()
+  }
+
+  public func setNote(_ slot: Int, _ text: String?) {
+    if let text, !text.isEmpty { sheet.notes[slot] = text } else { sheet.notes[slot] = nil }
+    save()
+  }
+
+  public func complete() {
+    sheet.completed = Timestamp.now()
+    save()
+  }
+
+  /// Writes the journal atomically (temporary file, then rename).
+  public func save() {
+    do {
+      try FileReading.writeAtomically(journalPath, AnswersWriter.write(sheet, survey: survey, mode: .answers))
+      journalError = nil
+    } catch {
+      journalError = error.description
+    }
+  }
+}
+
+/// Reads what a person typed as an answer, with the same rules as answers files.
+public enum AnswerInput {
+  public enum Outcome: Equatable {
+    case value(AnswerValue)
+    /// Nothing typed.
+    case empty
+    case invalid(String)
+  }
+
+  /// Parses typed text for `question` exactly as an answers file value would be read.
+  public static func parse(_ text: String, for question: Question) -> Outcome {
+    let trimmed = text.trimmingSpaces
+    if trimmed.isEmpty { return .empty }
+    let log = DiagnosticLog()
+    let reader = NodeReader(file: SourceFile(path: "input", bytes: Array(trimmed.utf8)), log: log)
+    let node = YAMLNode(
+      content: .scalar(trimmed, question.type == .text ? .doubleQuoted : .plain), start: YAMLMark(line: 1, column: 1),
+      end: YAMLMark(line: 1, column: trimmed.count + 1))
+    switch AnswerParser.parse(node, for: question, reader: reader) {
+    case .value(let value): return .value(value)
+    case .blank: return .empty
+    case .invalid: return .invalid(log.diagnostics.first?.message ?? "not a valid answer")
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+    while let c = s.last, c == " " || c == "\t" || c == "\r" || c == "\n" { s = s.dropLast() }
+    return String(s)
+  }
+}
+
+/// Timestamps in ISO 8601 UTC. `SOURCE_DATE_EPOCH` fixes the clock (reproducible runs and tests).
+public enum Timestamp {
+  public static func now() -> String {
+    var seconds = time(nil)
+    if let fixed = Console.environment("SOURCE_DATE_EPOCH").flatMap({ Int($0) }) { seconds = time_t(fixed) }
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+  }
+
+  /// Today as YYYY-MM-DD.
+  public static func today() -> String { String(now().prefix(10)) }
+}

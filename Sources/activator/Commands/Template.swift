@@ -1,0 +1,57 @@
+import ActivatorCore
+import ActivatorTerminal
+import ArgumentParser
+
+struct Template: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a blank answers file with every question, its options, unit, range and help as comments.",
+    discussion: """
+      For officials who fill the survey in an editor and e-mail it back. A filled template validates
+      and scores with no edits beyond the answers.
+      """)
+
+  @OptionGroup var sources: SourceOptions
+
+  @Option(name: .long, help: ArgumentHelp("Language of the comments (default: LANG, else the survey's first).", valueName: "code"))
+  var lang: String?
+
+  @Option(name: .long, help: ArgumentHelp("Fill in the city name.", valueName: "name"))
+  var city: String?
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+  var out: String?
+
+  func run() throws {
+    let workspace = try sources.workspace()
+    let survey = try sources.chosenSurvey(workspace)
+    let language = try Languages.pick(lang, survey: survey)
+    let sheet = AnswerSheet.blank(for: survey, language: language, city: City(name: city ?? ""), path: out ?? "-")
+    let text = AnswersWriter.write(sheet, survey: survey, mode: .template)
+    if let out {
+      do {
+        try FileReading.writeAtomically(out, text)
+      } catch {
+        Console.err("error: \(error)\n")
+        throw ExitCode(2)
+      }
+      Console.err("wrote \(out)\n")
+    } else {
+      Console.out(text)
+    }
+  }
+}
+
+enum Languages {
+  /// `--lang` if given (it must be one of the survey's), else LANG/LC_ALL when the survey has it,
+  /// else the survey's default language.
+  static func pick(_ requested: String?, survey: Survey) throws -> String {
+    if let requested {
+      guard survey.languages.contains(requested) else {
+        throw ValidationError("survey \(survey.reference) is available in \(survey.languages.joined(separator: ", ")), not '\(requested)'")
+      }
+      return requested
+    }
+    if let system = Console.systemLanguage, survey.languages.contains(system) { return system }
+    return survey.defaultLanguage
+  }
+}

@@ -1,0 +1,93 @@
+import ActivatorCore
+import ActivatorTerminal
+import ArgumentParser
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check returned answers files against their survey: types, ranges, options, required questions, skip logic.",
+    discussion: """
+      Problems are printed as file:line:col: error|warning: message. A required question left
+      unanswered is an error in a file marked completed and a warning in one still in progress.
+      Exit 0 when every file is valid, 1 otherwise.
+      """)
+
+  @Argument(help: ArgumentHelp("Answers files or folders.", valueName: "path"))
+  var paths: [String]
+
+  @OptionGroup var sources: SourceOptions
+
+  @Flag(name: .long, help: "Never use colour.")
+  var noColor = false
+
+  func run() throws {
+    let workspace = try sources.workspace()
+    let (files, problems) = BatchInput.expand(paths) { [] }
+    var invalid = !problems.filter { $0.severity == .error }.isEmpty
+    var sources: [String: SourceFile] = [:]
+    let renderer = { DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: sources) }
+    if !problems.isEmpty { Console.err(renderer().render(problems)) }
+    for path in files {
+      let log = DiagnosticLog()
+      guard let (file, root) = Document.load(path, limits: .untrusted, log: log) else {
+        Console.err(renderer().render(log.sorted))
+        invalid = true
+        continue
+      }
+      sources = [path: file]
+      guard let (sheet, survey) = AnswersLoader.load(file, root, registry: workspace.registry, log: log) else {
+        Console.err(renderer().render(log.sorted))
+        invalid = true
+        continue
+      }
+      let (_, _, counts, issues) = Scorer.prepare(sheet, survey: survey)
+      let unanswered = issues.filter { $0.kind == .requiredUnanswered }.compactMap { $0.slot.map { survey.questions[$0].id } }
+      if !unanswered.isEmpty {
+        let location = sheet.answersLocation ?? SourceLocation(file: path, line: 1, column: 1)
+        let listed = unanswered.prefix(8).joined(separator: ", ") + (unanswered.count > 8 ? ", …" : "")
+        let message = "\(unanswered.count) required question\(unanswered.count == 1 ? " is" : "s are") not answered: \(listed)"
+        if sheet.completed != nil {
+          log.error("required", message, at: location)
+        } else {
+          log.warning("required", message + " (the file is still in progress)", at: location)
+        }
+      }
+      for issue in issues {
+        let location = issue.location ?? SourceLocation(file: path, line: 1, column: 1)
+        switch issue.kind {
+        case .requiredUnanswered:
+          continue
+        case .answeredButSkipped:
+          log.warning("skipped-answer", issue.message, at: location)
+        case .evaluationError:
+          log.warning("evaluation", issue.message, at: location)
+        }
+      }
+      if sheet.city.name.trimmingCharacters(in: " ").isEmpty {
+        log.error("missing-city", "the city name is empty", at: SourceLocation(file: path, line: 1, column: 1))
+      }
+      let diagnostics = log.sorted
+      Console.err(renderer().render(diagnostics))
+      if log.hasErrors {
+        invalid = true
+      } else {
+        var line = "\(path): valid — \(counts.answered) answered"
+        if counts.dontKnow > 0 { line += ", \(counts.dontKnow) don't know" }
+        if counts.notApplicable > 0 { line += ", \(counts.notApplicable) not applicable" }
+        if counts.unanswered > 0 { line += ", \(counts.unanswered) unanswered" }
+        if counts.skipped > 0 { line += ", \(counts.skipped) skipped by skip logic" }
+        line += sheet.completed == nil ? " (in progress)" : ""
+        Console.out(line + "\n")
+      }
+    }
+    if invalid { throw ExitCode(1) }
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: Character) -> String {
+    var s = Substring(self)
+    while s.first == set { s = s.dropFirst() }
+    while s.last == set { s = s.dropLast() }
+    return String(s)
+  }
+}

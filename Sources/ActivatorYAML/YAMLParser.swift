@@ -206,11 +206,22 @@ private struct TreeBuilder {
       return YAMLError(.encoding, "not readable as UTF-8 or UTF-16 text: \(message)", at: at)
     }
     var message = "YAML syntax: \(problem)"
+    let problemMark = mark(parser.problem_mark)
     if let context = parser.context.map({ String(cString: $0) }) {
       let contextMark = mark(parser.context_mark)
+      // An unclosed '[' or '{' is noticed only where the flow collection should have ended;
+      // point at the bracket itself when that is on an earlier line.
+      if context.hasPrefix("while parsing a flow"), contextMark.line < problemMark.line {
+        let bracket = context.contains("mapping") ? "{" : "["
+        let closing = context.contains("mapping") ? "}" : "]"
+        return YAMLError(
+          .syntax,
+          "YAML syntax: this '\(bracket)' is never closed (expected ',' or '\(closing)', noticed at \(problemMark.line):\(problemMark.column))",
+          at: contextMark)
+      }
       message += " (\(context) at \(contextMark.line):\(contextMark.column))"
     }
-    return YAMLError(.syntax, message, at: mark(parser.problem_mark))
+    return YAMLError(.syntax, message, at: problemMark)
   }
 
   /// Line and column of a byte offset, for reader errors, which libyaml reports as offsets.

@@ -61,7 +61,9 @@ public enum ProgramCompiler {
             at: pillar.location)
         }
         if solution.stageMax > survey.topStage {
-          log.error("out-of-range", "solution '\(solution.id)' fits up to stage \(solution.stageMax), but the survey has \(survey.topStage) stages", at: solution.location)
+          log.error(
+            "out-of-range", "solution '\(solution.id)' fits up to stage \(solution.stageMax), but the survey has \(survey.topStage) stages",
+            at: solution.stageMaxLocation)
         }
         solutionIndex[solution.id] = solutions.count
         solutions.append(solution)
@@ -133,7 +135,7 @@ public enum ProgramCompiler {
       }
       let conditionEnvironment = ExpressionEnvironment(survey: survey, purpose: .condition)
       for definition in plugin.criteria {
-        guard claim(definition.id, definition.location) else { continue }
+        guard claim(definition.id, definition.idLocation) else { continue }
         let pillar = resolvePillar(definition.pillar)
         let stageOK = checkStage(definition.stage)
         let (condition, diagnostics) = ExpressionCompiler.compile(definition.when, in: conditionEnvironment, expecting: .bool)
@@ -146,15 +148,34 @@ public enum ProgramCompiler {
             stage: definition.stage.value, weight: definition.weight, title: definition.title, met: definition.met,
             unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location))
       }
+      var ladderIDs: [String: SourceLocation] = [:]
       for ladder in plugin.ladders {
+        if let first = ladderIDs[ladder.id] {
+          log.error("duplicate-id", "duplicate ladder id '\(ladder.id)' in plugin '\(plugin.id)'", at: ladder.idLocation, notes: [.init("first defined here", at: first)])
+          continue
+        }
+        ladderIDs[ladder.id] = ladder.idLocation
         criteria += expand(ladder, plugin: plugin, pluginNumber: pluginNumber, survey: survey, log: log, claim: claim,
           resolvePillar: resolvePillar, checkStage: checkStage, resolveSolutions: resolveSolutions)
       }
     }
     criteria.sort { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
 
-    // Criterion ids that `met()` may name: qualified always, plain when unambiguous.
+    // Criterion ids that `met()` may name: qualified always, plain when unambiguous. Criteria
+    // that failed to compile are known too (index -1), so naming them is not a second error.
     var criterionIDs: [String: Int] = [:]
+    for plugin in plugins {
+      for definition in plugin.criteria {
+        criterionIDs["\(plugin.id)/\(definition.id)"] = -1
+        criterionIDs[definition.id] = -1
+      }
+      for ladder in plugin.ladders {
+        for step in ladder.steps {
+          criterionIDs["\(plugin.id)/\(ladder.id)@\(step.stage.value)"] = -1
+          criterionIDs["\(ladder.id)@\(step.stage.value)"] = -1
+        }
+      }
+    }
     var plainCount: [String: Int] = [:]
     for criterion in criteria { plainCount[criterion.id, default: 0] += 1 }
     for (index, criterion) in criteria.enumerated() {
@@ -178,7 +199,9 @@ public enum ProgramCompiler {
         log.append(contentsOf: diagnostics)
         guard let expression else { continue }
         if case .list = expression.type {
-          log.error("type-mismatch", "a metric must give one value (a number, yes/no or text), not a list", at: definition.expression.location)
+          log.error(
+            "type-mismatch", "a metric must give one value (a number, yes/no or text), not a list",
+            at: definition.expression.location(ofOffset: 0))
           continue
         }
         metrics.append(
@@ -261,7 +284,9 @@ public enum ProgramCompiler {
       pillar = nil
     }
     if question.isOrdinal && ladder.direction == .lower {
-      log.error("ladder-direction", "levels only go up: a ladder on choice '\(question.id)' cannot use direction: lower", at: ladder.location)
+      log.error(
+        "ladder-direction", "levels only go up: a ladder on choice '\(question.id)' cannot use direction: lower",
+        at: ladder.directionLocation ?? ladder.location)
       return []
     }
     var criteria: [Criterion] = []

@@ -88,6 +88,11 @@ extension Checker {
     default:
       test = { if case .unknown(let why) = $0 { why.contains(.notRelevant) } else { false } }
     }
+    if name == "skipped" && survey.questions[slot].relevantSource == nil {
+      fail(
+        "never-true", "'\(survey.questions[slot].id)' has no skip logic (relevant), so skipped(\(survey.questions[slot].id)) is always false",
+        syntax.range)
+    }
     if name == "dont_know" || name == "not_applicable" {
       let code: MissingCode = name == "dont_know" ? .dontKnow : .notApplicable
       if !survey.questions[slot].allowed.contains(code) {
@@ -372,7 +377,7 @@ extension Checker {
     return Typed(
       type: .bool, cost: 1, bound: nil,
       run: { context in
-        guard let outcomes = context.outcomes, index < outcomes.criteria.count else { return .unknown(.unavailable) }
+        guard let outcomes = context.outcomes, index >= 0, index < outcomes.criteria.count else { return .unknown(.unavailable) }
         return outcomes.criteria[index].map { .bool($0) } ?? .unknown(.unavailable)
       }, syntax: syntax)
   }

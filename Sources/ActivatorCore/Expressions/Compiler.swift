@@ -325,6 +325,8 @@ final class Checker {
       var message = "unknown question '\(name)'" + DidYouMean.hint(name, from: candidates)
       if survey.pillarIndex(name) != nil {
         message = "'\(name)' is a pillar, not a question; pillars are named in quotes, e.g. stage('\(name)')"
+      } else if let truth = ["yes": true, "Yes": true, "YES": true, "on": true, "no": false, "No": false, "NO": false, "off": false, "True": true, "False": false][name] {
+        message = "unknown question '\(name)'; did you mean \(truth)? (in expressions yes/no values are written true and false)"
       }
       fail("unknown-question", message, range)
       return .invalid(syntax)

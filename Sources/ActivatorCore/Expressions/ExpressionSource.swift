@@ -41,8 +41,8 @@ public struct ExpressionSource: Sendable {
     var raw = Array((file.line(line) ?? "").unicodeScalars)
     var column = start.column - 1  // 0-based index into `raw`
     func advanceLine() -> Bool {
+      guard let next = file.line(line + 1) else { return false }
       line += 1
-      guard let next = file.line(line) else { return false }
       raw = Array(next.unicodeScalars)
       column = 0
       return true
@@ -53,8 +53,8 @@ public struct ExpressionSource: Sendable {
     case .singleQuoted, .doubleQuoted: column += 1
     case .literal, .folded:
       if !advanceLine() { return firstCharacterLocation }
-      while column < raw.count, raw[column] == " " { column += 1 }
-      blockIndent = column
+      blockIndent = blockIndentation(file)
+      while column < min(blockIndent ?? 0, raw.count), raw[column] == " " { column += 1 }
     case .plain: break
     }
     func skipIndentation() {
@@ -105,12 +105,40 @@ public struct ExpressionSource: Sendable {
     case .singleQuoted, .doubleQuoted:
       return SourceLocation(file: path, line: start.line, column: start.column + 1)
     case .literal, .folded:
-      let next = file?.line(start.line + 1) ?? ""
-      let indent = next.unicodeScalars.prefix { $0 == " " }.count
-      return SourceLocation(file: path, line: start.line + 1, column: indent + 1)
+      guard let file else { return location }
+      var line = start.line + 1
+      while let text = file.line(line), text.allSatisfy({ $0 == " " }), file.line(line + 1) != nil { line += 1 }
+      let text = file.line(line) ?? ""
+      let indent = text.unicodeScalars.prefix { $0 == " " }.count
+      return SourceLocation(file: path, line: line, column: indent + 1)
     case .plain:
       return location
     }
+  }
+
+  /// The content indentation of a block scalar: parent indentation plus an explicit indicator
+  /// (`|2`), or else the indentation of its first non-blank line.
+  private func blockIndentation(_ file: SourceFile) -> Int {
+    let header = Array((file.line(start.line) ?? "").unicodeScalars)
+    var position = start.column
+    while position < header.count, header[position] != " ", header[position] != "#" {
+      if let digit = Int(String(header[position])), digit > 0 {
+        var parent = 0
+        while parent < header.count, header[parent] == " " { parent += 1 }
+        while parent + 1 < header.count, header[parent] == "-", header[parent + 1] == " " {
+          parent += 1
+          while parent < header.count, header[parent] == " " { parent += 1 }
+        }
+        return parent + digit
+      }
+      position += 1
+    }
+    var line = start.line + 1
+    while let text = file.line(line) {
+      if !text.allSatisfy({ $0 == " " }) { return text.unicodeScalars.prefix { $0 == " " }.count }
+      line += 1
+    }
+    return 0
   }
 
   private func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -38,6 +38,9 @@ public indirect enum ExprType: Sendable, Hashable {
     case .choice(let slot):
       let id = slot < survey.questions.count ? survey.questions[slot].id : "?"
       return "a choice of '\(id)'"
+    case .list(.choice(let slot)):
+      let id = slot < survey.questions.count ? survey.questions[slot].id : "?"
+      return "a list of options of '\(id)'"
     case .list(let element):
       return "a list of \(element.describe(survey).replacingArticle())"
     case .null: return "null"

@@ -38,6 +38,7 @@ public struct NodeReader {
       return nil
     }
     var values: [String: YAMLNode] = [:]
+    var suggested = Set<String>()
     var keyNodes: [String: YAMLNode] = [:]
     var order: [String] = []
     for pair in pairs {
@@ -54,6 +55,7 @@ public struct NodeReader {
       keyNodes[key] = pair.key
       if !allowed.contains(key) && !key.hasPrefix("x-") {
         let suggestion = DidYouMean.suggest(key, from: allowed)
+        if let suggestion { suggested.insert(suggestion) }
         let hint =
           suggestion.map { "; did you mean '\($0)'?" }
           ?? "; expected one of: " + allowed.joined(separator: ", ")
@@ -63,7 +65,7 @@ public struct NodeReader {
       values[key] = pair.value
       order.append(key)
     }
-    return Fields(node: node, values: values, keys: keyNodes, order: order, what: what)
+    return Fields(node: node, values: values, keys: keyNodes, order: order, what: what, suggested: suggested)
   }
 
   public func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
@@ -155,6 +157,7 @@ public struct NodeReader {
   }
 
   public func expression(_ node: YAMLNode, _ what: String) -> ExpressionSource? {
+    if let tag = node.tag, !Self.standardTags.contains(tag) { return nil }  // reported by checkTags
     guard let text = node.scalar, !node.isNull, node.tag == nil || node.tag == "tag:yaml.org,2002:str" else {
       error("wrong-type", "expected an expression (text) for \(what), found \(node.kindDescription)", node)
       return nil
@@ -223,7 +226,15 @@ public struct NodeReader {
   public func checkTags(_ node: YAMLNode, depth: Int = 0) {
     if let tag = node.tag, !Self.standardTags.contains(tag) {
       let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-      error("unsupported-tag", "unsupported YAML tag '\(shown)'; Activator reads plain YAML values only", node)
+      if !tag.hasPrefix("tag:"), let text = node.scalar {
+        // `when: !portal` reads as a tag named "!portal": the expression needs quotes.
+        error(
+          "unsupported-tag",
+          "'\(shown)\(text.isEmpty ? "" : " " + text)' reads as a YAML tag; an expression starting with '!' must be quoted, e.g. \"\(shown)\(text.isEmpty ? "" : " " + text)\"",
+          node)
+      } else {
+        error("unsupported-tag", "unsupported YAML tag '\(shown)'; Activator reads plain YAML values only", node)
+      }
     }
     switch node.content {
     case .scalar: break
@@ -245,6 +256,8 @@ public struct Fields {
   public var keys: [String: YAMLNode]
   public var order: [String]
   public let what: String
+  /// Keys a misspelt key was already matched to ("did you mean"), so they are not also missing.
+  public var suggested: Set<String> = []
 
   public subscript(_ key: String) -> YAMLNode? {
     guard let value = values[key] else { return nil }
@@ -254,7 +267,7 @@ public struct Fields {
   /// The value of a key that must be present; reports it when missing.
   public func required(_ key: String, _ reader: NodeReader) -> YAMLNode? {
     if let value = values[key] { return value }
-    if keys[key] == nil {
+    if keys[key] == nil && !suggested.contains(key) {
       reader.error("missing-key", "\(what) is missing the required key '\(key)'", node)
     }
     return nil

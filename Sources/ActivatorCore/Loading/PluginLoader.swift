@@ -158,7 +158,8 @@ public enum PluginLoader {
       for item in items {
         guard let entry = reader.fields(item, "an applies_to entry", allowed: ["survey", "versions"]) else { continue }
         let survey = entry.required("survey", reader).flatMap { reader.identifier($0, "survey id", dashes: true) }
-        let range = entry.required("versions", reader).flatMap { reader.versionRange($0, "versions") }
+        // An invalid range is reported and read as "any version", so the rules are still checked.
+        let range = entry.required("versions", reader).flatMap { reader.versionRange($0, "versions") } ?? VersionRange("*")
         if let survey, let range {
           requirements.append(SurveyRequirement(survey: survey, versions: range, location: reader.location(item)))
         }
@@ -178,9 +179,11 @@ public enum PluginLoader {
     }
     if let node = fields.optional("license") { _ = reader.string(node, "license") }
     if let node = fields.optional("homepage") { _ = url(node, reader, "the plugin") }
-    guard let id, let version, let name else { return nil }
+    // After an error in the manifest the content is still read and checked, under placeholders.
+    let pluginID = id ?? "invalid-plugin-id"
     return Plugin(
-      id: id, version: version, name: name, description: description, languages: languages, appliesTo: requirements,
+      id: pluginID, version: version ?? SemanticVersion(0, 0, 0), name: name ?? LocalizedText(pluginID), description: description,
+      languages: languages, appliesTo: requirements,
       threshold: threshold, location: reader.location(fields.node), root: root)
   }
 
@@ -233,7 +236,7 @@ public enum PluginLoader {
     let recommend = fields.optional("recommend").map { references($0, reader, "recommend") } ?? []
     guard let id, let pillar, let stage, let title, let when else { return nil }
     return CriterionDefinition(
-      id: id, pillar: pillar, stage: stage, weight: weight(fields, reader), title: title, when: when, met: met,
+      id: id, idLocation: reader.location(fields["id"] ?? node), pillar: pillar, stage: stage, weight: weight(fields, reader), title: title, when: when, met: met,
       unmet: unmet, recommend: recommend, location: reader.location(node))
   }
 
@@ -296,6 +299,7 @@ public enum PluginLoader {
     }
     guard let id, let question, let title else { return nil }
     return LadderDefinition(
+      idLocation: reader.location(fields["id"] ?? node), directionLocation: fields["direction"].map { reader.location($0) },
       id: id, question: question, pillar: pillar, direction: direction, steps: steps.sorted { $0.stage.value < $1.stage.value },
       weight: weight(fields, reader), title: title, met: met, unmet: unmet, recommend: recommend,
       location: reader.location(node))
@@ -332,17 +336,20 @@ public enum PluginLoader {
     }
   }
 
-  static func stageFit(_ node: YAMLNode?, _ reader: NodeReader, _ label: String) -> (Int, Int)? {
-    guard let node else { return nil }
-    guard let fields = reader.fields(node, "the stage fit of \(label)", allowed: ["min", "max"]) else { return nil }
+  /// The stage fit `{min, max}` and where `max` is written. After an error it is a
+  /// placeholder, so the entry still exists and references to it are not reported as unknown.
+  static func stageFit(_ node: YAMLNode?, _ reader: NodeReader, _ label: String) -> (Int, Int, SourceLocation) {
+    guard let node else { return (1, 1, reader.location(YAMLNode(content: .scalar("", .plain), start: .init(line: 0, column: 0), end: .init(line: 0, column: 0)))) }
+    guard let fields = reader.fields(node, "the stage fit of \(label)", allowed: ["min", "max"]) else { return (1, 1, reader.location(node)) }
+    let maxLocation = reader.location(fields["max"] ?? node)
     guard let low = fields.required("min", reader).flatMap({ reader.int($0, "stage min", in: 1...20) }),
       let high = fields.required("max", reader).flatMap({ reader.int($0, "stage max", in: 1...20) })
-    else { return nil }
+    else { return (1, 1, maxLocation) }
     if low > high {
       reader.error("range", "stage min (\(low)) is greater than max (\(high)) in \(label)", node)
-      return nil
+      return (1, 1, maxLocation)
     }
-    return (low, high)
+    return (low, high, maxLocation)
   }
 
   static func url(_ node: YAMLNode?, _ reader: NodeReader, _ label: String) -> String? {
@@ -382,11 +389,11 @@ public enum PluginLoader {
     }
     let source = url(fields.required("source", reader), reader, label)
     let verified = fields.required("verified", reader).flatMap { reader.bool($0, "verified") } ?? false
-    guard let id, let name, let city, let problem, let what, let fit else { return nil }
+    guard let id, let name, let city, let problem, let what else { return nil }
     return Solution(
       id: id, name: name, city: city, country: country, year: year, pillars: pillars, problem: problem, solution: what,
-      stageMin: fit.0, stageMax: fit.1, prerequisites: prerequisites, source: source, verified: verified, plugin: plugin,
-      location: reader.location(node))
+      stageMin: fit.0, stageMax: fit.1, stageMaxLocation: fit.2, prerequisites: prerequisites, source: source,
+      verified: verified, plugin: plugin, location: reader.location(node))
   }
 
   static func programme(_ node: YAMLNode, _ reader: NodeReader, plugin: String) -> Programme? {
@@ -406,9 +413,9 @@ public enum PluginLoader {
     let fit = stageFit(fields.required("stage", reader), reader, label)
     let source = url(fields.required("source", reader), reader, label)
     let verified = fields.required("verified", reader).flatMap { reader.bool($0, "verified") } ?? false
-    guard let id, let name, let step, let description, let fit else { return nil }
+    guard let id, let name, let description else { return nil }
     return Programme(
-      id: id, name: name, step: step, description: description, stageMin: fit.0, stageMax: fit.1, source: source,
+      id: id, name: name, step: step ?? .activator, description: description, stageMin: fit.0, stageMax: fit.1, source: source,
       verified: verified, plugin: plugin, location: reader.location(node))
   }
 }

@@ -84,6 +84,7 @@ public struct SurveyRequirement: Sendable {
 
 public struct CriterionDefinition: Sendable {
   public var id: String
+  public var idLocation: SourceLocation
   public var pillar: Located<String>
   public var stage: Located<Int>
   public var weight: Double
@@ -103,6 +104,8 @@ public enum LadderDirection: String, Sendable {
 }
 
 public struct LadderDefinition: Sendable {
+  public var idLocation: SourceLocation
+  public var directionLocation: SourceLocation?
   public enum Threshold: Sendable {
     case number(Double)
     /// An option value of a choice question: met when the answer's level reaches this option's.
@@ -151,6 +154,8 @@ public struct Solution: Sendable {
   public var solution: LocalizedText
   public var stageMin: Int
   public var stageMax: Int
+  /// Where the stage fit's `max` is written.
+  public var stageMaxLocation: SourceLocation
   public var prerequisites: [Prerequisite]
   public var source: String?
   public var verified: Bool

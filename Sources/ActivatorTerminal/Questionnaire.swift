@@ -1,0 +1,456 @@
+public import ActivatorCore
+import ActivatorReports
+
+/// The questionnaire's flow, shared by the terminal and line drivers so that both validate and
+/// record answers identically: city details, the questions in order with skip logic, going back,
+/// the jump list, target stages, a review of flagged answers, and completion.
+public final class Questionnaire {
+  public enum Outcome: Sendable, Equatable {
+    case completed
+    /// Ctrl-C or `q`: everything answered is saved.
+    case interrupted
+    /// Piped input ran out before the end.
+    case endOfInput
+  }
+
+  public let session: QuestionnaireSession
+  let driver: any PromptDriver
+  let t: Localizer
+  var survey: Survey { session.survey }
+  var language: String { session.language }
+  var notice: String?
+
+  public init(session: QuestionnaireSession, driver: any PromptDriver) {
+    self.session = session
+    self.driver = driver
+    self.t = Localizer(session.language)
+  }
+
+  /// Runs the questionnaire. With `askCity`, starts by asking the city's details.
+  public func run(askCity: Bool) -> Outcome {
+    if askCity {
+      switch askCityDetails() {
+      case .interrupt: return .interrupted
+      case .endOfInput: return .endOfInput
+      default: break
+      }
+    }
+    var position: Int? = session.firstUnanswered()
+    var shownSection: Int? = position.map { survey.questions[$0].section }
+    if let first = position, first == session.firstSlot {
+      shownSection = nil  // a fresh start shows the first section's introduction
+    }
+    var stage = position == nil ? 1 : 0  // 0 questions, 1 targets, 2 review
+    while true {
+      if stage == 0 {
+        guard let slot = position else {
+          stage = 1
+          continue
+        }
+        let section = survey.questions[slot].section
+        if section != shownSection {
+          shownSection = section
+          switch introduce(section) {
+          case .interrupt: return .interrupted
+          case .endOfInput: return .endOfInput
+          case .back:
+            position = session.previous(before: slot) ?? slot
+            shownSection = position.map { survey.questions[$0].section }
+            continue
+          case .jump:
+            if let target = jump() { position = target; shownSection = survey.questions[target].section }
+            continue
+          default: break
+          }
+        }
+        switch askQuestion(slot) {
+        case .interrupt: return .interrupted
+        case .endOfInput: return .endOfInput
+        case .back:
+          if let previous = session.previous(before: slot) {
+            position = previous
+            shownSection = survey.questions[previous].section
+          }
+        case .jump:
+          if let target = jump() {
+            position = target
+            shownSection = survey.questions[target].section
+          }
+        default:
+          position = session.next(after: slot)
+        }
+      } else if stage == 1 {
+        switch askTargets() {
+        case .interrupt: return .interrupted
+        case .endOfInput: return .endOfInput
+        case .back:
+          stage = 0
+          position = session.relevantSlots.last
+          shownSection = position.map { survey.questions[$0].section }
+        case .jump:
+          if let target = jump() {
+            stage = 0
+            position = target
+            shownSection = survey.questions[target].section
+          }
+        default: stage = 2
+        }
+      } else {
+        switch review() {
+        case .interrupt: return .interrupted
+        case .endOfInput: return .endOfInput
+        case .selected(let picked) where !picked.isEmpty && picked[0] > 0:
+          stage = 0
+          position = session.sheet.review[picked[0] - 1]
+          shownSection = position.map { survey.questions[$0].section }
+        case .back:
+          stage = 1
+        case .jump:
+          if let target = jump() {
+            stage = 0
+            position = target
+            shownSection = survey.questions[target].section
+          }
+        default:
+          if let missing = session.firstUnanswered(), survey.questions[missing].required {
+            // Required questions left: go there rather than finishing.
+            notice = t("This question still needs an answer (or don't know).", "Esta pregunta aún necesita una respuesta (o no sé).")
+            stage = 0
+            position = missing
+            shownSection = survey.questions[missing].section
+            continue
+          }
+          session.complete()
+          return .completed
+        }
+      }
+    }
+  }
+
+  // MARK: - Context
+
+  func context(section: String, slot: Int?) -> PromptContext {
+    var progress: [(label: String, answered: Int, total: Int)] = []
+    for item in session.pillarProgress() {
+      let label = item.pillar.map { String(survey.pillars[$0].id.prefix(3)).uppercased() } ?? "+"
+      progress.append((label, item.answered, item.total))
+    }
+    let position = slot.map { session.number(of: $0) }
+    defer { notice = nil }
+    var error: String?
+    if let problem = session.journalError {
+      error = t("Could not save the answers: ", "No se pudieron guardar las respuestas: ") + problem
+    }
+    return PromptContext(
+      title: survey.title.text(language), section: section, position: position, progress: progress, notice: notice, error: error)
+  }
+
+  func introduce(_ sectionIndex: Int) -> PromptResult {
+    let section = survey.sections[sectionIndex]
+    var body: [String] = []
+    if let intro = section.intro { body.append(intro.text(language)) }
+    if let pillar = section.pillar, let description = survey.pillars[pillar].description {
+      body.append(description.text(language))
+    }
+    let first = section.questions.first { session.relevant[$0] }
+    return driver.show(title: section.title.text(language), body: body, context: context(section: section.title.text(language), slot: first))
+  }
+
+  // MARK: - City
+
+  func askCityDetails() -> PromptResult {
+    let section = t("About your city", "Sobre su ciudad")
+    var city = session.sheet.city
+    var respondent = session.sheet.respondent ?? Respondent()
+    let steps: [(String, Bool, WritableKeyPath<City, String?>?, WritableKeyPath<Respondent, String?>?)] = [
+      (t("City name", "Nombre de la ciudad"), true, nil, nil),
+      (t("Country", "País"), false, \City.country, nil),
+      (t("Region (optional, e.g. Latin America, Asia & Pacific, Europe, Africa)", "Región (opcional, p. ej. Latin America, Asia & Pacific, Europe, Africa)"), false, \City.region, nil),
+      (t("Your name (optional)", "Su nombre (opcional)"), false, nil, \Respondent.name),
+      (t("Your role (optional)", "Su cargo (opcional)"), false, nil, \Respondent.role),
+    ]
+    var index = 0
+    while index < steps.count {
+      let (question, required, cityField, respondentField) = steps[index]
+      var current = ""
+      if index == 0 { current = city.name } else if let cityField { current = city[keyPath: cityField] ?? "" } else if let respondentField {
+        current = respondent[keyPath: respondentField] ?? ""
+      }
+      let prompt = Prompt(kind: .text, question: question, text: current, allowsNavigation: index > 0)
+      let result = driver.ask(prompt, context: context(section: section, slot: nil)) { result in
+        if required, case .text(let text) = result, text.trimmingSpaces.isEmpty {
+          return t("Please type the city's name.", "Escriba el nombre de la ciudad.")
+        }
+        return nil
+      }
+      switch result {
+      case .text(let text):
+        let value = text.trimmingSpaces
+        if index == 0 {
+          city.name = value
+        } else if let cityField {
+          city[keyPath: cityField] = value.isEmpty ? nil : value
+        } else if let respondentField {
+          respondent[keyPath: respondentField] = value.isEmpty ? nil : value
+        }
+        index += 1
+      case .back:
+        index = max(0, index - 1)
+      case .interrupt, .endOfInput:
+        return result
+      default:
+        index += 1
+      }
+    }
+    session.setCity(city, respondent: respondent)
+    return .selected([0])
+  }
+
+  // MARK: - Questions
+
+  /// The prompt for a question, with its current answer (or default) preselected.
+  public func prompt(for slot: Int) -> Prompt {
+    let question = survey.questions[slot]
+    let current = session.sheet.values[slot] ?? question.defaultValue
+    var help = question.help?.text(language)
+    if let source = question.source {
+      help = (help.map { $0 + "\n" } ?? "") + t("Source: ", "Fuente: ") + source
+    }
+    var codes: [Prompt.Item] = []
+    if question.allowed.contains(.dontKnow) { codes.append(Prompt.Item(Words.dontKnow.text(language).capitalizedFirst, role: .code, token: "dk")) }
+    if question.allowed.contains(.notApplicable) {
+      codes.append(Prompt.Item(Words.notApplicable.text(language).capitalizedFirst, role: .code, token: "na"))
+    }
+    var text = question.text.text(language)
+    if !question.required { text += t(" (optional)", " (opcional)") }
+    func codeIndex(_ value: AnswerValue?, offset: Int) -> [Int] {
+      guard case .missing(let code)? = value else { return [] }
+      let position = codes.firstIndex { $0.token == (code == .dontKnow ? "dk" : "na") }
+      return position.map { [$0 + offset] } ?? []
+    }
+    switch question.type {
+    case .yesNo:
+      let items = [Prompt.Item(Words.yes.text(language).capitalizedFirst, token: "y"), Prompt.Item(Words.no.text(language).capitalizedFirst, token: "n")] + codes
+      var selected: [Int] = codeIndex(current, offset: 2)
+      if case .bool(let b)? = current { selected = [b ? 0 : 1] }
+      return Prompt(kind: .select, question: text, help: help, items: items, selected: selected)
+    case .choice, .multi:
+      let options = question.options.map { option in
+        Prompt.Item(option.label.text(language), role: option.exclusive ? .exclusive : .choice, token: option.value)
+      }
+      var selected = codeIndex(current, offset: options.count)
+      if case .choice(let option)? = current { selected = [option] }
+      if case .choices(let chosen)? = current { selected = chosen }
+      return Prompt(kind: question.type == .multi ? .multiSelect : .select, question: text, help: help, items: options + codes, selected: selected)
+    case .integer, .decimal, .percent, .text, .date:
+      var shown = ""
+      switch current {
+      case .integer(let n)?: shown = String(n)
+      case .decimal(let d)?: shown = JSONWriter.format(d)
+      case .text(let s)?, .date(let s)?: shown = s
+      default: break
+      }
+      return Prompt(kind: .text, question: text, help: help, items: codes, text: shown, hint: hint(question))
+    }
+  }
+
+  func hint(_ question: Question) -> String? {
+    let unit = question.unit?.text(language) ?? ""
+    let (low, high) = question.bounds
+    var parts: [String] = []
+    switch question.type {
+    case .integer: parts.append(t("a whole number", "un número entero"))
+    case .decimal, .percent: parts.append(t("a number", "un número"))
+    case .date: parts.append(t("a date, YYYY-MM-DD", "una fecha, AAAA-MM-DD"))
+    default: break
+    }
+    if let low, let high {
+      parts.append(t("from", "de") + " \(ValueText.number(low, language)) " + t("to", "a") + " \(ValueText.number(high, language))")
+    } else if let low {
+      parts.append(t("at least", "al menos") + " \(ValueText.number(low, language))")
+    }
+    if !unit.isEmpty { parts.append(unit) }
+    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+  }
+
+  /// Turns what the person did into an answer; `.failure` carries the message to show.
+  public func answer(_ result: PromptResult, for slot: Int, prompt: Prompt) -> Result<AnswerValue?, AnswerProblem> {
+    let question = survey.questions[slot]
+    func code(_ item: Prompt.Item) -> AnswerValue? {
+      item.token == "dk" ? .missing(.dontKnow) : item.token == "na" ? .missing(.notApplicable) : nil
+    }
+    switch result {
+    case .selected(let indices):
+      if indices.count == 1, let value = code(prompt.items[indices[0]]) { return .success(value) }
+      switch question.type {
+      case .yesNo:
+        return .success(.bool(indices.first == 0))
+      case .choice:
+        guard let index = indices.first, index < question.options.count else { return .failure(AnswerProblem(t("Choose an option.", "Elija una opción."))) }
+        return .success(.choice(index))
+      case .multi:
+        if indices.contains(where: { $0 >= question.options.count }) {
+          return .failure(AnswerProblem(t("Don't know and not applicable must be chosen on their own.", "No sé y no aplica deben elegirse solos.")))
+        }
+        let chosen = indices.sorted()
+        if let exclusive = chosen.first(where: { question.options[$0].exclusive }), chosen.count > 1 {
+          return .failure(AnswerProblem(t("'\(question.options[exclusive].label.text(language))' cannot be combined with other options.", "'\(question.options[exclusive].label.text(language))' no puede combinarse con otras opciones.")))
+        }
+        if let low = question.minChoices, chosen.count < low {
+          return .failure(AnswerProblem(t("Choose at least \(low).", "Elija al menos \(low).")))
+        }
+        if let high = question.maxChoices, chosen.count > high {
+          return .failure(AnswerProblem(t("Choose at most \(high).", "Elija como máximo \(high).")))
+        }
+        return .success(.choices(chosen))
+      default:
+        guard let index = indices.first, let value = code(prompt.items[index]) else { return .failure(AnswerProblem("")) }
+        return .success(value)
+      }
+    case .text(let text):
+      switch AnswerInput.parse(text, for: question) {
+      case .value(let value): return .success(value)
+      case .empty:
+        if let current = session.sheet.values[slot] { return .success(current) }
+        if !question.required { return .success(nil) }
+        let codes = question.allowed.isEmpty ? "" : t(" (Tab for don't know)", " (Tab para no sé)")
+        return .failure(AnswerProblem(t("An answer is needed", "Se necesita una respuesta") + codes + "."))
+      case .invalid(let message):
+        return .failure(AnswerProblem(Self.friendly(message, question: question, t: t)))
+      }
+    default:
+      return .failure(AnswerProblem(""))
+    }
+  }
+
+  /// The loader's message without the question id prefix, which the person does not need.
+  static func friendly(_ message: String, question: Question, t: Localizer) -> String {
+    var text = message
+    if text.hasPrefix("'\(question.id)' ") { text = String(text.dropFirst(question.id.count + 3)) }
+    if t.language == "es" {
+      if text.hasPrefix("must be at least ") { return "Debe ser al menos " + text.dropFirst("must be at least ".count).replacing(", found ", with: "; se escribió ") }
+      if text.hasPrefix("must be at most ") { return "Debe ser como máximo " + text.dropFirst("must be at most ".count).replacing(", found ", with: "; se escribió ") }
+      if text.hasPrefix("takes a whole number") { return "Escriba un número entero." }
+      if text.hasPrefix("takes a number") { return "Escriba un número (use el punto como separador decimal)." }
+      if text.hasPrefix("takes a date") { return "Escriba una fecha AAAA-MM-DD." }
+    }
+    return text.prefix(1).uppercased() + text.dropFirst()
+  }
+
+  func askQuestion(_ slot: Int) -> PromptResult {
+    let question = survey.questions[slot]
+    let prompt = prompt(for: slot)
+    var chosen: AnswerValue??
+    let result = driver.ask(prompt, context: context(section: survey.sections[question.section].title.text(language), slot: slot)) { result in
+      switch result {
+      case .selected, .text:
+        switch answer(result, for: slot, prompt: prompt) {
+        case .success(let value):
+          chosen = .some(value)
+          return nil
+        case .failure(let problem):
+          return problem.message.isEmpty ? t("Not a valid answer.", "No es una respuesta válida.") : problem.message
+        }
+      default: return nil
+      }
+    }
+    if case .some(let value) = chosen {
+      let previous = session.sheet.values[slot]
+      let affected = session.set(slot, value)
+      if previous != nil && previous != value && !affected.isEmpty { notice = affectedNotice(affected) }
+    }
+    return result
+  }
+
+  func affectedNotice(_ affected: [Int]) -> String {
+    let hidden = affected.filter { !session.relevant[$0] }.map { survey.questions[$0].id }
+    let shown = affected.filter { session.relevant[$0] }.map { survey.questions[$0].id }
+    var parts: [String] = []
+    if !hidden.isEmpty {
+      parts.append(t("now skipped (answers kept but not used): ", "ahora omitidas (las respuestas se guardan pero no se usan): ") + hidden.joined(separator: ", "))
+    }
+    if !shown.isEmpty { parts.append(t("now asked: ", "ahora se preguntan: ") + shown.joined(separator: ", ")) }
+    return t("Your change affects later questions — ", "Su cambio afecta a preguntas posteriores: ") + parts.joined(separator: "; ")
+  }
+
+  // MARK: - Jump list, targets, review
+
+  func jump() -> Int? {
+    var items: [Prompt.Item] = []
+    var slots: [Int?] = []
+    var selected: [Int] = []
+    for section in survey.sections {
+      let visible = section.questions.filter { session.relevant[$0] }
+      guard !visible.isEmpty else { continue }
+      items.append(Prompt.Item(section.title.text(language), role: .header))
+      slots.append(nil)
+      for slot in visible {
+        let question = survey.questions[slot]
+        let mark = session.sheet.review.contains(slot) ? "⚑" : session.isAnswered(slot) ? "✓" : "·"
+        items.append(Prompt.Item("\(mark) \(question.text.text(language))", token: question.id))
+        if selected.isEmpty && !session.isAnswered(slot) { selected = [items.count - 1] }
+        slots.append(slot)
+      }
+    }
+    let prompt = Prompt(kind: .select, question: t("Go to which question? (✓ answered, · not yet, ⚑ to review)", "¿Ir a qué pregunta? (✓ respondida, · pendiente, ⚑ a revisar)"), items: items, selected: selected, allowsNavigation: false)
+    let result = driver.ask(prompt, context: context(section: t("Jump", "Ir a"), slot: nil)) { _ in nil }
+    if case .selected(let picked) = result, let index = picked.first, index < slots.count { return slots[index] }
+    return nil
+  }
+
+  func askTargets() -> PromptResult {
+    let section = t("Targets (optional)", "Metas (opcional)")
+    var index = 0
+    while index < survey.pillars.count {
+      let pillar = survey.pillars[index]
+      var items = survey.stages.map { Prompt.Item("\($0.level) \($0.name.text(language))", token: String($0.level)) }
+      items.append(Prompt.Item(t("No target", "Sin meta"), token: "-"))
+      let current = session.sheet.targets[index].map { [$0 - 1] } ?? [items.count - 1]
+      let prompt = Prompt(
+        kind: .select,
+        question: t("Which stage does the city aim to reach in \(pillar.name.text(language)) within 2 to 5 years?", "¿Qué etapa aspira a alcanzar la ciudad en \(pillar.name.text(language)) en 2 a 5 años?"),
+        items: items, selected: current)
+      let result = driver.ask(prompt, context: context(section: section, slot: nil)) { _ in nil }
+      switch result {
+      case .selected(let picked):
+        let choice = picked.first ?? items.count - 1
+        session.setTarget(index, choice < survey.stages.count ? survey.stages[choice].level : nil)
+        index += 1
+      case .back:
+        if index == 0 { return .back }
+        index -= 1
+      default:
+        return result
+      }
+    }
+    return .selected([0])
+  }
+
+  func review() -> PromptResult {
+    let flagged = session.sheet.review
+    let missing = session.survey.questions.indices.filter { session.relevant[$0] && !session.isAnswered($0) && survey.questions[$0].required }
+    if flagged.isEmpty && missing.isEmpty { return .selected([0]) }
+    var items = [Prompt.Item(t("Finish", "Terminar"), token: "finish")]
+    for slot in flagged {
+      items.append(Prompt.Item("⚑ " + survey.questions[slot].text.text(language), token: survey.questions[slot].id))
+    }
+    var question = t("Some answers may need a second look.", "Algunas respuestas podrían requerir una revisión.")
+    if !flagged.isEmpty {
+      question += " " + t("These were affected by a later change:", "Estas se vieron afectadas por un cambio posterior:")
+    }
+    if !missing.isEmpty {
+      question += " " + t("\(missing.count) required question(s) are still unanswered.", "Quedan \(missing.count) pregunta(s) obligatoria(s) sin responder.")
+    }
+    let prompt = Prompt(kind: .select, question: question, items: items, selected: [0])
+    return driver.ask(prompt, context: context(section: t("Review", "Revisión"), slot: nil)) { _ in nil }
+  }
+}
+
+public struct AnswerProblem: Error, Sendable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+}
+
+extension String {
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

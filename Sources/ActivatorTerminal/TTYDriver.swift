@@ -1,0 +1,292 @@
+import ActivatorReports
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The full-screen questionnaire: arrow-key lists with type-ahead, inline validation and help,
+/// drawn on the terminal's alternate screen and redrawn on every key.
+public final class TTYDriver: PromptDriver {
+  let style: Style
+  let t: Localizer
+  var decoder = KeyDecoder()
+  var pendingKeys: [Key] = []
+  var showHelp = false
+  var started = false
+  /// Text of the last frame, for tests and the key-latency benchmark.
+  public private(set) var lastFrame: [String] = []
+
+  public init(color: Bool, language: String) {
+    self.style = Style(color: color)
+    self.t = Localizer(language)
+  }
+
+  /// Enters raw mode and the alternate screen; false when stdin is not a terminal.
+  public func start() -> Bool {
+    guard RawMode.enable() else { return false }
+    Console.out("\u{1B}[?1049h\u{1B}[?25l")
+    started = true
+    return true
+  }
+
+  public func finish() {
+    guard started else { return }
+    started = false
+    RawMode.restore()
+  }
+
+  // MARK: - Input
+
+  /// The next key, waiting as long as needed; nil at end of input.
+  func nextKey() -> Key? {
+    while pendingKeys.isEmpty {
+      guard let bytes = RawMode.read(timeout: 250) else { return nil }
+      if bytes.isEmpty {
+        // No key yet: a resize may have happened, so the caller redraws.
+        return .unknown
+      }
+      pendingKeys = decoder.feed(bytes)
+    }
+    return pendingKeys.removeFirst()
+  }
+
+  // MARK: - Prompts
+
+  public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
+    var select = SelectState(items: prompt.items, multi: prompt.kind == .multiSelect, selected: prompt.selected)
+    var text = TextState(prompt.text)
+    var focusCodes = false
+    var codeSelect = SelectState(items: prompt.items, multi: false, selected: [])
+    var error: String? = context.error
+    showHelp = false
+    while true {
+      var frame = context
+      frame.error = error
+      draw(frame: render(prompt, frame, select: select, text: text, focusCodes: focusCodes, codes: codeSelect))
+      guard let key = nextKey() else { return .endOfInput }
+      if key == .unknown { continue }
+      if key == .ctrl("c") { return .interrupt }
+      if key == .ctrl("b") && prompt.allowsNavigation { return .back }
+      if key == .ctrl("g") && prompt.allowsNavigation { return .jump }
+      var submitted: PromptResult?
+      switch prompt.kind {
+      case .select, .multiSelect:
+        switch key {
+        case .up: select.move(-1)
+        case .down: select.move(1)
+        case .pageUp: for _ in 0..<8 { select.move(-1) }
+        case .pageDown: for _ in 0..<8 { select.move(1) }
+        case .home: select.moveToEdge(last: false)
+        case .end: select.moveToEdge(last: true)
+        case .left where prompt.allowsNavigation: return .back
+        case .tab:
+          if let code = prompt.items.indices.first(where: { prompt.items[$0].role == .code }) {
+            select.clearFilter()
+            while select.current != code, select.current != nil {
+              let before = select.current
+              select.move(1)
+              if select.current == before { break }
+            }
+          }
+        case .escape: select.clearFilter()
+        case .backspace: select.erase()
+        case .char(" ") where prompt.kind == .multiSelect:
+          select.toggle()
+          error = nil
+        case .char("?") where select.filter.isEmpty && prompt.help != nil: showHelp.toggle()
+        case .char(let c): select.type(c)
+        case .enter:
+          if prompt.kind == .multiSelect {
+            let chosen = select.result.isEmpty ? (select.current.map { [$0] } ?? []) : select.result
+            submitted = .selected(chosen)
+          } else if let current = select.current {
+            submitted = .selected([current])
+          }
+        default: break
+        }
+      case .text:
+        if focusCodes {
+          switch key {
+          case .up: codeSelect.move(-1)
+          case .down: codeSelect.move(1)
+          case .tab, .escape: focusCodes = false
+          case .enter: if let current = codeSelect.current { submitted = .selected([current]) }
+          default: break
+          }
+        } else {
+          switch key {
+          case .char("?") where text.text.isEmpty && prompt.help != nil: showHelp.toggle()
+          case .char(let c): text.insert(c); error = nil
+          case .backspace: text.backspace()
+          case .delete: text.delete()
+          case .left: text.move(-1)
+          case .right: text.move(1)
+          case .home, .ctrl("a"): text.home()
+          case .end, .ctrl("e"): text.end()
+          case .ctrl("u"): text.clear()
+          case .up where prompt.allowsNavigation: return .back
+          case .tab where !prompt.items.isEmpty:
+            focusCodes = true
+            codeSelect = SelectState(items: prompt.items, multi: false, selected: [])
+          case .enter: submitted = .text(text.text)
+          default: break
+          }
+        }
+      }
+      if let submitted {
+        if let message = validate(submitted) {
+          error = message
+          continue
+        }
+        return submitted
+      }
+    }
+  }
+
+  public func show(title: String, body: [String], context: PromptContext) -> PromptResult {
+    while true {
+      let width = RawMode.size().columns - 2
+      var lines = header(context, width: width)
+      lines.append("")
+      lines.append(style.bold(title))
+      lines.append("")
+      for paragraph in body {
+        lines += DisplayWidth.wrap(paragraph, width: width).map { " " + $0 }
+        lines.append("")
+      }
+      lines.append(style.dim(t("Enter continue · ^B back · ^C save and quit", "Enter continuar · ^B atrás · ^C guardar y salir")))
+      draw(frame: lines)
+      guard let key = nextKey() else { return .endOfInput }
+      switch key {
+      case .enter, .char(" "), .right: return .selected([0])
+      case .ctrl("c"): return .interrupt
+      case .ctrl("b"), .left: return .back
+      case .ctrl("g"): return .jump
+      default: continue
+      }
+    }
+  }
+
+  // MARK: - Drawing
+
+  func draw(frame lines: [String]) {
+    lastFrame = lines
+    let rows = RawMode.size().rows
+    var out = "\u{1B}[H"
+    for line in lines.prefix(max(1, rows - 1)) { out += line + "\u{1B}[K\r\n" }
+    out += "\u{1B}[J"
+    Console.out(out)
+  }
+
+  func header(_ context: PromptContext, width: Int) -> [String] {
+    var top = style.bold(DisplayWidth.truncate(context.title, to: max(10, width - 14)))
+    if let (n, m) = context.position {
+      let position = t("Question", "Pregunta") + " \(n) " + t("of", "de") + " \(m)"
+      let gap = max(1, width - DisplayWidth.of(top) - DisplayWidth.of(position))
+      top += String(repeating: " ", count: gap) + style.dim(position)
+    }
+    var lines = [top]
+    if !context.progress.isEmpty {
+      var parts: [String] = []
+      for item in context.progress {
+        let done = item.total > 0 ? item.answered * 5 / item.total : 0
+        let bar = String(repeating: "▰", count: done) + String(repeating: "▱", count: 5 - done)
+        parts.append("\(item.label) \(item.answered == item.total && item.total > 0 ? style.green(bar) : bar)")
+      }
+      lines.append(DisplayWidth.truncate(parts.joined(separator: "  "), to: width + 40))
+    }
+    lines.append(style.cyan(context.section))
+    return lines
+  }
+
+  func render(
+    _ prompt: Prompt, _ context: PromptContext, select: SelectState, text: TextState, focusCodes: Bool, codes: SelectState
+  ) -> [String] {
+    let (columns, rows) = RawMode.size()
+    let width = max(30, columns - 2)
+    var lines = header(context, width: width)
+    lines.append("")
+    for line in DisplayWidth.wrap(prompt.question, width: width) { lines.append(style.bold(line)) }
+    if showHelp, let help = prompt.help {
+      lines.append("")
+      for line in DisplayWidth.wrap(help, width: width - 2) { lines.append(style.dim("  " + line)) }
+    }
+    lines.append("")
+    let footerLines = 4
+    switch prompt.kind {
+    case .select, .multiSelect:
+      if !select.filter.isEmpty { lines.append(style.yellow(t("Filter: ", "Filtro: ")) + select.filter) }
+      let room = max(3, rows - lines.count - footerLines - 1)
+      let visible = select.visible
+      let cursor = select.cursor
+      let start = max(0, min(cursor - room / 2, visible.count - room))
+      if visible.isEmpty { lines.append(style.dim("  " + t("(nothing matches; Backspace to edit the filter)", "(nada coincide; Retroceso para editar el filtro)"))) }
+      var previousRole: Prompt.Item.Role?
+      for position in start..<min(visible.count, start + room) {
+        let index = visible[position]
+        let item = prompt.items[index]
+        if item.role == .code && previousRole != nil && previousRole != .code && select.filter.isEmpty {
+          lines.append(style.dim("  ────"))
+        }
+        previousRole = item.role
+        if item.role == .header {
+          lines.append(style.bold(DisplayWidth.truncate(item.label, to: width)))
+          continue
+        }
+        let marker = position == cursor ? style.cyan("❯ ") : "  "
+        var label = DisplayWidth.truncate(item.label, to: width - 6)
+        if prompt.kind == .multiSelect {
+          label = (select.checked.contains(index) ? style.green("[x] ") : "[ ] ") + label
+        }
+        if item.role == .code { label = style.dim(label) }
+        lines.append(marker + (position == cursor ? style.bold(label) : label))
+      }
+      if start + room < visible.count { lines.append(style.dim("  ↓ \(visible.count - start - room) " + t("more", "más"))) }
+    case .text:
+      let characters = Array(text.text)
+      let before = String(characters.prefix(text.cursor))
+      let after = String(characters.dropFirst(text.cursor))
+      let cursorCell = style.color ? "\u{1B}[7m" + (after.first.map(String.init) ?? " ") + "\u{1B}[0m" : "▏" + (after.first.map(String.init) ?? "")
+      let input = (focusCodes ? style.dim("> ") : style.cyan("> ")) + before + (focusCodes ? (after.first.map(String.init) ?? "") : cursorCell) + String(after.dropFirst())
+      lines.append(input)
+      if let hint = prompt.hint { lines.append(style.dim("  " + hint)) }
+      if focusCodes {
+        lines.append("")
+        for position in codes.visible.indices {
+          let item = prompt.items[codes.visible[position]]
+          lines.append((position == codes.cursor ? style.cyan("❯ ") : "  ") + item.label)
+        }
+      }
+    }
+    if let error = context.error {
+      lines.append("")
+      for line in DisplayWidth.wrap(error, width: width - 2) { lines.append(style.red("✗ " + line)) }
+    }
+    if let notice = context.notice {
+      lines.append("")
+      for line in DisplayWidth.wrap(notice, width: width - 2) { lines.append(style.yellow("⚑ " + line)) }
+    }
+    lines.append("")
+    lines.append(style.dim(hints(prompt)))
+    return lines
+  }
+
+  func hints(_ prompt: Prompt) -> String {
+    var parts: [String]
+    switch prompt.kind {
+    case .select: parts = [t("↑↓ move", "↑↓ mover"), t("Enter choose", "Enter elegir"), t("type to filter", "escriba para filtrar")]
+    case .multiSelect: parts = [t("↑↓ move", "↑↓ mover"), t("Space tick", "Espacio marcar"), t("Enter confirm", "Enter confirmar")]
+    case .text: parts = [t("Enter confirm", "Enter confirmar")]
+    }
+    if prompt.items.contains(where: { $0.role == .code }) {
+      parts.append(t("Tab don't know", "Tab no sé"))
+    }
+    if prompt.help != nil { parts.append(t("? help", "? ayuda")) }
+    if prompt.allowsNavigation {
+      parts.append(t("^B back", "^B atrás"))
+      parts.append(t("^G jump", "^G ir a"))
+    }
+    parts.append(t("^C save and quit", "^C guardar y salir"))
+    return parts.joined(separator: " · ")
+  }
+}

@@ -3,7 +3,9 @@ public import ActivatorCore
 /// Output of `activator test`: each fixture passed or failed (with the explanation of the
 /// difference), then coverage of the rule set.
 public enum FixtureReport {
-  public static func text(_ results: [FixtureResult], coverage: [FixtureCoverage], style: Style, verbose: Bool) -> String {
+  public static func text(
+    _ results: [FixtureResult], coverage: [FixtureCoverage], style: Style, verbose: Bool, unreadable: Int = 0
+  ) -> String {
     var out = ""
     for result in results {
       let place = "\(result.fixture.location.file):\(result.fixture.location.line)"
@@ -18,7 +20,9 @@ public enum FixtureReport {
       }
     }
     let failed = results.filter { !$0.passed }.count
-    out += "\n\(results.count) fixture\(results.count == 1 ? "" : "s"): \(results.count - failed) passed, \(failed) failed\n"
+    out += "\n\(results.count) fixture\(results.count == 1 ? "" : "s"): \(results.count - failed) passed, \(failed) failed"
+    if unreadable > 0 { out += ", \(unreadable) fixture file\(unreadable == 1 ? "" : "s") with errors (see above)" }
+    out += "\n"
     for item in coverage {
       let metCount = item.criteria - item.neverMet.count
       let unmetCount = item.criteria - item.neverUnmet.count

@@ -38,6 +38,11 @@ public enum RawMode {
   }
 
   private static func installSignalHandlers() {
+    // The parent may have left these blocked; they must reach the handler.
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signalNumber in [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGPIPE] { sigaddset(&set, signalNumber) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
     for signalNumber in [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGPIPE] {
       signal(signalNumber) { number in
         // Only async-signal-safe calls here: write, tcsetattr, _exit.

@@ -12,7 +12,9 @@ public final class QuestionnaireSession {
   public private(set) var sheet: AnswerSheet
   /// Whether skip logic shows each question, given the answers so far.
   public private(set) var relevant: [Bool]
-  public let journalPath: String
+  public private(set) var journalPath: String
+  /// Chooses the journal's path from the city once its name is known (when none was given).
+  public var pathForCity: ((City) -> String)?
   /// The last journal write failed (disk full, folder removed): shown to the user, retried.
   public private(set) var journalError: String?
 
@@ -90,6 +92,10 @@ public final class QuestionnaireSession {
   }
 
   public func setCity(_ city: City, respondent: Respondent?) {
+    if let pathForCity {
+      journalPath = pathForCity(city)
+      self.pathForCity = nil
+    }
     sheet.city = city
     sheet.respondent = respondent
     save()

@@ -15,6 +15,7 @@ public final class TTYDriver: PromptDriver {
   var started = false
   /// Text of the last frame, for tests and the key-latency benchmark.
   public private(set) var lastFrame: [String] = []
+  var drawnSize = (columns: 0, rows: 0)
 
   public init(color: Bool, language: String) {
     self.style = Style(color: color)
@@ -37,13 +38,15 @@ public final class TTYDriver: PromptDriver {
 
   // MARK: - Input
 
-  /// The next key, waiting as long as needed; nil at end of input.
+  /// The next key, waiting as long as needed; nil at end of input. Returns `.unknown` when the
+  /// terminal was resized, so the caller redraws.
   func nextKey() -> Key? {
     while pendingKeys.isEmpty {
       guard let bytes = RawMode.read(timeout: 250) else { return nil }
       if bytes.isEmpty {
-        // No key yet: a resize may have happened, so the caller redraws.
-        return .unknown
+        let size = RawMode.size()
+        if size != drawnSize { return .unknown }
+        continue
       }
       pendingKeys = decoder.feed(bytes)
     }
@@ -154,7 +157,10 @@ public final class TTYDriver: PromptDriver {
         lines += DisplayWidth.wrap(paragraph, width: width).map { " " + $0 }
         lines.append("")
       }
-      lines.append(style.dim(t("Enter continue · ^B back · ^C save and quit", "Enter continuar · ^B atrás · ^C guardar y salir")))
+      lines += wrapParts(
+        [t("Enter continue", "Enter continuar"), t("^B back", "^B atrás"), t("^G jump", "^G ir a"), t("^C save and quit", "^C guardar y salir")],
+        separator: " · ", width: width
+      ).map { style.dim($0) }
       draw(frame: lines)
       guard let key = nextKey() else { return .endOfInput }
       switch key {
@@ -171,7 +177,8 @@ public final class TTYDriver: PromptDriver {
 
   func draw(frame lines: [String]) {
     lastFrame = lines
-    let rows = RawMode.size().rows
+    drawnSize = RawMode.size()
+    let rows = drawnSize.rows
     var out = "\u{1B}[H"
     for line in lines.prefix(max(1, rows - 1)) { out += line + "\u{1B}[K\r\n" }
     out += "\u{1B}[J"
@@ -189,11 +196,10 @@ public final class TTYDriver: PromptDriver {
     if !context.progress.isEmpty {
       var parts: [String] = []
       for item in context.progress {
-        let done = item.total > 0 ? item.answered * 5 / item.total : 0
-        let bar = String(repeating: "▰", count: done) + String(repeating: "▱", count: 5 - done)
-        parts.append("\(item.label) \(item.answered == item.total && item.total > 0 ? style.green(bar) : bar)")
+        let text = "\(item.label) \(item.answered)/\(item.total)"
+        parts.append(item.answered == item.total && item.total > 0 ? style.green(text) : item.answered > 0 ? text : style.dim(text))
       }
-      lines.append(DisplayWidth.truncate(parts.joined(separator: "  "), to: width + 40))
+      lines += wrapParts(parts, separator: "  ", width: width)
     }
     lines.append(style.cyan(context.section))
     return lines
@@ -267,11 +273,28 @@ public final class TTYDriver: PromptDriver {
       for line in DisplayWidth.wrap(notice, width: width - 2) { lines.append(style.yellow("⚑ " + line)) }
     }
     lines.append("")
-    lines.append(style.dim(hints(prompt)))
+    lines += wrapParts(hints(prompt), separator: " · ", width: width).map { style.dim($0) }
     return lines
   }
 
-  func hints(_ prompt: Prompt) -> String {
+  /// Joins parts into lines of at most `width` columns, breaking only between parts.
+  func wrapParts(_ parts: [String], separator: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for part in parts {
+      let candidate = line.isEmpty ? part : line + separator + part
+      if DisplayWidth.of(candidate) > width && !line.isEmpty {
+        lines.append(line)
+        line = part
+      } else {
+        line = candidate
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  func hints(_ prompt: Prompt) -> [String] {
     var parts: [String]
     switch prompt.kind {
     case .select: parts = [t("↑↓ move", "↑↓ mover"), t("Enter choose", "Enter elegir"), t("type to filter", "escriba para filtrar")]
@@ -287,6 +310,6 @@ public final class TTYDriver: PromptDriver {
       parts.append(t("^G jump", "^G ir a"))
     }
     parts.append(t("^C save and quit", "^C guardar y salir"))
-    return parts.joined(separator: " · ")
+    return parts
   }
 }

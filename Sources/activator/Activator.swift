@@ -13,6 +13,6 @@ struct Activator: ParsableCommand {
       """,
     version: Engine.version,
     subcommands: [
-      Check.self, Score.self, Explain.self, Test.self, Catalog.self, Template.self, Validate.self,
+      SurveyCommand.self, Template.self, Validate.self, Check.self, Score.self, Explain.self, Test.self, Catalog.self,
     ])
 }

@@ -44,8 +44,11 @@ struct Test: ParsableCommand {
     }
     let files = workspace.plugins.flatMap(\.fixtures) + fixture
     var fixtures: [Fixture] = []
+    var unreadable = 0
     for path in files {
+      let errorsBefore = workspace.log.errorCount
       fixtures += FixtureLoader.load(path, registry: workspace.registry, program: { workspace.program(for: $0) }, log: workspace.log)
+      if workspace.log.errorCount > errorsBefore { unreadable += 1 }
     }
     let problems = workspace.log.sorted.filter { $0.severity == .error }
     if !problems.isEmpty { Diagnostics.print(problems) }
@@ -61,7 +64,9 @@ struct Test: ParsableCommand {
       if files.isEmpty {
         Console.err("no fixtures found (a plugin keeps them in its tests/ folder)\n")
       }
-      Console.out(FixtureReport.text(results, coverage: coverage, style: Style(color: !noColor && Console.colorEnabled()), verbose: verbose))
+      Console.out(
+        FixtureReport.text(
+          results, coverage: coverage, style: Style(color: !noColor && Console.colorEnabled()), verbose: verbose, unreadable: unreadable))
     }
     if !problems.isEmpty || results.contains(where: { !$0.passed }) { throw ExitCode(1) }
   }

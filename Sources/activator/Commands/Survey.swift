@@ -1,0 +1,188 @@
+import ActivatorCore
+import ActivatorReports
+import ActivatorTerminal
+import ArgumentParser
+
+struct SurveyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "survey",
+    abstract: "Answer the survey interactively in the terminal; every answer is saved as you go.",
+    discussion: """
+      Arrow keys and type-ahead in lists, Tab for don't know, ? for help, Ctrl-B back, Ctrl-G jump to
+      any question, Ctrl-C save and quit (exit 130). The answers file is rewritten atomically after
+      every answer, so a closed terminal loses nothing; --resume continues where you stopped.
+      Line mode (numbered options, plain prompts; for screen readers and piped input) is used when
+      stdin or stdout is not a terminal, or with --plain.
+      """)
+
+  @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: wego-activator).", valueName: "id|file"))
+  var survey: String?
+
+  @Option(name: .long, help: ArgumentHelp("Rule plugin folder for the closing summary (default: Rules/).", valueName: "dir"))
+  var rules: [String] = []
+
+  @Option(name: .long, help: ArgumentHelp("Language: es, en… (default: LANG/LC_ALL, else English).", valueName: "code"))
+  var lang: String?
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Where to save the answers (default: <city>.yaml here).", valueName: "file"))
+  var out: String?
+
+  @Option(name: .long, help: ArgumentHelp("Continue an answers file: its survey, city and answers are restored.", valueName: "file"))
+  var resume: String?
+
+  @Option(name: .long, help: ArgumentHelp("The city's name (skips the questions about the city).", valueName: "name"))
+  var city: String?
+
+  @Flag(name: .long, help: "Line mode: numbered options and plain prompts, for screen readers and piped input.")
+  var plain = false
+
+  @Flag(name: .long, help: "Never use colour.")
+  var noColor = false
+
+  func run() throws {
+    let home = Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
+    let workspace = Workspace()
+    if let survey, FileReading.kind(survey) == .file {
+      workspace.loadSurveys([survey])
+    } else {
+      workspace.loadSurveys([home.map { PluginLoader.join($0, "Surveys") } ?? "Surveys"])
+    }
+    if workspace.log.hasErrors {
+      Diagnostics.print(workspace.log.sorted)
+      throw ExitCode(2)
+    }
+    var sheet: AnswerSheet
+    let chosen: ActivatorCore.Survey
+    var journal: String
+    var askCity = true
+    if let resume {
+      let log = DiagnosticLog()
+      guard let (loaded, loadedSurvey) = AnswersLoader.load(resume, registry: workspace.registry, log: log) else {
+        Diagnostics.print(log.sorted)
+        Console.err("error: \(resume) cannot be resumed until these problems are fixed\n")
+        throw ExitCode(1)
+      }
+      sheet = loaded
+      chosen = loadedSurvey
+      if let lang {
+        guard chosen.languages.contains(lang) else { throw ValidationError("this survey is available in \(chosen.languages.joined(separator: ", ")), not '\(lang)'") }
+        sheet.language = lang
+      }
+      journal = out ?? resume
+      askCity = sheet.city.name.isEmpty
+      sheet.completed = nil
+    } else {
+      if let survey, FileReading.kind(survey) != .file {
+        guard let found = workspace.registry.latest(survey) else {
+          throw ValidationError("unknown survey '\(survey)'\(DidYouMean.hint(survey, from: workspace.registry.surveys.map(\.id)))")
+        }
+        chosen = found
+      } else {
+        guard let found = workspace.registry.latest("wego-activator") ?? workspace.registry.latest() else {
+          throw ValidationError("no survey found")
+        }
+        chosen = found
+      }
+      let language = try Languages.pick(lang, survey: chosen)
+      sheet = AnswerSheet.blank(for: chosen, language: language, city: City(name: city ?? ""), path: out ?? "")
+      if let out {
+        if FileReading.kind(out) != .missing {
+          Console.err("error: \(out) already exists; continue it with --resume \(out), or choose another --out\n")
+          throw ExitCode(2)
+        }
+        journal = out
+      } else {
+        journal = city.map(JournalName.available) ?? ""
+      }
+      askCity = city == nil
+    }
+
+    let useLines = plain || !Console.stdinIsTerminal || !Console.stdoutIsTerminal || Console.environment("TERM") == "dumb"
+    let color = !noColor && Console.colorEnabled()
+    let driver: any PromptDriver
+    var tty: TTYDriver?
+    if useLines {
+      driver = LineDriver(language: sheet.language)
+    } else {
+      let terminal = TTYDriver(color: color, language: sheet.language)
+      if terminal.start() {
+        tty = terminal
+        driver = terminal
+      } else {
+        driver = LineDriver(language: sheet.language)
+      }
+    }
+    let session = QuestionnaireSession(survey: chosen, sheet: sheet, journalPath: journal)
+    if journal.isEmpty { session.pathForCity = { JournalName.available($0.name) } }
+    if !askCity { session.save() }
+    let questionnaire = Questionnaire(session: session, driver: driver)
+    let outcome = questionnaire.run(askCity: askCity)
+    driver.finish()
+    _ = tty
+
+    let t = Localizer(sheet.language)
+    let path = session.journalPath
+    let answered = session.sheet.values.compactMap { $0 }.count
+    if let problem = session.journalError {
+      Console.err("error: the answers could not be saved: \(problem)\n")
+      throw ExitCode(2)
+    }
+    switch outcome {
+    case .interrupted, .endOfInput:
+      if path.isEmpty {
+        Console.err(t("Stopped before any answer; nothing was saved.", "Detenido antes de la primera respuesta; no se guardó nada.") + "\n")
+      } else {
+        Console.err(
+          t("Saved \(answered) answers to \(path).", "Se guardaron \(answered) respuestas en \(path).") + "\n"
+            + t("Continue later with: ", "Continúe más tarde con: ") + "activator survey --resume \(path)\n")
+      }
+      throw ExitCode(outcome == .interrupted ? 130 : 1)
+    case .completed:
+      Console.out("\n" + t("Survey complete. Answers saved to ", "Encuesta completa. Respuestas guardadas en ") + path + "\n\n")
+      let ruleLog = DiagnosticLog()
+      workspace.loadRules(rules.isEmpty ? [home.map { PluginLoader.join($0, "Rules") } ?? "Rules"] : rules)
+      if let program = workspace.program(for: chosen, answeredVersion: session.sheet.surveyVersion, log: ruleLog), !workspace.log.hasErrors {
+        var final = session.sheet
+        final.path = path
+        let assessment = Scorer.assess(final, with: program)
+        Console.out(TextReport(color: color, width: Console.width).summary(assessment))
+        Console.out(t("Full report: ", "Informe completo: ") + "activator report \(path) --html report.html\n")
+      } else {
+        Console.out(t("(The rules could not be loaded, so no result is shown; run 'activator check'.)", "(No se pudieron cargar las reglas, así que no se muestra el resultado; ejecute 'activator check'.)") + "\n")
+      }
+    }
+  }
+}
+
+/// Default answers file names: the city's name as a slug, never overwriting an existing file.
+enum JournalName {
+  static func slug(_ name: String) -> String {
+    var out = ""
+    for scalar in name.lowercased().unicodeScalars {
+      switch scalar {
+      case "a"..."z", "0"..."9": out.unicodeScalars.append(scalar)
+      case "á", "à", "ä", "â", "ã": out += "a"
+      case "é", "è", "ë", "ê": out += "e"
+      case "í", "ì", "ï", "î": out += "i"
+      case "ó", "ò", "ö", "ô", "õ": out += "o"
+      case "ú", "ù", "ü", "û": out += "u"
+      case "ñ": out += "n"
+      case "ç": out += "c"
+      default: if !out.hasSuffix("-") && !out.isEmpty { out += "-" }
+      }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out.isEmpty ? "answers" : String(out.prefix(60))
+  }
+
+  static func available(_ name: String) -> String {
+    let base = slug(name)
+    var candidate = base + ".yaml"
+    var number = 2
+    while FileReading.kind(candidate) != .missing {
+      candidate = "\(base)-\(number).yaml"
+      number += 1
+    }
+    return candidate
+  }
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where the built `activator` is: next to the test bundle in SwiftPM's build folder.
+enum Binary {
+  static let root: String = {
+    var path = #filePath
+    for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
+    return path
+  }()
+
+  static let path: String = {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    if count > 0 {
+      let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      var folder = executable
+      // …/debug/ActivatorPackageTests.xctest (a file on Linux) → …/debug/activator
+      while let slash = folder.lastIndex(of: "/") {
+        folder = String(folder[..<slash])
+        let candidate = folder + "/activator"
+        if access(candidate, X_OK) == 0 { return candidate }
+        if folder.hasSuffix(".build") { break }
+      }
+    }
+    return root + "/.build/debug/activator"
+  }()
+
+  static func fixture(_ relative: String) -> String { root + "/Tests/Fixtures/" + relative }
+
+  /// A fresh temporary folder.
+  static func temporaryFolder() -> String {
+    var template = Array("/tmp/activator-test-XXXXXX".utf8CString)
+    let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+    precondition(created != nil, "mkdtemp failed")
+    return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  static func read(_ path: String) -> String? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = fread(&buffer, 1, buffer.count, file)
+      if n <= 0 { break }
+      bytes += buffer[0..<n]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func write(_ path: String, _ text: String) {
+    guard let file = fopen(path, "wb") else { return }
+    _ = text.withCString { fputs($0, file) }
+    fclose(file)
+  }
+}
+
+/// Runs the binary with pipes (no terminal): arguments, stdin text, captured stdout/stderr.
+struct Run {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+
+  static func activator(_ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:]) -> Run {
+    let folder = Binary.temporaryFolder()
+    let inPath = folder + "/stdin"
+    let outPath = folder + "/stdout"
+    let errPath = folder + "/stderr"
+    Binary.write(inPath, stdin)
+    var env = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=/tmp", "ACTIVATOR_HOME=\(Binary.root)", "SOURCE_DATE_EPOCH=1790000000"]
+    for (key, value) in environment { env.append("\(key)=\(value)") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var pid = pid_t()
+    // `env -C` changes folder before running the binary (posix_spawn's chdir is a GNU extension).
+    let argv = (["/usr/bin/env", "-C", cwd ?? "/tmp", Binary.path] + arguments).map { strdup($0) } + [nil]
+    let envp = env.map { strdup($0) } + [nil]
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
+    precondition(spawned == 0, "cannot start \(Binary.path)")
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return Run(status: code, stdout: Binary.read(outPath) ?? "", stderr: Binary.read(errPath) ?? "")
+  }
+}

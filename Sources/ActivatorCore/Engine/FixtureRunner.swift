@@ -57,7 +57,7 @@ public struct FixtureCoverage: Sendable {
 }
 
 public enum FixtureLoader {
-  static let keys = ["fixture", "fixtures", "answers_file", "answers", "set", "unset", "expect"]
+  static let keys = LoaderKeys.fixture
   static let entryKeys = ["fixture", "answers_file", "answers", "set", "unset", "expect"]
 
   /// Reads a fixture file (one fixture, or a list under `fixtures:`).

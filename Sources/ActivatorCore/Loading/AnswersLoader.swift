@@ -33,10 +33,7 @@ public struct SurveyRegistry: Sendable {
 
 /// Reads answers files (what cities return) and checks every answer against its question.
 public enum AnswersLoader {
-  static let keys = [
-    "survey", "survey_version", "language", "city", "respondent", "started", "completed", "answers", "targets", "notes",
-    "review",
-  ]
+  static let keys = LoaderKeys.answers
 
   public static func load(_ path: String, registry: SurveyRegistry, log: DiagnosticLog, limits: YAMLLimits = .untrusted)
     -> (AnswerSheet, Survey)?

@@ -3,9 +3,9 @@ import ActivatorYAML
 /// Finds and reads rule plugins: a folder `Rules/<id>/` with `plugin.yaml`, content files,
 /// `catalog/` and `tests/`, or a single file holding everything.
 public enum PluginLoader {
-  static let manifestKeys = ["plugin", "version", "name", "description", "languages", "applies_to", "threshold", "authors", "license", "homepage"]
-  static let contentKeys = ["criteria", "ladders", "metrics", "next_steps"]
-  static let catalogKeys = ["catalog", "solutions", "programmes"]
+  static let manifestKeys = LoaderKeys.pluginManifest
+  static let contentKeys = LoaderKeys.pluginContent
+  static let catalogKeys = LoaderKeys.catalog
 
   /// Every plugin under `path`: a folder of plugins, one plugin folder, or one plugin file.
   public static func loadAll(_ path: String, log: DiagnosticLog) -> [Plugin] {

@@ -3,13 +3,8 @@ public import ActivatorYAML
 /// Reads a survey definition and checks it: ids, stages, options, ranges, translations and the
 /// skip-logic expressions (type-checked against the survey itself).
 public enum SurveyLoader {
-  static let surveyKeys = [
-    "survey", "version", "title", "description", "languages", "threshold", "defaults", "stages", "pillars", "sections",
-  ]
-  static let questionKeys = [
-    "id", "type", "text", "help", "source", "pillar", "required", "allow", "relevant", "options", "unit", "min",
-    "max", "min_choices", "max_choices", "default",
-  ]
+  static let surveyKeys = LoaderKeys.survey
+  static let questionKeys = LoaderKeys.question
 
   public static func load(_ path: String, log: DiagnosticLog) -> Survey? {
     guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return nil }

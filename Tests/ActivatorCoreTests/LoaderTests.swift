@@ -1,0 +1,194 @@
+import ActivatorCore
+import ActivatorYAML
+import Testing
+
+@Suite struct SurveyLoaderTests {
+  func diagnostics(_ text: String) throws -> [String] {
+    let (file, root) = try node(text, path: "s.yaml")
+    let log = DiagnosticLog()
+    _ = SurveyLoader.load(file, root, log: log)
+    return log.brief
+  }
+
+  let header = """
+    survey: s
+    version: 1.0.0
+    title: {en: T, es: T}
+    languages: [en, es]
+    stages:
+      - {level: 1, id: one, name: {en: One, es: Uno}}
+      - {level: 2, id: two, name: {en: Two, es: Dos}}
+    pillars:
+      - {id: p, name: {en: P, es: P}}
+    sections:
+      - id: s
+        pillar: p
+        title: {en: S, es: S}
+        questions:
+
+    """
+
+  @Test func duplicateQuestionIdsAreReportedAtTheSecond() throws {
+    let found = try diagnostics(header + """
+            - {id: a, type: yes_no, text: {en: A, es: A}}
+            - {id: a, type: yes_no, text: {en: B, es: B}}
+      """)
+    #expect(found == ["16:14 duplicate-id"])
+  }
+
+  @Test func reservedOptionValuesMissingTranslationsAndRanges() throws {
+    let found = try diagnostics(header + """
+            - id: c
+              type: choice
+              text: {en: C}
+              options:
+                - {value: yes_please, label: {en: Y, es: S}}
+                - {value: dont_know, label: {en: D, es: D}}
+            - {id: n, type: integer, text: {en: N, es: N}, min: 10, max: 2}
+      """)
+    // The text lacks Spanish (at its mapping), the reserved value is refused (at the value) and
+    // min > max is reported at min's value.
+    #expect(found == ["17:15 missing-translation", "20:21 reserved", "21:59 range"])
+  }
+
+  @Test func relevanceMustReadEarlierQuestions() throws {
+    let found = try diagnostics(header + """
+            - {id: a, type: yes_no, text: {en: A, es: A}, relevant: "b"}
+            - {id: b, type: yes_no, text: {en: B, es: B}}
+      """)
+    #expect(found == ["15:64 relevance-order"])
+  }
+
+  @Test func misspeltKeysGetSuggestions() throws {
+    let (file, root) = try node(header + "      - {id: a, tpye: yes_no, text: {en: A, es: A}}\n", path: "s.yaml")
+    let log = DiagnosticLog()
+    _ = SurveyLoader.load(file, root, log: log)
+    #expect(log.diagnostics.map(\.message).contains("unknown key 'tpye' in a question; did you mean 'type'?"))
+    #expect(!log.diagnostics.contains { $0.code == "missing-key" })
+  }
+
+  @Test func shippedSurveyLoadsClean() throws {
+    let log = DiagnosticLog()
+    let survey = try #require(SurveyLoader.load(Paths.survey, log: log))
+    #expect(log.diagnostics.isEmpty)
+    #expect(survey.questions.count >= 66)
+    for pillar in survey.pillars.indices {
+      #expect(survey.questions.filter { $0.pillar == pillar }.count >= 11, "pillar \(survey.pillars[pillar].id)")
+    }
+    #expect(survey.languages == ["en", "es"])
+    #expect(survey.stages.map(\.id) == ["initiating", "developing", "established", "integrated", "optimizing"])
+  }
+}
+
+@Suite struct AnswersLoaderTests {
+  let registry: SurveyRegistry
+
+  init() throws {
+    registry = SurveyRegistry([try TinySurvey.load()])
+  }
+
+  func load(_ answers: String, version: String = "1.2.0") throws -> (AnswerSheet?, [String], [String]) {
+    let text = "survey: tiny\nsurvey_version: \(version)\ncity: {name: X}\nanswers:\n" + answers
+    let (file, root) = try node(text, path: "a.yaml")
+    let log = DiagnosticLog()
+    let sheet = AnswersLoader.load(file, root, registry: registry, log: log)?.0
+    return (sheet, log.brief, log.sorted.map(\.message))
+  }
+
+  @Test func valuesOfEveryType() throws {
+    let (sheet, problems, _) = try load("""
+        portal: yes
+        datasets: 12
+        strategy: adopted
+        online: 35%
+        channels: [web, app]
+        response_days: 2.5
+        remarks: "Ok"
+      """)
+    #expect(problems.isEmpty)
+    let values = try #require(sheet).values
+    #expect(values == [.bool(true), .integer(12), .choice(2), .decimal(35), .choices([0, 1]), .decimal(2.5), .text("Ok")])
+  }
+
+  @Test func badAnswersAreReportedWithPositions() throws {
+    let (sheet, problems, messages) = try load("""
+        portl: yes
+        datasets: 12.5
+        strategy: adoptd
+        online: 120
+        channels: [web, none]
+        response_days: not_applicable
+      """)
+    #expect(sheet == nil)
+    #expect(problems == ["5:3 unknown-question", "6:13 wrong-type", "7:13 unknown-option", "8:11 out-of-range", "9:13 exclusive-option", "10:18 missing-code"])
+    #expect(messages.contains("unknown question 'portl' in answers (survey tiny 1.2.0); did you mean 'portal'?"))
+    #expect(messages.contains("'strategy' is not an option of 'strategy'; did you mean 'adopted'?".replacingOccurrences("'strategy' is not", "'adoptd' is not")))
+  }
+
+  @Test func missingCodesAreNotChoices() throws {
+    let (sheet, problems, _) = try load("  strategy: dont_know\n  online: not_applicable\n")
+    #expect(problems.isEmpty)
+    #expect(sheet?.values[2] == .missing(.dontKnow))
+    #expect(sheet?.values[3] == .missing(.notApplicable))
+  }
+
+  @Test func olderMinorVersionsAreReadNewerOnesRefused() throws {
+    #expect(try load("  portal: no\n", version: "1.0.0").1.isEmpty)
+    let (_, problems, messages) = try load("  portal: no\n", version: "2.0.0")
+    #expect(problems == ["2:17 survey-version"])
+    #expect(messages.first?.contains("only version 1.2.0 is loaded") == true)
+  }
+
+  @Test func unknownSurveyIsReported() throws {
+    let (file, root) = try node("survey: tinny\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers: {}\n")
+    let log = DiagnosticLog()
+    #expect(AnswersLoader.load(file, root, registry: registry, log: log) == nil)
+    #expect(log.sorted.first?.message.contains("did you mean 'tiny'?") == true)
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+    replacing(target, with: replacement)
+  }
+}
+
+@Suite struct SmallPartsTests {
+  @Test func sha256KnownVectors() {
+    #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    var hasher = SHA256()
+    for _ in 0..<1000 { hasher.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
+    #expect(hasher.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func versionsAndRanges() throws {
+    let v = try #require(SemanticVersion("1.4.2"))
+    #expect(VersionRange(">=1.0.0 <2.0.0")!.contains(v))
+    #expect(VersionRange("^1.2")!.contains(v))
+    #expect(!VersionRange("~1.3")!.contains(v))
+    #expect(VersionRange("1.x")!.contains(v))
+    #expect(VersionRange("*")!.contains(v))
+    #expect(!VersionRange("<1.4.2")!.contains(v))
+    #expect(SemanticVersion("1.0.0-beta.2")! < SemanticVersion("1.0.0")!)
+    #expect(SemanticVersion("1.0") == nil)
+    #expect(SemanticVersion("01.0.0") == nil)
+    #expect(VersionRange("latest") == nil)
+  }
+
+  @Test func didYouMean() {
+    #expect(DidYouMean.suggest("tittle", from: ["title", "text", "help"]) == "title")
+    #expect(DidYouMean.suggest("gov_stratgy", from: ["gov_strategy", "gov_cdo_unit"]) == "gov_strategy")
+    #expect(DidYouMean.suggest("xyz", from: ["title", "text"]) == nil)
+  }
+
+  @Test func localisedNumbers() {
+    #expect(ValueText.number(12500.5, "en") == "12,500.5")
+    #expect(ValueText.number(12500.5, "es") == "12\u{00A0}500,5")
+    #expect(ValueText.number(2300, "es") == "2300")
+    #expect(ValueText.number(-1234, "en") == "-1,234")
+  }
+}

@@ -1,0 +1,136 @@
+import ActivatorCore
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The stage model, recommendations and next steps on a small survey and plugin whose results
+/// can be worked out by hand.
+@Suite struct ScoringTests {
+  static let plugin = """
+    plugin: tiny-rules
+    version: 1.0.0
+    name: {en: Tiny rules, es: Reglas}
+    languages: [en, es]
+    applies_to: [{survey: tiny, versions: "1.x"}]
+    criteria:
+      - {id: portal, pillar: alpha, stage: 2, title: {en: Portal, es: Portal}, when: "portal", recommend: [open-portal]}
+      - {id: datasets, pillar: alpha, stage: 2, title: {en: Ten, es: Diez}, when: "portal && datasets >= 10", recommend: [data-hub]}
+      - {id: strategy, pillar: alpha, stage: 3, weight: 2, title: {en: Strategy, es: Estrategia}, when: "level(strategy) >= 3"}
+      - {id: many, pillar: alpha, stage: 3, title: {en: Many, es: Muchos}, when: "portal && datasets >= 100", recommend: [data-hub]}
+      - {id: channels, pillar: beta, stage: 2, title: {en: Channels, es: Canales}, when: "size(channels) >= 2"}
+      - {id: fast, pillar: beta, stage: 3, title: {en: Fast, es: Rápido}, when: "response_days <= 5"}
+    ladders:
+      - {id: online, question: online, pillar: beta, at: {2: 20, 3: 60}, title: {en: "{threshold}% online", es: "{threshold}% en línea"}, recommend: [data-hub]}
+    metrics:
+      - {id: online-share, title: {en: Online, es: En línea}, expr: "value_or(online, 0.0)"}
+      - {id: alpha-stage, title: {en: Alpha, es: Alfa}, expr: "stage('alpha')"}
+    next_steps:
+      - {programme: training, when: "stage('beta') <= 1", because: {en: Low beta, es: Beta baja}}
+    solutions:
+      - {id: open-portal, name: Portal, city: Seoul, pillars: [alpha], problem: {en: P, es: P}, solution: {en: S, es: S}, stage: {min: 1, max: 2}, source: "https://example.org/a", verified: true}
+      - {id: data-hub, name: Hub, city: Madrid, pillars: [alpha, beta], problem: {en: P, es: P}, solution: {en: S, es: S}, stage: {min: 2, max: 3}, source: "https://example.org/b", verified: false}
+    programmes:
+      - {id: training, name: Training, step: activator, description: {en: D, es: D}, stage: {min: 1, max: 3}, source: "https://example.org/c", verified: true}
+    """
+
+  let program: Program
+
+  init() throws {
+    let survey = try TinySurvey.load()
+    let path = "/tmp/activator-scoring-\(getpid())-tiny.yaml"
+    try FileReading.writeAtomically(path, Self.plugin)
+    let log = DiagnosticLog()
+    let plugins = PluginLoader.loadAll(path, log: log)
+    #expect(!log.hasErrors, "\(log.sorted.map(\.message))")
+    program = try #require(ProgramCompiler.compile(survey: survey, plugins: plugins, log: log))
+    unlink(path)
+  }
+
+  func assess(_ answers: [String: AnswerValue], targets: [Int: Int] = [:]) -> Assessment {
+    var values = [AnswerValue?](repeating: nil, count: program.survey.questions.count)
+    for (id, value) in answers { values[program.survey.questionIndex[id]!] = value }
+    let sheet = AnswerSheet(
+      surveyID: "tiny", surveyVersion: program.survey.version, language: "en", city: City(name: "X"), values: values,
+      targets: targets, path: "x.yaml")
+    return Scorer.assess(sheet, with: program)
+  }
+
+  func outcome(_ a: Assessment, _ id: String) -> Outcome { a.outcomes[program.criterionIndex(id)!] }
+
+  @Test func cumulativeGateWithWeightsAndScore() {
+    let a = assess([
+      "portal": .bool(true), "datasets": .integer(50), "strategy": .choice(2), "online": .decimal(70),
+      "channels": .choices([0, 1]), "response_days": .decimal(9),
+    ])
+    // alpha: stage 2 met 2/2; stage 3 met weight 2 of 3 (67% < 75%) → stage 2, score 2 + 0.667/0.75.
+    #expect(a.pillars[0].stage == 2)
+    #expect(a.pillars[0].score == 2.89)
+    #expect(a.pillars[0].next?.neededCount == 1)
+    #expect(a.pillars[0].next?.candidates == [program.criterionIndex("many")!])
+    // beta: stage 2 met 2/2; stage 3: online@3 met, fast unmet → 50% → stage 2.
+    #expect(a.pillars[1].stage == 2)
+    #expect(a.overall == 2)
+    #expect(a.pillars[0].coverage == 1)
+  }
+
+  @Test func unknownAnswersAreNotNoAndLowerCoverage() {
+    let a = assess(["portal": .bool(true), "datasets": .integer(150), "strategy": .missing(.dontKnow)])
+    #expect(outcome(a, "strategy") == .unknown)
+    #expect(a.pillars[0].stage == 2)
+    #expect(a.pillars[0].potential == 3)
+    #expect(a.pillars[0].coverage == 0.6)
+    #expect(a.pillars[0].confidence == .low)
+  }
+
+  @Test func notApplicableLeavesTheGate() {
+    let a = assess(["online": .missing(.notApplicable), "channels": .choices([0, 2]), "response_days": .decimal(3)])
+    #expect(outcome(a, "online@2") == .notApplicable)
+    #expect(a.pillars[1].evidence[0].applicable == 1)
+    #expect(a.pillars[1].stage == 3)
+  }
+
+  @Test func skippedFollowUpCountsAsNotMet() {
+    let a = assess(["portal": .bool(false), "datasets": .integer(500)])
+    #expect(a.relevant[1] == false)
+    #expect(outcome(a, "datasets") == .unmet)
+    #expect(a.issues.contains { $0.kind == .answeredButSkipped && $0.slot == 1 })
+  }
+
+  @Test func recommendationsMergeReasonsAndPreferSolutionsClosingMoreGaps() {
+    let a = assess(["portal": .bool(false), "online": .decimal(10), "channels": .choices([0, 1]), "response_days": .decimal(1)])
+    let ids = a.recommendations.map { program.solutions[$0.solution].id }
+    // Both close a next-stage gap in the weakest pillar (alpha); the hub closes three gaps.
+    #expect(ids == ["data-hub", "open-portal"])
+    #expect(a.recommendations[0].pillar == 0)
+    let hub = a.recommendations[0]
+    #expect(hub.reasons.count == 4)
+    #expect(Set(hub.reasons.map { program.criteria[$0.criterion].id }) == ["datasets", "many", "online@2", "online@3"])
+  }
+
+  @Test func metricsAndNextStepsReadTheOutcomes() throws {
+    let a = assess(["online": .decimal(12.5)])
+    guard case .double(let share) = a.metrics[0].value, case .int(let stage) = a.metrics[1].value else {
+      Issue.record("unexpected metric values \(a.metrics)")
+      return
+    }
+    #expect(share == 12.5)
+    #expect(stage == 1)
+    #expect(a.nextSteps.map { program.programmes[$0.programme].id } == ["training"])
+  }
+
+  @Test func targetsAreKeptAndOrderPillars() {
+    let a = assess(["portal": .bool(true), "datasets": .integer(20)], targets: [1: 3])
+    #expect(a.pillars[1].target == 3)
+  }
+
+  @Test func resultsAreByteIdenticalAcrossRuns() {
+    let answers: [String: AnswerValue] = ["portal": .bool(true), "datasets": .integer(50), "online": .missing(.dontKnow)]
+    let first = AssessmentJSON.render(assess(answers))
+    let second = AssessmentJSON.render(assess(answers))
+    #expect(first == second)
+    #expect(first.contains("\"rules\""))
+    #expect(first.contains("\"hash\": \"\(program.hash)\""))
+  }
+}

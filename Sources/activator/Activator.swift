@@ -2,6 +2,10 @@ import ActivatorCore
 import ActivatorTerminal
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @main
 struct Activator: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -15,4 +19,22 @@ struct Activator: ParsableCommand {
     subcommands: [
       SurveyCommand.self, Template.self, Validate.self, Check.self, Score.self, Explain.self, Test.self, Catalog.self,
     ])
+
+  /// Runs the command and exits with Activator's codes: usage errors are 2 (argument parser's
+  /// default is 64), help and version go to stdout.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { Console.out(message + "\n") }
+        Glibc.exit(0)
+      }
+      if !message.isEmpty { Console.err(message + "\n") }
+      Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+    }
+  }
 }

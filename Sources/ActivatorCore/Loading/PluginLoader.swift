@@ -234,9 +234,11 @@ public enum PluginLoader {
     let met = fields.optional("met").flatMap { reader.localized($0, "the 'met' finding of \(label)") }
     let unmet = fields.optional("unmet").flatMap { reader.localized($0, "the 'unmet' finding of \(label)") }
     let recommend = fields.optional("recommend").map { references($0, reader, "recommend") } ?? []
-    guard let id, let pillar, let stage, let title, let when else { return nil }
+    // A missing title is already reported; keep the criterion so its condition is still checked.
+    guard let id, let pillar, let stage, let when else { return nil }
+    let finalTitle = title ?? LocalizedText(id)
     return CriterionDefinition(
-      id: id, idLocation: reader.location(fields["id"] ?? node), pillar: pillar, stage: stage, weight: weight(fields, reader), title: title, when: when, met: met,
+      id: id, idLocation: reader.location(fields["id"] ?? node), pillar: pillar, stage: stage, weight: weight(fields, reader), title: finalTitle, when: when, met: met,
       unmet: unmet, recommend: recommend, location: reader.location(node))
   }
 
@@ -297,11 +299,12 @@ public enum PluginLoader {
         reader.error("wrong-type", "recommend must be a list of solution ids or a mapping of stage to such lists", node)
       }
     }
-    guard let id, let question, let title else { return nil }
+    guard let id, let question else { return nil }
+    let finalTitle = title ?? LocalizedText(id)
     return LadderDefinition(
       idLocation: reader.location(fields["id"] ?? node), directionLocation: fields["direction"].map { reader.location($0) },
       id: id, question: question, pillar: pillar, direction: direction, steps: steps.sorted { $0.stage.value < $1.stage.value },
-      weight: weight(fields, reader), title: title, met: met, unmet: unmet, recommend: recommend,
+      weight: weight(fields, reader), title: finalTitle, met: met, unmet: unmet, recommend: recommend,
       location: reader.location(node))
   }
 
@@ -312,8 +315,9 @@ public enum PluginLoader {
     let expression = fields.required("expr", reader).flatMap { reader.expression($0, "the expression of metric '\(id ?? "?")'") }
     let unit = fields.optional("unit").flatMap { reader.localized($0, "the unit of metric '\(id ?? "?")'", nameLike: true) }
     let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, "pillar id") } }
-    guard let id, let title, let expression else { return nil }
-    return MetricDefinition(id: id, title: title, expression: expression, unit: unit, pillar: pillar, location: reader.location(node))
+    guard let id, let expression else { return nil }
+    let finalTitle = title ?? LocalizedText(id)
+    return MetricDefinition(id: id, title: finalTitle, expression: expression, unit: unit, pillar: pillar, location: reader.location(node))
   }
 
   static func nextStep(_ node: YAMLNode, _ reader: NodeReader) -> NextStepDefinition? {
@@ -321,8 +325,8 @@ public enum PluginLoader {
     let programme = fields.required("programme", reader).flatMap { n in located(n, reader) { reader.identifier($0, "programme id", dashes: true) } }
     let when = fields.required("when", reader).flatMap { reader.expression($0, "the condition of a next step") }
     let because = fields.required("because", reader).flatMap { reader.localized($0, "the reason of a next step") }
-    guard let programme, let when, let because else { return nil }
-    return NextStepDefinition(programme: programme, when: when, because: because, location: reader.location(node))
+    guard let programme, let when else { return nil }
+    return NextStepDefinition(programme: programme, when: when, because: because ?? LocalizedText(""), location: reader.location(node))
   }
 
   // MARK: - Catalog

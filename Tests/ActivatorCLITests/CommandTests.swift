@@ -1,0 +1,199 @@
+import ActivatorCore
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The commands as a user runs them: arguments in, stdout, stderr and exit status out.
+@Suite struct CommandTests {
+  @Test func checkIsCleanOnTheShippedFiles() {
+    let run = Run.activator(["check"], cwd: Binary.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("0 errors, 0 warnings"))
+  }
+
+  @Test func checkReportsEveryProblemWithPositionAndExitsOne() {
+    let folder = Binary.temporaryFolder()
+    let path = folder + "/broken.yaml"
+    Binary.write(
+      path,
+      """
+      plugin: broken
+      version: 1.0.0
+      name: {en: B, es: B}
+      languages: [en, es]
+      applies_to: [{survey: wego-activator, versions: "1.x"}]
+      criteria:
+        - {id: a, pillar: goverment, stage: 2, title: {en: A, es: A}, when: "gov_strategy == 'adoptd'"}
+        - {id: b, pillar: people, stage: 2, tittle: {en: B, es: B}, when: "peo_broadband > 'x'"}
+
+      """)
+    let run = Run.activator(["check", path], cwd: Binary.root)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("broken.yaml:7:21: error: unknown pillar 'goverment'; did you mean 'government'?"))
+    #expect(run.stderr.contains("broken.yaml:7:88: error: 'adoptd' is not an option of 'gov_strategy'; did you mean 'adopted'?"))
+    #expect(run.stderr.contains("broken.yaml:8:39: error: unknown key 'tittle' in a criterion; did you mean 'title'?"))
+    #expect(run.stderr.contains("broken.yaml:8:70: error: cannot compare 'peo_broadband' (a number (double)) with text (string)"))
+    let json = Run.activator(["check", "--format", "json", path], cwd: Binary.root)
+    #expect(json.status == 1)
+    #expect(json.stdout.contains("\"code\": \"unknown-pillar\""))
+    #expect(json.stdout.contains("\"line\": 7,"))
+  }
+
+  @Test func usageErrorsExitTwo() {
+    let run = Run.activator(["score", "--jobs", "0", "x.yaml"], cwd: Binary.root)
+    #expect(run.status == 2)
+    #expect(Run.activator(["explain", "Examples/valmora.yaml", "--pillar", "mobilty"], cwd: Binary.root).stderr.contains("did you mean 'mobility'?"))
+  }
+
+  @Test func scoreOneCityShowsBarsAndJSON() {
+    let run = Run.activator(["score", "Examples/valmora.yaml", "--lang", "en"], cwd: Binary.root)
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Valmora, Spain"))
+    #expect(run.stdout.contains("Smart Environment"))
+    #expect(run.stdout.contains("█"))
+    #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    let json = Run.activator(["score", "Examples/valmora.yaml", "--format", "json"], cwd: Binary.root)
+    #expect(json.stdout.hasPrefix("{\n  \"file\": \"Examples/valmora.yaml\""))
+    #expect(json.stdout.contains("\"engine\": \"\(Engine.version)\""))
+  }
+
+  @Test func explainSaysWhatIsMissing() {
+    let run = Run.activator(["explain", "Examples/santa-lucerna.yaml", "--pillar", "mobility", "--lang", "en"], cwd: Binary.root)
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Smart Mobility — stage"))
+    #expect(run.stdout.contains("To reach"))
+    #expect(run.stdout.contains("mob_realtime_info = "))
+    #expect(run.stdout.contains("because: "))
+  }
+
+  @Test func batchScoresEveryGoodFileAndReportsEveryBadOne() throws {
+    let folder = Binary.temporaryFolder()
+    for name in ["valmora", "umbra-falls", "puerto-alegria"] {
+      Binary.write(folder + "/\(name).yaml", Binary.read(Binary.root + "/Examples/\(name).yaml") ?? "")
+    }
+    Binary.write(folder + "/bad-syntax.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X\nanswers: {}\n")
+    Binary.write(folder + "/bad-type.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_online_services: lots\n")
+    Binary.write(folder + "/bad-id.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_stratgy: adopted\n")
+    Binary.write(folder + "/wrong-survey.yaml", "survey: wego-activator\nsurvey_version: 3.0.0\ncity: {name: X}\nanswers: {}\n")
+    Binary.write(folder + "/binary.yaml", String(decoding: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], as: UTF8.self))
+    symlink("/nonexistent/answers.yaml", folder + "/dangling.yaml")
+    let run = Run.activator(["score", folder, "--format", "csv", "--rules", Binary.root + "/Rules"], cwd: Binary.root)
+    #expect(run.status == 1)
+    let rows = run.stdout.split(separator: "\r\n")
+    #expect(rows.count == 4, "header and three cities: \(rows)")
+    #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["Puerto Alegría", "Umbra Falls", "Valmora"])
+    #expect(run.stderr.contains("bad-syntax.yaml:4:1: error: YAML syntax:") || run.stderr.contains("bad-syntax.yaml:3:7: error: YAML syntax: this '{' is never closed"))
+    #expect(run.stderr.contains("bad-type.yaml:5:24: error: 'gov_online_services' takes a number"))
+    #expect(run.stderr.contains("bad-id.yaml:5:3: error: unknown question 'gov_stratgy' in answers (survey wego-activator 1.0.0); did you mean 'gov_strategy'?"))
+    #expect(run.stderr.contains("wrong-survey.yaml:2:17: error: this file answers wego-activator 3.0.0"))
+    #expect(run.stderr.contains("binary.yaml:1:1: error: this is a ZIP archive"))
+    #expect(run.stderr.contains("dangling.yaml: error: no such file"))
+    #expect(run.stderr.contains("scored 3 of 9 files, 6 failed"))
+  }
+
+  @Test func batchOutputIsIdenticalWhateverTheJobs() {
+    let one = Run.activator(["score", "Examples", "--format", "jsonl", "--jobs", "1", "-q"], cwd: Binary.root)
+    let two = Run.activator(["score", "Examples", "--format", "jsonl", "--jobs", "2", "-q"], cwd: Binary.root)
+    #expect(one.status == 0 || one.status == 1)
+    #expect(!one.stdout.isEmpty)
+    #expect(one.stdout == two.stdout)
+    let csv1 = Run.activator(["score", "Examples/valmora.yaml", "Examples/amani-lakes.yaml", "--format", "csv", "-j", "1"], cwd: Binary.root)
+    let csv2 = Run.activator(["score", "Examples/amani-lakes.yaml", "Examples/valmora.yaml", "--format", "csv", "-j", "2"], cwd: Binary.root)
+    #expect(csv1.stdout == csv2.stdout)
+  }
+
+  @Test func pathsFromStdinAndCohortSummary() {
+    let run = Run.activator(["score", "-", "--summary", "--format", "csv"], stdin: "Examples/valmora.yaml\nExamples/kestrel-bay.yaml\n", cwd: Binary.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("all,government,2,"))
+    #expect(run.stdout.contains("region: Europe,government,1,5,"))
+  }
+
+  @Test func outFileIsWrittenAtomically() {
+    let folder = Binary.temporaryFolder()
+    let run = Run.activator(["score", "Examples/valmora.yaml", "Examples/umbra-falls.yaml", "--format", "md", "--out", folder + "/cities.md"], cwd: Binary.root)
+    #expect(run.status == 0)
+    let text = Binary.read(folder + "/cities.md") ?? ""
+    #expect(text.hasPrefix("| City | Country | Region |"))
+    #expect(text.contains("| Valmora | Spain | Europe |"))
+    #expect(((try? FileReading.list(folder)) ?? []) == ["cities.md"])
+  }
+
+  @Test func aFilledTemplateValidatesAndScores() throws {
+    let folder = Binary.temporaryFolder()
+    let template = Run.activator(["template", "--lang", "es", "--city", "Villa Prueba", "--out", folder + "/blank.yaml"], cwd: Binary.root)
+    #expect(template.status == 0)
+    var text = Binary.read(folder + "/blank.yaml") ?? ""
+    #expect(text.contains("# 1. ¿En qué situación se encuentra la estrategia de ciudad inteligente o digital de la ciudad?"))
+    // Fill every answer the way an official would: the first option, a number, or don't know.
+    let log = DiagnosticLog()
+    let survey = try #require(SurveyLoader.load(Binary.root + "/Surveys/wego-activator.yaml", log: log))
+    for question in survey.questions {
+      let value: String
+      switch question.type {
+      case .yesNo: value = "no"
+      case .choice: value = question.options[0].value
+      case .multi: value = "[\(question.options[0].value)]"
+      case .integer, .decimal, .percent: value = "0"
+      case .text: value = "\"sin comentarios\""
+      case .date: value = "2026-01-01"
+      }
+      text = text.replacing("\n  \(question.id):\n", with: "\n  \(question.id): \(value)\n")
+    }
+    Binary.write(folder + "/filled.yaml", text)
+    let validate = Run.activator(["validate", folder + "/filled.yaml"], cwd: Binary.root)
+    #expect(validate.status == 0, "\(validate.stderr)")
+    let score = Run.activator(["score", folder + "/filled.yaml", "--format", "json"], cwd: Binary.root)
+    #expect(score.status == 0, "\(score.stderr)")
+    #expect(score.stdout.contains("\"name\": \"Villa Prueba\""))
+  }
+
+  @Test func validateReportsProblemsWithPositions() {
+    let folder = Binary.temporaryFolder()
+    Binary.write(
+      folder + "/a.yaml",
+      "survey: wego-activator\nsurvey_version: 1.0.0\ncompleted: 2026-01-02\ncity: {name: X}\nanswers:\n  gov_open_data_portal: no\n  gov_open_data_datasets: 12\n  gov_strategy: 7\n")
+    let run = Run.activator(["validate", folder + "/a.yaml"], cwd: Binary.root)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("a.yaml:8:17: error: '7' is not an option of 'gov_strategy'"))
+    let fixed = "survey: wego-activator\nsurvey_version: 1.0.0\ncompleted: 2026-01-02\ncity: {name: X}\nanswers:\n  gov_open_data_portal: no\n  gov_open_data_datasets: 12\n"
+    Binary.write(folder + "/b.yaml", fixed)
+    let second = Run.activator(["validate", folder + "/b.yaml"], cwd: Binary.root)
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("b.yaml:7:27: warning: 'gov_open_data_datasets' is answered, but its skip logic"))
+    #expect(second.stderr.contains("b.yaml:5:1: error: 75 required questions are not answered"))
+  }
+
+  @Test func ruleTestsPassAndFailingFixturesExplainThemselves() {
+    let run = Run.activator(["test"], cwd: Binary.root)
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(run.stdout.contains("0 failed"))
+    #expect(run.stdout.contains("Coverage: "))
+    let folder = Binary.temporaryFolder()
+    Binary.write(
+      folder + "/wrong.yaml",
+      """
+      fixture: valmora is not at stage 1 in government
+      answers_file: \(Binary.root)/Examples/valmora.yaml
+      expect:
+        stages: {government: 1}
+
+      """)
+    let failing = Run.activator(["test", "--fixture", folder + "/wrong.yaml"], cwd: Binary.root)
+    #expect(failing.status == 1)
+    #expect(failing.stdout.contains("wrong.yaml:4:24: error: stage of government: expected 1, got 5"))
+    #expect(failing.stdout.contains("stage 2: passed"))
+  }
+
+  @Test func catalogSearch() {
+    let run = Run.activator(["catalog", "parking", "--lang", "en"], cwd: Binary.root)
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("[kampala-smart-parking]"))
+    let spanish = Run.activator(["catalog", "--pillar", "mobility", "--stage", "4", "--lang", "es", "--format", "json"], cwd: Binary.root)
+    #expect(spanish.stdout.contains("\"id\": \"seoul-topis\""))
+    let programmes = Run.activator(["catalog", "--programmes", "--lang", "en"], cwd: Binary.root)
+    #expect(programmes.stdout.contains("Project Implementer"))
+  }
+}

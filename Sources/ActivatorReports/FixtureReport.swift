@@ -26,7 +26,8 @@ public enum FixtureReport {
     for item in coverage {
       let metCount = item.criteria - item.neverMet.count
       let unmetCount = item.criteria - item.neverUnmet.count
-      out += "\n" + style.bold("Coverage") + ": \(item.criteria) criteria; \(metCount) met and \(unmetCount) not met by some fixture\n"
+      let title = item.plugin.map { "Coverage of \($0)" } ?? "Coverage"
+      out += "\n" + style.bold(title) + ": \(item.criteria) criteria; \(metCount) met and \(unmetCount) not met by some fixture\n"
       out += list("never met", item.neverMet, style)
       out += list("never unmet", item.neverUnmet, style)
       out += list("options never chosen", item.optionsNeverChosen, style)
@@ -82,6 +83,7 @@ public enum FixtureReport {
         writer.array {
           for item in coverage {
             writer.object {
+              writer.key("plugin", item.plugin)
               writer.key("criteria", item.criteria)
               writer.key("never_met", strings: item.neverMet)
               writer.key("never_unmet", strings: item.neverUnmet)

@@ -87,7 +87,8 @@ public struct TextReport: Sendable {
     let program = a.program
     var out = ""
     let place = [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-    out += style.bold(place) + style.dim(" · \(survey.reference) · θ = \(t.percent(program.threshold))") + "\n"
+    let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+    out += style.bold(place) + style.dim(" · \(survey.reference) · " + t("rules", "reglas") + " \(rules) · θ = \(t.percent(program.threshold))") + "\n"
     out += style.dim(
       t("A pillar reaches a stage when at least ", "Un pilar alcanza una etapa cuando cumple al menos el ") + t.percent(program.threshold)
         + t(" of the criteria of that stage and of every stage below are met.", " de los criterios de esa etapa y de todas las anteriores.")) + "\n"

@@ -170,7 +170,7 @@ import Testing
     let run = Run.activator(["test"], cwd: Binary.root)
     #expect(run.status == 0, "\(run.stdout)")
     #expect(run.stdout.contains("0 failed"))
-    #expect(run.stdout.contains("Coverage: "))
+    #expect(run.stdout.contains("Coverage of wego-core: 232 criteria"))
     let folder = Binary.temporaryFolder()
     Binary.write(
       folder + "/wrong.yaml",

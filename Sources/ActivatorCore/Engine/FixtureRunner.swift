@@ -45,6 +45,8 @@ public struct FixtureResult: Sendable {
 
 /// Coverage of a rule set by its fixtures.
 public struct FixtureCoverage: Sendable {
+  /// The plugin whose rules this covers (nil: the whole rule set).
+  public var plugin: String?
   public var criteria: Int
   /// Criteria (qualified ids) never met in any fixture.
   public var neverMet: [String]
@@ -364,8 +366,12 @@ public enum FixtureRunner {
     return lines
   }
 
-  /// What the fixtures exercised, over all results.
-  public static func coverage(_ results: [FixtureResult], program: Program) -> FixtureCoverage {
+  /// What the fixtures exercised, over all results; with `plugin`, only that plugin's criteria,
+  /// the options they read and its solutions.
+  public static func coverage(_ results: [FixtureResult], program: Program, plugin: String? = nil) -> FixtureCoverage {
+    let pluginIndex = plugin.flatMap { id in program.plugins.firstIndex { $0.id == id } }
+    let ownCriteria = program.criteria.indices.filter { pluginIndex == nil || program.criteria[$0].plugin == pluginIndex }
+    let ownSolutions = program.solutions.indices.filter { plugin == nil || program.solutions[$0].plugin == plugin }
     var met = Set<Int>()
     var unmet = Set<Int>()
     var chosen = Set<String>()
@@ -387,7 +393,7 @@ public enum FixtureRunner {
       }
       for recommendation in a.recommendations { recommended.insert(recommendation.solution) }
     }
-    let readSlots = Set(program.criteria.flatMap(\.condition.reads))
+    let readSlots = Set(ownCriteria.flatMap { program.criteria[$0].condition.reads })
     var options: [String] = []
     for slot in readSlots.sorted() {
       let question = survey.questions[slot]
@@ -396,10 +402,11 @@ public enum FixtureRunner {
       }
     }
     return FixtureCoverage(
-      criteria: program.criteria.count,
-      neverMet: program.criteria.indices.filter { !met.contains($0) }.map { program.criteria[$0].qualifiedID },
-      neverUnmet: program.criteria.indices.filter { !unmet.contains($0) }.map { program.criteria[$0].qualifiedID },
+      plugin: plugin,
+      criteria: ownCriteria.count,
+      neverMet: ownCriteria.filter { !met.contains($0) }.map { program.criteria[$0].qualifiedID },
+      neverUnmet: ownCriteria.filter { !unmet.contains($0) }.map { program.criteria[$0].qualifiedID },
       optionsNeverChosen: options,
-      solutionsNeverRecommended: program.solutions.indices.filter { !recommended.contains($0) }.map { program.solutions[$0].id })
+      solutionsNeverRecommended: ownSolutions.filter { !recommended.contains($0) }.map { program.solutions[$0].id })
   }
 }

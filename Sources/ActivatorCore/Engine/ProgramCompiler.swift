@@ -12,7 +12,8 @@ public enum ProgramCompiler {
   ) -> Program? {
     let errorsBefore = log.errorCount
     let version = answeredVersion ?? survey.version
-    let plugins = allPlugins.filter { $0.applies(to: survey.id, version: version) }.sorted { $0.id < $1.id }
+    let applying = allPlugins.filter { $0.applies(to: survey.id, version: version) }
+    let plugins = dependencyOrder(applying, log: log)
     var pluginIDs: [String: Plugin] = [:]
     for plugin in plugins {
       if let first = pluginIDs[plugin.id] {
@@ -160,6 +161,7 @@ public enum ProgramCompiler {
       }
     }
     criteria.sort { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
+    checkPlaceholders(plugins, log: log)
 
     // Criterion ids that `met()` may name: qualified always, plain when unambiguous. Criteria
     // that failed to compile are known too (index -1), so naming them is not a second error.
@@ -250,6 +252,52 @@ public enum ProgramCompiler {
     return Program(
       survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
       solutions: solutions, programmes: programmes, prerequisites: prerequisites)
+  }
+
+  /// Plugins with the ones they require first, otherwise by id; reports requirements that are
+  /// not loaded and cycles.
+  static func dependencyOrder(_ plugins: [Plugin], log: DiagnosticLog) -> [Plugin] {
+    let byID = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for plugin in plugins {
+      for requirement in plugin.requires where byID[requirement.value] == nil {
+        let hint = DidYouMean.hint(requirement.value, from: byID.keys)
+        log.error(
+          "missing-plugin",
+          "plugin '\(plugin.id)' requires '\(requirement.value)', which is not loaded for this survey\(hint); add its folder with --rules",
+          at: requirement.location)
+      }
+    }
+    var ordered: [Plugin] = []
+    var state: [String: Int] = [:]  // 1 visiting, 2 done
+    func visit(_ plugin: Plugin) {
+      if state[plugin.id] == 2 { return }
+      if state[plugin.id] == 1 {
+        log.error("plugin-cycle", "plugin '\(plugin.id)' is part of a cycle of 'requires'", at: plugin.location)
+        return
+      }
+      state[plugin.id] = 1
+      for requirement in plugin.requires.sorted(by: { $0.value < $1.value }) {
+        if let required = byID[requirement.value] { visit(required) }
+      }
+      state[plugin.id] = 2
+      ordered.append(plugin)
+    }
+    for plugin in plugins.sorted(by: { $0.id < $1.id }) { visit(plugin) }
+    return ordered
+  }
+
+  /// A plugin and, transitively, every loaded plugin it requires.
+  public static func closure(of plugin: Plugin, in plugins: [Plugin]) -> [Plugin] {
+    let byID = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var seen: Set<String> = []
+    var result: [Plugin] = []
+    var pending = [plugin]
+    while let next = pending.popLast() {
+      guard seen.insert(next.id).inserted else { continue }
+      result.append(next)
+      pending += next.requires.compactMap { byID[$0.value] }
+    }
+    return result
   }
 
   /// One criterion per stage of a ladder, each with a generated condition such as
@@ -373,5 +421,31 @@ public enum ProgramCompiler {
       log.warning("ladder-recommend", "ladder '\(ladder.id)' recommends solutions for stage \(stage), which its 'at' does not define", at: ladder.location)
     }
     return criteria
+  }
+
+  /// `{threshold}` and `{stage}` mean something only in ladder texts; a ladder title without
+  /// `{threshold}` reads the same at every stage.
+  static func checkPlaceholders(_ plugins: [Plugin], log: DiagnosticLog) {
+    for plugin in plugins {
+      for criterion in plugin.criteria {
+        for text in [criterion.title, criterion.met, criterion.unmet].compactMap({ $0 }) {
+          let names = Set(text.translations.flatMap { Template.placeholders($0.text) })
+          if !names.isDisjoint(with: ["threshold", "stage"]) {
+            log.warning(
+              "placeholder", "criterion '\(criterion.id)' uses {threshold} or {stage}, which only ladders fill in; it will be shown as written",
+              at: criterion.location)
+            break
+          }
+        }
+      }
+      for ladder in plugin.ladders where ladder.steps.count > 1 {
+        let hasThreshold = ladder.title.translations.allSatisfy { Template.placeholders($0.text).contains("threshold") }
+        if !hasThreshold {
+          log.warning(
+            "placeholder", "the title of ladder '\(ladder.id)' has no {threshold}, so its \(ladder.steps.count) criteria read the same at every stage",
+            at: ladder.location)
+        }
+      }
+    }
   }
 }

@@ -13,7 +13,8 @@ public enum LoaderKeys {
     "review",
   ]
   public static let pluginManifest = [
-    "plugin", "version", "name", "description", "languages", "applies_to", "threshold", "authors", "license", "homepage",
+    "plugin", "version", "name", "description", "languages", "applies_to", "requires", "threshold", "authors", "license",
+    "homepage",
   ]
   public static let pluginContent = ["criteria", "ladders", "metrics", "next_steps"]
   public static let catalog = ["catalog", "solutions", "programmes"]

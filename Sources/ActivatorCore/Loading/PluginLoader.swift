@@ -179,12 +179,18 @@ public enum PluginLoader {
     }
     if let node = fields.optional("license") { _ = reader.string(node, "license") }
     if let node = fields.optional("homepage") { _ = url(node, reader, "the plugin") }
+    var requires: [Located<String>] = []
+    if let node = fields.optional("requires"), let items = reader.list(node, "requires") {
+      requires = items.compactMap { item in located(item, reader) { reader.identifier($0, "plugin id", dashes: true) } }
+    }
     // After an error in the manifest the content is still read and checked, under placeholders.
     let pluginID = id ?? "invalid-plugin-id"
-    return Plugin(
+    var plugin = Plugin(
       id: pluginID, version: version ?? SemanticVersion(0, 0, 0), name: name ?? LocalizedText(pluginID), description: description,
       languages: languages, appliesTo: requirements,
       threshold: threshold, location: reader.location(fields.node), root: root)
+    plugin.requires = requires
+    return plugin
   }
 
   // MARK: - Content

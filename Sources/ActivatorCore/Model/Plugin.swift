@@ -18,6 +18,8 @@ public struct Plugin: Sendable {
   public var languages: [String]
   public var appliesTo: [SurveyRequirement]
   public var threshold: Located<Double>?
+  /// Plugins this one builds on (its criteria add to theirs, it recommends their solutions).
+  public var requires: [Located<String>] = []
   public var criteria: [CriterionDefinition] = []
   public var ladders: [LadderDefinition] = []
   public var metrics: [MetricDefinition] = []

@@ -7,16 +7,18 @@ struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run rule fixtures (answers + expected results) and report coverage.",
     discussion: """
-      Loads the rule folders given (default: Rules/) as one rule set, runs the fixtures in each
-      plugin's tests/ folder (and any fixture files given with --fixture), and reports criteria never
-      met or never unmet, options never chosen and solutions never recommended. Exit 1 when a
-      fixture fails or a file has errors.
+      Loads the rule folders given (default: Rules/). Each plugin's fixtures (its tests/ folder) run
+      against that plugin and the plugins it names in 'requires', so a lens plugin loaded beside
+      wego-core does not change wego-core's expected results. Fixture files given with --fixture
+      run against every loaded plugin. Coverage per plugin lists criteria never met or never unmet,
+      options never chosen and solutions never recommended. Exit 1 when a fixture fails or a file
+      has errors.
       """)
 
   @Argument(help: ArgumentHelp("Rule plugin folders or files (default: Rules/).", valueName: "dir"))
   var rules: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("Extra fixture file to run; repeat for several.", valueName: "file"))
+  @Option(name: .long, help: ArgumentHelp("Extra fixture file, run against all loaded plugins; repeat for several.", valueName: "file"))
   var fixture: [String] = []
 
   @Option(name: .long, help: ArgumentHelp("Survey file or folder (default: Surveys/).", valueName: "path"))
@@ -38,30 +40,52 @@ struct Test: ParsableCommand {
     let workspace = Workspace()
     workspace.loadSurveys([survey ?? home.map { PluginLoader.join($0, "Surveys") } ?? "Surveys"])
     workspace.loadRules(rules.isEmpty ? [home.map { PluginLoader.join($0, "Rules") } ?? "Rules"] : rules)
-    var programs: [Program] = []
-    for survey in workspace.registry.surveys {
-      if let program = workspace.program(for: survey) { programs.append(program) }
+
+    // Programs for a survey and a set of plugins, compiled once; their errors reported once.
+    var programs: [String: Program?] = [:]
+    let compileLog = DiagnosticLog()
+    func program(_ survey: ActivatorCore.Survey, _ plugins: [Plugin]) -> Program? {
+      let key = survey.reference + "|" + plugins.map(\.id).sorted().joined(separator: ",")
+      if let cached = programs[key] { return cached }
+      let compiled = ProgramCompiler.compile(survey: survey, plugins: plugins, log: compileLog, warnUnreachable: false)
+      programs[key] = compiled
+      return compiled
     }
-    let files = workspace.plugins.flatMap(\.fixtures) + fixture
-    var fixtures: [Fixture] = []
-    var unreadable = 0
-    for path in files {
-      let errorsBefore = workspace.log.errorCount
-      fixtures += FixtureLoader.load(path, registry: workspace.registry, program: { workspace.program(for: $0) }, log: workspace.log)
-      if workspace.log.errorCount > errorsBefore { unreadable += 1 }
-    }
-    let problems = workspace.log.sorted.filter { $0.severity == .error }
-    if !problems.isEmpty { Diagnostics.print(problems) }
+
     var results: [FixtureResult] = []
-    for fixture in fixtures {
-      guard let program = workspace.program(for: fixture.survey) else { continue }
-      results.append(FixtureRunner.run(fixture, program: program))
+    var coverage: [FixtureCoverage] = []
+    var unreadable = 0
+    func run(_ paths: [String], plugins: [Plugin]) -> [FixtureResult] {
+      var ran: [FixtureResult] = []
+      for path in paths {
+        let errorsBefore = workspace.log.errorCount
+        let fixtures = FixtureLoader.load(path, registry: workspace.registry, program: { program($0, plugins) }, log: workspace.log)
+        if workspace.log.errorCount > errorsBefore { unreadable += 1 }
+        for fixture in fixtures {
+          guard let compiled = program(fixture.survey, plugins) else { continue }
+          ran.append(FixtureRunner.run(fixture, program: compiled))
+        }
+      }
+      return ran
     }
-    let coverage = programs.map { FixtureRunner.coverage(results, program: $0) }
+    for plugin in workspace.plugins where !plugin.fixtures.isEmpty {
+      let scope = ProgramCompiler.closure(of: plugin, in: workspace.plugins)
+      let ran = run(plugin.fixtures, plugins: scope)
+      results += ran
+      for survey in workspace.registry.surveys where plugin.applies(to: survey.id, version: survey.version) {
+        if let compiled = program(survey, scope) {
+          coverage.append(FixtureRunner.coverage(ran, program: compiled, plugin: plugin.id))
+        }
+      }
+    }
+    results += run(fixture, plugins: workspace.plugins)
+
+    let problems = (workspace.log.sorted + compileLog.sorted).filter { $0.severity == .error }
+    if !problems.isEmpty { Diagnostics.print(problems) }
     switch format {
     case .json: Console.out(FixtureReport.json(results, coverage: coverage))
     case .text:
-      if files.isEmpty {
+      if results.isEmpty && unreadable == 0 {
         Console.err("no fixtures found (a plugin keeps them in its tests/ folder)\n")
       }
       Console.out(

@@ -72,19 +72,37 @@ public struct BatchFormat: Sendable {
       line += "  " + (a.overall.map { "\($0) \(a.survey.stageName($0, language))" } ?? "–")
       return Array((line + "\n").utf8)
     case .csv:
-      var fields = [
-        a.sheet.path, a.sheet.city.name, a.sheet.city.country ?? "", a.sheet.city.region ?? "", a.sheet.language,
-        a.sheet.surveyVersion.description, a.overall.map(String.init) ?? "",
-      ]
-      for pillar in a.pillars {
-        fields += [
-          String(pillar.stage), Self.fixed(pillar.score), Self.fixed(pillar.coverage), pillar.target.map(String.init) ?? "",
-        ]
+      // Written straight into bytes: this runs once per city in a batch.
+      var row: [UInt8] = []
+      row.reserveCapacity(512)
+      func field(_ text: String) {
+        if !row.isEmpty { row.append(0x2C) }
+        row.append(contentsOf: CSV.field(text).utf8)
       }
-      fields.append(a.recommendations.prefix(5).map { a.program.solutions[$0.solution].id }.joined(separator: "; "))
-      fields.append(a.nextSteps.map { a.program.programmes[$0.programme].id }.joined(separator: "; "))
-      fields.append(a.program.hash)
-      return Array((fields.map(CSV.field).joined(separator: ",") + "\r\n").utf8)
+      func number(_ value: Int) {
+        if !row.isEmpty { row.append(0x2C) }
+        row.append(contentsOf: String(value).utf8)
+      }
+      func blank() { row.append(0x2C) }
+      field(a.sheet.path)
+      field(a.sheet.city.name)
+      field(a.sheet.city.country ?? "")
+      field(a.sheet.city.region ?? "")
+      field(a.sheet.language)
+      field(a.sheet.surveyVersion.description)
+      if let overall = a.overall { number(overall) } else { blank() }
+      for pillar in a.pillars {
+        number(pillar.stage)
+        field(Self.fixed(pillar.score))
+        field(Self.fixed(pillar.coverage))
+        if let target = pillar.target { number(target) } else { blank() }
+      }
+      field(a.recommendations.prefix(5).map { a.program.solutions[$0.solution].id }.joined(separator: "; "))
+      field(a.nextSteps.map { a.program.programmes[$0.programme].id }.joined(separator: "; "))
+      field(a.program.hash)
+      row.append(0x0D)
+      row.append(0x0A)
+      return row
     case .json:
       let writer = JSONWriter(pretty: true)
       AssessmentJSON.write(a, options: .init(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: true), into: writer)
@@ -115,12 +133,16 @@ public struct BatchFormat: Sendable {
     return out
   }
 
+  /// Two decimals, always ("3.50").
   static func fixed(_ value: Double) -> String {
     let hundredths = Int((value * 100).rounded())
-    let sign = hundredths < 0 ? "-" : ""
     let magnitude = abs(hundredths)
     let fraction = magnitude % 100
-    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    var text = hundredths < 0 ? "-" : ""
+    text += String(magnitude / 100)
+    text += fraction < 10 ? ".0" : "."
+    text += String(fraction)
+    return text
   }
 
   // MARK: - Cohort summary
@@ -202,8 +224,13 @@ enum CSV {
   /// RFC 4180 quoting, plus a leading apostrophe on text a spreadsheet would run as a formula.
   static func field(_ value: String) -> String {
     var text = value
-    if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil { text = "'" + text }
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    // Byte checks: the special characters are all ASCII, and most fields need nothing.
+    if let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D,
+      Double(text) == nil
+    {
+      text = "'" + text
+    }
+    if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
       return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
     return text

@@ -76,9 +76,16 @@ public final class OutputSink: @unchecked Sendable {
   let temporary: String?
   let target: String?
   private(set) var failed = false
+  /// Output is gathered into blocks of this size: one write per block, not per row.
+  private var pending: [UInt8] = []
+  private static let blockSize = 64 << 10
+
+  /// Write rows as they come (a person is watching a terminal) rather than in blocks.
+  let immediate: Bool
 
   /// Writes to stdout when `path` is nil.
-  public init(path: String?) throws(FileReadError) {
+  public init(path: String?, immediate: Bool = false) throws(FileReadError) {
+    self.immediate = immediate
     guard let path else {
       fd = STDOUT_FILENO
       temporary = nil
@@ -100,7 +107,15 @@ public final class OutputSink: @unchecked Sendable {
 
   public func write(_ bytes: [UInt8]) {
     guard !bytes.isEmpty else { return }
-    bytes.withUnsafeBytes { raw in
+    pending += bytes
+    if immediate || pending.count >= Self.blockSize { flush() }
+  }
+
+  /// Writes what is gathered so far.
+  public func flush() {
+    guard !pending.isEmpty else { return }
+    defer { pending.removeAll(keepingCapacity: true) }
+    pending.withUnsafeBytes { raw in
       var offset = 0
       while offset < raw.count {
         let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -118,6 +133,7 @@ public final class OutputSink: @unchecked Sendable {
 
   /// Flushes and moves the file into place (or discards it when `keep` is false).
   public func finish(keep: Bool = true) throws(FileReadError) {
+    flush()
     guard let temporary, let target else { return }
     defer { close(fd) }
     if !keep || failed {

@@ -55,16 +55,20 @@ private struct TreeBuilder {
   }
 
   mutating func run() -> Result<YAMLNode?, YAMLError> {
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) != 0 else {
+    // On the heap: libyaml's string reader keeps a pointer to the parser itself, which a Swift
+    // local passed with `&` does not guarantee to keep in place.
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    parser.initialize(to: yaml_parser_t())
+    defer { parser.deallocate() }
+    guard yaml_parser_initialize(parser) != 0 else {
       return .failure(YAMLError(.unsupported, "libyaml could not start", at: YAMLMark(line: 1, column: 1)))
     }
-    defer { yaml_parser_delete(&parser) }
-    yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    defer { yaml_parser_delete(parser) }
+    yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     var event = yaml_event_t()
     while true {
-      guard yaml_parser_parse(&parser, &event) != 0 else {
-        return .failure(parserError(parser))
+      guard yaml_parser_parse(parser, &event) != 0 else {
+        return .failure(parserError(parser.pointee))
       }
       let outcome: Result<Bool, YAMLError>
       do throws(YAMLError) {

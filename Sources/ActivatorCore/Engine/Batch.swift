@@ -13,6 +13,8 @@ public final class ProgramCache: Sendable {
 
   private let plugins: [Plugin]
   private let entries = Mutex<[String: Entry]>([:])
+  /// The last survey and version asked for, and its entry: a batch mostly asks for the same one.
+  private let last = Mutex<(String, SemanticVersion, Entry)?>(nil)
 
   public init(plugins: [Plugin]) {
     self.plugins = plugins
@@ -20,6 +22,15 @@ public final class ProgramCache: Sendable {
 
   /// The program that scores answers to `survey` written for `answeredVersion`.
   public func program(for survey: Survey, answeredVersion: SemanticVersion) -> Entry {
+    if let (id, version, entry) = last.withLock({ $0 }), version == answeredVersion, id == survey.id {
+      return entry
+    }
+    let entry = lookup(survey, answeredVersion)
+    last.withLock { $0 = (survey.id, answeredVersion, entry) }
+    return entry
+  }
+
+  private func lookup(_ survey: Survey, _ answeredVersion: SemanticVersion) -> Entry {
     let applying = plugins.filter { $0.applies(to: survey.id, version: answeredVersion) }
     let key = survey.reference + "|" + applying.map(\.id).sorted().joined(separator: ",")
     return entries.withLock { cache in
@@ -61,13 +72,22 @@ public struct BatchItem: Sendable {
 public struct BatchOptions: Sendable {
   public var jobs: Int
   public var failFast: Bool
+  /// Keep the small per-city record a cohort summary needs.
+  public var collectRecords: Bool
+  /// How many recommendations each result needs (nil: all).
+  public var recommendationLimit: Int?
   public var limits: YAMLLimitsOption
   /// How far workers may run ahead of the in-order writer, in files.
   public var window: Int
 
-  public init(jobs: Int, failFast: Bool = false, limits: YAMLLimitsOption = .untrusted, window: Int = 2048) {
+  public init(
+    jobs: Int, failFast: Bool = false, collectRecords: Bool = true, recommendationLimit: Int? = nil,
+    limits: YAMLLimitsOption = .untrusted, window: Int = 2048
+  ) {
     self.jobs = max(1, jobs)
+    self.recommendationLimit = recommendationLimit
     self.failFast = failFast
+    self.collectRecords = collectRecords
     self.limits = limits
     self.window = max(16, window)
   }
@@ -89,6 +109,18 @@ public struct BatchStats: Sendable {
 public final class BatchRunner: Sendable {
   let registry: SurveyRegistry
   let programs: ProgramCache
+  let schemas = Mutex<SchemaCache>(SchemaCache())
+
+  /// Schemas by survey id and answered version; a batch mostly asks for the same one again.
+  struct SchemaCache {
+    var byKey: [SchemaKey: AnswerSchema?] = [:]
+    var last: (SchemaKey, AnswerSchema?)?
+  }
+
+  struct SchemaKey: Hashable {
+    var id: String
+    var version: SemanticVersion
+  }
   let options: BatchOptions
   let render: @Sendable (Assessment) -> [UInt8]
 
@@ -170,24 +202,50 @@ public final class BatchRunner: Sendable {
       return item
     }
     let file = SourceFile(path: path, bytes: buffer)
-    guard let (source, root) = Document.parse(file, limits: limits, log: log),
-      let (sheet, survey) = AnswersLoader.load(source, root, registry: registry, log: log)
-    else {
+    // Well-formed files are read straight from libyaml's events; anything the fast reader is not
+    // sure of goes through the full loader, which reports what is wrong.
+    let loaded: (AnswerSheet, Survey)
+    if let (sheet, schema) = FastAnswersReader.read(file, limits: limits, schema: schema(id:version:)) {
+      loaded = (sheet, schema.survey)
+    } else if let (source, root) = Document.parse(file, limits: limits, log: log),
+      let slow = AnswersLoader.load(source, root, registry: registry, log: log)
+    {
+      loaded = slow
+    } else {
       item.diagnostics = log.sorted
       return item
     }
+    let (sheet, survey) = loaded
     switch programs.program(for: survey, answeredVersion: sheet.surveyVersion) {
     case .failed(let message):
       log.error("no-rules", message, at: SourceLocation(file: path, line: 1, column: 1))
       item.diagnostics = log.sorted
       return item
     case .program(let program):
-      let assessment = Scorer.assess(sheet, with: program)
+      let assessment = Scorer.assess(sheet, with: program, recommendationLimit: options.recommendationLimit)
       item.output = render(assessment)
-      item.record = CohortRecord(assessment)
+      if options.collectRecords { item.record = CohortRecord(assessment) }
       item.diagnostics = log.sorted
       item.failed = false
       return item
+    }
+  }
+}
+
+extension BatchRunner {
+  func schema(id: String, version: SemanticVersion) -> AnswerSchema? {
+    let key = SchemaKey(id: id, version: version)
+    return schemas.withLock { cache in
+      if let (lastKey, schema) = cache.last, lastKey == key { return schema }
+      let schema: AnswerSchema?
+      if let found = cache.byKey[key] {
+        schema = found
+      } else {
+        schema = registry.survey(id, compatibleWith: version).map(AnswerSchema.init)
+        cache.byKey[key] = schema
+      }
+      cache.last = (key, schema)
+      return schema
     }
   }
 }

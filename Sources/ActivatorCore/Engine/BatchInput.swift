@@ -28,16 +28,17 @@ public enum BatchInput {
         problems.append(Diagnostic(.warning, "too-deep", "folders nested more than 64 deep; skipped", at: .file(folder)))
         return
       }
-      let names: [String]
+      let entries: [(name: String, kind: FileReading.Kind)]
       do {
-        names = try FileReading.list(folder)
+        entries = try FileReading.entries(folder)
       } catch {
         problems.append(Diagnostic(.error, "unreadable", error.message, at: .file(folder)))
         return
       }
-      for name in names where !name.hasPrefix(".") {
+      for (name, listedKind) in entries where !name.hasPrefix(".") {
         let path = PluginLoader.join(folder, name)
-        switch FileReading.kind(path) {
+        // The directory says what most entries are; links and odd types need a stat.
+        switch listedKind == .other ? FileReading.kind(path) : listedKind {
         case .directory: walk(path, depth: depth + 1)
         case .file where extensions.contains(where: name.hasSuffix): files.append(path)
         case .missing:
@@ -60,8 +61,14 @@ public enum BatchInput {
       default: files.append(argument)  // reading it reports what is wrong with it
       }
     }
-    var seen = Set<String>()
-    let unique = files.filter { seen.insert($0).inserted }
-    return (unique.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, problems)
+    // Sorted in place and repeats dropped next to each other: no second copy of a long list.
+    files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var kept = 0
+    for index in files.indices where kept == 0 || files[index] != files[kept - 1] {
+      files.swapAt(kept, index)
+      kept += 1
+    }
+    files.removeSubrange(kept...)
+    return (files, problems)
   }
 }

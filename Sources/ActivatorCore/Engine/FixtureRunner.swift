@@ -66,8 +66,9 @@ public enum FixtureLoader {
   public static func load(_ path: String, registry: SurveyRegistry, program: (Survey) -> Program?, log: DiagnosticLog) -> [Fixture] {
     guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return [] }
     let reader = NodeReader(file: file, log: log)
+    let errorsBefore = log.errorCount
     reader.checkTags(root)
-    guard let fields = reader.fields(root, "a fixture file", allowed: keys) else { return [] }
+    guard let fields = reader.fields(root, "a fixture file", allowed: keys), log.errorCount == errorsBefore else { return [] }
     if let list = fields["fixtures"] {
       if fields.keys.keys.contains(where: { $0 != "fixtures" && !$0.hasPrefix("x-") }) {
         reader.error("wrong-type", "a fixture file holds either one fixture or a 'fixtures:' list, not both", root)

@@ -74,6 +74,23 @@ public final class Program: Sendable {
   public let hash: String
   public let surveyHash: String
 
+  // The scoring loop's view of the criteria and questions, in flat arrays: reading a field of a
+  // `Criterion` in a loop would copy the whole struct.
+  let conditions: [CompiledExpression]
+  let weights: [Double]
+  let criterionPillars: [Int]
+  let criterionStages: [Int]
+  let recommends: [[Int]]
+  /// Criteria that recommend at least one solution.
+  let recommending: [Int]
+  let tables: SurveyTables
+  /// For criteria expanded from ladders: how to decide them without running an expression.
+  let ladderPlans: [LadderPlan?]
+  let solutionIDs: [String]
+  /// Each solution's place in id order, the last tie-break of the recommendation ranking.
+  let solutionIDRanks: [Int]
+  let solutionStages: [(min: Int, max: Int)]
+
   init(
     survey: Survey, plugins: [PluginInfo], threshold: Double, criteria: [Criterion], metrics: [Metric],
     nextSteps: [NextStep], solutions: [Solution], programmes: [Programme], prerequisites: [[CompiledExpression?]]
@@ -88,6 +105,25 @@ public final class Program: Sendable {
     self.programmes = programmes
     self.prerequisites = prerequisites
     self.optionValues = survey.questions.map { $0.options.map(\.value) }
+    self.conditions = criteria.map(\.condition)
+    self.weights = criteria.map(\.weight)
+    self.criterionPillars = criteria.map(\.pillar)
+    self.criterionStages = criteria.map(\.stage)
+    self.recommends = criteria.map(\.recommend)
+    self.recommending = criteria.indices.filter { !criteria[$0].recommend.isEmpty }
+    self.tables = SurveyTables(survey)
+    self.ladderPlans = criteria.map { criterion in
+      criterion.ladder.map { ladder in
+        LadderPlan(
+          slot: ladder.question, threshold: ladder.threshold, higher: ladder.direction == .higher,
+          levels: ladder.byLevel ? survey.questions[ladder.question].options.map { Double($0.level ?? 0) } : nil)
+      }
+    }
+    self.solutionIDs = solutions.map(\.id)
+    var ranks = [Int](repeating: 0, count: solutions.count)
+    for (rank, index) in solutions.indices.sorted(by: { solutions[$0].id < solutions[$1].id }).enumerated() { ranks[index] = rank }
+    self.solutionIDRanks = ranks
+    self.solutionStages = solutions.map { ($0.stageMin, $0.stageMax) }
     var byPillar = Array(
       repeating: Array(repeating: [Int](), count: survey.topStage + 1), count: survey.pillars.count)
     for (index, criterion) in criteria.enumerated() { byPillar[criterion.pillar][criterion.stage].append(index) }
@@ -107,4 +143,45 @@ public final class Program: Sendable {
   }
 
   public func solutionIndex(_ id: String) -> Int? { solutions.firstIndex { $0.id == id } }
+}
+
+/// Per-question facts the scorer reads for every file, in flat arrays.
+public struct SurveyTables: Sendable {
+  let relevance: [CompiledExpression?]
+  let required: [Bool]
+  let optionValues: [[String]]
+  let ids: [String]
+  let relevanceTexts: [String]
+
+  public init(_ survey: Survey) {
+    relevance = survey.questions.map(\.relevant)
+    required = survey.questions.map(\.required)
+    optionValues = survey.questions.map { $0.options.map(\.value) }
+    ids = survey.questions.map(\.id)
+    relevanceTexts = survey.questions.map { $0.relevantSource?.text ?? "" }
+  }
+}
+
+/// A ladder step decided directly from the answer: `answer >= threshold` (or `<=`), or the
+/// level of the chosen option against the threshold. Same result as the step's expression.
+struct LadderPlan: Sendable {
+  let slot: Int
+  let threshold: Double
+  let higher: Bool
+  /// Option levels, for ladders on ordinal choices.
+  let levels: [Double]?
+
+  @inline(__always)
+  func evaluate(_ values: [Value]) -> Value {
+    let number: Double
+    switch values[slot] {
+    case .int(let n): number = Double(n)
+    case .double(let d): number = d
+    case .choice(_, let option):
+      guard let levels else { return .null }
+      number = levels[Int(option)]
+    case let other: return other
+    }
+    return .bool(higher ? number >= threshold : number <= threshold)
+  }
 }

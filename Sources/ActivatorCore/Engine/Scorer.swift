@@ -1,30 +1,35 @@
 /// Turns one answer sheet into an assessment with a compiled program.
 public enum Scorer {
-  public static func assess(_ sheet: AnswerSheet, with program: Program) -> Assessment {
-    let survey = program.survey
-    let (context, relevant, counts, issues) = prepare(sheet, survey: program.survey, optionValues: program.optionValues)
+  /// - Parameter recommendationLimit: build only the first recommendations (a batch row shows
+  ///   five); nil for all of them.
+  public static func assess(_ sheet: AnswerSheet, with program: Program, recommendationLimit: Int? = nil) -> Assessment {
+    let (context, relevant, counts, issues) = prepare(sheet, tables: program.tables)
     var allIssues = issues
 
     // Criteria.
-    var outcomes = [Outcome](repeating: .unknown, count: program.criteria.count)
+    let conditions = program.conditions
+    let plans = program.ladderPlans
+    var outcomes = [Outcome](repeating: .unknown, count: conditions.count)
     var errors: [Int: EvaluationError] = [:]
-    for (index, criterion) in program.criteria.enumerated() {
-      let value = criterion.condition.evaluate(context)
+    let values = context.values
+    for index in conditions.indices {
+      let value = plans[index]?.evaluate(values) ?? conditions[index].evaluate(context)
       outcomes[index] = outcome(value)
       if case .error(let error) = value {
         errors[index] = error
         allIssues.append(
           AnswerIssue(
             kind: .evaluationError, slot: nil,
-            message: "criterion '\(criterion.qualifiedID)' could not be evaluated: \(error.message)",
-            location: criterion.condition.source.location(ofOffset: error.range.lowerBound)))
+            message: "criterion '\(program.criteria[index].qualifiedID)' could not be evaluated: \(error.message)",
+            location: conditions[index].source.location(ofOffset: error.range.lowerBound)))
       }
     }
 
     // Pillars.
     var pillars: [PillarResult] = []
-    pillars.reserveCapacity(survey.pillars.count)
-    for pillar in survey.pillars.indices {
+    let pillarCount = program.criteriaByPillar.count
+    pillars.reserveCapacity(pillarCount)
+    for pillar in 0..<pillarCount {
       pillars.append(pillarResult(pillar, outcomes, program, target: sheet.targets[pillar]))
     }
     let overall = overallStage(pillars, program)
@@ -45,7 +50,7 @@ public enum Scorer {
       }
       metrics.append(MetricResult(metric: index, value: value))
     }
-    let recommendations = recommend(outcomes, pillars, program, context)
+    let recommendations = recommend(outcomes, pillars, program, context, limit: recommendationLimit)
     var nextSteps: [NextStepResult] = []
     for step in program.nextSteps {
       guard case .bool(true) = step.when.evaluate(context) else { continue }
@@ -77,20 +82,24 @@ public enum Scorer {
 
   /// Prepared values in asking order: skip logic is evaluated as the questionnaire would, so a
   /// question hidden by an earlier answer reads as "not relevant".
-  public static func prepare(_ sheet: AnswerSheet, survey: Survey, optionValues: [[String]]? = nil)
+  public static func prepare(_ sheet: AnswerSheet, survey: Survey)
     -> (EvaluationContext, [Bool], AnswerCounts, [AnswerIssue])
   {
-    let count = survey.questions.count
+    prepare(sheet, tables: SurveyTables(survey))
+  }
+
+  static func prepare(_ sheet: AnswerSheet, tables: SurveyTables)
+    -> (EvaluationContext, [Bool], AnswerCounts, [AnswerIssue])
+  {
+    let count = tables.ids.count
     let context = EvaluationContext(
-      values: [Value](repeating: .unknown(.unanswered), count: count),
-      optionValues: optionValues ?? survey.questions.map { $0.options.map(\.value) })
+      values: [Value](repeating: .unknown(.unanswered), count: count), optionValues: tables.optionValues)
     var relevant = [Bool](repeating: true, count: count)
     var counts = AnswerCounts()
     var issues: [AnswerIssue] = []
     for slot in 0..<count {
-      let question = survey.questions[slot]
       let answer = slot < sheet.values.count ? sheet.values[slot] : nil
-      if let condition = question.relevant {
+      if let condition = tables.relevance[slot] {
         relevant[slot] = isRelevant(condition.evaluate(context))
       }
       guard relevant[slot] else {
@@ -100,17 +109,17 @@ public enum Scorer {
           issues.append(
             AnswerIssue(
               kind: .answeredButSkipped, slot: slot,
-              message: "'\(question.id)' is answered, but its skip logic (\(question.relevantSource?.text ?? "")) hides it; the answer is not used",
-              location: sheet.locations[slot]))
+              message: "'\(tables.ids[slot])' is answered, but its skip logic (\(tables.relevanceTexts[slot])) hides it; the answer is not used",
+              location: sheet.location(of: slot)))
         }
         continue
       }
       guard let answer else {
         counts.unanswered += 1
-        if question.required {
+        if tables.required[slot] {
           issues.append(
             AnswerIssue(
-              kind: .requiredUnanswered, slot: slot, message: "required question '\(question.id)' is not answered",
+              kind: .requiredUnanswered, slot: slot, message: "required question '\(tables.ids[slot])' is not answered",
               location: sheet.answersLocation))
         }
         continue
@@ -178,7 +187,7 @@ public enum Scorer {
       let indices = level < program.criteriaByPillar[pillar].count ? program.criteriaByPillar[pillar][level] : []
       var item = StageEvidence(stage: level, criteria: indices.count, applicable: 0, met: 0, unknown: 0, excluded: 0, share: 0, passed: false)
       for index in indices {
-        let weight = program.criteria[index].weight
+        let weight = program.weights[index]
         switch outcomes[index] {
         case .met: item.met += weight; item.applicable += weight
         case .unmet: item.applicable += weight
@@ -202,15 +211,15 @@ public enum Scorer {
       let indices = program.criteriaByPillar[pillar][stage + 1]
       let candidates = indices.filter { outcomes[$0] == .unmet || outcomes[$0] == .unknown || outcomes[$0] == .error }
         .sorted { a, b in
-          let (ca, cb) = (program.criteria[a], program.criteria[b])
-          if ca.weight != cb.weight { return ca.weight > cb.weight }
+          let (wa, wb) = (program.weights[a], program.weights[b])
+          if wa != wb { return wa > wb }
           return a < b
         }
       let needed = max(0, theta * nextEvidence.applicable - nextEvidence.met)
       var count = 0
       var gathered = 0.0
       for index in candidates where gathered + 1e-9 < needed {
-        gathered += program.criteria[index].weight
+        gathered += program.weights[index]
         count += 1
       }
       next = StageGap(stage: stage + 1, neededWeight: needed, neededCount: max(count, needed > 0 ? 1 : 0), candidates: candidates)
@@ -225,7 +234,7 @@ public enum Scorer {
     let coverage = applicableWeight > 0 ? knownWeight / applicableWeight : 0
     return PillarResult(
       pillar: pillar, stage: stage, score: score, potential: max(potential, stage),
-      coverage: (coverage * 1000).rounded() / 1000, confidence: .from(coverage: coverage), target: target,
+      coverage: coverage, confidence: .from(coverage: coverage), target: target,
       evidence: evidence, next: next, openGaps: openGaps)
   }
 
@@ -237,10 +246,10 @@ public enum Scorer {
   }
 
   /// Solutions that close the gaps found, weakest pillar and nearest stage first, merged per
-  /// solution with every reason that led to it.
-  static func recommend(_ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, _ context: EvaluationContext)
-    -> [Recommendation]
-  {
+  /// solution with every reason that led to it. With `limit`, only that many are built.
+  static func recommend(
+    _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, _ context: EvaluationContext, limit: Int? = nil
+  ) -> [Recommendation] {
     // Pillar order: lowest stage first; among equals, the larger gap to a stated target, then the lower score.
     let pillarOrder = pillars.sorted { a, b in
       let gapA = (a.target ?? a.stage) - a.stage
@@ -250,67 +259,85 @@ public enum Scorer {
     var pillarRank = [Int](repeating: 0, count: pillars.count)
     for (rank, pillar) in pillarOrder.enumerated() { pillarRank[pillar] = rank }
 
-    struct Candidate {
-      var key: (Int, Int, Int, Int, Int, Int)
-      var recommendation: Recommendation
+    // A solution's rank packed into one integer, most significant first: gaps up to the next
+    // stage before later ones; the weakest pillar; foundations before the next gate; solutions
+    // that fit the stage; heavier criteria; met prerequisites, then not-met before unknown.
+    @inline(__always) func pack(_ later: Bool, _ pillarRank: Int, _ gap: Int, _ fits: Bool, _ weight: Double, _ tail: Int) -> UInt64 {
+      let weightKey = UInt64(max(0, 10_000 - min(10_000, Int((weight * 100).rounded()))))
+      var key: UInt64 = later ? 1 : 0
+      key = key << 5 | UInt64(min(pillarRank, 31))
+      key = key << 2 | UInt64(gap)
+      key = key << 1 | (fits ? 0 : 1)
+      key = key << 14 | weightKey
+      key = key << 2 | UInt64(tail)
+      return key
     }
-    var bySolution: [Int: Candidate] = [:]
-    for (index, criterion) in program.criteria.enumerated() where !criterion.recommend.isEmpty {
+    // Per solution, in flat arrays: the best key so far, how it was reached, how many reasons.
+    // Reasons are kept in one list and only gathered for the solutions that are returned.
+    let solutionCount = program.solutionIDs.count
+    var keys = [UInt64](repeating: .max, count: solutionCount)
+    var fitsBySolution = [Bool](repeating: false, count: solutionCount)
+    var pillarBySolution = [Int](repeating: 0, count: solutionCount)
+    var reasonCounts = [Int](repeating: 0, count: solutionCount)
+    var missingBySolution = [[Int]?](repeating: nil, count: solutionCount)
+    var reasons: [(solution: Int, reason: RecommendationReason)] = []
+    for index in program.recommending {
       let outcome = outcomes[index]
       guard outcome == .unmet || outcome == .unknown || outcome == .error else { continue }
-      let current = pillars[criterion.pillar].stage
+      let criterionPillar = program.criterionPillars[index]
+      let criterionStage = program.criterionStages[index]
+      let current = pillars[criterionPillar].stage
       let gap: RecommendationReason.Gap
-      if criterion.stage <= current {
+      if criterionStage <= current {
         gap = .foundation
-      } else if criterion.stage == current + 1 {
+      } else if criterionStage == current + 1 {
         gap = .next
-      } else if criterion.stage == current + 2 {
+      } else if criterionStage == current + 2 {
         gap = .later
       } else {
         continue
       }
-      for solutionIndex in criterion.recommend {
-        let solution = program.solutions[solutionIndex]
-        let fits = solution.stageMin <= current + 1 && solution.stageMax >= current
-        var missing: [Int] = []
-        for (p, condition) in program.prerequisites[solutionIndex].enumerated() {
-          if let condition, case .bool(false) = condition.evaluate(context) { missing.append(p) }
-        }
-        // Gaps up to the next stage before later ones; then the weakest pillar; then foundations
-        // before the next gate; solutions that fit the stage, heavier criteria and met
-        // prerequisites first.
-        let key = (
-          gap == .later ? 1 : 0, pillarRank[criterion.pillar], gap.rawValue, fits ? 0 : 1,
-          -Int((criterion.weight * 100).rounded()), (missing.isEmpty ? 0 : 2) + (outcome == .unmet ? 0 : 1)
-        )
-        let reason = RecommendationReason(criterion: index, outcome: outcome, gap: gap)
-        if var existing = bySolution[solutionIndex] {
-          existing.recommendation.reasons.append(reason)
-          if key < existing.key {
-            existing.key = key
-            existing.recommendation.fits = fits
-            existing.recommendation.pillar = criterion.pillar
+      for solution in program.recommends[index] {
+        let stages = program.solutionStages[solution]
+        let fits = stages.min <= current + 1 && stages.max >= current
+        if missingBySolution[solution] == nil {
+          var found: [Int] = []
+          for (p, condition) in program.prerequisites[solution].enumerated() {
+            if let condition, case .bool(false) = condition.evaluate(context) { found.append(p) }
           }
-          bySolution[solutionIndex] = existing
-        } else {
-          bySolution[solutionIndex] = Candidate(
-            key: key,
-            recommendation: Recommendation(solution: solutionIndex, reasons: [reason], fits: fits, missingPrerequisites: missing, pillar: criterion.pillar))
+          missingBySolution[solution] = found
+        }
+        let tail = (missingBySolution[solution]!.isEmpty ? 0 : 2) + (outcome == .unmet ? 0 : 1)
+        let key = pack(gap == .later, pillarRank[criterionPillar], gap.rawValue, fits, program.weights[index], tail)
+        reasons.append((solution, RecommendationReason(criterion: index, outcome: outcome, gap: gap)))
+        reasonCounts[solution] += 1
+        if key < keys[solution] {
+          keys[solution] = key
+          fitsBySolution[solution] = fits
+          pillarBySolution[solution] = criterionPillar
         }
       }
     }
-    let ranked = bySolution.values.sorted { a, b in
-      if a.key != b.key { return a.key < b.key }
-      // More reasons first, then a stable order by id.
-      if a.recommendation.reasons.count != b.recommendation.reasons.count {
-        return a.recommendation.reasons.count > b.recommendation.reasons.count
-      }
-      return program.solutions[a.recommendation.solution].id < program.solutions[b.recommendation.solution].id
+    // Then more reasons first, then id order: one integer compare per pair.
+    var order: [(key: UInt64, solution: Int)] = []
+    for solution in 0..<solutionCount where keys[solution] != .max {
+      let tieBreak = UInt64(255 - min(255, reasonCounts[solution])) << 16 | UInt64(min(program.solutionIDRanks[solution], 65_535))
+      order.append((keys[solution] << 24 | tieBreak, solution))
     }
-    return ranked.map { candidate in
-      var recommendation = candidate.recommendation
-      recommendation.reasons.sort { ($0.gap, $0.criterion) < ($1.gap, $1.criterion) }
-      return recommendation
+    order.sort { $0.key < $1.key }
+    let chosen = limit.map { Array(order.prefix($0)) } ?? order
+    var ranked: [Recommendation] = []
+    ranked.reserveCapacity(chosen.count)
+    for entry in chosen {
+      var own: [RecommendationReason] = []
+      own.reserveCapacity(reasonCounts[entry.solution])
+      for item in reasons where item.solution == entry.solution { own.append(item.reason) }
+      if own.count > 1 { own.sort { ($0.gap, $0.criterion) < ($1.gap, $1.criterion) } }
+      ranked.append(
+        Recommendation(
+          solution: entry.solution, reasons: own, fits: fitsBySolution[entry.solution],
+          missingPrerequisites: missingBySolution[entry.solution] ?? [], pillar: pillarBySolution[entry.solution]))
     }
+    return ranked
   }
 }

@@ -135,6 +135,34 @@ extension Checker {
       return .invalid(syntax)
     }
     let (l, r) = (left.run, right.run)
+    // The commonest condition of all is "answer >= number" (every ladder step): compare with the
+    // constant directly, without evaluating it or going through the general comparison.
+    if left.type.isNumeric, case .literal(let literal, _) = rightSyntax {
+      let threshold: Double
+      switch literal {
+      case .int(let n): threshold = Double(n)
+      case .double(let d): threshold = d
+      default: threshold = .nan
+      }
+      if !threshold.isNaN {
+        let test: @Sendable (Double) -> Bool
+        switch op {
+        case "<": test = { $0 < threshold }
+        case "<=": test = { $0 <= threshold }
+        case ">": test = { $0 > threshold }
+        default: test = { $0 >= threshold }
+        }
+        return Typed(
+          type: .bool, cost: left.cost + 2, bound: nil,
+          run: { context in
+            switch l(context) {
+            case .int(let n): return .bool(test(Double(n)))
+            case .double(let d): return .bool(test(d))
+            case let other: return other
+            }
+          }, syntax: syntax)
+      }
+    }
     let accept: @Sendable (Int) -> Bool
     switch op {
     case "<": accept = { $0 < 0 }

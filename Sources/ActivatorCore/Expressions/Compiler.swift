@@ -22,7 +22,10 @@ public struct ExpressionEnvironment: Sendable {
 }
 
 /// A checked expression, ready to evaluate many times.
-public struct CompiledExpression: Sendable {
+///
+/// A class, so that handing one around in the scoring loop costs one reference count, not one
+/// per field.
+public final class CompiledExpression: Sendable {
   public let source: ExpressionSource
   public let type: ExprType
   /// Slots of the questions this expression reads, ascending (what `explain` shows).
@@ -31,6 +34,18 @@ public struct CompiledExpression: Sendable {
   /// Upper bound on evaluation steps, estimated at load.
   public let cost: Int
   let run: @Sendable (EvaluationContext) -> Value
+
+  init(
+    source: ExpressionSource, type: ExprType, reads: [Int], usesOutcomes: Bool, cost: Int,
+    run: @escaping @Sendable (EvaluationContext) -> Value
+  ) {
+    self.source = source
+    self.type = type
+    self.reads = reads
+    self.usesOutcomes = usesOutcomes
+    self.cost = cost
+    self.run = run
+  }
 
   public func evaluate(_ context: EvaluationContext) -> Value {
     context.steps = 0
@@ -440,11 +455,18 @@ func propagate(_ a: Value, _ b: Value) -> Value? {
 enum DateText {
   /// `YYYY-MM-DD` with a real month and day.
   static func isValid(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
-    else { return false }
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
+    func digits(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = bytes[index]
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else { return false }
     guard (1...12).contains(month), day >= 1 else { return false }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -69,11 +69,14 @@ public struct OutcomeView: Sendable {
 
 /// What an evaluation reads: the prepared answer values and, after stages are known, outcomes.
 public final class EvaluationContext {
+  // A context is used by one evaluation at a time, so the per-access exclusivity check the
+  // compiler adds for class properties is pure overhead in the scoring loop.
+
   /// Value per question slot, with skip logic and missing codes already turned into unknowns.
-  public var values: [Value]
-  public var outcomes: OutcomeView?
-  var locals: [Value] = []
-  var steps = 0
+  @exclusivity(unchecked) public var values: [Value]
+  @exclusivity(unchecked) public var outcomes: OutcomeView?
+  @exclusivity(unchecked) var locals: [Value] = []
+  @exclusivity(unchecked) var steps = 0
   let stepLimit: Int
   let optionValues: [[String]]
 

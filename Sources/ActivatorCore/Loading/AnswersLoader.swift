@@ -46,9 +46,9 @@ public enum AnswersLoader {
     -> (AnswerSheet, Survey)?
   {
     var reader = NodeReader(file: file, log: log)
+    let errorsBefore = log.errorCount
     reader.checkTags(root)
     guard let fields = reader.fields(root, "an answers file", allowed: keys) else { return nil }
-    let errorsBefore = log.errorCount
 
     guard let surveyNode = fields.required("survey", reader), let surveyID = reader.string(surveyNode, "the survey id")
     else { return nil }
@@ -106,12 +106,12 @@ public enum AnswersLoader {
     let completed = fields.optional("completed").flatMap { timestamp($0, "completed", reader) }
 
     var values = [AnswerValue?](repeating: nil, count: survey.questions.count)
-    var locations = [SourceLocation?](repeating: nil, count: survey.questions.count)
+    var marks = [YAMLMark?](repeating: nil, count: survey.questions.count)
     if let node = fields["answers"] {
       if node.isNull {
         // `answers:` with nothing under it: a blank file, every question unanswered.
       } else if let pairs = node.mapping {
-        var seen = [Int: YAMLNode]()
+        var seen = [YAMLMark?](repeating: nil, count: survey.questions.count)
         for pair in pairs {
           guard let id = pair.key.scalar else {
             reader.error("wrong-type", "a key in answers must be a question id, found \(pair.key.kindDescription)", pair.key)
@@ -125,11 +125,11 @@ public enum AnswersLoader {
           if let first = seen[slot] {
             reader.error(
               "duplicate-key", "question '\(id)' is answered twice", pair.key,
-              notes: [.init("first answered here", at: reader.location(first))])
+              notes: [.init("first answered here", at: file.location(first))])
             continue
           }
-          seen[slot] = pair.key
-          locations[slot] = reader.location(pair.value)
+          seen[slot] = pair.key.start
+          marks[slot] = pair.value.start
           switch AnswerParser.parse(pair.value, for: survey.questions[slot], reader: reader) {
           case .value(let value): values[slot] = value
           case .blank, .invalid: break
@@ -178,7 +178,7 @@ public enum AnswersLoader {
     guard log.errorCount == errorsBefore else { return nil }
     let sheet = AnswerSheet(
       surveyID: survey.id, surveyVersion: version, language: language, city: city, respondent: respondent, started: started,
-      completed: completed, values: values, locations: locations, targets: targets, notes: notes, review: review.sorted(),
+      completed: completed, values: values, marks: marks, targets: targets, notes: notes, review: review.sorted(),
       path: file.path)
     var located = sheet
     located.answersLocation = fields.keys["answers"].map { reader.location($0) }

@@ -75,6 +75,8 @@ public enum FileReading {
       }
       buffer.removeSubrange((oldCount + got)...)
       if got == 0 { break }
+      // A short read of a regular file is its end: no need for a second read to see zero.
+      if got < blockSize && buffer.count == size { break }
       if buffer.count > maxBytes {
         throw FileReadError(path: path, message: "file is more than \(maxBytes) bytes; refusing to read further")
       }
@@ -110,16 +112,29 @@ public enum FileReading {
 
   /// Entries of a directory (names only, excluding `.` and `..`), sorted byte-wise.
   public static func list(_ directory: String) throws(FileReadError) -> [String] {
+    try entries(directory).map(\.name)
+  }
+
+  /// Entries of a directory with what the directory says they are (no `stat` per entry),
+  /// sorted byte-wise; `.other` for symbolic links and unknown types, which callers `stat`.
+  public static func entries(_ directory: String) throws(FileReadError) -> [(name: String, kind: Kind)] {
     guard let dir = opendir(directory) else { throw FileReadError(path: directory, message: errorText(errno)) }
     defer { closedir(dir) }
-    var names: [String] = []
+    var found: [(name: String, kind: Kind)] = []
     while let entry = readdir(dir) {
       let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
         pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
-      if name != "." && name != ".." { names.append(name) }
+      if name == "." || name == ".." { continue }
+      let kind: Kind
+      switch Int32(entry.pointee.d_type) {
+      case Int32(DT_REG): kind = .file
+      case Int32(DT_DIR): kind = .directory
+      default: kind = .other
+      }
+      found.append((name, kind))
     }
-    return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    return found.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
   }
 
   /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed, then

@@ -333,6 +333,11 @@ enum NumberText {
 
 extension String {
   var trimmingSpaces: String {
+    // Most values have nothing to trim: return them without a copy.
+    let utf8 = self.utf8
+    if let first = utf8.first, let last = utf8.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+      return self
+    }
     var scalars = Substring(self)
     while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
     while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }

@@ -13,9 +13,9 @@ public enum SurveyLoader {
 
   public static func load(_ file: SourceFile, _ root: YAMLNode, log: DiagnosticLog) -> Survey? {
     var reader = NodeReader(file: file, log: log)
+    let errorsBefore = log.errorCount
     reader.checkTags(root)
     guard let fields = reader.fields(root, "a survey", allowed: surveyKeys) else { return nil }
-    let errorsBefore = log.errorCount
 
     // Languages first: every translatable text is checked against them.
     var languages: [String] = []

@@ -1,3 +1,5 @@
+public import ActivatorYAML
+
 /// One answer: a value of the question's type, or a missing-data code.
 public enum AnswerValue: Sendable, Hashable {
   case bool(Bool)
@@ -64,8 +66,9 @@ public struct AnswerSheet: Sendable {
   public var completed: String?
   /// Answers by question slot; `nil` where the question was not answered.
   public var values: [AnswerValue?]
-  /// Where each answer was written, by slot (for validation messages).
-  public var locations: [SourceLocation?]
+  /// Where each answer was written, by slot (for validation messages); marks rather than full
+  /// locations, so that a batch does not copy the path for every answer.
+  public var marks: [YAMLMark?]
   /// Target stage per pillar index.
   public var targets: [Int: Int]
   /// Free-text notes by question slot.
@@ -79,7 +82,7 @@ public struct AnswerSheet: Sendable {
   public init(
     surveyID: String, surveyVersion: SemanticVersion, language: String, city: City,
     respondent: Respondent? = nil, started: String? = nil, completed: String? = nil,
-    values: [AnswerValue?], locations: [SourceLocation?] = [], targets: [Int: Int] = [:],
+    values: [AnswerValue?], marks: [YAMLMark?] = [], targets: [Int: Int] = [:],
     notes: [Int: String] = [:], review: [Int] = [], path: String
   ) {
     self.surveyID = surveyID
@@ -90,11 +93,17 @@ public struct AnswerSheet: Sendable {
     self.started = started
     self.completed = completed
     self.values = values
-    self.locations = locations.isEmpty ? Array(repeating: nil, count: values.count) : locations
+    self.marks = marks.isEmpty ? Array(repeating: nil, count: values.count) : marks
     self.targets = targets
     self.notes = notes
     self.review = review
     self.path = path
+  }
+
+  /// Where the answer in `slot` was written, if it came from a file.
+  public func location(of slot: Int) -> SourceLocation? {
+    guard slot < marks.count, let mark = marks[slot] else { return nil }
+    return SourceLocation(file: path, line: mark.line, column: mark.column)
   }
 
   /// A blank sheet for `survey`.

@@ -51,7 +51,7 @@ public enum AssessmentJSON {
               writer.key("stage_name", survey.stageName(pillar.stage, language))
               writer.key("score", pillar.score)
               writer.key("potential", pillar.potential)
-              writer.key("coverage", pillar.coverage)
+              writer.key("coverage", round(pillar.coverage))
               writer.key("confidence", pillar.confidence.rawValue)
               writer.key("target", pillar.target)
               writer.key("evidence") {

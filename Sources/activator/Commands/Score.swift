@@ -69,7 +69,7 @@ struct Score: ParsableCommand {
     let batchFormat = BatchFormat(kind: kind, survey: survey, language: output.lang, color: output.color && out == nil, detail: detail)
     let sink: OutputSink
     do {
-      sink = try OutputSink(path: out)
+      sink = try OutputSink(path: out, immediate: out == nil && Console.stdoutIsTerminal)
     } catch {
       Console.err("error: \(error)\n")
       throw ExitCode(2)
@@ -83,7 +83,9 @@ struct Score: ParsableCommand {
     let started = Clock.now
     let runner = BatchRunner(
       registry: workspace.registry, plugins: workspace.plugins,
-      options: BatchOptions(jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: failFast),
+      options: BatchOptions(
+        jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: failFast, collectRecords: summary,
+        recommendationLimit: detail ? nil : 5),
       render: { summaryOnly ? [] : batchFormat.row($0) })
     let written = WrittenCounter()
     let stats = runner.run(files) { item in

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Batch-scoring benchmark: Activator against the libyaml parse-only floor and a plain Python +
+PyYAML (C loader) implementation of the same scoring, on one corpus, in one run.
+
+    python3 Benchmarks/run_batch.py --count 100000            # generates the corpus if needed
+    python3 Benchmarks/run_batch.py --count 20000 --runs 3
+
+Reports files/s (best of --runs) for: the floor (../shared/bench/parse_limit.c, built here with
+cc -O2), `activator score --format csv` with 1 job and with all cores, and Benchmarks/python_scorer.py;
+peak RSS of each; the ratios the issue asks for; and whether 1-job and all-core outputs are
+identical. Results go to stdout and Benchmarks/results/batch-<count>.md.
+"""
+import argparse
+import hashlib
+import os
+import platform
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run(command, stdin_path=None, stdout_path=os.devnull):
+    """Runs a command; returns (seconds, peak RSS in KB, exit status).
+
+    Peak RSS comes from GNU time, which starts the command from a small process: a child forked
+    from this Python process would report Python's own memory as its peak.
+    """
+    report = os.path.join("/tmp", f"activator-bench-time-{os.getpid()}")
+    with open(stdin_path or os.devnull, "rb") as stdin, open(stdout_path, "wb") as stdout:
+        start = time.perf_counter()
+        status = subprocess.call(["/usr/bin/time", "-f", "%M", "-o", report] + command, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+    with open(report) as handle:
+        lines = [line for line in handle.read().split() if line.isdigit()]
+    return seconds, int(lines[-1]) if lines else 0, status
+
+
+def digest(path):
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = 0
+    try:
+        with open("/proc/meminfo") as handle:
+            memory = int(handle.readline().split()[1]) // 1024 // 1024
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({model}), {memory} GiB, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", default=None, help="folder of answers files (default: Benchmarks/corpus-<count>)")
+    parser.add_argument("--activator", default=os.path.join(ROOT, ".build", "release", "activator"))
+    parser.add_argument("--skip-python", action="store_true", help="skip the (slow) Python baseline")
+    args = parser.parse_args()
+
+    corpus = args.corpus or os.path.join(HERE, "corpus", f"corpus-{args.count}")
+    if not os.path.isdir(corpus):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), "--count", str(args.count), "--seed", str(args.seed), "--out", corpus], check=True)
+    results = os.path.join(HERE, "results")
+    os.makedirs(results, exist_ok=True)
+    work = os.path.join("/tmp", f"activator-bench-{os.getpid()}")
+    os.makedirs(work, exist_ok=True)
+
+    files = sorted(os.path.join(dirpath, name) for dirpath, _, names in os.walk(corpus) for name in names if name.endswith(".yaml"))
+    listing = os.path.join(work, "files.list")
+    with open(listing, "w") as handle:
+        handle.write("\n".join(files) + "\n")
+    total_bytes = sum(os.path.getsize(path) for path in files)
+
+    floor = os.path.join(work, "parse_limit")
+    subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "..", "shared", "bench", "parse_limit.c"), "-lyaml"], check=True)
+    if not os.path.exists(args.activator):
+        subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT], check=True)
+
+    jobs = os.cpu_count() or 1
+    contenders = {
+        "floor": ([floor, listing], None),
+        "activator -j1": ([args.activator, "score", "-", "--format", "csv", "-j", "1", "-q", "--out", os.path.join(work, "one.csv")], listing),
+        f"activator -j{jobs}": ([args.activator, "score", "-", "--format", "csv", "-j", str(jobs), "-q", "--out", os.path.join(work, "all.csv")], listing),
+    }
+    if not args.skip_python:
+        contenders["python"] = ([sys.executable, os.path.join(HERE, "python_scorer.py"), listing], None)
+
+    best = {}
+    for round_number in range(args.runs):
+        # Interleave the contenders so that a noisy moment hurts them all alike.
+        for name, (command, stdin_path) in contenders.items():
+            if name == "python" and round_number > 0:
+                continue  # one run is enough for a baseline this slow
+            seconds, rss, status = run(command, stdin_path)
+            if status not in (0, 1):
+                print(f"{name} failed with exit status {status}", file=sys.stderr)
+                sys.exit(2)
+            if name not in best or seconds < best[name][0]:
+                best[name] = (seconds, rss)
+            print(f"  run {round_number + 1}: {name:16} {seconds:8.2f} s  {len(files) / seconds:10.0f} files/s  {rss / 1024:7.1f} MB", file=sys.stderr)
+
+    identical = digest(os.path.join(work, "one.csv")) == digest(os.path.join(work, "all.csv"))
+    rate = {name: len(files) / seconds for name, (seconds, _) in best.items()}
+    one = rate["activator -j1"]
+    many = rate[f"activator -j{jobs}"]
+    lines = [
+        f"# Batch scoring benchmark: {len(files):,} files",
+        "",
+        f"Machine: {machine()}.",
+        f"Corpus: {len(files):,} answers files, {total_bytes / len(files) / 1024:.1f} KB on average (seed {args.seed}, about 1% broken).",
+        f"Best of {args.runs} runs (the Python baseline: one run); wall clock, including start-up.",
+        "",
+        "| contender | files/s | seconds | peak RSS |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, (seconds, rss) in best.items():
+        lines.append(f"| {name} | {rate[name]:,.0f} | {seconds:.2f} | {rss / 1024:.1f} MB |")
+    lines += [
+        "",
+        "| target | measured | met |",
+        "|---|---:|:---:|",
+        f"| 1 job ≥ 0.5 × parse-only floor | {one / rate['floor']:.2f} × | {'yes' if one >= 0.5 * rate['floor'] else 'no'} |",
+    ]
+    if "python" in rate:
+        lines.append(f"| 1 job ≥ 10 × Python + PyYAML (C loader) | {one / rate['python']:.1f} × | {'yes' if one >= 10 * rate['python'] else 'no'} |")
+    lines += [
+        f"| {jobs} jobs ≥ 1.8 × 1 job | {many / one:.2f} × | {'yes' if many >= 1.8 * one else 'no'} |",
+        f"| peak RSS ≤ 100 MB | {max(best['activator -j1'][1], best[f'activator -j{jobs}'][1]) / 1024:.1f} MB | {'yes' if max(best['activator -j1'][1], best[f'activator -j{jobs}'][1]) <= 100 * 1024 else 'no'} |",
+        f"| output identical for -j1 and -j{jobs} | {'identical' if identical else 'DIFFERENT'} | {'yes' if identical else 'no'} |",
+        "",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    with open(os.path.join(results, f"batch-{len(files)}.md"), "w") as handle:
+        handle.write(report)
+
+
+if __name__ == "__main__":
+    main()

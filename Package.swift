@@ -32,6 +32,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
+    // libFuzzer entry points (Tests/Fuzz/run builds them with -sanitize=fuzzer); the hardening
+    // tests replay the corpus through the same targets.
+    .target(
+      name: "FuzzTargets", dependencies: ["ActivatorCore", "ActivatorReports"], path: "Tests/Fuzz/FuzzTargets",
+      swiftSettings: strict),
+    .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+    .executableTarget(
+      name: "activator-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Driver", swiftSettings: strict),
     .testTarget(name: "ActivatorYAMLTests", dependencies: ["ActivatorYAML"], swiftSettings: strict),
     .testTarget(
       name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML"],

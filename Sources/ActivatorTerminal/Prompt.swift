@@ -1,4 +1,4 @@
-public import ActivatorCore
+import ActivatorCore
 
 /// One thing to ask: a list to pick from (one or several items) or text to type. The same
 /// prompt is shown by the full-screen terminal driver and by the accessible line driver.

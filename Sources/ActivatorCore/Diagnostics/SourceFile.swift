@@ -15,27 +15,68 @@ public final class SourceFile: Sendable {
   public func line(_ number: Int) -> String? {
     guard number >= 1 else { return nil }
     var current = 1
-    var start = 0
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == 0x0A {
-        if current == number { return text(start, index) }
-        current += 1
-        start = index + 1
+    var found: String?
+    forEachLine { start, end in
+      if current == number {
+        found = String(decoding: bytes[start..<end], as: UTF8.self)
+        return false
       }
-      index += 1
+      current += 1
+      return true
     }
-    return current == number && start <= bytes.count ? text(start, bytes.count) : nil
+    return found
   }
 
-  private func text(_ from: Int, _ to: Int) -> String {
-    var end = to
-    if end > from && bytes[end - 1] == 0x0D { end -= 1 }
-    return String(decoding: bytes[from..<end], as: UTF8.self)
+  /// How many lines the file has, counted as YAML counts them.
+  public var lineCount: Int {
+    var count = 0
+    forEachLine { _, _ in
+      count += 1
+      return true
+    }
+    return count
+  }
+
+  /// Calls `body` with the byte range of each line, without its break, until it returns false.
+  /// Line breaks are YAML's (and libyaml's, whose marks we report): LF, CRLF, CR, NEL, LS and PS.
+  private func forEachLine(_ body: (Int, Int) -> Bool) {
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      var breakLength = 0
+      if byte == 0x0A {
+        breakLength = 1
+      } else if byte == 0x0D {
+        breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+      } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
+        breakLength = 2
+      } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+        breakLength = 3
+      }
+      if breakLength > 0 {
+        guard body(start, index) else { return }
+        index += breakLength
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    _ = body(start, count)
   }
 
   public func location(_ mark: YAMLMark) -> SourceLocation {
     SourceLocation(file: path, line: mark.line, column: mark.column)
+  }
+
+  /// Like `location(_:)`, for marks that may lie past the last byte: libyaml reports errors at
+  /// the end of a file without a final line break one line below it, a line that does not exist.
+  public func clampedLocation(_ mark: YAMLMark) -> SourceLocation {
+    let lastLine = lineCount
+    guard mark.line > lastLine else { return location(mark) }
+    let column = (line(lastLine) ?? "").count + 1
+    return SourceLocation(file: path, line: lastLine, column: column)
   }
 }
 

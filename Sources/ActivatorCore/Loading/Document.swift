@@ -34,7 +34,7 @@ public enum Document {
       case .limit: code = "limit"
       case .unsupported: code = "yaml-unsupported"
       }
-      log.error(code, error.message, at: file.location(error.mark))
+      log.error(code, error.message, at: file.clampedLocation(error.mark))
       return nil
     }
   }

@@ -1,4 +1,4 @@
-import ActivatorYAML
+public import ActivatorYAML
 
 /// Finds and reads rule plugins: a folder `Rules/<id>/` with `plugin.yaml`, content files,
 /// `catalog/` and `tests/`, or a single file holding everything.
@@ -115,6 +115,12 @@ public enum PluginLoader {
 
   public static func loadSingleFile(_ path: String, log: DiagnosticLog) -> Plugin? {
     guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return nil }
+    return loadSingleFile(file, root, log: log)
+  }
+
+  /// A plugin held in one parsed document.
+  public static func loadSingleFile(_ file: SourceFile, _ root: YAMLNode, log: DiagnosticLog) -> Plugin? {
+    let path = file.path
     var reader = NodeReader(file: file, log: log)
     reader.checkTags(root)
     guard root.mapping?.contains(where: { $0.key.scalar == "plugin" }) == true else {

@@ -1,0 +1,82 @@
+/// Builds HTML or SVG text. Every piece of text goes through `text(_:)` or an attribute value,
+/// both escaped; only markup written in this module is emitted raw.
+public struct Markup: Sendable {
+  public private(set) var output = ""
+
+  public init() {}
+
+  /// Text escaped for element content and attribute values alike.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default:
+        // Control characters other than line breaks and tabs are not allowed in HTML or XML.
+        if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+        if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// A link target safe to put in `href`: web addresses only, anything else dropped.
+  public static func safeURL(_ url: String) -> String? {
+    let lowered = url.lowercased()
+    guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return nil }
+    guard !url.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "`" }) else { return nil }
+    return url
+  }
+
+  public mutating func raw(_ markup: String) { output += markup }
+
+  public mutating func text(_ text: String) { output += Self.escape(text) }
+
+  /// `<name attributes>body</name>`; attribute values are escaped.
+  public mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ body: (inout Markup) -> Void) {
+    open(name, attributes)
+    body(&self)
+    output += "</\(name)>"
+  }
+
+  public mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
+    open(name, attributes)
+    output += Self.escape(text)
+    output += "</\(name)>"
+  }
+
+  /// An element with no content (`<rect …/>` in SVG, `<br>`-like in HTML).
+  public mutating func empty(_ name: String, _ attributes: [(String, String)] = [], xml: Bool = false) {
+    output += "<\(name)"
+    for (key, value) in attributes { output += " \(key)=\"\(Self.escape(value))\"" }
+    output += xml ? "/>" : ">"
+  }
+
+  public mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    output += "<\(name)"
+    for (key, value) in attributes { output += " \(key)=\"\(Self.escape(value))\"" }
+    output += ">"
+  }
+
+  public mutating func close(_ name: String) { output += "</\(name)>" }
+
+  public mutating func newline() { output += "\n" }
+}
+
+/// Numbers for SVG coordinates: two decimals at most, no exponent.
+enum Coordinate {
+  static func text(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    let hundredths = Int((abs(rounded) * 100).rounded())
+    let sign = rounded < 0 ? "-" : ""
+    let fraction = hundredths % 100
+    return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+}

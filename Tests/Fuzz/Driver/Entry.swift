@@ -1,0 +1,54 @@
+import FuzzTargets
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Which target this process fuzzes: `ACTIVATOR_FUZZ_TARGET` (answers, rules or expressions).
+let selectedTarget: FuzzTarget = {
+  guard let name = getenv("ACTIVATOR_FUZZ_TARGET").map({ String(cString: $0) }) else { return .answers }
+  guard let target = FuzzTarget(rawValue: name) else {
+    fatalError("ACTIVATOR_FUZZ_TARGET must be one of \(FuzzTarget.allCases.map(\.rawValue))")
+  }
+  return target
+}()
+
+#if FUZZING
+  import CLibFuzzer
+
+  // Built with `-sanitize=fuzzer` by Tests/Fuzz/run: hands control to libFuzzer's driver.
+  @main enum Fuzz {
+    static func main() {
+      var argc = CommandLine.argc
+      var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+      exit(
+        LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+          selectedTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+          return 0
+        })
+    }
+  }
+#else
+  /// Without the fuzzer: replays the files given as arguments, for reproducing a crash in a
+  /// debugger or a plain build.
+  @main enum Replay {
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let handle = fopen(path, "rb") else {
+          print("cannot open \(path)")
+          exit(2)
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+          let count = fread(&chunk, 1, chunk.count, handle)
+          if count <= 0 { break }
+          bytes += chunk[0..<count]
+        }
+        fclose(handle)
+        selectedTarget.run(bytes)
+        print("ok \(path)")
+      }
+    }
+  }
+#endif

@@ -1,0 +1,177 @@
+import ActivatorCore
+import ActivatorReports
+import ActivatorYAML
+
+/// The entry points the fuzzer drives, shared with the regression tests that replay what it
+/// found. Each takes arbitrary bytes, runs them through a loader and whatever follows a
+/// successful load, and checks invariants with `precondition`: a violated invariant is a crash
+/// the fuzzer reports, exactly like a trap inside the engine.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+  /// An answers file: fast reader and full loader (which must agree), then scoring and every
+  /// output format.
+  case answers
+  /// A survey or a rule plugin file, then compiling it with the shipped rules and scoring an example.
+  case rules
+  /// One expression: parse, check against the shipped survey, evaluate against an example.
+  case expressions
+
+  public func run(_ bytes: [UInt8]) {
+    switch self {
+    case .answers: FuzzWorld.shared.answers(bytes)
+    case .rules: FuzzWorld.shared.rules(bytes)
+    case .expressions: FuzzWorld.shared.expression(bytes)
+    }
+  }
+}
+
+/// The shipped survey, rules and one example, loaded once per process.
+public final class FuzzWorld: Sendable {
+  public static let shared = FuzzWorld(home: FuzzWorld.findHome())
+
+  let survey: Survey
+  let registry: SurveyRegistry
+  let corePlugins: [Plugin]
+  let program: Program
+  let example: AnswerSheet
+  let exampleAssessment: Assessment
+
+  init(home: String) {
+    let log = DiagnosticLog()
+    guard let survey = SurveyLoader.load(home + "/Surveys/wego-activator.yaml", log: log) else {
+      fatalError("fuzzing needs the shipped survey under \(home)/Surveys (set ACTIVATOR_HOME)")
+    }
+    self.survey = survey
+    registry = SurveyRegistry([survey])
+    corePlugins = PluginLoader.loadAll(home + "/Rules", log: log)
+    guard let program = ProgramCompiler.compile(survey: survey, plugins: corePlugins, log: log),
+      let (example, _) = AnswersLoader.load(home + "/Examples/valmora.yaml", registry: registry, log: log)
+    else {
+      fatalError("the shipped rules or examples do not load: \(log.diagnostics.map(\.message))")
+    }
+    self.program = program
+    self.example = example
+    exampleAssessment = Scorer.assess(example, with: program)
+  }
+
+  static func findHome() -> String {
+    if let home = getenv("ACTIVATOR_HOME") { return String(cString: home) }
+    return "."
+  }
+
+  // MARK: - Targets
+
+  func answers(_ bytes: [UInt8]) {
+    let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
+    let fast = FastAnswersReader.read(file, limits: .untrusted, registry: registry)?.0
+    let log = DiagnosticLog()
+    var full: AnswerSheet?
+    if let (source, root) = Document.parse(file, limits: .untrusted, log: log) {
+      full = AnswersLoader.load(source, root, registry: registry, log: log)?.0
+    }
+    checkDiagnostics(log, file)
+    if let fast {
+      precondition(!log.hasErrors, "the fast reader accepted a file the loader refuses: \(log.diagnostics.map(\.message))")
+      guard let full else { preconditionFailure("the loader refused what the fast reader read") }
+      precondition(Self.same(fast, full), "fast reader and loader disagree")
+    }
+    guard let sheet = full else { return }
+    let assessment = Scorer.assess(sheet, with: program)
+    checkAssessment(assessment)
+    _ = AssessmentJSON.render(assessment)
+    _ = TextReport(color: false).summary(assessment)
+    _ = TextReport(color: true).explain(assessment)
+    checkRoundTrip(sheet)
+  }
+
+  func rules(_ bytes: [UInt8]) {
+    let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
+    let log = DiagnosticLog()
+    defer { checkDiagnostics(log, file) }
+    guard let (source, root) = Document.parse(file, limits: .authored, log: log) else { return }
+    if root.mapping?.contains(where: { $0.key.scalar == "survey" }) == true {
+      guard let survey = SurveyLoader.load(source, root, log: log), !log.hasErrors else { return }
+      let blank = AnswerSheet.blank(for: survey, language: survey.defaultLanguage, city: City(name: "Fuzz"), path: "blank.yaml")
+      _ = AnswersWriter.write(blank, survey: survey, mode: .template)
+      guard let program = ProgramCompiler.compile(survey: survey, plugins: [], log: log) else { return }
+      checkAssessment(Scorer.assess(blank, with: program))
+      return
+    }
+    guard let plugin = PluginLoader.loadSingleFile(source, root, log: log), !log.hasErrors else { return }
+    guard let program = ProgramCompiler.compile(survey: survey, plugins: corePlugins + [plugin], log: log) else { return }
+    let assessment = Scorer.assess(example, with: program)
+    checkAssessment(assessment)
+    _ = AssessmentJSON.render(assessment)
+    _ = TextReport(color: false).explain(assessment)
+  }
+
+  func expression(_ bytes: [UInt8]) {
+    let source = ExpressionSource(String(decoding: bytes, as: UTF8.self))
+    let criterionIDs = Dictionary(program.criteria.enumerated().map { ($1.qualifiedID, $0) }, uniquingKeysWith: { a, _ in a })
+    let purposes: [ExpressionEnvironment.Purpose] = [.condition, .relevance(survey.questions.count / 2), .outcome]
+    for purpose in purposes {
+      let environment = ExpressionEnvironment(survey: survey, purpose: purpose, criterionIDs: criterionIDs)
+      let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: nil)
+      precondition(compiled != nil || !diagnostics.isEmpty, "an expression was refused without a reason")
+      for diagnostic in diagnostics {
+        precondition(diagnostic.location.column >= 1, "diagnostic without a column: \(diagnostic.message)")
+      }
+      guard let compiled else { continue }
+      let (context, _, _, _) = Scorer.prepare(example, survey: survey)
+      let outcome = exampleAssessment
+      context.outcomes = OutcomeView(
+        stages: outcome.pillars.map(\.stage), scores: outcome.pillars.map(\.score), coverage: outcome.pillars.map(\.coverage),
+        targets: outcome.pillars.map(\.target), overall: outcome.overall,
+        criteria: outcome.outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil })
+      _ = compiled.evaluate(context)
+    }
+  }
+
+  // MARK: - Invariants
+
+  static func same(_ a: AnswerSheet, _ b: AnswerSheet) -> Bool {
+    a.values == b.values && a.marks == b.marks && a.city == b.city && a.respondent == b.respondent
+      && a.language == b.language && a.surveyVersion == b.surveyVersion && a.started == b.started
+      && a.completed == b.completed && a.targets == b.targets && a.notes == b.notes && a.review == b.review
+  }
+
+  /// What the questionnaire would save reads back as the same answers.
+  func checkRoundTrip(_ sheet: AnswerSheet) {
+    let text = AnswersWriter.write(sheet, survey: survey, mode: .answers)
+    let log = DiagnosticLog()
+    let file = SourceFile(path: "saved.yaml", bytes: Array(text.utf8))
+    guard let (source, root) = Document.parse(file, limits: .untrusted, log: log),
+      let (reread, _) = AnswersLoader.load(source, root, registry: registry, log: log)
+    else { preconditionFailure("saved answers do not load again: \(log.diagnostics.map(\.message))\n\(text)") }
+    precondition(reread.values == sheet.values, "saved answers read back differently:\n\(text)")
+    precondition(reread.city == sheet.city && reread.targets == sheet.targets && reread.notes == sheet.notes, "saved details differ:\n\(text)")
+  }
+
+  /// Every diagnostic points into the file it is about, at a line that exists.
+  func checkDiagnostics(_ log: DiagnosticLog, _ file: SourceFile) {
+    let lines = file.lineCount
+    let renderer = DiagnosticRenderer(color: true, showSource: true, sources: [file.path: file])
+    for diagnostic in log.diagnostics {
+      let location = diagnostic.location
+      precondition(!diagnostic.message.isEmpty, "empty diagnostic message")
+      if location.file == file.path {
+        precondition(location.line >= 0 && location.line <= lines, "diagnostic at line \(location.line) of \(lines)")
+        precondition(location.column >= 0, "negative column")
+      }
+      _ = renderer.render(diagnostic)
+    }
+  }
+
+  func checkAssessment(_ a: Assessment) {
+    let top = a.survey.topStage
+    for pillar in a.pillars {
+      precondition((1...max(1, top)).contains(pillar.stage), "stage \(pillar.stage) out of range")
+      precondition(pillar.score.isFinite && pillar.score >= 1 && pillar.score <= Double(max(1, top)), "score \(pillar.score)")
+      precondition(pillar.coverage >= 0 && pillar.coverage <= 1, "coverage \(pillar.coverage)")
+      precondition(pillar.potential >= pillar.stage, "potential below stage")
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#endif

@@ -23,20 +23,24 @@ public enum Charts {
   /// the targets, where given, as a dashed one.
   public static func radar(labels: [String], scores: [Double], targets: [Int?], top: Int, title: String, size: Double = 360) -> String {
     let count = max(3, labels.count)
+    // Labels sit left and right of the chart: leave them room, more than above and below.
+    let sideMargin = 150.0
+    let width = size + 2 * sideMargin - 80
     let center = size / 2
-    let radius = size / 2 - 70
+    let centerX = width / 2
+    let radius = size / 2 - 50
     var svg = Markup()
     svg.open(
       "svg",
       [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(size)) \(Int(size))"), ("width", "\(Int(size))"),
+        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) \(Int(size))"), ("width", "\(Int(width))"),
         ("height", "\(Int(size))"), ("role", "img"), ("aria-label", title), ("class", "radar"),
       ])
     svg.element("title", text: title)
     func point(_ index: Int, _ value: Double) -> (Double, Double) {
       let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
       let r = radius * value / Double(top)
-      return (center + r * cos(angle), center + r * sin(angle))
+      return (centerX + r * cos(angle), center + r * sin(angle))
     }
     func polygon(_ values: [Double]) -> String {
       values.enumerated().map { index, value in
@@ -54,7 +58,7 @@ public enum Charts {
     for index in 0..<count {
       let (x, y) = point(index, Double(top))
       svg.empty(
-        "line", [("x1", Coordinate.text(center)), ("y1", Coordinate.text(center)), ("x2", Coordinate.text(x)), ("y2", Coordinate.text(y)), ("stroke", "#d0d4da")],
+        "line", [("x1", Coordinate.text(centerX)), ("y1", Coordinate.text(center)), ("x2", Coordinate.text(x)), ("y2", Coordinate.text(y)), ("stroke", "#d0d4da")],
         xml: true)
     }
     let padded = scores + Array(repeating: 0, count: max(0, count - scores.count))
@@ -74,23 +78,40 @@ public enum Charts {
       svg.empty("circle", [("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "3.5"), ("fill", "#1f6feb")], xml: true)
     }
     for index in 0..<min(count, labels.count) {
-      let (x, y) = point(index, Double(top) + 0.9)
-      let anchor = abs(x - center) < 1 ? "middle" : x > center ? "start" : "end"
-      svg.element("text", [("x", Coordinate.text(x)), ("y", Coordinate.text(y + 4)), ("text-anchor", anchor), ("class", "axis")], text: labels[index])
+      let (x, y) = point(index, Double(top) + 0.45)
+      let anchor = abs(x - centerX) < 1 ? "middle" : x > centerX ? "start" : "end"
+      let lines = wrap(labels[index])
+      let firstY = y + 4 - (lines.count > 1 && abs(x - centerX) >= 1 ? 8 : 0) - (lines.count > 1 && y < center - 1 && abs(x - centerX) < 1 ? 16 : 0)
+      svg.element("text", [("x", Coordinate.text(x)), ("y", Coordinate.text(firstY)), ("text-anchor", anchor), ("class", "axis")]) { text in
+        for (number, line) in lines.enumerated() {
+          text.element("tspan", [("x", Coordinate.text(x)), ("dy", number == 0 ? "0" : "18")], text: line)
+        }
+      }
     }
     svg.close("svg")
     return svg.output
   }
 
-  /// A ladder of the stages with the current one filled and the target marked.
-  public static func ladder(stage: Int, target: Int?, names: [String], title: String, width: Double = 520) -> String {
+  /// A label of more than 16 characters split in two lines at the space nearest its middle.
+  static func wrap(_ label: String) -> [String] {
+    let characters = Array(label)
+    guard characters.count > 16 else { return [label] }
+    let spaces = characters.indices.filter { characters[$0] == " " }
+    guard let split = spaces.min(by: { abs($0 - characters.count / 2) < abs($1 - characters.count / 2) }) else { return [label] }
+    return [String(characters[..<split]), String(characters[(split + 1)...])]
+  }
+
+  /// A ladder of the stages, climbing left to right: reached steps in their stage colour, the
+  /// rest grey, the target outlined; names below the steps.
+  public static func ladder(stage: Int, target: Int?, names: [String], title: String, width: Double = 640) -> String {
     let count = max(1, names.count)
     let step = width / Double(count)
+    let baseline = 40.0
     var svg = Markup()
     svg.open(
       "svg",
       [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) 44"), ("width", "100%"), ("role", "img"),
+        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) 62"), ("width", "100%"), ("role", "img"),
         ("aria-label", title), ("class", "ladder"),
       ])
     svg.element("title", text: title)
@@ -98,17 +119,24 @@ public enum Charts {
       let level = index + 1
       let reached = level <= stage
       let x = Double(index) * step
+      let height = 12 + Double(index) * 28 / Double(max(1, count - 1))
+      let isTarget = level == target
       svg.empty(
         "rect",
         [
-          ("x", Coordinate.text(x + 1)), ("y", Coordinate.text(20 - Double(index) * 3)), ("width", Coordinate.text(step - 2)),
-          ("height", Coordinate.text(20 + Double(index) * 3)), ("rx", "3"), ("fill", reached ? color(stage: level, top: count) : "#eef0f3"),
-          ("stroke", level == target ? "#8250df" : "none"), ("stroke-width", level == target ? "3" : "0"),
+          ("x", Coordinate.text(x + 2)), ("y", Coordinate.text(baseline - height)), ("width", Coordinate.text(step - 4)),
+          ("height", Coordinate.text(height)), ("rx", "3"), ("fill", reached ? color(stage: level, top: count) : "#eef0f3"),
+          ("stroke", isTarget ? "#8250df" : reached ? "none" : "#d0d7de"), ("stroke-width", isTarget ? "3" : "1"),
         ],
         xml: true)
+      if level == stage {
+        svg.element(
+          "text", [("x", Coordinate.text(x + step / 2)), ("y", Coordinate.text(baseline - 3)), ("text-anchor", "middle"), ("fill", ink(stage: level, top: count)), ("class", "here")],
+          text: "●")
+      }
       svg.element(
         "text",
-        [("x", Coordinate.text(x + step / 2)), ("y", "38"), ("text-anchor", "middle"), ("fill", reached ? ink(stage: level, top: count) : "#57606a"), ("class", "step")],
+        [("x", Coordinate.text(x + step / 2)), ("y", "56"), ("text-anchor", "middle"), ("fill", reached ? "#1f2328" : "#57606a"), ("class", level == stage ? "step current" : "step")],
         text: "\(level) \(names[index])")
     }
     svg.close("svg")

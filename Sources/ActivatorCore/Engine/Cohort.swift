@@ -1,16 +1,27 @@
 /// The part of one city's result a cohort summary needs: small, so a batch of any size keeps
 /// only counts.
 public struct CohortRecord: Sendable {
+  public var path: String
+  public var city: String
+  public var country: String?
   public var region: String?
   public var stages: [Int]
   public var scores: [Double]
+  public var coverage: [Double]
   public var overall: Int?
+  /// Ids of the first recommended solutions, best first.
+  public var topSolutions: [String]
 
   public init(_ a: Assessment) {
+    path = a.sheet.path
+    city = a.sheet.city.name
+    country = a.sheet.city.country
     region = a.sheet.city.region
     stages = a.pillars.map(\.stage)
     scores = a.pillars.map(\.score)
+    coverage = a.pillars.map(\.coverage)
     overall = a.overall
+    topSolutions = a.recommendations.prefix(3).map { a.program.solutions[$0.solution].id }
   }
 }
 

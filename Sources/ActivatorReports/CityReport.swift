@@ -1,0 +1,361 @@
+public import ActivatorCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Everything a city's report shows, worked out once and already in the report's language, so
+/// the HTML and Markdown renderers only lay it out and can never disagree on content.
+public struct CityReport: Sendable {
+  /// One criterion as the report lists it.
+  public struct CriterionLine: Sendable {
+    public var id: String
+    public var stage: Int
+    public var title: String
+    /// The rule author's explanation for this outcome (why it matters, what is missing).
+    public var finding: String?
+    /// The answers the criterion read, as "question: answer".
+    public var answers: [String]
+    public var outcome: Outcome
+    public var weight: Double
+  }
+
+  public struct StageRow: Sendable {
+    public var stage: Int
+    public var name: String
+    public var met: Int
+    public var criteria: Int
+    public var share: Double
+    public var passed: Bool
+  }
+
+  public struct NextStage: Sendable {
+    public var stage: Int
+    public var name: String
+    public var neededCount: Int
+    public var candidates: [CriterionLine]
+    public var nearMisses: [String]
+  }
+
+  public struct PillarSection: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    public var stage: Int
+    public var stageName: String
+    public var score: Double
+    public var potential: Int
+    public var coverage: Double
+    public var confidence: Confidence
+    public var target: Int?
+    public var evidence: [StageRow]
+    public var strengths: [CriterionLine]
+    public var gaps: [CriterionLine]
+    public var unknowns: [CriterionLine]
+    public var notApplicable: [CriterionLine]
+    public var next: NextStage?
+    /// Notes the respondent wrote on this pillar's questions, and problems with its answers.
+    public var findings: [String]
+  }
+
+  public struct RecommendationItem: Sendable {
+    public var rank: Int
+    public var id: String
+    public var name: String
+    public var city: String
+    public var country: String?
+    public var year: Int?
+    public var pillar: String
+    public var problem: String
+    public var solution: String
+    /// A web address safe to link to, if the catalog gives one.
+    public var source: String?
+    public var verified: Bool
+    public var reasons: [String]
+    public var fits: Bool
+    public var stageRange: String
+    public var missingPrerequisites: [String]
+  }
+
+  /// One step of the roadmap: a stage to reach (or to consolidate) in one pillar.
+  public struct RoadmapStep: Sendable {
+    public var stage: Int
+    public var stageName: String
+    public var pillar: String
+    /// Whether this consolidates a stage already reached (gaps below the current stage).
+    public var consolidates: Bool
+    public var neededCount: Int
+    public var criteria: [String]
+    public var solutions: [String]
+  }
+
+  public struct NextStepItem: Sendable {
+    public var name: String
+    public var step: String
+    public var description: String
+    public var because: [String]
+    public var source: String?
+  }
+
+  public struct MetricItem: Sendable {
+    public var title: String
+    public var value: String
+  }
+
+  public struct Provenance: Sendable {
+    public var file: String
+    public var survey: String
+    public var surveyVersion: String
+    public var answeredVersion: String
+    public var surveyHash: String
+    public var rules: [(id: String, version: String, hash: String)]
+    public var rulesHash: String
+    public var engine: String
+    public var date: String
+  }
+
+  public var language: String
+  public var title: String
+  public var city: String
+  public var country: String?
+  public var region: String?
+  public var respondent: String?
+  public var completed: String?
+  public var surveyTitle: String
+  public var threshold: Double
+  public var topStage: Int
+  public var stageNames: [String]
+  public var overall: Int?
+  public var overallName: String?
+  public var pillars: [PillarSection]
+  public var recommendations: [RecommendationItem]
+  public var roadmap: [RoadmapStep]
+  public var nextSteps: [NextStepItem]
+  public var metrics: [MetricItem]
+  public var answerSummary: String
+  public var notes: [String]
+  public var provenance: Provenance
+
+  /// - Parameters:
+  ///   - recommendationLimit: how many recommendations to detail.
+  ///   - date: the report's date, `YYYY-MM-DD` (see `ReportDate`).
+  public init(_ a: Assessment, recommendationLimit: Int = 10, date: String) {
+    let t = Localizer(a.language)
+    let survey = a.survey
+    let program = a.program
+    language = a.language
+    city = a.sheet.city.name.isEmpty ? a.sheet.path : a.sheet.city.name
+    country = a.sheet.city.country.flatMap { $0.isEmpty ? nil : $0 }
+    region = a.sheet.city.region.flatMap { $0.isEmpty ? nil : $0 }
+    respondent = a.sheet.respondent.map { [$0.name, $0.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") }
+    if respondent?.isEmpty == true { respondent = nil }
+    completed = a.sheet.completed
+    surveyTitle = survey.title.text(a.language)
+    title = t("Smart city diagnosis", "Diagnóstico de ciudad inteligente") + ": " + city
+    threshold = program.threshold
+    topStage = survey.topStage
+    stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, a.language) }
+    overall = a.overall
+    overallName = a.overall.map { survey.stageName($0, a.language) }
+
+    func line(_ index: Int) -> CriterionLine {
+      let criterion = program.criteria[index]
+      let outcome = a.outcomes[index]
+      var finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
+      if finding == nil && outcome == .error, let error = a.errors[index] {
+        finding = LocalizedText([(a.language, t("could not be evaluated", "no se pudo evaluar") + ": " + error.message)])
+      }
+      return CriterionLine(
+        id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), finding: finding.map { t.text($0) },
+        answers: criterion.condition.reads.map { slot in
+          "\(survey.questions[slot].text.text(a.language)): \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
+        },
+        outcome: outcome, weight: criterion.weight)
+    }
+
+    pillars = a.pillars.map { result in
+      let definition = survey.pillars[result.pillar]
+      let indices = program.criteriaByPillar[result.pillar].flatMap { $0 }
+      let evidence = result.evidence.map { item in
+        let members = program.criteriaByPillar[result.pillar][item.stage]
+        return StageRow(
+          stage: item.stage, name: survey.stageName(item.stage, a.language), met: members.count { a.outcomes[$0] == .met },
+          criteria: members.count, share: item.share, passed: item.passed)
+      }
+      var findings: [String] = []
+      for (slot, note) in a.sheet.notes.sorted(by: { $0.key < $1.key }) where survey.questions[slot].pillar == result.pillar {
+        findings.append("\(survey.questions[slot].text.text(a.language)) — \(note)")
+      }
+      for issue in a.issues where issue.kind != .requiredUnanswered {
+        if let slot = issue.slot, survey.questions[slot].pillar == result.pillar { findings.append(issue.message) }
+      }
+      let unanswered = a.issues.count { issue in
+        issue.kind == .requiredUnanswered && issue.slot.map { survey.questions[$0].pillar == result.pillar } == true
+      }
+      if unanswered > 0 {
+        findings.append(
+          t("\(unanswered) required question(s) of this pillar are not answered; they count as unknown.",
+            "\(unanswered) pregunta(s) obligatoria(s) de este pilar sin respuesta; cuentan como desconocidas."))
+      }
+      let next = result.next.map { gap in
+        NextStage(
+          stage: gap.stage, name: survey.stageName(gap.stage, a.language), neededCount: gap.neededCount,
+          candidates: gap.candidates.map(line), nearMisses: TextReport(color: false).nearMisses(a, gap.candidates))
+      }
+      return PillarSection(
+        id: definition.id, name: t.text(definition.name), description: definition.description.map { t.text($0) },
+        stage: result.stage, stageName: survey.stageName(result.stage, a.language), score: result.score,
+        potential: result.potential, coverage: result.coverage, confidence: result.confidence, target: result.target,
+        evidence: evidence,
+        strengths: indices.filter { a.outcomes[$0] == .met }.map(line),
+        gaps: indices.filter { a.outcomes[$0] == .unmet }.map(line),
+        unknowns: indices.filter { a.outcomes[$0] == .unknown || a.outcomes[$0] == .error }.map(line),
+        notApplicable: indices.filter { a.outcomes[$0] == .notApplicable }.map(line),
+        next: next, findings: findings)
+    }
+
+    recommendations = a.recommendations.prefix(recommendationLimit).enumerated().map { rank, recommendation in
+      let solution = program.solutions[recommendation.solution]
+      return RecommendationItem(
+        rank: rank + 1, id: solution.id, name: t.text(solution.name), city: t.text(solution.city),
+        country: solution.country.map { t.text($0) }, year: solution.year,
+        pillar: t.text(survey.pillars[recommendation.pillar].name), problem: t.text(solution.problem),
+        solution: t.text(solution.solution), source: solution.source.flatMap(Markup.safeURL), verified: solution.verified,
+        reasons: recommendation.reasons.prefix(4).map { reason in
+          let criterion = program.criteria[reason.criterion]
+          return "\(t.text(criterion.title)) — \(t.outcome(reason.outcome)), \(t.gap(reason.gap))"
+        },
+        fits: recommendation.fits, stageRange: "\(solution.stageMin)–\(solution.stageMax)",
+        missingPrerequisites: recommendation.missingPrerequisites.map { t.text(solution.prerequisites[$0].text) })
+    }
+
+    roadmap = Self.roadmap(a, t)
+
+    nextSteps = a.nextSteps.map { step in
+      let programme = program.programmes[step.programme]
+      return NextStepItem(
+        name: t.text(programme.name), step: t.step(programme.step), description: t.text(programme.description),
+        because: step.because.map { t.text($0) }, source: programme.source.flatMap(Markup.safeURL))
+    }
+
+    metrics = a.metrics.map { result in
+      let metric = program.metrics[result.metric]
+      var value: String
+      switch result.value {
+      case .unknown(let why): value = ValueText.reason(why, a.language)
+      case .double(let number): value = ValueText.number(number, a.language)
+      case .int(let number): value = ValueText.number(Double(number), a.language)
+      case .bool(let flag): value = flag ? Words.yes.text(a.language) : Words.no.text(a.language)
+      case .choice(let question, _): value = ValueText.answer(result.value, slot: Int(question), survey: survey, language: a.language)
+      default: value = ValueText.code(result.value, survey: survey)
+      }
+      if case .unknown = result.value {} else if let unit = metric.unit.map({ t.text($0) }), !unit.isEmpty {
+        value += unit == "%" ? "%" : " " + unit
+      }
+      return MetricItem(title: t.text(metric.title), value: value)
+    }
+
+    let counts = a.counts
+    answerSummary = t(
+      "\(counts.answered) answered, \(counts.dontKnow) don't know, \(counts.notApplicable) not applicable, \(counts.unanswered) unanswered, \(counts.skipped) skipped by the survey's logic",
+      "\(counts.answered) respondidas, \(counts.dontKnow) no sabe, \(counts.notApplicable) no aplica, \(counts.unanswered) sin respuesta, \(counts.skipped) omitidas por la lógica de la encuesta")
+    notes = a.issues.filter { issue in issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil }
+      .map(\.message)
+
+    provenance = Provenance(
+      file: a.sheet.path, survey: survey.id, surveyVersion: survey.version.description,
+      answeredVersion: a.sheet.surveyVersion.description, surveyHash: program.surveyHash,
+      rules: program.plugins.map { ($0.id, $0.version.description, $0.hash) }, rulesHash: program.hash, engine: Engine.version,
+      date: date)
+  }
+
+  /// The strengths, gaps and unknowns lists of a pillar. Criteria already detailed under the
+  /// next stage's needs are not repeated; the rest of the gaps and unknowns keep their details.
+  public static func columns(_ pillar: PillarSection, _ t: Localizer) -> [(title: String, lines: [CriterionLine], details: Bool)] {
+    let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
+    let gaps = pillar.gaps.filter { !shown.contains($0.id) }
+    let unknowns = pillar.unknowns.filter { !shown.contains($0.id) }
+    let besides = shown.isEmpty ? "" : " " + t("(besides those above)", "(además de los anteriores)")
+    return [
+      (t("Strengths", "Fortalezas") + " (\(pillar.strengths.count))", pillar.strengths, false),
+      (t("Gaps", "Carencias") + " (\(gaps.count))" + besides, gaps, true),
+      (t("Unknowns", "Desconocidos") + " (\(unknowns.count))" + besides, unknowns, true),
+    ]
+  }
+
+  /// Steps ordered by the stage they lead to: gaps in stages already reached first within their
+  /// stage, then each pillar's next gate, then the stage after it where a solution prepares it.
+  static func roadmap(_ a: Assessment, _ t: Localizer) -> [RoadmapStep] {
+    let survey = a.survey
+    let program = a.program
+    var steps: [RoadmapStep] = []
+    func solutions(pillar: Int, gap: RecommendationReason.Gap) -> [String] {
+      a.recommendations.filter { recommendation in
+        recommendation.pillar == pillar && recommendation.reasons.contains { $0.gap == gap }
+      }.prefix(3).map { t.text(program.solutions[$0.solution].name) }
+    }
+    for result in a.pillars {
+      let pillarName = t.text(survey.pillars[result.pillar].name)
+      let foundation = result.openGaps.filter { program.criteria[$0].stage <= result.stage }
+      if !foundation.isEmpty {
+        steps.append(
+          RoadmapStep(
+            stage: result.stage, stageName: survey.stageName(result.stage, a.language), pillar: pillarName, consolidates: true,
+            neededCount: foundation.count, criteria: foundation.map { t.text(program.criteria[$0].title) },
+            solutions: solutions(pillar: result.pillar, gap: .foundation)))
+      }
+      if let next = result.next {
+        steps.append(
+          RoadmapStep(
+            stage: next.stage, stageName: survey.stageName(next.stage, a.language), pillar: pillarName, consolidates: false,
+            neededCount: next.neededCount, criteria: next.candidates.map { t.text(program.criteria[$0].title) },
+            solutions: solutions(pillar: result.pillar, gap: .next)))
+        let later = next.stage + 1
+        if later <= survey.topStage {
+          let criteria = program.criteriaByPillar[result.pillar][later].filter { a.outcomes[$0] != .met && a.outcomes[$0] != .notApplicable }
+          let laterSolutions = solutions(pillar: result.pillar, gap: .later)
+          if !criteria.isEmpty && !laterSolutions.isEmpty {
+            steps.append(
+              RoadmapStep(
+                stage: later, stageName: survey.stageName(later, a.language), pillar: pillarName, consolidates: false,
+                neededCount: 0, criteria: criteria.map { t.text(program.criteria[$0].title) }, solutions: laterSolutions))
+          }
+        }
+      }
+    }
+    // Stable: within a stage, consolidation first, then pillars in survey order.
+    return steps.enumerated().sorted { x, y in
+      (x.element.stage, x.element.consolidates ? 0 : 1, x.offset) < (y.element.stage, y.element.consolidates ? 0 : 1, y.offset)
+    }.map(\.element)
+  }
+}
+
+/// The date printed on reports: `SOURCE_DATE_EPOCH` when set (reproducible builds' convention,
+/// used by the golden tests), else today, in UTC.
+public enum ReportDate {
+  public static func today(environment: [String: String]) -> String {
+    let seconds: Int
+    if let epoch = environment["SOURCE_DATE_EPOCH"], let value = Int(epoch), value >= 0 {
+      seconds = value
+    } else {
+      seconds = time(nil)
+    }
+    return format(seconds)
+  }
+
+  /// `YYYY-MM-DD` for seconds since 1970 (civil-from-days, no calendar library needed).
+  public static func format(_ seconds: Int) -> String {
+    let days = seconds / 86_400
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(year)-\(two(month))-\(two(day))"
+  }
+}

@@ -1,0 +1,163 @@
+public import ActivatorCore
+
+/// Many cities side by side: the heatmap, stage distributions, medians overall and per region,
+/// and where each city stands against all the others and against its own region.
+public struct CohortReport: Sendable {
+  public struct City: Sendable {
+    /// Fragment id of the city's section (`city-1`, `city-2`, … in table order).
+    public var anchor: String
+    public var name: String
+    public var country: String?
+    public var region: String?
+    public var path: String
+    public var stages: [Int]
+    public var scores: [Double]
+    public var coverage: [Double]
+    public var overall: Int?
+    /// Per pillar: the share of the cohort this city's score is ahead of (ties count half).
+    public var percentile: [Double]
+    /// Per pillar: score minus the cohort's median score.
+    public var versusCohort: [Double]
+    /// Per pillar: score minus its region's median score (nil without a region or peers).
+    public var versusRegion: [Double?]
+    public var topSolutions: [String]
+  }
+
+  public struct Group: Sendable {
+    public var name: String
+    public var cities: Int
+    /// Per pillar: cities at each stage, index 0 = stage 1.
+    public var stageCounts: [[Int]]
+    public var medianStage: [Int?]
+    public var medianScore: [Double?]
+    public var medianOverall: Int?
+  }
+
+  public struct Failure: Sendable {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+      self.path = path
+      self.message = message
+    }
+  }
+
+  public var language: String
+  public var surveyTitle: String
+  public var pillarIDs: [String]
+  public var pillarNames: [String]
+  public var stageNames: [String]
+  public var topStage: Int
+  public var cities: [City]
+  public var all: Group
+  /// Regions in name order; only regions with at least one city.
+  public var regions: [Group]
+  public var failures: [Failure]
+  public var survey: String
+  public var surveyHash: String
+  public var rules: [(id: String, version: String, hash: String)]
+  public var engine: String
+  public var date: String
+
+  public init(records: [CohortRecord], failures: [Failure] = [], program: Program, language: String, date: String) {
+    let survey = program.survey
+    let t = Localizer(language)
+    self.language = language
+    self.failures = failures
+    self.date = date
+    surveyTitle = survey.title.text(language)
+    pillarIDs = survey.pillars.map(\.id)
+    pillarNames = survey.pillars.map { t.text($0.name) }
+    topStage = survey.topStage
+    stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, language) }
+    self.survey = survey.reference
+    surveyHash = program.surveyHash
+    rules = program.plugins.map { ($0.id, $0.version.description, $0.hash) }
+    engine = Engine.version
+    let pillarCount = survey.pillars.count
+    let top = survey.topStage
+
+    // Records from other survey versions may have other pillar counts; pad or trim them.
+    let usable = records.map { record -> CohortRecord in
+      var record = record
+      record.stages = Array((record.stages + Array(repeating: 1, count: pillarCount)).prefix(pillarCount))
+      record.scores = Array((record.scores + Array(repeating: 1, count: pillarCount)).prefix(pillarCount))
+      record.coverage = Array((record.coverage + Array(repeating: 0, count: pillarCount)).prefix(pillarCount))
+      return record
+    }
+    all = Self.group(t("All cities", "Todas las ciudades"), usable, pillars: pillarCount, top: top)
+    var byRegion: [String: [CohortRecord]] = [:]
+    for record in usable {
+      if let region = record.region, !region.isEmpty { byRegion[region, default: []].append(record) }
+    }
+    regions = byRegion.keys.sorted().map { Self.group($0, byRegion[$0] ?? [], pillars: pillarCount, top: top) }
+    let regionMedians = Dictionary(uniqueKeysWithValues: regions.map { ($0.name, $0) })
+
+    let sortedScores = (0..<pillarCount).map { pillar in usable.map { $0.scores[pillar] }.sorted() }
+    let solutionNames = Dictionary(program.solutions.map { ($0.id, t.text($0.name)) }, uniquingKeysWith: { first, _ in first })
+    let ordered = usable.sorted { a, b in
+      let meanA = a.scores.reduce(0, +)
+      let meanB = b.scores.reduce(0, +)
+      if (a.overall ?? 0) != (b.overall ?? 0) { return (a.overall ?? 0) > (b.overall ?? 0) }
+      if meanA != meanB { return meanA > meanB }
+      if a.city != b.city { return a.city < b.city }
+      return a.path < b.path
+    }
+    let medians = all.medianScore
+    cities = ordered.enumerated().map { index, record in
+      let region = record.region.flatMap { regionMedians[$0] }
+      return City(
+        anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city, country: record.country,
+        region: record.region.flatMap { $0.isEmpty ? nil : $0 }, path: record.path, stages: record.stages, scores: record.scores,
+        coverage: record.coverage, overall: record.overall,
+        percentile: (0..<pillarCount).map { Self.percentile(record.scores[$0], in: sortedScores[$0]) },
+        versusCohort: (0..<pillarCount).map { record.scores[$0] - (medians[$0] ?? record.scores[$0]) },
+        versusRegion: (0..<pillarCount).map { pillar in
+          guard let region, region.cities > 1, let median = region.medianScore[pillar] else { return nil }
+          return record.scores[pillar] - median
+        },
+        topSolutions: record.topSolutions.map { solutionNames[$0] ?? $0 })
+    }
+  }
+
+  static func group(_ name: String, _ records: [CohortRecord], pillars: Int, top: Int) -> Group {
+    var stageCounts = Array(repeating: Array(repeating: 0, count: max(1, top)), count: pillars)
+    for record in records {
+      for pillar in 0..<pillars {
+        stageCounts[pillar][max(1, min(record.stages[pillar], top)) - 1] += 1
+      }
+    }
+    let medianStage = (0..<pillars).map { pillar in median(records.map { Double($0.stages[pillar]) }).map { Int($0.rounded(.down)) } }
+    let medianScore = (0..<pillars).map { pillar in median(records.map { $0.scores[pillar] }) }
+    let overall = median(records.compactMap { $0.overall.map(Double.init) }).map { Int($0.rounded(.down)) }
+    return Group(name: name, cities: records.count, stageCounts: stageCounts, medianStage: medianStage, medianScore: medianScore, medianOverall: overall)
+  }
+
+  /// The median (mean of the middle two for an even count), rounded to hundredths.
+  static func median(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    let value = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    return (value * 100).rounded() / 100
+  }
+
+  /// Share of `sorted` below `value`, ties counting half.
+  static func percentile(_ value: Double, in sorted: [Double]) -> Double {
+    guard sorted.count > 1 else { return 0.5 }
+    func bound(_ strict: Bool) -> Int {
+      var low = 0
+      var high = sorted.count
+      while low < high {
+        let mid = (low + high) / 2
+        if strict ? sorted[mid] < value : sorted[mid] <= value { low = mid + 1 } else { high = mid }
+      }
+      return low
+    }
+    let below = bound(true)
+    let equal = bound(false) - below
+    // The city itself is one of the equal values: compare with the others only.
+    return (Double(below) + Double(max(0, equal - 1)) / 2) / Double(sorted.count - 1)
+  }
+}

@@ -1,0 +1,368 @@
+import ActivatorCore
+
+/// The HTML reports: one city, a cohort, or one city's progress between two assessments.
+/// Every string from a file reaches the page through `Markup`, which escapes it.
+public enum HTMLReport {
+  // MARK: - One city
+
+  public static func city(_ r: CityReport, paper: Paper = .auto) -> String {
+    let t = Localizer(r.language)
+    return HTMLPage.render(title: r.title, language: r.language, paper: paper, topStage: r.topStage) { page in
+      header(&page, r, t)
+      summary(&page, r, t)
+      page.open("nav", [("class", "toc"), ("aria-label", t("Contents", "Contenido"))])
+      for pillar in r.pillars { page.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) }
+      if !r.recommendations.isEmpty { page.element("a", [("href", "#recommendations")], text: t("Recommendations", "Recomendaciones")) }
+      if !r.roadmap.isEmpty { page.element("a", [("href", "#roadmap")], text: t("Roadmap", "Hoja de ruta")) }
+      if !r.nextSteps.isEmpty { page.element("a", [("href", "#next-steps")], text: t("Next steps", "Próximos pasos")) }
+      page.close("nav")
+      page.newline()
+      for pillar in r.pillars { pillarSection(&page, pillar, r, t) }
+      recommendations(&page, r, t)
+      roadmap(&page, r, t)
+      nextSteps(&page, r, t)
+      metricsAndAnswers(&page, r, t)
+      provenance(&page, r.provenance, t)
+    }
+  }
+
+  static func header(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    page.open("header")
+    page.element("p", [("class", "kicker")], text: r.surveyTitle)
+    page.element("h1", text: r.city)
+    let place = [r.country, r.region].compactMap { $0 }.joined(separator: " · ")
+    var facts: [String] = []
+    if !place.isEmpty { facts.append(place) }
+    if let respondent = r.respondent { facts.append(t("Answered by", "Respondido por") + " " + respondent) }
+    if let completed = r.completed { facts.append(t("completed", "completado") + " " + completed) }
+    if !facts.isEmpty { page.element("p", [("class", "muted")], text: facts.joined(separator: " · ")) }
+    if let overall = r.overall, let name = r.overallName {
+      page.open("p")
+      page.text(t("Overall stage", "Etapa general") + ": ")
+      HTMLPage.stage(&page, overall, name, top: r.topStage)
+      page.element("span", [("class", "muted small")], text: " " + t("(the median of the six pillars; read it with the profile below)", "(la mediana de los seis pilares; léala junto al perfil de abajo)"))
+      page.close("p")
+    }
+    page.close("header")
+    page.newline()
+  }
+
+  static func summary(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    page.open("section", [("class", "summary")])
+    page.open("figure")
+    page.raw(
+      Charts.radar(
+        labels: r.pillars.map(\.name), scores: r.pillars.map(\.score), targets: r.pillars.map(\.target), top: r.topStage,
+        title: t("Stage per pillar", "Etapa por pilar")))
+    page.open("figcaption", [("class", "muted small")])
+    page.text(t("Filled: current score. ", "Relleno: puntaje actual. "))
+    if r.pillars.contains(where: { $0.target != nil }) { page.text(t("Dashed: target stage.", "Discontinuo: etapa meta.")) }
+    page.close("figcaption")
+    page.close("figure")
+    page.open("div")
+    page.open("table")
+    page.open("thead")
+    page.open("tr")
+    page.element("th", text: t("Pillar", "Pilar"))
+    page.element("th", text: t("Stage", "Etapa"))
+    page.element("th", [("class", "num")], text: t("Score", "Puntaje"))
+    page.element("th", [("class", "num")], text: t("Coverage", "Cobertura"))
+    page.element("th", text: t("Target", "Meta"))
+    page.close("tr")
+    page.close("thead")
+    page.open("tbody")
+    for pillar in r.pillars {
+      page.open("tr")
+      page.open("td")
+      page.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name)
+      page.close("td")
+      page.open("td")
+      HTMLPage.stage(&page, pillar.stage, pillar.stageName, top: r.topStage)
+      page.close("td")
+      page.element("td", [("class", "num")], text: ValueText.number(pillar.score, r.language))
+      page.element("td", [("class", "num")], text: t.percent(pillar.coverage) + (pillar.confidence == .low ? " !" : ""))
+      page.element("td", text: pillar.target.map { "\($0) \(stageName(r, $0))" } ?? "—")
+      page.close("tr")
+    }
+    page.close("tbody")
+    page.close("table")
+    page.element(
+      "p", [("class", "muted small")],
+      text: t(
+        "A pillar reaches a stage when at least \(t.percent(r.threshold)) of the weighted criteria of that stage, and of every stage below it, are met. The score adds the progress made towards the next stage. Coverage is the share of criteria whose answer is known; “!” marks low confidence.",
+        "Un pilar alcanza una etapa cuando cumple al menos el \(t.percent(r.threshold)) de los criterios ponderados de esa etapa y de todas las anteriores. El puntaje suma el avance hacia la etapa siguiente. La cobertura es la proporción de criterios cuya respuesta se conoce; «!» indica confianza baja."))
+    page.close("div")
+    page.close("section")
+    page.newline()
+  }
+
+  static func stageName(_ r: CityReport, _ level: Int) -> String {
+    level >= 1 && level <= r.stageNames.count ? r.stageNames[level - 1] : String(level)
+  }
+
+  static func pillarSection(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) {
+    page.open("section", [("class", "pillar"), ("id", "pillar-\(pillar.id)")])
+    page.open("h2")
+    page.text(pillar.name + " ")
+    HTMLPage.stage(&page, pillar.stage, pillar.stageName, top: r.topStage)
+    page.close("h2")
+    if let description = pillar.description, !description.isEmpty { page.element("p", [("class", "muted")], text: description) }
+    page.raw(
+      Charts.ladder(
+        stage: pillar.stage, target: pillar.target, names: r.stageNames,
+        title: t("\(pillar.name): stage \(pillar.stage) of \(r.topStage)", "\(pillar.name): etapa \(pillar.stage) de \(r.topStage)")))
+    var facts = [
+      t("Score", "Puntaje") + " " + ValueText.number(pillar.score, r.language),
+      t("coverage", "cobertura") + " " + t.percent(pillar.coverage) + " (" + t("confidence", "confianza") + " " + t.confidence(pillar.confidence) + ")",
+    ]
+    if let target = pillar.target {
+      facts.append(
+        t("target", "meta") + " \(target) \(stageName(r, target))"
+          + (target <= pillar.stage ? " — " + t("reached", "alcanzada") : ""))
+    }
+    if pillar.potential > pillar.stage {
+      facts.append(
+        t("could reach \(pillar.potential) \(stageName(r, pillar.potential)) if the unknown answers are favourable",
+          "podría llegar a \(pillar.potential) \(stageName(r, pillar.potential)) si las respuestas desconocidas son favorables"))
+    }
+    page.element("p", text: facts.joined(separator: " · "))
+
+    if !pillar.evidence.isEmpty {
+      page.open("table", [("class", "evidence")])
+      page.open("thead")
+      page.open("tr")
+      page.element("th", text: t("Stage gate", "Umbral de etapa"))
+      page.element("th", [("class", "num")], text: t("Criteria met", "Criterios cumplidos"))
+      page.element("th", [("class", "num")], text: t("Weighted share", "Proporción ponderada"))
+      page.element("th", text: t("Passed", "Superado"))
+      page.close("tr")
+      page.close("thead")
+      page.open("tbody")
+      for row in pillar.evidence {
+        page.open("tr")
+        page.element("td", text: "\(row.stage) \(row.name)")
+        page.element("td", [("class", "num")], text: "\(row.met) / \(row.criteria)")
+        page.element("td", [("class", "num")], text: t.percent(row.share))
+        page.element("td", [("class", row.passed ? "pass" : "fail")], text: row.passed ? "✓" : "✗")
+        page.close("tr")
+      }
+      page.close("tbody")
+      page.close("table")
+    }
+
+    if let next = pillar.next {
+      page.open("div", [("class", "card next")])
+      page.element("h3", text: t("Needed for stage \(next.stage) \(next.name)", "Necesario para la etapa \(next.stage) \(next.name)"))
+      page.element(
+        "p",
+        text: t(
+          "Meet \(next.neededCount) more of these \(next.candidates.count) criteria:",
+          "Cumplir \(next.neededCount) más de estos \(next.candidates.count) criterios:"))
+      criteriaList(&page, next.candidates, t, details: true)
+      if !next.nearMisses.isEmpty {
+        page.element("p", [("class", "small")], text: t("Near misses", "Casi cumplidos") + ":")
+        page.open("ul", [("class", "small")])
+        for miss in next.nearMisses { page.element("li", text: miss) }
+        page.close("ul")
+      }
+      page.close("div")
+    } else {
+      page.element("p", [("class", "pass")], text: t("Top stage reached.", "Etapa máxima alcanzada."))
+    }
+
+    for column in CityReport.columns(pillar, t) where !column.lines.isEmpty {
+      page.element("h3", text: column.title)
+      criteriaList(&page, column.lines, t, details: column.details, compact: true)
+    }
+    if !pillar.notApplicable.isEmpty {
+      page.element(
+        "p", [("class", "muted small")],
+        text: t("Not applicable here", "No aplica aquí") + ": " + pillar.notApplicable.map(\.title).joined(separator: "; "))
+    }
+    if !pillar.findings.isEmpty {
+      page.element("h3", text: t("Findings", "Observaciones"))
+      page.open("ul")
+      for finding in pillar.findings { page.element("li", text: finding) }
+      page.close("ul")
+    }
+    page.close("section")
+    page.newline()
+  }
+
+  static func criteriaList(_ page: inout Markup, _ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool, compact: Bool = false) {
+    page.open("ul", [("class", compact ? "criteria compact" : "criteria")])
+    for line in lines {
+      page.open("li", [("class", line.outcome.name), ("title", line.id)])
+      page.text(line.title)
+      page.element("span", [("class", "badge")], text: t("stage", "etapa") + " \(line.stage)")
+      if details, let finding = line.finding { page.element("span", [("class", "detail")], text: finding) }
+      if details, !line.answers.isEmpty { page.element("span", [("class", "detail")], text: line.answers.joined(separator: " · ")) }
+      page.close("li")
+    }
+    page.close("ul")
+  }
+
+  static func recommendations(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    guard !r.recommendations.isEmpty else { return }
+    page.open("section", [("id", "recommendations")])
+    page.element("h2", text: t("Recommended solutions", "Soluciones recomendadas"))
+    page.element(
+      "p", [("class", "muted")],
+      text: t(
+        "Proven projects from other cities, chosen for the gaps above: the nearest stage first.",
+        "Proyectos probados en otras ciudades, elegidos por las carencias anteriores: primero la etapa más cercana."))
+    for item in r.recommendations {
+      page.open("div", [("class", "card")])
+      page.open("h3")
+      page.element("span", [("class", "rank")], text: String(item.rank))
+      page.text(item.name)
+      page.close("h3")
+      let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+      page.element("p", [("class", "muted")], text: "\(origin) · \(item.pillar) · " + t("fits stages", "adecuada para etapas") + " \(item.stageRange)")
+      page.open("p")
+      page.element("strong", text: t("What it solved", "Qué resolvió") + ": ")
+      page.text(item.problem)
+      page.close("p")
+      page.open("p")
+      page.element("strong", text: t("What it does", "Qué hace") + ": ")
+      page.text(item.solution)
+      page.close("p")
+      page.element("p", [("class", "small")], text: t("Why it is recommended", "Por qué se recomienda") + ":")
+      page.open("ul", [("class", "small")])
+      for reason in item.reasons { page.element("li", text: reason) }
+      page.close("ul")
+      if !item.fits {
+        page.element(
+          "p", [("class", "small muted")],
+          text: t("Suits cities at stages \(item.stageRange); keep it in view for later.", "Adecuada para ciudades en etapas \(item.stageRange); téngala en cuenta más adelante."))
+      }
+      for missing in item.missingPrerequisites {
+        page.element("p", [("class", "small fail")], text: t("First needs", "Requiere antes") + ": " + missing)
+      }
+      page.open("p", [("class", "small muted")])
+      if let source = item.source {
+        page.text(t("Source", "Fuente") + ": ")
+        page.element("a", [("href", source), ("rel", "noopener noreferrer")], text: source)
+      }
+      if !item.verified { page.text(" " + t("(not yet verified against its source)", "(aún no verificado con su fuente)")) }
+      page.close("p")
+      page.close("div")
+    }
+    page.close("section")
+    page.newline()
+  }
+
+  static func roadmap(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    guard !r.roadmap.isEmpty else { return }
+    page.open("section", [("id", "roadmap")])
+    page.element("h2", text: t("Roadmap", "Hoja de ruta"))
+    page.element(
+      "p", [("class", "muted")],
+      text: t("Ordered by stage: consolidate what a stage rests on, then climb one gate at a time.", "Ordenada por etapa: consolidar la base de cada etapa y subir de a un umbral."))
+    page.open("ol", [("class", "roadmap")])
+    for step in r.roadmap {
+      page.open("li")
+      page.open("strong")
+      page.text(step.pillar + ": ")
+      page.close("strong")
+      if step.consolidates {
+        page.text(t("consolidate stage", "consolidar la etapa") + " ")
+      } else {
+        page.text(t("reach stage", "alcanzar la etapa") + " ")
+      }
+      HTMLPage.stage(&page, step.stage, step.stageName, top: r.topStage)
+      if step.neededCount > 0 && !step.consolidates {
+        page.text(" — " + t("meet \(step.neededCount) of:", "cumplir \(step.neededCount) de:"))
+      }
+      page.open("ul", [("class", "small")])
+      for criterion in step.criteria { page.element("li", text: criterion) }
+      page.close("ul")
+      if !step.solutions.isEmpty {
+        page.element("p", [("class", "small muted")], text: t("Solutions", "Soluciones") + ": " + step.solutions.joined(separator: "; "))
+      }
+      page.close("li")
+    }
+    page.close("ol")
+    page.close("section")
+    page.newline()
+  }
+
+  static func nextSteps(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    guard !r.nextSteps.isEmpty else { return }
+    page.open("section", [("id", "next-steps")])
+    page.element("h2", text: t("Next steps with WeGO", "Próximos pasos con WeGO"))
+    for step in r.nextSteps {
+      page.open("div", [("class", "card")])
+      page.open("h3")
+      page.text(step.name + " ")
+      page.element("span", [("class", "badge")], text: step.step)
+      page.close("h3")
+      page.element("p", text: step.description)
+      if !step.because.isEmpty {
+        page.open("ul", [("class", "small")])
+        for reason in step.because { page.element("li", text: reason) }
+        page.close("ul")
+      }
+      if let source = step.source {
+        page.open("p", [("class", "small muted")])
+        page.element("a", [("href", source), ("rel", "noopener noreferrer")], text: source)
+        page.close("p")
+      }
+      page.close("div")
+    }
+    page.close("section")
+    page.newline()
+  }
+
+  static func metricsAndAnswers(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    page.open("section", [("id", "metrics")])
+    if !r.metrics.isEmpty {
+      page.element("h2", text: t("Metrics", "Métricas"))
+      page.open("table")
+      page.open("tbody")
+      for metric in r.metrics {
+        page.open("tr")
+        page.element("td", text: metric.title)
+        page.element("td", [("class", "num")], text: metric.value)
+        page.close("tr")
+      }
+      page.close("tbody")
+      page.close("table")
+    }
+    page.element("h2", text: t("About the answers", "Sobre las respuestas"))
+    page.element("p", text: r.answerSummary)
+    if !r.notes.isEmpty {
+      page.open("ul")
+      for note in r.notes { page.element("li", text: note) }
+      page.close("ul")
+    }
+    page.close("section")
+    page.newline()
+  }
+
+  static func provenance(_ page: inout Markup, _ p: CityReport.Provenance, _ t: Localizer) {
+    page.open("footer", [("class", "provenance")])
+    page.open("p")
+    page.text(t("Answers", "Respuestas") + ": ")
+    page.element("code", text: p.file)
+    page.text(" · " + t("survey", "encuesta") + " ")
+    page.element("code", text: "\(p.survey) \(p.surveyVersion)")
+    if p.answeredVersion != p.surveyVersion { page.text(" (" + t("answered as", "respondida como") + " \(p.answeredVersion))") }
+    page.text(" sha256 ")
+    page.element("code", text: String(p.surveyHash.prefix(16)))
+    page.close("p")
+    page.open("p")
+    page.text(t("Rules", "Reglas") + ": ")
+    for (index, rule) in p.rules.enumerated() {
+      if index > 0 { page.text(", ") }
+      page.element("code", text: "\(rule.id) \(rule.version)")
+      page.text(" sha256 ")
+      page.element("code", text: String(rule.hash.prefix(16)))
+    }
+    page.text(" · " + t("rule set", "conjunto de reglas") + " ")
+    page.element("code", text: String(p.rulesHash.prefix(16)))
+    page.close("p")
+    page.element("p", text: "Activator \(p.engine) · " + t("generated", "generado") + " \(p.date)")
+    page.close("footer")
+  }
+}

@@ -1,0 +1,135 @@
+public import ActivatorCore
+
+/// One city assessed twice: how each pillar moved, which criteria were newly met or lost, and
+/// which earlier recommendations the city has since carried out.
+public struct ProgressReport: Sendable {
+  public struct PillarChange: Sendable {
+    public var id: String
+    public var name: String
+    public var before: (stage: Int, name: String, score: Double, coverage: Double)?
+    public var after: (stage: Int, name: String, score: Double, coverage: Double)
+    public var target: Int?
+
+    public var stageChange: Int { after.stage - (before?.stage ?? after.stage) }
+    public var scoreChange: Double { after.score - (before?.score ?? after.score) }
+  }
+
+  public struct CriterionChange: Sendable {
+    public var id: String
+    public var pillar: String
+    public var stage: Int
+    public var title: String
+    public var before: Outcome
+    public var after: Outcome
+  }
+
+  public struct Done: Sendable {
+    public var name: String
+    public var city: String
+    /// The criteria it was recommended for, all met now.
+    public var criteria: [String]
+  }
+
+  public var language: String
+  public var city: String
+  public var beforeFile: String
+  public var afterFile: String
+  public var beforeDate: String?
+  public var afterDate: String?
+  public var topStage: Int
+  public var stageNames: [String]
+  public var overall: (before: Int?, after: Int?)
+  public var pillars: [PillarChange]
+  public var newlyMet: [CriterionChange]
+  public var lost: [CriterionChange]
+  /// Criteria that were unknown before and are known now (met or not).
+  public var clarified: [CriterionChange]
+  public var done: [Done]
+  /// Recommendations of the new assessment that the old one did not make.
+  public var newRecommendations: [String]
+  /// Things that make the comparison less meaningful (other city, other rules, dates reversed).
+  public var cautions: [String]
+  public var engine: String
+  public var date: String
+
+  public init(before old: Assessment, after new: Assessment, language: String, date: String) {
+    let t = Localizer(language)
+    self.language = language
+    self.date = date
+    engine = Engine.version
+    let survey = new.survey
+    city = new.sheet.city.name.isEmpty ? new.sheet.path : new.sheet.city.name
+    beforeFile = old.sheet.path
+    afterFile = new.sheet.path
+    beforeDate = old.sheet.completed ?? old.sheet.started
+    afterDate = new.sheet.completed ?? new.sheet.started
+    topStage = survey.topStage
+    stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, language) }
+    overall = (old.overall, new.overall)
+
+    var cautions: [String] = []
+    if old.sheet.city.name != new.sheet.city.name {
+      cautions.append(
+        t("The two files name different cities ('\(old.sheet.city.name)' and '\(new.sheet.city.name)').",
+          "Los dos archivos nombran ciudades distintas («\(old.sheet.city.name)» y «\(new.sheet.city.name)»)."))
+    }
+    if old.program.hash != new.program.hash {
+      cautions.append(
+        t("The assessments were scored with different survey versions or rules; criteria are matched by id.",
+          "Las evaluaciones se calcularon con distintas versiones de la encuesta o de las reglas; los criterios se emparejan por id."))
+    }
+    if let before = beforeDate, let after = afterDate, after < before {
+      cautions.append(
+        t("The second file was completed before the first (\(after) < \(before)); is the order right?",
+          "El segundo archivo se completó antes que el primero (\(after) < \(before)); ¿es correcto el orden?"))
+    }
+    self.cautions = cautions
+
+    let oldPillars = Dictionary(old.pillars.map { (old.survey.pillars[$0.pillar].id, $0) }, uniquingKeysWith: { first, _ in first })
+    pillars = new.pillars.map { result in
+      let definition = survey.pillars[result.pillar]
+      let before = oldPillars[definition.id].map { ($0.stage, old.survey.stageName($0.stage, language), $0.score, $0.coverage) }
+      return PillarChange(
+        id: definition.id, name: t.text(definition.name), before: before,
+        after: (result.stage, survey.stageName(result.stage, language), result.score, result.coverage), target: result.target)
+    }
+
+    var oldOutcomes: [String: Outcome] = [:]
+    for (index, criterion) in old.program.criteria.enumerated() { oldOutcomes[criterion.qualifiedID] = old.outcomes[index] }
+    var newlyMet: [CriterionChange] = []
+    var lost: [CriterionChange] = []
+    var clarified: [CriterionChange] = []
+    var newOutcomes: [String: Outcome] = [:]
+    for (index, criterion) in new.program.criteria.enumerated() {
+      let after = new.outcomes[index]
+      newOutcomes[criterion.qualifiedID] = after
+      guard let before = oldOutcomes[criterion.qualifiedID], before != after else { continue }
+      let change = CriterionChange(
+        id: criterion.qualifiedID, pillar: t.text(survey.pillars[criterion.pillar].name), stage: criterion.stage,
+        title: t.text(criterion.title), before: before, after: after)
+      if after == .met {
+        newlyMet.append(change)
+      } else if before == .met {
+        lost.append(change)
+      } else if before == .unknown || before == .error, after == .unmet {
+        clarified.append(change)
+      }
+    }
+    self.newlyMet = newlyMet
+    self.lost = lost
+    self.clarified = clarified
+
+    var done: [Done] = []
+    let newSolutionIDs = Set(new.recommendations.map { new.program.solutions[$0.solution].id })
+    for recommendation in old.recommendations {
+      let solution = old.program.solutions[recommendation.solution]
+      let criteria = recommendation.reasons.map { old.program.criteria[$0.criterion] }
+      guard !criteria.isEmpty, criteria.allSatisfy({ newOutcomes[$0.qualifiedID] == .met }), !newSolutionIDs.contains(solution.id) else { continue }
+      done.append(Done(name: t.text(solution.name), city: t.text(solution.city), criteria: criteria.map { t.text($0.title) }))
+    }
+    self.done = done
+    let oldSolutionIDs = Set(old.recommendations.map { old.program.solutions[$0.solution].id })
+    newRecommendations = new.recommendations.prefix(10).map { new.program.solutions[$0.solution] }
+      .filter { !oldSolutionIDs.contains($0.id) }.map { t.text($0.name) }
+  }
+}

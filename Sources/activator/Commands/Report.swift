@@ -1,0 +1,159 @@
+import ActivatorCore
+import ActivatorReports
+import ActivatorTerminal
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a report people would rather look at: one city, a cohort, or progress between two assessments.",
+    discussion: """
+      One answers file: the city's report (radar, ladders, strengths, gaps, what the next stage needs,
+      recommendations with their sources, roadmap, WeGO next steps), in the answers file's language.
+      A folder or several files: the cohort report (heatmap of cities by pillar, distributions, medians,
+      each city against its peers and region). --compare OLD NEW: one city's progress.
+
+      --html and --md write files (atomically; '-' for stdout); with neither, Markdown goes to stdout.
+      The HTML is one self-contained file: no scripts, fonts or images are fetched, and it prints to
+      A4 or Letter. The date printed is today's, or SOURCE_DATE_EPOCH's when set.
+      """)
+
+  @Argument(help: ArgumentHelp("An answers file, several files or folders; with --compare, OLD and NEW.", valueName: "path"))
+  var paths: [String]
+
+  @Option(name: .long, help: ArgumentHelp("Write the HTML report here.", valueName: "file"))
+  var html: String?
+
+  @Option(name: .long, help: ArgumentHelp("Write the Markdown report here.", valueName: "file"))
+  var md: String?
+
+  @Flag(name: .long, help: "Compare two assessments of the same city: OLD NEW.")
+  var compare = false
+
+  @Option(name: .customLong("paper"), help: "Paper to lay the printed HTML out for: auto, a4 or letter.")
+  var paperName = "auto"
+
+  var paper: Paper { Paper(rawValue: paperName.lowercased()) ?? .auto }
+
+  @Option(name: .long, help: ArgumentHelp("Recommendations to detail in a city report.", valueName: "n"))
+  var recommendations = 10
+
+  @Option(name: .shortAndLong, help: "Parallel jobs for a cohort (default: all cores).")
+  var jobs: Int?
+
+  @Flag(name: .shortAndLong, help: "No progress bar and no closing line on stderr.")
+  var quiet = false
+
+  @OptionGroup var sources: SourceOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if paths.isEmpty { throw ValidationError("give an answers file, several files or a folder") }
+    if compare && paths.count != 2 { throw ValidationError("--compare takes exactly two answers files: OLD NEW") }
+    if recommendations < 0 { throw ValidationError("--recommendations must be 0 or more") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if Paper(rawValue: paperName.lowercased()) == nil { throw ValidationError("--paper must be auto, a4 or letter") }
+    if html == "-" && md == "-" { throw ValidationError("only one of --html and --md can go to stdout") }
+  }
+
+  func run() throws {
+    let workspace = try sources.workspace()
+    let date = ReportDate.today(environment: Environment.all)
+    if compare {
+      let before = try assessOne(paths[0], workspace: workspace, language: output.lang)
+      let after = try assessOne(paths[1], workspace: workspace, language: output.lang)
+      let report = ProgressReport(before: before, after: after, language: output.lang ?? after.language, date: date)
+      try emit(html: { HTMLReport.progress(report, paper: paper) }, markdown: { MarkdownReport.progress(report) })
+      return
+    }
+    let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory
+    if single {
+      let assessment = try assessOne(paths[0], workspace: workspace, language: output.lang)
+      let report = CityReport(assessment, recommendationLimit: recommendations, date: date)
+      try emit(html: { HTMLReport.city(report, paper: paper) }, markdown: { MarkdownReport.city(report) })
+      return
+    }
+    try cohort(workspace: workspace, date: date)
+  }
+
+  func cohort(workspace: Workspace, date: String) throws {
+    let (files, problems) = BatchInput.expand(paths) {
+      var lines: [String] = []
+      while let line = readLine(strippingNewline: true) { lines.append(line) }
+      return lines
+    }
+    if !problems.isEmpty { Diagnostics.print(problems) }
+    guard !files.isEmpty else {
+      Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
+      throw ExitCode(problems.isEmpty ? 2 : 1)
+    }
+    let survey = try sources.chosenSurvey(workspace)
+    guard let program = workspace.program(for: survey) else {
+      Diagnostics.print(workspace.log.sorted)
+      throw ExitCode(2)
+    }
+    let collected = CohortCollector()
+    let progress = ProgressLine(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
+    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true))
+    let runner = BatchRunner(
+      registry: workspace.registry, plugins: workspace.plugins,
+      options: BatchOptions(jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: false, collectRecords: true, recommendationLimit: 3),
+      render: { _ in [] })
+    let stats = runner.run(files) { item in
+      progress.advance(failed: item.failed)
+      if !item.diagnostics.isEmpty { Console.err(renderer.render(item.diagnostics)) }
+      collected.add(item)
+    }
+    progress.finish()
+    let language = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
+    let report = CohortReport(records: collected.records, failures: collected.failures, program: program, language: language, date: date)
+    try emit(html: { HTMLReport.cohort(report, paper: paper) }, markdown: { MarkdownReport.cohort(report) })
+    if !quiet {
+      var line = "reported \(stats.scored) of \(files.count) file\(files.count == 1 ? "" : "s")"
+      if stats.failed > 0 { line += ", \(stats.failed) failed (listed in the report)" }
+      Console.err(line + "\n")
+    }
+    if stats.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+  }
+
+  /// Writes each requested format; Markdown to stdout when none is.
+  func emit(html makeHTML: @escaping () -> String, markdown makeMarkdown: @escaping () -> String) throws {
+    var targets: [(String, () -> String)] = []
+    if let html { targets.append((html, makeHTML)) }
+    if let md { targets.append((md, makeMarkdown)) }
+    if targets.isEmpty { targets.append(("-", makeMarkdown)) }
+    for (path, make) in targets {
+      let text = make()
+      if path == "-" {
+        Console.out(text)
+        continue
+      }
+      do {
+        try FileReading.writeAtomically(path, text)
+      } catch {
+        Console.err("error: \(error.message)\n")
+        throw ExitCode(2)
+      }
+      if !quiet { Console.err("wrote \(path)\n") }
+    }
+  }
+}
+
+
+/// Records and failures in delivery order (the batch delivers serially).
+final class CohortCollector: @unchecked Sendable {
+  private(set) var records: [CohortRecord] = []
+  private(set) var failures: [CohortReport.Failure] = []
+
+  func add(_ item: BatchItem) {
+    if let record = item.record {
+      records.append(record)
+    } else if item.failed {
+      let message = item.diagnostics.first { $0.severity == .error }.map { "\($0.location): \($0.message)" } ?? "could not be scored"
+      failures.append(CohortReport.Failure(path: item.path, message: message))
+    }
+  }
+}

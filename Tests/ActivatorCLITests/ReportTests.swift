@@ -1,0 +1,217 @@
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `activator report`: golden files for two cities, a cohort and a comparison; well-formed
+/// markup; hostile text kept inert. Set ACTIVATOR_RECORD_GOLDEN=1 to rewrite the golden files
+/// after an intended change, then review the diff.
+@Suite struct ReportTests {
+  static let golden = Binary.root + "/Tests/Golden/reports/"
+  static let recording = getenv("ACTIVATOR_RECORD_GOLDEN") != nil
+
+  /// Runs `report` from the project folder (so paths in the output are relative) into a temporary folder.
+  func report(_ arguments: [String], html: Bool = true, md: Bool = true) throws -> (html: String, md: String, run: Run) {
+    let folder = Binary.temporaryFolder()
+    var all = ["report"] + arguments
+    if html { all += ["--html", folder + "/out.html"] }
+    if md { all += ["--md", folder + "/out.md"] }
+    let run = Run.activator(all, cwd: Binary.root)
+    return (Binary.read(folder + "/out.html") ?? "", Binary.read(folder + "/out.md") ?? "", run)
+  }
+
+  func compareWithGolden(_ text: String, _ name: String) {
+    let path = Self.golden + name
+    if Self.recording {
+      Binary.write(path, text)
+      return
+    }
+    guard let expected = Binary.read(path) else {
+      Issue.record("missing golden file \(path); run with ACTIVATOR_RECORD_GOLDEN=1")
+      return
+    }
+    if expected != text {
+      let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+      let actualLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
+      let shownExpected = first < expectedLines.count ? String(expectedLines[first].prefix(200)) : "<end>"
+      let shownActual = first < actualLines.count ? String(actualLines[first].prefix(200)) : "<end>"
+      Issue.record("\(name) differs from its golden file at line \(first + 1):\n  expected: \(shownExpected)\n  actual:   \(shownActual)")
+    }
+  }
+
+  func checkMarkup(_ html: String, _ name: String) {
+    let page = MarkupChecker(html)
+    #expect(page.isWellFormed, "\(name): \(page.problems)")
+    let svgs = MarkupChecker.svgs(in: html)
+    #expect(!svgs.isEmpty, "\(name) has no chart")
+    for svg in svgs {
+      let checked = MarkupChecker(svg, xml: true)
+      #expect(checked.isWellFormed, "\(name): SVG not well-formed: \(checked.problems)")
+      #expect(checked.elements.first?.attributes.contains { $0.name == "xmlns" && $0.value == "http://www.w3.org/2000/svg" } == true)
+    }
+    // Self-contained: nothing is fetched when the page is opened.
+    for element in page.elements {
+      #expect(!["script", "img", "link", "iframe", "object", "embed"].contains(element.name), "\(name): <\(element.name)>")
+      for attribute in element.attributes {
+        #expect(!attribute.name.hasPrefix("on"), "\(name): event attribute \(attribute.name)")
+        if attribute.name == "href" {
+          #expect(attribute.value.hasPrefix("#") || attribute.value.hasPrefix("https://") || attribute.value.hasPrefix("http://"), "\(name): link \(attribute.value)")
+        }
+        #expect(attribute.name != "src", "\(name): src attribute")
+      }
+    }
+  }
+
+  @Test(arguments: [("Examples/kestrel-bay.yaml", "kestrel-bay"), ("Examples/santa-lucerna.yaml", "santa-lucerna")])
+  func cityReportsMatchTheirGoldenFiles(_ path: String, _ name: String) throws {
+    let (html, md, run) = try report([path])
+    #expect(run.status == 0, "\(run.stderr)")
+    checkMarkup(html, name)
+    compareWithGolden(html, name + ".html")
+    compareWithGolden(md, name + ".md")
+  }
+
+  @Test func cohortReportMatchesItsGoldenFile() throws {
+    let files = ["amani-lakes", "kestrel-bay", "puerto-alegria", "santa-lucerna", "umbra-falls", "valmora"].map { "Examples/\($0).yaml" }
+    let (html, md, run) = try report(files + ["--lang", "en"])
+    #expect(run.status == 0, "\(run.stderr)")
+    checkMarkup(html, "cohort")
+    // Every city row links to a section that exists.
+    let checker = MarkupChecker(html)
+    let targets = Set(checker.elements.compactMap { element in element.attributes.first { $0.name == "id" }?.value })
+    for element in checker.elements where element.name == "a" {
+      guard let href = element.attributes.first(where: { $0.name == "href" })?.value, href.hasPrefix("#") else { continue }
+      #expect(targets.contains(String(href.dropFirst())), "dangling anchor \(href)")
+    }
+    #expect(html.contains("Kestrel Bay") && html.contains("Valmora"))
+    compareWithGolden(html, "cohort.html")
+    compareWithGolden(md, "cohort.md")
+  }
+
+  @Test func comparisonMatchesItsGoldenFile() throws {
+    let (html, md, run) = try report(["--compare", "Examples/umbra-falls.yaml", "Examples/kestrel-bay.yaml"])
+    #expect(run.status == 0, "\(run.stderr)")
+    checkMarkup(html, "compare")
+    #expect(md.contains("Caution"), "different cities must be flagged")
+    compareWithGolden(html, "compare.html")
+    compareWithGolden(md, "compare.md")
+  }
+
+  @Test func spanishAnswersGiveASpanishReport() throws {
+    let (html, md, _) = try report(["Examples/santa-lucerna.yaml"])
+    #expect(html.contains("<html lang=\"es\">"))
+    #expect(html.contains("Soluciones recomendadas") && md.contains("## Hoja de ruta"))
+    #expect(!html.contains("Recommended solutions"))
+    let (english, _, _) = try report(["Examples/santa-lucerna.yaml", "--lang", "en"], md: false)
+    #expect(english.contains("Recommended solutions"))
+  }
+
+  @Test func hostileTextIsInertEverywhere() throws {
+    let hostile = "<script>alert(\"x\")</script> \"><img src=x onerror=alert(1)> 'q' & [md](javascript:alert(1)) | pipe"
+    let arguments = [
+      "Tests/Fixtures/report-escaping/answers.yaml", "--rules", "Rules", "--rules", "Tests/Fixtures/report-escaping/plugin.yaml",
+    ]
+    for language in ["en", "es"] {
+      let (html, md, run) = try report(arguments + ["--lang", language])
+      #expect(run.status == 0, "\(run.stderr)")
+      checkMarkup(html, "hostile-\(language)")
+      #expect(!html.lowercased().contains("<script"), "a script element reached the HTML")
+      #expect(!html.contains("<img"))
+      // The text is all still there, shown as text: city, country, region, respondent, note,
+      // criterion, finding, solution, its city and country, problem, prerequisite, programme,
+      // its reason and description, metric title.
+      let text = MarkupChecker(html).text
+      let prefixes =
+        language == "en"
+        ? ["Kestrel ", "Country ", "Region ", "Respondent ", "Role ", "Note ", "Criterion ", "Unmet ", "Solution ", "City ", "Problem ", "Does ", "Needs ", "Programme ", "Because ", "Description ", "Metric "]
+        : ["Kestrel ", "Country ", "Region ", "Respondent ", "Note ", "Criterio ", "No cumplido ", "Solución ", "Ciudad ", "Problema ", "Hace ", "Necesita ", "Programa ", "Porque ", "Descripción ", "Métrica "]
+      for prefix in prefixes {
+        #expect(text.contains(prefix + hostile), "\(language): '\(prefix)…' is missing or altered in the page text")
+      }
+      // A source with a quote in it is dropped rather than linked; a clean one is linked with its '&' escaped.
+      #expect(!html.contains("onmouseover"))
+      #expect(html.contains("href=\"https://example.org/search?q=1&amp;lang=en\""))
+      // Markdown: no raw HTML, no live link to javascript:, no table broken by the pipe.
+      #expect(Self.unescaped("<", in: md, allowedAfter: ["](<"]) == 0, "raw '<' in the Markdown")
+      let links = Self.unescaped("](", in: md, allowedAfter: [])
+      #expect(links > 0 && links == Self.unescaped("](<https://", in: md, allowedAfter: []), "every Markdown link goes to a web address")
+      var columns: Int?
+      for line in md.split(separator: "\n", omittingEmptySubsequences: false) {
+        guard line.hasPrefix("|") else {
+          columns = nil
+          continue
+        }
+        let pipes = Self.unescapedPipes(line)
+        if let columns {
+          #expect(pipes == columns, "table row with \(pipes) cells separators, header has \(columns): \(line.prefix(120))")
+        } else {
+          columns = pipes
+        }
+      }
+      #expect(md.contains("Kestrel \\<script\\>"))
+    }
+  }
+
+  /// Occurrences of `needle` not preceded by a backslash and not inside one of `allowedAfter`.
+  static func unescaped(_ needle: String, in text: String, allowedAfter: [String]) -> Int {
+    let bytes = Array(text.utf8)
+    let pattern = Array(needle.utf8)
+    var count = 0
+    var index = 0
+    while index + pattern.count <= bytes.count {
+      if Array(bytes[index..<index + pattern.count]) == pattern && (index == 0 || bytes[index - 1] != UInt8(ascii: "\\")) {
+        let inAllowed = allowedAfter.contains { allowed in
+          let prefix = Array(allowed.utf8)
+          guard let offset = prefix.lastIndex(of: pattern[0]), index >= offset, index - offset + prefix.count <= bytes.count else { return false }
+          return Array(bytes[(index - offset)..<(index - offset + prefix.count)]) == prefix
+        }
+        if !inAllowed { count += 1 }
+      }
+      index += 1
+    }
+    return count
+  }
+
+  static func unescapedPipes(_ line: Substring) -> Int {
+    var count = 0
+    var escaped = false
+    for character in line {
+      if escaped {
+        escaped = false
+      } else if character == "\\" {
+        escaped = true
+      } else if character == "|" {
+        count += 1
+      }
+    }
+    return count
+  }
+
+  @Test func writesAtomicallyAndRefusesBadOptions() throws {
+    let run = Run.activator(["report", "Examples/valmora.yaml", "--paper", "a5"], cwd: Binary.root)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("--paper must be auto, a4 or letter"))
+    let compare = Run.activator(["report", "--compare", "Examples/valmora.yaml"], cwd: Binary.root)
+    #expect(compare.status == 2)
+    let folder = Binary.temporaryFolder()
+    let a4 = Run.activator(["report", "Examples/valmora.yaml", "--paper", "a4", "--html", folder + "/v.html"], cwd: Binary.root)
+    #expect(a4.status == 0)
+    #expect(Binary.read(folder + "/v.html")?.contains("@page { size: A4;") == true)
+    // Without --html or --md the Markdown goes to stdout.
+    let plain = Run.activator(["report", "Examples/valmora.yaml"], cwd: Binary.root)
+    #expect(plain.stdout.hasPrefix("# Valmora\n"))
+  }
+
+  @Test func aCohortWithBadFilesListsThemAndStillReportsTheRest() throws {
+    let folder = Binary.temporaryFolder()
+    Binary.write(folder + "/broken.yaml", "survey: wego-activator\nanswers: [\n")
+    Binary.write(folder + "/empty.yaml", "")
+    let (html, md, run) = try report(["Examples/valmora.yaml", "Examples/kestrel-bay.yaml", folder + "/broken.yaml", folder + "/empty.yaml"])
+    #expect(run.status == 1)
+    #expect(html.contains("Valmora") && html.contains("Kestrel Bay"))
+    #expect(md.contains("broken.yaml") && md.contains("empty.yaml"))
+    checkMarkup(html, "cohort-with-failures")
+  }
+}

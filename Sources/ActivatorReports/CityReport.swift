@@ -168,7 +168,7 @@ public struct CityReport: Sendable {
       return CriterionLine(
         id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), finding: finding.map { t.text($0) },
         answers: criterion.condition.reads.map { slot in
-          "\(survey.questions[slot].text.text(a.language)): \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
+          "\(survey.questions[slot].text.text(a.language)) → \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
         },
         outcome: outcome, weight: criterion.weight)
     }

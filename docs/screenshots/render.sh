@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Renders the example reports with a real headless browser (Debian's chromium) into the PNG
+# pictures under docs/screenshots/, and prints each city report to PDF on A4 and on Letter to
+# check that printing works (page counts are printed; the PDFs stay in the temporary folder).
+#
+#   docs/screenshots/render.sh        (needs: apt-get install chromium poppler-utils)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v chromium >/dev/null || { echo "chromium is not installed: apt-get install chromium" >&2; exit 2; }
+[ -x .build/release/activator ] || swift build -c release --product activator
+activator=.build/release/activator
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1790000000
+
+browser() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-pdf-header-footer "$@" 2>/dev/null; }
+
+"$activator" report Examples/kestrel-bay.yaml --html "$work/city.html" --quiet
+"$activator" report Examples/santa-lucerna.yaml --html "$work/city-es.html" --quiet
+"$activator" report Examples/*.yaml --lang en --html "$work/cohort.html" --quiet
+"$activator" report --compare Examples/umbra-falls.yaml Examples/kestrel-bay.yaml --html "$work/compare.html" --quiet || true
+
+browser --window-size=1100,1500 --screenshot=docs/screenshots/city-report.png "file://$work/city.html"
+browser --window-size=1100,1000 --screenshot=docs/screenshots/city-report-es.png "file://$work/city-es.html"
+browser --window-size=1100,1250 --screenshot=docs/screenshots/cohort-report.png "file://$work/cohort.html"
+
+for paper in a4 letter; do
+  "$activator" report Examples/kestrel-bay.yaml --paper "$paper" --html "$work/print-$paper.html" --quiet
+  browser --print-to-pdf="$work/print-$paper.pdf" "file://$work/print-$paper.html"
+  if command -v pdfinfo >/dev/null; then
+    echo "$paper: $(pdfinfo "$work/print-$paper.pdf" | grep -E '^(Pages|Page size)' | tr -s ' ' | tr '\n' ' ')"
+  fi
+done
+ls -l docs/screenshots/*.png

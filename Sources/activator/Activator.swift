@@ -17,7 +17,7 @@ struct Activator: ParsableCommand {
       """,
     version: Engine.version,
     subcommands: [
-      SurveyCommand.self, Template.self, Validate.self, Check.self, Score.self, Explain.self, Report.self, Test.self, Catalog.self,
+      SurveyCommand.self, Template.self, Validate.self, Check.self, Score.self, Explain.self, Report.self, Diff.self, Test.self, Catalog.self,
     ])
 
   /// Runs the command and exits with Activator's codes: usage errors are 2 (argument parser's

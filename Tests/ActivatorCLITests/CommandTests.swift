@@ -187,6 +187,31 @@ import Testing
     #expect(failing.stdout.contains("stage 2: passed"))
   }
 
+  @Test func diffShowsWhichCitiesChangeStageBetweenRuleSets() {
+    let lens = ["diff", "--rules", "Rules", "--rules", "Rules:Examples/plugins/digital-inclusion"]
+    let examples = ["amani-lakes", "kestrel-bay", "puerto-alegria", "santa-lucerna", "umbra-falls", "valmora"].map { "Examples/\($0).yaml" }
+    let run = Run.activator(lens + examples, cwd: Binary.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Examples/santa-lucerna.yaml  Santa Lucerna\n  ↓ people       3 Established → 2 Developing"))
+    #expect(run.stdout.contains("digital-inclusion/di-youth-connected: — → unmet"))
+    #expect(run.stdout.hasSuffix("6 cities: 1 change stage (people ↓1)\n"))
+    #expect(!run.stdout.contains("Valmora"), "cities that do not move are not listed")
+    let strict = Run.activator(lens + ["--exit-code"] + examples, cwd: Binary.root)
+    #expect(strict.status == 1)
+    let same = Run.activator(["diff", "--rules", "Rules", "--rules", "Rules", "--exit-code"] + examples, cwd: Binary.root)
+    #expect(same.status == 0 && same.stdout.hasSuffix("6 cities: 0 change stage\n"))
+    let csv = Run.activator(lens + ["--format", "csv"] + examples, cwd: Binary.root)
+    #expect(csv.stdout == "file,city,pillar,stage_a,stage_b,score_a,score_b,criteria_changed\nExamples/santa-lucerna.yaml,Santa Lucerna,people,3,2,3.14,2.93,5\n")
+    #expect(Run.activator(["diff", "--rules", "Rules", "Examples"], cwd: Binary.root).status == 2)
+    // A broken file is reported and the others are still compared.
+    let folder = Binary.temporaryFolder()
+    Binary.write(folder + "/broken.yaml", "survey: wego-activator\nanswers: {gov_strategy: [\n")
+    let mixed = Run.activator(lens + [folder + "/broken.yaml", "Examples/santa-lucerna.yaml"], cwd: Binary.root)
+    #expect(mixed.status == 1)
+    #expect(mixed.stderr.contains("broken.yaml:3:1: error:"))
+    #expect(mixed.stdout.contains("Santa Lucerna") && mixed.stdout.contains("1 file failed"))
+  }
+
   @Test func catalogSearch() {
     let run = Run.activator(["catalog", "parking", "--lang", "en"], cwd: Binary.root)
     #expect(run.status == 0)

@@ -15,12 +15,27 @@ struct SourceOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Rule plugin folder or file; repeat for several (default: Rules/).", valueName: "dir"))
   var rules: [String] = []
 
+  var chosen: RuleSources { RuleSources(survey: survey, rules: rules) }
+
+  /// Loads surveys and rules, printing load errors; exits 2 when nothing usable was loaded.
+  func workspace() throws -> Workspace { try chosen.workspace() }
+
+  /// The survey chosen with --survey, or the only/newest one.
+  func chosenSurvey(_ workspace: Workspace) throws -> Survey { try chosen.chosenSurvey(workspace) }
+}
+
+/// A survey choice and a rule set, resolved against the shipped Surveys/ and Rules/.
+struct RuleSources {
+  var survey: String?
+  var rules: [String]
+
   /// The folder holding the shipped Surveys/ and Rules/.
   var home: String? {
     Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
   }
 
-  /// Loads surveys and rules, printing load errors; exits 2 when nothing usable was loaded.
+  /// Loads surveys and rules (the shipped Rules/ when none are given), printing load errors;
+  /// exits 2 when nothing usable was loaded.
   func workspace() throws -> Workspace {
     let workspace = Workspace()
     var surveyPaths: [String] = []

@@ -1,0 +1,70 @@
+/// What changes for one city when the same answers are scored with two rule sets: the question
+/// a rule author asks before publishing a change ("which cities move, and why?").
+public struct CityDiff: Sendable {
+  public struct PillarChange: Sendable {
+    public var pillar: String
+    public var before: (stage: Int, score: Double)
+    public var after: (stage: Int, score: Double)
+    /// Criteria (by qualified id) of this pillar whose outcome differs, with both outcomes;
+    /// `nil` on one side when the criterion exists in one rule set only.
+    public var criteria: [(id: String, before: Outcome?, after: Outcome?)]
+  }
+
+  public var path: String
+  public var city: String
+  public var changes: [PillarChange]
+  public var overall: (before: Int?, after: Int?)
+
+  /// Pillars whose stage moved.
+  public var stageChanges: [PillarChange] { changes.filter { $0.before.stage != $0.after.stage } }
+
+  public init(before a: Assessment, after b: Assessment) {
+    path = b.sheet.path
+    city = b.sheet.city.name
+    overall = (a.overall, b.overall)
+    let survey = b.survey
+    func outcomes(_ x: Assessment, pillar: String) -> [String: Outcome] {
+      var result: [String: Outcome] = [:]
+      for (index, criterion) in x.program.criteria.enumerated() where x.survey.pillars[criterion.pillar].id == pillar {
+        result[criterion.qualifiedID] = x.outcomes[index]
+      }
+      return result
+    }
+    var changes: [PillarChange] = []
+    for result in b.pillars {
+      let id = survey.pillars[result.pillar].id
+      guard let old = a.pillars.first(where: { a.survey.pillars[$0.pillar].id == id }) else { continue }
+      let scoreMoved = (old.score * 100).rounded() != (result.score * 100).rounded()
+      guard old.stage != result.stage || scoreMoved else { continue }
+      let before = outcomes(a, pillar: id)
+      let after = outcomes(b, pillar: id)
+      let ids = Set(before.keys).union(after.keys).sorted()
+      let differing = ids.compactMap { criterion -> (String, Outcome?, Outcome?)? in
+        before[criterion] == after[criterion] ? nil : (criterion, before[criterion], after[criterion])
+      }
+      changes.append(PillarChange(pillar: id, before: (old.stage, old.score), after: (result.stage, result.score), criteria: differing))
+    }
+    self.changes = changes
+  }
+}
+
+/// Totals over many cities.
+public struct RuleSetDiffSummary: Sendable {
+  public var cities = 0
+  public var citiesWithStageChanges = 0
+  public var failed = 0
+  /// Per pillar id: cities moving up and down a stage or more.
+  public var up: [String: Int] = [:]
+  public var down: [String: Int] = [:]
+
+  public init() {}
+
+  public mutating func add(_ diff: CityDiff) {
+    cities += 1
+    let moved = diff.stageChanges
+    if !moved.isEmpty { citiesWithStageChanges += 1 }
+    for change in moved {
+      if change.after.stage > change.before.stage { up[change.pillar, default: 0] += 1 } else { down[change.pillar, default: 0] += 1 }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+public import ActivatorCore
+
+/// `activator diff` output: text for authors, JSON for tools, CSV for a spreadsheet.
+public struct DiffFormat: Sendable {
+  public enum Kind: String, Sendable, CaseIterable { case text, json, csv }
+
+  public var kind: Kind
+  public var survey: Survey
+  public var style: Style
+  /// Criteria listed per changed pillar in text output.
+  public var criteriaLimit: Int
+
+  public init(kind: Kind, survey: Survey, color: Bool, criteriaLimit: Int = 8) {
+    self.kind = kind
+    self.survey = survey
+    self.style = Style(color: color)
+    self.criteriaLimit = criteriaLimit
+  }
+
+  func stageName(_ level: Int) -> String { survey.stageName(level, "en") }
+
+  public func header(before: String, after: String) -> String {
+    switch kind {
+    case .text: return style.dim("A: \(before)\nB: \(after)") + "\n\n"
+    case .json: return "{\"rules_a\":\(JSONText.string(before)),\"rules_b\":\(JSONText.string(after)),\"cities\":[\n"
+    case .csv: return "file,city,pillar,stage_a,stage_b,score_a,score_b,criteria_changed\n"
+    }
+  }
+
+  /// One city's entry; empty when nothing is shown for it.
+  public func city(_ diff: CityDiff, first: Bool, showScoreOnly: Bool) -> String {
+    let shown = showScoreOnly ? diff.changes : diff.stageChanges
+    switch kind {
+    case .text:
+      guard !shown.isEmpty else { return "" }
+      let name = diff.city.isEmpty ? "" : "  " + style.bold(diff.city)
+      var out = "\(diff.path)\(name)\n"
+      for change in shown {
+        let arrow = change.after.stage > change.before.stage ? style.green("↑") : change.after.stage < change.before.stage ? style.red("↓") : " "
+        out += "  \(arrow) \(DisplayWidth.pad(change.pillar, to: 12)) \(change.before.stage) \(stageName(change.before.stage)) → "
+        out += "\(change.after.stage) \(stageName(change.after.stage))"
+        out += style.dim("  (score \(ValueText.format(change.before.score)) → \(ValueText.format(change.after.score)))") + "\n"
+        for criterion in change.criteria.prefix(criteriaLimit) {
+          out += style.dim("      \(criterion.id): \(criterion.before?.name ?? "—") → \(criterion.after?.name ?? "—")") + "\n"
+        }
+        if change.criteria.count > criteriaLimit {
+          out += style.dim("      … and \(change.criteria.count - criteriaLimit) more") + "\n"
+        }
+      }
+      return out
+    case .json:
+      let writer = JSONWriter(pretty: false)
+      writer.object {
+        writer.key("file", diff.path)
+        writer.key("city", diff.city)
+        writer.key("overall_a", diff.overall.before)
+        writer.key("overall_b", diff.overall.after)
+        writer.key("changes") {
+          writer.array {
+            for change in shown {
+              writer.object {
+                writer.key("pillar", change.pillar)
+                writer.key("stage_a", change.before.stage)
+                writer.key("stage_b", change.after.stage)
+                writer.key("score_a", change.before.score)
+                writer.key("score_b", change.after.score)
+                writer.key("criteria") {
+                  writer.array {
+                    for criterion in change.criteria {
+                      writer.object {
+                        writer.key("id", criterion.id)
+                        writer.key("a", criterion.before?.name)
+                        writer.key("b", criterion.after?.name)
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      return (first ? "" : ",\n") + writer.finish()
+    case .csv:
+      return shown.map { change in
+        [
+          CSV.field(diff.path), CSV.field(diff.city), change.pillar, String(change.before.stage), String(change.after.stage),
+          ValueText.format(change.before.score), ValueText.format(change.after.score), String(change.criteria.count),
+        ].joined(separator: ",") + "\n"
+      }.joined()
+    }
+  }
+
+  public func footer(_ summary: RuleSetDiffSummary) -> String {
+    let pillars = survey.pillars.map(\.id)
+    switch kind {
+    case .text:
+      var moves: [String] = []
+      for pillar in pillars {
+        if let up = summary.up[pillar] { moves.append("\(pillar) ↑\(up)") }
+        if let down = summary.down[pillar] { moves.append("\(pillar) ↓\(down)") }
+      }
+      var line = "\(summary.cities) cit\(summary.cities == 1 ? "y" : "ies"): \(summary.citiesWithStageChanges) change stage"
+      if !moves.isEmpty { line += " (" + moves.joined(separator: ", ") + ")" }
+      if summary.failed > 0 { line += "; \(summary.failed) file\(summary.failed == 1 ? "" : "s") failed" }
+      return (summary.cities > 0 ? "\n" : "") + line + "\n"
+    case .json:
+      let writer = JSONWriter(pretty: false)
+      writer.object {
+        writer.key("cities", summary.cities)
+        writer.key("cities_changing_stage", summary.citiesWithStageChanges)
+        writer.key("failed", summary.failed)
+        writer.key("up") { writer.object { for pillar in pillars { if let n = summary.up[pillar] { writer.key(pillar, n) } } } }
+        writer.key("down") { writer.object { for pillar in pillars { if let n = summary.down[pillar] { writer.key(pillar, n) } } } }
+      }
+      return "\n],\"summary\":" + writer.finish() + "}\n"
+    case .csv:
+      return ""
+    }
+  }
+}
+
+enum JSONText {
+  static func string(_ text: String) -> String {
+    let writer = JSONWriter(pretty: false)
+    writer.string(text)
+    return writer.finish()
+  }
+}

@@ -135,7 +135,7 @@ public struct BatchFormat: Sendable {
 
   /// Two decimals, always ("3.50").
   static func fixed(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
+    let hundredths = Int(saturating: (value * 100).rounded())
     let magnitude = abs(hundredths)
     let fraction = magnitude % 100
     var text = hundredths < 0 ? "-" : ""
@@ -148,7 +148,7 @@ public struct BatchFormat: Sendable {
   // MARK: - Cohort summary
 
   public func summary(_ cohort: CohortSummary) -> String {
-    let groups = [("all", cohort.all)] + cohort.regions.keys.sorted().map { ("region: " + $0, cohort.regions[$0]!) }
+    let groups = [("all", cohort.all)] + cohort.regions.sorted { $0.key < $1.key }.map { ("region: " + $0.key, $0.value) }
     let stages = Array(1...max(1, survey.topStage))
     switch kind {
     case .csv:

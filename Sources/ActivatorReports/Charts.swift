@@ -10,7 +10,7 @@ public enum Charts {
     let palette = ["#c0392b", "#e67e22", "#f1c40f", "#7cb342", "#2e7d32", "#1b5e20", "#0d3b12"]
     guard top > 1 else { return palette[4] }
     let position = Double(max(1, min(stage, top)) - 1) / Double(top - 1)
-    return palette[min(palette.count - 1, Int((position * 4).rounded()))]
+    return palette[min(palette.count - 1, Int(saturating: (position * 4).rounded()))]
   }
 
   /// Text colour to use on a stage colour.

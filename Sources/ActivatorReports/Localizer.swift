@@ -15,7 +15,7 @@ public struct Localizer: Sendable {
   public func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
 
   public func percent(_ share: Double) -> String {
-    "\(Int((share * 100).rounded()))%"
+    "\(Int(saturating: (share * 100).rounded()))%"
   }
 
   public func outcome(_ outcome: Outcome) -> String {

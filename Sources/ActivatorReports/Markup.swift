@@ -73,8 +73,8 @@ public struct Markup: Sendable {
 enum Coordinate {
   static func text(_ value: Double) -> String {
     let rounded = (value * 100).rounded() / 100
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    let hundredths = Int((abs(rounded) * 100).rounded())
+    if rounded == rounded.rounded() { return String(Int(saturating: rounded)) }
+    let hundredths = Int(saturating: (abs(rounded) * 100).rounded())
     let sign = rounded < 0 ? "-" : ""
     let fraction = hundredths % 100
     return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"

@@ -273,13 +273,13 @@ public enum Bars {
   /// A bar for `score` on a 0…top scale, `width` columns, with a '|' at the target stage.
   public static func bar(score: Double, top: Int, width: Int, target: Int? = nil) -> String {
     let cells = max(0, min(Double(width), score / Double(top) * Double(width)))
-    let full = Int(cells)
-    let eighths = Int(((cells - Double(full)) * 8).rounded(.down))
+    let full = Int(saturating: cells)
+    let eighths = Int(saturating: ((cells - Double(full)) * 8).rounded(.down))
     var bar = String(repeating: "█", count: full)
     if full < width && eighths > 0 { bar += partial[eighths] }
     var characters = Array(DisplayWidth.pad(bar, to: width))
     if let target, target > 0 {
-      let position = min(width - 1, max(0, Int((Double(target) / Double(top) * Double(width)).rounded()) - 1))
+      let position = min(width - 1, max(0, Int(saturating: (Double(target) / Double(top) * Double(width)).rounded()) - 1))
       if position >= DisplayWidth.of(bar) || characters[position] == " " { characters[position] = "┊" }
     }
     return String(characters)

@@ -14,9 +14,10 @@ public enum Console {
   public static func write(_ text: String, to fd: Int32) {
     var copy = text
     copy.withUTF8 { buffer in
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
-        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        let n = Glibc.write(fd, base + offset, buffer.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           return  // a closed pipe (e.g. `| head`): nothing more can be written
@@ -28,9 +29,10 @@ public enum Console {
 
   public static func writeBytes(_ bytes: [UInt8], to fd: Int32) {
     bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
       var offset = 0
       while offset < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        let n = Glibc.write(fd, base + offset, raw.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           return

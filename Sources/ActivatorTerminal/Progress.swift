@@ -47,7 +47,7 @@ public final class ProgressLine: Sendable {
     let rate = elapsed > 0 ? Double(done) / elapsed : 0
     let left = rate > 0 ? Double(total - done) / rate : 0
     var text = "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] "
-    text += "\(done)/\(total) files · \(Int(rate)) files/s · ETA \(Int(left.rounded(.up)))s"
+    text += "\(done)/\(total) files · \(Int(saturating: rate)) files/s · ETA \(Int(saturating: left.rounded(.up)))s"
     if failed > 0 { text += " · \(failed) failed" }
     return text
   }
@@ -95,7 +95,7 @@ public final class OutputSink: @unchecked Sendable {
     let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
     let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
     guard descriptor >= 0 else {
       throw FileReadError(path: path, message: "cannot create the output file: \(FileReading.errorText(errno))")
     }
@@ -116,9 +116,10 @@ public final class OutputSink: @unchecked Sendable {
     guard !pending.isEmpty else { return }
     defer { pending.removeAll(keepingCapacity: true) }
     pending.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
       var offset = 0
       while offset < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        let n = Glibc.write(fd, base + offset, raw.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           failed = true

@@ -78,7 +78,10 @@ public final class DiagnosticLog {
 
   /// Diagnostics in file, line, column order with exact repeats removed.
   public var sorted: [Diagnostic] {
+    // By place; at one place in the order found, so the root cause (checked first) leads.
     var seen = Set<Diagnostic>()
-    return diagnostics.sorted().filter { seen.insert($0).inserted }
+    return diagnostics.enumerated().sorted { a, b in
+      a.element.location != b.element.location ? a.element.location < b.element.location : a.offset < b.offset
+    }.map(\.element).filter { seen.insert($0).inserted }
   }
 }

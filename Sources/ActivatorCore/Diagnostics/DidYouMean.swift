@@ -12,11 +12,8 @@ public enum DidYouMean {
       if abs(other.count - target.count) > limit { continue }
       let distance = editDistance(target, other, limit: limit)
       guard distance <= limit else { continue }
-      if best == nil || distance < best!.distance
-        || (distance == best!.distance && candidate < best!.word)
-      {
-        best = (distance, candidate)
-      }
+      if let current = best, distance > current.distance || (distance == current.distance && candidate >= current.word) { continue }
+      best = (distance, candidate)
     }
     return best?.word
   }

@@ -270,7 +270,8 @@ enum Threads {
       pthread_attr_init(&attributes)
       pthread_attr_setstacksize(&attributes, 8 << 20)
       let result = pthread_create(&thread, &attributes, { raw in
-        let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+        guard let raw else { return nil }
+        let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
         box.body()
         return nil
       }, box)

@@ -41,8 +41,8 @@ public enum BatchInput {
         switch listedKind == .other ? FileReading.kind(path) : listedKind {
         case .directory: walk(path, depth: depth + 1)
         case .file where extensions.contains(where: name.hasSuffix): files.append(path)
-        case .missing:
-          // A dangling or looping symbolic link.
+        case .missing, .other:
+          // A dangling or looping symbolic link, a FIFO, a socket: reading it reports exactly why.
           if extensions.contains(where: name.hasSuffix) { files.append(path) }
         default: break
         }

@@ -46,7 +46,7 @@ public struct CohortSummary: Sendable {
       cities += 1
       for (pillar, stage) in record.stages.enumerated() where pillar < stageCounts.count {
         stageCounts[pillar][min(max(stage, 0), stageCounts[pillar].count - 1)] += 1
-        let bucket = min(max(Int((record.scores[pillar] * 100).rounded()), 0), scoreCounts[pillar].count - 1)
+        let bucket = min(max(Int(saturating: (record.scores[pillar] * 100).rounded()), 0), scoreCounts[pillar].count - 1)
         scoreCounts[pillar][bucket] += 1
       }
       if let overall = record.overall { overallCounts[min(max(overall, 0), overallCounts.count - 1)] += 1 }

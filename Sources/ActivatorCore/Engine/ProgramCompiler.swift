@@ -359,13 +359,13 @@ public enum ProgramCompiler {
         shown = LocalizedText(survey.languages.map { ($0, ValueText.number(number, $0)) })
         expressionText = "\(question.id) \(op) \(JSONWriter.format(number))"
       case (.number(let number), true):
-        guard number == number.rounded(), let option = question.options.first(where: { $0.level == Int(number) }) else {
+        guard let whole = Int(exactly: number), let option = question.options.first(where: { $0.level == whole }) else {
           log.error("ladder-threshold", "'\(question.id)' has no option at level \(JSONWriter.format(number))", at: step.threshold.location)
           continue
         }
         threshold = number
         shown = option.label
-        expressionText = "level(\(question.id)) >= \(Int(number))"
+        expressionText = "level(\(question.id)) >= \(whole)"
       case (.option(let value), true):
         guard let option = question.options.first(where: { $0.value == value }), let level = option.level else {
           log.error(

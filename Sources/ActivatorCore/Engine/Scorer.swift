@@ -263,7 +263,7 @@ public enum Scorer {
     // stage before later ones; the weakest pillar; foundations before the next gate; solutions
     // that fit the stage; heavier criteria; met prerequisites, then not-met before unknown.
     @inline(__always) func pack(_ later: Bool, _ pillarRank: Int, _ gap: Int, _ fits: Bool, _ weight: Double, _ tail: Int) -> UInt64 {
-      let weightKey = UInt64(max(0, 10_000 - min(10_000, Int((weight * 100).rounded()))))
+      let weightKey = UInt64(max(0, 10_000 - min(10_000, Int(saturating: (weight * 100).rounded()))))
       var key: UInt64 = later ? 1 : 0
       key = key << 5 | UInt64(min(pillarRank, 31))
       key = key << 2 | UInt64(gap)
@@ -307,7 +307,7 @@ public enum Scorer {
           }
           missingBySolution[solution] = found
         }
-        let tail = (missingBySolution[solution]!.isEmpty ? 0 : 2) + (outcome == .unmet ? 0 : 1)
+        let tail = ((missingBySolution[solution] ?? []).isEmpty ? 0 : 2) + (outcome == .unmet ? 0 : 1)
         let key = pack(gap == .later, pillarRank[criterionPillar], gap.rawValue, fits, program.weights[index], tail)
         reasons.append((solution, RecommendationReason(criterion: index, outcome: outcome, gap: gap)))
         reasonCounts[solution] += 1

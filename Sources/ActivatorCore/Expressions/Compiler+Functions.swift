@@ -200,7 +200,7 @@ extension Checker {
             guard d.isFinite, d > -9.2e18, d < 9.2e18 else {
               return .error(EvaluationError("\(d) does not fit a whole number", range: range))
             }
-            return .int(Int(d.rounded(.towardZero)))
+            return .int(Int(saturating: d.rounded(.towardZero)))
           case .string(let s):
             guard let n = Int(s) else { return .error(EvaluationError("'\(s)' is not a whole number", range: range)) }
             return .int(n)
@@ -486,9 +486,9 @@ extension Checker {
         return .list(kept)
       }
     default:
-      let transform = bodyRuns.last!
+      guard let transform = bodyRuns.last, let body = bodies.last else { return .invalid(syntax) }
       let filter = bodyRuns.count == 2 ? bodyRuns[0] : nil
-      resultType = .list(bodies.last!.type)
+      resultType = .list(body.type)
       run = { context in
         let value = list(context)
         guard case .list(let items) = value else { return value }

@@ -47,7 +47,7 @@ public enum AnswersLoader {
   {
     var reader = NodeReader(file: file, log: log)
     let errorsBefore = log.errorCount
-    reader.checkTags(root)
+    reader.checkTags(root, expressions: false)
     guard let fields = reader.fields(root, "an answers file", allowed: keys) else { return nil }
 
     guard let surveyNode = fields.required("survey", reader), let surveyID = reader.string(surveyNode, "the survey id")
@@ -329,7 +329,7 @@ public enum AnswerParser {
           reader.error("wrong-type", "'\(id)' takes a whole number, found \(JSONWriter.format(number))", node)
           return .invalid
         }
-        return .value(.integer(Int(number)))
+        return .value(.integer(Int(saturating: number)))
       }
       return .value(.decimal(number))
     case .text:

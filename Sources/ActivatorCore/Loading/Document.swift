@@ -15,7 +15,13 @@ public enum Document {
   }
 
   /// Parses bytes already read.
-  public static func parse(_ file: SourceFile, limits: YAMLLimits, log: DiagnosticLog) -> (SourceFile, YAMLNode)? {
+  public static func parse(_ original: SourceFile, limits: YAMLLimits, log: DiagnosticLog) -> (SourceFile, YAMLNode)? {
+    // YAML allows UTF-16 (some Windows editors save it). Read it as UTF-8 so that positions,
+    // quoted lines and the fast reader all work on one encoding.
+    var file = original
+    if let utf8 = utf8FromUTF16(original.bytes) {
+      file = SourceFile(path: original.path, bytes: utf8)
+    }
     if let problem = binaryProblem(file.bytes) {
       log.error("not-text", problem, at: SourceLocation(file: file.path, line: 1, column: 1))
       return nil
@@ -34,13 +40,51 @@ public enum Document {
       case .limit: code = "limit"
       case .unsupported: code = "yaml-unsupported"
       }
-      log.error(code, error.message, at: file.clampedLocation(error.mark))
+      let location = file.clampedLocation(error.mark)
+      var message = error.message
+      if error.kind == .syntax, let line = file.line(location.line), location.column >= 1,
+        Array(line).dropFirst(location.column - 1).first == "\t"
+      {
+        message = "a tab cannot indent YAML or start a value; use spaces (\(message))"
+      }
+      log.error(code, message, at: location)
       return nil
     }
   }
 
   /// Recognises files that are plainly not text (archives, images, office documents) before
   /// libyaml reports a puzzling syntax error about them.
+  /// The text as UTF-8 when it starts with a UTF-16 byte-order mark and decodes cleanly.
+  static func utf8FromUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+    guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+    let bigEndian: Bool
+    switch (bytes[0], bytes[1]) {
+    case (0xFF, 0xFE): bigEndian = false
+    case (0xFE, 0xFF): bigEndian = true
+    default: return nil
+    }
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2 - 1)
+    var index = 2
+    while index + 1 < bytes.count {
+      let (high, low) = bigEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+      units.append(UInt16(high) << 8 | UInt16(low))
+      index += 2
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(units.count)
+    var decoder = UTF16()
+    var iterator = units.makeIterator()
+    loop: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): UTF8.encode(scalar) { output.append($0) }
+      case .emptyInput: break loop
+      case .error: return nil  // unpaired surrogate: let libyaml report it with its position
+      }
+    }
+    return output
+  }
+
   static func binaryProblem(_ bytes: [UInt8]) -> String? {
     let signatures: [([UInt8], String)] = [
       ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an .xlsx or .docx file?)"),
@@ -53,6 +97,12 @@ public enum Document {
     ]
     for (signature, name) in signatures where bytes.starts(with: signature) {
       return "this is \(name), not a YAML text file"
+    }
+    // Text has almost no control characters; binary data is full of them.
+    let head = bytes.prefix(1024)
+    let control = head.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    if head.count >= 64 && control * 10 > head.count {
+      return "this looks like binary data (\(control) control bytes in the first \(head.count)), not a YAML text file"
     }
     return nil
   }

@@ -394,7 +394,7 @@ public enum FastAnswersReader {
         if let high, number > high { return nil }
         if schema.types[slot] == .integer {
           guard number == number.rounded(), abs(number) < 9e15 else { return nil }
-          return .integer(Int(number))
+          return .integer(Int(saturating: number))
         }
         return .decimal(number)
       case .text:
@@ -425,8 +425,9 @@ public enum FastAnswersReader {
         for index in 0..<end { text[index] = CChar(bitPattern: bytes[index]) }
         text[end] = 0
         var parsedEnd: UnsafeMutablePointer<CChar>?
-        let result = strtod(text.baseAddress!, &parsedEnd)
-        guard let parsedEnd, parsedEnd - text.baseAddress! == end else { return nil }
+        guard let start = text.baseAddress else { return nil }
+        let result = strtod(start, &parsedEnd)
+        guard let parsedEnd, parsedEnd - start == end else { return nil }
         return result
       }
       guard let value, value.isFinite else { return nil }

@@ -64,8 +64,9 @@ public enum FileReading {
         throw FileReadError(path: path, message: "file grew past \(maxBytes) bytes while being read")
       }
       buffer.append(contentsOf: repeatElement(0, count: blockSize))
-      let got = buffer.withUnsafeMutableBytes { raw in
-        Glibc.read(fd, raw.baseAddress! + oldCount, blockSize)
+      let got = buffer.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return Glibc.read(fd, base + oldCount, blockSize)
       }
       if got < 0 {
         let code = errno
@@ -143,14 +144,15 @@ public enum FileReading {
     let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
     let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
     guard fd >= 0 else { throw FileReadError(path: path, message: "cannot create a temporary file: \(errorText(errno))") }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var failure: FileReadError?
     var written = 0
     bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
       while written < raw.count {
-        let n = write(fd, raw.baseAddress! + written, raw.count - written)
+        let n = write(fd, base + written, raw.count - written)
         if n < 0 {
           if errno == EINTR { continue }
           failure = FileReadError(path: path, message: "cannot write: \(errorText(errno))")

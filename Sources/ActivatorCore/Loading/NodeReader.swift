@@ -223,10 +223,17 @@ public struct NodeReader {
   ]
 
   /// Reports every node with a tag Activator does not read (`!!python/object`, `!custom`).
-  public func checkTags(_ node: YAMLNode, depth: Int = 0) {
+  /// - Parameter expressions: whether the file holds expressions (rules, surveys), where a
+  ///   leading '!' is usually a negation that needed quotes.
+  public func checkTags(_ node: YAMLNode, depth: Int = 0, expressions: Bool = true) {
     if let tag = node.tag, !Self.standardTags.contains(tag) {
       let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-      if !tag.hasPrefix("tag:"), let text = node.scalar {
+      if !tag.hasPrefix("tag:"), let text = node.scalar, !expressions {
+        error(
+          "unsupported-tag",
+          "'\(shown)\(text.isEmpty ? "" : " " + text)' reads as a YAML tag, which answers files do not use; remove the '!' or quote the whole value",
+          node)
+      } else if !tag.hasPrefix("tag:"), let text = node.scalar {
         // `when: !portal` reads as a tag named "!portal": the expression needs quotes.
         error(
           "unsupported-tag",
@@ -238,11 +245,11 @@ public struct NodeReader {
     }
     switch node.content {
     case .scalar: break
-    case .sequence(let items): for item in items { checkTags(item, depth: depth + 1) }
+    case .sequence(let items): for item in items { checkTags(item, depth: depth + 1, expressions: expressions) }
     case .mapping(let pairs):
       for pair in pairs {
-        checkTags(pair.key, depth: depth + 1)
-        checkTags(pair.value, depth: depth + 1)
+        checkTags(pair.key, depth: depth + 1, expressions: expressions)
+        checkTags(pair.value, depth: depth + 1, expressions: expressions)
       }
     }
   }

@@ -263,7 +263,7 @@ public enum SurveyLoader {
           let level = option.optional("level").flatMap { reader.int($0, "option level", in: 1...max(1, stages.count)) }
           let exclusive = option.optional("exclusive").flatMap { reader.bool($0, "exclusive") } ?? false
           if option.keys["exclusive"] != nil && type != .multi {
-            reader.error("key-for-type", "'exclusive' applies to options of multi questions only", option.keys["exclusive"]!)
+            reader.error("key-for-type", "'exclusive' applies to options of multi questions only", option.keys["exclusive"] ?? node)
           }
           guard let value, let optionLabel else { continue }
           if MissingCode(rawValue: value) != nil {

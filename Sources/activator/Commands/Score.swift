@@ -65,7 +65,7 @@ struct Score: ParsableCommand {
       throw ExitCode(problems.isEmpty ? 2 : 1)
     }
     let survey = try sources.chosenSurvey(workspace)
-    let kind = BatchFormat.Kind(rawValue: (format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)).rawValue)!
+    let kind = BatchFormat.Kind(rawValue: (format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)).rawValue) ?? .jsonl
     let batchFormat = BatchFormat(kind: kind, survey: survey, language: output.lang, color: output.color && out == nil, detail: detail)
     let sink: OutputSink
     do {
@@ -113,7 +113,7 @@ struct Score: ParsableCommand {
       var line = "scored \(stats.scored) of \(files.count) file\(files.count == 1 ? "" : "s")"
       if stats.failed > 0 { line += ", \(stats.failed) failed" }
       if stats.stoppedEarly { line += ", stopped at the first failure (--fail-fast)" }
-      line += " in \(seconds < 10 ? String(Int(seconds * 1000)) + " ms" : String(Int(seconds)) + " s")"
+      line += " in \(seconds < 10 ? String(Int(saturating: seconds * 1000)) + " ms" : String(Int(saturating: seconds)) + " s")"
       if let out { line += "; wrote \(out)" }
       Console.err(line + "\n")
     }

@@ -26,6 +26,10 @@ struct Validate: ParsableCommand {
     var sources: [String: SourceFile] = [:]
     let renderer = { DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: sources) }
     if !problems.isEmpty { Console.err(renderer().render(problems)) }
+    if files.isEmpty {
+      Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
+      throw ExitCode(problems.isEmpty ? 2 : 1)
+    }
     for path in files {
       let log = DiagnosticLog()
       guard let (file, root) = Document.load(path, limits: .untrusted, log: log) else {

@@ -62,8 +62,15 @@ struct Run {
   var status: Int32
   var stdout: String
   var stderr: String
+  /// Wall-clock seconds and peak resident memory (KB) of the run.
+  var seconds: Double = 0
+  var peakKilobytes: Int = 0
+  /// Whether the watchdog had to kill it (it ran past `timeout`).
+  var timedOut = false
 
-  static func activator(_ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:]) -> Run {
+  static func activator(
+    _ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:], timeout: Double = 120
+  ) -> Run {
     let folder = Binary.temporaryFolder()
     let inPath = folder + "/stdin"
     let outPath = folder + "/stdout"
@@ -88,8 +95,27 @@ struct Run {
     let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
     precondition(spawned == 0, "cannot start \(Binary.path)")
     var status: Int32 = 0
-    waitpid(pid, &status, 0)
+    var usage = rusage()
+    var start = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    func elapsed() -> Double {
+      var now = timespec()
+      clock_gettime(CLOCK_MONOTONIC, &now)
+      return Double(now.tv_sec - start.tv_sec) + Double(now.tv_nsec - start.tv_nsec) / 1e9
+    }
+    var timedOut = false
+    while wait4(pid, &status, WNOHANG, &usage) == 0 {
+      if elapsed() > timeout {
+        kill(pid, SIGKILL)
+        timedOut = true
+        wait4(pid, &status, 0, &usage)
+        break
+      }
+      usleep(2000)
+    }
     let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return Run(status: code, stdout: Binary.read(outPath) ?? "", stderr: Binary.read(errPath) ?? "")
+    return Run(
+      status: code, stdout: Binary.read(outPath) ?? "", stderr: Binary.read(errPath) ?? "", seconds: elapsed(),
+      peakKilobytes: Int(usage.ru_maxrss), timedOut: timedOut)
   }
 }

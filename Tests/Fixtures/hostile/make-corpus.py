@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Writes the hostile answers files of this folder (run from anywhere; the output is committed).
+
+Each file is a returned answers file gone wrong in one way. `expected.txt` says what Activator
+must answer for each; Tests/ActivatorCLITests/HostileInputTests.swift checks it, and generates
+the inputs that cannot be committed (a 50 MB line, a FIFO, a directory, an unreadable file,
+symbolic-link loops). The good answers are Kestrel Bay's (Examples/kestrel-bay.yaml).
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOOD = open(os.path.join(HERE, "..", "..", "..", "Examples", "kestrel-bay.yaml"), encoding="utf-8").read()
+HEAD = "survey: wego-activator\nsurvey_version: 1.0.0\nlanguage: en\ncity: {name: Hostile Bay}\n"
+
+
+def write(name, data):
+    with open(os.path.join(HERE, name), "wb") as handle:
+        handle.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+# Billion laughs: nine levels of ten aliases each would expand to 10^9 strings.
+bomb = HEAD + 'notes:\n  gov_strategy: &a0 "lol"\n'
+lines = ['x-l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+for level in range(1, 10):
+    lines.append(f"x-l{level}: &l{level} [" + ",".join([f"*l{level - 1}"] * 10) + "]")
+write("alias-bomb.yaml", HEAD + "\n".join(lines) + "\nanswers: {gov_strategy: none}\n")
+write("deep-nesting.yaml", HEAD + "answers:\n  gov_strategy: " + "[" * 10000 + "]" * 10000 + "\n")
+write("deep-mapping.yaml", HEAD + "notes:\n  gov_strategy: " + "{a: " * 10000 + "b" + "}" * 10000 + "\n")
+write("invalid-utf8.yaml", HEAD.replace("Hostile Bay", "Hostile \xc3\x28Bay").encode("latin-1") + b"answers: {gov_strategy: none}\n")
+write("utf16-bom.yaml", GOOD.encode("utf-16"))  # with a byte-order mark, as some Windows editors save
+write("nul-byte.yaml", (HEAD + "answers:\n  gov_strategy: none\n  gov_cdo_unit: it_dept_only\x00\n").encode())
+write("binary-junk.yaml", bytes((i * 97 + 13) % 256 for i in range(4096)))
+write("zip-archive.yaml", b"PK\x03\x04" + bytes(200))
+write("crlf.yaml", GOOD.replace("\n", "\r\n"))
+write("tab-indent.yaml", HEAD + "answers:\n\tgov_strategy: none\n")
+write("duplicate-keys.yaml", HEAD + "answers:\n  gov_strategy: none\n  gov_cdo_unit: it_dept_only\n  gov_strategy: adopted_budget\n")
+write("duplicate-top-level.yaml", HEAD + "answers: {gov_strategy: none}\nsurvey: other-survey\n")
+write("python-tag.yaml", HEAD + "answers:\n  gov_strategy: !!python/object/apply:os.system ['rm -rf /']\n")
+write("custom-tag.yaml", HEAD + "answers:\n  gov_online_services: !percent 40\n")
+write("anchor-as-key.yaml", HEAD + "answers:\n  &k gov_strategy : none\n  *k : adopted_budget\n")
+write("complex-key.yaml", HEAD + "answers:\n  ? [gov_strategy]\n  : none\n")
+write("number-1e999.yaml", HEAD + "answers:\n  gov_online_services: 1e999\n")
+write("number-nan.yaml", HEAD + "answers:\n  gov_online_services: .nan\n")
+write("number-infinity.yaml", HEAD + "answers:\n  gov_open_data_datasets: -.inf\n")
+write("number-negative-zero.yaml", HEAD + "answers:\n  gov_online_services: -0\n")
+write("number-huge-integer.yaml", HEAD + "answers:\n  gov_open_data_datasets: 123456789012345678901234567890\n")
+write("number-hex.yaml", HEAD + "answers:\n  gov_open_data_datasets: 0x1F\n")
+write("empty.yaml", b"")
+write("whitespace-only.yaml", "  \n\n   \n")
+write("comments-only.yaml", "# nothing but a comment\n")
+write("not-a-mapping.yaml", "- survey\n- wego-activator\n")
+write("multiple-documents.yaml", HEAD + "answers: {gov_strategy: none}\n---\n" + HEAD + "answers: {gov_strategy: adopted_budget}\n")
+write("long-scalar.yaml", HEAD + "notes:\n  gov_strategy: \"" + "x" * (100 * 1024) + "\"\nanswers: {gov_strategy: none}\n")
+write("unterminated-quote.yaml", HEAD + "answers:\n  gov_strategy: \"none\n  gov_cdo_unit: it_dept_only\n")
+write("bom-utf8.yaml", "\ufeff" + GOOD)

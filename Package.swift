@@ -42,7 +42,7 @@ let package = Package(
       name: "activator-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Driver", swiftSettings: strict),
     .testTarget(name: "ActivatorYAMLTests", dependencies: ["ActivatorYAML"], swiftSettings: strict),
     .testTarget(
-      name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML"],
+      name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "FuzzTargets"],
       swiftSettings: strict),
     // Runs the built `activator` as a subprocess, on pipes and on a pseudo-terminal.
     .testTarget(name: "ActivatorCLITests", dependencies: ["ActivatorCore"], swiftSettings: strict),

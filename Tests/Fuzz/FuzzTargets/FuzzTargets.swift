@@ -15,11 +15,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   /// One expression: parse, check against the shipped survey, evaluate against an example.
   case expressions
 
-  public func run(_ bytes: [UInt8]) {
+  public func run(_ bytes: [UInt8], in world: FuzzWorld = .shared) {
     switch self {
-    case .answers: FuzzWorld.shared.answers(bytes)
-    case .rules: FuzzWorld.shared.rules(bytes)
-    case .expressions: FuzzWorld.shared.expression(bytes)
+    case .answers: world.answers(bytes)
+    case .rules: world.rules(bytes)
+    case .expressions: world.expression(bytes)
     }
   }
 }
@@ -35,7 +35,7 @@ public final class FuzzWorld: Sendable {
   let example: AnswerSheet
   let exampleAssessment: Assessment
 
-  init(home: String) {
+  public init(home: String) {
     let log = DiagnosticLog()
     guard let survey = SurveyLoader.load(home + "/Surveys/wego-activator.yaml", log: log) else {
       fatalError("fuzzing needs the shipped survey under \(home)/Surveys (set ACTIVATOR_HOME)")

@@ -406,6 +406,8 @@ public enum FastAnswersReader {
       }
     }
 
+    static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+
     /// The number `NumberText.parse` would read: digits, sign, point and exponent only, finite;
     /// a percent may end in '%'. -0 reads as 0.
     static func number(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) -> Double? {
@@ -415,6 +417,36 @@ public enum FastAnswersReader {
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
       }
       guard end > 0, end <= 64 else { return nil }
+      // Plain decimals (most answers) without strtod. With at most 15 digits the digits form
+      // an integer below 2^53 and 10^k (k ≤ 15) is exact, so one correctly rounded division
+      // gives exactly what strtod gives (Clinger's fast path).
+      if end <= 17 {
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        var negative = false
+        var plain = true
+        for index in 0..<end {
+          let byte = bytes[index]
+          if index == 0 && (byte == 0x2D || byte == 0x2B) {
+            negative = byte == 0x2D
+          } else if byte == 0x2E && !seenPoint {
+            seenPoint = true
+          } else if byte >= 0x30 && byte <= 0x39 {
+            mantissa = mantissa * 10 + Int(byte &- 0x30)
+            digits += 1
+            if seenPoint { fractionDigits += 1 }
+          } else {
+            plain = false
+            break
+          }
+        }
+        if plain && digits > 0 && digits <= 15 && !(seenPoint && bytes[end - 1] == 0x2E) {
+          let magnitude = Double(mantissa) / Self.powersOfTen[fractionDigits]
+          return mantissa == 0 ? 0 : negative ? -magnitude : magnitude
+        }
+      }
       for index in 0..<end {
         let byte = bytes[index]
         let ok = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x65 || byte == 0x45

@@ -159,14 +159,19 @@ public enum FastAnswersReader {
       var notes: [Int: String] = [:]
       var review: [Int] = []
       var seen: UInt32 = 0
+      var extensionKeys: [[UInt8]] = []
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { break }
         guard case .scalar(let key, .plain, let keyMark) = keyEvent else { return nil }
         let field = Self.topLevel(key)
         if field == -1 {
-          // x- extension keys are ignored; anything else is for the full loader to report.
-          guard key.count > 2, key[0] == UInt8(ascii: "x"), key[1] == UInt8(ascii: "-"), stream.skip(next()) else { return nil }
+          // x- extension keys are ignored (once each: a repeated key is the loader's to report);
+          // anything else is for the full loader to report.
+          guard key.count > 2, key[0] == UInt8(ascii: "x"), key[1] == UInt8(ascii: "-") else { return nil }
+          let extensionKey = Array(key)
+          guard !extensionKeys.contains(extensionKey), stream.skip(next()) else { return nil }
+          extensionKeys.append(extensionKey)
           continue
         }
         guard seen & (1 << field) == 0 else { return nil }

@@ -50,23 +50,7 @@ public struct CatalogSearch: Sendable {
     fold(query).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
   }
 
-  /// Lowercased, with accents removed, so "movilidad" finds "Movilidad" and "camara" finds "cámara".
-  static func fold(_ text: String) -> String {
-    var out = ""
-    for scalar in text.lowercased().unicodeScalars {
-      switch scalar {
-      case "á", "à", "ä", "â", "ã": out += "a"
-      case "é", "è", "ë", "ê": out += "e"
-      case "í", "ì", "ï", "î": out += "i"
-      case "ó", "ò", "ö", "ô", "õ": out += "o"
-      case "ú", "ù", "ü", "û": out += "u"
-      case "ñ": out += "n"
-      case "ç": out += "c"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  static func fold(_ text: String) -> String { Fold.text(text) }
 
   public func text(solutions: [Solution], style: Style, width: Int) -> String {
     let t = Localizer(language)
@@ -156,5 +140,26 @@ public struct CatalogSearch: Sendable {
       }
     }
     return writer.finish() + "\n"
+  }
+}
+
+/// Lowercase text without accents, so "movilidad" finds "Movilidad" and "camara" finds "cámara"
+/// (catalog search and the questionnaire's type-ahead).
+public enum Fold {
+  public static func text(_ value: String) -> String {
+    var out = ""
+    for scalar in value.lowercased().unicodeScalars {
+      switch scalar {
+      case "á", "à", "ä", "â", "ã": out += "a"
+      case "é", "è", "ë", "ê": out += "e"
+      case "í", "ì", "ï", "î": out += "i"
+      case "ó", "ò", "ö", "ô", "õ": out += "o"
+      case "ú", "ù", "ü", "û": out += "u"
+      case "ñ": out += "n"
+      case "ç": out += "c"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 }

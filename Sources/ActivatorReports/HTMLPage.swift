@@ -28,6 +28,15 @@ enum HTMLPage {
     return page.output
   }
 
+  /// `<thead>` with one row of headings; numeric columns are right-aligned.
+  static func tableHead(_ page: inout Markup, _ cells: [(text: String, numeric: Bool)]) {
+    page.open("thead")
+    page.open("tr")
+    for cell in cells { page.element("th", cell.numeric ? [("class", "num")] : [], text: cell.text) }
+    page.close("tr")
+    page.close("thead")
+  }
+
   /// A stage badge, coloured like the charts.
   static func stage(_ page: inout Markup, _ level: Int, _ name: String, top: Int) {
     page.element("span", [("class", "stage s\(max(1, min(level, top)))")], text: "\(level) \(name)")

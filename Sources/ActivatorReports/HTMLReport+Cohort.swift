@@ -59,15 +59,8 @@ extension HTMLReport {
         "One row per city, ordered by overall stage and then by total score; colours follow the stage. Select a city for its section.",
         "Una fila por ciudad, ordenadas por etapa general y luego por puntaje total; los colores siguen la etapa. Seleccione una ciudad para ver su sección."))
     page.open("table", [("class", "heatmap")])
-    page.open("thead")
-    page.open("tr")
-    page.element("th", [("class", "num")], text: "#")
-    page.element("th", text: t("City", "Ciudad"))
-    page.element("th", text: t("Region", "Región"))
-    for name in r.pillarNames { page.element("th", text: name) }
-    page.element("th", text: t("Overall", "General"))
-    page.close("tr")
-    page.close("thead")
+    HTMLPage.tableHead(
+      &page, [("#", true), (t("City", "Ciudad"), false), (t("Region", "Región"), false)] + r.pillarNames.map { ($0, false) } + [(t("Overall", "General"), false)])
     page.open("tbody")
     for (index, city) in r.cities.enumerated() {
       page.open("tr")
@@ -121,14 +114,8 @@ extension HTMLReport {
       "p", [("class", "muted small")],
       text: t("Median score per pillar (stage in brackets), for all cities and for each region.", "Puntaje mediano por pilar (etapa entre paréntesis), para todas las ciudades y para cada región."))
     page.open("table")
-    page.open("thead")
-    page.open("tr")
-    page.element("th", text: t("Group", "Grupo"))
-    page.element("th", [("class", "num")], text: t("Cities", "Ciudades"))
-    for name in r.pillarNames { page.element("th", [("class", "num")], text: name) }
-    page.element("th", [("class", "num")], text: t("Overall", "General"))
-    page.close("tr")
-    page.close("thead")
+    HTMLPage.tableHead(
+      &page, [(t("Group", "Grupo"), false), (t("Cities", "Ciudades"), true)] + r.pillarNames.map { ($0, true) } + [(t("Overall", "General"), true)])
     page.open("tbody")
     for group in [r.all] + r.regions {
       page.open("tr")
@@ -163,16 +150,14 @@ extension HTMLReport {
       page.element("code", text: city.path)
       page.close("p")
       page.open("table", [("class", "small")])
-      page.open("thead")
-      page.open("tr")
-      page.element("th", text: t("Pillar", "Pilar"))
-      page.element("th", text: t("Stage", "Etapa"))
-      page.element("th", [("class", "num")], text: t("Score", "Puntaje"))
-      page.element("th", [("class", "num")], text: t("Ahead of", "Por delante de"))
-      page.element("th", [("class", "num")], text: t("vs. median", "vs. mediana"))
-      page.element("th", [("class", "num")], text: t("vs. region", "vs. región"))
-      page.close("tr")
-      page.close("thead")
+      HTMLPage.tableHead(&page, [
+        (t("Pillar", "Pilar"), false),
+        (t("Stage", "Etapa"), false),
+        (t("Score", "Puntaje"), true),
+        (t("Ahead of", "Por delante de"), true),
+        (t("vs. median", "vs. mediana"), true),
+        (t("vs. region", "vs. región"), true),
+      ])
       page.open("tbody")
       for pillar in r.pillarNames.indices {
         page.open("tr")

@@ -61,15 +61,13 @@ public enum HTMLReport {
     page.close("figure")
     page.open("div")
     page.open("table")
-    page.open("thead")
-    page.open("tr")
-    page.element("th", text: t("Pillar", "Pilar"))
-    page.element("th", text: t("Stage", "Etapa"))
-    page.element("th", [("class", "num")], text: t("Score", "Puntaje"))
-    page.element("th", [("class", "num")], text: t("Coverage", "Cobertura"))
-    page.element("th", text: t("Target", "Meta"))
-    page.close("tr")
-    page.close("thead")
+    HTMLPage.tableHead(&page, [
+      (t("Pillar", "Pilar"), false),
+      (t("Stage", "Etapa"), false),
+      (t("Score", "Puntaje"), true),
+      (t("Coverage", "Cobertura"), true),
+      (t("Target", "Meta"), false),
+    ])
     page.open("tbody")
     for pillar in r.pillars {
       page.open("tr")
@@ -129,14 +127,12 @@ public enum HTMLReport {
 
     if !pillar.evidence.isEmpty {
       page.open("table", [("class", "evidence")])
-      page.open("thead")
-      page.open("tr")
-      page.element("th", text: t("Stage gate", "Umbral de etapa"))
-      page.element("th", [("class", "num")], text: t("Criteria met", "Criterios cumplidos"))
-      page.element("th", [("class", "num")], text: t("Weighted share", "Proporción ponderada"))
-      page.element("th", text: t("Passed", "Superado"))
-      page.close("tr")
-      page.close("thead")
+      HTMLPage.tableHead(&page, [
+        (t("Stage gate", "Umbral de etapa"), false),
+        (t("Criteria met", "Criterios cumplidos"), true),
+        (t("Weighted share", "Proporción ponderada"), true),
+        (t("Passed", "Superado"), false),
+      ])
       page.open("tbody")
       for row in pillar.evidence {
         page.open("tr")

@@ -133,12 +133,7 @@ extension HTMLReport {
       page.element("figcaption", [("class", "muted small")], text: t("Filled: now. Dashed: the earlier stage.", "Relleno: ahora. Discontinuo: la etapa anterior."))
       page.close("figure")
       page.open("table")
-      page.open("thead")
-      page.open("tr")
-      for heading in [t("Pillar", "Pilar"), t("Before", "Antes"), t("Now", "Ahora")] { page.element("th", text: heading) }
-      page.element("th", [("class", "num")], text: t("Change", "Cambio"))
-      page.close("tr")
-      page.close("thead")
+      HTMLPage.tableHead(&page, [(t("Pillar", "Pilar"), false), (t("Before", "Antes"), false), (t("Now", "Ahora"), false), (t("Change", "Cambio"), true)])
       page.open("tbody")
       for pillar in r.pillars {
         page.open("tr")

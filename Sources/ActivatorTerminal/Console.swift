@@ -13,33 +13,27 @@ public enum Console {
   /// Writes all of `text` to a descriptor, unbuffered, retrying on interruptions.
   public static func write(_ text: String, to fd: Int32) {
     var copy = text
-    copy.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(fd, base + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return  // a closed pipe (e.g. `| head`): nothing more can be written
-        }
-        offset += n
-      }
-    }
+    // A closed pipe (e.g. `| head`) ends the write: nothing more can be written there.
+    copy.withUTF8 { _ = writeAll(UnsafeRawBufferPointer($0), to: fd) }
   }
 
   public static func writeBytes(_ bytes: [UInt8], to fd: Int32) {
-    bytes.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return }
-      var offset = 0
-      while offset < raw.count {
-        let n = Glibc.write(fd, base + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += n
+    bytes.withUnsafeBytes { _ = writeAll($0, to: fd) }
+  }
+
+  /// Writes every byte, retrying on interruptions; false when the descriptor refuses.
+  public static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+    guard let base = raw.baseAddress else { return true }
+    var offset = 0
+    while offset < raw.count {
+      let n = Glibc.write(fd, base + offset, raw.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return false
       }
+      offset += n
     }
+    return true
   }
 
   public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

@@ -115,19 +115,7 @@ public final class OutputSink: @unchecked Sendable {
   public func flush() {
     guard !pending.isEmpty else { return }
     defer { pending.removeAll(keepingCapacity: true) }
-    pending.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return }
-      var offset = 0
-      while offset < raw.count {
-        let n = Glibc.write(fd, base + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failed = true
-          return
-        }
-        offset += n
-      }
-    }
+    if !pending.withUnsafeBytes({ Console.writeAll($0, to: fd) }) { failed = true }
   }
 
   public func write(_ text: String) { write(Array(text.utf8)) }

@@ -1,4 +1,5 @@
 import ActivatorCore
+import ActivatorReports
 
 /// One thing to ask: a list to pick from (one or several items) or text to type. The same
 /// prompt is shown by the full-screen terminal driver and by the accessible line driver.
@@ -240,22 +241,3 @@ public struct TextState: Sendable {
   }
 }
 
-/// Lowercase text without accents, for type-ahead matching ("camara" finds "Cámara").
-enum Fold {
-  static func text(_ value: String) -> String {
-    var out = ""
-    for scalar in value.lowercased().unicodeScalars {
-      switch scalar {
-      case "á", "à", "ä", "â", "ã": out += "a"
-      case "é", "è", "ë", "ê": out += "e"
-      case "í", "ì", "ï", "î": out += "i"
-      case "ó", "ò", "ö", "ô", "õ": out += "o"
-      case "ú", "ù", "ü", "û": out += "u"
-      case "ñ": out += "n"
-      case "ç": out += "c"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-}

@@ -20,29 +20,18 @@ extension Checker {
     guard left.type == .bool, right.type == .bool else { return .invalid(syntax) }
     let (l, r) = (left.run, right.run)
     let cost = left.cost + right.cost + 1
-    if op == "&&" {
-      // CEL's commutative rule: false wins over errors and unknowns, then errors over unknowns.
-      return Typed(
-        type: .bool, cost: cost, bound: nil,
-        run: { context in
-          let a = l(context)
-          if case .bool(false) = a { return a }
-          let b = r(context)
-          if case .bool(false) = b { return b }
-          if case .bool(true) = a { return b }
-          if case .bool(true) = b { return a }
-          return propagate(a, b) ?? a
-        }, syntax: syntax)
-    }
+    // CEL's commutative rule: the deciding value (false for &&, true for ||) wins over errors
+    // and unknowns, then errors over unknowns; the other boolean is the identity.
+    let decides = op == "||"
     return Typed(
       type: .bool, cost: cost, bound: nil,
       run: { context in
         let a = l(context)
-        if case .bool(true) = a { return a }
+        if case .bool(let x) = a, x == decides { return a }
         let b = r(context)
-        if case .bool(true) = b { return b }
-        if case .bool(false) = a { return b }
-        if case .bool(false) = b { return a }
+        if case .bool(let y) = b, y == decides { return b }
+        if case .bool = a { return b }
+        if case .bool = b { return a }
         return propagate(a, b) ?? a
       }, syntax: syntax)
   }

@@ -225,6 +225,24 @@ public struct NodeReader {
   /// Reports every node with a tag Activator does not read (`!!python/object`, `!custom`).
   /// - Parameter expressions: whether the file holds expressions (rules, surveys), where a
   ///   leading '!' is usually a negation that needed quotes.
+  /// The required `languages` list: distinct language codes, at least one.
+  public func languageList(_ fields: Fields) -> [String] {
+    var languages: [String] = []
+    guard let node = fields.required("languages", self), let items = list(node, "languages") else { return [] }
+    for item in items {
+      guard let code = string(item, "a language code") else { continue }
+      if Identifier.problem(code, dashes: true) != nil || code.count > 12 {
+        error("invalid-language", "'\(code)' is not a language code (e.g. en, es, pt-br)", item)
+      } else if languages.contains(code) {
+        error("duplicate-id", "language '\(code)' is listed twice", item)
+      } else {
+        languages.append(code)
+      }
+    }
+    if items.isEmpty { error("empty", "languages must list at least one language", node) }
+    return languages
+  }
+
   public func checkTags(_ node: YAMLNode, depth: Int = 0, expressions: Bool = true) {
     if let tag = node.tag, !Self.standardTags.contains(tag) {
       let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag

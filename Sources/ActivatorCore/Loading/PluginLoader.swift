@@ -142,20 +142,7 @@ public enum PluginLoader {
   static func manifest(_ fields: Fields, reader: inout NodeReader, root: String) -> Plugin? {
     let id = fields.required("plugin", reader).flatMap { reader.identifier($0, "plugin id", dashes: true) }
     let version = fields.required("version", reader).flatMap { reader.version($0, "the plugin version") }
-    var languages: [String] = []
-    if let node = fields.required("languages", reader), let items = reader.list(node, "languages") {
-      for item in items {
-        guard let code = reader.string(item, "a language code") else { continue }
-        if Identifier.problem(code, dashes: true) != nil || code.count > 12 {
-          reader.error("invalid-language", "'\(code)' is not a language code (e.g. en, es, pt-br)", item)
-        } else if languages.contains(code) {
-          reader.error("duplicate-id", "language '\(code)' is listed twice", item)
-        } else {
-          languages.append(code)
-        }
-      }
-      if items.isEmpty { reader.error("empty", "languages must list at least one language", node) }
-    }
+    let languages = reader.languageList(fields)
     reader.languages = languages
     let name = fields.required("name", reader).flatMap { reader.localized($0, "the plugin name") }
     let description = fields.optional("description").flatMap { reader.localized($0, "the plugin description") }

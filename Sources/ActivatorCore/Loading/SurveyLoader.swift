@@ -18,20 +18,7 @@ public enum SurveyLoader {
     guard let fields = reader.fields(root, "a survey", allowed: surveyKeys) else { return nil }
 
     // Languages first: every translatable text is checked against them.
-    var languages: [String] = []
-    if let node = fields.required("languages", reader), let items = reader.list(node, "languages") {
-      for item in items {
-        guard let code = reader.string(item, "a language code") else { continue }
-        if Identifier.problem(code, dashes: true) != nil || code.count > 12 {
-          reader.error("invalid-language", "'\(code)' is not a language code (e.g. en, es, pt-br)", item)
-        } else if languages.contains(code) {
-          reader.error("duplicate-id", "language '\(code)' is listed twice", item)
-        } else {
-          languages.append(code)
-        }
-      }
-      if items.isEmpty { reader.error("empty", "languages must list at least one language", node) }
-    }
+    let languages = reader.languageList(fields)
     reader.languages = languages
 
     let id = fields.required("survey", reader).flatMap { reader.identifier($0, "survey id", dashes: true) }

@@ -107,6 +107,22 @@ enum Diagnostics {
   }
 }
 
+/// The answers files that `paths` stand for (folders walked, '-' reads paths from stdin), in
+/// path order; problems are printed; exits 2 (1 after problems) when there is none.
+func answersFiles(_ paths: [String]) throws -> (files: [String], problems: [Diagnostic]) {
+  let (files, problems) = BatchInput.expand(paths) {
+    var lines: [String] = []
+    while let line = readLine(strippingNewline: true) { lines.append(line) }
+    return lines
+  }
+  if !problems.isEmpty { Diagnostics.print(problems) }
+  guard !files.isEmpty else {
+    Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
+    throw ExitCode(problems.isEmpty ? 2 : 1)
+  }
+  return (files, problems)
+}
+
 /// Loads one answers file and scores it; prints problems and throws the right exit code.
 func assessOne(_ path: String, workspace: Workspace, language: String?) throws -> Assessment {
   let log = DiagnosticLog()

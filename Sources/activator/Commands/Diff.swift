@@ -49,16 +49,7 @@ struct Diff: ParsableCommand {
     let setB = sources(rules[1])
     let workspaceA = try setA.workspace()
     let workspaceB = try setB.workspace()
-    let (files, problems) = BatchInput.expand(paths) {
-      var lines: [String] = []
-      while let line = readLine(strippingNewline: true) { lines.append(line) }
-      return lines
-    }
-    if !problems.isEmpty { Diagnostics.print(problems) }
-    guard !files.isEmpty else {
-      Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
-      throw ExitCode(problems.isEmpty ? 2 : 1)
-    }
+    let (files, problems) = try answersFiles(paths)
     let chosen = try setB.chosenSurvey(workspaceB)
     let formatter = DiffFormat(kind: DiffFormat.Kind(rawValue: format.rawValue) ?? .text, survey: chosen, color: output.color)
     func describe(_ workspace: Workspace, _ set: String) -> String {

@@ -80,16 +80,7 @@ struct Report: ParsableCommand {
   }
 
   func cohort(workspace: Workspace, date: String) throws {
-    let (files, problems) = BatchInput.expand(paths) {
-      var lines: [String] = []
-      while let line = readLine(strippingNewline: true) { lines.append(line) }
-      return lines
-    }
-    if !problems.isEmpty { Diagnostics.print(problems) }
-    guard !files.isEmpty else {
-      Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
-      throw ExitCode(problems.isEmpty ? 2 : 1)
-    }
+    let (files, problems) = try answersFiles(paths)
     let survey = try sources.chosenSurvey(workspace)
     guard let program = workspace.program(for: survey) else {
       Diagnostics.print(workspace.log.sorted)

@@ -58,12 +58,7 @@ struct Score: ParsableCommand {
       try scoreOne(paths[0], workspace: workspace)
       return
     }
-    let (files, problems) = BatchInput.expand(paths) { readLines() }
-    if !problems.isEmpty { Diagnostics.print(problems) }
-    if files.isEmpty {
-      Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
-      throw ExitCode(problems.isEmpty ? 2 : 1)
-    }
+    let (files, problems) = try answersFiles(paths)
     let survey = try sources.chosenSurvey(workspace)
     let kind = BatchFormat.Kind(rawValue: (format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)).rawValue) ?? .jsonl
     let batchFormat = BatchFormat(kind: kind, survey: survey, language: output.lang, color: output.color && out == nil, detail: detail)
@@ -128,11 +123,6 @@ struct Score: ParsableCommand {
     }
   }
 
-  func readLines() -> [String] {
-    var lines: [String] = []
-    while let line = readLine(strippingNewline: true) { lines.append(line) }
-    return lines
-  }
 }
 
 /// The cohort summary, added to in delivery order.

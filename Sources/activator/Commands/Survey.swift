@@ -158,16 +158,9 @@ struct SurveyCommand: ParsableCommand {
 enum JournalName {
   static func slug(_ name: String) -> String {
     var out = ""
-    for scalar in name.lowercased().unicodeScalars {
+    for scalar in Fold.text(name).unicodeScalars {
       switch scalar {
       case "a"..."z", "0"..."9": out.unicodeScalars.append(scalar)
-      case "á", "à", "ä", "â", "ã": out += "a"
-      case "é", "è", "ë", "ê": out += "e"
-      case "í", "ì", "ï", "î": out += "i"
-      case "ó", "ò", "ö", "ô", "õ": out += "o"
-      case "ú", "ù", "ü", "û": out += "u"
-      case "ñ": out += "n"
-      case "ç": out += "c"
       default: if !out.hasSuffix("-") && !out.isEmpty { out += "-" }
       }
     }

@@ -11,7 +11,7 @@ struct Validate: ParsableCommand {
       Exit 0 when every file is valid, 1 otherwise.
       """)
 
-  @Argument(help: ArgumentHelp("Answers files or folders.", valueName: "path"))
+  @Argument(help: ArgumentHelp("Answers files or folders, or '-' to read paths from stdin.", valueName: "path"))
   var paths: [String]
 
   @OptionGroup var sources: SourceOptions
@@ -21,15 +21,10 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let workspace = try sources.workspace()
-    let (files, problems) = BatchInput.expand(paths) { [] }
+    let (files, problems) = try answersFiles(paths)
     var invalid = !problems.filter { $0.severity == .error }.isEmpty
     var sources: [String: SourceFile] = [:]
     let renderer = { DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: sources) }
-    if !problems.isEmpty { Console.err(renderer().render(problems)) }
-    if files.isEmpty {
-      Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
-      throw ExitCode(problems.isEmpty ? 2 : 1)
-    }
     for path in files {
       let log = DiagnosticLog()
       guard let (file, root) = Document.load(path, limits: .untrusted, log: log) else {

@@ -66,11 +66,26 @@ public enum Charts {
       "polygon",
       [("points", polygon(padded)), ("fill", "#1f6feb"), ("fill-opacity", "0.25"), ("stroke", "#1f6feb"), ("stroke-width", "2")],
       xml: true)
-    if targets.contains(where: { $0 != nil }) {
-      let values = (0..<count).map { index in Double(index < targets.count ? (targets[index] ?? 0) : 0) }
+    // Targets: a dashed edge between neighbouring axes that both have one, and a ring on each
+    // axis that has one; an axis without a target is left alone rather than drawn at zero.
+    let target = (0..<count).map { index in index < targets.count ? targets[index] : nil }
+    for index in 0..<count {
+      guard let here = target[index], let next = target[(index + 1) % count], count > 1 else { continue }
+      let (x1, y1) = point(index, Double(here))
+      let (x2, y2) = point((index + 1) % count, Double(next))
       svg.empty(
-        "polygon",
-        [("points", polygon(values)), ("fill", "none"), ("stroke", "#8250df"), ("stroke-width", "2"), ("stroke-dasharray", "6 4")],
+        "line",
+        [
+          ("x1", Coordinate.text(x1)), ("y1", Coordinate.text(y1)), ("x2", Coordinate.text(x2)), ("y2", Coordinate.text(y2)),
+          ("stroke", "#8250df"), ("stroke-width", "2"), ("stroke-dasharray", "6 4"),
+        ],
+        xml: true)
+    }
+    for index in 0..<count {
+      guard let here = target[index] else { continue }
+      let (x, y) = point(index, Double(here))
+      svg.empty(
+        "circle", [("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "5"), ("fill", "#ffffff"), ("stroke", "#8250df"), ("stroke-width", "2")],
         xml: true)
     }
     for (index, value) in padded.enumerated() {

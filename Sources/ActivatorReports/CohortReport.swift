@@ -128,8 +128,9 @@ public struct CohortReport: Sendable {
         stageCounts[pillar][max(1, min(record.stages[pillar], top)) - 1] += 1
       }
     }
-    let medianStage = (0..<pillars).map { pillar in median(records.map { Double($0.stages[pillar]) }).map { Int(saturating: $0.rounded(.down)) } }
     let medianScore = (0..<pillars).map { pillar in median(records.map { $0.scores[pillar] }) }
+    // The stage of the median score, as a score's whole part is always its stage.
+    let medianStage = medianScore.map { score in score.map { max(1, min(top, Int(saturating: $0.rounded(.down)))) } }
     let overall = median(records.compactMap { $0.overall.map(Double.init) }).map { Int(saturating: $0.rounded(.down)) }
     return Group(name: name, cities: records.count, stageCounts: stageCounts, medianStage: medianStage, medianScore: medianScore, medianOverall: overall)
   }

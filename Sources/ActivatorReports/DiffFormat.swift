@@ -9,15 +9,20 @@ public struct DiffFormat: Sendable {
   public var style: Style
   /// Criteria listed per changed pillar in text output.
   public var criteriaLimit: Int
+  public var language: String
+  var t: Localizer { Localizer(language) }
 
-  public init(kind: Kind, survey: Survey, color: Bool, criteriaLimit: Int = 8) {
+  public init(kind: Kind, survey: Survey, color: Bool, language: String = "en", criteriaLimit: Int = 8) {
     self.kind = kind
     self.survey = survey
     self.style = Style(color: color)
+    self.language = language
     self.criteriaLimit = criteriaLimit
   }
 
-  func stageName(_ level: Int) -> String { survey.stageName(level, "en") }
+  func stageName(_ level: Int) -> String { survey.stageName(level, language) }
+
+  func outcomeName(_ outcome: Outcome?) -> String { outcome.map { t.outcome($0) } ?? "—" }
 
   public func header(before: String, after: String) -> String {
     switch kind {
@@ -39,12 +44,15 @@ public struct DiffFormat: Sendable {
         let arrow = change.after.stage > change.before.stage ? style.green("↑") : change.after.stage < change.before.stage ? style.red("↓") : " "
         out += "  \(arrow) \(DisplayWidth.pad(change.pillar, to: 12)) \(change.before.stage) \(stageName(change.before.stage)) → "
         out += "\(change.after.stage) \(stageName(change.after.stage))"
-        out += style.dim("  (score \(ValueText.format(change.before.score)) → \(ValueText.format(change.after.score)))") + "\n"
+        out += style.dim(
+          "  (" + t("score", "puntaje") + " \(ValueText.number(change.before.score, language)) → \(ValueText.number(change.after.score, language)))")
+          + "\n"
         for criterion in change.criteria.prefix(criteriaLimit) {
-          out += style.dim("      \(criterion.id): \(criterion.before?.name ?? "—") → \(criterion.after?.name ?? "—")") + "\n"
+          out += style.dim("      " + t("stage", "etapa") + " \(criterion.stage) · \(criterion.id): \(outcomeName(criterion.before)) → \(outcomeName(criterion.after))")
+            + "\n"
         }
         if change.criteria.count > criteriaLimit {
-          out += style.dim("      … and \(change.criteria.count - criteriaLimit) more") + "\n"
+          out += style.dim("      … " + t("and \(change.criteria.count - criteriaLimit) more", "y \(change.criteria.count - criteriaLimit) más")) + "\n"
         }
       }
       return out
@@ -69,6 +77,7 @@ public struct DiffFormat: Sendable {
                     for criterion in change.criteria {
                       writer.object {
                         writer.key("id", criterion.id)
+                        writer.key("stage", criterion.stage)
                         writer.key("a", criterion.before?.name)
                         writer.key("b", criterion.after?.name)
                       }
@@ -100,10 +109,17 @@ public struct DiffFormat: Sendable {
         if let up = summary.up[pillar] { moves.append("\(pillar) ↑\(up)") }
         if let down = summary.down[pillar] { moves.append("\(pillar) ↓\(down)") }
       }
-      var line = "\(summary.cities) cit\(summary.cities == 1 ? "y" : "ies"): \(summary.citiesWithStageChanges) change stage"
+      var line =
+        summary.cities == 1
+        ? t("1 city: \(summary.citiesWithStageChanges) change stage", "1 ciudad: \(summary.citiesWithStageChanges) cambia de etapa")
+        : t("\(summary.cities) cities: \(summary.citiesWithStageChanges) change stage", "\(summary.cities) ciudades: \(summary.citiesWithStageChanges) cambian de etapa")
       if !moves.isEmpty { line += " (" + moves.joined(separator: ", ") + ")" }
-      if summary.failed > 0 { line += "; \(summary.failed) file\(summary.failed == 1 ? "" : "s") failed" }
-      return (summary.cities > 0 ? "\n" : "") + line + "\n"
+      if summary.failed > 0 { line += "; " + t("\(summary.failed) file(s) failed", "\(summary.failed) archivo(s) con errores") }
+      var out = (summary.cities > 0 ? "\n" : "") + line + "\n"
+      if summary.citiesWithStageChanges > 0 {
+        out += style.dim(t("— : the criterion is not in that rule set", "— : el criterio no está en ese conjunto de reglas")) + "\n"
+      }
+      return out
     case .json:
       let writer = JSONWriter(pretty: false)
       writer.object {

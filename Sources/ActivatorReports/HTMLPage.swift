@@ -50,7 +50,8 @@ enum HTMLPage {
       body { margin: 0; background: var(--soft); color: var(--ink);
         font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
       main { max-width: 980px; margin: 0 auto; padding: 28px 32px 40px; background: #fff; }
-      h1 { font-size: 1.9em; margin: 0.1em 0 0.2em; line-height: 1.2; }
+      h1 { font-size: 1.9em; margin: 0.1em 0 0.2em; line-height: 1.2; overflow-wrap: anywhere; }
+      h2, h3, td, th, li, p { overflow-wrap: break-word; }
       h2 { font-size: 1.35em; margin: 1.6em 0 0.4em; padding-top: 0.6em; border-top: 2px solid var(--line); }
       h3 { font-size: 1.05em; margin: 1em 0 0.3em; }
       p { margin: 0.4em 0; }
@@ -99,7 +100,7 @@ enum HTMLPage {
       nav.toc a { white-space: nowrap; }
       ol.roadmap > li { margin: 0.5em 0; }
       .heatmap td.cell { text-align: center; font-weight: 600; min-width: 3.2em; }
-      .heatmap td.city { white-space: nowrap; }
+      .heatmap td.city { max-width: 16em; overflow-wrap: anywhere; }
       .up { color: #2e7d32; font-weight: 600; }
       .down { color: #c0392b; font-weight: 600; }
       footer.provenance { margin-top: 32px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 0.8em; color: var(--muted); }
@@ -113,6 +114,8 @@ enum HTMLPage {
         h2, h3 { break-after: avoid; }
         .card, tr, figure, li { break-inside: avoid; }
         .card.next { break-inside: auto; }
+        .card.next h3, .card.next > p { break-after: avoid; }
+        table.evidence, table.small { break-inside: avoid; }
         .summary { display: block; }
         .summary > figure { max-width: 400px; margin: 0 auto; }
         a { color: inherit; text-decoration: none; }

@@ -71,9 +71,10 @@ extension HTMLReport {
       page.element("td", [("class", "small")], text: city.region ?? "")
       for (pillar, stage) in city.stages.enumerated() {
         let level = max(1, min(stage, r.topStage))
+        let unsure = Confidence.from(coverage: city.coverage[pillar]) == .low
         page.element(
           "td", [("class", "cell s\(level)"), ("title", "\(r.pillarNames[pillar]): \(ValueText.number(city.scores[pillar], r.language))")],
-          text: String(stage))
+          text: String(stage) + (unsure ? "?" : ""))
       }
       if let overall = city.overall {
         page.element("td", [("class", "cell s\(max(1, min(overall, r.topStage)))")], text: String(overall))
@@ -89,6 +90,7 @@ extension HTMLReport {
       HTMLPage.stage(&page, level, r.stageNames[level - 1], top: r.topStage)
       page.text(" ")
     }
+    page.text(t(" ? low confidence: many answers unknown, the stage may be higher", " ? confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor"))
     page.close("p")
     page.close("section")
     page.newline()

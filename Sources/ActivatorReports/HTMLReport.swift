@@ -152,8 +152,8 @@ public enum HTMLReport {
       page.element(
         "p",
         text: t(
-          "Meet \(next.neededCount) more of these \(next.candidates.count) criteria:",
-          "Cumplir \(next.neededCount) más de estos \(next.candidates.count) criterios:"))
+          "Meet at least \(next.neededCount) more of these \(next.candidates.count) criteria:",
+          "Cumplir al menos \(next.neededCount) más de estos \(next.candidates.count) criterios:"))
       criteriaList(&page, next.candidates, t, details: true)
       if !next.nearMisses.isEmpty {
         page.element("p", [("class", "small")], text: t("Near misses", "Casi cumplidos") + ":")

@@ -19,6 +19,7 @@ public enum MarkdownText {
         previousWasSpace = true
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+        if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { continue }
         out.unicodeScalars.append(scalar)
         previousWasSpace = scalar == " "
       }
@@ -100,7 +101,7 @@ public enum MarkdownReport {
       }
       if let next = pillar.next {
         out += "### " + t("Needed for stage \(next.stage) \(e(next.name))", "Necesario para la etapa \(next.stage) \(e(next.name))") + "\n\n"
-        out += t("Meet \(next.neededCount) more of these \(next.candidates.count) criteria:", "Cumplir \(next.neededCount) más de estos \(next.candidates.count) criterios:") + "\n\n"
+        out += t("Meet at least \(next.neededCount) more of these \(next.candidates.count) criteria:", "Cumplir al menos \(next.neededCount) más de estos \(next.candidates.count) criterios:") + "\n\n"
         out += criteria(next.candidates, t, details: true)
         if !next.nearMisses.isEmpty {
           out += "\n" + t("Near misses", "Casi cumplidos") + ":\n\n"

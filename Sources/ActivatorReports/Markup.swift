@@ -20,6 +20,9 @@ public struct Markup: Sendable {
         // Control characters other than line breaks and tabs are not allowed in HTML or XML.
         if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
         if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+        // Explicit direction overrides and isolates from a file could reorder the text around
+        // them; right-to-left names display correctly without them.
+        if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { continue }
         out.unicodeScalars.append(scalar)
       }
     }

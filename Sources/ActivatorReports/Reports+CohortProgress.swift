@@ -11,8 +11,11 @@ extension MarkdownReport {
     out += "|--:|---|---|" + String(repeating: ":-:|", count: r.pillarNames.count + 1) + "\n"
     for (index, city) in r.cities.enumerated() {
       out += "| \(index + 1) | [\(e(city.name))](#\(city.anchor)) | \(e(city.region ?? "")) | "
-      out += city.stages.map(String.init).joined(separator: " | ") + " | \(city.overall.map(String.init) ?? "—") |\n"
+      out += city.stages.enumerated().map { pillar, stage in
+        String(stage) + (Confidence.from(coverage: city.coverage[pillar]) == .low ? "?" : "")
+      }.joined(separator: " | ") + " | \(city.overall.map(String.init) ?? "—") |\n"
     }
+    out += "\n" + t("? low confidence: many answers unknown, the stage may be higher", "? confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor") + "\n"
     out += "\n## " + t("Distribution of stages per pillar", "Distribución de etapas por pilar") + "\n\n"
     out += "| " + t("Pillar", "Pilar") + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ") + " |\n"
     out += "|---|" + String(repeating: "--:|", count: r.stageNames.count) + "\n"
@@ -133,17 +136,30 @@ extension HTMLReport {
       page.element("figcaption", [("class", "muted small")], text: t("Filled: now. Dashed: the earlier stage.", "Relleno: ahora. Discontinuo: la etapa anterior."))
       page.close("figure")
       page.open("table")
-      HTMLPage.tableHead(&page, [(t("Pillar", "Pilar"), false), (t("Before", "Antes"), false), (t("Now", "Ahora"), false), (t("Change", "Cambio"), true)])
+      HTMLPage.tableHead(
+        &page,
+        [
+          (t("Pillar", "Pilar"), false), (t("Before", "Antes"), false), (t("Now", "Ahora"), false), (t("Stage change", "Cambio de etapa"), true),
+          (t("Score change", "Cambio de puntaje"), true),
+        ])
       page.open("tbody")
       for pillar in r.pillars {
         page.open("tr")
         page.element("td", text: pillar.name)
         page.open("td")
-        if let before = pillar.before { HTMLPage.stage(&page, before.stage, before.name, top: r.topStage) } else { page.text("—") }
+        if let before = pillar.before {
+          HTMLPage.stage(&page, before.stage, before.name, top: r.topStage)
+          page.text(" (\(ValueText.number(before.score, r.language)))")
+        } else {
+          page.text("—")
+        }
         page.close("td")
         page.open("td")
         HTMLPage.stage(&page, pillar.after.stage, pillar.after.name, top: r.topStage)
+        page.text(" (\(ValueText.number(pillar.after.score, r.language)))")
         page.close("td")
+        let change = pillar.stageChange
+        page.element("td", [("class", "num " + (change > 0 ? "up" : change < 0 ? "down" : "muted"))], text: MarkdownReport.arrow(change))
         delta(&page, pillar.scoreChange, r.language)
         page.close("tr")
       }

@@ -35,7 +35,7 @@ public struct TextReport: Sendable {
       let stage = DisplayWidth.pad("\(pillar.stage) \(survey.stageName(pillar.stage, a.language))", to: stageWidth)
       let bar = Bars.bar(score: pillar.score, top: survey.topStage, width: barWidth, target: pillar.target)
       let coverage = DisplayWidth.padLeft(t.percent(pillar.coverage), to: 4)
-      out += "\(name)  \(style.stage(stage, pillar.stage, top: survey.topStage))  \(DisplayWidth.padLeft(ValueText.format(pillar.score), to: 5))  \(style.stage(bar, pillar.stage, top: survey.topStage))  \(coverage)"
+      out += "\(name)  \(style.stage(stage, pillar.stage, top: survey.topStage))  \(DisplayWidth.padLeft(ValueText.number(pillar.score, a.language), to: 5))  \(style.stage(bar, pillar.stage, top: survey.topStage))  \(coverage)"
       if pillar.confidence == .low { out += style.yellow(" !") }
       out += "\n"
     }
@@ -96,7 +96,7 @@ public struct TextReport: Sendable {
     for pillar in a.pillars where only == nil || only == pillar.pillar {
       let definition = survey.pillars[pillar.pillar]
       out += "\n" + style.bold("\(t.text(definition.name)) — " + t("stage", "etapa") + " \(pillar.stage) \(survey.stageName(pillar.stage, a.language))")
-      out += style.dim(" (" + t("score", "puntaje") + " \(ValueText.format(pillar.score)), " + t("coverage", "cobertura") + " \(t.percent(pillar.coverage)), " + t("confidence", "confianza") + " \(t.confidence(pillar.confidence)))") + "\n"
+      out += style.dim(" (" + t("score", "puntaje") + " \(ValueText.number(pillar.score, a.language)), " + t("coverage", "cobertura") + " \(t.percent(pillar.coverage)), " + t("confidence", "confianza") + " \(t.confidence(pillar.confidence)))") + "\n"
       if pillar.potential > pillar.stage {
         out += "  " + t("If the unknown answers were favourable, it could reach stage ", "Si las respuestas desconocidas fueran favorables, podría llegar a la etapa ") + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
       }
@@ -126,7 +126,7 @@ public struct TextReport: Sendable {
       }
       if let next = pillar.next {
         out += "  " + style.bold(t("To reach", "Para llegar a") + " \(survey.stageName(next.stage, a.language)): ")
-        out += t("meet \(next.neededCount) more of these \(next.candidates.count) criteria", "cumpla \(next.neededCount) más de estos \(next.candidates.count) criterios") + "\n"
+        out += t("meet at least \(next.neededCount) more of these \(next.candidates.count) criteria", "cumpla al menos \(next.neededCount) más de estos \(next.candidates.count) criterios") + "\n"
         for index in next.candidates {
           out += "    - \(t.text(program.criteria[index].title))"
           if a.outcomes[index] == .unknown { out += style.yellow(" (" + t("unknown: answer the question to find out", "desconocido: responda la pregunta para saberlo") + ")") }
@@ -157,7 +157,7 @@ public struct TextReport: Sendable {
           let metric = program.metrics[result.metric]
           var value = ValueText.code(result.value, survey: survey)
           if case .unknown(let why) = result.value { value = ValueText.reason(why, a.language) }
-          if case .double(let d) = result.value { value = ValueText.format(d) }
+          if case .double(let d) = result.value { value = ValueText.number(d, a.language) }
           let unit = metric.unit?.text(a.language) ?? ""
           out += "  \(t.text(metric.title)): \(value)\(unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit)\n"
         }
@@ -255,7 +255,10 @@ public struct TextReport: Sendable {
         let unit = question.unit?.text(a.language) ?? ""
         let shownUnit = unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit
         lines.append(
-          "\(question.id) = \(ValueText.format(number))\(shownUnit): " + t("\(ValueText.format(distance)) short of \(ValueText.format(ladder.threshold))", "a \(ValueText.format(distance)) de \(ValueText.format(ladder.threshold))"))
+          "\(question.id) = \(ValueText.number(number, a.language))\(shownUnit): "
+            + t(
+              "\(ValueText.number(distance, a.language)) short of \(ValueText.number(ladder.threshold, a.language))",
+              "a \(ValueText.number(distance, a.language)) de \(ValueText.number(ladder.threshold, a.language))"))
       }
     }
     return lines

@@ -74,7 +74,7 @@ public enum Clock {
 public final class OutputSink: @unchecked Sendable {
   let fd: Int32
   let temporary: String?
-  let target: String?
+  let target: FileReading.OutputPlan?
   private(set) var failed = false
   /// Output is gathered into blocks of this size: one write per block, not per row.
   private var pending: [UInt8] = []
@@ -92,17 +92,9 @@ public final class OutputSink: @unchecked Sendable {
       target = nil
       return
     }
-    let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-    let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-    var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-    guard descriptor >= 0 else {
-      throw FileReadError(path: path, message: "cannot create the output file: \(FileReading.errorText(errno))")
-    }
-    fchmod(descriptor, 0o644)
-    fd = descriptor
-    temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    target = path
+    let plan = try FileReading.plan(output: path)
+    (fd, temporary) = try FileReading.openOutput(plan)
+    target = plan
   }
 
   public func write(_ bytes: [UInt8]) {
@@ -123,19 +115,18 @@ public final class OutputSink: @unchecked Sendable {
   /// Flushes and moves the file into place (or discards it when `keep` is false).
   public func finish(keep: Bool = true) throws(FileReadError) {
     flush()
-    guard let temporary, let target else { return }
-    defer { close(fd) }
-    if !keep || failed {
+    guard let target else { return }
+    if !keep, let temporary {
+      close(fd)
       unlink(temporary)
-      if failed { throw FileReadError(path: target, message: "could not write the output (disk full?)") }
       return
     }
-    fsync(fd)
-    if rename(temporary, target) != 0 {
-      let message = FileReading.errorText(errno)
-      unlink(temporary)
-      throw FileReadError(path: target, message: "cannot replace the file: \(message)")
+    let path: String
+    switch target {
+    case .atomic(let p), .direct(let p): path = p
     }
+    try FileReading.closeOutput(
+      fd, temporary: temporary, plan: target,
+      failure: failed ? FileReadError(path: path, message: "could not write the output (disk full?)") : nil)
   }
 }
-

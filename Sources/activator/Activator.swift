@@ -12,8 +12,7 @@ struct Activator: ParsableCommand {
     commandName: "activator",
     abstract: "Smart-city self-diagnosis: a maturity stage per pillar, why, and what to do next.",
     discussion: """
-      Surveys, rule plugins and the solution catalog are YAML data (Surveys/, Rules/). Answers files
-      are what cities return. Exit status: 0 success, 1 findings or failed files, 2 usage or fatal error.
+      Surveys, rule plugins and the solution catalog are YAML data (Surveys/, Rules/). Answers files are what cities return. Exit status: 0 success, 1 findings or failed files, 2 usage or fatal error.
       """,
     version: Engine.version,
     subcommands: [

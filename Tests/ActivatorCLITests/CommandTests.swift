@@ -193,8 +193,8 @@ import Testing
     let run = Run.activator(lens + examples, cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Examples/santa-lucerna.yaml  Santa Lucerna\n  ↓ people       3 Established → 2 Developing"))
-    #expect(run.stdout.contains("digital-inclusion/di-youth-connected: — → unmet"))
-    #expect(run.stdout.hasSuffix("6 cities: 1 change stage (people ↓1)\n"))
+    #expect(run.stdout.contains("stage 3 · digital-inclusion/di-youth-connected: — → not met"))
+    #expect(run.stdout.hasSuffix("6 cities: 1 change stage (people ↓1)\n— : the criterion is not in that rule set\n"))
     #expect(!run.stdout.contains("Valmora"), "cities that do not move are not listed")
     let strict = Run.activator(lens + ["--exit-code"] + examples, cwd: Binary.root)
     #expect(strict.status == 1)
@@ -209,7 +209,26 @@ import Testing
     let mixed = Run.activator(lens + [folder + "/broken.yaml", "Examples/santa-lucerna.yaml"], cwd: Binary.root)
     #expect(mixed.status == 1)
     #expect(mixed.stderr.contains("broken.yaml:3:1: error:"))
-    #expect(mixed.stdout.contains("Santa Lucerna") && mixed.stdout.contains("1 file failed"))
+    #expect(mixed.stdout.contains("Santa Lucerna") && mixed.stdout.contains("1 file(s) failed"))
+  }
+
+  @Test func misusedInputsGetOneClearError() {
+    let piped = Run.activator(["validate", "-"], stdin: Binary.read(Binary.root + "/Examples/valmora.yaml") ?? "", cwd: Binary.root)
+    #expect(piped.status == 2)
+    #expect(piped.stderr.contains("'-' reads file names from standard input, one per line, but it holds YAML text"))
+    let plugin = Run.activator(["validate", "Examples/plugins/digital-inclusion/inclusion.yaml"], cwd: Binary.root)
+    #expect(plugin.status == 1)
+    #expect(plugin.stderr.contains("inclusion.yaml:7:1: error: this is a rule plugin file, not an answers file (give rule plugins with --rules)"))
+    #expect(plugin.stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
+    let folder = Run.activator(["score", "Examples", "--format", "csv", "-q"], cwd: Binary.root)
+    #expect(folder.status == 0, "a plugin folder inside the answers folder is skipped: \(folder.stderr)")
+    #expect(folder.stderr.contains("Examples/plugins/digital-inclusion: warning: a rule plugin folder, not answers; skipped"))
+    let twice = Binary.temporaryFolder()
+    Binary.write(twice + "/copy.yaml", Binary.read(Binary.root + "/Examples/plugins/digital-inclusion/plugin.yaml") ?? "")
+    let duplicate = Run.activator(["check", "Examples/plugins/digital-inclusion", twice + "/copy.yaml"], cwd: Binary.root)
+    #expect(duplicate.stderr.contains("error: plugin 'digital-inclusion' is loaded twice"))
+    let same = Run.activator(["check", "Rules", "Rules"], cwd: Binary.root)
+    #expect(same.status == 0 && same.stderr.contains("1 plugin,"))
   }
 
   @Test func catalogSearch() {

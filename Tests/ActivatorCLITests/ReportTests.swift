@@ -204,6 +204,33 @@ import Testing
     #expect(plain.stdout.hasPrefix("# Valmora\n"))
   }
 
+  @Test func outputsNeverDestroyInputsOrSpecialFiles() throws {
+    let folder = Binary.temporaryFolder()
+    for name in ["valmora", "kestrel-bay"] {
+      Binary.write(folder + "/\(name).yaml", Binary.read(Binary.root + "/Examples/\(name).yaml") ?? "")
+    }
+    let original = Binary.read(folder + "/valmora.yaml")
+    // `--html *.yaml`: the shell made the first answers file the option's value.
+    let wildcard = Run.activator(["report", "--html", folder + "/kestrel-bay.yaml", folder + "/valmora.yaml"], cwd: Binary.root)
+    #expect(wildcard.status == 2 && wildcard.stderr.contains("refusing to write a report over a YAML file"))
+    let over = Run.activator(["score", folder + "/valmora.yaml", "--out", folder + "/valmora.yaml"], cwd: Binary.root)
+    #expect(over.status == 2 && over.stderr.contains("refusing to write over an input file"))
+    #expect(Binary.read(folder + "/valmora.yaml") == original)
+    // A symbolic link is followed, not replaced; a device is written in place.
+    symlink("target.md", folder + "/link.md")
+    let linked = Run.activator(["report", "Examples/valmora.yaml", "--md", folder + "/link.md", "-q"], cwd: Binary.root)
+    #expect(linked.status == 0, "\(linked.stderr)")
+    var info = stat()
+    #expect(lstat(folder + "/link.md", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+    #expect(Binary.read(folder + "/target.md")?.hasPrefix("# Valmora") == true)
+    let device = Run.activator(["report", "Examples/valmora.yaml", "--md", "/dev/null", "-q"], cwd: Binary.root)
+    #expect(device.status == 0)
+    #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+    // Errors name the path.
+    let missing = Run.activator(["report", "Examples/valmora.yaml", "--html", "/nonexistent/x.html"], cwd: Binary.root)
+    #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/x.html: cannot write here: the folder '/nonexistent' does not exist"))
+  }
+
   @Test func aCohortWithBadFilesListsThemAndStillReportsTheRest() throws {
     let folder = Binary.temporaryFolder()
     Binary.write(folder + "/broken.yaml", "survey: wego-activator\nanswers: [\n")

@@ -70,6 +70,23 @@ public final class SourceFile: Sendable {
     SourceLocation(file: path, line: mark.line, column: mark.column)
   }
 
+  /// The line and column (in characters) of a byte offset, counting lines as YAML does.
+  public func location(ofByte offset: Int) -> SourceLocation {
+    var line = 1
+    var lineStart = 0
+    forEachLine { start, end in
+      guard offset > end else {
+        lineStart = start
+        return false
+      }
+      line += 1
+      return true
+    }
+    let prefix = bytes[min(lineStart, bytes.count)..<max(lineStart, min(offset, bytes.count))]
+    let column = prefix.count { $0 & 0xC0 != 0x80 } + 1
+    return SourceLocation(file: path, line: line, column: column)
+  }
+
   /// Like `location(_:)`, for marks that may lie past the last byte: libyaml reports errors at
   /// the end of a file without a final line break one line below it, a line that does not exist.
   public func clampedLocation(_ mark: YAMLMark) -> SourceLocation {

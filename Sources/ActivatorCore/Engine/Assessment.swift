@@ -23,7 +23,7 @@ public enum Outcome: UInt8, Sendable, CaseIterable {
 public enum Confidence: String, Sendable {
   case high, medium, low
 
-  static func from(coverage: Double) -> Confidence {
+  public static func from(coverage: Double) -> Confidence {
     coverage >= 0.9 ? .high : coverage >= 0.7 ? .medium : .low
   }
 }

@@ -39,7 +39,12 @@ public enum BatchInput {
         let path = PluginLoader.join(folder, name)
         // The directory says what most entries are; links and odd types need a stat.
         switch listedKind == .other ? FileReading.kind(path) : listedKind {
-        case .directory: walk(path, depth: depth + 1)
+        case .directory:
+          if FileReading.kind(PluginLoader.join(path, "plugin.yaml")) == .file {
+            problems.append(Diagnostic(.warning, "plugin-folder", "a rule plugin folder, not answers; skipped (give it with --rules)", at: .file(path)))
+          } else {
+            walk(path, depth: depth + 1)
+          }
         case .file where extensions.contains(where: name.hasSuffix): files.append(path)
         case .missing, .other:
           // A dangling or looping symbolic link, a FIFO, a socket: reading it reports exactly why.

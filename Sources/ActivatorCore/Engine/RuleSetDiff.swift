@@ -7,7 +7,7 @@ public struct CityDiff: Sendable {
     public var after: (stage: Int, score: Double)
     /// Criteria (by qualified id) of this pillar whose outcome differs, with both outcomes;
     /// `nil` on one side when the criterion exists in one rule set only.
-    public var criteria: [(id: String, before: Outcome?, after: Outcome?)]
+    public var criteria: [(id: String, stage: Int, before: Outcome?, after: Outcome?)]
   }
 
   public var path: String
@@ -23,10 +23,10 @@ public struct CityDiff: Sendable {
     city = b.sheet.city.name
     overall = (a.overall, b.overall)
     let survey = b.survey
-    func outcomes(_ x: Assessment, pillar: String) -> [String: Outcome] {
-      var result: [String: Outcome] = [:]
+    func outcomes(_ x: Assessment, pillar: String) -> [String: (stage: Int, outcome: Outcome)] {
+      var result: [String: (stage: Int, outcome: Outcome)] = [:]
       for (index, criterion) in x.program.criteria.enumerated() where x.survey.pillars[criterion.pillar].id == pillar {
-        result[criterion.qualifiedID] = x.outcomes[index]
+        result[criterion.qualifiedID] = (criterion.stage, x.outcomes[index])
       }
       return result
     }
@@ -38,9 +38,16 @@ public struct CityDiff: Sendable {
       guard old.stage != result.stage || scoreMoved else { continue }
       let before = outcomes(a, pillar: id)
       let after = outcomes(b, pillar: id)
-      let ids = Set(before.keys).union(after.keys).sorted()
-      let differing = ids.compactMap { criterion -> (String, Outcome?, Outcome?)? in
-        before[criterion] == after[criterion] ? nil : (criterion, before[criterion], after[criterion])
+      // By stage, then id: the gates that moved the stage come first.
+      let ids = Set(before.keys).union(after.keys).sorted { a, b in
+        let stageA = after[a]?.stage ?? before[a]?.stage ?? 0
+        let stageB = after[b]?.stage ?? before[b]?.stage ?? 0
+        return (stageA, a) < (stageB, b)
+      }
+      let differing = ids.compactMap { criterion -> (String, Int, Outcome?, Outcome?)? in
+        let (old, new) = (before[criterion], after[criterion])
+        guard old?.outcome != new?.outcome || (old == nil) != (new == nil) else { return nil }
+        return (criterion, new?.stage ?? old?.stage ?? 0, old?.outcome, new?.outcome)
       }
       changes.append(PillarChange(pillar: id, before: (old.stage, old.score), after: (result.stage, result.score), criteria: differing))
     }

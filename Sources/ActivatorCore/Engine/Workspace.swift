@@ -29,10 +29,24 @@ public final class Workspace {
   }
 
   public func loadRules(_ paths: [String]) {
-    for path in paths { plugins += PluginLoader.loadAll(path, log: log) }
+    for path in paths {
+      for plugin in PluginLoader.loadAll(path, log: log) { add(plugin) }
+    }
   }
 
-  public func add(_ plugin: Plugin) { plugins.append(plugin) }
+  /// Adds a plugin; the same plugin file given twice counts once, and two different plugins
+  /// with one id are an error.
+  public func add(_ plugin: Plugin) {
+    if let loaded = plugins.first(where: { $0.id == plugin.id }) {
+      if loaded.location != plugin.location && !FileReading.sameFile(loaded.location.file, plugin.location.file) {
+        log.error(
+          "duplicate-plugin", "plugin '\(plugin.id)' is loaded twice", at: plugin.location,
+          notes: [.init("also loaded from here", at: loaded.location)])
+      }
+      return
+    }
+    plugins.append(plugin)
+  }
 
   /// The compiled program for a survey version, compiled on first use and cached.
   ///

@@ -42,12 +42,37 @@ public enum AnswersLoader {
     return load(file, root, registry: registry, log: log)
   }
 
+  /// What a file that is clearly not an answers file is, so one error replaces twenty
+  /// "unknown key" errors.
+  static func otherKind(_ root: YAMLNode) -> String? {
+    guard let pairs = root.mapping else { return nil }
+    let keys = Set(pairs.compactMap(\.key.scalar))
+    guard !keys.contains("answers") else { return nil }
+    if keys.contains("plugin") || !keys.isDisjoint(with: ["criteria", "ladders", "metrics", "next_steps"]) {
+      return "this is a rule plugin file, not an answers file (give rule plugins with --rules)"
+    }
+    if keys.contains("sections") || (keys.contains("survey") && keys.contains("stages")) {
+      return "this is a survey definition, not an answers file (give surveys with --survey)"
+    }
+    if keys.contains("catalog") || !keys.isDisjoint(with: ["solutions", "programmes"]) {
+      return "this is a catalog file of a rule plugin, not an answers file"
+    }
+    if keys.contains("fixtures") {
+      return "this is a rule test file (fixtures), not an answers file; run it with 'activator test'"
+    }
+    return nil
+  }
+
   public static func load(_ file: SourceFile, _ root: YAMLNode, registry: SurveyRegistry, log: DiagnosticLog)
     -> (AnswerSheet, Survey)?
   {
     var reader = NodeReader(file: file, log: log)
     let errorsBefore = log.errorCount
     reader.checkTags(root, expressions: false)
+    if let other = otherKind(root) {
+      reader.error("not-answers", other, root)
+      return nil
+    }
     guard let fields = reader.fields(root, "an answers file", allowed: keys) else { return nil }
 
     guard let surveyNode = fields.required("survey", reader), let surveyID = reader.string(surveyNode, "the survey id")

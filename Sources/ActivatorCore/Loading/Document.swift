@@ -40,8 +40,13 @@ public enum Document {
       case .limit: code = "limit"
       case .unsupported: code = "yaml-unsupported"
       }
-      let location = file.clampedLocation(error.mark)
+      var location = file.clampedLocation(error.mark)
       var message = error.message
+      if error.kind == .encoding, let (offset, byte) = firstInvalidUTF8(file.bytes) {
+        // libyaml points after the bad byte; point at it, and say what usually happened.
+        location = file.location(ofByte: offset)
+        message = "not valid UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true))): was the file saved in another encoding, such as Latin-1 or Windows-1252? Save it as UTF-8"
+      }
       if error.kind == .syntax, let line = file.line(location.line), location.column >= 1,
         Array(line).dropFirst(location.column - 1).first == "\t"
       {
@@ -85,6 +90,26 @@ public enum Document {
     return output
   }
 
+  /// The offset and value of the first byte that does not start a valid UTF-8 sequence.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, UInt8)? {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let length: Int
+      switch byte {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return (index, byte)
+      }
+      guard index + length <= bytes.count else { return (index, byte) }
+      for next in 1..<max(1, length) where bytes[index + next] & 0xC0 != 0x80 { return (index, byte) }
+      index += length
+    }
+    return nil
+  }
+
   static func binaryProblem(_ bytes: [UInt8]) -> String? {
     let signatures: [([UInt8], String)] = [
       ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an .xlsx or .docx file?)"),
@@ -97,6 +122,14 @@ public enum Document {
     ]
     for (signature, name) in signatures where bytes.starts(with: signature) {
       return "this is \(name), not a YAML text file"
+    }
+    // UTF-16 or UTF-32 without a byte-order mark: zero bytes in every other (or three in four) place.
+    if bytes.count >= 8 {
+      let sample = bytes.prefix(512)
+      let zeros = sample.count { $0 == 0 }
+      if zeros * 4 >= sample.count, sample.enumerated().allSatisfy({ $0.offset % 2 == 1 || $0.element != 0 }) || sample.enumerated().allSatisfy({ $0.offset % 2 == 0 || $0.element != 0 }) || zeros * 2 >= sample.count {
+        return "this looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8"
+      }
     }
     // Text has almost no control characters; binary data is full of them.
     let head = bytes.prefix(1024)

@@ -138,19 +138,120 @@ public enum FileReading {
     return found.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
   }
 
-  /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed, then
-  /// renamed over the target, so a reader (or a crash) never sees a half-written file.
-  public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileReadError) {
+  /// How an output path is to be written.
+  public enum OutputPlan: Sendable, Equatable {
+    /// A regular file (existing or new): written to a temporary file beside it, then renamed
+    /// over it. `path` is where it really lives (a symbolic link is followed, not replaced).
+    case atomic(path: String)
+    /// A device, FIFO or socket (`/dev/stdout`, `/dev/null`, a named pipe): written in place.
+    case direct(path: String)
+  }
+
+  /// Decides how to write `path` without changing anything; throws when it cannot be written.
+  public static func plan(output path: String, depth: Int = 0) throws(FileReadError) -> OutputPlan {
+    var info = stat()
+    if lstat(path, &info) != 0 {
+      guard errno == ENOENT else { throw FileReadError(path: path, message: errorText(errno)) }
+      let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+      guard kind(directory.isEmpty ? "/" : directory) == .directory else {
+        throw FileReadError(path: path, message: "cannot write here: the folder '\(directory)' does not exist")
+      }
+      return .atomic(path: path)
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .atomic(path: path)
+    case S_IFDIR: throw FileReadError(path: path, message: "is a folder; give a file name to write")
+    case S_IFLNK:
+      guard depth < 16 else { throw FileReadError(path: path, message: "too many levels of symbolic links (a symlink loop?)") }
+      var followed = stat()
+      if stat(path, &followed) == 0 {
+        switch followed.st_mode & S_IFMT {
+        case S_IFDIR: throw FileReadError(path: path, message: "links to a folder; give a file name to write")
+        case S_IFREG:
+          // Replace the file the link points to, and keep the link.
+          guard let resolved = realpath(path, nil) else { throw FileReadError(path: path, message: errorText(errno)) }
+          defer { free(resolved) }
+          return .atomic(path: String(cString: resolved))
+        default:
+          return .direct(path: path)  // /dev/stdout and friends
+        }
+      }
+      // A link to a file that does not exist yet: create that file.
+      var buffer = [CChar](repeating: 0, count: 4096)
+      let count = readlink(path, &buffer, buffer.count - 1)
+      guard count > 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+      let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+      return try plan(output: target.hasPrefix("/") ? target : folder + target, depth: depth + 1)
+    default: return .direct(path: path)
+    }
+  }
+
+  /// Whether two paths name the same existing file.
+  public static func sameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat()
+    var y = stat()
+    guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+  }
+
+  /// Opens where an output goes: the temporary file to rename later (atomic) or the special
+  /// file itself (direct). Returns the descriptor and the temporary path, if any.
+  public static func openOutput(_ plan: OutputPlan) throws(FileReadError) -> (fd: Int32, temporary: String?) {
+    switch plan {
+    case .direct(let path):
+      let fd = open(path, O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw FileReadError(path: path, message: "cannot open for writing: \(errorText(errno))") }
+      return (fd, nil)
+    case .atomic(let path):
+      let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+      let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+      var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
+      let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+      guard fd >= 0 else { throw FileReadError(path: path, message: "cannot create a file in '\(directory)': \(errorText(errno))") }
+      fchmod(fd, 0o644)
+      return (fd, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+  }
+
+  /// Finishes an output opened by `openOutput`: flushes, and renames the temporary file over
+  /// the target (then makes the rename durable). On failure the temporary file is removed.
+  public static func closeOutput(_ fd: Int32, temporary: String?, plan: OutputPlan, failure: FileReadError?) throws(FileReadError) {
+    guard case .atomic(let path) = plan, let temporary else {
+      close(fd)
+      if let failure { throw failure }
+      return
+    }
+    var failure = failure
+    if failure == nil && fsync(fd) != 0 {
+      failure = FileReadError(path: path, message: "cannot flush: \(errorText(errno))")
+    }
+    close(fd)
+    if failure == nil && rename(temporary, path) != 0 {
+      failure = FileReadError(path: path, message: "cannot replace the file: \(errorText(errno))")
+    }
+    if let failure {
+      unlink(temporary)
+      throw failure
+    }
     let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-    let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-    var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-    guard fd >= 0 else { throw FileReadError(path: path, message: "cannot create a temporary file: \(errorText(errno))") }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let dirFD = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY)
+    if dirFD >= 0 {
+      fsync(dirFD)
+      close(dirFD)
+    }
+  }
+
+  /// Writes `bytes` to `path` so that a reader, or a crash, never sees half a file: a regular
+  /// file is written beside the target and renamed over it; a symbolic link is followed; a
+  /// device or FIFO (`/dev/stdout`) is written in place.
+  public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileReadError) {
+    let plan = try plan(output: path)
+    let (fd, temporary) = try openOutput(plan)
     var failure: FileReadError?
-    var written = 0
     bytes.withUnsafeBytes { raw in
       guard let base = raw.baseAddress else { return }
+      var written = 0
       while written < raw.count {
         let n = write(fd, base + written, raw.count - written)
         if n < 0 {
@@ -161,24 +262,7 @@ public enum FileReading {
         written += n
       }
     }
-    if failure == nil && fsync(fd) != 0 {
-      failure = FileReadError(path: path, message: "cannot flush: \(errorText(errno))")
-    }
-    fchmod(fd, 0o644)
-    close(fd)
-    if failure == nil && rename(temporary, path) != 0 {
-      failure = FileReadError(path: path, message: "cannot replace the file: \(errorText(errno))")
-    }
-    if let failure {
-      unlink(temporary)
-      throw failure
-    }
-    // Make the rename itself durable.
-    let dirFD = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY)
-    if dirFD >= 0 {
-      fsync(dirFD)
-      close(dirFD)
-    }
+    try closeOutput(fd, temporary: temporary, plan: plan, failure: failure)
   }
 
   public static func writeAtomically(_ path: String, _ text: String) throws(FileReadError) {

@@ -6,8 +6,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check surveys, rule plugins and catalogs (and answers files), reporting every problem at once.",
     discussion: """
-      With no paths, checks the shipped Surveys/ and Rules/. Problems are printed as
-      file:line:col: error|warning: message. Exit 0 when clean, 1 with findings, 2 on usage errors.
+      With no paths, checks the shipped Surveys/ and Rules/. Problems are printed as file:line:col: error|warning: message. Exit 0 when clean, 1 with findings, 2 on usage errors.
       """)
 
   @Argument(help: ArgumentHelp("Files or folders: surveys, rule plugins, answers files.", valueName: "path"))

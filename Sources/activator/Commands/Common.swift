@@ -76,7 +76,7 @@ struct RuleSources {
 }
 
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Language of the output (default: the answers file's, else LANG).", valueName: "code"))
+  @Option(name: .long, help: ArgumentHelp("Language of the output, one of the survey's (en or es for the shipped one; default: the answers file's, else LANG).", valueName: "code"))
   var lang: String?
 
   @Flag(name: .long, help: "Never use colour (NO_COLOR is honoured too).")
@@ -110,10 +110,22 @@ enum Diagnostics {
 /// The answers files that `paths` stand for (folders walked, '-' reads paths from stdin), in
 /// path order; problems are printed; exits 2 (1 after problems) when there is none.
 func answersFiles(_ paths: [String]) throws -> (files: [String], problems: [Diagnostic]) {
+  var notPaths = false
   let (files, problems) = BatchInput.expand(paths) {
     var lines: [String] = []
     while let line = readLine(strippingNewline: true) { lines.append(line) }
+    // `cat answers.yaml | activator validate -` sends the file itself, not its name.
+    if let first = lines.first(where: { !$0.isEmpty }), FileReading.kind(first) == .missing,
+      first.hasPrefix("#") || first.hasPrefix("---") || first.contains(": ") || first.hasSuffix(":")
+    {
+      notPaths = true
+      return []
+    }
     return lines
+  }
+  if notPaths {
+    Console.err("error: '-' reads file names from standard input, one per line, but it holds YAML text; give the file's name instead\n")
+    throw ExitCode(2)
   }
   if !problems.isEmpty { Diagnostics.print(problems) }
   guard !files.isEmpty else {
@@ -121,6 +133,21 @@ func answersFiles(_ paths: [String]) throws -> (files: [String], problems: [Diag
     throw ExitCode(problems.isEmpty ? 2 : 1)
   }
   return (files, problems)
+}
+
+/// Refuses an output path that would destroy input: one of the input files, or (for reports,
+/// which are never YAML) a .yaml/.yml file, typically a shell wildcard that expanded into the
+/// option's value (`--html *.yaml`).
+func checkOutput(_ output: String, option: String, inputs: [String], yamlAllowed: Bool = false) throws {
+  if inputs.contains(where: { $0 == output || FileReading.sameFile($0, output) }) {
+    Console.err("error: \(option) \(output): refusing to write over an input file\n")
+    throw ExitCode(2)
+  }
+  if !yamlAllowed && (output.hasSuffix(".yaml") || output.hasSuffix(".yml")) {
+    Console.err(
+      "error: \(option) \(output): refusing to write a report over a YAML file (did a wildcard such as *.yaml expand into \(option)?)\n")
+    throw ExitCode(2)
+  }
 }
 
 /// Loads one answers file and scores it; prints problems and throws the right exit code.
@@ -140,7 +167,13 @@ func assessOne(_ path: String, workspace: Workspace, language: String?) throws -
     Console.err("\(path): warning: plugin '\(plugin.id)' does not accept \(survey.id) \(sheet.surveyVersion)\n")
   }
   var assessment = Scorer.assess(sheet, with: program)
-  if let language { assessment = assessment.in(language: language) }
+  if let language {
+    if !survey.languages.contains(language) {
+      Console.err(
+        "warning: --lang \(language): survey \(survey.reference) is written in \(survey.languages.joined(separator: ", ")); using \(survey.defaultLanguage)\n")
+    }
+    assessment = assessment.in(language: survey.languages.contains(language) ? language : survey.defaultLanguage)
+  }
   return assessment
 }
 

@@ -51,7 +51,9 @@ struct Diff: ParsableCommand {
     let workspaceB = try setB.workspace()
     let (files, problems) = try answersFiles(paths)
     let chosen = try setB.chosenSurvey(workspaceB)
-    let formatter = DiffFormat(kind: DiffFormat.Kind(rawValue: format.rawValue) ?? .text, survey: chosen, color: output.color)
+    let language = output.lang ?? Console.systemLanguage.flatMap { chosen.languages.contains($0) ? $0 : nil } ?? chosen.defaultLanguage
+    let formatter = DiffFormat(
+      kind: DiffFormat.Kind(rawValue: format.rawValue) ?? .text, survey: chosen, color: output.color, language: language)
     func describe(_ workspace: Workspace, _ set: String) -> String {
       let plugins = workspace.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
       return "\(set) (\(plugins.isEmpty ? "no plugins" : plugins))"

@@ -11,17 +11,12 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a report people would rather look at: one city, a cohort, or progress between two assessments.",
     discussion: """
-      One answers file: the city's report (radar, ladders, strengths, gaps, what the next stage needs,
-      recommendations with their sources, roadmap, WeGO next steps), in the answers file's language.
-      A folder or several files: the cohort report (heatmap of cities by pillar, distributions, medians,
-      each city against its peers and region). --compare OLD NEW: one city's progress.
+      One answers file: the city's report (radar, ladders, strengths, gaps, what the next stage needs, recommendations with their sources, roadmap, WeGO next steps), in the answers file's language. A folder or several files: the cohort report (heatmap of cities by pillar, distributions, medians, each city against its peers and region). --compare OLD NEW: one city's progress.
 
-      --html and --md write files (atomically; '-' for stdout); with neither, Markdown goes to stdout.
-      The HTML is one self-contained file: no scripts, fonts or images are fetched, and it prints to
-      A4 or Letter. The date printed is today's, or SOURCE_DATE_EPOCH's when set.
+      --html and --md write files (atomically; '-' for stdout); with neither, Markdown goes to stdout. The HTML is one self-contained file: no scripts, fonts or images are fetched, and it prints to A4 or Letter. The date printed is today's, or SOURCE_DATE_EPOCH's when set.
       """)
 
-  @Argument(help: ArgumentHelp("An answers file, several files or folders; with --compare, OLD and NEW.", valueName: "path"))
+  @Argument(help: ArgumentHelp("An answers file (a city report), several files or folders, or '-' for file names on stdin (a cohort report); with --compare, OLD and NEW.", valueName: "path"))
   var paths: [String]
 
   @Option(name: .long, help: ArgumentHelp("Write the HTML report here.", valueName: "file"))
@@ -60,6 +55,9 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
+    for (option, path) in [("--html", html), ("--md", md)] {
+      if let path, path != "-" { try checkOutput(path, option: option, inputs: paths) }
+    }
     let workspace = try sources.workspace()
     let date = ReportDate.today(environment: Environment.all)
     if compare {
@@ -81,6 +79,9 @@ struct Report: ParsableCommand {
 
   func cohort(workspace: Workspace, date: String) throws {
     let (files, problems) = try answersFiles(paths)
+    for (option, path) in [("--html", html), ("--md", md)] {
+      if let path, path != "-" { try checkOutput(path, option: option, inputs: files) }
+    }
     let survey = try sources.chosenSurvey(workspace)
     guard let program = workspace.program(for: survey) else {
       Diagnostics.print(workspace.log.sorted)
@@ -125,7 +126,7 @@ struct Report: ParsableCommand {
       do {
         try FileReading.writeAtomically(path, text)
       } catch {
-        Console.err("error: \(error.message)\n")
+        Console.err("error: \(error)\n")
         throw ExitCode(2)
       }
       if !quiet { Console.err("wrote \(path)\n") }

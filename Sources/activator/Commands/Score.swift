@@ -11,10 +11,7 @@ struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Score answers files: a maturity stage per pillar, with the top recommendations.",
     discussion: """
-      One file: a summary with bars (or --format json for the full result). Several files, folders
-      (searched recursively for .yaml, .yml and .json) or '-' (paths on stdin): one row per city, in
-      path order, scored on all cores. Bad files are reported on stderr as file:line:col: error: … and
-      never stop the batch; the exit status is 1 if any file failed.
+      One file: a summary with bars (or --format json for the full result). Several files, folders (searched recursively for .yaml, .yml and .json) or '-' (paths on stdin): one row per city, in path order, scored on all cores. Bad files are reported on stderr as file:line:col: error: … and never stop the batch; the exit status is 1 if any file failed.
       """)
 
   @Argument(help: ArgumentHelp("Answers files, folders, or '-' to read paths from stdin.", valueName: "path"))
@@ -59,9 +56,14 @@ struct Score: ParsableCommand {
       return
     }
     let (files, problems) = try answersFiles(paths)
+    if let out { try checkOutput(out, option: "--out", inputs: files, yamlAllowed: false) }
     let survey = try sources.chosenSurvey(workspace)
     let kind = BatchFormat.Kind(rawValue: (format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)).rawValue) ?? .jsonl
-    let batchFormat = BatchFormat(kind: kind, survey: survey, language: output.lang, color: output.color && out == nil, detail: detail)
+    // People read tables and Markdown in one language; JSON and CSV keep each file's own.
+    let readingLanguage = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
+    let batchFormat = BatchFormat(
+      kind: kind, survey: survey, language: kind == .table || kind == .md ? readingLanguage : output.lang, color: output.color && out == nil,
+      detail: detail)
     let sink: OutputSink
     do {
       sink = try OutputSink(path: out, immediate: out == nil && Console.stdoutIsTerminal)

@@ -8,11 +8,7 @@ struct SurveyCommand: ParsableCommand {
     commandName: "survey",
     abstract: "Answer the survey interactively in the terminal; every answer is saved as you go.",
     discussion: """
-      Arrow keys and type-ahead in lists, Tab for don't know, ? for help, Ctrl-B back, Ctrl-G jump to
-      any question, Ctrl-C save and quit (exit 130). The answers file is rewritten atomically after
-      every answer, so a closed terminal loses nothing; --resume continues where you stopped.
-      Line mode (numbered options, plain prompts; for screen readers and piped input) is used when
-      stdin or stdout is not a terminal, or with --plain.
+      Arrow keys and type-ahead in lists, Tab for don't know, ? for help, Ctrl-B back, Ctrl-G jump to any question, Ctrl-C save and quit (exit 130). The answers file is rewritten atomically after every answer, so a closed terminal loses nothing; --resume continues where you stopped. Line mode (numbered options, plain prompts; for screen readers and piped input) is used when stdin or stdout is not a terminal, or with --plain.
       """)
 
   @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: wego-activator).", valueName: "id|file"))

@@ -6,8 +6,7 @@ struct Template: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a blank answers file with every question, its options, unit, range and help as comments.",
     discussion: """
-      For officials who fill the survey in an editor and e-mail it back. A filled template validates
-      and scores with no edits beyond the answers.
+      For officials who fill the survey in an editor and e-mail it back. A filled template validates and scores with no edits beyond the answers.
       """)
 
   @OptionGroup var sources: SourceOptions

@@ -7,12 +7,7 @@ struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run rule fixtures (answers + expected results) and report coverage.",
     discussion: """
-      Loads the rule folders given (default: Rules/). Each plugin's fixtures (its tests/ folder) run
-      against that plugin and the plugins it names in 'requires', so a lens plugin loaded beside
-      wego-core does not change wego-core's expected results. Fixture files given with --fixture
-      run against every loaded plugin. Coverage per plugin lists criteria never met or never unmet,
-      options never chosen and solutions never recommended. Exit 1 when a fixture fails or a file
-      has errors.
+      Loads the rule folders given (default: Rules/). Each plugin's fixtures (its tests/ folder) run against that plugin and the plugins it names in 'requires', so a lens plugin loaded beside wego-core does not change wego-core's expected results. Fixture files given with --fixture run against every loaded plugin. Coverage per plugin lists criteria never met or never unmet, options never chosen and solutions never recommended. Exit 1 when a fixture fails or a file has errors.
       """)
 
   @Argument(help: ArgumentHelp("Rule plugin folders or files (default: Rules/).", valueName: "dir"))

@@ -6,9 +6,7 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check returned answers files against their survey: types, ranges, options, required questions, skip logic.",
     discussion: """
-      Problems are printed as file:line:col: error|warning: message. A required question left
-      unanswered is an error in a file marked completed and a warning in one still in progress.
-      Exit 0 when every file is valid, 1 otherwise.
+      Problems are printed as file:line:col: error|warning: message. A required question left unanswered is an error in a file marked completed and a warning in one still in progress. Exit 0 when every file is valid, 1 otherwise.
       """)
 
   @Argument(help: ArgumentHelp("Answers files or folders, or '-' to read paths from stdin.", valueName: "path"))

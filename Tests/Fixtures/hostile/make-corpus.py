@@ -53,3 +53,6 @@ write("multiple-documents.yaml", HEAD + "answers: {gov_strategy: none}\n---\n" +
 write("long-scalar.yaml", HEAD + "notes:\n  gov_strategy: \"" + "x" * (100 * 1024) + "\"\nanswers: {gov_strategy: none}\n")
 write("unterminated-quote.yaml", HEAD + "answers:\n  gov_strategy: \"none\n  gov_cdo_unit: it_dept_only\n")
 write("bom-utf8.yaml", "\ufeff" + GOOD)
+write("latin1.yaml", GOOD.replace("Aroha Whitcombe", "Aroha Pérez").encode("latin-1"))
+write("utf16-no-bom.yaml", GOOD.encode("utf-16-le"))
+write("rule-plugin.yaml", "plugin: stray\nversion: 1.0.0\ncriteria: []\n")

@@ -100,7 +100,7 @@ enum HTMLPage {
       nav.toc a { white-space: nowrap; }
       ol.roadmap > li { margin: 0.5em 0; }
       .heatmap td.cell { text-align: center; font-weight: 600; min-width: 3.2em; }
-      .heatmap td.city { max-width: 16em; overflow-wrap: anywhere; }
+      .heatmap td.city { min-width: 9em; max-width: 16em; overflow-wrap: anywhere; }
       .up { color: #2e7d32; font-weight: 600; }
       .down { color: #c0392b; font-weight: 600; }
       footer.provenance { margin-top: 32px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 0.8em; color: var(--muted); }

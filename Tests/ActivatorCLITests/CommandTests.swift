@@ -11,6 +11,10 @@ import Testing
     let run = Run.activator(["check"], cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("0 errors, 0 warnings"))
+    let timed = Run.activator(["check", "--timings"], cwd: Binary.root)
+    for phase in ["read surveys: ", "read rules and catalogs: ", "compile (type-check, resolve, expand ladders): ", "total: "] {
+      #expect(timed.stderr.contains(phase), "missing timing '\(phase)'")
+    }
   }
 
   @Test func checkReportsEveryProblemWithPositionAndExitsOne() {

@@ -15,6 +15,8 @@ public struct CheckService {
 
   public let workspace: Workspace
   public private(set) var summary = Summary()
+  /// Wall-clock seconds per phase, for `check --timings` and the compile benchmark.
+  public private(set) var timings: [(phase: String, seconds: Double)] = []
   public var log: DiagnosticLog { workspace.log }
 
   public init() {
@@ -52,10 +54,13 @@ public struct CheckService {
       surveyFiles = Workspace.yamlFiles(PluginLoader.join(home, "Surveys"), log: DiagnosticLog())
     }
     surveyFiles += extraSurveys
+    let started = Monotonic.seconds()
     workspace.loadSurveys(surveyFiles)
     summary.surveys = workspace.registry.surveys.count
+    let surveysRead = Monotonic.seconds()
     workspace.loadRules(ruleRoots)
     summary.plugins = workspace.plugins.count
+    let rulesRead = Monotonic.seconds()
     for (path, kind) in looseFiles {
       switch kind {
       case .catalog:
@@ -73,6 +78,7 @@ public struct CheckService {
     }
 
     var checkedPlugins = Set<String>()
+    let compiling = Monotonic.seconds()
     for survey in workspace.registry.surveys {
       if let program = workspace.program(for: survey) {
         summary.criteria += program.criteria.count
@@ -83,6 +89,11 @@ public struct CheckService {
         checkedPlugins.insert(plugin.id)
       }
     }
+    let compiled = Monotonic.seconds()
+    timings = [
+      ("read surveys", surveysRead - started), ("read rules and catalogs", rulesRead - surveysRead),
+      ("compile (type-check, resolve, expand ladders)", compiled - compiling), ("total", compiled - started),
+    ]
     for plugin in workspace.plugins where !checkedPlugins.contains(plugin.id) {
       let wanted = plugin.appliesTo.map { "\($0.survey) \($0.versions)" }.joined(separator: ", ")
       let loaded = workspace.registry.surveys.map(\.reference).joined(separator: ", ")

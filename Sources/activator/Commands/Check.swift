@@ -21,6 +21,9 @@ struct Check: ParsableCommand {
   @Flag(name: .long, help: "Never use colour.")
   var noColor = false
 
+  @Flag(name: .long, help: "Print how long reading and compiling took.")
+  var timings = false
+
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
   func run() throws {
@@ -46,6 +49,11 @@ struct Check: ParsableCommand {
       if s.programmes > 0 { parts.append("\(s.programmes) programmes") }
       if s.answers > 0 { parts.append("\(s.answers) answers file\(s.answers == 1 ? "" : "s")") }
       Console.err("checked \(parts.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+    }
+    if timings {
+      for (phase, seconds) in service.timings {
+        Console.err("\(phase): \(ValueText.format((seconds * 100_000).rounded() / 100)) ms\n")
+      }
     }
     let errors = diagnostics.contains { $0.severity == .error }
     let warnings = diagnostics.contains { $0.severity == .warning }

@@ -1,7 +1,7 @@
 import ActivatorCore
 import Testing
 
-/// Every file in Tests/Fixtures/broken-rules is a rule plugin broken on purpose; its
+/// Every file in Tests/Fixtures/broken-rules is a rule plugin or survey broken on purpose; its
 /// `# expect: LINE:COLUMN CODE fragment` lines say exactly what `activator check` must report.
 @Suite struct BrokenRulesTests {
   static let folder = Paths.at("Tests/Fixtures/broken-rules")

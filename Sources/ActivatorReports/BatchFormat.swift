@@ -77,11 +77,22 @@ public struct BatchFormat: Sendable {
       row.reserveCapacity(512)
       func field(_ text: String) {
         if !row.isEmpty { row.append(0x2C) }
-        row.append(contentsOf: CSV.field(text).utf8)
+        CSV.append(text, to: &row)
       }
       func number(_ value: Int) {
         if !row.isEmpty { row.append(0x2C) }
-        row.append(contentsOf: String(value).utf8)
+        CSV.appendDigits(value, to: &row)
+      }
+      func hundredths(_ value: Double) {
+        // Two decimals, always ("3.50"), written as bytes.
+        row.append(0x2C)
+        let scaled = Int(saturating: (value * 100).rounded())
+        if scaled < 0 { row.append(0x2D) }
+        let magnitude = scaled.magnitude
+        CSV.appendDigits(Int(magnitude / 100), to: &row)
+        row.append(0x2E)
+        row.append(UInt8(0x30 + magnitude % 100 / 10))
+        row.append(UInt8(0x30 + magnitude % 10))
       }
       func blank() { row.append(0x2C) }
       field(a.sheet.path)
@@ -93,8 +104,8 @@ public struct BatchFormat: Sendable {
       if let overall = a.overall { number(overall) } else { blank() }
       for pillar in a.pillars {
         number(pillar.stage)
-        field(Self.fixed(pillar.score))
-        field(Self.fixed(pillar.coverage))
+        hundredths(pillar.score)
+        hundredths(pillar.coverage)
         if let target = pillar.target { number(target) } else { blank() }
       }
       field(a.recommendations.prefix(5).map { a.program.solutions[$0.solution].id }.joined(separator: "; "))
@@ -221,6 +232,35 @@ public struct BatchFormat: Sendable {
 }
 
 enum CSV {
+  /// `field(text)` appended as bytes: plain text (the common case) is copied as it is.
+  static func append(_ text: String, to row: inout [UInt8]) {
+    var copy = text
+    let plain = copy.withUTF8 { bytes -> Bool in
+      guard let first = bytes.first else { return true }
+      if first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D { return false }
+      for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+      row.append(contentsOf: bytes)
+      return true
+    }
+    if !plain { row.append(contentsOf: field(text).utf8) }
+  }
+
+  static func appendDigits(_ value: Int, to row: inout [UInt8]) {
+    if value < 0 { row.append(0x2D) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(0x30 + magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for index in stride(from: count - 1, through: 0, by: -1) { row.append(buffer[index]) }
+    }
+  }
+
   /// RFC 4180 quoting, plus a leading apostrophe on text a spreadsheet would run as a formula.
   static func field(_ value: String) -> String {
     var text = value

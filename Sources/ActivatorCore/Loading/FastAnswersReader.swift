@@ -380,8 +380,11 @@ public enum FastAnswersReader {
 
     /// A scalar answer, or nil where the full loader would say something about it.
     static func value(_ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, slot: Int, _ schema: AnswerSchema) -> AnswerValue? {
-      if equalsAny(bytes, ["dont_know"]) { return schema.allowsDontKnow[slot] ? .missing(.dontKnow) : nil }
-      if equalsAny(bytes, ["not_applicable"]) { return schema.allowsNotApplicable[slot] ? .missing(.notApplicable) : nil }
+      // The missing codes start with 'd' and 'n'; most answers (numbers, options) are ruled out by one byte.
+      if let first = bytes.first, first == UInt8(ascii: "d") || first == UInt8(ascii: "n") {
+        if equalsAny(bytes, ["dont_know"]) { return schema.allowsDontKnow[slot] ? .missing(.dontKnow) : nil }
+        if equalsAny(bytes, ["not_applicable"]) { return schema.allowsNotApplicable[slot] ? .missing(.notApplicable) : nil }
+      }
       switch schema.types[slot] {
       case .yesNo:
         if equalsAny(bytes, ["yes", "Yes", "YES", "true", "True", "TRUE", "si", "Si", "SI"]) { return .bool(true) }

@@ -5,15 +5,20 @@ PyYAML (C loader) implementation of the same scoring, on one corpus, in one run.
     python3 Benchmarks/run_batch.py --count 100000            # generates the corpus if needed
     python3 Benchmarks/run_batch.py --count 20000 --runs 3
 
-Reports files/s (best of --runs) for: the floor (../shared/bench/parse_limit.c, built here with
+Reports files/s (best of --runs; every timed run starts right after an untimed read of the whole
+corpus, because this VM's page cache is trimmed within seconds of disuse) for: the floor (../shared/bench/parse_limit.c, built here with
 cc -O2), `activator score --format csv` with 1 job and with all cores, and Benchmarks/python_scorer.py;
 peak RSS of each; the ratios the issue asks for; and whether 1-job and all-core outputs are
-identical. Results go to stdout and Benchmarks/results/batch-<count>.md.
+identical; and, when valgrind is installed, the instructions per file of the floor and of one job on
+the first --instructions files (callgrind): a figure the machine's noise cannot move. Results go to
+stdout and Benchmarks/results/batch-<count>.md.
 """
 import argparse
 import hashlib
 import os
 import platform
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -36,6 +41,23 @@ def run(command, stdin_path=None, stdout_path=os.devnull):
     with open(report) as handle:
         lines = [line for line in handle.read().split() if line.isdigit()]
     return seconds, int(lines[-1]) if lines else 0, status
+
+
+def warm(listing):
+    """Reads every file of the corpus once, untimed, so that each contender starts on a warm cache."""
+    with open(listing, "rb") as stdin:
+        subprocess.call(["xargs", "-d", "\\n", "cat"], stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def instructions(command, stdin_path=None):
+    """Instructions executed by a command and its threads, counted by callgrind."""
+    report = os.path.join("/tmp", f"activator-bench-callgrind-{os.getpid()}.out")
+    with open(stdin_path or os.devnull, "rb") as stdin:
+        finished = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={report}"] + command,
+                                  stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    os.unlink(report)
+    counts = re.findall(r"Collected : (\d+)", finished.stderr)
+    return int(counts[-1]) if counts else None
 
 
 def digest(path):
@@ -70,6 +92,8 @@ def main():
     parser.add_argument("--corpus", default=None, help="folder of answers files (default: Benchmarks/corpus-<count>)")
     parser.add_argument("--activator", default=os.path.join(ROOT, ".build", "release", "activator"))
     parser.add_argument("--skip-python", action="store_true", help="skip the (slow) Python baseline")
+    parser.add_argument("--instructions", type=int, default=5000, metavar="FILES",
+                        help="count instructions per file on this many files with callgrind (0: skip)")
     args = parser.parse_args()
 
     corpus = args.corpus or os.path.join(HERE, "corpus", f"corpus-{args.count}")
@@ -116,6 +140,7 @@ def main():
         for name, (command, stdin_path) in contenders.items():
             if name == "python" and round_number > 0:
                 continue  # one run is enough for a baseline this slow
+            warm(listing)
             seconds, rss, status = run(command, stdin_path)
             if status not in (0, 1):
                 print(f"{name} failed with exit status {status}", file=sys.stderr)
@@ -123,6 +148,27 @@ def main():
             if name not in best or seconds < best[name][0]:
                 best[name] = (seconds, rss)
             print(f"  run {round_number + 1}: {name:16} {seconds:8.2f} s  {len(files) / seconds:10.0f} files/s  {rss / 1024:7.1f} MB", file=sys.stderr)
+
+    counted = {}
+    if args.instructions > 0 and shutil.which("valgrind"):
+        sample = os.path.join(work, "sample.list")
+        with open(sample, "w") as handle:
+            handle.write("\n".join(files[: args.instructions]) + "\n")
+        sample_size = min(args.instructions, len(files))
+        for name, command, stdin_path in [
+            ("floor", [floor, sample], None),
+            ("activator -j1", [args.activator, "score", "-", "--format", "csv", "-j", "1", "-q", "--out", os.path.join(work, "sample.csv")], sample),
+        ]:
+            total = instructions(command, stdin_path)
+            if total:
+                counted[name] = total / sample_size
+                print(f"  instructions: {name:16} {counted[name]:12,.0f} per file", file=sys.stderr)
+
+    small = os.path.join(work, "small.list")
+    small_size = min(1000, len(files))
+    with open(small, "w") as handle:
+        handle.write("\n".join(files[:small_size]) + "\n")
+    _, small_rss, _ = run([args.activator, "score", "-", "--format", "csv", "-j", str(jobs), "-q", "--out", os.path.join(work, "small.csv")], small)
 
     identical = digest(os.path.join(work, "one.csv")) == digest(os.path.join(work, "all.csv"))
     rate = {name: len(files) / seconds for name, (seconds, _) in best.items()}
@@ -146,12 +192,17 @@ def main():
         "|---|---:|:---:|",
         f"| 1 job ≥ 0.5 × parse-only floor | {one / rate['floor']:.2f} × | {'yes' if one >= 0.5 * rate['floor'] else 'no'} |",
     ]
+    if len(counted) == 2:
+        lines.append(f"| (the same in instructions per file, {sample_size:,} files, callgrind: floor {counted['floor']:,.0f}, one job {counted['activator -j1']:,.0f}) | {counted['floor'] / counted['activator -j1']:.2f} × | |")
     if "python" in rate:
         lines.append(f"| 1 job ≥ 10 × Python + PyYAML (C loader) | {one / rate['python']:.1f} × | {'yes' if one >= 10 * rate['python'] else 'no'} |")
     lines += [
         f"| {jobs} jobs ≥ 1.8 × 1 job | {many / one:.2f} × | {'yes' if many >= 1.8 * one else 'no'} |",
         f"| (the machine's ceiling: {jobs} floors in parallel vs one) | {rate[f'floor x{jobs} in parallel'] / rate['floor']:.2f} × | |",
+    ]
+    lines += [
         f"| peak RSS ≤ 100 MB | {max(best['activator -j1'][1], best[f'activator -j{jobs}'][1]) / 1024:.1f} MB | {'yes' if max(best['activator -j1'][1], best[f'activator -j{jobs}'][1]) <= 100 * 1024 else 'no'} |",
+        f"| (peak RSS on the first {small_size:,} files) | {small_rss / 1024:.1f} MB | |",
         f"| output identical for -j1 and -j{jobs} | {'identical' if identical else 'DIFFERENT'} | {'yes' if identical else 'no'} |",
         "",
     ]

@@ -143,7 +143,7 @@ public final class BatchRunner: Sendable {
 
   /// Scores `paths` (already sorted) and calls `deliver` once per file, in order, on whichever
   /// thread completed the next file; calls are never concurrent.
-  public func run(_ paths: [String], deliver: @escaping @Sendable (BatchItem) -> Void) -> BatchStats {
+  public func run(_ paths: PathList, deliver: @escaping @Sendable (BatchItem) -> Void) -> BatchStats {
     let state = Mutex(State())
     let count = paths.count
     let worker: @Sendable () -> Void = { [self] in

@@ -8,9 +8,12 @@ public enum BatchInput {
 
   /// Files are taken as given; folders are walked recursively for `*.yaml`, `*.yml` and
   /// `*.json` (hidden entries skipped, symbolic-link loops detected); `-` reads one path per line
-  /// from `stdinLines`. The result is sorted byte-wise and without repeats.
-  public static func expand(_ arguments: [String], stdinLines: () -> [String]) -> (files: [String], problems: [Diagnostic]) {
-    var files: [String] = []
+  /// through `readStandardInput`, which appends them to the list it is given. The result is
+  /// sorted byte-wise and without repeats.
+  public static func expand(
+    _ arguments: [String], readStandardInput: (inout PathList) -> Void
+  ) -> (files: PathList, problems: [Diagnostic]) {
+    var files = PathList()
     var problems: [Diagnostic] = []
     var visited = Set<String>()
     func walk(_ folder: String, depth: Int) {
@@ -55,10 +58,7 @@ public enum BatchInput {
     }
     for argument in arguments {
       if argument == "-" {
-        for line in stdinLines() {
-          let path = line.trimmingSpaces
-          if !path.isEmpty { files.append(path) }
-        }
+        readStandardInput(&files)
         continue
       }
       switch FileReading.kind(argument) {
@@ -66,14 +66,7 @@ public enum BatchInput {
       default: files.append(argument)  // reading it reports what is wrong with it
       }
     }
-    // Sorted in place and repeats dropped next to each other: no second copy of a long list.
-    files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    var kept = 0
-    for index in files.indices where kept == 0 || files[index] != files[kept - 1] {
-      files.swapAt(kept, index)
-      kept += 1
-    }
-    files.removeSubrange(kept...)
+    files.sortAndRemoveDuplicates()
     return (files, problems)
   }
 }

@@ -109,19 +109,20 @@ enum Diagnostics {
 
 /// The answers files that `paths` stand for (folders walked, '-' reads paths from stdin), in
 /// path order; problems are printed; exits 2 (1 after problems) when there is none.
-func answersFiles(_ paths: [String]) throws -> (files: [String], problems: [Diagnostic]) {
+func answersFiles(_ paths: [String]) throws -> (files: PathList, problems: [Diagnostic]) {
   var notPaths = false
-  let (files, problems) = BatchInput.expand(paths) {
-    var lines: [String] = []
-    while let line = readLine(strippingNewline: true) { lines.append(line) }
+  let (files, problems) = BatchInput.expand(paths) { list in
+    let before = list.count
+    list.appendLines(from: 0)
     // `cat answers.yaml | activator validate -` sends the file itself, not its name.
-    if let first = lines.first(where: { !$0.isEmpty }), FileReading.kind(first) == .missing,
-      first.hasPrefix("#") || first.hasPrefix("---") || first.contains(": ") || first.hasSuffix(":")
-    {
-      notPaths = true
-      return []
+    if before < list.count {
+      let first = list[before]
+      if FileReading.kind(first) == .missing,
+        first.hasPrefix("#") || first.hasPrefix("---") || first.contains(": ") || first.hasSuffix(":")
+      {
+        notPaths = true
+      }
     }
-    return lines
   }
   if notPaths {
     Console.err("error: '-' reads file names from standard input, one per line, but it holds YAML text; give the file's name instead\n")
@@ -138,8 +139,9 @@ func answersFiles(_ paths: [String]) throws -> (files: [String], problems: [Diag
 /// Refuses an output path that would destroy input: one of the input files, or (for reports,
 /// which are never YAML) a .yaml/.yml file, typically a shell wildcard that expanded into the
 /// option's value (`--html *.yaml`).
-func checkOutput(_ output: String, option: String, inputs: [String], yamlAllowed: Bool = false) throws {
-  if inputs.contains(where: { $0 == output || FileReading.sameFile($0, output) }) {
+func checkOutput(_ output: String, option: String, inputs: some Collection<String>, yamlAllowed: Bool = false) throws {
+  // Only an output that already exists can be an input under another name: stat inputs then.
+  if inputs.contains(output) || FileReading.kind(output) != .missing && inputs.contains(where: { FileReading.sameFile($0, output) }) {
     Console.err("error: \(option) \(output): refusing to write over an input file\n")
     throw ExitCode(2)
   }

@@ -1,0 +1,59 @@
+import ActivatorCore
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite struct BatchInputTests {
+  /// Writes `text` into a pipe and reads it back as a list of paths, as `activator score -` does.
+  func lines(_ text: String) throws -> [String] {
+    var fds: [Int32] = [0, 0]
+    try #require(pipe(&fds) == 0)
+    let bytes = Array(text.utf8)
+    try #require(bytes.count < 60_000)  // fits in the pipe's buffer: no writer thread needed
+    #expect(write(fds[1], bytes, bytes.count) == bytes.count)
+    close(fds[1])
+    var list = PathList()
+    list.appendLines(from: fds[0])
+    close(fds[0])
+    return Array(list)
+  }
+
+  @Test func linesAreTrimmedAndBlankLinesDropped() throws {
+    #expect(try lines("a.yaml\n  b.yaml\t\n\n\r\nc d.yaml\r\nlast.yaml") == ["a.yaml", "b.yaml", "c d.yaml", "last.yaml"])
+    #expect(try lines("") == [])
+  }
+
+  @Test func linesLongerThanOneReadBlockArriveWhole() throws {
+    let long = String(repeating: "x", count: 50_000) + ".yaml"
+    #expect(try lines("first.yaml\n\(long)\n") == ["first.yaml", long])
+  }
+
+  @Test func sortingIsByteWiseWithoutRepeats() {
+    var list = PathList(["b/z.yaml", "a-c.yaml", "a/b.yaml", "é.yaml", "a/b.yaml", "Z.yaml", "", "a"])
+    list.sortAndRemoveDuplicates()
+    // '-' (0x2D) sorts before '/' (0x2F); upper case before lower; UTF-8 after ASCII.
+    #expect(Array(list) == ["", "Z.yaml", "a", "a-c.yaml", "a/b.yaml", "b/z.yaml", "é.yaml"])
+    #expect(list.count == 7)
+    var sortedWithRepeat = PathList(["a", "a", "b"])
+    sortedWithRepeat.sortAndRemoveDuplicates()
+    #expect(Array(sortedWithRepeat) == ["a", "b"])
+  }
+
+  @Test func foldersAreWalkedAndMergedWithStandardInput() throws {
+    let folder = Paths.examples
+    let (files, problems) = BatchInput.expand([folder, "-"]) { list in
+      list.append(folder + "/zz-not-there.yaml")
+      list.append(folder + "/valmora.yaml")  // also found by the walk: listed once
+    }
+    #expect(!problems.contains { $0.severity == .error })
+    let names = Array(files)
+    #expect(names == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    #expect(Set(names).count == names.count)
+    #expect(names.contains(folder + "/zz-not-there.yaml"))
+    #expect(names.filter { $0 == folder + "/valmora.yaml" }.count == 1)
+    #expect(names.contains(folder + "/amani-lakes.yaml"))
+    #expect(names.allSatisfy { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") })
+  }
+}

@@ -15,14 +15,12 @@ public enum BatchInput {
   ) -> (files: PathList, problems: [Diagnostic]) {
     var files = PathList()
     var problems: [Diagnostic] = []
-    var visited = Set<String>()
+    var visited = Set<FileReading.Identity>()
     func walk(_ folder: String, depth: Int) {
-      var info = stat()
-      guard stat(folder, &info) == 0 else {
+      guard let identity = FileReading.identity(folder) else {
         problems.append(Diagnostic(.error, "unreadable", FileReading.errorText(errno), at: .file(folder)))
         return
       }
-      let identity = "\(info.st_dev):\(info.st_ino)"
       guard visited.insert(identity).inserted else {
         problems.append(Diagnostic(.warning, "symlink-loop", "folder already visited (a symbolic-link loop?); skipped", at: .file(folder)))
         return

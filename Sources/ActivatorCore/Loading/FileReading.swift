@@ -187,12 +187,23 @@ public enum FileReading {
     }
   }
 
+  /// What makes a file itself whatever path names it (links followed).
+  public struct Identity: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+  }
+
+  /// The identity of the file at `path`, or nil if it cannot be reached.
+  public static func identity(_ path: String) -> Identity? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+  }
+
   /// Whether two paths name the same existing file.
   public static func sameFile(_ a: String, _ b: String) -> Bool {
-    var x = stat()
-    var y = stat()
-    guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
-    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+    guard let first = identity(a) else { return false }
+    return identity(b) == first
   }
 
   /// Opens where an output goes: the temporary file to rename later (atomic) or the special

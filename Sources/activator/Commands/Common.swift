@@ -141,7 +141,8 @@ func answersFiles(_ paths: [String]) throws -> (files: PathList, problems: [Diag
 /// option's value (`--html *.yaml`).
 func checkOutput(_ output: String, option: String, inputs: some Collection<String>, yamlAllowed: Bool = false) throws {
   // Only an output that already exists can be an input under another name: stat inputs then.
-  if inputs.contains(output) || FileReading.kind(output) != .missing && inputs.contains(where: { FileReading.sameFile($0, output) }) {
+  let existing = FileReading.identity(output)
+  if inputs.contains(output) || existing != nil && inputs.contains(where: { FileReading.identity($0) == existing }) {
     Console.err("error: \(option) \(output): refusing to write over an input file\n")
     throw ExitCode(2)
   }

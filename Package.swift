@@ -6,9 +6,10 @@ let strict: [SwiftSetting] = [
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// Linux with glibc only: Sources/ActivatorCore/Support/Platform.swift is the one place that
+// names the C library (docs/architecture.md, "Platform").
 let package = Package(
   name: "Activator",
-  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "activator", targets: ["activator"]),
     .library(name: "ActivatorCore", targets: ["ActivatorCore"]),
@@ -39,7 +40,7 @@ let package = Package(
       swiftSettings: strict),
     .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
     .executableTarget(
-      name: "activator-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Driver", swiftSettings: strict),
+      name: "activator-fuzz", dependencies: ["ActivatorCore", "FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Driver", swiftSettings: strict),
     .testTarget(name: "ActivatorYAMLTests", dependencies: ["ActivatorYAML"], swiftSettings: strict),
     .testTarget(
       name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "FuzzTargets"],

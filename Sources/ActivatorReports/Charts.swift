@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import ActivatorCore
 
 /// SVG charts drawn from numbers alone: a radar of the pillars, a stage ladder, and stacked
 /// bars of a stage distribution. Labels are escaped; the output is well-formed XML.

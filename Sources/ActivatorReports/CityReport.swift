@@ -1,9 +1,5 @@
 public import ActivatorCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Everything a city's report shows, worked out once and already in the report's language, so
 /// the HTML and Markdown renderers only lay it out and can never disagree on content.
 public struct CityReport: Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#endif
+import ActivatorCore
 
 /// Standard output and error with the policies every command shares: data on stdout,
 /// diagnostics and progress on stderr, colour only on a colour terminal.

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 public import ActivatorCore
 import Synchronization
 
@@ -16,28 +13,25 @@ public final class ProgressLine: Sendable {
 
   let total: Int
   let enabled: Bool
-  let start: Double
+  let start = ContinuousClock.now
   let state = Mutex(State())
 
   public init(total: Int, enabled: Bool) {
     self.total = total
     self.enabled = enabled && total > 0
-    self.start = Clock.now
   }
-
-  public static func seconds(since start: Double) -> Double { Clock.now - start }
 
   public func advance(failed: Bool) {
     guard enabled else { return }
     state.withLock { s in
       s.done += 1
       if failed { s.failed += 1 }
-      let now = Clock.now
+      let now = start.secondsElapsed
       // Short batches finish before a bar would help.
-      guard now - start > 0.5, now - s.lastDraw >= 0.1 || s.done == total else { return }
+      guard now > 0.5, now - s.lastDraw >= 0.1 || s.done == total else { return }
       s.lastDraw = now
       s.drawn = true
-      Console.err("\r\u{1B}[K" + line(done: s.done, failed: s.failed, elapsed: now - start))
+      Console.err("\r\u{1B}[K" + line(done: s.done, failed: s.failed, elapsed: now))
     }
   }
 
@@ -58,15 +52,6 @@ public final class ProgressLine: Sendable {
     state.withLock { s in
       if s.drawn { Console.err("\r\u{1B}[K") }
     }
-  }
-}
-
-public enum Clock {
-  /// Monotonic seconds.
-  public static var now: Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 }
 

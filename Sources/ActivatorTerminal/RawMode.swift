@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import ActivatorCore
 
 /// The terminal's raw mode, entered for the questionnaire and left on every exit path:
 /// normal return, Ctrl-C, and termination signals (the handler restores the terminal before

@@ -1,10 +1,6 @@
 public import ActivatorCore
 import ActivatorYAML
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The state of one questionnaire run: the answers so far, which questions skip logic shows,
 /// and the journal written after every change so that nothing answered is ever lost.
 public final class QuestionnaireSession {

@@ -1,8 +1,5 @@
+import ActivatorCore
 import ActivatorReports
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The full-screen questionnaire: arrow-key lists with type-ahead, inline validation and help,
 /// drawn on the terminal's alternate screen and redrawn on every key.

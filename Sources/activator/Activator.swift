@@ -2,10 +2,6 @@ import ActivatorCore
 import ActivatorTerminal
 import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @main
 struct Activator: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,10 +1,6 @@
 import ActivatorCore
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The commands as a user runs them: arguments in, stdout, stderr and exit status out.
 @Suite struct CommandTests {
   @Test func checkIsCleanOnTheShippedFiles() {

@@ -1,10 +1,6 @@
 import ActivatorCore
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `kill -9` at random moments, including in the middle of a save: no file is ever found half
 /// written, and nothing already answered is lost. The moments come from a seeded generator, so
 /// a failure can be replayed.

@@ -1,8 +1,5 @@
+import ActivatorCore
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Files from outside, gone wrong in every way we know of (Tests/Fixtures/hostile/ and the
 /// inputs generated below): each gets a clear error with its position, within limits of time and

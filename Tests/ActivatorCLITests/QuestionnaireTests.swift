@@ -1,10 +1,6 @@
 import ActivatorCore
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Drives the real binary through a pseudo-terminal (keys in, screen out) and through pipes.
 @Suite(.serialized) struct QuestionnaireTests {
   let folder = Binary.temporaryFolder()

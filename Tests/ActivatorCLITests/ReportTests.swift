@@ -1,8 +1,5 @@
+import ActivatorCore
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// `activator report`: golden files for two cities, a cohort and a comparison; well-formed
 /// markup; hostile text kept inert. Set ACTIVATOR_RECORD_GOLDEN=1 to rewrite the golden files

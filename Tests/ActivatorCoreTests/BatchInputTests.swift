@@ -1,10 +1,6 @@
 import ActivatorCore
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @Suite struct BatchInputTests {
   /// Writes `text` into a pipe and reads it back as a list of paths, as `activator score -` does.
   func lines(_ text: String) throws -> [String] {

@@ -2,10 +2,6 @@ import ActivatorCore
 import ActivatorYAML
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The batch's fast reader must give exactly what the full loader gives, or step aside.
 @Suite struct FastReaderTests {
   let registry: SurveyRegistry

@@ -1,10 +1,6 @@
 import ActivatorCore
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The stage model, recommendations and next steps on a small survey and plugin whose results
 /// can be worked out by hand.
 @Suite struct ScoringTests {

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Turns the paths given to `activator score` into the sorted list of files to score.
 public enum BatchInput {
   public static let extensions = [".yaml", ".yml", ".json"]

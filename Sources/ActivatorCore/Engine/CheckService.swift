@@ -54,13 +54,13 @@ public struct CheckService {
       surveyFiles = Workspace.yamlFiles(PluginLoader.join(home, "Surveys"), log: DiagnosticLog())
     }
     surveyFiles += extraSurveys
-    let started = Monotonic.seconds()
+    let started = ContinuousClock.now
     workspace.loadSurveys(surveyFiles)
     summary.surveys = workspace.registry.surveys.count
-    let surveysRead = Monotonic.seconds()
+    let surveysRead = ContinuousClock.now
     workspace.loadRules(ruleRoots)
     summary.plugins = workspace.plugins.count
-    let rulesRead = Monotonic.seconds()
+    let rulesRead = ContinuousClock.now
     for (path, kind) in looseFiles {
       switch kind {
       case .catalog:
@@ -78,7 +78,7 @@ public struct CheckService {
     }
 
     var checkedPlugins = Set<String>()
-    let compiling = Monotonic.seconds()
+    let compiling = ContinuousClock.now
     for survey in workspace.registry.surveys {
       if let program = workspace.program(for: survey) {
         summary.criteria += program.criteria.count
@@ -89,10 +89,11 @@ public struct CheckService {
         checkedPlugins.insert(plugin.id)
       }
     }
-    let compiled = Monotonic.seconds()
+    let compiled = ContinuousClock.now
     timings = [
-      ("read surveys", surveysRead - started), ("read rules and catalogs", rulesRead - surveysRead),
-      ("compile (type-check, resolve, expand ladders)", compiled - compiling), ("total", compiled - started),
+      ("read surveys", (surveysRead - started).seconds), ("read rules and catalogs", (rulesRead - surveysRead).seconds),
+      ("compile (type-check, resolve, expand ladders)", (compiled - compiling).seconds),
+      ("total", (compiled - started).seconds),
     ]
     for plugin in workspace.plugins where !checkedPlugins.contains(plugin.id) {
       let wanted = plugin.appliesTo.map { "\($0.survey) \($0.versions)" }.joined(separator: ", ")

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// A batch's file names, packed into byte blocks. A million `String`s cost about 120 bytes each
 /// for the whole run; packed, a name costs its length plus 12 bytes. Blocks are never regrown
 /// (a growing array briefly holds two copies of itself), and sorting moves only the 12 bytes.

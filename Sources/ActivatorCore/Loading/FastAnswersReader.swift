@@ -1,9 +1,5 @@
 public import ActivatorYAML
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// An open-addressing table from byte strings to integers: looks up question ids, option values
 /// and pillar ids straight from libyaml's buffers, without making a String for each.
 struct ByteTable: Sendable {

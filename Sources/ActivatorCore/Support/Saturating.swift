@@ -13,16 +13,3 @@ extension Int {
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Seconds on the monotonic clock, for timings that must not jump with the wall clock.
-public enum Monotonic {
-  public static func seconds() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-  }
-}

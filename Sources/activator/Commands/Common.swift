@@ -3,10 +3,6 @@ import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Options shared by the commands that read surveys and rules.
 struct SourceOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: every survey in Surveys/).", valueName: "id|file"))

@@ -3,10 +3,6 @@ import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a report people would rather look at: one city, a cohort, or progress between two assessments.",

@@ -3,10 +3,6 @@ import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Score answers files: a maturity stage per pillar, with the top recommendations.",
@@ -77,7 +73,7 @@ struct Score: ParsableCommand {
     let summaryOnly = summary
     let separator = Array(batchFormat.separator.utf8)
     if !summaryOnly { sink.write(batchFormat.header()) }
-    let started = Clock.now
+    let started = ContinuousClock.now
     let runner = BatchRunner(
       registry: workspace.registry, plugins: workspace.plugins,
       options: BatchOptions(
@@ -106,7 +102,7 @@ struct Score: ParsableCommand {
       throw ExitCode(2)
     }
     if !quiet {
-      let seconds = Clock.now - started
+      let seconds = started.secondsElapsed
       var line = "scored \(stats.scored) of \(files.count) file\(files.count == 1 ? "" : "s")"
       if stats.failed > 0 { line += ", \(stats.failed) failed" }
       if stats.stoppedEarly { line += ", stopped at the first failure (--fail-fast)" }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import ActivatorCore
 
 /// Where the built `activator` is: next to the test bundle in SwiftPM's build folder.
 enum Binary {
@@ -96,13 +94,8 @@ struct Run {
     precondition(spawned == 0, "cannot start \(Binary.path)")
     var status: Int32 = 0
     var usage = rusage()
-    var start = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &start)
-    func elapsed() -> Double {
-      var now = timespec()
-      clock_gettime(CLOCK_MONOTONIC, &now)
-      return Double(now.tv_sec - start.tv_sec) + Double(now.tv_nsec - start.tv_nsec) / 1e9
-    }
+    let start = ContinuousClock.now
+    func elapsed() -> Double { start.secondsElapsed }
     var timedOut = false
     while wait4(pid, &status, WNOHANG, &usage) == 0 {
       if elapsed() > timeout {

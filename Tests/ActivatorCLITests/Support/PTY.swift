@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import ActivatorCore
 
 /// The real binary running on a pseudo-terminal: keys in, screen out.
 final class PTYProcess {
@@ -92,8 +90,8 @@ final class PTYProcess {
   /// Waits until the screen shows `text` (seconds of patience); false on timeout.
   @discardableResult
   func waitFor(_ text: String, timeout: Double = 10) -> Bool {
-    let deadline = now() + timeout
-    while now() < deadline {
+    let deadline = ContinuousClock.now + .seconds(timeout)
+    while ContinuousClock.now < deadline {
       pump()
       if screen.text.contains(text) { return true }
       if exited() { pump(); return screen.text.contains(text) }
@@ -103,8 +101,8 @@ final class PTYProcess {
 
   /// Waits for the process to end; its exit status (128 + signal when killed).
   func waitForExit(timeout: Double = 10) -> Int32? {
-    let deadline = now() + timeout
-    while now() < deadline {
+    let deadline = ContinuousClock.now + .seconds(timeout)
+    while ContinuousClock.now < deadline {
       pump(milliseconds: 10)
       if exited() { return exitStatus }
     }
@@ -129,12 +127,6 @@ final class PTYProcess {
     var settings = termios()
     guard tcgetattr(master, &settings) == 0 else { return false }
     return settings.c_lflag & tcflag_t(ICANON) != 0 && settings.c_lflag & tcflag_t(ECHO) != 0
-  }
-
-  private func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 }
 

@@ -1,8 +1,5 @@
+import ActivatorCore
 import FuzzTargets
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Which target this process fuzzes: `ACTIVATOR_FUZZ_TARGET` (answers, rules or expressions).
 let selectedTarget: FuzzTarget = {

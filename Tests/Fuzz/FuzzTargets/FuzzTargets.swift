@@ -172,6 +172,3 @@ public final class FuzzWorld: Sendable {
   }
 }
 
-#if canImport(Glibc)
-  import Glibc
-#endif

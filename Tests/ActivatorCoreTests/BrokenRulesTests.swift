@@ -41,7 +41,7 @@ import Testing
     let expected = try Self.expectations(path)
     #expect(!expected.isEmpty, "\(name) has no '# expect:' lines")
     var service = CheckService()
-    service.run(paths: [path], home: Paths.root)
+    service.run(paths: [path], locations: DataLocations(home: Paths.root))
     let actual = service.log.sorted.filter { !Self.ignored.contains($0.code) }
     var unmatched = actual
     for expectation in expected {

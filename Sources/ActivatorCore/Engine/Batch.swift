@@ -33,11 +33,8 @@ public final class ProgramCache: Sendable {
     return entries.withLock { cache in
       if let entry = cache[key] { return entry }
       let entry: Entry
-      if applying.isEmpty {
-        let others = plugins.filter { $0.appliesToSurvey(survey.id) }
-          .map { plugin in "\(plugin.id) accepts \(plugin.appliesTo.filter { $0.survey == survey.id }.map(\.versions.text).joined(separator: " or "))" }
-        let detail = others.isEmpty ? "no plugin applies to \(survey.id) at all" : others.joined(separator: "; ")
-        entry = .failed("no rule plugin accepts \(survey.id) \(answeredVersion) (\(detail))")
+      if let missing = Workspace.missingRules(for: survey.id, version: answeredVersion, plugins: plugins) {
+        entry = .failed(missing)
       } else {
         let log = DiagnosticLog()
         if let program = ProgramCompiler.compile(

@@ -36,28 +36,30 @@ public struct CheckService {
     return .unknown
   }
 
-  /// Checks `paths`; with no paths, the shipped `Surveys/` and `Rules/` under `home`.
-  public mutating func run(paths: [String], home: String?, surveyPaths extraSurveys: [String] = []) {
+  /// Checks `paths`; with no paths, every survey and plugin that `locations` finds (the shipped
+  /// ones and the user's and system-wide additions), as the other commands would load them.
+  public mutating func run(paths: [String], locations: DataLocations?, surveyPaths extraSurveys: [String] = []) {
     var surveyFiles: [String] = []
     var ruleRoots: [String] = []
     var answerFiles: [String] = []
     var looseFiles: [(String, Kind)] = []
-    let targets = paths.isEmpty ? (home.map { [PluginLoader.join($0, "Surveys"), PluginLoader.join($0, "Rules")] } ?? []) : paths
-    if targets.isEmpty {
-      log.error("usage", "no Surveys/ and Rules/ folders found here; name the files to check", at: .file("."))
+    let defaultSurveys = locations?.folders(.surveys) ?? []
+    let defaultRules = paths.isEmpty ? locations?.folders(.rules) ?? [] : []
+    if paths.isEmpty && defaultSurveys.isEmpty && defaultRules.isEmpty {
+      log.error("usage", "no Surveys/ and Rules/ folders found here; name the files to check ('activator paths' shows where they are looked for)", at: .file("."))
     }
-    for path in targets {
+    for path in paths {
       classify(path, &surveyFiles, &ruleRoots, &answerFiles, &looseFiles, depth: 0)
     }
-    // Rules and answers need a survey to be checked against: fall back to the shipped ones.
-    if surveyFiles.isEmpty && (!ruleRoots.isEmpty || !answerFiles.isEmpty), let home {
-      surveyFiles = Workspace.yamlFiles(PluginLoader.join(home, "Surveys"), log: DiagnosticLog())
-    }
-    surveyFiles += extraSurveys
     let started = ContinuousClock.now
-    workspace.loadSurveys(surveyFiles)
+    // Rules and answers need a survey to be checked against: fall back to the default ones.
+    if paths.isEmpty || surveyFiles.isEmpty && (!ruleRoots.isEmpty || !answerFiles.isEmpty) {
+      workspace.loadSurveys(defaultSurveys)
+    }
+    workspace.loadSurveys(surveyFiles + extraSurveys)
     summary.surveys = workspace.registry.surveys.count
     let surveysRead = ContinuousClock.now
+    workspace.loadRules(defaultRules)
     workspace.loadRules(ruleRoots)
     summary.plugins = workspace.plugins.count
     let rulesRead = ContinuousClock.now
@@ -80,7 +82,7 @@ public struct CheckService {
     var checkedPlugins = Set<String>()
     let compiling = ContinuousClock.now
     for survey in workspace.registry.surveys {
-      if let program = workspace.program(for: survey) {
+      if let program = workspace.program(for: survey, requiringRules: false) {
         summary.criteria += program.criteria.count
         summary.solutions = max(summary.solutions, program.solutions.count)
         summary.programmes = max(summary.programmes, program.programmes.count)

@@ -3,42 +3,87 @@ public final class Workspace {
   public private(set) var registry = SurveyRegistry()
   public private(set) var plugins: [Plugin] = []
   public let log: DiagnosticLog
+  /// Where each survey and plugin came from, and what was shadowed, in load order.
+  public private(set) var provenance: [Provenance] = []
+  /// The folders rules were looked for in (for "no rule plugin accepts…" messages); loading
+  /// rules adds to it.
+  public var ruleSearch: [DataLocations.Place] = []
+  /// Where a user would install the rules that are missing (for the same messages).
+  public var userRulesFolder: String?
   private var programs: [String: Program?] = [:]
+
+  /// A survey or plugin as loaded: from which file and place, and whether a better place won.
+  public struct Provenance: Sendable {
+    public enum Kind: Sendable { case survey, plugin }
+    public var kind: Kind
+    /// `id version`.
+    public var reference: String
+    /// The survey file, or the plugin folder or single file.
+    public var path: String
+    public var origin: DataLocations.Origin
+    /// The path of the survey or plugin that won over this one, if any.
+    public var shadowedBy: String?
+  }
 
   public init(log: DiagnosticLog = DiagnosticLog()) {
     self.log = log
   }
 
   /// Loads surveys from files or folders (every `*.yaml` file of a folder that starts with `survey:`).
-  public func loadSurveys(_ paths: [String]) {
+  public func loadSurveys(_ paths: [String], origin: DataLocations.Origin = .option) {
     for path in paths {
       for file in Self.yamlFiles(path, log: log) {
-        if let survey = SurveyLoader.load(file, log: log) { add(survey) }
+        if let survey = SurveyLoader.load(file, log: log) { add(survey, origin: origin) }
       }
     }
   }
 
-  public func add(_ survey: Survey) {
+  /// Loads surveys from places in order of precedence: a survey version already loaded from a
+  /// better place shadows the same version found later.
+  public func loadSurveys(_ places: [DataLocations.Place]) {
+    for place in places { loadSurveys([place.path], origin: place.origin) }
+  }
+
+  public func add(_ survey: Survey, origin: DataLocations.Origin = .option) {
+    let path = survey.location.file
     if let duplicate = registry.surveys.first(where: { $0.id == survey.id && $0.version == survey.version }) {
+      if let winner = provenance.first(where: { $0.kind == .survey && $0.path == duplicate.location.file }), winner.origin != origin {
+        provenance.append(Provenance(kind: .survey, reference: survey.reference, path: path, origin: origin, shadowedBy: winner.path))
+        return
+      }
       log.error(
         "duplicate-survey", "survey \(survey.reference) is loaded twice", at: survey.location,
         notes: [.init("also loaded from here", at: duplicate.location)])
       return
     }
     registry.add(survey)
+    provenance.append(Provenance(kind: .survey, reference: survey.reference, path: path, origin: origin))
   }
 
-  public func loadRules(_ paths: [String]) {
+  public func loadRules(_ paths: [String], origin: DataLocations.Origin = .option) {
     for path in paths {
-      for plugin in PluginLoader.loadAll(path, log: log) { add(plugin) }
+      ruleSearch.append(DataLocations.Place(origin, path))
+      for plugin in PluginLoader.loadAll(path, log: log) { add(plugin, origin: origin) }
     }
   }
 
-  /// Adds a plugin; the same plugin file given twice counts once, and two different plugins
-  /// with one id are an error.
-  public func add(_ plugin: Plugin) {
+  /// Loads plugins from places in order of precedence: a plugin id already loaded from a better
+  /// place shadows the same id found later.
+  public func loadRules(_ places: [DataLocations.Place]) {
+    for place in places { loadRules([place.path], origin: place.origin) }
+  }
+
+  /// Adds a plugin; the same plugin file given twice counts once, a plugin from a better place
+  /// shadows one with the same id from a worse place, and two different plugins with one id
+  /// from the same place are an error.
+  public func add(_ plugin: Plugin, origin: DataLocations.Origin = .option) {
     if let loaded = plugins.first(where: { $0.id == plugin.id }) {
       if loaded.location != plugin.location && !FileReading.sameFile(loaded.location.file, plugin.location.file) {
+        if let winner = provenance.first(where: { $0.kind == .plugin && $0.path == loaded.root }), winner.origin != origin {
+          provenance.append(
+            Provenance(kind: .plugin, reference: "\(plugin.id) \(plugin.version)", path: plugin.root, origin: origin, shadowedBy: winner.path))
+          return
+        }
         log.error(
           "duplicate-plugin", "plugin '\(plugin.id)' is loaded twice", at: plugin.location,
           notes: [.init("also loaded from here", at: loaded.location)])
@@ -46,22 +91,56 @@ public final class Workspace {
       return
     }
     plugins.append(plugin)
+    provenance.append(Provenance(kind: .plugin, reference: "\(plugin.id) \(plugin.version)", path: plugin.root, origin: origin))
   }
 
   /// The compiled program for a survey version, compiled on first use and cached.
   ///
+  /// A survey that no loaded plugin accepts has no program: its stages would all be the first,
+  /// from no criteria at all, which reads as a real result. The error says so (code
+  /// `no-rules`), at the survey, unless `requiringRules` is false (`check` compiles a survey
+  /// that has no rules yet to check the survey itself).
+  ///
   /// - Parameter answeredVersion: the version an answers file was written for; plugins are
   ///   chosen by it (default: the survey's own version).
-  public func program(for survey: Survey, answeredVersion: SemanticVersion? = nil, log programLog: DiagnosticLog? = nil)
-    -> Program?
-  {
+  public func program(
+    for survey: Survey, answeredVersion: SemanticVersion? = nil, log programLog: DiagnosticLog? = nil, requiringRules: Bool = true
+  ) -> Program? {
     let version = answeredVersion ?? survey.version
+    if requiringRules, let missing = Self.missingRules(for: survey.id, version: version, plugins: plugins) {
+      (programLog ?? log).error("no-rules", missing, at: survey.location)
+      return nil
+    }
     let ids = plugins.filter { $0.applies(to: survey.id, version: version) }.map(\.id).sorted()
     let key = survey.reference + "|" + ids.joined(separator: ",")
     if let cached = programs[key] { return cached }
     let program = ProgramCompiler.compile(survey: survey, plugins: plugins, log: programLog ?? log, answeredVersion: version)
     programs[key] = program
     return program
+  }
+
+  /// Why no plugin of `plugins` can score answers to `survey` at `version`, or nil when one can.
+  /// The single-file commands and the batch give this same message.
+  public static func missingRules(for survey: String, version: SemanticVersion, plugins: [Plugin]) -> String? {
+    guard !plugins.contains(where: { $0.applies(to: survey, version: version) }) else { return nil }
+    let others = plugins.filter { $0.appliesToSurvey(survey) }.map { plugin in
+      "\(plugin.id) accepts \(plugin.appliesTo.filter { $0.survey == survey }.map(\.versions.text).joined(separator: " or "))"
+    }
+    let detail = others.isEmpty ? "no plugin applies to \(survey) at all" : others.joined(separator: "; ")
+    return "no rule plugin accepts \(survey) \(version) (\(detail))"
+  }
+
+  /// Where rules were looked for and how to point at the right ones: the notes that follow a
+  /// `no-rules` error, in a single-file command and once after a batch.
+  public var missingRulesNotes: [String] {
+    let places = ruleSearch.map { place in
+      "\(place.path) (\(place.origin.label)\(FileReading.kind(place.path) == .missing ? ", not found" : ""))"
+    }
+    var notes = ["rules were looked for in " + (places.isEmpty ? "no folder" : places.joined(separator: ", "))]
+    var how = "give the survey's rule plugin with --rules FOLDER"
+    if let userRulesFolder { how += ", or install its plugin folder in \(userRulesFolder)" }
+    notes.append(how + "; 'activator paths' shows where everything is loaded from")
+    return notes
   }
 
   /// Plugins that name `survey` but not this version of it (answers for an older or newer survey).
@@ -83,22 +162,5 @@ public final class Workspace {
       log.error("unreadable", "not a file or folder Activator can read", at: .file(path))
       return []
     }
-  }
-
-  /// Finds the shipped `Surveys/` and `Rules/` folders: `$ACTIVATOR_HOME`, the current folder, or
-  /// a parent of the executable's folder (so `.build/debug/activator` finds the checkout).
-  public static func home(executable: String, environment: [String: String]) -> String? {
-    var candidates: [String] = []
-    if let home = environment["ACTIVATOR_HOME"], !home.isEmpty { candidates.append(home) }
-    candidates.append(".")
-    var folder = executable
-    for _ in 0..<5 {
-      guard let slash = folder.lastIndex(of: "/") else { break }
-      folder = String(folder[..<slash])
-      if folder.isEmpty { break }
-      candidates.append(folder)
-      candidates.append(folder + "/share/activator")
-    }
-    return candidates.first { FileReading.kind(PluginLoader.join($0, "Surveys")) == .directory && FileReading.kind(PluginLoader.join($0, "Rules")) == .directory }
   }
 }

@@ -33,10 +33,7 @@ struct Catalog: ParsableCommand {
   func run() throws {
     let workspace = try sources.workspace()
     let survey = try sources.chosenSurvey(workspace)
-    guard let program = workspace.program(for: survey) else {
-      Diagnostics.print(workspace.log.sorted)
-      throw ExitCode(2)
-    }
+    let program = try scoringProgram(for: survey, workspace: workspace)
     let language = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
     if let pillar, survey.pillarIndex(pillar) == nil {
       let ids = survey.pillars.map(\.id)

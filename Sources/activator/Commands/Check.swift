@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check surveys, rule plugins and catalogs (and answers files), reporting every problem at once.",
     discussion: """
-      With no paths, checks the shipped Surveys/ and Rules/. Problems are printed as file:line:col: error|warning: message. Exit 0 when clean, 1 with findings, 2 on usage errors.
+      With no paths, checks every survey and rule plugin the other commands would load (see 'activator paths'). Problems are printed as file:line:col: error|warning: message. Exit 0 when clean, 1 with findings, 2 on usage errors.
       """)
 
   @Argument(help: ArgumentHelp("Files or folders: surveys, rule plugins, answers files.", valueName: "path"))
@@ -28,8 +28,8 @@ struct Check: ParsableCommand {
 
   func run() throws {
     var service = CheckService()
-    let home = Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
-    service.run(paths: paths, home: home)
+    RuleSources.warnAboutActivatorHome()
+    service.run(paths: paths, locations: RuleSources.locations)
     let diagnostics = service.log.sorted
     switch format {
     case .json:

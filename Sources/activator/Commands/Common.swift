@@ -5,10 +5,15 @@ import ArgumentParser
 
 /// Options shared by the commands that read surveys and rules.
 struct SourceOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: every survey in Surveys/).", valueName: "id|file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Survey id or survey file (default: the surveys found as 'activator paths' shows).", valueName: "id|file"))
   var survey: String?
 
-  @Option(name: .long, help: ArgumentHelp("Rule plugin folder or file; repeat for several (default: Rules/).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Rule plugin folder or file; repeat for several. Replaces the default rules and every added plugin.", valueName: "dir"))
   var rules: [String] = []
 
   var chosen: RuleSources { RuleSources(survey: survey, rules: rules) }
@@ -20,36 +25,70 @@ struct SourceOptions: ParsableArguments {
   func chosenSurvey(_ workspace: Workspace) throws -> Survey { try chosen.chosenSurvey(workspace) }
 }
 
-/// A survey choice and a rule set, resolved against the shipped Surveys/ and Rules/.
+/// A survey choice and a rule set: --survey FILE and --rules win; otherwise the places that
+/// `DataLocations` finds (see `activator paths`).
 struct RuleSources {
   var survey: String?
   var rules: [String]
 
-  /// The folder holding the shipped Surveys/ and Rules/.
-  var home: String? {
-    Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
+  /// Where this process looks for surveys, plugins and other data.
+  static var locations: DataLocations { DataLocations.forProcess(environment: Environment.all) }
+
+  /// Whether --survey names a file or folder rather than a survey id.
+  var surveyIsPath: Bool {
+    guard let survey else { return false }
+    let kind = FileReading.kind(survey)
+    return kind == .file || kind == .directory
   }
 
-  /// Loads surveys and rules (the shipped Rules/ when none are given), printing load errors;
-  /// exits 2 when nothing usable was loaded.
+  /// Loads the surveys: the --survey file or folder, or every survey found.
+  func loadSurveys(into workspace: Workspace) {
+    if let survey, surveyIsPath {
+      workspace.loadSurveys([survey], origin: .option)
+    } else {
+      Self.warnAboutActivatorHome()
+      workspace.loadSurveys(Self.locations.folders(.surveys))
+    }
+  }
+
+  /// Loads the rules: the --rules folders, or the shipped rules with the user's and system-wide plugins.
+  func loadRules(into workspace: Workspace) {
+    let locations = Self.locations
+    workspace.userRulesFolder = locations.userFolder(.rules)
+    if rules.isEmpty {
+      workspace.loadRules(locations.folders(.rules))
+      // A message about missing rules also names where added plugins would have been found.
+      for place in locations.searched(.rules) where place.origin == .user || place.origin == .system {
+        if !workspace.ruleSearch.contains(place) { workspace.ruleSearch.append(place) }
+      }
+    } else {
+      workspace.loadRules(rules, origin: .option)
+    }
+  }
+
+  /// A set ACTIVATOR_HOME that holds neither Surveys/ nor Rules/ is a mistake, not a reason to
+  /// quietly use other data.
+  static func warnAboutActivatorHome() {
+    let locations = Self.locations
+    guard let home = locations.environmentHome else { return }
+    if FileReading.kind(PluginLoader.join(home, "Surveys")) != .directory && FileReading.kind(PluginLoader.join(home, "Rules")) != .directory {
+      Console.err("warning: ACTIVATOR_HOME=\(home) holds no Surveys/ or Rules/ folder; using the next places ('activator paths' lists them)\n")
+    }
+  }
+
+  /// Loads surveys and rules, printing load errors; exits 2 when nothing usable was loaded.
   func workspace() throws -> Workspace {
     let workspace = Workspace()
-    var surveyPaths: [String] = []
-    if let survey, FileReading.kind(survey) == .file {
-      surveyPaths = [survey]
-    } else if let home {
-      surveyPaths = [PluginLoader.join(home, "Surveys")]
-    }
-    workspace.loadSurveys(surveyPaths)
-    let rulePaths = rules.isEmpty ? (home.map { [PluginLoader.join($0, "Rules")] } ?? []) : rules
-    workspace.loadRules(rulePaths)
+    loadSurveys(into: workspace)
+    loadRules(into: workspace)
     if workspace.log.hasErrors {
       Diagnostics.print(workspace.log.sorted)
       Console.err("error: the survey or rule files have errors; run 'activator check' for details\n")
       throw ExitCode(2)
     }
     if workspace.registry.surveys.isEmpty {
-      Console.err("error: no survey found (looked in \(surveyPaths.joined(separator: ", ")))\n")
+      let searched = survey.map { [$0] } ?? Self.locations.searched(.surveys).map(\.path)
+      Console.err("error: no survey found (looked in \(searched.joined(separator: ", ")))\n")
       throw ExitCode(2)
     }
     return workspace
@@ -57,7 +96,7 @@ struct RuleSources {
 
   /// The survey chosen with --survey, or the only/newest one.
   func chosenSurvey(_ workspace: Workspace) throws -> Survey {
-    if let survey, FileReading.kind(survey) != .file {
+    if let survey, !surveyIsPath {
       guard let found = workspace.registry.latest(survey) else {
         let known = workspace.registry.surveys.map(\.id)
         Console.err("error: unknown survey '\(survey)'\(DidYouMean.hint(survey, from: known)) (loaded: \(known.joined(separator: ", ")))\n")
@@ -150,6 +189,7 @@ func checkOutput(_ output: String, option: String, inputs: some Collection<Strin
 }
 
 /// Loads one answers file and scores it; prints problems and throws the right exit code.
+/// Plugins are chosen by the version the file was answered for, as a batch chooses them.
 func assessOne(_ path: String, workspace: Workspace, language: String?) throws -> Assessment {
   let log = DiagnosticLog()
   guard let (sheet, survey) = AnswersLoader.load(path, registry: workspace.registry, log: log) else {
@@ -157,13 +197,9 @@ func assessOne(_ path: String, workspace: Workspace, language: String?) throws -
     throw ExitCode(1)
   }
   Diagnostics.print(log.sorted.filter { $0.severity != .error })
-  guard let program = workspace.program(for: survey) else {
-    Diagnostics.print(workspace.log.sorted)
-    throw ExitCode(2)
-  }
-  let rejecting = workspace.pluginsRejecting(survey.id, version: sheet.surveyVersion)
-  for plugin in rejecting where program.plugins.contains(where: { $0.id == plugin.id }) {
-    Console.err("\(path): warning: plugin '\(plugin.id)' does not accept \(survey.id) \(sheet.surveyVersion)\n")
+  let program = try scoringProgram(for: survey, answeredVersion: sheet.surveyVersion, answersPath: path, workspace: workspace)
+  for plugin in workspace.pluginsRejecting(survey.id, version: sheet.surveyVersion) {
+    Console.err("\(path): warning: plugin '\(plugin.id)' does not accept \(survey.id) \(sheet.surveyVersion); scored without it\n")
   }
   var assessment = Scorer.assess(sheet, with: program)
   if let language {
@@ -174,6 +210,41 @@ func assessOne(_ path: String, workspace: Workspace, language: String?) throws -
     assessment = assessment.in(language: survey.languages.contains(language) ? language : survey.defaultLanguage)
   }
   return assessment
+}
+
+/// The program that scores answers to `survey` (written for `answeredVersion`), or exit 2 when
+/// no plugin accepts them: the error a batch gives for each such file, followed by where rules
+/// were looked for and how to point at them.
+func scoringProgram(
+  for survey: Survey, answeredVersion: SemanticVersion? = nil, answersPath: String? = nil, workspace: Workspace
+) throws -> Program {
+  let version = answeredVersion ?? survey.version
+  if let missing = Workspace.missingRules(for: survey.id, version: version, plugins: workspace.plugins) {
+    let location = answersPath.map { SourceLocation(file: $0, line: 1, column: 1) } ?? survey.location
+    Diagnostics.print([Diagnostic(.error, "no-rules", missing, at: location)])
+    try failForMissingRules(workspace)
+  }
+  guard let program = workspace.program(for: survey, answeredVersion: version) else {
+    Diagnostics.print(workspace.log.sorted)
+    throw ExitCode(2)
+  }
+  return program
+}
+
+/// After the `no-rules` error(s): where rules were looked for, how to give them; exit 2 (the
+/// set-up is wrong, not the answers files).
+func failForMissingRules(_ workspace: Workspace) throws -> Never {
+  for note in workspace.missingRulesNotes { Console.err("note: \(note)\n") }
+  throw ExitCode(2)
+}
+
+/// Remembers whether a batch met files that no plugin accepts (delivery is serialised).
+final class MissingRulesSeen: @unchecked Sendable {
+  private(set) var seen = false
+
+  func note(_ item: BatchItem) {
+    if item.failed && item.diagnostics.contains(where: { $0.code == "no-rules" }) { seen = true }
+  }
 }
 
 extension Assessment {

@@ -79,11 +79,9 @@ struct Report: ParsableCommand {
       if let path, path != "-" { try checkOutput(path, option: option, inputs: files) }
     }
     let survey = try sources.chosenSurvey(workspace)
-    guard let program = workspace.program(for: survey) else {
-      Diagnostics.print(workspace.log.sorted)
-      throw ExitCode(2)
-    }
+    let program = try scoringProgram(for: survey, workspace: workspace)
     let collected = CohortCollector()
+    let missingRules = MissingRulesSeen()
     let progress = ProgressLine(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
     let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true))
     let runner = BatchRunner(
@@ -91,6 +89,7 @@ struct Report: ParsableCommand {
       options: BatchOptions(jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: false, collectRecords: true, recommendationLimit: 3),
       render: { _ in [] })
     let stats = runner.run(files) { item in
+      missingRules.note(item)
       progress.advance(failed: item.failed)
       if !item.diagnostics.isEmpty { Console.err(renderer.render(item.diagnostics)) }
       collected.add(item)
@@ -104,6 +103,7 @@ struct Report: ParsableCommand {
       if stats.failed > 0 { line += ", \(stats.failed) failed (listed in the report)" }
       Console.err(line + "\n")
     }
+    if missingRules.seen { try failForMissingRules(workspace) }
     if stats.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
   }
 

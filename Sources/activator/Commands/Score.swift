@@ -81,7 +81,9 @@ struct Score: ParsableCommand {
         recommendationLimit: detail ? nil : 5),
       render: { summaryOnly ? [] : batchFormat.row($0) })
     let written = WrittenCounter()
+    let missingRules = MissingRulesSeen()
     let stats = runner.run(files) { item in
+      missingRules.note(item)
       progress.advance(failed: item.failed)
       if !item.diagnostics.isEmpty { Console.err(renderer.render(item.diagnostics)) }
       if let record = item.record { cohort.add(record) }
@@ -110,6 +112,7 @@ struct Score: ParsableCommand {
       if let out { line += "; wrote \(out)" }
       Console.err(line + "\n")
     }
+    if missingRules.seen { try failForMissingRules(workspace) }
     if stats.failed > 0 || !problems.filter({ $0.severity == .error }).isEmpty { throw ExitCode(1) }
   }
 

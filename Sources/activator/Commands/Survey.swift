@@ -14,7 +14,7 @@ struct SurveyCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: wego-activator).", valueName: "id|file"))
   var survey: String?
 
-  @Option(name: .long, help: ArgumentHelp("Rule plugin folder for the closing summary (default: Rules/).", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp("Rule plugin folder for the closing summary (default: the rules 'activator paths' lists).", valueName: "dir"))
   var rules: [String] = []
 
   @Option(name: .long, help: ArgumentHelp("Language: es, en… (default: LANG/LC_ALL, else English).", valueName: "code"))
@@ -36,13 +36,9 @@ struct SurveyCommand: ParsableCommand {
   var noColor = false
 
   func run() throws {
-    let home = Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
+    let sources = RuleSources(survey: survey, rules: rules)
     let workspace = Workspace()
-    if let survey, FileReading.kind(survey) == .file {
-      workspace.loadSurveys([survey])
-    } else {
-      workspace.loadSurveys([home.map { PluginLoader.join($0, "Surveys") } ?? "Surveys"])
-    }
+    sources.loadSurveys(into: workspace)
     if workspace.log.hasErrors {
       Diagnostics.print(workspace.log.sorted)
       throw ExitCode(2)
@@ -68,7 +64,7 @@ struct SurveyCommand: ParsableCommand {
       askCity = sheet.city.name.isEmpty
       sheet.completed = nil
     } else {
-      if let survey, FileReading.kind(survey) != .file {
+      if let survey, !sources.surveyIsPath {
         guard let found = workspace.registry.latest(survey) else {
           throw ValidationError("unknown survey '\(survey)'\(DidYouMean.hint(survey, from: workspace.registry.surveys.map(\.id)))")
         }
@@ -136,7 +132,7 @@ struct SurveyCommand: ParsableCommand {
     case .completed:
       Console.out("\n" + t("Survey complete. Answers saved to ", "Encuesta completa. Respuestas guardadas en ") + path + "\n\n")
       let ruleLog = DiagnosticLog()
-      workspace.loadRules(rules.isEmpty ? [home.map { PluginLoader.join($0, "Rules") } ?? "Rules"] : rules)
+      sources.loadRules(into: workspace)
       if let program = workspace.program(for: chosen, answeredVersion: session.sheet.surveyVersion, log: ruleLog), !workspace.log.hasErrors {
         var final = session.sheet
         final.path = path

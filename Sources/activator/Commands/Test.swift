@@ -7,16 +7,16 @@ struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run rule fixtures (answers + expected results) and report coverage.",
     discussion: """
-      Loads the rule folders given (default: Rules/). Each plugin's fixtures (its tests/ folder) run against that plugin and the plugins it names in 'requires', so a lens plugin loaded beside wego-core does not change wego-core's expected results. Fixture files given with --fixture run against every loaded plugin. Coverage per plugin lists criteria never met or never unmet, options never chosen and solutions never recommended. Exit 1 when a fixture fails or a file has errors.
+      Loads the rule folders given (default: the rules that 'activator paths' lists). Each plugin's fixtures (its tests/ folder) run against that plugin and the plugins it names in 'requires', so a lens plugin loaded beside wego-core does not change wego-core's expected results. Fixture files given with --fixture run against every loaded plugin. Coverage per plugin lists criteria never met or never unmet, options never chosen and solutions never recommended. Exit 1 when a fixture fails or a file has errors.
       """)
 
-  @Argument(help: ArgumentHelp("Rule plugin folders or files (default: Rules/).", valueName: "dir"))
+  @Argument(help: ArgumentHelp("Rule plugin folders or files (default: the rules 'activator paths' lists).", valueName: "dir"))
   var rules: [String] = []
 
   @Option(name: .long, help: ArgumentHelp("Extra fixture file, run against all loaded plugins; repeat for several.", valueName: "file"))
   var fixture: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("Survey file or folder (default: Surveys/).", valueName: "path"))
+  @Option(name: .long, help: ArgumentHelp("Survey file or folder (default: the surveys 'activator paths' lists).", valueName: "path"))
   var survey: String?
 
   @Option(name: .long, help: "Output format: text or json.")
@@ -31,10 +31,10 @@ struct Test: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
   func run() throws {
-    let home = Workspace.home(executable: CommandLine.arguments.first ?? "", environment: Environment.all)
+    let sources = RuleSources(survey: survey, rules: rules)
     let workspace = Workspace()
-    workspace.loadSurveys([survey ?? home.map { PluginLoader.join($0, "Surveys") } ?? "Surveys"])
-    workspace.loadRules(rules.isEmpty ? [home.map { PluginLoader.join($0, "Rules") } ?? "Rules"] : rules)
+    sources.loadSurveys(into: workspace)
+    sources.loadRules(into: workspace)
 
     // Programs for a survey and a set of plugins, compiled once; their errors reported once.
     var programs: [String: Program?] = [:]

@@ -35,6 +35,18 @@ enum Binary {
     return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
+  /// A child's environment: `base`, the checkout as ACTIVATOR_HOME, no user or system-wide
+  /// plugins from this machine (XDG folders that do not exist), then `overrides` (a later
+  /// duplicate would be ignored by getenv, so keys are replaced, not appended).
+  static func environment(_ base: [String: String], overriddenBy overrides: [String: String]) -> [String] {
+    var merged = base
+    merged["ACTIVATOR_HOME"] = root
+    merged["XDG_DATA_HOME"] = "/nonexistent/activator-tests"
+    merged["XDG_DATA_DIRS"] = "/nonexistent/activator-tests"
+    merged.merge(overrides) { _, new in new }
+    return merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+  }
+
   static func read(_ path: String) -> String? {
     guard let file = fopen(path, "rb") else { return nil }
     defer { fclose(file) }
@@ -67,15 +79,16 @@ struct Run {
   var timedOut = false
 
   static func activator(
-    _ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:], timeout: Double = 120
+    _ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:], timeout: Double = 120,
+    binary: String = Binary.path
   ) -> Run {
     let folder = Binary.temporaryFolder()
     let inPath = folder + "/stdin"
     let outPath = folder + "/stdout"
     let errPath = folder + "/stderr"
     Binary.write(inPath, stdin)
-    var env = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=/tmp", "ACTIVATOR_HOME=\(Binary.root)", "SOURCE_DATE_EPOCH=1790000000"]
-    for (key, value) in environment { env.append("\(key)=\(value)") }
+    let env = Binary.environment(
+      ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp", "SOURCE_DATE_EPOCH": "1790000000"], overriddenBy: environment)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
@@ -84,14 +97,14 @@ struct Run {
     defer { posix_spawn_file_actions_destroy(&actions) }
     var pid = pid_t()
     // `env -C` changes folder before running the binary (posix_spawn's chdir is a GNU extension).
-    let argv = (["/usr/bin/env", "-C", cwd ?? "/tmp", Binary.path] + arguments).map { strdup($0) } + [nil]
+    let argv = (["/usr/bin/env", "-C", cwd ?? "/tmp", binary] + arguments).map { strdup($0) } + [nil]
     let envp = env.map { strdup($0) } + [nil]
     defer {
       argv.forEach { free($0) }
       envp.forEach { free($0) }
     }
     let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
-    precondition(spawned == 0, "cannot start \(Binary.path)")
+    precondition(spawned == 0, "cannot start \(binary)")
     var status: Int32 = 0
     var usage = rusage()
     let start = ContinuousClock.now

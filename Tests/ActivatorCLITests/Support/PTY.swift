@@ -15,11 +15,9 @@ final class PTYProcess {
     precondition(openpty(&masterFD, &slaveFD, nil, nil, &size) == 0, "openpty failed")
     master = masterFD
     screen = VirtualScreen(columns: columns, rows: rows)
-    var env = [
-      "PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=/tmp", "TERM=xterm-256color", "ACTIVATOR_HOME=\(Binary.root)",
-      "SOURCE_DATE_EPOCH=1790000000",
-    ]
-    for (key, value) in environment { env.append("\(key)=\(value)") }
+    let env = Binary.environment(
+      ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp", "TERM": "xterm-256color", "SOURCE_DATE_EPOCH": "1790000000"],
+      overriddenBy: environment)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     for target in [Int32(0), 1, 2] { posix_spawn_file_actions_adddup2(&actions, slaveFD, target) }

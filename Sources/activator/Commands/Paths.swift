@@ -1,0 +1,89 @@
+import ActivatorCore
+import ActivatorReports
+import ActivatorTerminal
+import ArgumentParser
+
+struct Paths: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show where surveys and rule plugins are looked for, and where each one was loaded from.",
+    discussion: """
+      Places, best first: --survey FILE and --rules DIR (they replace everything else); $ACTIVATOR_HOME; the current folder when it holds Surveys/ or Rules/; the user's surveys/ and rules/ in $XDG_DATA_HOME/activator (default ~/.local/share/activator); system-wide ones in activator/ under each $XDG_DATA_DIRS folder (default /usr/local/share and /usr/share); the installed data in share/activator beside the executable's folder (/usr/share/activator); the executable's parent folders (a source checkout). The shipped Surveys/ and Rules/ come from the first place that has them; the user's and system-wide surveys and plugins are added to them. A plugin id (or survey version) found in two places is taken from the better one; the other is listed as shadowed.
+      """)
+
+  @OptionGroup var sources: SourceOptions
+
+  func run() throws {
+    let locations = RuleSources.locations
+    let chosen = sources.chosen
+    RuleSources.warnAboutActivatorHome()
+    var lines = ["Places searched, best first (--survey FILE and --rules DIR replace them):"]
+    lines += places(locations, chosen: chosen)
+    let workspace = Workspace()
+    chosen.loadSurveys(into: workspace)
+    chosen.loadRules(into: workspace)
+    lines.append("")
+    lines.append("Surveys:")
+    lines += loaded(.survey, workspace)
+    lines.append("")
+    lines.append("Rule plugins:")
+    lines += loaded(.plugin, workspace)
+    Console.out(lines.joined(separator: "\n") + "\n")
+    if workspace.log.hasErrors {
+      Diagnostics.print(workspace.log.sorted)
+      throw ExitCode(1)
+    }
+  }
+
+  /// One line per place, in order of precedence: what it holds and whether it is used.
+  func places(_ locations: DataLocations, chosen: RuleSources) -> [String] {
+    let surveysHome = chosen.surveyIsPath ? nil : locations.home(holding: "Surveys")
+    let rulesHome = chosen.rules.isEmpty ? locations.home(holding: "Rules") : nil
+    var rows: [(origin: DataLocations.Origin, text: String)] = []
+    func add(_ origin: DataLocations.Origin, _ path: String, _ status: String) {
+      let label = DisplayWidth.pad(origin.label, to: 18)
+      rows.append((origin, "  \(label)\(path)" + (status.isEmpty ? "" : ": \(status)")))
+    }
+    if let survey = chosen.survey, chosen.surveyIsPath { add(.option, survey, "the survey") }
+    for folder in chosen.rules { add(.option, folder, "rules") }
+    if locations.environmentHome == nil { add(.environment, "(not set)", "") }
+    var checkoutShown = false
+    for home in locations.homes {
+      var held: [String] = []
+      for (folder, winner) in [("Surveys", surveysHome), ("Rules", rulesHome)]
+      where FileReading.kind(PluginLoader.join(home.path, folder)) == .directory {
+        held.append(folder + "/" + (winner == home ? " (used)" : " (not used)"))
+      }
+      // The executable's parent folders are many: list only those that hold data.
+      if home.origin == .checkout && held.isEmpty { continue }
+      checkoutShown = checkoutShown || home.origin == .checkout
+      add(home.origin, home.origin == .project ? Self.currentFolder : home.path, held.isEmpty ? "no Surveys/ or Rules/" : held.joined(separator: ", "))
+    }
+    for place in locations.additions {
+      var held: [String] = []
+      for (folder, used) in [("surveys", !chosen.surveyIsPath), ("rules", chosen.rules.isEmpty)]
+      where FileReading.kind(PluginLoader.join(place.path, folder)) == .directory {
+        held.append(folder + "/" + (used ? " (added)" : " (not used)"))
+      }
+      add(place.origin, place.path, held.isEmpty ? "no surveys/ or rules/" : held.joined(separator: ", "))
+    }
+    if !checkoutShown { add(.checkout, "the executable's parent folders", "no Surveys/ or Rules/") }
+    return rows.enumerated().sorted { ($0.element.origin, $0.offset) < ($1.element.origin, $1.offset) }.map(\.element.text)
+  }
+
+  static var currentFolder: String {
+    guard let folder = getcwd(nil, 0) else { return "." }
+    defer { free(folder) }
+    return String(cString: folder)
+  }
+
+  func loaded(_ kind: Workspace.Provenance.Kind, _ workspace: Workspace) -> [String] {
+    let items = workspace.provenance.filter { $0.kind == kind }
+    if items.isEmpty { return ["  (none)"] }
+    let width = min(32, (items.map { DisplayWidth.of($0.reference) }.max() ?? 0) + 2)
+    return items.map { item in
+      let name = DisplayWidth.pad(item.reference + " ", to: width)
+      let shadow = item.shadowedBy.map { "; shadowed by \($0)" } ?? ""
+      return "  \(name)\(item.path) (\(item.origin.label)\(shadow))"
+    }
+  }
+}

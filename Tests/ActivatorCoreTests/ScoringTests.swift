@@ -35,7 +35,9 @@ import Testing
 
   init() throws {
     let survey = try TinySurvey.load()
-    let path = "/tmp/activator-scoring-\(getpid())-tiny.yaml"
+    // Each test builds its own instance, in parallel: one shared file would be unlinked by one
+    // test while another reads it.
+    let path = "/tmp/activator-scoring-\(getpid())-\(UInt64.random(in: 0...UInt64.max))-tiny.yaml"
     try FileReading.writeAtomically(path, Self.plugin)
     let log = DiagnosticLog()
     let plugins = PluginLoader.loadAll(path, log: log)

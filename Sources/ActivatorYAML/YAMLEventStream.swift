@@ -31,10 +31,12 @@ public final class YAMLEventStream {
   /// Where the last event started.
   @exclusivity(unchecked) public private(set) var mark = YAMLMark(line: 1, column: 1)
   private let maxDepth: Int
+  private let marks: MarkMapper
 
   /// Starts reading `bytes`, which must stay valid while the stream is used.
   public init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
     self.maxDepth = maxDepth
+    marks = MarkMapper(bytes)
     parser.initialize(to: yaml_parser_t())
     event.initialize(to: yaml_event_t())
     yaml_parser_initialize(parser)
@@ -56,7 +58,7 @@ public final class YAMLEventStream {
     guard yaml_parser_parse(parser, event) != 0 else { return .failure }
     holding = true
     let event = self.event.pointee
-    mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+    mark = marks(event.start_mark)
     switch event.type {
     case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
       return .boundary
@@ -76,7 +78,6 @@ public final class YAMLEventStream {
       case YAML_FOLDED_SCALAR_STYLE: style = .folded
       default: style = .plain
       }
-      let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
       return .scalar(UnsafeBufferPointer(start: scalar.value, count: scalar.length), style, mark)
     case YAML_MAPPING_START_EVENT:
       if event.data.mapping_start.anchor != nil || event.data.mapping_start.tag != nil { return .unusual }

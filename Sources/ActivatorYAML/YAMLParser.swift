@@ -42,6 +42,7 @@ private struct Frame {
 private struct TreeBuilder {
   let limits: YAMLLimits
   let bytes: UnsafeBufferPointer<UInt8>
+  let marks: MarkMapper
   var stack: [Frame] = []
   var anchors: [String: (node: YAMLNode, count: Int)] = [:]
   var totalNodes = 0
@@ -52,6 +53,7 @@ private struct TreeBuilder {
   init(limits: YAMLLimits, bytes: UnsafeBufferPointer<UInt8>) {
     self.limits = limits
     self.bytes = bytes
+    marks = MarkMapper(bytes)
   }
 
   mutating func run() -> Result<YAMLNode?, YAMLError> {
@@ -200,7 +202,7 @@ private struct TreeBuilder {
   func parserError(_ parser: yaml_parser_t) -> YAMLError {
     let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
     if parser.error == YAML_READER_ERROR {
-      let at = position(ofByte: parser.problem_offset)
+      let at = marks.exact(byte: parser.problem_offset)
       var message = problem
       if parser.problem_value != -1 && problem.contains("octet") {
         message += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))"
@@ -210,12 +212,12 @@ private struct TreeBuilder {
       return YAMLError(.encoding, "not readable as UTF-8 or UTF-16 text: \(message)", at: at)
     }
     var message = "YAML syntax: \(problem)"
-    let problemMark = mark(parser.problem_mark)
+    let problemMark = marks.exact(parser.problem_mark)
     if let context = parser.context.map({ String(cString: $0) }) {
-      let contextMark = mark(parser.context_mark)
+      let contextMark = marks.exact(parser.context_mark)
       // An unclosed '[' or '{' is noticed only where the flow collection should have ended;
-      // point at the bracket itself when that is on an earlier line.
-      if context.hasPrefix("while parsing a flow"), contextMark.line < problemMark.line {
+      // point at the bracket itself when that is on an earlier line (as YAML counts lines).
+      if context.hasPrefix("while parsing a flow"), parser.context_mark.line < parser.problem_mark.line {
         let bracket = context.contains("mapping") ? "{" : "["
         let closing = context.contains("mapping") ? "}" : "]"
         return YAMLError(
@@ -228,28 +230,7 @@ private struct TreeBuilder {
     return YAMLError(.syntax, message, at: problemMark)
   }
 
-  /// Line and column of a byte offset, for reader errors, which libyaml reports as offsets.
-  func position(ofByte offset: Int) -> YAMLMark {
-    var line = 1
-    var column = 1
-    var index = 0
-    let end = min(offset, bytes.count)
-    while index < end {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-      index += 1
-    }
-    return YAMLMark(line: line, column: column)
-  }
-
-  func mark(_ mark: yaml_mark_t) -> YAMLMark {
-    YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-  }
+  func mark(_ mark: yaml_mark_t) -> YAMLMark { marks(mark) }
 
   func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
     guard let pointer else { return nil }

@@ -16,11 +16,37 @@ public struct YAMLWriter: Sendable {
   public mutating func blankLine() { text += "\n" }
 
   /// Writes `# text`, one comment line per line of `text`, at the given depth.
+  ///
+  /// A comment ends at any YAML line break (LF, CR, CRLF, NEL, LS, PS; see `LineBreak`), so
+  /// each of them starts a new comment line; characters YAML does not allow in a file are shown
+  /// as `\u{…}`.
   public mutating func comment(_ comment: String, depth: Int = 0) {
     let pad = String(repeating: " ", count: depth * indentWidth)
-    for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
-      text += line.isEmpty ? "\(pad)#\n" : "\(pad)# \(line)\n"
+    for line in LineBreak.split(comment) {
+      text += line.isEmpty ? "\(pad)#\n" : "\(pad)# \(Self.printable(line))\n"
     }
+  }
+
+  /// Whether YAML allows `scalar` in a file as it is (its printable set, line breaks aside).
+  public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+    default: return false
+    }
+  }
+
+  /// One line of comment text with what YAML does not allow in a file shown as `\u{…}`.
+  static func printable(_ line: String) -> String {
+    guard !line.unicodeScalars.allSatisfy(isPrintable) else { return line }
+    var out = ""
+    for scalar in line.unicodeScalars {
+      if isPrintable(scalar) {
+        out.unicodeScalars.append(scalar)
+      } else {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      }
+    }
+    return out
   }
 
   /// Writes `key:` opening a nested block.
@@ -35,7 +61,7 @@ public struct YAMLWriter: Sendable {
     text += String(repeating: " ", count: depth * indentWidth)
     text += Self.scalar(key)
     text += rawValue.isEmpty ? ":" : ": \(rawValue)"
-    if let comment { text += "  # \(comment)" }
+    if let comment { text += "  # " + Self.printable(LineBreak.split(comment).joined(separator: " ")) }
     text += "\n"
   }
 
@@ -69,7 +95,7 @@ public struct YAMLWriter: Sendable {
         let v = scalar.value
         if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
           out += "\\x" + hex(v, width: 2)
-        } else if v == 0x2028 || v == 0x2029 || v == 0xFEFF || (0xD800...0xDFFF).contains(v) {
+        } else if v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF || (0xD800...0xDFFF).contains(v) {
           out += "\\u" + hex(v, width: 4)
         } else {
           out.unicodeScalars.append(scalar)
@@ -102,7 +128,7 @@ public struct YAMLWriter: Sendable {
     for scalar in value.unicodeScalars {
       let v = scalar.value
       if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-        || v == 0xFEFF
+        || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
       {
         return false
       }

@@ -53,8 +53,14 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 /// at once instead of stopping at the first.
 public final class DiagnosticLog {
   public private(set) var diagnostics: [Diagnostic] = []
+  /// The files read while these diagnostics were found (as decoded text), by path, so that a
+  /// renderer can quote the line of any of them.
+  public private(set) var sources: [String: SourceFile] = [:]
 
   public init() {}
+
+  /// Remembers a file the diagnostics may point into.
+  public func keep(_ file: SourceFile) { sources[file.path] = file }
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
   public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -22,21 +22,68 @@ public struct DiagnosticRenderer: Sendable {
     } else {
       label = "\(severity):"
     }
-    out += "\(diagnostic.location): \(label) \(diagnostic.message)\n"
+    // File names and messages quote what files hold: made inert here, for every command.
+    out += "\(Self.place(diagnostic.location)): \(label) \(InertText.line(diagnostic.message))\n"
     if showSource, diagnostic.location.line > 0,
       let file = sources[diagnostic.location.file], let line = file.line(diagnostic.location.line)
     {
-      let visible = line.replacingTabs()
-      out += "  \(visible)\n"
-      let caretColumn = max(1, diagnostic.location.column)
-      let prefix = String(line.prefix(caretColumn - 1).map { $0 == "\t" ? "\t" : " " })
-      out += "  \(prefix.replacingTabs())^\n"
+      let (quoted, caret) = Self.quote(line, column: diagnostic.location.column)
+      out += "  \(quoted)\n  \(String(repeating: " ", count: caret))^\n"
     }
     for note in diagnostic.notes {
-      let place = note.location.map { "\($0): " } ?? ""
-      out += "\(place)note: \(note.message)\n"
+      let place = note.location.map { "\(Self.place($0)): " } ?? ""
+      out += "\(place)note: \(InertText.line(note.message))\n"
     }
     return out
+  }
+
+  /// `file:line:col` with the file name made inert (a name can hold a line break or an escape).
+  public static func place(_ location: SourceLocation) -> String {
+    var inert = location
+    inert.file = InertText.line(location.file)
+    return inert.description
+  }
+
+  /// Columns of a quoted line shown around the caret; a longer line is cut to a window.
+  public static let quoteWidth = 100
+
+  /// A source line as shown under a diagnostic, and how many display columns precede the caret.
+  ///
+  /// The line is an editor line (see `LineBreak`) and `column` counts its Unicode scalars, as
+  /// every position does. Tabs become four spaces, active characters their visible form, and a
+  /// line longer than `quoteWidth` columns is cut to a window around the column, with '…' at
+  /// the cuts, so a 250 KB line costs no more to quote than a short one.
+  public static func quote(_ line: String, column: Int) -> (text: String, caret: Int) {
+    let scalars = Array(line.unicodeScalars)
+    let target = min(max(0, column - 1), scalars.count)
+    func shown(_ scalar: Unicode.Scalar) -> String {
+      scalar == "\t" ? "    " : InertText.isActive(scalar, keepingLines: false) ? InertText.visible(scalar) : String(scalar)
+    }
+    func width(_ scalar: Unicode.Scalar) -> Int {
+      scalar == "\t" ? 4 : InertText.isActive(scalar, keepingLines: false) ? InertText.visible(scalar).count : DisplayWidth.of(scalar)
+    }
+    // Widen the window from the caret outwards until it holds `quoteWidth` columns.
+    var start = target
+    var end = target
+    var used = 0
+    while used < quoteWidth && (start > 0 || end < scalars.count) {
+      if start > 0 && (target - start < quoteWidth / 3 || end >= scalars.count) {
+        start -= 1
+        used += width(scalars[start])
+      } else if end < scalars.count {
+        used += width(scalars[end])
+        end += 1
+      }
+    }
+    var text = start > 0 ? "…" : ""
+    var caret = start > 0 ? 1 : 0
+    for index in start..<end {
+      let piece = shown(scalars[index])
+      if index < target { caret += width(scalars[index]) }
+      text += piece
+    }
+    if end < scalars.count { text += "…" }
+    return (text, caret)
   }
 
   public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -75,13 +122,5 @@ public struct DiagnosticRenderer: Sendable {
       }
     }
     return writer.finish()
-  }
-}
-
-extension String {
-  fileprivate func replacingTabs() -> String {
-    var out = ""
-    for character in self { out += character == "\t" ? "    " : String(character) }
-    return out
   }
 }

@@ -1,99 +1,125 @@
 public import ActivatorYAML
+import Synchronization
 
 /// The bytes of one file Activator read, kept so that a diagnostic can quote the offending line
 /// and positions inside an expression can be traced back to the file.
 public final class SourceFile: Sendable {
   public let path: String
   public let bytes: [UInt8]
+  /// Built on first use: most files read in a batch never need a position.
+  private let table = Mutex<TextLines?>(nil)
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
   }
 
+  /// The file's lines as an editor shows them (`LineBreak` says why those are the lines).
+  public var lines: TextLines {
+    table.withLock { table in
+      if let table { return table }
+      let built = TextLines(bytes)
+      table = built
+      return built
+    }
+  }
+
   /// The text of line `number` (1-based) without its line break, or `nil` past the end.
   public func line(_ number: Int) -> String? {
-    guard number >= 1 else { return nil }
-    var current = 1
-    var found: String?
-    forEachLine { start, end in
-      if current == number {
-        found = String(decoding: bytes[start..<end], as: UTF8.self)
-        return false
-      }
-      current += 1
-      return true
-    }
-    return found
+    guard let range = lines.byteRange(ofLine: number) else { return nil }
+    return String(decoding: bytes[range], as: UTF8.self)
   }
 
-  /// How many lines the file has, counted as YAML counts them.
-  public var lineCount: Int {
-    var count = 0
-    forEachLine { _, _ in
-      count += 1
-      return true
-    }
-    return count
-  }
-
-  /// Calls `body` with the byte range of each line, without its break, until it returns false.
-  /// Line breaks are YAML's (and libyaml's, whose marks we report): LF, CRLF, CR, NEL, LS and PS.
-  private func forEachLine(_ body: (Int, Int) -> Bool) {
-    var start = 0
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      var breakLength = 0
-      if byte == 0x0A {
-        breakLength = 1
-      } else if byte == 0x0D {
-        breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
-      } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
-        breakLength = 2
-      } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-        breakLength = 3
-      }
-      if breakLength > 0 {
-        guard body(start, index) else { return }
-        index += breakLength
-        start = index
-      } else {
-        index += 1
-      }
-    }
-    _ = body(start, count)
-  }
+  /// How many lines the file has, as an editor counts them.
+  public var lineCount: Int { lines.count }
 
   public func location(_ mark: YAMLMark) -> SourceLocation {
     SourceLocation(file: path, line: mark.line, column: mark.column)
   }
 
-  /// The line and column (in characters) of a byte offset, counting lines as YAML does.
+  /// The line and column (in characters) of a byte offset.
   public func location(ofByte offset: Int) -> SourceLocation {
-    var line = 1
-    var lineStart = 0
-    forEachLine { start, end in
-      guard offset > end else {
-        lineStart = start
-        return false
-      }
-      line += 1
-      return true
-    }
-    let prefix = bytes[min(lineStart, bytes.count)..<max(lineStart, min(offset, bytes.count))]
-    let column = prefix.count { $0 & 0xC0 != 0x80 } + 1
-    return SourceLocation(file: path, line: line, column: column)
+    location(lines.mark(ofByte: offset, in: bytes))
   }
 
-  /// Like `location(_:)`, for marks that may lie past the last byte: libyaml reports errors at
-  /// the end of a file without a final line break one line below it, a line that does not exist.
+  /// Like `location(_:)`, for marks that may lie past the last line (marks made by hand rather
+  /// than by the parser, which places every mark inside the file).
   public func clampedLocation(_ mark: YAMLMark) -> SourceLocation {
     let lastLine = lineCount
     guard mark.line > lastLine else { return location(mark) }
-    let column = (line(lastLine) ?? "").count + 1
+    let column = (line(lastLine) ?? "").unicodeScalars.count + 1
     return SourceLocation(file: path, line: lastLine, column: column)
+  }
+}
+
+extension SourceFile {
+  /// YAML's own lines, which also break at NEL, LS and PS (see `LineBreak`), walked from a mark:
+  /// for code that follows YAML's syntax through the text (positions inside an expression).
+  /// Positions come back as editor locations, like every other.
+  public struct YAMLLineWalk {
+    private let file: SourceFile
+    /// The current line's characters, without its break.
+    public private(set) var scalars: [Unicode.Scalar] = []
+    /// The index in `scalars` of the mark the walk started at (on the first line).
+    public private(set) var markIndex = 0
+    private var startByte = 0
+    private var endByte = 0
+
+    /// Starts on the YAML line holding `mark`; nil when the mark is not in the file.
+    public init?(_ file: SourceFile, at mark: YAMLMark) {
+      self.file = file
+      guard let range = file.lines.byteRange(ofLine: mark.line) else { return nil }
+      let markByte = file.bytes.withUnsafeBufferPointer { bytes -> Int in
+        var index = range.lowerBound
+        var passed = 0
+        while index < range.upperBound && passed < mark.column - 1 {
+          if bytes[index] & 0xC0 != 0x80 { passed += 1 }
+          index += 1
+        }
+        while index < range.upperBound && bytes[index] & 0xC0 == 0x80 { index += 1 }
+        return index
+      }
+      // The YAML line starts after the last break before the mark on this editor line.
+      var start = range.lowerBound
+      file.bytes.withUnsafeBufferPointer { bytes in
+        var index = range.lowerBound
+        while index < markByte {
+          let length = LineBreak.yamlBreakLength(bytes, at: index)
+          if length > 0 {
+            index += length
+            start = index
+          } else {
+            index += 1
+          }
+        }
+      }
+      load(from: start)
+      markIndex = String(decoding: file.bytes[start..<min(max(start, markByte), endByte)], as: UTF8.self).unicodeScalars.count
+    }
+
+    private mutating func load(from start: Int) {
+      startByte = start
+      endByte = file.bytes.withUnsafeBufferPointer { bytes in
+        var index = start
+        while index < bytes.count && LineBreak.yamlBreakLength(bytes, at: index) == 0 { index += 1 }
+        return index
+      }
+      scalars = Array(String(decoding: file.bytes[startByte..<endByte], as: UTF8.self).unicodeScalars)
+    }
+
+    /// Moves to the next YAML line; false at the last one.
+    public mutating func advance() -> Bool {
+      let length = file.bytes.withUnsafeBufferPointer { LineBreak.yamlBreakLength($0, at: endByte) }
+      guard length > 0 else { return false }
+      load(from: endByte + length)
+      return true
+    }
+
+    /// The editor location of `scalars[index]` (or of the end of the line, past the last).
+    public func location(at index: Int) -> SourceLocation {
+      let prefix = scalars.prefix(max(0, index)).reduce(0) { $0 + UTF8.width($1) }
+      return file.location(ofByte: startByte + prefix)
+    }
   }
 }
 

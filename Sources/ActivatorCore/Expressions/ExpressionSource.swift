@@ -37,13 +37,12 @@ public struct ExpressionSource: Sendable {
     guard let file, offset > 0 else {
       return offset <= 0 ? firstCharacterLocation : SourceLocation(file: path, line: start.line, column: start.column + offset)
     }
-    var line = start.line
-    var raw = Array((file.line(line) ?? "").unicodeScalars)
-    var column = start.column - 1  // 0-based index into `raw`
+    guard var walk = SourceFile.YAMLLineWalk(file, at: start) else { return location }
+    var raw = walk.scalars
+    var column = walk.markIndex  // 0-based index into `raw`
     func advanceLine() -> Bool {
-      guard let next = file.line(line + 1) else { return false }
-      line += 1
-      raw = Array(next.unicodeScalars)
+      guard walk.advance() else { return false }
+      raw = walk.scalars
       column = 0
       return true
     }
@@ -94,10 +93,13 @@ public struct ExpressionSource: Sendable {
         column += 1
       }
     }
-    if column >= raw.count, index < decoded.count, advanceLine() {
+    // At the end of a line the character is on the next one, unless it is the break itself
+    // (YAML keeps LS and PS in folded text).
+    let keptBreak = index < decoded.count && LineBreak.isYAMLBreak(decoded[index]) && decoded[index] != "\n"
+    if column >= raw.count, index < decoded.count, !keptBreak, advanceLine() {
       skipIndentation()
     }
-    return SourceLocation(file: path, line: line, column: column + 1)
+    return walk.location(at: column)
   }
 
   private var firstCharacterLocation: SourceLocation {
@@ -105,12 +107,13 @@ public struct ExpressionSource: Sendable {
     case .singleQuoted, .doubleQuoted:
       return SourceLocation(file: path, line: start.line, column: start.column + 1)
     case .literal, .folded:
-      guard let file else { return location }
-      var line = start.line + 1
-      while let text = file.line(line), text.allSatisfy({ $0 == " " }), file.line(line + 1) != nil { line += 1 }
-      let text = file.line(line) ?? ""
-      let indent = text.unicodeScalars.prefix { $0 == " " }.count
-      return SourceLocation(file: path, line: line, column: indent + 1)
+      guard let file, var walk = SourceFile.YAMLLineWalk(file, at: start), walk.advance() else { return location }
+      while walk.scalars.allSatisfy({ $0 == " " }) {
+        var next = walk
+        guard next.advance() else { break }
+        walk = next
+      }
+      return walk.location(at: walk.scalars.prefix { $0 == " " }.count)
     case .plain:
       return location
     }
@@ -119,8 +122,9 @@ public struct ExpressionSource: Sendable {
   /// The content indentation of a block scalar: parent indentation plus an explicit indicator
   /// (`|2`), or else the indentation of its first non-blank line.
   private func blockIndentation(_ file: SourceFile) -> Int {
-    let header = Array((file.line(start.line) ?? "").unicodeScalars)
-    var position = start.column
+    guard var walk = SourceFile.YAMLLineWalk(file, at: start) else { return 0 }
+    let header = walk.scalars
+    var position = walk.markIndex + 1
     while position < header.count, header[position] != " ", header[position] != "#" {
       if let digit = Int(String(header[position])), digit > 0 {
         var parent = 0
@@ -133,10 +137,8 @@ public struct ExpressionSource: Sendable {
       }
       position += 1
     }
-    var line = start.line + 1
-    while let text = file.line(line) {
-      if !text.allSatisfy({ $0 == " " }) { return text.unicodeScalars.prefix { $0 == " " }.count }
-      line += 1
+    while walk.advance() {
+      if !walk.scalars.allSatisfy({ $0 == " " }) { return walk.scalars.prefix { $0 == " " }.count }
     }
     return 0
   }

@@ -14,13 +14,23 @@ public enum Document {
     return parse(SourceFile(path: path, bytes: bytes), limits: limits, log: log)
   }
 
+  /// The file as UTF-8 text: YAML allows UTF-16 with a byte-order mark (some Windows editors
+  /// save it), which is read once as UTF-8 so that positions, quoted lines and every reader work
+  /// on one encoding. A UTF-16 file that does not decode keeps the text before the problem.
+  public static func decoded(_ original: SourceFile) -> SourceFile {
+    guard let (utf8, _) = UTF16Text.decode(original.bytes) else { return original }
+    return SourceFile(path: original.path, bytes: utf8)
+  }
+
   /// Parses bytes already read.
   public static func parse(_ original: SourceFile, limits: YAMLLimits, log: DiagnosticLog) -> (SourceFile, YAMLNode)? {
-    // YAML allows UTF-16 (some Windows editors save it). Read it as UTF-8 so that positions,
-    // quoted lines and the fast reader all work on one encoding.
-    var file = original
-    if let utf8 = utf8FromUTF16(original.bytes) {
-      file = SourceFile(path: original.path, bytes: utf8)
+    let file = decoded(original)
+    log.keep(file)
+    if let (complete, _) = UTF16Text.decode(original.bytes).map({ ($0.complete, $0.utf8) }), !complete {
+      log.error(
+        "encoding", "not valid UTF-16 text: a character is cut off here (a lone surrogate or an odd final byte); save the file as UTF-8",
+        at: file.location(ofByte: file.bytes.count))
+      return nil
     }
     if let problem = binaryProblem(file.bytes) {
       log.error("not-text", problem, at: SourceLocation(file: file.path, line: 1, column: 1))
@@ -48,46 +58,36 @@ public enum Document {
         message = "not valid UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true))): was the file saved in another encoding, such as Latin-1 or Windows-1252? Save it as UTF-8"
       }
       if error.kind == .syntax, let line = file.line(location.line), location.column >= 1,
-        Array(line).dropFirst(location.column - 1).first == "\t"
+        Array(line.unicodeScalars).dropFirst(location.column - 1).first == "\t"
       {
         message = "a tab cannot indent YAML or start a value; use spaces (\(message))"
       }
-      log.error(code, message, at: location)
+      log.error(code, message, at: location, notes: hiddenBreakNotes(file, around: location))
       return nil
     }
   }
 
-  /// Recognises files that are plainly not text (archives, images, office documents) before
-  /// libyaml reports a puzzling syntax error about them.
-  /// The text as UTF-8 when it starts with a UTF-16 byte-order mark and decodes cleanly.
-  static func utf8FromUTF16(_ bytes: [UInt8]) -> [UInt8]? {
-    guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
-    let bigEndian: Bool
-    switch (bytes[0], bytes[1]) {
-    case (0xFF, 0xFE): bigEndian = false
-    case (0xFE, 0xFF): bigEndian = true
-    default: return nil
-    }
-    var units: [UInt16] = []
-    units.reserveCapacity(bytes.count / 2 - 1)
-    var index = 2
-    while index + 1 < bytes.count {
-      let (high, low) = bigEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
-      units.append(UInt16(high) << 8 | UInt16(low))
-      index += 2
-    }
-    var output: [UInt8] = []
-    output.reserveCapacity(units.count)
-    var decoder = UTF16()
-    var iterator = units.makeIterator()
-    loop: while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar): UTF8.encode(scalar) { output.append($0) }
-      case .emptyInput: break loop
-      case .error: return nil  // unpaired surrogate: let libyaml report it with its position
+  /// Notes for a syntax error on a line holding a break only YAML sees (NEL, LS, PS, typically
+  /// from text pasted out of a word processor or a Windows-1252 '…' read as Latin-1): YAML ends
+  /// the line there, which is rarely what the author meant and which an editor does not show.
+  static func hiddenBreakNotes(_ file: SourceFile, around location: SourceLocation) -> [Diagnostic.Note] {
+    var notes: [Diagnostic.Note] = []
+    for number in [location.line - 1, location.line] {
+      guard let text = file.line(number) else { continue }
+      var column = 1
+      for scalar in text.unicodeScalars {
+        if LineBreak.isYAMLBreak(scalar) {
+          let name = scalar.value == 0x85 ? "NEL, next line" : scalar.value == 0x2028 ? "LS, line separator" : "PS, paragraph separator"
+          notes.append(
+            Diagnostic.Note(
+              "this line holds an invisible \(InertText.codePoint(scalar)) (\(name)), which YAML reads as a line break; replace it with a space or a real line break",
+              at: SourceLocation(file: file.path, line: number, column: column)))
+          break
+        }
+        column += 1
       }
     }
-    return output
+    return notes
   }
 
   /// The offset and value of the first byte that does not start a valid UTF-8 sequence.
@@ -110,6 +110,8 @@ public enum Document {
     return nil
   }
 
+  /// Recognises files that are plainly not text (archives, images, office documents) before
+  /// libyaml reports a puzzling syntax error about them.
   static func binaryProblem(_ bytes: [UInt8]) -> String? {
     let signatures: [([UInt8], String)] = [
       ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an .xlsx or .docx file?)"),

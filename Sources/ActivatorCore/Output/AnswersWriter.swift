@@ -55,7 +55,7 @@ public enum AnswersWriter {
       if sectionIndex > 0 || mode == .template { w.blankLine() }
       w.comment("── \(section.title.text(language)) " + String(repeating: "─", count: max(4, 60 - section.title.text(language).count)), depth: 1)
       if mode == .template, let pillar = section.pillar, let description = survey.pillars[pillar].description {
-        for line in wrap(description.text(language), width: 96) { w.comment(line, depth: 1) }
+        for line in DisplayWidth.wrap(description.text(language), width: 96) { w.comment(line, depth: 1) }
       }
       for slot in slots {
         number += 1
@@ -114,11 +114,11 @@ public enum AnswersWriter {
 
   static func documentation(_ question: Question, number: Int, language: String, into w: inout YAMLWriter) {
     let es = language == "es"
-    for (index, line) in wrap("\(number). \(question.text.text(language))", width: 96).enumerated() {
+    for (index, line) in DisplayWidth.wrap("\(number). \(question.text.text(language))", width: 96).enumerated() {
       w.comment(index == 0 ? line : "   " + line, depth: 1)
     }
     if let help = question.help {
-      for line in wrap(help.text(language), width: 92) { w.comment("   " + line, depth: 1) }
+      for line in DisplayWidth.wrap(help.text(language), width: 92) { w.comment("   " + line, depth: 1) }
     }
     var kind: String
     switch question.type {
@@ -142,7 +142,7 @@ public enum AnswersWriter {
     for option in question.options {
       let level = option.level.map { es ? " [etapa \($0)]" : " [stage \($0)]" } ?? ""
       let exclusive = option.exclusive ? (es ? " (sola)" : " (on its own)") : ""
-      for (index, line) in wrap("\(option.value) — \(option.label.text(language))\(level)\(exclusive)", width: 88).enumerated() {
+      for (index, line) in DisplayWidth.wrap("\(option.value) — \(option.label.text(language))\(level)\(exclusive)", width: 88).enumerated() {
         w.comment((index == 0 ? "     - " : "       ") + line, depth: 1)
       }
     }
@@ -156,22 +156,5 @@ public enum AnswersWriter {
     }
     if !question.required { w.comment("   " + (es ? "Opcional." : "Optional."), depth: 1) }
     if let source = question.source { w.comment("   " + (es ? "Fuente: " : "Source: ") + source, depth: 1) }
-  }
-
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = ""
-      for word in paragraph.split(separator: " ") {
-        if !line.isEmpty && line.count + 1 + word.count > width {
-          lines.append(line)
-          line = String(word)
-        } else {
-          line += line.isEmpty ? String(word) : " " + word
-        }
-      }
-      lines.append(line)
-    }
-    return lines
   }
 }

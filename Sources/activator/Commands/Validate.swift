@@ -21,18 +21,18 @@ struct Validate: ParsableCommand {
     let workspace = try sources.workspace()
     let (files, problems) = try answersFiles(paths)
     var invalid = !problems.filter { $0.severity == .error }.isEmpty
-    var sources: [String: SourceFile] = [:]
-    let renderer = { DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: sources) }
+    let renderer = { (log: DiagnosticLog) in
+      DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: log.sources)
+    }
     for path in files {
       let log = DiagnosticLog()
       guard let (file, root) = Document.load(path, limits: .untrusted, log: log) else {
-        Console.err(renderer().render(log.sorted))
+        Console.err(renderer(log).render(log.sorted))
         invalid = true
         continue
       }
-      sources = [path: file]
       guard let (sheet, survey) = AnswersLoader.load(file, root, registry: workspace.registry, log: log) else {
-        Console.err(renderer().render(log.sorted))
+        Console.err(renderer(log).render(log.sorted))
         invalid = true
         continue
       }
@@ -63,7 +63,7 @@ struct Validate: ParsableCommand {
         log.error("missing-city", "the city name is empty", at: SourceLocation(file: path, line: 1, column: 1))
       }
       let diagnostics = log.sorted
-      Console.err(renderer().render(diagnostics))
+      Console.err(renderer(log).render(diagnostics))
       if log.hasErrors {
         invalid = true
       } else {

@@ -146,19 +146,41 @@ public final class FuzzWorld: Sendable {
     precondition(reread.city == sheet.city && reread.targets == sheet.targets && reread.notes == sheet.notes, "saved details differ:\n\(text)")
   }
 
-  /// Every diagnostic points into the file it is about, at a line that exists.
-  func checkDiagnostics(_ log: DiagnosticLog, _ file: SourceFile) {
-    let lines = file.lineCount
+  /// Every diagnostic points into the file it is about, at a line and column that exist as an
+  /// editor shows the file (see `LineBreak`); positions quoted in its message too.
+  func checkDiagnostics(_ log: DiagnosticLog, _ original: SourceFile) {
+    let file = Document.decoded(original)
     let renderer = DiagnosticRenderer(color: true, showSource: true, sources: [file.path: file])
     for diagnostic in log.diagnostics {
       let location = diagnostic.location
       precondition(!diagnostic.message.isEmpty, "empty diagnostic message")
       if location.file == file.path {
-        precondition(location.line >= 0 && location.line <= lines, "diagnostic at line \(location.line) of \(lines)")
-        precondition(location.column >= 0, "negative column")
+        checkPosition(location.line, location.column, in: file, diagnostic.message)
+        for (line, column) in Self.quotedPositions(diagnostic.message) {
+          checkPosition(line, column, in: file, diagnostic.message)
+        }
       }
       _ = renderer.render(diagnostic)
     }
+  }
+
+  func checkPosition(_ line: Int, _ column: Int, in file: SourceFile, _ message: String) {
+    precondition(line >= 0 && line <= file.lineCount, "diagnostic at line \(line) of \(file.lineCount): \(message)")
+    precondition(column >= 0, "negative column")
+    if line >= 1, let text = file.line(line) {
+      precondition(column <= text.unicodeScalars.count + 1, "diagnostic at column \(column) of a line of \(text.unicodeScalars.count): \(message)")
+    }
+  }
+
+  /// `L:C` positions a message quotes ("while scanning a simple key at 4:1").
+  static func quotedPositions(_ message: String) -> [(Int, Int)] {
+    var found: [(Int, Int)] = []
+    let words = message.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
+    for (index, word) in words.enumerated() where index > 0 && words[index - 1] == "at" {
+      let parts = word.split(separator: ":")
+      if parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) { found.append((line, column)) }
+    }
+    return found
   }
 
   func checkAssessment(_ a: Assessment) {

@@ -1,0 +1,144 @@
+import ActivatorYAML
+
+/// Text from a file, or a file's name, made inert before it reaches a terminal or a log.
+///
+/// A terminal acts on control characters: ESC starts sequences that set the window title, clear
+/// the screen or recolour what follows; C1 controls (U+0080–U+009F, such as CSI U+009B) do the
+/// same in one character; CR and a line feed forge lines; bidirectional overrides (U+202E) and
+/// isolates reorder what is shown. Every such character is shown visibly instead, as `\u{1B}`,
+/// so what a city or an author wrote can be read but never act.
+public enum InertText {
+  /// For one line (a file name, a city, a key): every control character and line break.
+  public static func line(_ text: some StringProtocol) -> String { inert(text, keepingLines: false) }
+
+  /// For text of several lines (help, notes, catalog descriptions): line feeds and tabs stay.
+  public static func text(_ text: some StringProtocol) -> String { inert(text, keepingLines: true) }
+
+  /// Whether a terminal would act on `scalar`, or it would reorder the text around it.
+  public static func isActive(_ scalar: Unicode.Scalar, keepingLines: Bool) -> Bool {
+    switch scalar.value {
+    case 0x0A, 0x09: return !keepingLines
+    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
+  }
+
+  /// How an active character is shown: `\u{1B}`.
+  public static func visible(_ scalar: Unicode.Scalar) -> String {
+    "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+  }
+
+  /// `U+0085`: how messages name a character.
+  public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    let digits = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  private static func inert(_ text: some StringProtocol, keepingLines: Bool) -> String {
+    guard mayHoldActive(text.utf8, keepingLines: keepingLines) else { return String(text) }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      if isActive(scalar, keepingLines: keepingLines) {
+        out += visible(scalar)
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// A quick look at the bytes: nearly all text has no byte that could start an active character.
+  private static func mayHoldActive(_ bytes: some Sequence<UInt8>, keepingLines: Bool) -> Bool {
+    for byte in bytes {
+      if byte < 0x20 {
+        if keepingLines && (byte == 0x0A || byte == 0x09) { continue }
+        return true
+      }
+      if byte == 0x7F || byte == 0xC2 || byte == 0xE2 { return true }
+    }
+    return false
+  }
+}
+
+/// Display width of text in a terminal: wide East Asian characters take two columns,
+/// combining marks none.
+public enum DisplayWidth {
+  public static func of(_ text: String) -> Int {
+    var width = 0
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+      if inEscape {
+        if scalar == "m" { inEscape = false }
+        continue
+      }
+      if scalar == "\u{1B}" {
+        inEscape = true
+        continue
+      }
+      width += of(scalar)
+    }
+    return width
+  }
+
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+      || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+      || (0x20000...0x3FFFD).contains(v)
+    {
+      return 2
+    }
+    return 1
+  }
+
+  public static func pad(_ text: String, to width: Int) -> String {
+    let current = of(text)
+    return current >= width ? text : text + String(repeating: " ", count: width - current)
+  }
+
+  public static func padLeft(_ text: String, to width: Int) -> String {
+    let current = of(text)
+    return current >= width ? text : String(repeating: " ", count: width - current) + text
+  }
+
+  /// Cuts text to at most `width` columns, ending with '…' when cut.
+  public static func truncate(_ text: String, to width: Int) -> String {
+    guard of(text) > width else { return text }
+    var out = ""
+    var used = 0
+    for character in text {
+      let w = of(String(character))
+      if used + w > width - 1 { break }
+      out.append(character)
+      used += w
+    }
+    return out + "…"
+  }
+
+  /// Wraps text into lines of at most `width` columns, breaking at spaces; every line break
+  /// (`LineBreak`) in `text` starts a new line.
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for paragraph in LineBreak.split(text) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        let candidate = line.isEmpty ? String(word) : line + " " + word
+        if of(candidate) > width && !line.isEmpty {
+          lines.append(line)
+          line = String(word)
+        } else {
+          line = candidate
+        }
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+}

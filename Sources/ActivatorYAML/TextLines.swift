@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a line break is. This is the one definition every reader, writer and position in
+/// Activator uses.
+///
+/// YAML 1.1 breaks lines at LF, CR, CRLF, NEL (U+0085), LS (U+2028) and PS (U+2029), and so does
+/// libyaml when it counts lines. Editors break only at LF, CR and CRLF (VS Code, vim, Notepad
+/// and the rest show NEL, LS and PS inside a line), and people look positions up in their
+/// editor. So:
+/// - a writer of YAML treats all six as line breaks (a comment ends at any of them);
+/// - every position Activator reports is on an editor line: libyaml's marks are mapped there
+///   through their character index (`TextLines`), and a snippet shows that editor line.
+public enum LineBreak {
+  /// Whether YAML reads `scalar` as (part of) a line break.
+  @inlinable public static func isYAMLBreak(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: return true
+    default: return false
+    }
+  }
+
+  /// Whether an editor starts a new line at `scalar` (LF, or CR alone or before LF).
+  @inlinable public static func isEditorBreak(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\n" || scalar == "\r"
+  }
+
+  /// The length in bytes of the YAML line break at `index` of UTF-8 `bytes` (CRLF is one break
+  /// of two bytes), or 0 when none starts there.
+  public static func yamlBreakLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    guard index < bytes.count else { return 0 }
+    switch bytes[index] {
+    case 0x0A: return 1
+    case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+    case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+    case 0xE2:
+      return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+    default: return 0
+    }
+  }
+
+  /// `text` split at every YAML line break, CRLF counting as one.
+  public static func split(_ text: some StringProtocol) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      defer { previous = scalar }
+      if scalar == "\n" && previous == "\r" { continue }
+      if isYAMLBreak(scalar) {
+        lines.append(current)
+        current = ""
+      } else {
+        current.unicodeScalars.append(scalar)
+      }
+    }
+    lines.append(current)
+    return lines
+  }
+
+  /// Whether UTF-8 `bytes` hold a break that YAML sees and an editor does not (NEL, LS, PS).
+  /// Fast on the usual file, which has none: `memchr` looks for their lead bytes only.
+  public static func hasYAMLOnlyBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let end = base + bytes.count
+    for (lead, seconds) in [(UInt8(0xC2), [UInt8(0x85)]), (UInt8(0xE2), [UInt8(0x80)])] {
+      var cursor = base
+      while cursor < end, let raw = memchr(cursor, Int32(lead), end - cursor) {
+        let found = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
+        if found + 1 < end, seconds.contains(found[1]) {
+          if lead == 0xC2 { return true }
+          if found + 2 < end, found[2] == 0xA8 || found[2] == 0xA9 { return true }
+        }
+        cursor = found + 1
+      }
+    }
+    return false
+  }
+}
+
+/// The editor lines of a UTF-8 text: where each starts, in bytes and in characters (Unicode
+/// scalars, as libyaml counts them; a leading byte-order mark is not a character).
+///
+/// Built once per file that needs positions; every lookup is then a binary search, so quoting
+/// thousands of diagnostics on one long line stays linear.
+public struct TextLines: Sendable {
+  /// Byte offset of each line's first byte.
+  private var byteStarts: [Int] = [0]
+  /// Byte offset just past each line's last byte, before its break.
+  private var byteEnds: [Int] = []
+  /// Character index of each line's first character.
+  private var characterStarts: [Int] = [0]
+  private var leadingMarkBytes = 0
+
+  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let count = bytes.count
+    var index = 0
+    if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      leadingMarkBytes = 3
+      index = 3
+    }
+    var characters = 0
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D {
+        let length = byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+        byteEnds.append(index)
+        index += length
+        characters += length
+        byteStarts.append(index)
+        characterStarts.append(characters)
+        continue
+      }
+      if byte & 0xC0 != 0x80 { characters += 1 }
+      index += 1
+    }
+    byteEnds.append(count)
+  }
+
+  public init(_ bytes: [UInt8]) {
+    self = bytes.withUnsafeBufferPointer { TextLines($0) }
+  }
+
+  /// How many lines there are (a final line break starts an empty last line, as editors show).
+  public var count: Int { byteStarts.count }
+
+  /// The bytes of line `number` (1-based) without its break, or nil past the end.
+  public func byteRange(ofLine number: Int) -> Range<Int>? {
+    guard number >= 1, number <= count else { return nil }
+    return byteStarts[number - 1]..<byteEnds[number - 1]
+  }
+
+  /// The position of the character at `index` (libyaml's `mark.index`): its editor line and
+  /// 1-based column. An index past the end is placed after the last character.
+  public func mark(ofCharacter index: Int) -> YAMLMark {
+    let line = lastStart(atOrBefore: max(0, index), in: characterStarts)
+    return YAMLMark(line: line + 1, column: max(0, index) - characterStarts[line] + 1)
+  }
+
+  /// The position of the byte at `offset` in `bytes` (the text these lines were built from).
+  public func mark(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> YAMLMark {
+    let clamped = min(max(0, offset), bytes.count)
+    let line = lastStart(atOrBefore: clamped, in: byteStarts)
+    var start = byteStarts[line]
+    if line == 0 { start = min(max(start, leadingMarkBytes), clamped) }
+    var column = 1
+    var index = start
+    while index < min(clamped, byteEnds[line]) {
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return YAMLMark(line: line + 1, column: column)
+  }
+
+  public func mark(ofByte offset: Int, in bytes: [UInt8]) -> YAMLMark {
+    bytes.withUnsafeBufferPointer { mark(ofByte: offset, in: $0) }
+  }
+
+  /// The index of the last element of the ascending `starts` that is at most `value`.
+  private func lastStart(atOrBefore value: Int, in starts: [Int]) -> Int {
+    var low = 0
+    var high = starts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if starts[middle] <= value { low = middle } else { high = middle - 1 }
+    }
+    return low
+  }
+}

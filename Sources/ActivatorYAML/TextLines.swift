@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What a line break is. This is the one definition every reader, writer and position in
 /// Activator uses.
 ///
@@ -64,20 +56,20 @@ public enum LineBreak {
   }
 
   /// Whether UTF-8 `bytes` hold a break that YAML sees and an editor does not (NEL, LS, PS).
-  /// Fast on the usual file, which has none: `memchr` looks for their lead bytes only.
+  /// Fast on the usual file, which has none: eight bytes at a time are skipped while all are ASCII.
   public static func hasYAMLOnlyBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
-    let end = base + bytes.count
-    for (lead, seconds) in [(UInt8(0xC2), [UInt8(0x85)]), (UInt8(0xE2), [UInt8(0x80)])] {
-      var cursor = base
-      while cursor < end, let raw = memchr(cursor, Int32(lead), end - cursor) {
-        let found = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
-        if found + 1 < end, seconds.contains(found[1]) {
-          if lead == 0xC2 { return true }
-          if found + 2 < end, found[2] == 0xA8 || found[2] == 0xA9 { return true }
-        }
-        cursor = found + 1
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        index += 8
+        continue
       }
+      let byte = bytes[index]
+      if byte == 0xC2 || byte == 0xE2, yamlBreakLength(bytes, at: index) > 0 { return true }
+      index += 1
     }
     return false
   }

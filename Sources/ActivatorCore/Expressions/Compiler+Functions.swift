@@ -161,6 +161,10 @@ extension Checker {
     let range = syntax.range
     switch name {
     case "string":
+      guard argument.type.isNumeric || argument.type.isTextual || argument.type == .bool || argument.type == .any else {
+        fail("type-mismatch", "string() converts numbers, text and yes/no values, not \(describe(argument))", args[0].range)
+        return .invalid(syntax)
+      }
       return Typed(
         type: .string, cost: argument.cost + 1, bound: nil,
         run: { context in
@@ -170,7 +174,7 @@ extension Checker {
           return .string(ValueOps.text(value, context))
         }, syntax: syntax)
     case "double":
-      guard argument.type.isNumeric || argument.type == .string else {
+      guard argument.type.isNumeric || argument.type == .string || argument.type == .any else {
         fail("type-mismatch", "double() converts numbers and text, not \(describe(argument))", args[0].range)
         return .invalid(syntax)
       }
@@ -188,7 +192,7 @@ extension Checker {
           }
         }, syntax: syntax)
     default:
-      guard argument.type.isNumeric || argument.type == .string else {
+      guard argument.type.isNumeric || argument.type == .string || argument.type == .any else {
         fail("type-mismatch", "int() converts numbers and text, not \(describe(argument))", args[0].range)
         return .invalid(syntax)
       }
@@ -197,8 +201,10 @@ extension Checker {
         run: { context in
           switch run(context) {
           case .double(let d):
-            guard d.isFinite, d > -9.2e18, d < 9.2e18 else {
-              return .error(EvaluationError("\(d) does not fit a whole number", range: range))
+            // Both ends are open, as in CEL: -2^63 is excluded with 2^63 (which is what
+            // 9223372036854775807.0 reads as), so the range is symmetric.
+            guard d.isFinite, d > -0x1p63, d < 0x1p63 else {
+              return .error(EvaluationError("\(JSONWriter.format(d)) does not fit a whole number", range: range))
             }
             return .int(Int(saturating: d.rounded(.towardZero)))
           case .string(let s):
@@ -240,7 +246,7 @@ extension Checker {
         }, syntax: syntax)
     }
     for item in typed {
-      guard item.type.isNumeric else {
+      guard item.type.isNumeric || item.type == .any else {
         fail("type-mismatch", "\(name)() compares numbers, but \(describe(item)) is not a number", item.syntax.range)
         return .invalid(syntax)
       }
@@ -268,7 +274,7 @@ extension Checker {
   private func size(_ argumentSyntax: Syntax, _ syntax: Syntax) -> Typed {
     let argument = check(argumentSyntax)
     guard argument.type != .invalid else { return .invalid(syntax) }
-    guard argument.type.elementType != nil || argument.type.isTextual else {
+    guard argument.type.elementType != nil || argument.type.isTextual || argument.type == .any else {
       fail("type-mismatch", "size() counts the items of a list or the characters of a text, not \(describe(argument))", argumentSyntax.range)
       return .invalid(syntax)
     }
@@ -290,17 +296,18 @@ extension Checker {
     let target = check(targetSyntax)
     let argument = check(args[0])
     guard target.type != .invalid, argument.type != .invalid else { return .invalid(syntax) }
-    guard target.type.isTextual, argument.type.isTextual else {
-      let culprit = target.type.isTextual ? argument : target
+    let textual: (Typed) -> Bool = { $0.type.isTextual || $0.type == .any }
+    guard textual(target), textual(argument) else {
+      let culprit = textual(target) ? argument : target
       fail("type-mismatch", "\(name)() works on text, not \(describe(culprit))", culprit.syntax.range)
       return .invalid(syntax)
     }
     let (t, a) = (target.run, argument.run)
     let test: @Sendable (String, String) -> Bool
     switch name {
-    case "contains": test = { $0.contains($1) }
-    case "startsWith": test = { $0.hasPrefix($1) }
-    default: test = { $0.hasSuffix($1) }
+    case "contains": test = CodePoints.contains
+    case "startsWith": test = CodePoints.hasPrefix
+    default: test = CodePoints.hasSuffix
     }
     return Typed(
       type: .bool, cost: target.cost + argument.cost + 10, bound: nil,
@@ -392,7 +399,7 @@ extension Checker {
     }
     let target = check(targetSyntax)
     guard target.type != .invalid else { return .invalid(syntax) }
-    guard case .list(let element) = target.type else {
+    guard let element = target.type == .any ? .any : target.type.elementType else {
       fail("type-mismatch", "\(name)() works on lists, but \(describe(target)) is not a list", targetSyntax.range)
       return .invalid(syntax)
     }
@@ -411,7 +418,7 @@ extension Checker {
     locals.removeLast()
     guard bodies.allSatisfy({ $0.type != .invalid }) else { return .invalid(syntax) }
     let predicateIndex = name == "map" ? (args.count == 3 ? 0 : nil) : 0
-    if let predicateIndex, bodies[predicateIndex].type != .bool {
+    if let predicateIndex, bodies[predicateIndex].type != .bool, bodies[predicateIndex].type != .any {
       fail(
         "type-mismatch", "the condition of \(name)() must be yes/no, but it gives \(bodies[predicateIndex].type.describe(survey))",
         bodies[predicateIndex].syntax.range)

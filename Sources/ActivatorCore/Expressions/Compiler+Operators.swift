@@ -14,10 +14,11 @@ extension Checker {
   private func logical(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
     let left = check(leftSyntax)
     let right = check(rightSyntax)
-    for side in [left, right] where side.type != .invalid && side.type != .bool {
+    let joinable: (Typed) -> Bool = { $0.type == .bool || $0.type == .any }
+    for side in [left, right] where side.type != .invalid && !joinable(side) {
       fail("type-mismatch", "'\(op)' joins yes/no values, but \(describe(side)) is not one", side.syntax.range)
     }
-    guard left.type == .bool, right.type == .bool else { return .invalid(syntax) }
+    guard joinable(left), joinable(right) else { return .invalid(syntax) }
     let (l, r) = (left.run, right.run)
     let cost = left.cost + right.cost + 1
     // CEL's commutative rule: the deciding value (false for &&, true for ||) wins over errors
@@ -85,7 +86,9 @@ extension Checker {
   private func equality(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
     let (left, right) = operands(leftSyntax, rightSyntax)
     guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
-    if left.type == .null || right.type == .null || !comparable(left.type, right.type) {
+    // null equals only null (CEL's null_type has no other values); an answer is never null.
+    let oneNull = (left.type == .null) != (right.type == .null)
+    if oneNull || !comparable(left.type, right.type) {
       mismatch(op, left, right)
       return .invalid(syntax)
     }
@@ -119,6 +122,8 @@ extension Checker {
     let ok =
       (left.type.isNumeric && right.type.isNumeric)
       || (left.type.isTextual && right.type.isTextual)
+      || (left.type == .bool && right.type == .bool)
+      || left.type == .any || right.type == .any
     guard ok else {
       mismatch(op, left, right)
       return .invalid(syntax)
@@ -182,7 +187,7 @@ extension Checker {
       left = literal
     }
     guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
-    guard case .list(let element) = right.type else {
+    guard let element = right.type == .any ? .any : right.type.elementType else {
       let hint = right.type.isTextual ? "; to look for text inside text use s.contains('…')" : ""
       fail("type-mismatch", "the right side of 'in' must be a list, but \(describe(right)) is not\(hint)", rightSyntax.range)
       return .invalid(syntax)
@@ -216,7 +221,8 @@ extension Checker {
     let (l, r) = (left.run, right.run)
     let range = syntax.range
     let cost = left.cost + right.cost + 1
-    if op == "+" && left.type.isTextual && right.type.isTextual {
+    let any = left.type == .any || right.type == .any
+    if op == "+" && left.type.isTextual && right.type.isTextual || any && (left.type.isTextual || right.type.isTextual) {
       return Typed(
         type: .string, cost: cost, bound: nil,
         run: { context in
@@ -226,8 +232,9 @@ extension Checker {
           return .string(ValueOps.text(a, context) + ValueOps.text(b, context))
         }, syntax: syntax)
     }
-    if op == "+", case .list(let x) = left.type, case .list(let y) = right.type {
-      guard let element = unify(x, y) else {
+    let (x, y) = (left.type.elementType, right.type.elementType)
+    if op == "+", x != nil || y != nil, x != nil || left.type == .any, y != nil || right.type == .any {
+      guard let element = unify(x ?? .any, y ?? .any) else {
         fail("type-mismatch", "cannot join \(describe(left)) and \(describe(right))", range)
         return .invalid(syntax)
       }
@@ -241,16 +248,17 @@ extension Checker {
           return .list(p + q)
         }, syntax: syntax)
     }
-    guard left.type.isNumeric, right.type.isNumeric else {
-      let culprit = left.type.isNumeric ? right : left
+    guard left.type.isNumeric || left.type == .any, right.type.isNumeric || right.type == .any else {
+      let culprit = left.type.isNumeric || left.type == .any ? right : left
       fail("type-mismatch", "'\(op)' needs numbers, but \(describe(culprit)) is not a number", culprit.syntax.range)
       return .invalid(syntax)
     }
-    if op == "%" && (left.type != .int || right.type != .int) {
+    if op == "%" && (left.type == .double || right.type == .double) {
       fail("type-mismatch", "'%' needs whole numbers on both sides", range)
       return .invalid(syntax)
     }
-    let type: ExprType = left.type == .int && right.type == .int ? .int : .double
+    let type: ExprType =
+      left.type == .any || right.type == .any ? .any : left.type == .int && right.type == .int ? .int : .double
     return Typed(
       type: type, cost: cost, bound: nil,
       run: { context in
@@ -272,10 +280,10 @@ enum ValueOps {
     case (.double(let x), .int(let y)): return x == Double(y)
     case (.double(let x), .double(let y)): return x == y
     case (.choice(let q1, let o1), .choice(let q2, let o2)):
-      return q1 == q2 ? o1 == o2 : context.optionValue(q1, o1) == context.optionValue(q2, o2)
+      return q1 == q2 ? o1 == o2 : CodePoints.equal(context.optionValue(q1, o1), context.optionValue(q2, o2))
     case (.choice(let q, let o), .string(let s)), (.string(let s), .choice(let q, let o)):
-      return context.optionValue(q, o) == s
-    case (.string(let x), .string(let y)): return x == y
+      return CodePoints.equal(context.optionValue(q, o), s)
+    case (.string(let x), .string(let y)): return CodePoints.equal(x, y)
     case (.null, .null): return true
     case (.list(let x), .list(let y)):
       return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, context) }
@@ -290,10 +298,12 @@ enum ValueOps {
     case (.int, .double), (.double, .int), (.double, .double):
       guard let x = number(a), let y = number(b), !x.isNaN, !y.isNaN else { return nil }
       return x < y ? -1 : x == y ? 0 : 1
+    case (.bool(let x), .bool(let y)):
+      return x == y ? 0 : x ? 1 : -1
+    case (.string, _), (.choice, _):
+      return CodePoints.compare(text(a, context), text(b, context))
     default:
-      let x = text(a, context)
-      let y = text(b, context)
-      return x < y ? -1 : x == y ? 0 : 1
+      return nil
     }
   }
 

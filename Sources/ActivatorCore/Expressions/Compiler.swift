@@ -177,21 +177,14 @@ final class Checker {
       let typedItems = items.map(check)
       var element: ExprType = .any
       for item in typedItems where item.type != .invalid {
-        if element == .any {
-          element = item.type
-        } else if element != item.type {
-          if element.isNumeric && item.type.isNumeric {
-            element = .double
-          } else if fits(item.type, element) {
-            continue
-          } else {
-            fail(
-              "type-mismatch",
-              "list mixes \(element.describe(survey)) and \(item.type.describe(survey)); all items must have one type",
-              item.syntax.range)
-            return .invalid(syntax)
-          }
+        guard let joined = unify(element, item.type) else {
+          fail(
+            "type-mismatch",
+            "list mixes \(element.describe(survey)) and \(item.type.describe(survey)); all items of a list must have one type",
+            item.syntax.range)
+          return .invalid(syntax)
         }
+        element = joined
       }
       _ = range
       let runs = typedItems.map(\.run)
@@ -218,7 +211,7 @@ final class Checker {
       if operand.type == .invalid { return .invalid(syntax) }
       let run = operand.run
       if op == "!" {
-        guard operand.type == .bool else {
+        guard operand.type == .bool || operand.type == .any else {
           fail("type-mismatch", "'!' needs a yes/no value, but \(describe(operand)) is not one", operandSyntax.range)
           return .invalid(syntax)
         }
@@ -230,7 +223,7 @@ final class Checker {
             return value
           }, syntax: syntax)
       }
-      guard operand.type.isNumeric else {
+      guard operand.type.isNumeric || operand.type == .any else {
         fail("type-mismatch", "'-' needs a number, but \(describe(operand)) is not one", operandSyntax.range)
         return .invalid(syntax)
       }
@@ -254,7 +247,7 @@ final class Checker {
       let condition = check(conditionSyntax)
       let then = check(thenSyntax)
       let otherwise = check(elseSyntax)
-      if condition.type != .invalid && condition.type != .bool {
+      if condition.type != .invalid && condition.type != .bool && condition.type != .any {
         fail("type-mismatch", "the condition before '?' must be yes/no, but \(describe(condition)) is not", conditionSyntax.range)
       }
       guard condition.type != .invalid, then.type != .invalid, otherwise.type != .invalid else { return .invalid(syntax) }
@@ -285,11 +278,11 @@ final class Checker {
       let target = check(targetSyntax)
       let index = check(indexSyntax)
       guard target.type != .invalid, index.type != .invalid else { return .invalid(syntax) }
-      guard case .list(let element) = target.type else {
+      guard let element = target.type == .any ? .any : target.type.elementType else {
         fail("type-mismatch", "only lists can be indexed with '[…]', but \(describe(target)) is not a list", targetSyntax.range)
         return .invalid(syntax)
       }
-      guard index.type == .int else {
+      guard index.type == .int || index.type == .any else {
         fail("type-mismatch", "a list index must be a whole number, not \(index.type.describe(survey))", indexSyntax.range)
         return .invalid(syntax)
       }

@@ -2,7 +2,9 @@
 struct Token: Sendable, Equatable {
   enum Kind: Sendable, Equatable {
     case identifier(String)
-    case int(Int)
+    /// The magnitude of a whole number. The parser decides whether it fits: 9223372036854775808
+    /// only does with a '-' in front of it.
+    case int(UInt64)
     case double(Double)
     case string(String)
     case symbol(String)
@@ -45,26 +47,30 @@ struct Lexer {
     position + ahead < scalars.count ? scalars[position + ahead] : nil
   }
 
+  private func text(_ range: Range<Int>) -> String {
+    String(String.UnicodeScalarView(scalars[range]))
+  }
+
   private mutating func next() throws(ExpressionError) -> Token {
-    while let c = peek(), c == " " || c == "\t" || c == "\n" || c == "\r" { position += 1 }
+    while let c = peek(), c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" { position += 1 }
     let start = position
     guard let c = peek() else { return Token(kind: .end, range: start..<start) }
     if c == "/" && peek(1) == "/" {
       while let c = peek(), c != "\n" { position += 1 }
       return try next()
     }
+    if let prefixed = try prefixedString(start) { return prefixed }
     if c.properties.isAlphabetic && c.isASCII || c == "_" {
       while let c = peek(), c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) || c == "_" {
         position += 1
       }
-      let word = String(String.UnicodeScalarView(scalars[start..<position]))
-      return Token(kind: .identifier(word), range: start..<position)
+      return Token(kind: .identifier(text(start..<position)), range: start..<position)
     }
     if ("0"..."9").contains(c) || (c == "." && peek(1).map { ("0"..."9").contains($0) } == true) {
       return try number(start)
     }
     if c == "'" || c == "\"" {
-      return try string(quote: c, start: start)
+      return try string(start, raw: false)
     }
     for symbol in Self.symbols {
       let symbolScalars = Array(symbol.unicodeScalars)
@@ -83,18 +89,42 @@ struct Lexer {
     throw ExpressionError(code: "syntax", message: "unexpected character '\(c)'", range: start..<start + 1)
   }
 
+  // MARK: - Numbers
+
   private mutating func number(_ start: Int) throws(ExpressionError) -> Token {
-    var isDouble = false
+    let magnitude: UInt64?
     if peek() == "0", let x = peek(1), x == "x" || x == "X" {
       position += 2
       let digitsStart = position
       while let c = peek(), c.properties.isASCIIHexDigit { position += 1 }
-      let digits = String(String.UnicodeScalarView(scalars[digitsStart..<position]))
-      guard let value = Int(digits, radix: 16) else {
-        throw ExpressionError(code: "number", message: "hexadecimal number out of range", range: start..<position)
+      if digitsStart == position {
+        throw ExpressionError(code: "number", message: "'0\(x)' needs hexadecimal digits after it", range: start..<position)
       }
-      return Token(kind: .int(value), range: start..<position)
+      magnitude = UInt64(text(digitsStart..<position), radix: 16)
+    } else {
+      if let value = try decimal(start) { return Token(kind: .double(value), range: start..<position) }
+      magnitude = UInt64(text(start..<position))
     }
+    let literal = text(start..<position)
+    if let u = peek(), u == "u" || u == "U" {
+      // One integer type keeps answers, literals and arithmetic in one domain: CEL has no
+      // arithmetic between int and uint, so an unsigned literal next to an answer could only
+      // be a type error.
+      throw ExpressionError(
+        code: "unsupported",
+        message: "unsigned integers ('\(literal)\(u)') are not part of the rule language; write \(literal) without '\(u)'",
+        range: start..<position + 1)
+    }
+    guard let magnitude, magnitude <= UInt64(Int.max) + 1 else {
+      throw Self.outOfRange(literal, start..<position)
+    }
+    return Token(kind: .int(magnitude), range: start..<position)
+  }
+
+  /// Reads the digits of a decimal number; returns its value when it is a double (it has a
+  /// fraction or an exponent), `nil` when it is a whole number.
+  private mutating func decimal(_ start: Int) throws(ExpressionError) -> Double? {
+    var isDouble = false
     while let c = peek(), ("0"..."9").contains(c) { position += 1 }
     if peek() == ".", let d = peek(1), ("0"..."9").contains(d) {
       isDouble = true
@@ -110,62 +140,124 @@ struct Lexer {
         while let c = peek(), ("0"..."9").contains(c) { position += 1 }
       }
     }
-    if peek() == "u" || peek() == "U" { position += 1 }  // CEL unsigned suffix, read as int
-    let text = String(String.UnicodeScalarView(scalars[start..<position])).filter { $0 != "u" && $0 != "U" }
-    if isDouble {
-      guard let value = Double(text), value.isFinite else {
-        throw ExpressionError(code: "number", message: "number '\(text)' is out of range", range: start..<position)
-      }
-      return Token(kind: .double(value), range: start..<position)
+    guard isDouble else { return nil }
+    let literal = text(start..<position)
+    guard let value = Double(literal), value.isFinite else {
+      throw ExpressionError(code: "number", message: "number '\(literal)' is out of range", range: start..<position)
     }
-    guard let value = Int(text) else {
-      throw ExpressionError(
-        code: "number", message: "integer '\(text)' is out of range (at most \(Int.max))", range: start..<position)
-    }
-    return Token(kind: .int(value), range: start..<position)
+    return value
   }
 
-  private mutating func string(quote: Unicode.Scalar, start: Int) throws(ExpressionError) -> Token {
-    position += 1
+  static func outOfRange(_ literal: String, _ range: Range<Int>) -> ExpressionError {
+    ExpressionError(code: "number", message: "integer '\(literal)' is out of range (\(Int.min) to \(Int.max))", range: range)
+  }
+
+  // MARK: - Text
+
+  /// `r'…'` is raw text (a backslash is a plain character); bytes (`b'…'`) are refused by name.
+  private mutating func prefixedString(_ start: Int) throws(ExpressionError) -> Token? {
+    var letters = ""
+    var look = 0
+    while look < 2, let c = peek(look), "rRbB".unicodeScalars.contains(c) {
+      letters.unicodeScalars.append(c)
+      look += 1
+    }
+    guard !letters.isEmpty, let quote = peek(look), quote == "'" || quote == "\"" else { return nil }
+    let lowered = letters.lowercased()
+    guard lowered == "r" || lowered == "b" || lowered == "rb" || lowered == "br" else { return nil }
+    if lowered.contains("b") {
+      throw ExpressionError(
+        code: "unsupported", message: "bytes (\(letters)\(quote)…\(quote)) are not part of the rule language; write text without '\(letters)'",
+        range: start..<start + look)
+    }
+    position += look
+    return try string(start, raw: true)
+  }
+
+  /// A text literal whose quote is under `position`: '…', "…", or tripled quotes, which may
+  /// span lines.
+  private mutating func string(_ start: Int, raw: Bool) throws(ExpressionError) -> Token {
+    guard let quote = peek() else { return Token(kind: .end, range: start..<start) }
+    let triple = peek(1) == quote && peek(2) == quote
+    let closing = String(repeating: String(quote), count: triple ? 3 : 1)
+    position += triple ? 3 : 1
     var value = String.UnicodeScalarView()
     while true {
       guard let c = peek() else {
-        throw ExpressionError(
-          code: "syntax", message: "text started here is never closed with \(quote)", range: start..<start + 1)
+        throw ExpressionError(code: "syntax", message: "text started here is never closed with \(closing)", range: start..<start + 1)
       }
-      if c == quote {
-        position += 1
+      if c == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
+        position += triple ? 3 : 1
         return Token(kind: .string(String(value)), range: start..<position)
       }
-      if c == "\n" {
+      if (c == "\n" || c == "\r") && !triple {
         throw ExpressionError(
-          code: "syntax", message: "text started here runs past the end of the line", range: start..<position)
+          code: "syntax",
+          message: "text started here runs past the end of the line (text over several lines goes in tripled quotes: \(closing)\(closing)\(closing))",
+          range: start..<position)
       }
-      if c == "\\" {
-        guard let e = peek(1) else { position += 1; continue }
-        switch e {
-        case "n": value.append("\n")
-        case "t": value.append("\t")
-        case "r": value.append("\r")
-        case "\\", "'", "\"", "`", "?": value.append(e)
-        case "u":
-          let hexStart = position + 2
-          guard hexStart + 4 <= scalars.count,
-            let code = UInt32(String(String.UnicodeScalarView(scalars[hexStart..<hexStart + 4])), radix: 16),
-            let scalar = Unicode.Scalar(code)
-          else {
-            throw ExpressionError(code: "syntax", message: "'\\u' needs four hexadecimal digits", range: position..<position + 2)
-          }
-          value.append(scalar)
-          position += 4
-        default:
-          throw ExpressionError(code: "syntax", message: "unknown escape '\\\(e)'", range: position..<position + 2)
-        }
-        position += 2
-        continue
+      if c == "\\" && !raw {
+        value.append(try escape())
+      } else {
+        value.append(c)
+        position += 1
       }
-      value.append(c)
-      position += 1
     }
+  }
+
+  private static let simpleEscapes: [Unicode.Scalar: Unicode.Scalar] = [
+    "a": "\u{07}", "b": "\u{08}", "f": "\u{0C}", "n": "\n", "r": "\r", "t": "\t", "v": "\u{0B}",
+    "\\": "\\", "'": "'", "\"": "\"", "`": "`", "?": "?",
+  ]
+
+  /// The character the escape sequence under `position` stands for; moves past it. As in CEL,
+  /// `\xHH`, `\ooo`, `\uHHHH` and `\UHHHHHHHH` name a Unicode code point.
+  private mutating func escape() throws(ExpressionError) -> Unicode.Scalar {
+    let start = position
+    guard let e = peek(1) else {
+      throw ExpressionError(code: "syntax", message: "'\\' at the end of the text escapes nothing", range: start..<start + 1)
+    }
+    if let scalar = Self.simpleEscapes[e] {
+      position += 2
+      return scalar
+    }
+    let (digits, radix): (Int, Int)
+    switch e {
+    case "x", "X": (digits, radix) = (2, 16)
+    case "u": (digits, radix) = (4, 16)
+    case "U": (digits, radix) = (8, 16)
+    case "0"..."3": (digits, radix) = (3, 8)
+    default:
+      throw ExpressionError(code: "syntax", message: "unknown escape '\\\(e)'", range: start..<start + 2)
+    }
+    let first = radix == 8 ? start + 1 : start + 2
+    let end = min(scalars.count, first + digits)
+    let written = text(first..<end)
+    guard end - first == digits, written.unicodeScalars.allSatisfy(\.isASCII), let code = UInt32(written, radix: radix) else {
+      let form = radix == 8 ? "'\\' and three octal digits (\\000 to \\377)" : "'\\\(e)' and \(digits) hexadecimal digits"
+      throw ExpressionError(code: "syntax", message: "an escape here needs \(form)", range: start..<end)
+    }
+    if e == "u", (0xD800...0xDBFF).contains(code), let low = lowSurrogate(at: end) {
+      // A pair of \u escapes for one character outside the first plane ('\uD83D\uDE00').
+      position = end + 6
+      return Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+    }
+    guard let scalar = Unicode.Scalar(code) else {
+      throw ExpressionError(
+        code: "syntax", message: "'\\\(e)\(written)' is not a Unicode character (surrogate halves D800-DFFF and values above 10FFFF are not)",
+        range: start..<end)
+    }
+    position = end
+    return scalar
+  }
+
+  /// The value of a `\uDC00`…`\uDFFF` escape at `offset`, if there is one.
+  private func lowSurrogate(at offset: Int) -> UInt32? {
+    guard offset + 6 <= scalars.count, scalars[offset] == "\\", scalars[offset + 1] == "u" else { return nil }
+    let digits = text(offset + 2..<offset + 6)
+    guard digits.unicodeScalars.allSatisfy(\.isASCII), let code = UInt32(digits, radix: 16), (0xDC00...0xDFFF).contains(code) else {
+      return nil
+    }
+    return code
   }
 }

@@ -190,11 +190,12 @@ struct Parser {
     if isSymbol("!") || isSymbol("-") {
       let token = advance()
       guard case .symbol(let op) = token.kind else { return try member() }
+      if op == "-", let smallest = smallestInt(after: token) { return smallest }
       let operand = try nested { (p: inout Parser) throws(ExpressionError) -> Syntax in try p.unary() }
       // Fold negative number literals so that -9223372036854775808 and -1.5 are plain literals.
       if op == "-", case .literal(let literal, let r) = operand {
         switch literal {
-        case .int(let n): return .literal(.int(-n), token.range.lowerBound..<r.upperBound)
+        case .int(let n) where n != Int.min: return .literal(.int(-n), token.range.lowerBound..<r.upperBound)
         case .double(let d): return .literal(.double(-d), token.range.lowerBound..<r.upperBound)
         default: break
         }
@@ -202,6 +203,18 @@ struct Parser {
       return .unary(op, operand, token.range.lowerBound..<operand.range.upperBound)
     }
     return try member()
+  }
+
+  /// `-9223372036854775808`: the one whole number whose digits alone do not fit an int. Only a
+  /// literal directly after the '-' counts (`-(9223372036854775808)` is out of range, as in CEL).
+  private mutating func smallestInt(after minus: Token) -> Syntax? {
+    guard case .int(let magnitude) = current.kind, magnitude == UInt64(Int.max) + 1, index + 1 < tokens.count else {
+      return nil
+    }
+    let following = tokens[index + 1].kind
+    guard following != .symbol("."), following != .symbol("[") else { return nil }
+    let literal = advance()
+    return .literal(.int(Int.min), minus.range.lowerBound..<literal.range.upperBound)
   }
 
   private mutating func member() throws(ExpressionError) -> Syntax {
@@ -246,8 +259,11 @@ struct Parser {
   private mutating func primary() throws(ExpressionError) -> Syntax {
     let token = current
     switch token.kind {
-    case .int(let n):
+    case .int(let magnitude):
       _ = advance()
+      guard let n = Int(exactly: magnitude) else {
+        throw Lexer.outOfRange(String(magnitude), token.range)
+      }
       return .literal(.int(n), token.range)
     case .double(let d):
       _ = advance()
@@ -277,12 +293,12 @@ struct Parser {
       return .identifier(name, token.range)
     case .symbol("("):
       _ = advance()
-      let inner = try nested { (p: inout Parser) throws(ExpressionError) -> Syntax in try p.expression() }
+      let inner = try expression()
       _ = try expect(")", "')'")
       return inner
     case .symbol("["):
       _ = advance()
-      let items = try nested { (p: inout Parser) throws(ExpressionError) -> [Syntax] in try p.arguments("]") }
+      let items = try arguments("]")
       return .list(items, token.range.lowerBound..<tokens[index - 1].range.upperBound)
     case .symbol("{"):
       throw ExpressionError(code: "unsupported", message: "maps ('{…}') are not part of the rule language", range: token.range)

@@ -192,8 +192,10 @@ public struct Question: Sendable {
     self.location = location
   }
 
+  /// The option whose value is exactly `value`, code point for code point (as the rule
+  /// language compares text), not merely canonically equivalent.
   public func optionIndex(_ value: String) -> Int? {
-    options.firstIndex { $0.value == value }
+    options.firstIndex { CodePoints.equal($0.value, value) }
   }
 
   /// The effective numeric bounds (percent is always 0...100).

@@ -4,9 +4,11 @@ extension Int {
   public init(saturating value: Double) {
     if value.isNaN {
       self = 0
-    } else if value >= 9.223_372_036_854_775e18 {
+    } else if value >= 0x1p63 {
+      // 2^63 exactly: the largest double below it (9223372036854774784) still fits and converts
+      // exactly, so the bound must not be a rounded decimal.
       self = .max
-    } else if value <= -9.223_372_036_854_775e18 {
+    } else if value < -0x1p63 {
       self = .min
     } else {
       self = Int(value)  // trap-free: NaN and out-of-range values are handled above

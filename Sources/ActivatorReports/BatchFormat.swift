@@ -81,18 +81,25 @@ public struct BatchFormat: Sendable {
       }
       func number(_ value: Int) {
         if !row.isEmpty { row.append(0x2C) }
-        CSV.appendDigits(value, to: &row)
+        JSONWriter.appendDigits(value, to: &row)
       }
       func hundredths(_ value: Double) {
-        // Two decimals, always ("3.50"), written as bytes.
+        // Two decimals, always ("3.50"), written as bytes. Exact for scores, which the scorer
+        // rounds to hundredths: "3.50" reads back as the very double it came from.
         row.append(0x2C)
         let scaled = Int(saturating: (value * 100).rounded())
         if scaled < 0 { row.append(0x2D) }
         let magnitude = scaled.magnitude
-        CSV.appendDigits(Int(magnitude / 100), to: &row)
+        JSONWriter.appendDigits(Int(magnitude / 100), to: &row)
         row.append(0x2E)
         row.append(UInt8(0x30 + magnitude % 100 / 10))
         row.append(UInt8(0x30 + magnitude % 10))
+      }
+      func exact(_ value: Double) {
+        // A share such as 2/3 keeps every digit: rounding it here would lose what the
+        // confidence level was decided on.
+        row.append(0x2C)
+        JSONWriter.append(value, to: &row)
       }
       func blank() { row.append(0x2C) }
       field(a.sheet.path)
@@ -105,11 +112,13 @@ public struct BatchFormat: Sendable {
       for pillar in a.pillars {
         number(pillar.stage)
         hundredths(pillar.score)
-        hundredths(pillar.coverage)
+        exact(pillar.coverage)
         if let target = pillar.target { number(target) } else { blank() }
       }
-      field(a.recommendations.prefix(5).map { a.program.solutions[$0.solution].id }.joined(separator: "; "))
-      field(a.nextSteps.map { a.program.programmes[$0.programme].id }.joined(separator: "; "))
+      row.append(0x2C)
+      CSV.appendJoined(a.recommendations.prefix(5).lazy.map { a.program.solutions[$0.solution].id }, to: &row)
+      row.append(0x2C)
+      CSV.appendJoined(a.nextSteps.lazy.map { a.program.programmes[$0.programme].id }, to: &row)
       field(a.program.hash)
       row.append(0x0D)
       row.append(0x0A)
@@ -156,6 +165,13 @@ public struct BatchFormat: Sendable {
     return text
   }
 
+  /// Two decimals when they say exactly what the value is ("3.50"), every digit otherwise: a
+  /// median of two scores can fall between hundredths (2.665).
+  static func exactScore(_ value: Double) -> String {
+    let twoDecimals = fixed(value)
+    return Double(twoDecimals) == value ? twoDecimals : JSONWriter.format(value)
+  }
+
   // MARK: - Cohort summary
 
   public func summary(_ cohort: CohortSummary) -> String {
@@ -166,7 +182,7 @@ public struct BatchFormat: Sendable {
       var out = "\u{FEFF}" + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" }).joined(separator: ",") + "\r\n"
       for (scope, group) in groups {
         for (index, pillar) in survey.pillars.enumerated() {
-          var fields = [scope, pillar.id, String(group.cities), group.medianStage(index).map(String.init) ?? "", group.medianScore(index).map(Self.fixed) ?? ""]
+          var fields = [scope, pillar.id, String(group.cities), group.medianStage(index).map(String.init) ?? "", group.medianScore(index).map(Self.exactScore) ?? ""]
           fields += stages.map { String(group.stageCounts[index][$0]) }
           out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
         }
@@ -234,30 +250,38 @@ public struct BatchFormat: Sendable {
 enum CSV {
   /// `field(text)` appended as bytes: plain text (the common case) is copied as it is.
   static func append(_ text: String, to row: inout [UInt8]) {
+    if !appendIfPlain(text, atFieldStart: true, to: &row) { row.append(contentsOf: field(text).utf8) }
+  }
+
+  /// `field(parts.joined(separator: "; "))` appended as bytes, without building the joined text
+  /// when no part needs quoting (ids never do).
+  static func appendJoined<Parts: Sequence<String>>(_ parts: Parts, to row: inout [UInt8]) {
+    let start = row.count
+    var atFieldStart = true
+    for part in parts {
+      if !atFieldStart { row.append(0x3B); row.append(0x20) }
+      guard appendIfPlain(part, atFieldStart: atFieldStart, to: &row) else {
+        row.removeSubrange(start...)
+        append(parts.joined(separator: "; "), to: &row)
+        return
+      }
+      atFieldStart = false
+    }
+  }
+
+  /// Appends `text` when it needs no quoting (and, at the start of a field, does not look like a
+  /// formula); returns whether it did.
+  private static func appendIfPlain(_ text: String, atFieldStart: Bool, to row: inout [UInt8]) -> Bool {
     var copy = text
-    let plain = copy.withUTF8 { bytes -> Bool in
-      guard let first = bytes.first else { return true }
-      if first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D { return false }
+    return copy.withUTF8 { bytes -> Bool in
+      if atFieldStart, let first = bytes.first,
+        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+      {
+        return false
+      }
       for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
       row.append(contentsOf: bytes)
       return true
-    }
-    if !plain { row.append(contentsOf: field(text).utf8) }
-  }
-
-  static func appendDigits(_ value: Int, to row: inout [UInt8]) {
-    if value < 0 { row.append(0x2D) }
-    var magnitude = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[count] = UInt8(0x30 + magnitude % 10)
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      for index in stride(from: count - 1, through: 0, by: -1) { row.append(buffer[index]) }
     }
   }
 

@@ -104,6 +104,19 @@ import Testing
     #expect(csv1.stdout == csv2.stdout)
   }
 
+  @Test func machineOutputKeepsEveryDigit() {
+    // Puerto Alegría knows 30 of its 37 government criteria: the coverage is 30/37 exactly.
+    let csv = Run.activator(["score", "Examples/puerto-alegria.yaml", "--format", "csv", "-q"], cwd: Binary.root)
+    #expect(csv.stdout.contains(",1,1.50,0.8108108108108109,"), "\(csv.stdout)")
+    let jsonl = Run.activator(["score", "Examples/puerto-alegria.yaml", "--format", "jsonl", "-q"], cwd: Binary.root)
+    #expect(jsonl.stdout.contains("\"coverage\":0.8108108108108109,"))
+    // Government scores 2.53 and 2.80: the median lies between hundredths.
+    let summary = Run.activator(
+      ["score", "Examples/amani-lakes.yaml", "Examples/santa-lucerna.yaml", "--summary", "--format", "csv", "-q"], cwd: Binary.root)
+    #expect(summary.stdout.contains("all,government,2,2,2.665,"), "\(summary.stdout)")
+    #expect(summary.stdout.contains("region: Latin America,government,1,2,2.80,"))
+  }
+
   @Test func pathsFromStdinAndCohortSummary() {
     let run = Run.activator(["score", "-", "--summary", "--format", "csv"], stdin: "Examples/valmora.yaml\nExamples/kestrel-bay.yaml\n", cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")

@@ -118,6 +118,27 @@ import Testing
     #expect(a.nextSteps.map { program.programmes[$0.programme].id } == ["training"])
   }
 
+  @Test func metricValuesAndAnswersKeepEveryDigitInJSON() {
+    let json = AssessmentJSON.render(assess(["online": .decimal(1e-7)]), options: .init(criteria: true, pretty: false))
+    #expect(json.contains("{\"id\":\"tiny-rules/online-share\",\"title\":\"Online\",\"value\":1e-07,"), "\(json)")
+    #expect(json.contains("{\"question\":\"online\",\"answer\":1e-07,"))
+    for (value, text) in [(1e17, "1e+17"), (0.1 + 0.2, "0.30000000000000004"), (2.0 / 3.0, "0.6666666666666666"), (-0.0, "-0"), (42.0, "42")] {
+      let writer = JSONWriter()
+      ValueText.json(.double(value), survey: program.survey, into: writer)
+      #expect(writer.finish() == text)
+      #expect(Double(text) == value)
+    }
+    // Beyond whole numbers the digits are the standard library's shortest round-trip ones.
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<2_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let value = Double(bitPattern: state)
+      guard value.isFinite, value != value.rounded(.towardZero) || abs(value) >= 1e15 else { continue }
+      #expect(JSONWriter.format(value) == value.description)
+      #expect(Double(JSONWriter.format(value))?.bitPattern == value.bitPattern)
+    }
+  }
+
   @Test func targetsAreKeptAndOrderPillars() {
     let a = assess(["portal": .bool(true), "datasets": .integer(20)], targets: [1: 3])
     #expect(a.pillars[1].target == 3)

@@ -51,7 +51,7 @@ public enum AssessmentJSON {
               writer.key("stage_name", survey.stageName(pillar.stage, language))
               writer.key("score", pillar.score)
               writer.key("potential", pillar.potential)
-              writer.key("coverage", round(pillar.coverage))
+              writer.key("coverage", pillar.coverage)
               writer.key("confidence", pillar.confidence.rawValue)
               writer.key("target", pillar.target)
               writer.key("evidence") {
@@ -60,11 +60,11 @@ public enum AssessmentJSON {
                     writer.object {
                       writer.key("stage", item.stage)
                       writer.key("criteria", item.criteria)
-                      writer.key("applicable", round(item.applicable))
-                      writer.key("met", round(item.met))
-                      writer.key("unknown", round(item.unknown))
-                      writer.key("excluded", round(item.excluded))
-                      writer.key("share", round(item.share))
+                      writer.key("applicable", item.applicable)
+                      writer.key("met", item.met)
+                      writer.key("unknown", item.unknown)
+                      writer.key("excluded", item.excluded)
+                      writer.key("share", item.share)
                       writer.key("passed", item.passed)
                     }
                   }
@@ -74,7 +74,7 @@ public enum AssessmentJSON {
                 writer.key("next") {
                   writer.object {
                     writer.key("stage", next.stage)
-                    writer.key("needed_weight", round(next.neededWeight))
+                    writer.key("needed_weight", next.neededWeight)
                     writer.key("needed_criteria", next.neededCount)
                     writer.key("candidates", strings: next.candidates.map { program.criteria[$0].qualifiedID })
                   }
@@ -233,6 +233,4 @@ public enum AssessmentJSON {
       }
     }
   }
-
-  static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }

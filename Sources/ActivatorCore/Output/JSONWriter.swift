@@ -138,13 +138,13 @@ public final class JSONWriter {
 
   public func int(_ value: Int) {
     separator()
-    bytes.append(contentsOf: String(value).utf8)
+    JSONWriter.appendDigits(value, to: &bytes)
   }
 
-  /// Integral values print without a fraction; others in Swift's shortest round-trip form.
+  /// The exact value, in the fewest digits that read back as the same double (see `format`).
   public func double(_ value: Double) {
     separator()
-    bytes.append(contentsOf: JSONWriter.format(value).utf8)
+    JSONWriter.append(value, to: &bytes)
   }
 
   public func bool(_ value: Bool) {
@@ -163,12 +163,57 @@ public final class JSONWriter {
     bytes.append(contentsOf: json.utf8)
   }
 
+  /// The shortest text that reads back as exactly `value` (Swift's `description`), with whole
+  /// numbers below 10^15 written without ".0" (`3`, not `3.0`) and negative zero kept as `-0`.
+  /// Machine output (JSON, JSONL, CSV) never rounds: what a reader parses is the double the
+  /// engine computed. JSON has no infinities or NaN, so those become null.
   public static func format(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
-    if value == value.rounded(.towardZero) && abs(value) < 1e15 {
-      return String(Int(value))
+    var bytes: [UInt8] = []
+    append(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `format(value)` appended as bytes, without building a String on the way (batch rows).
+  public static func append(_ value: Double, to bytes: inout [UInt8]) {
+    guard value.isFinite else {
+      bytes.append(contentsOf: "null".utf8)
+      return
     }
-    return "\(value)"
+    if value == value.rounded(.towardZero) && abs(value) < 1e15, let whole = Int(exactly: value) {
+      if whole == 0 && value.sign == .minus { bytes.append(0x2D) }
+      appendDigits(whole, to: &bytes)
+      return
+    }
+    // The standard library's shortest round-trip digits, handed over as bytes.
+    var sink = ByteSink(bytes: [])
+    swap(&sink.bytes, &bytes)
+    value.write(to: &sink)
+    swap(&sink.bytes, &bytes)
+  }
+
+  /// The decimal digits of `value`, with a minus sign when negative.
+  public static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(0x2D) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(0x30 + magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
+  }
+
+  /// Receives `Double.write(to:)` output. The standard library hands its digits to
+  /// `_writeASCII` as bytes; `write` is the general path, for any other caller.
+  private struct ByteSink: TextOutputStream {
+    var bytes: [UInt8]
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)

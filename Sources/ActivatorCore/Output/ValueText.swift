@@ -100,7 +100,7 @@ public enum ValueText {
     switch value {
     case .bool(let b): writer.bool(b)
     case .int(let n): writer.int(n)
-    case .double(let d): writer.double((d * 1e6).rounded() / 1e6)
+    case .double(let d): writer.double(d)
     case .string(let s): writer.string(s)
     case .choice: writer.string(code(value, survey: survey))
     case .list(let items): writer.array { for item in items { json(item, survey: survey, into: writer) } }

@@ -184,8 +184,9 @@ extension Checker {
           switch run(context) {
           case .int(let n): return .double(Double(n))
           case .string(let s):
-            guard let d = Double(s), d.isFinite else {
-              return .error(EvaluationError("'\(s)' is not a number", range: range))
+            guard let d = Double(s) else { return .error(EvaluationError("'\(s)' is not a number", range: range)) }
+            guard d.isFinite else {
+              return .error(EvaluationError("'\(s)' is not a finite number (decimals here are never infinite or NaN)", range: range))
             }
             return .double(d)
           case let other: return other

@@ -128,35 +128,51 @@ extension Checker {
       mismatch(op, left, right)
       return .invalid(syntax)
     }
-    let (l, r) = (left.run, right.run)
     // The commonest condition of all is "answer >= number" (every ladder step): compare with the
     // constant directly, without evaluating it or going through the general comparison.
-    if left.type.isNumeric, case .literal(let literal, _) = rightSyntax {
-      let threshold: Double
-      switch literal {
-      case .int(let n): threshold = Double(n)
-      case .double(let d): threshold = d
-      default: threshold = .nan
-      }
-      if !threshold.isNaN {
-        let test: @Sendable (Double) -> Bool
-        switch op {
-        case "<": test = { $0 < threshold }
-        case "<=": test = { $0 <= threshold }
-        case ">": test = { $0 > threshold }
-        default: test = { $0 >= threshold }
-        }
-        return Typed(
-          type: .bool, cost: left.cost + 2, bound: nil,
-          run: { context in
-            switch l(context) {
-            case .int(let n): return .bool(test(Double(n)))
-            case .double(let d): return .bool(test(d))
-            case let other: return other
-            }
-          }, syntax: syntax)
-      }
+    if left.type.isNumeric, case .literal(let literal, _) = rightSyntax, let tests = Self.thresholdTests(op, literal) {
+      let (l, testInt, testDouble) = (left.run, tests.int, tests.double)
+      return Typed(
+        type: .bool, cost: left.cost + 2, bound: nil,
+        run: { context in
+          switch l(context) {
+          case .int(let n): return .bool(testInt(n))
+          case .double(let d): return .bool(testDouble(d))
+          case let other: return other
+          }
+        }, syntax: syntax)
     }
+    return general(op, left, right, syntax)
+  }
+
+  /// `value op literal` for a whole-number and a decimal value. Two whole numbers compare
+  /// exactly (as doubles, neighbours above 2^53 would be equal); a whole number meets a decimal
+  /// as a decimal, as in the general comparison.
+  private static func thresholdTests(_ op: String, _ literal: Syntax.Literal)
+    -> (int: @Sendable (Int) -> Bool, double: @Sendable (Double) -> Bool)?
+  {
+    switch literal {
+    case .int(let bound):
+      return (comparison(op, bound), comparison(op, Double(bound)))
+    case .double(let bound):
+      let test = comparison(op, bound)
+      return ({ test(Double($0)) }, test)
+    default:
+      return nil
+    }
+  }
+
+  private static func comparison<Number: Comparable & Sendable>(_ op: String, _ bound: Number) -> @Sendable (Number) -> Bool {
+    switch op {
+    case "<": { $0 < bound }
+    case "<=": { $0 <= bound }
+    case ">": { $0 > bound }
+    default: { $0 >= bound }
+    }
+  }
+
+  private func general(_ op: String, _ left: Typed, _ right: Typed, _ syntax: Syntax) -> Typed {
+    let (l, r) = (left.run, right.run)
     let accept: @Sendable (Int) -> Bool
     switch op {
     case "<": accept = { $0 < 0 }

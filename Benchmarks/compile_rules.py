@@ -41,7 +41,7 @@ def main():
         "# Compiling the default survey and rules",
         "",
         f"Machine: {machine()}",
-        f"Command: `activator check --timings` (release build) on Surveys/wego-activator.yaml and Rules/wego-core, {args.runs} runs",
+        f"Command: `activator check --timings` (release build) on Surveys/wego-activator-1.0.0.yaml and Rules/wego-core-1, {args.runs} runs",
         "",
         "| phase | best | median |",
         "|---|---:|---:|",

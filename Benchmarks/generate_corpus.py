@@ -159,7 +159,7 @@ def main():
     parser.add_argument("--count", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--broken", type=float, default=0.01, help="share of broken files")
-    parser.add_argument("--survey", default=os.path.join(os.path.dirname(__file__), "..", "Surveys", "wego-activator.yaml"))
+    parser.add_argument("--survey", default=os.path.join(os.path.dirname(__file__), "..", "Surveys", "wego-activator-1.0.0.yaml"))
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "corpus"))
     args = parser.parse_args()
     rng = random.Random(args.seed)

@@ -142,7 +142,7 @@ import Testing
     #expect(text.contains("# 1. ¿En qué situación se encuentra la estrategia de ciudad inteligente o digital de la ciudad?"))
     // Fill every answer the way an official would: the first option, a number, or don't know.
     let log = DiagnosticLog()
-    let survey = try #require(SurveyLoader.load(Binary.root + "/Surveys/wego-activator.yaml", log: log))
+    let survey = try #require(SurveyLoader.load(Binary.root + "/Surveys/wego-activator-1.0.0.yaml", log: log))
     for question in survey.questions {
       let value: String
       switch question.type {

@@ -58,7 +58,7 @@ import Testing
   @Test func aPluginFromABetterPlaceShadowsTheSameIdInsteadOfClashing() throws {
     let root = try temporaryFolder()
     try makeFolders(root + "/user")
-    try copyFolder(Paths.rules + "/wego-core", to: root + "/user/wego-core")
+    try copyFolder(Paths.rules + "/wego-core-1", to: root + "/user/wego-core")
     let workspace = Workspace()
     workspace.loadSurveys([Paths.survey])
     workspace.loadRules([Place(.user, root + "/user"), Place(.installed, Paths.rules)])

@@ -11,7 +11,7 @@ enum Paths {
   }()
 
   static func at(_ relative: String) -> String { root + "/" + relative }
-  static var survey: String { at("Surveys/wego-activator.yaml") }
+  static var survey: String { at("Surveys/wego-activator-1.0.0.yaml") }
   static var rules: String { at("Rules") }
   static var examples: String { at("Examples") }
   static var fixtures: String { at("Tests/Fixtures") }

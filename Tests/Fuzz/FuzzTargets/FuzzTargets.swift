@@ -37,7 +37,7 @@ public final class FuzzWorld: Sendable {
 
   public init(home: String) {
     let log = DiagnosticLog()
-    guard let survey = SurveyLoader.load(home + "/Surveys/wego-activator.yaml", log: log) else {
+    guard let survey = SurveyLoader.load(home + "/Surveys/wego-activator-1.0.0.yaml", log: log) else {
       fatalError("fuzzing needs the shipped survey under \(home)/Surveys (set ACTIVATOR_HOME)")
     }
     self.survey = survey

@@ -45,6 +45,7 @@ let package = Package(
     .testTarget(
       name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "FuzzTargets"],
       swiftSettings: strict),
+    .testTarget(name: "ActivatorReportsTests", dependencies: ["ActivatorReports"], swiftSettings: strict),
     // Runs the built `activator` as a subprocess, on pipes and on a pseudo-terminal.
     .testTarget(name: "ActivatorCLITests", dependencies: ["ActivatorCore"], swiftSettings: strict),
   ]

@@ -66,7 +66,7 @@ public struct BatchFormat: Sendable {
       line += DisplayWidth.pad(DisplayWidth.truncate(city.country ?? "", to: 13), to: 14)
       line += DisplayWidth.pad(DisplayWidth.truncate(city.region ?? "", to: 15), to: 16)
       for pillar in a.pillars {
-        let mark = pillar.confidence == .low ? "?" : " "
+        let mark = pillar.confidence == .low ? StatusMark.lowConfidence.glyph : " "
         line += style.stage(DisplayWidth.padLeft("\(pillar.stage)", to: 3), pillar.stage, top: survey.topStage) + mark
       }
       line += "  " + (a.overall.map { "\($0) \(a.survey.stageName($0, language))" } ?? "–")

@@ -28,89 +28,102 @@ enum HTMLPage {
     return page.output
   }
 
-  /// `<thead>` with one row of headings; numeric columns are right-aligned.
-  static func tableHead(_ page: inout Markup, _ cells: [(text: String, numeric: Bool)]) {
-    page.open("thead")
-    page.open("tr")
-    for cell in cells { page.element("th", cell.numeric ? [("class", "num")] : [], text: cell.text) }
-    page.close("tr")
-    page.close("thead")
-  }
-
   /// A stage badge, coloured like the charts.
   static func stage(_ page: inout Markup, _ level: Int, _ name: String, top: Int) {
     page.element("span", [("class", "stage s\(max(1, min(level, top)))")], text: "\(level) \(name)")
   }
 
+  /// "Source: example.org", linking to the page. The visible text is the site, not the raw
+  /// address (printing adds the full address once); the link's name for assistive technology
+  /// also says what it is the source of, so a list of the page's links stays meaningful.
+  static func source(_ page: inout Markup, _ url: String, about: String, _ t: Localizer) {
+    page.text(t("Source", "Fuente") + ": ")
+    page.open("a", [("href", url), ("class", "source"), ("rel", "noopener noreferrer")])
+    page.element("span", [("class", "sr-only")], text: about + ", " + t("source", "fuente") + ": ")
+    page.text(Markup.site(url))
+    page.close("a")
+  }
+
   static func stylesheet(topStage: Int) -> String {
     var css = """
-      :root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; --accent: #1f6feb; --target: #8250df; }
+      :root { --page: \(Palette.page); --ink: \(Palette.ink); --muted: \(Palette.muted); --line: \(Palette.line); --soft: \(Palette.surround); --accent: \(Palette.accent); --target: \(Palette.target);
+        --met: \(Palette.met); --unmet: \(Palette.unmet); --unknown: \(Palette.unknown); }
       * { box-sizing: border-box; }
       html { -webkit-text-size-adjust: 100%; }
       body { margin: 0; background: var(--soft); color: var(--ink);
         font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
-      main { max-width: 980px; margin: 0 auto; padding: 28px 32px 40px; background: #fff; }
+      main { max-width: 980px; margin: 0 auto; padding: 28px 32px 40px; background: var(--page); }
       h1 { font-size: 1.9em; margin: 0.1em 0 0.2em; line-height: 1.2; overflow-wrap: anywhere; }
       h2, h3, td, th, li, p { overflow-wrap: break-word; }
       h2 { font-size: 1.35em; margin: 1.6em 0 0.4em; padding-top: 0.6em; border-top: 2px solid var(--line); }
       h3 { font-size: 1.05em; margin: 1em 0 0.3em; }
       p { margin: 0.4em 0; }
       a { color: var(--accent); }
+      a:focus-visible, .scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
       .card a { overflow-wrap: anywhere; }
       ul { margin: 0.3em 0; padding-left: 1.3em; }
       li { margin: 0.2em 0; }
-      table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
+      .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+      .scroll { overflow-x: auto; max-width: 100%; margin: 0.4em 0; position: relative; }
+      table { border-collapse: collapse; width: 100%; }
+      caption { caption-side: top; text-align: left; font-size: 0.88em; color: var(--muted); padding: 0 0 2px; position: sticky; left: 0; max-width: calc(100vw - 32px); }
       th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-      th { font-weight: 600; color: var(--muted); font-size: 0.9em; }
+      thead th { font-weight: 600; color: var(--muted); font-size: 0.9em; }
+      tbody th { font-weight: 600; }
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
       .kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8em; color: var(--muted); margin: 0; }
       .muted { color: var(--muted); }
       .small { font-size: 0.88em; }
-      .stage { display: inline-block; padding: 0 0.55em; border-radius: 0.8em; font-weight: 600; font-size: 0.9em; white-space: nowrap; }
+      .stage { display: inline-block; padding: 0 0.55em; border-radius: 0.8em; font-weight: 600; font-size: 0.9em; white-space: nowrap; box-shadow: inset 0 0 0 1px rgba(31, 35, 40, 0.3); }
       .summary { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: center; margin-top: 12px; }
       .summary > figure { flex: 0 1 400px; min-width: 0; }
       .summary table { font-size: 0.93em; }
       .summary > div { flex: 1 1 380px; min-width: 0; }
+      .summary > .scroll { flex: 1 1 auto; }
       .summary svg { display: block; width: 100%; height: auto; }
       figure { margin: 0; }
-      svg text { font-family: inherit; fill: var(--ink); }
+      svg text { font-family: inherit; }
       svg text.axis { font-size: 16px; font-weight: 600; }
-      svg text.ring, svg text.legend { font-size: 10px; fill: var(--muted); }
+      svg text.ring { font-size: 10px; }
       svg text.step { font-size: 13px; }
       svg text.step.current { font-weight: 700; }
       svg text.here { font-size: 10px; }
-      svg text.label, svg text.count { font-size: 12px; }
       svg.ladder { display: block; max-width: 640px; margin: 6px 0 4px; }
       .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; margin: 10px 0; break-inside: avoid; }
       .card h3 { margin-top: 0.2em; }
       ul.compact { columns: 2 260px; column-gap: 28px; }
       ul.compact li { break-inside: avoid; }
       .criteria li { list-style: none; margin-left: -1.2em; padding-left: 1.3em; text-indent: -1.3em; }
-      .criteria li::before { display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }
-      .criteria li.met::before { content: "✓"; color: #2e7d32; }
-      .criteria li.unmet::before { content: "✗"; color: #c0392b; }
-      .criteria li.unknown::before, .criteria li.error::before { content: "?"; color: #b7791f; }
-      .criteria li.not_applicable::before { content: "–"; color: var(--muted); }
+      .mark { display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }
+      td .mark, .cell .mark { width: auto; }
+      .mark.met, .pass { color: var(--met); }
+      .mark.unmet, .fail { color: var(--unmet); }
+      .mark.unknown { color: var(--unknown); }
+      .mark.na { color: var(--muted); }
+      .cell .mark { color: inherit; }
       .criteria .detail { display: block; text-indent: 0; font-size: 0.88em; color: var(--muted); }
-      .pass { color: #2e7d32; font-weight: 700; }
-      .fail { color: #c0392b; font-weight: 700; }
+      .pass, .fail { font-weight: 700; }
       .badge { display: inline-block; text-indent: 0; margin-left: 0.4em; font-size: 0.75em; padding: 0 0.5em; border-radius: 0.7em; border: 1px solid var(--line); color: var(--muted); vertical-align: middle; }
-      .rank { display: inline-block; min-width: 1.7em; height: 1.7em; line-height: 1.7em; text-align: center; border-radius: 50%; background: var(--accent); color: #fff; font-weight: 700; margin-right: 0.4em; }
+      .rule-id { display: inline-block; text-indent: 0; margin-left: 0.4em; font-size: 0.75em; color: var(--muted); overflow-wrap: anywhere; }
+      .rank { display: inline-block; min-width: 1.7em; height: 1.7em; line-height: 1.7em; text-align: center; border-radius: 50%; background: var(--accent); color: \(Palette.onAccent); font-weight: 700; margin-right: 0.4em; }
       nav.toc { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.9em; margin: 14px 0; }
       nav.toc a { white-space: nowrap; }
       ol.roadmap > li { margin: 0.5em 0; }
-      .heatmap td.cell { text-align: center; font-weight: 600; min-width: 3.2em; }
-      .heatmap td.city { min-width: 9em; max-width: 16em; overflow-wrap: anywhere; }
-      .up { color: #2e7d32; font-weight: 600; }
-      .down { color: #c0392b; font-weight: 600; }
+      .heatmap .cell { text-align: center; font-weight: 600; min-width: 3.2em; }
+      .heatmap th.city { min-width: 9em; max-width: 16em; overflow-wrap: anywhere; }
+      .counts td { min-width: 7em; white-space: nowrap; }
+      .bar { display: inline-block; height: 0.9em; margin-right: 0.35em; vertical-align: baseline; border-radius: 2px; box-shadow: inset 0 0 0 1px rgba(31, 35, 40, 0.45); }
+      .up { color: var(--met); font-weight: 600; }
+      .down { color: var(--unmet); font-weight: 600; }
       footer.provenance { margin-top: 32px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 0.8em; color: var(--muted); }
       footer.provenance code { overflow-wrap: anywhere; }
       @media (max-width: 700px) { main { padding: 16px; } }
       @media print {
-        body { background: #fff; font-size: 10pt; }
+        body { background: var(--page); font-size: 10pt; }
         main { max-width: none; padding: 0; }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         nav.toc { display: none; }
+        .scroll { overflow: visible; }
         h2, h3 { break-after: avoid; }
         .card, tr, figure, li { break-inside: avoid; }
         .card.next { break-inside: auto; }
@@ -119,12 +132,13 @@ enum HTMLPage {
         .summary { display: block; }
         .summary > figure { max-width: 400px; margin: 0 auto; }
         a { color: inherit; text-decoration: none; }
-        .card a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
+        .rule-id { display: none; }
+        a.source[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
       }
 
       """
     for level in 1...max(1, topStage) {
-      css += ".stage.s\(level), td.s\(level) { background: \(Charts.color(stage: level, top: topStage)); color: \(Charts.ink(stage: level, top: topStage)); }\n"
+      css += ".s\(level) { background: \(Palette.stage(level, top: topStage)); color: \(Palette.stageInk(level, top: topStage)); }\n"
     }
     return css
   }

@@ -56,55 +56,71 @@ extension HTMLReport {
     page.element(
       "p", [("class", "muted small")],
       text: t(
-        "One row per city, ordered by overall stage and then by total score; colours follow the stage. Select a city for its section.",
-        "Una fila por ciudad, ordenadas por etapa general y luego por puntaje total; los colores siguen la etapa. Seleccione una ciudad para ver su sección."))
-    page.open("table", [("class", "heatmap")])
-    HTMLPage.tableHead(
-      &page, [("#", true), (t("City", "Ciudad"), false), (t("Region", "Región"), false)] + r.pillarNames.map { ($0, false) } + [(t("Overall", "General"), false)])
-    page.open("tbody")
-    for (index, city) in r.cities.enumerated() {
-      page.open("tr")
-      page.element("td", [("class", "num muted")], text: String(index + 1))
-      page.open("td", [("class", "city")])
-      page.element("a", [("href", "#\(city.anchor)")], text: city.name)
-      page.close("td")
-      page.element("td", [("class", "small")], text: city.region ?? "")
-      for (pillar, stage) in city.stages.enumerated() {
-        let level = max(1, min(stage, r.topStage))
-        let unsure = Confidence.from(coverage: city.coverage[pillar]) == .low
-        page.element(
-          "td", [("class", "cell s\(level)"), ("title", "\(r.pillarNames[pillar]): \(ValueText.number(city.scores[pillar], r.language))")],
-          text: String(stage) + (unsure ? "?" : ""))
+        "One row per city, ordered by overall stage and then by total score; colours follow the stage, darker for a higher one. Select a city for its scores and section.",
+        "Una fila por ciudad, ordenadas por etapa general y luego por puntaje total; los colores siguen la etapa, más oscuros cuanto más alta. Seleccione una ciudad para ver sus puntajes y su sección."))
+    let pillars = r.pillarNames.map { HTMLTable.Column($0, numeric: false) }
+    let table = HTMLTable(
+      caption: t("Stage per pillar, by city", "Etapa por pilar, por ciudad"), captionShown: false, classes: "heatmap",
+      columns: [.init("#", numeric: true), .init(t("City", "Ciudad")), .init(t("Region", "Región"))] + pillars + [.init(t("Overall", "General"))],
+      rowHeader: 1)
+    table.write(&page) { rows in
+      for (index, city) in r.cities.enumerated() {
+        rows.row { row in
+          row.text(String(index + 1), classes: "muted")
+          row.cell(classes: "city") { $0.element("a", [("href", "#\(city.anchor)")], text: city.name) }
+          row.text(city.region ?? "", classes: "small")
+          for (pillar, stage) in city.stages.enumerated() {
+            row.cell(classes: "cell s\(max(1, min(stage, r.topStage)))") { cell in
+              cell.text(String(stage))
+              if Confidence.from(coverage: city.coverage[pillar]) == .low { StatusMark.lowConfidence.write(&cell, t, words: " " + StatusMark.lowConfidence.words(t)) }
+            }
+          }
+          if let overall = city.overall {
+            row.text(String(overall), classes: "cell s\(max(1, min(overall, r.topStage)))")
+          } else {
+            row.text("—")
+          }
+        }
       }
-      if let overall = city.overall {
-        page.element("td", [("class", "cell s\(max(1, min(overall, r.topStage)))")], text: String(overall))
-      } else {
-        page.element("td", text: "—")
-      }
-      page.close("tr")
     }
-    page.close("tbody")
-    page.close("table")
     page.open("p", [("class", "small muted")])
     for level in 1...max(1, r.topStage) {
       HTMLPage.stage(&page, level, r.stageNames[level - 1], top: r.topStage)
       page.text(" ")
     }
-    page.text(t(" ? low confidence: many answers unknown, the stage may be higher", " ? confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor"))
+    page.text(
+      " " + StatusMark.lowConfidence.glyph
+        + t(" low confidence: many answers unknown, the stage may be higher", " confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor"))
     page.close("p")
     page.close("section")
     page.newline()
   }
 
+  /// How many cities are at each stage in each pillar: a table whose cells hold the count and a
+  /// bar of the cohort's share, so the stage is told by its column, never by colour alone.
   static func distribution(_ page: inout Markup, _ r: CohortReport, _ t: Localizer) {
     page.open("section", [("id", "distribution")])
     page.element("h2", text: t("Distribution of stages per pillar", "Distribución de etapas por pilar"))
-    page.open("figure")
-    page.raw(
-      Charts.distribution(
-        rows: r.pillarNames.enumerated().map { ($1, r.all.stageCounts[$0]) }, top: r.topStage,
-        title: t("Cities at each stage, per pillar", "Ciudades en cada etapa, por pilar")))
-    page.close("figure")
+    let stages = r.stageNames.enumerated().map { HTMLTable.Column("\($0 + 1) \($1)") }
+    let table = HTMLTable(
+      caption: t("Cities at each stage, per pillar; bars show the share of the \(r.all.cities) cities.", "Ciudades en cada etapa, por pilar; las barras muestran la proporción de las \(r.all.cities) ciudades."),
+      classes: "counts", columns: [.init(t("Pillar", "Pilar"))] + stages)
+    table.write(&page) { rows in
+      for (pillar, name) in r.pillarNames.enumerated() {
+        rows.row { row in
+          row.text(name)
+          for (index, count) in r.all.stageCounts[pillar].prefix(r.stageNames.count).enumerated() {
+            row.cell(classes: count == 0 ? "muted" : "") { cell in
+              if count > 0 {
+                let width = 5 * Double(count) / Double(max(1, r.all.cities))
+                cell.element("span", [("class", "bar s\(index + 1)"), ("style", "width: \(Coordinate.text(max(0.15, width)))em")], text: "")
+              }
+              cell.text(String(count))
+            }
+          }
+        }
+      }
+    }
     page.close("section")
     page.newline()
   }
@@ -115,24 +131,23 @@ extension HTMLReport {
     page.element(
       "p", [("class", "muted small")],
       text: t("Median score per pillar (stage in brackets), for all cities and for each region.", "Puntaje mediano por pilar (etapa entre paréntesis), para todas las ciudades y para cada región."))
-    page.open("table")
-    HTMLPage.tableHead(
-      &page, [(t("Group", "Grupo"), false), (t("Cities", "Ciudades"), true)] + r.pillarNames.map { ($0, true) } + [(t("Overall", "General"), true)])
-    page.open("tbody")
-    for group in [r.all] + r.regions {
-      page.open("tr")
-      page.element(group.name == r.all.name ? "th" : "td", text: group.name)
-      page.element("td", [("class", "num")], text: String(group.cities))
-      for pillar in r.pillarNames.indices {
-        let score = group.medianScore[pillar].map { ValueText.number($0, r.language) } ?? "—"
-        let stage = group.medianStage[pillar].map { " (\($0))" } ?? ""
-        page.element("td", [("class", "num")], text: score + stage)
+    let table = HTMLTable(
+      caption: t("Median score per pillar", "Puntaje mediano por pilar"), captionShown: false,
+      columns: [.init(t("Group", "Grupo")), .init(t("Cities", "Ciudades"), numeric: true)] + r.pillarNames.map { .init($0, numeric: true) }
+        + [.init(t("Overall", "General"), numeric: true)])
+    table.write(&page) { rows in
+      for group in [r.all] + r.regions {
+        rows.row { row in
+          row.text(group.name)
+          row.text(String(group.cities))
+          for pillar in r.pillarNames.indices {
+            let score = group.medianScore[pillar].map { ValueText.number($0, r.language) } ?? "—"
+            row.text(score + (group.medianStage[pillar].map { " (\($0))" } ?? ""))
+          }
+          row.text(group.medianOverall.map(String.init) ?? "—")
+        }
       }
-      page.element("td", [("class", "num")], text: group.medianOverall.map(String.init) ?? "—")
-      page.close("tr")
     }
-    page.close("tbody")
-    page.close("table")
     page.close("section")
     page.newline()
   }
@@ -151,31 +166,26 @@ extension HTMLReport {
       if !place.isEmpty { page.text(place + " · ") }
       page.element("code", text: city.path)
       page.close("p")
-      page.open("table", [("class", "small")])
-      HTMLPage.tableHead(&page, [
-        (t("Pillar", "Pilar"), false),
-        (t("Stage", "Etapa"), false),
-        (t("Score", "Puntaje"), true),
-        (t("Ahead of", "Por delante de"), true),
-        (t("vs. median", "vs. mediana"), true),
-        (t("vs. region", "vs. región"), true),
-      ])
-      page.open("tbody")
-      for pillar in r.pillarNames.indices {
-        page.open("tr")
-        page.element("td", text: r.pillarNames[pillar])
-        page.open("td")
-        let stage = city.stages[pillar]
-        HTMLPage.stage(&page, stage, r.stageNames[max(1, min(stage, r.topStage)) - 1], top: r.topStage)
-        page.close("td")
-        page.element("td", [("class", "num")], text: ValueText.number(city.scores[pillar], r.language))
-        page.element("td", [("class", "num")], text: t.percent(city.percentile[pillar]))
-        delta(&page, city.versusCohort[pillar], r.language)
-        if let versus = city.versusRegion[pillar] { delta(&page, versus, r.language) } else { page.element("td", [("class", "num muted")], text: "—") }
-        page.close("tr")
+      let table = HTMLTable(
+        caption: t("\(city.name) against the cohort, per pillar", "\(city.name) frente al grupo, por pilar"), captionShown: false, classes: "small",
+        columns: [
+          .init(t("Pillar", "Pilar")), .init(t("Stage", "Etapa")), .init(t("Score", "Puntaje"), numeric: true),
+          .init(t("Ahead of", "Por delante de"), numeric: true), .init(t("vs. median", "vs. mediana"), numeric: true),
+          .init(t("vs. region", "vs. región"), numeric: true),
+        ])
+      table.write(&page) { rows in
+        for pillar in r.pillarNames.indices {
+          rows.row { row in
+            row.text(r.pillarNames[pillar])
+            let stage = city.stages[pillar]
+            row.cell { HTMLPage.stage(&$0, stage, r.stageNames[max(1, min(stage, r.topStage)) - 1], top: r.topStage) }
+            row.text(ValueText.number(city.scores[pillar], r.language))
+            row.text(t.percent(city.percentile[pillar]))
+            delta(&row, city.versusCohort[pillar], r.language)
+            if let versus = city.versusRegion[pillar] { delta(&row, versus, r.language) } else { row.text("—", classes: "muted") }
+          }
+        }
       }
-      page.close("tbody")
-      page.close("table")
       if !city.topSolutions.isEmpty {
         page.element("p", [("class", "small")], text: t("Top recommendations", "Principales recomendaciones") + ": " + city.topSolutions.joined(separator: "; "))
       }
@@ -185,9 +195,8 @@ extension HTMLReport {
     page.close("section")
   }
 
-  static func delta(_ page: inout Markup, _ value: Double, _ language: String) {
+  static func delta(_ row: inout HTMLTable.Cells, _ value: Double, _ language: String) {
     let rounded = (value * 100).rounded() / 100
-    let text = rounded > 0 ? "+" + ValueText.number(rounded, language) : rounded < 0 ? "−" + ValueText.number(-rounded, language) : "±0"
-    page.element("td", [("class", "num " + (rounded > 0 ? "up" : rounded < 0 ? "down" : "muted"))], text: text)
+    row.text(MarkdownReport.signed(value, language), classes: rounded > 0 ? "up" : rounded < 0 ? "down" : "muted")
   }
 }

@@ -60,35 +60,34 @@ public enum HTMLReport {
     page.close("figcaption")
     page.close("figure")
     page.open("div")
-    page.open("table")
-    HTMLPage.tableHead(&page, [
-      (t("Pillar", "Pilar"), false),
-      (t("Stage", "Etapa"), false),
-      (t("Score", "Puntaje"), true),
-      (t("Coverage", "Cobertura"), true),
-      (t("Target", "Meta"), false),
-    ])
-    page.open("tbody")
-    for pillar in r.pillars {
-      page.open("tr")
-      page.open("td")
-      page.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name)
-      page.close("td")
-      page.open("td")
-      HTMLPage.stage(&page, pillar.stage, pillar.stageName, top: r.topStage)
-      page.close("td")
-      page.element("td", [("class", "num")], text: ValueText.number(pillar.score, r.language))
-      page.element("td", [("class", "num")], text: t.percent(pillar.coverage) + (pillar.confidence == .low ? " !" : ""))
-      page.element("td", text: pillar.target.map { "\($0) \(stageName(r, $0))" } ?? "—")
-      page.close("tr")
+    let table = HTMLTable(
+      caption: t("Stage per pillar", "Etapa por pilar"),
+      columns: [
+        .init(t("Pillar", "Pilar")), .init(t("Stage", "Etapa")), .init(t("Score", "Puntaje"), numeric: true),
+        .init(t("Coverage", "Cobertura"), numeric: true), .init(t("Target", "Meta")),
+      ])
+    table.write(&page) { rows in
+      for pillar in r.pillars {
+        rows.row { row in
+          row.cell { $0.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) }
+          row.cell { HTMLPage.stage(&$0, pillar.stage, pillar.stageName, top: r.topStage) }
+          row.text(ValueText.number(pillar.score, r.language))
+          row.cell { cell in
+            cell.text(t.percent(pillar.coverage))
+            if pillar.confidence == .low {
+              cell.text(" ")
+              StatusMark.lowConfidence.write(&cell, t)
+            }
+          }
+          row.text(pillar.target.map { "\($0) \(stageName(r, $0))" } ?? "—")
+        }
+      }
     }
-    page.close("tbody")
-    page.close("table")
     page.element(
       "p", [("class", "muted small")],
       text: t(
-        "A pillar reaches a stage when at least \(t.percent(r.threshold)) of the weighted criteria of that stage, and of every stage below it, are met. The score adds the progress made towards the next stage. Coverage is the share of criteria whose answer is known; “!” marks low confidence.",
-        "Un pilar alcanza una etapa cuando cumple al menos el \(t.percent(r.threshold)) de los criterios ponderados de esa etapa y de todas las anteriores. El puntaje suma el avance hacia la etapa siguiente. La cobertura es la proporción de criterios cuya respuesta se conoce; «!» indica confianza baja."))
+        "A pillar reaches a stage when at least \(t.percent(r.threshold)) of the weighted criteria of that stage, and of every stage below it, are met. The score adds the progress made towards the next stage. Coverage is the share of criteria whose answer is known; “\(StatusMark.lowConfidence.glyph)” marks low confidence.",
+        "Un pilar alcanza una etapa cuando cumple al menos el \(t.percent(r.threshold)) de los criterios ponderados de esa etapa y de todas las anteriores. El puntaje suma el avance hacia la etapa siguiente. La cobertura es la proporción de criterios cuya respuesta se conoce; «\(StatusMark.lowConfidence.glyph)» indica confianza baja."))
     page.close("div")
     page.close("section")
     page.newline()
@@ -126,24 +125,26 @@ public enum HTMLReport {
     page.element("p", text: facts.joined(separator: " · "))
 
     if !pillar.evidence.isEmpty {
-      page.open("table", [("class", "evidence")])
-      HTMLPage.tableHead(&page, [
-        (t("Stage gate", "Umbral de etapa"), false),
-        (t("Criteria met", "Criterios cumplidos"), true),
-        (t("Weighted share", "Proporción ponderada"), true),
-        (t("Passed", "Superado"), false),
-      ])
-      page.open("tbody")
-      for row in pillar.evidence {
-        page.open("tr")
-        page.element("td", text: "\(row.stage) \(row.name)")
-        page.element("td", [("class", "num")], text: "\(row.met) / \(row.criteria)")
-        page.element("td", [("class", "num")], text: t.percent(row.share))
-        page.element("td", [("class", row.passed ? "pass" : "fail")], text: row.passed ? "✓" : "✗")
-        page.close("tr")
+      let table = HTMLTable(
+        caption: t("\(pillar.name): criteria met at each stage gate", "\(pillar.name): criterios cumplidos en cada umbral de etapa"),
+        classes: "evidence",
+        columns: [
+          .init(t("Stage gate", "Umbral de etapa")), .init(t("Criteria met", "Criterios cumplidos"), numeric: true),
+          .init(t("Weighted share", "Proporción ponderada"), numeric: true), .init(t("Passed", "Superado")),
+        ])
+      table.write(&page) { rows in
+        for gate in pillar.evidence {
+          rows.row { row in
+            row.text("\(gate.stage) \(gate.name)")
+            row.text("\(gate.met) / \(gate.criteria)")
+            row.text(t.percent(gate.share))
+            row.cell { cell in
+              let mark: StatusMark = gate.passed ? .met : .unmet
+              mark.write(&cell, t, words: gate.passed ? t("passed", "superado") : t("not passed", "no superado"))
+            }
+          }
+        }
       }
-      page.close("tbody")
-      page.close("table")
     }
 
     if let next = pillar.next {
@@ -188,14 +189,22 @@ public enum HTMLReport {
   static func criteriaList(_ page: inout Markup, _ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool, compact: Bool = false) {
     page.open("ul", [("class", compact ? "criteria compact" : "criteria")])
     for line in lines {
-      page.open("li", [("class", line.outcome.name), ("title", line.id)])
+      page.open("li", [("class", line.outcome.name)])
+      StatusMark(line.outcome).write(&page, t, suffix: ": ")
       page.text(line.title)
       page.element("span", [("class", "badge")], text: t("stage", "etapa") + " \(line.stage)")
+      ruleID(&page, line.id)
       if details, let finding = line.finding { page.element("span", [("class", "detail")], text: finding) }
       if details, !line.answers.isEmpty { page.element("span", [("class", "detail")], text: line.answers.joined(separator: " · ")) }
       page.close("li")
     }
     page.close("ul")
+  }
+
+  /// A criterion's id, shown small (staff look it up with `activator explain`), never only in
+  /// a tooltip that keyboards and touch screens cannot reach.
+  static func ruleID(_ page: inout Markup, _ id: String) {
+    page.element("code", [("class", "rule-id")], text: id)
   }
 
   static func recommendations(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
@@ -211,7 +220,7 @@ public enum HTMLReport {
       page.open("div", [("class", "card")])
       page.open("h3")
       page.element("span", [("class", "rank")], text: String(item.rank))
-      page.text(item.name)
+      page.text(" " + item.name)
       page.close("h3")
       let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
       page.element("p", [("class", "muted")], text: "\(origin) · \(item.pillar) · " + t("fits stages", "adecuada para etapas") + " \(item.stageRange)")
@@ -235,13 +244,12 @@ public enum HTMLReport {
       for missing in item.missingPrerequisites {
         page.element("p", [("class", "small fail")], text: t("First needs", "Requiere antes") + ": " + missing)
       }
-      page.open("p", [("class", "small muted")])
-      if let source = item.source {
-        page.text(t("Source", "Fuente") + ": ")
-        page.element("a", [("href", source), ("rel", "noopener noreferrer")], text: source)
+      if item.source != nil || !item.verified {
+        page.open("p", [("class", "small muted")])
+        if let source = item.source { HTMLPage.source(&page, source, about: item.name, t) }
+        if !item.verified { page.text(" " + t("(not yet verified against its source)", "(aún no verificado con su fuente)")) }
+        page.close("p")
       }
-      if !item.verified { page.text(" " + t("(not yet verified against its source)", "(aún no verificado con su fuente)")) }
-      page.close("p")
       page.close("div")
     }
     page.close("section")
@@ -301,7 +309,7 @@ public enum HTMLReport {
       }
       if let source = step.source {
         page.open("p", [("class", "small muted")])
-        page.element("a", [("href", source), ("rel", "noopener noreferrer")], text: source)
+        HTMLPage.source(&page, source, about: step.name, t)
         page.close("p")
       }
       page.close("div")
@@ -314,16 +322,17 @@ public enum HTMLReport {
     page.open("section", [("id", "metrics")])
     if !r.metrics.isEmpty {
       page.element("h2", text: t("Metrics", "Métricas"))
-      page.open("table")
-      page.open("tbody")
-      for metric in r.metrics {
-        page.open("tr")
-        page.element("td", text: metric.title)
-        page.element("td", [("class", "num")], text: metric.value)
-        page.close("tr")
+      let table = HTMLTable(
+        caption: t("Metrics", "Métricas"), captionShown: false,
+        columns: [.init(t("Metric", "Métrica")), .init(t("Value", "Valor"), numeric: true)])
+      table.write(&page) { rows in
+        for metric in r.metrics {
+          rows.row { row in
+            row.text(metric.title)
+            row.text(metric.value)
+          }
+        }
       }
-      page.close("tbody")
-      page.close("table")
     }
     page.element("h2", text: t("About the answers", "Sobre las respuestas"))
     page.element("p", text: r.answerSummary)

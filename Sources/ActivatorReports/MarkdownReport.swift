@@ -66,12 +66,12 @@ public enum MarkdownReport {
     for pillar in r.pillars {
       let target = pillar.target.map { "\($0) \(e(HTMLReport.stageName(r, $0)))" } ?? "—"
       out += "| \(e(pillar.name)) | \(stageCell(pillar.stage, pillar.stageName)) | \(ladder(pillar.stage, top: r.topStage)) | "
-        + "\(ValueText.number(pillar.score, r.language)) | \(t.percent(pillar.coverage))\(pillar.confidence == .low ? " \\!" : "") | \(target) |\n"
+        + "\(ValueText.number(pillar.score, r.language)) | \(t.percent(pillar.coverage))\(pillar.confidence == .low ? " " + e(StatusMark.lowConfidence.glyph) : "") | \(target) |\n"
     }
     out += "\n"
     out += t(
-      "A pillar reaches a stage when at least \(t.percent(r.threshold)) of the weighted criteria of that stage, and of every stage below it, are met. The score adds the progress made towards the next stage. Coverage is the share of criteria whose answer is known; \\! marks low confidence.",
-      "Un pilar alcanza una etapa cuando cumple al menos el \(t.percent(r.threshold)) de los criterios ponderados de esa etapa y de todas las anteriores. El puntaje suma el avance hacia la etapa siguiente. La cobertura es la proporción de criterios cuya respuesta se conoce; \\! indica confianza baja.")
+      "A pillar reaches a stage when at least \(t.percent(r.threshold)) of the weighted criteria of that stage, and of every stage below it, are met. The score adds the progress made towards the next stage. Coverage is the share of criteria whose answer is known; \(e(StatusMark.lowConfidence.glyph)) marks low confidence.",
+      "Un pilar alcanza una etapa cuando cumple al menos el \(t.percent(r.threshold)) de los criterios ponderados de esa etapa y de todas las anteriores. El puntaje suma el avance hacia la etapa siguiente. La cobertura es la proporción de criterios cuya respuesta se conoce; \(e(StatusMark.lowConfidence.glyph)) indica confianza baja.")
     out += "\n"
 
     for pillar in r.pillars {
@@ -95,7 +95,7 @@ public enum MarkdownReport {
         out += "| " + t("Stage gate", "Umbral de etapa") + " | " + t("Criteria met", "Criterios cumplidos") + " | " + t("Weighted share", "Proporción ponderada") + " | "
           + t("Passed", "Superado") + " |\n|---|--:|--:|:-:|\n"
         for row in pillar.evidence {
-          out += "| \(row.stage) \(e(row.name)) | \(row.met) / \(row.criteria) | \(t.percent(row.share)) | \(row.passed ? "✓" : "✗") |\n"
+          out += "| \(row.stage) \(e(row.name)) | \(row.met) / \(row.criteria) | \(t.percent(row.share)) | \((row.passed ? StatusMark.met : .unmet).glyph) |\n"
         }
         out += "\n"
       }
@@ -134,7 +134,7 @@ public enum MarkdownReport {
         for reason in item.reasons { out += "   - " + t("Because", "Porque") + ": \(e(reason))\n" }
         for missing in item.missingPrerequisites { out += "   - " + t("First needs", "Requiere antes") + ": \(e(missing))\n" }
         if let source = item.source {
-          out += "   - " + t("Source", "Fuente") + ": " + MarkdownText.link(source, source)
+          out += "   - " + t("Source", "Fuente") + ": " + MarkdownText.link(Markup.site(source), source)
           out += item.verified ? "\n" : " " + t("(not yet verified against its source)", "(aún no verificado con su fuente)") + "\n"
         }
       }
@@ -155,7 +155,7 @@ public enum MarkdownReport {
       for step in r.nextSteps {
         out += "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))\n"
         for reason in step.because { out += "  - \(e(reason))\n" }
-        if let source = step.source { out += "  - " + MarkdownText.link(source, source) + "\n" }
+        if let source = step.source { out += "  - " + t("Source", "Fuente") + ": " + MarkdownText.link(Markup.site(source), source) + "\n" }
       }
     }
     if !r.metrics.isEmpty {
@@ -174,14 +174,7 @@ public enum MarkdownReport {
   static func criteria(_ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool) -> String {
     var out = ""
     for line in lines {
-      let mark: String
-      switch line.outcome {
-      case .met: mark = "✓"
-      case .unmet: mark = "✗"
-      case .unknown, .error: mark = "?"
-      case .notApplicable: mark = "–"
-      }
-      out += "- \(mark) \(e(line.title)) *(" + t("stage", "etapa") + " \(line.stage))*\n"
+      out += "- \(StatusMark(line.outcome).glyph) \(e(line.title)) *(" + t("stage", "etapa") + " \(line.stage))*\n"
       if details, let finding = line.finding { out += "  - \(e(finding))\n" }
       if details, !line.answers.isEmpty { out += "  - *\(e(line.answers.joined(separator: " · ")))*\n" }
     }

@@ -37,6 +37,16 @@ public struct Markup: Sendable {
     return url
   }
 
+  /// The host of a web address without a leading `www.`: `https://www.x.org/a` → `x.org`.
+  public static func site(_ url: String) -> String {
+    guard let scheme = url.firstRange(of: "://") else { return url }
+    let rest = url[scheme.upperBound...]
+    var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+    if host.lowercased().hasPrefix("www.") { host = host.dropFirst(4) }
+    return host.isEmpty ? url : String(host)
+  }
+
   public mutating func raw(_ markup: String) { output += markup }
 
   public mutating func text(_ text: String) { output += Self.escape(text) }

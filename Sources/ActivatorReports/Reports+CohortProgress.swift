@@ -12,10 +12,11 @@ extension MarkdownReport {
     for (index, city) in r.cities.enumerated() {
       out += "| \(index + 1) | [\(e(city.name))](#\(city.anchor)) | \(e(city.region ?? "")) | "
       out += city.stages.enumerated().map { pillar, stage in
-        String(stage) + (Confidence.from(coverage: city.coverage[pillar]) == .low ? "?" : "")
+        String(stage) + (Confidence.from(coverage: city.coverage[pillar]) == .low ? e(StatusMark.lowConfidence.glyph) : "")
       }.joined(separator: " | ") + " | \(city.overall.map(String.init) ?? "—") |\n"
     }
-    out += "\n" + t("? low confidence: many answers unknown, the stage may be higher", "? confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor") + "\n"
+    out += "\n" + e(StatusMark.lowConfidence.glyph)
+      + t(" low confidence: many answers unknown, the stage may be higher", " confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor") + "\n"
     out += "\n## " + t("Distribution of stages per pillar", "Distribución de etapas por pilar") + "\n\n"
     out += "| " + t("Pillar", "Pilar") + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ") + " |\n"
     out += "|---|" + String(repeating: "--:|", count: r.stageNames.count) + "\n"
@@ -135,36 +136,34 @@ extension HTMLReport {
           top: r.topStage, title: t("Now (filled) and before (dashed)", "Ahora (relleno) y antes (discontinuo)")))
       page.element("figcaption", [("class", "muted small")], text: t("Filled: now. Dashed: the earlier stage.", "Relleno: ahora. Discontinuo: la etapa anterior."))
       page.close("figure")
-      page.open("table")
-      HTMLPage.tableHead(
-        &page,
-        [
-          (t("Pillar", "Pilar"), false), (t("Before", "Antes"), false), (t("Now", "Ahora"), false), (t("Stage change", "Cambio de etapa"), true),
-          (t("Score change", "Cambio de puntaje"), true),
+      let table = HTMLTable(
+        caption: t("Stage and score per pillar, before and now", "Etapa y puntaje por pilar, antes y ahora"),
+        columns: [
+          .init(t("Pillar", "Pilar")), .init(t("Before", "Antes")), .init(t("Now", "Ahora")), .init(t("Stage change", "Cambio de etapa"), numeric: true),
+          .init(t("Score change", "Cambio de puntaje"), numeric: true),
         ])
-      page.open("tbody")
-      for pillar in r.pillars {
-        page.open("tr")
-        page.element("td", text: pillar.name)
-        page.open("td")
-        if let before = pillar.before {
-          HTMLPage.stage(&page, before.stage, before.name, top: r.topStage)
-          page.text(" (\(ValueText.number(before.score, r.language)))")
-        } else {
-          page.text("—")
+      table.write(&page) { rows in
+        for pillar in r.pillars {
+          rows.row { row in
+            row.text(pillar.name)
+            row.cell { cell in
+              if let before = pillar.before {
+                HTMLPage.stage(&cell, before.stage, before.name, top: r.topStage)
+                cell.text(" (\(ValueText.number(before.score, r.language)))")
+              } else {
+                cell.text("—")
+              }
+            }
+            row.cell { cell in
+              HTMLPage.stage(&cell, pillar.after.stage, pillar.after.name, top: r.topStage)
+              cell.text(" (\(ValueText.number(pillar.after.score, r.language)))")
+            }
+            let change = pillar.stageChange
+            row.text(MarkdownReport.arrow(change), classes: change > 0 ? "up" : change < 0 ? "down" : "muted")
+            delta(&row, pillar.scoreChange, r.language)
+          }
         }
-        page.close("td")
-        page.open("td")
-        HTMLPage.stage(&page, pillar.after.stage, pillar.after.name, top: r.topStage)
-        page.text(" (\(ValueText.number(pillar.after.score, r.language)))")
-        page.close("td")
-        let change = pillar.stageChange
-        page.element("td", [("class", "num " + (change > 0 ? "up" : change < 0 ? "down" : "muted"))], text: MarkdownReport.arrow(change))
-        delta(&page, pillar.scoreChange, r.language)
-        page.close("tr")
       }
-      page.close("tbody")
-      page.close("table")
       page.close("section")
       for (title, changes) in [
         (t("Criteria newly met", "Criterios cumplidos ahora"), r.newlyMet),
@@ -174,8 +173,10 @@ extension HTMLReport {
         page.element("h2", text: "\(title) (\(changes.count))")
         page.open("ul", [("class", "criteria")])
         for change in changes {
-          page.open("li", [("class", change.after.name), ("title", change.id)])
+          page.open("li", [("class", change.after.name)])
+          StatusMark(change.after).write(&page, t, suffix: ": ")
           page.text("\(change.pillar): \(change.title)")
+          HTMLReport.ruleID(&page, change.id)
           page.element("span", [("class", "detail")], text: "\(t.outcome(change.before)) → \(t.outcome(change.after)) · " + t("stage", "etapa") + " \(change.stage)")
           page.close("li")
         }

@@ -5,6 +5,14 @@ struct MarkupChecker {
   struct Element {
     var name: String
     var attributes: [(name: String, value: String)]
+    /// Index of the enclosing element in `elements`.
+    var parent: Int?
+    /// Decoded text of everything inside the element.
+    var text = ""
+
+    func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+
+    var classes: [Substring] { attribute("class")?.split(separator: " ") ?? [] }
   }
 
   /// Elements in document order, with decoded attribute values.
@@ -21,7 +29,7 @@ struct MarkupChecker {
   init(_ source: String, xml: Bool = false) {
     let chars = Array(source.unicodeScalars)
     var index = 0
-    var stack: [String] = []
+    var stack: [(name: String, index: Int)] = []
 
     func fail(_ message: String) {
       if problems.count < 20 { problems.append("at \(index): \(message)") }
@@ -36,6 +44,7 @@ struct MarkupChecker {
           continue
         }
         text += decoded
+        for open in stack { elements[open.index].text += decoded }
         index = next
         continue
       }
@@ -46,6 +55,7 @@ struct MarkupChecker {
       }
       guard c == "<" else {
         text.unicodeScalars.append(c)
+        for open in stack { elements[open.index].text.unicodeScalars.append(c) }
         index += 1
         continue
       }
@@ -119,14 +129,14 @@ struct MarkupChecker {
       }
       index = cursor + 1
       if closing {
-        if stack.last == name {
+        if stack.last?.name == name {
           stack.removeLast()
         } else {
-          fail("</\(name)> closes <\(stack.last ?? "nothing")>")
+          fail("</\(name)> closes <\(stack.last?.name ?? "nothing")>")
         }
         continue
       }
-      elements.append(Element(name: name, attributes: attributes))
+      elements.append(Element(name: name, attributes: attributes, parent: stack.last?.index))
       if selfClosing { continue }
       if !xml && Self.voidElements.contains(name) { continue }
       if Self.rawTextElements.contains(name) {
@@ -135,12 +145,25 @@ struct MarkupChecker {
         index += end.unicodeScalars.count
         continue
       }
-      stack.append(name)
+      stack.append((name, elements.count - 1))
     }
-    if !stack.isEmpty { problems.append("unclosed elements: \(stack.joined(separator: " > "))") }
+    if !stack.isEmpty { problems.append("unclosed elements: \(stack.map(\.name).joined(separator: " > "))") }
   }
 
   var isWellFormed: Bool { problems.isEmpty }
+
+  /// Indices of the elements directly inside the element at `index`.
+  func children(of index: Int) -> [Int] { elements.indices.filter { elements[$0].parent == index } }
+
+  /// Whether the element at `index` is inside one named `name`.
+  func isInside(_ index: Int, _ name: String) -> Bool {
+    var current = elements[index].parent
+    while let parent = current {
+      if elements[parent].name == name { return true }
+      current = elements[parent].parent
+    }
+    return false
+  }
 
   static func isNameChar(_ c: Unicode.Scalar) -> Bool {
     (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "-" || c == ":" || c == "_"

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Renders the example reports with a real headless browser (Debian's chromium) into the PNG
-# pictures under docs/screenshots/, and prints each city report to PDF on A4 and on Letter to
-# check that printing works (page counts are printed; the PDFs stay in the temporary folder).
+# pictures under docs/screenshots/: the city report in English and Spanish, the cohort, the
+# cohort in grayscale (as a black-and-white printout shows it: stages must stay in order) and
+# the city report on a 320 px wide screen. Prints each city report to PDF on A4 and on Letter
+# to check that printing works (page counts are printed; the PDFs stay in the temporary folder).
 #
-#   docs/screenshots/render.sh        (needs: apt-get install chromium poppler-utils)
+#   docs/screenshots/render.sh        (needs: apt-get install chromium poppler-utils imagemagick)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v chromium >/dev/null || { echo "chromium is not installed: apt-get install chromium" >&2; exit 2; }
-[ -x .build/release/activator ] || swift build -c release --product activator
-activator=.build/release/activator
+convert -version 2>/dev/null | grep -q ImageMagick || { echo "ImageMagick is not installed: apt-get install imagemagick" >&2; exit 2; }
+# The debug build writes the same reports; building it is incremental, so it is never stale.
+swift build --product activator 2>&1 | tail -n 1
+activator=.build/debug/activator
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1790000000
@@ -23,6 +27,8 @@ browser() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --n
 browser --window-size=1100,1500 --screenshot=docs/screenshots/city-report.png "file://$work/city.html"
 browser --window-size=1100,1000 --screenshot=docs/screenshots/city-report-es.png "file://$work/city-es.html"
 browser --window-size=1100,1250 --screenshot=docs/screenshots/cohort-report.png "file://$work/cohort.html"
+convert docs/screenshots/cohort-report.png -colorspace Gray docs/screenshots/cohort-report-grayscale.png
+browser --window-size=320,1400 --screenshot=docs/screenshots/city-report-320px.png "file://$work/city.html"
 
 for paper in a4 letter; do
   "$activator" report Examples/kestrel-bay.yaml --paper "$paper" --html "$work/print-$paper.html" --quiet

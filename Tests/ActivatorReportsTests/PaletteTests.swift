@@ -89,3 +89,14 @@ import Testing
     }
   }
 }
+
+/// Graphics that carry meaning (WCAG 1.4.11, 3:1 against the page): the outline of a ladder
+/// step not reached, the target outline and the radar's score outline.
+@Suite struct GraphicsContrastTests {
+  @Test func meaningfulGraphicsReach3To1() {
+    for (name, colour) in [("unreached step outline", Palette.unreachedOutline), ("target", Palette.target), ("score outline", Palette.accent)] {
+      let ratio = Colour.contrast(colour, Palette.page)
+      #expect(ratio >= 3, "\(name): \(colour) on the page is \(ratio):1")
+    }
+  }
+}

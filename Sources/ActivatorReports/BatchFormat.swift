@@ -45,7 +45,7 @@ public struct BatchFormat: Sendable {
     case .json: return "[\n"
     case .jsonl: return ""
     case .md:
-      var line = "| City | Country | Region | " + survey.pillars.map { $0.name.text(language ?? "en") }.joined(separator: " | ") + " | Overall |\n"
+      var line = "| City | Country | Region | " + survey.pillars.map { MarkdownText.escape($0.name.text(language ?? "en")) }.joined(separator: " | ") + " | Overall |\n"
       line += "|---|---|---|" + survey.pillars.map { _ in "---:|" }.joined() + "---:|\n"
       return line
     }
@@ -62,9 +62,10 @@ public struct BatchFormat: Sendable {
     case .table:
       let style = Style(color: color)
       let city = a.sheet.city
-      var line = DisplayWidth.pad(DisplayWidth.truncate(city.name, to: 25), to: 26)
-      line += DisplayWidth.pad(DisplayWidth.truncate(city.country ?? "", to: 13), to: 14)
-      line += DisplayWidth.pad(DisplayWidth.truncate(city.region ?? "", to: 15), to: 16)
+      // One line per city: what the file says is shown inert, whatever reads the table.
+      var line = DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.name), to: 25), to: 26)
+      line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.country ?? ""), to: 13), to: 14)
+      line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.region ?? ""), to: 15), to: 16)
       for pillar in a.pillars {
         let mark = pillar.confidence == .low ? StatusMark.lowConfidence.glyph : " "
         line += style.stage(DisplayWidth.padLeft("\(pillar.stage)", to: 3), pillar.stage, top: survey.topStage) + mark
@@ -134,8 +135,8 @@ public struct BatchFormat: Sendable {
       bytes.append(0x0A)
       return bytes
     case .md:
-      var line = "| " + Markdown.cell(a.sheet.city.name) + " | " + Markdown.cell(a.sheet.city.country ?? "") + " | "
-        + Markdown.cell(a.sheet.city.region ?? "") + " |"
+      var line = "| " + MarkdownText.escape(a.sheet.city.name) + " | " + MarkdownText.escape(a.sheet.city.country ?? "") + " | "
+        + MarkdownText.escape(a.sheet.city.region ?? "") + " |"
       for pillar in a.pillars { line += " \(pillar.stage) |" }
       line += " \(a.overall.map(String.init) ?? "–") |\n"
       return Array(line.utf8)
@@ -222,7 +223,7 @@ public struct BatchFormat: Sendable {
       for (scope, group) in groups {
         let title = scope == "all" ? t("All cities", "Todas las ciudades") : String(scope.dropFirst("region: ".count))
         if kind == .md {
-          out += "\n### \(Markdown.cell(title)) (\(group.cities))\n\n| " + t("Pillar", "Pilar") + " | " + t("Median stage", "Etapa mediana") + " | "
+          out += "\n### \(MarkdownText.escape(title)) (\(group.cities))\n\n| " + t("Pillar", "Pilar") + " | " + t("Median stage", "Etapa mediana") + " | "
             + t("Median score", "Puntaje mediano") + " | " + stages.map { t("Stage", "Etapa") + " \($0)" }.joined(separator: " | ") + " |\n"
           out += "|---|---:|---:|" + stages.map { _ in "---:|" }.joined() + "\n"
           for (index, pillar) in survey.pillars.enumerated() {
@@ -298,24 +299,5 @@ enum CSV {
       return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
     return text
-  }
-}
-
-enum Markdown {
-  /// Text safe inside a Markdown table cell: pipes escaped, line breaks removed, HTML neutralised.
-  static func cell(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "|": out += "\\|"
-      case "\n", "\r": out += " "
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
-      case "\\", "`", "*", "_", "[", "]": out += "\\" + String(character)
-      default: out.append(character)
-      }
-    }
-    return out
   }
 }

@@ -18,8 +18,8 @@ public enum MarkdownText {
         if !previousWasSpace { out += " " }
         previousWasSpace = true
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { continue }
+        // Controls a terminal or a viewer would act on (C0, DEL, C1) and bidirectional overrides.
+        if InertText.isActive(scalar, keepingLines: false) { continue }
         out.unicodeScalars.append(scalar)
         previousWasSpace = scalar == " "
       }

@@ -18,7 +18,7 @@ public struct TextReport: Sendable {
     let survey = a.survey
     let program = a.program
     var out = ""
-    let place = [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     out += style.bold(place.isEmpty ? a.sheet.path : place) + "\n"
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
     out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t("rules", "reglas")) \(rules)") + "\n\n"
@@ -86,7 +86,7 @@ public struct TextReport: Sendable {
     let survey = a.survey
     let program = a.program
     var out = ""
-    let place = [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
     out += style.bold(place) + style.dim(" · \(survey.reference) · " + t("rules", "reglas") + " \(rules) · θ = \(t.percent(program.threshold))") + "\n"
     out += style.dim(

@@ -1,36 +1,96 @@
-import ActivatorCore
+public import ActivatorCore
+import Synchronization
 
 /// Standard output and error with the policies every command shares: data on stdout,
 /// diagnostics and progress on stderr, colour only on a colour terminal.
+///
+/// Every text for people goes through `out` and `err`, the one place where what came from files
+/// is made inert before a terminal or a log sees it (`InertText.terminal`). Every write is
+/// checked: the first failure of each stream is remembered, later writes to it are skipped, and
+/// `finish()` turns it into an error naming the stream, so no command exits 0 after losing output.
 public enum Console {
-  public static func out(_ text: String) { write(text, to: STDOUT_FILENO) }
-  public static func err(_ text: String) { write(text, to: STDERR_FILENO) }
+  /// Text for people on standard output.
+  public static func out(_ string: String) { text(string, to: STDOUT_FILENO) }
+  /// Text for people on standard error: diagnostics, notes, summaries.
+  public static func err(_ string: String) { text(string, to: STDERR_FILENO) }
+
+  /// Text for people: active characters shown visibly; Activator's own colours kept only when
+  /// colour is on for that stream.
+  public static func text(_ text: String, to fd: Int32) {
+    let inert = InertText.terminal(text, keepingStyle: colorEnabled(forStderr: fd == STDERR_FILENO))
+    write(inert, to: fd)
+  }
+
+  /// Terminal control Activator composes itself (the questionnaire's screen, the progress line),
+  /// written as it is: any text from a file inside it must already be inert.
+  public static func control(_ text: String, to fd: Int32 = STDOUT_FILENO) {
+    write(text, to: fd)
+  }
+
+  /// Data (CSV, JSON, Markdown) bound for standard output: exact bytes for a file or a pipe,
+  /// made inert when standard output is a terminal.
+  public static func data(_ bytes: [UInt8]) {
+    guard stdoutIsTerminal else {
+      bytes.withUnsafeBytes { _ = writeAll($0, to: STDOUT_FILENO) }
+      return
+    }
+    text(String(decoding: bytes, as: UTF8.self), to: STDOUT_FILENO)
+  }
 
   /// Writes all of `text` to a descriptor, unbuffered, retrying on interruptions.
-  public static func write(_ text: String, to fd: Int32) {
+  static func write(_ text: String, to fd: Int32) {
     var copy = text
-    // A closed pipe (e.g. `| head`) ends the write: nothing more can be written there.
     copy.withUTF8 { _ = writeAll(UnsafeRawBufferPointer($0), to: fd) }
   }
 
-  public static func writeBytes(_ bytes: [UInt8], to fd: Int32) {
-    bytes.withUnsafeBytes { _ = writeAll($0, to: fd) }
-  }
+  /// The first error of each descriptor written through `writeAll`.
+  private static let failures = Mutex<[Int32: Int32]>([:])
 
-  /// Writes every byte, retrying on interruptions; false when the descriptor refuses.
+  /// Writes every byte, retrying on interruptions; false when the descriptor refuses, which is
+  /// remembered: later writes to it are skipped (a full disk or a closed pipe takes no more).
   public static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+    if failures.withLock({ $0[fd] != nil }) { return false }
     guard let base = raw.baseAddress else { return true }
     var offset = 0
     while offset < raw.count {
       let n = Glibc.write(fd, base + offset, raw.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
+        let code = errno
+        failures.withLock { $0[fd] = $0[fd] ?? code }
         return false
       }
       offset += n
     }
     return true
   }
+
+  /// The first error writing to `fd`, if any.
+  public static func failure(of fd: Int32) -> Int32? { failures.withLock { $0[fd] } }
+
+  /// Ends the output of a command: standard output is closed (which reports a write the system
+  /// could not complete), and a failed write to it or to standard error becomes an error
+  /// message naming the stream (on stderr, if that still works). Returns false when output was
+  /// lost; the caller then exits non-zero.
+  public static func finish() -> Bool {
+    var lost: [(String, Int32)] = []
+    if let code = failure(of: STDOUT_FILENO) {
+      lost.append(("standard output", code))
+    } else if close(STDOUT_FILENO) != 0, errno != EBADF, errno != EINTR {
+      lost.append(("standard output", errno))
+    }
+    if let code = failure(of: STDERR_FILENO) { lost.append(("standard error", code)) }
+    for (stream, code) in lost where stream != "standard error" {
+      err("error: could not write to \(stream): \(FileReading.errorText(code)); the output is incomplete\n")
+    }
+    return lost.isEmpty
+  }
+
+  /// Set by `--no-color`: no colour on either stream, whatever the terminal.
+  private static let colorForbidden = Atomic<Bool>(false)
+
+  /// Turns colour off for the rest of the run (the `--no-color` flag).
+  public static func forbidColor() { colorForbidden.store(true, ordering: .relaxed) }
 
   public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
   public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
@@ -43,6 +103,7 @@ public enum Console {
 
   /// Colour is used only on a terminal, never with `NO_COLOR` set (any value) or `TERM=dumb`.
   public static func colorEnabled(forStderr: Bool = false) -> Bool {
+    if colorForbidden.load(ordering: .relaxed) { return false }
     if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return false }
     if environment("TERM") == "dumb" { return false }
     return forStderr ? stderrIsTerminal : stdoutIsTerminal

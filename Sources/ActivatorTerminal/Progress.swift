@@ -31,7 +31,7 @@ public final class ProgressLine: Sendable {
       guard now > 0.5, now - s.lastDraw >= 0.1 || s.done == total else { return }
       s.lastDraw = now
       s.drawn = true
-      Console.err("\r\u{1B}[K" + line(done: s.done, failed: s.failed, elapsed: now))
+      Console.control("\r\u{1B}[K" + line(done: s.done, failed: s.failed, elapsed: now), to: STDERR_FILENO)
     }
   }
 
@@ -50,7 +50,7 @@ public final class ProgressLine: Sendable {
   public func finish() {
     guard enabled else { return }
     state.withLock { s in
-      if s.drawn { Console.err("\r\u{1B}[K") }
+      if s.drawn { Console.control("\r\u{1B}[K", to: STDERR_FILENO) }
     }
   }
 }
@@ -92,7 +92,12 @@ public final class OutputSink: @unchecked Sendable {
   public func flush() {
     guard !pending.isEmpty else { return }
     defer { pending.removeAll(keepingCapacity: true) }
-    if !pending.withUnsafeBytes({ Console.writeAll($0, to: fd) }) { failed = true }
+    if target == nil {
+      Console.data(pending)
+      if Console.failure(of: fd) != nil { failed = true }
+    } else if !pending.withUnsafeBytes({ Console.writeAll($0, to: fd) }) {
+      failed = true
+    }
   }
 
   public func write(_ text: String) { write(Array(text.utf8)) }

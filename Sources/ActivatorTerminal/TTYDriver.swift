@@ -22,7 +22,7 @@ public final class TTYDriver: PromptDriver {
   /// Enters raw mode and the alternate screen; false when stdin is not a terminal.
   public func start() -> Bool {
     guard RawMode.enable() else { return false }
-    Console.out("\u{1B}[?1049h\u{1B}[?25l")
+    Console.control("\u{1B}[?1049h\u{1B}[?25l")
     started = true
     return true
   }
@@ -177,9 +177,10 @@ public final class TTYDriver: PromptDriver {
     drawnSize = RawMode.size()
     let rows = drawnSize.rows
     var out = "\u{1B}[H"
-    for line in lines.prefix(max(1, rows - 1)) { out += line + "\u{1B}[K\r\n" }
+    // Lines quote the survey and what the official typed: made inert, the frame's own colours kept.
+    for line in lines.prefix(max(1, rows - 1)) { out += InertText.terminal(line, keepingStyle: style.color) + "\u{1B}[K\r\n" }
     out += "\u{1B}[J"
-    Console.out(out)
+    Console.control(out)
   }
 
   func header(_ context: PromptContext, width: Int) -> [String] {

@@ -78,9 +78,14 @@ public enum LineBreak {
 /// The editor lines of a UTF-8 text: where each starts, in bytes and in characters (Unicode
 /// scalars, as libyaml counts them; a leading byte-order mark is not a character).
 ///
-/// Built once per file that needs positions; every lookup is then a binary search, so quoting
-/// thousands of diagnostics on one long line stays linear.
+/// Built once per file that needs positions; every lookup is then a binary search and a short
+/// scan from the nearest checkpoint, so placing thousands of diagnostics on one 250 KB line stays
+/// linear in the file.
 public struct TextLines: Sendable {
+  /// Every `checkpointSpacing` characters, the character index and its byte offset.
+  private var checkpointCharacters: [Int] = []
+  private var checkpointBytes: [Int] = []
+  private static let checkpointSpacing = 256
   /// Byte offset of each line's first byte.
   private var byteStarts: [Int] = [0]
   /// Byte offset just past each line's last byte, before its break.
@@ -97,8 +102,14 @@ public struct TextLines: Sendable {
       index = 3
     }
     var characters = 0
+    checkpointCharacters.append(0)
+    checkpointBytes.append(index)
     while index < count {
       let byte = bytes[index]
+      if byte & 0xC0 != 0x80, characters % Self.checkpointSpacing == 0, checkpointCharacters.last != characters {
+        checkpointCharacters.append(characters)
+        checkpointBytes.append(index)
+      }
       if byte == 0x0A || byte == 0x0D {
         let length = byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
         byteEnds.append(index)
@@ -130,31 +141,63 @@ public struct TextLines: Sendable {
   /// The position of the character at `index` (libyaml's `mark.index`): its editor line and
   /// 1-based column. An index past the end is placed after the last character.
   public func mark(ofCharacter index: Int) -> YAMLMark {
-    let line = lastStart(atOrBefore: max(0, index), in: characterStarts)
+    let line = lastIndex(atOrBefore: max(0, index), in: characterStarts)
     return YAMLMark(line: line + 1, column: max(0, index) - characterStarts[line] + 1)
   }
 
   /// The position of the byte at `offset` in `bytes` (the text these lines were built from).
   public func mark(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> YAMLMark {
-    let clamped = min(max(0, offset), bytes.count)
-    let line = lastStart(atOrBefore: clamped, in: byteStarts)
-    var start = byteStarts[line]
-    if line == 0 { start = min(max(start, leadingMarkBytes), clamped) }
-    var column = 1
-    var index = start
-    while index < min(clamped, byteEnds[line]) {
-      if bytes[index] & 0xC0 != 0x80 { column += 1 }
-      index += 1
-    }
-    return YAMLMark(line: line + 1, column: column)
+    mark(ofCharacter: characterIndex(ofByte: offset, in: bytes))
   }
 
   public func mark(ofByte offset: Int, in bytes: [UInt8]) -> YAMLMark {
     bytes.withUnsafeBufferPointer { mark(ofByte: offset, in: $0) }
   }
 
-  /// The index of the last element of the ascending `starts` that is at most `value`.
-  private func lastStart(atOrBefore value: Int, in starts: [Int]) -> Int {
+  /// The index of the character that the byte at `offset` belongs to (or that ends there).
+  public func characterIndex(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let clamped = min(max(leadingMarkBytes, offset), bytes.count)
+    let nearest = lastIndex(atOrBefore: clamped, in: checkpointBytes)
+    var characters = checkpointCharacters[nearest]
+    var index = checkpointBytes[nearest]
+    while index < clamped {
+      if bytes[index] & 0xC0 != 0x80 { characters += 1 }
+      index += 1
+    }
+    // Inside a character's continuation bytes: that character, not the next.
+    if clamped < bytes.count, clamped > leadingMarkBytes, bytes[clamped] & 0xC0 == 0x80 { characters -= 1 }
+    return characters
+  }
+
+  /// The byte offset where the character at `index` starts (the end of the text past the last).
+  public func byteOffset(ofCharacter index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let target = max(0, index)
+    let nearest = lastIndex(atOrBefore: target, in: checkpointCharacters)
+    var characters = checkpointCharacters[nearest]
+    var offset = checkpointBytes[nearest]
+    while offset < bytes.count {
+      if bytes[offset] & 0xC0 != 0x80 {
+        if characters == target { return offset }
+        characters += 1
+      }
+      offset += 1
+    }
+    return bytes.count
+  }
+
+  /// The byte offset of `column` (1-based) on line `line`, kept within that line.
+  public func byteOffset(line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let range = byteRange(ofLine: line) else { return nil }
+    let offset = byteOffset(ofCharacter: characterStarts[line - 1] + max(0, column - 1), in: bytes)
+    return min(max(offset, range.lowerBound), range.upperBound)
+  }
+
+  public func byteOffset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { byteOffset(line: line, column: column, in: $0) }
+  }
+
+  /// The index of the last element of the ascending `starts` that is at most `value` (0 if none).
+  private func lastIndex(atOrBefore value: Int, in starts: [Int]) -> Int {
     var low = 0
     var high = starts.count - 1
     while low < high {

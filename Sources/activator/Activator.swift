@@ -20,6 +20,9 @@ struct Activator: ParsableCommand {
   /// Runs the command and exits with Activator's codes: usage errors are 2 (argument parser's
   /// default is 64), help and version go to stdout.
   static func main() {
+    // Before anything is printed: --no-color holds for both streams and every message.
+    if CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }).contains("--no-color") { Console.forbidColor() }
+    var status: Int32 = 0
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -28,10 +31,13 @@ struct Activator: ParsableCommand {
       let message = fullMessage(for: error)
       if code == .success {
         if !message.isEmpty { Console.out(message + "\n") }
-        Glibc.exit(0)
+      } else {
+        if !message.isEmpty { Console.err(message + "\n") }
+        status = code == .validationFailure ? 2 : code.rawValue
       }
-      if !message.isEmpty { Console.err(message + "\n") }
-      Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
     }
+    // Output that did not arrive is a failure whatever the command found.
+    if !Console.finish() { status = max(status, 2) }
+    Glibc.exit(status)
   }
 }

@@ -211,3 +211,50 @@ import Testing
     #expect(Array(quoted)[caret...].starts(with: "BAD"))
   }
 }
+
+/// Character indices, byte offsets and editor positions agree everywhere, on long lines of
+/// multi-byte text too (the checkpoints that keep lookups short must never shift them).
+@Suite struct TextLinesTests {
+  @Test func everyCharacterMapsBackAndForth() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces = ["a", "é", "中", "🙂", "\n", "\r\n", "\r", "\u{85}", " "]
+    var text = "\u{FEFF}"
+    for _ in 0..<3000 { text += pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+    text += String(repeating: "é中", count: 2000)
+    let bytes = Array(text.utf8)
+    let lines = TextLines(bytes)
+    var expectedLine = 1
+    var expectedColumn = 1
+    var character = 0
+    var previous: Unicode.Scalar?
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 3
+      for scalar in text.unicodeScalars.dropFirst() {
+        if previous == "\r" && scalar != "\n" || previous == "\n" {
+          expectedLine += 1
+          expectedColumn = 1
+        }
+        #expect(lines.byteOffset(ofCharacter: character, in: buffer) == offset)
+        #expect(lines.characterIndex(ofByte: offset, in: buffer) == character)
+        let mark = lines.mark(ofCharacter: character)
+        #expect(mark.line == expectedLine && mark.column == expectedColumn, "character \(character)")
+        if !LineBreak.isEditorBreak(scalar) {
+          #expect(lines.byteOffset(line: expectedLine, column: expectedColumn, in: buffer) == offset)
+        }
+        offset += UTF8.width(scalar)
+        character += 1
+        expectedColumn += 1
+        previous = scalar
+      }
+    }
+  }
+
+  @Test func styleSequencesPassOnlyWhenAskedAndOnlyActivatorsOwn() {
+    let ours = "\u{1B}[1;31merror:\u{1B}[0m x\n"
+    #expect(InertText.terminal(ours, keepingStyle: true) == ours)
+    #expect(InertText.terminal(ours, keepingStyle: false) == "\\u{1B}[1;31merror:\\u{1B}[0m x\n")
+    for hostile in ["\u{1B}]0;title\u{7}", "\u{1B}[2J", "\u{1B}[8m", "\u{1B}[30;40m", "\u{9B}31m", "\u{202E}", "\r"] {
+      #expect(!InertText.terminal("a" + hostile + "b", keepingStyle: true).unicodeScalars.contains { InertText.isActive($0, keepingLines: true) })
+    }
+  }
+}

@@ -5,11 +5,20 @@ public struct DiagnosticRenderer: Sendable {
   public var showSource: Bool
   /// Files the renderer may quote lines from, by path.
   public var sources: [String: SourceFile]
+  /// How many diagnostics of one file are shown; the rest are counted by kind in a closing note,
+  /// so a file with 24,000 problems prints as quickly as one with 50. Nil shows all.
+  public var limitPerFile: Int?
 
-  public init(color: Bool = false, showSource: Bool = false, sources: [String: SourceFile] = [:]) {
+  public static let defaultLimitPerFile = 50
+
+  public init(
+    color: Bool = false, showSource: Bool = false, sources: [String: SourceFile] = [:],
+    limitPerFile: Int? = DiagnosticRenderer.defaultLimitPerFile
+  ) {
     self.color = color
     self.showSource = showSource
     self.sources = sources
+    self.limitPerFile = limitPerFile
   }
 
   public func render(_ diagnostic: Diagnostic) -> String {
@@ -24,10 +33,11 @@ public struct DiagnosticRenderer: Sendable {
     }
     // File names and messages quote what files hold: made inert here, for every command.
     out += "\(Self.place(diagnostic.location)): \(label) \(InertText.line(diagnostic.message))\n"
-    if showSource, diagnostic.location.line > 0,
-      let file = sources[diagnostic.location.file], let line = file.line(diagnostic.location.line)
+    let location = diagnostic.location
+    if showSource, location.line > 0, let file = sources[location.file], let range = file.lines.byteRange(ofLine: location.line),
+      let target = file.lines.byteOffset(line: location.line, column: location.column, in: file.bytes)
     {
-      let (quoted, caret) = Self.quote(line, column: diagnostic.location.column)
+      let (quoted, caret) = Self.quote(file.bytes[range], at: target)
       out += "  \(quoted)\n  \(String(repeating: " ", count: caret))^\n"
     }
     for note in diagnostic.notes {
@@ -52,10 +62,28 @@ public struct DiagnosticRenderer: Sendable {
   /// The line is an editor line (see `LineBreak`) and `column` counts its Unicode scalars, as
   /// every position does. Tabs become four spaces, active characters their visible form, and a
   /// line longer than `quoteWidth` columns is cut to a window around the column, with '…' at
-  /// the cuts, so a 250 KB line costs no more to quote than a short one.
+  /// the cuts. `target` is the byte offset of the column (`TextLines` finds it without scanning
+  /// the line) and only the window around it is decoded, so quoting a 250 KB line costs little
+  /// more than quoting a short one.
+  public static func quote(_ line: ArraySlice<UInt8>, at target: Int) -> (text: String, caret: Int) {
+    let margin = 16 * quoteWidth
+    var windowStart = max(line.startIndex, target - margin)
+    while windowStart < target, line[windowStart] & 0xC0 == 0x80 { windowStart += 1 }
+    var windowEnd = min(line.endIndex, target + margin)
+    while windowEnd < line.endIndex, line[windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
+    let before = line[windowStart..<min(max(windowStart, target), windowEnd)].count { $0 & 0xC0 != 0x80 }
+    let scalars = Array(String(decoding: line[windowStart..<windowEnd], as: UTF8.self).unicodeScalars)
+    return quote(scalars, target: min(before, scalars.count), cutBefore: windowStart > line.startIndex, cutAfter: windowEnd < line.endIndex)
+  }
+
+  /// The same for a line given as text, `column` counting its Unicode scalars from 1.
   public static func quote(_ line: String, column: Int) -> (text: String, caret: Int) {
-    let scalars = Array(line.unicodeScalars)
-    let target = min(max(0, column - 1), scalars.count)
+    let bytes = ArraySlice(line.utf8)
+    let prefix = line.unicodeScalars.prefix(max(0, column - 1)).reduce(0) { $0 + UTF8.width($1) }
+    return quote(bytes, at: prefix)
+  }
+
+  private static func quote(_ scalars: [Unicode.Scalar], target: Int, cutBefore: Bool, cutAfter: Bool) -> (text: String, caret: Int) {
     func shown(_ scalar: Unicode.Scalar) -> String {
       scalar == "\t" ? "    " : InertText.isActive(scalar, keepingLines: false) ? InertText.visible(scalar) : String(scalar)
     }
@@ -75,19 +103,65 @@ public struct DiagnosticRenderer: Sendable {
         end += 1
       }
     }
-    var text = start > 0 ? "…" : ""
-    var caret = start > 0 ? 1 : 0
-    for index in start..<end {
-      let piece = shown(scalars[index])
-      if index < target { caret += width(scalars[index]) }
-      text += piece
+    var text = ""
+    var caret = 0
+    if start > 0 || cutBefore {
+      text = "…"
+      caret = 1
     }
-    if end < scalars.count { text += "…" }
+    for index in start..<end {
+      if index < target { caret += width(scalars[index]) }
+      text += shown(scalars[index])
+    }
+    if end < scalars.count || cutAfter { text += "…" }
     return (text, caret)
   }
 
   public func render(_ diagnostics: [Diagnostic]) -> String {
-    diagnostics.map(render).joined()
+    var out = ""
+    render(diagnostics) { out += $0 }
+    return out
+  }
+
+  /// Renders `diagnostics` one at a time to `write`, at most `limitPerFile` of each file, then
+  /// for each file cut short a note counting what was not shown, by kind.
+  public func render(_ diagnostics: [Diagnostic], to write: (String) -> Void) {
+    var shown: [String: Int] = [:]
+    var hidden: [(file: String, counts: [String: Int], total: Int)] = []
+    var hiddenIndex: [String: Int] = [:]
+    for diagnostic in diagnostics {
+      let file = diagnostic.location.file
+      let count = shown[file, default: 0]
+      if let limitPerFile, count >= limitPerFile {
+        let index = hiddenIndex[file] ?? {
+          hidden.append((file, [:], 0))
+          hiddenIndex[file] = hidden.count - 1
+          return hidden.count - 1
+        }()
+        hidden[index].counts[diagnostic.code, default: 0] += 1
+        hidden[index].total += 1
+        continue
+      }
+      shown[file] = count + 1
+      write(render(diagnostic))
+    }
+    for (file, counts, total) in hidden {
+      let kinds = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        .map { "\(Self.count($0.value)) \($0.key)" }.joined(separator: ", ")
+      write(
+        "\(InertText.line(file)): note: \(Self.count(total)) more problem\(total == 1 ? "" : "s") not shown (\(kinds)); correct the ones above and check the file again\n")
+    }
+  }
+
+  /// `23,950`: counts in notes, grouped by thousands.
+  static func count(_ value: Int) -> String {
+    var digits = Array(String(value))
+    var grouped = ""
+    while digits.count > 3 {
+      grouped = "," + String(digits.suffix(3)) + grouped
+      digits.removeLast(3)
+    }
+    return String(digits) + grouped
   }
 
   /// Diagnostics as a JSON array for editors and CI.

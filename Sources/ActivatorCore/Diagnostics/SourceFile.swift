@@ -69,16 +69,7 @@ extension SourceFile {
     public init?(_ file: SourceFile, at mark: YAMLMark) {
       self.file = file
       guard let range = file.lines.byteRange(ofLine: mark.line) else { return nil }
-      let markByte = file.bytes.withUnsafeBufferPointer { bytes -> Int in
-        var index = range.lowerBound
-        var passed = 0
-        while index < range.upperBound && passed < mark.column - 1 {
-          if bytes[index] & 0xC0 != 0x80 { passed += 1 }
-          index += 1
-        }
-        while index < range.upperBound && bytes[index] & 0xC0 == 0x80 { index += 1 }
-        return index
-      }
+      let markByte = file.lines.byteOffset(line: mark.line, column: mark.column, in: file.bytes) ?? range.lowerBound
       // The YAML line starts after the last break before the mark on this editor line.
       var start = range.lowerBound
       file.bytes.withUnsafeBufferPointer { bytes in

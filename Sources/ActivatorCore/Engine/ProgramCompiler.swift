@@ -247,11 +247,52 @@ public enum ProgramCompiler {
       }
     }
 
+    checkCostBudget(survey: survey, criteria: criteria, metrics: metrics, nextSteps: nextSteps, prerequisites: prerequisites, solutions: solutions, log: log)
     guard log.errorCount == errorsBefore else { return nil }
     let infos = plugins.map { PluginInfo(id: $0.id, version: $0.version, hash: $0.contentHash) }
     return Program(
       survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
       solutions: solutions, programmes: programmes, prerequisites: prerequisites)
+  }
+
+  /// Most evaluation steps that scoring one city may take, all expressions of a program together
+  /// (skip logic, criteria, metrics, next steps, prerequisites), by their static cost bounds. Each
+  /// expression is also limited on its own (`ExpressionCompiler.costLimit`), but 12,000 criteria
+  /// each just under that limit would take half a minute per city. A step costs some tens of
+  /// nanoseconds, so a program within the budget scores a city in milliseconds; the shipped rules
+  /// (1,241 steps for 232 criteria) use under 1% of it (`CostBudgetTests`).
+  public static let costBudget = 200_000
+
+  /// Refuses a program whose expressions together may cost more than `costBudget` per city,
+  /// naming the most expensive criteria and other expressions.
+  static func checkCostBudget(
+    survey: Survey, criteria: [Criterion], metrics: [Metric], nextSteps: [NextStep], prerequisites: [[CompiledExpression?]],
+    solutions: [Solution], log: DiagnosticLog
+  ) {
+    var items: [(what: String, cost: Int, location: SourceLocation)] = []
+    for question in survey.questions {
+      if let relevant = question.relevant { items.append(("the skip logic of question '\(question.id)'", relevant.cost, relevant.source.location)) }
+    }
+    for criterion in criteria {
+      items.append(("criterion '\(criterion.qualifiedID)'", criterion.condition.cost, criterion.condition.source.location))
+    }
+    for metric in metrics { items.append(("metric '\(metric.qualifiedID)'", metric.expression.cost, metric.expression.source.location)) }
+    for step in nextSteps { items.append(("a next step's condition", step.when.cost, step.when.source.location)) }
+    for (solution, conditions) in prerequisites.enumerated() {
+      for condition in conditions.compactMap({ $0 }) {
+        items.append(("a prerequisite of solution '\(solutions[solution].id)'", condition.cost, condition.source.location))
+      }
+    }
+    var total = 0
+    for item in items { total = total.addingReportingOverflow(item.cost).overflow ? Int.max : total + item.cost }
+    guard total > costBudget else { return }
+    let costliest = items.sorted { $0.cost > $1.cost }.prefix(5)
+    guard let first = costliest.first else { return }
+    let notes = costliest.map { Diagnostic.Note("\($0.what) may take up to \($0.cost) steps", at: $0.location) }
+    log.error(
+      "cost-budget",
+      "scoring one city with these rules may take up to \(total) evaluation steps in all, more than the budget of \(costBudget) (\(items.count) expressions); simplify the costliest ones below or split the rules into plugins used separately",
+      at: first.location, notes: notes)
   }
 
   /// Plugins with the ones they require first, otherwise by id; reports requirements that are

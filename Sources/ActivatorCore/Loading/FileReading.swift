@@ -2,7 +2,7 @@
 public struct FileReadError: Error, Sendable, CustomStringConvertible {
   public var path: String
   public var message: String
-  public var description: String { "\(path): \(message)" }
+  public var description: String { "\(InertText.line(path)): \(message)" }
 
   public init(path: String, message: String) {
     self.path = path

@@ -227,7 +227,9 @@ public final class JSONWriter {
       case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
       case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
       case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-      case 0..<0x20, 0x7F, 0x2028, 0x2029:
+      // Controls (C0, DEL, C1), line separators and bidirectional overrides as escapes: the JSON
+      // reads the same and stays inert on a terminal (`InertText`).
+      case 0..<0x20, 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069:
         bytes.append(contentsOf: "\\u".utf8)
         let v = scalar.value
         for shift in stride(from: 12, through: 0, by: -4) {

@@ -14,6 +14,57 @@ public enum InertText {
   /// For text of several lines (help, notes, catalog descriptions): line feeds and tabs stay.
   public static func text(_ text: some StringProtocol) -> String { inert(text, keepingLines: true) }
 
+  /// Text bound for a terminal or a log as a whole (what `Console` writes): line feeds and tabs
+  /// stay, every other active character is shown visibly; with `keepingStyle`, escape sequences
+  /// that only set Activator's own colours and weights (`ESC [ 1 ; 31 m`…) stay too, and no other.
+  public static func terminal(_ text: String, keepingStyle: Bool) -> String {
+    guard mayHoldActive(text.utf8, keepingLines: true) else { return text }
+    let scalars = Array(text.unicodeScalars)
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\u{1B}", keepingStyle, let length = styleSequenceLength(scalars, at: index) {
+        out.unicodeScalars.append(contentsOf: scalars[index..<index + length])
+        index += length
+        continue
+      }
+      if isActive(scalar, keepingLines: true) {
+        out += visible(scalar)
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+      index += 1
+    }
+    return out
+  }
+
+  /// Parameters of the colour sequences Activator writes (`Style`): reset, bold, dim, reverse
+  /// and the six foreground colours. Anything else (hidden text, cursor moves, titles) is refused.
+  private static let styleParameters: Set<Int> = [0, 1, 2, 7, 31, 32, 33, 34, 35, 36]
+
+  /// The length of an `ESC [ n ; n m` sequence at `index` whose parameters are all Activator's.
+  private static func styleSequenceLength(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+    guard index + 2 < scalars.count, scalars[index + 1] == "[" else { return nil }
+    var end = index + 2
+    var number = ""
+    while end < scalars.count, end - index < 16 {
+      let scalar = scalars[end]
+      if ("0"..."9").contains(scalar) {
+        number.unicodeScalars.append(scalar)
+      } else if scalar == ";" || scalar == "m" {
+        guard let value = Int(number), styleParameters.contains(value) else { return nil }
+        if scalar == "m" { return end - index + 1 }
+        number = ""
+      } else {
+        return nil
+      }
+      end += 1
+    }
+    return nil
+  }
+
   /// Whether a terminal would act on `scalar`, or it would reorder the text around it.
   public static func isActive(_ scalar: Unicode.Scalar, keepingLines: Bool) -> Bool {
     switch scalar.value {

@@ -88,7 +88,7 @@ struct RuleSources {
     }
     if workspace.registry.surveys.isEmpty {
       let searched = survey.map { [$0] } ?? Self.locations.searched(.surveys).map(\.path)
-      Console.err("error: no survey found (looked in \(searched.joined(separator: ", ")))\n")
+      Console.err("error: no survey found (looked in \(searched.map(InertText.line).joined(separator: ", ")))\n")
       throw ExitCode(2)
     }
     return workspace
@@ -165,7 +165,7 @@ func answersFiles(_ paths: [String]) throws -> (files: PathList, problems: [Diag
   }
   if !problems.isEmpty { Diagnostics.print(problems) }
   guard !files.isEmpty else {
-    Console.err("error: no answers files found in \(paths.joined(separator: ", "))\n")
+    Console.err("error: no answers files found in \(paths.map(InertText.line).joined(separator: ", "))\n")
     throw ExitCode(problems.isEmpty ? 2 : 1)
   }
   return (files, problems)
@@ -178,7 +178,7 @@ func checkOutput(_ output: String, option: String, inputs: some Collection<Strin
   // Only an output that already exists can be an input under another name: stat inputs then.
   let existing = FileReading.identity(output)
   if inputs.contains(output) || existing != nil && inputs.contains(where: { FileReading.identity($0) == existing }) {
-    Console.err("error: \(option) \(output): refusing to write over an input file\n")
+    Console.err("error: \(option) \(InertText.line(output)): refusing to write over an input file\n")
     throw ExitCode(2)
   }
   if !yamlAllowed && (output.hasSuffix(".yaml") || output.hasSuffix(".yml")) {
@@ -199,7 +199,7 @@ func assessOne(_ path: String, workspace: Workspace, language: String?) throws -
   Diagnostics.print(log.sorted.filter { $0.severity != .error })
   let program = try scoringProgram(for: survey, answeredVersion: sheet.surveyVersion, answersPath: path, workspace: workspace)
   for plugin in workspace.pluginsRejecting(survey.id, version: sheet.surveyVersion) {
-    Console.err("\(path): warning: plugin '\(plugin.id)' does not accept \(survey.id) \(sheet.surveyVersion); scored without it\n")
+    Console.err("\(InertText.line(path)): warning: plugin '\(plugin.id)' does not accept \(survey.id) \(sheet.surveyVersion); scored without it\n")
   }
   var assessment = Scorer.assess(sheet, with: program)
   if let language {

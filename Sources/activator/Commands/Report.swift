@@ -125,7 +125,7 @@ struct Report: ParsableCommand {
         Console.err("error: \(error)\n")
         throw ExitCode(2)
       }
-      if !quiet { Console.err("wrote \(path)\n") }
+      if !quiet { Console.err("wrote \(InertText.line(path))\n") }
     }
   }
 }

@@ -109,7 +109,7 @@ struct Score: ParsableCommand {
       if stats.failed > 0 { line += ", \(stats.failed) failed" }
       if stats.stoppedEarly { line += ", stopped at the first failure (--fail-fast)" }
       line += " in \(seconds < 10 ? String(Int(saturating: seconds * 1000)) + " ms" : String(Int(saturating: seconds)) + " s")"
-      if let out { line += "; wrote \(out)" }
+      if let out { line += "; wrote \(InertText.line(out))" }
       Console.err(line + "\n")
     }
     if missingRules.seen { try failForMissingRules(workspace) }

@@ -51,7 +51,7 @@ struct SurveyCommand: ParsableCommand {
       let log = DiagnosticLog()
       guard let (loaded, loadedSurvey) = AnswersLoader.load(resume, registry: workspace.registry, log: log) else {
         Diagnostics.print(log.sorted)
-        Console.err("error: \(resume) cannot be resumed until these problems are fixed\n")
+        Console.err("error: \(InertText.line(resume)) cannot be resumed until these problems are fixed\n")
         throw ExitCode(1)
       }
       sheet = loaded
@@ -79,7 +79,7 @@ struct SurveyCommand: ParsableCommand {
       sheet = AnswerSheet.blank(for: chosen, language: language, city: City(name: city ?? ""), path: out ?? "")
       if let out {
         if FileReading.kind(out) != .missing {
-          Console.err("error: \(out) already exists; continue it with --resume \(out), or choose another --out\n")
+          Console.err("error: \(InertText.line(out)) already exists; continue it with --resume \(InertText.line(out)), or choose another --out\n")
           throw ExitCode(2)
         }
         journal = out
@@ -138,7 +138,7 @@ struct SurveyCommand: ParsableCommand {
         final.path = path
         let assessment = Scorer.assess(final, with: program)
         Console.out(TextReport(color: color, width: Console.width).summary(assessment))
-        Console.out(t("Full report: ", "Informe completo: ") + "activator report \(path) --html report.html\n")
+        Console.out(t("Full report: ", "Informe completo: ") + "activator report \(InertText.line(path)) --html report.html\n")
       } else {
         Console.out(t("(The rules could not be loaded, so no result is shown; run 'activator check'.)", "(No se pudieron cargar las reglas, así que no se muestra el resultado; ejecute 'activator check'.)") + "\n")
       }

@@ -33,7 +33,7 @@ struct Template: ParsableCommand {
         Console.err("error: \(error)\n")
         throw ExitCode(2)
       }
-      Console.err("wrote \(out)\n")
+      Console.err("wrote \(InertText.line(out))\n")
     } else {
       Console.out(text)
     }

@@ -67,7 +67,7 @@ struct Validate: ParsableCommand {
       if log.hasErrors {
         invalid = true
       } else {
-        var line = "\(path): valid — \(counts.answered) answered"
+        var line = "\(InertText.line(path)): valid — \(counts.answered) answered"
         if counts.dontKnow > 0 { line += ", \(counts.dontKnow) don't know" }
         if counts.notApplicable > 0 { line += ", \(counts.notApplicable) not applicable" }
         if counts.unanswered > 0 { line += ", \(counts.unanswered) unanswered" }

@@ -80,11 +80,11 @@ struct Run {
 
   static func activator(
     _ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:], timeout: Double = 120,
-    binary: String = Binary.path
+    binary: String = Binary.path, stdoutPath: String? = nil
   ) -> Run {
     let folder = Binary.temporaryFolder()
     let inPath = folder + "/stdin"
-    let outPath = folder + "/stdout"
+    let outPath = stdoutPath ?? folder + "/stdout"
     let errPath = folder + "/stderr"
     Binary.write(inPath, stdin)
     let env = Binary.environment(
@@ -92,7 +92,7 @@ struct Run {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, stdoutPath == nil ? O_WRONLY | O_CREAT | O_TRUNC : O_WRONLY, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     defer { posix_spawn_file_actions_destroy(&actions) }
     var pid = pid_t()
@@ -121,7 +121,7 @@ struct Run {
     }
     let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     return Run(
-      status: code, stdout: Binary.read(outPath) ?? "", stderr: Binary.read(errPath) ?? "", seconds: elapsed(),
+      status: code, stdout: stdoutPath == nil ? Binary.read(outPath) ?? "" : "", stderr: Binary.read(errPath) ?? "", seconds: elapsed(),
       peakKilobytes: Int(usage.ru_maxrss), timedOut: timedOut)
   }
 }

@@ -56,3 +56,6 @@ write("bom-utf8.yaml", "\ufeff" + GOOD)
 write("latin1.yaml", GOOD.replace("Aroha Whitcombe", "Aroha Pérez").encode("latin-1"))
 write("utf16-no-bom.yaml", GOOD.encode("utf-16-le"))
 write("rule-plugin.yaml", "plugin: stray\nversion: 1.0.0\ncriteria: []\n")
+# One 250 KB line: a flow mapping of 24,000 unknown keys. Every diagnostic quotes that line, so
+# quoting must be windowed and the diagnostics of one file capped, or validation turns quadratic.
+write("long-flow-line.yaml", HEAD + "answers: {" + ", ".join(f"q{i}: 1" for i in range(24000)) + "}\n")

@@ -151,24 +151,23 @@ public final class FuzzWorld: Sendable {
   func checkDiagnostics(_ log: DiagnosticLog, _ original: SourceFile) {
     let file = Document.decoded(original)
     let renderer = DiagnosticRenderer(color: true, showSource: true, sources: [file.path: file])
+    var lengths: [Int: Int] = [:]
+    func checkPosition(_ line: Int, _ column: Int, _ message: String) {
+      precondition(line >= 0 && line <= file.lineCount, "diagnostic at line \(line) of \(file.lineCount): \(message)")
+      precondition(column >= 0, "negative column")
+      guard line >= 1 else { return }
+      let length = lengths[line] ?? (file.line(line) ?? "").unicodeScalars.count
+      lengths[line] = length
+      precondition(column <= length + 1, "diagnostic at column \(column) of a line of \(length): \(message)")
+    }
     for diagnostic in log.diagnostics {
       let location = diagnostic.location
       precondition(!diagnostic.message.isEmpty, "empty diagnostic message")
       if location.file == file.path {
-        checkPosition(location.line, location.column, in: file, diagnostic.message)
-        for (line, column) in Self.quotedPositions(diagnostic.message) {
-          checkPosition(line, column, in: file, diagnostic.message)
-        }
+        checkPosition(location.line, location.column, diagnostic.message)
+        for (line, column) in Self.quotedPositions(diagnostic.message) { checkPosition(line, column, diagnostic.message) }
       }
       _ = renderer.render(diagnostic)
-    }
-  }
-
-  func checkPosition(_ line: Int, _ column: Int, in file: SourceFile, _ message: String) {
-    precondition(line >= 0 && line <= file.lineCount, "diagnostic at line \(line) of \(file.lineCount): \(message)")
-    precondition(column >= 0, "negative column")
-    if line >= 1, let text = file.line(line) {
-      precondition(column <= text.unicodeScalars.count + 1, "diagnostic at column \(column) of a line of \(text.unicodeScalars.count): \(message)")
     }
   }
 

@@ -255,10 +255,10 @@ public struct TextReport: Sendable {
         let unit = question.unit?.text(a.language) ?? ""
         let shownUnit = unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit
         lines.append(
-          "\(question.id) = \(ValueText.number(number, a.language))\(shownUnit): "
+          "\(question.id) = \(question.kind.formatNumber(number, language: a.language))\(shownUnit): "
             + t(
-              "\(ValueText.number(distance, a.language)) short of \(ValueText.number(ladder.threshold, a.language))",
-              "a \(ValueText.number(distance, a.language)) de \(ValueText.number(ladder.threshold, a.language))"))
+              "\(ValueText.number(distance, a.language)) short of \(question.kind.formatNumber(ladder.threshold, language: a.language))",
+              "a \(ValueText.number(distance, a.language)) de \(question.kind.formatNumber(ladder.threshold, language: a.language))"))
       }
     }
     return lines

@@ -1,3 +1,4 @@
+public import ActivatorCore
 import ActivatorReports
 
 /// The accessible questionnaire: numbered options and plain prompts, one line in, one line

@@ -208,105 +208,46 @@ public final class Questionnaire {
 
   // MARK: - Questions
 
-  /// The prompt for a question, with its current answer (or default) preselected.
+  /// The prompt for a question, with its current answer (or default) preselected: the kind's
+  /// own prompt, then the missing-data codes the question allows.
   public func prompt(for slot: Int) -> Prompt {
     let question = survey.questions[slot]
     let current = session.sheet.values[slot] ?? question.defaultValue
-    var help = question.help?.text(language)
+    var prompt = question.kind.prompt(for: question, current: current, language: language)
+    prompt.question = question.text.text(language) + (question.required ? "" : t(" (optional)", " (opcional)"))
+    prompt.help = question.help?.text(language)
     if let source = question.source {
-      help = (help.map { $0 + "\n" } ?? "") + t("Source: ", "Fuente: ") + source
+      prompt.help = (prompt.help.map { $0 + "\n" } ?? "") + t("Source: ", "Fuente: ") + source
     }
-    var codes: [Prompt.Item] = []
-    if question.allowed.contains(.dontKnow) { codes.append(Prompt.Item(Words.dontKnow.text(language).capitalizedFirst, role: .code, token: "dk")) }
+    let own = prompt.items.count
+    if question.allowed.contains(.dontKnow) {
+      prompt.items.append(Prompt.Item(Words.dontKnow.text(language).capitalizedFirst, role: .code, token: "dk"))
+    }
     if question.allowed.contains(.notApplicable) {
-      codes.append(Prompt.Item(Words.notApplicable.text(language).capitalizedFirst, role: .code, token: "na"))
+      prompt.items.append(Prompt.Item(Words.notApplicable.text(language).capitalizedFirst, role: .code, token: "na"))
     }
-    var text = question.text.text(language)
-    if !question.required { text += t(" (optional)", " (opcional)") }
-    func codeIndex(_ value: AnswerValue?, offset: Int) -> [Int] {
-      guard case .missing(let code)? = value else { return [] }
-      let position = codes.firstIndex { $0.token == (code == .dontKnow ? "dk" : "na") }
-      return position.map { [$0 + offset] } ?? []
+    if case .missing(let code)? = current,
+      let index = prompt.items[own...].firstIndex(where: { $0.token == (code == .dontKnow ? "dk" : "na") })
+    {
+      prompt.selected = [index]
     }
-    switch question.type {
-    case .yesNo:
-      let items = [Prompt.Item(Words.yes.text(language).capitalizedFirst, token: "y"), Prompt.Item(Words.no.text(language).capitalizedFirst, token: "n")] + codes
-      var selected: [Int] = codeIndex(current, offset: 2)
-      if case .bool(let b)? = current { selected = [b ? 0 : 1] }
-      return Prompt(kind: .select, question: text, help: help, items: items, selected: selected)
-    case .choice, .multi:
-      let options = question.options.map { option in
-        Prompt.Item(option.label.text(language), role: option.exclusive ? .exclusive : .choice, token: option.value)
-      }
-      var selected = codeIndex(current, offset: options.count)
-      if case .choice(let option)? = current { selected = [option] }
-      if case .choices(let chosen)? = current { selected = chosen }
-      return Prompt(kind: question.type == .multi ? .multiSelect : .select, question: text, help: help, items: options + codes, selected: selected)
-    case .integer, .decimal, .percent, .text, .date:
-      var shown = ""
-      switch current {
-      case .integer(let n)?: shown = String(n)
-      case .decimal(let d)?: shown = JSONWriter.format(d)
-      case .text(let s)?, .date(let s)?: shown = s
-      default: break
-      }
-      return Prompt(kind: .text, question: text, help: help, items: codes, text: shown, hint: hint(question))
-    }
-  }
-
-  func hint(_ question: Question) -> String? {
-    let unit = question.unit?.text(language) ?? ""
-    let (low, high) = question.bounds
-    var parts: [String] = []
-    switch question.type {
-    case .integer: parts.append(t("a whole number", "un número entero"))
-    case .decimal, .percent: parts.append(t("a number", "un número"))
-    case .date: parts.append(t("a date, YYYY-MM-DD", "una fecha, AAAA-MM-DD"))
-    default: break
-    }
-    if let low, let high {
-      parts.append(t("from", "de") + " \(ValueText.number(low, language)) " + t("to", "a") + " \(ValueText.number(high, language))")
-    } else if let low {
-      parts.append(t("at least", "al menos") + " \(ValueText.number(low, language))")
-    }
-    if !unit.isEmpty { parts.append(unit) }
-    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    return prompt
   }
 
   /// Turns what the person did into an answer; `.failure` carries the message to show.
   public func answer(_ result: PromptResult, for slot: Int, prompt: Prompt) -> Result<AnswerValue?, AnswerProblem> {
     let question = survey.questions[slot]
-    func code(_ item: Prompt.Item) -> AnswerValue? {
-      item.token == "dk" ? .missing(.dontKnow) : item.token == "na" ? .missing(.notApplicable) : nil
-    }
     switch result {
     case .selected(let indices):
-      if indices.count == 1, let value = code(prompt.items[indices[0]]) { return .success(value) }
-      switch question.type {
-      case .yesNo:
-        return .success(.bool(indices.first == 0))
-      case .choice:
-        guard let index = indices.first, index < question.options.count else { return .failure(AnswerProblem(t("Choose an option.", "Elija una opción."))) }
-        return .success(.choice(index))
-      case .multi:
-        if indices.contains(where: { $0 >= question.options.count }) {
-          return .failure(AnswerProblem(t("Don't know and not applicable must be chosen on their own.", "No sé y no aplica deben elegirse solos.")))
-        }
-        let chosen = indices.sorted()
-        if let exclusive = chosen.first(where: { question.options[$0].exclusive }), chosen.count > 1 {
-          return .failure(AnswerProblem(t("'\(question.options[exclusive].label.text(language))' cannot be combined with other options.", "'\(question.options[exclusive].label.text(language))' no puede combinarse con otras opciones.")))
-        }
-        if let low = question.minChoices, chosen.count < low {
-          return .failure(AnswerProblem(t("Choose at least \(low).", "Elija al menos \(low).")))
-        }
-        if let high = question.maxChoices, chosen.count > high {
-          return .failure(AnswerProblem(t("Choose at most \(high).", "Elija como máximo \(high).")))
-        }
-        return .success(.choices(chosen))
-      default:
-        guard let index = indices.first, let value = code(prompt.items[index]) else { return .failure(AnswerProblem("")) }
-        return .success(value)
+      let codes = indices.filter { prompt.items[$0].role == .code }
+      if codes.count == 1, indices.count == 1 {
+        return .success(prompt.items[codes[0]].token == "dk" ? .missing(.dontKnow) : .missing(.notApplicable))
       }
+      if !codes.isEmpty {
+        return .failure(
+          AnswerProblem(t("Don't know and not applicable must be chosen on their own.", "No sé y no aplica deben elegirse solos.")))
+      }
+      return question.kind.answer(choosing: indices, for: question, language: language).map { $0 }
     case .text(let text):
       switch AnswerInput.parse(text, for: question) {
       case .value(let value): return .success(value)
@@ -444,13 +385,4 @@ public final class Questionnaire {
     let prompt = Prompt(kind: .select, question: question, items: items, selected: [0])
     return driver.ask(prompt, context: context(section: t("Review", "Revisión"), slot: nil)) { _ in nil }
   }
-}
-
-public struct AnswerProblem: Error, Sendable {
-  public var message: String
-  public init(_ message: String) { self.message = message }
-}
-
-extension String {
-  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -139,7 +139,7 @@ public enum AnswerInput {
     let log = DiagnosticLog()
     let reader = NodeReader(file: SourceFile(path: "input", bytes: Array(trimmed.utf8)), log: log)
     let node = YAMLNode(
-      content: .scalar(trimmed, question.type == .text ? .doubleQuoted : .plain), start: YAMLMark(line: 1, column: 1),
+      content: .scalar(trimmed, question.kind.typedStyle), start: YAMLMark(line: 1, column: 1),
       end: YAMLMark(line: 1, column: trimmed.count + 1))
     switch AnswerParser.parse(node, for: question, reader: reader) {
     case .value(let value): return .value(value)

@@ -1,4 +1,4 @@
-import ActivatorCore
+public import ActivatorCore
 import ActivatorReports
 
 /// The full-screen questionnaire: arrow-key lists with type-ahead, inline validation and help,

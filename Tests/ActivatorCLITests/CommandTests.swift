@@ -140,20 +140,24 @@ import Testing
     #expect(template.status == 0)
     var text = Binary.read(folder + "/blank.yaml") ?? ""
     #expect(text.contains("# 1. ¿En qué situación se encuentra la estrategia de ciudad inteligente o digital de la ciudad?"))
-    // Fill every answer the way an official would: the first option, a number, or don't know.
+    // Fill every answer the way an official would: the first option, the smallest number, a
+    // date or a remark, whatever the kind of question.
     let log = DiagnosticLog()
     let survey = try #require(SurveyLoader.load(Binary.root + "/Surveys/wego-activator-1.0.0.yaml", log: log))
-    for question in survey.questions {
-      let value: String
-      switch question.type {
-      case .yesNo: value = "no"
-      case .choice: value = question.options[0].value
-      case .multi: value = "[\(question.options[0].value)]"
-      case .integer, .decimal, .percent: value = "0"
-      case .text: value = "\"sin comentarios\""
-      case .date: value = "2026-01-01"
+    for (slot, question) in survey.questions.enumerated() {
+      let value: AnswerValue
+      let prompt = question.kind.prompt(for: question, current: nil, language: "es")
+      if prompt.kind != .text, case .success(let chosen) = question.kind.answer(choosing: [0], for: question, language: "es") {
+        value = chosen
+      } else {
+        switch question.kind.expressionType(slot: slot) {
+        case .int: value = .integer(Int(question.bounds.min ?? 0))
+        case .double: value = .decimal(question.bounds.min ?? 0)
+        case .date: value = .date("2026-01-01")
+        default: value = .text("sin comentarios")
+        }
       }
-      text = text.replacing("\n  \(question.id):\n", with: "\n  \(question.id): \(value)\n")
+      text = text.replacing("\n  \(question.id):\n", with: "\n  \(question.id): \(AnswersWriter.render(value, question))\n")
     }
     Binary.write(folder + "/filled.yaml", text)
     let validate = Run.activator(["validate", folder + "/filled.yaml"], cwd: Binary.root)

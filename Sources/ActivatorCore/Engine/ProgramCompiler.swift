@@ -356,10 +356,10 @@ public enum ProgramCompiler {
       return []
     }
     let question = survey.questions[slot]
-    guard question.type.isNumeric || question.isOrdinal else {
+    guard question.kind.expressionType(slot: slot).isNumeric || question.isOrdinal else {
       log.error(
         "ladder-question",
-        "a ladder needs a number question or a choice whose options have levels, but '\(question.id)' is \(question.type.rawValue)",
+        "a ladder needs a number question or a choice whose options have levels, but '\(question.id)' is \(question.kind.name)",
         at: ladder.question.location)
       return []
     }
@@ -397,7 +397,7 @@ public enum ProgramCompiler {
         if let high, number > high {
           log.warning("ladder-range", "threshold \(JSONWriter.format(number)) is above the largest answer \(JSONWriter.format(high)) of '\(question.id)', so it can never be met", at: step.threshold.location)
         }
-        shown = LocalizedText(survey.languages.map { ($0, ValueText.number(number, $0)) })
+        shown = LocalizedText(survey.languages.map { ($0, question.kind.formatNumber(number, language: $0)) })
         expressionText = "\(question.id) \(op) \(JSONWriter.format(number))"
       case (.number(let number), true):
         guard let whole = Int(exactly: number), let option = question.options.first(where: { $0.level == whole }) else {

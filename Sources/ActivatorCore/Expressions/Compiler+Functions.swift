@@ -110,7 +110,7 @@ extension Checker {
     guard let slot = questionArgument(args[0], function: "level") else { return .invalid(syntax) }
     let question = survey.questions[slot]
     guard question.isOrdinal else {
-      let why = question.type == .choice ? "its options have no 'level'" : "it is not a single-choice question"
+      let why = question.kind.chosenOptions == .one ? "its options have no 'level'" : "it is not a single-choice question"
       fail("type-mismatch", "level() needs a choice question whose options have levels, but '\(question.id)' is not: \(why)", args[0].range)
       return .invalid(syntax)
     }

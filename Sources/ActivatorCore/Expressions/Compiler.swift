@@ -351,7 +351,7 @@ final class Checker {
     }
     reads.insert(slot)
     let question = survey.questions[slot]
-    let bound = question.type == .multi ? question.options.count : nil
+    let bound = question.kind.chosenOptions == .several ? question.options.count : nil
     return Typed(
       type: question.expressionType(slot: slot), cost: 1, bound: bound,
       run: { context in context.values[slot] }, syntax: syntax)

@@ -73,17 +73,7 @@ extension String {
   }
 }
 
-/// The static type of the answer to a question, as expressions see it.
+/// The static type of the answer to a question, as expressions see it: its kind decides.
 extension Question {
-  func expressionType(slot: Int) -> ExprType {
-    switch type {
-    case .yesNo: .bool
-    case .choice: .choice(slot)
-    case .multi: .list(.choice(slot))
-    case .integer: .int
-    case .decimal, .percent: .double
-    case .text: .string
-    case .date: .date
-    }
-  }
+  func expressionType(slot: Int) -> ExprType { kind.expressionType(slot: slot) }
 }

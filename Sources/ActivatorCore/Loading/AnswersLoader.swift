@@ -176,12 +176,21 @@ public enum AnswersLoader {
     }
     var notes: [Int: String] = [:]
     if let node = fields.optional("notes"), let pairs = node.mapping {
+      var noted = [YAMLMark?](repeating: nil, count: survey.questions.count)
       for pair in pairs {
         guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
           let id = pair.key.scalar ?? "?"
           reader.error("unknown-question", "note for unknown question '\(id)'" + DidYouMean.hint(id, from: survey.questionIndex.keys), pair.key)
           continue
         }
+        // Two notes on one question: keeping either would silently lose the other.
+        if let first = noted[slot] {
+          reader.error(
+            "duplicate-key", "the note on '\(id)' is given twice", pair.key,
+            notes: [.init("first given here", at: file.location(first))])
+          continue
+        }
+        noted[slot] = pair.key.start
         if let text = reader.string(pair.value, "the note on '\(id)'", allowEmpty: true) { notes[slot] = text }
       }
     }
@@ -250,6 +259,8 @@ public enum AnswerParser {
     case invalid
   }
 
+  /// Reads the answer in `node`: nothing, an allowed missing-data code, or what the question's
+  /// kind reads.
   public static func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> Parsed {
     let id = question.id
     if node.isNull { return .blank }
@@ -262,114 +273,7 @@ public enum AnswerParser {
       }
       return .value(.missing(code))
     }
-    switch question.type {
-    case .yesNo:
-      if let text = node.scalar {
-        switch text.trimmingSpaces.lowercased() {
-        case "yes", "true", "sí", "si": return .value(.bool(true))
-        case "no", "false": return .value(.bool(false))
-        default: break
-        }
-      }
-      reader.error("wrong-type", "'\(id)' is a yes/no question; expected yes or no\(codesHint(question)), found \(shown(node))", node)
-      return .invalid
-    case .choice:
-      guard let text = node.scalar else {
-        let extra = node.sequence != nil ? " (only one option may be chosen)" : ""
-        reader.error("wrong-type", "'\(id)' takes one option\(extra); found \(node.kindDescription)", node)
-        return .invalid
-      }
-      guard let index = question.optionIndex(text.trimmingSpaces) else {
-        reader.error("unknown-option", optionProblem(text, question), node)
-        return .invalid
-      }
-      return .value(.choice(index))
-    case .multi:
-      let items = node.sequence ?? [node]
-      var chosen: [Int] = []
-      var failed = false
-      for item in items {
-        guard let text = item.scalar, !item.isNull else {
-          reader.error("wrong-type", "each item of '\(id)' must be an option, found \(item.kindDescription)", item)
-          failed = true
-          continue
-        }
-        if MissingCode(rawValue: text) != nil {
-          reader.error("missing-code", "\(text) must be the whole answer of '\(id)', not one item of a list", item)
-          failed = true
-          continue
-        }
-        guard let index = question.optionIndex(text.trimmingSpaces) else {
-          reader.error("unknown-option", optionProblem(text, question), item)
-          failed = true
-          continue
-        }
-        if chosen.contains(index) {
-          reader.error("duplicate-option", "'\(text)' is chosen twice in '\(id)'", item)
-          failed = true
-          continue
-        }
-        chosen.append(index)
-      }
-      if failed { return .invalid }
-      if let exclusive = chosen.first(where: { question.options[$0].exclusive }), chosen.count > 1 {
-        reader.error(
-          "exclusive-option", "'\(question.options[exclusive].value)' in '\(id)' cannot be combined with other options", node)
-        return .invalid
-      }
-      if let low = question.minChoices, chosen.count < low {
-        reader.error("choices", "'\(id)' needs at least \(low) option\(low == 1 ? "" : "s"), found \(chosen.count)", node)
-        return .invalid
-      }
-      if let high = question.maxChoices, chosen.count > high {
-        reader.error("choices", "'\(id)' takes at most \(high) option\(high == 1 ? "" : "s"), found \(chosen.count)", node)
-        return .invalid
-      }
-      return .value(.choices(chosen.sorted()))
-    case .integer, .decimal, .percent:
-      guard var text = node.scalar else {
-        reader.error("wrong-type", "'\(id)' takes a number, found \(node.kindDescription)", node)
-        return .invalid
-      }
-      text = text.trimmingSpaces
-      if question.type == .percent, text.hasSuffix("%") { text = String(text.dropLast()).trimmingSpaces }
-      let number: Double
-      switch NumberText.parse(text) {
-      case .value(let value): number = value
-      case .problem(let problem):
-        reader.error("wrong-type", "'\(id)' takes a number\(codesHint(question)); found '\(text)': \(problem)", node)
-        return .invalid
-      }
-      let (low, high) = question.bounds
-      if let low, number < low {
-        reader.error("out-of-range", "'\(id)' must be at least \(JSONWriter.format(low))\(unitHint(question)), found \(JSONWriter.format(number))", node)
-        return .invalid
-      }
-      if let high, number > high {
-        reader.error("out-of-range", "'\(id)' must be at most \(JSONWriter.format(high))\(unitHint(question)), found \(JSONWriter.format(number))", node)
-        return .invalid
-      }
-      if question.type == .integer {
-        guard number == number.rounded(), abs(number) < 9e15 else {
-          reader.error("wrong-type", "'\(id)' takes a whole number, found \(JSONWriter.format(number))", node)
-          return .invalid
-        }
-        return .value(.integer(Int(saturating: number)))
-      }
-      return .value(.decimal(number))
-    case .text:
-      guard let text = node.scalar else {
-        reader.error("wrong-type", "'\(id)' takes text, found \(node.kindDescription)", node)
-        return .invalid
-      }
-      return .value(.text(text))
-    case .date:
-      guard let text = node.scalar, DateText.isValid(text.trimmingSpaces) else {
-        reader.error("wrong-type", "'\(id)' takes a date written YYYY-MM-DD, found \(shown(node))", node)
-        return .invalid
-      }
-      return .value(.date(text.trimmingSpaces))
-    }
+    return question.kind.parse(node, for: question, reader: reader)
   }
 
   static func shown(_ node: YAMLNode) -> String {
@@ -384,17 +288,5 @@ public enum AnswerParser {
   static func unitHint(_ question: Question) -> String {
     guard let unit = question.unit?.text("en"), !unit.isEmpty else { return "" }
     return unit == "%" ? "%" : " \(unit)"
-  }
-
-  static func optionProblem(_ text: String, _ question: Question) -> String {
-    let values = question.options.map(\.value)
-    var message = "'\(text)' is not an option of '\(question.id)'"
-    if let suggestion = DidYouMean.suggest(text, from: values + question.allowed.map(\.rawValue)) {
-      message += "; did you mean '\(suggestion)'?"
-    } else {
-      let codes = question.allowed.map(\.rawValue).sorted()
-      message += "; expected one of: " + (values + codes).joined(separator: ", ")
-    }
-    return message
   }
 }

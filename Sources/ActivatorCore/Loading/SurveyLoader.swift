@@ -101,7 +101,6 @@ public enum SurveyLoader {
       stages: stages, pillars: pillars, sections: sections, questions: questions, location: reader.location(root),
       source: file)
     compileRelevance(&survey, log: log)
-    checkDefaults(survey, reader)
     return log.errorCount == errorsBefore ? survey : nil
   }
 
@@ -182,11 +181,11 @@ public enum SurveyLoader {
     if let id, MissingCode(rawValue: id) != nil {
       reader.error("reserved", "'\(id)' is a reserved missing-data code and cannot be a question id", fields["id"] ?? node)
     }
-    var type: QuestionType?
+    var kind: (any QuestionKind)?
     if let typeNode = fields.required("type", reader), let text = reader.string(typeNode, "question type") {
-      type = QuestionType(rawValue: text)
-      if type == nil {
-        let all = QuestionType.allCases.map(\.rawValue)
+      kind = QuestionKinds.named(text)
+      if kind == nil {
+        let all = QuestionKinds.names
         let hint = DidYouMean.suggest(text, from: all).map { "; did you mean '\($0)'?" } ?? "; expected one of: " + all.joined(separator: ", ")
         reader.error("unknown-type", "unknown question type '\(text)'\(hint)", typeNode)
       }
@@ -199,93 +198,20 @@ public enum SurveyLoader {
     let required = fields.optional("required").flatMap { reader.bool($0, "required") } ?? defaultRequired
     let allowed = fields["allow"].map { allowedCodes($0, reader) } ?? defaultAllowed
     let relevant = fields.optional("relevant").flatMap { reader.expression($0, "the skip logic (relevant) of \(label)") }
-    let unit = fields.optional("unit").flatMap { reader.localized($0, "the unit of \(label)") }
-    var minimum = fields.optional("min").flatMap { reader.double($0, "min") }
-    var maximum = fields.optional("max").flatMap { reader.double($0, "max") }
-    let minChoices = fields.optional("min_choices").flatMap { reader.int($0, "min_choices", in: 0...1000) }
-    let maxChoices = fields.optional("max_choices").flatMap { reader.int($0, "max_choices", in: 1...1000) }
+    guard let id, let kind, let text else { return nil }
 
-    guard let id, let type, let text else { return nil }
-
-    // Keys that only make sense for some types.
-    func only(_ key: String, _ types: [QuestionType], _ description: String) {
-      if let keyNode = fields.keys[key], !types.contains(type) {
-        reader.error("key-for-type", "'\(key)' applies to \(description) questions, not to \(type.rawValue) question '\(id)'", keyNode)
+    // Keys that belong to other kinds of question.
+    for key in QuestionKinds.specificKeys where !kind.keys.contains(key) {
+      if let keyNode = fields.keys[key] {
+        reader.error(
+          "key-for-type",
+          "'\(key)' applies to \(QuestionKinds.describeKinds(taking: key)) questions, not to \(kind.name) question '\(id)'", keyNode)
       }
     }
-    only("options", [.choice, .multi], "choice and multi")
-    only("min_choices", [.multi], "multi")
-    only("max_choices", [.multi], "multi")
-    only("unit", [.integer, .decimal, .percent], "integer, decimal and percent")
-    only("min", [.integer, .decimal, .percent], "integer, decimal and percent")
-    only("max", [.integer, .decimal, .percent], "integer, decimal and percent")
-
-    if let low = minimum, let high = maximum, low > high {
-      reader.error("range", "min (\(JSONWriter.format(low))) is greater than max (\(JSONWriter.format(high))) in \(label)", fields["min"] ?? node)
-      minimum = nil
-      maximum = nil
-    }
-    if type == .integer {
-      for (key, value) in [("min", minimum), ("max", maximum)] {
-        if let value, value != value.rounded() {
-          reader.error("range", "\(key) of integer \(label) must be a whole number, not \(JSONWriter.format(value))", fields[key] ?? node)
-        }
-      }
-    }
-    if type == .percent {
-      for (key, value) in [("min", minimum), ("max", maximum)] {
-        if let value, !(0...100).contains(value) {
-          reader.error("range", "\(key) of percent \(label) must be within 0 to 100, not \(JSONWriter.format(value))", fields[key] ?? node)
-        }
-      }
-    }
-
-    var options: [ChoiceOption] = []
-    if type == .choice || type == .multi {
-      if let node = fields.required("options", reader), let items = reader.list(node, "options") {
-        for item in items {
-          guard let option = reader.fields(item, "an option of \(label)", allowed: ["value", "label", "level", "exclusive"]) else { continue }
-          let value = option.required("value", reader).flatMap { reader.identifier($0, "option value") }
-          let optionLabel = option.required("label", reader).flatMap { reader.localized($0, "the label of an option of \(label)") }
-          let level = option.optional("level").flatMap { reader.int($0, "option level", in: 1...max(1, stages.count)) }
-          let exclusive = option.optional("exclusive").flatMap { reader.bool($0, "exclusive") } ?? false
-          if option.keys["exclusive"] != nil && type != .multi {
-            reader.error("key-for-type", "'exclusive' applies to options of multi questions only", option.keys["exclusive"] ?? node)
-          }
-          guard let value, let optionLabel else { continue }
-          if MissingCode(rawValue: value) != nil {
-            reader.error(
-              "reserved",
-              "'\(value)' is a reserved missing-data code and cannot be an option value; allow it with 'allow: [\(value)]' instead",
-              option["value"] ?? item)
-            continue
-          }
-          if options.contains(where: { $0.value == value }) {
-            reader.error("duplicate-id", "duplicate option value '\(value)' in \(label)", option["value"] ?? item)
-            continue
-          }
-          options.append(ChoiceOption(value: value, label: optionLabel, level: level, exclusive: exclusive))
-        }
-        if items.count < 2 {
-          reader.error("options", "\(label) needs at least two options", node)
-        }
-        let withLevel = options.filter { $0.level != nil }.count
-        if withLevel > 0 && withLevel < options.count {
-          reader.error("options", "either every option of \(label) has a level or none has; \(options.count - withLevel) lack one", node)
-        }
-      }
-    }
-    if let low = minChoices, let high = maxChoices, low > high {
-      reader.error("range", "min_choices (\(low)) is greater than max_choices (\(high)) in \(label)", fields["min_choices"] ?? node)
-    }
-    if let low = minChoices, type == .multi, low > options.count, !options.isEmpty {
-      reader.error("range", "min_choices (\(low)) is more than the \(options.count) options of \(label)", fields["min_choices"] ?? node)
-    }
-
     var question = Question(
-      id: id, type: type, text: text, help: help, source: source, pillar: pillar, section: section, required: required,
-      allowed: allowed, relevantSource: relevant, options: options, unit: unit, minimum: minimum, maximum: maximum,
-      minChoices: minChoices, maxChoices: maxChoices, location: reader.location(node))
+      id: id, kind: kind, text: text, help: help, source: source, pillar: pillar, section: section, required: required,
+      allowed: allowed, relevantSource: relevant, location: reader.location(node))
+    kind.readDetails(fields, into: &question, QuestionReading(reader: reader, node: node, label: label, stageCount: stages.count))
     if let node = fields.optional("default") {
       if case .value(let value) = AnswerParser.parse(node, for: question, reader: reader) { question.defaultValue = value }
     }
@@ -300,16 +226,6 @@ public enum SurveyLoader {
       let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: .bool)
       log.append(contentsOf: diagnostics)
       survey.questions[slot].relevant = compiled
-    }
-  }
-
-  static func checkDefaults(_ survey: Survey, _ reader: NodeReader) {
-    for question in survey.questions {
-      if question.type == .text, question.pillar != nil, question.required {
-        reader.log.warning(
-          "unscored-required", "text question '\(question.id)' is required but text is never scored; consider 'required: false'",
-          at: question.location)
-      }
     }
   }
 }

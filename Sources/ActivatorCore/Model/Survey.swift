@@ -108,19 +108,6 @@ public struct Section: Sendable {
   }
 }
 
-public enum QuestionType: String, Sendable, CaseIterable {
-  case yesNo = "yes_no"
-  case choice
-  case multi
-  case integer
-  case decimal
-  case percent
-  case text
-  case date
-
-  public var isNumeric: Bool { self == .integer || self == .decimal || self == .percent }
-}
-
 /// The REDCap-style missing-data codes: an answer that says why there is no value.
 public enum MissingCode: String, Sendable, CaseIterable {
   case dontKnow = "dont_know"
@@ -143,7 +130,8 @@ public struct ChoiceOption: Sendable, Hashable {
 
 public struct Question: Sendable {
   public var id: String
-  public var type: QuestionType
+  /// What kind of answer the question takes (`Questions/`): how it is read, asked and typed.
+  public var kind: any QuestionKind
   public var text: LocalizedText
   public var help: LocalizedText?
   public var source: String?
@@ -165,7 +153,7 @@ public struct Question: Sendable {
   public var location: SourceLocation
 
   public init(
-    id: String, type: QuestionType, text: LocalizedText, help: LocalizedText? = nil,
+    id: String, kind: any QuestionKind, text: LocalizedText, help: LocalizedText? = nil,
     source: String? = nil, pillar: Int? = nil, section: Int = 0, required: Bool = true,
     allowed: Set<MissingCode> = [.dontKnow], relevantSource: ExpressionSource? = nil,
     options: [ChoiceOption] = [], unit: LocalizedText? = nil, minimum: Double? = nil,
@@ -173,7 +161,7 @@ public struct Question: Sendable {
     defaultValue: AnswerValue? = nil, location: SourceLocation
   ) {
     self.id = id
-    self.type = type
+    self.kind = kind
     self.text = text
     self.help = help
     self.source = source
@@ -198,11 +186,13 @@ public struct Question: Sendable {
     options.firstIndex { CodePoints.equal($0.value, value) }
   }
 
-  /// The effective numeric bounds (percent is always 0...100).
+  /// The accepted range of a number answer: the survey's `min` and `max`, else the kind's own
+  /// (a percent is 0 to 100 whatever the survey says).
   public var bounds: (min: Double?, max: Double?) {
-    type == .percent ? (minimum ?? 0, maximum ?? 100) : (minimum, maximum)
+    let implied = kind.impliedBounds
+    return (minimum ?? implied.min, maximum ?? implied.max)
   }
 
   /// Whether options carry ordinal levels ("which best describes your city").
-  public var isOrdinal: Bool { type == .choice && !options.isEmpty && options.allSatisfy { $0.level != nil } }
+  public var isOrdinal: Bool { kind.chosenOptions == .one && !options.isEmpty && options.allSatisfy { $0.level != nil } }
 }

@@ -120,29 +120,10 @@ public enum AnswersWriter {
     if let help = question.help {
       for line in DisplayWidth.wrap(help.text(language), width: 92) { w.comment("   " + line, depth: 1) }
     }
-    var kind: String
-    switch question.type {
-    case .yesNo: kind = es ? "Responda: yes (sí) o no" : "Answer: yes or no"
-    case .choice:
-      kind = es ? "Elija una:" : "Choose one:"
-    case .multi:
-      kind = es ? "Elija las que correspondan, como lista [a, b]:" : "Choose any, as a list [a, b]:"
-    case .integer, .decimal, .percent:
-      let (low, high) = question.bounds
-      let unit = question.unit?.text(language) ?? ""
-      let whole = question.type == .integer ? (es ? "un número entero" : "a whole number") : (es ? "un número" : "a number")
-      var range = ""
-      if let low, let high { range = es ? " de \(JSONWriter.format(low)) a \(JSONWriter.format(high))" : " from \(JSONWriter.format(low)) to \(JSONWriter.format(high))" }
-      else if let low { range = es ? " de al menos \(JSONWriter.format(low))" : " of at least \(JSONWriter.format(low))" }
-      kind = (es ? "Responda: " : "Answer: ") + whole + range + (unit.isEmpty ? "" : " (\(unit))")
-    case .text: kind = es ? "Responda: texto libre entre comillas" : "Answer: free text in quotes"
-    case .date: kind = es ? "Responda: una fecha AAAA-MM-DD" : "Answer: a date YYYY-MM-DD"
-    }
-    w.comment("   " + kind, depth: 1)
-    for option in question.options {
-      let level = option.level.map { es ? " [etapa \($0)]" : " [stage \($0)]" } ?? ""
-      let exclusive = option.exclusive ? (es ? " (sola)" : " (on its own)") : ""
-      for (index, line) in DisplayWidth.wrap("\(option.value) — \(option.label.text(language))\(level)\(exclusive)", width: 88).enumerated() {
+    let hint = question.kind.templateHint(for: question, language: language)
+    w.comment("   " + hint.line, depth: 1)
+    for entry in hint.options {
+      for (index, line) in DisplayWidth.wrap(entry, width: 88).enumerated() {
         w.comment((index == 0 ? "     - " : "       ") + line, depth: 1)
       }
     }

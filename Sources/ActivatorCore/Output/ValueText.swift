@@ -6,8 +6,8 @@ public enum ValueText {
     let question = survey.questions[slot]
     switch value {
     case .bool(let b): return b ? Words.yes.text(language) : Words.no.text(language)
-    case .int(let n): return withUnit(number(Double(n), language), question, language)
-    case .double(let d): return withUnit(number(d, language), question, language)
+    case .int(let n): return withUnit(question.kind.formatNumber(Double(n), language: language), question, language)
+    case .double(let d): return withUnit(question.kind.formatNumber(d, language: language), question, language)
     case .string(let s): return s
     case .choice(_, let option):
       return question.options[Int(option)].label.text(language)
@@ -119,4 +119,9 @@ public enum Words {
   public static let unanswered = LocalizedText([("en", "not answered"), ("es", "sin respuesta")])
   public static let unavailable = LocalizedText([("en", "not available"), ("es", "no disponible")])
   public static let noneChosen = LocalizedText([("en", "none chosen"), ("es", "ninguna elegida")])
+}
+
+extension String {
+  /// The text with its first letter in upper case ("Yes" as a list item).
+  public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

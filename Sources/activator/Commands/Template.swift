@@ -7,6 +7,8 @@ struct Template: ParsableCommand {
     abstract: "Write a blank answers file with every question, its options, unit, range and help as comments.",
     discussion: """
       For officials who fill the survey in an editor and e-mail it back. A filled template validates and scores with no edits beyond the answers.
+
+      With --schema, writes instead a JSON Schema of this survey's answers files (question ids, options, ranges), for editors that complete and check YAML as it is typed.
       """)
 
   @OptionGroup var sources: SourceOptions
@@ -20,12 +22,20 @@ struct Template: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
+  @Flag(name: .long, help: "Write a JSON Schema of the survey's answers files instead of a template.")
+  var schema = false
+
   func run() throws {
     let workspace = try sources.workspace()
     let survey = try sources.chosenSurvey(workspace)
     let language = try Languages.pick(lang, survey: survey)
-    let sheet = AnswerSheet.blank(for: survey, language: language, city: City(name: city ?? ""), path: out ?? "-")
-    let text = AnswersWriter.write(sheet, survey: survey, mode: .template)
+    let text: String
+    if schema {
+      text = AnswersSchema.json(for: survey, language: language)
+    } else {
+      let sheet = AnswerSheet.blank(for: survey, language: language, city: City(name: city ?? ""), path: out ?? "-")
+      text = AnswersWriter.write(sheet, survey: survey, mode: .template)
+    }
     if let out {
       do {
         try FileReading.writeAtomically(out, text)

@@ -100,3 +100,23 @@ func node(_ text: String, path: String = "test.yaml") throws -> (SourceFile, YAM
   let root = try #require(try YAMLParser.parse(file.bytes))
   return (file, root)
 }
+
+/// A fresh folder under /tmp for the duration of `body`, removed afterwards with everything in it.
+func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
+  var template = Array("/tmp/activator-test-XXXXXX".utf8CString)
+  let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+  try #require(created != nil, "mkdtemp failed")
+  let folder = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  defer { removeTree(folder) }
+  return try body(folder)
+}
+
+/// Removes a file or a folder and everything in it.
+func removeTree(_ path: String) {
+  if FileReading.kind(path) == .directory {
+    for name in (try? FileReading.list(path)) ?? [] { removeTree(path + "/" + name) }
+    rmdir(path)
+  } else {
+    unlink(path)
+  }
+}

@@ -20,7 +20,9 @@ let selectedTarget: FuzzTarget = {
       var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
       exit(
         LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-          selectedTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+          let problems = selectedTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+          // A broken invariant is a crash for libFuzzer to keep and minimise.
+          precondition(problems.isEmpty, problems.joined(separator: "\n"))
           return 0
         })
     }
@@ -43,8 +45,13 @@ let selectedTarget: FuzzTarget = {
           bytes += chunk[0..<count]
         }
         fclose(handle)
-        selectedTarget.run(bytes)
-        print("ok \(path)")
+        let problems = selectedTarget.run(bytes)
+        if problems.isEmpty {
+          print("ok \(path)")
+        } else {
+          print("FAILED \(path):\n" + problems.joined(separator: "\n"))
+          exit(1)
+        }
       }
     }
   }

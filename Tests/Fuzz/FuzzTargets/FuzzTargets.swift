@@ -4,8 +4,8 @@ import ActivatorYAML
 
 /// The entry points the fuzzer drives, shared with the regression tests that replay what it
 /// found. Each takes arbitrary bytes, runs them through a loader and whatever follows a
-/// successful load, and checks invariants with `precondition`: a violated invariant is a crash
-/// the fuzzer reports, exactly like a trap inside the engine.
+/// successful load, and returns the invariants they broke: the fuzzing driver turns any into a
+/// crash the fuzzer reports; the tests report each as a failure of that case and go on.
 public enum FuzzTarget: String, CaseIterable, Sendable {
   /// An answers file: fast reader and full loader (which must agree), then scoring and every
   /// output format.
@@ -15,13 +15,29 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   /// One expression: parse, check against the shipped survey, evaluate against an example.
   case expressions
 
-  public func run(_ bytes: [UInt8], in world: FuzzWorld = .shared) {
+  /// Runs one input; the broken invariants, empty when all hold.
+  public func run(_ bytes: [UInt8], in world: FuzzWorld = .shared) -> [String] {
+    var problems = Problems()
     switch self {
-    case .answers: world.answers(bytes)
-    case .rules: world.rules(bytes)
-    case .expressions: world.expression(bytes)
+    case .answers: world.answers(bytes, &problems)
+    case .rules: world.rules(bytes, &problems)
+    case .expressions: world.expression(bytes, &problems)
     }
+    return problems.found
   }
+}
+
+/// Broken invariants, gathered rather than trapped on.
+public struct Problems: Sendable {
+  public internal(set) var found: [String] = []
+
+  public init() {}
+
+  public mutating func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { found.append(message()) }
+  }
+
+  mutating func fail(_ message: String) { found.append(message) }
 }
 
 /// The shipped survey, rules and one example, loaded once per process.
@@ -60,60 +76,51 @@ public final class FuzzWorld: Sendable {
 
   // MARK: - Targets
 
-  func answers(_ bytes: [UInt8]) {
+  func answers(_ bytes: [UInt8], _ problems: inout Problems) {
     let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
-    let fast = FastAnswersReader.read(file, limits: .untrusted, registry: registry)?.0
-    let log = DiagnosticLog()
-    var full: AnswerSheet?
-    if let (source, root) = Document.parse(file, limits: .untrusted, log: log) {
-      full = AnswersLoader.load(source, root, registry: registry, log: log)?.0
-    }
-    checkDiagnostics(log, file)
-    if let fast {
-      precondition(!log.hasErrors, "the fast reader accepted a file the loader refuses: \(log.diagnostics.map(\.message))")
-      guard let full else { preconditionFailure("the loader refused what the fast reader read") }
-      precondition(Self.same(fast, full), "fast reader and loader disagree")
-    }
-    guard let sheet = full else { return }
+    let agreement = ReaderAgreement.check(file, registry: registry)
+    problems.found.append(contentsOf: agreement.problems)
+    checkDiagnostics(agreement.diagnostics, file, &problems)
+    guard let sheet = agreement.loaded else { return }
     let assessment = Scorer.assess(sheet, with: program)
-    checkAssessment(assessment)
+    checkAssessment(assessment, &problems)
     _ = AssessmentJSON.render(assessment)
     _ = TextReport(color: false).summary(assessment)
     _ = TextReport(color: true).explain(assessment)
-    checkRoundTrip(sheet)
+    checkRoundTrip(sheet, &problems)
   }
 
-  func rules(_ bytes: [UInt8]) {
+  func rules(_ bytes: [UInt8], _ problems: inout Problems) {
     let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
     let log = DiagnosticLog()
-    defer { checkDiagnostics(log, file) }
+    defer { checkDiagnostics(log.diagnostics, file, &problems) }
     guard let (source, root) = Document.parse(file, limits: .authored, log: log) else { return }
     if root.mapping?.contains(where: { $0.key.scalar == "survey" }) == true {
       guard let survey = SurveyLoader.load(source, root, log: log), !log.hasErrors else { return }
       let blank = AnswerSheet.blank(for: survey, language: survey.defaultLanguage, city: City(name: "Fuzz"), path: "blank.yaml")
       _ = AnswersWriter.write(blank, survey: survey, mode: .template)
       guard let program = ProgramCompiler.compile(survey: survey, plugins: [], log: log) else { return }
-      checkAssessment(Scorer.assess(blank, with: program))
+      checkAssessment(Scorer.assess(blank, with: program), &problems)
       return
     }
     guard let plugin = PluginLoader.loadSingleFile(source, root, log: log), !log.hasErrors else { return }
     guard let program = ProgramCompiler.compile(survey: survey, plugins: corePlugins + [plugin], log: log) else { return }
     let assessment = Scorer.assess(example, with: program)
-    checkAssessment(assessment)
+    checkAssessment(assessment, &problems)
     _ = AssessmentJSON.render(assessment)
     _ = TextReport(color: false).explain(assessment)
   }
 
-  func expression(_ bytes: [UInt8]) {
+  func expression(_ bytes: [UInt8], _ problems: inout Problems) {
     let source = ExpressionSource(String(decoding: bytes, as: UTF8.self))
     let criterionIDs = Dictionary(program.criteria.enumerated().map { ($1.qualifiedID, $0) }, uniquingKeysWith: { a, _ in a })
     let purposes: [ExpressionEnvironment.Purpose] = [.condition, .relevance(survey.questions.count / 2), .outcome]
     for purpose in purposes {
       let environment = ExpressionEnvironment(survey: survey, purpose: purpose, criterionIDs: criterionIDs)
       let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: nil)
-      precondition(compiled != nil || !diagnostics.isEmpty, "an expression was refused without a reason")
+      problems.expect(compiled != nil || !diagnostics.isEmpty, "an expression was refused without a reason")
       for diagnostic in diagnostics {
-        precondition(diagnostic.location.column >= 1, "diagnostic without a column: \(diagnostic.message)")
+        problems.expect(diagnostic.location.column >= 1, "diagnostic without a column: \(diagnostic.message)")
       }
       guard let compiled else { continue }
       let (context, _, _, _) = Scorer.prepare(example, survey: survey)
@@ -128,41 +135,39 @@ public final class FuzzWorld: Sendable {
 
   // MARK: - Invariants
 
-  static func same(_ a: AnswerSheet, _ b: AnswerSheet) -> Bool {
-    a.values == b.values && a.marks == b.marks && a.city == b.city && a.respondent == b.respondent
-      && a.language == b.language && a.surveyVersion == b.surveyVersion && a.started == b.started
-      && a.completed == b.completed && a.targets == b.targets && a.notes == b.notes && a.review == b.review
-  }
-
   /// What the questionnaire would save reads back as the same answers.
-  func checkRoundTrip(_ sheet: AnswerSheet) {
+  func checkRoundTrip(_ sheet: AnswerSheet, _ problems: inout Problems) {
     let text = AnswersWriter.write(sheet, survey: survey, mode: .answers)
     let log = DiagnosticLog()
     let file = SourceFile(path: "saved.yaml", bytes: Array(text.utf8))
     guard let (source, root) = Document.parse(file, limits: .untrusted, log: log),
       let (reread, _) = AnswersLoader.load(source, root, registry: registry, log: log)
-    else { preconditionFailure("saved answers do not load again: \(log.diagnostics.map(\.message))\n\(text)") }
-    precondition(reread.values == sheet.values, "saved answers read back differently:\n\(text)")
-    precondition(reread.city == sheet.city && reread.targets == sheet.targets && reread.notes == sheet.notes, "saved details differ:\n\(text)")
+    else {
+      problems.fail("saved answers do not load again: \(log.diagnostics.map(\.message))\n\(text)")
+      return
+    }
+    problems.expect(reread.values == sheet.values, "saved answers read back differently:\n\(text)")
+    problems.expect(
+      reread.city == sheet.city && reread.targets == sheet.targets && reread.notes == sheet.notes, "saved details differ:\n\(text)")
   }
 
   /// Every diagnostic points into the file it is about, at a line and column that exist as an
   /// editor shows the file (see `LineBreak`); positions quoted in its message too.
-  func checkDiagnostics(_ log: DiagnosticLog, _ original: SourceFile) {
+  func checkDiagnostics(_ diagnostics: [Diagnostic], _ original: SourceFile, _ problems: inout Problems) {
     let file = Document.decoded(original)
     let renderer = DiagnosticRenderer(color: true, showSource: true, sources: [file.path: file])
     var lengths: [Int: Int] = [:]
     func checkPosition(_ line: Int, _ column: Int, _ message: String) {
-      precondition(line >= 0 && line <= file.lineCount, "diagnostic at line \(line) of \(file.lineCount): \(message)")
-      precondition(column >= 0, "negative column")
+      problems.expect(line >= 0 && line <= file.lineCount, "diagnostic at line \(line) of \(file.lineCount): \(message)")
+      problems.expect(column >= 0, "negative column")
       guard line >= 1 else { return }
       let length = lengths[line] ?? (file.line(line) ?? "").unicodeScalars.count
       lengths[line] = length
-      precondition(column <= length + 1, "diagnostic at column \(column) of a line of \(length): \(message)")
+      problems.expect(column <= length + 1, "diagnostic at column \(column) of a line of \(length): \(message)")
     }
-    for diagnostic in log.diagnostics {
+    for diagnostic in diagnostics {
       let location = diagnostic.location
-      precondition(!diagnostic.message.isEmpty, "empty diagnostic message")
+      problems.expect(!diagnostic.message.isEmpty, "empty diagnostic message")
       if location.file == file.path {
         checkPosition(location.line, location.column, diagnostic.message)
         for (line, column) in Self.quotedPositions(diagnostic.message) { checkPosition(line, column, diagnostic.message) }
@@ -182,14 +187,13 @@ public final class FuzzWorld: Sendable {
     return found
   }
 
-  func checkAssessment(_ a: Assessment) {
+  func checkAssessment(_ a: Assessment, _ problems: inout Problems) {
     let top = a.survey.topStage
     for pillar in a.pillars {
-      precondition((1...max(1, top)).contains(pillar.stage), "stage \(pillar.stage) out of range")
-      precondition(pillar.score.isFinite && pillar.score >= 1 && pillar.score <= Double(max(1, top)), "score \(pillar.score)")
-      precondition(pillar.coverage >= 0 && pillar.coverage <= 1, "coverage \(pillar.coverage)")
-      precondition(pillar.potential >= pillar.stage, "potential below stage")
+      problems.expect((1...max(1, top)).contains(pillar.stage), "stage \(pillar.stage) out of range")
+      problems.expect(pillar.score.isFinite && pillar.score >= 1 && pillar.score <= Double(max(1, top)), "score \(pillar.score)")
+      problems.expect(pillar.coverage >= 0 && pillar.coverage <= 1, "coverage \(pillar.coverage)")
+      problems.expect(pillar.potential >= pillar.stage, "potential below stage")
     }
   }
 }
-

@@ -1,0 +1,90 @@
+/// A JSON Schema for the answers files of one survey, for editors: every question id with its
+/// text as the description and what its kind accepts (`QuestionKind.answerSchema`), the
+/// survey's languages and pillars. The general shape of an answers file is in
+/// docs/schemas/answers.schema.json; this one adds what only the survey knows, and leaves the
+/// loader the final word (`activator validate`).
+public enum AnswersSchema {
+  public static func json(for survey: Survey, language: String) -> String {
+    let writer = JSONWriter(pretty: true)
+    writer.object {
+      writer.key("$schema", "https://json-schema.org/draft/2020-12/schema")
+      writer.key("title", "\(survey.title.text(language)) (\(survey.reference))")
+      writer.key("description", "Answers to \(survey.reference), written by 'activator template --schema'.")
+      writer.key("type", "object")
+      writer.key("required", strings: ["survey", "survey_version", "city", "answers"])
+      writer.key("properties") {
+        writer.object {
+          writer.key("survey") { writer.object { writer.key("const", survey.id) } }
+          writer.key("language") { writer.object { writer.key("enum", strings: survey.languages) } }
+          writer.key("answers") { answers(survey, language: language, into: writer) }
+          writer.key("targets") { targets(survey, into: writer) }
+          writer.key("notes") {
+            writer.object {
+              writer.key("type", strings: ["object", "null"])
+              writer.key("propertyNames") { writer.object { writer.key("enum", strings: survey.questions.map(\.id)) } }
+            }
+          }
+        }
+      }
+    }
+    return writer.finish() + "\n"
+  }
+
+  static func answers(_ survey: Survey, language: String, into writer: JSONWriter) {
+    writer.object {
+      writer.key("type", strings: ["object", "null"])
+      writer.key("additionalProperties", false)
+      writer.key("properties") {
+        writer.object {
+          for question in survey.questions {
+            writer.key(question.id) { answer(question, language: language, into: writer) }
+          }
+        }
+      }
+    }
+  }
+
+  /// What the kind accepts, or an allowed missing-data code, or nothing yet.
+  static func answer(_ question: Question, language: String, into writer: JSONWriter) {
+    writer.object {
+      writer.key("description", question.text.text(language))
+      writer.key("anyOf") {
+        writer.array {
+          writer.object { question.kind.answerSchema(for: question, into: writer) }
+          let codes = MissingCode.allCases.filter { question.allowed.contains($0) }.map(\.rawValue)
+          if !codes.isEmpty { writer.object { writer.key("enum", strings: codes) } }
+          writer.object { writer.key("type", "null") }
+        }
+      }
+    }
+  }
+
+  static func targets(_ survey: Survey, into writer: JSONWriter) {
+    let stages = survey.stages.map { String($0.level) } + survey.stages.map(\.id)
+    writer.object {
+      writer.key("type", strings: ["object", "null"])
+      writer.key("additionalProperties", false)
+      writer.key("properties") {
+        writer.object {
+          for pillar in survey.pillars {
+            writer.key(pillar.id) {
+              writer.object {
+                writer.key("anyOf") {
+                  writer.array {
+                    writer.object {
+                      writer.key("type", "integer")
+                      writer.key("minimum", 1)
+                      writer.key("maximum", survey.topStage)
+                    }
+                    writer.object { writer.key("enum", strings: stages) }
+                    writer.object { writer.key("type", "null") }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+public import ActivatorYAML
+
+/// A question answered with one of its options (`strategy: adopted`). With a `level` on every
+/// option it is ordinal: rules can compare the level of the answer.
+public struct ChoiceKind: QuestionKind {
+  public init() {}
+
+  public var name: String { "choice" }
+  public var keys: [String] { ["options"] }
+  public var chosenOptions: ChosenOptions { .one }
+
+  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+    question.options = ChoiceOptions.read(fields, context, exclusiveAllowed: false)
+  }
+
+  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+    guard let text = node.scalar else {
+      let extra = node.sequence != nil ? " (only one option may be chosen)" : ""
+      reader.error("wrong-type", "'\(question.id)' takes one option\(extra); found \(node.kindDescription)", node)
+      return .invalid
+    }
+    guard let index = ChoiceOptions.index(text, in: question, at: node, reader: reader) else { return .invalid }
+    return .value(.choice(index))
+  }
+
+  public func fastReader(for question: Question) -> any FastAnswerReading { Fast(options: ChoiceOptions.table(question)) }
+
+  struct Fast: FastAnswerReading {
+    let options: ByteTable
+
+    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+      options.find(bytes).map { .choice($0) }
+    }
+  }
+
+  public func expressionType(slot: Int) -> ExprType { .choice(slot) }
+
+  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+    var selected: [Int] = []
+    if case .choice(let option)? = current { selected = [option] }
+    return Prompt(kind: .select, question: "", items: ChoiceOptions.promptItems(question, language: language), selected: selected)
+  }
+
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+    guard let index = indices.first, index < question.options.count else {
+      return .failure(AnswerProblem(language == "es" ? "Elija una opción." : "Choose an option."))
+    }
+    return .success(.choice(index))
+  }
+
+  public func templateHint(for question: Question, language: String) -> TemplateHint {
+    TemplateHint(language == "es" ? "Elija una:" : "Choose one:", options: ChoiceOptions.templateEntries(question, language: language))
+  }
+
+  public func answerSchema(for question: Question, into writer: JSONWriter) {
+    ChoiceOptions.schema(question, into: writer)
+  }
+}

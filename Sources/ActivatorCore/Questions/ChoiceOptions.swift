@@ -1,0 +1,94 @@
+import ActivatorYAML
+
+/// The options of choice and multi questions: read from the survey, listed in prompts,
+/// templates and schemas, and looked up in answers.
+enum ChoiceOptions {
+  /// Reads `options:`, at least two, with unique values that are not missing-data codes, and
+  /// levels on all or none. `exclusive` is allowed only where several options are chosen.
+  static func read(_ fields: Fields, _ context: QuestionReading, exclusiveAllowed: Bool) -> [ChoiceOption] {
+    let reader = context.reader
+    let label = context.label
+    guard let node = fields.required("options", reader), let items = reader.list(node, "options") else { return [] }
+    var options: [ChoiceOption] = []
+    for item in items {
+      guard let option = reader.fields(item, "an option of \(label)", allowed: ["value", "label", "level", "exclusive"]) else {
+        continue
+      }
+      let value = option.required("value", reader).flatMap { reader.identifier($0, "option value") }
+      let optionLabel = option.required("label", reader).flatMap { reader.localized($0, "the label of an option of \(label)") }
+      let level = option.optional("level").flatMap { reader.int($0, "option level", in: 1...max(1, context.stageCount)) }
+      let exclusive = option.optional("exclusive").flatMap { reader.bool($0, "exclusive") } ?? false
+      if let key = option.keys["exclusive"], !exclusiveAllowed {
+        reader.error("key-for-type", "'exclusive' applies to options of multi questions only", key)
+      }
+      guard let value, let optionLabel else { continue }
+      if MissingCode(rawValue: value) != nil {
+        reader.error(
+          "reserved",
+          "'\(value)' is a reserved missing-data code and cannot be an option value; allow it with 'allow: [\(value)]' instead",
+          option["value"] ?? item)
+        continue
+      }
+      if options.contains(where: { $0.value == value }) {
+        reader.error("duplicate-id", "duplicate option value '\(value)' in \(label)", option["value"] ?? item)
+        continue
+      }
+      options.append(ChoiceOption(value: value, label: optionLabel, level: level, exclusive: exclusive))
+    }
+    if items.count < 2 {
+      reader.error("options", "\(label) needs at least two options", node)
+    }
+    let withLevel = options.filter { $0.level != nil }.count
+    if withLevel > 0 && withLevel < options.count {
+      reader.error("options", "either every option of \(label) has a level or none has; \(options.count - withLevel) lack one", node)
+    }
+    return options
+  }
+
+  /// The option written in `text`, or an `unknown-option` error.
+  static func index(_ text: String, in question: Question, at node: YAMLNode, reader: NodeReader) -> Int? {
+    if let index = question.optionIndex(text.trimmingSpaces) { return index }
+    reader.error("unknown-option", problem(text, question), node)
+    return nil
+  }
+
+  static func problem(_ text: String, _ question: Question) -> String {
+    let values = question.options.map(\.value)
+    var message = "'\(text)' is not an option of '\(question.id)'"
+    if let suggestion = DidYouMean.suggest(text, from: values + question.allowed.map(\.rawValue)) {
+      message += "; did you mean '\(suggestion)'?"
+    } else {
+      let codes = question.allowed.map(\.rawValue).sorted()
+      message += "; expected one of: " + (values + codes).joined(separator: ", ")
+    }
+    return message
+  }
+
+  /// The options as items of a select list, in the survey's order.
+  static func promptItems(_ question: Question, language: String) -> [Prompt.Item] {
+    question.options.map { option in
+      Prompt.Item(option.label.text(language), role: option.exclusive ? .exclusive : .choice, token: option.value)
+    }
+  }
+
+  /// One template entry per option: its value, label, level and whether it stands alone.
+  static func templateEntries(_ question: Question, language: String) -> [String] {
+    let spanish = language == "es"
+    return question.options.map { option in
+      let level = option.level.map { spanish ? " [etapa \($0)]" : " [stage \($0)]" } ?? ""
+      let exclusive = option.exclusive ? (spanish ? " (sola)" : " (on its own)") : ""
+      return "\(option.value) — \(option.label.text(language))\(level)\(exclusive)"
+    }
+  }
+
+  /// `{"enum": [values]}`
+  static func schema(_ question: Question, into writer: JSONWriter) {
+    writer.key("type", "string")
+    writer.key("enum", strings: question.options.map(\.value))
+  }
+
+  /// Option values as a byte table, for the fast reader.
+  static func table(_ question: Question) -> ByteTable {
+    ByteTable(question.options.enumerated().map { ($1.value, $0) })
+  }
+}

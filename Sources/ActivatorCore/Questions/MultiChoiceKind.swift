@@ -1,0 +1,156 @@
+public import ActivatorYAML
+
+/// A question answered with any of its options, as a list (`[a, b]`). An option marked
+/// `exclusive` ("none of these") stands alone; `min_choices` and `max_choices` bound how many.
+///
+/// These rules exist here once (`problem`): the loader, the batch reader and the questionnaire
+/// all ask it.
+public struct MultiChoiceKind: QuestionKind {
+  public init() {}
+
+  public var name: String { "multi" }
+  public var keys: [String] { ["options", "min_choices", "max_choices"] }
+  public var chosenOptions: ChosenOptions { .several }
+
+  /// Why a set of chosen options is not an answer.
+  public enum Problem: Sendable, Equatable {
+    /// This exclusive option was chosen with others.
+    case exclusive(option: Int)
+    case tooFew(minimum: Int)
+    case tooMany(maximum: Int)
+  }
+
+  /// What is wrong with choosing `chosen` (distinct option indices), if anything.
+  public static func problem(_ chosen: [Int], for question: Question) -> Problem? {
+    if chosen.count > 1, let exclusive = chosen.first(where: { question.options[$0].exclusive }) {
+      return .exclusive(option: exclusive)
+    }
+    if let low = question.minChoices, chosen.count < low { return .tooFew(minimum: low) }
+    if let high = question.maxChoices, chosen.count > high { return .tooMany(maximum: high) }
+    return nil
+  }
+
+  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+    let reader = context.reader
+    question.options = ChoiceOptions.read(fields, context, exclusiveAllowed: true)
+    question.minChoices = fields.optional("min_choices").flatMap { reader.int($0, "min_choices", in: 0...1000) }
+    question.maxChoices = fields.optional("max_choices").flatMap { reader.int($0, "max_choices", in: 1...1000) }
+    if let low = question.minChoices, let high = question.maxChoices, low > high {
+      reader.error(
+        "range", "min_choices (\(low)) is greater than max_choices (\(high)) in \(context.label)", fields["min_choices"] ?? context.node)
+    }
+    if let low = question.minChoices, low > question.options.count, !question.options.isEmpty {
+      reader.error(
+        "range", "min_choices (\(low)) is more than the \(question.options.count) options of \(context.label)",
+        fields["min_choices"] ?? context.node)
+    }
+  }
+
+  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+    let id = question.id
+    var chosen: [Int] = []
+    var failed = false
+    for item in node.sequence ?? [node] {
+      guard let text = item.scalar, !item.isNull else {
+        reader.error("wrong-type", "each item of '\(id)' must be an option, found \(item.kindDescription)", item)
+        failed = true
+        continue
+      }
+      if MissingCode(rawValue: text) != nil {
+        reader.error("missing-code", "\(text) must be the whole answer of '\(id)', not one item of a list", item)
+        failed = true
+        continue
+      }
+      guard let index = ChoiceOptions.index(text, in: question, at: item, reader: reader) else {
+        failed = true
+        continue
+      }
+      if chosen.contains(index) {
+        reader.error("duplicate-option", "'\(text)' is chosen twice in '\(id)'", item)
+        failed = true
+        continue
+      }
+      chosen.append(index)
+    }
+    if failed { return .invalid }
+    switch Self.problem(chosen, for: question) {
+    case .exclusive(let option)?:
+      reader.error("exclusive-option", "'\(question.options[option].value)' in '\(id)' cannot be combined with other options", node)
+    case .tooFew(let low)?:
+      reader.error("choices", "'\(id)' needs at least \(low) option\(low == 1 ? "" : "s"), found \(chosen.count)", node)
+    case .tooMany(let high)?:
+      reader.error("choices", "'\(id)' takes at most \(high) option\(high == 1 ? "" : "s"), found \(chosen.count)", node)
+    case nil:
+      return .value(.choices(chosen.sorted()))
+    }
+    return .invalid
+  }
+
+  public func fastReader(for question: Question) -> any FastAnswerReading {
+    Fast(question: question, options: ChoiceOptions.table(question))
+  }
+
+  struct Fast: FastAnswerReading {
+    let question: Question
+    let options: ByteTable
+
+    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+      listItem(bytes).flatMap { list([$0]) }
+    }
+
+    func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { options.find(bytes) }
+
+    func list(_ chosen: [Int]) -> AnswerValue? {
+      guard Set(chosen).count == chosen.count, MultiChoiceKind.problem(chosen, for: question) == nil else { return nil }
+      return .choices(chosen.sorted())
+    }
+  }
+
+  public func expressionType(slot: Int) -> ExprType { .list(.choice(slot)) }
+
+  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+    var selected: [Int] = []
+    if case .choices(let chosen)? = current { selected = chosen }
+    return Prompt(
+      kind: .multiSelect, question: "", items: ChoiceOptions.promptItems(question, language: language), selected: selected)
+  }
+
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+    let chosen = indices.sorted()
+    let spanish = language == "es"
+    switch Self.problem(chosen, for: question) {
+    case .exclusive(let option)?:
+      let label = question.options[option].label.text(language)
+      return .failure(
+        AnswerProblem(spanish ? "'\(label)' no puede combinarse con otras opciones." : "'\(label)' cannot be combined with other options."))
+    case .tooFew(let low)?:
+      return .failure(AnswerProblem(spanish ? "Elija al menos \(low)." : "Choose at least \(low)."))
+    case .tooMany(let high)?:
+      return .failure(AnswerProblem(spanish ? "Elija como máximo \(high)." : "Choose at most \(high)."))
+    case nil:
+      return .success(.choices(chosen))
+    }
+  }
+
+  public func templateHint(for question: Question, language: String) -> TemplateHint {
+    TemplateHint(
+      language == "es" ? "Elija las que correspondan, como lista [a, b]:" : "Choose any, as a list [a, b]:",
+      options: ChoiceOptions.templateEntries(question, language: language))
+  }
+
+  public func answerSchema(for question: Question, into writer: JSONWriter) {
+    writer.key("anyOf") {
+      writer.array {
+        writer.object {
+          writer.key("type", "array")
+          writer.key("items") { writer.object { ChoiceOptions.schema(question, into: writer) } }
+          writer.key("uniqueItems", true)
+          if let low = question.minChoices { writer.key("minItems", low) }
+          if let high = question.maxChoices { writer.key("maxItems", high) }
+        }
+        // A single option may be written without brackets.
+        writer.object { ChoiceOptions.schema(question, into: writer) }
+      }
+    }
+  }
+}

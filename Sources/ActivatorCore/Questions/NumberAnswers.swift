@@ -1,0 +1,227 @@
+import ActivatorYAML
+
+/// What integer, decimal, percent and year questions share: `unit`, `min` and `max` in the
+/// survey, reading a number answer, and the fast path's number reading. Each kind says how its
+/// numbers differ (`NumberRules`).
+struct NumberRules: Sendable {
+  /// Only whole numbers are answers (and `min`/`max` must be whole).
+  var whole: Bool
+  /// An answer may end in '%'.
+  var percentSign: Bool
+  /// `min` and `max` must lie within this range, if any.
+  var limits: ClosedRange<Double>?
+  /// "a whole number", "a year": what an answer is, per language (hints and templates).
+  var noun: LocalizedText
+  /// "a number", "a year": what the loader says an answer must be when it is not one.
+  var expected: String
+
+  /// Reads `unit` (for kinds that take it), `min` and `max` and checks them.
+  func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading, kind: String) {
+    let reader = context.reader
+    if fields.keys["unit"] != nil {
+      question.unit = fields.optional("unit").flatMap { reader.localized($0, "the unit of \(context.label)") }
+    }
+    question.minimum = fields.optional("min").flatMap { reader.double($0, "min") }
+    question.maximum = fields.optional("max").flatMap { reader.double($0, "max") }
+    if let low = question.minimum, let high = question.maximum, low > high {
+      reader.error(
+        "range", "min (\(JSONWriter.format(low))) is greater than max (\(JSONWriter.format(high))) in \(context.label)",
+        fields["min"] ?? context.node)
+      question.minimum = nil
+      question.maximum = nil
+    }
+    for (key, value) in [("min", question.minimum), ("max", question.maximum)] {
+      guard let value else { continue }
+      if whole, value != value.rounded() {
+        reader.error(
+          "range", "\(key) of \(kind) \(context.label) must be a whole number, not \(JSONWriter.format(value))",
+          fields[key] ?? context.node)
+      }
+      if let limits, !limits.contains(value) {
+        reader.error(
+          "range",
+          "\(key) of \(kind) \(context.label) must be within \(JSONWriter.format(limits.lowerBound)) to \(JSONWriter.format(limits.upperBound)), not \(JSONWriter.format(value))",
+          fields[key] ?? context.node)
+      }
+    }
+  }
+
+  /// Reads a number answer: a plain number (a percent may end in '%') within the question's
+  /// bounds, whole where the kind says so.
+  func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+    let id = question.id
+    guard var text = node.scalar else {
+      reader.error("wrong-type", "'\(id)' takes \(expected), found \(node.kindDescription)", node)
+      return .invalid
+    }
+    text = text.trimmingSpaces
+    if percentSign, text.hasSuffix("%") { text = String(text.dropLast()).trimmingSpaces }
+    let number: Double
+    switch NumberText.parse(text) {
+    case .value(let value): number = value
+    case .problem(let problem):
+      reader.error("wrong-type", "'\(id)' takes \(expected)\(AnswerParser.codesHint(question)); found '\(text)': \(problem)", node)
+      return .invalid
+    }
+    let (low, high) = question.bounds
+    if let low, number < low {
+      reader.error(
+        "out-of-range",
+        "'\(id)' must be at least \(JSONWriter.format(low))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))", node)
+      return .invalid
+    }
+    if let high, number > high {
+      reader.error(
+        "out-of-range",
+        "'\(id)' must be at most \(JSONWriter.format(high))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))", node)
+      return .invalid
+    }
+    guard whole else { return .value(.decimal(number)) }
+    guard number == number.rounded(), abs(number) < 9e15 else {
+      reader.error("wrong-type", "'\(id)' takes \(noun.text("en")), found \(JSONWriter.format(number))", node)
+      return .invalid
+    }
+    return .value(.integer(Int(saturating: number)))
+  }
+
+  func fastReader(for question: Question) -> any FastAnswerReading {
+    let (low, high) = question.bounds
+    return FastNumber(low: low, high: high, whole: whole, percentSign: percentSign)
+  }
+
+  /// A text prompt with the current answer and a hint: what to type, the range and the unit.
+  func prompt(for question: Question, current: AnswerValue?, language: String, format: (Double) -> String) -> Prompt {
+    var shown = ""
+    switch current {
+    case .integer(let n)?: shown = String(n)
+    case .decimal(let d)?: shown = JSONWriter.format(d)
+    default: break
+    }
+    let spanish = language == "es"
+    var parts = [noun.text(language)]
+    let (low, high) = question.bounds
+    if let low, let high {
+      parts.append((spanish ? "de" : "from") + " \(format(low)) " + (spanish ? "a" : "to") + " \(format(high))")
+    } else if let low {
+      parts.append((spanish ? "al menos" : "at least") + " \(format(low))")
+    }
+    if let unit = question.unit?.text(language), !unit.isEmpty { parts.append(unit) }
+    return Prompt(kind: .text, question: "", text: shown, hint: parts.joined(separator: ", "))
+  }
+
+  func templateHint(for question: Question, language: String) -> TemplateHint {
+    let spanish = language == "es"
+    let (low, high) = question.bounds
+    var range = ""
+    if let low, let high {
+      range = spanish
+        ? " de \(JSONWriter.format(low)) a \(JSONWriter.format(high))" : " from \(JSONWriter.format(low)) to \(JSONWriter.format(high))"
+    } else if let low {
+      range = spanish ? " de al menos \(JSONWriter.format(low))" : " of at least \(JSONWriter.format(low))"
+    }
+    let unit = question.unit?.text(language) ?? ""
+    return TemplateHint((spanish ? "Responda: " : "Answer: ") + noun.text(language) + range + (unit.isEmpty ? "" : " (\(unit))"))
+  }
+
+  func answerSchema(for question: Question, into writer: JSONWriter) {
+    let (low, high) = question.bounds
+    let number = {
+      writer.object {
+        writer.key("type", whole ? "integer" : "number")
+        if let low { writer.key("minimum", low) }
+        if let high { writer.key("maximum", high) }
+      }
+    }
+    guard percentSign else {
+      writer.key("type", whole ? "integer" : "number")
+      if let low { writer.key("minimum", low) }
+      if let high { writer.key("maximum", high) }
+      return
+    }
+    writer.key("anyOf") {
+      writer.array {
+        number()
+        writer.object {
+          writer.key("type", "string")
+          writer.key("pattern", #"^\s*[-+]?[0-9.eE+-]+\s*%\s*$"#)
+        }
+      }
+    }
+  }
+}
+
+/// The fast path's number answers: what `NumberText.parse` reads, within bounds.
+struct FastNumber: FastAnswerReading {
+  let low: Double?
+  let high: Double?
+  let whole: Bool
+  let percentSign: Bool
+
+  func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+    guard let number = Self.number(bytes, percent: percentSign) else { return nil }
+    if let low, number < low { return nil }
+    if let high, number > high { return nil }
+    guard whole else { return .decimal(number) }
+    guard number == number.rounded(), abs(number) < 9e15 else { return nil }
+    return .integer(Int(saturating: number))
+  }
+
+  static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+
+  /// The number `NumberText.parse` would read: digits, sign, point and exponent only, finite;
+  /// a percent may end in '%'. -0 reads as 0.
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) -> Double? {
+    var end = bytes.count
+    if percent, end > 0, bytes[end - 1] == UInt8(ascii: "%") {
+      end -= 1
+      while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    }
+    guard end > 0, end <= 64 else { return nil }
+    if end <= 17, let exact = plainDecimal(bytes, end: end) { return exact }
+    for index in 0..<end {
+      let byte = bytes[index]
+      let ok = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x65 || byte == 0x45
+      guard ok else { return nil }
+    }
+    // A NUL-terminated copy on the stack for strtod (libyaml's buffer may end in '%').
+    let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: end + 1) { text -> Double? in
+      for index in 0..<end { text[index] = CChar(bitPattern: bytes[index]) }
+      text[end] = 0
+      var parsedEnd: UnsafeMutablePointer<CChar>?
+      guard let start = text.baseAddress else { return nil }
+      let result = strtod(start, &parsedEnd)
+      guard let parsedEnd, parsedEnd - start == end else { return nil }
+      return result
+    }
+    guard let value, value.isFinite else { return nil }
+    return value == 0 ? 0 : value
+  }
+
+  /// Plain decimals (most answers) without strtod. With at most 15 digits the digits form an
+  /// integer below 2^53 and 10^k (k ≤ 15) is exact, so one correctly rounded division gives
+  /// exactly what strtod gives (Clinger's fast path).
+  static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Double? {
+    var mantissa = 0
+    var digits = 0
+    var fractionDigits = 0
+    var seenPoint = false
+    var negative = false
+    for index in 0..<end {
+      let byte = bytes[index]
+      if index == 0 && (byte == 0x2D || byte == 0x2B) {
+        negative = byte == 0x2D
+      } else if byte == 0x2E && !seenPoint {
+        seenPoint = true
+      } else if byte >= 0x30 && byte <= 0x39 {
+        mantissa = mantissa * 10 + Int(byte &- 0x30)
+        digits += 1
+        if seenPoint { fractionDigits += 1 }
+      } else {
+        return nil
+      }
+    }
+    guard digits > 0 && digits <= 15 && !(seenPoint && bytes[end - 1] == 0x2E) else { return nil }
+    let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+    return mantissa == 0 ? 0 : negative ? -magnitude : magnitude
+  }
+}

@@ -1,0 +1,140 @@
+public import ActivatorYAML
+
+/// One kind of question (yes/no, a choice, a number, a date…) and everything the engine knows
+/// about it: the survey keys it takes, how an answer is read from a YAML node and, for
+/// batches, straight from bytes, the type rules see, how the questionnaire asks it, how a
+/// template explains it and the JSON Schema of an answer.
+///
+/// Adding a kind is one file with a type conforming to this protocol, listed in
+/// `QuestionKinds.all` (docs/architecture.md, "How to add a question kind"). Everything a kind
+/// does not say is taken from the defaults below.
+public protocol QuestionKind: Sendable {
+  /// The `type:` of a question in survey files (`yes_no`, `choice`…).
+  var name: String { get }
+  /// Survey keys a question of this kind takes beyond those every question takes.
+  var keys: [String] { get }
+  /// How many of the question's options an answer picks (none: not an option question).
+  var chosenOptions: ChosenOptions { get }
+  /// The range a number answer has when the survey gives no `min` or `max`.
+  var impliedBounds: (min: Double?, max: Double?) { get }
+  /// How typed text is read as a YAML scalar: plain (`yes`, `12`), or quoted so that it stays
+  /// the text that was typed.
+  var typedStyle: ScalarStyle { get }
+
+  /// Reads and checks the kind's own keys into `question`, whose common keys are already read.
+  func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading)
+
+  /// The answer written in `node`, which is neither null nor a missing-data code; a problem is
+  /// reported to `reader` and gives `.invalid`.
+  func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed
+
+  /// Reads answers to `question` straight from libyaml's bytes, for batches. It must give
+  /// exactly what `parse` gives, or nil wherever `parse` would report anything.
+  func fastReader(for question: Question) -> any FastAnswerReading
+
+  /// The type rule expressions see for the answer to the question in `slot`.
+  func expressionType(slot: Int) -> ExprType
+
+  /// How the questionnaire asks: the prompt's kind, the kind's own items (missing-data codes
+  /// are added after them), what is preselected, the text to edit and the hint below it.
+  func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt
+
+  /// What choosing `indices` among the prompt's own items means (typed text goes through
+  /// `parse`).
+  func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem>
+
+  /// How a template tells the person filling it in to write the answer.
+  func templateHint(for question: Question, language: String) -> TemplateHint
+
+  /// A number of this kind's answers as people read it ("12,500" for a count, "2021" for a year).
+  func formatNumber(_ number: Double, language: String) -> String
+
+  /// The JSON Schema of an answer, without the missing-data codes and null (added by
+  /// `AnswersSchema` for every question alike).
+  func answerSchema(for question: Question, into writer: JSONWriter)
+}
+
+/// How many options an answer picks.
+public enum ChosenOptions: Sendable, Equatable {
+  case none, one, several
+}
+
+/// What a template says about writing an answer: a line, then one entry per option.
+public struct TemplateHint: Sendable, Equatable {
+  public var line: String
+  public var options: [String]
+
+  public init(_ line: String, options: [String] = []) {
+    self.line = line
+    self.options = options
+  }
+}
+
+/// What reading a question's own keys needs besides its fields.
+public struct QuestionReading {
+  public let reader: NodeReader
+  /// The question's node, for problems about the question as a whole.
+  public let node: YAMLNode
+  /// "question 'gov_portal'", for messages.
+  public let label: String
+  /// How many stages the survey has (option levels are stages).
+  public let stageCount: Int
+}
+
+/// Reads answers to one question from bytes, prepared once per batch.
+public protocol FastAnswerReading: Sendable {
+  /// A scalar answer, or nil where the full loader would say anything about it.
+  func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue?
+  /// One item of a list answer (an option), or nil; only kinds that take lists accept any.
+  func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?
+  /// The answer made of the items read, or nil where the full loader would say anything.
+  func list(_ chosen: [Int]) -> AnswerValue?
+}
+
+extension FastAnswerReading {
+  public func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { nil }
+  public func list(_ chosen: [Int]) -> AnswerValue? { nil }
+}
+
+extension QuestionKind {
+  public var keys: [String] { [] }
+  public var chosenOptions: ChosenOptions { .none }
+  public var impliedBounds: (min: Double?, max: Double?) { (nil, nil) }
+  public var typedStyle: ScalarStyle { .plain }
+
+  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {}
+
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+    .failure(AnswerProblem(""))
+  }
+
+  public func formatNumber(_ number: Double, language: String) -> String { ValueText.number(number, language) }
+}
+
+/// Every question kind the engine knows, in the order messages and docs list them.
+public enum QuestionKinds {
+  public static let all: [any QuestionKind] = [
+    YesNoKind(), ChoiceKind(), MultiChoiceKind(), IntegerKind(), DecimalKind(), PercentKind(), TextKind(), DateKind(),
+    YearKind(),
+  ]
+
+  public static func named(_ name: String) -> (any QuestionKind)? {
+    all.first { $0.name == name }
+  }
+
+  public static var names: [String] { all.map(\.name) }
+
+  /// Keys that only some kinds take, in the order kinds list them.
+  public static var specificKeys: [String] {
+    var keys: [String] = []
+    for kind in all { for key in kind.keys where !keys.contains(key) { keys.append(key) } }
+    return keys
+  }
+
+  /// The names of the kinds that take `key`: "choice and multi".
+  static func describeKinds(taking key: String) -> String {
+    let names = all.filter { $0.keys.contains(key) }.map(\.name)
+    guard let last = names.last else { return "no" }
+    return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+  }
+}

@@ -1,0 +1,52 @@
+public import ActivatorYAML
+
+/// A question answered with free text. Text is kept as written and shown in reports; rules may
+/// read it, but no stage depends on free text, so a required text question on a pillar gets a
+/// warning.
+public struct TextKind: QuestionKind {
+  public init() {}
+
+  public var name: String { "text" }
+  /// Typed text stays exactly what was typed: `yes` or `12` are text here, not YAML values.
+  public var typedStyle: ScalarStyle { .doubleQuoted }
+
+  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+    if question.pillar != nil, question.required {
+      context.reader.log.warning(
+        "unscored-required", "text question '\(question.id)' is required but text is never scored; consider 'required: false'",
+        at: question.location)
+    }
+  }
+
+  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+    guard let text = node.scalar else {
+      reader.error("wrong-type", "'\(question.id)' takes text, found \(node.kindDescription)", node)
+      return .invalid
+    }
+    return .value(.text(text))
+  }
+
+  public func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
+
+  struct Fast: FastAnswerReading {
+    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+      .text(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  public func expressionType(slot: Int) -> ExprType { .string }
+
+  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+    var shown = ""
+    if case .text(let text)? = current { shown = text }
+    return Prompt(kind: .text, question: "", text: shown)
+  }
+
+  public func templateHint(for question: Question, language: String) -> TemplateHint {
+    TemplateHint(language == "es" ? "Responda: texto libre entre comillas" : "Answer: free text in quotes")
+  }
+
+  public func answerSchema(for question: Question, into writer: JSONWriter) {
+    writer.key("type", "string")
+  }
+}

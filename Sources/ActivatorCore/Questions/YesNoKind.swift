@@ -1,0 +1,68 @@
+public import ActivatorYAML
+
+/// A yes/no question: `yes` or `no` (`true`/`false` too, and `sí` in Spanish files).
+public struct YesNoKind: QuestionKind {
+  public init() {}
+
+  public var name: String { "yes_no" }
+
+  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+    if let text = node.scalar {
+      switch text.trimmingSpaces.lowercased() {
+      case "yes", "true", "sí", "si": return .value(.bool(true))
+      case "no", "false": return .value(.bool(false))
+      default: break
+      }
+    }
+    reader.error(
+      "wrong-type",
+      "'\(question.id)' is a yes/no question; expected yes or no\(AnswerParser.codesHint(question)), found \(AnswerParser.shown(node))",
+      node)
+    return .invalid
+  }
+
+  public func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
+
+  struct Fast: FastAnswerReading {
+    // The spellings the loader's lowercasing accepts that are common enough to be worth it;
+    // any other spelling goes to the loader.
+    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+      if equalsAny(bytes, ["yes", "Yes", "YES", "true", "True", "TRUE", "si", "Si", "SI", "sí", "Sí", "SÍ"]) { return .bool(true) }
+      if equalsAny(bytes, ["no", "No", "NO", "false", "False", "FALSE"]) { return .bool(false) }
+      return nil
+    }
+  }
+
+  public func expressionType(slot: Int) -> ExprType { .bool }
+
+  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+    let items = [
+      Prompt.Item(Words.yes.text(language).capitalizedFirst, token: "y"),
+      Prompt.Item(Words.no.text(language).capitalizedFirst, token: "n"),
+    ]
+    var selected: [Int] = []
+    if case .bool(let yes)? = current { selected = [yes ? 0 : 1] }
+    return Prompt(kind: .select, question: "", items: items, selected: selected)
+  }
+
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+    .success(.bool(indices.first == 0))
+  }
+
+  public func templateHint(for question: Question, language: String) -> TemplateHint {
+    TemplateHint(language == "es" ? "Responda: yes (sí) o no" : "Answer: yes or no")
+  }
+
+  public func answerSchema(for question: Question, into writer: JSONWriter) {
+    writer.key("anyOf") {
+      writer.array {
+        writer.object { writer.key("type", "boolean") }
+        writer.object {
+          // What `parse` accepts: yes, no, true, false and sí in any letter case.
+          writer.key("type", "string")
+          writer.key("pattern", #"^\s*([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Ss][IiÍí])\s*$"#)
+        }
+      }
+    }
+  }
+}

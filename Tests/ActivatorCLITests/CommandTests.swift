@@ -167,6 +167,25 @@ import Testing
     #expect(score.stdout.contains("\"name\": \"Villa Prueba\""))
   }
 
+  /// Answers to a pre-release of the survey no rule plugin accepts: validate warns, and single-
+  /// file and batch scoring refuse it with the same error (issue 11, defect 12).
+  @Test func preReleaseAnswersAreJudgedAlikeEverywhere() throws {
+    let folder = Binary.temporaryFolder()
+    defer { Binary.remove(folder) }
+    let example = try #require(Binary.read(Binary.root + "/Examples/valmora.yaml"))
+    Binary.write(folder + "/rc.yaml", example.replacing("survey_version: 1.0.0", with: "survey_version: 1.0.0-rc.1"))
+    let refusal = "rc.yaml:1:1: error: no rule plugin accepts wego-activator 1.0.0-rc.1"
+    let validate = Run.activator(["validate", folder + "/rc.yaml"], cwd: Binary.root)
+    #expect(validate.status == 0)
+    #expect(validate.stderr.contains("rc.yaml:1:1: warning: no rule plugin accepts wego-activator 1.0.0-rc.1"))
+    let single = Run.activator(["score", folder + "/rc.yaml"], cwd: Binary.root)
+    #expect(single.status == 2)
+    #expect(single.stderr.contains(refusal))
+    let batch = Run.activator(["score", folder + "/rc.yaml", "Examples/valmora.yaml", "--format", "csv"], cwd: Binary.root)
+    #expect(batch.status == 2)
+    #expect(batch.stderr.contains(refusal))
+  }
+
   @Test func validateReportsProblemsWithPositions() {
     let folder = Binary.temporaryFolder()
     Binary.write(

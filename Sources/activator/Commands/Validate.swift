@@ -59,6 +59,10 @@ struct Validate: ParsableCommand {
           log.warning("evaluation", issue.message, at: location)
         }
       }
+      // The file may be valid and still not scorable: say so here rather than at scoring time.
+      if let missing = Workspace.missingRules(for: survey.id, version: sheet.surveyVersion, plugins: workspace.plugins) {
+        log.warning("no-rules", missing + "; score and report will refuse this file", at: SourceLocation(file: path, line: 1, column: 1))
+      }
       if sheet.city.name.trimmingCharacters(in: " ").isEmpty {
         log.error("missing-city", "the city name is empty", at: SourceLocation(file: path, line: 1, column: 1))
       }

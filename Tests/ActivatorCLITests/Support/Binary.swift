@@ -65,6 +65,16 @@ enum Binary {
     _ = text.withCString { fputs($0, file) }
     fclose(file)
   }
+
+  /// Removes a file or a folder and everything in it (temporary folders after a test).
+  static func remove(_ path: String) {
+    if FileReading.kind(path) == .directory {
+      for name in (try? FileReading.list(path)) ?? [] { remove(path + "/" + name) }
+      rmdir(path)
+    } else {
+      unlink(path)
+    }
+  }
 }
 
 /// Runs the binary with pipes (no terminal): arguments, stdin text, captured stdout/stderr.

@@ -1,5 +1,6 @@
-@testable import ActivatorCore
 import Testing
+
+@testable import ActivatorCore
 
 /// Ladder steps are decided by a plan (compare the answer with the threshold) instead of running
 /// the step's expression; for every value an answer can take, the plan must decide exactly what
@@ -17,7 +18,9 @@ import Testing
   /// Values the answer to `slot` can take: unknowns, every option, and numbers around each
   /// threshold and across the range.
   static func values(for slot: Int, in program: Program, random: inout SeededRandom) -> [Value] {
-    var values: [Value] = [.unknown(.dontKnow), .unknown(.notApplicable), .unknown(.notRelevant), .unknown(.unanswered)]
+    var values: [Value] = [
+      .unknown(.dontKnow), .unknown(.notApplicable), .unknown(.notRelevant), .unknown(.unanswered),
+    ]
     let question = program.survey.questions[slot]
     values += question.options.indices.map { .choice(Int32(slot), Int32($0)) }
     guard question.options.isEmpty else { return values }

@@ -66,7 +66,10 @@ import Testing
     #expect(good?.values[survey.questionIndex["strategy_year"] ?? 0] == .integer(2021))
 
     let cases: [(String, String)] = [
-      ("2,021", "'strategy_year' takes a year (e.g. 2021) (or dont_know / not_applicable); found '2,021': use '.' as the decimal separator and no thousands separators"),
+      (
+        "2,021",
+        "'strategy_year' takes a year (e.g. 2021) (or dont_know / not_applicable); found '2,021': use '.' as the decimal separator and no thousands separators"
+      ),
       ("1850", "'strategy_year' must be at least 1900, found 1850"),
       ("2021.5", "'strategy_year' takes a year, found 2021.5"),
       ("[2021]", "'strategy_year' takes a year (e.g. 2021), found a list"),
@@ -119,10 +122,12 @@ import Testing
       let (sheet, _) = try Self.answers("  channels: \(written)\n", survey: survey)
       let loaded = sheet?.values[slot]
       let text = "survey: every-kind\nsurvey_version: 2.1.0\ncity: {name: X}\nanswers:\n  channels: \(written)\n"
-      let fast = FastAnswersReader.read(SourceFile(path: "f.yaml", bytes: Array(text.utf8)), limits: .untrusted, registry: registry)
+      let fast = FastAnswersReader.read(
+        SourceFile(path: "f.yaml", bytes: Array(text.utf8)), limits: .untrusted, registry: registry)
       let asked = try? question.kind.answer(choosing: chosen, for: question, language: "en").get()
       #expect(fast?.0.values[slot] == loaded, "\(written)")
-      #expect(asked == loaded, "\(written): questionnaire \(String(describing: asked)), loader \(String(describing: loaded))")
+      #expect(
+        asked == loaded, "\(written): questionnaire \(String(describing: asked)), loader \(String(describing: loaded))")
       if loaded != nil { valid += 1 }
     }
     // 4 ordinary options, 1 to 3 of them, or the exclusive one alone.
@@ -136,11 +141,14 @@ import Testing
     let schema = try #require(try YAMLParser.parse(Array(AnswersSchema.json(for: survey, language: "en").utf8)))
     let validator = SchemaValidator(schema: schema)
     for name in try FileReading.list(Paths.examples) where name.hasSuffix(".yaml") {
-      let example = try #require(try YAMLParser.parse(try FileReading.read(Paths.examples + "/" + name, maxBytes: 1 << 20)))
+      let example = try #require(
+        try YAMLParser.parse(try FileReading.read(Paths.examples + "/" + name, maxBytes: 1 << 20)))
       #expect(validator.validate(example).isEmpty, "\(name): \(validator.validate(example).prefix(3))")
     }
     let first = survey.questions[0]
-    let (_, slip) = try node("survey: \(survey.id)\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  \(first.id): \(first.options[0].value)x\n  no_such_question: 1\n")
+    let (_, slip) = try node(
+      "survey: \(survey.id)\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  \(first.id): \(first.options[0].value)x\n  no_such_question: 1\n"
+    )
     #expect(validator.validate(slip).count >= 2)
 
     let kinds = try Self.everyKind()

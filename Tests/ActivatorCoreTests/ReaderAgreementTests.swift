@@ -9,7 +9,8 @@ import Testing
 /// thousands of generated files, for the shipped survey and a survey with every kind of question.
 @Suite struct ReaderAgreementTests {
   static let shipped: Survey? = SurveyLoader.load(Paths.survey, log: DiagnosticLog())
-  static let everyKind: Survey? = SurveyLoader.load(Paths.at("Tests/Fixtures/surveys/every-kind.yaml"), log: DiagnosticLog())
+  static let everyKind: Survey? = SurveyLoader.load(
+    Paths.at("Tests/Fixtures/surveys/every-kind.yaml"), log: DiagnosticLog())
 
   static func registry() throws -> SurveyRegistry {
     SurveyRegistry([try #require(shipped), try #require(everyKind)])
@@ -24,7 +25,9 @@ import Testing
   }
 
   static func files(_ folder: String) -> [String] {
-    ((try? FileReading.list(Paths.at(folder))) ?? []).filter { $0.hasSuffix(".yaml") }.map { Paths.at(folder) + "/" + $0 }
+    ((try? FileReading.list(Paths.at(folder))) ?? []).filter { $0.hasSuffix(".yaml") }.map {
+      Paths.at(folder) + "/" + $0
+    }
   }
 
   @Test func examplesAreTakenByTheFastReaderAndReadAlike() throws {
@@ -59,7 +62,9 @@ import Testing
       if result.loaded == nil { refused += 1 }
       if file.clean {
         clean += 1
-        #expect(result.diagnostics.isEmpty, "\(file.name) is clean but the loader says \(result.diagnostics.map(\.message))\n\(file.text)")
+        #expect(
+          result.diagnostics.isEmpty,
+          "\(file.name) is clean but the loader says \(result.diagnostics.map(\.message))\n\(file.text)")
         #expect(result.fast != nil, "\(file.name) is clean; the fast reader must take it\n\(file.text)")
       }
     }
@@ -91,7 +96,8 @@ import Testing
   /// meant to handle (`fast: true`).
   @Test func variationsOfAnExampleAgree() throws {
     let registry = try Self.registry()
-    let base = String(decoding: try FileReading.read(Paths.examples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
+    let base = String(
+      decoding: try FileReading.read(Paths.examples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
     let variations: [(from: String, to: String, fast: Bool)] = [
       ("gov_strategy: reviewed_kpis", "gov_strategy: adoptd", false),
       ("gov_strategy: reviewed_kpis", "gov_strategy: \"reviewed_kpis\"", true),
@@ -122,7 +128,8 @@ import Testing
       let text = base.replacing(variation.from, with: variation.to)
       #expect(text != base, "variation \(index) changes nothing")
       let result = Self.agree("variation-\(index).yaml", Array(text.utf8), registry: registry)
-      #expect((result.fast != nil) == variation.fast, "variation \(index) (\(variation.to)): fast \(result.fast != nil)")
+      #expect(
+        (result.fast != nil) == variation.fast, "variation \(index) (\(variation.to)): fast \(result.fast != nil)")
     }
   }
 
@@ -141,7 +148,9 @@ import Testing
           let result = Self.agree(name, bytes, registry: registry)
           total += 1
           if result.fast != nil { taken += 1 }
-          if result.diagnostics.isEmpty { #expect(result.fast != nil, "\(name): valid, so the fast reader must take it") }
+          if result.diagnostics.isEmpty {
+            #expect(result.fast != nil, "\(name): valid, so the fast reader must take it")
+          }
         }
       }
       #expect(total == 300 && taken > 200, "\(taken) of \(total) taken")

@@ -23,7 +23,9 @@ public struct ChoiceKind: QuestionKind {
     return .value(.choice(index))
   }
 
-  public func fastReader(for question: Question) -> any FastAnswerReading { Fast(options: ChoiceOptions.table(question)) }
+  public func fastReader(for question: Question) -> any FastAnswerReading {
+    Fast(options: ChoiceOptions.table(question))
+  }
 
   struct Fast: FastAnswerReading {
     let options: ByteTable
@@ -38,10 +40,13 @@ public struct ChoiceKind: QuestionKind {
   public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     var selected: [Int] = []
     if case .choice(let option)? = current { selected = [option] }
-    return Prompt(kind: .select, question: "", items: ChoiceOptions.promptItems(question, language: language), selected: selected)
+    return Prompt(
+      kind: .select, question: "", items: ChoiceOptions.promptItems(question, language: language), selected: selected)
   }
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+    AnswerValue, AnswerProblem
+  > {
     guard let index = indices.first, index < question.options.count else {
       return .failure(AnswerProblem(language == "es" ? "Elija una opción." : "Choose an option."))
     }
@@ -49,7 +54,9 @@ public struct ChoiceKind: QuestionKind {
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
-    TemplateHint(language == "es" ? "Elija una:" : "Choose one:", options: ChoiceOptions.templateEntries(question, language: language))
+    TemplateHint(
+      language == "es" ? "Elija una:" : "Choose one:",
+      options: ChoiceOptions.templateEntries(question, language: language))
   }
 
   public func answerSchema(for question: Question, into writer: JSONWriter) {

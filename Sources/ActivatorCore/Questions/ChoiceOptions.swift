@@ -11,12 +11,18 @@ enum ChoiceOptions {
     guard let node = fields.required("options", reader), let items = reader.list(node, "options") else { return [] }
     var options: [ChoiceOption] = []
     for item in items {
-      guard let option = reader.fields(item, "an option of \(label)", allowed: ["value", "label", "level", "exclusive"]) else {
+      guard
+        let option = reader.fields(item, "an option of \(label)", allowed: ["value", "label", "level", "exclusive"])
+      else {
         continue
       }
       let value = option.required("value", reader).flatMap { reader.identifier($0, "option value") }
-      let optionLabel = option.required("label", reader).flatMap { reader.localized($0, "the label of an option of \(label)") }
-      let level = option.optional("level").flatMap { reader.int($0, "option level", in: 1...max(1, context.stageCount)) }
+      let optionLabel = option.required("label", reader).flatMap {
+        reader.localized($0, "the label of an option of \(label)")
+      }
+      let level = option.optional("level").flatMap {
+        reader.int($0, "option level", in: 1...max(1, context.stageCount))
+      }
       let exclusive = option.optional("exclusive").flatMap { reader.bool($0, "exclusive") } ?? false
       if let key = option.keys["exclusive"], !exclusiveAllowed {
         reader.error("key-for-type", "'exclusive' applies to options of multi questions only", key)
@@ -40,7 +46,9 @@ enum ChoiceOptions {
     }
     let withLevel = options.filter { $0.level != nil }.count
     if withLevel > 0 && withLevel < options.count {
-      reader.error("options", "either every option of \(label) has a level or none has; \(options.count - withLevel) lack one", node)
+      reader.error(
+        "options", "either every option of \(label) has a level or none has; \(options.count - withLevel) lack one",
+        node)
     }
     return options
   }

@@ -8,7 +8,8 @@ public struct DateKind: QuestionKind {
 
   public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     guard let text = node.scalar, DateText.isValid(text.trimmingSpaces) else {
-      reader.error("wrong-type", "'\(question.id)' takes a date written YYYY-MM-DD, found \(AnswerParser.shown(node))", node)
+      reader.error(
+        "wrong-type", "'\(question.id)' takes a date written YYYY-MM-DD, found \(AnswerParser.shown(node))", node)
       return .invalid
     }
     return .value(.date(text.trimmingSpaces))
@@ -28,7 +29,8 @@ public struct DateKind: QuestionKind {
   public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     var shown = ""
     if case .date(let date)? = current { shown = date }
-    return Prompt(kind: .text, question: "", text: shown, hint: language == "es" ? "una fecha, AAAA-MM-DD" : "a date, YYYY-MM-DD")
+    return Prompt(
+      kind: .text, question: "", text: shown, hint: language == "es" ? "una fecha, AAAA-MM-DD" : "a date, YYYY-MM-DD")
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {

@@ -37,7 +37,8 @@ public struct MultiChoiceKind: QuestionKind {
     question.maxChoices = fields.optional("max_choices").flatMap { reader.int($0, "max_choices", in: 1...1000) }
     if let low = question.minChoices, let high = question.maxChoices, low > high {
       reader.error(
-        "range", "min_choices (\(low)) is greater than max_choices (\(high)) in \(context.label)", fields["min_choices"] ?? context.node)
+        "range", "min_choices (\(low)) is greater than max_choices (\(high)) in \(context.label)",
+        fields["min_choices"] ?? context.node)
     }
     if let low = question.minChoices, low > question.options.count, !question.options.isEmpty {
       reader.error(
@@ -75,11 +76,14 @@ public struct MultiChoiceKind: QuestionKind {
     if failed { return .invalid }
     switch Self.problem(chosen, for: question) {
     case .exclusive(let option)?:
-      reader.error("exclusive-option", "'\(question.options[option].value)' in '\(id)' cannot be combined with other options", node)
+      reader.error(
+        "exclusive-option", "'\(question.options[option].value)' in '\(id)' cannot be combined with other options", node
+      )
     case .tooFew(let low)?:
       reader.error("choices", "'\(id)' needs at least \(low) option\(low == 1 ? "" : "s"), found \(chosen.count)", node)
     case .tooMany(let high)?:
-      reader.error("choices", "'\(id)' takes at most \(high) option\(high == 1 ? "" : "s"), found \(chosen.count)", node)
+      reader.error(
+        "choices", "'\(id)' takes at most \(high) option\(high == 1 ? "" : "s"), found \(chosen.count)", node)
     case nil:
       return .value(.choices(chosen.sorted()))
     }
@@ -112,17 +116,23 @@ public struct MultiChoiceKind: QuestionKind {
     var selected: [Int] = []
     if case .choices(let chosen)? = current { selected = chosen }
     return Prompt(
-      kind: .multiSelect, question: "", items: ChoiceOptions.promptItems(question, language: language), selected: selected)
+      kind: .multiSelect, question: "", items: ChoiceOptions.promptItems(question, language: language),
+      selected: selected)
   }
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+    AnswerValue, AnswerProblem
+  > {
     let chosen = indices.sorted()
     let spanish = language == "es"
     switch Self.problem(chosen, for: question) {
     case .exclusive(let option)?:
       let label = question.options[option].label.text(language)
       return .failure(
-        AnswerProblem(spanish ? "'\(label)' no puede combinarse con otras opciones." : "'\(label)' cannot be combined with other options."))
+        AnswerProblem(
+          spanish
+            ? "'\(label)' no puede combinarse con otras opciones." : "'\(label)' cannot be combined with other options."
+        ))
     case .tooFew(let low)?:
       return .failure(AnswerProblem(spanish ? "Elija al menos \(low)." : "Choose at least \(low)."))
     case .tooMany(let high)?:

@@ -1,4 +1,34 @@
-import ActivatorYAML
+public import ActivatorYAML
+
+/// A kind whose answers are numbers (integer, decimal, percent, year): everything but its name,
+/// keys and type comes from its `NumberRules`.
+protocol NumberKind: QuestionKind {
+  var rules: NumberRules { get }
+}
+
+extension NumberKind {
+  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+    rules.readDetails(fields, into: &question, context, kind: name)
+  }
+
+  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+    rules.parse(node, for: question, reader: reader)
+  }
+
+  public func fastReader(for question: Question) -> any FastAnswerReading { rules.fastReader(for: question) }
+
+  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+    rules.prompt(for: question, current: current, language: language) { formatNumber($0, language: language) }
+  }
+
+  public func templateHint(for question: Question, language: String) -> TemplateHint {
+    rules.templateHint(for: question, language: language)
+  }
+
+  public func answerSchema(for question: Question, into writer: JSONWriter) {
+    rules.answerSchema(for: question, into: writer)
+  }
+}
 
 /// What integer, decimal, percent and year questions share: `unit`, `min` and `max` in the
 /// survey, reading a number answer, and the fast path's number reading. Each kind says how its
@@ -60,20 +90,23 @@ struct NumberRules: Sendable {
     switch NumberText.parse(text) {
     case .value(let value): number = value
     case .problem(let problem):
-      reader.error("wrong-type", "'\(id)' takes \(expected)\(AnswerParser.codesHint(question)); found '\(text)': \(problem)", node)
+      reader.error(
+        "wrong-type", "'\(id)' takes \(expected)\(AnswerParser.codesHint(question)); found '\(text)': \(problem)", node)
       return .invalid
     }
     let (low, high) = question.bounds
     if let low, number < low {
       reader.error(
         "out-of-range",
-        "'\(id)' must be at least \(JSONWriter.format(low))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))", node)
+        "'\(id)' must be at least \(JSONWriter.format(low))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))",
+        node)
       return .invalid
     }
     if let high, number > high {
       reader.error(
         "out-of-range",
-        "'\(id)' must be at most \(JSONWriter.format(high))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))", node)
+        "'\(id)' must be at most \(JSONWriter.format(high))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))",
+        node)
       return .invalid
     }
     guard whole else { return .value(.decimal(number)) }
@@ -114,13 +147,16 @@ struct NumberRules: Sendable {
     let (low, high) = question.bounds
     var range = ""
     if let low, let high {
-      range = spanish
-        ? " de \(JSONWriter.format(low)) a \(JSONWriter.format(high))" : " from \(JSONWriter.format(low)) to \(JSONWriter.format(high))"
+      range =
+        spanish
+        ? " de \(JSONWriter.format(low)) a \(JSONWriter.format(high))"
+        : " from \(JSONWriter.format(low)) to \(JSONWriter.format(high))"
     } else if let low {
       range = spanish ? " de al menos \(JSONWriter.format(low))" : " of at least \(JSONWriter.format(low))"
     }
     let unit = question.unit?.text(language) ?? ""
-    return TemplateHint((spanish ? "Responda: " : "Answer: ") + noun.text(language) + range + (unit.isEmpty ? "" : " (\(unit))"))
+    return TemplateHint(
+      (spanish ? "Responda: " : "Answer: ") + noun.text(language) + range + (unit.isEmpty ? "" : " (\(unit))"))
   }
 
   func answerSchema(for question: Question, into writer: JSONWriter) {
@@ -180,7 +216,8 @@ struct FastNumber: FastAnswerReading {
     if end <= 17, let exact = plainDecimal(bytes, end: end) { return exact }
     for index in 0..<end {
       let byte = bytes[index]
-      let ok = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x65 || byte == 0x45
+      let ok =
+        (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x65 || byte == 0x45
       guard ok else { return nil }
     }
     // A NUL-terminated copy on the stack for strtod (libyaml's buffer may end in '%').

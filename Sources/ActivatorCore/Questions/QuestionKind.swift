@@ -104,7 +104,9 @@ extension QuestionKind {
 
   public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {}
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+    AnswerValue, AnswerProblem
+  > {
     .failure(AnswerProblem(""))
   }
 

@@ -13,7 +13,8 @@ public struct TextKind: QuestionKind {
   public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
     if question.pillar != nil, question.required {
       context.reader.log.warning(
-        "unscored-required", "text question '\(question.id)' is required but text is never scored; consider 'required: false'",
+        "unscored-required",
+        "text question '\(question.id)' is required but text is never scored; consider 'required: false'",
         at: question.location)
     }
   }

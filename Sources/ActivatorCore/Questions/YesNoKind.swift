@@ -27,7 +27,9 @@ public struct YesNoKind: QuestionKind {
     // The spellings the loader's lowercasing accepts that are common enough to be worth it;
     // any other spelling goes to the loader.
     func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
-      if equalsAny(bytes, ["yes", "Yes", "YES", "true", "True", "TRUE", "si", "Si", "SI", "sí", "Sí", "SÍ"]) { return .bool(true) }
+      if equalsAny(bytes, ["yes", "Yes", "YES", "true", "True", "TRUE", "si", "Si", "SI", "sí", "Sí", "SÍ"]) {
+        return .bool(true)
+      }
       if equalsAny(bytes, ["no", "No", "NO", "false", "False", "FALSE"]) { return .bool(false) }
       return nil
     }
@@ -45,7 +47,9 @@ public struct YesNoKind: QuestionKind {
     return Prompt(kind: .select, question: "", items: items, selected: selected)
   }
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem> {
+  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+    AnswerValue, AnswerProblem
+  > {
     .success(.bool(indices.first == 0))
   }
 

@@ -80,11 +80,15 @@ struct AnswersFileGenerator {
     lines += city()
     if random.chance(0.4) || wild(.respondent) { lines += respondent() }
     for key in ["started", "completed"] where random.chance(0.3) || wild(.dates) {
-      let dates = ["2026-03-01", "2026-03-01T10:00:00Z", "\"2026-03-01T10:00:00Z\""] + (wild(.dates) ? ["2026-13-01", "yesterday", "~", ""] : [])
+      let dates =
+        ["2026-03-01", "2026-03-01T10:00:00Z", "\"2026-03-01T10:00:00Z\""]
+        + (wild(.dates) ? ["2026-13-01", "yesterday", "~", ""] : [])
       lines.append("\(key): \(random.pick(dates))")
     }
     if wild(.extensions) { lines += extensionKeys() }
-    if wild(.unknownKey) { lines.append(random.pick(["anwsers: {}", "Survey: x", "review_: []", "\"survey\": again"])) }
+    if wild(.unknownKey) {
+      lines.append(random.pick(["anwsers: {}", "Survey: x", "review_: []", "\"survey\": again"]))
+    }
     return lines
   }
 
@@ -105,7 +109,9 @@ struct AnswersFileGenerator {
     let quoted = name.allSatisfy { $0.isASCII && $0 != "\"" } && !name.isEmpty ? name : YAMLWriter.doubleQuoted(name)
     let shownName = clean ? quoted : random.pick([quoted, name])
     var fields = ["name: \(shownName)"]
-    if random.chance(0.6) { fields.append("country: " + random.pick(["Spain", "Brasil", "~"] + (clean ? [] : ["\"\"", "' '"]))) }
+    if random.chance(0.6) {
+      fields.append("country: " + random.pick(["Spain", "Brasil", "~"] + (clean ? [] : ["\"\"", "' '"])))
+    }
     if random.chance(0.4) { fields.append("region: Europe") }
     if !clean && random.chance(0.1) { fields.append(random.pick(["x-note: 1", "population: 3", "name: Twice"])) }
     if !clean && random.chance(0.05) { fields.removeFirst() }
@@ -115,16 +121,23 @@ struct AnswersFileGenerator {
 
   mutating func respondent() -> [String] {
     let clean = !wild(.respondent)
-    var fields = ["name: Ana Pérez", "role: Chief Digital Officer", "email: ana@example.org", "organisation: City Hall"]
+    var fields = [
+      "name: Ana Pérez", "role: Chief Digital Officer", "email: ana@example.org", "organisation: City Hall",
+    ]
     fields = fields.filter { _ in random.chance(0.7) }
-    if !clean && random.chance(0.2) { fields.append(random.pick(["organization: Ayuntamiento", "phone: 1", "name: ~"])) }
+    if !clean && random.chance(0.2) {
+      fields.append(random.pick(["organization: Ayuntamiento", "phone: 1", "name: ~"]))
+    }
     if fields.isEmpty || (!clean && random.chance(0.05)) { return ["respondent: " + random.pick(["~", "{}", ""])] }
     return ["respondent:"] + fields.map { "  " + $0 }
   }
 
   /// `x-` keys, sometimes repeated, sometimes the same key in two Unicode spellings.
   mutating func extensionKeys() -> [String] {
-    let keys = ["x-tool: sheet", "x-é: composed", "x-e\u{0301}: decomposed", "x-tool: again", "x-data: {a: [1, 2]}", "x-list: [1, [2]]"]
+    let keys = [
+      "x-tool: sheet", "x-é: composed", "x-e\u{0301}: decomposed", "x-tool: again", "x-data: {a: [1, 2]}",
+      "x-list: [1, [2]]",
+    ]
     return (0..<Int.random(in: 1...3, using: &random)).map { _ in random.pick(keys) }
   }
 
@@ -137,9 +150,12 @@ struct AnswersFileGenerator {
     for question in survey.questions where random.chance(0.8) {
       entries.append("\(question.id): \(answer(question, clean: !wild(.answer)))")
     }
-    if wild(.answerKeys) && random.chance(0.5), let repeated = entries.randomElement(using: &random) { entries.append(repeated) }
+    if wild(.answerKeys) && random.chance(0.5), let repeated = entries.randomElement(using: &random) {
+      entries.append(repeated)
+    }
     if wild(.answerKeys) && random.chance(0.5) {
-      entries.append(random.pick(["unknown_question: 1", "ke\u{0301}y: 1", "\"\(survey.questions[0].id)\": ~", "? [a]\n  : 1"]))
+      entries.append(
+        random.pick(["unknown_question: 1", "ke\u{0301}y: 1", "\"\(survey.questions[0].id)\": ~", "? [a]\n  : 1"]))
     }
     if random.chance(0.03) { return ["answers:" + random.pick(["", " ~", " {}"])] }
     if flow && !entries.contains(where: { $0.contains("\n") }) {
@@ -167,13 +183,17 @@ struct AnswersFileGenerator {
     switch prompt.kind {
     case .select:
       let index = Int.random(in: 0..<prompt.items.count, using: &random)
-      guard case .success(let value) = question.kind.answer(choosing: [index], for: question, language: "en") else { return "~" }
+      guard case .success(let value) = question.kind.answer(choosing: [index], for: question, language: "en") else {
+        return "~"
+      }
       if case .bool(let yes) = value { return random.pick(yes ? ["yes", "Yes", "true"] : ["no", "NO", "false"]) }
       return AnswersWriter.render(value, question)
     case .multiSelect:
       let ordinary = (0..<question.options.count).filter { !question.options[$0].exclusive }
       var chosen = ordinary.filter { _ in random.chance(0.4) }
-      if chosen.count < max(1, question.minChoices ?? 0) { chosen = Array(ordinary.prefix(max(1, question.minChoices ?? 0))) }
+      if chosen.count < max(1, question.minChoices ?? 0) {
+        chosen = Array(ordinary.prefix(max(1, question.minChoices ?? 0)))
+      }
       let limited = Array(chosen.prefix(question.maxChoices ?? chosen.count))
       let values = limited.map { question.options[$0].value }
       if values.count == 1 && random.chance(0.3) { return values[0] }
@@ -200,7 +220,8 @@ struct AnswersFileGenerator {
     case .date:
       return random.pick(["2026-01-31", "2024-02-29", "1999-12-01"])
     default:
-      return YAMLWriter.doubleQuoted(random.pick(["no comments", "sí, en parte", "", "yes", "12", "e\u{0301}", "line one\nline two"]))
+      return YAMLWriter.doubleQuoted(
+        random.pick(["no comments", "sí, en parte", "", "yes", "12", "e\u{0301}", "line one\nline two"]))
     }
   }
 
@@ -210,9 +231,11 @@ struct AnswersFileGenerator {
     var slips = [
       "~", "null", "\"\"", "''", "[]", "{}", "{a: 1}", "[\(option), \(option)]", option + "x", option.uppercased(),
       "\"\(option)\"", " \(option) ", "[\(option), ~]", "[dont_know]", "dont_know", "not_applicable", "&a \(option)",
-      "!!str \(option)", "yEs", "sí", "Sí", "si", "ON", "1", "0", "-0", "+5", "5.", ".5", "1e3", "1E999", ".nan", "-.inf",
+      "!!str \(option)", "yEs", "sí", "Sí", "si", "ON", "1", "0", "-0", "+5", "5.", ".5", "1e3", "1E999", ".nan",
+      "-.inf",
       "0x10", "1_000", "1,5", "12 %", "55%", "101", "-1", "2,021", "2021.0", "2021.5", "999", "12345", "2026-02-30",
-      "2026-1-5", "\" 2026-01-05 \"", "\"12\"", "'yes'", "9007199254740993", "123456789012345678", "0.1234567890123456789",
+      "2026-1-5", "\" 2026-01-05 \"", "\"12\"", "'yes'", "9007199254740993", "123456789012345678",
+      "0.1234567890123456789",
     ]
     if question.options.count > 1 {
       let values = question.options.map(\.value)
@@ -232,15 +255,23 @@ struct AnswersFileGenerator {
       var pairs = survey.pillars.filter { _ in random.chance(0.6) }.map { pillar in
         "  \(pillar.id): " + random.pick(survey.stages.map { String($0.level) } + survey.stages.map(\.id))
       }
-      if !clean && random.chance(0.3) { pairs.append("  " + random.pick(["unknown: 2", "\(survey.pillars[0].id): 9", "\(survey.pillars[0].id): ~"])) }
+      if !clean && random.chance(0.3) {
+        pairs.append("  " + random.pick(["unknown: 2", "\(survey.pillars[0].id): 9", "\(survey.pillars[0].id): ~"]))
+      }
       lines += ["targets:"] + (pairs.isEmpty ? ["  " + "\(survey.pillars[0].id): 1"] : pairs)
     }
     if random.chance(0.3) || wild(.notes) {
       let clean = !wild(.notes)
-      var notes = survey.questions.filter { _ in random.chance(0.1) }.map { "  \($0.id): \"checked with the mayor's office\"" }
+      var notes = survey.questions.filter { _ in random.chance(0.1) }.map {
+        "  \($0.id): \"checked with the mayor's office\""
+      }
       if notes.isEmpty { notes = ["  \(survey.questions[0].id): see annex"] }
       if !clean && random.chance(0.4) {
-        notes.append(random.pick(["  \(survey.questions[0].id): a second note", "  nonexistent: hello", "  \(survey.questions[0].id): ~", "  \(survey.questions[0].id): [1]"]))
+        notes.append(
+          random.pick([
+            "  \(survey.questions[0].id): a second note", "  nonexistent: hello", "  \(survey.questions[0].id): ~",
+            "  \(survey.questions[0].id): [1]",
+          ]))
       }
       lines += ["notes:"] + notes
     }

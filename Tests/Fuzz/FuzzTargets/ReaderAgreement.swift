@@ -45,7 +45,9 @@ public enum ReaderAgreement {
     if a.city != b.city || a.respondent != b.respondent { fields.append("the city or respondent") }
     if a.started != b.started || a.completed != b.completed { fields.append("the dates") }
     for slot in a.values.indices where slot >= b.values.count || a.values[slot] != b.values[slot] {
-      fields.append("answer \(slot): \(String(describing: a.values[slot])) against \(slot < b.values.count ? String(describing: b.values[slot]) : "none")")
+      fields.append(
+        "answer \(slot): \(String(describing: a.values[slot])) against \(slot < b.values.count ? String(describing: b.values[slot]) : "none")"
+      )
     }
     if a.values.count != b.values.count { fields.append("the number of answers") }
     if a.marks != b.marks || a.answersLocation != b.answersLocation { fields.append("the positions of answers") }

@@ -97,7 +97,7 @@ public enum FastAnswersReader {
       var targets: [Int: Int] = [:]
       var notes: [Int: String] = [:]
       var review: [Int] = []
-      var seen = Set<AnswersKey>()
+      var seen: UInt32 = 0
       var extensionKeys: [[UInt8]] = []
       while true {
         let keyEvent = next()
@@ -114,7 +114,8 @@ public enum FastAnswersReader {
           extensionKeys.append(extensionKey)
           continue
         }
-        guard seen.insert(field).inserted else { return nil }
+        guard seen & field.bit == 0 else { return nil }
+        seen |= field.bit
         switch field {
         case .survey:
           guard let text = plainText(next()) else { return nil }
@@ -214,14 +215,15 @@ public enum FastAnswersReader {
 
     mutating func readCity() -> City? {
       var city = City(name: "")
-      var seen = Set<Int>()
+      var seen: UInt8 = 0
       var named = false
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { break }
         guard case .scalar(let key, .plain, _) = keyEvent else { return nil }
         let field = equalsAny(key, ["name"]) ? 0 : equalsAny(key, ["country"]) ? 1 : equalsAny(key, ["region"]) ? 2 : -1
-        guard field >= 0, seen.insert(field).inserted else { return nil }
+        guard field >= 0, seen & (1 << field) == 0 else { return nil }
+        seen |= 1 << field
         let value = next()
         if field == 0 {
           guard let name = plainText(value) else { return nil }
@@ -238,7 +240,7 @@ public enum FastAnswersReader {
 
     mutating func readRespondent() -> Respondent? {
       var respondent = Respondent()
-      var seen = Set<Int>()
+      var seen: UInt8 = 0
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { break }
@@ -251,7 +253,8 @@ public enum FastAnswersReader {
         } else {
           return nil
         }
-        guard seen.insert(field).inserted else { return nil }
+        guard seen & (1 << field) == 0 else { return nil }
+        seen |= 1 << field
         let value = next()
         if Self.isNull(value) { continue }
         guard let text = plainText(value) else { return nil }
@@ -308,13 +311,14 @@ public enum FastAnswersReader {
     }
 
     mutating func readTargets(_ schema: AnswerSchema, _ targets: inout [Int: Int]) -> Bool {
-      var seen = Set<Int>()
+      var seen = [Bool](repeating: false, count: schema.survey.pillars.count)
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { return true }
-        guard case .scalar(let key, .plain, _) = keyEvent, let pillar = schema.pillars.find(key), seen.insert(pillar).inserted else {
+        guard case .scalar(let key, .plain, _) = keyEvent, let pillar = schema.pillars.find(key), !seen[pillar] else {
           return false
         }
+        seen[pillar] = true
         let value = next()
         if Self.isNull(value) { continue }
         guard case .scalar(let bytes, _, _) = value, let stage = schema.stages.find(bytes) else { return false }
@@ -341,6 +345,25 @@ public enum FastAnswersReader {
         guard case .scalar(let bytes, _, _) = value, !Self.isNull(value) else { return false }
         notes[slot] = String(decoding: bytes, as: UTF8.self)
       }
+    }
+  }
+}
+
+extension AnswersKey {
+  /// One bit per key, for a set of keys without hashing (the fast reader's "seen").
+  fileprivate var bit: UInt32 {
+    switch self {
+    case .survey: 1 << 0
+    case .surveyVersion: 1 << 1
+    case .language: 1 << 2
+    case .city: 1 << 3
+    case .respondent: 1 << 4
+    case .started: 1 << 5
+    case .completed: 1 << 6
+    case .answers: 1 << 7
+    case .targets: 1 << 8
+    case .notes: 1 << 9
+    case .review: 1 << 10
     }
   }
 }

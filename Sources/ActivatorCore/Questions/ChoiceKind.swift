@@ -27,8 +27,10 @@ public struct ChoiceKind: QuestionKind {
     Fast(options: ChoiceOptions.table(question))
   }
 
-  struct Fast: FastAnswerReading {
+  final class Fast: FastAnswerReading {
     let options: ByteTable
+
+    init(options: ByteTable) { self.options = options }
 
     func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       options.find(bytes).map { .choice($0) }

@@ -17,7 +17,7 @@ public struct DateKind: QuestionKind {
 
   public func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
 
-  struct Fast: FastAnswerReading {
+  final class Fast: FastAnswerReading {
     func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       let text = String(decoding: bytes, as: UTF8.self)
       return DateText.isValid(text) ? .date(text) : nil

@@ -94,9 +94,14 @@ public struct MultiChoiceKind: QuestionKind {
     Fast(question: question, options: ChoiceOptions.table(question))
   }
 
-  struct Fast: FastAnswerReading {
+  final class Fast: FastAnswerReading {
     let question: Question
     let options: ByteTable
+
+    init(question: Question, options: ByteTable) {
+      self.question = question
+      self.options = options
+    }
 
     func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       listItem(bytes).flatMap { list([$0]) }

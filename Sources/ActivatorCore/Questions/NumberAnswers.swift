@@ -1,4 +1,4 @@
-public import ActivatorYAML
+import ActivatorYAML
 
 /// A kind whose answers are numbers (integer, decimal, percent, year): everything but its name,
 /// keys and type comes from its `NumberRules`.
@@ -187,11 +187,18 @@ struct NumberRules: Sendable {
 }
 
 /// The fast path's number answers: what `NumberText.parse` reads, within bounds.
-struct FastNumber: FastAnswerReading {
+final class FastNumber: FastAnswerReading {
   let low: Double?
   let high: Double?
   let whole: Bool
   let percentSign: Bool
+
+  init(low: Double?, high: Double?, whole: Bool, percentSign: Bool) {
+    self.low = low
+    self.high = high
+    self.whole = whole
+    self.percentSign = percentSign
+  }
 
   func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
     guard let number = Self.number(bytes, percent: percentSign) else { return nil }
@@ -237,6 +244,7 @@ struct FastNumber: FastAnswerReading {
   /// Plain decimals (most answers) without strtod. With at most 15 digits the digits form an
   /// integer below 2^53 and 10^k (k ≤ 15) is exact, so one correctly rounded division gives
   /// exactly what strtod gives (Clinger's fast path).
+  @inline(__always)
   static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Double? {
     var mantissa = 0
     var digits = 0

@@ -81,8 +81,9 @@ public struct QuestionReading {
   public let stageCount: Int
 }
 
-/// Reads answers to one question from bytes, prepared once per batch.
-public protocol FastAnswerReading: Sendable {
+/// Reads answers to one question from bytes, prepared once per batch. A class, so that a batch
+/// calls it through a reference rather than copying a boxed value for every answer.
+public protocol FastAnswerReading: AnyObject, Sendable {
   /// A scalar answer, or nil where the full loader would say anything about it.
   func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue?
   /// One item of a list answer (an option), or nil; only kinds that take lists accept any.

@@ -29,7 +29,7 @@ public struct TextKind: QuestionKind {
 
   public func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
 
-  struct Fast: FastAnswerReading {
+  final class Fast: FastAnswerReading {
     func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       .text(String(decoding: bytes, as: UTF8.self))
     }

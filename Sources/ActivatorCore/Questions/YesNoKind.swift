@@ -23,7 +23,7 @@ public struct YesNoKind: QuestionKind {
 
   public func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
 
-  struct Fast: FastAnswerReading {
+  final class Fast: FastAnswerReading {
     // The spellings the loader's lowercasing accepts that are common enough to be worth it;
     // any other spelling goes to the loader.
     func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {

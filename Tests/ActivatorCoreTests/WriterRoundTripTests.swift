@@ -66,7 +66,7 @@ import Testing
       for: survey, language: "en", city: City(name: Self.spiked("Santa Lucerna", with: awkward), country: "Ke" + awkward + "nya", region: "x" + awkward),
       path: "a.yaml")
     sheet.respondent = Respondent(name: Self.spiked("Ana Pérez", with: awkward), role: awkward + "lead")
-    let textSlot = try #require(survey.questions.firstIndex { $0.type == .text })
+    let textSlot = try #require(survey.questions.firstIndex { $0.kind is TextKind })
     sheet.values[textSlot] = .text(Self.spiked("free text", with: awkward))
     sheet.notes[0] = Self.spiked("a note", with: awkward)
     let text = AnswersWriter.write(sheet, survey: survey, mode: .answers)

@@ -95,6 +95,15 @@ import Testing
     #expect(errors(text).first?.contains("nested more than") == true)
   }
 
+  @Test func longChainsAreRefusedBeforeTheyExhaustTheStack() throws {
+    #expect(errors("datasets" + String(repeating: " + 1", count: 98) + " > 0").isEmpty)
+    #expect(errors("datasets" + String(repeating: " + 1", count: 99) + " > 0").first?.contains("more than 100 operations deep") == true)
+    // A chain as long as the length limit allows: checking it recursively would overflow the stack.
+    let chain = Array(repeating: "true", count: 666).joined(separator: "||")
+    #expect(errors(chain) == ["1 too-deep: expression is more than 100 operations deep (each operator of a chain such as a || b || c adds one); split it, or test many values at once with 'in [...]'"])
+    #expect(errors(String(repeating: "[0]", count: 1300) + "[0] == 0").first?.contains("operations deep") == true)
+  }
+
   @Test func expensiveMacrosAreRefusedWithTheirCost() {
     let list = "[" + (0..<400).map(String.init).joined(separator: ",") + "]"
     let text = "\(list).all(x, \(list).all(y, x + y >= 0))"

@@ -27,11 +27,38 @@ indirect enum Syntax: Sendable {
       return r
     }
   }
+
+  var children: [Syntax] {
+    switch self {
+    case .literal, .identifier: []
+    case .list(let items, _): items
+    case .unary(_, let operand, _): [operand]
+    case .binary(_, let left, let right, _): [left, right]
+    case .conditional(let condition, let then, let otherwise, _): [condition, then, otherwise]
+    case .call(_, let target, let args, _, _): (target.map { [$0] } ?? []) + args
+    case .index(let target, let index, _): [target, index]
+    case .member(let target, _, _): [target]
+    }
+  }
+
+  /// The leftmost node more than `limit` levels below the root, if any. Iterative: the tree may
+  /// be deep (a chain `a + b + c + …` leans one level per operator).
+  func node(deeperThan limit: Int) -> Syntax? {
+    var pending: [(Syntax, Int)] = [(self, 1)]
+    while let (node, level) = pending.popLast() {
+      if level > limit { return node }
+      for child in node.children.reversed() { pending.append((child, level + 1)) }
+    }
+    return nil
+  }
 }
 
 /// A recursive-descent parser for the CEL subset documented in docs/rules.md.
 struct Parser {
   static let maxDepth = 48
+  /// Levels of the syntax tree, which checking and evaluation walk recursively: a bound that
+  /// keeps their stacks small on any thread (a debug build overflows an 8 MB stack near 800).
+  static let maxTreeDepth = 100
   static let maxLength = 4_000
 
   private var tokens: [Token]
@@ -58,6 +85,14 @@ struct Parser {
     let expression = try parser.expression()
     if parser.current.kind != .end {
       throw parser.unexpected("an operator or the end of the expression")
+    }
+    // Nesting is counted while parsing; chains of operators are loops there but still make a
+    // level each in the tree, which checking and evaluation walk recursively.
+    if let deep = expression.node(deeperThan: maxTreeDepth) {
+      throw ExpressionError(
+        code: "too-deep",
+        message: "expression is more than \(maxTreeDepth) operations deep (each operator of a chain such as a || b || c adds one); split it, or test many values at once with 'in [...]'",
+        range: deep.range)
     }
     return expression
   }

@@ -8,7 +8,6 @@ import Testing
 @Suite struct PackagingTests {
   @Test func theStagedFilesAreExactlyThePinnedList() throws {
     let folder = Binary.temporaryFolder()
-    defer { _ = system("rm -rf '\(folder)'") }
     // Man pages as swift-argument-parser's generate-manual names them: one for the command and
     // one per subcommand (help included).
     let manpages = folder + "/man"
@@ -31,12 +30,15 @@ import Testing
     #expect(
       added.isEmpty && missing.isEmpty,
       """
-      the package's files changed; update Packaging/files.txt if this is meant:
+      the package's files changed; if this is meant, take the new list:
+        cp '\(folder)/staged.txt' Packaging/files.txt
       add:
       \(added.joined(separator: "\n"))
       remove:
       \(missing.joined(separator: "\n"))
       """)
+    // Kept for the copy above when the lists differ.
+    if added.isEmpty && missing.isEmpty { _ = system("rm -rf '\(folder)'") }
     // The list itself is sorted the way Packaging/build compares it.
     #expect(try Self.lines(Binary.root + "/Packaging/files.txt") == pinned.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
   }
@@ -44,15 +46,17 @@ import Testing
   @Test func thePackageKeepsWhatTheEngineNeedsAtRunTime() throws {
     let pinned = Set(try Self.lines(Binary.root + "/Packaging/files.txt"))
     for needed in [
-      "usr/bin/activator", "usr/share/activator/Surveys/wego-activator.yaml", "usr/share/activator/Rules/wego-core/plugin.yaml",
-      "usr/share/activator/Rules/wego-core/catalog/solutions.yaml", "usr/share/activator/schemas/answers.schema.json",
+      "usr/bin/activator", "usr/share/activator/schemas/answers.schema.json", "usr/share/activator/docs/schemas",
       "usr/share/doc/activator/copyright", "usr/share/doc/activator/changelog.gz", "usr/share/man/man1/activator.1.gz",
       "usr/share/bash-completion/completions/activator", "usr/share/zsh/vendor-completions/_activator",
-      "usr/share/fish/vendor_completions.d/activator.fish", "usr/share/activator/Examples/valmora.yaml", "usr/share/doc/activator/examples",
+      "usr/share/fish/vendor_completions.d/activator.fish", "usr/share/doc/activator/examples",
     ] {
       #expect(pinned.contains(needed), "\(needed) is not in the package")
     }
-    #expect(!pinned.contains { $0.contains("/.") || $0.hasPrefix("usr/share/activator/Tests") }, "no hidden or test-suite files")
+    #expect(pinned.contains { $0.hasPrefix("usr/share/activator/Surveys/") && $0.hasSuffix(".yaml") }, "no survey")
+    #expect(pinned.contains { $0.hasPrefix("usr/share/activator/Rules/") && $0.hasSuffix("/plugin.yaml") }, "no rule plugin")
+    #expect(pinned.contains { $0.hasPrefix("usr/share/activator/Examples/") && $0.hasSuffix(".yaml") }, "no example")
+    #expect(!pinned.contains { $0.contains("/.") || $0.contains("Tests/") }, "no hidden or test-suite files")
   }
 
   /// The subcommands `activator --help` lists.

@@ -12,13 +12,17 @@ public struct CatalogSearch: Sendable {
 
   /// Solutions matching every word of `query` (in any language, accents ignored), best matches
   /// first: a word in the name counts more than one in the description.
-  public func solutions(query: String, pillar: String?, stage: Int?, verifiedOnly: Bool) -> [Solution] {
+  public func solutions(
+    query: String, pillar: String?, stage: Int?, verifiedOnly: Bool, income: IncomeGroup? = nil, size: CitySize? = nil
+  ) -> [Solution] {
     let words = Self.words(query)
     var scored: [(Int, Solution)] = []
     for solution in program.solutions {
       if let pillar, !solution.pillars.contains(where: { $0.value == pillar }) { continue }
       if let stage, !(solution.stageMin...solution.stageMax).contains(stage) { continue }
       if verifiedOnly && !solution.verified { continue }
+      if let income, !solution.fits.income.contains(income) { continue }
+      if let size, !solution.fits.size.contains(size) { continue }
       guard !words.isEmpty else {
         scored.append((0, solution))
         continue
@@ -62,10 +66,17 @@ public struct CatalogSearch: Sendable {
       out += style.bold(t.text(solution.name)) + " " + style.dim("[\(solution.id)]") + "\n"
       let pillars = solution.pillars.compactMap { survey.pillarIndex($0.value) }.map { t.text(survey.pillars[$0].name) }.joined(separator: ", ")
       var meta = "  \(origin) · \(pillars) · " + t("stages", "etapas") + " \(solution.stageMin)–\(solution.stageMax)"
+      meta += " · " + t.status(solution.status) + " · " + t("cost", "costo") + " " + t.cost(solution.cost)
       if !solution.verified { meta += " · " + t("unverified", "sin verificar") }
       out += style.dim(meta) + "\n"
+      let fits = t("Suits", "Adecuada para") + ": " + solution.fits.income.map(\.rawValue).joined(separator: ", ") + t(" income; ", " (ingresos); ")
+        + solution.fits.size.map(\.rawValue).joined(separator: ", ") + t(" cities", " (tamaño)")
+      out += style.dim("  " + fits) + "\n"
       for line in DisplayWidth.wrap(t("Problem: ", "Problema: ") + t.text(solution.problem), width: width - 4) { out += "  \(line)\n" }
       for line in DisplayWidth.wrap(t("Solution: ", "Solución: ") + t.text(solution.solution), width: width - 4) { out += "  \(line)\n" }
+      for need in solution.needs {
+        for line in DisplayWidth.wrap(t("Needs: ", "Necesita: ") + t.text(need.text), width: width - 4) { out += "  \(line)\n" }
+      }
       if let source = solution.source { out += style.dim("  \(source)") + "\n" }
       out += "\n"
     }
@@ -110,9 +121,22 @@ public struct CatalogSearch: Sendable {
               writer.key("max", solution.stageMax)
             }
           }
-          writer.key("prerequisites", strings: solution.prerequisites.map { $0.text.text(language) })
-          writer.key("source", solution.source)
-          writer.key("verified", solution.verified)
+          writer.key("status", solution.status.rawValue)
+          writer.key("fits") { fits(solution.fits, into: writer) }
+          writer.key("cost", solution.cost.rawValue)
+          writer.key("cost_basis", solution.costBasis?.text(language))
+          writer.key("needs") {
+            writer.array {
+              for need in solution.needs {
+                writer.object {
+                  writer.key("text", need.text.text(language))
+                  writer.key("requires", need.requires?.text)
+                }
+              }
+            }
+          }
+          writer.key("helps", strings: solution.helps.map(\.value))
+          provenance(solution.provenance, into: writer)
         }
       }
     }
@@ -134,8 +158,12 @@ public struct CatalogSearch: Sendable {
               writer.key("max", programme.stageMax)
             }
           }
-          writer.key("source", programme.source)
-          writer.key("verified", programme.verified)
+          writer.key("eligibility", programme.eligibility.text(language))
+          writer.key("fits") { fits(programme.fits, into: writer) }
+          writer.key("fits_basis", programme.fitsBasis?.text(language))
+          writer.key("status", programme.status.rawValue)
+          writer.key("last_seen", programme.lastSeen)
+          provenance(programme.provenance, into: writer)
         }
       }
     }
@@ -162,4 +190,33 @@ public enum Fold {
     }
     return out
   }
+
+}
+
+extension CatalogSearch {
+  func fits(_ fits: CatalogFit, into writer: JSONWriter) {
+    writer.object {
+      writer.key("income", strings: fits.income.map(\.rawValue))
+      writer.key("size", strings: fits.size.map(\.rawValue))
+    }
+  }
+
+  func provenance(_ provenance: CatalogProvenance, into writer: JSONWriter) {
+    writer.key("figures") {
+      writer.array {
+        for figure in provenance.figures {
+          writer.object {
+            writer.key("fact", figure.fact)
+            writer.key("source", figure.source)
+          }
+        }
+      }
+    }
+    writer.key("source", provenance.source)
+    writer.key("sources", strings: provenance.sources)
+    writer.key("verified", provenance.verified)
+    writer.key("last_checked", provenance.lastChecked)
+    writer.key("check_note", provenance.checkNote)
+  }
+
 }

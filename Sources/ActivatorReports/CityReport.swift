@@ -67,10 +67,13 @@ public struct CityReport: Sendable {
     /// A web address safe to link to, if the catalog gives one.
     public var source: String?
     public var verified: Bool
+    /// Why it is recommended: each ranking factor in plain words, then the gaps it addresses.
     public var reasons: [String]
+    public var score: Int
     public var fits: Bool
     public var stageRange: String
-    public var missingPrerequisites: [String]
+    /// Needs no answer shows (a law, a partner): to check before starting.
+    public var checkFirst: [String]
   }
 
   /// One step of the roadmap: a stage to reach (or to consolidate) in one pillar.
@@ -90,6 +93,8 @@ public struct CityReport: Sendable {
     public var step: String
     public var description: String
     public var because: [String]
+    /// Whom WeGO offers it to, and whether it still runs.
+    public var notes: [String]
     public var source: String?
   }
 
@@ -210,6 +215,7 @@ public struct CityReport: Sendable {
         next: next, findings: findings)
     }
 
+    let words = RecommendationWords(a)
     recommendations = a.recommendations.prefix(recommendationLimit).enumerated().map { rank, recommendation in
       let solution = program.solutions[recommendation.solution]
       return RecommendationItem(
@@ -217,12 +223,13 @@ public struct CityReport: Sendable {
         country: solution.country.map { t.text($0) }, year: solution.year,
         pillar: t.text(survey.pillars[recommendation.pillar].name), problem: t.text(solution.problem),
         solution: t.text(solution.solution), source: solution.source.flatMap(Markup.safeURL), verified: solution.verified,
-        reasons: recommendation.reasons.prefix(4).map { reason in
-          let criterion = program.criteria[reason.criterion]
-          return "\(t.text(criterion.title)) — \(t.outcome(reason.outcome)), \(t.gap(reason.gap))"
-        },
-        fits: recommendation.fits, stageRange: "\(solution.stageMin)–\(solution.stageMax)",
-        missingPrerequisites: recommendation.missingPrerequisites.map { t.text(solution.prerequisites[$0].text) })
+        reasons: recommendation.factors.map { words.factor($0, of: recommendation) }
+          + recommendation.reasons.prefix(3).map { reason in
+            let criterion = program.criteria[reason.criterion]
+            return "\(t.text(criterion.title)) — \(t.outcome(reason.outcome)), \(t.gap(reason.gap))"
+          },
+        score: recommendation.score, fits: recommendation.fits, stageRange: "\(solution.stageMin)–\(solution.stageMax)",
+        checkFirst: recommendation.uncheckedNeeds.map { t.text(solution.needs[$0].text) })
     }
 
     roadmap = Self.roadmap(a, t)
@@ -231,7 +238,7 @@ public struct CityReport: Sendable {
       let programme = program.programmes[step.programme]
       return NextStepItem(
         name: t.text(programme.name), step: t.step(programme.step), description: t.text(programme.description),
-        because: step.because.map { t.text($0) }, source: programme.source.flatMap(Markup.safeURL))
+        because: step.because.map { t.text($0) }, notes: words.programmeNotes(programme), source: programme.source.flatMap(Markup.safeURL))
     }
 
     metrics = a.metrics.map { result in

@@ -241,8 +241,8 @@ public enum HTMLReport {
           "p", [("class", "small muted")],
           text: t("Suits cities at stages \(item.stageRange); keep it in view for later.", "Adecuada para ciudades en etapas \(item.stageRange); téngala en cuenta más adelante."))
       }
-      for missing in item.missingPrerequisites {
-        page.element("p", [("class", "small fail")], text: t("First needs", "Requiere antes") + ": " + missing)
+      for need in item.checkFirst {
+        page.element("p", [("class", "small")], text: t("Check first", "Verifique antes") + ": " + need)
       }
       if item.source != nil || !item.verified {
         page.open("p", [("class", "small muted")])
@@ -307,6 +307,7 @@ public enum HTMLReport {
         for reason in step.because { page.element("li", text: reason) }
         page.close("ul")
       }
+      for note in step.notes { page.element("p", [("class", "small muted")], text: note) }
       if let source = step.source {
         page.open("p", [("class", "small muted")])
         HTMLPage.source(&page, source, about: step.name, t)

@@ -51,4 +51,39 @@ public struct Localizer: Sendable {
     case .implementer: self("Project Implementer", "Project Implementer (ejecución de proyectos)")
     }
   }
+
+  public func income(_ group: IncomeGroup) -> String {
+    switch group {
+    case .low: self("low income", "ingreso bajo")
+    case .lowerMiddle: self("lower-middle income", "ingreso mediano bajo")
+    case .upperMiddle: self("upper-middle income", "ingreso mediano alto")
+    case .high: self("high income", "ingreso alto")
+    }
+  }
+
+  public func size(_ size: CitySize) -> String {
+    switch size {
+    case .small: self("small (under 300,000 residents)", "pequeña (menos de 300 000 habitantes)")
+    case .medium: self("medium-sized (300,000 to 1 million residents)", "mediana (de 300 000 a 1 millón de habitantes)")
+    case .large: self("large (1 to 5 million residents)", "grande (de 1 a 5 millones de habitantes)")
+    case .veryLarge: self("very large (5 million residents or more)", "muy grande (5 millones de habitantes o más)")
+    }
+  }
+
+  public func status(_ status: SolutionStatus) -> String {
+    switch status {
+    case .deployed: self("deployed", "en funcionamiento")
+    case .pilot: self("pilot", "piloto")
+    case .feasibilityStudy: self("feasibility study", "estudio de viabilidad")
+    }
+  }
+
+  public func cost(_ cost: CostBand) -> String {
+    switch cost {
+    case .low: self("low (under USD 1 million)", "bajo (menos de 1 millón de USD)")
+    case .medium: self("medium (USD 1–10 million)", "medio (1 a 10 millones de USD)")
+    case .high: self("high (over USD 10 million)", "alto (más de 10 millones de USD)")
+    case .unknown: self("unknown", "desconocido")
+    }
+  }
 }

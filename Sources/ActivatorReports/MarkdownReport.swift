@@ -132,7 +132,7 @@ public enum MarkdownReport {
         out += "   - " + t("What it solved", "Qué resolvió") + ": \(e(item.problem))\n"
         out += "   - " + t("What it does", "Qué hace") + ": \(e(item.solution))\n"
         for reason in item.reasons { out += "   - " + t("Because", "Porque") + ": \(e(reason))\n" }
-        for missing in item.missingPrerequisites { out += "   - " + t("First needs", "Requiere antes") + ": \(e(missing))\n" }
+        for need in item.checkFirst { out += "   - " + t("Check first", "Verifique antes") + ": \(e(need))\n" }
         if let source = item.source {
           out += "   - " + t("Source", "Fuente") + ": " + MarkdownText.link(Markup.site(source), source)
           out += item.verified ? "\n" : " " + t("(not yet verified against its source)", "(aún no verificado con su fuente)") + "\n"
@@ -155,6 +155,7 @@ public enum MarkdownReport {
       for step in r.nextSteps {
         out += "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))\n"
         for reason in step.because { out += "  - \(e(reason))\n" }
+        for note in step.notes { out += "  - *\(e(note))*\n" }
         if let source = step.source { out += "  - " + t("Source", "Fuente") + ": " + MarkdownText.link(Markup.site(source), source) + "\n" }
       }
     }

@@ -92,6 +92,8 @@ public struct TextReport: Sendable {
     out += style.dim(
       t("A pillar reaches a stage when at least ", "Un pilar alcanza una etapa cuando cumple al menos el ") + t.percent(program.threshold)
         + t(" of the criteria of that stage and of every stage below are met.", " de los criterios de esa etapa y de todas las anteriores.")) + "\n"
+    out += style.dim(t("Recommendations are fitted to what the answers say:", "Las recomendaciones se ajustan a lo que dicen las respuestas:")) + "\n"
+    for line in RecommendationWords(a).context() { out += style.dim("  " + line) + "\n" }
 
     for pillar in a.pillars where only == nil || only == pillar.pillar {
       let definition = survey.pillars[pillar.pillar]
@@ -149,6 +151,11 @@ public struct TextReport: Sendable {
           out += recommendationLines(a, recommendation, t, indent: "    ")
         }
       }
+      let setAside = a.setAside.filter { $0.pillar == pillar.pillar }.prefix(5)
+      if !setAside.isEmpty {
+        out += "  " + style.bold(t("Not recommended now", "No recomendadas por ahora")) + "\n"
+        for item in setAside { out += setAsideLines(a, item, t, indent: "    ") }
+      }
     }
     if only == nil {
       if !a.metrics.isEmpty {
@@ -170,6 +177,16 @@ public struct TextReport: Sendable {
           for reason in step.because {
             for line in DisplayWidth.wrap(t.text(reason), width: width - 6) { out += "      \(line)\n" }
           }
+          for note in RecommendationWords(a).programmeNotes(programme) {
+            for line in DisplayWidth.wrap(note, width: width - 6) { out += style.yellow("      \(line)") + "\n" }
+          }
+        }
+      }
+      if !a.programmesSetAside.isEmpty {
+        out += "\n" + style.bold(t("WeGO programmes not offered to this city", "Programas de WeGO que no corresponden a esta ciudad")) + "\n"
+        for item in a.programmesSetAside {
+          out += "  · \(t.text(program.programmes[item.programme].name))\n"
+          for line in DisplayWidth.wrap(RecommendationWords(a).programmeSetAside(item), width: width - 6) { out += style.dim("      \(line)") + "\n" }
         }
       }
       let issues = a.issues.filter { $0.kind != .requiredUnanswered }
@@ -215,21 +232,40 @@ public struct TextReport: Sendable {
 
   func recommendationLines(_ a: Assessment, _ recommendation: Recommendation, _ t: Localizer, indent: String) -> String {
     let program = a.program
+    let words = RecommendationWords(a)
     let solution = program.solutions[recommendation.solution]
     let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-    var out = "\(indent)• \(t.text(solution.name)) (\(origin))\n"
+    var out = "\(indent)• \(t.text(solution.name)) (\(origin))" + style.dim(" — " + t("score", "puntaje") + " \(recommendation.score)") + "\n"
     for line in DisplayWidth.wrap(t.text(solution.solution), width: width - indent.count - 4) { out += style.dim("\(indent)  \(line)") + "\n" }
+    out += "\(indent)  " + t("why", "por qué") + ":\n"
+    for factor in recommendation.factors {
+      for (number, line) in DisplayWidth.wrap(words.factor(factor, of: recommendation), width: width - indent.count - 8).enumerated() {
+        out += "\(indent)    " + (number == 0 ? "" : "  ") + line + "\n"
+      }
+    }
     for reason in recommendation.reasons.prefix(3) {
       let criterion = program.criteria[reason.criterion]
-      out += "\(indent)  " + t("because", "porque") + ": \(t.text(criterion.title)) — \(t.outcome(reason.outcome)) (\(t.gap(reason.gap)))\n"
+      out += style.dim("\(indent)    " + t("gap", "carencia") + ": \(t.text(criterion.title)) — \(t.outcome(reason.outcome)) (\(t.gap(reason.gap)))") + "\n"
     }
-    if !recommendation.fits {
-      out += style.dim("\(indent)  " + t("fits stages", "adecuada para etapas") + " \(solution.stageMin)–\(solution.stageMax)") + "\n"
-    }
-    for missing in recommendation.missingPrerequisites {
-      out += style.yellow("\(indent)  " + t("first needs", "requiere antes") + ": \(t.text(solution.prerequisites[missing].text))") + "\n"
+    for need in recommendation.uncheckedNeeds {
+      out += style.yellow("\(indent)  " + t("check first", "verifique antes") + ": \(t.text(solution.needs[need].text))") + "\n"
     }
     if let source = solution.source { out += style.dim("\(indent)  \(source)") + "\n" }
+    return out
+  }
+
+  func setAsideLines(_ a: Assessment, _ item: SetAside, _ t: Localizer, indent: String) -> String {
+    let words = RecommendationWords(a)
+    let solution = a.program.solutions[item.solution]
+    var out = "\(indent)· \(t.text(solution.name)) (\(t.text(solution.city)))\n"
+    for reason in words.setAside(item) {
+      for (number, line) in DisplayWidth.wrap(reason, width: width - indent.count - 6).enumerated() {
+        out += style.dim("\(indent)  " + (number == 0 ? "" : "  ") + line) + "\n"
+      }
+    }
+    for step in words.firstSteps(item) {
+      out += "\(indent)  " + t("first", "primero") + ": \(step)\n"
+    }
     return out
   }
 

@@ -65,7 +65,12 @@ import Testing
     #expect(run.stdout.contains("Smart Mobility — stage"))
     #expect(run.stdout.contains("To reach"))
     #expect(run.stdout.contains("mob_realtime_info = "))
-    #expect(run.stdout.contains("because: "))
+    // Each recommendation says why it ranks where it does, factor by factor, and which gaps it addresses.
+    #expect(run.stdout.contains("why:"))
+    #expect(run.stdout.contains("gap: "))
+    #expect(run.stdout.contains("Recommendations are fitted to what the answers say:"))
+    #expect(run.stdout.contains("Priority pillar: Smart Government"))
+    #expect(run.stdout.contains("Income group: not asked by this survey, so fit is not checked"))
   }
 
   @Test func batchScoresEveryGoodFileAndReportsEveryBadOne() throws {

@@ -85,5 +85,10 @@ import Testing
     #expect(try keys("catalog", ["properties"]) == Set(LoaderKeys.catalog))
     #expect(try keys("plugin", ["properties"]) == Set(LoaderKeys.pluginManifest + LoaderKeys.pluginContent + ["solutions", "programmes"]))
     #expect(try keys("fixture", ["properties"]) == Set(LoaderKeys.fixture))
+    for schema in ["catalog", "plugin"] {
+      #expect(try keys(schema, ["$defs", "solution", "properties"]) == Set(LoaderKeys.solution))
+      #expect(try keys(schema, ["$defs", "programme", "properties"]) == Set(LoaderKeys.programme))
+    }
+    #expect(try keys("plugin", ["$defs", "context", "properties"]) == Set(LoaderKeys.context))
   }
 }

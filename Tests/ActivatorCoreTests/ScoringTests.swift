@@ -25,10 +25,49 @@ import Testing
     next_steps:
       - {programme: training, when: "stage('beta') <= 1", because: {en: Low beta, es: Beta baja}}
     solutions:
-      - {id: open-portal, name: Portal, city: Seoul, pillars: [alpha], problem: {en: P, es: P}, solution: {en: S, es: S}, stage: {min: 1, max: 2}, source: "https://example.org/a", verified: true}
-      - {id: data-hub, name: Hub, city: Madrid, pillars: [alpha, beta], problem: {en: P, es: P}, solution: {en: S, es: S}, stage: {min: 2, max: 3}, source: "https://example.org/b", verified: false}
+      - id: open-portal
+        name: Portal
+        city: Seoul
+        pillars: [alpha]
+        problem: {en: P, es: P}
+        solution: {en: S, es: S}
+        stage: {min: 1, max: 2}
+        status: deployed
+        fits: {income: [low, lower-middle, upper-middle, high], size: [small, medium, large, very-large]}
+        cost: low
+        cost_basis: {en: C, es: C}
+        helps: [portal]
+        source: "https://example.org/a"
+        verified: true
+        last_checked: 2026-12-01
+      - id: data-hub
+        name: Hub
+        city: Madrid
+        pillars: [alpha, beta]
+        problem: {en: P, es: P}
+        solution: {en: S, es: S}
+        stage: {min: 2, max: 3}
+        status: deployed
+        fits: {income: [low, lower-middle, upper-middle, high], size: [small, medium, large, very-large]}
+        cost: medium
+        cost_basis: {en: C, es: C}
+        helps: [datasets, many, online]
+        source: "https://example.org/b"
+        verified: false
+        last_checked: 2026-12-01
+        check_note: "Not checked."
     programmes:
-      - {id: training, name: Training, step: activator, description: {en: D, es: D}, stage: {min: 1, max: 3}, source: "https://example.org/c", verified: true}
+      - id: training
+        name: Training
+        step: activator
+        description: {en: D, es: D}
+        stage: {min: 1, max: 3}
+        eligibility: {en: E, es: E}
+        fits: {income: [low, lower-middle, upper-middle, high]}
+        status: running
+        source: "https://example.org/c"
+        verified: true
+        last_checked: 2026-12-01
     """
 
   let program: Program

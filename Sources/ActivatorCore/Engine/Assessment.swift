@@ -96,19 +96,127 @@ public struct RecommendationReason: Sendable {
   public var gap: Gap
 }
 
+/// One reason a solution ranks where it does, worth `points`; `explain` and the reports say
+/// each in plain words.
+public struct RankingFactor: Sendable, Equatable {
+  public enum Kind: String, Sendable, CaseIterable {
+    /// It addresses unmet criteria of the next stage's gate (`count` of them).
+    case nextStage = "next_stage"
+    /// It addresses gaps in stages already reached.
+    case foundation
+    /// It addresses criteria two stages up.
+    case later
+    /// The gaps are in the pillar the city chose as its priority.
+    case priorityPillar = "priority_pillar"
+    /// The city set itself a target stage above the pillar's current one (`subject`: the target).
+    case target
+    /// It eases the barrier the city named as its biggest (`subject`: the barrier option).
+    case topBarrier = "top_barrier"
+    /// It eases another barrier the city named.
+    case barrier
+    /// It suits cities of the city's income group.
+    case incomeFit = "income_fit"
+    /// It suits cities of the city's size.
+    case sizeFit = "size_fit"
+    /// Its stage fit covers the pillar's current or next stage.
+    case stageFit = "stage_fit"
+    /// Cities usually take it up at lower stages than the pillar's (negative).
+    case belowStage = "below_stage"
+    /// It runs at city scale somewhere (not only a pilot or a study).
+    case deployed
+    /// It builds what a set-aside solution needs (`subject`: that solution).
+    case prepares
+  }
+
+  public var kind: Kind
+  public var points: Int
+  /// What the factor is about: a pillar, a barrier option, a solution, or a count of criteria.
+  public var subject: Int
+
+  public init(_ kind: Kind, points: Int, subject: Int = 0) {
+    self.kind = kind
+    self.points = points
+    self.subject = subject
+  }
+}
+
 public struct Recommendation: Sendable {
   public var solution: Int
+  /// The unmet criteria it addresses, nearest stage first.
   public var reasons: [RecommendationReason]
+  /// Why it ranks where it does, largest first.
+  public var factors: [RankingFactor]
+  public var score: Int
+  /// The pillar of the gaps it is recommended for.
+  public var pillar: Int
   /// Whether the solution's stage fit covers the pillar's current or next stage.
   public var fits: Bool
-  /// Prerequisites (indices into the solution's list) that the answers show are not met.
-  public var missingPrerequisites: [Int]
+  /// Needs no answer can show (a law, a partner): the city should check them first.
+  public var uncheckedNeeds: [Int]
+
+  public func has(_ kind: RankingFactor.Kind) -> Bool { factors.contains { $0.kind == kind } }
+}
+
+/// A solution that addresses the city's gaps but is not recommended, and why: what it needs is
+/// missing or unknown, it suits other cities, it is for cities further along, or it would only
+/// be recommended from unknown answers.
+public struct SetAside: Sendable {
+  public enum Reason: Sendable, Equatable {
+    /// Needs (indices) whose conditions the answers show are not met.
+    case needsMissing([Int])
+    /// Needs whose conditions read unknown answers.
+    case needsUnknown([Int])
+    case income(IncomeGroup)
+    case size(CitySize)
+    /// It starts at a stage above the pillar's next one.
+    case tooAdvanced(pillarStage: Int)
+    /// Every criterion it addresses is unknown, not unmet.
+    case unknownAnswers
+
+    public var name: String {
+      switch self {
+      case .needsMissing: "needs"
+      case .needsUnknown: "needs_unknown"
+      case .income: "income"
+      case .size: "size"
+      case .tooAdvanced: "stage"
+      case .unknownAnswers: "unknown_answers"
+      }
+    }
+  }
+
+  public var solution: Int
+  public var reasons: [Reason]
   public var pillar: Int
+  /// The criteria it would address (unmet, or unknown for `unknownAnswers`).
+  public var criteria: [Int]
+  /// For missing needs: the criteria to meet first, lowest stage first.
+  public var first: [Int]
+}
+
+/// A programme a next-step rule chose that WeGO does not offer this city.
+public struct ProgrammeSetAside: Sendable {
+  public enum Reason: Sendable, Equatable {
+    case income(IncomeGroup)
+    case discontinued
+
+    public var name: String {
+      switch self {
+      case .income: "income"
+      case .discontinued: "discontinued"
+      }
+    }
+  }
+
+  public var programme: Int
+  public var reason: Reason
 }
 
 public struct NextStepResult: Sendable {
   public var programme: Int
   public var because: [LocalizedText]
+  /// Pillars its rules name, where the roadmap shows it.
+  public var pillars: [Int]
 }
 
 public struct MetricResult: Sendable {
@@ -154,7 +262,12 @@ public struct Assessment: Sendable {
   public var overall: Int?
   public var metrics: [MetricResult]
   public var recommendations: [Recommendation]
+  /// Solutions that address the gaps but are not recommended, with the reasons.
+  public var setAside: [SetAside]
   public var nextSteps: [NextStepResult]
+  public var programmesSetAside: [ProgrammeSetAside]
+  /// The city's situation as the answers state it.
+  public var context: CityContext
   public var issues: [AnswerIssue]
   public var counts: AnswerCounts
 

@@ -16,7 +16,13 @@ public struct Fixture: Sendable {
     case criterion(id: String, Outcome, SourceLocation)
     case recommended(String, Bool, SourceLocation)
     case topRecommendations([String], SourceLocation)
+    /// The solution is recommended, and each of these factors is among the reasons for its rank.
+    case recommendedBecause(String, [RankingFactor.Kind], SourceLocation)
+    /// The solution addresses a gap but is set aside, for this reason among others.
+    case setAside(String, String, SourceLocation)
+    case recommendationCount(Int, SourceLocation)
     case nextStep(String, Bool, SourceLocation)
+    case programmeSetAside(String, String, SourceLocation)
     case metric(id: String, MetricValue, SourceLocation)
   }
 
@@ -179,31 +185,14 @@ public enum FixtureLoader {
     } else if let node = fields.optional("criteria") {
       reader.error("wrong-type", "criteria must map criterion ids to outcomes", node)
     }
-    func catalogChecks(_ key: String, known: [String], make: (String, Bool, SourceLocation) -> Fixture.Expectation) {
-      guard let node = fields.optional(key),
-        let entries = reader.fields(node, key, allowed: key == "recommendations" ? ["include", "exclude", "top"] : ["include", "exclude"])
-      else { return }
-      for (word, wanted) in [("include", true), ("exclude", false)] {
-        guard let list = entries.optional(word), let items = reader.list(list, word) else { continue }
-        for item in items {
-          guard let id = reader.string(item, "an id") else { continue }
-          if program != nil && !known.contains(id) {
-            reader.error("unknown-id", "unknown id '\(id)' in \(key)" + DidYouMean.hint(id, from: known), item)
-            continue
-          }
-          out.append(make(id, wanted, reader.location(item)))
-        }
-      }
-      if key == "recommendations", let list = entries.optional("top"), let items = reader.list(list, "top") {
-        let ids = items.compactMap { reader.string($0, "a solution id") }
-        for (item, id) in zip(items, ids) where program != nil && !known.contains(id) {
-          reader.error("unknown-id", "unknown solution '\(id)'" + DidYouMean.hint(id, from: known), item)
-        }
-        out.append(.topRecommendations(ids, reader.location(list)))
-      }
+    let solutionIDs = program?.solutions.map(\.id) ?? []
+    let programmeIDs = program?.programmes.map(\.id) ?? []
+    if let node = fields.optional("recommendations") {
+      out += recommendationChecks(node, known: program == nil ? nil : solutionIDs, reader: reader)
     }
-    catalogChecks("recommendations", known: program?.solutions.map(\.id) ?? []) { .recommended($0, $1, $2) }
-    catalogChecks("next_steps", known: program?.programmes.map(\.id) ?? []) { .nextStep($0, $1, $2) }
+    if let node = fields.optional("next_steps") {
+      out += nextStepChecks(node, known: program == nil ? nil : programmeIDs, reader: reader)
+    }
     if let node = fields.optional("metrics"), let pairs = node.mapping {
       for pair in pairs {
         guard let id = pair.key.scalar else { continue }
@@ -225,6 +214,95 @@ public enum FixtureLoader {
           continue
         }
         out.append(.metric(id: id, value, reader.location(pair.value)))
+      }
+    }
+    return out
+  }
+}
+
+extension FixtureLoader {
+  static let setAsideReasons = ["needs", "needs_unknown", "income", "size", "stage", "unknown_answers"]
+  static let programmeSetAsideReasons = ["income", "discontinued"]
+
+  /// An id from a list, reported with a did-you-mean when the rule set has no such entry.
+  static func knownID(_ node: YAMLNode, _ known: [String]?, _ what: String, _ reader: NodeReader) -> String? {
+    guard let id = reader.string(node, "a \(what) id") else { return nil }
+    if let known, !known.contains(id) {
+      reader.error("unknown-id", "unknown \(what) '\(id)'" + DidYouMean.hint(id, from: known), node)
+      return nil
+    }
+    return id
+  }
+
+  /// `include`, `exclude`: ids that must (not) be in `list`.
+  static func inclusion(_ fields: Fields, known: [String]?, what: String, reader: NodeReader, make: (String, Bool, SourceLocation) -> Fixture.Expectation) -> [Fixture.Expectation] {
+    var out: [Fixture.Expectation] = []
+    for (word, wanted) in [("include", true), ("exclude", false)] {
+      guard let list = fields.optional(word), let items = reader.list(list, word) else { continue }
+      for item in items {
+        if let id = knownID(item, known, what, reader) { out.append(make(id, wanted, reader.location(item))) }
+      }
+    }
+    return out
+  }
+
+  /// `{id: reason}` pairs of set-aside expectations.
+  static func setAsidePairs(_ node: YAMLNode, known: [String]?, what: String, reasons: [String], reader: NodeReader) -> [(String, String, SourceLocation)] {
+    guard let pairs = node.mapping else {
+      reader.error("wrong-type", "set_aside must map \(what) ids to a reason (\(reasons.joined(separator: ", ")))", node)
+      return []
+    }
+    return pairs.compactMap { pair in
+      guard let id = knownID(pair.key, known, what, reader), let reason = reader.string(pair.value, "a reason") else { return nil }
+      guard reasons.contains(reason) else {
+        reader.error("unknown-value", "'\(reason)' is not a reason; expected one of \(reasons.joined(separator: ", "))" + DidYouMean.hint(reason, from: reasons), pair.value)
+        return nil
+      }
+      return (id, reason, reader.location(pair.value))
+    }
+  }
+
+  static func recommendationChecks(_ node: YAMLNode, known: [String]?, reader: NodeReader) -> [Fixture.Expectation] {
+    guard let fields = reader.fields(node, "recommendations", allowed: ["include", "exclude", "top", "reasons", "set_aside", "count"]) else { return [] }
+    var out = inclusion(fields, known: known, what: "solution", reader: reader) { .recommended($0, $1, $2) }
+    if let list = fields.optional("top"), let items = reader.list(list, "top") {
+      let ids = items.compactMap { knownID($0, known, "solution", reader) }
+      out.append(.topRecommendations(ids, reader.location(list)))
+    }
+    if let map = fields.optional("reasons") {
+      let kinds = RankingFactor.Kind.allCases.map(\.rawValue)
+      for pair in map.mapping ?? [] {
+        guard let id = knownID(pair.key, known, "solution", reader), let items = reader.list(pair.value, "reasons") else { continue }
+        var wanted: [RankingFactor.Kind] = []
+        for item in items {
+          guard let text = reader.string(item, "a reason") else { continue }
+          if let kind = RankingFactor.Kind(rawValue: text) {
+            wanted.append(kind)
+          } else {
+            reader.error("unknown-value", "'\(text)' is not a ranking factor; expected one of \(kinds.joined(separator: ", "))" + DidYouMean.hint(text, from: kinds), item)
+          }
+        }
+        out.append(.recommendedBecause(id, wanted, reader.location(pair.key)))
+      }
+      if map.mapping == nil { reader.error("wrong-type", "reasons must map solution ids to lists of ranking factors", map) }
+    }
+    if let map = fields.optional("set_aside") {
+      for (id, reason, location) in setAsidePairs(map, known: known, what: "solution", reasons: setAsideReasons, reader: reader) {
+        out.append(.setAside(id, reason, location))
+      }
+    }
+    if let node = fields.optional("count"), let count = reader.int(node, "count", in: 0...10_000) {
+      out.append(.recommendationCount(count, reader.location(node)))
+    }
+    return out
+  }
+
+  static func nextStepChecks(_ node: YAMLNode, known: [String]?, reader: NodeReader) -> [Fixture.Expectation] {
+    guard let fields = reader.fields(node, "next_steps", allowed: ["include", "exclude", "set_aside"]) else { return [] }
+    var out = inclusion(fields, known: known, what: "programme", reader: reader) { .nextStep($0, $1, $2) }
+    if let map = fields.optional("set_aside") {
+      for (id, reason, location) in setAsidePairs(map, known: known, what: "programme", reasons: programmeSetAsideReasons, reader: reader) {
+        out.append(.programmeSetAside(id, reason, location))
       }
     }
     return out
@@ -273,39 +351,8 @@ public enum FixtureRunner {
               location: location, message: "criterion \(program.criteria[index].qualifiedID): expected \(outcome.name), got \(a.outcomes[index].name)",
               explanation: criterionExplanation(a, index)))
         }
-      case .recommended(let id, let wanted, let location):
-        let found = a.recommendations.firstIndex { program.solutions[$0.solution].id == id }
-        if (found != nil) != wanted {
-          var explanation: [String] = []
-          if let found {
-            let reasons = a.recommendations[found].reasons.map { program.criteria[$0.criterion].qualifiedID + " (\($0.outcome.name))" }
-            explanation.append("recommended at rank \(found + 1) because of: " + reasons.joined(separator: ", "))
-          } else if let solution = program.solutionIndex(id) {
-            let sources = program.criteria.indices.filter { program.criteria[$0].recommend.contains(solution) }
-            explanation.append(
-              sources.isEmpty
-                ? "no criterion recommends '\(id)'"
-                : "criteria recommending it: " + sources.map { "\(program.criteria[$0].qualifiedID) \(a.outcomes[$0].name)" }.joined(separator: ", "))
-          }
-          failures.append(
-            FixtureFailure(location: location, message: wanted ? "expected '\(id)' to be recommended" : "expected '\(id)' not to be recommended", explanation: explanation))
-        }
-      case .topRecommendations(let ids, let location):
-        let actual = a.recommendations.prefix(ids.count).map { program.solutions[$0.solution].id }
-        if actual != ids {
-          failures.append(
-            FixtureFailure(
-              location: location, message: "top recommendations: expected [\(ids.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]",
-              explanation: []))
-        }
-      case .nextStep(let id, let wanted, let location):
-        let found = a.nextSteps.contains { program.programmes[$0.programme].id == id }
-        if found != wanted {
-          failures.append(
-            FixtureFailure(
-              location: location, message: wanted ? "expected next step '\(id)'" : "expected no next step '\(id)'",
-              explanation: ["next steps: " + a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", ")]))
-        }
+      case .recommended, .topRecommendations, .recommendedBecause, .setAside, .recommendationCount, .nextStep, .programmeSetAside:
+        if let failure = recommendationFailure(expectation, a) { failures.append(failure) }
       case .metric(let id, let expected, let location):
         guard let index = program.metrics.firstIndex(where: { $0.id == id || $0.qualifiedID == id }) else { continue }
         let value = a.metrics[index].value
@@ -332,6 +379,84 @@ public enum FixtureRunner {
       }
     }
     return FixtureResult(fixture: fixture, assessment: a, failures: failures)
+  }
+
+  /// What an expectation about recommendations or next steps finds wrong, if anything.
+  static func recommendationFailure(_ expectation: Fixture.Expectation, _ a: Assessment) -> FixtureFailure? {
+    let program = a.program
+    let index = { (id: String) in a.recommendations.firstIndex { program.solutions[$0.solution].id == id } }
+    switch expectation {
+    case .recommended(let id, let wanted, let location):
+      let found = index(id)
+      guard (found != nil) != wanted else { return nil }
+      return FixtureFailure(
+        location: location, message: wanted ? "expected '\(id)' to be recommended" : "expected '\(id)' not to be recommended",
+        explanation: whyRecommended(id, a))
+    case .topRecommendations(let ids, let location):
+      let actual = a.recommendations.prefix(ids.count).map { program.solutions[$0.solution].id }
+      guard actual != ids else { return nil }
+      return FixtureFailure(
+        location: location, message: "top recommendations: expected [\(ids.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]",
+        explanation: a.recommendations.prefix(ids.count).map { "\(program.solutions[$0.solution].id): " + factorList($0) })
+    case .recommendedBecause(let id, let kinds, let location):
+      guard let found = index(id) else {
+        return FixtureFailure(location: location, message: "expected '\(id)' to be recommended", explanation: whyRecommended(id, a))
+      }
+      let missing = kinds.filter { !a.recommendations[found].has($0) }
+      guard !missing.isEmpty else { return nil }
+      return FixtureFailure(
+        location: location, message: "'\(id)' (rank \(found + 1)) is not recommended for: \(missing.map(\.rawValue).joined(separator: ", "))",
+        explanation: ["its factors: " + factorList(a.recommendations[found])])
+    case .setAside(let id, let reason, let location):
+      let item = a.setAside.first { program.solutions[$0.solution].id == id }
+      guard item?.reasons.contains(where: { $0.name == reason }) != true else { return nil }
+      return FixtureFailure(
+        location: location, message: "expected '\(id)' to be set aside for '\(reason)'",
+        explanation: item.map { ["set aside for: " + $0.reasons.map(\.name).joined(separator: ", ")] } ?? whyRecommended(id, a))
+    case .recommendationCount(let count, let location):
+      guard a.recommendations.count != count else { return nil }
+      return FixtureFailure(
+        location: location, message: "expected \(count) recommendations, got \(a.recommendations.count)",
+        explanation: a.recommendations.prefix(5).map { "\(program.solutions[$0.solution].id): " + factorList($0) })
+    case .nextStep(let id, let wanted, let location):
+      let found = a.nextSteps.contains { program.programmes[$0.programme].id == id }
+      guard found != wanted else { return nil }
+      return FixtureFailure(
+        location: location, message: wanted ? "expected next step '\(id)'" : "expected no next step '\(id)'",
+        explanation: ["next steps: " + a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", ")]
+          + a.programmesSetAside.map { "set aside: \(program.programmes[$0.programme].id) (\($0.reason.name))" })
+    case .programmeSetAside(let id, let reason, let location):
+      guard !a.programmesSetAside.contains(where: { program.programmes[$0.programme].id == id && $0.reason.name == reason }) else { return nil }
+      return FixtureFailure(
+        location: location, message: "expected programme '\(id)' to be set aside for '\(reason)'",
+        explanation: ["next steps: " + a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", ")]
+          + a.programmesSetAside.map { "set aside: \(program.programmes[$0.programme].id) (\($0.reason.name))" })
+    default:
+      return nil
+    }
+  }
+
+  static func factorList(_ recommendation: Recommendation) -> String {
+    recommendation.factors.map { "\($0.kind.rawValue) \($0.points > 0 ? "+" : "")\($0.points)" }.joined(separator: ", ")
+  }
+
+  /// Where a solution stands: recommended (rank and reasons), set aside (why), or linked to nothing the city lacks.
+  static func whyRecommended(_ id: String, _ a: Assessment) -> [String] {
+    let program = a.program
+    if let found = a.recommendations.firstIndex(where: { program.solutions[$0.solution].id == id }) {
+      let reasons = a.recommendations[found].reasons.map { program.criteria[$0.criterion].qualifiedID + " (\($0.outcome.name))" }
+      return ["recommended at rank \(found + 1) because of: " + reasons.joined(separator: ", "), "factors: " + factorList(a.recommendations[found])]
+    }
+    if let item = a.setAside.first(where: { program.solutions[$0.solution].id == id }) {
+      return ["set aside for: " + item.reasons.map(\.name).joined(separator: ", ")]
+    }
+    guard let solution = program.solutionIndex(id) else { return [] }
+    let sources = program.criteria.indices.filter { program.links[$0].contains(solution) }
+    return [
+      sources.isEmpty
+        ? "no criterion links to '\(id)'"
+        : "criteria linked to it: " + sources.map { "\(program.criteria[$0].qualifiedID) \(a.outcomes[$0].name)" }.joined(separator: ", ")
+    ]
   }
 
   static func describe(_ value: Fixture.MetricValue) -> String {

@@ -16,7 +16,8 @@ public struct Criterion: Sendable {
   public var met: LocalizedText?
   public var unmet: LocalizedText?
   public var condition: CompiledExpression
-  /// Catalog solutions (indices into `Program.solutions`) that close this criterion's gap.
+  /// Catalog solutions (indices into `Program.solutions`) its rule recommends; `Program.links`
+  /// adds those whose catalog entry says they help with it.
   public var recommend: [Int]
   /// Set for criteria expanded from a ladder, for "how far from the threshold" explanations.
   public var ladder: LadderStep?
@@ -46,6 +47,8 @@ public struct NextStep: Sendable {
   public var when: CompiledExpression
   public var because: LocalizedText
   public var plugin: Int
+  /// Pillars its condition names (`stage('mobility')`): where the roadmap shows the programme.
+  public var pillars: [Int]
 }
 
 public struct PluginInfo: Sendable, Hashable {
@@ -67,8 +70,14 @@ public final class Program: Sendable {
   public let nextSteps: [NextStep]
   public let solutions: [Solution]
   public let programmes: [Programme]
-  /// Compiled prerequisite conditions by solution index.
-  public let prerequisites: [[CompiledExpression?]]
+  /// Solutions linked to each criterion: recommended by its rule or helping with it by the catalog.
+  public let links: [[Int]]
+  /// Each solution's needs: the compiled `requires` condition (nil: plain words only).
+  public let needConditions: [[CompiledExpression?]]
+  /// Each solution's needs: the criteria and pillars that measure them.
+  public let needTargets: [[NeedTarget]]
+  /// Where the city's priority pillar, barriers, income group and size are read.
+  public let context: ContextPlan
   public let optionValues: [[String]]
   /// SHA-256 over the survey file and every plugin's hash.
   public let hash: String
@@ -80,9 +89,8 @@ public final class Program: Sendable {
   let weights: [Double]
   let criterionPillars: [Int]
   let criterionStages: [Int]
-  let recommends: [[Int]]
-  /// Criteria that recommend at least one solution.
-  let recommending: [Int]
+  /// Criteria linked to at least one solution.
+  let linking: [Int]
   let tables: SurveyTables
   /// For criteria expanded from ladders: how to decide them without running an expression.
   let ladderPlans: [LadderPlan?]
@@ -93,7 +101,8 @@ public final class Program: Sendable {
 
   init(
     survey: Survey, plugins: [PluginInfo], threshold: Double, criteria: [Criterion], metrics: [Metric],
-    nextSteps: [NextStep], solutions: [Solution], programmes: [Programme], prerequisites: [[CompiledExpression?]]
+    nextSteps: [NextStep], solutions: [Solution], programmes: [Programme], links: [[Int]],
+    needConditions: [[CompiledExpression?]], needTargets: [[NeedTarget]], context: ContextPlan
   ) {
     self.survey = survey
     self.plugins = plugins
@@ -103,14 +112,16 @@ public final class Program: Sendable {
     self.nextSteps = nextSteps
     self.solutions = solutions
     self.programmes = programmes
-    self.prerequisites = prerequisites
+    self.links = links
+    self.needConditions = needConditions
+    self.needTargets = needTargets
+    self.context = context
     self.optionValues = survey.questions.map { $0.options.map(\.value) }
     self.conditions = criteria.map(\.condition)
     self.weights = criteria.map(\.weight)
     self.criterionPillars = criteria.map(\.pillar)
     self.criterionStages = criteria.map(\.stage)
-    self.recommends = criteria.map(\.recommend)
-    self.recommending = criteria.indices.filter { !criteria[$0].recommend.isEmpty }
+    self.linking = links.indices.filter { !links[$0].isEmpty }
     self.tables = SurveyTables(survey)
     self.ladderPlans = criteria.map { criterion in
       criterion.ladder.map { ladder in

@@ -44,52 +44,9 @@ public enum ProgramCompiler {
     }
 
     // Catalog.
-    var solutions: [Solution] = []
-    var solutionIndex: [String: Int] = [:]
-    var programmes: [Programme] = []
-    var programmeIndex: [String: Int] = [:]
-    for plugin in plugins {
-      for solution in plugin.solutions {
-        if let first = solutionIndex[solution.id] {
-          log.error(
-            "duplicate-id", "duplicate solution id '\(solution.id)'", at: solution.location,
-            notes: [.init("first defined here", at: solutions[first].location)])
-          continue
-        }
-        for pillar in solution.pillars where survey.pillarIndex(pillar.value) == nil {
-          log.error(
-            "unknown-pillar", "unknown pillar '\(pillar.value)' in solution '\(solution.id)'" + DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id)),
-            at: pillar.location)
-        }
-        if solution.stageMax > survey.topStage {
-          log.error(
-            "out-of-range", "solution '\(solution.id)' fits up to stage \(solution.stageMax), but the survey has \(survey.topStage) stages",
-            at: solution.stageMaxLocation)
-        }
-        solutionIndex[solution.id] = solutions.count
-        solutions.append(solution)
-      }
-      for programme in plugin.programmes {
-        if let first = programmeIndex[programme.id] {
-          log.error(
-            "duplicate-id", "duplicate programme id '\(programme.id)'", at: programme.location,
-            notes: [.init("first defined here", at: programmes[first].location)])
-          continue
-        }
-        programmeIndex[programme.id] = programmes.count
-        programmes.append(programme)
-      }
-    }
-    let prerequisites: [[CompiledExpression?]] = solutions.map { solution in
-      solution.prerequisites.map { prerequisite in
-        prerequisite.when.flatMap { source in
-          let (compiled, diagnostics) = ExpressionCompiler.compile(
-            source, in: ExpressionEnvironment(survey: survey, purpose: .condition), expecting: .bool)
-          log.append(contentsOf: diagnostics)
-          return compiled
-        }
-      }
-    }
+    let catalog = indexCatalog(plugins, survey: survey, log: log)
+    let solutionIndex = catalog.solutionIndex
+    let programmeIndex = catalog.programmeIndex
 
     func resolveSolutions(_ references: [Located<String>]) -> [Int] {
       references.compactMap { reference in
@@ -185,6 +142,11 @@ public enum ProgramCompiler {
       if plainCount[criterion.id] == 1 { criterionIDs[criterion.id] = index }
     }
     let outcomeEnvironment = ExpressionEnvironment(survey: survey, purpose: .outcome, criterionIDs: criterionIDs)
+    let solutionLinks = links(
+      criteria: criteria, solutions: catalog.solutions, survey: survey, criterionIDs: criterionIDs, pluginIDs: plugins.map(\.id), log: log)
+    let needPlans = needs(catalog.solutions, survey: survey, criteria: criteria, environment: outcomeEnvironment, log: log)
+    let cityContext = contextPlan(
+      plugins, survey: survey, solutions: catalog.solutions, links: solutionLinks, criteria: criteria, criterionIDs: criterionIDs, log: log)
 
     var metrics: [Metric] = []
     var nextSteps: [NextStep] = []
@@ -221,8 +183,14 @@ public enum ProgramCompiler {
         }
         let (when, diagnostics) = ExpressionCompiler.compile(definition.when, in: outcomeEnvironment, expecting: .bool)
         log.append(contentsOf: diagnostics)
+        if let programme, catalog.programmes[programme].status == .discontinued {
+          log.warning(
+            "discontinued-programme", "programme '\(definition.programme.value)' is discontinued, so this next step is never shown",
+            at: definition.programme.location)
+        }
         guard let programme, let when else { continue }
-        nextSteps.append(NextStep(programme: programme, when: when, because: definition.because, plugin: pluginNumber))
+        let pillars = OutcomeReferences(definition.when.text).pillars.compactMap(survey.pillarIndex)
+        nextSteps.append(NextStep(programme: programme, when: when, because: definition.because, plugin: pluginNumber, pillars: pillars))
       }
     }
 
@@ -238,8 +206,9 @@ public enum ProgramCompiler {
       }
     }
     if warnUnreachable {
-      let reachable = Set(criteria.flatMap(\.recommend))
-      for (index, solution) in solutions.enumerated() where !reachable.contains(index) {
+      let reachable = Set(solutionLinks.joined())
+      // An entry whose helps list is empty on purpose is there for catalog searches only.
+      for (index, solution) in catalog.solutions.enumerated() where !reachable.contains(index) && !solution.helps.isEmpty {
         log.warning(
           "unreachable-solution",
           "solution '\(solution.id)' is not recommended by any rule, so no city will ever be shown it",
@@ -252,7 +221,8 @@ public enum ProgramCompiler {
     let infos = plugins.map { PluginInfo(id: $0.id, version: $0.version, hash: $0.contentHash) }
     return Program(
       survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
-      solutions: solutions, programmes: programmes, prerequisites: prerequisites)
+      solutions: catalog.solutions, programmes: catalog.programmes, links: solutionLinks, needConditions: needPlans.conditions,
+      needTargets: needPlans.measuredBy, context: cityContext)
   }
 
   /// Most evaluation steps that scoring one city may take, all expressions of a program together

@@ -50,14 +50,39 @@ public enum Scorer {
       }
       metrics.append(MetricResult(metric: index, value: value))
     }
-    let recommendations = recommend(outcomes, pillars, program, context, limit: recommendationLimit)
+    let city = program.context.read(context.values)
+    let (recommendations, setAside) = Recommender.rank(outcomes, pillars, program, context, city: city, limit: recommendationLimit)
+    let (nextSteps, programmesSetAside) = nextSteps(program, context, city: city)
+
+    return Assessment(
+      program: program, sheet: sheet, values: context.values, relevant: relevant, outcomes: outcomes, errors: errors,
+      pillars: pillars, overall: overall, metrics: metrics, recommendations: recommendations, setAside: setAside,
+      nextSteps: nextSteps, programmesSetAside: programmesSetAside, context: city, issues: allIssues, counts: counts)
+  }
+
+  /// The programmes whose next-step rules hold, merged per programme, in WeGO's chain order.
+  /// WeGO's own eligibility decides: a programme WeGO gives other income groups, or one that
+  /// has ended, is set aside.
+  static func nextSteps(_ program: Program, _ context: EvaluationContext, city: CityContext) -> ([NextStepResult], [ProgrammeSetAside]) {
     var nextSteps: [NextStepResult] = []
+    var setAside: [ProgrammeSetAside] = []
     for step in program.nextSteps {
       guard case .bool(true) = step.when.evaluate(context) else { continue }
+      let programme = program.programmes[step.programme]
+      let reason: ProgrammeSetAside.Reason? =
+        programme.status == .discontinued
+        ? .discontinued : city.income.flatMap { programme.fits.income.contains($0) ? nil : .income($0) }
+      if let reason {
+        if !setAside.contains(where: { $0.programme == step.programme }) {
+          setAside.append(ProgrammeSetAside(programme: step.programme, reason: reason))
+        }
+        continue
+      }
       if let existing = nextSteps.firstIndex(where: { $0.programme == step.programme }) {
         nextSteps[existing].because.append(step.because)
+        for pillar in step.pillars where !nextSteps[existing].pillars.contains(pillar) { nextSteps[existing].pillars.append(pillar) }
       } else {
-        nextSteps.append(NextStepResult(programme: step.programme, because: [step.because]))
+        nextSteps.append(NextStepResult(programme: step.programme, because: [step.because], pillars: step.pillars))
       }
     }
     nextSteps.sort { lhs, rhs in
@@ -65,11 +90,7 @@ public enum Scorer {
       let b = program.programmes[rhs.programme]
       return (stepOrder(a.step), a.id) < (stepOrder(b.step), b.id)
     }
-
-    return Assessment(
-      program: program, sheet: sheet, values: context.values, relevant: relevant, outcomes: outcomes, errors: errors,
-      pillars: pillars, overall: overall, metrics: metrics, recommendations: recommendations, nextSteps: nextSteps,
-      issues: allIssues, counts: counts)
+    return (nextSteps, setAside)
   }
 
   static func stepOrder(_ step: ChainStep) -> Int {
@@ -243,101 +264,5 @@ public enum Scorer {
     let scored = pillars.filter { p in program.criteriaByPillar[p.pillar].contains { !$0.isEmpty } }.map(\.stage).sorted()
     guard !scored.isEmpty else { return nil }
     return scored[(scored.count - 1) / 2]
-  }
-
-  /// Solutions that close the gaps found, weakest pillar and nearest stage first, merged per
-  /// solution with every reason that led to it. With `limit`, only that many are built.
-  static func recommend(
-    _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, _ context: EvaluationContext, limit: Int? = nil
-  ) -> [Recommendation] {
-    // Pillar order: lowest stage first; among equals, the larger gap to a stated target, then the lower score.
-    let pillarOrder = pillars.sorted { a, b in
-      let gapA = (a.target ?? a.stage) - a.stage
-      let gapB = (b.target ?? b.stage) - b.stage
-      return (a.stage, -gapA, a.score, a.pillar) < (b.stage, -gapB, b.score, b.pillar)
-    }.map(\.pillar)
-    var pillarRank = [Int](repeating: 0, count: pillars.count)
-    for (rank, pillar) in pillarOrder.enumerated() { pillarRank[pillar] = rank }
-
-    // A solution's rank packed into one integer, most significant first: gaps up to the next
-    // stage before later ones; the weakest pillar; foundations before the next gate; solutions
-    // that fit the stage; heavier criteria; met prerequisites, then not-met before unknown.
-    @inline(__always) func pack(_ later: Bool, _ pillarRank: Int, _ gap: Int, _ fits: Bool, _ weight: Double, _ tail: Int) -> UInt64 {
-      let weightKey = UInt64(max(0, 10_000 - min(10_000, Int(saturating: (weight * 100).rounded()))))
-      var key: UInt64 = later ? 1 : 0
-      key = key << 5 | UInt64(min(pillarRank, 31))
-      key = key << 2 | UInt64(gap)
-      key = key << 1 | (fits ? 0 : 1)
-      key = key << 14 | weightKey
-      key = key << 2 | UInt64(tail)
-      return key
-    }
-    // Per solution, in flat arrays: the best key so far, how it was reached, how many reasons.
-    // Reasons are kept in one list and only gathered for the solutions that are returned.
-    let solutionCount = program.solutionIDs.count
-    var keys = [UInt64](repeating: .max, count: solutionCount)
-    var fitsBySolution = [Bool](repeating: false, count: solutionCount)
-    var pillarBySolution = [Int](repeating: 0, count: solutionCount)
-    var reasonCounts = [Int](repeating: 0, count: solutionCount)
-    var missingBySolution = [[Int]?](repeating: nil, count: solutionCount)
-    var reasons: [(solution: Int, reason: RecommendationReason)] = []
-    for index in program.recommending {
-      let outcome = outcomes[index]
-      guard outcome == .unmet || outcome == .unknown || outcome == .error else { continue }
-      let criterionPillar = program.criterionPillars[index]
-      let criterionStage = program.criterionStages[index]
-      let current = pillars[criterionPillar].stage
-      let gap: RecommendationReason.Gap
-      if criterionStage <= current {
-        gap = .foundation
-      } else if criterionStage == current + 1 {
-        gap = .next
-      } else if criterionStage == current + 2 {
-        gap = .later
-      } else {
-        continue
-      }
-      for solution in program.recommends[index] {
-        let stages = program.solutionStages[solution]
-        let fits = stages.min <= current + 1 && stages.max >= current
-        if missingBySolution[solution] == nil {
-          var found: [Int] = []
-          for (p, condition) in program.prerequisites[solution].enumerated() {
-            if let condition, case .bool(false) = condition.evaluate(context) { found.append(p) }
-          }
-          missingBySolution[solution] = found
-        }
-        let tail = ((missingBySolution[solution] ?? []).isEmpty ? 0 : 2) + (outcome == .unmet ? 0 : 1)
-        let key = pack(gap == .later, pillarRank[criterionPillar], gap.rawValue, fits, program.weights[index], tail)
-        reasons.append((solution, RecommendationReason(criterion: index, outcome: outcome, gap: gap)))
-        reasonCounts[solution] += 1
-        if key < keys[solution] {
-          keys[solution] = key
-          fitsBySolution[solution] = fits
-          pillarBySolution[solution] = criterionPillar
-        }
-      }
-    }
-    // Then more reasons first, then id order: one integer compare per pair.
-    var order: [(key: UInt64, solution: Int)] = []
-    for solution in 0..<solutionCount where keys[solution] != .max {
-      let tieBreak = UInt64(255 - min(255, reasonCounts[solution])) << 16 | UInt64(min(program.solutionIDRanks[solution], 65_535))
-      order.append((keys[solution] << 24 | tieBreak, solution))
-    }
-    order.sort { $0.key < $1.key }
-    let chosen = limit.map { Array(order.prefix($0)) } ?? order
-    var ranked: [Recommendation] = []
-    ranked.reserveCapacity(chosen.count)
-    for entry in chosen {
-      var own: [RecommendationReason] = []
-      own.reserveCapacity(reasonCounts[entry.solution])
-      for item in reasons where item.solution == entry.solution { own.append(item.reason) }
-      if own.count > 1 { own.sort { ($0.gap, $0.criterion) < ($1.gap, $1.criterion) } }
-      ranked.append(
-        Recommendation(
-          solution: entry.solution, reasons: own, fits: fitsBySolution[entry.solution],
-          missingPrerequisites: missingBySolution[entry.solution] ?? [], pillar: pillarBySolution[entry.solution]))
-    }
-    return ranked
   }
 }

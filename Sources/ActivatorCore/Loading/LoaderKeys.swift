@@ -13,8 +13,17 @@ public enum LoaderKeys {
     "plugin", "version", "name", "description", "languages", "applies_to", "requires", "threshold", "authors", "license",
     "homepage",
   ]
-  public static let pluginContent = ["criteria", "ladders", "metrics", "next_steps"]
+  public static let pluginContent = ["criteria", "ladders", "metrics", "next_steps", "context"]
   public static let catalog = ["catalog", "solutions", "programmes"]
+  public static let solution = [
+    "id", "name", "city", "country", "year", "pillars", "problem", "solution", "stage", "status", "fits", "cost", "cost_basis",
+    "needs", "helps", "figures", "source", "sources", "verified", "last_checked", "check_note",
+  ]
+  public static let programme = [
+    "id", "name", "step", "description", "stage", "eligibility", "fits", "fits_basis", "status", "last_seen", "figures", "source",
+    "sources", "verified", "last_checked", "check_note",
+  ]
+  public static let context = ["priority_pillar", "barriers", "top_barrier", "income_group", "city_size", "barriers_eased_by"]
   public static let fixture = ["fixture", "fixtures", "answers_file", "answers", "set", "unset", "expect"]
 }
 

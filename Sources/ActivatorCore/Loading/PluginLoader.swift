@@ -171,7 +171,7 @@ public enum PluginLoader {
       for item in items { _ = reader.string(item, "an author") }
     }
     if let node = fields.optional("license") { _ = reader.string(node, "license") }
-    if let node = fields.optional("homepage") { _ = url(node, reader, "the plugin") }
+    if let node = fields.optional("homepage") { _ = url(node, reader, "the homepage of the plugin") }
     var requires: [Located<String>] = []
     if let node = fields.optional("requires"), let items = reader.list(node, "requires") {
       requires = items.compactMap { item in located(item, reader) { reader.identifier($0, "plugin id", dashes: true) } }
@@ -201,6 +201,7 @@ public enum PluginLoader {
     if let node = fields.optional("next_steps"), let items = reader.list(node, "next_steps") {
       for item in items { if let step = nextStep(item, reader) { plugin.nextSteps.append(step) } }
     }
+    if let node = fields.optional("context"), let context = context(node, reader) { plugin.context.append(context) }
   }
 
   static func located<T>(_ node: YAMLNode, _ reader: NodeReader, _ read: (YAMLNode) -> T?) -> Located<T>? {
@@ -326,99 +327,5 @@ public enum PluginLoader {
     let because = fields.required("because", reader).flatMap { reader.localized($0, "the reason of a next step") }
     guard let programme, let when else { return nil }
     return NextStepDefinition(programme: programme, when: when, because: because ?? LocalizedText(""), location: reader.location(node))
-  }
-
-  // MARK: - Catalog
-
-  static func readCatalog(_ fields: Fields, reader: NodeReader, into plugin: inout Plugin) {
-    if let node = fields.optional("solutions"), let items = reader.list(node, "solutions") {
-      for item in items { if let solution = solution(item, reader, plugin: plugin.id) { plugin.solutions.append(solution) } }
-    }
-    if let node = fields.optional("programmes"), let items = reader.list(node, "programmes") {
-      for item in items { if let programme = programme(item, reader, plugin: plugin.id) { plugin.programmes.append(programme) } }
-    }
-  }
-
-  /// The stage fit `{min, max}` and where `max` is written. After an error it is a
-  /// placeholder, so the entry still exists and references to it are not reported as unknown.
-  static func stageFit(_ node: YAMLNode?, _ reader: NodeReader, _ label: String) -> (Int, Int, SourceLocation) {
-    guard let node else { return (1, 1, reader.location(YAMLNode(content: .scalar("", .plain), start: .init(line: 0, column: 0), end: .init(line: 0, column: 0)))) }
-    guard let fields = reader.fields(node, "the stage fit of \(label)", allowed: ["min", "max"]) else { return (1, 1, reader.location(node)) }
-    let maxLocation = reader.location(fields["max"] ?? node)
-    guard let low = fields.required("min", reader).flatMap({ reader.int($0, "stage min", in: 1...20) }),
-      let high = fields.required("max", reader).flatMap({ reader.int($0, "stage max", in: 1...20) })
-    else { return (1, 1, maxLocation) }
-    if low > high {
-      reader.error("range", "stage min (\(low)) is greater than max (\(high)) in \(label)", node)
-      return (1, 1, maxLocation)
-    }
-    return (low, high, maxLocation)
-  }
-
-  static func url(_ node: YAMLNode?, _ reader: NodeReader, _ label: String) -> String? {
-    guard let node, let text = reader.string(node, "the source of \(label)") else { return nil }
-    if !(text.hasPrefix("https://") || text.hasPrefix("http://")) || text.contains(" ") {
-      reader.error("url", "the source of \(label) must be a web address starting with https://, not '\(text)'", node)
-      return nil
-    }
-    return text
-  }
-
-  static func solution(_ node: YAMLNode, _ reader: NodeReader, plugin: String) -> Solution? {
-    let keys = ["id", "name", "city", "country", "year", "pillars", "problem", "solution", "stage", "prerequisites", "source", "verified"]
-    guard let fields = reader.fields(node, "a catalog solution", allowed: keys) else { return nil }
-    let id = fields.required("id", reader).flatMap { reader.identifier($0, "solution id", dashes: true) }
-    let label = "solution '\(id ?? "?")'"
-    let name = fields.required("name", reader).flatMap { reader.localized($0, "the name of \(label)", nameLike: true) }
-    let city = fields.required("city", reader).flatMap { reader.localized($0, "the city of \(label)", nameLike: true) }
-    let country = fields.optional("country").flatMap { reader.localized($0, "the country of \(label)", nameLike: true) }
-    let year = fields.optional("year").flatMap { reader.int($0, "year", in: 1900...2100) }
-    var pillars: [Located<String>] = []
-    if let node = fields.required("pillars", reader), let items = reader.list(node, "pillars") {
-      pillars = items.compactMap { item in located(item, reader) { reader.identifier($0, "pillar id") } }
-      if items.isEmpty { reader.error("empty", "\(label) must name at least one pillar", node) }
-    }
-    let problem = fields.required("problem", reader).flatMap { reader.localized($0, "the problem of \(label)") }
-    let what = fields.required("solution", reader).flatMap { reader.localized($0, "the solution text of \(label)") }
-    let fit = stageFit(fields.required("stage", reader), reader, label)
-    var prerequisites: [Solution.Prerequisite] = []
-    if let node = fields.optional("prerequisites"), let items = reader.list(node, "prerequisites") {
-      for item in items {
-        guard let entry = reader.fields(item, "a prerequisite of \(label)", allowed: ["text", "when"]) else { continue }
-        guard let text = entry.required("text", reader).flatMap({ reader.localized($0, "a prerequisite of \(label)") }) else { continue }
-        let when = entry.optional("when").flatMap { reader.expression($0, "the condition of a prerequisite") }
-        prerequisites.append(Solution.Prerequisite(text: text, when: when))
-      }
-    }
-    let source = url(fields.required("source", reader), reader, label)
-    let verified = fields.required("verified", reader).flatMap { reader.bool($0, "verified") } ?? false
-    guard let id, let name, let city, let problem, let what else { return nil }
-    return Solution(
-      id: id, name: name, city: city, country: country, year: year, pillars: pillars, problem: problem, solution: what,
-      stageMin: fit.0, stageMax: fit.1, stageMaxLocation: fit.2, prerequisites: prerequisites, source: source,
-      verified: verified, plugin: plugin, location: reader.location(node))
-  }
-
-  static func programme(_ node: YAMLNode, _ reader: NodeReader, plugin: String) -> Programme? {
-    let keys = ["id", "name", "step", "description", "stage", "source", "verified"]
-    guard let fields = reader.fields(node, "a programme", allowed: keys) else { return nil }
-    let id = fields.required("id", reader).flatMap { reader.identifier($0, "programme id", dashes: true) }
-    let label = "programme '\(id ?? "?")'"
-    let name = fields.required("name", reader).flatMap { reader.localized($0, "the name of \(label)", nameLike: true) }
-    var step: ChainStep?
-    if let node = fields.required("step", reader), let text = reader.string(node, "step") {
-      step = ChainStep(rawValue: text)
-      if step == nil {
-        reader.error("unknown-value", "step must be activator, finder or implementer, not '\(text)'" + DidYouMean.hint(text, from: ChainStep.allCases.map(\.rawValue)), node)
-      }
-    }
-    let description = fields.required("description", reader).flatMap { reader.localized($0, "the description of \(label)") }
-    let fit = stageFit(fields.required("stage", reader), reader, label)
-    let source = url(fields.required("source", reader), reader, label)
-    let verified = fields.required("verified", reader).flatMap { reader.bool($0, "verified") } ?? false
-    guard let id, let name, let description else { return nil }
-    return Programme(
-      id: id, name: name, step: step ?? .activator, description: description, stageMin: fit.0, stageMax: fit.1, source: source,
-      verified: verified, plugin: plugin, location: reader.location(node))
   }
 }

@@ -26,6 +26,8 @@ public struct Plugin: Sendable {
   public var nextSteps: [NextStepDefinition] = []
   public var solutions: [Solution] = []
   public var programmes: [Programme] = []
+  /// Where the rules read the city's situation (may be split over several files).
+  public var context: [ContextDefinition] = []
   /// Paths of the fixture files in the plugin's `tests/` folder.
   public var fixtures: [String] = []
   /// Every file of the plugin, for the content hash.
@@ -144,47 +146,31 @@ public struct NextStepDefinition: Sendable {
   public var location: SourceLocation
 }
 
-/// A proven solution from a real city that a recommendation can point to.
-public struct Solution: Sendable {
-  public var id: String
-  public var name: LocalizedText
-  public var city: LocalizedText
-  public var country: LocalizedText?
-  public var year: Int?
-  public var pillars: [Located<String>]
-  public var problem: LocalizedText
-  public var solution: LocalizedText
-  public var stageMin: Int
-  public var stageMax: Int
-  /// Where the stage fit's `max` is written.
-  public var stageMaxLocation: SourceLocation
-  public var prerequisites: [Prerequisite]
-  public var source: String?
-  public var verified: Bool
-  public var plugin: String
-  public var location: SourceLocation
-
-  public struct Prerequisite: Sendable {
-    public var text: LocalizedText
-    public var when: ExpressionSource?
+/// The survey questions a plugin reads the city's situation from (priority pillar, barriers,
+/// income group, size), so that recommendations fit the city and another survey can map its own
+/// questions.
+public struct ContextDefinition: Sendable {
+  /// A question whose options stand for values of a fixed set (pillar ids, income groups, sizes):
+  /// by the option's own value, or through `options:` when the survey names them differently.
+  public struct Mapped: Sendable {
+    public var question: Located<String>
+    public var options: [(option: Located<String>, value: Located<String>)]
   }
-}
 
-/// WeGO's chain of services a diagnosis can lead to.
-public enum ChainStep: String, Sendable, CaseIterable {
-  case activator, finder, implementer
-}
+  /// What eases one barrier: solutions that help with these questions or criteria, or that cost
+  /// no more than these bands.
+  public struct BarrierHelp: Sendable {
+    public var barrier: Located<String>
+    public var helps: [Located<String>]
+    public var cost: [CostBand]
+  }
 
-/// A WeGO programme a city can turn to (training, feasibility studies, matchmaking, prizes).
-public struct Programme: Sendable {
-  public var id: String
-  public var name: LocalizedText
-  public var step: ChainStep
-  public var description: LocalizedText
-  public var stageMin: Int
-  public var stageMax: Int
-  public var source: String?
-  public var verified: Bool
-  public var plugin: String
+  public var priorityPillar: Mapped?
+  public var barriers: Located<String>?
+  public var topBarrier: Located<String>?
+  public var incomeGroup: Mapped?
+  /// A number of residents, or a choice of size classes.
+  public var citySize: Mapped?
+  public var barrierHelp: [BarrierHelp] = []
   public var location: SourceLocation
 }

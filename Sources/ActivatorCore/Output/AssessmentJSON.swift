@@ -125,47 +125,7 @@ public enum AssessmentJSON {
           }
         }
       }
-      writer.key("recommendations") {
-        writer.array {
-          let list = options.recommendationLimit.map { Array(a.recommendations.prefix($0)) } ?? a.recommendations
-          for (rank, recommendation) in list.enumerated() {
-            let solution = program.solutions[recommendation.solution]
-            writer.object {
-              writer.key("rank", rank + 1)
-              writer.key("id", solution.id)
-              writer.key("name", solution.name.text(language))
-              writer.key("city", solution.city.text(language))
-              writer.key("pillar", survey.pillars[recommendation.pillar].id)
-              writer.key("fits_stage", recommendation.fits)
-              writer.key("missing_prerequisites", strings: recommendation.missingPrerequisites.map { solution.prerequisites[$0].text.text(language) })
-              writer.key("reasons") {
-                writer.array {
-                  for reason in recommendation.reasons {
-                    writer.object {
-                      writer.key("criterion", program.criteria[reason.criterion].qualifiedID)
-                      writer.key("outcome", reason.outcome.name)
-                      writer.key("gap", reason.gap.name)
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-      writer.key("next_steps") {
-        writer.array {
-          for step in a.nextSteps {
-            let programme = program.programmes[step.programme]
-            writer.object {
-              writer.key("id", programme.id)
-              writer.key("step", programme.step.rawValue)
-              writer.key("name", programme.name.text(language))
-              writer.key("because", strings: step.because.map { $0.text(language) })
-            }
-          }
-        }
-      }
+      recommendations(a, options: options, into: writer)
       writer.key("answers") {
         writer.object {
           writer.key("answered", a.counts.answered)

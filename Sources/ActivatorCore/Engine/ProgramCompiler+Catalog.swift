@@ -1,0 +1,173 @@
+/// The catalog side of compiling: entries indexed across plugins, the criteria each solution
+/// helps with, the conditions of what it needs, and the city context the ranking reads.
+extension ProgramCompiler {
+  struct CatalogIndex {
+    var solutions: [Solution] = []
+    var solutionIndex: [String: Int] = [:]
+    var programmes: [Programme] = []
+    var programmeIndex: [String: Int] = [:]
+  }
+
+  static func indexCatalog(_ plugins: [Plugin], survey: Survey, log: DiagnosticLog) -> CatalogIndex {
+    var index = CatalogIndex()
+    for plugin in plugins {
+      for solution in plugin.solutions {
+        if let first = index.solutionIndex[solution.id] {
+          log.error(
+            "duplicate-id", "duplicate solution id '\(solution.id)'", at: solution.location,
+            notes: [.init("first defined here", at: index.solutions[first].location)])
+          continue
+        }
+        for pillar in solution.pillars where survey.pillarIndex(pillar.value) == nil {
+          log.error(
+            "unknown-pillar", "unknown pillar '\(pillar.value)' in solution '\(solution.id)'" + DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id)),
+            at: pillar.location)
+        }
+        if solution.stageMax > survey.topStage {
+          log.error(
+            "out-of-range", "solution '\(solution.id)' fits up to stage \(solution.stageMax), but the survey has \(survey.topStage) stages",
+            at: solution.stageMaxLocation)
+        }
+        index.solutionIndex[solution.id] = index.solutions.count
+        index.solutions.append(solution)
+      }
+      for programme in plugin.programmes {
+        if let first = index.programmeIndex[programme.id] {
+          log.error(
+            "duplicate-id", "duplicate programme id '\(programme.id)'", at: programme.location,
+            notes: [.init("first defined here", at: index.programmes[first].location)])
+          continue
+        }
+        index.programmeIndex[programme.id] = index.programmes.count
+        index.programmes.append(programme)
+      }
+    }
+    return index
+  }
+
+  /// What a `helps` list names: question slots, and criteria named by their own or their ladder's
+  /// id; nil entries were unknown ids, already reported.
+  static func helped(
+    _ references: [Located<String>], survey: Survey, criteria: [Criterion], criterionIDs: [String: Int], log: DiagnosticLog
+  ) -> (slots: Set<Int>, criteria: Set<Int>, complete: Bool) {
+    var slots = Set<Int>()
+    var named = Set<Int>()
+    var complete = true
+    for reference in references {
+      if let index = criterionIDs[reference.value] {
+        if index >= 0 { named.insert(index) }
+        continue
+      }
+      let ladder = criteria.indices.filter { criteria[$0].ladder?.ladderID == reference.value }
+      if !ladder.isEmpty {
+        named.formUnion(ladder)
+        continue
+      }
+      if let slot = survey.questionIndex[reference.value] {
+        if !criteria.contains(where: { $0.condition.reads.contains(slot) }) {
+          log.warning("helps-nothing", "no criterion reads question '\(reference.value)', so this links to nothing", at: reference.location)
+        }
+        slots.insert(slot)
+        continue
+      }
+      let known = Array(survey.questionIndex.keys) + criteria.map(\.id) + Set(criteria.compactMap(\.ladder?.ladderID))
+      log.error(
+        "unknown-reference", "'\(reference.value)' is neither a question, a ladder nor a criterion" + DidYouMean.hint(reference.value, from: known),
+        at: reference.location)
+      complete = false
+    }
+    return (slots, named, complete)
+  }
+
+  /// The criteria a `helps` list covers: those it names, and those whose every answer read is a
+  /// question it names (a criterion combining two questions needs both, or its own id).
+  static func criteriaHelped(
+    _ references: [Located<String>], survey: Survey, criteria: [Criterion], criterionIDs: [String: Int], log: DiagnosticLog
+  ) -> Set<Int> {
+    let (slots, named, _) = helped(references, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log)
+    var covered = named
+    guard !slots.isEmpty else { return covered }
+    for (index, criterion) in criteria.enumerated() {
+      let reads = criterion.condition.reads
+      if !reads.isEmpty && reads.allSatisfy(slots.contains) { covered.insert(index) }
+    }
+    return covered
+  }
+
+  /// The solutions linked to each criterion: those its rule recommends, and those whose `helps`
+  /// cover it at a stage within the solution's stage fit (a system cities adopt at stages 3–4
+  /// does not answer the stage-5 gate of the same question). A rule that recommends a solution
+  /// for a criterion the solution's `helps` does not cover is warned about: that is how
+  /// mis-mapped recommendations show up.
+  static func links(
+    criteria: [Criterion], solutions: [Solution], survey: Survey, criterionIDs: [String: Int], pluginIDs: [String], log: DiagnosticLog
+  ) -> [[Int]] {
+    var links = criteria.map(\.recommend)
+    var helped = [Set<Int>](repeating: [], count: solutions.count)
+    for (solution, entry) in solutions.enumerated() {
+      helped[solution] = criteriaHelped(entry.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log)
+      for criterion in helped[solution].sorted() where !links[criterion].contains(solution) {
+        if (entry.stageMin...entry.stageMax).contains(criteria[criterion].stage) { links[criterion].append(solution) }
+      }
+    }
+    for (index, criterion) in criteria.enumerated() {
+      for solution in criterion.recommend where !helped[solution].contains(index) {
+        let entry = solutions[solution]
+        let (slots, _, complete) = self.helped(entry.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: DiagnosticLog())
+        // An unknown id in helps is reported already; another plugin's solution cannot name this
+        // plugin's criteria, so it is enough that it helps with one of the answers read.
+        if !complete { continue }
+        if entry.plugin != pluginIDs[criterion.plugin] && criterion.condition.reads.contains(where: slots.contains) { continue }
+        let what = entry.helps.isEmpty ? "its helps list is empty" : "its helps (\(entry.helps.map(\.value).joined(separator: ", "))) do not cover it"
+        log.warning(
+          "recommend-not-helped",
+          "criterion '\(criterion.qualifiedID)' recommends '\(entry.id)', but \(what); add the question to the solution's helps or drop the recommendation",
+          at: criterion.location)
+      }
+    }
+    return links
+  }
+
+  /// Each need's `requires` condition, type-checked against the survey (answers and scoring
+  /// outcomes), and the criteria that measure what it asks for.
+  static func needs(
+    _ solutions: [Solution], survey: Survey, criteria: [Criterion], environment: ExpressionEnvironment, log: DiagnosticLog
+  ) -> (conditions: [[CompiledExpression?]], measuredBy: [[NeedTarget]]) {
+    var conditions: [[CompiledExpression?]] = []
+    var measuredBy: [[NeedTarget]] = []
+    for solution in solutions {
+      var compiled: [CompiledExpression?] = []
+      var targets: [NeedTarget] = []
+      for need in solution.needs {
+        guard let source = need.requires else {
+          compiled.append(nil)
+          targets.append(NeedTarget())
+          continue
+        }
+        let (condition, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: .bool)
+        log.append(contentsOf: diagnostics)
+        compiled.append(condition)
+        var target = NeedTarget()
+        if let condition {
+          target.criteria = criteria.indices.filter { !Set(criteria[$0].condition.reads).isDisjoint(with: condition.reads) }
+          let references = OutcomeReferences(source.text)
+          for id in references.criteria {
+            if let index = environment.criterionIDs[id], index >= 0, !target.criteria.contains(index) { target.criteria.append(index) }
+          }
+          target.pillars = references.pillars.compactMap(survey.pillarIndex)
+          target.criteria.sort { (criteria[$0].stage, $0) < (criteria[$1].stage, $1) }
+        }
+        targets.append(target)
+      }
+      conditions.append(compiled)
+      measuredBy.append(targets)
+    }
+    return (conditions, measuredBy)
+  }
+}
+
+/// What shows a need is in place: criteria reading the same answers, and pillars whose stage it asks for.
+public struct NeedTarget: Sendable {
+  public var criteria: [Int] = []
+  public var pillars: [Int] = []
+}

@@ -1,0 +1,168 @@
+/// Compiles the plugins' `context:` blocks: each named question checked for its type and its
+/// options mapped to pillars, barriers, income groups or size classes.
+extension ProgramCompiler {
+  static func contextPlan(
+    _ plugins: [Plugin], survey: Survey, solutions: [Solution], links: [[Int]], criteria: [Criterion],
+    criterionIDs: [String: Int], log: DiagnosticLog
+  ) -> ContextPlan {
+    var plan = ContextPlan()
+    let definitions = plugins.flatMap(\.context)
+    // Each field is declared once across the rule set; a second declaration would silently win or lose.
+    var declared: [String: SourceLocation] = [:]
+    func first<T>(_ key: String, _ value: (ContextDefinition) -> T?) -> T? {
+      var found: T?
+      for definition in definitions {
+        guard let value = value(definition) else { continue }
+        if let earlier = declared[key] {
+          log.error(
+            "duplicate-context", "the context's '\(key)' is declared twice in this rule set", at: definition.location,
+            notes: [.init("first declared here", at: earlier)])
+          continue
+        }
+        declared[key] = definition.location
+        found = value
+      }
+      return found
+    }
+    if let mapped = first("priority_pillar", \.priorityPillar) {
+      plan.priorityPillar = choice(mapped, "priority_pillar", survey, log, expected: "a pillar id", words: survey.pillars.map(\.id)) {
+        survey.pillarIndex($0)
+      }
+    }
+    if let question = first("barriers", \.barriers), let slot = self.question(question, survey, log, types: [.multi], "barriers") {
+      plan.barriers = slot
+    }
+    if let question = first("top_barrier", \.topBarrier), let slot = self.question(question, survey, log, types: [.choice], "top_barrier") {
+      if let barriers = plan.barriers {
+        let barrierOptions = survey.questions[barriers].options.map(\.value)
+        let options = survey.questions[slot].options.map(\.value)
+        let byOption = options.map { barrierOptions.firstIndex(of: $0) }
+        let strays = options.indices.filter { byOption[$0] == nil }.map { "'\(options[$0])'" }
+        if !strays.isEmpty {
+          log.error(
+            "context-option",
+            "\(strays.joined(separator: ", ")) of '\(question.value)' \(strays.count == 1 ? "is not an option" : "are not options") of '\(survey.questions[barriers].id)', so \(strays.count == 1 ? "it cannot name" : "they cannot name") one of the city's barriers",
+            at: question.location)
+        }
+        plan.topBarrier = ContextPlan.Choice(slot: slot, byOption: byOption)
+      } else {
+        log.error("missing-key", "top_barrier needs 'barriers' (the question its options come from)", at: question.location)
+      }
+    }
+    if let mapped = first("income_group", \.incomeGroup) {
+      plan.income = choice(mapped, "income_group", survey, log, expected: "a World Bank income group", words: IncomeGroup.allCases.map(\.rawValue)) {
+        IncomeGroup(word: $0)
+      }
+    }
+    if let mapped = first("city_size", \.citySize) { plan.size = size(mapped, survey, log) }
+    let eased = definitions.flatMap(\.barrierHelp)
+    if let barriers = plan.barriers {
+      plan.easing = easing(eased, barriers: barriers, survey: survey, solutions: solutions, links: links, criteria: criteria, criterionIDs: criterionIDs, log: log)
+    }
+    return plan
+  }
+
+  /// What the context can read from a question.
+  enum Shape: String {
+    case choice = "choice", multi = "multiple-choice", number = "number"
+  }
+
+  /// The one place that looks at a question's type.
+  static func shape(_ question: Question) -> Shape? {
+    switch question.type {
+    case .choice: .choice
+    case .multi: .multi
+    case .integer, .decimal: .number
+    default: nil
+    }
+  }
+
+  static func question(_ reference: Located<String>, _ survey: Survey, _ log: DiagnosticLog, types: [Shape], _ key: String) -> Int? {
+    guard let slot = survey.questionIndex[reference.value] else {
+      log.error(
+        "unknown-question", "unknown question '\(reference.value)'" + DidYouMean.hint(reference.value, from: survey.questionIndex.keys),
+        at: reference.location)
+      return nil
+    }
+    guard let shape = shape(survey.questions[slot]), types.contains(shape) else {
+      log.error(
+        "context-question", "\(key) needs a \(types.map(\.rawValue).joined(separator: " or ")) question, but '\(reference.value)' is not one",
+        at: reference.location)
+      return nil
+    }
+    return slot
+  }
+
+  /// A choice question whose options stand for values of a closed set: by the option's own value,
+  /// or through the block's `options:` map (options left out of the map read as no value).
+  static func choice<T: Sendable>(
+    _ mapped: ContextDefinition.Mapped, _ key: String, _ survey: Survey, _ log: DiagnosticLog, expected: String, words: [String],
+    convert: (String) -> T?
+  ) -> ContextPlan.Choice<T>? {
+    guard let slot = question(mapped.question, survey, log, types: [.choice], key) else { return nil }
+    let options = survey.questions[slot].options
+    if mapped.options.isEmpty {
+      let byOption = options.map { convert($0.value) }
+      let strays = options.indices.filter { byOption[$0] == nil }.map { options[$0].value }
+      if let first = strays.first {
+        log.error(
+          "context-option",
+          "'\(mapped.question.value)' has options that are not \(expected) (\(words.joined(separator: ", "))): \(strays.map { "'\($0)'" }.joined(separator: ", ")); map them with {question: \(mapped.question.value), options: {\(first): …}}",
+          at: mapped.question.location)
+      }
+      return ContextPlan.Choice(slot: slot, byOption: byOption)
+    }
+    var byOption = [T?](repeating: nil, count: options.count)
+    for (option, value) in mapped.options {
+      guard let index = options.firstIndex(where: { $0.value == option.value }) else {
+        log.error(
+          "unknown-option", "'\(option.value)' is not an option of '\(mapped.question.value)'" + DidYouMean.hint(option.value, from: options.map(\.value)),
+          at: option.location)
+        continue
+      }
+      guard let converted = convert(value.value) else {
+        log.error("context-option", "'\(value.value)' is not \(expected) (\(words.joined(separator: ", ")))" + DidYouMean.hint(value.value, from: words), at: value.location)
+        continue
+      }
+      byOption[index] = converted
+    }
+    return ContextPlan.Choice(slot: slot, byOption: byOption)
+  }
+
+  static func size(_ mapped: ContextDefinition.Mapped, _ survey: Survey, _ log: DiagnosticLog) -> ContextPlan.Size? {
+    guard let slot = question(mapped.question, survey, log, types: [.number, .choice], "city_size") else { return nil }
+    if shape(survey.questions[slot]) == .number {
+      if !mapped.options.isEmpty {
+        log.error("context-option", "options map choices; '\(mapped.question.value)' is a number of residents", at: mapped.question.location)
+      }
+      return .residents(slot)
+    }
+    return choice(mapped, "city_size", survey, log, expected: "a city size", words: CitySize.allCases.map(\.rawValue)) { CitySize(word: $0) }
+      .map { .classes($0) }
+  }
+
+  /// For each option of the barriers question, the solutions that ease it: linked to a criterion
+  /// it names, or within a cost band it names.
+  static func easing(
+    _ eased: [ContextDefinition.BarrierHelp], barriers: Int, survey: Survey, solutions: [Solution], links: [[Int]], criteria: [Criterion],
+    criterionIDs: [String: Int], log: DiagnosticLog
+  ) -> [[Int]] {
+    let options = survey.questions[barriers].options.map(\.value)
+    var easing = [[Int]](repeating: [], count: options.count)
+    for help in eased {
+      guard let option = options.firstIndex(of: help.barrier.value) else {
+        log.error(
+          "unknown-option", "'\(help.barrier.value)' is not an option of '\(survey.questions[barriers].id)'" + DidYouMean.hint(help.barrier.value, from: options),
+          at: help.barrier.location)
+        continue
+      }
+      var found = Set(easing[option])
+      for criterion in criteriaHelped(help.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log) {
+        found.formUnion(links[criterion])
+      }
+      for (index, solution) in solutions.enumerated() where help.cost.contains(solution.cost) { found.insert(index) }
+      easing[option] = found.sorted()
+    }
+    return easing
+  }
+}

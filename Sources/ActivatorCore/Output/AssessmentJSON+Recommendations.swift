@@ -1,0 +1,123 @@
+/// The recommendation part of the JSON result: the city context read, every recommendation
+/// with the factors of its rank, what was set aside and why, and the WeGO next steps.
+extension AssessmentJSON {
+  static func recommendations(_ a: Assessment, options: Options, into writer: JSONWriter) {
+    let program = a.program
+    let language = a.language
+    writer.key("context") { context(a, into: writer) }
+    writer.key("recommendations") {
+      writer.array {
+        let list = options.recommendationLimit.map { Array(a.recommendations.prefix($0)) } ?? a.recommendations
+        for (rank, recommendation) in list.enumerated() {
+          let solution = program.solutions[recommendation.solution]
+          writer.object {
+            writer.key("rank", rank + 1)
+            writer.key("id", solution.id)
+            writer.key("name", solution.name.text(language))
+            writer.key("city", solution.city.text(language))
+            writer.key("pillar", program.survey.pillars[recommendation.pillar].id)
+            writer.key("score", recommendation.score)
+            writer.key("fits_stage", recommendation.fits)
+            writer.key("factors") {
+              writer.array {
+                for factor in recommendation.factors {
+                  writer.object {
+                    writer.key("kind", factor.kind.rawValue)
+                    writer.key("points", factor.points)
+                    writer.key("about", subject(factor, a))
+                  }
+                }
+              }
+            }
+            writer.key("check_first", strings: recommendation.uncheckedNeeds.map { solution.needs[$0].text.text(language) })
+            writer.key("reasons") {
+              writer.array {
+                for reason in recommendation.reasons {
+                  writer.object {
+                    writer.key("criterion", program.criteria[reason.criterion].qualifiedID)
+                    writer.key("outcome", reason.outcome.name)
+                    writer.key("gap", reason.gap.name)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    if options.criteria { writer.key("set_aside") { setAside(a, into: writer) } }
+    writer.key("next_steps") {
+      writer.array {
+        for step in a.nextSteps {
+          let programme = program.programmes[step.programme]
+          writer.object {
+            writer.key("id", programme.id)
+            writer.key("step", programme.step.rawValue)
+            writer.key("name", programme.name.text(language))
+            writer.key("status", programme.status.rawValue)
+            writer.key("because", strings: step.because.map { $0.text(language) })
+          }
+        }
+      }
+    }
+    writer.key("programmes_set_aside") {
+      writer.array {
+        for item in a.programmesSetAside {
+          writer.object {
+            writer.key("id", program.programmes[item.programme].id)
+            writer.key("reason", item.reason.name)
+          }
+        }
+      }
+    }
+  }
+
+  static func context(_ a: Assessment, into writer: JSONWriter) {
+    let survey = a.program.survey
+    let barrierOptions = a.program.context.barriers.map { survey.questions[$0].options.map(\.value) } ?? []
+    writer.object {
+      writer.key("priority_pillar", a.context.priorityPillar.map { survey.pillars[$0].id })
+      writer.key("barriers", strings: a.context.barriers.map { barrierOptions[$0] })
+      writer.key("top_barrier", a.context.topBarrier.map { barrierOptions[$0] })
+      writer.key("income_group", a.context.income?.rawValue)
+      writer.key("city_size", a.context.size?.rawValue)
+    }
+  }
+
+  static func setAside(_ a: Assessment, into writer: JSONWriter) {
+    let program = a.program
+    writer.array {
+      for item in a.setAside {
+        let solution = program.solutions[item.solution]
+        writer.object {
+          writer.key("id", solution.id)
+          writer.key("pillar", program.survey.pillars[item.pillar].id)
+          writer.key("reasons", strings: item.reasons.map(\.name))
+          var needs: [Int] = []
+          for reason in item.reasons {
+            if case .needsMissing(let list) = reason { needs += list }
+            if case .needsUnknown(let list) = reason { needs += list }
+          }
+          writer.key("needs", strings: needs.map { solution.needs[$0].text.text(a.language) })
+          writer.key("criteria", strings: item.criteria.map { program.criteria[$0].qualifiedID })
+          writer.key("first", strings: item.first.map { program.criteria[$0].qualifiedID })
+        }
+      }
+    }
+  }
+
+  /// What a factor is about, as an id: a pillar, a barrier, a solution, an income group, a size, or a count.
+  static func subject(_ factor: RankingFactor, _ a: Assessment) -> String {
+    let program = a.program
+    switch factor.kind {
+    case .priorityPillar: return program.survey.pillars[factor.subject].id
+    case .topBarrier, .barrier:
+      return program.context.barriers.map { program.survey.questions[$0].options[factor.subject].value } ?? ""
+    case .prepares: return program.solutions[factor.subject].id
+    case .incomeFit: return IncomeGroup.allCases[factor.subject].rawValue
+    case .sizeFit: return CitySize.allCases[factor.subject].rawValue
+    case .nextStage, .foundation, .later, .stageFit, .belowStage, .target: return String(factor.subject)
+    case .deployed: return ""
+    }
+  }
+}

@@ -242,3 +242,17 @@ import Testing
     checkMarkup(html, "cohort-with-failures", charts: false)
   }
 }
+
+/// docs/catalog-provenance.md is generated from the shipped catalog; it must be regenerated
+/// whenever an entry changes.
+@Suite struct CatalogProvenanceTests {
+  @Test func provenanceTableIsUpToDate() throws {
+    let run = Run.activator(["catalog", "--provenance"], cwd: Binary.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    let file = Binary.read(Binary.root + "/docs/catalog-provenance.md") ?? ""
+    #expect(
+      run.stdout == file,
+      "docs/catalog-provenance.md is out of date: run `activator catalog --provenance > docs/catalog-provenance.md`")
+    #expect(run.stdout.contains("| `nairobi-digital-matatus` | Nairobi | <http://www.digitalmatatus.com/> | 2026-12-01 | deployed | yes |"))
+  }
+}

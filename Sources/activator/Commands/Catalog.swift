@@ -22,6 +22,15 @@ struct Catalog: ParsableCommand {
   @Flag(name: .long, help: "Only solutions whose facts were verified against their source.")
   var verified = false
 
+  @Option(name: .long, help: ArgumentHelp("Only solutions that suit this income group: low, lower-middle, upper-middle, high.", valueName: "group"))
+  var income: String?
+
+  @Option(name: .long, help: ArgumentHelp("Only solutions that suit this city size: small, medium, large, very-large.", valueName: "size"))
+  var size: String?
+
+  @Flag(name: .long, help: "Print the provenance of every entry (source, last checked, status, verified) as a Markdown table, as in docs/catalog-provenance.md.")
+  var provenance = false
+
   @Option(name: .long, help: "Output format: text or json.")
   var format: Format = .text
 
@@ -42,13 +51,32 @@ struct Catalog: ParsableCommand {
     if let stage, !(1...survey.topStage).contains(stage) {
       throw ValidationError("--stage must be from 1 to \(survey.topStage)")
     }
+    if provenance {
+      Console.out(CatalogProvenanceTable.markdown(program, language: output.lang ?? "en"))
+      return
+    }
+    let incomeGroup = try income.map { word in
+      guard let group = IncomeGroup(word: word) else {
+        let words = IncomeGroup.allCases.map(\.rawValue)
+        throw ValidationError("--income must be one of \(words.joined(separator: ", ")), not '\(word)'\(DidYouMean.hint(word, from: words))")
+      }
+      return group
+    }
+    let citySize = try size.map { word in
+      guard let size = CitySize(word: word) else {
+        let words = CitySize.allCases.map(\.rawValue)
+        throw ValidationError("--size must be one of \(words.joined(separator: ", ")), not '\(word)'\(DidYouMean.hint(word, from: words))")
+      }
+      return size
+    }
     let search = CatalogSearch(program: program, language: language)
     let text: String
     if programmes {
       let found = search.programmes(query: query.joined(separator: " "), stage: stage)
       text = format == .json ? search.json(programmes: found) : search.text(programmes: found, style: Style(color: output.color), width: Console.width)
     } else {
-      let found = search.solutions(query: query.joined(separator: " "), pillar: pillar, stage: stage, verifiedOnly: verified)
+      let found = search.solutions(
+        query: query.joined(separator: " "), pillar: pillar, stage: stage, verifiedOnly: verified, income: incomeGroup, size: citySize)
       text = format == .json ? search.json(solutions: found) : search.text(solutions: found, style: Style(color: output.color), width: Console.width)
     }
     Console.out(text)

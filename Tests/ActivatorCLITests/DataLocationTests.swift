@@ -98,7 +98,7 @@ import Testing
     #expect(paths.stdout.contains("digital-inclusion 1.0.0  \(data)/activator/rules/digital-inclusion/ (user)"))
     #expect(paths.stdout.contains("wego-core 9.0.0          \(data)/activator/rules/my-core.yaml (user)"), "\(paths.stdout)")
     #expect(
-      paths.stdout.contains("wego-core 1.0.0          \(Binary.root)/Rules/wego-core-1/ (source checkout; shadowed by \(data)/activator/rules/my-core.yaml)"),
+      paths.stdout.contains("wego-core 1.1.0          \(Binary.root)/Rules/wego-core-1/ (source checkout; shadowed by \(data)/activator/rules/my-core.yaml)"),
       "\(paths.stdout)")
     let check = Run.activator(["check"], cwd: "/tmp", environment: environment)
     #expect(check.status == 0, "a shadowed plugin is no duplicate: \(check.stderr)")

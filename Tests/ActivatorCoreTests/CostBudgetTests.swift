@@ -14,7 +14,7 @@ import Testing
   static func total(_ program: Program) -> Int {
     program.survey.questions.compactMap(\.relevant).reduce(0) { $0 + $1.cost }
       + program.criteria.reduce(0) { $0 + $1.condition.cost } + program.metrics.reduce(0) { $0 + $1.expression.cost }
-      + program.nextSteps.reduce(0) { $0 + $1.when.cost } + program.prerequisites.joined().compactMap { $0 }.reduce(0) { $0 + $1.cost }
+      + program.nextSteps.reduce(0) { $0 + $1.when.cost } + program.needConditions.joined().compactMap { $0 }.reduce(0) { $0 + $1.cost }
   }
 
   @Test func shippedRulesStayWellWithinTheBudget() throws {

@@ -216,7 +216,9 @@ public enum ProgramCompiler {
       }
     }
 
-    checkCostBudget(survey: survey, criteria: criteria, metrics: metrics, nextSteps: nextSteps, prerequisites: prerequisites, solutions: solutions, log: log)
+    checkCostBudget(
+      survey: survey, criteria: criteria, metrics: metrics, nextSteps: nextSteps, needs: needPlans.conditions, solutions: catalog.solutions,
+      log: log)
     guard log.errorCount == errorsBefore else { return nil }
     let infos = plugins.map { PluginInfo(id: $0.id, version: $0.version, hash: $0.contentHash) }
     return Program(
@@ -226,7 +228,7 @@ public enum ProgramCompiler {
   }
 
   /// Most evaluation steps that scoring one city may take, all expressions of a program together
-  /// (skip logic, criteria, metrics, next steps, prerequisites), by their static cost bounds. Each
+  /// (skip logic, criteria, metrics, next steps, what catalog solutions need), by their static cost bounds. Each
   /// expression is also limited on its own (`ExpressionCompiler.costLimit`), but 12,000 criteria
   /// each just under that limit would take half a minute per city. A step costs some tens of
   /// nanoseconds, so a program within the budget scores a city in milliseconds; the shipped rules
@@ -236,7 +238,7 @@ public enum ProgramCompiler {
   /// Refuses a program whose expressions together may cost more than `costBudget` per city,
   /// naming the most expensive criteria and other expressions.
   static func checkCostBudget(
-    survey: Survey, criteria: [Criterion], metrics: [Metric], nextSteps: [NextStep], prerequisites: [[CompiledExpression?]],
+    survey: Survey, criteria: [Criterion], metrics: [Metric], nextSteps: [NextStep], needs: [[CompiledExpression?]],
     solutions: [Solution], log: DiagnosticLog
   ) {
     var items: [(what: String, cost: Int, location: SourceLocation)] = []
@@ -248,9 +250,9 @@ public enum ProgramCompiler {
     }
     for metric in metrics { items.append(("metric '\(metric.qualifiedID)'", metric.expression.cost, metric.expression.source.location)) }
     for step in nextSteps { items.append(("a next step's condition", step.when.cost, step.when.source.location)) }
-    for (solution, conditions) in prerequisites.enumerated() {
+    for (solution, conditions) in needs.enumerated() {
       for condition in conditions.compactMap({ $0 }) {
-        items.append(("a prerequisite of solution '\(solutions[solution].id)'", condition.cost, condition.source.location))
+        items.append(("a need of solution '\(solutions[solution].id)'", condition.cost, condition.source.location))
       }
     }
     var total = 0

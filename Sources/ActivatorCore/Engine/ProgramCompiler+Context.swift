@@ -67,13 +67,14 @@ extension ProgramCompiler {
     case choice = "choice", multi = "multiple-choice", number = "number"
   }
 
-  /// The one place that looks at a question's type.
+  /// The one place that looks at a question's kind.
   static func shape(_ question: Question) -> Shape? {
-    switch question.type {
-    case .choice: .choice
-    case .multi: .multi
-    case .integer, .decimal: .number
-    default: nil
+    switch question.kind.chosenOptions {
+    case .one: return .choice
+    case .several: return .multi
+    case .none:
+      // A count of residents: a whole or decimal number, not a share or a year.
+      return ["integer", "decimal"].contains(question.kind.name) ? .number : nil
     }
   }
 
@@ -86,7 +87,8 @@ extension ProgramCompiler {
     }
     guard let shape = shape(survey.questions[slot]), types.contains(shape) else {
       log.error(
-        "context-question", "\(key) needs a \(types.map(\.rawValue).joined(separator: " or ")) question, but '\(reference.value)' is not one",
+        "context-question",
+        "\(key) needs a \(types.map(\.rawValue).joined(separator: " or ")) question, but '\(reference.value)' is \(survey.questions[slot].kind.name)",
         at: reference.location)
       return nil
     }

@@ -275,8 +275,10 @@ enum CSV {
   private static func appendIfPlain(_ text: String, atFieldStart: Bool, to row: inout [UInt8]) -> Bool {
     var copy = text
     return copy.withUTF8 { bytes -> Bool in
+      // Anything that could start a formula takes the careful path in `field`.
       if atFieldStart, let first = bytes.first,
-        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D || first == 0x20
+          || first == 0xC2 || first == 0xE3 || first == 0xEF
       {
         return false
       }
@@ -289,15 +291,24 @@ enum CSV {
   /// RFC 4180 quoting, plus a leading apostrophe on text a spreadsheet would run as a formula.
   static func field(_ value: String) -> String {
     var text = value
-    // Byte checks: the special characters are all ASCII, and most fields need nothing.
-    if let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D,
-      Double(text) == nil
-    {
-      text = "'" + text
-    }
+    if looksLikeFormula(text) { text = "'" + text }
     if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
       return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
     return text
+  }
+
+  /// Whether a spreadsheet could run `text` as a formula: it starts, after any spaces, with
+  /// `=`, `+`, `-` or `@`, or their full-width forms (`＝＋－＠`, which some spreadsheets read as
+  /// the same), or with a tab or carriage return. Plain numbers such as `-5` are numbers.
+  static func looksLikeFormula(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return false }
+    if first == "\t" || first == "\r" { return true }
+    let spaces: Set<Unicode.Scalar> = [" ", "\u{A0}", "\u{3000}"]
+    guard let lead = text.unicodeScalars.first(where: { !spaces.contains($0) }) else { return false }
+    switch lead {
+    case "=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FE63}", "\u{FF20}": return Double(text) == nil
+    default: return false
+    }
   }
 }

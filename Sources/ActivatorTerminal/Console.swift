@@ -81,7 +81,7 @@ public enum Console {
     }
     if let code = failure(of: STDERR_FILENO) { lost.append(("standard error", code)) }
     for (stream, code) in lost where stream != "standard error" {
-      err("error: could not write to \(stream): \(FileReading.errorText(code)); the output is incomplete\n")
+      err("error: could not write to \(stream): \(FileReading.writeErrorText(code)); the output is incomplete\n")
     }
     return lost.isEmpty
   }

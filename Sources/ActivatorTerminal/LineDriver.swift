@@ -21,6 +21,7 @@ public final class LineDriver: PromptDriver {
     if let (n, m) = context.position { header += "[\(n)/\(m)] " }
     header += context.section + "\n"
     if let notice = context.notice { header += "! \(notice)\n" }
+    if let error = context.error { header += "✗ \(error)\n" }
     write(header + prompt.question + "\n")
     let choices = prompt.items.indices.filter { prompt.items[$0].role != .header }
     var numbers: [Int: Int] = [:]

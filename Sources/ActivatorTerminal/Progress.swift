@@ -60,7 +60,7 @@ public final class OutputSink: @unchecked Sendable {
   let fd: Int32
   let temporary: String?
   let target: FileReading.OutputPlan?
-  private(set) var failed = false
+  public private(set) var failed = false
   /// Output is gathered into blocks of this size: one write per block, not per row.
   private var pending: [UInt8] = []
   private static let blockSize = 64 << 10

@@ -16,18 +16,24 @@ public final class Questionnaire {
   public let session: QuestionnaireSession
   let driver: any PromptDriver
   let t: Localizer
+  /// Whether a person answers (a terminal) rather than a script: after a failed save a person
+  /// is offered another file; a script is stopped at once.
+  let interactive: Bool
   var survey: Survey { session.survey }
   var language: String { session.language }
   var notice: String?
 
-  public init(session: QuestionnaireSession, driver: any PromptDriver) {
+  public init(session: QuestionnaireSession, driver: any PromptDriver, interactive: Bool = true) {
     self.session = session
     self.driver = driver
     self.t = Localizer(session.language)
+    self.interactive = interactive
   }
 
   /// Runs the questionnaire. With `askCity`, starts by asking the city's details.
   public func run(askCity: Bool) -> Outcome {
+    // A file that could not even be created is dealt with before the first question.
+    if savedOrRecovered() != nil { return .interrupted }
     if askCity {
       switch askCityDetails() {
       case .interrupt: return .interrupted
@@ -121,6 +127,7 @@ public final class Questionnaire {
             continue
           }
           session.complete()
+          if savedOrRecovered() != nil { return .interrupted }
           return .completed
         }
       }
@@ -178,10 +185,11 @@ public final class Questionnaire {
       }
       let prompt = Prompt(kind: .text, question: question, text: current, allowsNavigation: index > 0)
       let result = driver.ask(prompt, context: context(section: section, slot: nil)) { result in
-        if required, case .text(let text) = result, text.trimmingSpaces.isEmpty {
+        guard case .text(let text) = result else { return nil }
+        if required, text.trimmingSpaces.isEmpty {
           return t("Please type the city's name.", "Escriba el nombre de la ciudad.")
         }
-        return nil
+        return session.problem(withText: text.trimmingSpaces).map { Self.sentence($0) }
       }
       switch result {
       case .text(let text):
@@ -203,7 +211,7 @@ public final class Questionnaire {
       }
     }
     session.setCity(city, respondent: respondent)
-    return .selected([0])
+    return savedOrRecovered() ?? .selected([0])
   }
 
   // MARK: - Questions
@@ -287,6 +295,8 @@ public final class Questionnaire {
       case .selected, .text:
         switch answer(result, for: slot, prompt: prompt) {
         case .success(let value):
+          // What the reader would refuse is refused here, where it can still be retyped.
+          if let problem = session.problem(with: value, for: slot) { return Self.sentence(problem) }
           chosen = .some(value)
           return nil
         case .failure(let problem):
@@ -299,9 +309,38 @@ public final class Questionnaire {
       let previous = session.sheet.values[slot]
       let affected = session.set(slot, value)
       if previous != nil && previous != value && !affected.isEmpty { notice = affectedNotice(affected) }
+      if let stop = savedOrRecovered() { return stop }
     }
     return result
   }
+
+  /// After a change: nil when the answers are saved. After a failed save a person is told at
+  /// once and offered another file (the answers stay in memory meanwhile); a script is stopped
+  /// at once. Returns `.interrupt` when the session must stop unsaved: the caller then shows
+  /// the answers so that nothing typed is lost.
+  func savedOrRecovered() -> PromptResult? {
+    while session.journalError != nil {
+      guard interactive else { return .interrupt }
+      let question = t(
+        "The answers are kept until they are saved: type another file to save them to, press Enter to try again, or type q to stop (they are then printed here).",
+        "Las respuestas se conservan hasta guardarlas: escriba otro archivo donde guardarlas, pulse Enter para reintentar, o escriba q para parar (entonces se muestran aquí).")
+      var refusal: String?
+      let prompt = Prompt(kind: .text, question: question, allowsNavigation: false)
+      let result = driver.ask(prompt, context: context(section: t("Saving", "Guardado"), slot: nil)) { result in
+        guard case .text(let path) = result, !path.trimmingSpaces.isEmpty else { return nil }
+        refusal = session.moveJournal(to: path.trimmingSpaces)
+        return refusal.map(Self.sentence)
+      }
+      switch result {
+      case .text(let path) where path.trimmingSpaces.isEmpty: session.save()
+      case .text: continue
+      default: return .interrupt
+      }
+    }
+    return nil
+  }
+
+  static func sentence(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".") }
 
   func affectedNotice(_ affected: [Int]) -> String {
     let hidden = affected.filter { !session.relevant[$0] }.map { survey.questions[$0].id }
@@ -356,6 +395,7 @@ public final class Questionnaire {
       case .selected(let picked):
         let choice = picked.first ?? items.count - 1
         session.setTarget(index, choice < survey.stages.count ? survey.stages[choice].level : nil)
+        if let stop = savedOrRecovered() { return stop }
         index += 1
       case .back:
         if index == 0 { return .back }

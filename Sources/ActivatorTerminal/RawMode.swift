@@ -23,7 +23,6 @@ public enum RawMode {
     }
     guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else { return false }
     active = true
-    installSignalHandlers()
     return true
   }
 
@@ -35,7 +34,11 @@ public enum RawMode {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
   }
 
-  private static func installSignalHandlers() {
+  /// Installs, once for the whole run, what happens when a signal stops it: temporary output
+  /// files are removed (`TemporaryFiles`) and the terminal is restored if the questionnaire
+  /// changed it, then the process exits with 128 + the signal's number.
+  public static func installSignalHandlers() {
+    TemporaryFiles.prepare()
     // The parent may have left these blocked; they must reach the handler.
     var set = sigset_t()
     sigemptyset(&set)
@@ -43,7 +46,8 @@ public enum RawMode {
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
     for signalNumber in [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGPIPE] {
       signal(signalNumber) { number in
-        // Only async-signal-safe calls here: write, tcsetattr, _exit.
+        // Only async-signal-safe calls here: unlink, write, tcsetattr, _exit.
+        TemporaryFiles.removeAllFromSignal()
         RawMode.restoreFromSignal()
         _exit(128 + number)
       }

@@ -3,6 +3,11 @@ import ActivatorYAML
 
 /// The state of one questionnaire run: the answers so far, which questions skip logic shows,
 /// and the journal written after every change so that nothing answered is ever lost.
+///
+/// A resumed file is edited in place (`AnswersEditor`): it is not written until an answer
+/// changes, and then keeps its comments, `x-` keys, notes and `completed:`. The journal is locked
+/// for the session (`FileLock`), and no answer is accepted that the reader could not read back
+/// (`problem(with:)`).
 public final class QuestionnaireSession {
   public let survey: Survey
   public private(set) var sheet: AnswerSheet
@@ -11,15 +16,55 @@ public final class QuestionnaireSession {
   public private(set) var journalPath: String
   /// Chooses the journal's path from the city once its name is known (when none was given).
   public var pathForCity: ((City) -> String)?
-  /// The last journal write failed (disk full, folder removed): shown to the user, retried.
+  /// The last journal write failed (disk full, folder removed): the answers are kept in memory
+  /// until a save succeeds.
   public private(set) var journalError: String?
+  /// The file being continued, edited in place rather than rewritten.
+  let editor: AnswersEditor?
+  private var lock: FileLock?
+  /// What a saved file may hold: the limits the answers reader applies.
+  static let limits = YAMLLimits.untrusted
 
-  public init(survey: Survey, sheet: AnswerSheet, journalPath: String) {
+  public init(survey: Survey, sheet: AnswerSheet, journalPath: String, resuming editor: AnswersEditor? = nil) {
     self.survey = survey
     self.sheet = sheet
     self.journalPath = journalPath
+    self.editor = editor
     self.relevant = Scorer.prepare(sheet, survey: survey).1
     if self.sheet.started == nil { self.sheet.started = Timestamp.now() }
+  }
+
+  deinit { lock?.release() }
+
+  /// Locks the journal for this session; a message naming the other session when one holds it.
+  public func claimJournal() -> String? {
+    guard !journalPath.isEmpty else { return nil }
+    return claim(journalPath)
+  }
+
+  private func claim(_ path: String) -> String? {
+    do {
+      let taken = try FileLock.acquire(for: path)
+      lock?.release()
+      lock = taken
+      return nil
+    } catch {
+      guard case .held(let pid) = error else { return nil }
+      let holder = pid.map { "process \($0)" } ?? "another process"
+      return "\(InertText.line(path)) is open in another questionnaire session (\(holder)); finish or quit that session first, or answer into another file with --out"
+    }
+  }
+
+  /// Saves the answers to `path` from now on (after a failed save): refused when `path` is an
+  /// answers file or another session holds it; the message says why.
+  public func moveJournal(to path: String) -> String? {
+    if let problem = OutputGuard.problem(writing: path, inputs: [String](), allowed: journalPath) {
+      return "refusing to replace it: \(problem)"
+    }
+    if let held = claim(path) { return held }
+    journalPath = path
+    save()
+    return nil
   }
 
   public var language: String { sheet.language }
@@ -91,6 +136,7 @@ public final class QuestionnaireSession {
     if let pathForCity {
       journalPath = pathForCity(city)
       self.pathForCity = nil
+      _ = claimJournal()
     }
     sheet.city = city
     sheet.respondent = respondent
@@ -107,15 +153,58 @@ public final class QuestionnaireSession {
     save()
   }
 
+  /// Marks the survey completed; a file completed before keeps its completion date.
   public func complete() {
-    sheet.completed = Timestamp.now()
+    if sheet.completed == nil { sheet.completed = Timestamp.now() }
     save()
   }
 
-  /// Writes the journal atomically (temporary file, then rename).
+  /// Opens a completed survey again: `completed:` is removed. Resuming keeps it; this is for
+  /// when the official says so (issue 12 asks them).
+  public func reopen() {
+    sheet.completed = nil
+    save()
+  }
+
+  /// Why `text` cannot be an answer or detail: what the answers reader refuses when the file
+  /// is read back (`YAMLLimits.untrusted`).
+  public func problem(withText text: String) -> String? {
+    let length = text.utf8.count
+    guard length > Self.limits.maxScalarBytes else { return nil }
+    return "this is \(length) bytes long; an answers file holds at most \(Self.limits.maxScalarBytes) bytes per answer"
+  }
+
+  /// Why `value` cannot be the answer to `slot`: too long a text, or a file that would grow
+  /// past what the reader accepts.
+  public func problem(with value: AnswerValue?, for slot: Int) -> String? {
+    if case .text(let text)? = value, let problem = problem(withText: text) { return problem }
+    var trial = sheet
+    trial.values[slot] = value
+    return problem(size: trial)
+  }
+
+  /// Why the answers file for `trial` could not be read back: too large.
+  public func problem(size trial: AnswerSheet) -> String? {
+    let size = bytes(for: trial).count
+    guard size > Self.limits.maxBytes else { return nil }
+    return "the answers file would grow to \(size) bytes; at most \(Self.limits.maxBytes) are read back"
+  }
+
+  func bytes(for sheet: AnswerSheet) -> [UInt8] {
+    editor?.text(for: sheet) ?? Array(AnswersWriter.write(sheet, survey: survey, mode: .answers).utf8)
+  }
+
+  /// Writes the journal atomically (temporary file, then rename). A continued file that has not
+  /// changed is not written at all, so it stays byte for byte what it was.
   public func save() {
+    guard !journalPath.isEmpty else { return }
+    let bytes = bytes(for: sheet)
+    if let editor, bytes == editor.file.bytes, FileReading.sameFile(journalPath, editor.file.path) {
+      journalError = nil
+      return
+    }
     do {
-      try FileReading.writeAtomically(journalPath, AnswersWriter.write(sheet, survey: survey, mode: .answers))
+      try FileReading.writeAtomically(journalPath, bytes)
       journalError = nil
     } catch {
       journalError = error.description

@@ -22,6 +22,7 @@ struct Activator: ParsableCommand {
   static func main() {
     // Before anything is printed: --no-color holds for both streams and every message.
     if CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }).contains("--no-color") { Console.forbidColor() }
+    RawMode.installSignalHandlers()
     var status: Int32 = 0
     do {
       var command = try parseAsRoot()

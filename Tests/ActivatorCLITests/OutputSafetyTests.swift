@@ -22,7 +22,7 @@ import Testing
   func aFullDiskIsAnErrorNotSilence(_ command: Command) {
     let run = Run.activator(command.arguments, cwd: Binary.root, stdoutPath: "/dev/full")
     #expect(run.status == 2, "exit \(run.status)\n\(run.stderr)")
-    #expect(run.stderr.contains("could not write to standard output: no space left on device"), "\(run.stderr)")
+    #expect(run.stderr.contains("could not write to standard output: no space left on the disk"), "\(run.stderr)")
   }
 
   /// Characters that must never reach a terminal as they are.
@@ -95,5 +95,36 @@ import Testing
     }
     let found = Run.activator(["catalog", "Guides"] + rules, cwd: Binary.root)
     #expect(found.stdout.contains("\\u{202E}Digital \\u{1B}]0;T\\u{7} Guides\\u{9B}2J"), "\(found.stdout)")
+  }
+
+  /// Cells a spreadsheet would run as formulas, full-width and space-led forms included, start
+  /// with an apostrophe; numbers stay numbers.
+  @Test func csvNeverStartsAFormula() throws {
+    let folder = Binary.temporaryFolder()
+    let names = ["=1+1", " =1+1", "\u{3000}=1+1", "＝1+1", "＋cmd", "－2+3", "＠SUM(A1)", "@SUM(A1)", "+33", "\tx", "Normal"]
+    let good = try #require(Binary.read(Binary.root + "/" + Self.example))
+    for (index, name) in names.enumerated() {
+      // Written with YAML escapes, as a hostile file would.
+      let escaped = name.unicodeScalars.map { scalar -> String in
+        guard !(scalar.isASCII && scalar.value >= 0x20) else { return String(scalar) }
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      }.joined()
+      Binary.write(folder + "/c\(index < 10 ? "0" : "")\(index).yaml", good.replacing("  name: Valmora\n", with: "  name: \"\(escaped)\"\n"))
+    }
+    let run = Run.activator(["score", folder, "--format", "csv"], cwd: Binary.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = run.stdout.split(separator: "\r\n").dropFirst()
+    #expect(rows.count == names.count)
+    for (index, row) in rows.enumerated() {
+      let name = names[index]
+      let city = row.split(separator: ",", maxSplits: 2)[1]
+      let quoted = city.hasPrefix("\"") ? String(city.dropFirst()) : String(city)
+      if name == "Normal" || name == "+33" {
+        #expect(quoted == name)
+      } else {
+        #expect(quoted.hasPrefix("'"), "\(InertText.line(name)) was written as \(InertText.line(String(city)))")
+      }
+    }
   }
 }

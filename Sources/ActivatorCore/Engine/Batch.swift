@@ -61,6 +61,9 @@ public struct BatchItem: Sendable {
   public var diagnostics: [Diagnostic]
   public var record: CohortRecord?
   public var failed: Bool
+  /// Not an answers file but an output of Activator found among the inputs (a results file
+  /// written into the folder being scored): left out with a note, neither scored nor failed.
+  public var skipped = false
 }
 
 public struct BatchOptions: Sendable {
@@ -95,6 +98,8 @@ public struct BatchStats: Sendable {
   public var scored = 0
   public var failed = 0
   public var stoppedEarly = false
+  /// Outputs of Activator met among the inputs and left out.
+  public var skipped = 0
 }
 
 /// Scores many answers files on several threads. Results are handed to `deliver` strictly in
@@ -136,8 +141,9 @@ public final class BatchRunner: Sendable {
   }
 
   /// Scores `paths` (already sorted) and calls `deliver` once per file, in order, on whichever
-  /// thread completed the next file; calls are never concurrent.
-  public func run(_ paths: PathList, deliver: @escaping @Sendable (BatchItem) -> Void) -> BatchStats {
+  /// thread completed the next file; calls are never concurrent. When `deliver` returns false
+  /// (its output cannot be written), the batch stops as `failFast` would.
+  public func run(_ paths: PathList, deliver: @escaping @Sendable (BatchItem) -> Bool) -> BatchStats {
     let state = Mutex(State())
     let count = paths.count
     let worker: @Sendable () -> Void = { [self] in
@@ -169,9 +175,9 @@ public final class BatchRunner: Sendable {
             if s.stop { break }
             s.nextToDeliver += 1
             s.stats.files += 1
-            if next.failed { s.stats.failed += 1 } else { s.stats.scored += 1 }
-            deliver(next)
-            if next.failed && options.failFast {
+            if next.skipped { s.stats.skipped += 1 } else if next.failed { s.stats.failed += 1 } else { s.stats.scored += 1 }
+            let keepGoing = deliver(next)
+            if !keepGoing || next.failed && options.failFast {
               s.stop = true
               s.stats.stoppedEarly = s.nextToDeliver < count
             }
@@ -192,7 +198,8 @@ public final class BatchRunner: Sendable {
     do {
       try FileReading.read(path, maxBytes: limits.maxBytes, into: &buffer)
     } catch {
-      item.diagnostics = [Diagnostic(.error, "unreadable", error.message, at: .file(path))]
+      let message = error.message + (error.tooLarge ? Document.sizeHint(limits) : "")
+      item.diagnostics = [Diagnostic(.error, error.tooLarge ? "limit" : "unreadable", message, at: .file(path))]
       return item
     }
     let file = SourceFile(path: path, bytes: buffer)
@@ -205,6 +212,11 @@ public final class BatchRunner: Sendable {
       let slow = AnswersLoader.load(source, root, registry: registry, log: log)
     {
       loaded = slow
+    } else if let output = ActivatorOutput.kind(of: buffer) {
+      item.failed = false
+      item.skipped = true
+      item.diagnostics = [Diagnostic(.note, "activator-output", "\(output), not an answers file; skipped", at: .file(path))]
+      return item
     } else {
       item.diagnostics = log.sorted
       return item

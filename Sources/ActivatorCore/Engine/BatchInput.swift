@@ -22,7 +22,8 @@ public enum BatchInput {
         return
       }
       guard depth < 64 else {
-        problems.append(Diagnostic(.warning, "too-deep", "folders nested more than 64 deep; skipped", at: .file(folder)))
+        problems.append(
+          Diagnostic(.error, "too-deep", "folders nested more than 64 deep are not searched; no file below this one was read", at: .file(folder)))
         return
       }
       let entries: [(name: String, kind: FileReading.Kind)]

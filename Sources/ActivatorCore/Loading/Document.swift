@@ -8,10 +8,17 @@ public enum Document {
     do {
       bytes = try FileReading.read(path, maxBytes: limits.maxBytes)
     } catch {
-      log.error("unreadable", error.message, at: .file(path))
+      log.error(error.tooLarge ? "limit" : "unreadable", error.message + (error.tooLarge ? sizeHint(limits) : ""), at: .file(path))
       return nil
     }
     return parse(SourceFile(path: path, bytes: bytes), limits: limits, log: log)
+  }
+
+  /// What a file over the size limit probably is, by the kind of file the limits are for.
+  public static func sizeHint(_ limits: YAMLLimits) -> String {
+    limits == .untrusted
+      ? " (is it really an answers file? They are a few kilobytes)"
+      : " (surveys, rule and catalog files may be at most \(limits.maxBytes >> 20) MiB; split the rules into several files)"
   }
 
   /// The file as UTF-8 text: YAML allows UTF-16 with a byte-order mark (some Windows editors

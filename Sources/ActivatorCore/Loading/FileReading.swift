@@ -2,6 +2,8 @@
 public struct FileReadError: Error, Sendable, CustomStringConvertible {
   public var path: String
   public var message: String
+  /// The file is larger than the reader accepts (the caller says what such a file should be).
+  public var tooLarge = false
   public var description: String { "\(InertText.line(path)): \(message)" }
 
   public init(path: String, message: String) {
@@ -44,8 +46,9 @@ public enum FileReading {
     }
     let size = Int(info.st_size)
     if size > maxBytes {
-      throw FileReadError(
-        path: path, message: "file is \(size) bytes; at most \(maxBytes) are accepted (is it really an answers file?)")
+      var error = FileReadError(path: path, message: "file is \(size) bytes; at most \(maxBytes) are accepted")
+      error.tooLarge = true
+      throw error
     }
     if buffer.capacity < size + 1 { buffer.reserveCapacity(size + 1) }
     // Read until end of file, not just `size` bytes: the file may grow while being read.
@@ -53,7 +56,9 @@ public enum FileReading {
     while true {
       let oldCount = buffer.count
       if oldCount + blockSize > maxBytes + 1 && oldCount > maxBytes {
-        throw FileReadError(path: path, message: "file grew past \(maxBytes) bytes while being read")
+        var error = FileReadError(path: path, message: "file grew past \(maxBytes) bytes while being read")
+        error.tooLarge = true
+        throw error
       }
       buffer.append(contentsOf: repeatElement(0, count: blockSize))
       let got = buffer.withUnsafeMutableBytes { raw -> Int in
@@ -71,9 +76,40 @@ public enum FileReading {
       // A short read of a regular file is its end: no need for a second read to see zero.
       if got < blockSize && buffer.count == size { break }
       if buffer.count > maxBytes {
-        throw FileReadError(path: path, message: "file is more than \(maxBytes) bytes; refusing to read further")
+        var error = FileReadError(path: path, message: "file is more than \(maxBytes) bytes; refusing to read further")
+        error.tooLarge = true
+        throw error
       }
     }
+  }
+
+  /// Why a file or folder could not be written, in words (`errorText` is for reading).
+  public static func writeErrorText(_ code: Int32) -> String {
+    switch code {
+    case EACCES, EPERM: return "permission denied (the folder or the file is not writable)"
+    case EROFS: return "the file system is read-only"
+    case ENOSPC: return "no space left on the disk"
+    case EDQUOT: return "the disk quota is used up"
+    default: return errorText(code)
+    }
+  }
+
+  /// At most the first `maxBytes` of a regular file (to recognise what it holds).
+  public static func readPrefix(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw FileReadError(path: path, message: "is not a regular file") }
+    var buffer = [UInt8](repeating: 0, count: maxBytes)
+    var count = 0
+    while count < maxBytes {
+      let got = buffer.withUnsafeMutableBytes { raw in raw.baseAddress.map { Glibc.read(fd, $0 + count, maxBytes - count) } ?? 0 }
+      if got < 0 && errno == EINTR { continue }
+      if got <= 0 { break }
+      count += got
+    }
+    return Array(buffer.prefix(count))
   }
 
   public static func errorText(_ code: Int32) -> String {
@@ -137,6 +173,13 @@ public enum FileReading {
     case atomic(path: String)
     /// A device, FIFO or socket (`/dev/stdout`, `/dev/null`, a named pipe): written in place.
     case direct(path: String)
+
+    /// Where the output really goes.
+    public var path: String {
+      switch self {
+      case .atomic(let path), .direct(let path): return path
+      }
+    }
   }
 
   /// Decides how to write `path` without changing anything; throws when it cannot be written.
@@ -200,48 +243,69 @@ public enum FileReading {
 
   /// Opens where an output goes: the temporary file to rename later (atomic) or the special
   /// file itself (direct). Returns the descriptor and the temporary path, if any.
+  ///
+  /// The temporary file is private (0600) while it is written; stale ones of ours for the same
+  /// target are removed first, and it is removed if a signal stops the run (`TemporaryFiles`).
   public static func openOutput(_ plan: OutputPlan) throws(FileReadError) -> (fd: Int32, temporary: String?) {
     switch plan {
     case .direct(let path):
       let fd = open(path, O_WRONLY | O_CLOEXEC)
-      guard fd >= 0 else { throw FileReadError(path: path, message: "cannot open for writing: \(errorText(errno))") }
+      guard fd >= 0 else { throw FileReadError(path: path, message: "cannot open for writing: \(writeErrorText(errno))") }
       return (fd, nil)
     case .atomic(let path):
-      let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-      let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-      var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
+      TemporaryFiles.removeStale(for: path)
+      var template = Array(TemporaryFiles.template(for: path).utf8CString)
       let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-      guard fd >= 0 else { throw FileReadError(path: path, message: "cannot create a file in '\(directory)': \(errorText(errno))") }
-      fchmod(fd, 0o644)
-      return (fd, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+      guard fd >= 0 else {
+        throw FileReadError(path: path, message: "cannot create a file in '\(TemporaryFiles.split(path).folder)': \(writeErrorText(errno))")
+      }
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      TemporaryFiles.register(temporary)
+      return (fd, temporary)
     }
   }
 
-  /// Finishes an output opened by `openOutput`: flushes, and renames the temporary file over
+  /// Finishes an output opened by `openOutput`: flushes, gives the file the mode (and owner,
+  /// where allowed) of the file it replaces, or the umask's for a new one, and renames it over
   /// the target (then makes the rename durable). On failure the temporary file is removed.
   public static func closeOutput(_ fd: Int32, temporary: String?, plan: OutputPlan, failure: FileReadError?) throws(FileReadError) {
     guard case .atomic(let path) = plan, let temporary else {
-      close(fd)
+      if close(fd) != 0, failure == nil, errno != EINTR {
+        throw FileReadError(path: plan.path, message: "cannot finish writing: \(writeErrorText(errno))")
+      }
       if let failure { throw failure }
       return
     }
+    defer { TemporaryFiles.unregister(temporary) }
     var failure = failure
-    if failure == nil && fsync(fd) != 0 {
-      failure = FileReadError(path: path, message: "cannot flush: \(errorText(errno))")
+    if failure == nil {
+      FileModes.apply(to: fd, replacing: path)
+      if fsync(fd) != 0 { failure = FileReadError(path: path, message: "cannot flush: \(writeErrorText(errno))") }
     }
-    close(fd)
+    if close(fd) != 0, failure == nil, errno != EINTR {
+      failure = FileReadError(path: path, message: "cannot finish writing: \(writeErrorText(errno))")
+    }
     if failure == nil && rename(temporary, path) != 0 {
-      failure = FileReadError(path: path, message: "cannot replace the file: \(errorText(errno))")
+      failure = FileReadError(path: path, message: "cannot replace the file: \(writeErrorText(errno))")
     }
     if let failure {
       unlink(temporary)
       throw failure
     }
-    let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-    let dirFD = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY)
+    let dirFD = open(TemporaryFiles.split(path).folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if dirFD >= 0 {
       fsync(dirFD)
       close(dirFD)
+    }
+  }
+
+  /// Drops an output opened by `openOutput` without touching its target.
+  public static func discardOutput(_ fd: Int32, temporary: String?) {
+    close(fd)
+    if let temporary {
+      unlink(temporary)
+      TemporaryFiles.unregister(temporary)
     }
   }
 
@@ -259,7 +323,7 @@ public enum FileReading {
         let n = write(fd, base + written, raw.count - written)
         if n < 0 {
           if errno == EINTR { continue }
-          failure = FileReadError(path: path, message: "cannot write: \(errorText(errno))")
+          failure = FileReadError(path: path, message: "cannot write: \(writeErrorText(errno))")
           return
         }
         written += n

@@ -171,21 +171,18 @@ func answersFiles(_ paths: [String]) throws -> (files: PathList, problems: [Diag
   return (files, problems)
 }
 
-/// Refuses an output path that would destroy input: one of the input files, or (for reports,
-/// which are never YAML) a .yaml/.yml file, typically a shell wildcard that expanded into the
-/// option's value (`--html *.yaml`).
-func checkOutput(_ output: String, option: String, inputs: some Collection<String>, yamlAllowed: Bool = false) throws {
-  // Only an output that already exists can be an input under another name: stat inputs then.
-  let existing = FileReading.identity(output)
-  if inputs.contains(output) || existing != nil && inputs.contains(where: { FileReading.identity($0) == existing }) {
-    Console.err("error: \(option) \(InertText.line(output)): refusing to write over an input file\n")
-    throw ExitCode(2)
-  }
-  if !yamlAllowed && (output.hasSuffix(".yaml") || output.hasSuffix(".yml")) {
-    Console.err(
-      "error: \(option) \(output): refusing to write a report over a YAML file (did a wildcard such as *.yaml expand into \(option)?)\n")
-    throw ExitCode(2)
-  }
+/// `--force`, for every command that writes a file.
+struct ForceOption: ParsableArguments {
+  @Flag(name: .long, help: "Replace the output even if it is an answers file or a file this run reads.")
+  var force = false
+}
+
+/// The one overwrite rule (`OutputGuard`): refuses, unless `--force`, to replace an answers file
+/// or a file the run reads, links followed. `allowed` is a file the command may replace anyway.
+func guardOutput(_ output: String, option: String, inputs: some Sequence<String>, force: Bool, allowed: String? = nil, hint: String = "") throws {
+  guard !force, let problem = OutputGuard.problem(writing: output, inputs: inputs, allowed: allowed) else { return }
+  Console.err("error: \(option) \(InertText.line(output)): refusing to replace it: \(problem); choose another file\(hint), or add --force to replace it\n")
+  throw ExitCode(2)
 }
 
 /// Loads one answers file and scores it; prints problems and throws the right exit code.

@@ -40,6 +40,7 @@ struct Report: ParsableCommand {
 
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var overwrite: ForceOption
 
   func validate() throws {
     if paths.isEmpty { throw ValidationError("give an answers file, several files or a folder") }
@@ -51,9 +52,7 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
-    for (option, path) in [("--html", html), ("--md", md)] {
-      if let path, path != "-" { try checkOutput(path, option: option, inputs: paths) }
-    }
+    try guardOutputs(inputs: paths)
     let workspace = try sources.workspace()
     let date = ReportDate.today(environment: Environment.all)
     if compare {
@@ -75,9 +74,7 @@ struct Report: ParsableCommand {
 
   func cohort(workspace: Workspace, date: String) throws {
     let (files, problems) = try answersFiles(paths)
-    for (option, path) in [("--html", html), ("--md", md)] {
-      if let path, path != "-" { try checkOutput(path, option: option, inputs: files) }
-    }
+    try guardOutputs(inputs: files)
     let survey = try sources.chosenSurvey(workspace)
     let program = try scoringProgram(for: survey, workspace: workspace)
     let collected = CohortCollector()
@@ -89,10 +86,15 @@ struct Report: ParsableCommand {
       options: BatchOptions(jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: false, collectRecords: true, recommendationLimit: 3),
       render: { _ in [] })
     let stats = runner.run(files) { item in
+      if item.skipped {
+        Console.err(renderer.render(item.diagnostics))
+        return true
+      }
       missingRules.note(item)
       progress.advance(failed: item.failed)
       if !item.diagnostics.isEmpty { Console.err(renderer.render(item.diagnostics)) }
       collected.add(item)
+      return true
     }
     progress.finish()
     let language = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
@@ -105,6 +107,16 @@ struct Report: ParsableCommand {
     }
     if missingRules.seen { try failForMissingRules(workspace) }
     if stats.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+  }
+
+  func guardOutputs(inputs: some Sequence<String>) throws {
+    for (option, path) in [("--html", html), ("--md", md)] {
+      // A wildcard such as *.yaml that expanded into the option's value names an answers file.
+      if let path, path != "-" {
+        let wildcard = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? " (did a wildcard such as *.yaml expand into \(option)?)" : ""
+        try guardOutput(path, option: option, inputs: inputs, force: overwrite.force, hint: wildcard)
+      }
+    }
   }
 
   /// Writes each requested format; Markdown to stdout when none is.

@@ -15,6 +15,7 @@ struct Score: ParsableCommand {
 
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var overwrite: ForceOption
 
   @Option(name: .long, help: "Output: table, csv, json, jsonl or md (default: a summary for one file; a table on a terminal, jsonl otherwise).")
   var format: Format?
@@ -52,7 +53,7 @@ struct Score: ParsableCommand {
       return
     }
     let (files, problems) = try answersFiles(paths)
-    if let out { try checkOutput(out, option: "--out", inputs: files, yamlAllowed: false) }
+    if let out { try guardOutput(out, option: "--out", inputs: files, force: overwrite.force) }
     let survey = try sources.chosenSurvey(workspace)
     let kind = BatchFormat.Kind(rawValue: (format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)).rawValue) ?? .jsonl
     // People read tables and Markdown in one language; JSON and CSV keep each file's own.
@@ -83,13 +84,18 @@ struct Score: ParsableCommand {
     let written = WrittenCounter()
     let missingRules = MissingRulesSeen()
     let stats = runner.run(files) { item in
+      if item.skipped {
+        Console.err(renderer.render(item.diagnostics))
+        return true
+      }
       missingRules.note(item)
       progress.advance(failed: item.failed)
       if !item.diagnostics.isEmpty { Console.err(renderer.render(item.diagnostics)) }
       if let record = item.record { cohort.add(record) }
-      guard !item.failed, !summaryOnly else { return }
+      guard !item.failed, !summaryOnly else { return !sink.failed }
       if written.next() > 0 { sink.write(separator) }
       sink.write(item.output)
+      return !sink.failed
     }
     progress.finish()
     if summaryOnly {
@@ -97,19 +103,25 @@ struct Score: ParsableCommand {
     } else {
       sink.write(batchFormat.footer())
     }
+    // A batch that stopped early never replaces a complete output with part of one.
+    let partial = stats.stoppedEarly && !sink.failed && out != nil
     do {
-      try sink.finish()
+      try sink.finish(keep: !partial)
     } catch {
       Console.err("error: \(error)\n")
       throw ExitCode(2)
+    }
+    if partial, let out {
+      Console.err("note: --fail-fast stopped the batch, so \(InertText.line(out)) was not written; a file already there is untouched\n")
     }
     if !quiet {
       let seconds = started.secondsElapsed
       var line = "scored \(stats.scored) of \(files.count) file\(files.count == 1 ? "" : "s")"
       if stats.failed > 0 { line += ", \(stats.failed) failed" }
+      if stats.skipped > 0 { line += ", \(stats.skipped) skipped (outputs of Activator)" }
       if stats.stoppedEarly { line += ", stopped at the first failure (--fail-fast)" }
       line += " in \(seconds < 10 ? String(Int(saturating: seconds * 1000)) + " ms" : String(Int(saturating: seconds)) + " s")"
-      if let out { line += "; wrote \(InertText.line(out))" }
+      if let out, !partial { line += "; wrote \(InertText.line(out))" }
       Console.err(line + "\n")
     }
     if missingRules.seen { try failForMissingRules(workspace) }

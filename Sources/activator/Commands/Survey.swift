@@ -35,6 +35,8 @@ struct SurveyCommand: ParsableCommand {
   @Flag(name: .long, help: "Never use colour.")
   var noColor = false
 
+  @OptionGroup var overwrite: ForceOption
+
   func run() throws {
     let sources = RuleSources(survey: survey, rules: rules)
     let workspace = Workspace()
@@ -47,22 +49,27 @@ struct SurveyCommand: ParsableCommand {
     let chosen: ActivatorCore.Survey
     var journal: String
     var askCity = true
+    var editor: AnswersEditor?
     if let resume {
       let log = DiagnosticLog()
-      guard let (loaded, loadedSurvey) = AnswersLoader.load(resume, registry: workspace.registry, log: log) else {
+      guard let (file, root) = Document.load(resume, limits: .untrusted, log: log),
+        let (loaded, loadedSurvey) = AnswersLoader.load(file, root, registry: workspace.registry, log: log)
+      else {
         Diagnostics.print(log.sorted)
         Console.err("error: \(InertText.line(resume)) cannot be resumed until these problems are fixed\n")
         throw ExitCode(1)
       }
+      // Edited in place: comments, x- keys, notes and completed: stay.
+      editor = AnswersEditor(file: file, root: root, original: loaded, survey: loadedSurvey)
       sheet = loaded
       chosen = loadedSurvey
       if let lang {
         guard chosen.languages.contains(lang) else { throw ValidationError("this survey is available in \(chosen.languages.joined(separator: ", ")), not '\(lang)'") }
         sheet.language = lang
       }
+      if let out { try guardOutput(out, option: "--out", inputs: [resume], force: overwrite.force, allowed: resume) }
       journal = out ?? resume
       askCity = sheet.city.name.isEmpty
-      sheet.completed = nil
     } else {
       if let survey, !sources.surveyIsPath {
         guard let found = workspace.registry.latest(survey) else {
@@ -78,10 +85,7 @@ struct SurveyCommand: ParsableCommand {
       let language = try Languages.pick(lang, survey: chosen)
       sheet = AnswerSheet.blank(for: chosen, language: language, city: City(name: city ?? ""), path: out ?? "")
       if let out {
-        if FileReading.kind(out) != .missing {
-          Console.err("error: \(InertText.line(out)) already exists; continue it with --resume \(InertText.line(out)), or choose another --out\n")
-          throw ExitCode(2)
-        }
+        try guardOutput(out, option: "--out", inputs: [String](), force: overwrite.force, hint: " (or continue it with --resume \(InertText.line(out)))")
         journal = out
       } else {
         journal = city.map(JournalName.available) ?? ""
@@ -104,19 +108,28 @@ struct SurveyCommand: ParsableCommand {
         driver = LineDriver(language: sheet.language)
       }
     }
-    let session = QuestionnaireSession(survey: chosen, sheet: sheet, journalPath: journal)
+    let session = QuestionnaireSession(survey: chosen, sheet: sheet, journalPath: journal, resuming: editor)
     if journal.isEmpty { session.pathForCity = { JournalName.available($0.name) } }
-    if !askCity { session.save() }
-    let questionnaire = Questionnaire(session: session, driver: driver)
+    if let held = session.claimJournal() {
+      driver.finish()
+      Console.err("error: \(held)\n")
+      throw ExitCode(2)
+    }
+    // A new file is written at once; a continued one only when an answer changes.
+    if !askCity && editor == nil { session.save() }
+    let questionnaire = Questionnaire(session: session, driver: driver, interactive: Console.stdinIsTerminal)
     let outcome = questionnaire.run(askCity: askCity)
     driver.finish()
     _ = tty
 
     let t = Localizer(sheet.language)
-    let path = session.journalPath
+    let path = InertText.line(session.journalPath)
     let answered = session.sheet.values.compactMap { $0 }.count
     if let problem = session.journalError {
-      Console.err("error: the answers could not be saved: \(problem)\n")
+      // Nothing typed is lost: the answers go to stdout, to be saved by hand.
+      Console.err(
+        "error: the answers could not be saved: \(problem)\nThe answers given so far (\(answered)) follow on standard output; save them in a file and continue with: activator survey --resume FILE\n")
+      Console.data(Array(AnswersWriter.write(session.sheet, survey: chosen, mode: .answers).utf8))
       throw ExitCode(2)
     }
     switch outcome {

@@ -25,6 +25,8 @@ struct Template: ParsableCommand {
   @Flag(name: .long, help: "Write a JSON Schema of the survey's answers files instead of a template.")
   var schema = false
 
+  @OptionGroup var overwrite: ForceOption
+
   func run() throws {
     let workspace = try sources.workspace()
     let survey = try sources.chosenSurvey(workspace)
@@ -37,6 +39,7 @@ struct Template: ParsableCommand {
       text = AnswersWriter.write(sheet, survey: survey, mode: .template)
     }
     if let out {
+      try guardOutput(out, option: "--out", inputs: [String](), force: overwrite.force)
       do {
         try FileReading.writeAtomically(out, text)
       } catch {

@@ -24,16 +24,21 @@ struct Validate: ParsableCommand {
     let renderer = { (log: DiagnosticLog) in
       DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: log.sources)
     }
+    /// A file that is not answers but an output of Activator is left out with a note.
+    func failed(_ path: String, _ log: DiagnosticLog) {
+      if let output = (try? FileReading.readPrefix(path, maxBytes: 4096)).flatMap(ActivatorOutput.kind(of:)) {
+        Console.err("\(InertText.line(path)): note: \(output), not an answers file; skipped\n")
+        return
+      }
+      renderer(log).render(log.sorted, to: Console.err)
+      invalid = true
+    }
     for path in files {
       let log = DiagnosticLog()
-      guard let (file, root) = Document.load(path, limits: .untrusted, log: log) else {
-        Console.err(renderer(log).render(log.sorted))
-        invalid = true
-        continue
-      }
-      guard let (sheet, survey) = AnswersLoader.load(file, root, registry: workspace.registry, log: log) else {
-        Console.err(renderer(log).render(log.sorted))
-        invalid = true
+      guard let (file, root) = Document.load(path, limits: .untrusted, log: log),
+        let (sheet, survey) = AnswersLoader.load(file, root, registry: workspace.registry, log: log)
+      else {
+        failed(path, log)
         continue
       }
       let (_, _, counts, issues) = Scorer.prepare(sheet, survey: survey)
@@ -67,7 +72,7 @@ struct Validate: ParsableCommand {
         log.error("missing-city", "the city name is empty", at: SourceLocation(file: path, line: 1, column: 1))
       }
       let diagnostics = log.sorted
-      Console.err(renderer(log).render(diagnostics))
+      renderer(log).render(diagnostics, to: Console.err)
       if log.hasErrors {
         invalid = true
       } else {

@@ -35,7 +35,7 @@ import Testing
 
   @Test func everyCorpusFileIsListedWithItsOutcome() throws {
     let listed = Set(Self.expectations.map(\.file))
-    let present = Set(try directoryEntries(Self.folder).filter { $0.hasSuffix(".yaml") })
+    let present = Set(try directoryEntries(Self.folder).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") })
     #expect(listed == present, "expected.txt and the folder disagree: \(listed.symmetricDifference(present).sorted())")
     #expect(Self.expectations.count >= 30)
   }
@@ -46,6 +46,13 @@ import Testing
     checkBounded(run, expectation.file)
     #expect(run.status == expectation.status, "\(expectation.file): exit \(run.status)\n\(run.stderr)")
     #expect((run.stderr + run.stdout).contains(expectation.output), "\(expectation.file):\n\(run.stderr)\(run.stdout)")
+    // Whatever a file holds, nothing in what is printed about it acts on a terminal.
+    #expect(Self.active(run.stdout + run.stderr).isEmpty, "\(expectation.file): \(Self.active(run.stdout + run.stderr))")
+  }
+
+  /// Characters a terminal would act on, shown visibly.
+  static func active(_ text: String) -> [String] {
+    text.unicodeScalars.filter { InertText.isActive($0, keepingLines: true) }.map { InertText.visible($0) }
   }
 
   /// Inputs that cannot be committed: made in a temporary folder.
@@ -70,6 +77,10 @@ import Testing
     cases.append(("loop-a.yaml", "loop-a.yaml: error: too many levels of symbolic links (a symlink loop?)"))
     symlink("nowhere.yaml", folder + "/dangling.yaml")
     cases.append(("dangling.yaml", "dangling.yaml: error: no such file"))
+    // A file name that would forge diagnostic lines if printed as it is.
+    let forged = "fake\nother.yaml:1:1: error: FORGED LINE\n.yaml"
+    Binary.write(folder + "/" + forged, "survey: [\n")
+    cases.append((forged, "fake\\u{A}other.yaml:1:1: error: FORGED LINE\\u{A}.yaml:2:1: error: YAML syntax"))
     if getuid() != 0 {  // root reads anything: the permission case needs an ordinary user
       Binary.write(folder + "/unreadable.yaml", "survey: wego-activator\n")
       chmod(folder + "/unreadable.yaml", 0)
@@ -85,7 +96,15 @@ import Testing
       checkBounded(run, name)
       #expect(run.status == (name == "folder.yaml" ? 2 : 1), "\(name): exit \(run.status)")
       #expect(run.stderr.contains(output), "\(name): \(run.stderr)")
+      #expect(Self.active(run.stderr).isEmpty, "\(name): \(Self.active(run.stderr))")
     }
+  }
+
+  /// Output integrity: what is printed about the corpus, sent to a full disk, is an error.
+  @Test func reportsOnTheCorpusNeverVanishOnAFullDisk() {
+    let run = Run.activator(["validate", Self.folder], cwd: Binary.root, timeout: Self.seconds, stdoutPath: "/dev/full")
+    #expect(run.status == 2, "exit \(run.status)")
+    #expect(run.stderr.contains("error: could not write to standard output: no space left on the disk"))
   }
 
   @Test func aBatchOfEverythingStillScoresEveryGoodFile() throws {
@@ -101,9 +120,13 @@ import Testing
     let run = Run.activator(["score", folder, "--format", "csv", "--jobs", "2"], cwd: Binary.root, timeout: 60)
     checkBounded(run, "batch")
     #expect(run.status == 1)
-    let rows = run.stdout.split(whereSeparator: \.isNewline).dropFirst()
+    // CSV rows end in CRLF; other line breaks (LS in a city name) are inside cells.
+    let rows = run.stdout.split(separator: "\r\n").dropFirst()
     let scored = Set(rows.compactMap { $0.split(separator: ",").first.map { String($0.split(separator: "/").last ?? "") } })
-    let good = Set(Self.expectations.filter { $0.status == 0 }.map(\.file) + ["good-kestrel-bay.yaml", "good-valmora.yaml", "good-santa-lucerna.yaml"])
+    let skipped = Self.expectations.filter { $0.output.hasSuffix("skipped") }
+    let good = Set(
+      Self.expectations.filter { $0.status == 0 && !$0.output.hasSuffix("skipped") }.map(\.file)
+        + ["good-kestrel-bay.yaml", "good-valmora.yaml", "good-santa-lucerna.yaml"])
     #expect(scored == good, "scored \(scored.sorted()), expected \(good.sorted())\n\(run.stdout.prefix(500))\n\(run.stderr.suffix(500))")
     for entry in Self.expectations where entry.status != 0 {
       #expect(run.stderr.contains("/" + entry.output), "batch did not report \(entry.file) as validate does")
@@ -113,6 +136,16 @@ import Testing
     }
     #expect(run.stderr.contains("symbolic-link loop") || run.stderr.contains("already visited"))
     #expect(run.stderr.contains("scored \(good.count) of"))
+    for entry in skipped { #expect(run.stderr.contains("/" + entry.output), "batch did not skip \(entry.file)") }
+    #expect(Self.active(run.stderr).isEmpty, "\(Self.active(run.stderr))")
+    // No cell a spreadsheet would run as a formula (after spaces, full-width forms too).
+    for row in rows {
+      for cell in row.split(separator: ",") {
+        let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+        let lead = text.unicodeScalars.first { $0 != " " && $0 != "\u{3000}" && $0 != "\u{A0}" }
+        if let lead, "=+@＝＋＠".unicodeScalars.contains(lead) { Issue.record("formula cell: \(cell)") }
+      }
+    }
   }
 
   // MARK: - Helpers

@@ -260,7 +260,7 @@ public enum ProgramCompiler {
     guard total > costBudget else { return }
     let costliest = items.sorted { $0.cost > $1.cost }.prefix(5)
     guard let first = costliest.first else { return }
-    let notes = costliest.map { Diagnostic.Note("\($0.what) may take up to \($0.cost) steps", at: $0.location) }
+    let notes = costliest.map { Diagnostic.Note("\($0.what) may take up to \($0.cost) step\($0.cost == 1 ? "" : "s")", at: $0.location) }
     log.error(
       "cost-budget",
       "scoring one city with these rules may take up to \(total) evaluation steps in all, more than the budget of \(costBudget) (\(items.count) expressions); simplify the costliest ones below or split the rules into plugins used separately",

@@ -254,15 +254,19 @@ public enum FileReading {
       return (fd, nil)
     case .atomic(let path):
       TemporaryFiles.removeStale(for: path)
-      var template = Array(TemporaryFiles.template(for: path).utf8CString)
-      let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-      guard fd >= 0 else {
-        throw FileReadError(path: path, message: "cannot create a file in '\(TemporaryFiles.split(path).folder)': \(writeErrorText(errno))")
+      // Registered before it exists, so that a signal at any moment finds it to remove.
+      for _ in 0..<100 {
+        let temporary = TemporaryFiles.name(for: path)
+        TemporaryFiles.register(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 { return (fd, temporary) }
+        let code = errno
+        TemporaryFiles.unregister(temporary)
+        if code != EEXIST {
+          throw FileReadError(path: path, message: "cannot create a file in '\(TemporaryFiles.split(path).folder)': \(writeErrorText(code))")
+        }
       }
-      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-      let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      TemporaryFiles.register(temporary)
-      return (fd, temporary)
+      throw FileReadError(path: path, message: "cannot create a temporary file in '\(TemporaryFiles.split(path).folder)'")
     }
   }
 

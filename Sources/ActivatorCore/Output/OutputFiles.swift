@@ -18,10 +18,14 @@ public enum TemporaryFiles {
   /// Makes the registry ready before a signal handler may read it.
   public static func prepare() { _ = slots }
 
-  /// The mkstemp template for a temporary file beside `path`: `.name.PID.XXXXXX`.
-  static func template(for path: String) -> String {
+  /// A fresh name for a temporary file beside `path`: `.name.PID.XXXXXX`, six random letters
+  /// and digits.
+  static func name(for path: String) -> String {
     let (folder, name) = split(path)
-    return "\(folder)/.\(name).\(getpid()).XXXXXX"
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+    var generator = SystemRandomNumberGenerator()
+    let random = String((0..<6).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    return "\(folder)/.\(name).\(getpid()).\(random)"
   }
 
   static func register(_ path: String) {

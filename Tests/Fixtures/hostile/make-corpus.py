@@ -59,3 +59,16 @@ write("rule-plugin.yaml", "plugin: stray\nversion: 1.0.0\ncriteria: []\n")
 # One 250 KB line: a flow mapping of 24,000 unknown keys. Every diagnostic quotes that line, so
 # quoting must be windowed and the diagnostics of one file capped, or validation turns quadratic.
 write("long-flow-line.yaml", HEAD + "answers: {" + ", ".join(f"q{i}: 1" for i in range(24000)) + "}\n")
+# Terminal escapes in what the file says (a city name that sets the window title, clears the
+# screen and recolours; a C1 CSI; a bidirectional override) and in a key that a message quotes:
+# every output shows them as \u{1B} and the like, never acts on them.
+write("terminal-escapes.yaml", GOOD.replace("name: Kestrel Bay", "name: \"\\e]0;PWNED\\a\\e[2J\\e[31mEVIL\\u009B31m\\u202Eyab lertseK\""))
+write("terminal-escapes-in-key.yaml", HEAD + "answers:\n  \"\\e[2Jgov_strategy\\u009B\": none\n")
+# Line breaks only YAML sees: a NEL (a Windows-1252 '…' read as Latin-1) ends a comment early;
+# an LS inside a value. Positions are the lines an editor shows.
+write("next-line-in-comment.yaml", HEAD + "# cities\u0085and more\nanswers: {gov_strategy: none}\n")
+write("line-separator-in-value.yaml", HEAD.replace("Hostile Bay", "Hostile\u2028Bay") + "answers: {gov_strategy: none}\n")
+# Cells a spreadsheet would run as formulas, full-width and space-led forms included.
+write("csv-formulas.yaml", GOOD.replace("name: Kestrel Bay", "name: \" =HYPERLINK(\\\"http://x\\\")\"").replace("country: New Zealand", "country: \"\uff1d1+1\""))
+# An output of Activator left in a folder of answers: skipped with a note, not a failure.
+write("activator-results.json", '[\n  {\n    "file": "x.yaml",\n    "city": {"name": "X"},\n    "survey": {"id": "wego-activator", "version": "1.0.0", "answered_version": "1.0.0"},\n    "overall_stage": 2\n  }\n]\n')

@@ -223,22 +223,22 @@ public enum Recommender {
   static func diverse(_ ordered: [Recommendation], priority: Int?) -> [Recommendation] {
     var top: [Int] = []
     var perPillar: [Int: Int] = [:]
-    for (index, recommendation) in ordered.enumerated() where top.count < diverseTop {
-      let pillar = recommendation.pillar
-      if pillar == priority || perPillar[pillar, default: 0] < perPillarInTop {
-        top.append(index)
-        perPillar[pillar, default: 0] += 1
-      }
-    }
     let addressesPriority = { (index: Int) in ordered[index].has(.priorityPillar) }
-    let seats = min(prioritySeats, ordered.indices.count(where: addressesPriority))
-    while top.count == diverseTop && top.count(where: addressesPriority) < seats,
-      let incoming = ordered.indices.first(where: { addressesPriority($0) && !top.contains($0) }),
-      let outgoing = top.lastIndex(where: { !addressesPriority($0) })
-    {
-      top.remove(at: outgoing)
-      top.append(incoming)
+    let fits = { (index: Int) in
+      ordered[index].pillar == priority || perPillar[ordered[index].pillar, default: 0] < perPillarInTop
     }
+    func take(_ index: Int) {
+      top.append(index)
+      perPillar[ordered[index].pillar, default: 0] += 1
+    }
+    let seats = min(prioritySeats, ordered.indices.count(where: addressesPriority))
+    // First in score order, keeping places for the priority pillar; then what fits; then anything.
+    for index in ordered.indices where top.count < diverseTop && fits(index) {
+      let reserved = max(0, seats - top.count(where: addressesPriority))
+      if addressesPriority(index) || diverseTop - top.count > reserved { take(index) }
+    }
+    for index in ordered.indices where top.count < diverseTop && !top.contains(index) && fits(index) { take(index) }
+    for index in ordered.indices where top.count < diverseTop && !top.contains(index) { take(index) }
     top.sort()
     let chosen = Set(top)
     return top.map { ordered[$0] } + ordered.indices.filter { !chosen.contains($0) }.map { ordered[$0] }

@@ -73,6 +73,30 @@ import Testing
     #expect(run.stdout.contains("Income group: not asked by this survey, so fit is not checked"))
   }
 
+  @Test func whatIfShowsWhatWouldChangeWithoutWritingTheFile() throws {
+    let folder = Binary.temporaryFolder()
+    let original = Binary.read(Binary.root + "/Examples/santa-lucerna.yaml") ?? ""
+    Binary.write(folder + "/city.yaml", original)
+    let run = Run.activator(
+      ["explain", folder + "/city.yaml", "--lang", "en", "--what-if", "gov_online_services=35", "--what-if", "gov_data_exchange=p2p_apis"],
+      cwd: Binary.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("What if gov_online_services = 35%, gov_data_exchange = Through point-to-point"))
+    #expect(run.stdout.contains("↑ Smart Government: 2 Developing → 3 Established"))
+    #expect(run.stdout.contains("not met → met"))
+    #expect(run.stdout.contains("+ S-Map: Digital Twin of Seoul (would be #3)"))
+    #expect(run.stdout.contains("− eCitie electronic revenue management (was #8): moves down to #"))
+    #expect(Binary.read(folder + "/city.yaml") == original, "--what-if must not write the answers file")
+    let json = Run.activator(["explain", "Examples/santa-lucerna.yaml", "--what-if", "gov_single_contact=yes", "--format", "json"], cwd: Binary.root)
+    #expect(json.status == 0)
+    #expect(json.stdout.contains("\"recommendations_appearing\": [\n    \"los-angeles-myla311\"\n  ]"))
+    // A bad value is reported where it is in the argument, as an answers file reports it.
+    let bad = Run.activator(["explain", "Examples/santa-lucerna.yaml", "--what-if", "gov_strategy=adoptd"], cwd: Binary.root)
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("--what-if:1:14: error: 'adoptd' is not an option of 'gov_strategy'; did you mean 'adopted'?"))
+    #expect(bad.stderr.contains("gov_strategy=adoptd\n"))
+  }
+
   @Test func batchScoresEveryGoodFileAndReportsEveryBadOne() throws {
     let folder = Binary.temporaryFolder()
     for name in ["valmora", "umbra-falls", "puerto-alegria"] {

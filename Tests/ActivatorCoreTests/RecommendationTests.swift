@@ -140,3 +140,55 @@ import Testing
     #expect(CitySize(population: 299_999) == .small && CitySize(population: 1_000_000) == .large && CitySize(population: 5_000_000) == .veryLarge)
   }
 }
+
+/// `--what-if question=value`: values read as an answers file reads them, problems at their
+/// column in the argument.
+@Suite struct AnswerOverrideTests {
+  let survey: Survey
+
+  init() throws {
+    let workspace = Workspace()
+    workspace.loadSurveys([Paths.survey])
+    survey = try #require(workspace.registry.surveys.first)
+  }
+
+  func parse(_ argument: String) -> (AnswerOverride?, [Diagnostic]) {
+    let log = DiagnosticLog()
+    let item = AnswerOverride.parse(argument, name: "--what-if", survey: survey, log: log)
+    return (item, log.sorted)
+  }
+
+  func slot(_ id: String) -> Int { survey.questionIndex[id] ?? -1 }
+
+  @Test func valuesAreReadAsInAnAnswersFile() throws {
+    let (strategy, _) = parse("gov_strategy=adopted")
+    #expect(strategy?.slot == slot("gov_strategy"))
+    #expect(strategy?.value == .choice(survey.questions[slot("gov_strategy")].optionIndex("adopted") ?? -1))
+    #expect(parse("gov_online_services=60%").0?.value == .decimal(60))
+    #expect(parse("gov_single_contact=sí").0?.value == .bool(true))
+    #expect(parse("gov_open_data_datasets=dont_know").0?.value == .missing(.dontKnow))
+    let barriers = try #require(parse("barriers=[funding, siloed_departments]").0)
+    guard case .choices(let chosen) = barriers.value else { throw Failure("not a list: \(String(describing: barriers.value))") }
+    #expect(chosen.count == 2)
+    let blank = try #require(parse("gov_strategy=").0)
+    #expect(blank.value == nil)
+  }
+
+  @Test func problemsPointIntoTheArgument() {
+    func first(_ argument: String) -> String {
+      parse(argument).1.first.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code) \($0.message)" } ?? "none"
+    }
+    #expect(first("gov_strategy=adoptd").hasPrefix("--what-if:1:14 unknown-option 'adoptd' is not an option of 'gov_strategy'; did you mean 'adopted'?"))
+    #expect(first("barriers=[funding, fundng]").hasPrefix("--what-if:1:20 unknown-option"))
+    #expect(first("gov_online_services=150").hasPrefix("--what-if:1:21 "))
+    #expect(first("gov_stratgy=adopted").hasPrefix("--what-if:1:1 unknown-question unknown question 'gov_stratgy'; did you mean 'gov_strategy'?"))
+    #expect(first("gov_strategy").hasPrefix("--what-if:1:1 syntax expected question=value"))
+    #expect(first("barriers=[funding").hasPrefix("--what-if:1:"))
+    #expect(parse("gov_open_data_datasets=maybe").0 == nil)
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+  }
+}

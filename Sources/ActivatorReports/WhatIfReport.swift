@@ -1,0 +1,182 @@
+public import ActivatorCore
+
+/// "What if we did X?": one city scored twice, as answered and with some answers changed, and
+/// what would change — stages, the criteria behind them, the first recommendations and the WeGO
+/// next steps. Nothing is written: the answers file stays as it is.
+public struct WhatIfReport: Sendable {
+  public let before: Assessment
+  public let after: Assessment
+  /// Slots of the questions whose answers were changed.
+  public let changed: [Int]
+  /// How many of the first recommendations are compared.
+  public let compared: Int
+
+  public init(before: Assessment, after: Assessment, changed: [Int], compared: Int = 10) {
+    self.before = before
+    self.after = after
+    self.changed = changed
+    self.compared = compared
+  }
+
+  public struct StageChange: Sendable {
+    public var pillar: Int
+    public var before: Int
+    public var after: Int
+  }
+
+  public var stageChanges: [StageChange] {
+    zip(before.pillars, after.pillars).compactMap { old, new in
+      old.stage == new.stage ? nil : StageChange(pillar: old.pillar, before: old.stage, after: new.stage)
+    }
+  }
+
+  /// Criteria whose outcome changes, in survey order.
+  public var criteriaChanged: [Int] {
+    before.outcomes.indices.filter { before.outcomes[$0] != after.outcomes[$0] }
+  }
+
+  /// Solutions among the first `compared` after the change that were not before (with their new rank).
+  public var appearing: [(solution: Int, rank: Int)] {
+    let old = Set(before.recommendations.prefix(compared).map(\.solution))
+    return after.recommendations.prefix(compared).enumerated().filter { !old.contains($0.element.solution) }.map { ($0.element.solution, $0.offset + 1) }
+  }
+
+  /// Solutions among the first `compared` before the change that are not after (with their old rank).
+  public var dropping: [(solution: Int, rank: Int)] {
+    let new = Set(after.recommendations.prefix(compared).map(\.solution))
+    return before.recommendations.prefix(compared).enumerated().filter { !new.contains($0.element.solution) }.map { ($0.element.solution, $0.offset + 1) }
+  }
+
+  public var nextStepsAppearing: [Int] {
+    after.nextSteps.map(\.programme).filter { programme in !before.nextSteps.contains { $0.programme == programme } }
+  }
+
+  public var nextStepsDropping: [Int] {
+    before.nextSteps.map(\.programme).filter { programme in !after.nextSteps.contains { $0.programme == programme } }
+  }
+
+  // MARK: - Text
+
+  public func text(style: Style, width: Int) -> String {
+    let t = Localizer(after.language)
+    let survey = after.survey
+    let program = after.program
+    let heading = t("What if", "Qué pasaría si") + " " + changed.map { slot in "\(survey.questions[slot].id) = \(answer(after, slot))" }.joined(separator: ", ")
+    var out = DisplayWidth.wrap(heading, width: width).map { style.bold($0) + "\n" }.joined()
+    out += style.dim(t("(the answers file is not changed)", "(el archivo de respuestas no se modifica)")) + "\n"
+    for slot in changed {
+      out += wrapped("\(t.text(survey.questions[slot].text)): \(answer(before, slot)) → \(answer(after, slot))", width: width)
+    }
+    out += "\n" + style.bold(t("Stages", "Etapas")) + "\n"
+    let changes = stageChanges
+    if changes.isEmpty { out += "  " + t("No stage would change.", "Ninguna etapa cambiaría.") + "\n" }
+    for change in changes {
+      let arrow = change.after > change.before ? style.green("↑") : style.red("↓")
+      out += "  \(arrow) \(t.text(survey.pillars[change.pillar].name)): \(change.before) \(survey.stageName(change.before, after.language)) → "
+      out += "\(change.after) \(survey.stageName(change.after, after.language))\n"
+    }
+    if before.overall != after.overall, let old = before.overall, let new = after.overall {
+      out += "  " + t("Overall stage", "Etapa general") + ": \(old) → \(new)\n"
+    }
+    let criteria = criteriaChanged
+    if !criteria.isEmpty {
+      out += "\n" + style.bold(t("Criteria that would change", "Criterios que cambiarían")) + "\n"
+      for index in criteria.prefix(12) {
+        out += wrapped("\(t.text(program.criteria[index].title)): \(t.outcome(before.outcomes[index])) → \(t.outcome(after.outcomes[index]))", width: width)
+      }
+      if criteria.count > 12 { out += style.dim("  " + t("and \(criteria.count - 12) more", "y \(criteria.count - 12) más")) + "\n" }
+    }
+    out += recommendationLines(t, style: style, width: width)
+    out += nextStepLines(t, style: style)
+    return out
+  }
+
+  func recommendationLines(_ t: Localizer, style: Style, width: Int) -> String {
+    let program = after.program
+    var out = "\n" + style.bold(t("First \(compared) recommendations", "Primeras \(compared) recomendaciones")) + "\n"
+    let (new, gone) = (appearing, dropping)
+    if new.isEmpty && gone.isEmpty { out += "  " + t("They would stay the same.", "Seguirían siendo las mismas.") + "\n" }
+    for item in new {
+      let recommendation = after.recommendations[item.rank - 1]
+      var line = "+ \(t.text(program.solutions[item.solution].name)) (" + t("would be", "pasaría a ser") + " #\(item.rank))"
+      if let factor = recommendation.factors.first { line += ": " + RecommendationWords(after).sentence(factor, recommendation) }
+      out += wrapped(line, width: width)
+    }
+    for item in gone {
+      var line = "− \(t.text(program.solutions[item.solution].name)) (" + t("was", "era") + " #\(item.rank))"
+      if let rank = after.recommendations.firstIndex(where: { $0.solution == item.solution }) {
+        line += ": " + t("moves down to #\(rank + 1)", "baja al puesto #\(rank + 1)")
+      } else if let aside = after.setAside.first(where: { $0.solution == item.solution }), let reason = RecommendationWords(after).setAside(aside).first {
+        line += ": " + t("set aside", "se deja de lado") + " — " + reason
+      } else {
+        line += ": " + t("the gaps it addressed would be closed", "las carencias que atendía quedarían cubiertas")
+      }
+      out += wrapped(line, width: width)
+    }
+    return out
+  }
+
+  func nextStepLines(_ t: Localizer, style: Style) -> String {
+    let (new, gone) = (nextStepsAppearing, nextStepsDropping)
+    guard !new.isEmpty || !gone.isEmpty else { return "" }
+    let program = after.program
+    var out = "\n" + style.bold(t("Next steps with WeGO", "Próximos pasos con WeGO")) + "\n"
+    for programme in new { out += "  + \(t.text(program.programmes[programme].name))\n" }
+    for programme in gone { out += "  − \(t.text(program.programmes[programme].name))\n" }
+    return out
+  }
+
+  /// A line indented by two columns, its continuation by four.
+  func wrapped(_ text: String, width: Int) -> String {
+    DisplayWidth.wrap(text, width: width - 4).enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element + "\n" }.joined()
+  }
+
+  func answer(_ a: Assessment, _ slot: Int) -> String {
+    let value = a.values[slot]
+    if case .unknown(let why) = value { return ValueText.reason(why, a.language) }
+    return ValueText.answer(value, slot: slot, survey: a.survey, language: a.language)
+  }
+
+  // MARK: - JSON
+
+  public func json() -> String {
+    let writer = JSONWriter(pretty: true)
+    let survey = after.survey
+    let program = after.program
+    writer.object {
+      writer.key("file", after.sheet.path)
+      writer.key("changed") {
+        writer.array {
+          for slot in changed {
+            writer.object {
+              writer.key("question", survey.questions[slot].id)
+              writer.key("before")
+              ValueText.json(before.values[slot], survey: survey, into: writer)
+              writer.key("after")
+              ValueText.json(after.values[slot], survey: survey, into: writer)
+            }
+          }
+        }
+      }
+      writer.key("stages") {
+        writer.array {
+          for change in stageChanges {
+            writer.object {
+              writer.key("pillar", survey.pillars[change.pillar].id)
+              writer.key("before", change.before)
+              writer.key("after", change.after)
+            }
+          }
+        }
+      }
+      writer.key("overall_before", before.overall)
+      writer.key("overall_after", after.overall)
+      writer.key("criteria", strings: criteriaChanged.map { program.criteria[$0].qualifiedID })
+      writer.key("recommendations_appearing", strings: appearing.map { program.solutions[$0.solution].id })
+      writer.key("recommendations_dropping", strings: dropping.map { program.solutions[$0.solution].id })
+      writer.key("next_steps_appearing", strings: nextStepsAppearing.map { program.programmes[$0].id })
+      writer.key("next_steps_dropping", strings: nextStepsDropping.map { program.programmes[$0].id })
+    }
+    return writer.finish() + "\n"
+  }
+}

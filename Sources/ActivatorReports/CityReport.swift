@@ -76,18 +76,6 @@ public struct CityReport: Sendable {
     public var checkFirst: [String]
   }
 
-  /// One step of the roadmap: a stage to reach (or to consolidate) in one pillar.
-  public struct RoadmapStep: Sendable {
-    public var stage: Int
-    public var stageName: String
-    public var pillar: String
-    /// Whether this consolidates a stage already reached (gaps below the current stage).
-    public var consolidates: Bool
-    public var neededCount: Int
-    public var criteria: [String]
-    public var solutions: [String]
-  }
-
   public struct NextStepItem: Sendable {
     public var name: String
     public var step: String
@@ -284,52 +272,6 @@ public struct CityReport: Sendable {
       (t("Gaps", "Carencias") + " (\(gaps.count))" + besides, gaps, true),
       (t("Unknowns", "Desconocidos") + " (\(unknowns.count))" + besides, unknowns, true),
     ]
-  }
-
-  /// Steps ordered by the stage they lead to: gaps in stages already reached first within their
-  /// stage, then each pillar's next gate, then the stage after it where a solution prepares it.
-  static func roadmap(_ a: Assessment, _ t: Localizer) -> [RoadmapStep] {
-    let survey = a.survey
-    let program = a.program
-    var steps: [RoadmapStep] = []
-    func solutions(pillar: Int, gap: RecommendationReason.Gap) -> [String] {
-      a.recommendations.filter { recommendation in
-        recommendation.pillar == pillar && recommendation.reasons.contains { $0.gap == gap }
-      }.prefix(3).map { t.text(program.solutions[$0.solution].name) }
-    }
-    for result in a.pillars {
-      let pillarName = t.text(survey.pillars[result.pillar].name)
-      let foundation = result.openGaps.filter { program.criteria[$0].stage <= result.stage }
-      if !foundation.isEmpty {
-        steps.append(
-          RoadmapStep(
-            stage: result.stage, stageName: survey.stageName(result.stage, a.language), pillar: pillarName, consolidates: true,
-            neededCount: foundation.count, criteria: foundation.map { t.text(program.criteria[$0].title) },
-            solutions: solutions(pillar: result.pillar, gap: .foundation)))
-      }
-      if let next = result.next {
-        steps.append(
-          RoadmapStep(
-            stage: next.stage, stageName: survey.stageName(next.stage, a.language), pillar: pillarName, consolidates: false,
-            neededCount: next.neededCount, criteria: next.candidates.map { t.text(program.criteria[$0].title) },
-            solutions: solutions(pillar: result.pillar, gap: .next)))
-        let later = next.stage + 1
-        if later <= survey.topStage {
-          let criteria = program.criteriaByPillar[result.pillar][later].filter { a.outcomes[$0] != .met && a.outcomes[$0] != .notApplicable }
-          let laterSolutions = solutions(pillar: result.pillar, gap: .later)
-          if !criteria.isEmpty && !laterSolutions.isEmpty {
-            steps.append(
-              RoadmapStep(
-                stage: later, stageName: survey.stageName(later, a.language), pillar: pillarName, consolidates: false,
-                neededCount: 0, criteria: criteria.map { t.text(program.criteria[$0].title) }, solutions: laterSolutions))
-          }
-        }
-      }
-    }
-    // Stable: within a stage, consolidation first, then pillars in survey order.
-    return steps.enumerated().sorted { x, y in
-      (x.element.stage, x.element.consolidates ? 0 : 1, x.offset) < (y.element.stage, y.element.consolidates ? 0 : 1, y.offset)
-    }.map(\.element)
   }
 }
 

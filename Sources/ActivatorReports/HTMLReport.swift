@@ -262,7 +262,9 @@ public enum HTMLReport {
     page.element("h2", text: t("Roadmap", "Hoja de ruta"))
     page.element(
       "p", [("class", "muted")],
-      text: t("Ordered by stage: consolidate what a stage rests on, then climb one gate at a time.", "Ordenada por etapa: consolidar la base de cada etapa y subir de a un umbral."))
+      text: t(
+        "Pillar by pillar, the city's priority first: consolidate what a stage rests on, then climb one gate at a time; what other steps wait for comes first.",
+        "Pilar por pilar, primero el prioritario de la ciudad: consolidar la base de cada etapa y subir de a un umbral; primero lo que otros pasos necesitan."))
     page.open("ol", [("class", "roadmap")])
     for step in r.roadmap {
       page.open("li")
@@ -283,6 +285,12 @@ public enum HTMLReport {
       page.close("ul")
       if !step.solutions.isEmpty {
         page.element("p", [("class", "small muted")], text: t("Solutions", "Soluciones") + ": " + step.solutions.joined(separator: "; "))
+      }
+      if !step.unlocks.isEmpty {
+        page.element("p", [("class", "small muted")], text: t("Then possible", "Luego será posible") + ": " + step.unlocks.joined(separator: "; "))
+      }
+      if !step.programmes.isEmpty {
+        page.element("p", [("class", "small muted")], text: t("WeGO can help", "WeGO puede ayudar") + ": " + step.programmes.joined(separator: "; "))
       }
       page.close("li")
     }

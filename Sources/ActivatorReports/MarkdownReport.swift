@@ -148,6 +148,8 @@ public enum MarkdownReport {
         out += "\n"
         for criterion in step.criteria { out += "   - \(e(criterion))\n" }
         if !step.solutions.isEmpty { out += "   - *" + t("Solutions", "Soluciones") + "*: " + step.solutions.map(e).joined(separator: "; ") + "\n" }
+        if !step.unlocks.isEmpty { out += "   - *" + t("Then possible", "Luego será posible") + "*: " + step.unlocks.map(e).joined(separator: "; ") + "\n" }
+        if !step.programmes.isEmpty { out += "   - *" + t("WeGO can help", "WeGO puede ayudar") + "*: " + step.programmes.map(e).joined(separator: "; ") + "\n" }
       }
     }
     if !r.nextSteps.isEmpty {

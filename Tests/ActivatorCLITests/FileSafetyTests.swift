@@ -98,6 +98,26 @@ import Testing
     #expect(saved.contains("portal: yes") && saved.contains("datasets: 120"))
   }
 
+  @Test func theFullScreenQuestionnaireOffersAnotherFileToo() throws {
+    #expect(mkdir(path("sub"), 0o755) == 0)
+    let pty = PTYProcess(["survey", "--survey", survey, "--lang", "en", "--out", "sub/j.yaml", "--city", "Testville"], cwd: folder)
+    #expect(pty.waitFor("Three questions about open data."))
+    _ = unlink(path("sub/j.yaml"))
+    _ = unlink(path("sub/.j.yaml.lock"))
+    #expect(rmdir(path("sub")) == 0)
+    pty.press(.enter)
+    #expect(pty.waitFor("Does the city run an open data portal?"))
+    pty.press(.enter)  // Yes: the save fails
+    #expect(pty.waitFor("Could not save the answers"))
+    #expect(pty.waitFor("type another file to save them to"))
+    pty.send("elsewhere.yaml")
+    pty.press(.enter)
+    #expect(pty.waitFor("How many datasets does the portal publish?"))
+    pty.press(.ctrlC)
+    #expect(pty.waitForExit() == 130)
+    #expect(read("elsewhere.yaml")?.contains("portal: yes") == true)
+  }
+
   // MARK: - Defect 7: modes
 
   /// Runs activator under `umask 077`.

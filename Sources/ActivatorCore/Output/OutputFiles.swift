@@ -94,10 +94,10 @@ public enum TemporaryFiles {
 }
 
 /// The permissions of files Activator creates or replaces.
-public enum FileModes {
+enum FileModes {
   /// The process's file-creation mask, read once: from /proc (no window in which it is changed)
   /// where that exists, else by setting and restoring it.
-  public static let umask: mode_t = {
+  static let umask: mode_t = {
     if let status = try? FileReading.read("/proc/self/status", maxBytes: 1 << 16) {
       for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Umask:") {
         if let value = mode_t(line.dropFirst("Umask:".count).trimmingPrefix(while: { $0 == " " || $0 == "\t" }), radix: 8) { return value }
@@ -109,7 +109,7 @@ public enum FileModes {
   }()
 
   /// Mode for a new file: readable and writable as the umask allows (never executable).
-  public static var newFile: mode_t { 0o666 & ~umask }
+  static var newFile: mode_t { 0o666 & ~umask }
 
   /// What a file replacing `path` should have: the mode (and owner, where the system lets us)
   /// of the file there now, else that of a new file.

@@ -106,7 +106,7 @@ public struct TextLines: Sendable {
     checkpointBytes.append(index)
     while index < count {
       let byte = bytes[index]
-      if byte & 0xC0 != 0x80, characters % Self.checkpointSpacing == 0, checkpointCharacters.last != characters {
+      if characters % Self.checkpointSpacing == 0, checkpointCharacters.last != characters {
         checkpointCharacters.append(characters)
         checkpointBytes.append(index)
       }
@@ -119,10 +119,38 @@ public struct TextLines: Sendable {
         characterStarts.append(characters)
         continue
       }
-      if byte & 0xC0 != 0x80 { characters += 1 }
-      index += 1
+      index += Self.characterLength(bytes, at: index)
+      characters += 1
     }
     byteEnds.append(count)
+  }
+
+  /// How many bytes the character at `index` takes, as Swift's UTF-8 decoding reads them: a
+  /// well-formed sequence, or else its longest valid start (the "maximal subpart", which
+  /// decoding turns into one U+FFFD), or one byte. So invalid text is counted in characters
+  /// exactly as `String(decoding:as:)` shows it.
+  public static func characterLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let lead = bytes[index]
+    let needed: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0x00...0x7F: return 1
+    case 0xC2...0xDF: needed = 1
+    case 0xE0: (needed, low) = (2, 0xA0)
+    case 0xED: (needed, high) = (2, 0x9F)
+    case 0xE1...0xEF: needed = 2
+    case 0xF0: (needed, low) = (3, 0x90)
+    case 0xF4: (needed, high) = (3, 0x8F)
+    case 0xF1...0xF3: needed = 3
+    default: return 1
+    }
+    var length = 1
+    while length <= needed, index + length < bytes.count, (low...high).contains(bytes[index + length]) {
+      length += 1
+      (low, high) = (0x80, 0xBF)
+    }
+    return length
   }
 
   public init(_ bytes: [UInt8]) {
@@ -161,11 +189,12 @@ public struct TextLines: Sendable {
     var characters = checkpointCharacters[nearest]
     var index = checkpointBytes[nearest]
     while index < clamped {
-      if bytes[index] & 0xC0 != 0x80 { characters += 1 }
-      index += 1
+      let length = Self.characterLength(bytes, at: index)
+      // Inside a character: that character, not the next.
+      if index + length > clamped { break }
+      index += length
+      characters += 1
     }
-    // Inside a character's continuation bytes: that character, not the next.
-    if clamped < bytes.count, clamped > leadingMarkBytes, bytes[clamped] & 0xC0 == 0x80 { characters -= 1 }
     return characters
   }
 
@@ -175,14 +204,11 @@ public struct TextLines: Sendable {
     let nearest = lastIndex(atOrBefore: target, in: checkpointCharacters)
     var characters = checkpointCharacters[nearest]
     var offset = checkpointBytes[nearest]
-    while offset < bytes.count {
-      if bytes[offset] & 0xC0 != 0x80 {
-        if characters == target { return offset }
-        characters += 1
-      }
-      offset += 1
+    while offset < bytes.count && characters < target {
+      offset += Self.characterLength(bytes, at: offset)
+      characters += 1
     }
-    return bytes.count
+    return min(offset, bytes.count)
   }
 
   /// The byte offset of `column` (1-based) on line `line`, kept within that line.

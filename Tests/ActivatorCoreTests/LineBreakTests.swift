@@ -258,3 +258,33 @@ import Testing
     }
   }
 }
+
+/// Invalid UTF-8 is counted as decoding shows it (each maximal invalid subpart one U+FFFD), so a
+/// position in a file with a stray byte agrees with the line a snippet quotes (found by fuzzing:
+/// a stray continuation byte after CRLF was placed on the line before).
+@Suite struct InvalidTextPositionTests {
+  @Test func columnsCountWhatDecodingShows() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces: [[UInt8]] = [
+      [0x61], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x99, 0x82], [0x0A], [0x0D, 0x0A], [0x0D], [0x98], [0xFF], [0xC0, 0x80],
+      [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC2], [0xF0, 0x9F],
+    ]
+    for _ in 0..<50 {
+      var bytes: [UInt8] = []
+      for _ in 0..<200 { bytes += pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+      let lines = TextLines(bytes)
+      bytes.withUnsafeBufferPointer { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let mark = lines.mark(ofByte: offset, in: buffer)
+          if let range = lines.byteRange(ofLine: mark.line), offset <= range.upperBound {
+            let before = String(decoding: buffer[range.lowerBound..<offset], as: UTF8.self).unicodeScalars.count
+            #expect(mark.column == before + 1, "offset \(offset) in \(bytes)")
+            #expect(lines.byteOffset(line: mark.line, column: mark.column, in: buffer) == offset)
+          }
+          offset += TextLines.characterLength(buffer, at: offset)
+        }
+      }
+    }
+  }
+}

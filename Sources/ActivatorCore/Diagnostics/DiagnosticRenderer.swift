@@ -71,7 +71,8 @@ public struct DiagnosticRenderer: Sendable {
     while windowStart < target, line[windowStart] & 0xC0 == 0x80 { windowStart += 1 }
     var windowEnd = min(line.endIndex, target + margin)
     while windowEnd < line.endIndex, line[windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
-    let before = line[windowStart..<min(max(windowStart, target), windowEnd)].count { $0 & 0xC0 != 0x80 }
+    // Counted as decoding counts (invalid bytes are characters too), so the caret stays true.
+    let before = String(decoding: line[windowStart..<min(max(windowStart, target), windowEnd)], as: UTF8.self).unicodeScalars.count
     let scalars = Array(String(decoding: line[windowStart..<windowEnd], as: UTF8.self).unicodeScalars)
     return quote(scalars, target: min(before, scalars.count), cutBefore: windowStart > line.startIndex, cutAfter: windowEnd < line.endIndex)
   }

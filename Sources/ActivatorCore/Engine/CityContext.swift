@@ -45,7 +45,19 @@ public struct ContextPlan: Sendable {
   public var income: Choice<IncomeGroup>?
   public var size: Size?
   /// Solutions that ease each barrier (by option of the barriers question).
-  public var easing: [[Int]] = []
+  public private(set) var easing: [[Int]] = []
+  /// The same as a table the ranking reads for every city: whether the solution (second index)
+  /// eases the barrier (first index).
+  public private(set) var eases: [[Bool]] = []
+
+  mutating func setEasing(_ easing: [[Int]], solutions: Int) {
+    self.easing = easing
+    eases = easing.map { eased in
+      var row = [Bool](repeating: false, count: solutions)
+      for solution in eased where solution < solutions { row[solution] = true }
+      return row
+    }
+  }
 
   public init() {}
 

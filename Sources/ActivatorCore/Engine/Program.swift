@@ -98,6 +98,16 @@ public final class Program: Sendable {
   /// Each solution's place in id order, the last tie-break of the recommendation ranking.
   let solutionIDRanks: [Int]
   let solutionStages: [(min: Int, max: Int)]
+  /// Each solution's fit as bit sets (bit n: the n-th income group or size class) and whether it
+  /// is deployed: what the ranking reads for every city, without copying the entries.
+  let solutionIncomes: [UInt8]
+  let solutionSizes: [UInt8]
+  let solutionDeployed: [Bool]
+  /// Each programme's income groups as a bit set, whether it has ended, and its place in WeGO's
+  /// chain then id order (how next steps are listed).
+  let programmeIncomes: [UInt8]
+  let programmeDiscontinued: [Bool]
+  let programmeOrder: [Int]
 
   init(
     survey: Survey, plugins: [PluginInfo], threshold: Double, criteria: [Criterion], metrics: [Metric],
@@ -135,6 +145,17 @@ public final class Program: Sendable {
     for (rank, index) in solutions.indices.sorted(by: { solutions[$0].id < solutions[$1].id }).enumerated() { ranks[index] = rank }
     self.solutionIDRanks = ranks
     self.solutionStages = solutions.map { ($0.stageMin, $0.stageMax) }
+    self.solutionIncomes = solutions.map { Self.bits($0.fits.income, of: IncomeGroup.allCases) }
+    self.solutionSizes = solutions.map { Self.bits($0.fits.size, of: CitySize.allCases) }
+    self.solutionDeployed = solutions.map { $0.status == .deployed }
+    self.programmeIncomes = programmes.map { Self.bits($0.fits.income, of: IncomeGroup.allCases) }
+    self.programmeDiscontinued = programmes.map { $0.status == .discontinued }
+    var order = [Int](repeating: 0, count: programmes.count)
+    let chain = ChainStep.allCases
+    for (rank, index) in programmes.indices.sorted(by: {
+      ((chain.firstIndex(of: programmes[$0].step) ?? 0), programmes[$0].id) < ((chain.firstIndex(of: programmes[$1].step) ?? 0), programmes[$1].id)
+    }).enumerated() { order[index] = rank }
+    self.programmeOrder = order
     var byPillar = Array(
       repeating: Array(repeating: [Int](), count: survey.topStage + 1), count: survey.pillars.count)
     for (index, criterion) in criteria.enumerated() { byPillar[criterion.pillar][criterion.stage].append(index) }
@@ -145,6 +166,17 @@ public final class Program: Sendable {
     hasher.update(Array(surveyHash.utf8))
     for plugin in plugins { hasher.update(Array("\(plugin.id)@\(plugin.version):\(plugin.hash)".utf8)) }
     self.hash = hasher.hexDigest()
+  }
+
+  /// A set of words of a closed set as bits: bit n for the n-th word of `all`.
+  static func bits<T: Equatable>(_ words: [T], of all: [T]) -> UInt8 {
+    words.reduce(0) { bits, word in bits | 1 << UInt8(all.firstIndex(of: word) ?? 0) }
+  }
+
+  /// Whether a bit set made by `bits` holds `word`.
+  static func holds<T: Equatable>(_ bits: UInt8, _ word: T, of all: [T]) -> Bool {
+    guard let index = all.firstIndex(of: word) else { return false }
+    return bits & (1 << UInt8(index)) != 0
   }
 
   public func criterionIndex(_ id: String) -> Int? {

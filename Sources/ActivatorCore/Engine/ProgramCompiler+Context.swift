@@ -57,7 +57,9 @@ extension ProgramCompiler {
     if let mapped = first("city_size", \.citySize) { plan.size = size(mapped, survey, log) }
     let eased = definitions.flatMap(\.barrierHelp)
     if let barriers = plan.barriers {
-      plan.easing = easing(eased, barriers: barriers, survey: survey, solutions: solutions, links: links, criteria: criteria, criterionIDs: criterionIDs, log: log)
+      plan.setEasing(
+        easing(eased, barriers: barriers, survey: survey, solutions: solutions, links: links, criteria: criteria, criterionIDs: criterionIDs, log: log),
+        solutions: solutions.count)
     }
     return plan
   }

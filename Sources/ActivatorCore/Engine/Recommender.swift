@@ -35,57 +35,128 @@ public enum Recommender {
   public static let perPillarInTop = 3
   public static let prioritySeats = 2
 
-  struct Candidate {
+  /// What the gaps say about each solution, in flat arrays indexed by solution (a batch ranks
+  /// thousands of cities: no dictionary, no array per candidate). Reasons are kept in one list
+  /// and gathered only for the solutions that are returned.
+  struct Gathered {
+    var reasonCounts: [Int]
+    /// Unmet criteria by gap kind, three per solution (foundation, next, later).
+    var gapCounts: [Int]
+    var pillars: [Int]
+    var bestGaps: [RecommendationReason.Gap]
+    var touchesPriority: [Bool]
+    var hasUnknown: [Bool]
     var reasons: [RecommendationReason] = []
-    var unknown: [Int] = []
-    var gapCounts = [0, 0, 0]
-    var pillar = -1
-    var bestGap = RecommendationReason.Gap.later
+    /// The solution's reasons as a chain through `reasons`: its last one, then each one's previous.
+    var lastReason: [Int]
+    var previousReason: [Int] = []
+    var unknown: [(solution: Int, criterion: Int)] = []
+
+    init(count: Int) {
+      reasons.reserveCapacity(4 * count)
+      previousReason.reserveCapacity(4 * count)
+      lastReason = [Int](repeating: -1, count: count)
+      reasonCounts = [Int](repeating: 0, count: count)
+      gapCounts = [Int](repeating: 0, count: count * 3)
+      pillars = [Int](repeating: -1, count: count)
+      bestGaps = [RecommendationReason.Gap](repeating: .later, count: count)
+      touchesPriority = [Bool](repeating: false, count: count)
+      hasUnknown = [Bool](repeating: false, count: count)
+    }
+
+    mutating func add(_ reason: RecommendationReason, to solution: Int) {
+      previousReason.append(lastReason[solution])
+      lastReason[solution] = reasons.count
+      reasons.append(reason)
+    }
+
+    func reasons(of solution: Int) -> [RecommendationReason] {
+      var found: [RecommendationReason] = []
+      var index = lastReason[solution]
+      while index >= 0 {
+        found.append(reasons[index])
+        index = previousReason[index]
+      }
+      return found.sorted { ($0.gap.order, $0.criterion) < ($1.gap.order, $1.criterion) }
+    }
+  }
+
+  /// A recommendation before it is spelled out: what sorting and diversity need.
+  struct Ranked {
+    var solution: Int
+    var score: Int
+    var pillar: Int
+    var addressesPriority: Bool
+    var reasonCount: Int
+    var prepares: Int?
   }
 
   public static func rank(
     _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, _ context: EvaluationContext, city: CityContext,
     limit: Int? = nil
   ) -> (recommendations: [Recommendation], setAside: [SetAside]) {
-    let candidates = gather(outcomes, pillars, program, city: city)
-    var scored: [Recommendation] = []
+    let gathered = gather(outcomes, pillars, program, city: city)
+    var ranked: [Ranked] = []
     var setAside: [SetAside] = []
-    var prepares = [[Int]](repeating: [], count: program.solutions.count)
-    for (solution, candidate) in candidates.sorted(by: { $0.key < $1.key }) {
-      if candidate.reasons.isEmpty {
-        setAside.append(
-          SetAside(solution: solution, reasons: [.unknownAnswers], pillar: candidate.pillar, criteria: candidate.unknown, first: []))
+    var prepares = [Int?](repeating: nil, count: program.solutions.count)
+    for solution in program.solutions.indices where gathered.reasonCounts[solution] > 0 || gathered.hasUnknown[solution] {
+      let pillar = gathered.pillars[solution]
+      guard gathered.reasonCounts[solution] > 0 else {
+        if limit == nil {
+          let criteria = gathered.unknown.filter { $0.solution == solution }.map(\.criterion)
+          setAside.append(SetAside(solution: solution, reasons: [.unknownAnswers], pillar: pillar, criteria: criteria, first: []))
+        }
         continue
       }
-      let stage = pillars[candidate.pillar].stage
-      let (reasons, unchecked) = obstacles(solution, candidate, stage: stage, program, context, city: city)
+      let stage = pillars[pillar].stage
+      let reasons = fits(solution, stage: stage, program, context, city: city) ? [] : obstacles(solution, stage: stage, program, context, city: city)
       if reasons.isEmpty {
-        scored.append(score(solution, candidate, pillars, program, city: city, unchecked: unchecked))
+        var score = 0
+        factors(solution, gathered, pillars, program, city: city) { _, points, _ in score += points }
+        ranked.append(
+          Ranked(
+            solution: solution, score: score, pillar: pillar, addressesPriority: gathered.touchesPriority[solution],
+            reasonCount: gathered.reasonCounts[solution]))
         continue
       }
       // A missing need is worth building only for a solution that nothing else rules out.
       var first: [Int] = []
       if reasons.count == 1, case .needsMissing(let needs) = reasons[0] {
         first = prerequisites(solution, needs, outcomes, pillars, program)
-        for criterion in first { for builder in program.links[criterion] { prepares[builder].append(solution) } }
+        for criterion in first { for builder in program.links[criterion] where prepares[builder] == nil { prepares[builder] = solution } }
       }
-      setAside.append(
-        SetAside(solution: solution, reasons: reasons, pillar: candidate.pillar, criteria: candidate.reasons.map(\.criterion), first: first))
-    }
-    for index in scored.indices {
-      for target in prepares[scored[index].solution].prefix(1) {
-        scored[index].factors.append(RankingFactor(.prepares, points: Points.prepares, subject: target))
-        scored[index].score += Points.prepares
+      if limit == nil {
+        let criteria = gathered.reasons(of: solution).map(\.criterion).sorted()
+        setAside.append(SetAside(solution: solution, reasons: reasons, pillar: pillar, criteria: criteria, first: first))
       }
-      scored[index].factors.sort { ($1.points, $0.kind.order) < ($0.points, $1.kind.order) }
     }
-    let ordered = diverse(sort(scored, pillars, program), priority: city.priorityPillar)
-    return (limit.map { Array(ordered.prefix($0)) } ?? ordered, setAside)
+    for index in ranked.indices {
+      guard let target = prepares[ranked[index].solution] else { continue }
+      ranked[index].prepares = target
+      ranked[index].score += Points.prepares
+    }
+    let ordered = diverse(sort(ranked, pillars, program), priority: city.priorityPillar, pillars: pillars.count)
+    let shown = limit.map { Array(ordered.prefix($0)) } ?? ordered
+    return (shown.map { spellOut($0, gathered, pillars, program, city: city) }, setAside)
+  }
+
+  /// The full recommendation: its reasons, and every factor of its score, largest first.
+  static func spellOut(_ item: Ranked, _ gathered: Gathered, _ pillars: [PillarResult], _ program: Program, city: CityContext) -> Recommendation {
+    var list: [RankingFactor] = []
+    factors(item.solution, gathered, pillars, program, city: city) { kind, points, subject in list.append(RankingFactor(kind, points: points, subject: subject)) }
+    if let target = item.prepares { list.append(RankingFactor(.prepares, points: Points.prepares, subject: target)) }
+    list.sort { ($1.points, $0.kind.order) < ($0.points, $1.kind.order) }
+    let stages = program.solutionStages[item.solution]
+    let stage = pillars[item.pillar].stage
+    let needs = program.needConditions[item.solution]
+    return Recommendation(
+      solution: item.solution, reasons: gathered.reasons(of: item.solution), factors: list, score: item.score, pillar: item.pillar,
+      fits: stages.min <= stage + 1 && stages.max >= stage, uncheckedNeeds: needs.indices.filter { needs[$0] == nil })
   }
 
   /// Every solution linked to an unmet or unknown criterion within two stages of its pillar.
-  static func gather(_ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, city: CityContext) -> [Int: Candidate] {
-    var candidates: [Int: Candidate] = [:]
+  static func gather(_ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, city: CityContext) -> Gathered {
+    var gathered = Gathered(count: program.solutions.count)
     for index in program.linking {
       let outcome = outcomes[index]
       guard outcome == .unmet || outcome == .unknown || outcome == .error else { continue }
@@ -95,41 +166,48 @@ public enum Recommender {
       let gap: RecommendationReason.Gap
       if stage <= current { gap = .foundation } else if stage == current + 1 { gap = .next } else if stage == current + 2 { gap = .later } else { continue }
       for solution in program.links[index] {
-        var candidate = candidates[solution] ?? Candidate()
-        if outcome != .unmet {
-          candidate.unknown.append(index)
-          if candidate.pillar < 0 { candidate.pillar = pillar }
-        } else {
-          candidate.reasons.append(RecommendationReason(criterion: index, outcome: outcome, gap: gap))
-          candidate.gapCounts[gap.rawValue] += 1
-          // The pillar it is recommended for: its nearest gap, the priority pillar among equals.
-          let better = candidate.reasons.count == 1 || gap < candidate.bestGap
-            || (gap == candidate.bestGap && pillar == city.priorityPillar && candidate.pillar != pillar)
-          if better {
-            candidate.pillar = pillar
-            candidate.bestGap = gap
-          }
+        guard outcome == .unmet else {
+          gathered.hasUnknown[solution] = true
+          gathered.unknown.append((solution, index))
+          if gathered.pillars[solution] < 0 { gathered.pillars[solution] = pillar }
+          continue
         }
-        candidates[solution] = candidate
+        gathered.add(RecommendationReason(criterion: index, outcome: outcome, gap: gap), to: solution)
+        gathered.reasonCounts[solution] += 1
+        gathered.gapCounts[solution * 3 + gap.rawValue] += 1
+        if pillar == city.priorityPillar { gathered.touchesPriority[solution] = true }
+        // The pillar it is recommended for: its nearest gap, the priority pillar among equals.
+        let best = gathered.bestGaps[solution]
+        let better = gathered.reasonCounts[solution] == 1 || gap < best
+          || (gap == best && pillar == city.priorityPillar && gathered.pillars[solution] != pillar)
+        if better {
+          gathered.pillars[solution] = pillar
+          gathered.bestGaps[solution] = gap
+        }
       }
     }
-    return candidates
+    return gathered
   }
 
-  /// Why a candidate cannot be recommended (empty when it can), and the needs no answer shows.
-  static func obstacles(
-    _ solution: Int, _ candidate: Candidate, stage: Int, _ program: Program, _ context: EvaluationContext, city: CityContext
-  ) -> ([SetAside.Reason], [Int]) {
-    let entry = program.solutions[solution]
+  /// Whether nothing keeps a candidate from being recommended (the common case, checked without
+  /// building any list).
+  static func fits(_ solution: Int, stage: Int, _ program: Program, _ context: EvaluationContext, city: CityContext) -> Bool {
+    if program.solutionStages[solution].min > stage + 1 { return false }
+    if let income = city.income, !Program.holds(program.solutionIncomes[solution], income, of: IncomeGroup.allCases) { return false }
+    if let size = city.size, !Program.holds(program.solutionSizes[solution], size, of: CitySize.allCases) { return false }
+    for case let condition? in program.needConditions[solution] {
+      guard case .bool(true) = condition.evaluate(context) else { return false }
+    }
+    return true
+  }
+
+  /// Why a candidate cannot be recommended (empty when it can).
+  static func obstacles(_ solution: Int, stage: Int, _ program: Program, _ context: EvaluationContext, city: CityContext) -> [SetAside.Reason] {
     var reasons: [SetAside.Reason] = []
     var missing: [Int] = []
     var unknown: [Int] = []
-    var unchecked: [Int] = []
     for (need, condition) in program.needConditions[solution].enumerated() {
-      guard let condition else {
-        unchecked.append(need)
-        continue
-      }
+      guard let condition else { continue }
       switch condition.evaluate(context) {
       case .bool(true): break
       case .bool(false): missing.append(need)
@@ -138,10 +216,12 @@ public enum Recommender {
     }
     if !missing.isEmpty { reasons.append(.needsMissing(missing)) }
     if !unknown.isEmpty { reasons.append(.needsUnknown(unknown)) }
-    if let income = city.income, !entry.fits.income.contains(income) { reasons.append(.income(income)) }
-    if let size = city.size, !entry.fits.size.contains(size) { reasons.append(.size(size)) }
-    if entry.stageMin > stage + 1 { reasons.append(.tooAdvanced(pillarStage: stage)) }
-    return (reasons, unchecked)
+    if let income = city.income, !Program.holds(program.solutionIncomes[solution], income, of: IncomeGroup.allCases) {
+      reasons.append(.income(income))
+    }
+    if let size = city.size, !Program.holds(program.solutionSizes[solution], size, of: CitySize.allCases) { reasons.append(.size(size)) }
+    if program.solutionStages[solution].min > stage + 1 { reasons.append(.tooAdvanced(pillarStage: stage)) }
+    return reasons
   }
 
   /// The criteria that would put missing needs in place: those reading the same answers or named
@@ -160,89 +240,77 @@ public enum Recommender {
     return first.sorted { (program.criterionStages[$0], $0) < (program.criterionStages[$1], $1) }
   }
 
-  static func score(
-    _ solution: Int, _ candidate: Candidate, _ pillars: [PillarResult], _ program: Program, city: CityContext, unchecked: [Int]
-  ) -> Recommendation {
-    let stage = pillars[candidate.pillar].stage
-    let entry = program.solutions[solution]
-    var factors: [RankingFactor] = []
-    let gapKinds: [(RecommendationReason.Gap, RankingFactor.Kind, Int)] = [
-      (.next, .nextStage, Points.nextStage), (.foundation, .foundation, Points.foundation), (.later, .later, Points.later),
-    ]
-    for (gap, kind, points) in gapKinds where candidate.gapCounts[gap.rawValue] > 0 {
-      let count = candidate.gapCounts[gap.rawValue]
-      factors.append(RankingFactor(kind, points: points * min(count, Points.countedGaps), subject: count))
+  /// Every factor of a solution's score but `prepares` (which depends on the other candidates),
+  /// handed to `add` as kind, points and subject: summed while ranking, listed when spelled out.
+  static func factors(
+    _ solution: Int, _ gathered: Gathered, _ pillars: [PillarResult], _ program: Program, city: CityContext,
+    add: (RankingFactor.Kind, Int, Int) -> Void
+  ) {
+    let pillar = gathered.pillars[solution]
+    let stage = pillars[pillar].stage
+    let stages = program.solutionStages[solution]
+    for (gap, kind, points) in [(RecommendationReason.Gap.next, RankingFactor.Kind.nextStage, Points.nextStage), (.foundation, .foundation, Points.foundation), (.later, .later, Points.later)] {
+      let count = gathered.gapCounts[solution * 3 + gap.rawValue]
+      if count > 0 { add(kind, points * min(count, Points.countedGaps), count) }
     }
-    if let priority = city.priorityPillar, candidate.reasons.contains(where: { program.criterionPillars[$0.criterion] == priority }) {
-      factors.append(RankingFactor(.priorityPillar, points: Points.priorityPillar, subject: priority))
+    if let priority = city.priorityPillar, gathered.touchesPriority[solution] { add(.priorityPillar, Points.priorityPillar, priority) }
+    if let target = pillars[pillar].target, target > stage { add(.target, Points.targetStage * min(target - stage, 3), target) }
+    let eases = program.context.eases
+    if let top = city.topBarrier, top < eases.count, eases[top][solution] { add(.topBarrier, Points.topBarrier, top) }
+    var others = 0
+    for barrier in city.barriers where others < 2 && barrier != city.topBarrier && barrier < eases.count && eases[barrier][solution] {
+      add(.barrier, Points.barrier, barrier)
+      others += 1
     }
-    if let target = pillars[candidate.pillar].target, target > stage {
-      factors.append(RankingFactor(.target, points: Points.targetStage * min(target - stage, 3), subject: target))
+    if let income = city.income, let index = IncomeGroup.allCases.firstIndex(of: income) { add(.incomeFit, Points.incomeFit, index) }
+    if let size = city.size, let index = CitySize.allCases.firstIndex(of: size) { add(.sizeFit, Points.sizeFit, index) }
+    if stages.min <= stage + 1 && stages.max >= stage {
+      add(.stageFit, Points.stageFit, stage)
+    } else if stages.max < stage {
+      add(.belowStage, Points.belowStage, stage)
     }
-    let easing = program.context.easing
-    if let top = city.topBarrier, top < easing.count, easing[top].contains(solution) {
-      factors.append(RankingFactor(.topBarrier, points: Points.topBarrier, subject: top))
-    }
-    for barrier in city.barriers where barrier != city.topBarrier && barrier < easing.count && easing[barrier].contains(solution) {
-      guard factors.count(where: { $0.kind == .barrier }) < 2 else { break }
-      factors.append(RankingFactor(.barrier, points: Points.barrier, subject: barrier))
-    }
-    if let income = city.income, let index = IncomeGroup.allCases.firstIndex(of: income) {
-      factors.append(RankingFactor(.incomeFit, points: Points.incomeFit, subject: index))
-    }
-    if let size = city.size, let index = CitySize.allCases.firstIndex(of: size) {
-      factors.append(RankingFactor(.sizeFit, points: Points.sizeFit, subject: index))
-    }
-    let fits = entry.stageMin <= stage + 1 && entry.stageMax >= stage
-    if fits {
-      factors.append(RankingFactor(.stageFit, points: Points.stageFit, subject: stage))
-    } else if entry.stageMax < stage {
-      factors.append(RankingFactor(.belowStage, points: Points.belowStage, subject: stage))
-    }
-    if entry.status == .deployed { factors.append(RankingFactor(.deployed, points: Points.deployed)) }
-    let reasons = candidate.reasons.sorted { ($0.gap.order, $0.criterion) < ($1.gap.order, $1.criterion) }
-    return Recommendation(
-      solution: solution, reasons: reasons, factors: factors, score: factors.reduce(0) { $0 + $1.points }, pillar: candidate.pillar,
-      fits: fits, uncheckedNeeds: unchecked)
+    if program.solutionDeployed[solution] { add(.deployed, Points.deployed, 0) }
   }
 
-  /// Highest score first; then more gaps addressed, the weaker pillar, and id order.
-  static func sort(_ recommendations: [Recommendation], _ pillars: [PillarResult], _ program: Program) -> [Recommendation] {
-    recommendations.sorted { a, b in
-      if a.score != b.score { return a.score > b.score }
-      if a.reasons.count != b.reasons.count { return a.reasons.count > b.reasons.count }
-      let (stageA, stageB) = (pillars[a.pillar].stage, pillars[b.pillar].stage)
-      if stageA != stageB { return stageA < stageB }
-      return program.solutionIDRanks[a.solution] < program.solutionIDRanks[b.solution]
+  /// Highest score first; then more gaps addressed, the weaker pillar, and id order: one integer
+  /// compare per pair (a batch sorts some fifty candidates for every city).
+  static func sort(_ ranked: [Ranked], _ pillars: [PillarResult], _ program: Program) -> [Ranked] {
+    func key(_ item: Ranked) -> UInt64 {
+      let score = UInt64(clamping: (1 << 19) - item.score)
+      let reasons = UInt64(clamping: 0xFFFF - min(item.reasonCount, 0xFFFF))
+      let stage = UInt64(clamping: min(max(pillars[item.pillar].stage, 0), 0xFF))
+      return score << 40 | reasons << 24 | stage << 16 | UInt64(clamping: min(program.solutionIDRanks[item.solution], 0xFFFF))
     }
+    return ranked.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 
   /// The first five take at most three from any one pillar other than the priority pillar, and
   /// at least two that address the priority pillar when there are two; what is passed over
   /// follows in score order.
-  static func diverse(_ ordered: [Recommendation], priority: Int?) -> [Recommendation] {
-    var top: [Int] = []
-    var perPillar: [Int: Int] = [:]
-    let addressesPriority = { (index: Int) in ordered[index].has(.priorityPillar) }
-    let fits = { (index: Int) in
-      ordered[index].pillar == priority || perPillar[ordered[index].pillar, default: 0] < perPillarInTop
+  static func diverse(_ ordered: [Ranked], priority: Int?, pillars: Int) -> [Ranked] {
+    var inTop = [Bool](repeating: false, count: ordered.count)
+    var taken = 0
+    var priorityTaken = 0
+    var perPillar = [Int](repeating: 0, count: pillars)
+    func fits(_ index: Int) -> Bool {
+      ordered[index].pillar == priority || perPillar[ordered[index].pillar] < perPillarInTop
     }
     func take(_ index: Int) {
-      top.append(index)
-      perPillar[ordered[index].pillar, default: 0] += 1
+      inTop[index] = true
+      taken += 1
+      perPillar[ordered[index].pillar] += 1
+      if ordered[index].addressesPriority { priorityTaken += 1 }
     }
-    let seats = min(prioritySeats, ordered.indices.count(where: addressesPriority))
+    let seats = min(prioritySeats, ordered.count { $0.addressesPriority })
     // First in score order, keeping places for the priority pillar; then what fits; then anything.
-    for index in ordered.indices where top.count < diverseTop && fits(index) {
-      let reserved = max(0, seats - top.count(where: addressesPriority))
-      if addressesPriority(index) || diverseTop - top.count > reserved { take(index) }
+    for index in ordered.indices where taken < diverseTop && fits(index) {
+      if ordered[index].addressesPriority || diverseTop - taken > max(0, seats - priorityTaken) { take(index) }
     }
-    for index in ordered.indices where top.count < diverseTop && !top.contains(index) && fits(index) { take(index) }
-    for index in ordered.indices where top.count < diverseTop && !top.contains(index) { take(index) }
-    top.sort()
-    let chosen = Set(top)
-    return top.map { ordered[$0] } + ordered.indices.filter { !chosen.contains($0) }.map { ordered[$0] }
+    for index in ordered.indices where taken < diverseTop && !inTop[index] && fits(index) { take(index) }
+    for index in ordered.indices where taken < diverseTop && !inTop[index] { take(index) }
+    return ordered.indices.filter { inTop[$0] }.map { ordered[$0] } + ordered.indices.filter { !inTop[$0] }.map { ordered[$0] }
   }
+
 }
 
 extension RecommendationReason.Gap {
@@ -257,5 +325,22 @@ extension RecommendationReason.Gap {
 }
 
 extension RankingFactor.Kind {
-  var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+  /// Declaration order, the tie-break when factors are listed.
+  var order: Int {
+    switch self {
+    case .nextStage: 0
+    case .foundation: 1
+    case .later: 2
+    case .priorityPillar: 3
+    case .target: 4
+    case .topBarrier: 5
+    case .barrier: 6
+    case .incomeFit: 7
+    case .sizeFit: 8
+    case .stageFit: 9
+    case .belowStage: 10
+    case .deployed: 11
+    case .prepares: 12
+    }
+  }
 }

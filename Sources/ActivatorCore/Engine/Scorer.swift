@@ -68,10 +68,10 @@ public enum Scorer {
     var setAside: [ProgrammeSetAside] = []
     for step in program.nextSteps {
       guard case .bool(true) = step.when.evaluate(context) else { continue }
-      let programme = program.programmes[step.programme]
       let reason: ProgrammeSetAside.Reason? =
-        programme.status == .discontinued
-        ? .discontinued : city.income.flatMap { programme.fits.income.contains($0) ? nil : .income($0) }
+        program.programmeDiscontinued[step.programme]
+        ? .discontinued
+        : city.income.flatMap { Program.holds(program.programmeIncomes[step.programme], $0, of: IncomeGroup.allCases) ? nil : .income($0) }
       if let reason {
         if !setAside.contains(where: { $0.programme == step.programme }) {
           setAside.append(ProgrammeSetAside(programme: step.programme, reason: reason))
@@ -85,20 +85,8 @@ public enum Scorer {
         nextSteps.append(NextStepResult(programme: step.programme, because: [step.because], pillars: step.pillars))
       }
     }
-    nextSteps.sort { lhs, rhs in
-      let a = program.programmes[lhs.programme]
-      let b = program.programmes[rhs.programme]
-      return (stepOrder(a.step), a.id) < (stepOrder(b.step), b.id)
-    }
+    nextSteps.sort { program.programmeOrder[$0.programme] < program.programmeOrder[$1.programme] }
     return (nextSteps, setAside)
-  }
-
-  static func stepOrder(_ step: ChainStep) -> Int {
-    switch step {
-    case .activator: 0
-    case .finder: 1
-    case .implementer: 2
-    }
   }
 
   /// Prepared values in asking order: skip logic is evaluated as the questionnaire would, so a

@@ -31,8 +31,9 @@ public struct BatchFormat: Sendable {
   public func header() -> String {
     switch kind {
     case .table:
-      var line = DisplayWidth.pad("City", to: 26) + DisplayWidth.pad("Country", to: 14) + DisplayWidth.pad("Region", to: 16)
-      line += abbreviations.map { DisplayWidth.padLeft($0, to: 4) }.joined() + "  Overall"
+      let t = Localizer(language ?? "en")
+      var line = DisplayWidth.pad(t(.batchCity), to: 26) + DisplayWidth.pad(t(.batchCountry), to: 14) + DisplayWidth.pad(t(.batchRegion), to: 16)
+      line += abbreviations.map { DisplayWidth.padLeft($0, to: 4) }.joined() + "  " + t(.batchOverall)
       return Style(color: color).bold(line) + "\n"
     case .csv:
       var columns = ["file", "city", "country", "region", "language", "survey_version", "overall_stage"]
@@ -45,7 +46,9 @@ public struct BatchFormat: Sendable {
     case .json: return "[\n"
     case .jsonl: return ""
     case .md:
-      var line = "| City | Country | Region | " + survey.pillars.map { MarkdownText.escape($0.name.text(language ?? "en")) }.joined(separator: " | ") + " | Overall |\n"
+      let t = Localizer(language ?? "en")
+      var line = "| \(t(.batchCity)) | \(t(.batchCountry)) | \(t(.batchRegion)) | "
+        + survey.pillars.map { MarkdownText.escape($0.name.text(language ?? "en")) }.joined(separator: " | ") + " | \(t(.batchOverall)) |\n"
       line += "|---|---|---|" + survey.pillars.map { _ in "---:|" }.joined() + "---:|\n"
       return line
     }
@@ -221,10 +224,11 @@ public struct BatchFormat: Sendable {
       let t = Localizer(language ?? "en")
       var out = ""
       for (scope, group) in groups {
-        let title = scope == "all" ? t("All cities", "Todas las ciudades") : String(scope.dropFirst("region: ".count))
+        let region = String(scope.dropFirst("region: ".count))
+        let title = scope == "all" ? t(.batchAllCities) : region == CohortSummary.otherRegions ? t(.batchOtherRegions) : region
         if kind == .md {
-          out += "\n### \(MarkdownText.escape(title)) (\(group.cities))\n\n| " + t("Pillar", "Pilar") + " | " + t("Median stage", "Etapa mediana") + " | "
-            + t("Median score", "Puntaje mediano") + " | " + stages.map { t("Stage", "Etapa") + " \($0)" }.joined(separator: " | ") + " |\n"
+          out += "\n### \(MarkdownText.escape(title)) (\(group.cities))\n\n| " + t(.batchPillar) + " | " + t(.batchMedianStage) + " | "
+            + t(.batchMedianScore) + " | " + stages.map { t(.batchStage) + " \($0)" }.joined(separator: " | ") + " |\n"
           out += "|---|---:|---:|" + stages.map { _ in "---:|" }.joined() + "\n"
           for (index, pillar) in survey.pillars.enumerated() {
             out += "| \(pillar.name.text(language ?? "en")) | \(group.medianStage(index).map(String.init) ?? "–") | \(group.medianScore(index).map(Self.fixed) ?? "–") | "
@@ -232,8 +236,8 @@ public struct BatchFormat: Sendable {
           }
         } else {
           let style = Style(color: color)
-          out += "\n" + style.bold("\(title) — \(group.cities) " + t("cities", "ciudades")) + "\n"
-          out += style.dim(DisplayWidth.pad(t("Pillar", "Pilar"), to: 30) + t("median", "mediana") + "  " + t("score", "puntaje") + "   "
+          out += "\n" + style.bold("\(title) — \(group.cities) " + t(.batchCities)) + "\n"
+          out += style.dim(DisplayWidth.pad(t(.batchPillar), to: 30) + t(.batchMedian) + "  " + t(.diffScore) + "   "
             + stages.map { DisplayWidth.padLeft("\($0)", to: 6) }.joined()) + "\n"
           for (index, pillar) in survey.pillars.enumerated() {
             let median = group.medianStage(index).map(String.init) ?? "–"

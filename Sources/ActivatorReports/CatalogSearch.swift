@@ -59,41 +59,41 @@ public struct CatalogSearch: Sendable {
   public func text(solutions: [Solution], style: Style, width: Int) -> String {
     let t = Localizer(language)
     let survey = program.survey
-    if solutions.isEmpty { return t("No solution matches.", "Ninguna solución coincide.") + "\n" }
+    if solutions.isEmpty { return t(.catalogNoSolutionMatches) + "\n" }
     var out = ""
     for solution in solutions {
       let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
       out += style.bold(t.text(solution.name)) + " " + style.dim("[\(solution.id)]") + "\n"
       let pillars = solution.pillars.compactMap { survey.pillarIndex($0.value) }.map { t.text(survey.pillars[$0].name) }.joined(separator: ", ")
-      var meta = "  \(origin) · \(pillars) · " + t("stages", "etapas") + " \(solution.stageMin)–\(solution.stageMax)"
-      meta += " · " + t.status(solution.status) + " · " + t("cost", "costo") + " " + t.cost(solution.cost)
-      if !solution.verified { meta += " · " + t("unverified", "sin verificar") }
+      var meta = "  \(origin) · \(pillars) · " + t(.catalogStages) + " \(solution.stageMin)–\(solution.stageMax)"
+      meta += " · " + t.status(solution.status) + " · " + t(.catalogCost) + " " + t.cost(solution.cost)
+      if !solution.verified { meta += " · " + t(.catalogUnverified) }
       out += style.dim(meta) + "\n"
-      let fits = t("Suits", "Adecuada para") + ": " + solution.fits.income.map(\.rawValue).joined(separator: ", ") + t(" income; ", " (ingresos); ")
-        + solution.fits.size.map(\.rawValue).joined(separator: ", ") + t(" cities", " (tamaño)")
+      let fits = t(.catalogSuits) + ": " + solution.fits.income.map(\.rawValue).joined(separator: ", ") + t(.catalogIncome)
+        + solution.fits.size.map(\.rawValue).joined(separator: ", ") + t(.catalogCities)
       out += style.dim("  " + fits) + "\n"
-      for line in DisplayWidth.wrap(t("Problem: ", "Problema: ") + t.text(solution.problem), width: width - 4) { out += "  \(line)\n" }
-      for line in DisplayWidth.wrap(t("Solution: ", "Solución: ") + t.text(solution.solution), width: width - 4) { out += "  \(line)\n" }
+      for line in DisplayWidth.wrap(t(.catalogProblem) + t.text(solution.problem), width: width - 4) { out += "  \(line)\n" }
+      for line in DisplayWidth.wrap(t(.catalogSolution) + t.text(solution.solution), width: width - 4) { out += "  \(line)\n" }
       for need in solution.needs {
-        for line in DisplayWidth.wrap(t("Needs: ", "Necesita: ") + t.text(need.text), width: width - 4) { out += "  \(line)\n" }
+        for line in DisplayWidth.wrap(t(.catalogNeeds) + t.text(need.text), width: width - 4) { out += "  \(line)\n" }
       }
       if let source = solution.source { out += style.dim("  \(source)") + "\n" }
       out += "\n"
     }
-    out += t("\(solutions.count) solution(s)", "\(solutions.count) solución(es)") + "\n"
+    out += t(.catalogSolutionsCountSolutionS, ["solutions_count": "\(solutions.count)"]) + "\n"
     return out
   }
 
   public func text(programmes: [Programme], style: Style, width: Int) -> String {
     let t = Localizer(language)
-    if programmes.isEmpty { return t("No programme matches.", "Ningún programa coincide.") + "\n" }
+    if programmes.isEmpty { return t(.catalogNoProgrammeMatches) + "\n" }
     var out = ""
     for step in ChainStep.allCases {
       let inStep = programmes.filter { $0.step == step }
       guard !inStep.isEmpty else { continue }
       out += style.bold(t.step(step)) + "\n"
       for programme in inStep {
-        out += "  • \(t.text(programme.name)) " + style.dim("[\(programme.id)] " + t("stages", "etapas") + " \(programme.stageMin)–\(programme.stageMax)") + "\n"
+        out += "  • \(t.text(programme.name)) " + style.dim("[\(programme.id)] " + t(.catalogStages) + " \(programme.stageMin)–\(programme.stageMax)") + "\n"
         for line in DisplayWidth.wrap(t.text(programme.description), width: width - 6) { out += "    \(line)\n" }
         if let source = programme.source { out += style.dim("    \(source)") + "\n" }
       }

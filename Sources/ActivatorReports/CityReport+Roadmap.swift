@@ -86,7 +86,7 @@ extension CityReport {
         guard case .needsMissing(let list)? = item.reasons.first else { return nil }
         return list.map { t.text(entry.needs[$0].text) }.joined(separator: "; ")
       }
-      return t.text(entry.name) + (needs.map { " (" + t("needs", "necesita") + ": " + $0 + ")" } ?? "")
+      return t.text(entry.name) + (needs.map { " (" + t(.recommendationNeeds) + ": " + $0 + ")" } ?? "")
     }
     return RoadmapStep(
       stage: stage, stageName: a.survey.stageName(stage, a.language), pillar: t.text(a.survey.pillars[pillar].name),

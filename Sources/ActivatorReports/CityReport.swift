@@ -140,7 +140,7 @@ public struct CityReport: Sendable {
     if respondent?.isEmpty == true { respondent = nil }
     completed = a.sheet.completed
     surveyTitle = survey.title.text(a.language)
-    title = t("Smart city diagnosis", "Diagnóstico de ciudad inteligente") + ": " + city
+    title = t(.reportSmartCityDiagnosis) + ": " + city
     threshold = program.threshold
     topStage = survey.topStage
     stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, a.language) }
@@ -152,7 +152,7 @@ public struct CityReport: Sendable {
       let outcome = a.outcomes[index]
       var finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
       if finding == nil && outcome == .error, let error = a.errors[index] {
-        finding = LocalizedText([(a.language, t("could not be evaluated", "no se pudo evaluar") + ": " + error.message)])
+        finding = LocalizedText([(a.language, t(.reportCouldNotBeEvaluated) + ": " + t(error.message))])
       }
       return CriterionLine(
         id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), finding: finding.map { t.text($0) },
@@ -176,15 +176,14 @@ public struct CityReport: Sendable {
         findings.append("\(survey.questions[slot].text.text(a.language)) — \(note)")
       }
       for issue in a.issues where issue.kind != .requiredUnanswered {
-        if let slot = issue.slot, survey.questions[slot].pillar == result.pillar { findings.append(issue.message) }
+        if let slot = issue.slot, survey.questions[slot].pillar == result.pillar { findings.append(t(issue.message)) }
       }
       let unanswered = a.issues.count { issue in
         issue.kind == .requiredUnanswered && issue.slot.map { survey.questions[$0].pillar == result.pillar } == true
       }
       if unanswered > 0 {
         findings.append(
-          t("\(unanswered) required question(s) of this pillar are not answered; they count as unknown.",
-            "\(unanswered) pregunta(s) obligatoria(s) de este pilar sin respuesta; cuentan como desconocidas."))
+          t(.reportUnansweredRequiredQuestionSThis, ["unanswered": "\(unanswered)"]))
       }
       let next = result.next.map { gap in
         NextStage(
@@ -236,7 +235,7 @@ public struct CityReport: Sendable {
       case .unknown(let why): value = ValueText.reason(why, a.language)
       case .double(let number): value = ValueText.number(number, a.language)
       case .int(let number): value = ValueText.number(Double(number), a.language)
-      case .bool(let flag): value = flag ? Words.yes.text(a.language) : Words.no.text(a.language)
+      case .bool(let flag): value = flag ? t(.valueYes) : t(.valueNo)
       case .choice(let question, _): value = ValueText.answer(result.value, slot: Int(question), survey: survey, language: a.language)
       default: value = ValueText.code(result.value, survey: survey)
       }
@@ -247,11 +246,9 @@ public struct CityReport: Sendable {
     }
 
     let counts = a.counts
-    answerSummary = t(
-      "\(counts.answered) answered, \(counts.dontKnow) don't know, \(counts.notApplicable) not applicable, \(counts.unanswered) unanswered, \(counts.skipped) skipped by the survey's logic",
-      "\(counts.answered) respondidas, \(counts.dontKnow) no sabe, \(counts.notApplicable) no aplica, \(counts.unanswered) sin respuesta, \(counts.skipped) omitidas por la lógica de la encuesta")
+    answerSummary = t(.reportCountsAnsweredAnsweredCountsDont, ["counts_answered": "\(counts.answered)", "counts_dont_know": "\(counts.dontKnow)", "counts_not_applicable": "\(counts.notApplicable)", "counts_unanswered": "\(counts.unanswered)", "counts_skipped": "\(counts.skipped)"])
     notes = a.issues.filter { issue in issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil }
-      .map(\.message)
+      .map { t($0.message) }
 
     provenance = Provenance(
       file: a.sheet.path, survey: survey.id, surveyVersion: survey.version.description,
@@ -266,11 +263,11 @@ public struct CityReport: Sendable {
     let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
     let gaps = pillar.gaps.filter { !shown.contains($0.id) }
     let unknowns = pillar.unknowns.filter { !shown.contains($0.id) }
-    let besides = shown.isEmpty ? "" : " " + t("(besides those above)", "(además de los anteriores)")
+    let besides = shown.isEmpty ? "" : " " + t(.reportBesidesThoseAbove)
     return [
-      (t("Strengths", "Fortalezas") + " (\(pillar.strengths.count))", pillar.strengths, false),
-      (t("Gaps", "Carencias") + " (\(gaps.count))" + besides, gaps, true),
-      (t("Unknowns", "Desconocidos") + " (\(unknowns.count))" + besides, unknowns, true),
+      (t(.reportStrengths) + " (\(pillar.strengths.count))", pillar.strengths, false),
+      (t(.reportGaps) + " (\(gaps.count))" + besides, gaps, true),
+      (t(.reportUnknowns) + " (\(unknowns.count))" + besides, unknowns, true),
     ]
   }
 }

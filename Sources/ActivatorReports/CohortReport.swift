@@ -35,9 +35,10 @@ public struct CohortReport: Sendable {
 
   public struct Failure: Sendable {
     public var path: String
-    public var message: String
+    /// Why, shown in the report's language.
+    public var message: Message
 
-    public init(path: String, message: String) {
+    public init(path: String, message: Message) {
       self.path = path
       self.message = message
     }
@@ -86,7 +87,7 @@ public struct CohortReport: Sendable {
       record.coverage = Array((record.coverage + Array(repeating: 0, count: pillarCount)).prefix(pillarCount))
       return record
     }
-    all = Self.group(t("All cities", "Todas las ciudades"), usable, pillars: pillarCount, top: top)
+    all = Self.group(t(.batchAllCities), usable, pillars: pillarCount, top: top)
     var byRegion: [String: [CohortRecord]] = [:]
     for record in usable {
       if let region = record.region, !region.isEmpty { byRegion[region, default: []].append(record) }

@@ -45,14 +45,14 @@ public struct DiffFormat: Sendable {
         out += "  \(arrow) \(DisplayWidth.pad(change.pillar, to: 12)) \(change.before.stage) \(stageName(change.before.stage)) → "
         out += "\(change.after.stage) \(stageName(change.after.stage))"
         out += style.dim(
-          "  (" + t("score", "puntaje") + " \(ValueText.number(change.before.score, language)) → \(ValueText.number(change.after.score, language)))")
+          "  (" + t(.diffScore) + " \(ValueText.number(change.before.score, language)) → \(ValueText.number(change.after.score, language)))")
           + "\n"
         for criterion in change.criteria.prefix(criteriaLimit) {
-          out += style.dim("      " + t("stage", "etapa") + " \(criterion.stage) · \(criterion.id): \(outcomeName(criterion.before)) → \(outcomeName(criterion.after))")
+          out += style.dim("      " + t(.diffStage) + " \(criterion.stage) · \(criterion.id): \(outcomeName(criterion.before)) → \(outcomeName(criterion.after))")
             + "\n"
         }
         if change.criteria.count > criteriaLimit {
-          out += style.dim("      … " + t("and \(change.criteria.count - criteriaLimit) more", "y \(change.criteria.count - criteriaLimit) más")) + "\n"
+          out += style.dim("      … " + t(.diffCountCriteriaLimitMore, ["count_criteria_limit": "\(change.criteria.count - criteriaLimit)"])) + "\n"
         }
       }
       return out
@@ -111,13 +111,13 @@ public struct DiffFormat: Sendable {
       }
       var line =
         summary.cities == 1
-        ? t("1 city: \(summary.citiesWithStageChanges) change stage", "1 ciudad: \(summary.citiesWithStageChanges) cambia de etapa")
-        : t("\(summary.cities) cities: \(summary.citiesWithStageChanges) change stage", "\(summary.cities) ciudades: \(summary.citiesWithStageChanges) cambian de etapa")
+        ? t(.diff1CitySummaryCitiesWith, ["summary_cities_with_stage_changes": "\(summary.citiesWithStageChanges)"])
+        : t(.diffSummaryCitiesCitiesSummaryCities, ["summary_cities": "\(summary.cities)", "summary_cities_with_stage_changes": "\(summary.citiesWithStageChanges)"])
       if !moves.isEmpty { line += " (" + moves.joined(separator: ", ") + ")" }
-      if summary.failed > 0 { line += "; " + t("\(summary.failed) file(s) failed", "\(summary.failed) archivo(s) con errores") }
+      if summary.failed > 0 { line += "; " + t(.diffSummaryFailedFileSFailed, ["summary_failed": "\(summary.failed)"]) }
       var out = (summary.cities > 0 ? "\n" : "") + line + "\n"
       if summary.citiesWithStageChanges > 0 {
-        out += style.dim(t("— : the criterion is not in that rule set", "— : el criterio no está en ese conjunto de reglas")) + "\n"
+        out += style.dim(t(.diffCriterionNotThatRuleSet)) + "\n"
       }
       return out
     case .json:

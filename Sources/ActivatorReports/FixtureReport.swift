@@ -4,8 +4,9 @@ public import ActivatorCore
 /// difference), then coverage of the rule set.
 public enum FixtureReport {
   public static func text(
-    _ results: [FixtureResult], coverage: [FixtureCoverage], style: Style, verbose: Bool, unreadable: Int = 0
+    _ results: [FixtureResult], coverage: [FixtureCoverage], style: Style, verbose: Bool, unreadable: Int = 0, language: String = "en"
   ) -> String {
+    let t = Localizer(language)
     var out = ""
     for result in results {
       let place = "\(result.fixture.location.file):\(result.fixture.location.line)"
@@ -15,29 +16,30 @@ public enum FixtureReport {
       }
       out += style.red("✗") + " \(result.fixture.name) " + style.dim(place) + "\n"
       for failure in result.failures {
-        out += "    \(failure.location): " + style.red("error:") + " \(failure.message)\n"
-        for line in failure.explanation { out += style.dim("        \(line)") + "\n" }
+        out += "    \(failure.location): " + style.red("error:") + " \(t(failure.message))\n"
+        for line in failure.explanation { out += style.dim("        \(t(line))") + "\n" }
       }
     }
     let failed = results.filter { !$0.passed }.count
-    out += "\n\(results.count) fixture\(results.count == 1 ? "" : "s"): \(results.count - failed) passed, \(failed) failed"
-    if unreadable > 0 { out += ", \(unreadable) fixture file\(unreadable == 1 ? "" : "s") with errors (see above)" }
-    out += "\n"
+    var summary = t(.fixtureSummary, ["count": .count(results.count), "passed": .count(results.count - failed), "failed": .count(failed)])
+    if unreadable > 0 { summary = t(.fixtureSummaryUnreadable, ["summary": .text(summary), "count": .count(unreadable)]) }
+    out += "\n" + summary + "\n"
     for item in coverage {
       let metCount = item.criteria - item.neverMet.count
       let unmetCount = item.criteria - item.neverUnmet.count
-      let title = item.plugin.map { "Coverage of \($0)" } ?? "Coverage"
-      out += "\n" + style.bold(title) + ": \(item.criteria) criteria; \(metCount) met and \(unmetCount) not met by some fixture\n"
-      out += list("never met", item.neverMet, style)
-      out += list("never unmet", item.neverUnmet, style)
-      out += list("options never chosen", item.optionsNeverChosen, style)
-      out += list("solutions never recommended", item.solutionsNeverRecommended, style)
+      let title = item.plugin.map { t(.fixtureCoverageOf, ["plugin": .text($0)]) } ?? t(.fixtureCoverage)
+      out += "\n" + style.bold(title) + ": "
+        + t(.fixtureCoverageSummary, ["criteria": .count(item.criteria), "met": .count(metCount), "unmet": .count(unmetCount)]) + "\n"
+      out += list(t(.fixtureNeverMet), item.neverMet, style, t)
+      out += list(t(.fixtureNeverUnmet), item.neverUnmet, style, t)
+      out += list(t(.fixtureOptionsNeverChosen), item.optionsNeverChosen, style, t)
+      out += list(t(.fixtureSolutionsNeverRecommended), item.solutionsNeverRecommended, style, t)
     }
     return out
   }
 
-  static func list(_ title: String, _ items: [String], _ style: Style) -> String {
-    guard !items.isEmpty else { return "  \(title): none\n" }
+  static func list(_ title: String, _ items: [String], _ style: Style, _ t: Localizer) -> String {
+    guard !items.isEmpty else { return "  " + t(.fixtureListNone, ["title": .text(title)]) + "\n" }
     var out = "  \(title) (\(items.count)):\n"
     var line = "    "
     for item in items {
@@ -67,8 +69,8 @@ public enum FixtureReport {
                     writer.object {
                       writer.key("line", failure.location.line)
                       writer.key("column", failure.location.column)
-                      writer.key("message", failure.message)
-                      writer.key("explanation", strings: failure.explanation)
+                      writer.key("message", failure.message.text("en"))
+                      writer.key("explanation", strings: failure.explanation.map { $0.text("en") })
                     }
                   }
                 }

@@ -1,3 +1,4 @@
+import ActivatorCore
 /// Paper the printed report is laid out for. `auto` leaves the size to the browser's print
 /// dialog; the layout fits A4 and Letter either way.
 public enum Paper: String, Sendable, CaseIterable {
@@ -37,9 +38,9 @@ enum HTMLPage {
   /// address (printing adds the full address once); the link's name for assistive technology
   /// also says what it is the source of, so a list of the page's links stays meaningful.
   static func source(_ page: inout Markup, _ url: String, about: String, _ t: Localizer) {
-    page.text(t("Source", "Fuente") + ": ")
+    page.text(t(.reportSource) + ": ")
     page.open("a", [("href", url), ("class", "source"), ("rel", "noopener noreferrer")])
-    page.element("span", [("class", "sr-only")], text: about + ", " + t("source", "fuente") + ": ")
+    page.element("span", [("class", "sr-only")], text: about + ", " + t(.reportSource2) + ": ")
     page.text(Markup.site(url))
     page.close("a")
   }

@@ -3,20 +3,20 @@ import ActivatorCore
 extension HTMLReport {
   public static func cohort(_ r: CohortReport, paper: Paper = .auto) -> String {
     let t = Localizer(r.language)
-    let title = t("Smart city diagnosis: cohort of \(r.cities.count) cities", "Diagnóstico de ciudades inteligentes: grupo de \(r.cities.count) ciudades")
+    let title = t(.cohortSmartCityDiagnosisCohortCities, ["cities_count": "\(r.cities.count)"])
     return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
       page.open("header")
       page.element("p", [("class", "kicker")], text: r.surveyTitle)
       page.element("h1", text: title)
-      var facts = [t("\(r.regions.count) regions", "\(r.regions.count) regiones")]
-      if !r.failures.isEmpty { facts.append(t("\(r.failures.count) files could not be scored", "\(r.failures.count) archivos no se pudieron evaluar")) }
+      var facts = [t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])]
+      if !r.failures.isEmpty { facts.append(t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"])) }
       page.element("p", [("class", "muted")], text: facts.joined(separator: " · "))
       page.close("header")
-      page.open("nav", [("class", "toc"), ("aria-label", t("Contents", "Contenido"))])
-      page.element("a", [("href", "#heatmap")], text: t("Stages by city", "Etapas por ciudad"))
-      page.element("a", [("href", "#distribution")], text: t("Distribution", "Distribución"))
-      page.element("a", [("href", "#medians")], text: t("Medians", "Medianas"))
-      page.element("a", [("href", "#cities")], text: t("Cities", "Ciudades"))
+      page.open("nav", [("class", "toc"), ("aria-label", t(.reportContents))])
+      page.element("a", [("href", "#heatmap")], text: t(.cohortStagesByCity))
+      page.element("a", [("href", "#distribution")], text: t(.cohortDistribution))
+      page.element("a", [("href", "#medians")], text: t(.cohortMedians))
+      page.element("a", [("href", "#cities")], text: t(.cohortCities))
       page.close("nav")
       page.newline()
       heatmap(&page, r, t)
@@ -25,12 +25,12 @@ extension HTMLReport {
       citySections(&page, r, t)
       if !r.failures.isEmpty {
         page.open("section", [("id", "failures")])
-        page.element("h2", text: t("Files that could not be scored", "Archivos que no se pudieron evaluar"))
+        page.element("h2", text: t(.cohortFilesThatCouldNotBe))
         page.open("ul", [("class", "small")])
         for failure in r.failures {
           page.open("li")
           page.element("code", text: failure.path)
-          page.text(": " + failure.message)
+          page.text(": " + t(failure.message))
           page.close("li")
         }
         page.close("ul")
@@ -38,30 +38,28 @@ extension HTMLReport {
       }
       page.open("footer", [("class", "provenance")])
       page.open("p")
-      page.text(t("Survey", "Encuesta") + " ")
+      page.text(t(.cohortSurvey) + " ")
       page.element("code", text: r.survey)
       page.text(" sha256 ")
       page.element("code", text: String(r.surveyHash.prefix(16)))
-      page.text(" · " + t("rules", "reglas") + " ")
+      page.text(" · " + t(.cohortRules) + " ")
       page.text(r.rules.map { "\($0.id) \($0.version) (sha256 \($0.hash.prefix(16)))" }.joined(separator: ", "))
       page.close("p")
-      page.element("p", text: "Activator \(r.engine) · " + t("generated", "generado") + " \(r.date)")
+      page.element("p", text: "Activator \(r.engine) · " + t(.cohortGenerated) + " \(r.date)")
       page.close("footer")
     }
   }
 
   static func heatmap(_ page: inout Markup, _ r: CohortReport, _ t: Localizer) {
     page.open("section", [("id", "heatmap")])
-    page.element("h2", text: t("Stages by city", "Etapas por ciudad"))
+    page.element("h2", text: t(.cohortStagesByCity))
     page.element(
       "p", [("class", "muted small")],
-      text: t(
-        "One row per city, ordered by overall stage and then by total score; colours follow the stage, darker for a higher one. Select a city for its scores and section.",
-        "Una fila por ciudad, ordenadas por etapa general y luego por puntaje total; los colores siguen la etapa, más oscuros cuanto más alta. Seleccione una ciudad para ver sus puntajes y su sección."))
+      text: t(.cohortOneRowPerCityOrdered))
     let pillars = r.pillarNames.map { HTMLTable.Column($0, numeric: false) }
     let table = HTMLTable(
-      caption: t("Stage per pillar, by city", "Etapa por pilar, por ciudad"), captionShown: false, classes: "heatmap",
-      columns: [.init("#", numeric: true), .init(t("City", "Ciudad")), .init(t("Region", "Región"))] + pillars + [.init(t("Overall", "General"))],
+      caption: t(.cohortStagePerPillarByCity), captionShown: false, classes: "heatmap",
+      columns: [.init("#", numeric: true), .init(t(.cohortCity)), .init(t(.cohortRegion))] + pillars + [.init(t(.cohortOverall))],
       rowHeader: 1)
     table.write(&page) { rows in
       for (index, city) in r.cities.enumerated() {
@@ -90,7 +88,7 @@ extension HTMLReport {
     }
     page.text(
       " " + StatusMark.lowConfidence.glyph
-        + t(" low confidence: many answers unknown, the stage may be higher", " confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor"))
+        + t(.cohortLowConfidenceManyAnswersUnknown))
     page.close("p")
     page.close("section")
     page.newline()
@@ -100,11 +98,11 @@ extension HTMLReport {
   /// bar of the cohort's share, so the stage is told by its column, never by colour alone.
   static func distribution(_ page: inout Markup, _ r: CohortReport, _ t: Localizer) {
     page.open("section", [("id", "distribution")])
-    page.element("h2", text: t("Distribution of stages per pillar", "Distribución de etapas por pilar"))
+    page.element("h2", text: t(.cohortDistributionStagesPerPillar))
     let stages = r.stageNames.enumerated().map { HTMLTable.Column("\($0 + 1) \($1)") }
     let table = HTMLTable(
-      caption: t("Cities at each stage, per pillar; bars show the share of the \(r.all.cities) cities.", "Ciudades en cada etapa, por pilar; las barras muestran la proporción de las \(r.all.cities) ciudades."),
-      classes: "counts", columns: [.init(t("Pillar", "Pilar"))] + stages)
+      caption: t(.cohortCitiesAtEachStagePer, ["all_cities": "\(r.all.cities)"]),
+      classes: "counts", columns: [.init(t(.batchPillar))] + stages)
     table.write(&page) { rows in
       for (pillar, name) in r.pillarNames.enumerated() {
         rows.row { row in
@@ -127,14 +125,14 @@ extension HTMLReport {
 
   static func medians(_ page: inout Markup, _ r: CohortReport, _ t: Localizer) {
     page.open("section", [("id", "medians")])
-    page.element("h2", text: t("Medians", "Medianas"))
+    page.element("h2", text: t(.cohortMedians))
     page.element(
       "p", [("class", "muted small")],
-      text: t("Median score per pillar (stage in brackets), for all cities and for each region.", "Puntaje mediano por pilar (etapa entre paréntesis), para todas las ciudades y para cada región."))
+      text: t(.cohortMedianScorePerPillarStage))
     let table = HTMLTable(
-      caption: t("Median score per pillar", "Puntaje mediano por pilar"), captionShown: false,
-      columns: [.init(t("Group", "Grupo")), .init(t("Cities", "Ciudades"), numeric: true)] + r.pillarNames.map { .init($0, numeric: true) }
-        + [.init(t("Overall", "General"), numeric: true)])
+      caption: t(.cohortMedianScorePerPillar), captionShown: false,
+      columns: [.init(t(.cohortGroup)), .init(t(.cohortCities), numeric: true)] + r.pillarNames.map { .init($0, numeric: true) }
+        + [.init(t(.cohortOverall), numeric: true)])
     table.write(&page) { rows in
       for group in [r.all] + r.regions {
         rows.row { row in
@@ -154,7 +152,7 @@ extension HTMLReport {
 
   static func citySections(_ page: inout Markup, _ r: CohortReport, _ t: Localizer) {
     page.open("section", [("id", "cities")])
-    page.element("h2", text: t("Cities", "Ciudades"))
+    page.element("h2", text: t(.cohortCities))
     for city in r.cities {
       page.open("div", [("class", "card"), ("id", city.anchor)])
       page.open("h3")
@@ -167,11 +165,11 @@ extension HTMLReport {
       page.element("code", text: city.path)
       page.close("p")
       let table = HTMLTable(
-        caption: t("\(city.name) against the cohort, per pillar", "\(city.name) frente al grupo, por pilar"), captionShown: false, classes: "small",
+        caption: t(.cohortCityNameAgainstCohortPer, ["city_name": "\(city.name)"]), captionShown: false, classes: "small",
         columns: [
-          .init(t("Pillar", "Pilar")), .init(t("Stage", "Etapa")), .init(t("Score", "Puntaje"), numeric: true),
-          .init(t("Ahead of", "Por delante de"), numeric: true), .init(t("vs. median", "vs. mediana"), numeric: true),
-          .init(t("vs. region", "vs. región"), numeric: true),
+          .init(t(.batchPillar)), .init(t(.batchStage)), .init(t(.cohortScore), numeric: true),
+          .init(t(.cohortAhead), numeric: true), .init(t(.cohortVsMedian), numeric: true),
+          .init(t(.cohortVsRegion), numeric: true),
         ])
       table.write(&page) { rows in
         for pillar in r.pillarNames.indices {
@@ -187,7 +185,7 @@ extension HTMLReport {
         }
       }
       if !city.topSolutions.isEmpty {
-        page.element("p", [("class", "small")], text: t("Top recommendations", "Principales recomendaciones") + ": " + city.topSolutions.joined(separator: "; "))
+        page.element("p", [("class", "small")], text: t(.cohortTopRecommendations) + ": " + city.topSolutions.joined(separator: "; "))
       }
       page.close("div")
       page.newline()

@@ -10,11 +10,11 @@ public enum HTMLReport {
     return HTMLPage.render(title: r.title, language: r.language, paper: paper, topStage: r.topStage) { page in
       header(&page, r, t)
       summary(&page, r, t)
-      page.open("nav", [("class", "toc"), ("aria-label", t("Contents", "Contenido"))])
+      page.open("nav", [("class", "toc"), ("aria-label", t(.reportContents))])
       for pillar in r.pillars { page.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) }
-      if !r.recommendations.isEmpty { page.element("a", [("href", "#recommendations")], text: t("Recommendations", "Recomendaciones")) }
-      if !r.roadmap.isEmpty { page.element("a", [("href", "#roadmap")], text: t("Roadmap", "Hoja de ruta")) }
-      if !r.nextSteps.isEmpty { page.element("a", [("href", "#next-steps")], text: t("Next steps", "Próximos pasos")) }
+      if !r.recommendations.isEmpty { page.element("a", [("href", "#recommendations")], text: t(.reportRecommendations)) }
+      if !r.roadmap.isEmpty { page.element("a", [("href", "#roadmap")], text: t(.reportRoadmap)) }
+      if !r.nextSteps.isEmpty { page.element("a", [("href", "#next-steps")], text: t(.reportNextSteps)) }
       page.close("nav")
       page.newline()
       for pillar in r.pillars { pillarSection(&page, pillar, r, t) }
@@ -33,14 +33,14 @@ public enum HTMLReport {
     let place = [r.country, r.region].compactMap { $0 }.joined(separator: " · ")
     var facts: [String] = []
     if !place.isEmpty { facts.append(place) }
-    if let respondent = r.respondent { facts.append(t("Answered by", "Respondido por") + " " + respondent) }
-    if let completed = r.completed { facts.append(t("completed", "completado") + " " + completed) }
+    if let respondent = r.respondent { facts.append(t(.reportAnsweredBy) + " " + respondent) }
+    if let completed = r.completed { facts.append(t(.reportCompleted) + " " + completed) }
     if !facts.isEmpty { page.element("p", [("class", "muted")], text: facts.joined(separator: " · ")) }
     if let overall = r.overall, let name = r.overallName {
       page.open("p")
-      page.text(t("Overall stage", "Etapa general") + ": ")
+      page.text(t(.cohortOverallStage) + ": ")
       HTMLPage.stage(&page, overall, name, top: r.topStage)
-      page.element("span", [("class", "muted small")], text: " " + t("(the median of the six pillars; read it with the profile below)", "(la mediana de los seis pilares; léala junto al perfil de abajo)"))
+      page.element("span", [("class", "muted small")], text: " " + t(.reportMedianSixPillarsReadIt))
       page.close("p")
     }
     page.close("header")
@@ -53,18 +53,18 @@ public enum HTMLReport {
     page.raw(
       Charts.radar(
         labels: r.pillars.map(\.name), scores: r.pillars.map(\.score), targets: r.pillars.map(\.target), top: r.topStage,
-        title: t("Stage per pillar", "Etapa por pilar")))
+        title: t(.reportStagePerPillar)))
     page.open("figcaption", [("class", "muted small")])
-    page.text(t("Filled: current score. ", "Relleno: puntaje actual. "))
-    if r.pillars.contains(where: { $0.target != nil }) { page.text(t("Dashed: target stage.", "Discontinuo: etapa meta.")) }
+    page.text(t(.reportFilledCurrentScore))
+    if r.pillars.contains(where: { $0.target != nil }) { page.text(t(.reportDashedTargetStage)) }
     page.close("figcaption")
     page.close("figure")
     page.open("div")
     let table = HTMLTable(
-      caption: t("Stage per pillar", "Etapa por pilar"),
+      caption: t(.reportStagePerPillar),
       columns: [
-        .init(t("Pillar", "Pilar")), .init(t("Stage", "Etapa")), .init(t("Score", "Puntaje"), numeric: true),
-        .init(t("Coverage", "Cobertura"), numeric: true), .init(t("Target", "Meta")),
+        .init(t(.batchPillar)), .init(t(.batchStage)), .init(t(.cohortScore), numeric: true),
+        .init(t(.reportCoverage), numeric: true), .init(t(.reportTarget)),
       ])
     table.write(&page) { rows in
       for pillar in r.pillars {
@@ -85,9 +85,7 @@ public enum HTMLReport {
     }
     page.element(
       "p", [("class", "muted small")],
-      text: t(
-        "A pillar reaches a stage when at least \(t.percent(r.threshold)) of the weighted criteria of that stage, and of every stage below it, are met. The score adds the progress made towards the next stage. Coverage is the share of criteria whose answer is known; “\(StatusMark.lowConfidence.glyph)” marks low confidence.",
-        "Un pilar alcanza una etapa cuando cumple al menos el \(t.percent(r.threshold)) de los criterios ponderados de esa etapa y de todas las anteriores. El puntaje suma el avance hacia la etapa siguiente. La cobertura es la proporción de criterios cuya respuesta se conoce; «\(StatusMark.lowConfidence.glyph)» indica confianza baja."))
+      text: t(.reportPillarReachesStageWhenAt2, ["threshold": "\(t.percent(r.threshold))", "low_confidence_glyph": "\(StatusMark.lowConfidence.glyph)"]))
     page.close("div")
     page.close("section")
     page.newline()
@@ -107,30 +105,29 @@ public enum HTMLReport {
     page.raw(
       Charts.ladder(
         stage: pillar.stage, target: pillar.target, names: r.stageNames,
-        title: t("\(pillar.name): stage \(pillar.stage) of \(r.topStage)", "\(pillar.name): etapa \(pillar.stage) de \(r.topStage)")))
+        title: t(.reportPillarNameStagePillarStage, ["pillar_name": "\(pillar.name)", "pillar_stage": "\(pillar.stage)", "top_stage": "\(r.topStage)"])))
     var facts = [
-      t("Score", "Puntaje") + " " + ValueText.number(pillar.score, r.language),
-      t("coverage", "cobertura") + " " + t.percent(pillar.coverage) + " (" + t("confidence", "confianza") + " " + t.confidence(pillar.confidence) + ")",
+      t(.cohortScore) + " " + ValueText.number(pillar.score, r.language),
+      t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")",
     ]
     if let target = pillar.target {
       facts.append(
-        t("target", "meta") + " \(target) \(stageName(r, target))"
-          + (target <= pillar.stage ? " — " + t("reached", "alcanzada") : ""))
+        t(.reportTarget2) + " \(target) \(stageName(r, target))"
+          + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
     }
     if pillar.potential > pillar.stage {
       facts.append(
-        t("could reach \(pillar.potential) \(stageName(r, pillar.potential)) if the unknown answers are favourable",
-          "podría llegar a \(pillar.potential) \(stageName(r, pillar.potential)) si las respuestas desconocidas son favorables"))
+        t(.reportCouldReachPillarPotentialStage, ["pillar_potential": "\(pillar.potential)", "stage_name": "\(stageName(r, pillar.potential))"]))
     }
     page.element("p", text: facts.joined(separator: " · "))
 
     if !pillar.evidence.isEmpty {
       let table = HTMLTable(
-        caption: t("\(pillar.name): criteria met at each stage gate", "\(pillar.name): criterios cumplidos en cada umbral de etapa"),
+        caption: t(.reportPillarNameCriteriaMetAt, ["pillar_name": "\(pillar.name)"]),
         classes: "evidence",
         columns: [
-          .init(t("Stage gate", "Umbral de etapa")), .init(t("Criteria met", "Criterios cumplidos"), numeric: true),
-          .init(t("Weighted share", "Proporción ponderada"), numeric: true), .init(t("Passed", "Superado")),
+          .init(t(.reportStageGate)), .init(t(.reportCriteriaMet), numeric: true),
+          .init(t(.reportWeightedShare), numeric: true), .init(t(.reportPassed)),
         ])
       table.write(&page) { rows in
         for gate in pillar.evidence {
@@ -140,7 +137,7 @@ public enum HTMLReport {
             row.text(t.percent(gate.share))
             row.cell { cell in
               let mark: StatusMark = gate.passed ? .met : .unmet
-              mark.write(&cell, t, words: gate.passed ? t("passed", "superado") : t("not passed", "no superado"))
+              mark.write(&cell, t, words: gate.passed ? t(.reportPassed2) : t(.reportNotPassed))
             }
           }
         }
@@ -149,22 +146,20 @@ public enum HTMLReport {
 
     if let next = pillar.next {
       page.open("div", [("class", "card next")])
-      page.element("h3", text: t("Needed for stage \(next.stage) \(next.name)", "Necesario para la etapa \(next.stage) \(next.name)"))
+      page.element("h3", text: t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(next.name)"]))
       page.element(
         "p",
-        text: t(
-          "Meet at least \(next.neededCount) more of these \(next.candidates.count) criteria:",
-          "Cumplir al menos \(next.neededCount) más de estos \(next.candidates.count) criterios:"))
+        text: t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]))
       criteriaList(&page, next.candidates, t, details: true)
       if !next.nearMisses.isEmpty {
-        page.element("p", [("class", "small")], text: t("Near misses", "Casi cumplidos") + ":")
+        page.element("p", [("class", "small")], text: t(.reportNearMisses) + ":")
         page.open("ul", [("class", "small")])
         for miss in next.nearMisses { page.element("li", text: miss) }
         page.close("ul")
       }
       page.close("div")
     } else {
-      page.element("p", [("class", "pass")], text: t("Top stage reached.", "Etapa máxima alcanzada."))
+      page.element("p", [("class", "pass")], text: t(.reportTopStageReached))
     }
 
     for column in CityReport.columns(pillar, t) where !column.lines.isEmpty {
@@ -174,10 +169,10 @@ public enum HTMLReport {
     if !pillar.notApplicable.isEmpty {
       page.element(
         "p", [("class", "muted small")],
-        text: t("Not applicable here", "No aplica aquí") + ": " + pillar.notApplicable.map(\.title).joined(separator: "; "))
+        text: t(.reportNotApplicableHere) + ": " + pillar.notApplicable.map(\.title).joined(separator: "; "))
     }
     if !pillar.findings.isEmpty {
-      page.element("h3", text: t("Findings", "Observaciones"))
+      page.element("h3", text: t(.reportFindings))
       page.open("ul")
       for finding in pillar.findings { page.element("li", text: finding) }
       page.close("ul")
@@ -192,7 +187,7 @@ public enum HTMLReport {
       page.open("li", [("class", line.outcome.name)])
       StatusMark(line.outcome).write(&page, t, suffix: ": ")
       page.text(line.title)
-      page.element("span", [("class", "badge")], text: t("stage", "etapa") + " \(line.stage)")
+      page.element("span", [("class", "badge")], text: t(.diffStage) + " \(line.stage)")
       ruleID(&page, line.id)
       if details, let finding = line.finding { page.element("span", [("class", "detail")], text: finding) }
       if details, !line.answers.isEmpty { page.element("span", [("class", "detail")], text: line.answers.joined(separator: " · ")) }
@@ -210,12 +205,10 @@ public enum HTMLReport {
   static func recommendations(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.recommendations.isEmpty else { return }
     page.open("section", [("id", "recommendations")])
-    page.element("h2", text: t("Recommended solutions", "Soluciones recomendadas"))
+    page.element("h2", text: t(.reportRecommendedSolutions))
     page.element(
       "p", [("class", "muted")],
-      text: t(
-        "Proven projects from other cities, chosen for the gaps above: the nearest stage first.",
-        "Proyectos probados en otras ciudades, elegidos por las carencias anteriores: primero la etapa más cercana."))
+      text: t(.reportProvenProjectsFromOtherCities))
     for item in r.recommendations {
       page.open("div", [("class", "card")])
       page.open("h3")
@@ -223,31 +216,31 @@ public enum HTMLReport {
       page.text(" " + item.name)
       page.close("h3")
       let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-      page.element("p", [("class", "muted")], text: "\(origin) · \(item.pillar) · " + t("fits stages", "adecuada para etapas") + " \(item.stageRange)")
+      page.element("p", [("class", "muted")], text: "\(origin) · \(item.pillar) · " + t(.reportFitsStages) + " \(item.stageRange)")
       page.open("p")
-      page.element("strong", text: t("What it solved", "Qué resolvió") + ": ")
+      page.element("strong", text: t(.reportWhatItSolved) + ": ")
       page.text(item.problem)
       page.close("p")
       page.open("p")
-      page.element("strong", text: t("What it does", "Qué hace") + ": ")
+      page.element("strong", text: t(.reportWhatItDoes) + ": ")
       page.text(item.solution)
       page.close("p")
-      page.element("p", [("class", "small")], text: t("Why it is recommended", "Por qué se recomienda") + ":")
+      page.element("p", [("class", "small")], text: t(.reportWhyItRecommended) + ":")
       page.open("ul", [("class", "small")])
       for reason in item.reasons { page.element("li", text: reason) }
       page.close("ul")
       if !item.fits {
         page.element(
           "p", [("class", "small muted")],
-          text: t("Suits cities at stages \(item.stageRange); keep it in view for later.", "Adecuada para ciudades en etapas \(item.stageRange); téngala en cuenta más adelante."))
+          text: t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"]))
       }
       for need in item.checkFirst {
-        page.element("p", [("class", "small")], text: t("Check first", "Verifique antes") + ": " + need)
+        page.element("p", [("class", "small")], text: t(.reportCheckFirst) + ": " + need)
       }
       if item.source != nil || !item.verified {
         page.open("p", [("class", "small muted")])
         if let source = item.source { HTMLPage.source(&page, source, about: item.name, t) }
-        if !item.verified { page.text(" " + t("(not yet verified against its source)", "(aún no verificado con su fuente)")) }
+        if !item.verified { page.text(" " + t(.reportNotYetVerifiedAgainstIts)) }
         page.close("p")
       }
       page.close("div")
@@ -259,12 +252,10 @@ public enum HTMLReport {
   static func roadmap(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.roadmap.isEmpty else { return }
     page.open("section", [("id", "roadmap")])
-    page.element("h2", text: t("Roadmap", "Hoja de ruta"))
+    page.element("h2", text: t(.reportRoadmap))
     page.element(
       "p", [("class", "muted")],
-      text: t(
-        "Pillar by pillar, the city's priority first: consolidate what a stage rests on, then climb one gate at a time; what other steps wait for comes first.",
-        "Pilar por pilar, primero el prioritario de la ciudad: consolidar la base de cada etapa y subir de a un umbral; primero lo que otros pasos necesitan."))
+      text: t(.reportPillarByPillarCityS))
     page.open("ol", [("class", "roadmap")])
     for step in r.roadmap {
       page.open("li")
@@ -272,25 +263,25 @@ public enum HTMLReport {
       page.text(step.pillar + ": ")
       page.close("strong")
       if step.consolidates {
-        page.text(t("consolidate stage", "consolidar la etapa") + " ")
+        page.text(t(.reportConsolidateStage) + " ")
       } else {
-        page.text(t("reach stage", "alcanzar la etapa") + " ")
+        page.text(t(.reportReachStage) + " ")
       }
       HTMLPage.stage(&page, step.stage, step.stageName, top: r.topStage)
       if step.neededCount > 0 && !step.consolidates {
-        page.text(" — " + t("meet \(step.neededCount) of:", "cumplir \(step.neededCount) de:"))
+        page.text(" — " + t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]))
       }
       page.open("ul", [("class", "small")])
       for criterion in step.criteria { page.element("li", text: criterion) }
       page.close("ul")
       if !step.solutions.isEmpty {
-        page.element("p", [("class", "small muted")], text: t("Solutions", "Soluciones") + ": " + step.solutions.joined(separator: "; "))
+        page.element("p", [("class", "small muted")], text: t(.reportSolutions) + ": " + step.solutions.joined(separator: "; "))
       }
       if !step.unlocks.isEmpty {
-        page.element("p", [("class", "small muted")], text: t("Then possible", "Luego será posible") + ": " + step.unlocks.joined(separator: "; "))
+        page.element("p", [("class", "small muted")], text: t(.reportThenPossible) + ": " + step.unlocks.joined(separator: "; "))
       }
       if !step.programmes.isEmpty {
-        page.element("p", [("class", "small muted")], text: t("WeGO can help", "WeGO puede ayudar") + ": " + step.programmes.joined(separator: "; "))
+        page.element("p", [("class", "small muted")], text: t(.reportWegoCanHelp) + ": " + step.programmes.joined(separator: "; "))
       }
       page.close("li")
     }
@@ -302,7 +293,7 @@ public enum HTMLReport {
   static func nextSteps(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.nextSteps.isEmpty else { return }
     page.open("section", [("id", "next-steps")])
-    page.element("h2", text: t("Next steps with WeGO", "Próximos pasos con WeGO"))
+    page.element("h2", text: t(.reportNextStepsWithWego))
     for step in r.nextSteps {
       page.open("div", [("class", "card")])
       page.open("h3")
@@ -330,10 +321,10 @@ public enum HTMLReport {
   static func metricsAndAnswers(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     page.open("section", [("id", "metrics")])
     if !r.metrics.isEmpty {
-      page.element("h2", text: t("Metrics", "Métricas"))
+      page.element("h2", text: t(.reportMetrics))
       let table = HTMLTable(
-        caption: t("Metrics", "Métricas"), captionShown: false,
-        columns: [.init(t("Metric", "Métrica")), .init(t("Value", "Valor"), numeric: true)])
+        caption: t(.reportMetrics), captionShown: false,
+        columns: [.init(t(.reportMetric)), .init(t(.reportValue), numeric: true)])
       table.write(&page) { rows in
         for metric in r.metrics {
           rows.row { row in
@@ -343,7 +334,7 @@ public enum HTMLReport {
         }
       }
     }
-    page.element("h2", text: t("About the answers", "Sobre las respuestas"))
+    page.element("h2", text: t(.reportAboutAnswers))
     page.element("p", text: r.answerSummary)
     if !r.notes.isEmpty {
       page.open("ul")
@@ -357,26 +348,26 @@ public enum HTMLReport {
   static func provenance(_ page: inout Markup, _ p: CityReport.Provenance, _ t: Localizer) {
     page.open("footer", [("class", "provenance")])
     page.open("p")
-    page.text(t("Answers", "Respuestas") + ": ")
+    page.text(t(.reportAnswers) + ": ")
     page.element("code", text: p.file)
-    page.text(" · " + t("survey", "encuesta") + " ")
+    page.text(" · " + t(.reportSurvey) + " ")
     page.element("code", text: "\(p.survey) \(p.surveyVersion)")
-    if p.answeredVersion != p.surveyVersion { page.text(" (" + t("answered as", "respondida como") + " \(p.answeredVersion))") }
+    if p.answeredVersion != p.surveyVersion { page.text(" (" + t(.reportAnsweredAs) + " \(p.answeredVersion))") }
     page.text(" sha256 ")
     page.element("code", text: String(p.surveyHash.prefix(16)))
     page.close("p")
     page.open("p")
-    page.text(t("Rules", "Reglas") + ": ")
+    page.text(t(.reportRules) + ": ")
     for (index, rule) in p.rules.enumerated() {
       if index > 0 { page.text(", ") }
       page.element("code", text: "\(rule.id) \(rule.version)")
       page.text(" sha256 ")
       page.element("code", text: String(rule.hash.prefix(16)))
     }
-    page.text(" · " + t("rule set", "conjunto de reglas") + " ")
+    page.text(" · " + t(.reportRuleSet) + " ")
     page.element("code", text: String(p.rulesHash.prefix(16)))
     page.close("p")
-    page.element("p", text: "Activator \(p.engine) · " + t("generated", "generado") + " \(p.date)")
+    page.element("p", text: "Activator \(p.engine) · " + t(.cohortGenerated) + " \(p.date)")
     page.close("footer")
   }
 }

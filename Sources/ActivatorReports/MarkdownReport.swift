@@ -53,15 +53,15 @@ public enum MarkdownReport {
     let place = [r.country, r.region].compactMap { $0 }.joined(separator: " · ")
     var facts: [String] = []
     if !place.isEmpty { facts.append(e(place)) }
-    if let respondent = r.respondent { facts.append(t("Answered by", "Respondido por") + " " + e(respondent)) }
-    if let completed = r.completed { facts.append(t("completed", "completado") + " " + e(completed)) }
+    if let respondent = r.respondent { facts.append(t(.reportAnsweredBy) + " " + e(respondent)) }
+    if let completed = r.completed { facts.append(t(.reportCompleted) + " " + e(completed)) }
     if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
     if let overall = r.overall, let name = r.overallName {
-      out += "**" + t("Overall stage", "Etapa general") + ": \(stageCell(overall, name))** "
-      out += t("(the median of the six pillars; read it with the profile below)", "(la mediana de los seis pilares; léala junto al perfil de abajo)") + "\n\n"
+      out += "**" + t(.cohortOverallStage) + ": \(stageCell(overall, name))** "
+      out += t(.reportMedianSixPillarsReadIt) + "\n\n"
     }
-    out += "| " + t("Pillar", "Pilar") + " | " + t("Stage", "Etapa") + " | " + t("Ladder", "Escalera") + " | " + t("Score", "Puntaje") + " | "
-      + t("Coverage", "Cobertura") + " | " + t("Target", "Meta") + " |\n"
+    out += "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.reportLadder) + " | " + t(.cohortScore) + " | "
+      + t(.reportCoverage) + " | " + t(.reportTarget) + " |\n"
     out += "|---|---|---|--:|--:|---|\n"
     for pillar in r.pillars {
       let target = pillar.target.map { "\($0) \(e(HTMLReport.stageName(r, $0)))" } ?? "—"
@@ -69,9 +69,7 @@ public enum MarkdownReport {
         + "\(ValueText.number(pillar.score, r.language)) | \(t.percent(pillar.coverage))\(pillar.confidence == .low ? " " + e(StatusMark.lowConfidence.glyph) : "") | \(target) |\n"
     }
     out += "\n"
-    out += t(
-      "A pillar reaches a stage when at least \(t.percent(r.threshold)) of the weighted criteria of that stage, and of every stage below it, are met. The score adds the progress made towards the next stage. Coverage is the share of criteria whose answer is known; \(e(StatusMark.lowConfidence.glyph)) marks low confidence.",
-      "Un pilar alcanza una etapa cuando cumple al menos el \(t.percent(r.threshold)) de los criterios ponderados de esa etapa y de todas las anteriores. El puntaje suma el avance hacia la etapa siguiente. La cobertura es la proporción de criterios cuya respuesta se conoce; \(e(StatusMark.lowConfidence.glyph)) indica confianza baja.")
+    out += t(.reportPillarReachesStageWhenAt, ["threshold": "\(t.percent(r.threshold))", "low_confidence_glyph": "\(e(StatusMark.lowConfidence.glyph))"])
     out += "\n"
 
     for pillar in r.pillars {
@@ -79,93 +77,92 @@ public enum MarkdownReport {
       if let description = pillar.description, !description.isEmpty { out += "*\(e(description))*\n\n" }
       var facts = [
         "`\(ladder(pillar.stage, top: r.topStage))`",
-        t("Score", "Puntaje") + " " + ValueText.number(pillar.score, r.language),
-        t("coverage", "cobertura") + " " + t.percent(pillar.coverage) + " (" + t("confidence", "confianza") + " " + t.confidence(pillar.confidence) + ")",
+        t(.cohortScore) + " " + ValueText.number(pillar.score, r.language),
+        t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")",
       ]
       if let target = pillar.target {
-        facts.append(t("target", "meta") + " \(target) \(e(HTMLReport.stageName(r, target)))" + (target <= pillar.stage ? " — " + t("reached", "alcanzada") : ""))
+        facts.append(t(.reportTarget2) + " \(target) \(e(HTMLReport.stageName(r, target)))" + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
       }
       if pillar.potential > pillar.stage {
         facts.append(
-          t("could reach \(pillar.potential) \(e(HTMLReport.stageName(r, pillar.potential))) if the unknown answers are favourable",
-            "podría llegar a \(pillar.potential) \(e(HTMLReport.stageName(r, pillar.potential))) si las respuestas desconocidas son favorables"))
+          t(.reportCouldReachPillarPotentialStage, ["pillar_potential": "\(pillar.potential)", "stage_name": "\(e(HTMLReport.stageName(r, pillar.potential)))"]))
       }
       out += facts.joined(separator: " · ") + "\n\n"
       if !pillar.evidence.isEmpty {
-        out += "| " + t("Stage gate", "Umbral de etapa") + " | " + t("Criteria met", "Criterios cumplidos") + " | " + t("Weighted share", "Proporción ponderada") + " | "
-          + t("Passed", "Superado") + " |\n|---|--:|--:|:-:|\n"
+        out += "| " + t(.reportStageGate) + " | " + t(.reportCriteriaMet) + " | " + t(.reportWeightedShare) + " | "
+          + t(.reportPassed) + " |\n|---|--:|--:|:-:|\n"
         for row in pillar.evidence {
           out += "| \(row.stage) \(e(row.name)) | \(row.met) / \(row.criteria) | \(t.percent(row.share)) | \((row.passed ? StatusMark.met : .unmet).glyph) |\n"
         }
         out += "\n"
       }
       if let next = pillar.next {
-        out += "### " + t("Needed for stage \(next.stage) \(e(next.name))", "Necesario para la etapa \(next.stage) \(e(next.name))") + "\n\n"
-        out += t("Meet at least \(next.neededCount) more of these \(next.candidates.count) criteria:", "Cumplir al menos \(next.neededCount) más de estos \(next.candidates.count) criterios:") + "\n\n"
+        out += "### " + t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(e(next.name))"]) + "\n\n"
+        out += t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n\n"
         out += criteria(next.candidates, t, details: true)
         if !next.nearMisses.isEmpty {
-          out += "\n" + t("Near misses", "Casi cumplidos") + ":\n\n"
+          out += "\n" + t(.reportNearMisses) + ":\n\n"
           for miss in next.nearMisses { out += "- \(e(miss))\n" }
         }
         out += "\n"
       } else {
-        out += "**" + t("Top stage reached.", "Etapa máxima alcanzada.") + "**\n\n"
+        out += "**" + t(.reportTopStageReached) + "**\n\n"
       }
       for column in CityReport.columns(pillar, t) where !column.lines.isEmpty {
         out += "### \(column.title)\n\n" + criteria(column.lines, t, details: column.details) + "\n"
       }
       if !pillar.notApplicable.isEmpty {
-        out += t("Not applicable here", "No aplica aquí") + ": " + pillar.notApplicable.map { e($0.title) }.joined(separator: "; ") + "\n\n"
+        out += t(.reportNotApplicableHere) + ": " + pillar.notApplicable.map { e($0.title) }.joined(separator: "; ") + "\n\n"
       }
       if !pillar.findings.isEmpty {
-        out += "### " + t("Findings", "Observaciones") + "\n\n"
+        out += "### " + t(.reportFindings) + "\n\n"
         for finding in pillar.findings { out += "- \(e(finding))\n" }
         out += "\n"
       }
     }
 
     if !r.recommendations.isEmpty {
-      out += "\n## " + t("Recommended solutions", "Soluciones recomendadas") + "\n\n"
+      out += "\n## " + t(.reportRecommendedSolutions) + "\n\n"
       for item in r.recommendations {
         let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-        out += "\(item.rank). **\(e(item.name))** (\(e(origin))) · \(e(item.pillar)) · " + t("fits stages", "adecuada para etapas") + " \(item.stageRange)\n"
-        out += "   - " + t("What it solved", "Qué resolvió") + ": \(e(item.problem))\n"
-        out += "   - " + t("What it does", "Qué hace") + ": \(e(item.solution))\n"
-        for reason in item.reasons { out += "   - " + t("Because", "Porque") + ": \(e(reason))\n" }
-        for need in item.checkFirst { out += "   - " + t("Check first", "Verifique antes") + ": \(e(need))\n" }
+        out += "\(item.rank). **\(e(item.name))** (\(e(origin))) · \(e(item.pillar)) · " + t(.reportFitsStages) + " \(item.stageRange)\n"
+        out += "   - " + t(.reportWhatItSolved) + ": \(e(item.problem))\n"
+        out += "   - " + t(.reportWhatItDoes) + ": \(e(item.solution))\n"
+        for reason in item.reasons { out += "   - " + t(.reportBecause) + ": \(e(reason))\n" }
+        for need in item.checkFirst { out += "   - " + t(.reportCheckFirst) + ": \(e(need))\n" }
         if let source = item.source {
-          out += "   - " + t("Source", "Fuente") + ": " + MarkdownText.link(Markup.site(source), source)
-          out += item.verified ? "\n" : " " + t("(not yet verified against its source)", "(aún no verificado con su fuente)") + "\n"
+          out += "   - " + t(.reportSource) + ": " + MarkdownText.link(Markup.site(source), source)
+          out += item.verified ? "\n" : " " + t(.reportNotYetVerifiedAgainstIts) + "\n"
         }
       }
     }
     if !r.roadmap.isEmpty {
-      out += "\n## " + t("Roadmap", "Hoja de ruta") + "\n\n"
+      out += "\n## " + t(.reportRoadmap) + "\n\n"
       for (index, step) in r.roadmap.enumerated() {
-        let action = step.consolidates ? t("consolidate stage", "consolidar la etapa") : t("reach stage", "alcanzar la etapa")
+        let action = step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)
         out += "\(index + 1). **\(e(step.pillar))**: \(action) \(stageCell(step.stage, step.stageName))"
-        if step.neededCount > 0 && !step.consolidates { out += " — " + t("meet \(step.neededCount) of:", "cumplir \(step.neededCount) de:") }
+        if step.neededCount > 0 && !step.consolidates { out += " — " + t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]) }
         out += "\n"
         for criterion in step.criteria { out += "   - \(e(criterion))\n" }
-        if !step.solutions.isEmpty { out += "   - *" + t("Solutions", "Soluciones") + "*: " + step.solutions.map(e).joined(separator: "; ") + "\n" }
-        if !step.unlocks.isEmpty { out += "   - *" + t("Then possible", "Luego será posible") + "*: " + step.unlocks.map(e).joined(separator: "; ") + "\n" }
-        if !step.programmes.isEmpty { out += "   - *" + t("WeGO can help", "WeGO puede ayudar") + "*: " + step.programmes.map(e).joined(separator: "; ") + "\n" }
+        if !step.solutions.isEmpty { out += "   - *" + t(.reportSolutions) + "*: " + step.solutions.map(e).joined(separator: "; ") + "\n" }
+        if !step.unlocks.isEmpty { out += "   - *" + t(.reportThenPossible) + "*: " + step.unlocks.map(e).joined(separator: "; ") + "\n" }
+        if !step.programmes.isEmpty { out += "   - *" + t(.reportWegoCanHelp) + "*: " + step.programmes.map(e).joined(separator: "; ") + "\n" }
       }
     }
     if !r.nextSteps.isEmpty {
-      out += "\n## " + t("Next steps with WeGO", "Próximos pasos con WeGO") + "\n\n"
+      out += "\n## " + t(.reportNextStepsWithWego) + "\n\n"
       for step in r.nextSteps {
         out += "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))\n"
         for reason in step.because { out += "  - \(e(reason))\n" }
         for note in step.notes { out += "  - *\(e(note))*\n" }
-        if let source = step.source { out += "  - " + t("Source", "Fuente") + ": " + MarkdownText.link(Markup.site(source), source) + "\n" }
+        if let source = step.source { out += "  - " + t(.reportSource) + ": " + MarkdownText.link(Markup.site(source), source) + "\n" }
       }
     }
     if !r.metrics.isEmpty {
-      out += "\n## " + t("Metrics", "Métricas") + "\n\n| " + t("Metric", "Métrica") + " | " + t("Value", "Valor") + " |\n|---|--:|\n"
+      out += "\n## " + t(.reportMetrics) + "\n\n| " + t(.reportMetric) + " | " + t(.reportValue) + " |\n|---|--:|\n"
       for metric in r.metrics { out += "| \(e(metric.title)) | \(e(metric.value)) |\n" }
     }
-    out += "\n## " + t("About the answers", "Sobre las respuestas") + "\n\n" + e(r.answerSummary) + "\n"
+    out += "\n## " + t(.reportAboutAnswers) + "\n\n" + e(r.answerSummary) + "\n"
     if !r.notes.isEmpty {
       out += "\n"
       for note in r.notes { out += "- \(e(note))\n" }
@@ -177,7 +174,7 @@ public enum MarkdownReport {
   static func criteria(_ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool) -> String {
     var out = ""
     for line in lines {
-      out += "- \(StatusMark(line.outcome).glyph) \(e(line.title)) *(" + t("stage", "etapa") + " \(line.stage))*\n"
+      out += "- \(StatusMark(line.outcome).glyph) \(e(line.title)) *(" + t(.diffStage) + " \(line.stage))*\n"
       if details, let finding = line.finding { out += "  - \(e(finding))\n" }
       if details, !line.answers.isEmpty { out += "  - *\(e(line.answers.joined(separator: " · ")))*\n" }
     }
@@ -185,11 +182,11 @@ public enum MarkdownReport {
   }
 
   static func provenance(_ p: CityReport.Provenance, _ t: Localizer) -> String {
-    var out = "*" + t("Answers", "Respuestas") + ": `\(code(p.file))` · " + t("survey", "encuesta") + " `\(code(p.survey)) \(p.surveyVersion)`"
-    if p.answeredVersion != p.surveyVersion { out += " (" + t("answered as", "respondida como") + " \(p.answeredVersion))" }
-    out += " sha256 `\(p.surveyHash.prefix(16))` · " + t("rules", "reglas") + " "
+    var out = "*" + t(.reportAnswers) + ": `\(code(p.file))` · " + t(.reportSurvey) + " `\(code(p.survey)) \(p.surveyVersion)`"
+    if p.answeredVersion != p.surveyVersion { out += " (" + t(.reportAnsweredAs) + " \(p.answeredVersion))" }
+    out += " sha256 `\(p.surveyHash.prefix(16))` · " + t(.cohortRules) + " "
     out += p.rules.map { "`\(code($0.id)) \($0.version)` sha256 `\($0.hash.prefix(16))`" }.joined(separator: ", ")
-    out += " · " + t("rule set", "conjunto de reglas") + " `\(p.rulesHash.prefix(16))` · Activator \(p.engine) · " + t("generated", "generado") + " \(p.date)*\n"
+    out += " · " + t(.reportRuleSet) + " `\(p.rulesHash.prefix(16))` · Activator \(p.engine) · " + t(.cohortGenerated) + " \(p.date)*\n"
     return out
   }
 

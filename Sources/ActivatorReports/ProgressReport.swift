@@ -70,18 +70,15 @@ public struct ProgressReport: Sendable {
     var cautions: [String] = []
     if old.sheet.city.name != new.sheet.city.name {
       cautions.append(
-        t("The two files name different cities ('\(old.sheet.city.name)' and '\(new.sheet.city.name)').",
-          "Los dos archivos nombran ciudades distintas («\(old.sheet.city.name)» y «\(new.sheet.city.name)»)."))
+        t(.progressTwoFilesNameDifferentCities, ["city_name": "\(old.sheet.city.name)", "city_name2": "\(new.sheet.city.name)"]))
     }
     if old.program.hash != new.program.hash {
       cautions.append(
-        t("The assessments were scored with different survey versions or rules; criteria are matched by id.",
-          "Las evaluaciones se calcularon con distintas versiones de la encuesta o de las reglas; los criterios se emparejan por id."))
+        t(.progressAssessmentsWereScoredWithDifferent))
     }
     if let before = beforeDate, let after = afterDate, after < before {
       cautions.append(
-        t("The second file was completed before the first (\(after) < \(before)); is the order right?",
-          "El segundo archivo se completó antes que el primero (\(after) < \(before)); ¿es correcto el orden?"))
+        t(.progressSecondFileWasCompletedBefore, ["after": "\(after)", "before": "\(before)"]))
     }
     self.cautions = cautions
 

@@ -3,11 +3,11 @@ import ActivatorCore
 extension MarkdownReport {
   public static func cohort(_ r: CohortReport) -> String {
     let t = Localizer(r.language)
-    var out = "# " + t("Smart city diagnosis: cohort of \(r.cities.count) cities", "Diagnóstico de ciudades inteligentes: grupo de \(r.cities.count) ciudades") + "\n\n"
-    out += "*\(e(r.surveyTitle))* · " + t("\(r.regions.count) regions", "\(r.regions.count) regiones")
-    if !r.failures.isEmpty { out += " · " + t("\(r.failures.count) files could not be scored", "\(r.failures.count) archivos no se pudieron evaluar") }
-    out += "\n\n## " + t("Stages by city", "Etapas por ciudad") + "\n\n"
-    out += "| # | " + t("City", "Ciudad") + " | " + t("Region", "Región") + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t("Overall", "General") + " |\n"
+    var out = "# " + t(.cohortSmartCityDiagnosisCohortCities, ["cities_count": "\(r.cities.count)"]) + "\n\n"
+    out += "*\(e(r.surveyTitle))* · " + t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])
+    if !r.failures.isEmpty { out += " · " + t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"]) }
+    out += "\n\n## " + t(.cohortStagesByCity) + "\n\n"
+    out += "| # | " + t(.cohortCity) + " | " + t(.cohortRegion) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t(.cohortOverall) + " |\n"
     out += "|--:|---|---|" + String(repeating: ":-:|", count: r.pillarNames.count + 1) + "\n"
     for (index, city) in r.cities.enumerated() {
       out += "| \(index + 1) | [\(e(city.name))](#\(city.anchor)) | \(e(city.region ?? "")) | "
@@ -16,15 +16,15 @@ extension MarkdownReport {
       }.joined(separator: " | ") + " | \(city.overall.map(String.init) ?? "—") |\n"
     }
     out += "\n" + e(StatusMark.lowConfidence.glyph)
-      + t(" low confidence: many answers unknown, the stage may be higher", " confianza baja: muchas respuestas desconocidas, la etapa podría ser mayor") + "\n"
-    out += "\n## " + t("Distribution of stages per pillar", "Distribución de etapas por pilar") + "\n\n"
-    out += "| " + t("Pillar", "Pilar") + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ") + " |\n"
+      + t(.cohortLowConfidenceManyAnswersUnknown) + "\n"
+    out += "\n## " + t(.cohortDistributionStagesPerPillar) + "\n\n"
+    out += "| " + t(.batchPillar) + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ") + " |\n"
     out += "|---|" + String(repeating: "--:|", count: r.stageNames.count) + "\n"
     for (pillar, name) in r.pillarNames.enumerated() {
       out += "| \(e(name)) | " + r.all.stageCounts[pillar].map(String.init).joined(separator: " | ") + " |\n"
     }
-    out += "\n## " + t("Medians", "Medianas") + "\n\n"
-    out += "| " + t("Group", "Grupo") + " | " + t("Cities", "Ciudades") + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t("Overall", "General") + " |\n"
+    out += "\n## " + t(.cohortMedians) + "\n\n"
+    out += "| " + t(.cohortGroup) + " | " + t(.cohortCities) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t(.cohortOverall) + " |\n"
     out += "|---|--:|" + String(repeating: "--:|", count: r.pillarNames.count + 1) + "\n"
     for group in [r.all] + r.regions {
       out += "| \(e(group.name)) | \(group.cities) | "
@@ -33,15 +33,15 @@ extension MarkdownReport {
       }.joined(separator: " | ")
       out += " | \(group.medianOverall.map(String.init) ?? "—") |\n"
     }
-    out += "\n## " + t("Cities", "Ciudades") + "\n"
+    out += "\n## " + t(.cohortCities) + "\n"
     for city in r.cities {
       out += "\n<a id=\"\(city.anchor)\"></a>\n\n### \(e(city.name))"
       if let overall = city.overall { out += " — \(overall) \(e(r.stageNames[max(1, min(overall, r.topStage)) - 1]))" }
       out += "\n\n"
       let place = [city.country, city.region].compactMap { $0 }.joined(separator: " · ")
       out += (place.isEmpty ? "" : e(place) + " · ") + "`\(code(city.path))`\n\n"
-      out += "| " + t("Pillar", "Pilar") + " | " + t("Stage", "Etapa") + " | " + t("Score", "Puntaje") + " | " + t("Ahead of", "Por delante de") + " | "
-        + t("vs. median", "vs. mediana") + " | " + t("vs. region", "vs. región") + " |\n|---|---|--:|--:|--:|--:|\n"
+      out += "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.cohortScore) + " | " + t(.cohortAhead) + " | "
+        + t(.cohortVsMedian) + " | " + t(.cohortVsRegion) + " |\n|---|---|--:|--:|--:|--:|\n"
       for pillar in r.pillarNames.indices {
         let stage = city.stages[pillar]
         out += "| \(e(r.pillarNames[pillar])) | \(stage) \(e(r.stageNames[max(1, min(stage, r.topStage)) - 1])) | "
@@ -49,16 +49,16 @@ extension MarkdownReport {
         out += "\(signed(city.versusCohort[pillar], r.language)) | \(city.versusRegion[pillar].map { signed($0, r.language) } ?? "—") |\n"
       }
       if !city.topSolutions.isEmpty {
-        out += "\n" + t("Top recommendations", "Principales recomendaciones") + ": " + city.topSolutions.map(e).joined(separator: "; ") + "\n"
+        out += "\n" + t(.cohortTopRecommendations) + ": " + city.topSolutions.map(e).joined(separator: "; ") + "\n"
       }
     }
     if !r.failures.isEmpty {
-      out += "\n## " + t("Files that could not be scored", "Archivos que no se pudieron evaluar") + "\n\n"
-      for failure in r.failures { out += "- `\(code(failure.path))`: \(e(failure.message))\n" }
+      out += "\n## " + t(.cohortFilesThatCouldNotBe) + "\n\n"
+      for failure in r.failures { out += "- `\(code(failure.path))`: \(e(t(failure.message)))\n" }
     }
-    out += "\n---\n\n*" + t("Survey", "Encuesta") + " `\(code(r.survey))` sha256 `\(r.surveyHash.prefix(16))` · " + t("rules", "reglas") + " "
+    out += "\n---\n\n*" + t(.cohortSurvey) + " `\(code(r.survey))` sha256 `\(r.surveyHash.prefix(16))` · " + t(.cohortRules) + " "
     out += r.rules.map { "`\(code($0.id)) \($0.version)` sha256 `\($0.hash.prefix(16))`" }.joined(separator: ", ")
-    out += " · Activator \(r.engine) · " + t("generated", "generado") + " \(r.date)*\n"
+    out += " · Activator \(r.engine) · " + t(.cohortGenerated) + " \(r.date)*\n"
     return out
   }
 
@@ -69,32 +69,32 @@ extension MarkdownReport {
 
   public static func progress(_ r: ProgressReport) -> String {
     let t = Localizer(r.language)
-    var out = "# " + t("Progress", "Progreso") + ": \(e(r.city))\n\n"
+    var out = "# " + t(.cohortProgress) + ": \(e(r.city))\n\n"
     out += "`\(code(r.beforeFile))` (\(e(r.beforeDate ?? "?"))) → `\(code(r.afterFile))` (\(e(r.afterDate ?? "?")))\n\n"
-    for caution in r.cautions { out += "> " + t("Caution", "Atención") + ": \(e(caution))\n\n" }
-    out += "| " + t("Pillar", "Pilar") + " | " + t("Before", "Antes") + " | " + t("Now", "Ahora") + " | " + t("Stage change", "Cambio de etapa") + " | "
-      + t("Score change", "Cambio de puntaje") + " |\n|---|---|---|:-:|--:|\n"
+    for caution in r.cautions { out += "> " + t(.cohortCaution) + ": \(e(caution))\n\n" }
+    out += "| " + t(.batchPillar) + " | " + t(.cohortBefore) + " | " + t(.cohortNow) + " | " + t(.cohortStageChange) + " | "
+      + t(.cohortScoreChange) + " |\n|---|---|---|:-:|--:|\n"
     for pillar in r.pillars {
       let before = pillar.before.map { "\($0.stage) \(e($0.name)) (\(ValueText.number($0.score, r.language)))" } ?? "—"
       let after = "\(pillar.after.stage) \(e(pillar.after.name)) (\(ValueText.number(pillar.after.score, r.language)))"
       out += "| \(e(pillar.name)) | \(before) | \(after) | \(arrow(pillar.stageChange)) | \(signed(pillar.scoreChange, r.language)) |\n"
     }
     if let before = r.overall.before, let after = r.overall.after {
-      out += "\n" + t("Overall stage", "Etapa general") + ": \(before) → \(after)\n"
+      out += "\n" + t(.cohortOverallStage) + ": \(before) → \(after)\n"
     }
-    out += section(t("Criteria newly met", "Criterios cumplidos ahora"), r.newlyMet, t)
-    out += section(t("Criteria no longer met", "Criterios que dejaron de cumplirse"), r.lost, t)
-    out += section(t("Unknowns now answered (not met)", "Desconocidos ya respondidos (no cumplidos)"), r.clarified, t)
-    out += "\n## " + t("Recommendations done", "Recomendaciones realizadas") + "\n\n"
-    if r.done.isEmpty { out += t("None of the earlier recommendations has all its criteria met yet.", "Ninguna recomendación anterior tiene todavía todos sus criterios cumplidos.") + "\n" }
+    out += section(t(.cohortCriteriaNewlyMet), r.newlyMet, t)
+    out += section(t(.cohortCriteriaNoLongerMet), r.lost, t)
+    out += section(t(.cohortUnknownsNowAnsweredNotMet), r.clarified, t)
+    out += "\n## " + t(.cohortRecommendationsDone) + "\n\n"
+    if r.done.isEmpty { out += t(.cohortNoneEarlierRecommendationsHasAll) + "\n" }
     for item in r.done {
       out += "- **\(e(item.name))** (\(e(item.city))): " + item.criteria.map(e).joined(separator: "; ") + "\n"
     }
     if !r.newRecommendations.isEmpty {
-      out += "\n## " + t("New recommendations", "Nuevas recomendaciones") + "\n\n"
+      out += "\n## " + t(.cohortNewRecommendations) + "\n\n"
       for name in r.newRecommendations { out += "- \(e(name))\n" }
     }
-    out += "\n---\n\n*Activator \(r.engine) · " + t("generated", "generado") + " \(r.date)*\n"
+    out += "\n---\n\n*Activator \(r.engine) · " + t(.cohortGenerated) + " \(r.date)*\n"
     return out
   }
 
@@ -106,7 +106,7 @@ extension MarkdownReport {
     guard !changes.isEmpty else { return "" }
     var out = "\n## \(title) (\(changes.count))\n\n"
     for change in changes {
-      out += "- \(e(change.pillar)), " + t("stage", "etapa") + " \(change.stage): \(e(change.title)) *(\(t.outcome(change.before)) → \(t.outcome(change.after)))*\n"
+      out += "- \(e(change.pillar)), " + t(.diffStage) + " \(change.stage): \(e(change.title)) *(\(t.outcome(change.before)) → \(t.outcome(change.after)))*\n"
     }
     return out
   }
@@ -115,10 +115,10 @@ extension MarkdownReport {
 extension HTMLReport {
   public static func progress(_ r: ProgressReport, paper: Paper = .auto) -> String {
     let t = Localizer(r.language)
-    let title = t("Progress", "Progreso") + ": " + r.city
+    let title = t(.cohortProgress) + ": " + r.city
     return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
       page.open("header")
-      page.element("p", [("class", "kicker")], text: t("Progress between two assessments", "Progreso entre dos evaluaciones"))
+      page.element("p", [("class", "kicker")], text: t(.cohortProgressBetweenTwoAssessments))
       page.element("h1", text: r.city)
       page.open("p", [("class", "muted")])
       page.element("code", text: r.beforeFile)
@@ -127,20 +127,20 @@ extension HTMLReport {
       page.text(" (\(r.afterDate ?? "?"))")
       page.close("p")
       page.close("header")
-      for caution in r.cautions { page.element("p", [("class", "card fail")], text: t("Caution", "Atención") + ": " + caution) }
+      for caution in r.cautions { page.element("p", [("class", "card fail")], text: t(.cohortCaution) + ": " + caution) }
       page.open("section", [("class", "summary")])
       page.open("figure")
       page.raw(
         Charts.radar(
           labels: r.pillars.map(\.name), scores: r.pillars.map(\.after.score), targets: r.pillars.map { $0.before?.stage },
-          top: r.topStage, title: t("Now (filled) and before (dashed)", "Ahora (relleno) y antes (discontinuo)")))
-      page.element("figcaption", [("class", "muted small")], text: t("Filled: now. Dashed: the earlier stage.", "Relleno: ahora. Discontinuo: la etapa anterior."))
+          top: r.topStage, title: t(.cohortNowFilledBeforeDashed)))
+      page.element("figcaption", [("class", "muted small")], text: t(.cohortFilledNowDashedEarlierStage))
       page.close("figure")
       let table = HTMLTable(
-        caption: t("Stage and score per pillar, before and now", "Etapa y puntaje por pilar, antes y ahora"),
+        caption: t(.cohortStageScorePerPillarBefore),
         columns: [
-          .init(t("Pillar", "Pilar")), .init(t("Before", "Antes")), .init(t("Now", "Ahora")), .init(t("Stage change", "Cambio de etapa"), numeric: true),
-          .init(t("Score change", "Cambio de puntaje"), numeric: true),
+          .init(t(.batchPillar)), .init(t(.cohortBefore)), .init(t(.cohortNow)), .init(t(.cohortStageChange), numeric: true),
+          .init(t(.cohortScoreChange), numeric: true),
         ])
       table.write(&page) { rows in
         for pillar in r.pillars {
@@ -166,9 +166,9 @@ extension HTMLReport {
       }
       page.close("section")
       for (title, changes) in [
-        (t("Criteria newly met", "Criterios cumplidos ahora"), r.newlyMet),
-        (t("Criteria no longer met", "Criterios que dejaron de cumplirse"), r.lost),
-        (t("Unknowns now answered (not met)", "Desconocidos ya respondidos (no cumplidos)"), r.clarified),
+        (t(.cohortCriteriaNewlyMet), r.newlyMet),
+        (t(.cohortCriteriaNoLongerMet), r.lost),
+        (t(.cohortUnknownsNowAnsweredNotMet), r.clarified),
       ] where !changes.isEmpty {
         page.element("h2", text: "\(title) (\(changes.count))")
         page.open("ul", [("class", "criteria")])
@@ -177,14 +177,14 @@ extension HTMLReport {
           StatusMark(change.after).write(&page, t, suffix: ": ")
           page.text("\(change.pillar): \(change.title)")
           HTMLReport.ruleID(&page, change.id)
-          page.element("span", [("class", "detail")], text: "\(t.outcome(change.before)) → \(t.outcome(change.after)) · " + t("stage", "etapa") + " \(change.stage)")
+          page.element("span", [("class", "detail")], text: "\(t.outcome(change.before)) → \(t.outcome(change.after)) · " + t(.diffStage) + " \(change.stage)")
           page.close("li")
         }
         page.close("ul")
       }
-      page.element("h2", text: t("Recommendations done", "Recomendaciones realizadas"))
+      page.element("h2", text: t(.cohortRecommendationsDone))
       if r.done.isEmpty {
-        page.element("p", [("class", "muted")], text: t("None of the earlier recommendations has all its criteria met yet.", "Ninguna recomendación anterior tiene todavía todos sus criterios cumplidos."))
+        page.element("p", [("class", "muted")], text: t(.cohortNoneEarlierRecommendationsHasAll))
       } else {
         page.open("ul")
         for item in r.done {
@@ -196,13 +196,13 @@ extension HTMLReport {
         page.close("ul")
       }
       if !r.newRecommendations.isEmpty {
-        page.element("h2", text: t("New recommendations", "Nuevas recomendaciones"))
+        page.element("h2", text: t(.cohortNewRecommendations))
         page.open("ul")
         for name in r.newRecommendations { page.element("li", text: name) }
         page.close("ul")
       }
       page.open("footer", [("class", "provenance")])
-      page.element("p", text: "Activator \(r.engine) · " + t("generated", "generado") + " \(r.date)")
+      page.element("p", text: "Activator \(r.engine) · " + t(.cohortGenerated) + " \(r.date)")
       page.close("footer")
     }
   }

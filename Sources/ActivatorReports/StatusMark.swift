@@ -33,7 +33,7 @@ public enum StatusMark: Sendable, CaseIterable {
     case .unmet: t.outcome(.unmet)
     case .unknown: t.outcome(.unknown)
     case .notApplicable: t.outcome(.notApplicable)
-    case .lowConfidence: t("low confidence", "confianza baja")
+    case .lowConfidence: t(.statusLowConfidence)
     }
   }
 

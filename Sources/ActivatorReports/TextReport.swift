@@ -21,15 +21,15 @@ public struct TextReport: Sendable {
     let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     out += style.bold(place.isEmpty ? a.sheet.path : place) + "\n"
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-    out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t("rules", "reglas")) \(rules)") + "\n\n"
+    out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t(.cohortRules)) \(rules)") + "\n\n"
 
     let nameWidth = max(12, survey.pillars.map { DisplayWidth.of(t.text($0.name)) }.max() ?? 12)
     let stageWidth = max(12, survey.stages.map { DisplayWidth.of("\($0.level) \(t.text($0.name))") }.max() ?? 12)
     let barWidth = max(10, width - nameWidth - stageWidth - 24)
     out += style.dim(
-      DisplayWidth.pad(t("Pillar", "Pilar"), to: nameWidth) + "  " + DisplayWidth.pad(t("Stage", "Etapa"), to: stageWidth) + "  "
-        + DisplayWidth.pad(t("Score", "Puntaje"), to: 5) + "  " + DisplayWidth.pad(t("Progress", "Progreso"), to: barWidth) + "  "
-        + t("Cover", "Cobert.")) + "\n"
+      DisplayWidth.pad(t(.batchPillar), to: nameWidth) + "  " + DisplayWidth.pad(t(.batchStage), to: stageWidth) + "  "
+        + DisplayWidth.pad(t(.cohortScore), to: 5) + "  " + DisplayWidth.pad(t(.cohortProgress), to: barWidth) + "  "
+        + t(.textCover)) + "\n"
     for pillar in a.pillars {
       let name = DisplayWidth.pad(t.text(survey.pillars[pillar.pillar].name), to: nameWidth)
       let stage = DisplayWidth.pad("\(pillar.stage) \(survey.stageName(pillar.stage, a.language))", to: stageWidth)
@@ -41,20 +41,20 @@ public struct TextReport: Sendable {
     }
     out += "\n"
     if let overall = a.overall {
-      out += t("Overall stage", "Etapa general") + ": " + style.bold("\(overall) \(survey.stageName(overall, a.language))")
-      out += style.dim(" (" + t("median of the pillars; read it with the profile above", "mediana de los pilares; léala junto al perfil de arriba") + ")") + "\n"
+      out += t(.cohortOverallStage) + ": " + style.bold("\(overall) \(survey.stageName(overall, a.language))")
+      out += style.dim(" (" + t(.textMedianPillarsReadItWith) + ")") + "\n"
     }
     let targets = a.pillars.filter { ($0.target ?? 0) > $0.stage }
     if !targets.isEmpty {
       let parts = targets.map { "\(t.text(survey.pillars[$0.pillar].name)) \($0.stage)→\($0.target!)" }
-      out += t("Targets not yet reached", "Metas aún no alcanzadas") + ": " + parts.joined(separator: ", ") + "\n"
+      out += t(.textTargetsNotYetReached) + ": " + parts.joined(separator: ", ") + "\n"
     }
     if a.pillars.contains(where: { $0.confidence == .low }) {
-      out += style.yellow("! ") + t("low confidence: many answers are unknown; the stage may be higher", "confianza baja: muchas respuestas son desconocidas; la etapa podría ser mayor") + "\n"
+      out += style.yellow("! ") + t(.textLowConfidenceManyAnswersUnknown) + "\n"
     }
 
     if !a.recommendations.isEmpty {
-      out += "\n" + style.bold(t("Top recommendations", "Principales recomendaciones")) + "\n"
+      out += "\n" + style.bold(t(.cohortTopRecommendations)) + "\n"
       for (rank, recommendation) in a.recommendations.prefix(limit).enumerated() {
         let solution = program.solutions[recommendation.solution]
         let origin = [t.text(solution.city), solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
@@ -63,19 +63,19 @@ public struct TextReport: Sendable {
         if let reason = recommendation.reasons.first {
           let criterion = program.criteria[reason.criterion]
           let pillarName = t.text(survey.pillars[criterion.pillar].name)
-          let line = "   " + t("for", "para") + " \(pillarName): \(t.text(criterion.title))"
+          let line = "   " + t(.textFor) + " \(pillarName): \(t.text(criterion.title))"
           out += style.dim(DisplayWidth.truncate(line, to: width)) + "\n"
         }
       }
     }
     if !a.nextSteps.isEmpty {
-      out += "\n" + style.bold(t("Next steps with WeGO", "Próximos pasos con WeGO")) + "\n"
+      out += "\n" + style.bold(t(.reportNextStepsWithWego)) + "\n"
       for step in a.nextSteps {
         let programme = program.programmes[step.programme]
         out += DisplayWidth.truncate("• \(t.text(programme.name)) [\(t.step(programme.step))]", to: width) + "\n"
       }
     }
-    out += "\n" + style.dim(t("Why, and what is missing: ", "Por qué, y qué falta: ") + "activator explain \(shellQuoted(a.sheet.path))") + "\n"
+    out += "\n" + style.dim(t(.textWhyWhatMissing) + "activator explain \(shellQuoted(a.sheet.path))") + "\n"
     return out
   }
 
@@ -88,35 +88,35 @@ public struct TextReport: Sendable {
     var out = ""
     let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-    out += style.bold(place) + style.dim(" · \(survey.reference) · " + t("rules", "reglas") + " \(rules) · θ = \(t.percent(program.threshold))") + "\n"
+    out += style.bold(place) + style.dim(" · \(survey.reference) · " + t(.cohortRules) + " \(rules) · θ = \(t.percent(program.threshold))") + "\n"
     out += style.dim(
-      t("A pillar reaches a stage when at least ", "Un pilar alcanza una etapa cuando cumple al menos el ") + t.percent(program.threshold)
-        + t(" of the criteria of that stage and of every stage below are met.", " de los criterios de esa etapa y de todas las anteriores.")) + "\n"
-    out += style.dim(t("Recommendations are fitted to what the answers say:", "Las recomendaciones se ajustan a lo que dicen las respuestas:")) + "\n"
+      t(.textPillarReachesStageWhenAt) + t.percent(program.threshold)
+        + t(.textCriteriaThatStageEveryStage)) + "\n"
+    out += style.dim(t(.textRecommendationsFittedWhatAnswersSay)) + "\n"
     for line in RecommendationWords(a).context() { out += style.dim("  " + line) + "\n" }
 
     for pillar in a.pillars where only == nil || only == pillar.pillar {
       let definition = survey.pillars[pillar.pillar]
-      out += "\n" + style.bold("\(t.text(definition.name)) — " + t("stage", "etapa") + " \(pillar.stage) \(survey.stageName(pillar.stage, a.language))")
-      out += style.dim(" (" + t("score", "puntaje") + " \(ValueText.number(pillar.score, a.language)), " + t("coverage", "cobertura") + " \(t.percent(pillar.coverage)), " + t("confidence", "confianza") + " \(t.confidence(pillar.confidence)))") + "\n"
+      out += "\n" + style.bold("\(t.text(definition.name)) — " + t(.diffStage) + " \(pillar.stage) \(survey.stageName(pillar.stage, a.language))")
+      out += style.dim(" (" + t(.diffScore) + " \(ValueText.number(pillar.score, a.language)), " + t(.reportCoverage2) + " \(t.percent(pillar.coverage)), " + t(.reportConfidence) + " \(t.confidence(pillar.confidence)))") + "\n"
       if pillar.potential > pillar.stage {
-        out += "  " + t("If the unknown answers were favourable, it could reach stage ", "Si las respuestas desconocidas fueran favorables, podría llegar a la etapa ") + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
+        out += "  " + t(.textIfUnknownAnswersWereFavourable) + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
       }
       if let target = pillar.target {
         if target > pillar.stage {
-          out += "  " + t("Target", "Meta") + ": \(target) \(survey.stageName(target, a.language)) — " + (target - pillar.stage == 1 ? t("1 stage to go", "falta 1 etapa") : t("\(target - pillar.stage) stages to go", "faltan \(target - pillar.stage) etapas")) + "\n"
+          out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + (target - pillar.stage == 1 ? t(.text1StageGo) : t(.textPillarStageStagesGo, ["pillar_stage": "\(target - pillar.stage)"])) + "\n"
         } else {
-          out += "  " + t("Target", "Meta") + ": \(target) \(survey.stageName(target, a.language)) — " + style.green(t("reached", "alcanzada")) + "\n"
+          out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + style.green(t(.reportReached)) + "\n"
         }
       }
       for evidence in pillar.evidence {
         let indices = program.criteriaByPillar[pillar.pillar][evidence.stage]
         let metCount = indices.filter { a.outcomes[$0] == .met }.count
         let mark = evidence.passed ? style.green("✓") : style.red("✗")
-        var header = "  \(mark) " + t("Stage", "Etapa") + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
-        header += t("\(metCount) of \(indices.count) criteria met", "\(metCount) de \(indices.count) criterios cumplidos")
+        var header = "  \(mark) " + t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
+        header += t(.textMetCountIndicesCountCriteria, ["met_count": "\(metCount)", "indices_count": "\(indices.count)"])
         header += " (\(t.percent(evidence.share))"
-        header += evidence.passed ? " ≥ \(t.percent(program.threshold)))" : "; " + t("needs", "requiere") + " \(t.percent(program.threshold)))"
+        header += evidence.passed ? " ≥ \(t.percent(program.threshold)))" : "; " + t(.textNeeds) + " \(t.percent(program.threshold)))"
         if evidence.stage > pillar.stage + 1 && !evidence.passed {
           out += style.dim(header) + "\n"
           continue
@@ -127,39 +127,39 @@ public struct TextReport: Sendable {
         }
       }
       if let next = pillar.next {
-        out += "  " + style.bold(t("To reach", "Para llegar a") + " \(survey.stageName(next.stage, a.language)): ")
-        out += t("meet at least \(next.neededCount) more of these \(next.candidates.count) criteria", "cumpla al menos \(next.neededCount) más de estos \(next.candidates.count) criterios") + "\n"
+        out += "  " + style.bold(t(.textReach) + " \(survey.stageName(next.stage, a.language)): ")
+        out += t(.textMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n"
         for index in next.candidates {
           out += "    - \(t.text(program.criteria[index].title))"
-          if a.outcomes[index] == .unknown { out += style.yellow(" (" + t("unknown: answer the question to find out", "desconocido: responda la pregunta para saberlo") + ")") }
+          if a.outcomes[index] == .unknown { out += style.yellow(" (" + t(.textUnknownAnswerQuestionFindOut) + ")") }
           out += "\n"
         }
         let misses = nearMisses(a, next.candidates)
         if !misses.isEmpty {
-          out += "    " + t("Near misses", "Casi cumplidos") + ":\n"
+          out += "    " + t(.reportNearMisses) + ":\n"
           for miss in misses { out += "      · \(miss)\n" }
         }
       }
       let gaps = pillar.openGaps.filter { program.criteria[$0].stage <= pillar.stage }
       if !gaps.isEmpty {
-        out += "  " + t("Gaps in stages already reached", "Carencias en etapas ya alcanzadas") + ": " + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
+        out += "  " + t(.textGapsStagesAlreadyReached) + ": " + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
       }
       let recommendations = a.recommendations.filter { $0.pillar == pillar.pillar }.prefix(5)
       if !recommendations.isEmpty {
-        out += "  " + style.bold(t("Recommended solutions", "Soluciones recomendadas")) + "\n"
+        out += "  " + style.bold(t(.reportRecommendedSolutions)) + "\n"
         for recommendation in recommendations {
           out += recommendationLines(a, recommendation, t, indent: "    ")
         }
       }
       let setAside = a.setAside.filter { $0.pillar == pillar.pillar }.prefix(5)
       if !setAside.isEmpty {
-        out += "  " + style.bold(t("Not recommended now", "No recomendadas por ahora")) + "\n"
+        out += "  " + style.bold(t(.textNotRecommendedNow)) + "\n"
         for item in setAside { out += setAsideLines(a, item, t, indent: "    ") }
       }
     }
     if only == nil {
       if !a.metrics.isEmpty {
-        out += "\n" + style.bold(t("Metrics", "Métricas")) + "\n"
+        out += "\n" + style.bold(t(.reportMetrics)) + "\n"
         for result in a.metrics {
           let metric = program.metrics[result.metric]
           var value = ValueText.code(result.value, survey: survey)
@@ -170,7 +170,7 @@ public struct TextReport: Sendable {
         }
       }
       if !a.nextSteps.isEmpty {
-        out += "\n" + style.bold(t("Next steps with WeGO", "Próximos pasos con WeGO")) + "\n"
+        out += "\n" + style.bold(t(.reportNextStepsWithWego)) + "\n"
         for step in a.nextSteps {
           let programme = program.programmes[step.programme]
           out += "  • \(t.text(programme.name)) [\(t.step(programme.step))]\n"
@@ -183,7 +183,7 @@ public struct TextReport: Sendable {
         }
       }
       if !a.programmesSetAside.isEmpty {
-        out += "\n" + style.bold(t("WeGO programmes not offered to this city", "Programas de WeGO que no corresponden a esta ciudad")) + "\n"
+        out += "\n" + style.bold(t(.textWegoProgrammesNotOfferedThis)) + "\n"
         for item in a.programmesSetAside {
           out += "  · \(t.text(program.programmes[item.programme].name))\n"
           for line in DisplayWidth.wrap(RecommendationWords(a).programmeSetAside(item), width: width - 6) { out += style.dim("      \(line)") + "\n" }
@@ -191,12 +191,12 @@ public struct TextReport: Sendable {
       }
       let issues = a.issues.filter { $0.kind != .requiredUnanswered }
       if !issues.isEmpty {
-        out += "\n" + style.yellow(t("Notes on the answers", "Observaciones sobre las respuestas")) + "\n"
-        for issue in issues { out += "  - \(issue.message)\n" }
+        out += "\n" + style.yellow(t(.textNotesOnAnswers)) + "\n"
+        for issue in issues { out += "  - \(t(issue.message))\n" }
       }
       let unanswered = a.issues.filter { $0.kind == .requiredUnanswered }.count
       if unanswered > 0 {
-        out += style.yellow("  - " + t("\(unanswered) required question(s) are not answered; they count as unknown", "\(unanswered) pregunta(s) obligatoria(s) sin respuesta; cuentan como desconocidas")) + "\n"
+        out += style.yellow("  - " + t(.textUnansweredRequiredQuestionSNot, ["unanswered": "\(unanswered)"])) + "\n"
       }
     }
     return out
@@ -226,7 +226,7 @@ public struct TextReport: Sendable {
     if let finding {
       for line in DisplayWidth.wrap(t.text(finding), width: width - indent.count - 4) { out += "\(indent)    \(line)\n" }
     }
-    if let error = a.errors[index] { out += style.red("\(indent)    " + t("error", "error") + ": \(error.message)") + "\n" }
+    if let error = a.errors[index] { out += style.red("\(indent)    " + t(.wordError) + ": \(t(error.message))") + "\n" }
     return out
   }
 
@@ -235,9 +235,9 @@ public struct TextReport: Sendable {
     let words = RecommendationWords(a)
     let solution = program.solutions[recommendation.solution]
     let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-    var out = "\(indent)• \(t.text(solution.name)) (\(origin))" + style.dim(" — " + t("score", "puntaje") + " \(recommendation.score)") + "\n"
+    var out = "\(indent)• \(t.text(solution.name)) (\(origin))" + style.dim(" — " + t(.diffScore) + " \(recommendation.score)") + "\n"
     for line in DisplayWidth.wrap(t.text(solution.solution), width: width - indent.count - 4) { out += style.dim("\(indent)  \(line)") + "\n" }
-    out += "\(indent)  " + t("why", "por qué") + ":\n"
+    out += "\(indent)  " + t(.textWhy) + ":\n"
     for factor in recommendation.factors {
       for (number, line) in DisplayWidth.wrap(words.factor(factor, of: recommendation), width: width - indent.count - 8).enumerated() {
         out += "\(indent)    " + (number == 0 ? "" : "  ") + line + "\n"
@@ -245,10 +245,10 @@ public struct TextReport: Sendable {
     }
     for reason in recommendation.reasons.prefix(3) {
       let criterion = program.criteria[reason.criterion]
-      out += style.dim("\(indent)    " + t("gap", "carencia") + ": \(t.text(criterion.title)) — \(t.outcome(reason.outcome)) (\(t.gap(reason.gap)))") + "\n"
+      out += style.dim("\(indent)    " + t(.textGap) + ": \(t.text(criterion.title)) — \(t.outcome(reason.outcome)) (\(t.gap(reason.gap)))") + "\n"
     }
     for need in recommendation.uncheckedNeeds {
-      out += style.yellow("\(indent)  " + t("check first", "verifique antes") + ": \(t.text(solution.needs[need].text))") + "\n"
+      out += style.yellow("\(indent)  " + t(.textCheckFirst) + ": \(t.text(solution.needs[need].text))") + "\n"
     }
     if let source = solution.source { out += style.dim("\(indent)  \(source)") + "\n" }
     return out
@@ -264,7 +264,7 @@ public struct TextReport: Sendable {
       }
     }
     for step in words.firstSteps(item) {
-      out += "\(indent)  " + t("first", "primero") + ": \(step)\n"
+      out += "\(indent)  " + t(.textFirst) + ": \(step)\n"
     }
     return out
   }
@@ -280,7 +280,7 @@ public struct TextReport: Sendable {
       let question = a.survey.questions[ladder.question]
       if ladder.byLevel {
         if case .choice(_, let option) = value, let level = question.options[Int(option)].level, Double(level) == ladder.threshold - 1 {
-          lines.append("\(question.id): " + t("one level below", "un nivel por debajo") + " (\(ValueText.answer(value, slot: ladder.question, survey: a.survey, language: a.language)))")
+          lines.append("\(question.id): " + t(.textOneLevelBelow) + " (\(ValueText.answer(value, slot: ladder.question, survey: a.survey, language: a.language)))")
         }
         continue
       }
@@ -292,9 +292,7 @@ public struct TextReport: Sendable {
         let shownUnit = unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit
         lines.append(
           "\(question.id) = \(question.kind.formatNumber(number, language: a.language))\(shownUnit): "
-            + t(
-              "\(ValueText.number(distance, a.language)) short of \(question.kind.formatNumber(ladder.threshold, language: a.language))",
-              "a \(ValueText.number(distance, a.language)) de \(question.kind.formatNumber(ladder.threshold, language: a.language))"))
+            + t(.textDistanceShortKindFormatNumber, ["distance": "\(ValueText.number(distance, a.language))", "kind_format_number": "\(question.kind.formatNumber(ladder.threshold, language: a.language))"]))
       }
     }
     return lines

@@ -61,30 +61,30 @@ public struct WhatIfReport: Sendable {
     let t = Localizer(after.language)
     let survey = after.survey
     let program = after.program
-    let heading = t("What if", "Qué pasaría si") + " " + changed.map { slot in "\(survey.questions[slot].id) = \(answer(after, slot))" }.joined(separator: ", ")
+    let heading = t(.whatifWhatIf) + " " + changed.map { slot in "\(survey.questions[slot].id) = \(answer(after, slot))" }.joined(separator: ", ")
     var out = DisplayWidth.wrap(heading, width: width).map { style.bold($0) + "\n" }.joined()
-    out += style.dim(t("(the answers file is not changed)", "(el archivo de respuestas no se modifica)")) + "\n"
+    out += style.dim(t(.whatifAnswersFileNotChanged)) + "\n"
     for slot in changed {
       out += wrapped("\(t.text(survey.questions[slot].text)): \(answer(before, slot)) → \(answer(after, slot))", width: width)
     }
-    out += "\n" + style.bold(t("Stages", "Etapas")) + "\n"
+    out += "\n" + style.bold(t(.whatifStages)) + "\n"
     let changes = stageChanges
-    if changes.isEmpty { out += "  " + t("No stage would change.", "Ninguna etapa cambiaría.") + "\n" }
+    if changes.isEmpty { out += "  " + t(.whatifNoStageWouldChange) + "\n" }
     for change in changes {
       let arrow = change.after > change.before ? style.green("↑") : style.red("↓")
       out += "  \(arrow) \(t.text(survey.pillars[change.pillar].name)): \(change.before) \(survey.stageName(change.before, after.language)) → "
       out += "\(change.after) \(survey.stageName(change.after, after.language))\n"
     }
     if before.overall != after.overall, let old = before.overall, let new = after.overall {
-      out += "  " + t("Overall stage", "Etapa general") + ": \(old) → \(new)\n"
+      out += "  " + t(.cohortOverallStage) + ": \(old) → \(new)\n"
     }
     let criteria = criteriaChanged
     if !criteria.isEmpty {
-      out += "\n" + style.bold(t("Criteria that would change", "Criterios que cambiarían")) + "\n"
+      out += "\n" + style.bold(t(.whatifCriteriaThatWouldChange)) + "\n"
       for index in criteria.prefix(12) {
         out += wrapped("\(t.text(program.criteria[index].title)): \(t.outcome(before.outcomes[index])) → \(t.outcome(after.outcomes[index]))", width: width)
       }
-      if criteria.count > 12 { out += style.dim("  " + t("and \(criteria.count - 12) more", "y \(criteria.count - 12) más")) + "\n" }
+      if criteria.count > 12 { out += style.dim("  " + t(.whatifCriteriaCountMore, ["criteria_count": "\(criteria.count - 12)"])) + "\n" }
     }
     out += recommendationLines(t, style: style, width: width)
     out += nextStepLines(t, style: style)
@@ -93,23 +93,23 @@ public struct WhatIfReport: Sendable {
 
   func recommendationLines(_ t: Localizer, style: Style, width: Int) -> String {
     let program = after.program
-    var out = "\n" + style.bold(t("First \(compared) recommendations", "Primeras \(compared) recomendaciones")) + "\n"
+    var out = "\n" + style.bold(t(.whatifFirstComparedRecommendations, ["compared": "\(compared)"])) + "\n"
     let (new, gone) = (appearing, dropping)
-    if new.isEmpty && gone.isEmpty { out += "  " + t("They would stay the same.", "Seguirían siendo las mismas.") + "\n" }
+    if new.isEmpty && gone.isEmpty { out += "  " + t(.whatifTheyWouldStaySame) + "\n" }
     for item in new {
       let recommendation = after.recommendations[item.rank - 1]
-      var line = "+ \(t.text(program.solutions[item.solution].name)) (" + t("would be", "pasaría a ser") + " #\(item.rank))"
+      var line = "+ \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWouldBe) + " #\(item.rank))"
       if let factor = recommendation.factors.first { line += ": " + RecommendationWords(after).sentence(factor, recommendation) }
       out += wrapped(line, width: width)
     }
     for item in gone {
-      var line = "− \(t.text(program.solutions[item.solution].name)) (" + t("was", "era") + " #\(item.rank))"
+      var line = "− \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWas) + " #\(item.rank))"
       if let rank = after.recommendations.firstIndex(where: { $0.solution == item.solution }) {
-        line += ": " + t("moves down to #\(rank + 1)", "baja al puesto #\(rank + 1)")
+        line += ": " + t(.whatifMovesDownRank, ["rank": "\(rank + 1)"])
       } else if let aside = after.setAside.first(where: { $0.solution == item.solution }), let reason = RecommendationWords(after).setAside(aside).first {
-        line += ": " + t("set aside", "se deja de lado") + " — " + reason
+        line += ": " + t(.whatifSetAside) + " — " + reason
       } else {
-        line += ": " + t("the gaps it addressed would be closed", "las carencias que atendía quedarían cubiertas")
+        line += ": " + t(.whatifGapsItAddressedWouldBe)
       }
       out += wrapped(line, width: width)
     }
@@ -120,7 +120,7 @@ public struct WhatIfReport: Sendable {
     let (new, gone) = (nextStepsAppearing, nextStepsDropping)
     guard !new.isEmpty || !gone.isEmpty else { return "" }
     let program = after.program
-    var out = "\n" + style.bold(t("Next steps with WeGO", "Próximos pasos con WeGO")) + "\n"
+    var out = "\n" + style.bold(t(.reportNextStepsWithWego)) + "\n"
     for programme in new { out += "  + \(t.text(program.programmes[programme].name))\n" }
     for programme in gone { out += "  − \(t.text(program.programmes[programme].name))\n" }
     return out

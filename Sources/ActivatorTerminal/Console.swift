@@ -73,18 +73,38 @@ public enum Console {
   /// message naming the stream (on stderr, if that still works). Returns false when output was
   /// lost; the caller then exits non-zero.
   public static func finish() -> Bool {
-    var lost: [(String, Int32)] = []
+    var lost: [(Int32, Int32)] = []
     if let code = failure(of: STDOUT_FILENO) {
-      lost.append(("standard output", code))
+      lost.append((STDOUT_FILENO, code))
     } else if close(STDOUT_FILENO) != 0, errno != EBADF, errno != EINTR {
-      lost.append(("standard output", errno))
+      lost.append((STDOUT_FILENO, errno))
     }
-    if let code = failure(of: STDERR_FILENO) { lost.append(("standard error", code)) }
-    for (stream, code) in lost where stream != "standard error" {
-      err("error: could not write to \(stream): \(FileReading.writeErrorText(code)); the output is incomplete\n")
+    if let code = failure(of: STDERR_FILENO) { lost.append((STDERR_FILENO, code)) }
+    for (stream, code) in lost where stream == STDOUT_FILENO {
+      error(Message(.consoleOutputLost, ["problem": .message(FileReading.writeProblem(code))]))
     }
     return lost.isEmpty
   }
+
+  // MARK: - The program's own words
+
+  private static let chosenLanguage = Mutex("en")
+
+  /// The language of the program's own words (errors, notes, summaries): chosen once at start
+  /// (`LanguageChoice.interface`), English until then.
+  public static var language: String {
+    get { chosenLanguage.withLock { $0 } }
+    set { chosenLanguage.withLock { $0 = newValue } }
+  }
+
+  /// A message in the program's language.
+  public static func say(_ message: Message) -> String { message.text(language) }
+
+  /// `error: …` on standard error. The severity words stay English in every language, as
+  /// compilers write them: editors and scripts look for them.
+  public static func error(_ message: Message) { err("error: " + say(message) + "\n") }
+  public static func warning(_ message: Message) { err("warning: " + say(message) + "\n") }
+  public static func note(_ message: Message) { err("note: " + say(message) + "\n") }
 
   /// Set by `--no-color`: no colour on either stream, whatever the terminal.
   private static let colorForbidden = Atomic<Bool>(false)
@@ -119,11 +139,8 @@ public enum Console {
 
   /// The preferred language from `LC_ALL`, `LC_MESSAGES` or `LANG` (`es_ES.UTF-8` → `es`).
   public static var systemLanguage: String? {
-    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-      guard let value = environment(name), !value.isEmpty, value != "C", value != "POSIX" else { continue }
-      let code = value.prefix { $0.isLetter }.lowercased()
-      if !code.isEmpty { return code }
-    }
-    return nil
+    var values: [String: String] = [:]
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { values[name] = environment(name) }
+    return LanguageChoice.system(values)
   }
 }

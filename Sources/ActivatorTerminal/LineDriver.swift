@@ -47,7 +47,7 @@ public final class LineDriver: PromptDriver {
     } else {
       if let hint = prompt.hint { write("  (\(hint))\n") }
       for item in prompt.items where item.role == .code { write("  \(item.token)) \(item.label)\n") }
-      if !prompt.text.isEmpty { write("  " + t("Current answer: ", "Respuesta actual: ") + prompt.text + "\n") }
+      if !prompt.text.isEmpty { write("  " + t(.questionnaireCurrentAnswer) + prompt.text + "\n") }
     }
     while true {
       write(instructions(prompt, choices: choices.count) + "\n> ")
@@ -58,7 +58,7 @@ public final class LineDriver: PromptDriver {
       if prompt.allowsNavigation && (lowered == "g" || lowered == "jump" || lowered == "ir") { return .jump }
       if lowered == "q" || lowered == "quit" || lowered == "salir" { return .interrupt }
       if lowered == "?" {
-        write((prompt.help ?? t("No help for this question.", "No hay ayuda para esta pregunta.")) + "\n")
+        write((prompt.help ?? t(.questionnaireNoHelpForThisQuestion)) + "\n")
         continue
       }
       var result: PromptResult?
@@ -87,7 +87,7 @@ public final class LineDriver: PromptDriver {
         }
       }
       guard let result else {
-        write(t("Please type one of the numbers shown.", "Escriba uno de los números indicados.") + "\n")
+        write(t(.questionnairePleaseTypeOneNumbersShown) + "\n")
         continue
       }
       if let message = validate(result) {
@@ -101,16 +101,16 @@ public final class LineDriver: PromptDriver {
   func instructions(_ prompt: Prompt, choices: Int) -> String {
     var parts: [String] = []
     switch prompt.kind {
-    case .select: parts.append(t("Type a number", "Escriba un número"))
-    case .multiSelect: parts.append(t("Type numbers separated by commas", "Escriba números separados por comas"))
-    case .text: parts.append(t("Type your answer", "Escriba su respuesta"))
+    case .select: parts.append(t(.questionnaireTypeNumber))
+    case .multiSelect: parts.append(t(.questionnaireTypeNumbersSeparatedByCommas))
+    case .text: parts.append(t(.questionnaireTypeYourAnswer))
     }
-    if prompt.help != nil { parts.append(t("? help", "? ayuda")) }
+    if prompt.help != nil { parts.append(t(.questionnaireHelp)) }
     if prompt.allowsNavigation {
-      parts.append(t("< back", "< atrás"))
-      parts.append(t("g jump", "g ir a"))
+      parts.append(t(.questionnaireBack))
+      parts.append(t(.questionnaireGJump2))
     }
-    parts.append(t("q save and quit", "q guardar y salir"))
+    parts.append(t(.questionnaireQSaveQuit))
     return parts.joined(separator: ", ")
   }
 

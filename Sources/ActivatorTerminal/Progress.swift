@@ -117,6 +117,6 @@ public final class OutputSink: @unchecked Sendable {
     }
     try FileReading.closeOutput(
       fd, temporary: temporary, plan: target,
-      failure: failed ? FileReadError(path: path, message: "could not write the output (disk full?)") : nil)
+      failure: failed ? FileReadError(path: path, message: Message(.consoleWriteFailed)) : nil)
   }
 }

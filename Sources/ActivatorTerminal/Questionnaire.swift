@@ -120,7 +120,7 @@ public final class Questionnaire {
         default:
           if let missing = session.firstUnanswered(), survey.questions[missing].required {
             // Required questions left: go there rather than finishing.
-            notice = t("This question still needs an answer (or don't know).", "Esta pregunta aún necesita una respuesta (o no sé).")
+            notice = t(.questionnaireThisQuestionStillNeedsAnswer)
             stage = 0
             position = missing
             shownSection = survey.questions[missing].section
@@ -145,8 +145,8 @@ public final class Questionnaire {
     let position = slot.map { session.number(of: $0) }
     defer { notice = nil }
     var error: String?
-    if let problem = session.journalError {
-      error = t("Could not save the answers: ", "No se pudieron guardar las respuestas: ") + problem
+    if let problem = session.journalError.map({ $0.text(language) }) {
+      error = t(.questionnaireCouldNotSaveAnswers) + problem
     }
     return PromptContext(
       title: survey.title.text(language), section: section, position: position, progress: progress, notice: notice, error: error)
@@ -166,15 +166,15 @@ public final class Questionnaire {
   // MARK: - City
 
   func askCityDetails() -> PromptResult {
-    let section = t("About your city", "Sobre su ciudad")
+    let section = t(.questionnaireAboutYourCity)
     var city = session.sheet.city
     var respondent = session.sheet.respondent ?? Respondent()
     let steps: [(String, Bool, WritableKeyPath<City, String?>?, WritableKeyPath<Respondent, String?>?)] = [
-      (t("City name", "Nombre de la ciudad"), true, nil, nil),
-      (t("Country", "País"), false, \City.country, nil),
-      (t("Region (optional, e.g. Latin America, Asia & Pacific, Europe, Africa)", "Región (opcional, p. ej. Latin America, Asia & Pacific, Europe, Africa)"), false, \City.region, nil),
-      (t("Your name (optional)", "Su nombre (opcional)"), false, nil, \Respondent.name),
-      (t("Your role (optional)", "Su cargo (opcional)"), false, nil, \Respondent.role),
+      (t(.questionnaireCityName), true, nil, nil),
+      (t(.questionnaireCountry), false, \City.country, nil),
+      (t(.questionnaireRegionOptionalEGLatin), false, \City.region, nil),
+      (t(.questionnaireYourNameOptional), false, nil, \Respondent.name),
+      (t(.questionnaireYourRoleOptional), false, nil, \Respondent.role),
     ]
     var index = 0
     while index < steps.count {
@@ -187,9 +187,9 @@ public final class Questionnaire {
       let result = driver.ask(prompt, context: context(section: section, slot: nil)) { result in
         guard case .text(let text) = result else { return nil }
         if required, text.trimmingSpaces.isEmpty {
-          return t("Please type the city's name.", "Escriba el nombre de la ciudad.")
+          return t(.questionnairePleaseTypeCitySName)
         }
-        return session.problem(withText: text.trimmingSpaces).map { Self.sentence($0) }
+        return session.problem(withText: text.trimmingSpaces).map { Self.sentence($0.text(language)) }
       }
       switch result {
       case .text(let text):
@@ -222,17 +222,17 @@ public final class Questionnaire {
     let question = survey.questions[slot]
     let current = session.sheet.values[slot] ?? question.defaultValue
     var prompt = question.kind.prompt(for: question, current: current, language: language)
-    prompt.question = question.text.text(language) + (question.required ? "" : t(" (optional)", " (opcional)"))
+    prompt.question = question.text.text(language) + (question.required ? "" : t(.questionnaireOptional))
     prompt.help = question.help?.text(language)
     if let source = question.source {
-      prompt.help = (prompt.help.map { $0 + "\n" } ?? "") + t("Source: ", "Fuente: ") + source
+      prompt.help = (prompt.help.map { $0 + "\n" } ?? "") + t(.questionnaireSource) + source
     }
     let own = prompt.items.count
     if question.allowed.contains(.dontKnow) {
-      prompt.items.append(Prompt.Item(Words.dontKnow.text(language).capitalizedFirst, role: .code, token: "dk"))
+      prompt.items.append(Prompt.Item(t(.valueDontKnow).capitalizedFirst, role: .code, token: "dk"))
     }
     if question.allowed.contains(.notApplicable) {
-      prompt.items.append(Prompt.Item(Words.notApplicable.text(language).capitalizedFirst, role: .code, token: "na"))
+      prompt.items.append(Prompt.Item(t(.valueNotApplicable).capitalizedFirst, role: .code, token: "na"))
     }
     if case .missing(let code)? = current,
       let index = prompt.items[own...].firstIndex(where: { $0.token == (code == .dontKnow ? "dk" : "na") })
@@ -253,7 +253,7 @@ public final class Questionnaire {
       }
       if !codes.isEmpty {
         return .failure(
-          AnswerProblem(t("Don't know and not applicable must be chosen on their own.", "No sé y no aplica deben elegirse solos.")))
+          AnswerProblem(t(.questionnaireDonTKnowNotApplicable)))
       }
       return question.kind.answer(choosing: indices, for: question, language: language).map { $0 }
     case .text(let text):
@@ -262,28 +262,14 @@ public final class Questionnaire {
       case .empty:
         if let current = session.sheet.values[slot] { return .success(current) }
         if !question.required { return .success(nil) }
-        let codes = question.allowed.isEmpty ? "" : t(" (Tab for don't know)", " (Tab para no sé)")
-        return .failure(AnswerProblem(t("An answer is needed", "Se necesita una respuesta") + codes + "."))
+        let codes = question.allowed.isEmpty ? "" : t(.questionnaireTabForDonTKnow)
+        return .failure(AnswerProblem(t(.questionnaireAnswerNeeded) + codes + "."))
       case .invalid(let message):
-        return .failure(AnswerProblem(Self.friendly(message, question: question, t: t)))
+        return .failure(AnswerProblem(t(message).capitalizedFirst))
       }
     default:
       return .failure(AnswerProblem(""))
     }
-  }
-
-  /// The loader's message without the question id prefix, which the person does not need.
-  static func friendly(_ message: String, question: Question, t: Localizer) -> String {
-    var text = message
-    if text.hasPrefix("'\(question.id)' ") { text = String(text.dropFirst(question.id.count + 3)) }
-    if t.language == "es" {
-      if text.hasPrefix("must be at least ") { return "Debe ser al menos " + text.dropFirst("must be at least ".count).replacing(", found ", with: "; se escribió ") }
-      if text.hasPrefix("must be at most ") { return "Debe ser como máximo " + text.dropFirst("must be at most ".count).replacing(", found ", with: "; se escribió ") }
-      if text.hasPrefix("takes a whole number") { return "Escriba un número entero." }
-      if text.hasPrefix("takes a number") { return "Escriba un número (use el punto como separador decimal)." }
-      if text.hasPrefix("takes a date") { return "Escriba una fecha AAAA-MM-DD." }
-    }
-    return text.prefix(1).uppercased() + text.dropFirst()
   }
 
   func askQuestion(_ slot: Int) -> PromptResult {
@@ -296,11 +282,11 @@ public final class Questionnaire {
         switch answer(result, for: slot, prompt: prompt) {
         case .success(let value):
           // What the reader would refuse is refused here, where it can still be retyped.
-          if let problem = session.problem(with: value, for: slot) { return Self.sentence(problem) }
+          if let problem = session.problem(with: value, for: slot) { return Self.sentence(problem.text(language)) }
           chosen = .some(value)
           return nil
         case .failure(let problem):
-          return problem.message.isEmpty ? t("Not a valid answer.", "No es una respuesta válida.") : problem.message
+          return problem.message.isEmpty ? t(.questionnaireNotValidAnswer) : problem.message
         }
       default: return nil
       }
@@ -321,15 +307,13 @@ public final class Questionnaire {
   func savedOrRecovered() -> PromptResult? {
     while session.journalError != nil {
       guard interactive else { return .interrupt }
-      let question = t(
-        "The answers are kept until they are saved: type another file to save them to, press Enter to try again, or type q to stop (they are then printed here).",
-        "Las respuestas se conservan hasta guardarlas: escriba otro archivo donde guardarlas, pulse Enter para reintentar, o escriba q para parar (entonces se muestran aquí).")
-      var refusal: String?
+      let question = t(.questionnaireAnswersKeptUntilTheySaved)
+      var refusal: Message?
       let prompt = Prompt(kind: .text, question: question, allowsNavigation: false)
-      let result = driver.ask(prompt, context: context(section: t("Saving", "Guardado"), slot: nil)) { result in
+      let result = driver.ask(prompt, context: context(section: t(.questionnaireSaving), slot: nil)) { result in
         guard case .text(let path) = result, !path.trimmingSpaces.isEmpty else { return nil }
         refusal = session.moveJournal(to: path.trimmingSpaces)
-        return refusal.map(Self.sentence)
+        return refusal.map { Self.sentence($0.text(language)) }
       }
       switch result {
       case .text(let path) where path.trimmingSpaces.isEmpty: session.save()
@@ -347,10 +331,10 @@ public final class Questionnaire {
     let shown = affected.filter { session.relevant[$0] }.map { survey.questions[$0].id }
     var parts: [String] = []
     if !hidden.isEmpty {
-      parts.append(t("now skipped (answers kept but not used): ", "ahora omitidas (las respuestas se guardan pero no se usan): ") + hidden.joined(separator: ", "))
+      parts.append(t(.questionnaireNowSkippedAnswersKeptBut) + hidden.joined(separator: ", "))
     }
-    if !shown.isEmpty { parts.append(t("now asked: ", "ahora se preguntan: ") + shown.joined(separator: ", ")) }
-    return t("Your change affects later questions — ", "Su cambio afecta a preguntas posteriores: ") + parts.joined(separator: "; ")
+    if !shown.isEmpty { parts.append(t(.questionnaireNowAsked) + shown.joined(separator: ", ")) }
+    return t(.questionnaireYourChangeAffectsLaterQuestions) + parts.joined(separator: "; ")
   }
 
   // MARK: - Jump list, targets, review
@@ -372,23 +356,23 @@ public final class Questionnaire {
         slots.append(slot)
       }
     }
-    let prompt = Prompt(kind: .select, question: t("Go to which question? (✓ answered, · not yet, ⚑ to review)", "¿Ir a qué pregunta? (✓ respondida, · pendiente, ⚑ a revisar)"), items: items, selected: selected, allowsNavigation: false)
-    let result = driver.ask(prompt, context: context(section: t("Jump", "Ir a"), slot: nil)) { _ in nil }
+    let prompt = Prompt(kind: .select, question: t(.questionnaireGoWhichQuestionAnsweredNot), items: items, selected: selected, allowsNavigation: false)
+    let result = driver.ask(prompt, context: context(section: t(.questionnaireJump), slot: nil)) { _ in nil }
     if case .selected(let picked) = result, let index = picked.first, index < slots.count { return slots[index] }
     return nil
   }
 
   func askTargets() -> PromptResult {
-    let section = t("Targets (optional)", "Metas (opcional)")
+    let section = t(.questionnaireTargetsOptional)
     var index = 0
     while index < survey.pillars.count {
       let pillar = survey.pillars[index]
       var items = survey.stages.map { Prompt.Item("\($0.level) \($0.name.text(language))", token: String($0.level)) }
-      items.append(Prompt.Item(t("No target", "Sin meta"), token: "-"))
+      items.append(Prompt.Item(t(.questionnaireNoTarget), token: "-"))
       let current = session.sheet.targets[index].map { [$0 - 1] } ?? [items.count - 1]
       let prompt = Prompt(
         kind: .select,
-        question: t("Which stage does the city aim to reach in \(pillar.name.text(language)) within 2 to 5 years?", "¿Qué etapa aspira a alcanzar la ciudad en \(pillar.name.text(language)) en 2 a 5 años?"),
+        question: t(.questionnaireWhichStageDoesCityAim, ["pillar_name": "\(pillar.name.text(language))"]),
         items: items, selected: current)
       let result = driver.ask(prompt, context: context(section: section, slot: nil)) { _ in nil }
       switch result {
@@ -411,18 +395,18 @@ public final class Questionnaire {
     let flagged = session.sheet.review
     let missing = session.survey.questions.indices.filter { session.relevant[$0] && !session.isAnswered($0) && survey.questions[$0].required }
     if flagged.isEmpty && missing.isEmpty { return .selected([0]) }
-    var items = [Prompt.Item(t("Finish", "Terminar"), token: "finish")]
+    var items = [Prompt.Item(t(.questionnaireFinish), token: "finish")]
     for slot in flagged {
       items.append(Prompt.Item("⚑ " + survey.questions[slot].text.text(language), token: survey.questions[slot].id))
     }
-    var question = t("Some answers may need a second look.", "Algunas respuestas podrían requerir una revisión.")
+    var question = t(.questionnaireSomeAnswersMayNeedSecond)
     if !flagged.isEmpty {
-      question += " " + t("These were affected by a later change:", "Estas se vieron afectadas por un cambio posterior:")
+      question += " " + t(.questionnaireTheseWereAffectedByLater)
     }
     if !missing.isEmpty {
-      question += " " + t("\(missing.count) required question(s) are still unanswered.", "Quedan \(missing.count) pregunta(s) obligatoria(s) sin responder.")
+      question += " " + t(.questionnaireMissingCountRequiredQuestionS, ["missing_count": "\(missing.count)"])
     }
     let prompt = Prompt(kind: .select, question: question, items: items, selected: [0])
-    return driver.ask(prompt, context: context(section: t("Review", "Revisión"), slot: nil)) { _ in nil }
+    return driver.ask(prompt, context: context(section: t(.questionnaireReview), slot: nil)) { _ in nil }
   }
 }

@@ -37,8 +37,8 @@ public enum RawMode {
   /// Installs, once for the whole run, what happens when a signal stops it: temporary output
   /// files are removed (`TemporaryFiles`) and the terminal is restored if the questionnaire
   /// changed it, then the process exits with 128 + the signal's number.
-  public static func installSignalHandlers() {
-    TemporaryFiles.prepare()
+  public static func installSignalHandlers(language: String) {
+    TemporaryFiles.prepare(language: language)
     // The parent may have left these blocked; they must reach the handler.
     var set = sigset_t()
     sigemptyset(&set)

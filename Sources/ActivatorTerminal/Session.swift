@@ -18,7 +18,7 @@ public final class QuestionnaireSession {
   public var pathForCity: ((City) -> String)?
   /// The last journal write failed (disk full, folder removed): the answers are kept in memory
   /// until a save succeeds.
-  public private(set) var journalError: String?
+  public private(set) var journalError: FileReadError?
   /// The file being continued, edited in place rather than rewritten.
   let editor: AnswersEditor?
   private var lock: FileLock?
@@ -37,12 +37,12 @@ public final class QuestionnaireSession {
   deinit { lock?.release() }
 
   /// Locks the journal for this session; a message naming the other session when one holds it.
-  public func claimJournal() -> String? {
+  public func claimJournal() -> Message? {
     guard !journalPath.isEmpty else { return nil }
     return claim(journalPath)
   }
 
-  private func claim(_ path: String) -> String? {
+  private func claim(_ path: String) -> Message? {
     do {
       let taken = try FileLock.acquire(for: path)
       lock?.release()
@@ -50,16 +50,16 @@ public final class QuestionnaireSession {
       return nil
     } catch {
       guard case .held(let pid) = error else { return nil }
-      let holder = pid.map { "process \($0)" } ?? "another process"
-      return "\(InertText.line(path)) is open in another questionnaire session (\(holder)); finish or quit that session first, or answer into another file with --out"
+      let holder = pid.map { Message(.sessionHeldByProcess, ["pid": .text(String($0))]) } ?? Message(.sessionHeldByAnother)
+      return Message(.sessionJournalHeld, ["file": .text(InertText.line(path)), "holder": .message(holder)])
     }
   }
 
   /// Saves the answers to `path` from now on (after a failed save): refused when `path` is an
   /// answers file or another session holds it; the message says why.
-  public func moveJournal(to path: String) -> String? {
+  public func moveJournal(to path: String) -> Message? {
     if let problem = OutputGuard.problem(writing: path, inputs: [String](), allowed: journalPath) {
-      return "refusing to replace it: \(problem)"
+      return Message(.sessionRefusingToReplace, ["problem": .message(problem)])
     }
     if let held = claim(path) { return held }
     journalPath = path
@@ -168,15 +168,15 @@ public final class QuestionnaireSession {
 
   /// Why `text` cannot be an answer or detail: what the answers reader refuses when the file
   /// is read back (`YAMLLimits.untrusted`).
-  public func problem(withText text: String) -> String? {
+  public func problem(withText text: String) -> Message? {
     let length = text.utf8.count
     guard length > Self.limits.maxScalarBytes else { return nil }
-    return "this is \(length) bytes long; an answers file holds at most \(Self.limits.maxScalarBytes) bytes per answer"
+    return Message(.sessionAnswerTooLong, ["length": .text(String(length)), "limit": .text(String(Self.limits.maxScalarBytes))])
   }
 
   /// Why `value` cannot be the answer to `slot`: too long a text, or a file that would grow
   /// past what the reader accepts.
-  public func problem(with value: AnswerValue?, for slot: Int) -> String? {
+  public func problem(with value: AnswerValue?, for slot: Int) -> Message? {
     if case .text(let text)? = value, let problem = problem(withText: text) { return problem }
     var trial = sheet
     trial.values[slot] = value
@@ -184,10 +184,10 @@ public final class QuestionnaireSession {
   }
 
   /// Why the answers file for `trial` could not be read back: too large.
-  public func problem(size trial: AnswerSheet) -> String? {
+  public func problem(size trial: AnswerSheet) -> Message? {
     let size = bytes(for: trial).count
     guard size > Self.limits.maxBytes else { return nil }
-    return "the answers file would grow to \(size) bytes; at most \(Self.limits.maxBytes) are read back"
+    return Message(.sessionFileTooLarge, ["size": .text(String(size)), "limit": .text(String(Self.limits.maxBytes))])
   }
 
   func bytes(for sheet: AnswerSheet) -> [UInt8] {
@@ -207,7 +207,7 @@ public final class QuestionnaireSession {
       try FileReading.writeAtomically(journalPath, bytes)
       journalError = nil
     } catch {
-      journalError = error.description
+      journalError = error
     }
   }
 }
@@ -218,7 +218,9 @@ public enum AnswerInput {
     case value(AnswerValue)
     /// Nothing typed.
     case empty
-    case invalid(String)
+    /// Why it is not an answer, as the loader says it of an answers file, without naming the
+    /// question (the person sees it under the question).
+    case invalid(Message)
   }
 
   /// Parses typed text for `question` exactly as an answers file value would be read.
@@ -226,14 +228,15 @@ public enum AnswerInput {
     let trimmed = text.trimmingSpaces
     if trimmed.isEmpty { return .empty }
     let log = DiagnosticLog()
-    let reader = NodeReader(file: SourceFile(path: "input", bytes: Array(trimmed.utf8)), log: log)
+    var reader = NodeReader(file: SourceFile(path: "input", bytes: Array(trimmed.utf8)), log: log)
+    reader.subjectless = true
     let node = YAMLNode(
       content: .scalar(trimmed, question.kind.typedStyle), start: YAMLMark(line: 1, column: 1),
       end: YAMLMark(line: 1, column: trimmed.count + 1))
     switch AnswerParser.parse(node, for: question, reader: reader) {
     case .value(let value): return .value(value)
     case .blank: return .empty
-    case .invalid: return .invalid(log.diagnostics.first?.message ?? "not a valid answer")
+    case .invalid: return .invalid(log.diagnostics.first?.content ?? Message(.questionnaireNotValidAnswer))
     }
   }
 }

@@ -155,7 +155,7 @@ public final class TTYDriver: PromptDriver {
         lines.append("")
       }
       lines += wrapParts(
-        [t("Enter continue", "Enter continuar"), t("^B back", "^B atrás"), t("^G jump", "^G ir a"), t("^C save and quit", "^C guardar y salir")],
+        [t(.questionnaireEnterContinue), t(.questionnaireBBack), t(.questionnaireGJump), t(.questionnaireCSaveQuit)],
         separator: " · ", width: width
       ).map { style.dim($0) }
       draw(frame: lines)
@@ -186,7 +186,7 @@ public final class TTYDriver: PromptDriver {
   func header(_ context: PromptContext, width: Int) -> [String] {
     var top = style.bold(DisplayWidth.truncate(context.title, to: max(10, width - 14)))
     if let (n, m) = context.position {
-      let position = t("Question", "Pregunta") + " \(n) " + t("of", "de") + " \(m)"
+      let position = t(.questionnaireQuestion) + " \(n) " + t(.questionnaireOf) + " \(m)"
       let gap = max(1, width - DisplayWidth.of(top) - DisplayWidth.of(position))
       top += String(repeating: " ", count: gap) + style.dim(position)
     }
@@ -219,12 +219,12 @@ public final class TTYDriver: PromptDriver {
     let footerLines = 4
     switch prompt.kind {
     case .select, .multiSelect:
-      if !select.filter.isEmpty { lines.append(style.yellow(t("Filter: ", "Filtro: ")) + select.filter) }
+      if !select.filter.isEmpty { lines.append(style.yellow(t(.questionnaireFilter)) + select.filter) }
       let room = max(3, rows - lines.count - footerLines - 1)
       let visible = select.visible
       let cursor = select.cursor
       let start = max(0, min(cursor - room / 2, visible.count - room))
-      if visible.isEmpty { lines.append(style.dim("  " + t("(nothing matches; Backspace to edit the filter)", "(nada coincide; Retroceso para editar el filtro)"))) }
+      if visible.isEmpty { lines.append(style.dim("  " + t(.questionnaireNothingMatchesBackspaceEditFilter))) }
       var previousRole: Prompt.Item.Role?
       for position in start..<min(visible.count, start + room) {
         let index = visible[position]
@@ -245,7 +245,7 @@ public final class TTYDriver: PromptDriver {
         if item.role == .code { label = style.dim(label) }
         lines.append(marker + (position == cursor ? style.bold(label) : label))
       }
-      if start + room < visible.count { lines.append(style.dim("  ↓ \(visible.count - start - room) " + t("more", "más"))) }
+      if start + room < visible.count { lines.append(style.dim("  ↓ \(visible.count - start - room) " + t(.questionnaireMore))) }
     case .text:
       let characters = Array(text.text)
       let before = String(characters.prefix(text.cursor))
@@ -295,19 +295,19 @@ public final class TTYDriver: PromptDriver {
   func hints(_ prompt: Prompt) -> [String] {
     var parts: [String]
     switch prompt.kind {
-    case .select: parts = [t("↑↓ move", "↑↓ mover"), t("Enter choose", "Enter elegir"), t("type to filter", "escriba para filtrar")]
-    case .multiSelect: parts = [t("↑↓ move", "↑↓ mover"), t("Space tick", "Espacio marcar"), t("Enter confirm", "Enter confirmar")]
-    case .text: parts = [t("Enter confirm", "Enter confirmar")]
+    case .select: parts = [t(.questionnaireMove), t(.questionnaireEnterChoose), t(.questionnaireTypeFilter)]
+    case .multiSelect: parts = [t(.questionnaireMove), t(.questionnaireSpaceTick), t(.questionnaireEnterConfirm)]
+    case .text: parts = [t(.questionnaireEnterConfirm)]
     }
     if prompt.items.contains(where: { $0.role == .code }) {
-      parts.append(t("Tab don't know", "Tab no sé"))
+      parts.append(t(.questionnaireTabDonTKnow))
     }
-    if prompt.help != nil { parts.append(t("? help", "? ayuda")) }
+    if prompt.help != nil { parts.append(t(.questionnaireHelp)) }
     if prompt.allowsNavigation {
-      parts.append(t("^B back", "^B atrás"))
-      parts.append(t("^G jump", "^G ir a"))
+      parts.append(t(.questionnaireBBack))
+      parts.append(t(.questionnaireGJump))
     }
-    parts.append(t("^C save and quit", "^C guardar y salir"))
+    parts.append(t(.questionnaireCSaveQuit))
     return parts
   }
 }

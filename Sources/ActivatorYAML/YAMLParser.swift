@@ -14,9 +14,7 @@ public enum YAMLParser {
     -> YAMLNode?
   {
     if bytes.count > limits.maxBytes {
-      throw YAMLError(
-        .limit, "file is \(bytes.count) bytes; at most \(limits.maxBytes) are accepted",
-        at: YAMLMark(line: 1, column: 1))
+      throw YAMLError(.limit, .fileTooLarge(size: bytes.count, limit: limits.maxBytes), at: YAMLMark(line: 1, column: 1))
     }
     let result: Result<YAMLNode?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
       var builder = TreeBuilder(limits: limits, bytes: buffer)
@@ -63,7 +61,7 @@ private struct TreeBuilder {
     parser.initialize(to: yaml_parser_t())
     defer { parser.deallocate() }
     guard yaml_parser_initialize(parser) != 0 else {
-      return .failure(YAMLError(.unsupported, "libyaml could not start", at: YAMLMark(line: 1, column: 1)))
+      return .failure(YAMLError(.unsupported, .cannotStart, at: YAMLMark(line: 1, column: 1)))
     }
     defer { yaml_parser_delete(parser) }
     yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -98,9 +96,7 @@ private struct TreeBuilder {
     case YAML_DOCUMENT_START_EVENT:
       documents += 1
       if documents > 1 {
-        throw YAMLError(
-          .unsupported, "expected one YAML document, but a second one starts here ('---')",
-          at: start)
+        throw YAMLError(.unsupported, .secondDocument, at: start)
       }
       return false
     case YAML_DOCUMENT_END_EVENT:
@@ -108,9 +104,7 @@ private struct TreeBuilder {
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
       if scalar.length > limits.maxScalarBytes {
-        throw YAMLError(
-          .limit, "value is \(scalar.length) bytes long; at most \(limits.maxScalarBytes) are accepted",
-          at: start)
+        throw YAMLError(.limit, .valueTooLong(length: scalar.length, limit: limits.maxScalarBytes), at: start)
       }
       let text = String(
         decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
@@ -126,12 +120,10 @@ private struct TreeBuilder {
       let name = string(event.data.alias.anchor) ?? ""
       aliasCount += 1
       if aliasCount > limits.maxAliases {
-        throw YAMLError(
-          .limit, "more than \(limits.maxAliases) aliases ('*name'); refusing to expand them",
-          at: start)
+        throw YAMLError(.limit, .tooManyAliases(limit: limits.maxAliases), at: start)
       }
       guard var (node, nodes) = anchors[name] else {
-        throw YAMLError(.syntax, "alias '*\(name)' refers to no anchor '&\(name)' defined before it", at: start)
+        throw YAMLError(.syntax, .unknownAlias(name: name), at: start)
       }
       try count(nodes, at: start)
       node.viaAlias = true
@@ -161,9 +153,7 @@ private struct TreeBuilder {
     anchor: UnsafeMutablePointer<yaml_char_t>?, at start: YAMLMark
   ) throws(YAMLError) {
     if stack.count >= limits.maxDepth {
-      throw YAMLError(
-        .limit, "nesting is deeper than \(limits.maxDepth) levels; refusing to read further",
-        at: start)
+      throw YAMLError(.limit, .tooDeep(limit: limits.maxDepth), at: start)
     }
     try count(1, at: start)
     stack.append(Frame(kind: kind, tag: string(tag), anchor: string(anchor), start: start))
@@ -172,10 +162,7 @@ private struct TreeBuilder {
   mutating func count(_ nodes: Int, at mark: YAMLMark) throws(YAMLError) {
     totalNodes += nodes
     if totalNodes > limits.maxNodes {
-      throw YAMLError(
-        .limit,
-        "document stands for more than \(limits.maxNodes) values (aliases counted as expanded); refusing to read further",
-        at: mark)
+      throw YAMLError(.limit, .tooManyValues(limit: limits.maxNodes), at: mark)
     }
   }
 
@@ -209,9 +196,8 @@ private struct TreeBuilder {
       } else if problem.contains("control characters") {
         message += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))"
       }
-      return YAMLError(.encoding, "not readable as UTF-8 or UTF-16 text: \(message)", at: at)
+      return YAMLError(.encoding, .unreadable(problem: message), at: at)
     }
-    var message = "YAML syntax: \(problem)"
     let problemMark = marks.exact(parser.problem_mark)
     if let context = parser.context.map({ String(cString: $0) }) {
       let contextMark = marks.exact(parser.context_mark)
@@ -220,14 +206,11 @@ private struct TreeBuilder {
       if context.hasPrefix("while parsing a flow"), parser.context_mark.line < parser.problem_mark.line {
         let bracket = context.contains("mapping") ? "{" : "["
         let closing = context.contains("mapping") ? "}" : "]"
-        return YAMLError(
-          .syntax,
-          "YAML syntax: this '\(bracket)' is never closed (expected ',' or '\(closing)', noticed at \(problemMark.line):\(problemMark.column))",
-          at: contextMark)
+        return YAMLError(.syntax, .unclosed(bracket: bracket, closing: closing, noticed: problemMark), at: contextMark)
       }
-      message += " (\(context) at \(contextMark.line):\(contextMark.column))"
+      return YAMLError(.syntax, .syntax(problem: problem, context: context, contextMark: contextMark), at: problemMark)
     }
-    return YAMLError(.syntax, message, at: problemMark)
+    return YAMLError(.syntax, .syntax(problem: problem, context: nil, contextMark: nil), at: problemMark)
   }
 
   func mark(_ mark: yaml_mark_t) -> YAMLMark { marks(mark) }

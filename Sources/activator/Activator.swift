@@ -21,8 +21,13 @@ struct Activator: ParsableCommand {
   /// default is 64), help and version go to stdout.
   static func main() {
     // Before anything is printed: --no-color holds for both streams and every message.
-    if CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }).contains("--no-color") { Console.forbidColor() }
-    RawMode.installSignalHandlers()
+    let arguments = Array(CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }))
+    if arguments.contains("--no-color") { Console.forbidColor() }
+    // The program's own words follow --lang where given (a report's language), else the system's.
+    let requested = arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+      ?? arguments.first { $0.hasPrefix("--lang=") }.map { String($0.dropFirst("--lang=".count)) }
+    Console.language = LanguageChoice.interface(requested: requested, environment: Environment.all)
+    RawMode.installSignalHandlers(language: Console.language)
     var status: Int32 = 0
     do {
       var command = try parseAsRoot()

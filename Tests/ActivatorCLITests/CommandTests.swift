@@ -215,6 +215,21 @@ import Testing
     #expect(batch.stderr.contains(refusal))
   }
 
+  /// The program's own words follow the system's language (or --lang) when a catalogue speaks
+  /// it, and stay English otherwise; severity words and positions stay as compilers write them.
+  @Test func messagesFollowTheLanguage() throws {
+    let folder = Binary.temporaryFolder()
+    defer { Binary.remove(folder) }
+    Binary.write(folder + "/a.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_strategy: 7\n")
+    let spanish = Run.activator(["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "es_ES.UTF-8"])
+    #expect(spanish.status == 1)
+    #expect(spanish.stderr.contains("a.yaml:5:17: error: '7' no es una opción de 'gov_strategy'"), "\(spanish.stderr)")
+    let french = Run.activator(["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "fr_FR.UTF-8"])
+    #expect(french.stderr.contains("a.yaml:5:17: error: '7' is not an option of 'gov_strategy'"), "\(french.stderr)")
+    let chosen = Run.activator(["score", "Examples/valmora.yaml", "--lang", "es", "--format", "csv"], cwd: Binary.root)
+    #expect(chosen.stderr.contains("se evaluó 1 de 1 archivo en"), "\(chosen.stderr)")
+  }
+
   @Test func validateReportsProblemsWithPositions() {
     let folder = Binary.temporaryFolder()
     Binary.write(

@@ -82,7 +82,7 @@ import Testing
     #expect(workspace.program(for: mini) == nil)
     #expect(workspace.log.diagnostics.map(\.code) == ["no-rules"])
     #expect(workspace.log.diagnostics.first?.message == "no rule plugin accepts mini 1.0.0 (no plugin applies to mini at all)")
-    #expect(workspace.missingRulesNotes.first == "rules were looked for in \(Paths.rules) (installed)")
+    #expect(workspace.missingRulesNotes.first?.description == "rules were looked for in \(Paths.rules) (installed)")
     // `check` still compiles a survey that has no rules yet, to check the survey itself.
     let checking = Workspace()
     checking.loadSurveys([Paths.fixtures + "/questionnaire/mini.yaml"])

@@ -107,7 +107,7 @@ import Testing
     #expect(!workspace.log.hasErrors, "\(workspace.log.sorted.map(\.message))")
     #expect(results.count == 6)
     for result in results where !result.passed {
-      Issue.record("\(result.fixture.name): \(result.failures.map(\.message).joined(separator: "; "))")
+      Issue.record("\(result.fixture.name): \(result.failures.map(\.message.description).joined(separator: "; "))")
     }
   }
 

@@ -16,28 +16,37 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
   public var severity: Severity
   /// A stable, kebab-case name of the problem kind, for tools (`unknown-key`, `type-mismatch`).
   public var code: String
-  public var message: String
+  /// What it says, by message key: shown in the reader's language (`text(_:)`).
+  public var content: Message
   public var location: SourceLocation
   /// Related places, e.g. where a duplicate id was first defined.
   public var notes: [Note]
 
+  /// What it says in English (logs, tests, and the `message` of JSON output).
+  public var message: String { content.text("en") }
+
+  /// What it says in `language`.
+  public func text(_ language: String) -> String { content.text(language) }
+
   public struct Note: Sendable, Hashable {
-    public var message: String
+    public var content: Message
     public var location: SourceLocation?
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
-      self.message = message
+    public var message: String { content.text("en") }
+
+    public init(_ content: Message, at location: SourceLocation? = nil) {
+      self.content = content
       self.location = location
     }
   }
 
   public init(
-    _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation,
+    _ severity: Severity, _ code: String, _ content: Message, at location: SourceLocation,
     notes: [Note] = []
   ) {
     self.severity = severity
     self.code = code
-    self.message = message
+    self.content = content
     self.location = location
     self.notes = notes
   }
@@ -71,13 +80,13 @@ public final class DiagnosticLog {
   public func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
 
   public func error(
-    _ code: String, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+    _ code: String, _ message: Message, at location: SourceLocation, notes: [Diagnostic.Note] = []
   ) {
     diagnostics.append(Diagnostic(.error, code, message, at: location, notes: notes))
   }
 
   public func warning(
-    _ code: String, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+    _ code: String, _ message: Message, at location: SourceLocation, notes: [Diagnostic.Note] = []
   ) {
     diagnostics.append(Diagnostic(.warning, code, message, at: location, notes: notes))
   }

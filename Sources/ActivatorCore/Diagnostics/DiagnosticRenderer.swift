@@ -8,13 +8,17 @@ public struct DiagnosticRenderer: Sendable {
   /// How many diagnostics of one file are shown; the rest are counted by kind in a closing note,
   /// so a file with 24,000 problems prints as quickly as one with 50. Nil shows all.
   public var limitPerFile: Int?
+  /// The language messages are shown in (the severity words stay English, as compilers write
+  /// them, for editors and scripts).
+  public var language: String
 
   public static let defaultLimitPerFile = 50
 
   public init(
     color: Bool = false, showSource: Bool = false, sources: [String: SourceFile] = [:],
-    limitPerFile: Int? = DiagnosticRenderer.defaultLimitPerFile
+    limitPerFile: Int? = DiagnosticRenderer.defaultLimitPerFile, language: String = "en"
   ) {
+    self.language = language
     self.color = color
     self.showSource = showSource
     self.sources = sources
@@ -32,7 +36,7 @@ public struct DiagnosticRenderer: Sendable {
       label = "\(severity):"
     }
     // File names and messages quote what files hold: made inert here, for every command.
-    out += "\(Self.place(diagnostic.location)): \(label) \(InertText.line(diagnostic.message))\n"
+    out += "\(Self.place(diagnostic.location)): \(label) \(InertText.line(diagnostic.text(language)))\n"
     let location = diagnostic.location
     if showSource, location.line > 0, let file = sources[location.file], let range = file.lines.byteRange(ofLine: location.line),
       let target = file.lines.byteOffset(line: location.line, column: location.column, in: file.bytes)
@@ -42,7 +46,7 @@ public struct DiagnosticRenderer: Sendable {
     }
     for note in diagnostic.notes {
       let place = note.location.map { "\(Self.place($0)): " } ?? ""
-      out += "\(place)note: \(InertText.line(note.message))\n"
+      out += "\(place)note: \(InertText.line(note.content.text(language)))\n"
     }
     return out
   }
@@ -149,8 +153,8 @@ public struct DiagnosticRenderer: Sendable {
     for (file, counts, total) in hidden {
       let kinds = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         .map { "\(Self.count($0.value)) \($0.key)" }.joined(separator: ", ")
-      write(
-        "\(InertText.line(file)): note: \(Self.count(total)) more problem\(total == 1 ? "" : "s") not shown (\(kinds)); correct the ones above and check the file again\n")
+      let note = Message(.diagnosticsNotShown, ["count": .count(total), "kinds": .text(kinds)])
+      write("\(InertText.line(file)): note: \(note.text(language))\n")
     }
   }
 
@@ -166,7 +170,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// Diagnostics as a JSON array for editors and CI.
-  public static func json(_ diagnostics: [Diagnostic]) -> String {
+  public static func json(_ diagnostics: [Diagnostic], language: String = "en") -> String {
     let writer = JSONWriter(pretty: true)
     writer.array {
       for diagnostic in diagnostics {
@@ -176,13 +180,14 @@ public struct DiagnosticRenderer: Sendable {
           writer.key("column", diagnostic.location.column)
           writer.key("severity", diagnostic.severity.rawValue)
           writer.key("code", diagnostic.code)
-          writer.key("message", diagnostic.message)
+          writer.key("message", diagnostic.text(language))
+          writer.key("key", diagnostic.content.key.rawValue)
           if !diagnostic.notes.isEmpty {
             writer.key("notes") {
               writer.array {
                 for note in diagnostic.notes {
                   writer.object {
-                    writer.key("message", note.message)
+                    writer.key("message", note.content.text(language))
                     if let location = note.location {
                       writer.key("file", location.file)
                       writer.key("line", location.line)

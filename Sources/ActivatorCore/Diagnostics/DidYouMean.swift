@@ -18,10 +18,25 @@ public enum DidYouMean {
     return best?.word
   }
 
-  /// "; did you mean 'x'?" or the empty string.
-  public static func hint<S: Sequence>(_ word: String, from candidates: S) -> String
+  /// "; did you mean 'x'?", or nothing when no candidate is near.
+  public static func hint<S: Sequence>(_ word: String, from candidates: S) -> MessageArgument
   where S.Element == String {
-    suggest(word, from: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    suggest(word, from: candidates).map(hint) ?? .text("")
+  }
+
+  /// "; did you mean 'x'?"
+  public static func hint(_ suggestion: String) -> MessageArgument {
+    .message(Message(.hintDidYouMean, ["suggestion": .text(suggestion)]))
+  }
+
+  /// "; expected one of: a, b, c"
+  public static func expectedOneOf(_ values: [String]) -> MessageArgument {
+    .message(Message(.hintExpectedOneOf, ["values": .text(values.joined(separator: ", "))]))
+  }
+
+  /// The nearest candidate as a hint, else every candidate.
+  public static func hintOrAll(_ word: String, from candidates: [String]) -> MessageArgument {
+    suggest(word, from: candidates).map(hint) ?? expectedOneOf(candidates)
   }
 
   /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping

@@ -237,7 +237,8 @@ public struct AnswerIssue: Sendable {
 
   public var kind: Kind
   public var slot: Int?
-  public var message: String
+  /// What it says, shown in the reader's language.
+  public var message: Message
   public var location: SourceLocation?
 }
 

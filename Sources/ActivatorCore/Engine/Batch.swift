@@ -5,7 +5,7 @@ import Synchronization
 public final class ProgramCache: Sendable {
   public enum Entry: Sendable {
     case program(Program)
-    case failed(String)
+    case failed(Message)
   }
 
   private let plugins: [Plugin]
@@ -43,7 +43,9 @@ public final class ProgramCache: Sendable {
           entry = .program(program)
         } else {
           let first = log.sorted.first { $0.severity == .error }
-          entry = .failed("the rules for \(survey.reference) have errors (\(first.map { "\($0.location): \($0.message)" } ?? "see activator check"))")
+          let detail = first.map { MessageArgument.message(Message(.batchRulesErrorAt, ["place": .text($0.location.description), "problem": .message($0.content)])) }
+          entry = .failed(
+            Message(.batchRulesHaveErrors, ["survey": .text(survey.reference), "detail": detail ?? .message(Message(.batchSeeCheck))]))
         }
       }
       cache[key] = entry
@@ -198,7 +200,7 @@ public final class BatchRunner: Sendable {
     do {
       try FileReading.read(path, maxBytes: limits.maxBytes, into: &buffer)
     } catch {
-      let message = error.message + (error.tooLarge ? Document.sizeHint(limits) : "")
+      let message = Document.problem(error, limits)
       item.diagnostics = [Diagnostic(.error, error.tooLarge ? "limit" : "unreadable", message, at: .file(path))]
       return item
     }
@@ -215,7 +217,7 @@ public final class BatchRunner: Sendable {
     } else if let output = ActivatorOutput.kind(of: buffer) {
       item.failed = false
       item.skipped = true
-      item.diagnostics = [Diagnostic(.note, "activator-output", "\(output), not an answers file; skipped", at: .file(path))]
+      item.diagnostics = [Diagnostic(.note, "activator-output", Message(.batchActivatorOutputSkipped, ["what": .message(output)]), at: .file(path))]
       return item
     } else {
       item.diagnostics = log.sorted

@@ -14,16 +14,15 @@ public enum BatchInput {
     var visited = Set<FileReading.Identity>()
     func walk(_ folder: String, depth: Int) {
       guard let identity = FileReading.identity(folder) else {
-        problems.append(Diagnostic(.error, "unreadable", FileReading.errorText(errno), at: .file(folder)))
+        problems.append(Diagnostic(.error, "unreadable", FileReading.problem(errno), at: .file(folder)))
         return
       }
       guard visited.insert(identity).inserted else {
-        problems.append(Diagnostic(.warning, "symlink-loop", "folder already visited (a symbolic-link loop?); skipped", at: .file(folder)))
+        problems.append(Diagnostic(.warning, "symlink-loop", Message(.batchFolderVisited), at: .file(folder)))
         return
       }
       guard depth < 64 else {
-        problems.append(
-          Diagnostic(.error, "too-deep", "folders nested more than 64 deep are not searched; no file below this one was read", at: .file(folder)))
+        problems.append(Diagnostic(.error, "too-deep", Message(.batchTooDeep), at: .file(folder)))
         return
       }
       let entries: [(name: String, kind: FileReading.Kind)]
@@ -39,7 +38,7 @@ public enum BatchInput {
         switch listedKind == .other ? FileReading.kind(path) : listedKind {
         case .directory:
           if FileReading.kind(PluginLoader.join(path, "plugin.yaml")) == .file {
-            problems.append(Diagnostic(.warning, "plugin-folder", "a rule plugin folder, not answers; skipped (give it with --rules)", at: .file(path)))
+            problems.append(Diagnostic(.warning, "plugin-folder", Message(.batchPluginFolder), at: .file(path)))
           } else {
             walk(path, depth: depth + 1)
           }

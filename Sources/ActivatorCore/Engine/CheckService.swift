@@ -16,7 +16,7 @@ public struct CheckService {
   public let workspace: Workspace
   public private(set) var summary = Summary()
   /// Wall-clock seconds per phase, for `check --timings` and the compile benchmark.
-  public private(set) var timings: [(phase: String, seconds: Double)] = []
+  public private(set) var timings: [(phase: Message, seconds: Double)] = []
   public var log: DiagnosticLog { workspace.log }
 
   public init() {
@@ -46,7 +46,7 @@ public struct CheckService {
     let defaultSurveys = locations?.folders(.surveys) ?? []
     let defaultRules = paths.isEmpty ? locations?.folders(.rules) ?? [] : []
     if paths.isEmpty && defaultSurveys.isEmpty && defaultRules.isEmpty {
-      log.error("usage", "no Surveys/ and Rules/ folders found here; name the files to check ('activator paths' shows where they are looked for)", at: .file("."))
+      log.error("usage", Message(.checkNoSurveysRulesFolders), at: .file("."))
     }
     for path in paths {
       classify(path, &surveyFiles, &ruleRoots, &answerFiles, &looseFiles, depth: 0)
@@ -68,13 +68,13 @@ public struct CheckService {
       case .catalog:
         log.warning(
           "catalog-outside-plugin",
-          "catalog files are read as part of a rule plugin (its catalog/ folder); this one belongs to none and was not checked",
+          Message(.checkCatalogFilesReadAs),
           at: .file(path))
       case .fixture:
         summary.fixtures += 1
       default:
         log.error(
-          "unknown-file", "not an Activator file: expected a survey ('survey:'), a rule plugin ('plugin:'), a catalog or an answers file",
+          "unknown-file", Message(.checkNotActivatorFileExpected),
           at: .file(path))
       }
     }
@@ -93,16 +93,16 @@ public struct CheckService {
     }
     let compiled = ContinuousClock.now
     timings = [
-      ("read surveys", (surveysRead - started).seconds), ("read rules and catalogs", (rulesRead - surveysRead).seconds),
-      ("compile (type-check, resolve, expand ladders)", (compiled - compiling).seconds),
-      ("total", (compiled - started).seconds),
+      (Message(.checkReadSurveys), (surveysRead - started).seconds), (Message(.checkReadRules), (rulesRead - surveysRead).seconds),
+      (Message(.checkCompile), (compiled - compiling).seconds),
+      (Message(.checkTotal), (compiled - started).seconds),
     ]
     for plugin in workspace.plugins where !checkedPlugins.contains(plugin.id) {
       let wanted = plugin.appliesTo.map { "\($0.survey) \($0.versions)" }.joined(separator: ", ")
       let loaded = workspace.registry.surveys.map(\.reference).joined(separator: ", ")
       log.warning(
         "plugin-unchecked",
-        "plugin '\(plugin.id)' applies to \(wanted), but no such survey is loaded (\(loaded.isEmpty ? "none" : loaded)); its rules were not type-checked",
+        Message(.checkPluginAppliesButNo, ["plugin_id": "\(plugin.id)", "wanted": "\(wanted)", "none_loaded": "\(loaded.isEmpty ? "none" : loaded)"]),
         at: plugin.location)
     }
     for plugin in workspace.plugins { summary.fixtures += plugin.fixtures.count }
@@ -143,9 +143,9 @@ public struct CheckService {
       case let other: loose.append((path, other))
       }
     case .missing:
-      log.error("unreadable", "no such file or folder", at: .file(path))
+      log.error("unreadable", Message(.pluginNoSuchFileFolder), at: .file(path))
     case .other:
-      log.error("unreadable", "not a file or folder Activator can read", at: .file(path))
+      log.error("unreadable", Message(.pluginNotFileFolderActivator), at: .file(path))
     }
   }
 }

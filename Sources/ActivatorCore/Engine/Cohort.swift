@@ -90,6 +90,9 @@ public struct CohortSummary: Sendable {
   /// Per region, in name order; at most `regionLimit` regions, the rest counted as "other".
   public private(set) var regions: [String: Group] = [:]
   public static let regionLimit = 200
+  /// The group that gathers the regions beyond `regionLimit`: its key in machine output, shown
+  /// in the reader's language in tables.
+  public static let otherRegions = "(other regions)"
 
   public init(pillars: [String], topStage: Int) {
     self.pillars = pillars
@@ -100,7 +103,7 @@ public struct CohortSummary: Sendable {
   public mutating func add(_ record: CohortRecord) {
     all.add(record)
     guard var region = record.region, !region.isEmpty else { return }
-    if regions[region] == nil && regions.count >= Self.regionLimit { region = "(other regions)" }
+    if regions[region] == nil && regions.count >= Self.regionLimit { region = Self.otherRegions }
     regions[region, default: Group(pillars: pillars.count, topStage: topStage)].add(record)
   }
 }

@@ -27,15 +27,15 @@ public struct DataLocations: Sendable {
     public static func < (a: Origin, b: Origin) -> Bool { a.rawValue < b.rawValue }
 
     /// How `activator paths` and error messages name the place.
-    public var label: String {
+    public var label: Message {
       switch self {
-      case .option: "--survey/--rules"
-      case .environment: "ACTIVATOR_HOME"
-      case .project: "current folder"
-      case .user: "user"
-      case .system: "system-wide"
-      case .installed: "installed"
-      case .checkout: "source checkout"
+      case .option: Message(.originOption)
+      case .environment: Message(.originEnvironment)
+      case .project: Message(.originProject)
+      case .user: Message(.originUser)
+      case .system: Message(.originSystem)
+      case .installed: Message(.originInstalled)
+      case .checkout: Message(.originCheckout)
       }
     }
   }

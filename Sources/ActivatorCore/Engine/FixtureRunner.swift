@@ -37,9 +37,9 @@ public struct Fixture: Sendable {
 /// One difference between a fixture's expectation and the result.
 public struct FixtureFailure: Sendable {
   public var location: SourceLocation
-  public var message: String
+  public var message: Message
   /// Lines that explain the difference (the evidence behind a stage, the answers a criterion read).
-  public var explanation: [String]
+  public var explanation: [Message]
 }
 
 public struct FixtureResult: Sendable {
@@ -74,14 +74,14 @@ public enum FixtureLoader {
     let reader = NodeReader(file: file, log: log)
     let errorsBefore = log.errorCount
     reader.checkTags(root)
-    guard let fields = reader.fields(root, "a fixture file", allowed: keys), log.errorCount == errorsBefore else { return [] }
+    guard let fields = reader.fields(root, Message(.whatFixtureFile), allowed: keys), log.errorCount == errorsBefore else { return [] }
     if let list = fields["fixtures"] {
       if fields.keys.keys.contains(where: { $0 != "fixtures" && !$0.hasPrefix("x-") }) {
-        reader.error("wrong-type", "a fixture file holds either one fixture or a 'fixtures:' list, not both", root)
+        reader.error("wrong-type", Message(.fixtureFixtureFileHoldsEither), root)
       }
-      guard let items = reader.list(list, "fixtures") else { return [] }
+      guard let items = reader.list(list, Message(.whatFixtures)) else { return [] }
       return items.compactMap { item in
-        reader.fields(item, "a fixture", allowed: entryKeys).flatMap { entry(file, $0, reader, registry, program) }
+        reader.fields(item, Message(.whatFixture), allowed: entryKeys).flatMap { entry(file, $0, reader, registry, program) }
       }
     }
     return entry(file, fields, reader, registry, program).map { [$0] } ?? []
@@ -92,36 +92,36 @@ public enum FixtureLoader {
   ) -> Fixture? {
     let log = reader.log
     let errorsBefore = log.errorCount
-    let name = fields.required("fixture", reader).flatMap { reader.string($0, "the fixture name") } ?? "?"
+    let name = fields.required("fixture", reader).flatMap { reader.string($0, Message(.whatFixtureName)) } ?? "?"
     var loaded: (AnswerSheet, Survey)?
     if let pathNode = fields["answers_file"] {
-      if fields["answers"] != nil { reader.error("wrong-type", "give either answers_file or answers, not both", pathNode) }
-      guard let relative = reader.string(pathNode, "answers_file") else { return nil }
+      if fields["answers"] != nil { reader.error("wrong-type", Message(.fixtureGiveEitherAnswersFile), pathNode) }
+      guard let relative = reader.string(pathNode, Message(.whatAnswersFile2)) else { return nil }
       let base = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "."
       let path = relative.hasPrefix("/") ? relative : PluginLoader.join(base, relative)
       let answersLog = DiagnosticLog()
       loaded = AnswersLoader.load(path, registry: registry, log: answersLog)
       if loaded == nil {
-        reader.error("fixture-answers", "the answers file '\(relative)' of fixture '\(name)' could not be read", pathNode)
+        reader.error("fixture-answers", Message(.fixtureAnswersFileFixtureCould, ["relative": "\(relative)", "name": "\(name)"]), pathNode)
         log.append(contentsOf: answersLog.diagnostics)
       }
     } else if let inline = fields["answers"] {
       loaded = AnswersLoader.load(file, inline, registry: registry, log: log)
     } else {
-      reader.error("missing-key", "fixture '\(name)' needs answers_file or answers", fields.node)
+      reader.error("missing-key", Message(.fixtureFixtureNeedsAnswersFile, ["name": "\(name)"]), fields.node)
     }
     guard let loaded else { return nil }
     var sheet = loaded.0
     let survey = loaded.1
     if let node = fields.optional("set") {
       guard let pairs = node.mapping else {
-        reader.error("wrong-type", "set must map question ids to answers", node)
+        reader.error("wrong-type", Message(.fixtureSetMustMapQuestion), node)
         return nil
       }
       for pair in pairs {
         guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
           let id = pair.key.scalar ?? "?"
-          reader.error("unknown-question", "unknown question '\(id)'" + DidYouMean.hint(id, from: survey.questionIndex.keys), pair.key)
+          reader.error("unknown-question", Message(.fixtureUnknownQuestion2, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
           continue
         }
         switch AnswerParser.parse(pair.value, for: survey.questions[slot], reader: reader) {
@@ -131,10 +131,10 @@ public enum FixtureLoader {
         }
       }
     }
-    if let node = fields.optional("unset"), let items = reader.list(node, "unset") {
+    if let node = fields.optional("unset"), let items = reader.list(node, Message(.whatUnset)) {
       for item in items {
         guard let id = item.scalar, let slot = survey.questionIndex[id] else {
-          reader.error("unknown-question", "unknown question '\(item.scalar ?? "?")'", item)
+          reader.error("unknown-question", Message(.fixtureUnknownQuestion, ["scalar": "\(item.scalar ?? "?")"]), item)
           continue
         }
         sheet.values[slot] = nil
@@ -150,10 +150,10 @@ public enum FixtureLoader {
 
   static func readExpectations(_ node: YAMLNode, survey: Survey, program: Program?, reader: NodeReader) -> [Fixture.Expectation] {
     let keys = ["stages", "overall", "scores", "criteria", "recommendations", "next_steps", "metrics"]
-    guard let fields = reader.fields(node, "expect", allowed: keys) else { return [] }
+    guard let fields = reader.fields(node, Message(.whatExpect), allowed: keys) else { return [] }
     var out: [Fixture.Expectation] = []
     func pillarMap(_ key: String, _ body: (Int, YAMLNode) -> Void) {
-      guard let node = fields.optional(key), let pairs = reader.fields(node, key, allowed: survey.pillars.map(\.id)) else { return }
+      guard let node = fields.optional(key), let pairs = reader.fields(node, Message(.whatKeyNamed, ["key": .text(key)]), allowed: survey.pillars.map(\.id)) else { return }
       for id in pairs.order {
         if let pillar = survey.pillarIndex(id), let value = pairs.optional(id) { body(pillar, value) }
       }
@@ -162,7 +162,7 @@ public enum FixtureLoader {
       if let stage = AnswersLoader.stageNumber(value, survey, reader) { out.append(.stage(pillar: pillar, stage, reader.location(value))) }
     }
     pillarMap("scores") { pillar, value in
-      if let score = reader.double(value, "a score") { out.append(.score(pillar: pillar, score, reader.location(value))) }
+      if let score = reader.double(value, Message(.whatScore)) { out.append(.score(pillar: pillar, score, reader.location(value))) }
     }
     if let value = fields.optional("overall"), let stage = AnswersLoader.stageNumber(value, survey, reader) {
       out.append(.overall(stage, reader.location(value)))
@@ -172,18 +172,18 @@ public enum FixtureLoader {
         guard let id = pair.key.scalar else { continue }
         if let program, program.criterionIndex(id) == nil {
           reader.error(
-            "unknown-criterion", "unknown criterion '\(id)'" + DidYouMean.hint(id, from: program.criteria.map(\.id) + program.criteria.map(\.qualifiedID)),
+            "unknown-criterion", Message(.fixtureUnknownCriterion, ["id": .text(id), "hint": DidYouMean.hint(id, from: program.criteria.map(\.id) + program.criteria.map(\.qualifiedID))]),
             pair.key)
           continue
         }
         guard let text = pair.value.scalar, let outcome = Outcome.allCases.first(where: { $0.name == text }) else {
-          reader.error("unknown-value", "expected met, unmet, unknown, not_applicable or error for '\(id)'", pair.value)
+          reader.error("unknown-value", Message(.fixtureExpectedMetUnmetUnknown, ["id": "\(id)"]), pair.value)
           continue
         }
         out.append(.criterion(id: id, outcome, reader.location(pair.value)))
       }
     } else if let node = fields.optional("criteria") {
-      reader.error("wrong-type", "criteria must map criterion ids to outcomes", node)
+      reader.error("wrong-type", Message(.fixtureCriteriaMustMapCriterion), node)
     }
     let solutionIDs = program?.solutions.map(\.id) ?? []
     let programmeIDs = program?.programmes.map(\.id) ?? []
@@ -197,7 +197,7 @@ public enum FixtureLoader {
       for pair in pairs {
         guard let id = pair.key.scalar else { continue }
         if let program, !program.metrics.contains(where: { $0.id == id || $0.qualifiedID == id }) {
-          reader.error("unknown-metric", "unknown metric '\(id)'" + DidYouMean.hint(id, from: program.metrics.map(\.id)), pair.key)
+          reader.error("unknown-metric", Message(.fixtureUnknownMetric, ["id": .text(id), "hint": DidYouMean.hint(id, from: program.metrics.map(\.id))]), pair.key)
           continue
         }
         let value: Fixture.MetricValue
@@ -210,7 +210,7 @@ public enum FixtureLoader {
         } else if let text = pair.value.scalar {
           value = .text(text)
         } else {
-          reader.error("wrong-type", "expected a number, yes/no, text or unknown for metric '\(id)'", pair.value)
+          reader.error("wrong-type", Message(.fixtureExpectedNumberYesNo, ["id": "\(id)"]), pair.value)
           continue
         }
         out.append(.metric(id: id, value, reader.location(pair.value)))
@@ -224,21 +224,31 @@ extension FixtureLoader {
   static let setAsideReasons = ["needs", "needs_unknown", "income", "size", "stage", "unknown_answers"]
   static let programmeSetAsideReasons = ["income", "discontinued"]
 
+  /// The kind of catalog entry an expectation names.
+  enum Entry {
+    case solution, programme
+
+    var id: Message { self == .solution ? Message(.whatSolutionId) : Message(.whatProgrammeId) }
+    func unknown(_ id: String, _ hint: MessageArgument) -> Message {
+      Message(self == .solution ? .fixtureUnknownSolution : .fixtureUnknownProgramme, ["id": .text(id), "hint": hint])
+    }
+  }
+
   /// An id from a list, reported with a did-you-mean when the rule set has no such entry.
-  static func knownID(_ node: YAMLNode, _ known: [String]?, _ what: String, _ reader: NodeReader) -> String? {
-    guard let id = reader.string(node, "a \(what) id") else { return nil }
+  static func knownID(_ node: YAMLNode, _ known: [String]?, _ what: Entry, _ reader: NodeReader) -> String? {
+    guard let id = reader.string(node, what.id) else { return nil }
     if let known, !known.contains(id) {
-      reader.error("unknown-id", "unknown \(what) '\(id)'" + DidYouMean.hint(id, from: known), node)
+      reader.error("unknown-id", what.unknown(id, DidYouMean.hint(id, from: known)), node)
       return nil
     }
     return id
   }
 
   /// `include`, `exclude`: ids that must (not) be in `list`.
-  static func inclusion(_ fields: Fields, known: [String]?, what: String, reader: NodeReader, make: (String, Bool, SourceLocation) -> Fixture.Expectation) -> [Fixture.Expectation] {
+  static func inclusion(_ fields: Fields, known: [String]?, what: Entry, reader: NodeReader, make: (String, Bool, SourceLocation) -> Fixture.Expectation) -> [Fixture.Expectation] {
     var out: [Fixture.Expectation] = []
     for (word, wanted) in [("include", true), ("exclude", false)] {
-      guard let list = fields.optional(word), let items = reader.list(list, word) else { continue }
+      guard let list = fields.optional(word), let items = reader.list(list, Message(.whatKeyNamed, ["key": .text(word)])) else { continue }
       for item in items {
         if let id = knownID(item, known, what, reader) { out.append(make(id, wanted, reader.location(item))) }
       }
@@ -247,15 +257,17 @@ extension FixtureLoader {
   }
 
   /// `{id: reason}` pairs of set-aside expectations.
-  static func setAsidePairs(_ node: YAMLNode, known: [String]?, what: String, reasons: [String], reader: NodeReader) -> [(String, String, SourceLocation)] {
+  static func setAsidePairs(_ node: YAMLNode, known: [String]?, what: Entry, reasons: [String], reader: NodeReader) -> [(String, String, SourceLocation)] {
     guard let pairs = node.mapping else {
-      reader.error("wrong-type", "set_aside must map \(what) ids to a reason (\(reasons.joined(separator: ", ")))", node)
+      reader.error(
+        "wrong-type", Message(.fixtureSetAsideMustMap, ["ids": .message(what.id), "reasons": .text(reasons.joined(separator: ", "))]), node)
       return []
     }
     return pairs.compactMap { pair in
-      guard let id = knownID(pair.key, known, what, reader), let reason = reader.string(pair.value, "a reason") else { return nil }
+      guard let id = knownID(pair.key, known, what, reader), let reason = reader.string(pair.value, Message(.whatAReason)) else { return nil }
       guard reasons.contains(reason) else {
-        reader.error("unknown-value", "'\(reason)' is not a reason; expected one of \(reasons.joined(separator: ", "))" + DidYouMean.hint(reason, from: reasons), pair.value)
+        reader.error("unknown-value", Message(
+            .fixtureNotAReason, ["reason": .text(reason), "reasons": .text(reasons.joined(separator: ", ")), "hint": DidYouMean.hint(reason, from: reasons)]), pair.value)
         return nil
       }
       return (id, reason, reader.location(pair.value))
@@ -263,45 +275,47 @@ extension FixtureLoader {
   }
 
   static func recommendationChecks(_ node: YAMLNode, known: [String]?, reader: NodeReader) -> [Fixture.Expectation] {
-    guard let fields = reader.fields(node, "recommendations", allowed: ["include", "exclude", "top", "reasons", "set_aside", "count"]) else { return [] }
-    var out = inclusion(fields, known: known, what: "solution", reader: reader) { .recommended($0, $1, $2) }
-    if let list = fields.optional("top"), let items = reader.list(list, "top") {
-      let ids = items.compactMap { knownID($0, known, "solution", reader) }
+    guard let fields = reader.fields(node, Message(.whatKeyNamed, ["key": "recommendations"]), allowed: ["include", "exclude", "top", "reasons", "set_aside", "count"]) else { return [] }
+    var out = inclusion(fields, known: known, what: .solution, reader: reader) { .recommended($0, $1, $2) }
+    if let list = fields.optional("top"), let items = reader.list(list, Message(.whatKeyNamed, ["key": "top"])) {
+      let ids = items.compactMap { knownID($0, known, .solution, reader) }
       out.append(.topRecommendations(ids, reader.location(list)))
     }
     if let map = fields.optional("reasons") {
       let kinds = RankingFactor.Kind.allCases.map(\.rawValue)
       for pair in map.mapping ?? [] {
-        guard let id = knownID(pair.key, known, "solution", reader), let items = reader.list(pair.value, "reasons") else { continue }
+        guard let id = knownID(pair.key, known, .solution, reader),
+          let items = reader.list(pair.value, Message(.whatKeyNamed, ["key": "reasons"])) else { continue }
         var wanted: [RankingFactor.Kind] = []
         for item in items {
-          guard let text = reader.string(item, "a reason") else { continue }
+          guard let text = reader.string(item, Message(.whatAReason)) else { continue }
           if let kind = RankingFactor.Kind(rawValue: text) {
             wanted.append(kind)
           } else {
-            reader.error("unknown-value", "'\(text)' is not a ranking factor; expected one of \(kinds.joined(separator: ", "))" + DidYouMean.hint(text, from: kinds), item)
+            reader.error("unknown-value", Message(
+                .fixtureNotARankingFactor, ["text": .text(text), "kinds": .text(kinds.joined(separator: ", ")), "hint": DidYouMean.hint(text, from: kinds)]), item)
           }
         }
         out.append(.recommendedBecause(id, wanted, reader.location(pair.key)))
       }
-      if map.mapping == nil { reader.error("wrong-type", "reasons must map solution ids to lists of ranking factors", map) }
+      if map.mapping == nil { reader.error("wrong-type", Message(.fixtureReasonsMustMap), map) }
     }
     if let map = fields.optional("set_aside") {
-      for (id, reason, location) in setAsidePairs(map, known: known, what: "solution", reasons: setAsideReasons, reader: reader) {
+      for (id, reason, location) in setAsidePairs(map, known: known, what: .solution, reasons: setAsideReasons, reader: reader) {
         out.append(.setAside(id, reason, location))
       }
     }
-    if let node = fields.optional("count"), let count = reader.int(node, "count", in: 0...10_000) {
+    if let node = fields.optional("count"), let count = reader.int(node, Message(.whatKeyNamed, ["key": "count"]), in: 0...10_000) {
       out.append(.recommendationCount(count, reader.location(node)))
     }
     return out
   }
 
   static func nextStepChecks(_ node: YAMLNode, known: [String]?, reader: NodeReader) -> [Fixture.Expectation] {
-    guard let fields = reader.fields(node, "next_steps", allowed: ["include", "exclude", "set_aside"]) else { return [] }
-    var out = inclusion(fields, known: known, what: "programme", reader: reader) { .nextStep($0, $1, $2) }
+    guard let fields = reader.fields(node, Message(.whatKeyNamed, ["key": "next_steps"]), allowed: ["include", "exclude", "set_aside"]) else { return [] }
+    var out = inclusion(fields, known: known, what: .programme, reader: reader) { .nextStep($0, $1, $2) }
     if let map = fields.optional("set_aside") {
-      for (id, reason, location) in setAsidePairs(map, known: known, what: "programme", reasons: programmeSetAsideReasons, reader: reader) {
+      for (id, reason, location) in setAsidePairs(map, known: known, what: .programme, reasons: programmeSetAsideReasons, reader: reader) {
         out.append(.programmeSetAside(id, reason, location))
       }
     }
@@ -322,33 +336,45 @@ public enum FixtureRunner {
           failures.append(
             FixtureFailure(
               location: location,
-              message: "stage of \(survey.pillars[pillar].id): expected \(stage), got \(actual)",
+              message: Message(
+                .fixtureStageDiffers, ["pillar": .text(survey.pillars[pillar].id), "expected": .text(String(stage)), "actual": .text(String(actual))]),
               explanation: stageExplanation(a, pillar: pillar, around: min(stage, actual) + 1)))
         }
       case .overall(let stage, let location):
         if a.overall != stage {
           failures.append(
             FixtureFailure(
-              location: location, message: "overall stage: expected \(stage), got \(a.overall.map(String.init) ?? "none")",
-              explanation: ["pillar stages: " + a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.stage)" }.joined(separator: ", ")]))
+              location: location,
+              message: Message(
+                .fixtureOverallDiffers, ["expected": .text(String(stage)), "actual": a.overall.map { .text(String($0)) } ?? .message(Message(.fixtureNone))]),
+              explanation: [
+                Message(
+                  .fixturePillarStages, ["stages": .text(a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.stage)" }.joined(separator: ", "))])
+              ]))
         }
       case .score(let pillar, let score, let location):
         let actual = a.pillars[pillar].score
         if abs(actual - score) > 0.005 {
           failures.append(
             FixtureFailure(
-              location: location, message: "score of \(survey.pillars[pillar].id): expected \(ValueText.format(score)), got \(ValueText.format(actual))",
+              location: location,
+              message: Message(
+                .fixtureScoreDiffers,
+                ["pillar": .text(survey.pillars[pillar].id), "expected": .text(ValueText.format(score)), "actual": .text(ValueText.format(actual))]),
               explanation: stageExplanation(a, pillar: pillar, around: a.pillars[pillar].stage + 1)))
         }
       case .criterion(let id, let outcome, let location):
         guard let index = program.criterionIndex(id) else {
-          failures.append(FixtureFailure(location: location, message: "no criterion '\(id)' in this rule set", explanation: []))
+          failures.append(FixtureFailure(location: location, message: Message(.fixtureNoCriterion, ["id": .text(id)]), explanation: []))
           continue
         }
         if a.outcomes[index] != outcome {
           failures.append(
             FixtureFailure(
-              location: location, message: "criterion \(program.criteria[index].qualifiedID): expected \(outcome.name), got \(a.outcomes[index].name)",
+              location: location,
+              message: Message(
+                .fixtureCriterionDiffers,
+                ["id": .text(program.criteria[index].qualifiedID), "expected": .text(outcome.name), "actual": .text(a.outcomes[index].name)]),
               explanation: criterionExplanation(a, index)))
         }
       case .recommended, .topRecommendations, .recommendedBecause, .setAside, .recommendationCount, .nextStep, .programmeSetAside:
@@ -373,8 +399,9 @@ public enum FixtureRunner {
         if !equal {
           failures.append(
             FixtureFailure(
-              location: location, message: "metric \(id): expected \(describe(expected)), got \(describe(actual))",
-              explanation: ["expression: " + program.metrics[index].expression.source.text]))
+              location: location,
+              message: Message(.fixtureMetricDiffers, ["id": .text(id), "expected": describe(expected), "actual": describe(actual)]),
+              explanation: [Message(.fixtureExpression, ["text": .text(program.metrics[index].expression.source.text)])]))
         }
       }
     }
@@ -385,52 +412,66 @@ public enum FixtureRunner {
   static func recommendationFailure(_ expectation: Fixture.Expectation, _ a: Assessment) -> FixtureFailure? {
     let program = a.program
     let index = { (id: String) in a.recommendations.firstIndex { program.solutions[$0.solution].id == id } }
+    let nextSteps = {
+      [Message(.fixtureNextSteps, ["steps": .text(a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", "))])]
+        + a.programmesSetAside.map {
+          Message(.fixtureProgrammeSetAside, ["id": .text(program.programmes[$0.programme].id), "reason": .text($0.reason.name)])
+        }
+    }
     switch expectation {
     case .recommended(let id, let wanted, let location):
       let found = index(id)
       guard (found != nil) != wanted else { return nil }
       return FixtureFailure(
-        location: location, message: wanted ? "expected '\(id)' to be recommended" : "expected '\(id)' not to be recommended",
+        location: location, message: Message(wanted ? .fixtureExpectedRecommended : .fixtureExpectedNotRecommended, ["id": .text(id)]),
         explanation: whyRecommended(id, a))
     case .topRecommendations(let ids, let location):
       let actual = a.recommendations.prefix(ids.count).map { program.solutions[$0.solution].id }
       guard actual != ids else { return nil }
       return FixtureFailure(
-        location: location, message: "top recommendations: expected [\(ids.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]",
-        explanation: a.recommendations.prefix(ids.count).map { "\(program.solutions[$0.solution].id): " + factorList($0) })
+        location: location,
+        message: Message(.fixtureTopDiffers, ["expected": .text(ids.joined(separator: ", ")), "actual": .text(actual.joined(separator: ", "))]),
+        explanation: a.recommendations.prefix(ids.count).map {
+          Message(.fixtureFactors, ["id": .text(program.solutions[$0.solution].id), "factors": .text(factorList($0))])
+        })
     case .recommendedBecause(let id, let kinds, let location):
       guard let found = index(id) else {
-        return FixtureFailure(location: location, message: "expected '\(id)' to be recommended", explanation: whyRecommended(id, a))
+        return FixtureFailure(location: location, message: Message(.fixtureExpectedRecommended, ["id": .text(id)]), explanation: whyRecommended(id, a))
       }
       let missing = kinds.filter { !a.recommendations[found].has($0) }
       guard !missing.isEmpty else { return nil }
       return FixtureFailure(
-        location: location, message: "'\(id)' (rank \(found + 1)) is not recommended for: \(missing.map(\.rawValue).joined(separator: ", "))",
-        explanation: ["its factors: " + factorList(a.recommendations[found])])
+        location: location,
+        message: Message(
+          .fixtureNotRecommendedFor,
+          ["id": .text(id), "rank": .text(String(found + 1)), "factors": .text(missing.map(\.rawValue).joined(separator: ", "))]),
+        explanation: [Message(.fixtureItsFactors, ["factors": .text(factorList(a.recommendations[found]))])])
     case .setAside(let id, let reason, let location):
       let item = a.setAside.first { program.solutions[$0.solution].id == id }
       guard item?.reasons.contains(where: { $0.name == reason }) != true else { return nil }
       return FixtureFailure(
-        location: location, message: "expected '\(id)' to be set aside for '\(reason)'",
-        explanation: item.map { ["set aside for: " + $0.reasons.map(\.name).joined(separator: ", ")] } ?? whyRecommended(id, a))
+        location: location, message: Message(.fixtureExpectedSetAside, ["id": .text(id), "reason": .text(reason)]),
+        explanation: item.map { [Message(.fixtureSetAsideFor, ["reasons": .text($0.reasons.map(\.name).joined(separator: ", "))])] }
+          ?? whyRecommended(id, a))
     case .recommendationCount(let count, let location):
       guard a.recommendations.count != count else { return nil }
       return FixtureFailure(
-        location: location, message: "expected \(count) recommendations, got \(a.recommendations.count)",
-        explanation: a.recommendations.prefix(5).map { "\(program.solutions[$0.solution].id): " + factorList($0) })
+        location: location,
+        message: Message(.fixtureRecommendationCount, ["expected": .text(String(count)), "actual": .text(String(a.recommendations.count))]),
+        explanation: a.recommendations.prefix(5).map {
+          Message(.fixtureFactors, ["id": .text(program.solutions[$0.solution].id), "factors": .text(factorList($0))])
+        })
     case .nextStep(let id, let wanted, let location):
       let found = a.nextSteps.contains { program.programmes[$0.programme].id == id }
       guard found != wanted else { return nil }
       return FixtureFailure(
-        location: location, message: wanted ? "expected next step '\(id)'" : "expected no next step '\(id)'",
-        explanation: ["next steps: " + a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", ")]
-          + a.programmesSetAside.map { "set aside: \(program.programmes[$0.programme].id) (\($0.reason.name))" })
+        location: location, message: Message(wanted ? .fixtureExpectedNextStep : .fixtureExpectedNoNextStep, ["id": .text(id)]),
+        explanation: nextSteps())
     case .programmeSetAside(let id, let reason, let location):
       guard !a.programmesSetAside.contains(where: { program.programmes[$0.programme].id == id && $0.reason.name == reason }) else { return nil }
       return FixtureFailure(
-        location: location, message: "expected programme '\(id)' to be set aside for '\(reason)'",
-        explanation: ["next steps: " + a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", ")]
-          + a.programmesSetAside.map { "set aside: \(program.programmes[$0.programme].id) (\($0.reason.name))" })
+        location: location, message: Message(.fixtureExpectedProgrammeSetAside, ["id": .text(id), "reason": .text(reason)]),
+        explanation: nextSteps())
     default:
       return nil
     }
@@ -441,54 +482,65 @@ public enum FixtureRunner {
   }
 
   /// Where a solution stands: recommended (rank and reasons), set aside (why), or linked to nothing the city lacks.
-  static func whyRecommended(_ id: String, _ a: Assessment) -> [String] {
+  static func whyRecommended(_ id: String, _ a: Assessment) -> [Message] {
     let program = a.program
     if let found = a.recommendations.firstIndex(where: { program.solutions[$0.solution].id == id }) {
       let reasons = a.recommendations[found].reasons.map { program.criteria[$0.criterion].qualifiedID + " (\($0.outcome.name))" }
-      return ["recommended at rank \(found + 1) because of: " + reasons.joined(separator: ", "), "factors: " + factorList(a.recommendations[found])]
+      return [
+        Message(.fixtureRecommendedAt, ["rank": .text(String(found + 1)), "reasons": .text(reasons.joined(separator: ", "))]),
+        Message(.fixtureItsFactors, ["factors": .text(factorList(a.recommendations[found]))]),
+      ]
     }
     if let item = a.setAside.first(where: { program.solutions[$0.solution].id == id }) {
-      return ["set aside for: " + item.reasons.map(\.name).joined(separator: ", ")]
+      return [Message(.fixtureSetAsideFor, ["reasons": .text(item.reasons.map(\.name).joined(separator: ", "))])]
     }
     guard let solution = program.solutionIndex(id) else { return [] }
     let sources = program.criteria.indices.filter { program.links[$0].contains(solution) }
     return [
       sources.isEmpty
-        ? "no criterion links to '\(id)'"
-        : "criteria linked to it: " + sources.map { "\(program.criteria[$0].qualifiedID) \(a.outcomes[$0].name)" }.joined(separator: ", ")
+        ? Message(.fixtureNothingLinks, ["id": .text(id)])
+        : Message(
+          .fixtureLinkedBy, ["criteria": .text(sources.map { "\(program.criteria[$0].qualifiedID) \(a.outcomes[$0].name)" }.joined(separator: ", "))])
     ]
   }
 
-  static func describe(_ value: Fixture.MetricValue) -> String {
+  static func describe(_ value: Fixture.MetricValue) -> MessageArgument {
     switch value {
-    case .number(let n): ValueText.format(n)
-    case .bool(let b): b ? "true" : "false"
-    case .text(let s): "'\(s)'"
-    case .unknown: "unknown"
+    case .number(let n): .text(ValueText.format(n))
+    case .bool(let b): .text(b ? "true" : "false")
+    case .text(let s): .text("'\(s)'")
+    case .unknown: .message(Message(.fixtureUnknown))
     }
   }
 
   /// The evidence of the stages up to `around`, with each criterion and what it read.
-  public static func stageExplanation(_ a: Assessment, pillar: Int, around stage: Int) -> [String] {
-    var lines: [String] = []
+  public static func stageExplanation(_ a: Assessment, pillar: Int, around stage: Int) -> [Message] {
+    var lines: [Message] = []
     let program = a.program
     for evidence in a.pillars[pillar].evidence where evidence.stage <= max(2, stage) {
-      let state = evidence.passed ? "passed" : "not passed"
       lines.append(
-        "stage \(evidence.stage): \(state), \(ValueText.format(evidence.met)) of \(ValueText.format(evidence.applicable)) weight met (\(Int((evidence.share * 100).rounded()))%; needs \(Int((program.threshold * 100).rounded()))%)")
+        Message(
+          evidence.passed ? .fixtureGatePassed : .fixtureGateNotPassed,
+          ["stage": .text(String(evidence.stage)), "met": .text(ValueText.format(evidence.met)),
+           "weight": .text(ValueText.format(evidence.applicable)), "share": .text(String(Int(saturating: (evidence.share * 100).rounded()))),
+           "needed": .text(String(Int(saturating: (program.threshold * 100).rounded())))]))
       for index in program.criteriaByPillar[pillar][evidence.stage] {
-        lines += criterionExplanation(a, index).enumerated().map { $0.offset == 0 ? "  " + $0.element : "    " + $0.element }
+        lines += criterionExplanation(a, index).enumerated().map { Message(.fixtureIndented, ["depth": .text($0.offset == 0 ? "  " : "    "), "line": .message($0.element)]) }
       }
     }
     return lines
   }
 
-  public static func criterionExplanation(_ a: Assessment, _ index: Int) -> [String] {
+  public static func criterionExplanation(_ a: Assessment, _ index: Int) -> [Message] {
     let criterion = a.program.criteria[index]
-    var lines = ["\(a.outcomes[index].name): \(criterion.qualifiedID) — \(criterion.condition.source.text)"]
+    var lines = [
+      Message(
+        .fixtureCriterionLine,
+        ["outcome": .text(a.outcomes[index].name), "id": .text(criterion.qualifiedID), "condition": .text(criterion.condition.source.text)])
+    ]
     let reads = criterion.condition.reads.map { "\(a.survey.questions[$0].id) = \(ValueText.code(a.values[$0], survey: a.survey))" }
-    if !reads.isEmpty { lines.append("reads " + reads.joined(separator: ", ")) }
-    if let error = a.errors[index] { lines.append("error: \(error.message)") }
+    if !reads.isEmpty { lines.append(Message(.fixtureReads, ["values": .text(reads.joined(separator: ", "))])) }
+    if let error = a.errors[index] { lines.append(Message(.fixtureError, ["problem": .message(error.message)])) }
     return lines
   }
 

@@ -14,18 +14,20 @@ extension ProgramCompiler {
       for solution in plugin.solutions {
         if let first = index.solutionIndex[solution.id] {
           log.error(
-            "duplicate-id", "duplicate solution id '\(solution.id)'", at: solution.location,
-            notes: [.init("first defined here", at: index.solutions[first].location)])
+            "duplicate-id", Message(.compileDuplicateSolutionId, ["solution_id": .text(solution.id)]), at: solution.location,
+            notes: [.init(Message(.surveyFirstDefinedHere), at: index.solutions[first].location)])
           continue
         }
         for pillar in solution.pillars where survey.pillarIndex(pillar.value) == nil {
           log.error(
-            "unknown-pillar", "unknown pillar '\(pillar.value)' in solution '\(solution.id)'" + DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id)),
+            "unknown-pillar", Message(.compileUnknownPillarSolution, ["pillar_value": .text(pillar.value), "solution_id": .text(solution.id), "hint": DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id))]),
             at: pillar.location)
         }
         if solution.stageMax > survey.topStage {
           log.error(
-            "out-of-range", "solution '\(solution.id)' fits up to stage \(solution.stageMax), but the survey has \(survey.topStage) stages",
+            "out-of-range", Message(
+              .compileSolutionFitsUpStage,
+              ["solution_id": .text(solution.id), "solution_stage_max": .count(solution.stageMax), "top_stage": .count(survey.topStage)]),
             at: solution.stageMaxLocation)
         }
         index.solutionIndex[solution.id] = index.solutions.count
@@ -34,8 +36,8 @@ extension ProgramCompiler {
       for programme in plugin.programmes {
         if let first = index.programmeIndex[programme.id] {
           log.error(
-            "duplicate-id", "duplicate programme id '\(programme.id)'", at: programme.location,
-            notes: [.init("first defined here", at: index.programmes[first].location)])
+            "duplicate-id", Message(.compileDuplicateProgrammeId, ["programme_id": .text(programme.id)]), at: programme.location,
+            notes: [.init(Message(.surveyFirstDefinedHere), at: index.programmes[first].location)])
           continue
         }
         index.programmeIndex[programme.id] = index.programmes.count
@@ -65,14 +67,14 @@ extension ProgramCompiler {
       }
       if let slot = survey.questionIndex[reference.value] {
         if !criteria.contains(where: { $0.condition.reads.contains(slot) }) {
-          log.warning("helps-nothing", "no criterion reads question '\(reference.value)', so this links to nothing", at: reference.location)
+          log.warning("helps-nothing", Message(.compileNoCriterionReadsQuestion, ["question": .text(reference.value)]), at: reference.location)
         }
         slots.insert(slot)
         continue
       }
       let known = Array(survey.questionIndex.keys) + criteria.map(\.id) + Set(criteria.compactMap(\.ladder?.ladderID))
       log.error(
-        "unknown-reference", "'\(reference.value)' is neither a question, a ladder nor a criterion" + DidYouMean.hint(reference.value, from: known),
+        "unknown-reference", Message(.compileNeitherQuestionLadderNor, ["id": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: known)]),
         at: reference.location)
       complete = false
     }
@@ -118,10 +120,13 @@ extension ProgramCompiler {
         // plugin's criteria, so it is enough that it helps with one of the answers read.
         if !complete { continue }
         if entry.plugin != pluginIDs[criterion.plugin] && criterion.condition.reads.contains(where: slots.contains) { continue }
-        let what = entry.helps.isEmpty ? "its helps list is empty" : "its helps (\(entry.helps.map(\.value).joined(separator: ", "))) do not cover it"
+        let what =
+          entry.helps.isEmpty
+          ? Message(.compileHelpsEmpty)
+          : Message(.compileHelpsDoNotCover, ["helps": .text(entry.helps.map(\.value).joined(separator: ", "))])
         log.warning(
           "recommend-not-helped",
-          "criterion '\(criterion.qualifiedID)' recommends '\(entry.id)', but \(what); add the question to the solution's helps or drop the recommendation",
+          Message(.compileCriterionRecommendsButAdd, ["criterion": .text(criterion.qualifiedID), "solution": .text(entry.id), "why": .message(what)]),
           at: criterion.location)
       }
     }

@@ -15,8 +15,8 @@ extension ProgramCompiler {
         guard let value = value(definition) else { continue }
         if let earlier = declared[key] {
           log.error(
-            "duplicate-context", "the context's '\(key)' is declared twice in this rule set", at: definition.location,
-            notes: [.init("first declared here", at: earlier)])
+            "duplicate-context", Message(.compileContextDeclaredTwice, ["key": .text(key)]), at: definition.location,
+            notes: [.init(Message(.compileFirstDeclaredHere), at: earlier)])
           continue
         }
         declared[key] = definition.location
@@ -25,7 +25,7 @@ extension ProgramCompiler {
       return found
     }
     if let mapped = first("priority_pillar", \.priorityPillar) {
-      plan.priorityPillar = choice(mapped, "priority_pillar", survey, log, expected: "a pillar id", words: survey.pillars.map(\.id)) {
+      plan.priorityPillar = choice(mapped, "priority_pillar", survey, log, expected: Message(.compileExpectedPillarId), words: survey.pillars.map(\.id)) {
         survey.pillarIndex($0)
       }
     }
@@ -37,20 +37,25 @@ extension ProgramCompiler {
         let barrierOptions = survey.questions[barriers].options.map(\.value)
         let options = survey.questions[slot].options.map(\.value)
         let byOption = options.map { barrierOptions.firstIndex(of: $0) }
-        let strays = options.indices.filter { byOption[$0] == nil }.map { "'\(options[$0])'" }
+        let strays = options.indices.filter { byOption[$0] == nil }.map { options[$0] }
         if !strays.isEmpty {
           log.error(
             "context-option",
-            "\(strays.joined(separator: ", ")) of '\(question.value)' \(strays.count == 1 ? "is not an option" : "are not options") of '\(survey.questions[barriers].id)', so \(strays.count == 1 ? "it cannot name" : "they cannot name") one of the city's barriers",
+            Message(
+              .compileTopBarrierStrays,
+              [
+                "options": .list(strays.map { .text("'\($0)'") }), "count": .count(strays.count), "question": .text(question.value),
+                "barriers": .text(survey.questions[barriers].id),
+              ]),
             at: question.location)
         }
         plan.topBarrier = ContextPlan.Choice(slot: slot, byOption: byOption)
       } else {
-        log.error("missing-key", "top_barrier needs 'barriers' (the question its options come from)", at: question.location)
+        log.error("missing-key", Message(.compileTopBarrierNeedsBarriers), at: question.location)
       }
     }
     if let mapped = first("income_group", \.incomeGroup) {
-      plan.income = choice(mapped, "income_group", survey, log, expected: "a World Bank income group", words: IncomeGroup.allCases.map(\.rawValue)) {
+      plan.income = choice(mapped, "income_group", survey, log, expected: Message(.compileExpectedIncomeGroup), words: IncomeGroup.allCases.map(\.rawValue)) {
         IncomeGroup(word: $0)
       }
     }
@@ -83,14 +88,19 @@ extension ProgramCompiler {
   static func question(_ reference: Located<String>, _ survey: Survey, _ log: DiagnosticLog, types: [Shape], _ key: String) -> Int? {
     guard let slot = survey.questionIndex[reference.value] else {
       log.error(
-        "unknown-question", "unknown question '\(reference.value)'" + DidYouMean.hint(reference.value, from: survey.questionIndex.keys),
+        "unknown-question", Message(.compileUnknownQuestion, ["question_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys)]),
         at: reference.location)
       return nil
     }
     guard let shape = shape(survey.questions[slot]), types.contains(shape) else {
       log.error(
         "context-question",
-        "\(key) needs a \(types.map(\.rawValue).joined(separator: " or ")) question, but '\(reference.value)' is \(survey.questions[slot].kind.name)",
+        Message(
+          .compileNeedsQuestionBut,
+          [
+            "key": .text(key), "kinds": .alternatives(types.map { .text($0.rawValue) }), "question": .text(reference.value),
+            "kind": .text(survey.questions[slot].kind.name),
+          ]),
         at: reference.location)
       return nil
     }
@@ -100,7 +110,7 @@ extension ProgramCompiler {
   /// A choice question whose options stand for values of a closed set: by the option's own value,
   /// or through the block's `options:` map (options left out of the map read as no value).
   static func choice<T: Sendable>(
-    _ mapped: ContextDefinition.Mapped, _ key: String, _ survey: Survey, _ log: DiagnosticLog, expected: String, words: [String],
+    _ mapped: ContextDefinition.Mapped, _ key: String, _ survey: Survey, _ log: DiagnosticLog, expected: Message, words: [String],
     convert: (String) -> T?
   ) -> ContextPlan.Choice<T>? {
     guard let slot = question(mapped.question, survey, log, types: [.choice], key) else { return nil }
@@ -111,7 +121,13 @@ extension ProgramCompiler {
       if let first = strays.first {
         log.error(
           "context-option",
-          "'\(mapped.question.value)' has options that are not \(expected) (\(words.joined(separator: ", "))): \(strays.map { "'\($0)'" }.joined(separator: ", ")); map them with {question: \(mapped.question.value), options: {\(first): …}}",
+          Message(
+            .compileHasOptionsThatNot,
+            [
+              "question": .text(mapped.question.value), "expected": .message(expected), "words": .text(words.joined(separator: ", ")),
+              "options": .text(strays.map { "'\($0)'" }.joined(separator: ", ")),
+              "example": .text("{question: \(mapped.question.value), options: {\(first): …}}"),
+            ]),
           at: mapped.question.location)
       }
       return ContextPlan.Choice(slot: slot, byOption: byOption)
@@ -120,12 +136,20 @@ extension ProgramCompiler {
     for (option, value) in mapped.options {
       guard let index = options.firstIndex(where: { $0.value == option.value }) else {
         log.error(
-          "unknown-option", "'\(option.value)' is not an option of '\(mapped.question.value)'" + DidYouMean.hint(option.value, from: options.map(\.value)),
+          "unknown-option", Message(.compileNotOption, ["value": .text(option.value), "question_id": .text(mapped.question.value), "hint": DidYouMean.hint(option.value, from: options.map(\.value))]),
           at: option.location)
         continue
       }
       guard let converted = convert(value.value) else {
-        log.error("context-option", "'\(value.value)' is not \(expected) (\(words.joined(separator: ", ")))" + DidYouMean.hint(value.value, from: words), at: value.location)
+        log.error(
+          "context-option",
+          Message(
+            .compileContextValueNot,
+            [
+              "value": .text(value.value), "expected": .message(expected), "words": .text(words.joined(separator: ", ")),
+              "hint": DidYouMean.hint(value.value, from: words),
+            ]),
+          at: value.location)
         continue
       }
       byOption[index] = converted
@@ -137,11 +161,11 @@ extension ProgramCompiler {
     guard let slot = question(mapped.question, survey, log, types: [.number, .choice], "city_size") else { return nil }
     if shape(survey.questions[slot]) == .number {
       if !mapped.options.isEmpty {
-        log.error("context-option", "options map choices; '\(mapped.question.value)' is a number of residents", at: mapped.question.location)
+        log.error("context-option", Message(.compileOptionsMapChoicesNumber, ["question": .text(mapped.question.value)]), at: mapped.question.location)
       }
       return .residents(slot)
     }
-    return choice(mapped, "city_size", survey, log, expected: "a city size", words: CitySize.allCases.map(\.rawValue)) { CitySize(word: $0) }
+    return choice(mapped, "city_size", survey, log, expected: Message(.compileExpectedCitySize), words: CitySize.allCases.map(\.rawValue)) { CitySize(word: $0) }
       .map { .classes($0) }
   }
 
@@ -156,7 +180,7 @@ extension ProgramCompiler {
     for help in eased {
       guard let option = options.firstIndex(of: help.barrier.value) else {
         log.error(
-          "unknown-option", "'\(help.barrier.value)' is not an option of '\(survey.questions[barriers].id)'" + DidYouMean.hint(help.barrier.value, from: options),
+          "unknown-option", Message(.compileNotOption, ["value": .text(help.barrier.value), "question_id": .text(survey.questions[barriers].id), "hint": DidYouMean.hint(help.barrier.value, from: options)]),
           at: help.barrier.location)
         continue
       }

@@ -18,14 +18,14 @@ public enum ProgramCompiler {
     for plugin in plugins {
       if let first = pluginIDs[plugin.id] {
         log.error(
-          "duplicate-plugin", "plugin '\(plugin.id)' is loaded twice", at: plugin.location,
-          notes: [.init("also loaded from here", at: first.location)])
+          "duplicate-plugin", Message(.compilePluginLoadedTwice, ["plugin_id": "\(plugin.id)"]), at: plugin.location,
+          notes: [.init(Message(.compileAlsoLoadedFromHere), at: first.location)])
       }
       pluginIDs[plugin.id] = plugin
       for language in survey.languages where !plugin.languages.contains(language) {
         log.warning(
           "plugin-language",
-          "plugin '\(plugin.id)' has no '\(language)' texts, but survey \(survey.reference) is offered in '\(language)'; its findings will show in \(plugin.languages.first ?? "English")",
+          Message(.compilePluginHasNoTexts, ["plugin_id": "\(plugin.id)", "language": "\(language)", "reference": "\(survey.reference)", "languages_first": "\(plugin.languages.first ?? "English")"]),
           at: plugin.location)
       }
     }
@@ -38,8 +38,8 @@ public enum ProgramCompiler {
       for (plugin, other) in overrides.dropFirst() where other.value != value.value {
         log.error(
           "threshold-conflict",
-          "plugin '\(plugin.id)' sets threshold \(JSONWriter.format(other.value)), but plugin '\(first.id)' sets \(JSONWriter.format(value.value)); a pillar's gate has one threshold",
-          at: other.location, notes: [.init("the other threshold", at: value.location)])
+          Message(.compilePluginSetsThresholdBut, ["plugin_id": "\(plugin.id)", "format": "\(JSONWriter.format(other.value))", "first_id": "\(first.id)", "format2": "\(JSONWriter.format(value.value))"]),
+          at: other.location, notes: [.init(Message(.compileOtherThreshold), at: value.location)])
       }
     }
 
@@ -52,7 +52,7 @@ public enum ProgramCompiler {
       references.compactMap { reference in
         if let index = solutionIndex[reference.value] { return index }
         let hint = DidYouMean.hint(reference.value, from: solutionIndex.keys)
-        log.error("unknown-solution", "unknown catalog solution '\(reference.value)'\(hint)", at: reference.location)
+        log.error("unknown-solution", Message(.compileUnknownCatalogSolution, ["reference_value": "\(reference.value)", "hint": hint]), at: reference.location)
         return nil
       }
     }
@@ -60,7 +60,7 @@ public enum ProgramCompiler {
     func resolvePillar(_ reference: Located<String>) -> Int? {
       if let index = survey.pillarIndex(reference.value) { return index }
       log.error(
-        "unknown-pillar", "unknown pillar '\(reference.value)'" + DidYouMean.hint(reference.value, from: survey.pillars.map(\.id)),
+        "unknown-pillar", Message(.compileUnknownPillar, ["reference_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.pillars.map(\.id))]),
         at: reference.location)
       return nil
     }
@@ -68,12 +68,12 @@ public enum ProgramCompiler {
     func checkStage(_ stage: Located<Int>) -> Bool {
       if stage.value == 1 {
         log.error(
-          "stage-one", "stage 1 is the floor every city starts from, so it has no criteria; criteria are for stages 2 to \(survey.topStage)",
+          "stage-one", Message(.compileStage1FloorEvery, ["top_stage": "\(survey.topStage)"]),
           at: stage.location)
         return false
       }
       if stage.value > survey.topStage {
-        log.error("out-of-range", "stage \(stage.value) does not exist; survey \(survey.reference) has stages 1 to \(survey.topStage)", at: stage.location)
+        log.error("out-of-range", Message(.compileStageDoesNotExist, ["stage_value": "\(stage.value)", "reference": "\(survey.reference)", "top_stage": "\(survey.topStage)"]), at: stage.location)
         return false
       }
       return true
@@ -85,7 +85,7 @@ public enum ProgramCompiler {
       var seen: [String: SourceLocation] = [:]
       func claim(_ id: String, _ location: SourceLocation) -> Bool {
         if let first = seen[id] {
-          log.error("duplicate-id", "duplicate criterion id '\(id)' in plugin '\(plugin.id)'", at: location, notes: [.init("first defined here", at: first)])
+          log.error("duplicate-id", Message(.compileDuplicateCriterionIdPlugin, ["id": "\(id)", "plugin_id": "\(plugin.id)"]), at: location, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
           return false
         }
         seen[id] = location
@@ -109,7 +109,7 @@ public enum ProgramCompiler {
       var ladderIDs: [String: SourceLocation] = [:]
       for ladder in plugin.ladders {
         if let first = ladderIDs[ladder.id] {
-          log.error("duplicate-id", "duplicate ladder id '\(ladder.id)' in plugin '\(plugin.id)'", at: ladder.idLocation, notes: [.init("first defined here", at: first)])
+          log.error("duplicate-id", Message(.compileDuplicateLadderIdPlugin, ["ladder_id": "\(ladder.id)", "plugin_id": "\(plugin.id)"]), at: ladder.idLocation, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
           continue
         }
         ladderIDs[ladder.id] = ladder.idLocation
@@ -154,7 +154,7 @@ public enum ProgramCompiler {
       var seenMetrics: [String: SourceLocation] = [:]
       for definition in plugin.metrics {
         if let first = seenMetrics[definition.id] {
-          log.error("duplicate-id", "duplicate metric id '\(definition.id)'", at: definition.location, notes: [.init("first defined here", at: first)])
+          log.error("duplicate-id", Message(.compileDuplicateMetricId, ["definition_id": "\(definition.id)"]), at: definition.location, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
           continue
         }
         seenMetrics[definition.id] = definition.location
@@ -164,7 +164,7 @@ public enum ProgramCompiler {
         guard let expression else { continue }
         if case .list = expression.type {
           log.error(
-            "type-mismatch", "a metric must give one value (a number, yes/no or text), not a list",
+            "type-mismatch", Message(.compileMetricMustGiveOne),
             at: definition.expression.location(ofOffset: 0))
           continue
         }
@@ -178,14 +178,14 @@ public enum ProgramCompiler {
         if programme == nil {
           log.error(
             "unknown-programme",
-            "unknown programme '\(definition.programme.value)'" + DidYouMean.hint(definition.programme.value, from: programmeIndex.keys),
+            Message(.compileUnknownProgramme, ["programme_value": .text(definition.programme.value), "hint": DidYouMean.hint(definition.programme.value, from: programmeIndex.keys)]),
             at: definition.programme.location)
         }
         let (when, diagnostics) = ExpressionCompiler.compile(definition.when, in: outcomeEnvironment, expecting: .bool)
         log.append(contentsOf: diagnostics)
         if let programme, catalog.programmes[programme].status == .discontinued {
           log.warning(
-            "discontinued-programme", "programme '\(definition.programme.value)' is discontinued, so this next step is never shown",
+            "discontinued-programme", Message(.compileProgrammeDiscontinued, ["programme": .text(definition.programme.value)]),
             at: definition.programme.location)
         }
         guard let programme, let when else { continue }
@@ -200,7 +200,7 @@ public enum ProgramCompiler {
         for stage in 2...max(2, survey.topStage) where !criteria.contains(where: { $0.pillar == pillarIndex && $0.stage == stage }) {
           log.warning(
             "stage-without-criteria",
-            "pillar '\(pillar.id)' has no criteria for stage \(stage) (\(survey.stageName(stage, "en"))), so no city can reach it",
+            Message(.compilePillarHasNoCriteria, ["pillar_id": "\(pillar.id)", "stage": "\(stage)", "stage_name": "\(survey.stageName(stage, "en"))"]),
             at: plugins.first?.location ?? survey.location)
         }
       }
@@ -211,7 +211,7 @@ public enum ProgramCompiler {
       for (index, solution) in catalog.solutions.enumerated() where !reachable.contains(index) && !solution.helps.isEmpty {
         log.warning(
           "unreachable-solution",
-          "solution '\(solution.id)' is not recommended by any rule, so no city will ever be shown it",
+          Message(.compileSolutionNotRecommendedBy, ["solution_id": .text(solution.id)]),
           at: solution.location)
       }
     }
@@ -241,18 +241,20 @@ public enum ProgramCompiler {
     survey: Survey, criteria: [Criterion], metrics: [Metric], nextSteps: [NextStep], needs: [[CompiledExpression?]],
     solutions: [Solution], log: DiagnosticLog
   ) {
-    var items: [(what: String, cost: Int, location: SourceLocation)] = []
+    var items: [(what: Message, cost: Int, location: SourceLocation)] = []
     for question in survey.questions {
-      if let relevant = question.relevant { items.append(("the skip logic of question '\(question.id)'", relevant.cost, relevant.source.location)) }
+      if let relevant = question.relevant {
+        items.append((Message(.compileCostSkipLogic, ["id": .text(question.id)]), relevant.cost, relevant.source.location))
+      }
     }
     for criterion in criteria {
-      items.append(("criterion '\(criterion.qualifiedID)'", criterion.condition.cost, criterion.condition.source.location))
+      items.append((Message(.whatCriterionNamed, ["id": .text(criterion.qualifiedID)]), criterion.condition.cost, criterion.condition.source.location))
     }
-    for metric in metrics { items.append(("metric '\(metric.qualifiedID)'", metric.expression.cost, metric.expression.source.location)) }
-    for step in nextSteps { items.append(("a next step's condition", step.when.cost, step.when.source.location)) }
+    for metric in metrics { items.append((Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), metric.expression.cost, metric.expression.source.location)) }
+    for step in nextSteps { items.append((Message(.compileCostNextStep), step.when.cost, step.when.source.location)) }
     for (solution, conditions) in needs.enumerated() {
       for condition in conditions.compactMap({ $0 }) {
-        items.append(("a need of solution '\(solutions[solution].id)'", condition.cost, condition.source.location))
+        items.append((Message(.compileCostNeed, ["id": .text(solutions[solution].id)]), condition.cost, condition.source.location))
       }
     }
     var total = 0
@@ -260,10 +262,11 @@ public enum ProgramCompiler {
     guard total > costBudget else { return }
     let costliest = items.sorted { $0.cost > $1.cost }.prefix(5)
     guard let first = costliest.first else { return }
-    let notes = costliest.map { Diagnostic.Note("\($0.what) may take up to \($0.cost) step\($0.cost == 1 ? "" : "s")", at: $0.location) }
+    let notes = costliest.map { Diagnostic.Note(Message(.compileMayTakeUpSteps, ["what": .message($0.what), "cost": .count($0.cost)]), at: $0.location) }
     log.error(
       "cost-budget",
-      "scoring one city with these rules may take up to \(total) evaluation steps in all, more than the budget of \(costBudget) (\(items.count) expressions); simplify the costliest ones below or split the rules into plugins used separately",
+      Message(
+        .compileScoringOneCityWith, ["total": .text(String(total)), "cost_budget": .text(String(costBudget)), "items_count": .text(String(items.count))]),
       at: first.location, notes: notes)
   }
 
@@ -276,7 +279,7 @@ public enum ProgramCompiler {
         let hint = DidYouMean.hint(requirement.value, from: byID.keys)
         log.error(
           "missing-plugin",
-          "plugin '\(plugin.id)' requires '\(requirement.value)', which is not loaded for this survey\(hint); add its folder with --rules",
+          Message(.compilePluginRequiresWhichNot, ["plugin_id": "\(plugin.id)", "requirement_value": "\(requirement.value)", "hint": hint]),
           at: requirement.location)
       }
     }
@@ -285,7 +288,7 @@ public enum ProgramCompiler {
     func visit(_ plugin: Plugin) {
       if state[plugin.id] == 2 { return }
       if state[plugin.id] == 1 {
-        log.error("plugin-cycle", "plugin '\(plugin.id)' is part of a cycle of 'requires'", at: plugin.location)
+        log.error("plugin-cycle", Message(.compilePluginPartCycleRequires, ["plugin_id": "\(plugin.id)"]), at: plugin.location)
         return
       }
       state[plugin.id] = 1
@@ -323,7 +326,7 @@ public enum ProgramCompiler {
     guard let slot = survey.questionIndex[ladder.question.value] else {
       log.error(
         "unknown-question",
-        "unknown question '\(ladder.question.value)'" + DidYouMean.hint(ladder.question.value, from: survey.questionIndex.keys),
+        Message(.compileUnknownQuestion, ["question_value": .text(ladder.question.value), "hint": DidYouMean.hint(ladder.question.value, from: survey.questionIndex.keys)]),
         at: ladder.question.location)
       return []
     }
@@ -331,7 +334,7 @@ public enum ProgramCompiler {
     guard question.kind.expressionType(slot: slot).isNumeric || question.isOrdinal else {
       log.error(
         "ladder-question",
-        "a ladder needs a number question or a choice whose options have levels, but '\(question.id)' is \(question.kind.name)",
+        Message(.compileLadderNeedsNumberQuestion, ["question_id": "\(question.id)", "kind_name": "\(question.kind.name)"]),
         at: ladder.question.location)
       return []
     }
@@ -341,12 +344,12 @@ public enum ProgramCompiler {
     } else if let questionPillar = question.pillar {
       pillar = questionPillar
     } else {
-      log.error("missing-key", "ladder '\(ladder.id)' needs 'pillar': question '\(question.id)' belongs to no pillar", at: ladder.location)
+      log.error("missing-key", Message(.compileLadderNeedsPillarQuestion, ["ladder_id": "\(ladder.id)", "question_id": "\(question.id)"]), at: ladder.location)
       pillar = nil
     }
     if question.isOrdinal && ladder.direction == .lower {
       log.error(
-        "ladder-direction", "levels only go up: a ladder on choice '\(question.id)' cannot use direction: lower",
+        "ladder-direction", Message(.compileLevelsOnlyGoUp, ["question_id": "\(question.id)"]),
         at: ladder.directionLocation ?? ladder.location)
       return []
     }
@@ -364,16 +367,16 @@ public enum ProgramCompiler {
         threshold = number
         let (low, high) = question.bounds
         if let low, number < low {
-          log.warning("ladder-range", "threshold \(JSONWriter.format(number)) is below the smallest answer \(JSONWriter.format(low)) of '\(question.id)'", at: step.threshold.location)
+          log.warning("ladder-range", Message(.compileThresholdBelowSmallestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(low))", "question_id": "\(question.id)"]), at: step.threshold.location)
         }
         if let high, number > high {
-          log.warning("ladder-range", "threshold \(JSONWriter.format(number)) is above the largest answer \(JSONWriter.format(high)) of '\(question.id)', so it can never be met", at: step.threshold.location)
+          log.warning("ladder-range", Message(.compileThresholdAboveLargestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(high))", "question_id": "\(question.id)"]), at: step.threshold.location)
         }
         shown = LocalizedText(survey.languages.map { ($0, question.kind.formatNumber(number, language: $0)) })
         expressionText = "\(question.id) \(op) \(JSONWriter.format(number))"
       case (.number(let number), true):
         guard let whole = Int(exactly: number), let option = question.options.first(where: { $0.level == whole }) else {
-          log.error("ladder-threshold", "'\(question.id)' has no option at level \(JSONWriter.format(number))", at: step.threshold.location)
+          log.error("ladder-threshold", Message(.compileHasNoOptionAt, ["question_id": "\(question.id)", "format": "\(JSONWriter.format(number))"]), at: step.threshold.location)
           continue
         }
         threshold = number
@@ -383,7 +386,7 @@ public enum ProgramCompiler {
         guard let option = question.options.first(where: { $0.value == value }), let level = option.level else {
           log.error(
             "unknown-option",
-            "'\(value)' is not an option of '\(question.id)'" + DidYouMean.hint(value, from: question.options.map(\.value)),
+            Message(.compileNotOption, ["value": .text(value), "question_id": .text(question.id), "hint": DidYouMean.hint(value, from: question.options.map(\.value))]),
             at: step.threshold.location)
           continue
         }
@@ -391,7 +394,7 @@ public enum ProgramCompiler {
         shown = option.label
         expressionText = "level(\(question.id)) >= \(level)"
       case (.option(let value), false):
-        log.error("ladder-threshold", "'\(question.id)' takes numbers, so the threshold must be a number, not '\(value)'", at: step.threshold.location)
+        log.error("ladder-threshold", Message(.compileTakesNumbersSoThreshold, ["question_id": "\(question.id)", "value": "\(value)"]), at: step.threshold.location)
         continue
       }
       if let previous {
@@ -399,7 +402,7 @@ public enum ProgramCompiler {
         if wrongWay {
           log.warning(
             "ladder-order",
-            "the threshold for stage \(step.stage.value) is \(ladder.direction == .higher ? "lower" : "higher") than for the stage below; higher stages should ask for more",
+            Message(.compileThresholdForStageThan, ["stage_value": "\(step.stage.value)", "lower_higher": "\(ladder.direction == .higher ? "lower" : "higher")"]),
             at: step.threshold.location)
         }
       }
@@ -431,7 +434,7 @@ public enum ProgramCompiler {
           location: step.stage.location))
     }
     for stage in ladder.recommend.keys where stage != 0 && !ladder.steps.contains(where: { $0.stage.value == stage }) {
-      log.warning("ladder-recommend", "ladder '\(ladder.id)' recommends solutions for stage \(stage), which its 'at' does not define", at: ladder.location)
+      log.warning("ladder-recommend", Message(.compileLadderRecommendsSolutionsFor, ["ladder_id": "\(ladder.id)", "stage": "\(stage)"]), at: ladder.location)
     }
     return criteria
   }
@@ -445,7 +448,7 @@ public enum ProgramCompiler {
           let names = Set(text.translations.flatMap { Template.placeholders($0.text) })
           if !names.isDisjoint(with: ["threshold", "stage"]) {
             log.warning(
-              "placeholder", "criterion '\(criterion.id)' uses {threshold} or {stage}, which only ladders fill in; it will be shown as written",
+              "placeholder", Message(.compileCriterionUsesWhichOnly, ["criterion_id": "\(criterion.id)"]),
               at: criterion.location)
             break
           }
@@ -455,7 +458,7 @@ public enum ProgramCompiler {
         let hasThreshold = ladder.title.translations.allSatisfy { Template.placeholders($0.text).contains("threshold") }
         if !hasThreshold {
           log.warning(
-            "placeholder", "the title of ladder '\(ladder.id)' has no {threshold}, so its \(ladder.steps.count) criteria read the same at every stage",
+            "placeholder", Message(.compileTitleLadderHasNo, ["ladder_id": "\(ladder.id)", "steps_count": "\(ladder.steps.count)"]),
             at: ladder.location)
         }
       }

@@ -20,7 +20,7 @@ public enum Scorer {
         allIssues.append(
           AnswerIssue(
             kind: .evaluationError, slot: nil,
-            message: "criterion '\(program.criteria[index].qualifiedID)' could not be evaluated: \(error.message)",
+            message: Message(.scoreCriterionFailed, ["id": .text(program.criteria[index].qualifiedID), "problem": .message(error.message)]),
             location: conditions[index].source.location(ofOffset: error.range.lowerBound)))
       }
     }
@@ -45,7 +45,7 @@ public enum Scorer {
       if case .error(let error) = value {
         allIssues.append(
           AnswerIssue(
-            kind: .evaluationError, slot: nil, message: "metric '\(metric.qualifiedID)' could not be evaluated: \(error.message)",
+            kind: .evaluationError, slot: nil, message: Message(.scoreMetricFailed, ["id": .text(metric.qualifiedID), "problem": .message(error.message)]),
             location: metric.expression.source.location(ofOffset: error.range.lowerBound)))
       }
       metrics.append(MetricResult(metric: index, value: value))
@@ -118,7 +118,7 @@ public enum Scorer {
           issues.append(
             AnswerIssue(
               kind: .answeredButSkipped, slot: slot,
-              message: "'\(tables.ids[slot])' is answered, but its skip logic (\(tables.relevanceTexts[slot])) hides it; the answer is not used",
+              message: Message(.scoreAnsweredButSkipped, ["id": .text(tables.ids[slot]), "condition": .text(tables.relevanceTexts[slot])]),
               location: sheet.location(of: slot)))
         }
         continue
@@ -128,7 +128,7 @@ public enum Scorer {
         if tables.required[slot] {
           issues.append(
             AnswerIssue(
-              kind: .requiredUnanswered, slot: slot, message: "required question '\(tables.ids[slot])' is not answered",
+              kind: .requiredUnanswered, slot: slot, message: Message(.scoreRequiredUnanswered, ["id": .text(tables.ids[slot])]),
               location: sheet.answersLocation))
         }
         continue

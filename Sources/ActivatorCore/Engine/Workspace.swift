@@ -52,8 +52,8 @@ public final class Workspace {
         return
       }
       log.error(
-        "duplicate-survey", "survey \(survey.reference) is loaded twice", at: survey.location,
-        notes: [.init("also loaded from here", at: duplicate.location)])
+        "duplicate-survey", Message(.workspaceSurveyLoadedTwice, ["reference": "\(survey.reference)"]), at: survey.location,
+        notes: [.init(Message(.compileAlsoLoadedFromHere), at: duplicate.location)])
       return
     }
     registry.add(survey)
@@ -85,8 +85,8 @@ public final class Workspace {
           return
         }
         log.error(
-          "duplicate-plugin", "plugin '\(plugin.id)' is loaded twice", at: plugin.location,
-          notes: [.init("also loaded from here", at: loaded.location)])
+          "duplicate-plugin", Message(.compilePluginLoadedTwice, ["plugin_id": "\(plugin.id)"]), at: plugin.location,
+          notes: [.init(Message(.compileAlsoLoadedFromHere), at: loaded.location)])
       }
       return
     }
@@ -121,25 +121,32 @@ public final class Workspace {
 
   /// Why no plugin of `plugins` can score answers to `survey` at `version`, or nil when one can.
   /// The single-file commands and the batch give this same message.
-  public static func missingRules(for survey: String, version: SemanticVersion, plugins: [Plugin]) -> String? {
+  public static func missingRules(for survey: String, version: SemanticVersion, plugins: [Plugin]) -> Message? {
     guard !plugins.contains(where: { $0.applies(to: survey, version: version) }) else { return nil }
-    let others = plugins.filter { $0.appliesToSurvey(survey) }.map { plugin in
-      "\(plugin.id) accepts \(plugin.appliesTo.filter { $0.survey == survey }.map(\.versions.text).joined(separator: " or "))"
+    let others: [MessageArgument] = plugins.filter { $0.appliesToSurvey(survey) }.map { plugin in
+      let ranges = plugin.appliesTo.filter { $0.survey == survey }.map(\.versions.text).joined(separator: " | ")
+      return .message(Message(.workspacePluginAccepts, ["plugin": .text(plugin.id), "versions": .text(ranges)]))
     }
-    let detail = others.isEmpty ? "no plugin applies to \(survey) at all" : others.joined(separator: "; ")
-    return "no rule plugin accepts \(survey) \(version) (\(detail))"
+    let detail =
+      others.isEmpty
+      ? MessageArgument.message(Message(.workspaceNoPluginForSurvey, ["survey": .text(survey)])) : .list(others)
+    return Message(.workspaceNoRulePlugin, ["survey": .text(survey), "version": .text(version.description), "detail": detail])
   }
 
   /// Where rules were looked for and how to point at the right ones: the notes that follow a
   /// `no-rules` error, in a single-file command and once after a batch.
-  public var missingRulesNotes: [String] {
-    let places = ruleSearch.map { place in
-      "\(place.path) (\(place.origin.label)\(FileReading.kind(place.path) == .missing ? ", not found" : ""))"
+  public var missingRulesNotes: [Message] {
+    let places: [MessageArgument] = ruleSearch.map { place in
+      let missing = FileReading.kind(place.path) == .missing
+      return .message(
+        Message(missing ? .workspacePlaceNotFound : .workspacePlace, ["path": .text(place.path), "origin": .message(place.origin.label)]))
     }
-    var notes = ["rules were looked for in " + (places.isEmpty ? "no folder" : places.joined(separator: ", "))]
-    var how = "give the survey's rule plugin with --rules FOLDER"
-    if let userRulesFolder { how += ", or install its plugin folder in \(userRulesFolder)" }
-    notes.append(how + "; 'activator paths' shows where everything is loaded from")
+    var notes = [Message(.workspaceRulesLookedFor, ["places": places.isEmpty ? .message(Message(.workspaceNoFolder)) : .list(places)])]
+    if let userRulesFolder {
+      notes.append(Message(.workspaceHowToGiveRulesOrInstall, ["folder": .text(userRulesFolder)]))
+    } else {
+      notes.append(Message(.workspaceHowToGiveRules))
+    }
     return notes
   }
 
@@ -156,10 +163,10 @@ public final class Workspace {
       let names = (try? FileReading.list(path)) ?? []
       return names.filter { !$0.hasPrefix(".") && PluginLoader.isYAML($0) }.map { PluginLoader.join(path, $0) }
     case .missing:
-      log.error("unreadable", "no such file or folder", at: .file(path))
+      log.error("unreadable", Message(.pluginNoSuchFileFolder), at: .file(path))
       return []
     case .other:
-      log.error("unreadable", "not a file or folder Activator can read", at: .file(path))
+      log.error("unreadable", Message(.pluginNotFileFolderActivator), at: .file(path))
       return []
     }
   }

@@ -16,7 +16,7 @@ extension Checker {
       case "contains", "startsWith", "endsWith":
         return textMethod(name, target, args, syntax)
       default:
-        fail("unknown-function", "unknown method '\(name)'" + DidYouMean.hint(name, from: Self.methods), nameRange)
+        fail("unknown-function", Message(.exprUnknownMethod, ["name": .text(name), "hint": DidYouMean.hint(name, from: Self.methods)]), nameRange)
         return .invalid(syntax)
       }
     }
@@ -48,14 +48,14 @@ extension Checker {
     case "met":
       return met(args, syntax, nameRange: nameRange)
     case "has":
-      fail("unknown-function", "has() is for message fields, which answers do not have; use answered(q) or known(q)", nameRange)
+      fail("unknown-function", Message(.exprHasForMessageFields), nameRange)
       return .invalid(syntax)
     case "all", "exists", "exists_one", "filter", "map":
-      fail("unknown-function", "\(name) is a macro on a list: write list.\(name)(x, …)", nameRange)
+      fail("unknown-function", Message(.exprMacroOnListWrite, ["name": "\(name)"]), nameRange)
       return .invalid(syntax)
     default:
       let hint = DidYouMean.hint(name, from: Self.functions)
-      fail("unknown-function", "unknown function '\(name)'\(hint)", nameRange)
+      fail("unknown-function", Message(.exprUnknownFunction, ["name": "\(name)", "hint": hint]), nameRange)
       return .invalid(syntax)
     }
   }
@@ -63,7 +63,8 @@ extension Checker {
   func arity(_ name: String, _ expected: Int, _ args: [Syntax], _ syntax: Syntax) -> Typed {
     fail(
       "argument",
-      "\(name)() takes \(expected == 0 ? "no" : String(expected)) argument\(expected == 1 ? "" : "s"), but \(args.count) \(args.count == 1 ? "was" : "were") given",
+      Message(
+        .exprTakesArguments, ["name": .text(name), "expected": .count(expected), "given": .message(Message(.exprArgumentsGiven, ["count": .count(args.count)]))]),
       syntax.range)
     return .invalid(syntax)
   }
@@ -90,7 +91,7 @@ extension Checker {
     }
     if name == "skipped" && survey.questions[slot].relevantSource == nil {
       fail(
-        "never-true", "'\(survey.questions[slot].id)' has no skip logic (relevant), so skipped(\(survey.questions[slot].id)) is always false",
+        "never-true", Message(.exprHasNoSkipLogic, ["slot_id": "\(survey.questions[slot].id)"]),
         syntax.range)
     }
     if name == "dont_know" || name == "not_applicable" {
@@ -98,7 +99,7 @@ extension Checker {
       if !survey.questions[slot].allowed.contains(code) {
         fail(
           "never-true",
-          "'\(survey.questions[slot].id)' does not allow the answer \(code.rawValue), so \(name)(\(survey.questions[slot].id)) is always false",
+          Message(.exprDoesNotAllowAnswer, ["slot_id": "\(survey.questions[slot].id)", "code_raw_value": "\(code.rawValue)", "name": "\(name)"]),
           syntax.range)
       }
     }
@@ -110,8 +111,8 @@ extension Checker {
     guard let slot = questionArgument(args[0], function: "level") else { return .invalid(syntax) }
     let question = survey.questions[slot]
     guard question.isOrdinal else {
-      let why = question.kind.chosenOptions == .one ? "its options have no 'level'" : "it is not a single-choice question"
-      fail("type-mismatch", "level() needs a choice question whose options have levels, but '\(question.id)' is not: \(why)", args[0].range)
+      let why = Message(question.kind.chosenOptions == .one ? .exprNoLevels : .exprNotSingleChoice)
+      fail("type-mismatch", Message(.exprLevelNeedsChoiceQuestion, ["question_id": .text(question.id), "why": .message(why)]), args[0].range)
       return .invalid(syntax)
     }
     let levels = question.options.map { $0.level ?? 0 }
@@ -137,7 +138,7 @@ extension Checker {
     guard let type = unify(value.type, fallback.type) else {
       fail(
         "type-mismatch",
-        "value_or() needs a fallback of the same type as its value: \(describe(value)) and \(describe(fallback)) differ",
+        Message(.exprValueNeedsFallbackSame, ["describe": describe(value), "describe2": describe(fallback)]),
         args[1].range)
       return .invalid(syntax)
     }
@@ -162,7 +163,7 @@ extension Checker {
     switch name {
     case "string":
       guard argument.type.isNumeric || argument.type.isTextual || argument.type == .bool || argument.type == .any else {
-        fail("type-mismatch", "string() converts numbers, text and yes/no values, not \(describe(argument))", args[0].range)
+        fail("type-mismatch", Message(.exprStringConvertsNumbersText, ["describe": describe(argument)]), args[0].range)
         return .invalid(syntax)
       }
       return Typed(
@@ -175,7 +176,7 @@ extension Checker {
         }, syntax: syntax)
     case "double":
       guard argument.type.isNumeric || argument.type == .string || argument.type == .any else {
-        fail("type-mismatch", "double() converts numbers and text, not \(describe(argument))", args[0].range)
+        fail("type-mismatch", Message(.exprDoubleConvertsNumbersText, ["describe": describe(argument)]), args[0].range)
         return .invalid(syntax)
       }
       return Typed(
@@ -184,9 +185,9 @@ extension Checker {
           switch run(context) {
           case .int(let n): return .double(Double(n))
           case .string(let s):
-            guard let d = Double(s) else { return .error(EvaluationError("'\(s)' is not a number", range: range)) }
+            guard let d = Double(s) else { return .error(EvaluationError(Message(.evalNotNumber, ["text": .text(s)]), range: range)) }
             guard d.isFinite else {
-              return .error(EvaluationError("'\(s)' is not a finite number (decimals here are never infinite or NaN)", range: range))
+              return .error(EvaluationError(Message(.evalNotFinite, ["text": .text(s)]), range: range))
             }
             return .double(d)
           case let other: return other
@@ -194,7 +195,7 @@ extension Checker {
         }, syntax: syntax)
     default:
       guard argument.type.isNumeric || argument.type == .string || argument.type == .any else {
-        fail("type-mismatch", "int() converts numbers and text, not \(describe(argument))", args[0].range)
+        fail("type-mismatch", Message(.exprIntConvertsNumbersText, ["describe": describe(argument)]), args[0].range)
         return .invalid(syntax)
       }
       return Typed(
@@ -205,11 +206,11 @@ extension Checker {
             // Both ends are open, as in CEL: -2^63 is excluded with 2^63 (which is what
             // 9223372036854775807.0 reads as), so the range is symmetric.
             guard d.isFinite, d > -0x1p63, d < 0x1p63 else {
-              return .error(EvaluationError("\(JSONWriter.format(d)) does not fit a whole number", range: range))
+              return .error(EvaluationError(Message(.evalNotWhole, ["number": .text(JSONWriter.format(d))]), range: range))
             }
             return .int(Int(saturating: d.rounded(.towardZero)))
           case .string(let s):
-            guard let n = Int(s) else { return .error(EvaluationError("'\(s)' is not a whole number", range: range)) }
+            guard let n = Int(s) else { return .error(EvaluationError(Message(.evalNotWholeText, ["text": .text(s)]), range: range)) }
             return .int(n)
           case let other: return other
           }
@@ -219,7 +220,7 @@ extension Checker {
 
   private func extremum(_ name: String, _ args: [Syntax], _ syntax: Syntax) -> Typed {
     guard !args.isEmpty else {
-      fail("argument", "\(name)() needs at least one number", syntax.range)
+      fail("argument", Message(.exprNeedsAtLeastOne, ["name": "\(name)"]), syntax.range)
       return .invalid(syntax)
     }
     let typed = args.map(check)
@@ -238,7 +239,7 @@ extension Checker {
           let value = list(context)
           guard case .list(let items) = value else { return value }
           guard var best = items.first else {
-            return .error(EvaluationError("\(pickMax ? "max" : "min")() of an empty list", range: range))
+            return .error(EvaluationError(Message(.evalEmptyList, ["name": .text(pickMax ? "max" : "min")]), range: range))
           }
           for item in items.dropFirst() {
             if let order = ValueOps.compare(item, best, context), pickMax ? order > 0 : order < 0 { best = item }
@@ -248,7 +249,7 @@ extension Checker {
     }
     for item in typed {
       guard item.type.isNumeric || item.type == .any else {
-        fail("type-mismatch", "\(name)() compares numbers, but \(describe(item)) is not a number", item.syntax.range)
+        fail("type-mismatch", Message(.exprComparesNumbersButNot, ["name": "\(name)", "describe": describe(item)]), item.syntax.range)
         return .invalid(syntax)
       }
       if item.type == .double { type = .double }
@@ -276,7 +277,7 @@ extension Checker {
     let argument = check(argumentSyntax)
     guard argument.type != .invalid else { return .invalid(syntax) }
     guard argument.type.elementType != nil || argument.type.isTextual || argument.type == .any else {
-      fail("type-mismatch", "size() counts the items of a list or the characters of a text, not \(describe(argument))", argumentSyntax.range)
+      fail("type-mismatch", Message(.exprSizeCountsItemsList, ["describe": describe(argument)]), argumentSyntax.range)
       return .invalid(syntax)
     }
     let run = argument.run
@@ -300,7 +301,7 @@ extension Checker {
     let textual: (Typed) -> Bool = { $0.type.isTextual || $0.type == .any }
     guard textual(target), textual(argument) else {
       let culprit = textual(target) ? argument : target
-      fail("type-mismatch", "\(name)() works on text, not \(describe(culprit))", culprit.syntax.range)
+      fail("type-mismatch", Message(.exprWorksOnTextNot, ["name": "\(name)", "describe": describe(culprit)]), culprit.syntax.range)
       return .invalid(syntax)
     }
     let (t, a) = (target.run, argument.run)
@@ -326,7 +327,7 @@ extension Checker {
     guard environment.purpose == .outcome else {
       fail(
         "outcome-in-condition",
-        "\(name)() reads the results of scoring, so it can only be used in metrics and next steps, not in criteria or skip logic",
+        Message(.exprReadsResultsScoringSo, ["name": "\(name)"]),
         range)
       return false
     }
@@ -338,12 +339,12 @@ extension Checker {
     guard args.count == 1 else { return arity(name, 1, args, syntax) }
     guard outcomesAllowed(name, nameRange) else { return .invalid(syntax) }
     guard case .literal(.string(let pillarID), let range) = args[0] else {
-      fail("argument", "\(name)() takes a pillar id in quotes, e.g. \(name)('mobility')", args[0].range)
+      fail("argument", Message(.exprTakesPillarIdQuotes, ["name": "\(name)"]), args[0].range)
       return .invalid(syntax)
     }
     guard let pillar = survey.pillarIndex(pillarID) else {
       let hint = DidYouMean.hint(pillarID, from: survey.pillars.map(\.id))
-      fail("unknown-pillar", "unknown pillar '\(pillarID)'\(hint)", range)
+      fail("unknown-pillar", Message(.exprUnknownPillar, ["pillar": .text(pillarID), "hint": hint]), range)
       return .invalid(syntax)
     }
     switch name {
@@ -374,12 +375,12 @@ extension Checker {
     guard args.count == 1 else { return arity("met", 1, args, syntax) }
     guard outcomesAllowed("met", nameRange) else { return .invalid(syntax) }
     guard case .literal(.string(let id), let range) = args[0] else {
-      fail("argument", "met() takes a criterion id in quotes, e.g. met('gov-strategy-adopted')", args[0].range)
+      fail("argument", Message(.exprMetTakesCriterionId), args[0].range)
       return .invalid(syntax)
     }
     guard let index = environment.criterionIDs[id] else {
       let hint = DidYouMean.hint(id, from: environment.criterionIDs.keys)
-      fail("unknown-criterion", "unknown criterion '\(id)'\(hint)", range)
+      fail("unknown-criterion", Message(.fixtureUnknownCriterion, ["id": "\(id)", "hint": hint]), range)
       return .invalid(syntax)
     }
     return Typed(
@@ -395,21 +396,21 @@ extension Checker {
   private func macro(_ name: String, _ targetSyntax: Syntax, _ args: [Syntax], _ syntax: Syntax) -> Typed {
     let expectedArgs = name == "map" ? [2, 3] : [2]
     guard expectedArgs.contains(args.count) else {
-      fail("argument", "\(name)() takes a variable name and an expression, e.g. list.\(name)(x, x > 0)", syntax.range)
+      fail("argument", Message(.exprTakesVariableNameExpression, ["name": "\(name)"]), syntax.range)
       return .invalid(syntax)
     }
     let target = check(targetSyntax)
     guard target.type != .invalid else { return .invalid(syntax) }
     guard let element = target.type == .any ? .any : target.type.elementType else {
-      fail("type-mismatch", "\(name)() works on lists, but \(describe(target)) is not a list", targetSyntax.range)
+      fail("type-mismatch", Message(.exprWorksOnListsBut, ["name": "\(name)", "describe": describe(target)]), targetSyntax.range)
       return .invalid(syntax)
     }
     guard case .identifier(let variable, let variableRange) = args[0] else {
-      fail("argument", "the first argument of \(name)() must be a variable name", args[0].range)
+      fail("argument", Message(.exprFirstArgumentMustBe, ["name": "\(name)"]), args[0].range)
       return .invalid(syntax)
     }
     if survey.questionIndex[variable] != nil {
-      fail("shadowing", "macro variable '\(variable)' would hide the question of the same name; pick another name", variableRange)
+      fail("shadowing", Message(.exprMacroVariableWouldHide, ["variable": "\(variable)"]), variableRange)
       return .invalid(syntax)
     }
     let slot = localCount
@@ -421,17 +422,17 @@ extension Checker {
     let predicateIndex = name == "map" ? (args.count == 3 ? 0 : nil) : 0
     if let predicateIndex, bodies[predicateIndex].type != .bool, bodies[predicateIndex].type != .any {
       fail(
-        "type-mismatch", "the condition of \(name)() must be yes/no, but it gives \(bodies[predicateIndex].type.describe(survey))",
+        "type-mismatch", Message(.exprConditionMustBeYes, ["name": "\(name)", "type_describe": bodies[predicateIndex].type.describe(survey)]),
         bodies[predicateIndex].syntax.range)
       return .invalid(syntax)
     }
     let bound = target.bound ?? 10_000
-    if target.bound == nil { costDriver = "\(name)() runs over a list of unknown length" }
+    if target.bound == nil { costDriver = Message(.exprCostUnknownLength, ["name": .text(name)]) }
     let bodyCost = bodies.reduce(1) { $0 + $1.cost }
     let (cost, costOverflow) = bound.multipliedReportingOverflow(by: bodyCost)
     let totalCost = costOverflow ? Int.max / 2 : min(Int.max / 2, target.cost + cost)
     if totalCost > ExpressionCompiler.costLimit && costDriver == nil {
-      costDriver = "\(name)() runs \(bodyCost) steps for each of up to \(bound) items"
+      costDriver = Message(.exprCostPerItem, ["name": .text(name), "steps": .text(String(bodyCost)), "items": .text(String(bound))])
     }
     let list = target.run
     let range = syntax.range
@@ -443,7 +444,7 @@ extension Checker {
       context.locals[slot] = item
       context.steps += 1
       if context.steps > context.stepLimit {
-        return EvaluationError("evaluation stopped after \(context.stepLimit) steps (cost limit)", range: range)
+        return EvaluationError(Message(.evalStepLimit, ["steps": .text(String(context.stepLimit))]), range: range)
       }
       return nil
     }

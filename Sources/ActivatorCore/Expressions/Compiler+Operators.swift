@@ -16,7 +16,7 @@ extension Checker {
     let right = check(rightSyntax)
     let joinable: (Typed) -> Bool = { $0.type == .bool || $0.type == .any }
     for side in [left, right] where side.type != .invalid && !joinable(side) {
-      fail("type-mismatch", "'\(op)' joins yes/no values, but \(describe(side)) is not one", side.syntax.range)
+      fail("type-mismatch", Message(.exprJoinsYesNoValues, ["op": "\(op)", "describe": describe(side)]), side.syntax.range)
     }
     guard joinable(left), joinable(right) else { return .invalid(syntax) }
     let (l, r) = (left.run, right.run)
@@ -65,11 +65,11 @@ extension Checker {
   }
 
   private func mismatch(_ op: String, _ left: Typed, _ right: Typed) {
-    var message = "cannot compare \(describe(left)) with \(describe(right)) using '\(op)'"
+    var message = Message(.exprCannotCompare, ["left": describe(left), "right": describe(right), "op": .text(op)])
     if left.type == .null || right.type == .null {
       let other = left.type == .null ? right : left
       if case .identifier(let name, _) = other.syntax, survey.questionIndex[name] != nil {
-        message = "an answer is never null; to test whether '\(name)' has an answer use answered(\(name)) or known(\(name))"
+        message = Message(.exprNeverNull, ["name": .text(name)])
       }
     } else if left.type == .bool || right.type == .bool {
       let boolSide = left.type == .bool ? left : right
@@ -77,7 +77,7 @@ extension Checker {
       if case .literal(.string(let text), _) = other.syntax, ["yes", "no", "true", "false"].contains(text.lowercased()),
         case .identifier(let name, _) = boolSide.syntax
       {
-        message = "'\(name)' is a yes/no value: write '\(name)' or '!\(name)' instead of comparing it with '\(text)'"
+        message = Message(.exprYesNoCompared, ["name": .text(name), "text": .text(text)])
       }
     }
     fail("type-mismatch", message, right.syntax.range.lowerBound < left.syntax.range.lowerBound ? right.syntax.range : left.syntax.range.lowerBound..<right.syntax.range.upperBound)
@@ -112,10 +112,10 @@ extension Checker {
     for side in [left, right] {
       if case .choice(let slot) = side.type {
         let question = survey.questions[slot]
-        let hint = question.isOrdinal
-          ? "; compare its level instead, e.g. level(\(question.id)) \(op) 3"
-          : "; its options have no order"
-        fail("type-mismatch", "choices cannot be ordered with '\(op)': '\(question.id)' is a choice\(hint)", side.syntax.range)
+        let hint = MessageArgument.message(
+          question.isOrdinal
+            ? Message(.exprCompareLevel, ["id": .text(question.id), "op": .text(op)]) : Message(.exprNoOrder))
+        fail("type-mismatch", Message(.exprChoicesCannotBeOrdered, ["op": "\(op)", "question_id": "\(question.id)", "hint": hint]), side.syntax.range)
         return .invalid(syntax)
       }
     }
@@ -204,14 +204,14 @@ extension Checker {
     }
     guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
     guard let element = right.type == .any ? .any : right.type.elementType else {
-      let hint = right.type.isTextual ? "; to look for text inside text use s.contains('…')" : ""
-      fail("type-mismatch", "the right side of 'in' must be a list, but \(describe(right)) is not\(hint)", rightSyntax.range)
+      let hint = right.type.isTextual ? MessageArgument.message(Message(.exprUseContains)) : .text("")
+      fail("type-mismatch", Message(.exprRightSideMustBe, ["describe": describe(right), "hint": hint]), rightSyntax.range)
       return .invalid(syntax)
     }
     guard comparable(left.type, element) else {
       fail(
         "type-mismatch",
-        "\(describe(left)) can never be in \(describe(right))",
+        Message(.exprCanNeverBe, ["describe": describe(left), "describe2": describe(right)]),
         leftSyntax.range)
       return .invalid(syntax)
     }
@@ -251,7 +251,7 @@ extension Checker {
     let (x, y) = (left.type.elementType, right.type.elementType)
     if op == "+", x != nil || y != nil, x != nil || left.type == .any, y != nil || right.type == .any {
       guard let element = unify(x ?? .any, y ?? .any) else {
-        fail("type-mismatch", "cannot join \(describe(left)) and \(describe(right))", range)
+        fail("type-mismatch", Message(.exprCannotJoin, ["describe": describe(left), "describe2": describe(right)]), range)
         return .invalid(syntax)
       }
       return Typed(
@@ -266,11 +266,11 @@ extension Checker {
     }
     guard left.type.isNumeric || left.type == .any, right.type.isNumeric || right.type == .any else {
       let culprit = left.type.isNumeric || left.type == .any ? right : left
-      fail("type-mismatch", "'\(op)' needs numbers, but \(describe(culprit)) is not a number", culprit.syntax.range)
+      fail("type-mismatch", Message(.exprNeedsNumbersButNot, ["op": "\(op)", "describe": describe(culprit)]), culprit.syntax.range)
       return .invalid(syntax)
     }
     if op == "%" && (left.type == .double || right.type == .double) {
-      fail("type-mismatch", "'%' needs whole numbers on both sides", range)
+      fail("type-mismatch", Message(.exprNeedsWholeNumbersOn), range)
       return .invalid(syntax)
     }
     let type: ExprType =
@@ -341,7 +341,7 @@ enum ValueOps {
     case .null: return "null"
     case .list(let items): return "[" + items.map { text($0, context) }.joined(separator: ", ") + "]"
     case .unknown: return "unknown"
-    case .error(let e): return "error: \(e.message)"
+    case .error(let e): return "error: \(e.message.text("en"))"
     }
   }
 
@@ -353,13 +353,13 @@ enum ValueOps {
       case "-": result = x.subtractingReportingOverflow(y)
       case "*": result = x.multipliedReportingOverflow(by: y)
       case "/":
-        if y == 0 { return .error(EvaluationError("division by zero", range: range)) }
+        if y == 0 { return .error(EvaluationError(Message(.evalDivisionByZero), range: range)) }
         result = x.dividedReportingOverflow(by: y)
       default:
-        if y == 0 { return .error(EvaluationError("remainder of a division by zero", range: range)) }
+        if y == 0 { return .error(EvaluationError(Message(.evalRemainderByZero), range: range)) }
         result = x.remainderReportingOverflow(dividingBy: y)
       }
-      return result.1 ? .error(EvaluationError("integer overflow in '\(op)'", range: range)) : .int(result.0)
+      return result.1 ? .error(EvaluationError(Message(.evalOverflow, ["op": .text(op)]), range: range)) : .int(result.0)
     }
     guard let x = number(a), let y = number(b) else { return .null }
     let value: Double
@@ -368,11 +368,11 @@ enum ValueOps {
     case "-": value = x - y
     case "*": value = x * y
     default:
-      if y == 0 { return .error(EvaluationError("division by zero", range: range)) }
+      if y == 0 { return .error(EvaluationError(Message(.evalDivisionByZero), range: range)) }
       value = x / y
     }
     guard value.isFinite else {
-      return .error(EvaluationError("number out of range in '\(op)'", range: range))
+      return .error(EvaluationError(Message(.evalOutOfRange, ["op": .text(op)]), range: range))
     }
     return .double(value)
   }

@@ -76,13 +76,13 @@ public enum ExpressionCompiler {
     if let expected, typed.type != .invalid, !checker.fits(typed.type, expected) {
       checker.fail(
         "type-mismatch",
-        "expected \(expected.describe(environment.survey)) here, but this expression gives \(typed.type.describe(environment.survey))",
+        Message(.exprExpectedHereButThis, ["expected_describe": expected.describe(environment.survey), "type_describe": typed.type.describe(environment.survey)]),
         syntax.range)
     }
     if checker.errors.isEmpty && typed.cost > costLimit {
       checker.fail(
         "too-costly",
-        "expression may take up to \(typed.cost) evaluation steps (limit \(costLimit)); \(checker.costDriver ?? "reduce nested macros over long lists")",
+        Message(.exprExpressionMayTakeUp, ["typed_cost": "\(typed.cost)", "cost_limit": "\(costLimit)", "driver": .message(checker.costDriver ?? Message(.exprCostReduceMacros))]),
         syntax.range)
     }
     if !checker.errors.isEmpty {
@@ -119,7 +119,7 @@ final class Checker {
   var errors: [ExpressionError] = []
   var reads = Set<Int>()
   var usesOutcomes = false
-  var costDriver: String?
+  var costDriver: Message?
   /// Macro variables in scope: name, type, slot in `EvaluationContext.locals`.
   var locals: [(name: String, type: ExprType, slot: Int)] = []
   var localCount = 0
@@ -128,7 +128,7 @@ final class Checker {
     self.environment = environment
   }
 
-  func fail(_ code: String, _ message: String, _ range: Range<Int>) {
+  func fail(_ code: String, _ message: Message, _ range: Range<Int>) {
     errors.append(ExpressionError(code: code, message: message, range: range))
   }
 
@@ -147,9 +147,9 @@ final class Checker {
   }
 
   /// "'gov_portal' (a yes/no value)" for question references, the type alone otherwise.
-  func describe(_ typed: Typed) -> String {
+  func describe(_ typed: Typed) -> MessageArgument {
     if case .identifier(let name, _) = typed.syntax, survey.questionIndex[name] != nil {
-      return "'\(name)' (\(typed.type.describe(survey)))"
+      return .message(Message(.typeQuestionNamed, ["name": .text(name), "type": typed.type.describe(survey)]))
     }
     return typed.type.describe(survey)
   }
@@ -180,7 +180,7 @@ final class Checker {
         guard let joined = unify(element, item.type) else {
           fail(
             "type-mismatch",
-            "list mixes \(element.describe(survey)) and \(item.type.describe(survey)); all items of a list must have one type",
+            Message(.exprListMixesAllItems, ["element_describe": element.describe(survey), "type_describe": item.type.describe(survey)]),
             item.syntax.range)
           return .invalid(syntax)
         }
@@ -212,7 +212,7 @@ final class Checker {
       let run = operand.run
       if op == "!" {
         guard operand.type == .bool || operand.type == .any else {
-          fail("type-mismatch", "'!' needs a yes/no value, but \(describe(operand)) is not one", operandSyntax.range)
+          fail("type-mismatch", Message(.exprNeedsYesNoValue, ["describe": describe(operand)]), operandSyntax.range)
           return .invalid(syntax)
         }
         return Typed(
@@ -224,7 +224,7 @@ final class Checker {
           }, syntax: syntax)
       }
       guard operand.type.isNumeric || operand.type == .any else {
-        fail("type-mismatch", "'-' needs a number, but \(describe(operand)) is not one", operandSyntax.range)
+        fail("type-mismatch", Message(.exprNeedsNumberButNot, ["describe": describe(operand)]), operandSyntax.range)
         return .invalid(syntax)
       }
       let range = syntax.range
@@ -234,7 +234,7 @@ final class Checker {
           switch run(context) {
           case .int(let n):
             let (result, overflow) = (0 as Int).subtractingReportingOverflow(n)
-            return overflow ? .error(EvaluationError("integer overflow in '-'", range: range)) : .int(result)
+            return overflow ? .error(EvaluationError(Message(.evalOverflow, ["op": "-"]), range: range)) : .int(result)
           case .double(let d): return .double(-d)
           case let other: return other
           }
@@ -248,13 +248,13 @@ final class Checker {
       let then = check(thenSyntax)
       let otherwise = check(elseSyntax)
       if condition.type != .invalid && condition.type != .bool && condition.type != .any {
-        fail("type-mismatch", "the condition before '?' must be yes/no, but \(describe(condition)) is not", conditionSyntax.range)
+        fail("type-mismatch", Message(.exprConditionBeforeMustBe, ["describe": describe(condition)]), conditionSyntax.range)
       }
       guard condition.type != .invalid, then.type != .invalid, otherwise.type != .invalid else { return .invalid(syntax) }
       guard let type = unify(then.type, otherwise.type) else {
         fail(
           "type-mismatch",
-          "both branches of '? :' must have one type, but they give \(then.type.describe(survey)) and \(otherwise.type.describe(survey))",
+          Message(.exprBothBranchesMustHave, ["type_describe": then.type.describe(survey), "type_describe2": otherwise.type.describe(survey)]),
           elseSyntax.range)
         return .invalid(syntax)
       }
@@ -279,11 +279,11 @@ final class Checker {
       let index = check(indexSyntax)
       guard target.type != .invalid, index.type != .invalid else { return .invalid(syntax) }
       guard let element = target.type == .any ? .any : target.type.elementType else {
-        fail("type-mismatch", "only lists can be indexed with '[…]', but \(describe(target)) is not a list", targetSyntax.range)
+        fail("type-mismatch", Message(.exprOnlyListsCanBe, ["describe": describe(target)]), targetSyntax.range)
         return .invalid(syntax)
       }
       guard index.type == .int || index.type == .any else {
-        fail("type-mismatch", "a list index must be a whole number, not \(index.type.describe(survey))", indexSyntax.range)
+        fail("type-mismatch", Message(.exprListIndexMustBe, ["type_describe": index.type.describe(survey)]), indexSyntax.range)
         return .invalid(syntax)
       }
       let (t, i) = (target.run, index.run)
@@ -296,7 +296,7 @@ final class Checker {
           if let failed = propagate(list, position) { return failed }
           guard case .list(let items) = list, case .int(let n) = position else { return .null }
           guard n >= 0 && n < items.count else {
-            return .error(EvaluationError("index \(n) is out of range for a list of \(items.count) items", range: range))
+            return .error(EvaluationError(Message(.evalIndex, ["index": .text(String(n)), "count": .count(items.count)]), range: range))
           }
           return items[n]
         }, syntax: syntax)
@@ -304,7 +304,7 @@ final class Checker {
     case .member(_, let name, let range):
       fail(
         "unsupported",
-        "fields ('.\(name)') are not part of the rule language; functions are called with '()', e.g. 'level(q)'",
+        Message(.exprFieldsNotPartRule, ["name": "\(name)"]),
         range)
       return .invalid(syntax)
     }
@@ -330,11 +330,11 @@ final class Checker {
     guard let slot = survey.questionIndex[name] else {
       var candidates = Array(survey.questionIndex.keys)
       candidates += locals.map(\.name)
-      var message = "unknown question '\(name)'" + DidYouMean.hint(name, from: candidates)
+      var message = Message(.exprUnknownQuestion, ["name": .text(name), "hint": DidYouMean.hint(name, from: candidates)])
       if survey.pillarIndex(name) != nil {
-        message = "'\(name)' is a pillar, not a question; pillars are named in quotes, e.g. stage('\(name)')"
+        message = Message(.exprPillarNotQuestion, ["name": .text(name)])
       } else if let truth = ["yes": true, "Yes": true, "YES": true, "on": true, "no": false, "No": false, "NO": false, "off": false, "True": true, "False": false][name] {
-        message = "unknown question '\(name)'; did you mean \(truth)? (in expressions yes/no values are written true and false)"
+        message = Message(.exprYesNoWord, ["name": .text(name), "truth": .text(String(truth))])
       }
       fail("unknown-question", message, range)
       return .invalid(syntax)
@@ -344,8 +344,8 @@ final class Checker {
       fail(
         "relevance-order",
         slot == current
-          ? "the skip logic of '\(currentID)' cannot depend on '\(currentID)' itself"
-          : "the skip logic of '\(currentID)' may only use questions asked before it, but '\(name)' comes later",
+          ? Message(.exprRelevanceSelf, ["id": .text(currentID)])
+          : Message(.exprRelevanceLater, ["id": .text(currentID), "name": .text(name)]),
         range)
       return .invalid(syntax)
     }
@@ -360,11 +360,11 @@ final class Checker {
   /// The question slot named by a bare identifier argument, for functions such as `answered(q)`.
   func questionArgument(_ syntax: Syntax, function: String) -> Int? {
     guard case .identifier(let name, let range) = syntax else {
-      fail("argument", "\(function)() takes a question id, e.g. \(function)(gov_strategy)", syntax.range)
+      fail("argument", Message(.exprTakesQuestionIdE, ["function": "\(function)"]), syntax.range)
       return nil
     }
     if locals.contains(where: { $0.name == name }) {
-      fail("argument", "\(function)() takes a question id, but '\(name)' is a macro variable", range)
+      fail("argument", Message(.exprTakesQuestionIdBut, ["function": "\(function)", "name": "\(name)"]), range)
       return nil
     }
     let typed = identifier(name, range, syntax)
@@ -379,16 +379,17 @@ final class Checker {
     guard case .literal(.string(let text), let range) = syntax else { return nil }
     let question = survey.questions[slot]
     guard let option = question.optionIndex(text) else {
-      let hint = DidYouMean.hint(text, from: question.options.map(\.value))
-      let listed = hint.isEmpty ? "; its options are " + question.options.map { "'\($0.value)'" }.joined(separator: ", ") : hint
+      let listed =
+        DidYouMean.suggest(text, from: question.options.map(\.value)).map(DidYouMean.hint)
+        ?? .message(Message(.exprItsOptionsAre, ["options": .text(question.options.map { "'\($0.value)'" }.joined(separator: ", "))]))
       if let code = MissingCode(rawValue: text) {
         let function = code == .dontKnow ? "dont_know" : "not_applicable"
         fail(
           "unknown-option",
-          "'\(text)' is a missing-data code, not an option of '\(question.id)'; test it with \(function)(\(question.id))",
+          Message(.exprMissingDataCodeNot, ["text": "\(text)", "question_id": "\(question.id)", "function": "\(function)"]),
           range)
       } else {
-        fail("unknown-option", "'\(text)' is not an option of '\(question.id)'\(listed)", range)
+        fail("unknown-option", Message(.exprNotOption, ["text": "\(text)", "question_id": "\(question.id)", "listed": listed]), range)
       }
       return .invalid(syntax)
     }
@@ -421,7 +422,7 @@ final class Checker {
   func dateLiteral(_ syntax: Syntax) {
     guard case .literal(.string(let text), let range) = syntax else { return }
     if !DateText.isValid(text) {
-      fail("date", "'\(text)' is not a date in the form YYYY-MM-DD", range)
+      fail("date", Message(.exprNotDateFormYyyy, ["text": "\(text)"]), range)
     }
   }
 }

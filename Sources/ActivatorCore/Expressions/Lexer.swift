@@ -16,7 +16,7 @@ struct Token: Sendable, Equatable {
 
 struct ExpressionError: Error, Sendable, Equatable {
   var code: String
-  var message: String
+  var message: Message
   var range: Range<Int>
 }
 
@@ -80,13 +80,13 @@ struct Lexer {
       }
     }
     if c == "=" {
-      throw ExpressionError(code: "syntax", message: "'=' is not an operator; use '==' to compare", range: start..<start + 1)
+      throw ExpressionError(code: "syntax", message: Message(.exprNotOperatorUseCompare), range: start..<start + 1)
     }
     if c == "&" || c == "|" {
       throw ExpressionError(
-        code: "syntax", message: "'\(c)' is not an operator; use '\(c)\(c)'", range: start..<start + 1)
+        code: "syntax", message: Message(.exprNotOperatorUse, ["c": "\(c)"]), range: start..<start + 1)
     }
-    throw ExpressionError(code: "syntax", message: "unexpected character '\(c)'", range: start..<start + 1)
+    throw ExpressionError(code: "syntax", message: Message(.exprUnexpectedCharacter, ["c": "\(c)"]), range: start..<start + 1)
   }
 
   // MARK: - Numbers
@@ -98,7 +98,7 @@ struct Lexer {
       let digitsStart = position
       while let c = peek(), c.properties.isASCIIHexDigit { position += 1 }
       if digitsStart == position {
-        throw ExpressionError(code: "number", message: "'0\(x)' needs hexadecimal digits after it", range: start..<position)
+        throw ExpressionError(code: "number", message: Message(.expr0NeedsHexadecimalDigits, ["x": "\(x)"]), range: start..<position)
       }
       magnitude = UInt64(text(digitsStart..<position), radix: 16)
     } else {
@@ -112,7 +112,7 @@ struct Lexer {
       // be a type error.
       throw ExpressionError(
         code: "unsupported",
-        message: "unsigned integers ('\(literal)\(u)') are not part of the rule language; write \(literal) without '\(u)'",
+        message: Message(.exprUnsignedIntegersNotPart, ["literal": "\(literal)", "u": "\(u)"]),
         range: start..<position + 1)
     }
     guard let magnitude, magnitude <= UInt64(Int.max) + 1 else {
@@ -143,13 +143,13 @@ struct Lexer {
     guard isDouble else { return nil }
     let literal = text(start..<position)
     guard let value = Double(literal), value.isFinite else {
-      throw ExpressionError(code: "number", message: "number '\(literal)' is out of range", range: start..<position)
+      throw ExpressionError(code: "number", message: Message(.exprNumberOutRange, ["literal": "\(literal)"]), range: start..<position)
     }
     return value
   }
 
   static func outOfRange(_ literal: String, _ range: Range<Int>) -> ExpressionError {
-    ExpressionError(code: "number", message: "integer '\(literal)' is out of range (\(Int.min) to \(Int.max))", range: range)
+    ExpressionError(code: "number", message: Message(.exprIntegerOutRange, ["literal": "\(literal)", "min": "\(Int.min)", "max": "\(Int.max)"]), range: range)
   }
 
   // MARK: - Text
@@ -167,7 +167,7 @@ struct Lexer {
     guard lowered == "r" || lowered == "b" || lowered == "rb" || lowered == "br" else { return nil }
     if lowered.contains("b") {
       throw ExpressionError(
-        code: "unsupported", message: "bytes (\(letters)\(quote)…\(quote)) are not part of the rule language; write text without '\(letters)'",
+        code: "unsupported", message: Message(.exprBytesNotPartRule, ["letters": "\(letters)", "quote": "\(quote)"]),
         range: start..<start + look)
     }
     position += look
@@ -184,7 +184,7 @@ struct Lexer {
     var value = String.UnicodeScalarView()
     while true {
       guard let c = peek() else {
-        throw ExpressionError(code: "syntax", message: "text started here is never closed with \(closing)", range: start..<start + 1)
+        throw ExpressionError(code: "syntax", message: Message(.exprTextStartedHereNever, ["closing": "\(closing)"]), range: start..<start + 1)
       }
       if c == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
         position += triple ? 3 : 1
@@ -193,7 +193,7 @@ struct Lexer {
       if (c == "\n" || c == "\r") && !triple {
         throw ExpressionError(
           code: "syntax",
-          message: "text started here runs past the end of the line (text over several lines goes in tripled quotes: \(closing)\(closing)\(closing))",
+          message: Message(.exprTextStartedHereRuns, ["closing": "\(closing)"]),
           range: start..<position)
       }
       if c == "\\" && !raw {
@@ -215,7 +215,7 @@ struct Lexer {
   private mutating func escape() throws(ExpressionError) -> Unicode.Scalar {
     let start = position
     guard let e = peek(1) else {
-      throw ExpressionError(code: "syntax", message: "'\\' at the end of the text escapes nothing", range: start..<start + 1)
+      throw ExpressionError(code: "syntax", message: Message(.exprAtEndTextEscapes), range: start..<start + 1)
     }
     if let scalar = Self.simpleEscapes[e] {
       position += 2
@@ -228,14 +228,15 @@ struct Lexer {
     case "U": (digits, radix) = (8, 16)
     case "0"..."3": (digits, radix) = (3, 8)
     default:
-      throw ExpressionError(code: "syntax", message: "unknown escape '\\\(e)'", range: start..<start + 2)
+      throw ExpressionError(code: "syntax", message: Message(.exprUnknownEscape, ["e": "\(e)"]), range: start..<start + 2)
     }
     let first = radix == 8 ? start + 1 : start + 2
     let end = min(scalars.count, first + digits)
     let written = text(first..<end)
     guard end - first == digits, written.unicodeScalars.allSatisfy(\.isASCII), let code = UInt32(written, radix: radix) else {
-      let form = radix == 8 ? "'\\' and three octal digits (\\000 to \\377)" : "'\\\(e)' and \(digits) hexadecimal digits"
-      throw ExpressionError(code: "syntax", message: "an escape here needs \(form)", range: start..<end)
+      let form =
+        radix == 8 ? Message(.exprEscapeOctal) : Message(.exprEscapeHex, ["escape": .text("\\" + String(e)), "digits": .text(String(digits))])
+      throw ExpressionError(code: "syntax", message: Message(.exprEscapeHereNeeds, ["form": .message(form)]), range: start..<end)
     }
     if e == "u", (0xD800...0xDBFF).contains(code), let low = lowSurrogate(at: end) {
       // A pair of \u escapes for one character outside the first plane ('\uD83D\uDE00').
@@ -244,7 +245,7 @@ struct Lexer {
     }
     guard let scalar = Unicode.Scalar(code) else {
       throw ExpressionError(
-        code: "syntax", message: "'\\\(e)\(written)' is not a Unicode character (surrogate halves D800-DFFF and values above 10FFFF are not)",
+        code: "syntax", message: Message(.exprNotUnicodeCharacterSurrogate, ["e": "\(e)", "written": "\(written)"]),
         range: start..<end)
     }
     position = end

@@ -74,24 +74,24 @@ struct Parser {
     let length = text.unicodeScalars.count
     if length > maxLength {
       throw ExpressionError(
-        code: "too-long", message: "expression is \(length) characters long; at most \(maxLength) are accepted",
+        code: "too-long", message: Message(.exprExpressionCharactersLongAt, ["length": "\(length)", "max_length": "\(maxLength)"]),
         range: 0..<1)
     }
     var lexer = Lexer(text)
     var parser = Parser(tokens: try lexer.tokenize())
     if parser.tokens.count == 1 {
-      throw ExpressionError(code: "syntax", message: "expected an expression, found nothing", range: 0..<0)
+      throw ExpressionError(code: "syntax", message: Message(.exprExpectedExpressionFoundNothing), range: 0..<0)
     }
     let expression = try parser.expression()
     if parser.current.kind != .end {
-      throw parser.unexpected("an operator or the end of the expression")
+      throw parser.unexpected(Message(.syntaxOperatorOrEnd))
     }
     // Nesting is counted while parsing; chains of operators are loops there but still make a
     // level each in the tree, which checking and evaluation walk recursively.
     if let deep = expression.node(deeperThan: maxTreeDepth) {
       throw ExpressionError(
         code: "too-deep",
-        message: "expression is more than \(maxTreeDepth) operations deep (each operator of a chain such as a || b || c adds one); split it, or test many values at once with 'in [...]'",
+        message: Message(.syntaxTooDeep, ["limit": .number(Double(maxTreeDepth))]),
         range: deep.range)
     }
     return expression
@@ -121,22 +121,23 @@ struct Parser {
     return false
   }
 
-  private mutating func expect(_ symbol: String, _ what: String) throws(ExpressionError) -> Token {
+  private mutating func expect(_ symbol: String, _ what: Message) throws(ExpressionError) -> Token {
     guard isSymbol(symbol) else { throw unexpected(what) }
     return advance()
   }
 
-  private func unexpected(_ expected: String) -> ExpressionError {
-    let found: String
+  private func unexpected(_ expected: Message) -> ExpressionError {
+    let found: Message
     switch current.kind {
-    case .end: found = "the end of the expression"
-    case .identifier(let name): found = "'\(name)'"
-    case .int(let n): found = "the number \(n)"
-    case .double(let d): found = "the number \(d)"
-    case .string(let s): found = "the text '\(s)'"
-    case .symbol(let s): found = "'\(s)'"
+    case .end: found = Message(.syntaxEnd)
+    case .identifier(let name): found = Message(.syntaxQuoted, ["text": .text(name)])
+    case .int(let n): found = Message(.syntaxNumber, ["number": .text(String(n))])
+    case .double(let d): found = Message(.syntaxNumber, ["number": .text("\(d)")])
+    case .string(let s): found = Message(.syntaxText, ["text": .text(s)])
+    case .symbol(let s): found = Message(.syntaxQuoted, ["text": .text(s)])
     }
-    return ExpressionError(code: "syntax", message: "expected \(expected), found \(found)", range: current.range)
+    return ExpressionError(
+      code: "syntax", message: Message(.exprExpectedFound, ["expected": .message(expected), "found": .message(found)]), range: current.range)
   }
 
   private mutating func nested<T>(_ body: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
@@ -144,7 +145,7 @@ struct Parser {
     defer { depth -= 1 }
     if depth > Self.maxDepth {
       throw ExpressionError(
-        code: "too-deep", message: "expression is nested more than \(Self.maxDepth) levels deep",
+        code: "too-deep", message: Message(.exprExpressionNestedMoreThan, ["max_depth": "\(Self.maxDepth)"]),
         range: current.range)
     }
     return try body(&self)
@@ -156,7 +157,7 @@ struct Parser {
       let condition = try p.or()
       guard p.accept("?") else { return condition }
       let then = try p.or()
-      _ = try p.expect(":", "':' of a conditional 'a ? b : c'")
+      _ = try p.expect(":", Message(.syntaxConditionalColon))
       let otherwise = try p.expression()
       return .conditional(condition, then, otherwise, condition.range.lowerBound..<otherwise.range.upperBound)
     }
@@ -259,7 +260,7 @@ struct Parser {
         let nameToken = advance()
         guard case .identifier(let name) = nameToken.kind else {
           index -= 1
-          throw unexpected("a name after '.'")
+          throw unexpected(Message(.syntaxNameAfterDot))
         }
         if isSymbol("(") {
           _ = advance()
@@ -272,7 +273,7 @@ struct Parser {
       } else if isSymbol("[") {
         _ = advance()
         let subscriptExpression = try expression()
-        let close = try expect("]", "']' closing the index")
+        let close = try expect("]", Message(.syntaxClosingIndex))
         target = .index(target, subscriptExpression, target.range.lowerBound..<close.range.upperBound)
       } else {
         return target
@@ -286,7 +287,7 @@ struct Parser {
     while true {
       args.append(try expression())
       if accept(closing) { return args }
-      guard accept(",") else { throw unexpected("',' or '\(closing)'") }
+      guard accept(",") else { throw unexpected(Message(.syntaxCommaOr, ["closing": .text(closing)])) }
       if accept(closing) { return args }  // trailing comma
     }
   }
@@ -313,11 +314,11 @@ struct Parser {
       case "false": return .literal(.bool(false), token.range)
       case "null": return .literal(.null, token.range)
       case "in":
-        throw ExpressionError(code: "syntax", message: "'in' needs a value on its left", range: token.range)
+        throw ExpressionError(code: "syntax", message: Message(.exprNeedsValueOnIts), range: token.range)
       default: break
       }
       if Self.reserved.contains(name) {
-        throw ExpressionError(code: "syntax", message: "'\(name)' is a reserved word", range: token.range)
+        throw ExpressionError(code: "syntax", message: Message(.exprReservedWord, ["name": "\(name)"]), range: token.range)
       }
       if isSymbol("(") {
         _ = advance()
@@ -329,16 +330,16 @@ struct Parser {
     case .symbol("("):
       _ = advance()
       let inner = try expression()
-      _ = try expect(")", "')'")
+      _ = try expect(")", Message(.syntaxQuoted, ["text": ")"]))
       return inner
     case .symbol("["):
       _ = advance()
       let items = try arguments("]")
       return .list(items, token.range.lowerBound..<tokens[index - 1].range.upperBound)
     case .symbol("{"):
-      throw ExpressionError(code: "unsupported", message: "maps ('{…}') are not part of the rule language", range: token.range)
+      throw ExpressionError(code: "unsupported", message: Message(.exprMapsNotPartRule), range: token.range)
     default:
-      throw unexpected("a value, a question id or '('")
+      throw unexpected(Message(.syntaxValue))
     }
   }
 }

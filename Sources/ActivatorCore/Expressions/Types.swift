@@ -28,24 +28,24 @@ public indirect enum ExprType: Sendable, Hashable {
   }
 
   /// Words for messages: "a yes/no value", "a number".
-  func describe(_ survey: Survey) -> String {
+  func describe(_ survey: Survey) -> MessageArgument {
+    .message(describeMessage(survey, plural: false))
+  }
+
+  private func describeMessage(_ survey: Survey, plural: Bool) -> Message {
+    func id(_ slot: Int) -> MessageArgument { .text(slot < survey.questions.count ? survey.questions[slot].id : "?") }
     switch self {
-    case .bool: return "a yes/no (bool) value"
-    case .int: return "a whole number (int)"
-    case .double: return "a number (double)"
-    case .string: return "text (string)"
-    case .date: return "a date"
-    case .choice(let slot):
-      let id = slot < survey.questions.count ? survey.questions[slot].id : "?"
-      return "a choice of '\(id)'"
-    case .list(.choice(let slot)):
-      let id = slot < survey.questions.count ? survey.questions[slot].id : "?"
-      return "a list of options of '\(id)'"
-    case .list(let element):
-      return "a list of \(element.describe(survey).replacingArticle())"
-    case .null: return "null"
-    case .any: return "any value"
-    case .invalid: return "an invalid value"
+    case .bool: return Message(plural ? .typeBools : .typeBool)
+    case .int: return Message(plural ? .typeInts : .typeInt)
+    case .double: return Message(plural ? .typeDoubles : .typeDouble)
+    case .string: return Message(plural ? .typeStrings : .typeString)
+    case .date: return Message(plural ? .typeDates : .typeDate)
+    case .choice(let slot): return Message(plural ? .typeChoices : .typeChoice, ["id": id(slot)])
+    case .list(.choice(let slot)): return Message(plural ? .typeOptionLists : .typeOptionList, ["id": id(slot)])
+    case .list(let element): return Message(plural ? .typeLists : .typeList, ["element": .message(element.describeMessage(survey, plural: true))])
+    case .null: return Message(.typeNull)
+    case .any: return Message(plural ? .typeAnyValues : .typeAny)
+    case .invalid: return Message(.typeInvalid)
     }
   }
 
@@ -63,13 +63,6 @@ public indirect enum ExprType: Sendable, Hashable {
     case .any: "dyn"
     case .invalid: "invalid"
     }
-  }
-}
-
-extension String {
-  fileprivate func replacingArticle() -> String {
-    for article in ["a ", "an "] where hasPrefix(article) { return String(dropFirst(article.count)) + "s" }
-    return self
   }
 }
 

@@ -37,11 +37,11 @@ public enum Value: Sendable {
 /// A failure while evaluating (division by zero, overflow, index out of range, cost limit).
 /// It is a value, not a trap: it flows through `&&` / `||` like CEL errors do.
 public struct EvaluationError: Error, Sendable, Hashable {
-  public var message: String
+  public var message: Message
   /// Span in the expression text, in Unicode scalar offsets.
   public var range: Range<Int>
 
-  public init(_ message: String, range: Range<Int>) {
+  public init(_ message: Message, range: Range<Int>) {
     self.message = message
     self.range = range
   }

@@ -14,13 +14,13 @@ public struct AnswerOverride: Sendable {
     let source = SourceFile(path: name, bytes: Array(argument.utf8))
     log.keep(source)
     guard let equals = argument.firstIndex(of: "=") else {
-      log.error("syntax", "expected question=value, e.g. gov_strategy=adopted", at: SourceLocation(file: name, line: 1, column: 1))
+      log.error("syntax", Message(.whatifExpectedQuestionValue), at: SourceLocation(file: name, line: 1, column: 1))
       return nil
     }
     let id = String(argument[..<equals])
     guard let slot = survey.questionIndex[id] else {
       log.error(
-        "unknown-question", "unknown question '\(id)'" + DidYouMean.hint(id, from: survey.questionIndex.keys),
+        "unknown-question", Message(.whatifUnknownQuestion, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
         at: SourceLocation(file: name, line: 1, column: 1))
       return nil
     }

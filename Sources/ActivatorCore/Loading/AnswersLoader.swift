@@ -44,21 +44,21 @@ public enum AnswersLoader {
 
   /// What a file that is clearly not an answers file is, so one error replaces twenty
   /// "unknown key" errors.
-  static func otherKind(_ root: YAMLNode) -> String? {
+  static func otherKind(_ root: YAMLNode) -> Message? {
     guard let pairs = root.mapping else { return nil }
     let keys = Set(pairs.compactMap(\.key.scalar))
     guard !keys.contains("answers") else { return nil }
     if keys.contains("plugin") || !keys.isDisjoint(with: ["criteria", "ladders", "metrics", "next_steps"]) {
-      return "this is a rule plugin file, not an answers file (give rule plugins with --rules)"
+      return Message(.answersIsPlugin)
     }
     if keys.contains("sections") || (keys.contains("survey") && keys.contains("stages")) {
-      return "this is a survey definition, not an answers file (give surveys with --survey)"
+      return Message(.answersIsSurvey)
     }
     if keys.contains("catalog") || !keys.isDisjoint(with: ["solutions", "programmes"]) {
-      return "this is a catalog file of a rule plugin, not an answers file"
+      return Message(.answersIsCatalog)
     }
     if keys.contains("fixtures") {
-      return "this is a rule test file (fixtures), not an answers file; run it with 'activator test'"
+      return Message(.answersIsFixture)
     }
     return nil
   }
@@ -73,59 +73,61 @@ public enum AnswersLoader {
       reader.error("not-answers", other, root)
       return nil
     }
-    guard let fields = reader.fields(root, "an answers file", allowed: keys) else { return nil }
+    guard let fields = reader.fields(root, Message(.whatAnswersFile), allowed: keys) else { return nil }
 
-    guard let surveyNode = fields.required("survey", reader), let surveyID = reader.string(surveyNode, "the survey id")
+    guard let surveyNode = fields.required("survey", reader), let surveyID = reader.string(surveyNode, Message(.whatSurveyId))
     else { return nil }
     let known = Set(registry.surveys.map(\.id))
     guard !registry.versions(of: surveyID).isEmpty else {
       let hint = DidYouMean.hint(surveyID, from: known)
-      let list = known.isEmpty ? "no survey is loaded" : "loaded surveys: " + known.sorted().joined(separator: ", ")
-      reader.error("unknown-survey", "this file answers survey '\(surveyID)', which is not loaded\(hint) (\(list))", surveyNode)
+      let list =
+        known.isEmpty ? Message(.answersNoSurveyLoaded) : Message(.answersLoadedSurveys, ["surveys": .text(known.sorted().joined(separator: ", "))])
+      reader.error(
+        "unknown-survey", Message(.answersThisFileAnswersSurvey, ["survey": .text(surveyID), "hint": hint, "list": .message(list)]), surveyNode)
       return nil
     }
     guard let versionNode = fields.required("survey_version", reader),
-      let version = reader.version(versionNode, "survey_version")
+      let version = reader.version(versionNode, Message(.whatSurveyVersion))
     else { return nil }
     guard let survey = registry.survey(surveyID, compatibleWith: version) else {
       let loaded = registry.versions(of: surveyID).map { $0.version.description }.joined(separator: ", ")
       reader.error(
         "survey-version",
-        "this file answers \(surveyID) \(version), but only version \(loaded) is loaded and none is compatible (same major version, not older)",
+        Message(.answersThisFileAnswersBut, ["survey": .text(surveyID), "version": .text(version.description), "loaded": .text(loaded)]),
         versionNode)
       return nil
     }
     reader.languages = survey.languages
 
     var language = survey.defaultLanguage
-    if let node = fields.optional("language"), let code = reader.string(node, "language") {
+    if let node = fields.optional("language"), let code = reader.string(node, Message(.whatLanguage)) {
       if survey.languages.contains(code) {
         language = code
       } else {
         reader.warning(
           "language",
-          "language '\(code)' is not one of the survey's (\(survey.languages.joined(separator: ", "))); reports will use \(language)",
+          Message(.answersLanguageNotOneSurvey, ["code": "\(code)", "languages_joined": "\(survey.languages.joined(separator: ", "))", "language": "\(language)"]),
           node)
       }
     }
 
     var city = City(name: "")
     if let node = fields.required("city", reader),
-      let cityFields = reader.fields(node, "the city", allowed: ["name", "country", "region"])
+      let cityFields = reader.fields(node, Message(.whatCity), allowed: ["name", "country", "region"])
     {
-      city.name = cityFields.required("name", reader).flatMap { reader.string($0, "the city name") } ?? ""
-      city.country = cityFields.optional("country").flatMap { reader.string($0, "the country") }
-      city.region = cityFields.optional("region").flatMap { reader.string($0, "the region") }
+      city.name = cityFields.required("name", reader).flatMap { reader.string($0, Message(.whatCityName)) } ?? ""
+      city.country = cityFields.optional("country").flatMap { reader.string($0, Message(.whatCountry)) }
+      city.region = cityFields.optional("region").flatMap { reader.string($0, Message(.whatRegion)) }
     }
     var respondent: Respondent?
     if let node = fields.optional("respondent"),
-      let r = reader.fields(node, "the respondent", allowed: ["name", "role", "email", "organisation", "organization"])
+      let r = reader.fields(node, Message(.whatRespondent), allowed: ["name", "role", "email", "organisation", "organization"])
     {
       respondent = Respondent(
-        name: r.optional("name").flatMap { reader.string($0, "the respondent's name") },
-        role: r.optional("role").flatMap { reader.string($0, "the respondent's role") },
-        email: r.optional("email").flatMap { reader.string($0, "the respondent's e-mail") },
-        organisation: (r.optional("organisation") ?? r.optional("organization")).flatMap { reader.string($0, "the respondent's organisation") })
+        name: r.optional("name").flatMap { reader.string($0, Message(.whatRespondentSName)) },
+        role: r.optional("role").flatMap { reader.string($0, Message(.whatRespondentSRole)) },
+        email: r.optional("email").flatMap { reader.string($0, Message(.whatRespondentSEMail)) },
+        organisation: (r.optional("organisation") ?? r.optional("organization")).flatMap { reader.string($0, Message(.whatRespondentSOrganisation)) })
     }
     let started = fields.optional("started").flatMap { timestamp($0, "started", reader) }
     let completed = fields.optional("completed").flatMap { timestamp($0, "completed", reader) }
@@ -139,18 +141,18 @@ public enum AnswersLoader {
         var seen = [YAMLMark?](repeating: nil, count: survey.questions.count)
         for pair in pairs {
           guard let id = pair.key.scalar else {
-            reader.error("wrong-type", "a key in answers must be a question id, found \(pair.key.kindDescription)", pair.key)
+            reader.error("wrong-type", Message(.answersKeyAnswersMustBe, ["found": NodeReader.found(pair.key)]), pair.key)
             continue
           }
           guard let slot = survey.questionIndex[id] else {
             let hint = DidYouMean.hint(id, from: survey.questionIndex.keys)
-            reader.error("unknown-question", "unknown question '\(id)' in answers (survey \(survey.reference))\(hint)", pair.key)
+            reader.error("unknown-question", Message(.answersUnknownQuestionAnswersSurvey, ["id": "\(id)", "reference": "\(survey.reference)", "hint": hint]), pair.key)
             continue
           }
           if let first = seen[slot] {
             reader.error(
-              "duplicate-key", "question '\(id)' is answered twice", pair.key,
-              notes: [.init("first answered here", at: file.location(first))])
+              "duplicate-key", Message(.answersQuestionAnsweredTwice, ["id": "\(id)"]), pair.key,
+              notes: [.init(Message(.answersFirstAnsweredHere), at: file.location(first))])
             continue
           }
           seen[slot] = pair.key.start
@@ -161,14 +163,14 @@ public enum AnswersLoader {
           }
         }
       } else {
-        reader.error("wrong-type", "expected answers as a mapping of 'question_id: answer' lines, found \(node.kindDescription)", node)
+        reader.error("wrong-type", Message(.answersExpectedAnswersAsMapping, ["found": NodeReader.found(node)]), node)
       }
     } else {
-      reader.error("missing-key", "an answers file is missing the required key 'answers'", root)
+      reader.error("missing-key", Message(.answersAnswersFileMissingRequired), root)
     }
 
     var targets: [Int: Int] = [:]
-    if let node = fields.optional("targets"), let pairs = reader.fields(node, "targets", allowed: survey.pillars.map(\.id)) {
+    if let node = fields.optional("targets"), let pairs = reader.fields(node, Message(.whatTargets), allowed: survey.pillars.map(\.id)) {
       for key in pairs.order {
         guard let pillar = survey.pillarIndex(key), let valueNode = pairs.optional(key) else { continue }
         if let stage = stageNumber(valueNode, survey, reader) { targets[pillar] = stage }
@@ -180,29 +182,29 @@ public enum AnswersLoader {
       for pair in pairs {
         guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
           let id = pair.key.scalar ?? "?"
-          reader.error("unknown-question", "note for unknown question '\(id)'" + DidYouMean.hint(id, from: survey.questionIndex.keys), pair.key)
+          reader.error("unknown-question", Message(.answersNoteForUnknownQuestion, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
           continue
         }
         // Two notes on one question: keeping either would silently lose the other.
         if let first = noted[slot] {
           reader.error(
-            "duplicate-key", "the note on '\(id)' is given twice", pair.key,
-            notes: [.init("first given here", at: file.location(first))])
+            "duplicate-key", Message(.answersNoteOnGivenTwice, ["id": "\(id)"]), pair.key,
+            notes: [.init(Message(.answersFirstGivenHere), at: file.location(first))])
           continue
         }
         noted[slot] = pair.key.start
-        if let text = reader.string(pair.value, "the note on '\(id)'", allowEmpty: true) { notes[slot] = text }
+        if let text = reader.string(pair.value, Message(.whatNoteOn, ["id": "\(id)"]), allowEmpty: true) { notes[slot] = text }
       }
     }
     if let node = fields.optional("notes"), node.mapping == nil {
-      reader.error("wrong-type", "expected notes as a mapping of 'question_id: text' lines, found \(node.kindDescription)", node)
+      reader.error("wrong-type", Message(.answersExpectedNotesAsMapping, ["found": NodeReader.found(node)]), node)
     }
     var review: [Int] = []
-    if let node = fields.optional("review"), let items = reader.list(node, "review") {
+    if let node = fields.optional("review"), let items = reader.list(node, Message(.whatReview)) {
       for item in items {
-        guard let id = reader.string(item, "a question id") else { continue }
+        guard let id = reader.string(item, Message(.whatQuestionId)) else { continue }
         guard let slot = survey.questionIndex[id] else {
-          reader.error("unknown-question", "unknown question '\(id)' in review" + DidYouMean.hint(id, from: survey.questionIndex.keys), item)
+          reader.error("unknown-question", Message(.answersUnknownQuestionReview, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), item)
           continue
         }
         if !review.contains(slot) { review.append(slot) }
@@ -222,27 +224,30 @@ public enum AnswersLoader {
   /// A stage given by level (`4`) or by id (`integrated`).
   static func stageNumber(_ node: YAMLNode, _ survey: Survey, _ reader: NodeReader) -> Int? {
     guard let text = node.scalar else {
-      reader.error("wrong-type", "expected a stage (1 to \(survey.topStage) or a stage id), found \(node.kindDescription)", node)
+      reader.error("wrong-type", Message(.answersExpectedStage1Stage, ["top_stage": "\(survey.topStage)", "found": NodeReader.found(node)]), node)
       return nil
     }
     if let level = Int(text.trimmingSpaces) {
       guard survey.stages.contains(where: { $0.level == level }) else {
-        reader.error("out-of-range", "stage must be from 1 to \(survey.topStage), not \(level)", node)
+        reader.error("out-of-range", Message(.answersStageMustBeFrom, ["top_stage": "\(survey.topStage)", "level": "\(level)"]), node)
         return nil
       }
       return level
     }
     if let stage = survey.stages.first(where: { $0.id == text }) { return stage.level }
     reader.error(
-      "unknown-stage", "unknown stage '\(text)'" + DidYouMean.hint(text, from: survey.stages.map(\.id)) + " (use 1 to \(survey.topStage))",
+      "unknown-stage",
+      Message(
+        .answersUnknownStage,
+        ["text": .text(text), "hint": DidYouMean.hint(text, from: survey.stages.map(\.id)), "top": .text(String(survey.topStage))]),
       node)
     return nil
   }
 
-  static func timestamp(_ node: YAMLNode, _ what: String, _ reader: NodeReader) -> String? {
-    guard let text = reader.string(node, what) else { return nil }
+  static func timestamp(_ node: YAMLNode, _ key: String, _ reader: NodeReader) -> String? {
+    guard let text = reader.string(node, Message(.whatKeyNamed, ["key": .text(key)])) else { return nil }
     if !DateText.isValid(String(text.prefix(10))) {
-      reader.error("timestamp", "\(what) must be a date or an ISO 8601 timestamp (e.g. 2026-10-02T11:40:00Z), not '\(text)'", node)
+      reader.error("timestamp", Message(.answersMustBeDateIso, ["what": .text(key), "text": .text(text)]), node)
       return nil
     }
     return text
@@ -267,8 +272,9 @@ public enum AnswerParser {
     if let text = node.scalar, let code = MissingCode(rawValue: text) {
       guard question.allowed.contains(code) else {
         let allowed = question.allowed.map(\.rawValue).sorted()
-        let what = allowed.isEmpty ? "no missing-data code" : "only " + allowed.joined(separator: ", ")
-        reader.error("missing-code", "'\(id)' does not allow \(text) (it allows \(what)); give a value instead", node)
+        let what =
+          allowed.isEmpty ? Message(.answersNoCodeAllowed) : Message(.answersOnlyCodes, ["codes": .text(allowed.joined(separator: ", "))])
+        reader.error("missing-code", Message(.answerCodeNotAllowed, ["subject": subject(question, reader), "code": .text(text), "allowed": .message(what)]), node)
         return .invalid
       }
       return .value(.missing(code))
@@ -276,13 +282,16 @@ public enum AnswerParser {
     return question.kind.parse(node, for: question, reader: reader)
   }
 
-  static func shown(_ node: YAMLNode) -> String {
-    node.scalar.map { "'\($0)'" } ?? node.kindDescription
+  /// "'gov_budget' " opening a message about an answer; nothing where the question is already
+  /// in view (the questionnaire shows the message under it, capitalized).
+  static func subject(_ question: Question, _ reader: NodeReader) -> MessageArgument {
+    reader.subjectless ? "" : .message(Message(.answerSubject, ["id": .text(question.id)]))
   }
 
-  static func codesHint(_ question: Question) -> String {
+  /// " (or dont_know / not_applicable)", or nothing when the question allows no code.
+  static func codesHint(_ question: Question) -> MessageArgument {
     let codes = question.allowed.map(\.rawValue).sorted()
-    return codes.isEmpty ? "" : " (or " + codes.joined(separator: " / ") + ")"
+    return codes.isEmpty ? .text("") : .message(Message(.answersCodesHint, ["codes": .text(codes.joined(separator: " / "))]))
   }
 
   static func unitHint(_ question: Question) -> String {

@@ -8,17 +8,19 @@ public enum Document {
     do {
       bytes = try FileReading.read(path, maxBytes: limits.maxBytes)
     } catch {
-      log.error(error.tooLarge ? "limit" : "unreadable", error.message + (error.tooLarge ? sizeHint(limits) : ""), at: .file(path))
+      log.error(error.tooLarge ? "limit" : "unreadable", problem(error, limits), at: .file(path))
       return nil
     }
     return parse(SourceFile(path: path, bytes: bytes), limits: limits, log: log)
   }
 
-  /// What a file over the size limit probably is, by the kind of file the limits are for.
-  public static func sizeHint(_ limits: YAMLLimits) -> String {
-    limits == .untrusted
-      ? " (is it really an answers file? They are a few kilobytes)"
-      : " (surveys, rule and catalog files may be at most \(limits.maxBytes >> 20) MiB; split the rules into several files)"
+  /// Why a file could not be read; for a file over the size limit, also what it probably is,
+  /// by the kind of file the limits are for.
+  public static func problem(_ error: FileReadError, _ limits: YAMLLimits) -> Message {
+    guard error.tooLarge else { return error.message }
+    return limits == .untrusted
+      ? Message(.documentTooLargeAnswers, ["problem": .message(error.message)])
+      : Message(.documentTooLargeRules, ["problem": .message(error.message), "mib": .number(Double(limits.maxBytes >> 20))])
   }
 
   /// The file as UTF-8 text: YAML allows UTF-16 with a byte-order mark (some Windows editors
@@ -35,7 +37,7 @@ public enum Document {
     log.keep(file)
     if let (complete, _) = UTF16Text.decode(original.bytes).map({ ($0.complete, $0.utf8) }), !complete {
       log.error(
-        "encoding", "not valid UTF-16 text: a character is cut off here (a lone surrogate or an odd final byte); save the file as UTF-8",
+        "encoding", Message(.documentNotValidUtf16),
         at: file.location(ofByte: file.bytes.count))
       return nil
     }
@@ -45,7 +47,7 @@ public enum Document {
     }
     do {
       guard let root = try YAMLParser.parse(file.bytes, limits: limits) else {
-        log.error("empty", "the file is empty; expected a YAML document", at: SourceLocation(file: file.path, line: 1, column: 1))
+        log.error("empty", Message(.documentFileEmptyExpectedYaml), at: SourceLocation(file: file.path, line: 1, column: 1))
         return nil
       }
       return (file, root)
@@ -58,19 +60,43 @@ public enum Document {
       case .unsupported: code = "yaml-unsupported"
       }
       var location = file.clampedLocation(error.mark)
-      var message = error.message
+      var message = Self.message(error)
       if error.kind == .encoding, let (offset, byte) = firstInvalidUTF8(file.bytes) {
         // libyaml points after the bad byte; point at it, and say what usually happened.
         location = file.location(ofByte: offset)
-        message = "not valid UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true))): was the file saved in another encoding, such as Latin-1 or Windows-1252? Save it as UTF-8"
+        message = Message(.documentNotUtf8, ["byte": .text(String(byte, radix: 16, uppercase: true))])
       }
       if error.kind == .syntax, let line = file.line(location.line), location.column >= 1,
         Array(line.unicodeScalars).dropFirst(location.column - 1).first == "\t"
       {
-        message = "a tab cannot indent YAML or start a value; use spaces (\(message))"
+        message = Message(.documentTab, ["detail": .message(message)])
       }
       log.error(code, message, at: location, notes: hiddenBreakNotes(file, around: location))
       return nil
+    }
+  }
+
+  /// A YAML error in the reader's language. libyaml's own description of a syntax error stays
+  /// in libyaml's words (English), inside a localized sentence.
+  static func message(_ error: YAMLError) -> Message {
+    func n(_ value: Int) -> MessageArgument { .text(String(value)) }
+    switch error.reason {
+    case .fileTooLarge(let size, let limit): return Message(.yamlFileTooLarge, ["size": n(size), "limit": n(limit)])
+    case .cannotStart: return Message(.yamlCannotStart)
+    case .secondDocument: return Message(.yamlSecondDocument)
+    case .valueTooLong(let length, let limit): return Message(.yamlValueTooLong, ["length": n(length), "limit": n(limit)])
+    case .tooManyAliases(let limit): return Message(.yamlTooManyAliases, ["limit": n(limit)])
+    case .unknownAlias(let name): return Message(.yamlUnknownAlias, ["name": .text(name)])
+    case .tooDeep(let limit): return Message(.yamlTooDeep, ["limit": n(limit)])
+    case .tooManyValues(let limit): return Message(.yamlTooManyValues, ["limit": n(limit)])
+    case .unreadable(let problem): return Message(.yamlUnreadable, ["problem": .text(problem)])
+    case .syntax(let problem, let context?, let mark):
+      return Message(
+        .yamlSyntaxWhile, ["problem": .text(problem), "context": .text(context), "line": n(mark?.line ?? 0), "column": n(mark?.column ?? 0)])
+    case .syntax(let problem, nil, _): return Message(.yamlSyntax, ["problem": .text(problem)])
+    case .unclosed(let bracket, let closing, let noticed):
+      return Message(
+        .yamlUnclosed, ["bracket": .text(bracket), "closing": .text(closing), "line": n(noticed.line), "column": n(noticed.column)])
     }
   }
 
@@ -84,10 +110,10 @@ public enum Document {
       var column = 1
       for scalar in text.unicodeScalars {
         if LineBreak.isYAMLBreak(scalar) {
-          let name = scalar.value == 0x85 ? "NEL, next line" : scalar.value == 0x2028 ? "LS, line separator" : "PS, paragraph separator"
+          let name: MessageKey = scalar.value == 0x85 ? .documentBreakNel : scalar.value == 0x2028 ? .documentBreakLs : .documentBreakPs
           notes.append(
             Diagnostic.Note(
-              "this line holds an invisible \(InertText.codePoint(scalar)) (\(name)), which YAML reads as a line break; replace it with a space or a real line break",
+              Message(.documentThisLineHoldsInvisible, ["code_point": .text(InertText.codePoint(scalar)), "name": .message(Message(name))]),
               at: SourceLocation(file: file.path, line: number, column: column)))
           break
         }
@@ -119,32 +145,32 @@ public enum Document {
 
   /// Recognises files that are plainly not text (archives, images, office documents) before
   /// libyaml reports a puzzling syntax error about them.
-  static func binaryProblem(_ bytes: [UInt8]) -> String? {
-    let signatures: [([UInt8], String)] = [
-      ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an .xlsx or .docx file?)"),
-      ([0x25, 0x50, 0x44, 0x46], "a PDF document"),
-      ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
-      ([0xFF, 0xD8, 0xFF], "a JPEG image"),
-      ([0x1F, 0x8B], "a gzip archive"),
-      ([0xD0, 0xCF, 0x11, 0xE0], "an old Office document (.xls or .doc)"),
-      ([0x7F, 0x45, 0x4C, 0x46], "an executable program"),
+  static func binaryProblem(_ bytes: [UInt8]) -> Message? {
+    let signatures: [([UInt8], MessageKey)] = [
+      ([0x50, 0x4B, 0x03, 0x04], .documentZip),
+      ([0x25, 0x50, 0x44, 0x46], .documentPdf),
+      ([0x89, 0x50, 0x4E, 0x47], .documentPng),
+      ([0xFF, 0xD8, 0xFF], .documentJpeg),
+      ([0x1F, 0x8B], .documentGzip),
+      ([0xD0, 0xCF, 0x11, 0xE0], .documentOffice),
+      ([0x7F, 0x45, 0x4C, 0x46], .documentExecutable),
     ]
     for (signature, name) in signatures where bytes.starts(with: signature) {
-      return "this is \(name), not a YAML text file"
+      return Message(.documentNotText, ["kind": .message(Message(name))])
     }
     // UTF-16 or UTF-32 without a byte-order mark: zero bytes in every other (or three in four) place.
     if bytes.count >= 8 {
       let sample = bytes.prefix(512)
       let zeros = sample.count { $0 == 0 }
       if zeros * 4 >= sample.count, sample.enumerated().allSatisfy({ $0.offset % 2 == 1 || $0.element != 0 }) || sample.enumerated().allSatisfy({ $0.offset % 2 == 0 || $0.element != 0 }) || zeros * 2 >= sample.count {
-        return "this looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8"
+        return Message(.documentUtf16NoBom)
       }
     }
     // Text has almost no control characters; binary data is full of them.
     let head = bytes.prefix(1024)
     let control = head.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
     if head.count >= 64 && control * 10 > head.count {
-      return "this looks like binary data (\(control) control bytes in the first \(head.count)), not a YAML text file"
+      return Message(.documentBinary, ["control": .text(String(control)), "bytes": .text(String(head.count))])
     }
     return nil
   }

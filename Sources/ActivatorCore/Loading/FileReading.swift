@@ -1,12 +1,15 @@
 /// Why a file could not be read at all (before any YAML was looked at).
 public struct FileReadError: Error, Sendable, CustomStringConvertible {
   public var path: String
-  public var message: String
+  public var message: Message
   /// The file is larger than the reader accepts (the caller says what such a file should be).
   public var tooLarge = false
   public var description: String { "\(InertText.line(path)): \(message)" }
 
-  public init(path: String, message: String) {
+  /// `path: problem` in `language`.
+  public func text(_ language: String) -> String { "\(InertText.line(path)): \(message.text(language))" }
+
+  public init(path: String, message: Message) {
     self.path = path
     self.message = message
   }
@@ -28,25 +31,25 @@ public enum FileReading {
   public static func read(_ path: String, maxBytes: Int, into buffer: inout [UInt8]) throws(FileReadError) {
     buffer.removeAll(keepingCapacity: true)
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+    guard fd >= 0 else { throw FileReadError(path: path, message: problem(errno)) }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+    guard fstat(fd, &info) == 0 else { throw FileReadError(path: path, message: problem(errno)) }
     let kind = info.st_mode & S_IFMT
     guard kind == S_IFREG else {
-      let what: String
+      let what: MessageKey
       switch kind {
-      case S_IFDIR: what = "is a directory, not a file"
-      case S_IFIFO: what = "is a FIFO (named pipe), not a regular file; refusing to read it"
-      case S_IFSOCK: what = "is a socket, not a regular file"
-      case S_IFCHR, S_IFBLK: what = "is a device, not a regular file"
-      default: what = "is not a regular file"
+      case S_IFDIR: what = .fileIsDirectory
+      case S_IFIFO: what = .fileIsFifo
+      case S_IFSOCK: what = .fileIsSocket
+      case S_IFCHR, S_IFBLK: what = .fileIsDevice
+      default: what = .fileNotRegular
       }
-      throw FileReadError(path: path, message: what)
+      throw FileReadError(path: path, message: Message(what))
     }
     let size = Int(info.st_size)
     if size > maxBytes {
-      var error = FileReadError(path: path, message: "file is \(size) bytes; at most \(maxBytes) are accepted")
+      var error = FileReadError(path: path, message: Message(.fileTooLarge, ["size": .text(String(size)), "limit": .text(String(maxBytes))]))
       error.tooLarge = true
       throw error
     }
@@ -56,7 +59,7 @@ public enum FileReading {
     while true {
       let oldCount = buffer.count
       if oldCount + blockSize > maxBytes + 1 && oldCount > maxBytes {
-        var error = FileReadError(path: path, message: "file grew past \(maxBytes) bytes while being read")
+        var error = FileReadError(path: path, message: Message(.fileFileGrewPastBytes, ["max_bytes": "\(maxBytes)"]))
         error.tooLarge = true
         throw error
       }
@@ -69,38 +72,40 @@ public enum FileReading {
         let code = errno
         buffer.removeSubrange(oldCount...)
         if code == EINTR || code == EAGAIN { continue }
-        throw FileReadError(path: path, message: errorText(code))
+        throw FileReadError(path: path, message: problem(code))
       }
       buffer.removeSubrange((oldCount + got)...)
       if got == 0 { break }
       // A short read of a regular file is its end: no need for a second read to see zero.
       if got < blockSize && buffer.count == size { break }
       if buffer.count > maxBytes {
-        var error = FileReadError(path: path, message: "file is more than \(maxBytes) bytes; refusing to read further")
+        var error = FileReadError(path: path, message: Message(.fileFileMoreThanBytes, ["max_bytes": "\(maxBytes)"]))
         error.tooLarge = true
         throw error
       }
     }
   }
 
-  /// Why a file or folder could not be written, in words (`errorText` is for reading).
-  public static func writeErrorText(_ code: Int32) -> String {
+  /// Why a file or folder could not be written (`problem` is for reading).
+  public static func writeProblem(_ code: Int32) -> Message {
     switch code {
-    case EACCES, EPERM: return "permission denied (the folder or the file is not writable)"
-    case EROFS: return "the file system is read-only"
-    case ENOSPC: return "no space left on the disk"
-    case EDQUOT: return "the disk quota is used up"
-    default: return errorText(code)
+    case EACCES, EPERM: return Message(.fileWritePermissionDenied)
+    case EROFS: return Message(.fileWriteReadOnly)
+    case ENOSPC: return Message(.fileWriteNoSpace)
+    case EDQUOT: return Message(.fileWriteQuota)
+    default: return problem(code)
     }
   }
 
   /// At most the first `maxBytes` of a regular file (to recognise what it holds).
   public static func readPrefix(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+    guard fd >= 0 else { throw FileReadError(path: path, message: problem(errno)) }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw FileReadError(path: path, message: "is not a regular file") }
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      throw FileReadError(path: path, message: Message(.fileNotRegular))
+    }
     var buffer = [UInt8](repeating: 0, count: maxBytes)
     var count = 0
     while count < maxBytes {
@@ -112,17 +117,20 @@ public enum FileReading {
     return Array(buffer.prefix(count))
   }
 
-  public static func errorText(_ code: Int32) -> String {
+  /// Why a file could not be read or reached.
+  public static func problem(_ code: Int32) -> Message {
     switch code {
-    case ENOENT: return "no such file"
-    case EACCES, EPERM: return "permission denied (the file is not readable)"
-    case ELOOP: return "too many levels of symbolic links (a symlink loop?)"
-    case EISDIR: return "is a directory, not a file"
-    case ENAMETOOLONG: return "path is too long"
-    case ENOTDIR: return "a part of the path is not a directory"
+    case ENOENT: return Message(.fileNoSuchFile)
+    case EACCES, EPERM: return Message(.filePermissionDenied)
+    case ELOOP: return Message(.fileTooManyLevelsSymbolic)
+    case EISDIR: return Message(.fileIsDirectory)
+    case ENAMETOOLONG: return Message(.filePathTooLong)
+    case ENOTDIR: return Message(.fileNotDirectory)
+    case ENOSPC: return Message(.fileNoSpace)
+    case EROFS: return Message(.fileReadOnly)
     default:
-      if let text = strerror(code) { return String(cString: text).lowercased() }
-      return "error \(code)"
+      let text = strerror(code).map { String(cString: $0).lowercased() } ?? "error \(code)"
+      return Message(.fileSystemError, ["text": .text(text)])
     }
   }
 
@@ -147,7 +155,7 @@ public enum FileReading {
   /// Entries of a directory with what the directory says they are (no `stat` per entry),
   /// sorted byte-wise; `.other` for symbolic links and unknown types, which callers `stat`.
   public static func entries(_ directory: String) throws(FileReadError) -> [(name: String, kind: Kind)] {
-    guard let dir = opendir(directory) else { throw FileReadError(path: directory, message: errorText(errno)) }
+    guard let dir = opendir(directory) else { throw FileReadError(path: directory, message: problem(errno)) }
     defer { closedir(dir) }
     var found: [(name: String, kind: Kind)] = []
     while let entry = readdir(dir) {
@@ -186,25 +194,25 @@ public enum FileReading {
   public static func plan(output path: String, depth: Int = 0) throws(FileReadError) -> OutputPlan {
     var info = stat()
     if lstat(path, &info) != 0 {
-      guard errno == ENOENT else { throw FileReadError(path: path, message: errorText(errno)) }
+      guard errno == ENOENT else { throw FileReadError(path: path, message: problem(errno)) }
       let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
       guard kind(directory.isEmpty ? "/" : directory) == .directory else {
-        throw FileReadError(path: path, message: "cannot write here: the folder '\(directory)' does not exist")
+        throw FileReadError(path: path, message: Message(.fileCannotWriteHereFolder, ["directory": "\(directory)"]))
       }
       return .atomic(path: path)
     }
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .atomic(path: path)
-    case S_IFDIR: throw FileReadError(path: path, message: "is a folder; give a file name to write")
+    case S_IFDIR: throw FileReadError(path: path, message: Message(.fileFolderGiveFileName))
     case S_IFLNK:
-      guard depth < 16 else { throw FileReadError(path: path, message: "too many levels of symbolic links (a symlink loop?)") }
+      guard depth < 16 else { throw FileReadError(path: path, message: Message(.fileTooManyLevelsSymbolic)) }
       var followed = stat()
       if stat(path, &followed) == 0 {
         switch followed.st_mode & S_IFMT {
-        case S_IFDIR: throw FileReadError(path: path, message: "links to a folder; give a file name to write")
+        case S_IFDIR: throw FileReadError(path: path, message: Message(.fileLinksFolderGiveFile))
         case S_IFREG:
           // Replace the file the link points to, and keep the link.
-          guard let resolved = realpath(path, nil) else { throw FileReadError(path: path, message: errorText(errno)) }
+          guard let resolved = realpath(path, nil) else { throw FileReadError(path: path, message: problem(errno)) }
           defer { free(resolved) }
           return .atomic(path: String(cString: resolved))
         default:
@@ -214,7 +222,7 @@ public enum FileReading {
       // A link to a file that does not exist yet: create that file.
       var buffer = [CChar](repeating: 0, count: 4096)
       let count = readlink(path, &buffer, buffer.count - 1)
-      guard count > 0 else { throw FileReadError(path: path, message: errorText(errno)) }
+      guard count > 0 else { throw FileReadError(path: path, message: problem(errno)) }
       let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
       let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
       return try plan(output: target.hasPrefix("/") ? target : folder + target, depth: depth + 1)
@@ -250,7 +258,7 @@ public enum FileReading {
     switch plan {
     case .direct(let path):
       let fd = open(path, O_WRONLY | O_CLOEXEC)
-      guard fd >= 0 else { throw FileReadError(path: path, message: "cannot open for writing: \(writeErrorText(errno))") }
+      guard fd >= 0 else { throw FileReadError(path: path, message: Message(.fileCannotOpenForWriting, ["problem": .message(writeProblem(errno))])) }
       return (fd, nil)
     case .atomic(let path):
       TemporaryFiles.removeStale(for: path)
@@ -263,10 +271,15 @@ public enum FileReading {
         let code = errno
         TemporaryFiles.unregister(temporary)
         if code != EEXIST {
-          throw FileReadError(path: path, message: "cannot create a file in '\(TemporaryFiles.split(path).folder)': \(writeErrorText(code))")
+          throw FileReadError(
+            path: path,
+            message: Message(
+              .fileCannotCreateFile,
+              ["directory": .text(TemporaryFiles.split(path).folder), "problem": .message(writeProblem(code))]))
         }
       }
-      throw FileReadError(path: path, message: "cannot create a temporary file in '\(TemporaryFiles.split(path).folder)'")
+      throw FileReadError(
+        path: path, message: Message(.fileCannotCreateTemporary, ["directory": .text(TemporaryFiles.split(path).folder)]))
     }
   }
 
@@ -276,7 +289,7 @@ public enum FileReading {
   public static func closeOutput(_ fd: Int32, temporary: String?, plan: OutputPlan, failure: FileReadError?) throws(FileReadError) {
     guard case .atomic(let path) = plan, let temporary else {
       if close(fd) != 0, failure == nil, errno != EINTR {
-        throw FileReadError(path: plan.path, message: "cannot finish writing: \(writeErrorText(errno))")
+        throw FileReadError(path: plan.path, message: Message(.fileCannotFinishWriting, ["problem": .message(writeProblem(errno))]))
       }
       if let failure { throw failure }
       return
@@ -285,13 +298,13 @@ public enum FileReading {
     var failure = failure
     if failure == nil {
       FileModes.apply(to: fd, replacing: path)
-      if fsync(fd) != 0 { failure = FileReadError(path: path, message: "cannot flush: \(writeErrorText(errno))") }
+      if fsync(fd) != 0 { failure = FileReadError(path: path, message: Message(.fileCannotFlush, ["problem": .message(writeProblem(errno))])) }
     }
     if close(fd) != 0, failure == nil, errno != EINTR {
-      failure = FileReadError(path: path, message: "cannot finish writing: \(writeErrorText(errno))")
+      failure = FileReadError(path: path, message: Message(.fileCannotFinishWriting, ["problem": .message(writeProblem(errno))]))
     }
     if failure == nil && rename(temporary, path) != 0 {
-      failure = FileReadError(path: path, message: "cannot replace the file: \(writeErrorText(errno))")
+      failure = FileReadError(path: path, message: Message(.fileCannotReplaceFile, ["problem": .message(writeProblem(errno))]))
     }
     if let failure {
       unlink(temporary)
@@ -327,7 +340,7 @@ public enum FileReading {
         let n = write(fd, base + written, raw.count - written)
         if n < 0 {
           if errno == EINTR { continue }
-          failure = FileReadError(path: path, message: "cannot write: \(writeErrorText(errno))")
+          failure = FileReadError(path: path, message: Message(.fileCannotWrite, ["problem": .message(writeProblem(errno))]))
           return
         }
         written += n

@@ -7,6 +7,9 @@ public struct NodeReader {
   public let log: DiagnosticLog
   /// Languages every translatable text must have.
   public var languages: [String]
+  /// Messages about an answer leave out which question it is (the questionnaire shows them
+  /// under the question).
+  public var subjectless = false
 
   public init(file: SourceFile, log: DiagnosticLog, languages: [String] = []) {
     self.file = file
@@ -16,12 +19,27 @@ public struct NodeReader {
 
   public func location(_ node: YAMLNode) -> SourceLocation { file.location(node.start) }
 
-  public func error(_ code: String, _ message: String, _ node: YAMLNode, notes: [Diagnostic.Note] = []) {
+  public func error(_ code: String, _ message: Message, _ node: YAMLNode, notes: [Diagnostic.Note] = []) {
     log.error(code, message, at: location(node), notes: notes)
   }
 
-  public func warning(_ code: String, _ message: String, _ node: YAMLNode) {
+  public func warning(_ code: String, _ message: Message, _ node: YAMLNode) {
     log.warning(code, message, at: location(node))
+  }
+
+  /// What a node is, for "found …": nothing, a single value, a list or a mapping.
+  public static func found(_ node: YAMLNode) -> MessageArgument {
+    switch node.content {
+    case .scalar: .message(Message(node.isNull ? .nodeNull : .nodeValue))
+    case .sequence: .message(Message(.nodeList))
+    case .mapping: .message(Message(.nodeMapping))
+    }
+  }
+
+  /// The text of a scalar in quotes, or what the node is.
+  public static func shown(_ node: YAMLNode) -> MessageArgument {
+    guard let text = node.scalar, !node.isNull else { return found(node) }
+    return .text("'\(text)'")
   }
 
   // MARK: - Collections
@@ -31,10 +49,9 @@ public struct NodeReader {
   /// - Parameters:
   ///   - what: the thing the mapping describes, for messages ("a question").
   ///   - allowed: every key this mapping may hold; `x-` extension keys are always allowed.
-  public func fields(_ node: YAMLNode, _ what: String, allowed: [String]) -> Fields? {
+  public func fields(_ node: YAMLNode, _ what: Message, allowed: [String]) -> Fields? {
     guard let pairs = node.mapping else {
-      error(
-        "wrong-type", "expected \(what) as a mapping of 'key: value' lines, found \(node.kindDescription)", node)
+      error("wrong-type", Message(.readExpectedMapping, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
     var values: [String: YAMLNode] = [:]
@@ -43,23 +60,21 @@ public struct NodeReader {
     var order: [String] = []
     for pair in pairs {
       guard let key = pair.key.scalar else {
-        error("wrong-type", "a key in \(what) must be a plain name, found \(pair.key.kindDescription)", pair.key)
+        error("wrong-type", Message(.readKeyNotName, ["what": .message(what), "found": Self.found(pair.key)]), pair.key)
         continue
       }
       if let first = keyNodes[key] {
         error(
-          "duplicate-key", "duplicate key '\(key)' in \(what)", pair.key,
-          notes: [Diagnostic.Note("'\(key)' was first given here", at: location(first))])
+          "duplicate-key", Message(.readDuplicateKey, ["key": .text(key), "what": .message(what)]), pair.key,
+          notes: [Diagnostic.Note(Message(.readKeyFirstGiven, ["key": .text(key)]), at: location(first))])
         continue
       }
       keyNodes[key] = pair.key
       if !allowed.contains(key) && !key.hasPrefix("x-") {
         let suggestion = DidYouMean.suggest(key, from: allowed)
         if let suggestion { suggested.insert(suggestion) }
-        let hint =
-          suggestion.map { "; did you mean '\($0)'?" }
-          ?? "; expected one of: " + allowed.joined(separator: ", ")
-        error("unknown-key", "unknown key '\(key)' in \(what)\(hint)", pair.key)
+        let hint = suggestion.map { DidYouMean.hint($0) } ?? DidYouMean.expectedOneOf(allowed)
+        error("unknown-key", Message(.readUnknownKey, ["key": .text(key), "what": .message(what), "hint": hint]), pair.key)
         continue
       }
       values[key] = pair.value
@@ -68,9 +83,9 @@ public struct NodeReader {
     return Fields(node: node, values: values, keys: keyNodes, order: order, what: what, suggested: suggested)
   }
 
-  public func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+  public func list(_ node: YAMLNode, _ what: Message) -> [YAMLNode]? {
     if let items = node.sequence { return items }
-    error("wrong-type", "expected \(what) as a list ('- item' lines or [a, b]), found \(node.kindDescription)", node)
+    error("wrong-type", Message(.readExpectedList, ["what": .message(what), "found": Self.found(node)]), node)
     return nil
   }
 
@@ -81,85 +96,90 @@ public struct NodeReader {
 
   // MARK: - Scalars
 
-  public func string(_ node: YAMLNode, _ what: String, allowEmpty: Bool = false) -> String? {
+  public func string(_ node: YAMLNode, _ what: Message, allowEmpty: Bool = false) -> String? {
     guard let text = node.scalar, !node.isNull || node.scalarStyle != .plain else {
-      error("wrong-type", "expected text for \(what), found \(node.kindDescription)", node)
+      error("wrong-type", Message(.readExpectedText, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
     if !allowEmpty && text.allSatisfy(\.isWhitespace) {
-      error("empty", "\(what) is empty", node)
+      error("empty", Message(.readEmpty, ["what": .message(what)]), node)
       return nil
     }
     return text
   }
 
   /// An identifier: `^[a-z][a-z0-9_]*$` (with `-` too when `dashes`), at most 64 characters.
-  public func identifier(_ node: YAMLNode, _ what: String, dashes: Bool = false) -> String? {
+  public func identifier(_ node: YAMLNode, _ what: Message, dashes: Bool = false) -> String? {
     guard let text = string(node, what) else { return nil }
     if let problem = Identifier.problem(text, dashes: dashes) {
-      error("invalid-id", "'\(text)' is not a valid \(what): \(problem)", node)
+      error("invalid-id", Message(.readInvalidId, ["text": .text(text), "what": .message(what), "problem": .message(problem)]), node)
       return nil
     }
     return text
   }
 
-  public func int(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
+  public func int(_ node: YAMLNode, _ what: Message, in range: ClosedRange<Int>? = nil) -> Int? {
     guard let text = node.scalar, !node.isNull else {
-      error("wrong-type", "expected a whole number for \(what), found \(node.kindDescription)", node)
+      error("wrong-type", Message(.readExpectedWholeNumber, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
     guard let value = Int(text.trimmingSpaces) else {
-      error("wrong-type", "expected a whole number for \(what), found '\(text)'", node)
+      error("wrong-type", Message(.readExpectedWholeNumber, ["what": .message(what), "found": Self.shown(node)]), node)
       return nil
     }
     if let range, !range.contains(value) {
-      error("out-of-range", "\(what) must be from \(range.lowerBound) to \(range.upperBound), not \(value)", node)
+      error(
+        "out-of-range",
+        Message(
+          .readOutOfRange,
+          ["what": .message(what), "low": .text(String(range.lowerBound)), "high": .text(String(range.upperBound)), "value": .text(String(value))]),
+        node)
       return nil
     }
     return value
   }
 
-  public func double(_ node: YAMLNode, _ what: String) -> Double? {
+  public func double(_ node: YAMLNode, _ what: Message) -> Double? {
     guard let text = node.scalar, !node.isNull else {
-      error("wrong-type", "expected a number for \(what), found \(node.kindDescription)", node)
+      error("wrong-type", Message(.readExpectedNumber, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
     switch NumberText.parse(text) {
     case .value(let value): return value
     case .problem(let problem):
-      error("wrong-type", "expected a number for \(what), found '\(text)': \(problem)", node)
+      error("wrong-type", Message(.readNotANumber, ["what": .message(what), "text": .text(text), "problem": .message(problem)]), node)
       return nil
     }
   }
 
-  public func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+  public func bool(_ node: YAMLNode, _ what: Message) -> Bool? {
     if let text = node.scalar, let value = BoolText.parse(text) { return value }
-    error("wrong-type", "expected true or false for \(what), found \(node.scalar.map { "'\($0)'" } ?? node.kindDescription)", node)
+    error("wrong-type", Message(.readExpectedFlag, ["what": .message(what), "found": Self.shown(node)]), node)
     return nil
   }
 
-  public func version(_ node: YAMLNode, _ what: String) -> SemanticVersion? {
+  public func version(_ node: YAMLNode, _ what: Message) -> SemanticVersion? {
     guard let text = string(node, what) else { return nil }
     guard let version = SemanticVersion(text) else {
-      error("invalid-version", "'\(text)' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0) for \(what)", node)
+      error("invalid-version", Message(.readInvalidVersion, ["text": .text(text), "what": .message(what)]), node)
       return nil
     }
     return version
   }
 
-  public func versionRange(_ node: YAMLNode, _ what: String) -> VersionRange? {
+  public func versionRange(_ node: YAMLNode, _ what: Message) -> VersionRange? {
     guard let text = string(node, what) else { return nil }
     guard let range = VersionRange(text) else {
-      error("invalid-version", "'\(text)' is not a version range (e.g. \">=1.0.0 <2.0.0\", \"^1.2\", \"1.x\") for \(what)", node)
+      error("invalid-version", Message(.readInvalidVersionRange, ["text": .text(text), "what": .message(what)]), node)
       return nil
     }
     return range
   }
 
-  public func expression(_ node: YAMLNode, _ what: String) -> ExpressionSource? {
+  public func expression(_ node: YAMLNode, _ what: Message) -> ExpressionSource? {
     if let tag = node.tag, !Self.standardTags.contains(tag) { return nil }  // reported by checkTags
     guard let text = node.scalar, !node.isNull, node.tag == nil || node.tag == "tag:yaml.org,2002:str" else {
-      error("wrong-type", "expected an expression (text) for \(what), found \(node.kindDescription)", node)
+      error("wrong-type", Message(.readExpectedExpression, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
     return ExpressionSource(text: text, file: file, path: file.path, start: node.start, style: node.scalarStyle ?? .plain)
@@ -168,49 +188,60 @@ public struct NodeReader {
   /// A translatable text: a mapping from language code to text with every required language.
   ///
   /// - Parameter nameLike: also accept a plain string standing for every language (names).
-  public func localized(_ node: YAMLNode, _ what: String, nameLike: Bool = false) -> LocalizedText? {
+  public func localized(_ node: YAMLNode, _ what: Message, nameLike: Bool = false) -> LocalizedText? {
     if let text = node.scalar, !node.isNull {
       if nameLike || languages.count <= 1 {
         return LocalizedText(text)
       }
       error(
         "missing-translation",
-        "\(what) must be given per language (\(languages.map { "\($0): …" }.joined(separator: ", "))), found plain text",
+        Message(
+          .readPerLanguage,
+          ["what": .message(what), "languages": .text(languages.map { "\($0): …" }.joined(separator: ", "))]),
         node)
       return nil
     }
     guard let pairs = node.mapping else {
-      error("wrong-type", "expected \(what) as a mapping of language to text, found \(node.kindDescription)", node)
+      error("wrong-type", Message(.readExpectedTranslations, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
     var translations: [(language: String, text: String)] = []
     for pair in pairs {
       guard let language = pair.key.scalar else { continue }
       if Identifier.problem(language, dashes: true) != nil || language.count > 12 {
-        error("invalid-language", "'\(language)' is not a language code (e.g. en, es, pt-br) in \(what)", pair.key)
+        error("invalid-language", Message(.readInvalidLanguageIn, ["language": .text(language), "what": .message(what)]), pair.key)
         continue
       }
       if translations.contains(where: { $0.language == language }) {
-        error("duplicate-key", "duplicate language '\(language)' in \(what)", pair.key)
+        error("duplicate-key", Message(.readDuplicateLanguage, ["language": .text(language), "what": .message(what)]), pair.key)
         continue
       }
       guard let text = pair.value.scalar, !pair.value.isNull || pair.value.scalarStyle != .plain else {
-        error("wrong-type", "expected text for the '\(language)' of \(what), found \(pair.value.kindDescription)", pair.value)
+        error(
+          "wrong-type", Message(.readExpectedTranslation, ["language": .text(language), "what": .message(what), "found": Self.found(pair.value)]),
+          pair.value)
         continue
       }
       if text.allSatisfy(\.isWhitespace) {
-        error("missing-translation", "the '\(language)' text of \(what) is empty", pair.value)
+        error("missing-translation", Message(.readEmptyTranslation, ["language": .text(language), "what": .message(what)]), pair.value)
       }
       if !languages.isEmpty && !languages.contains(language) {
         warning(
           "extra-language",
-          "\(what) has a '\(language)' text, but the declared languages are \(languages.joined(separator: ", "))",
+          Message(
+            .readExtraLanguage,
+            ["what": .message(what), "language": .text(language), "languages": .text(languages.joined(separator: ", "))]),
           pair.key)
       }
       translations.append((language, text))
     }
     for language in languages where !translations.contains(where: { $0.language == language }) {
-      error("missing-translation", "\(what) has no '\(language)' text (declared languages: \(languages.joined(separator: ", ")))", node)
+      error(
+        "missing-translation",
+        Message(
+          .readMissingTranslation,
+          ["what": .message(what), "language": .text(language), "languages": .text(languages.joined(separator: ", "))]),
+        node)
     }
     return translations.isEmpty ? nil : LocalizedText(translations)
   }
@@ -228,37 +259,30 @@ public struct NodeReader {
   /// The required `languages` list: distinct language codes, at least one.
   public func languageList(_ fields: Fields) -> [String] {
     var languages: [String] = []
-    guard let node = fields.required("languages", self), let items = list(node, "languages") else { return [] }
+    guard let node = fields.required("languages", self), let items = list(node, Message(.whatLanguages)) else { return [] }
     for item in items {
-      guard let code = string(item, "a language code") else { continue }
+      guard let code = string(item, Message(.whatLanguageCode)) else { continue }
       if Identifier.problem(code, dashes: true) != nil || code.count > 12 {
-        error("invalid-language", "'\(code)' is not a language code (e.g. en, es, pt-br)", item)
+        error("invalid-language", Message(.readInvalidLanguage, ["code": .text(code)]), item)
       } else if languages.contains(code) {
-        error("duplicate-id", "language '\(code)' is listed twice", item)
+        error("duplicate-id", Message(.readLanguageTwice, ["code": .text(code)]), item)
       } else {
         languages.append(code)
       }
     }
-    if items.isEmpty { error("empty", "languages must list at least one language", node) }
+    if items.isEmpty { error("empty", Message(.readNoLanguages), node) }
     return languages
   }
 
   public func checkTags(_ node: YAMLNode, depth: Int = 0, expressions: Bool = true) {
     if let tag = node.tag, !Self.standardTags.contains(tag) {
       let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-      if !tag.hasPrefix("tag:"), let text = node.scalar, !expressions {
-        error(
-          "unsupported-tag",
-          "'\(shown)\(text.isEmpty ? "" : " " + text)' reads as a YAML tag, which answers files do not use; remove the '!' or quote the whole value",
-          node)
-      } else if !tag.hasPrefix("tag:"), let text = node.scalar {
-        // `when: !portal` reads as a tag named "!portal": the expression needs quotes.
-        error(
-          "unsupported-tag",
-          "'\(shown)\(text.isEmpty ? "" : " " + text)' reads as a YAML tag; an expression starting with '!' must be quoted, e.g. \"\(shown)\(text.isEmpty ? "" : " " + text)\"",
-          node)
+      if !tag.hasPrefix("tag:"), let text = node.scalar {
+        // `when: !portal` reads as a tag named "!portal": an expression needs quotes.
+        let written = MessageArgument.text(shown + (text.isEmpty ? "" : " " + text))
+        error("unsupported-tag", Message(expressions ? .readTagInExpression : .readTagInAnswers, ["written": written]), node)
       } else {
-        error("unsupported-tag", "unsupported YAML tag '\(shown)'; Activator reads plain YAML values only", node)
+        error("unsupported-tag", Message(.readUnsupportedTag, ["tag": .text(String(shown))]), node)
       }
     }
     switch node.content {
@@ -280,7 +304,7 @@ public struct Fields {
   /// Key nodes by name, for positions.
   public var keys: [String: YAMLNode]
   public var order: [String]
-  public let what: String
+  public let what: Message
   /// Keys a misspelt key was already matched to ("did you mean"), so they are not also missing.
   public var suggested: Set<String> = []
 
@@ -293,7 +317,7 @@ public struct Fields {
   public func required(_ key: String, _ reader: NodeReader) -> YAMLNode? {
     if let value = values[key] { return value }
     if keys[key] == nil && !suggested.contains(key) {
-      reader.error("missing-key", "\(what) is missing the required key '\(key)'", node)
+      reader.error("missing-key", Message(.readMissingKey, ["what": .message(what), "key": .text(key)]), node)
     }
     return nil
   }
@@ -307,15 +331,13 @@ public struct Fields {
 
 public enum Identifier {
   /// Why `text` is not an identifier, or `nil` when it is one.
-  public static func problem(_ text: String, dashes: Bool) -> String? {
-    guard let first = text.unicodeScalars.first else { return "it is empty" }
-    if text.unicodeScalars.count > 64 { return "it is longer than 64 characters" }
-    guard ("a"..."z").contains(first) else { return "it must start with a lowercase letter a-z" }
+  public static func problem(_ text: String, dashes: Bool) -> Message? {
+    guard let first = text.unicodeScalars.first else { return Message(.idEmpty) }
+    if text.unicodeScalars.count > 64 { return Message(.idTooLong) }
+    guard ("a"..."z").contains(first) else { return Message(.idFirstLetter) }
     for scalar in text.unicodeScalars {
       let ok = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || (dashes && scalar == "-")
-      if !ok {
-        return "only lowercase letters a-z, digits, '_'\(dashes ? " and '-'" : "") are allowed, not '\(scalar)'"
-      }
+      if !ok { return Message(dashes ? .idCharactersDashes : .idCharacters, ["character": .text(String(scalar))]) }
     }
     return nil
   }
@@ -333,25 +355,25 @@ enum BoolText {
 
 /// Numbers as YAML files write them, refusing what is not a usable finite number.
 enum NumberText {
-  enum Result { case value(Double), problem(String) }
+  enum Result { case value(Double), problem(Message) }
 
   static func parse(_ raw: String) -> Result {
     let text = raw.trimmingSpaces
-    if text.isEmpty { return .problem("it is empty") }
+    if text.isEmpty { return .problem(Message(.numberEmpty)) }
     switch text.lowercased() {
-    case ".nan", "nan": return .problem("not-a-number is not a value")
+    case ".nan", "nan": return .problem(Message(.numberNan))
     case ".inf", "+.inf", "-.inf", "inf", "+inf", "-inf", "infinity", "-infinity":
-      return .problem("infinity is not a value")
+      return .problem(Message(.numberInfinity))
     default: break
     }
     let allowed = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) }
     guard allowed, let value = Double(text) else {
       if text.contains(","), Double(text.replacingOccurrences(",", ".")) != nil {
-        return .problem("use '.' as the decimal separator and no thousands separators")
+        return .problem(Message(.numberSeparator))
       }
-      return .problem("it is not a number")
+      return .problem(Message(.numberNotANumber))
     }
-    guard value.isFinite else { return .problem("it is too large") }
+    guard value.isFinite else { return .problem(Message(.numberTooLarge)) }
     return .value(value == 0 ? 0 : value)  // -0 reads as 0
   }
 }

@@ -32,10 +32,10 @@ public enum PluginLoader {
       }
       return plugins
     case .missing:
-      log.error("unreadable", "no such file or folder", at: .file(path))
+      log.error("unreadable", Message(.pluginNoSuchFileFolder), at: .file(path))
       return []
     case .other:
-      log.error("unreadable", "not a file or folder Activator can read", at: .file(path))
+      log.error("unreadable", Message(.pluginNotFileFolderActivator), at: .file(path))
       return []
     }
   }
@@ -75,7 +75,7 @@ public enum PluginLoader {
     guard let (file, root) = Document.load(manifestPath, limits: .authored, log: log) else { return nil }
     var reader = NodeReader(file: file, log: log)
     reader.checkTags(root)
-    guard let fields = reader.fields(root, "a plugin manifest", allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
+    guard let fields = reader.fields(root, Message(.whatPluginManifest), allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
     else { return nil }
     guard var plugin = manifest(fields, reader: &reader, root: folder.hasSuffix("/") ? folder : folder + "/") else { return nil }
     plugin.files.append(file)
@@ -88,14 +88,14 @@ public enum PluginLoader {
       contentReader.checkTags(contentRoot)
       let isCatalog = contentRoot.mapping?.contains { $0.key.scalar == "catalog" } == true
       if isCatalog {
-        guard let catalogFields = contentReader.fields(contentRoot, "a catalog file", allowed: catalogKeys) else { continue }
-        if let node = catalogFields.required("catalog", contentReader) { _ = contentReader.identifier(node, "catalog id", dashes: true) }
+        guard let catalogFields = contentReader.fields(contentRoot, Message(.whatCatalogFile), allowed: catalogKeys) else { continue }
+        if let node = catalogFields.required("catalog", contentReader) { _ = contentReader.identifier(node, Message(.whatCatalogId), dashes: true) }
         readCatalog(catalogFields, reader: contentReader, into: &plugin)
       } else {
         let allowed = contentKeys + ["solutions", "programmes"]
-        guard let contentFields = contentReader.fields(contentRoot, "a rule file of plugin '\(plugin.id)'", allowed: allowed) else { continue }
+        guard let contentFields = contentReader.fields(contentRoot, Message(.whatRuleFilePlugin, ["plugin_id": "\(plugin.id)"]), allowed: allowed) else { continue }
         if contentFields.values.isEmpty {
-          contentReader.warning("empty", "this rule file has no criteria, ladders, metrics or next steps", contentRoot)
+          contentReader.warning("empty", Message(.pluginThisRuleFileHas), contentRoot)
         }
         readContent(contentFields, reader: contentReader, into: &plugin)
         readCatalog(contentFields, reader: contentReader, into: &plugin)
@@ -126,11 +126,11 @@ public enum PluginLoader {
     guard root.mapping?.contains(where: { $0.key.scalar == "plugin" }) == true else {
       reader.error(
         "not-a-plugin",
-        "this file is not a rule plugin (a plugin file starts with 'plugin: <id>'; a plugin folder has a plugin.yaml)",
+        Message(.pluginThisFileNotRule),
         root)
       return nil
     }
-    guard let fields = reader.fields(root, "a plugin file", allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
+    guard let fields = reader.fields(root, Message(.whatPluginFile), allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
     else { return nil }
     guard var plugin = manifest(fields, reader: &reader, root: path) else { return nil }
     plugin.files.append(file)
@@ -140,41 +140,41 @@ public enum PluginLoader {
   }
 
   static func manifest(_ fields: Fields, reader: inout NodeReader, root: String) -> Plugin? {
-    let id = fields.required("plugin", reader).flatMap { reader.identifier($0, "plugin id", dashes: true) }
-    let version = fields.required("version", reader).flatMap { reader.version($0, "the plugin version") }
+    let id = fields.required("plugin", reader).flatMap { reader.identifier($0, Message(.whatPluginId), dashes: true) }
+    let version = fields.required("version", reader).flatMap { reader.version($0, Message(.whatPluginVersion)) }
     let languages = reader.languageList(fields)
     reader.languages = languages
-    let name = fields.required("name", reader).flatMap { reader.localized($0, "the plugin name") }
-    let description = fields.optional("description").flatMap { reader.localized($0, "the plugin description") }
+    let name = fields.required("name", reader).flatMap { reader.localized($0, Message(.whatPluginName)) }
+    let description = fields.optional("description").flatMap { reader.localized($0, Message(.whatPluginDescription)) }
     var requirements: [SurveyRequirement] = []
-    if let node = fields.required("applies_to", reader), let items = reader.list(node, "applies_to") {
+    if let node = fields.required("applies_to", reader), let items = reader.list(node, Message(.whatApplies)) {
       for item in items {
-        guard let entry = reader.fields(item, "an applies_to entry", allowed: ["survey", "versions"]) else { continue }
-        let survey = entry.required("survey", reader).flatMap { reader.identifier($0, "survey id", dashes: true) }
+        guard let entry = reader.fields(item, Message(.whatAppliesEntry), allowed: ["survey", "versions"]) else { continue }
+        let survey = entry.required("survey", reader).flatMap { reader.identifier($0, Message(.whatSurveyId2), dashes: true) }
         // An invalid range is reported and read as "any version", so the rules are still checked.
-        let range = entry.required("versions", reader).flatMap { reader.versionRange($0, "versions") } ?? VersionRange("*")
+        let range = entry.required("versions", reader).flatMap { reader.versionRange($0, Message(.whatVersions)) } ?? VersionRange("*")
         if let survey, let range {
           requirements.append(SurveyRequirement(survey: survey, versions: range, location: reader.location(item)))
         }
       }
-      if items.isEmpty { reader.error("empty", "applies_to must name at least one survey", node) }
+      if items.isEmpty { reader.error("empty", Message(.pluginAppliesMustNameAt), node) }
     }
     var threshold: Located<Double>?
-    if let node = fields.optional("threshold"), let value = reader.double(node, "threshold") {
+    if let node = fields.optional("threshold"), let value = reader.double(node, Message(.whatThreshold)) {
       if value > 0 && value <= 1 {
         threshold = Located(value, at: reader.location(node))
       } else {
-        reader.error("out-of-range", "threshold must be more than 0 and at most 1, not \(value)", node)
+        reader.error("out-of-range", Message(.pluginThresholdMustBeMore, ["value": "\(value)"]), node)
       }
     }
-    if let node = fields.optional("authors"), let items = reader.list(node, "authors") {
-      for item in items { _ = reader.string(item, "an author") }
+    if let node = fields.optional("authors"), let items = reader.list(node, Message(.whatAuthors)) {
+      for item in items { _ = reader.string(item, Message(.whatAuthor)) }
     }
-    if let node = fields.optional("license") { _ = reader.string(node, "license") }
-    if let node = fields.optional("homepage") { _ = url(node, reader, "the homepage of the plugin") }
+    if let node = fields.optional("license") { _ = reader.string(node, Message(.whatLicense)) }
+    if let node = fields.optional("homepage") { _ = url(node, reader, Message(.whatPluginHomepage)) }
     var requires: [Located<String>] = []
-    if let node = fields.optional("requires"), let items = reader.list(node, "requires") {
-      requires = items.compactMap { item in located(item, reader) { reader.identifier($0, "plugin id", dashes: true) } }
+    if let node = fields.optional("requires"), let items = reader.list(node, Message(.whatRequires)) {
+      requires = items.compactMap { item in located(item, reader) { reader.identifier($0, Message(.whatPluginId), dashes: true) } }
     }
     // After an error in the manifest the content is still read and checked, under placeholders.
     let pluginID = id ?? "invalid-plugin-id"
@@ -189,16 +189,16 @@ public enum PluginLoader {
   // MARK: - Content
 
   static func readContent(_ fields: Fields, reader: NodeReader, into plugin: inout Plugin) {
-    if let node = fields.optional("criteria"), let items = reader.list(node, "criteria") {
+    if let node = fields.optional("criteria"), let items = reader.list(node, Message(.whatCriteria)) {
       for item in items { if let criterion = criterion(item, reader) { plugin.criteria.append(criterion) } }
     }
-    if let node = fields.optional("ladders"), let items = reader.list(node, "ladders") {
+    if let node = fields.optional("ladders"), let items = reader.list(node, Message(.whatLadders)) {
       for item in items { if let ladder = ladder(item, reader) { plugin.ladders.append(ladder) } }
     }
-    if let node = fields.optional("metrics"), let items = reader.list(node, "metrics") {
+    if let node = fields.optional("metrics"), let items = reader.list(node, Message(.whatMetrics)) {
       for item in items { if let metric = metric(item, reader) { plugin.metrics.append(metric) } }
     }
-    if let node = fields.optional("next_steps"), let items = reader.list(node, "next_steps") {
+    if let node = fields.optional("next_steps"), let items = reader.list(node, Message(.whatNextSteps)) {
       for item in items { if let step = nextStep(item, reader) { plugin.nextSteps.append(step) } }
     }
     if let node = fields.optional("context"), let context = context(node, reader) { plugin.context.append(context) }
@@ -208,15 +208,15 @@ public enum PluginLoader {
     read(node).map { Located($0, at: reader.location(node)) }
   }
 
-  static func references(_ node: YAMLNode, _ reader: NodeReader, _ what: String) -> [Located<String>] {
-    guard let items = reader.list(node, what) else { return [] }
-    return items.compactMap { item in located(item, reader) { reader.identifier($0, "solution id", dashes: true) } }
+  static func references(_ node: YAMLNode, _ reader: NodeReader, _ key: String) -> [Located<String>] {
+    guard let items = reader.list(node, Message(.whatKeyNamed, ["key": .text(key)])) else { return [] }
+    return items.compactMap { item in located(item, reader) { reader.identifier($0, Message(.whatSolutionId), dashes: true) } }
   }
 
   static func weight(_ fields: Fields, _ reader: NodeReader) -> Double {
-    guard let node = fields.optional("weight"), let value = reader.double(node, "weight") else { return 1 }
+    guard let node = fields.optional("weight"), let value = reader.double(node, Message(.whatWeight)) else { return 1 }
     guard value > 0, value <= 100 else {
-      reader.error("out-of-range", "weight must be more than 0 and at most 100, not \(JSONWriter.format(value))", node)
+      reader.error("out-of-range", Message(.pluginWeightMustBeMore, ["format": "\(JSONWriter.format(value))"]), node)
       return 1
     }
     return value
@@ -224,15 +224,15 @@ public enum PluginLoader {
 
   static func criterion(_ node: YAMLNode, _ reader: NodeReader) -> CriterionDefinition? {
     let keys = ["id", "pillar", "stage", "weight", "title", "when", "met", "unmet", "recommend"]
-    guard let fields = reader.fields(node, "a criterion", allowed: keys) else { return nil }
-    let id = fields.required("id", reader).flatMap { reader.identifier($0, "criterion id", dashes: true) }
-    let label = "criterion '\(id ?? "?")'"
-    let pillar = fields.required("pillar", reader).flatMap { n in located(n, reader) { reader.identifier($0, "pillar id") } }
-    let stage = fields.required("stage", reader).flatMap { n in located(n, reader) { reader.int($0, "stage", in: 1...20) } }
-    let title = fields.required("title", reader).flatMap { reader.localized($0, "the title of \(label)") }
-    let when = fields.required("when", reader).flatMap { reader.expression($0, "the condition of \(label)") }
-    let met = fields.optional("met").flatMap { reader.localized($0, "the 'met' finding of \(label)") }
-    let unmet = fields.optional("unmet").flatMap { reader.localized($0, "the 'unmet' finding of \(label)") }
+    guard let fields = reader.fields(node, Message(.whatCriterion), allowed: keys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatCriterionId), dashes: true) }
+    let label = Message(.whatCriterionNamed, ["id": .text(id ?? "?")])
+    let pillar = fields.required("pillar", reader).flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
+    let stage = fields.required("stage", reader).flatMap { n in located(n, reader) { reader.int($0, Message(.whatStage2), in: 1...20) } }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitle, ["label": .message(label)])) }
+    let when = fields.required("when", reader).flatMap { reader.expression($0, Message(.whatCondition, ["label": .message(label)])) }
+    let met = fields.optional("met").flatMap { reader.localized($0, Message(.whatMetFinding, ["label": .message(label)])) }
+    let unmet = fields.optional("unmet").flatMap { reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)])) }
     let recommend = fields.optional("recommend").map { references($0, reader, "recommend") } ?? []
     // A missing title is already reported; keep the criterion so its condition is still checked.
     guard let id, let pillar, let stage, let when else { return nil }
@@ -244,30 +244,30 @@ public enum PluginLoader {
 
   static func ladder(_ node: YAMLNode, _ reader: NodeReader) -> LadderDefinition? {
     let keys = ["id", "question", "pillar", "direction", "at", "weight", "title", "met", "unmet", "recommend"]
-    guard let fields = reader.fields(node, "a ladder", allowed: keys) else { return nil }
-    let id = fields.required("id", reader).flatMap { reader.identifier($0, "ladder id", dashes: true) }
-    let label = "ladder '\(id ?? "?")'"
-    let question = fields.required("question", reader).flatMap { n in located(n, reader) { reader.identifier($0, "question id") } }
-    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, "pillar id") } }
+    guard let fields = reader.fields(node, Message(.whatLadder), allowed: keys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatLadderId), dashes: true) }
+    let label = Message(.whatLadderNamed, ["id": .text(id ?? "?")])
+    let question = fields.required("question", reader).flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatQuestionId2)) } }
+    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
     var direction = LadderDirection.higher
-    if let node = fields.optional("direction"), let text = reader.string(node, "direction") {
+    if let node = fields.optional("direction"), let text = reader.string(node, Message(.whatDirection)) {
       if let value = LadderDirection(rawValue: text) {
         direction = value
       } else {
-        reader.error("unknown-value", "direction must be 'higher' or 'lower', not '\(text)'" + DidYouMean.hint(text, from: ["higher", "lower"]), node)
+        reader.error("unknown-value", Message(.pluginDirectionMustBeHigher, ["text": .text(text), "hint": DidYouMean.hint(text, from: ["higher", "lower"])]), node)
       }
     }
     var steps: [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)] = []
     if let node = fields.required("at", reader) {
       if let pairs = node.mapping {
         for pair in pairs {
-          guard let stage = located(pair.key, reader, { reader.int($0, "a ladder stage", in: 1...20) }) else { continue }
+          guard let stage = located(pair.key, reader, { reader.int($0, Message(.whatLadderStage), in: 1...20) }) else { continue }
           if steps.contains(where: { $0.stage.value == stage.value }) {
-            reader.error("duplicate-key", "stage \(stage.value) appears twice in \(label)", pair.key)
+            reader.error("duplicate-key", Message(.pluginStageAppearsTwice, ["stage_value": "\(stage.value)", "label": .message(label)]), pair.key)
             continue
           }
           guard let text = pair.value.scalar, !pair.value.isNull else {
-            reader.error("wrong-type", "the threshold for stage \(stage.value) must be a number or an option, found \(pair.value.kindDescription)", pair.value)
+            reader.error("wrong-type", Message(.pluginThresholdForStageMust, ["stage_value": "\(stage.value)", "found": NodeReader.found(pair.value)]), pair.value)
             continue
           }
           let threshold: LadderDefinition.Threshold
@@ -278,25 +278,25 @@ public enum PluginLoader {
           }
           steps.append((stage, Located(threshold, at: reader.location(pair.value))))
         }
-        if pairs.isEmpty { reader.error("empty", "\(label) needs at least one stage in 'at'", node) }
+        if pairs.isEmpty { reader.error("empty", Message(.pluginNeedsAtLeastOne, ["label": .message(label)]), node) }
       } else {
-        reader.error("wrong-type", "'at' of \(label) must map stages to thresholds, e.g. {2: 10, 3: 30, 4: 60, 5: 85}", node)
+        reader.error("wrong-type", Message(.pluginAtMustMapStages, ["label": .message(label)]), node)
       }
     }
-    let title = fields.required("title", reader).flatMap { reader.localized($0, "the title of \(label)") }
-    let met = fields.optional("met").flatMap { reader.localized($0, "the 'met' finding of \(label)") }
-    let unmet = fields.optional("unmet").flatMap { reader.localized($0, "the 'unmet' finding of \(label)") }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitle, ["label": .message(label)])) }
+    let met = fields.optional("met").flatMap { reader.localized($0, Message(.whatMetFinding, ["label": .message(label)])) }
+    let unmet = fields.optional("unmet").flatMap { reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)])) }
     var recommend: [Int: [Located<String>]] = [:]
     if let node = fields.optional("recommend") {
       if node.sequence != nil {
         recommend[0] = references(node, reader, "recommend")
       } else if let pairs = node.mapping {
         for pair in pairs {
-          guard let stage = reader.int(pair.key, "a stage in recommend", in: 1...20) else { continue }
+          guard let stage = reader.int(pair.key, Message(.whatStageRecommend), in: 1...20) else { continue }
           recommend[stage] = references(pair.value, reader, "recommend")
         }
       } else {
-        reader.error("wrong-type", "recommend must be a list of solution ids or a mapping of stage to such lists", node)
+        reader.error("wrong-type", Message(.pluginRecommendMustBeList), node)
       }
     }
     guard let id, let question else { return nil }
@@ -309,22 +309,22 @@ public enum PluginLoader {
   }
 
   static func metric(_ node: YAMLNode, _ reader: NodeReader) -> MetricDefinition? {
-    guard let fields = reader.fields(node, "a metric", allowed: ["id", "title", "expr", "unit", "pillar"]) else { return nil }
-    let id = fields.required("id", reader).flatMap { reader.identifier($0, "metric id", dashes: true) }
-    let title = fields.required("title", reader).flatMap { reader.localized($0, "the title of metric '\(id ?? "?")'") }
-    let expression = fields.required("expr", reader).flatMap { reader.expression($0, "the expression of metric '\(id ?? "?")'") }
-    let unit = fields.optional("unit").flatMap { reader.localized($0, "the unit of metric '\(id ?? "?")'", nameLike: true) }
-    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, "pillar id") } }
+    guard let fields = reader.fields(node, Message(.whatMetric), allowed: ["id", "title", "expr", "unit", "pillar"]) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatMetricId), dashes: true) }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitleMetric, ["id": "\(id ?? "?")"])) }
+    let expression = fields.required("expr", reader).flatMap { reader.expression($0, Message(.whatExpressionMetric, ["id": "\(id ?? "?")"])) }
+    let unit = fields.optional("unit").flatMap { reader.localized($0, Message(.whatUnitMetric, ["id": "\(id ?? "?")"]), nameLike: true) }
+    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
     guard let id, let expression else { return nil }
     let finalTitle = title ?? LocalizedText(id)
     return MetricDefinition(id: id, title: finalTitle, expression: expression, unit: unit, pillar: pillar, location: reader.location(node))
   }
 
   static func nextStep(_ node: YAMLNode, _ reader: NodeReader) -> NextStepDefinition? {
-    guard let fields = reader.fields(node, "a next step", allowed: ["programme", "when", "because"]) else { return nil }
-    let programme = fields.required("programme", reader).flatMap { n in located(n, reader) { reader.identifier($0, "programme id", dashes: true) } }
-    let when = fields.required("when", reader).flatMap { reader.expression($0, "the condition of a next step") }
-    let because = fields.required("because", reader).flatMap { reader.localized($0, "the reason of a next step") }
+    guard let fields = reader.fields(node, Message(.whatNextStep), allowed: ["programme", "when", "because"]) else { return nil }
+    let programme = fields.required("programme", reader).flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatProgrammeId), dashes: true) } }
+    let when = fields.required("when", reader).flatMap { reader.expression($0, Message(.whatConditionNextStep)) }
+    let because = fields.required("because", reader).flatMap { reader.localized($0, Message(.whatReasonNextStep)) }
     guard let programme, let when else { return nil }
     return NextStepDefinition(programme: programme, when: when, because: because ?? LocalizedText(""), location: reader.location(node))
   }

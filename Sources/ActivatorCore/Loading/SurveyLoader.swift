@@ -15,29 +15,29 @@ public enum SurveyLoader {
     var reader = NodeReader(file: file, log: log)
     let errorsBefore = log.errorCount
     reader.checkTags(root)
-    guard let fields = reader.fields(root, "a survey", allowed: surveyKeys) else { return nil }
+    guard let fields = reader.fields(root, Message(.whatSurvey), allowed: surveyKeys) else { return nil }
 
     // Languages first: every translatable text is checked against them.
     let languages = reader.languageList(fields)
     reader.languages = languages
 
-    let id = fields.required("survey", reader).flatMap { reader.identifier($0, "survey id", dashes: true) }
-    let version = fields.required("version", reader).flatMap { reader.version($0, "the survey version") }
-    let title = fields.required("title", reader).flatMap { reader.localized($0, "the survey title") }
-    let description = fields.optional("description").flatMap { reader.localized($0, "the survey description") }
+    let id = fields.required("survey", reader).flatMap { reader.identifier($0, Message(.whatSurveyId2), dashes: true) }
+    let version = fields.required("version", reader).flatMap { reader.version($0, Message(.whatSurveyVersion2)) }
+    let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatSurveyTitle)) }
+    let description = fields.optional("description").flatMap { reader.localized($0, Message(.whatSurveyDescription)) }
     var threshold = 0.75
-    if let node = fields.optional("threshold"), let value = reader.double(node, "threshold") {
+    if let node = fields.optional("threshold"), let value = reader.double(node, Message(.whatThreshold)) {
       if value > 0 && value <= 1 {
         threshold = value
       } else {
-        reader.error("out-of-range", "threshold must be more than 0 and at most 1 (a share of criteria), not \(value)", node)
+        reader.error("out-of-range", Message(.surveyThresholdMustBeMore, ["value": "\(value)"]), node)
       }
     }
 
     var defaultRequired = true
     var defaultAllowed: Set<MissingCode> = [.dontKnow]
-    if let node = fields.optional("defaults"), let defaults = reader.fields(node, "survey defaults", allowed: ["required", "allow"]) {
-      if let value = defaults.optional("required").flatMap({ reader.bool($0, "required") }) { defaultRequired = value }
+    if let node = fields.optional("defaults"), let defaults = reader.fields(node, Message(.whatSurveyDefaults), allowed: ["required", "allow"]) {
+      if let value = defaults.optional("required").flatMap({ reader.bool($0, Message(.whatRequired)) }) { defaultRequired = value }
       if let value = defaults["allow"] { defaultAllowed = allowedCodes(value, reader) }
     }
 
@@ -47,13 +47,13 @@ public enum SurveyLoader {
     var questions: [Question] = []
     var seenQuestions: [String: YAMLNode] = [:]
     var seenSections: [String: YAMLNode] = [:]
-    if let node = fields.required("sections", reader), let items = reader.list(node, "sections") {
+    if let node = fields.required("sections", reader), let items = reader.list(node, Message(.whatSections)) {
       for item in items {
-        guard let section = reader.fields(item, "a section", allowed: ["id", "pillar", "title", "intro", "questions"]) else { continue }
-        let sectionID = section.required("id", reader).flatMap { reader.identifier($0, "section id") } ?? "?"
+        guard let section = reader.fields(item, Message(.whatSection), allowed: ["id", "pillar", "title", "intro", "questions"]) else { continue }
+        let sectionID = section.required("id", reader).flatMap { reader.identifier($0, Message(.whatSectionId)) } ?? "?"
         if let idNode = section["id"] {
           if let first = seenSections[sectionID] {
-            reader.error("duplicate-id", "duplicate section id '\(sectionID)'", idNode, notes: [.init("first defined here", at: reader.location(first))])
+            reader.error("duplicate-id", Message(.surveyDuplicateSectionId, ["section": .text(sectionID)]), idNode, notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
           }
           seenSections[sectionID] = idNode
         }
@@ -61,11 +61,11 @@ public enum SurveyLoader {
         if let node = section.optional("pillar") {
           pillar = pillarReference(node, pillars, reader)
         }
-        let sectionTitle = section.required("title", reader).flatMap { reader.localized($0, "the title of section '\(sectionID)'") }
-        let intro = section.optional("intro").flatMap { reader.localized($0, "the intro of section '\(sectionID)'") }
+        let sectionTitle = section.required("title", reader).flatMap { reader.localized($0, Message(.whatTitleSection, ["section": .text(sectionID)])) }
+        let intro = section.optional("intro").flatMap { reader.localized($0, Message(.whatIntroSection, ["section": .text(sectionID)])) }
         let first = questions.count
-        if let node = section.required("questions", reader), let items = reader.list(node, "questions") {
-          if items.isEmpty { reader.error("empty", "section '\(sectionID)' has no questions", node) }
+        if let node = section.required("questions", reader), let items = reader.list(node, Message(.whatQuestions)) {
+          if items.isEmpty { reader.error("empty", Message(.surveySectionHasNoQuestions, ["section": .text(sectionID)]), node) }
           for item in items {
             guard
               let question = readQuestion(
@@ -74,8 +74,8 @@ public enum SurveyLoader {
             else { continue }
             if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value, let first = seenQuestions[question.id] {
               reader.error(
-                "duplicate-id", "duplicate question id '\(question.id)'", idNode,
-                notes: [.init("first defined here", at: reader.location(first))])
+                "duplicate-id", Message(.surveyDuplicateQuestionId, ["question_id": "\(question.id)"]), idNode,
+                notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
               continue
             }
             if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value {
@@ -92,7 +92,7 @@ public enum SurveyLoader {
     }
 
     for (index, pillar) in pillars.enumerated() where !questions.contains(where: { $0.pillar == index }) {
-      log.warning("unused-pillar", "pillar '\(pillar.id)' has no questions, so it can only be scored by rules that ignore answers", at: reader.location(root))
+      log.warning("unused-pillar", Message(.surveyPillarHasNoQuestions, ["pillar_id": "\(pillar.id)"]), at: reader.location(root))
     }
 
     guard log.errorCount == errorsBefore, let id, let version, let title else { return nil }
@@ -106,13 +106,13 @@ public enum SurveyLoader {
 
   static func allowedCodes(_ node: YAMLNode, _ reader: NodeReader) -> Set<MissingCode> {
     if node.isNull { return [] }
-    guard let items = reader.list(node, "allow (missing-data codes)") else { return [] }
+    guard let items = reader.list(node, Message(.whatAllowMissingDataCodes)) else { return [] }
     var codes: Set<MissingCode> = []
     for item in items {
-      guard let text = reader.string(item, "a missing-data code") else { continue }
+      guard let text = reader.string(item, Message(.whatMissingDataCode)) else { continue }
       guard let code = MissingCode(rawValue: text) else {
         let hint = DidYouMean.hint(text, from: MissingCode.allCases.map(\.rawValue))
-        reader.error("unknown-code", "'\(text)' is not a missing-data code; use dont_know or not_applicable\(hint)", item)
+        reader.error("unknown-code", Message(.surveyNotMissingDataCode, ["text": "\(text)", "hint": hint]), item)
         continue
       }
       codes.insert(code)
@@ -121,51 +121,51 @@ public enum SurveyLoader {
   }
 
   static func readStages(_ node: YAMLNode, _ reader: NodeReader) -> [Stage] {
-    guard let items = reader.list(node, "stages") else { return [] }
+    guard let items = reader.list(node, Message(.whatStages)) else { return [] }
     var stages: [Stage] = []
     for item in items {
-      guard let fields = reader.fields(item, "a stage", allowed: ["level", "id", "name", "description"]) else { continue }
-      let level = fields.required("level", reader).flatMap { reader.int($0, "stage level", in: 1...20) }
-      let id = fields.required("id", reader).flatMap { reader.identifier($0, "stage id") }
-      let name = fields.required("name", reader).flatMap { reader.localized($0, "the stage name") }
-      let description = fields.optional("description").flatMap { reader.localized($0, "the stage description") }
+      guard let fields = reader.fields(item, Message(.whatStage), allowed: ["level", "id", "name", "description"]) else { continue }
+      let level = fields.required("level", reader).flatMap { reader.int($0, Message(.whatStageLevel), in: 1...20) }
+      let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatStageId)) }
+      let name = fields.required("name", reader).flatMap { reader.localized($0, Message(.whatStageName)) }
+      let description = fields.optional("description").flatMap { reader.localized($0, Message(.whatStageDescription)) }
       guard let level, let id, let name else { continue }
       if level != stages.count + 1 {
-        reader.error("stage-order", "stages must be numbered 1, 2, 3… in order; expected level \(stages.count + 1) here, found \(level)", fields["level"] ?? item)
+        reader.error("stage-order", Message(.surveyStagesMustBeNumbered, ["stages_count": "\(stages.count + 1)", "level": "\(level)"]), fields["level"] ?? item)
       }
       if stages.contains(where: { $0.id == id }) {
-        reader.error("duplicate-id", "duplicate stage id '\(id)'", fields["id"] ?? item)
+        reader.error("duplicate-id", Message(.surveyDuplicateStageId, ["id": "\(id)"]), fields["id"] ?? item)
       }
       stages.append(Stage(level: level, id: id, name: name, description: description))
     }
-    if stages.count < 2 { reader.error("stages", "a survey needs at least two stages", node) }
+    if stages.count < 2 { reader.error("stages", Message(.surveySurveyNeedsAtLeast), node) }
     return stages
   }
 
   static func readPillars(_ node: YAMLNode, _ reader: NodeReader) -> [Pillar] {
-    guard let items = reader.list(node, "pillars") else { return [] }
+    guard let items = reader.list(node, Message(.whatPillars)) else { return [] }
     var pillars: [Pillar] = []
     for item in items {
-      guard let fields = reader.fields(item, "a pillar", allowed: ["id", "name", "description"]) else { continue }
-      let id = fields.required("id", reader).flatMap { reader.identifier($0, "pillar id") }
-      let name = fields.required("name", reader).flatMap { reader.localized($0, "the pillar name") }
-      let description = fields.optional("description").flatMap { reader.localized($0, "the pillar description") }
+      guard let fields = reader.fields(item, Message(.whatPillar), allowed: ["id", "name", "description"]) else { continue }
+      let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatPillarId)) }
+      let name = fields.required("name", reader).flatMap { reader.localized($0, Message(.whatPillarName)) }
+      let description = fields.optional("description").flatMap { reader.localized($0, Message(.whatPillarDescription)) }
       guard let id, let name else { continue }
       if pillars.contains(where: { $0.id == id }) {
-        reader.error("duplicate-id", "duplicate pillar id '\(id)'", fields["id"] ?? item)
+        reader.error("duplicate-id", Message(.surveyDuplicatePillarId, ["id": "\(id)"]), fields["id"] ?? item)
         continue
       }
       pillars.append(Pillar(id: id, name: name, description: description))
     }
-    if pillars.isEmpty { reader.error("empty", "a survey needs at least one pillar", node) }
+    if pillars.isEmpty { reader.error("empty", Message(.surveySurveyNeedsAtLeast2), node) }
     return pillars
   }
 
   static func pillarReference(_ node: YAMLNode, _ pillars: [Pillar], _ reader: NodeReader) -> Int? {
-    guard let id = reader.string(node, "pillar") else { return nil }
+    guard let id = reader.string(node, Message(.whatPillar2)) else { return nil }
     guard let index = pillars.firstIndex(where: { $0.id == id }) else {
       let hint = DidYouMean.hint(id, from: pillars.map(\.id))
-      reader.error("unknown-pillar", "unknown pillar '\(id)'\(hint)", node)
+      reader.error("unknown-pillar", Message(.surveyUnknownPillar, ["id": "\(id)", "hint": hint]), node)
       return nil
     }
     return index
@@ -175,29 +175,29 @@ public enum SurveyLoader {
     _ node: YAMLNode, reader: NodeReader, pillars: [Pillar], stages: [Stage], sectionPillar: Int?, section: Int,
     defaultRequired: Bool, defaultAllowed: Set<MissingCode>
   ) -> Question? {
-    guard let fields = reader.fields(node, "a question", allowed: questionKeys) else { return nil }
-    let id = fields.required("id", reader).flatMap { reader.identifier($0, "question id") }
-    let label = "question '\(id ?? "?")'"
+    guard let fields = reader.fields(node, Message(.whatQuestion), allowed: questionKeys) else { return nil }
+    let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatQuestionId2)) }
+    let label = Message(.whatQuestionNamed, ["id": .text(id ?? "?")])
     if let id, MissingCode(rawValue: id) != nil {
-      reader.error("reserved", "'\(id)' is a reserved missing-data code and cannot be a question id", fields["id"] ?? node)
+      reader.error("reserved", Message(.surveyReservedMissingDataCode, ["id": "\(id)"]), fields["id"] ?? node)
     }
     var kind: (any QuestionKind)?
-    if let typeNode = fields.required("type", reader), let text = reader.string(typeNode, "question type") {
+    if let typeNode = fields.required("type", reader), let text = reader.string(typeNode, Message(.whatQuestionType)) {
       kind = QuestionKinds.named(text)
       if kind == nil {
         let all = QuestionKinds.names
-        let hint = DidYouMean.suggest(text, from: all).map { "; did you mean '\($0)'?" } ?? "; expected one of: " + all.joined(separator: ", ")
-        reader.error("unknown-type", "unknown question type '\(text)'\(hint)", typeNode)
+        reader.error(
+          "unknown-type", Message(.surveyUnknownQuestionType, ["text": .text(text), "hint": DidYouMean.hintOrAll(text, from: all)]), typeNode)
       }
     }
-    let text = fields.required("text", reader).flatMap { reader.localized($0, "the text of \(label)") }
-    let help = fields.optional("help").flatMap { reader.localized($0, "the help of \(label)") }
-    let source = fields.optional("source").flatMap { reader.string($0, "the indicator source of \(label)") }
+    let text = fields.required("text", reader).flatMap { reader.localized($0, Message(.whatText, ["label": .message(label)])) }
+    let help = fields.optional("help").flatMap { reader.localized($0, Message(.whatHelp, ["label": .message(label)])) }
+    let source = fields.optional("source").flatMap { reader.string($0, Message(.whatIndicatorSource, ["label": .message(label)])) }
     var pillar = sectionPillar
     if let node = fields.optional("pillar") { pillar = pillarReference(node, pillars, reader) }
-    let required = fields.optional("required").flatMap { reader.bool($0, "required") } ?? defaultRequired
+    let required = fields.optional("required").flatMap { reader.bool($0, Message(.whatRequired)) } ?? defaultRequired
     let allowed = fields["allow"].map { allowedCodes($0, reader) } ?? defaultAllowed
-    let relevant = fields.optional("relevant").flatMap { reader.expression($0, "the skip logic (relevant) of \(label)") }
+    let relevant = fields.optional("relevant").flatMap { reader.expression($0, Message(.whatSkipLogicRelevant, ["label": .message(label)])) }
     guard let id, let kind, let text else { return nil }
 
     // Keys that belong to other kinds of question.
@@ -205,7 +205,7 @@ public enum SurveyLoader {
       if let keyNode = fields.keys[key] {
         reader.error(
           "key-for-type",
-          "'\(key)' applies to \(QuestionKinds.describeKinds(taking: key)) questions, not to \(kind.name) question '\(id)'", keyNode)
+          Message(.surveyAppliesQuestionsNotQuestion, ["key": "\(key)", "describe_kinds": "\(QuestionKinds.describeKinds(taking: key))", "kind_name": "\(kind.name)", "id": "\(id)"]), keyNode)
       }
     }
     var question = Question(

@@ -12,15 +12,10 @@ public enum AnswersWriter {
 
   public static func write(_ sheet: AnswerSheet, survey: Survey, mode: Mode) -> String {
     let language = survey.languages.contains(sheet.language) ? sheet.language : survey.defaultLanguage
-    let es = language == "es"
+    let t = Localizer(language)
     var w = YAMLWriter()
-    w.comment("\(survey.title.text(language)) — " + (es ? "archivo de respuestas" : "answers file"))
-    if mode == .template {
-      w.comment(
-        es
-          ? "Escriba cada respuesta después de los dos puntos de su pregunta y devuelva el archivo.\nDeje en blanco lo que aún no sepa; 'dont_know' (no sé) y 'not_applicable' (no aplica) se aceptan\ndonde la pregunta lo indica. Compruebe el archivo con: activator validate ARCHIVO"
-          : "Write each answer after the colon of its question and send the file back.\nLeave blank what you do not know yet; dont_know and not_applicable are accepted where a question\nsays so. Check the file with: activator validate FILE")
-    }
+    w.comment(t(.templateHeading, ["title": .text(survey.title.text(language))]))
+    if mode == .template { w.comment(t(.templateInstructions)) }
     w.raw("survey: \(YAMLWriter.scalar(survey.id))")
     w.raw("survey_version: \(YAMLWriter.scalar(sheet.surveyVersion.description))")
     w.raw("language: \(YAMLWriter.scalar(language))")
@@ -28,7 +23,7 @@ public enum AnswersWriter {
     w.pair("name", sheet.city.name, depth: 1)
     if let country = sheet.city.country { w.pair("country", country, depth: 1) } else if mode == .template { w.pair("country", rawValue: "", depth: 1) }
     if let region = sheet.city.region { w.pair("region", region, depth: 1) } else if mode == .template {
-      w.pair("region", rawValue: "", depth: 1, comment: es ? "opcional, p. ej. Latin America, Europe, Africa" : "optional, e.g. Latin America, Europe, Africa")
+      w.pair("region", rawValue: "", depth: 1, comment: t(.templateRegion))
     }
     if let respondent = sheet.respondent,
       respondent.name != nil || respondent.role != nil || respondent.email != nil || respondent.organisation != nil
@@ -73,8 +68,7 @@ public enum AnswersWriter {
     if !sheet.targets.isEmpty || mode == .template {
       w.blankLine()
       if mode == .template {
-        w.comment(
-          es ? "Etapa meta por pilar en 2 a 5 años (1 a \(survey.topStage)); opcional." : "Target stage per pillar in 2 to 5 years (1 to \(survey.topStage)); optional.")
+        w.comment(t(.templateTargets, ["top": .text(String(survey.topStage))]))
       }
       w.open("targets")
       for (index, pillar) in survey.pillars.enumerated() {
@@ -113,7 +107,7 @@ public enum AnswersWriter {
   }
 
   static func documentation(_ question: Question, number: Int, language: String, into w: inout YAMLWriter) {
-    let es = language == "es"
+    let t = Localizer(language)
     for (index, line) in DisplayWidth.wrap("\(number). \(question.text.text(language))", width: 96).enumerated() {
       w.comment(index == 0 ? line : "   " + line, depth: 1)
     }
@@ -129,13 +123,13 @@ public enum AnswersWriter {
     }
     let codes = MissingCode.allCases.filter { question.allowed.contains($0) }
     if !codes.isEmpty {
-      let words = codes.map { $0 == .dontKnow ? (es ? "dont_know (no sé)" : "dont_know") : (es ? "not_applicable (no aplica)" : "not_applicable") }
-      w.comment("   " + (es ? "O bien: " : "Or: ") + words.joined(separator: ", "), depth: 1)
+      let words = codes.map { t($0 == .dontKnow ? .templateCodeDontKnow : .templateCodeNotApplicable) }
+      w.comment("   " + t(.templateOr, ["codes": .text(words.joined(separator: ", "))]), depth: 1)
     }
     if let relevant = question.relevantSource {
-      w.comment("   " + (es ? "Solo si: " : "Only if: ") + relevant.text, depth: 1)
+      w.comment("   " + t(.templateOnlyIf, ["condition": .text(relevant.text)]), depth: 1)
     }
-    if !question.required { w.comment("   " + (es ? "Opcional." : "Optional."), depth: 1) }
-    if let source = question.source { w.comment("   " + (es ? "Fuente: " : "Source: ") + source, depth: 1) }
+    if !question.required { w.comment("   " + t(.templateOptional), depth: 1) }
+    if let source = question.source { w.comment("   " + t(.templateSource, ["source": .text(source)]), depth: 1) }
   }
 }

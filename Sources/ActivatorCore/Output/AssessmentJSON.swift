@@ -104,7 +104,7 @@ public enum AssessmentJSON {
                     for slot in criterion.condition.reads { answerObject(a, slot, into: writer) }
                   }
                 }
-                if let error = a.errors[index] { writer.key("error", error.message) }
+                if let error = a.errors[index] { writer.key("error", error.message.text(language)) }
               }
             }
           }
@@ -141,7 +141,7 @@ public enum AssessmentJSON {
             writer.object {
               writer.key("kind", issue.kind.rawValue)
               writer.key("question", issue.slot.map { survey.questions[$0].id })
-              writer.key("message", issue.message)
+              writer.key("message", issue.message.text(language))
             }
           }
         }

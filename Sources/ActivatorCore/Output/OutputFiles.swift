@@ -15,8 +15,17 @@ public enum TemporaryFiles {
   }()
   private static let lock = Mutex(())
 
-  /// Makes the registry ready before a signal handler may read it.
-  public static func prepare() { _ = slots }
+  /// What the signal handler says when it removed a file, in the program's language: written
+  /// out before any signal can come (the handler may not allocate).
+  nonisolated(unsafe) private static var stoppedMessage: (UnsafeMutablePointer<CChar>, Int)?
+
+  /// Makes the registry, and the message said on a signal in `language`, ready before a signal
+  /// handler may read them.
+  public static func prepare(language: String) {
+    _ = slots
+    let text = "\nactivator: " + Message(.outputStoppedBySignal).text(language) + "\n"
+    if let copy = strdup(text) { stoppedMessage = (copy, text.utf8.count) }
+  }
 
   /// A fresh name for a temporary file beside `path`: `.name.PID.XXXXXX`, six random letters
   /// and digits.
@@ -58,10 +67,7 @@ public enum TemporaryFiles {
         removed = true
       }
     }
-    if removed {
-      let message: StaticString = "\nactivator: stopped by a signal; the output being written was discarded and any file it was to replace is untouched\n"
-      _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
-    }
+    if removed, let (message, count) = stoppedMessage { _ = write(STDERR_FILENO, message, count) }
   }
 
   /// Removes temporary files of ours for `path` that no running process owns: named with the
@@ -138,19 +144,19 @@ public enum OutputGuard {
   /// Why writing `output` needs `--force`, or nil when it may be written. `inputs` are the
   /// files the run reads; `allowed` is a file it may replace anyway (the answers file a resumed
   /// questionnaire continues).
-  public static func problem(writing output: String, inputs: some Sequence<String>, allowed: String? = nil) -> String? {
+  public static func problem(writing output: String, inputs: some Sequence<String>, allowed: String? = nil) -> Message? {
     guard let target = FileReading.identity(output), FileReading.kind(output) == .file else { return nil }
     if let allowed, FileReading.identity(allowed) == target { return nil }
     // A previous output of Activator in a folder being scored is left out, not read: replacing
     // it is what running the same command again means.
     if (try? FileReading.readPrefix(output, maxBytes: 4096)).flatMap(ActivatorOutput.kind(of:)) != nil { return nil }
-    let through = resolvedName(output).map { _ in " (which \(InertText.line(output)) links to)" } ?? ""
+    let link: MessageArgument = resolvedName(output).map { _ in .message(Message(.outputThroughLink, ["link": .text(InertText.line(output))])) } ?? ""
     if let input = inputs.first(where: { FileReading.identity($0) == target }) {
-      return "it is \(InertText.line(input)), a file this run reads\(through)"
+      return Message(.outputIsAnInput, ["file": .text(InertText.line(input)), "link": link])
     }
     if looksLikeAnswersFile(output) {
       let name = resolvedName(output) ?? output
-      return "\(InertText.line(name)) is an answers file\(through)"
+      return Message(.outputIsAnswersFile, ["file": .text(InertText.line(name)), "link": link])
     }
     return nil
   }
@@ -253,14 +259,14 @@ public final class FileLock {
 public enum ActivatorOutput {
   /// What `bytes` are, when they are an output of Activator: looked for in the first 4 KiB, by
   /// keys that only its outputs write.
-  public static func kind(of bytes: some Collection<UInt8>) -> String? {
+  public static func kind(of bytes: some Collection<UInt8>) -> Message? {
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
     guard let first = head.unicodeScalars.first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }), first == "[" || first == "{" else {
       return nil
     }
-    if head.contains("\"overall_stage\"") && head.contains("\"answered_version\"") { return "results written by activator score" }
-    if head.contains("\"severity\"") && head.contains("\"code\"") && head.contains("\"column\"") { return "diagnostics written by activator check" }
-    if head.contains("\"median_overall\"") && head.contains("\"median_stage\"") { return "a cohort summary written by activator score" }
+    if head.contains("\"overall_stage\"") && head.contains("\"answered_version\"") { return Message(.outputKindResults) }
+    if head.contains("\"severity\"") && head.contains("\"code\"") && head.contains("\"column\"") { return Message(.outputKindDiagnostics) }
+    if head.contains("\"median_overall\"") && head.contains("\"median_stage\"") { return Message(.outputKindCohortSummary) }
     return nil
   }
 }

@@ -5,21 +5,21 @@ public enum ValueText {
   public static func answer(_ value: Value, slot: Int, survey: Survey, language: String) -> String {
     let question = survey.questions[slot]
     switch value {
-    case .bool(let b): return b ? Words.yes.text(language) : Words.no.text(language)
+    case .bool(let b): return Localizer(language)(b ? .valueYes : .valueNo)
     case .int(let n): return withUnit(question.kind.formatNumber(Double(n), language: language), question, language)
     case .double(let d): return withUnit(question.kind.formatNumber(d, language: language), question, language)
     case .string(let s): return s
     case .choice(_, let option):
       return question.options[Int(option)].label.text(language)
     case .list(let items):
-      if items.isEmpty { return Words.noneChosen.text(language) }
+      if items.isEmpty { return Localizer(language)(.valueNoneChosen) }
       return items.map { item in
         if case .choice(_, let option) = item { return question.options[Int(option)].label.text(language) }
         return "?"
       }.joined(separator: "; ")
     case .unknown(let why): return reason(why, language)
     case .null: return "null"
-    case .error(let error): return "error: \(error.message)"
+    case .error(let error): return Localizer(language)(.wordError) + ": " + error.message.text(language)
     }
   }
 
@@ -47,41 +47,18 @@ public enum ValueText {
   }
 
   public static func reason(_ why: Unknowns, _ language: String) -> String {
-    if why.contains(.dontKnow) { return Words.dontKnow.text(language) }
-    if why.contains(.notApplicable) { return Words.notApplicable.text(language) }
-    if why.contains(.notRelevant) { return Words.skipped.text(language) }
-    if why.contains(.unavailable) { return Words.unavailable.text(language) }
-    return Words.unanswered.text(language)
+    let t = Localizer(language)
+    if why.contains(.dontKnow) { return t(.valueDontKnow) }
+    if why.contains(.notApplicable) { return t(.valueNotApplicable) }
+    if why.contains(.notRelevant) { return t(.valueSkipped) }
+    if why.contains(.unavailable) { return t(.valueUnavailable) }
+    return t(.valueUnanswered)
   }
 
-  /// A number written for people: at most two decimals, thousands grouped, in the
-  /// language's style ("12,500.5" in English, "12 500,5" in Spanish, with a no-break space;
-  /// Spanish leaves four-digit numbers ungrouped).
+  /// A number written for people, in the language's notation (`LocaleRules.number`): at most
+  /// two decimals, thousands grouped ("12,500.5" in English, "12 500,5" in Spanish).
   public static func number(_ value: Double, _ language: String) -> String {
-    let plain = format(value)
-    var integer = Substring(plain)
-    var fraction = Substring("")
-    if let dot = plain.firstIndex(of: ".") {
-      integer = plain[..<dot]
-      fraction = plain[plain.index(after: dot)...]
-    }
-    let negative = integer.hasPrefix("-")
-    if negative { integer = integer.dropFirst() }
-    let spanish = language == "es"
-    let separator = spanish ? "\u{00A0}" : ","
-    var grouped = String(integer)
-    if integer.count > (spanish ? 4 : 3) {
-      var parts: [Substring] = []
-      var rest = integer
-      while rest.count > 3 {
-        parts.insert(rest.suffix(3), at: 0)
-        rest = rest.dropLast(3)
-      }
-      parts.insert(rest, at: 0)
-      grouped = parts.joined(separator: separator)
-    }
-    let sign = negative ? "-" : ""
-    return fraction.isEmpty ? sign + grouped : sign + grouped + (spanish ? "," : ".") + fraction
+    MessageCatalogue.shared.locale(language).number(value)
   }
 
   /// Numbers with at most two decimals, no trailing zeros.
@@ -107,18 +84,6 @@ public enum ValueText {
     case .null, .unknown, .error: writer.null()
     }
   }
-}
-
-/// Words the engine itself says, in the two shipped languages (English is the fallback).
-public enum Words {
-  public static let yes = LocalizedText([("en", "yes"), ("es", "sí")])
-  public static let no = LocalizedText([("en", "no"), ("es", "no")])
-  public static let dontKnow = LocalizedText([("en", "don't know"), ("es", "no sabe")])
-  public static let notApplicable = LocalizedText([("en", "not applicable"), ("es", "no aplica")])
-  public static let skipped = LocalizedText([("en", "skipped (not relevant)"), ("es", "omitida (no corresponde)")])
-  public static let unanswered = LocalizedText([("en", "not answered"), ("es", "sin respuesta")])
-  public static let unavailable = LocalizedText([("en", "not available"), ("es", "no disponible")])
-  public static let noneChosen = LocalizedText([("en", "none chosen"), ("es", "ninguna elegida")])
 }
 
 extension String {

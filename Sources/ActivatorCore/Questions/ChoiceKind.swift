@@ -15,8 +15,8 @@ public struct ChoiceKind: QuestionKind {
 
   public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     guard let text = node.scalar else {
-      let extra = node.sequence != nil ? " (only one option may be chosen)" : ""
-      reader.error("wrong-type", "'\(question.id)' takes one option\(extra); found \(node.kindDescription)", node)
+      let extra: MessageArgument = node.sequence != nil ? .message(Message(.answerOnlyOneOption)) : ""
+      reader.error("wrong-type", Message(.answerOneOption, ["subject": AnswerParser.subject(question, reader), "extra": extra, "found": NodeReader.found(node)]), node)
       return .invalid
     }
     guard let index = ChoiceOptions.index(text, in: question, at: node, reader: reader) else { return .invalid }
@@ -50,14 +50,14 @@ public struct ChoiceKind: QuestionKind {
     AnswerValue, AnswerProblem
   > {
     guard let index = indices.first, index < question.options.count else {
-      return .failure(AnswerProblem(language == "es" ? "Elija una opción." : "Choose an option."))
+      return .failure(AnswerProblem(Localizer(language)(.kindChoiceChoose)))
     }
     return .success(.choice(index))
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
     TemplateHint(
-      language == "es" ? "Elija una:" : "Choose one:",
+      Localizer(language)(.kindChoiceTemplate),
       options: ChoiceOptions.templateEntries(question, language: language))
   }
 

@@ -8,46 +8,46 @@ enum ChoiceOptions {
   static func read(_ fields: Fields, _ context: QuestionReading, exclusiveAllowed: Bool) -> [ChoiceOption] {
     let reader = context.reader
     let label = context.label
-    guard let node = fields.required("options", reader), let items = reader.list(node, "options") else { return [] }
+    guard let node = fields.required("options", reader), let items = reader.list(node, Message(.whatOptions)) else { return [] }
     var options: [ChoiceOption] = []
     for item in items {
       guard
-        let option = reader.fields(item, "an option of \(label)", allowed: ["value", "label", "level", "exclusive"])
+        let option = reader.fields(item, Message(.whatOption, ["label": .message(label)]), allowed: ["value", "label", "level", "exclusive"])
       else {
         continue
       }
-      let value = option.required("value", reader).flatMap { reader.identifier($0, "option value") }
+      let value = option.required("value", reader).flatMap { reader.identifier($0, Message(.whatOptionValue)) }
       let optionLabel = option.required("label", reader).flatMap {
-        reader.localized($0, "the label of an option of \(label)")
+        reader.localized($0, Message(.whatLabelOption, ["label": .message(label)]))
       }
       let level = option.optional("level").flatMap {
-        reader.int($0, "option level", in: 1...max(1, context.stageCount))
+        reader.int($0, Message(.whatOptionLevel), in: 1...max(1, context.stageCount))
       }
-      let exclusive = option.optional("exclusive").flatMap { reader.bool($0, "exclusive") } ?? false
+      let exclusive = option.optional("exclusive").flatMap { reader.bool($0, Message(.whatExclusive)) } ?? false
       if let key = option.keys["exclusive"], !exclusiveAllowed {
-        reader.error("key-for-type", "'exclusive' applies to options of multi questions only", key)
+        reader.error("key-for-type", Message(.surveyExclusiveAppliesOptionsMulti), key)
       }
       guard let value, let optionLabel else { continue }
       if MissingCode(rawValue: value) != nil {
         reader.error(
           "reserved",
-          "'\(value)' is a reserved missing-data code and cannot be an option value; allow it with 'allow: [\(value)]' instead",
+          Message(.surveyReservedMissingDataCode2, ["value": "\(value)"]),
           option["value"] ?? item)
         continue
       }
       if options.contains(where: { $0.value == value }) {
-        reader.error("duplicate-id", "duplicate option value '\(value)' in \(label)", option["value"] ?? item)
+        reader.error("duplicate-id", Message(.surveyDuplicateOptionValue, ["value": "\(value)", "label": .message(label)]), option["value"] ?? item)
         continue
       }
       options.append(ChoiceOption(value: value, label: optionLabel, level: level, exclusive: exclusive))
     }
     if items.count < 2 {
-      reader.error("options", "\(label) needs at least two options", node)
+      reader.error("options", Message(.surveyNeedsAtLeastTwo, ["label": .message(label)]), node)
     }
     let withLevel = options.filter { $0.level != nil }.count
     if withLevel > 0 && withLevel < options.count {
       reader.error(
-        "options", "either every option of \(label) has a level or none has; \(options.count - withLevel) lack one",
+        "options", Message(.surveyEitherEveryOptionHas, ["label": .message(label), "count_with_level": "\(options.count - withLevel)"]),
         node)
     }
     return options
@@ -60,16 +60,12 @@ enum ChoiceOptions {
     return nil
   }
 
-  static func problem(_ text: String, _ question: Question) -> String {
+  static func problem(_ text: String, _ question: Question) -> Message {
     let values = question.options.map(\.value)
-    var message = "'\(text)' is not an option of '\(question.id)'"
-    if let suggestion = DidYouMean.suggest(text, from: values + question.allowed.map(\.rawValue)) {
-      message += "; did you mean '\(suggestion)'?"
-    } else {
-      let codes = question.allowed.map(\.rawValue).sorted()
-      message += "; expected one of: " + (values + codes).joined(separator: ", ")
-    }
-    return message
+    let hint =
+      DidYouMean.suggest(text, from: values + question.allowed.map(\.rawValue)).map(DidYouMean.hint)
+      ?? DidYouMean.expectedOneOf(values + question.allowed.map(\.rawValue).sorted())
+    return Message(.answersNotAnOption, ["text": .text(text), "id": .text(question.id), "hint": hint])
   }
 
   /// The options as items of a select list, in the survey's order.
@@ -81,11 +77,12 @@ enum ChoiceOptions {
 
   /// One template entry per option: its value, label, level and whether it stands alone.
   static func templateEntries(_ question: Question, language: String) -> [String] {
-    let spanish = language == "es"
+    let t = Localizer(language)
     return question.options.map { option in
-      let level = option.level.map { spanish ? " [etapa \($0)]" : " [stage \($0)]" } ?? ""
-      let exclusive = option.exclusive ? (spanish ? " (sola)" : " (on its own)") : ""
-      return "\(option.value) — \(option.label.text(language))\(level)\(exclusive)"
+      var entry = t(.templateOption, ["value": .text(option.value), "label": .text(option.label.text(language))])
+      if let level = option.level { entry = t(.templateOptionLevel, ["option": .text(entry), "level": .text(String(level))]) }
+      if option.exclusive { entry = t(.templateOptionAlone, ["option": .text(entry)]) }
+      return entry
     }
   }
 

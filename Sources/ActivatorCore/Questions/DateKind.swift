@@ -9,7 +9,7 @@ public struct DateKind: QuestionKind {
   public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     guard let text = node.scalar, DateText.isValid(text.trimmingSpaces) else {
       reader.error(
-        "wrong-type", "'\(question.id)' takes a date written YYYY-MM-DD, found \(AnswerParser.shown(node))", node)
+        "wrong-type", Message(.answerDate, ["subject": AnswerParser.subject(question, reader), "found": NodeReader.shown(node)]), node)
       return .invalid
     }
     return .value(.date(text.trimmingSpaces))
@@ -30,11 +30,11 @@ public struct DateKind: QuestionKind {
     var shown = ""
     if case .date(let date)? = current { shown = date }
     return Prompt(
-      kind: .text, question: "", text: shown, hint: language == "es" ? "una fecha, AAAA-MM-DD" : "a date, YYYY-MM-DD")
+      kind: .text, question: "", text: shown, hint: Localizer(language)(.kindDateHint))
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
-    TemplateHint(language == "es" ? "Responda: una fecha AAAA-MM-DD" : "Answer: a date YYYY-MM-DD")
+    TemplateHint(Localizer(language)(.kindDateTemplate))
   }
 
   public func answerSchema(for question: Question, into writer: JSONWriter) {

@@ -7,8 +7,8 @@ public struct DecimalKind: NumberKind {
   public var keys: [String] { ["unit", "min", "max"] }
 
   let rules = NumberRules(
-    whole: false, percentSign: false, limits: nil, noun: LocalizedText([("en", "a number"), ("es", "un número")]),
-    expected: "a number")
+    whole: false, percentSign: false, limits: nil, noun: .kindNumberNoun,
+    expected: .kindNumberExpected)
 
   public func expressionType(slot: Int) -> ExprType { .double }
 }

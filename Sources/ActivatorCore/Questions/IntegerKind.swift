@@ -8,8 +8,8 @@ public struct IntegerKind: NumberKind {
 
   let rules = NumberRules(
     whole: true, percentSign: false, limits: nil,
-    noun: LocalizedText([("en", "a whole number"), ("es", "un número entero")]),
-    expected: "a number")
+    noun: .kindIntegerNoun,
+    expected: .kindNumberExpected)
 
   public func expressionType(slot: Int) -> ExprType { .int }
 }

@@ -33,16 +33,16 @@ public struct MultiChoiceKind: QuestionKind {
   public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
     let reader = context.reader
     question.options = ChoiceOptions.read(fields, context, exclusiveAllowed: true)
-    question.minChoices = fields.optional("min_choices").flatMap { reader.int($0, "min_choices", in: 0...1000) }
-    question.maxChoices = fields.optional("max_choices").flatMap { reader.int($0, "max_choices", in: 1...1000) }
+    question.minChoices = fields.optional("min_choices").flatMap { reader.int($0, Message(.whatMinChoices), in: 0...1000) }
+    question.maxChoices = fields.optional("max_choices").flatMap { reader.int($0, Message(.whatMaxChoices), in: 1...1000) }
     if let low = question.minChoices, let high = question.maxChoices, low > high {
       reader.error(
-        "range", "min_choices (\(low)) is greater than max_choices (\(high)) in \(context.label)",
+        "range", Message(.answersMinChoicesGreaterThan, ["low": "\(low)", "high": "\(high)", "label": .message(context.label)]),
         fields["min_choices"] ?? context.node)
     }
     if let low = question.minChoices, low > question.options.count, !question.options.isEmpty {
       reader.error(
-        "range", "min_choices (\(low)) is more than the \(question.options.count) options of \(context.label)",
+        "range", Message(.answersMinChoicesMoreThan, ["low": "\(low)", "options_count": "\(question.options.count)", "label": .message(context.label)]),
         fields["min_choices"] ?? context.node)
     }
   }
@@ -53,12 +53,12 @@ public struct MultiChoiceKind: QuestionKind {
     var failed = false
     for item in node.sequence ?? [node] {
       guard let text = item.scalar, !item.isNull else {
-        reader.error("wrong-type", "each item of '\(id)' must be an option, found \(item.kindDescription)", item)
+        reader.error("wrong-type", Message(.answersEachItemMustBe, ["id": "\(id)", "found": NodeReader.found(item)]), item)
         failed = true
         continue
       }
       if MissingCode(rawValue: text) != nil {
-        reader.error("missing-code", "\(text) must be the whole answer of '\(id)', not one item of a list", item)
+        reader.error("missing-code", Message(.answersMustBeWholeAnswer, ["text": "\(text)", "id": "\(id)"]), item)
         failed = true
         continue
       }
@@ -67,7 +67,7 @@ public struct MultiChoiceKind: QuestionKind {
         continue
       }
       if chosen.contains(index) {
-        reader.error("duplicate-option", "'\(text)' is chosen twice in '\(id)'", item)
+        reader.error("duplicate-option", Message(.answersChosenTwice, ["text": "\(text)", "id": "\(id)"]), item)
         failed = true
         continue
       }
@@ -77,13 +77,13 @@ public struct MultiChoiceKind: QuestionKind {
     switch Self.problem(chosen, for: question) {
     case .exclusive(let option)?:
       reader.error(
-        "exclusive-option", "'\(question.options[option].value)' in '\(id)' cannot be combined with other options", node
+        "exclusive-option", Message(.answerExclusive, ["option": .text(question.options[option].value), "id": .text(id)]), node
       )
     case .tooFew(let low)?:
-      reader.error("choices", "'\(id)' needs at least \(low) option\(low == 1 ? "" : "s"), found \(chosen.count)", node)
+      reader.error("choices", Message(.answerTooFewOptions, ["subject": AnswerParser.subject(question, reader), "low": .count(low), "count": .count(chosen.count)]), node)
     case .tooMany(let high)?:
       reader.error(
-        "choices", "'\(id)' takes at most \(high) option\(high == 1 ? "" : "s"), found \(chosen.count)", node)
+        "choices", Message(.answerTooManyOptions, ["subject": AnswerParser.subject(question, reader), "high": .count(high), "count": .count(chosen.count)]), node)
     case nil:
       return .value(.choices(chosen.sorted()))
     }
@@ -129,19 +129,14 @@ public struct MultiChoiceKind: QuestionKind {
     AnswerValue, AnswerProblem
   > {
     let chosen = indices.sorted()
-    let spanish = language == "es"
+    let t = Localizer(language)
     switch Self.problem(chosen, for: question) {
     case .exclusive(let option)?:
-      let label = question.options[option].label.text(language)
-      return .failure(
-        AnswerProblem(
-          spanish
-            ? "'\(label)' no puede combinarse con otras opciones." : "'\(label)' cannot be combined with other options."
-        ))
+      return .failure(AnswerProblem(t(.kindMultiExclusive, ["label": .text(question.options[option].label.text(language))])))
     case .tooFew(let low)?:
-      return .failure(AnswerProblem(spanish ? "Elija al menos \(low)." : "Choose at least \(low)."))
+      return .failure(AnswerProblem(t(.kindMultiAtLeast, ["count": .count(low)])))
     case .tooMany(let high)?:
-      return .failure(AnswerProblem(spanish ? "Elija como máximo \(high)." : "Choose at most \(high)."))
+      return .failure(AnswerProblem(t(.kindMultiAtMost, ["count": .count(high)])))
     case nil:
       return .success(.choices(chosen))
     }
@@ -149,7 +144,7 @@ public struct MultiChoiceKind: QuestionKind {
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
     TemplateHint(
-      language == "es" ? "Elija las que correspondan, como lista [a, b]:" : "Choose any, as a list [a, b]:",
+      Localizer(language)(.kindMultiTemplate),
       options: ChoiceOptions.templateEntries(question, language: language))
   }
 

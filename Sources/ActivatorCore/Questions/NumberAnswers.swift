@@ -40,22 +40,22 @@ struct NumberRules: Sendable {
   var percentSign: Bool
   /// `min` and `max` must lie within this range, if any.
   var limits: ClosedRange<Double>?
-  /// "a whole number", "a year": what an answer is, per language (hints and templates).
-  var noun: LocalizedText
+  /// "a whole number", "a year": what an answer is (hints and templates).
+  var noun: MessageKey
   /// "a number", "a year": what the loader says an answer must be when it is not one.
-  var expected: String
+  var expected: MessageKey
 
   /// Reads `unit` (for kinds that take it), `min` and `max` and checks them.
   func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading, kind: String) {
     let reader = context.reader
     if fields.keys["unit"] != nil {
-      question.unit = fields.optional("unit").flatMap { reader.localized($0, "the unit of \(context.label)") }
+      question.unit = fields.optional("unit").flatMap { reader.localized($0, Message(.whatUnit, ["label": .message(context.label)])) }
     }
-    question.minimum = fields.optional("min").flatMap { reader.double($0, "min") }
-    question.maximum = fields.optional("max").flatMap { reader.double($0, "max") }
+    question.minimum = fields.optional("min").flatMap { reader.double($0, Message(.whatMin)) }
+    question.maximum = fields.optional("max").flatMap { reader.double($0, Message(.whatMax)) }
     if let low = question.minimum, let high = question.maximum, low > high {
       reader.error(
-        "range", "min (\(JSONWriter.format(low))) is greater than max (\(JSONWriter.format(high))) in \(context.label)",
+        "range", Message(.answersMinGreaterThanMax, ["format": "\(JSONWriter.format(low))", "format2": "\(JSONWriter.format(high))", "label": .message(context.label)]),
         fields["min"] ?? context.node)
       question.minimum = nil
       question.maximum = nil
@@ -64,13 +64,13 @@ struct NumberRules: Sendable {
       guard let value else { continue }
       if whole, value != value.rounded() {
         reader.error(
-          "range", "\(key) of \(kind) \(context.label) must be a whole number, not \(JSONWriter.format(value))",
+          "range", Message(.answersMustBeWholeNumber, ["key": "\(key)", "kind": "\(kind)", "label": .message(context.label), "format": "\(JSONWriter.format(value))"]),
           fields[key] ?? context.node)
       }
       if let limits, !limits.contains(value) {
         reader.error(
           "range",
-          "\(key) of \(kind) \(context.label) must be within \(JSONWriter.format(limits.lowerBound)) to \(JSONWriter.format(limits.upperBound)), not \(JSONWriter.format(value))",
+          Message(.answersMustBeWithinNot, ["key": "\(key)", "kind": "\(kind)", "label": .message(context.label), "format": "\(JSONWriter.format(limits.lowerBound))", "format2": "\(JSONWriter.format(limits.upperBound))", "format3": "\(JSONWriter.format(value))"]),
           fields[key] ?? context.node)
       }
     }
@@ -79,9 +79,8 @@ struct NumberRules: Sendable {
   /// Reads a number answer: a plain number (a percent may end in '%') within the question's
   /// bounds, whole where the kind says so.
   func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
-    let id = question.id
     guard var text = node.scalar else {
-      reader.error("wrong-type", "'\(id)' takes \(expected), found \(node.kindDescription)", node)
+      reader.error("wrong-type", Message(.answerTakes, ["subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)), "found": NodeReader.found(node)]), node)
       return .invalid
     }
     text = text.trimmingSpaces
@@ -91,27 +90,33 @@ struct NumberRules: Sendable {
     case .value(let value): number = value
     case .problem(let problem):
       reader.error(
-        "wrong-type", "'\(id)' takes \(expected)\(AnswerParser.codesHint(question)); found '\(text)': \(problem)", node)
+        "wrong-type", Message(
+          .answerNotNumber,
+          ["subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)), "codes": AnswerParser.codesHint(question), "text": .text(text), "problem": .message(problem)]), node)
       return .invalid
     }
     let (low, high) = question.bounds
     if let low, number < low {
       reader.error(
         "out-of-range",
-        "'\(id)' must be at least \(JSONWriter.format(low))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))",
+        Message(
+          .answerAtLeast,
+          ["subject": AnswerParser.subject(question, reader), "low": .text(JSONWriter.format(low)), "unit": .text(AnswerParser.unitHint(question)), "value": .text(JSONWriter.format(number))]),
         node)
       return .invalid
     }
     if let high, number > high {
       reader.error(
         "out-of-range",
-        "'\(id)' must be at most \(JSONWriter.format(high))\(AnswerParser.unitHint(question)), found \(JSONWriter.format(number))",
+        Message(
+          .answerAtMost,
+          ["subject": AnswerParser.subject(question, reader), "high": .text(JSONWriter.format(high)), "unit": .text(AnswerParser.unitHint(question)), "value": .text(JSONWriter.format(number))]),
         node)
       return .invalid
     }
     guard whole else { return .value(.decimal(number)) }
     guard number == number.rounded(), abs(number) < 9e15 else {
-      reader.error("wrong-type", "'\(id)' takes \(noun.text("en")), found \(JSONWriter.format(number))", node)
+      reader.error("wrong-type", Message(.answerNotWhole, ["subject": AnswerParser.subject(question, reader), "what": .message(Message(noun)), "value": .text(JSONWriter.format(number))]), node)
       return .invalid
     }
     return .value(.integer(Int(saturating: number)))
@@ -130,33 +135,34 @@ struct NumberRules: Sendable {
     case .decimal(let d)?: shown = JSONWriter.format(d)
     default: break
     }
-    let spanish = language == "es"
-    var parts = [noun.text(language)]
+    let t = Localizer(language)
+    var parts = [t(noun)]
     let (low, high) = question.bounds
     if let low, let high {
-      parts.append((spanish ? "de" : "from") + " \(format(low)) " + (spanish ? "a" : "to") + " \(format(high))")
+      parts.append(t(.kindNumberHintRange, ["low": .text(format(low)), "high": .text(format(high))]))
     } else if let low {
-      parts.append((spanish ? "al menos" : "at least") + " \(format(low))")
+      parts.append(t(.kindNumberHintAtLeast, ["low": .text(format(low))]))
     }
     if let unit = question.unit?.text(language), !unit.isEmpty { parts.append(unit) }
     return Prompt(kind: .text, question: "", text: shown, hint: parts.joined(separator: ", "))
   }
 
   func templateHint(for question: Question, language: String) -> TemplateHint {
-    let spanish = language == "es"
+    let t = Localizer(language)
     let (low, high) = question.bounds
-    var range = ""
+    let what = MessageArgument.text(t(noun))
+    var line: String
     if let low, let high {
-      range =
-        spanish
-        ? " de \(JSONWriter.format(low)) a \(JSONWriter.format(high))"
-        : " from \(JSONWriter.format(low)) to \(JSONWriter.format(high))"
+      line = t(.kindNumberTemplateRange, ["what": what, "low": .text(JSONWriter.format(low)), "high": .text(JSONWriter.format(high))])
     } else if let low {
-      range = spanish ? " de al menos \(JSONWriter.format(low))" : " of at least \(JSONWriter.format(low))"
+      line = t(.kindNumberTemplateAtLeast, ["what": what, "low": .text(JSONWriter.format(low))])
+    } else {
+      line = t(.kindNumberTemplate, ["what": what])
     }
-    let unit = question.unit?.text(language) ?? ""
-    return TemplateHint(
-      (spanish ? "Responda: " : "Answer: ") + noun.text(language) + range + (unit.isEmpty ? "" : " (\(unit))"))
+    if let unit = question.unit?.text(language), !unit.isEmpty {
+      line = t(.kindNumberTemplateUnit, ["answer": .text(line), "unit": .text(unit)])
+    }
+    return TemplateHint(line)
   }
 
   func answerSchema(for question: Question, into writer: JSONWriter) {

@@ -8,8 +8,8 @@ public struct PercentKind: NumberKind {
   public var impliedBounds: (min: Double?, max: Double?) { (0, 100) }
 
   let rules = NumberRules(
-    whole: false, percentSign: true, limits: 0...100, noun: LocalizedText([("en", "a number"), ("es", "un número")]),
-    expected: "a number")
+    whole: false, percentSign: true, limits: 0...100, noun: .kindNumberNoun,
+    expected: .kindNumberExpected)
 
   public func expressionType(slot: Int) -> ExprType { .double }
 }

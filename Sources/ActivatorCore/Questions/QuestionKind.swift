@@ -76,7 +76,7 @@ public struct QuestionReading {
   /// The question's node, for problems about the question as a whole.
   public let node: YAMLNode
   /// "question 'gov_portal'", for messages.
-  public let label: String
+  public let label: Message
   /// How many stages the survey has (option levels are stages).
   public let stageCount: Int
 }

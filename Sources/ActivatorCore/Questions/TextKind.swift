@@ -14,14 +14,14 @@ public struct TextKind: QuestionKind {
     if question.pillar != nil, question.required {
       context.reader.log.warning(
         "unscored-required",
-        "text question '\(question.id)' is required but text is never scored; consider 'required: false'",
+        Message(.surveyTextQuestionRequiredBut, ["question_id": "\(question.id)"]),
         at: question.location)
     }
   }
 
   public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     guard let text = node.scalar else {
-      reader.error("wrong-type", "'\(question.id)' takes text, found \(node.kindDescription)", node)
+      reader.error("wrong-type", Message(.answerText, ["subject": AnswerParser.subject(question, reader), "found": NodeReader.found(node)]), node)
       return .invalid
     }
     return .value(.text(text))
@@ -44,7 +44,7 @@ public struct TextKind: QuestionKind {
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
-    TemplateHint(language == "es" ? "Responda: texto libre entre comillas" : "Answer: free text in quotes")
+    TemplateHint(Localizer(language)(.kindTextTemplate))
   }
 
   public func answerSchema(for question: Question, into writer: JSONWriter) {

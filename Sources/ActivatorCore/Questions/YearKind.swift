@@ -10,8 +10,8 @@ public struct YearKind: NumberKind {
   public var impliedBounds: (min: Double?, max: Double?) { (1900, 2100) }
 
   let rules = NumberRules(
-    whole: true, percentSign: false, limits: 1000...9999, noun: LocalizedText([("en", "a year"), ("es", "un año")]),
-    expected: "a year (e.g. 2021)")
+    whole: true, percentSign: false, limits: 1000...9999, noun: .kindYearNoun,
+    expected: .kindYearExpected)
 
   public func expressionType(slot: Int) -> ExprType { .int }
 

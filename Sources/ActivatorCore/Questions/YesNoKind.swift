@@ -16,7 +16,7 @@ public struct YesNoKind: QuestionKind {
     }
     reader.error(
       "wrong-type",
-      "'\(question.id)' is a yes/no question; expected yes or no\(AnswerParser.codesHint(question)), found \(AnswerParser.shown(node))",
+      Message(.answerYesNo, ["subject": AnswerParser.subject(question, reader), "codes": AnswerParser.codesHint(question), "found": NodeReader.shown(node)]),
       node)
     return .invalid
   }
@@ -39,8 +39,8 @@ public struct YesNoKind: QuestionKind {
 
   public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     let items = [
-      Prompt.Item(Words.yes.text(language).capitalizedFirst, token: "y"),
-      Prompt.Item(Words.no.text(language).capitalizedFirst, token: "n"),
+      Prompt.Item(Localizer(language)(.valueYes).capitalizedFirst, token: "y"),
+      Prompt.Item(Localizer(language)(.valueNo).capitalizedFirst, token: "n"),
     ]
     var selected: [Int] = []
     if case .bool(let yes)? = current { selected = [yes ? 0 : 1] }
@@ -54,7 +54,7 @@ public struct YesNoKind: QuestionKind {
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
-    TemplateHint(language == "es" ? "Responda: yes (sí) o no" : "Answer: yes or no")
+    TemplateHint(Localizer(language)(.kindYesNoTemplate))
   }
 
   public func answerSchema(for question: Question, into writer: JSONWriter) {

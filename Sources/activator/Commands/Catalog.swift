@@ -46,10 +46,11 @@ struct Catalog: ParsableCommand {
     let language = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
     if let pillar, survey.pillarIndex(pillar) == nil {
       let ids = survey.pillars.map(\.id)
-      throw ValidationError("unknown pillar '\(pillar)'\(DidYouMean.hint(pillar, from: ids)); pillars: \(ids.joined(separator: ", "))")
+      throw ValidationError(
+        Console.say(Message(.cliUnknownPillar, ["pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids), "pillars": .text(ids.joined(separator: ", "))])))
     }
     if let stage, !(1...survey.topStage).contains(stage) {
-      throw ValidationError("--stage must be from 1 to \(survey.topStage)")
+      throw ValidationError(Console.say(Message(.cliStageRange, ["top": .text(String(survey.topStage))])))
     }
     if provenance {
       Console.out(CatalogProvenanceTable.markdown(program, language: output.lang ?? "en"))
@@ -58,14 +59,22 @@ struct Catalog: ParsableCommand {
     let incomeGroup = try income.map { word in
       guard let group = IncomeGroup(word: word) else {
         let words = IncomeGroup.allCases.map(\.rawValue)
-        throw ValidationError("--income must be one of \(words.joined(separator: ", ")), not '\(word)'\(DidYouMean.hint(word, from: words))")
+        throw ValidationError(
+          Console.say(
+            Message(
+              .catalogMustBeOneOf,
+              ["what": "--income", "choices": .list(words.map { .text($0) }), "text": .text(word), "hint": DidYouMean.hint(word, from: words)])))
       }
       return group
     }
     let citySize = try size.map { word in
       guard let size = CitySize(word: word) else {
         let words = CitySize.allCases.map(\.rawValue)
-        throw ValidationError("--size must be one of \(words.joined(separator: ", ")), not '\(word)'\(DidYouMean.hint(word, from: words))")
+        throw ValidationError(
+          Console.say(
+            Message(
+              .catalogMustBeOneOf,
+              ["what": "--size", "choices": .list(words.map { .text($0) }), "text": .text(word), "hint": DidYouMean.hint(word, from: words)])))
       }
       return size
     }

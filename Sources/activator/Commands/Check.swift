@@ -33,26 +33,32 @@ struct Check: ParsableCommand {
     let diagnostics = service.log.sorted
     switch format {
     case .json:
-      Console.out(DiagnosticRenderer.json(diagnostics) + "\n")
+      Console.out(DiagnosticRenderer.json(diagnostics, language: Console.language) + "\n")
     case .text:
       var sources: [String: SourceFile] = [:]
       for survey in service.workspace.registry.surveys { if let file = survey.source { sources[file.path] = file } }
       for plugin in service.workspace.plugins { for file in plugin.files { sources[file.path] = file } }
-      let renderer = DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: sources)
+      let renderer = DiagnosticRenderer(
+        color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: sources, language: Console.language)
       Console.err(renderer.render(diagnostics))
       let s = service.summary
       let errors = diagnostics.count { $0.severity == .error }
       let warnings = diagnostics.count { $0.severity == .warning }
-      var parts = ["\(s.surveys) survey\(s.surveys == 1 ? "" : "s")", "\(s.plugins) plugin\(s.plugins == 1 ? "" : "s")"]
-      if s.criteria > 0 { parts.append("\(s.criteria) criteria") }
-      if s.solutions > 0 { parts.append("\(s.solutions) solutions") }
-      if s.programmes > 0 { parts.append("\(s.programmes) programmes") }
-      if s.answers > 0 { parts.append("\(s.answers) answers file\(s.answers == 1 ? "" : "s")") }
-      Console.err("checked \(parts.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+      var parts = [Message(.checkSurveys, ["count": .count(s.surveys)]), Message(.checkPlugins, ["count": .count(s.plugins)])]
+      if s.criteria > 0 { parts.append(Message(.checkCriteria, ["count": .count(s.criteria)])) }
+      if s.solutions > 0 { parts.append(Message(.checkSolutions, ["count": .count(s.solutions)])) }
+      if s.programmes > 0 { parts.append(Message(.checkProgrammes, ["count": .count(s.programmes)])) }
+      if s.answers > 0 { parts.append(Message(.checkAnswersFiles, ["count": .count(s.answers)])) }
+      let found = [Message(.checkErrors, ["count": .count(errors)]), Message(.checkWarnings, ["count": .count(warnings)])]
+      Console.err(
+        Console.say(
+          Message(
+            .checkChecked, ["what": .text(parts.map(Console.say).joined(separator: ", ")), "found": .text(found.map(Console.say).joined(separator: ", "))]))
+          + "\n")
     }
     if timings {
       for (phase, seconds) in service.timings {
-        Console.err("\(phase): \(ValueText.format((seconds * 100_000).rounded() / 100)) ms\n")
+        Console.err(Console.say(phase) + ": \(ValueText.format((seconds * 100_000).rounded() / 100)) ms\n")
       }
     }
     let errors = diagnostics.contains { $0.severity == .error }

@@ -72,7 +72,7 @@ struct RuleSources {
     let locations = Self.locations
     guard let home = locations.environmentHome else { return }
     if FileReading.kind(PluginLoader.join(home, "Surveys")) != .directory && FileReading.kind(PluginLoader.join(home, "Rules")) != .directory {
-      Console.err("warning: ACTIVATOR_HOME=\(home) holds no Surveys/ or Rules/ folder; using the next places ('activator paths' lists them)\n")
+      Console.warning(Message(.cliHomeEmpty, ["home": .text(home)]))
     }
   }
 
@@ -83,12 +83,12 @@ struct RuleSources {
     loadRules(into: workspace)
     if workspace.log.hasErrors {
       Diagnostics.print(workspace.log.sorted)
-      Console.err("error: the survey or rule files have errors; run 'activator check' for details\n")
+      Console.error(Message(.cliDataErrors))
       throw ExitCode(2)
     }
     if workspace.registry.surveys.isEmpty {
       let searched = survey.map { [$0] } ?? Self.locations.searched(.surveys).map(\.path)
-      Console.err("error: no survey found (looked in \(searched.map(InertText.line).joined(separator: ", ")))\n")
+      Console.error(Message(.cliNoSurvey, ["places": .list(searched.map { .text(InertText.line($0)) })]))
       throw ExitCode(2)
     }
     return workspace
@@ -99,7 +99,8 @@ struct RuleSources {
     if let survey, !surveyIsPath {
       guard let found = workspace.registry.latest(survey) else {
         let known = workspace.registry.surveys.map(\.id)
-        Console.err("error: unknown survey '\(survey)'\(DidYouMean.hint(survey, from: known)) (loaded: \(known.joined(separator: ", ")))\n")
+        Console.error(
+          Message(.cliUnknownSurvey, ["survey": .text(survey), "hint": DidYouMean.hint(survey, from: known), "loaded": .text(known.joined(separator: ", "))]))
         throw ExitCode(2)
       }
       return found
@@ -137,7 +138,8 @@ enum Environment {
 
 enum Diagnostics {
   static func print(_ diagnostics: [Diagnostic], sources: [String: SourceFile] = [:]) {
-    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true), showSource: !sources.isEmpty, sources: sources)
+    let renderer = DiagnosticRenderer(
+      color: Console.colorEnabled(forStderr: true), showSource: !sources.isEmpty, sources: sources, language: Console.language)
     Console.err(renderer.render(diagnostics))
   }
 }
@@ -160,12 +162,12 @@ func answersFiles(_ paths: [String]) throws -> (files: PathList, problems: [Diag
     }
   }
   if notPaths {
-    Console.err("error: '-' reads file names from standard input, one per line, but it holds YAML text; give the file's name instead\n")
+    Console.error(Message(.cliStdinHoldsYaml))
     throw ExitCode(2)
   }
   if !problems.isEmpty { Diagnostics.print(problems) }
   guard !files.isEmpty else {
-    Console.err("error: no answers files found in \(paths.map(InertText.line).joined(separator: ", "))\n")
+    Console.error(Message(.cliNoAnswersFiles, ["paths": .list(paths.map { .text(InertText.line($0)) })]))
     throw ExitCode(problems.isEmpty ? 2 : 1)
   }
   return (files, problems)
@@ -179,9 +181,17 @@ struct ForceOption: ParsableArguments {
 
 /// The one overwrite rule (`OutputGuard`): refuses, unless `--force`, to replace an answers file
 /// or a file the run reads, links followed. `allowed` is a file the command may replace anyway.
-func guardOutput(_ output: String, option: String, inputs: some Sequence<String>, force: Bool, allowed: String? = nil, hint: String = "") throws {
+func guardOutput(
+  _ output: String, option: String, inputs: some Sequence<String>, force: Bool, allowed: String? = nil, hint: Message? = nil
+) throws {
   guard !force, let problem = OutputGuard.problem(writing: output, inputs: inputs, allowed: allowed) else { return }
-  Console.err("error: \(option) \(InertText.line(output)): refusing to replace it: \(problem); choose another file\(hint), or add --force to replace it\n")
+  Console.error(
+    Message(
+      .cliRefusingToReplace,
+      [
+        "option": .text(option), "path": .text(InertText.line(output)), "problem": .message(problem),
+        "hint": hint.map { .message($0) } ?? "",
+      ]))
   throw ExitCode(2)
 }
 
@@ -196,13 +206,20 @@ func assessOne(_ path: String, workspace: Workspace, language: String?) throws -
   Diagnostics.print(log.sorted.filter { $0.severity != .error })
   let program = try scoringProgram(for: survey, answeredVersion: sheet.surveyVersion, answersPath: path, workspace: workspace)
   for plugin in workspace.pluginsRejecting(survey.id, version: sheet.surveyVersion) {
-    Console.err("\(InertText.line(path)): warning: plugin '\(plugin.id)' does not accept \(survey.id) \(sheet.surveyVersion); scored without it\n")
+    Console.err(
+      "\(InertText.line(path)): warning: "
+        + Console.say(
+          Message(.cliPluginRejects, ["plugin": .text(plugin.id), "survey": .text(survey.id), "version": .text(sheet.surveyVersion.description)]))
+        + "\n")
   }
   var assessment = Scorer.assess(sheet, with: program)
   if let language {
     if !survey.languages.contains(language) {
-      Console.err(
-        "warning: --lang \(language): survey \(survey.reference) is written in \(survey.languages.joined(separator: ", ")); using \(survey.defaultLanguage)\n")
+      Console.warning(
+        Message(
+          .cliLanguageNotInSurvey,
+          ["language": .text(language), "survey": .text(survey.reference), "languages": .text(survey.languages.joined(separator: ", ")),
+           "using": .text(survey.defaultLanguage)]))
     }
     assessment = assessment.in(language: survey.languages.contains(language) ? language : survey.defaultLanguage)
   }
@@ -231,7 +248,7 @@ func scoringProgram(
 /// After the `no-rules` error(s): where rules were looked for, how to give them; exit 2 (the
 /// set-up is wrong, not the answers files).
 func failForMissingRules(_ workspace: Workspace) throws -> Never {
-  for note in workspace.missingRulesNotes { Console.err("note: \(note)\n") }
+  for note in workspace.missingRulesNotes { Console.note(note) }
   throw ExitCode(2)
 }
 

@@ -37,8 +37,8 @@ struct Diff: ParsableCommand {
   enum Kind: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
   func validate() throws {
-    if rules.count != 2 { throw ValidationError("give --rules exactly twice: rule set A, then rule set B") }
-    if paths.isEmpty { throw ValidationError("give answers files, folders, or '-' to read paths from stdin") }
+    if rules.count != 2 { throw ValidationError(Console.say(Message(.cliDiffRulesTwice))) }
+    if paths.isEmpty { throw ValidationError(Console.say(Message(.cliGivePaths))) }
   }
 
   func run() throws {
@@ -62,7 +62,7 @@ struct Diff: ParsableCommand {
     sink.write(Array(formatter.header(before: describe(workspaceA, rules[0]), after: describe(workspaceB, rules[1])).utf8))
     var summary = RuleSetDiffSummary()
     let progress = ProgressLine(total: files.count, enabled: Console.stderrIsTerminal)
-    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true))
+    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true), language: Console.language)
     var first = true
     for path in files {
       let log = DiagnosticLog()

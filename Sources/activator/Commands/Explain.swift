@@ -35,7 +35,8 @@ struct Explain: ParsableCommand {
     if let pillar {
       guard let index = assessment.survey.pillarIndex(pillar) else {
         let ids = assessment.survey.pillars.map(\.id)
-        throw ValidationError("unknown pillar '\(pillar)'\(DidYouMean.hint(pillar, from: ids)); pillars: \(ids.joined(separator: ", "))")
+        throw ValidationError(
+          Console.say(Message(.cliUnknownPillar, ["pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids), "pillars": .text(ids.joined(separator: ", "))])))
       }
       pillarIndex = index
     }

@@ -16,16 +16,17 @@ struct Paths: ParsableCommand {
     let locations = RuleSources.locations
     let chosen = sources.chosen
     RuleSources.warnAboutActivatorHome()
-    var lines = ["Places searched, best first (--survey FILE and --rules DIR replace them):"]
+    let t = Localizer(Console.language)
+    var lines = [t(.pathsPlaces)]
     lines += places(locations, chosen: chosen)
     let workspace = Workspace()
     chosen.loadSurveys(into: workspace)
     chosen.loadRules(into: workspace)
     lines.append("")
-    lines.append("Surveys:")
+    lines.append(t(.pathsSurveys))
     lines += loaded(.survey, workspace)
     lines.append("")
-    lines.append("Rule plugins:")
+    lines.append(t(.pathsPlugins))
     lines += loaded(.plugin, workspace)
     Console.out(lines.joined(separator: "\n") + "\n")
     if workspace.log.hasErrors {
@@ -38,35 +39,36 @@ struct Paths: ParsableCommand {
   func places(_ locations: DataLocations, chosen: RuleSources) -> [String] {
     let surveysHome = chosen.surveyIsPath ? nil : locations.home(holding: "Surveys")
     let rulesHome = chosen.rules.isEmpty ? locations.home(holding: "Rules") : nil
+    let t = Localizer(Console.language)
     var rows: [(origin: DataLocations.Origin, text: String)] = []
     func add(_ origin: DataLocations.Origin, _ path: String, _ status: String) {
-      let label = DisplayWidth.pad(origin.label, to: 18)
+      let label = DisplayWidth.pad(t(origin.label), to: 18)
       rows.append((origin, "  \(label)\(path)" + (status.isEmpty ? "" : ": \(status)")))
     }
-    if let survey = chosen.survey, chosen.surveyIsPath { add(.option, survey, "the survey") }
-    for folder in chosen.rules { add(.option, folder, "rules") }
-    if locations.environmentHome == nil { add(.environment, "(not set)", "") }
+    if let survey = chosen.survey, chosen.surveyIsPath { add(.option, survey, t(.pathsTheSurvey)) }
+    for folder in chosen.rules { add(.option, folder, t(.pathsRules)) }
+    if locations.environmentHome == nil { add(.environment, t(.pathsNotSet), "") }
     var checkoutShown = false
     for home in locations.homes {
       var held: [String] = []
       for (folder, winner) in [("Surveys", surveysHome), ("Rules", rulesHome)]
       where FileReading.kind(PluginLoader.join(home.path, folder)) == .directory {
-        held.append(folder + "/" + (winner == home ? " (used)" : " (not used)"))
+        held.append(t(winner == home ? .pathsUsed : .pathsNotUsed, ["folder": .text(folder + "/")]))
       }
       // The executable's parent folders are many: list only those that hold data.
       if home.origin == .checkout && held.isEmpty { continue }
       checkoutShown = checkoutShown || home.origin == .checkout
-      add(home.origin, home.origin == .project ? Self.currentFolder : home.path, held.isEmpty ? "no Surveys/ or Rules/" : held.joined(separator: ", "))
+      add(home.origin, home.origin == .project ? Self.currentFolder : home.path, held.isEmpty ? t(.pathsNoData) : held.joined(separator: ", "))
     }
     for place in locations.additions {
       var held: [String] = []
       for (folder, used) in [("surveys", !chosen.surveyIsPath), ("rules", chosen.rules.isEmpty)]
       where FileReading.kind(PluginLoader.join(place.path, folder)) == .directory {
-        held.append(folder + "/" + (used ? " (added)" : " (not used)"))
+        held.append(t(used ? .pathsAdded : .pathsNotUsed, ["folder": .text(folder + "/")]))
       }
-      add(place.origin, place.path, held.isEmpty ? "no surveys/ or rules/" : held.joined(separator: ", "))
+      add(place.origin, place.path, held.isEmpty ? t(.pathsNoUserData) : held.joined(separator: ", "))
     }
-    if !checkoutShown { add(.checkout, "the executable's parent folders", "no Surveys/ or Rules/") }
+    if !checkoutShown { add(.checkout, t(.pathsParentFolders), t(.pathsNoData)) }
     return rows.enumerated().sorted { ($0.element.origin, $0.offset) < ($1.element.origin, $1.offset) }.map(\.element.text)
   }
 
@@ -77,13 +79,14 @@ struct Paths: ParsableCommand {
   }
 
   func loaded(_ kind: Workspace.Provenance.Kind, _ workspace: Workspace) -> [String] {
+    let t = Localizer(Console.language)
     let items = workspace.provenance.filter { $0.kind == kind }
-    if items.isEmpty { return ["  (none)"] }
+    if items.isEmpty { return ["  " + t(.pathsNone)] }
     let width = min(32, (items.map { DisplayWidth.of($0.reference) }.max() ?? 0) + 2)
     return items.map { item in
       let name = DisplayWidth.pad(item.reference + " ", to: width)
-      let shadow = item.shadowedBy.map { "; shadowed by \($0)" } ?? ""
-      return "  \(name)\(item.path) (\(item.origin.label)\(shadow))"
+      let origin = item.shadowedBy.map { t(.pathsShadowed, ["origin": .message(item.origin.label), "by": .text($0)]) } ?? t(item.origin.label)
+      return "  \(name)\(item.path) (\(origin))"
     }
   }
 }

@@ -43,12 +43,12 @@ struct Report: ParsableCommand {
   @OptionGroup var overwrite: ForceOption
 
   func validate() throws {
-    if paths.isEmpty { throw ValidationError("give an answers file, several files or a folder") }
-    if compare && paths.count != 2 { throw ValidationError("--compare takes exactly two answers files: OLD NEW") }
-    if recommendations < 0 { throw ValidationError("--recommendations must be 0 or more") }
-    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    if Paper(rawValue: paperName.lowercased()) == nil { throw ValidationError("--paper must be auto, a4 or letter") }
-    if html == "-" && md == "-" { throw ValidationError("only one of --html and --md can go to stdout") }
+    if paths.isEmpty { throw ValidationError(Console.say(Message(.cliGiveReportPaths))) }
+    if compare && paths.count != 2 { throw ValidationError(Console.say(Message(.cliCompareTwo))) }
+    if recommendations < 0 { throw ValidationError(Console.say(Message(.cliRecommendations))) }
+    if let jobs, jobs < 1 { throw ValidationError(Console.say(Message(.cliJobs))) }
+    if Paper(rawValue: paperName.lowercased()) == nil { throw ValidationError(Console.say(Message(.cliPaper))) }
+    if html == "-" && md == "-" { throw ValidationError(Console.say(Message(.cliOneStdout))) }
   }
 
   func run() throws {
@@ -80,7 +80,7 @@ struct Report: ParsableCommand {
     let collected = CohortCollector()
     let missingRules = MissingRulesSeen()
     let progress = ProgressLine(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
-    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true))
+    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true), language: Console.language)
     let runner = BatchRunner(
       registry: workspace.registry, plugins: workspace.plugins,
       options: BatchOptions(jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: false, collectRecords: true, recommendationLimit: 3),
@@ -101,8 +101,8 @@ struct Report: ParsableCommand {
     let report = CohortReport(records: collected.records, failures: collected.failures, program: program, language: language, date: date)
     try emit(html: { HTMLReport.cohort(report, paper: paper) }, markdown: { MarkdownReport.cohort(report) })
     if !quiet {
-      var line = "reported \(stats.scored) of \(files.count) file\(files.count == 1 ? "" : "s")"
-      if stats.failed > 0 { line += ", \(stats.failed) failed (listed in the report)" }
+      var line = Console.say(Message(.cliReported, ["scored": .count(stats.scored), "count": .count(files.count)]))
+      if stats.failed > 0 { line += Console.say(Message(.cliReportFailed, ["count": .count(stats.failed)])) }
       Console.err(line + "\n")
     }
     if missingRules.seen { try failForMissingRules(workspace) }
@@ -113,7 +113,7 @@ struct Report: ParsableCommand {
     for (option, path) in [("--html", html), ("--md", md)] {
       // A wildcard such as *.yaml that expanded into the option's value names an answers file.
       if let path, path != "-" {
-        let wildcard = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? " (did a wildcard such as *.yaml expand into \(option)?)" : ""
+        let wildcard = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? Message(.cliWildcardHint, ["option": .text(option)]) : nil
         try guardOutput(path, option: option, inputs: inputs, force: overwrite.force, hint: wildcard)
       }
     }
@@ -134,10 +134,10 @@ struct Report: ParsableCommand {
       do {
         try FileReading.writeAtomically(path, text)
       } catch {
-        Console.err("error: \(error)\n")
+        Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
         throw ExitCode(2)
       }
-      if !quiet { Console.err("wrote \(InertText.line(path))\n") }
+      if !quiet { Console.err(Console.say(Message(.cliWrote, ["path": .text(InertText.line(path))])) + "\n") }
     }
   }
 }
@@ -152,7 +152,10 @@ final class CohortCollector: @unchecked Sendable {
     if let record = item.record {
       records.append(record)
     } else if item.failed {
-      let message = item.diagnostics.first { $0.severity == .error }.map { "\($0.location): \($0.message)" } ?? "could not be scored"
+      let message =
+        item.diagnostics.first { $0.severity == .error }.map {
+          Message(.batchRulesErrorAt, ["place": .text($0.location.description), "problem": .message($0.content)])
+        } ?? Message(.reportCouldNotBeScored)
       failures.append(CohortReport.Failure(path: item.path, message: message))
     }
   }

@@ -41,8 +41,8 @@ struct Score: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, jsonl, md }
 
   func validate() throws {
-    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    if paths.isEmpty { throw ValidationError("give answers files, folders, or '-' to read paths from stdin") }
+    if let jobs, jobs < 1 { throw ValidationError(Console.say(Message(.cliJobs))) }
+    if paths.isEmpty { throw ValidationError(Console.say(Message(.cliGivePaths))) }
   }
 
   func run() throws {
@@ -65,12 +65,12 @@ struct Score: ParsableCommand {
     do {
       sink = try OutputSink(path: out, immediate: out == nil && Console.stdoutIsTerminal)
     } catch {
-      Console.err("error: \(error)\n")
+      Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
       throw ExitCode(2)
     }
     let cohort = CohortBox(survey: survey)
     let progress = ProgressLine(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
-    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true))
+    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true), language: Console.language)
     let summaryOnly = summary
     let separator = Array(batchFormat.separator.utf8)
     if !summaryOnly { sink.write(batchFormat.header()) }
@@ -108,20 +108,24 @@ struct Score: ParsableCommand {
     do {
       try sink.finish(keep: !partial)
     } catch {
-      Console.err("error: \(error)\n")
+      Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
       throw ExitCode(2)
     }
     if partial, let out {
-      Console.err("note: --fail-fast stopped the batch, so \(InertText.line(out)) was not written; a file already there is untouched\n")
+      Console.note(Message(.cliFailFastNotWritten, ["path": .text(InertText.line(out))]))
     }
     if !quiet {
       let seconds = started.secondsElapsed
-      var line = "scored \(stats.scored) of \(files.count) file\(files.count == 1 ? "" : "s")"
-      if stats.failed > 0 { line += ", \(stats.failed) failed" }
-      if stats.skipped > 0 { line += ", \(stats.skipped) skipped (outputs of Activator)" }
-      if stats.stoppedEarly { line += ", stopped at the first failure (--fail-fast)" }
-      line += " in \(seconds < 10 ? String(Int(saturating: seconds * 1000)) + " ms" : String(Int(saturating: seconds)) + " s")"
-      if let out, !partial { line += "; wrote \(InertText.line(out))" }
+      var parts = [Console.say(Message(.cliScored, ["scored": .count(stats.scored), "count": .count(files.count)]))]
+      if stats.failed > 0 { parts.append(Console.say(Message(.cliFailed, ["count": .count(stats.failed)]))) }
+      if stats.skipped > 0 { parts.append(Console.say(Message(.cliSkippedOutputs, ["count": .count(stats.skipped)]))) }
+      if stats.stoppedEarly { parts.append(Console.say(Message(.cliStoppedEarly))) }
+      let time =
+        seconds < 10
+        ? Message(.cliMilliseconds, ["n": .text(String(Int(saturating: seconds * 1000)))])
+        : Message(.cliSeconds, ["n": .text(String(Int(saturating: seconds)))])
+      var line = Console.say(Message(.cliTook, ["what": .text(parts.joined(separator: ", ")), "time": .message(time)]))
+      if let out, !partial { line += Console.say(Message(.cliAndWrote, ["path": .text(InertText.line(out))])) }
       Console.err(line + "\n")
     }
     if missingRules.seen { try failForMissingRules(workspace) }

@@ -56,7 +56,7 @@ struct SurveyCommand: ParsableCommand {
         let (loaded, loadedSurvey) = AnswersLoader.load(file, root, registry: workspace.registry, log: log)
       else {
         Diagnostics.print(log.sorted)
-        Console.err("error: \(InertText.line(resume)) cannot be resumed until these problems are fixed\n")
+        Console.error(Message(.cliCannotResume, ["path": .text(InertText.line(resume))]))
         throw ExitCode(1)
       }
       // Edited in place: comments, x- keys, notes and completed: stay.
@@ -64,7 +64,10 @@ struct SurveyCommand: ParsableCommand {
       sheet = loaded
       chosen = loadedSurvey
       if let lang {
-        guard chosen.languages.contains(lang) else { throw ValidationError("this survey is available in \(chosen.languages.joined(separator: ", ")), not '\(lang)'") }
+        guard chosen.languages.contains(lang) else {
+          throw ValidationError(
+            Console.say(Message(.cliSurveyLanguages, ["survey": .text(chosen.reference), "languages": .text(chosen.languages.joined(separator: ", ")), "requested": .text(lang)])))
+        }
         sheet.language = lang
       }
       if let out { try guardOutput(out, option: "--out", inputs: [resume], force: overwrite.force, allowed: resume) }
@@ -73,19 +76,21 @@ struct SurveyCommand: ParsableCommand {
     } else {
       if let survey, !sources.surveyIsPath {
         guard let found = workspace.registry.latest(survey) else {
-          throw ValidationError("unknown survey '\(survey)'\(DidYouMean.hint(survey, from: workspace.registry.surveys.map(\.id)))")
+          let known = workspace.registry.surveys.map(\.id)
+          throw ValidationError(
+            Console.say(Message(.cliUnknownSurvey, ["survey": .text(survey), "hint": DidYouMean.hint(survey, from: known), "loaded": .text(known.joined(separator: ", "))])))
         }
         chosen = found
       } else {
         guard let found = workspace.registry.latest("wego-activator") ?? workspace.registry.latest() else {
-          throw ValidationError("no survey found")
+          throw ValidationError(Console.say(Message(.cliNoSurveyLoaded)))
         }
         chosen = found
       }
       let language = try Languages.pick(lang, survey: chosen)
       sheet = AnswerSheet.blank(for: chosen, language: language, city: City(name: city ?? ""), path: out ?? "")
       if let out {
-        try guardOutput(out, option: "--out", inputs: [String](), force: overwrite.force, hint: " (or continue it with --resume \(InertText.line(out)))")
+        try guardOutput(out, option: "--out", inputs: [String](), force: overwrite.force, hint: Message(.cliOrContinueIt, ["path": .text(InertText.line(out))]))
         journal = out
       } else {
         journal = city.map(JournalName.available) ?? ""
@@ -112,7 +117,7 @@ struct SurveyCommand: ParsableCommand {
     if journal.isEmpty { session.pathForCity = { JournalName.available($0.name) } }
     if let held = session.claimJournal() {
       driver.finish()
-      Console.err("error: \(held)\n")
+      Console.error(held)
       throw ExitCode(2)
     }
     // A new file is written at once; a continued one only when an answer changes.
@@ -127,23 +132,22 @@ struct SurveyCommand: ParsableCommand {
     let answered = session.sheet.values.compactMap { $0 }.count
     if let problem = session.journalError {
       // Nothing typed is lost: the answers go to stdout, to be saved by hand.
-      Console.err(
-        "error: the answers could not be saved: \(problem)\nThe answers given so far (\(answered)) follow on standard output; save them in a file and continue with: activator survey --resume FILE\n")
+      Console.error(Message(.cliNotSaved, ["problem": .text(problem.text(Console.language)), "answered": .count(answered)]))
       Console.data(Array(AnswersWriter.write(session.sheet, survey: chosen, mode: .answers).utf8))
       throw ExitCode(2)
     }
     switch outcome {
     case .interrupted, .endOfInput:
       if path.isEmpty {
-        Console.err(t("Stopped before any answer; nothing was saved.", "Detenido antes de la primera respuesta; no se guardó nada.") + "\n")
+        Console.err(t(.surveyStoppedBeforeAnyAnswerNothing) + "\n")
       } else {
         Console.err(
-          t("Saved \(answered) answers to \(path).", "Se guardaron \(answered) respuestas en \(path).") + "\n"
-            + t("Continue later with: ", "Continúe más tarde con: ") + "activator survey --resume \(path)\n")
+          t(.surveySavedAnsweredAnswersPath, ["answered": "\(answered)", "path": "\(path)"]) + "\n"
+            + t(.surveyContinueLaterWith) + "activator survey --resume \(path)\n")
       }
       throw ExitCode(outcome == .interrupted ? 130 : 1)
     case .completed:
-      Console.out("\n" + t("Survey complete. Answers saved to ", "Encuesta completa. Respuestas guardadas en ") + path + "\n\n")
+      Console.out("\n" + t(.surveySurveyCompleteAnswersSaved) + path + "\n\n")
       let ruleLog = DiagnosticLog()
       sources.loadRules(into: workspace)
       if let program = workspace.program(for: chosen, answeredVersion: session.sheet.surveyVersion, log: ruleLog), !workspace.log.hasErrors {
@@ -151,9 +155,9 @@ struct SurveyCommand: ParsableCommand {
         final.path = path
         let assessment = Scorer.assess(final, with: program)
         Console.out(TextReport(color: color, width: Console.width).summary(assessment))
-        Console.out(t("Full report: ", "Informe completo: ") + "activator report \(InertText.line(path)) --html report.html\n")
+        Console.out(t(.surveyFullReport) + "activator report \(InertText.line(path)) --html report.html\n")
       } else {
-        Console.out(t("(The rules could not be loaded, so no result is shown; run 'activator check'.)", "(No se pudieron cargar las reglas, así que no se muestra el resultado; ejecute 'activator check'.)") + "\n")
+        Console.out(t(.surveyRulesCouldNotBeLoaded) + "\n")
       }
     }
   }

@@ -43,10 +43,10 @@ struct Template: ParsableCommand {
       do {
         try FileReading.writeAtomically(out, text)
       } catch {
-        Console.err("error: \(error)\n")
+        Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
         throw ExitCode(2)
       }
-      Console.err("wrote \(InertText.line(out))\n")
+      Console.err(Console.say(Message(.cliWrote, ["path": .text(InertText.line(out))])) + "\n")
     } else {
       Console.out(text)
     }
@@ -59,7 +59,8 @@ enum Languages {
   static func pick(_ requested: String?, survey: Survey) throws -> String {
     if let requested {
       guard survey.languages.contains(requested) else {
-        throw ValidationError("survey \(survey.reference) is available in \(survey.languages.joined(separator: ", ")), not '\(requested)'")
+        throw ValidationError(
+          Console.say(Message(.cliSurveyLanguages, ["survey": .text(survey.reference), "languages": .text(survey.languages.joined(separator: ", ")), "requested": .text(requested)])))
       }
       return requested
     }

@@ -81,11 +81,12 @@ struct Test: ParsableCommand {
     case .json: Console.out(FixtureReport.json(results, coverage: coverage))
     case .text:
       if results.isEmpty && unreadable == 0 {
-        Console.err("no fixtures found (a plugin keeps them in its tests/ folder)\n")
+        Console.err(Console.say(Message(.cliNoFixtures)) + "\n")
       }
       Console.out(
         FixtureReport.text(
-          results, coverage: coverage, style: Style(color: !noColor && Console.colorEnabled()), verbose: verbose, unreadable: unreadable))
+          results, coverage: coverage, style: Style(color: !noColor && Console.colorEnabled()), verbose: verbose, unreadable: unreadable,
+          language: Console.language))
     }
     if !problems.isEmpty || results.contains(where: { !$0.passed }) { throw ExitCode(1) }
   }

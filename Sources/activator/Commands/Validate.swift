@@ -22,12 +22,13 @@ struct Validate: ParsableCommand {
     let (files, problems) = try answersFiles(paths)
     var invalid = !problems.filter { $0.severity == .error }.isEmpty
     let renderer = { (log: DiagnosticLog) in
-      DiagnosticRenderer(color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: log.sources)
+      DiagnosticRenderer(
+        color: !noColor && Console.colorEnabled(forStderr: true), showSource: true, sources: log.sources, language: Console.language)
     }
     /// A file that is not answers but an output of Activator is left out with a note.
     func failed(_ path: String, _ log: DiagnosticLog) {
       if let output = (try? FileReading.readPrefix(path, maxBytes: 4096)).flatMap(ActivatorOutput.kind(of:)) {
-        Console.err("\(InertText.line(path)): note: \(output), not an answers file; skipped\n")
+        Console.err("\(InertText.line(path)): note: " + Console.say(Message(.batchActivatorOutputSkipped, ["what": .message(output)])) + "\n")
         return
       }
       renderer(log).render(log.sorted, to: Console.err)
@@ -46,11 +47,11 @@ struct Validate: ParsableCommand {
       if !unanswered.isEmpty {
         let location = sheet.answersLocation ?? SourceLocation(file: path, line: 1, column: 1)
         let listed = unanswered.prefix(8).joined(separator: ", ") + (unanswered.count > 8 ? ", …" : "")
-        let message = "\(unanswered.count) required question\(unanswered.count == 1 ? " is" : "s are") not answered: \(listed)"
+        let message = Message(.validateRequiredMissing, ["count": .count(unanswered.count), "questions": .text(listed)])
         if sheet.completed != nil {
           log.error("required", message, at: location)
         } else {
-          log.warning("required", message + " (the file is still in progress)", at: location)
+          log.warning("required", Message(.validateInProgress, ["problem": .message(message)]), at: location)
         }
       }
       for issue in issues {
@@ -66,23 +67,25 @@ struct Validate: ParsableCommand {
       }
       // The file may be valid and still not scorable: say so here rather than at scoring time.
       if let missing = Workspace.missingRules(for: survey.id, version: sheet.surveyVersion, plugins: workspace.plugins) {
-        log.warning("no-rules", missing + "; score and report will refuse this file", at: SourceLocation(file: path, line: 1, column: 1))
+        log.warning("no-rules", Message(.validateWillBeRefused, ["problem": .message(missing)]), at: SourceLocation(file: path, line: 1, column: 1))
       }
       if sheet.city.name.trimmingCharacters(in: " ").isEmpty {
-        log.error("missing-city", "the city name is empty", at: SourceLocation(file: path, line: 1, column: 1))
+        log.error("missing-city", Message(.validateCityEmpty), at: SourceLocation(file: path, line: 1, column: 1))
       }
       let diagnostics = log.sorted
       renderer(log).render(diagnostics, to: Console.err)
       if log.hasErrors {
         invalid = true
       } else {
-        var line = "\(InertText.line(path)): valid — \(counts.answered) answered"
-        if counts.dontKnow > 0 { line += ", \(counts.dontKnow) don't know" }
-        if counts.notApplicable > 0 { line += ", \(counts.notApplicable) not applicable" }
-        if counts.unanswered > 0 { line += ", \(counts.unanswered) unanswered" }
-        if counts.skipped > 0 { line += ", \(counts.skipped) skipped by skip logic" }
-        line += sheet.completed == nil ? " (in progress)" : ""
-        Console.out(line + "\n")
+        var parts = [Message(.validateAnswered, ["count": .count(counts.answered)])]
+        if counts.dontKnow > 0 { parts.append(Message(.validateDontKnow, ["count": .count(counts.dontKnow)])) }
+        if counts.notApplicable > 0 { parts.append(Message(.validateNotApplicable, ["count": .count(counts.notApplicable)])) }
+        if counts.unanswered > 0 { parts.append(Message(.validateUnanswered, ["count": .count(counts.unanswered)])) }
+        if counts.skipped > 0 { parts.append(Message(.validateSkipped, ["count": .count(counts.skipped)])) }
+        let summary = parts.map(Console.say).joined(separator: ", ")
+        let line = Message(
+          sheet.completed == nil ? .validateValidInProgress : .validateValid, ["path": .text(InertText.line(path)), "summary": .text(summary)])
+        Console.out(Console.say(line) + "\n")
       }
     }
     if invalid { throw ExitCode(1) }

@@ -111,7 +111,7 @@ enum CELHarness {
         Issue.record("gave \(result), expected an error containing '\(text)'", sourceLocation: sourceLocation)
         return
       }
-      #expect(error.message.contains(text), "error '\(error.message)', expected '\(text)'", sourceLocation: sourceLocation)
+      #expect(error.message.description.contains(text), "error '\(error.message)', expected '\(text)'", sourceLocation: sourceLocation)
     case .refused:
       break
     }

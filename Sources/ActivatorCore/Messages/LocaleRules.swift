@@ -1,0 +1,85 @@
+/// How a language writes what is not a sentence: plural forms, numbers, lists, quotations and
+/// dates. Read from the `locale:` part of its message file, so a language brings its own rules
+/// as data.
+public struct LocaleRules: Sendable {
+  public let language: String
+  /// The language's name in itself ("Español").
+  public let name: String
+  /// CLDR plural rules by category, in the order tried; what none matches is "other".
+  public let plural: [(category: String, rule: PluralRule)]
+  public let decimalSeparator: String
+  public let groupSeparator: String
+  /// How many digits must stand before the first group separator: 1 writes "1,000", 2 leaves
+  /// four-digit numbers whole ("1000", "10 000").
+  public let minimumGrouping: Int
+  /// A percentage, with {n} for the number ("{n}%", "{n} %").
+  public let percentFormat: String
+  public let quotes: (open: String, close: String)
+  /// Joining two items, and each item but the last two, of a list ("{a} and {b}", "{a}, {b}").
+  public let listPair: String
+  public let listJoin: String
+  /// Joining the last two of a list of alternatives ("{a} or {b}").
+  public let listOr: String
+  /// A date with placeholders {day}, {month} (a name) and {year}.
+  public let dateFormat: String
+  public let months: [String]
+  public let rightToLeft: Bool
+
+  /// The plural category of `count` (as written, with `fractionDigits` decimals).
+  public func pluralCategory(_ count: Double, fractionDigits: Int = 0) -> String {
+    plural.first { $0.rule.matches(count, fractionDigits: fractionDigits) }?.category ?? "other"
+  }
+
+  /// A number for people: at most two decimals, no trailing zeros, digits grouped.
+  public func number(_ value: Double) -> String {
+    let plain = ValueText.format(value)
+    var integer = Substring(plain)
+    var fraction = Substring("")
+    if let dot = plain.firstIndex(of: ".") {
+      integer = plain[..<dot]
+      fraction = plain[plain.index(after: dot)...]
+    }
+    let negative = integer.hasPrefix("-")
+    if negative { integer = integer.dropFirst() }
+    var grouped = String(integer)
+    if integer.count >= 3 + max(1, minimumGrouping) {
+      var parts: [Substring] = []
+      var rest = integer
+      while rest.count > 3 {
+        parts.insert(rest.suffix(3), at: 0)
+        rest = rest.dropLast(3)
+      }
+      parts.insert(rest, at: 0)
+      grouped = parts.joined(separator: groupSeparator)
+    }
+    let sign = negative ? "-" : ""
+    return fraction.isEmpty ? sign + grouped : sign + grouped + decimalSeparator + fraction
+  }
+
+  public func quoted(_ text: String) -> String { quotes.open + text + quotes.close }
+
+  /// A share (0.35) as a whole percentage ("35%").
+  public func percent(_ share: Double) -> String {
+    Template.fill(percentFormat, ["n": String(Int(saturating: (share * 100).rounded()))])
+  }
+
+  /// Items joined as a list ("a, b and c"), or as alternatives ("a, b or c").
+  public func list(_ items: [String], alternatives: Bool = false) -> String {
+    guard var text = items.last else { return "" }
+    guard items.count > 1 else { return text }
+    text = Template.fill(alternatives ? listOr : listPair, ["a": items[items.count - 2], "b": text])
+    for item in items.dropLast(2).reversed() { text = Template.fill(listJoin, ["a": item, "b": text]) }
+    return text
+  }
+
+  /// `YYYY-MM-DD` (or the start of a timestamp) in the language's words; the text as it is when
+  /// it is not a date.
+  public func date(_ iso: String) -> String {
+    let head = String(iso.prefix(10))
+    let parts = head.split(separator: "-")
+    guard DateText.isValid(head), parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), months.count == 12
+    else { return iso }
+    return Template.fill(dateFormat, ["day": String(day), "month": months[month - 1], "year": String(parts[0])])
+  }
+}

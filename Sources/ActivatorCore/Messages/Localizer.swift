@@ -1,0 +1,97 @@
+/// The engine's words in one language: messages by key from the catalogue, and the language's
+/// way of writing numbers, lists and quotations. Reports, the questionnaire and every command
+/// speak through one.
+public struct Localizer: Sendable {
+  public let language: String
+
+  public init(_ language: String) { self.language = language }
+
+  /// The language's rules for numbers, plurals, lists, quotations and dates.
+  public var locale: LocaleRules { MessageCatalogue.shared.locale(language) }
+
+  public func callAsFunction(_ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) -> String {
+    MessageCatalogue.shared.render(Message(key, arguments), in: language)
+  }
+
+  public func callAsFunction(_ message: Message) -> String {
+    MessageCatalogue.shared.render(message, in: language)
+  }
+
+  /// "Smart Government" in the report's language.
+  public func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
+
+  /// A share as a whole percentage ("35%").
+  public func percent(_ share: Double) -> String { locale.percent(share) }
+
+  /// A number for people, in the language's notation.
+  public func number(_ value: Double) -> String { locale.number(value) }
+
+  public func outcome(_ outcome: Outcome) -> String {
+    switch outcome {
+    case .met: self(.wordMet)
+    case .unmet: self(.wordNotMet)
+    case .unknown: self(.wordUnknown)
+    case .notApplicable: self(.wordNotApplicable)
+    case .error: self(.wordError)
+    }
+  }
+
+  public func confidence(_ confidence: Confidence) -> String {
+    switch confidence {
+    case .high: self(.wordHigh)
+    case .medium: self(.wordMedium)
+    case .low: self(.wordLow)
+    }
+  }
+
+  public func gap(_ gap: RecommendationReason.Gap) -> String {
+    switch gap {
+    case .foundation: self(.wordGapStageAlreadyReached)
+    case .next: self(.wordNextStage)
+    case .later: self(.wordStageAfterNext)
+    }
+  }
+
+  public func step(_ step: ChainStep) -> String {
+    switch step {
+    case .activator: "Activator"
+    case .finder: self(.wordSolutionFinder)
+    case .implementer: self(.wordProjectImplementer)
+    }
+  }
+
+  public func income(_ group: IncomeGroup) -> String {
+    switch group {
+    case .low: self(.wordIncomeLow)
+    case .lowerMiddle: self(.wordIncomeLowerMiddle)
+    case .upperMiddle: self(.wordIncomeUpperMiddle)
+    case .high: self(.wordIncomeHigh)
+    }
+  }
+
+  public func size(_ size: CitySize) -> String {
+    switch size {
+    case .small: self(.wordSizeSmall)
+    case .medium: self(.wordSizeMedium)
+    case .large: self(.wordSizeLarge)
+    case .veryLarge: self(.wordSizeVeryLarge)
+    }
+  }
+
+  public func status(_ status: SolutionStatus) -> String {
+    switch status {
+    case .deployed: self(.wordStatusDeployed)
+    case .pilot: self(.wordStatusPilot)
+    case .feasibilityStudy: self(.wordStatusFeasibility)
+    }
+  }
+
+  public func cost(_ cost: CostBand) -> String {
+    switch cost {
+    case .low: self(.wordCostLow)
+    case .medium: self(.wordCostMedium)
+    case .high: self(.wordCostHigh)
+    case .unknown: self(.wordUnknown)
+    }
+  }
+}

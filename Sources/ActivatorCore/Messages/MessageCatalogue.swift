@@ -1,0 +1,253 @@
+import ActivatorYAML
+import Synchronization
+
+/// Every message in every language Activator speaks, read from the message files
+/// (`Messages/<language>.yaml`, built into the program: see `EmbeddedMessages`).
+///
+/// A message is looked up in the reader's language (`pt-br`, then `pt`), then in English, so a
+/// survey in a language without a catalogue still gets every message, in English.
+public final class MessageCatalogue: Sendable {
+  public static let shared = MessageCatalogue(files: EmbeddedMessages.files)
+
+  /// One message as written: a text, or a text per plural form chosen by one argument.
+  enum Entry: Sendable {
+    case plain(String)
+    case plural(argument: String, forms: [String: String])
+
+    var texts: [String] {
+      switch self {
+      case .plain(let text): [text]
+      case .plural(_, let forms): forms.keys.sorted().compactMap { forms[$0] }
+      }
+    }
+  }
+
+  struct Language: Sendable {
+    let locale: LocaleRules
+    let messages: [String: Entry]
+  }
+
+  let languages: [String: Language]
+  /// What is wrong with the files, as "file:line:column: problem" (the tests require none).
+  public let problems: [String]
+
+  /// - Parameter files: (file name, YAML text) of each language.
+  public init(files: [(name: String, text: String)]) {
+    var languages: [String: Language] = [:]
+    var problems: [String] = []
+    for (name, text) in files {
+      var reading = CatalogueReading(name: name)
+      if let language = reading.read(text) { languages[language.locale.language] = language }
+      problems += reading.problems
+    }
+    if languages["en"] == nil { problems.append("no English catalogue (en.yaml): English is every message's fallback") }
+    self.languages = languages
+    self.problems = problems
+  }
+
+  /// The languages with a catalogue.
+  public var available: [String] { languages.keys.sorted() }
+
+  /// The keys of `language`'s own file (tests compare them across languages).
+  public func keys(_ language: String) -> Set<String> { Set(languages[language]?.messages.keys ?? [:].keys) }
+
+  /// The placeholders of one message in one language, over all its plural forms.
+  public func placeholders(_ key: String, _ language: String) -> Set<String> {
+    guard let template = languages[language]?.messages[key] else { return [] }
+    var names = Set(template.texts.flatMap { Template.placeholders($0) })
+    if case .plural(let argument, _) = template { names.insert(argument) }
+    return names
+  }
+
+  /// The plural forms one message gives in one language ("one", "other"), none for a plain text.
+  public func pluralForms(_ key: String, _ language: String) -> Set<String> {
+    guard case .plural(_, let forms)? = languages[language]?.messages[key] else { return [] }
+    return Set(forms.keys)
+  }
+
+  /// What makes the languages disagree: a key one language has and another lacks, or a message
+  /// whose placeholders differ from English. Empty for a complete catalogue (a test holds it so).
+  public func consistencyProblems() -> [String] {
+    guard let english = languages["en"] else { return ["no English catalogue"] }
+    var problems: [String] = []
+    let keys = Set(english.messages.keys)
+    for code in available where code != "en" {
+      let own = self.keys(code)
+      for key in keys.subtracting(own).sorted() { problems.append("\(code).yaml lacks '\(key)'") }
+      for key in own.subtracting(keys).sorted() { problems.append("\(code).yaml has '\(key)', which en.yaml does not") }
+      for key in own.intersection(keys).sorted() where placeholders(key, code) != placeholders(key, "en") {
+        let theirs = placeholders(key, code).sorted().joined(separator: ", ")
+        let ours = placeholders(key, "en").sorted().joined(separator: ", ")
+        problems.append("\(code).yaml: '\(key)' fills {\(theirs)}, en.yaml {\(ours)}")
+      }
+    }
+    return problems
+  }
+
+  /// The language `code` is read in: itself, its base language (`pt` for `pt-br`), or English.
+  func resolve(_ code: String) -> Language? {
+    if let exact = languages[code] { return exact }
+    if let dash = code.firstIndex(of: "-"), let base = languages[String(code[..<dash])] { return base }
+    return languages["en"]
+  }
+
+  public func locale(_ code: String) -> LocaleRules { resolve(code)?.locale ?? LocaleRules.fallback }
+
+  public func render(_ message: Message, in code: String) -> String {
+    let language = resolve(code)
+    let key = message.key.rawValue
+    guard let template = language?.messages[key] ?? languages["en"]?.messages[key] else {
+      // A key no catalogue has cannot happen with the tests passing; still, show something useful.
+      return key + message.arguments.keys.sorted().map { " \($0)=\(render(message.arguments[$0], code))" }.joined()
+    }
+    let locale = language?.locale ?? LocaleRules.fallback
+    let text: String
+    switch template {
+    case .plain(let plain):
+      text = plain
+    case .plural(let argument, let forms):
+      var category = "other"
+      switch message.arguments[argument] {
+      case .count(let n)?: category = locale.pluralCategory(Double(n))
+      case .number(let x)?:
+        category = locale.pluralCategory(
+          x, fractionDigits: ValueText.format(x).split(separator: ".").dropFirst().first?.count ?? 0)
+      default: break
+      }
+      text = forms[category] ?? forms["other"] ?? ""
+    }
+    var values: [String: String] = [:]
+    for (name, argument) in message.arguments { values[name] = render(argument, code) }
+    return Template.fill(text, values)
+  }
+
+  func render(_ argument: MessageArgument?, _ code: String) -> String {
+    let locale = self.locale(code)
+    switch argument {
+    case .text(let text)?: return text
+    case .number(let value)?: return locale.number(value)
+    case .count(let value)?: return locale.number(Double(value))
+    case .message(let message)?: return render(message, in: code)
+    case .list(let items)?: return locale.list(items.map { render($0, code) })
+    case .alternatives(let items)?: return locale.list(items.map { render($0, code) }, alternatives: true)
+    case .quoted(let text)?: return locale.quoted(text)
+    case nil: return ""
+    }
+  }
+}
+
+extension LocaleRules {
+  /// English rules, for the impossible case of no English file.
+  static let fallback = LocaleRules(
+    language: "en", name: "English", plural: [], decimalSeparator: ".", groupSeparator: ",", minimumGrouping: 1,
+    percentFormat: "{n}%", quotes: ("“", "”"), listPair: "{a} and {b}", listJoin: "{a}, {b}", listOr: "{a} or {b}",
+    dateFormat: "{year}-{month}-{day}", months: [],
+    rightToLeft: false)
+}
+
+/// Reads one message file, noting every problem with its position.
+struct CatalogueReading {
+  let name: String
+  var problems: [String] = []
+
+  mutating func problem(_ node: YAMLNode?, _ text: String) {
+    let mark = node?.start ?? YAMLMark(line: 1, column: 1)
+    problems.append("\(name):\(mark.line):\(mark.column): \(text)")
+  }
+
+  func field(_ node: YAMLNode?, _ key: String) -> YAMLNode? {
+    node?.mapping?.first { $0.key.scalar == key }?.value
+  }
+
+  mutating func read(_ text: String) -> MessageCatalogue.Language? {
+    let root: YAMLNode
+    do {
+      guard let parsed = try YAMLParser.parse(Array(text.utf8), limits: .authored) else {
+        problem(nil, "the file is empty")
+        return nil
+      }
+      root = parsed
+    } catch {
+      problems.append("\(name):\(error)")
+      return nil
+    }
+    guard let code = field(root, "language")?.scalar, Identifier.problem(code, dashes: true) == nil else {
+      problem(root, "'language' must be a language code (en, es, pt-br)")
+      return nil
+    }
+    if name != code + ".yaml" { problem(root, "a file for language '\(code)' must be named \(code).yaml") }
+    guard let locale = locale(code, field(root, "name")?.scalar, field(root, "locale")) else { return nil }
+    var messages: [String: MessageCatalogue.Entry] = [:]
+    for pair in field(root, "messages")?.mapping ?? [] {
+      guard let key = pair.key.scalar else { continue }
+      if messages[key] != nil { problem(pair.key, "message '\(key)' is given twice") }
+      if let text = pair.value.scalar {
+        messages[key] = .plain(text)
+      } else if let plural = pluralTemplate(pair.value, key, locale) {
+        messages[key] = plural
+      }
+    }
+    if messages.isEmpty { problem(root, "no messages") }
+    return MessageCatalogue.Language(locale: locale, messages: messages)
+  }
+
+  mutating func pluralTemplate(_ node: YAMLNode, _ key: String, _ locale: LocaleRules) -> MessageCatalogue.Entry? {
+    guard let argument = field(node, "plural")?.scalar else {
+      problem(
+        node, "message '\(key)' must be a text, or a mapping with 'plural' (the argument that counts) and the forms")
+      return nil
+    }
+    var forms: [String: String] = [:]
+    let categories = Set(locale.plural.map(\.category) + ["other"])
+    for pair in node.mapping ?? [] {
+      guard let category = pair.key.scalar, category != "plural" else { continue }
+      guard categories.contains(category), let text = pair.value.scalar else {
+        problem(
+          pair.key,
+          "'\(category)' is not a plural form of \(locale.language) (\(categories.sorted().joined(separator: ", ")))")
+        continue
+      }
+      forms[category] = text
+    }
+    for category in categories where forms[category] == nil {
+      problem(node, "message '\(key)' lacks its '\(category)' form")
+    }
+    return .plural(argument: argument, forms: forms)
+  }
+
+  mutating func locale(_ code: String, _ name: String?, _ node: YAMLNode?) -> LocaleRules? {
+    guard let node else {
+      problem(nil, "'locale' is missing")
+      return nil
+    }
+    func text(_ key: String) -> String? {
+      guard let value = field(node, key)?.scalar else {
+        problem(node, "locale '\(key)' is missing")
+        return nil
+      }
+      return value
+    }
+    var plural: [(String, PluralRule)] = []
+    for pair in field(node, "plural")?.mapping ?? [] {
+      guard let category = pair.key.scalar, let rule = pair.value.scalar else { continue }
+      switch PluralRule.parse(rule) {
+      case .success(let parsed): plural.append((category, parsed))
+      case .failure(let error): problem(pair.value, "'\(error.part)' is not a CLDR plural relation")
+      }
+    }
+    let quotes = field(node, "quotes")?.sequence?.compactMap(\.scalar) ?? []
+    let months = field(node, "months")?.sequence?.compactMap(\.scalar) ?? []
+    if quotes.count != 2 { problem(node, "locale 'quotes' must be [opening, closing]") }
+    if months.count != 12 { problem(node, "locale 'months' must name the twelve months") }
+    let grouping = text("minimum_grouping").flatMap { Int($0) }
+    guard let decimal = text("decimal"), let group = text("group"), let grouping, let percent = text("percent"),
+      let pair = text("list_pair"), let or = text("list_or"),
+      let join = text("list_join"), let date = text("date"), let direction = text("direction"), quotes.count == 2
+    else { return nil }
+    return LocaleRules(
+      language: code, name: name ?? code, plural: plural, decimalSeparator: decimal, groupSeparator: group,
+      minimumGrouping: grouping, percentFormat: percent, quotes: (quotes[0], quotes[1]), listPair: pair, listJoin: join, listOr: or,
+      dateFormat: date,
+      months: months, rightToLeft: direction == "rtl")
+  }
+}

@@ -402,7 +402,9 @@ public enum ProgramCompiler {
         if wrongWay {
           log.warning(
             "ladder-order",
-            Message(.compileThresholdForStageThan, ["stage_value": "\(step.stage.value)", "lower_higher": "\(ladder.direction == .higher ? "lower" : "higher")"]),
+            Message(
+              ladder.direction == .higher ? .compileThresholdLowerThanBelow : .compileThresholdHigherThanBelow,
+              ["stage": .text(String(step.stage.value))]),
             at: step.threshold.location)
         }
       }

@@ -46,6 +46,7 @@ let package = Package(
       name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "FuzzTargets"],
       swiftSettings: strict),
     .testTarget(name: "ActivatorReportsTests", dependencies: ["ActivatorReports"], swiftSettings: strict),
+    .testTarget(name: "ActivatorTerminalTests", dependencies: ["ActivatorTerminal"], swiftSettings: strict),
     // Runs the built `activator` as a subprocess, on pipes and on a pseudo-terminal.
     .testTarget(name: "ActivatorCLITests", dependencies: ["ActivatorCore"], swiftSettings: strict),
   ]

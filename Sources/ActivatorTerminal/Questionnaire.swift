@@ -30,107 +30,116 @@ public final class Questionnaire {
     self.interactive = interactive
   }
 
+  /// Where the questionnaire stands; each mode's step asks what it asks and says which mode
+  /// comes next.
+  enum Mode: Equatable {
+    /// The questions, in order with skip logic, from a position.
+    case questions(Position)
+    /// A target stage per pillar (optional).
+    case targets
+    /// Answers flagged by later changes and required questions left, before finishing.
+    case review
+    /// The session ends so.
+    case finished(Outcome)
+  }
+
+  /// A place among the questions: the question (`nil` past the last one) and the section whose
+  /// introduction was last shown (a new section is introduced before its first question).
+  struct Position: Equatable {
+    var slot: Int?
+    var shownSection: Int?
+
+    /// At `slot`, its section already introduced (after going back or jumping).
+    static func at(_ slot: Int?, in survey: Survey) -> Position {
+      Position(slot: slot, shownSection: slot.map { survey.questions[$0].section })
+    }
+  }
+
   /// Runs the questionnaire. With `askCity`, starts by asking the city's details.
   public func run(askCity: Bool) -> Outcome {
     // A file that could not even be created is dealt with before the first question.
     if savedOrRecovered() != nil { return .interrupted }
-    if askCity {
-      switch askCityDetails() {
-      case .interrupt: return .interrupted
-      case .endOfInput: return .endOfInput
+    if askCity, let stop = Self.stop(askCityDetails()) { return stop }
+    var mode = firstMode()
+    while true {
+      switch mode {
+      case .questions(let position): mode = questionsStep(position)
+      case .targets: mode = targetsStep()
+      case .review: mode = reviewStep()
+      case .finished(let outcome): return outcome
+      }
+    }
+  }
+
+  /// The outcome a prompt's result ends the session with, if it does.
+  static func stop(_ result: PromptResult) -> Outcome? {
+    switch result {
+    case .interrupt: .interrupted
+    case .endOfInput: .endOfInput
+    default: nil
+    }
+  }
+
+  /// The first unanswered question (a fresh start shows the first section's introduction), or
+  /// the targets when every question is answered.
+  func firstMode() -> Mode {
+    guard let first = session.firstUnanswered() else { return .targets }
+    return .questions(Position(slot: first, shownSection: first == session.firstSlot ? nil : survey.questions[first].section))
+  }
+
+  /// The mode a jump leads to: the chosen question, or `stay` when none was chosen.
+  func jumpMode(else stay: Mode) -> Mode {
+    jump().map { .questions(.at($0, in: survey)) } ?? stay
+  }
+
+  func questionsStep(_ position: Position) -> Mode {
+    guard let slot = position.slot else { return .targets }
+    let section = survey.questions[slot].section
+    let here = Mode.questions(Position(slot: slot, shownSection: section))
+    if section != position.shownSection {
+      let result = introduce(section)
+      if let stop = Self.stop(result) { return .finished(stop) }
+      switch result {
+      case .back: return .questions(.at(session.previous(before: slot) ?? slot, in: survey))
+      case .jump: return jumpMode(else: here)
       default: break
       }
     }
-    var position: Int? = session.firstUnanswered()
-    var shownSection: Int? = position.map { survey.questions[$0].section }
-    if let first = position, first == session.firstSlot {
-      shownSection = nil  // a fresh start shows the first section's introduction
+    let result = askQuestion(slot)
+    if let stop = Self.stop(result) { return .finished(stop) }
+    switch result {
+    case .back: return session.previous(before: slot).map { .questions(.at($0, in: survey)) } ?? here
+    case .jump: return jumpMode(else: here)
+    default: return .questions(Position(slot: session.next(after: slot), shownSection: section))
     }
-    var stage = position == nil ? 1 : 0  // 0 questions, 1 targets, 2 review
-    while true {
-      if stage == 0 {
-        guard let slot = position else {
-          stage = 1
-          continue
-        }
-        let section = survey.questions[slot].section
-        if section != shownSection {
-          shownSection = section
-          switch introduce(section) {
-          case .interrupt: return .interrupted
-          case .endOfInput: return .endOfInput
-          case .back:
-            position = session.previous(before: slot) ?? slot
-            shownSection = position.map { survey.questions[$0].section }
-            continue
-          case .jump:
-            if let target = jump() { position = target; shownSection = survey.questions[target].section }
-            continue
-          default: break
-          }
-        }
-        switch askQuestion(slot) {
-        case .interrupt: return .interrupted
-        case .endOfInput: return .endOfInput
-        case .back:
-          if let previous = session.previous(before: slot) {
-            position = previous
-            shownSection = survey.questions[previous].section
-          }
-        case .jump:
-          if let target = jump() {
-            position = target
-            shownSection = survey.questions[target].section
-          }
-        default:
-          position = session.next(after: slot)
-        }
-      } else if stage == 1 {
-        switch askTargets() {
-        case .interrupt: return .interrupted
-        case .endOfInput: return .endOfInput
-        case .back:
-          stage = 0
-          position = session.relevantSlots.last
-          shownSection = position.map { survey.questions[$0].section }
-        case .jump:
-          if let target = jump() {
-            stage = 0
-            position = target
-            shownSection = survey.questions[target].section
-          }
-        default: stage = 2
-        }
-      } else {
-        switch review() {
-        case .interrupt: return .interrupted
-        case .endOfInput: return .endOfInput
-        case .selected(let picked) where !picked.isEmpty && picked[0] > 0:
-          stage = 0
-          position = session.sheet.review[picked[0] - 1]
-          shownSection = position.map { survey.questions[$0].section }
-        case .back:
-          stage = 1
-        case .jump:
-          if let target = jump() {
-            stage = 0
-            position = target
-            shownSection = survey.questions[target].section
-          }
-        default:
-          if let missing = session.firstUnanswered(), survey.questions[missing].required {
-            // Required questions left: go there rather than finishing.
-            notice = t(.questionnaireThisQuestionStillNeedsAnswer)
-            stage = 0
-            position = missing
-            shownSection = survey.questions[missing].section
-            continue
-          }
-          session.complete()
-          if savedOrRecovered() != nil { return .interrupted }
-          return .completed
-        }
+  }
+
+  func targetsStep() -> Mode {
+    let result = askTargets()
+    if let stop = Self.stop(result) { return .finished(stop) }
+    switch result {
+    case .back: return .questions(.at(session.relevantSlots.last, in: survey))
+    case .jump: return jumpMode(else: .targets)
+    default: return .review
+    }
+  }
+
+  func reviewStep() -> Mode {
+    let result = askReview()
+    if let stop = Self.stop(result) { return .finished(stop) }
+    switch result {
+    case .selected(let picked) where !picked.isEmpty && picked[0] > 0:
+      return .questions(.at(session.sheet.review[picked[0] - 1], in: survey))
+    case .back: return .targets
+    case .jump: return jumpMode(else: .review)
+    default:
+      if let missing = session.firstUnanswered(), survey.questions[missing].required {
+        // Required questions left: go there rather than finishing.
+        notice = t(.questionnaireThisQuestionStillNeedsAnswer)
+        return .questions(.at(missing, in: survey))
       }
+      session.complete()
+      return .finished(savedOrRecovered() == nil ? .completed : .interrupted)
     }
   }
 
@@ -391,7 +400,7 @@ public final class Questionnaire {
     return .selected([0])
   }
 
-  func review() -> PromptResult {
+  func askReview() -> PromptResult {
     let flagged = session.sheet.review
     let missing = session.survey.questions.indices.filter { session.relevant[$0] && !session.isAnswered($0) && survey.questions[$0].required }
     if flagged.isEmpty && missing.isEmpty { return .selected([0]) }

@@ -26,10 +26,12 @@ let package = Package(
     .target(name: "ActivatorCore", dependencies: ["ActivatorYAML"], swiftSettings: strict),
     .target(name: "ActivatorReports", dependencies: ["ActivatorCore"], swiftSettings: strict),
     .target(name: "ActivatorTerminal", dependencies: ["ActivatorCore", "ActivatorReports"], swiftSettings: strict),
+    // What each command does (its run), so that the executable only parses arguments.
+    .target(name: "ActivatorApp", dependencies: ["ActivatorCore", "ActivatorReports", "ActivatorTerminal"], swiftSettings: strict),
     .executableTarget(
       name: "activator",
       dependencies: [
-        "ActivatorCore", "ActivatorReports", "ActivatorTerminal",
+        "ActivatorCore", "ActivatorReports", "ActivatorTerminal", "ActivatorApp",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -43,7 +45,7 @@ let package = Package(
       name: "activator-fuzz", dependencies: ["ActivatorCore", "FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Driver", swiftSettings: strict),
     .testTarget(name: "ActivatorYAMLTests", dependencies: ["ActivatorYAML"], swiftSettings: strict),
     .testTarget(
-      name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "FuzzTargets"],
+      name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "ActivatorReports", "FuzzTargets"],
       swiftSettings: strict),
     .testTarget(name: "ActivatorReportsTests", dependencies: ["ActivatorReports"], swiftSettings: strict),
     .testTarget(name: "ActivatorTerminalTests", dependencies: ["ActivatorTerminal"], swiftSettings: strict),

@@ -1,4 +1,4 @@
-public import ActivatorCore
+import ActivatorCore
 
 /// The roadmap: per pillar, the steps in the order they can be taken — what a stage rests on,
 /// then the next gate, then the one after — with the solutions for each step (those that build

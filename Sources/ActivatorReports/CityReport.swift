@@ -112,6 +112,10 @@ public struct CityReport: Sendable {
   public var completed: String?
   public var surveyTitle: String
   public var threshold: Double
+  /// How a pillar reaches a stage and what score and coverage mean.
+  public var method: String
+  /// Said beside the overall stage: what it is and how to read it.
+  public var overallNote: String
   public var topStage: Int
   public var stageNames: [String]
   public var overall: Int?
@@ -142,6 +146,8 @@ public struct CityReport: Sendable {
     surveyTitle = survey.title.text(a.language)
     title = t(.reportSmartCityDiagnosis) + ": " + city
     threshold = program.threshold
+    method = StageWords(a).method
+    overallNote = StageWords(a).overallNote
     topStage = survey.topStage
     stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, a.language) }
     overall = a.overall
@@ -188,7 +194,7 @@ public struct CityReport: Sendable {
       let next = result.next.map { gap in
         NextStage(
           stage: gap.stage, name: survey.stageName(gap.stage, a.language), neededCount: gap.neededCount,
-          candidates: gap.candidates.map(line), nearMisses: TextReport(color: false).nearMisses(a, gap.candidates))
+          candidates: gap.candidates.map(line), nearMisses: StageWords(a).nearMisses(gap.candidates))
       }
       return PillarSection(
         id: definition.id, name: t.text(definition.name), description: definition.description.map { t.text($0) },

@@ -195,6 +195,6 @@ extension HTMLReport {
 
   static func delta(_ row: inout HTMLTable.Cells, _ value: Double, _ language: String) {
     let rounded = (value * 100).rounded() / 100
-    row.text(MarkdownReport.signed(value, language), classes: rounded > 0 ? "up" : rounded < 0 ? "down" : "muted")
+    row.text(ChangeText.signed(value, language), classes: rounded > 0 ? "up" : rounded < 0 ? "down" : "muted")
   }
 }

@@ -1,8 +1,21 @@
 import ActivatorCore
 
-/// The HTML reports: one city, a cohort, or one city's progress between two assessments.
-/// Every string from a file reaches the page through `Markup`, which escapes it.
-public enum HTMLReport {
+/// The HTML reports: one city, a cohort, or one city's progress between two assessments, each
+/// one self-contained page laid out for `paper` when printed. Every string from a file reaches
+/// the page through `Markup`, which escapes it.
+public struct HTMLReport: ReportRenderer {
+  public var paper: Paper
+
+  public init(paper: Paper = .auto) { self.paper = paper }
+
+  public func render(_ document: ReportDocument) -> String {
+    switch document {
+    case .city(let report): Self.city(report, paper: paper)
+    case .cohort(let report): Self.cohort(report, paper: paper)
+    case .progress(let report): Self.progress(report, paper: paper)
+    }
+  }
+
   // MARK: - One city
 
   public static func city(_ r: CityReport, paper: Paper = .auto) -> String {
@@ -40,7 +53,7 @@ public enum HTMLReport {
       page.open("p")
       page.text(t(.cohortOverallStage) + ": ")
       HTMLPage.stage(&page, overall, name, top: r.topStage)
-      page.element("span", [("class", "muted small")], text: " " + t(.reportMedianSixPillarsReadIt))
+      page.element("span", [("class", "muted small")], text: " " + r.overallNote)
       page.close("p")
     }
     page.close("header")
@@ -85,7 +98,7 @@ public enum HTMLReport {
     }
     page.element(
       "p", [("class", "muted small")],
-      text: t(.reportPillarReachesStageWhenAt2, ["threshold": "\(t.percent(r.threshold))", "low_confidence_glyph": "\(StatusMark.lowConfidence.glyph)"]))
+      text: r.method)
     page.close("div")
     page.close("section")
     page.newline()

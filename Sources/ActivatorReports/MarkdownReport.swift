@@ -36,7 +36,17 @@ public enum MarkdownText {
 }
 
 /// The Markdown reports: the same content as the HTML ones, with tables instead of charts.
-public enum MarkdownReport {
+public struct MarkdownReport: ReportRenderer {
+  public init() {}
+
+  public func render(_ document: ReportDocument) -> String {
+    switch document {
+    case .city(let report): Self.city(report)
+    case .cohort(let report): Self.cohort(report)
+    case .progress(let report): Self.progress(report)
+    }
+  }
+
   static func e(_ text: String) -> String { MarkdownText.escape(text) }
 
   static func stageCell(_ level: Int, _ name: String) -> String { "\(level) \(e(name))" }
@@ -58,7 +68,7 @@ public enum MarkdownReport {
     if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
     if let overall = r.overall, let name = r.overallName {
       out += "**" + t(.cohortOverallStage) + ": \(stageCell(overall, name))** "
-      out += t(.reportMedianSixPillarsReadIt) + "\n\n"
+      out += e(r.overallNote) + "\n\n"
     }
     out += "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.reportLadder) + " | " + t(.cohortScore) + " | "
       + t(.reportCoverage) + " | " + t(.reportTarget) + " |\n"
@@ -69,7 +79,7 @@ public enum MarkdownReport {
         + "\(ValueText.number(pillar.score, r.language)) | \(t.percent(pillar.coverage))\(pillar.confidence == .low ? " " + e(StatusMark.lowConfidence.glyph) : "") | \(target) |\n"
     }
     out += "\n"
-    out += t(.reportPillarReachesStageWhenAt, ["threshold": "\(t.percent(r.threshold))", "low_confidence_glyph": "\(e(StatusMark.lowConfidence.glyph))"])
+    out += e(r.method)
     out += "\n"
 
     for pillar in r.pillars {

@@ -89,9 +89,7 @@ public struct TextReport: Sendable {
     let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
     out += style.bold(place) + style.dim(" · \(survey.reference) · " + t(.cohortRules) + " \(rules) · θ = \(t.percent(program.threshold))") + "\n"
-    out += style.dim(
-      t(.textPillarReachesStageWhenAt) + t.percent(program.threshold)
-        + t(.textCriteriaThatStageEveryStage)) + "\n"
+    out += style.dim(StageWords(a).rule) + "\n"
     out += style.dim(t(.textRecommendationsFittedWhatAnswersSay)) + "\n"
     for line in RecommendationWords(a).context() { out += style.dim("  " + line) + "\n" }
 
@@ -134,7 +132,7 @@ public struct TextReport: Sendable {
           if a.outcomes[index] == .unknown { out += style.yellow(" (" + t(.textUnknownAnswerQuestionFindOut) + ")") }
           out += "\n"
         }
-        let misses = nearMisses(a, next.candidates)
+        let misses = StageWords(a).nearMisses(next.candidates)
         if !misses.isEmpty {
           out += "    " + t(.reportNearMisses) + ":\n"
           for miss in misses { out += "      · \(miss)\n" }
@@ -267,35 +265,6 @@ public struct TextReport: Sendable {
       out += "\(indent)  " + t(.textFirst) + ": \(step)\n"
     }
     return out
-  }
-
-  /// Ladder criteria that are not met but close: a number within a fifth of its threshold, or
-  /// a choice one level below.
-  public func nearMisses(_ a: Assessment, _ candidates: [Int]) -> [String] {
-    let t = Localizer(a.language)
-    var lines: [String] = []
-    for index in candidates where a.outcomes[index] == .unmet {
-      guard let ladder = a.program.criteria[index].ladder else { continue }
-      let value = a.values[ladder.question]
-      let question = a.survey.questions[ladder.question]
-      if ladder.byLevel {
-        if case .choice(_, let option) = value, let level = question.options[Int(option)].level, Double(level) == ladder.threshold - 1 {
-          lines.append("\(question.id): " + t(.textOneLevelBelow) + " (\(ValueText.answer(value, slot: ladder.question, survey: a.survey, language: a.language)))")
-        }
-        continue
-      }
-      guard let number = value.numberValue else { continue }
-      let distance = ladder.direction == .higher ? ladder.threshold - number : number - ladder.threshold
-      let scale = max(abs(ladder.threshold), 1)
-      if distance > 0 && distance <= scale * 0.2 {
-        let unit = question.unit?.text(a.language) ?? ""
-        let shownUnit = unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit
-        lines.append(
-          "\(question.id) = \(question.kind.formatNumber(number, language: a.language))\(shownUnit): "
-            + t(.textDistanceShortKindFormatNumber, ["distance": "\(ValueText.number(distance, a.language))", "kind_format_number": "\(question.kind.formatNumber(ladder.threshold, language: a.language))"]))
-      }
-    }
-    return lines
   }
 
   func shellQuoted(_ path: String) -> String {

@@ -136,11 +136,4 @@ public enum Console {
     if let columns = environment("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
     return 80
   }
-
-  /// The preferred language from `LC_ALL`, `LC_MESSAGES` or `LANG` (`es_ES.UTF-8` → `es`).
-  public static var systemLanguage: String? {
-    var values: [String: String] = [:]
-    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { values[name] = environment(name) }
-    return LanguageChoice.system(values)
-  }
 }

@@ -1,4 +1,5 @@
 import ActivatorCore
+import ActivatorApp
 import ActivatorTerminal
 import ArgumentParser
 
@@ -26,13 +27,20 @@ struct Activator: ParsableCommand {
     // The program's own words follow --lang where given (a report's language), else the system's.
     let requested = arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
       ?? arguments.first { $0.hasPrefix("--lang=") }.map { String($0.dropFirst("--lang=".count)) }
-    Console.language = LanguageChoice.interface(requested: requested, environment: Environment.all)
+    Console.language = LanguageChoice.interface(requested: requested, environment: ProcessEnvironment.all)
     RawMode.installSignalHandlers(language: Console.language)
     var status: Int32 = 0
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch RunFailure.exit(let code) {
+      status = code
     } catch {
+      // A usage error a run found is shown as the argument parser shows its own.
+      let error = (error as? RunFailure).flatMap { failure -> (any Error)? in
+        if case .usage(let sentence) = failure { return ValidationError(sentence) }
+        return nil
+      } ?? error
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
       if code == .success {

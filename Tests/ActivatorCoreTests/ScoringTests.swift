@@ -1,4 +1,5 @@
 import ActivatorCore
+import ActivatorReports
 import Testing
 
 /// The stage model, recommendations and next steps on a small survey and plugin whose results

@@ -1,6 +1,7 @@
 import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
+import ActivatorApp
 import ArgumentParser
 
 struct Catalog: ParsableCommand {
@@ -32,62 +33,15 @@ struct Catalog: ParsableCommand {
   var provenance = false
 
   @Option(name: .long, help: "Output format: text or json.")
-  var format: Format = .text
+  var format: TextOrJSON = .text
 
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
   func run() throws {
-    let workspace = try sources.workspace()
-    let survey = try sources.chosenSurvey(workspace)
-    let program = try scoringProgram(for: survey, workspace: workspace)
-    let language = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
-    if let pillar, survey.pillarIndex(pillar) == nil {
-      let ids = survey.pillars.map(\.id)
-      throw ValidationError(
-        Console.say(Message(.cliUnknownPillar, ["pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids), "pillars": .text(ids.joined(separator: ", "))])))
-    }
-    if let stage, !(1...survey.topStage).contains(stage) {
-      throw ValidationError(Console.say(Message(.cliStageRange, ["top": .text(String(survey.topStage))])))
-    }
-    if provenance {
-      Console.out(CatalogProvenanceTable.markdown(program, language: output.lang ?? "en"))
-      return
-    }
-    let incomeGroup = try income.map { word in
-      guard let group = IncomeGroup(word: word) else {
-        let words = IncomeGroup.allCases.map(\.rawValue)
-        throw ValidationError(
-          Console.say(
-            Message(
-              .catalogMustBeOneOf,
-              ["what": "--income", "choices": .list(words.map { .text($0) }), "text": .text(word), "hint": DidYouMean.hint(word, from: words)])))
-      }
-      return group
-    }
-    let citySize = try size.map { word in
-      guard let size = CitySize(word: word) else {
-        let words = CitySize.allCases.map(\.rawValue)
-        throw ValidationError(
-          Console.say(
-            Message(
-              .catalogMustBeOneOf,
-              ["what": "--size", "choices": .list(words.map { .text($0) }), "text": .text(word), "hint": DidYouMean.hint(word, from: words)])))
-      }
-      return size
-    }
-    let search = CatalogSearch(program: program, language: language)
-    let text: String
-    if programmes {
-      let found = search.programmes(query: query.joined(separator: " "), stage: stage)
-      text = format == .json ? search.json(programmes: found) : search.text(programmes: found, style: Style(color: output.color), width: Console.width)
-    } else {
-      let found = search.solutions(
-        query: query.joined(separator: " "), pillar: pillar, stage: stage, verifiedOnly: verified, income: incomeGroup, size: citySize)
-      text = format == .json ? search.json(solutions: found) : search.text(solutions: found, style: Style(color: output.color), width: Console.width)
-    }
-    Console.out(text)
+    try CatalogRun(
+      sources: sources.chosen, query: query, pillar: pillar, stage: stage, programmes: programmes, verified: verified, income: income,
+      size: size, provenance: provenance, format: format, language: output.lang, color: output.color
+    ).run()
   }
 }

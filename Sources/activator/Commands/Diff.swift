@@ -1,4 +1,5 @@
 import ActivatorCore
+import ActivatorApp
 import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
@@ -24,7 +25,7 @@ struct Diff: ParsableCommand {
   var paths: [String]
 
   @Option(name: .long, help: "Output: text, json or csv.")
-  var format: Kind = .text
+  var format: DiffFormat.Kind = .text
 
   @Flag(name: .long, help: "Also list pillars whose score moves without a stage change.")
   var scores = false
@@ -34,60 +35,15 @@ struct Diff: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  enum Kind: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
-
   func validate() throws {
     if rules.count != 2 { throw ValidationError(Console.say(Message(.cliDiffRulesTwice))) }
     if paths.isEmpty { throw ValidationError(Console.say(Message(.cliGivePaths))) }
   }
 
   func run() throws {
-    func sources(_ set: String) -> RuleSources {
-      RuleSources(survey: survey, rules: set.split(separator: ":").map(String.init))
-    }
-    let setA = sources(rules[0])
-    let setB = sources(rules[1])
-    let workspaceA = try setA.workspace()
-    let workspaceB = try setB.workspace()
-    let (files, problems) = try answersFiles(paths)
-    let chosen = try setB.chosenSurvey(workspaceB)
-    let language = output.lang ?? Console.systemLanguage.flatMap { chosen.languages.contains($0) ? $0 : nil } ?? chosen.defaultLanguage
-    let formatter = DiffFormat(
-      kind: DiffFormat.Kind(rawValue: format.rawValue) ?? .text, survey: chosen, color: output.color, language: language)
-    func describe(_ workspace: Workspace, _ set: String) -> String {
-      let plugins = workspace.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-      return "\(set) (\(plugins.isEmpty ? "no plugins" : plugins))"
-    }
-    let sink = try OutputSink(path: nil, immediate: Console.stdoutIsTerminal)
-    sink.write(Array(formatter.header(before: describe(workspaceA, rules[0]), after: describe(workspaceB, rules[1])).utf8))
-    var summary = RuleSetDiffSummary()
-    let progress = ProgressLine(total: files.count, enabled: Console.stderrIsTerminal)
-    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true), language: Console.language)
-    var first = true
-    for path in files {
-      let log = DiagnosticLog()
-      guard let (sheet, survey) = AnswersLoader.load(path, registry: workspaceB.registry, log: log),
-        let programA = workspaceA.program(for: survey, answeredVersion: sheet.surveyVersion, log: log),
-        let programB = workspaceB.program(for: survey, answeredVersion: sheet.surveyVersion, log: log)
-      else {
-        summary.failed += 1
-        Console.err(renderer.render(log.sorted))
-        progress.advance(failed: true)
-        continue
-      }
-      let diff = CityDiff(before: Scorer.assess(sheet, with: programA), after: Scorer.assess(sheet, with: programB))
-      summary.add(diff)
-      let text = formatter.city(diff, first: first, showScoreOnly: scores)
-      if !text.isEmpty {
-        sink.write(Array(text.utf8))
-        first = false
-      }
-      progress.advance(failed: false)
-    }
-    progress.finish()
-    sink.write(Array(formatter.footer(summary).utf8))
-    try sink.finish()
-    if summary.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-    if exitCode && summary.citiesWithStageChanges > 0 { throw ExitCode(1) }
+    try DiffRun(
+      paths: paths, survey: survey, ruleSets: (rules[0], rules[1]), format: format, scores: scores, exitCode: exitCode,
+      language: output.lang, color: output.color
+    ).run()
   }
 }

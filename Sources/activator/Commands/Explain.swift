@@ -1,6 +1,7 @@
 import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
+import ActivatorApp
 import ArgumentParser
 
 struct Explain: ParsableCommand {
@@ -14,7 +15,7 @@ struct Explain: ParsableCommand {
   var pillar: String?
 
   @Option(name: .long, help: "Output format: text or json.")
-  var format: Format = .text
+  var format: TextOrJSON = .text
 
   @Option(
     name: .customLong("what-if"),
@@ -26,48 +27,9 @@ struct Explain: ParsableCommand {
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
   func run() throws {
-    let workspace = try sources.workspace()
-    let assessment = try assessOne(file, workspace: workspace, language: output.lang)
-    var pillarIndex: Int?
-    if let pillar {
-      guard let index = assessment.survey.pillarIndex(pillar) else {
-        let ids = assessment.survey.pillars.map(\.id)
-        throw ValidationError(
-          Console.say(Message(.cliUnknownPillar, ["pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids), "pillars": .text(ids.joined(separator: ", "))])))
-      }
-      pillarIndex = index
-    }
-    if !whatIf.isEmpty {
-      try explainWhatIf(assessment)
-      return
-    }
-    switch format {
-    case .json: Console.out(AssessmentJSON.render(assessment) + "\n")
-    case .text: Console.out(TextReport(color: output.color, width: Console.width).explain(assessment, pillar: pillarIndex))
-    }
-  }
-
-  /// The city scored again with the --what-if answers; every value is read as an answers file
-  /// reads it, and a bad one is reported at its column in the argument.
-  func explainWhatIf(_ before: Assessment) throws {
-    let log = DiagnosticLog()
-    var overrides: [AnswerOverride] = []
-    for (number, argument) in whatIf.enumerated() {
-      let name = whatIf.count == 1 ? "--what-if" : "--what-if #\(number + 1)"
-      if let item = AnswerOverride.parse(argument, name: name, survey: before.survey, log: log) { overrides.append(item) }
-    }
-    if log.hasErrors {
-      Diagnostics.print(log.sorted, sources: log.sources)
-      throw ExitCode(2)
-    }
-    let after = Scorer.assess(before.sheet.overriding(overrides), with: before.program)
-    let report = WhatIfReport(before: before, after: after, changed: overrides.map(\.slot))
-    switch format {
-    case .json: Console.out(report.json())
-    case .text: Console.out(report.text(style: Style(color: output.color), width: Console.width))
-    }
+    try ExplainRun(
+      file: file, sources: sources.chosen, pillar: pillar, format: format, whatIf: whatIf, language: output.lang, color: output.color
+    ).run()
   }
 }

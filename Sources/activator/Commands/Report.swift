@@ -1,4 +1,5 @@
 import ActivatorCore
+import ActivatorApp
 import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
@@ -24,10 +25,8 @@ struct Report: ParsableCommand {
   @Flag(name: .long, help: "Compare two assessments of the same city: OLD NEW.")
   var compare = false
 
-  @Option(name: .customLong("paper"), help: "Paper to lay the printed HTML out for: auto, a4 or letter.")
-  var paperName = "auto"
-
-  var paper: Paper { Paper(rawValue: paperName.lowercased()) ?? .auto }
+  @Option(name: .long, help: "Paper to lay the printed HTML out for: auto, a4 or letter.")
+  var paper: Paper = .auto
 
   @Option(name: .long, help: ArgumentHelp("Recommendations to detail in a city report.", valueName: "n"))
   var recommendations = 10
@@ -47,116 +46,16 @@ struct Report: ParsableCommand {
     if compare && paths.count != 2 { throw ValidationError(Console.say(Message(.cliCompareTwo))) }
     if recommendations < 0 { throw ValidationError(Console.say(Message(.cliRecommendations))) }
     if let jobs, jobs < 1 { throw ValidationError(Console.say(Message(.cliJobs))) }
-    if Paper(rawValue: paperName.lowercased()) == nil { throw ValidationError(Console.say(Message(.cliPaper))) }
     if html == "-" && md == "-" { throw ValidationError(Console.say(Message(.cliOneStdout))) }
   }
 
   func run() throws {
-    try guardOutputs(inputs: paths)
-    let workspace = try sources.workspace()
-    let date = ReportDate.today(environment: Environment.all)
-    if compare {
-      let before = try assessOne(paths[0], workspace: workspace, language: output.lang)
-      let after = try assessOne(paths[1], workspace: workspace, language: output.lang)
-      let report = ProgressReport(before: before, after: after, language: output.lang ?? after.language, date: date)
-      try emit(html: { HTMLReport.progress(report, paper: paper) }, markdown: { MarkdownReport.progress(report) })
-      return
-    }
-    let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory
-    if single {
-      let assessment = try assessOne(paths[0], workspace: workspace, language: output.lang)
-      let report = CityReport(assessment, recommendationLimit: recommendations, date: date)
-      try emit(html: { HTMLReport.city(report, paper: paper) }, markdown: { MarkdownReport.city(report) })
-      return
-    }
-    try cohort(workspace: workspace, date: date)
-  }
-
-  func cohort(workspace: Workspace, date: String) throws {
-    let (files, problems) = try answersFiles(paths)
-    try guardOutputs(inputs: files)
-    let survey = try sources.chosenSurvey(workspace)
-    let program = try scoringProgram(for: survey, workspace: workspace)
-    let collected = CohortCollector()
-    let missingRules = MissingRulesSeen()
-    let progress = ProgressLine(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
-    let renderer = DiagnosticRenderer(color: Console.colorEnabled(forStderr: true), language: Console.language)
-    let runner = BatchRunner(
-      registry: workspace.registry, plugins: workspace.plugins,
-      options: BatchOptions(jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), failFast: false, collectRecords: true, recommendationLimit: 3),
-      render: { _ in [] })
-    let stats = runner.run(files) { item in
-      if item.skipped {
-        Console.err(renderer.render(item.diagnostics))
-        return true
-      }
-      missingRules.note(item)
-      progress.advance(failed: item.failed)
-      if !item.diagnostics.isEmpty { Console.err(renderer.render(item.diagnostics)) }
-      collected.add(item)
-      return true
-    }
-    progress.finish()
-    let language = output.lang ?? Console.systemLanguage.flatMap { survey.languages.contains($0) ? $0 : nil } ?? survey.defaultLanguage
-    let report = CohortReport(records: collected.records, failures: collected.failures, program: program, language: language, date: date)
-    try emit(html: { HTMLReport.cohort(report, paper: paper) }, markdown: { MarkdownReport.cohort(report) })
-    if !quiet {
-      var line = Console.say(Message(.cliReported, ["scored": .count(stats.scored), "count": .count(files.count)]))
-      if stats.failed > 0 { line += Console.say(Message(.cliReportFailed, ["count": .count(stats.failed)])) }
-      Console.err(line + "\n")
-    }
-    if missingRules.seen { try failForMissingRules(workspace) }
-    if stats.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-  }
-
-  func guardOutputs(inputs: some Sequence<String>) throws {
-    for (option, path) in [("--html", html), ("--md", md)] {
-      // A wildcard such as *.yaml that expanded into the option's value names an answers file.
-      if let path, path != "-" {
-        let wildcard = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? Message(.cliWildcardHint, ["option": .text(option)]) : nil
-        try guardOutput(path, option: option, inputs: inputs, force: overwrite.force, hint: wildcard)
-      }
-    }
-  }
-
-  /// Writes each requested format; Markdown to stdout when none is.
-  func emit(html makeHTML: @escaping () -> String, markdown makeMarkdown: @escaping () -> String) throws {
-    var targets: [(String, () -> String)] = []
-    if let html { targets.append((html, makeHTML)) }
-    if let md { targets.append((md, makeMarkdown)) }
-    if targets.isEmpty { targets.append(("-", makeMarkdown)) }
-    for (path, make) in targets {
-      let text = make()
-      if path == "-" {
-        Console.out(text)
-        continue
-      }
-      do {
-        try FileReading.writeAtomically(path, text)
-      } catch {
-        Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
-        throw ExitCode(2)
-      }
-      if !quiet { Console.err(Console.say(Message(.cliWrote, ["path": .text(InertText.line(path))])) + "\n") }
-    }
-  }
-}
-
-
-/// Records and failures in delivery order (the batch delivers serially).
-final class CohortCollector: @unchecked Sendable {
-  private(set) var records: [CohortRecord] = []
-  private(set) var failures: [CohortReport.Failure] = []
-
-  func add(_ item: BatchItem) {
-    if let record = item.record {
-      records.append(record)
-    } else if item.failed {
-      let message =
-        item.diagnostics.first { $0.severity == .error }.map {
-          Message(.batchRulesErrorAt, ["place": .text($0.location.description), "problem": .message($0.content)])
-        } ?? Message(.reportCouldNotBeScored)
-      failures.append(CohortReport.Failure(path: item.path, message: message))
-    }
+    var targets: [(option: String, path: String, renderer: any ReportRenderer)] = []
+    if let html { targets.append(("--html", html, HTMLReport(paper: paper))) }
+    if let md { targets.append(("--md", md, MarkdownReport())) }
+    try ReportRun(
+      paths: paths, sources: sources.chosen, targets: targets, compare: compare, recommendations: recommendations,
+      language: output.lang, jobs: jobs, quiet: quiet, force: overwrite.force
+    ).run()
   }
 }

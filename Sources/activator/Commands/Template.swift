@@ -1,5 +1,6 @@
 import ActivatorCore
 import ActivatorTerminal
+import ActivatorApp
 import ArgumentParser
 
 struct Template: ParsableCommand {
@@ -28,43 +29,6 @@ struct Template: ParsableCommand {
   @OptionGroup var overwrite: ForceOption
 
   func run() throws {
-    let workspace = try sources.workspace()
-    let survey = try sources.chosenSurvey(workspace)
-    let language = try Languages.pick(lang, survey: survey)
-    let text: String
-    if schema {
-      text = AnswersSchema.json(for: survey, language: language)
-    } else {
-      let sheet = AnswerSheet.blank(for: survey, language: language, city: City(name: city ?? ""), path: out ?? "-")
-      text = AnswersWriter.write(sheet, survey: survey, mode: .template)
-    }
-    if let out {
-      try guardOutput(out, option: "--out", inputs: [String](), force: overwrite.force)
-      do {
-        try FileReading.writeAtomically(out, text)
-      } catch {
-        Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
-        throw ExitCode(2)
-      }
-      Console.err(Console.say(Message(.cliWrote, ["path": .text(InertText.line(out))])) + "\n")
-    } else {
-      Console.out(text)
-    }
-  }
-}
-
-enum Languages {
-  /// `--lang` if given (it must be one of the survey's), else LANG/LC_ALL when the survey has it,
-  /// else the survey's default language.
-  static func pick(_ requested: String?, survey: Survey) throws -> String {
-    if let requested {
-      guard survey.languages.contains(requested) else {
-        throw ValidationError(
-          Console.say(Message(.cliSurveyLanguages, ["survey": .text(survey.reference), "languages": .text(survey.languages.joined(separator: ", ")), "requested": .text(requested)])))
-      }
-      return requested
-    }
-    if let system = Console.systemLanguage, survey.languages.contains(system) { return system }
-    return survey.defaultLanguage
+    try TemplateRun(sources: sources.chosen, language: lang, city: city, out: out, schema: schema, force: overwrite.force).run()
   }
 }

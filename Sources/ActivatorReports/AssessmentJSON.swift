@@ -1,3 +1,5 @@
+public import ActivatorCore
+
 /// The machine-readable form of an assessment. Keys are always written in the same order and
 /// nothing time-dependent is added, so the same input gives byte-identical output.
 public enum AssessmentJSON {

@@ -1,3 +1,5 @@
+import ActivatorCore
+
 /// The recommendation part of the JSON result: the city context read, every recommendation
 /// with the factors of its rank, what was set aside and why, and the WeGO next steps.
 extension AssessmentJSON {

@@ -1,0 +1,61 @@
+import ActivatorCore
+import ActivatorTerminal
+
+/// `activator check`: surveys, rule plugins, catalogs and answers files checked together, every
+/// problem reported at once, then a count of what was read and found.
+public struct CheckRun {
+  public var paths: [String]
+  public var format: TextOrJSON
+  public var allowWarnings: Bool
+  public var color: Bool
+  public var timings: Bool
+
+  public init(paths: [String], format: TextOrJSON, allowWarnings: Bool, color: Bool, timings: Bool) {
+    self.paths = paths
+    self.format = format
+    self.allowWarnings = allowWarnings
+    self.color = color
+    self.timings = timings
+  }
+
+  public func run() throws {
+    var service = CheckService()
+    RuleSources.warnAboutActivatorHome()
+    service.run(paths: paths, locations: RuleSources.locations)
+    let diagnostics = service.log.sorted
+    switch format {
+    case .json:
+      Console.out(DiagnosticRenderer.json(diagnostics, language: Console.language) + "\n")
+    case .text:
+      var sources: [String: SourceFile] = [:]
+      for survey in service.workspace.registry.surveys { if let file = survey.source { sources[file.path] = file } }
+      for plugin in service.workspace.plugins { for file in plugin.files { sources[file.path] = file } }
+      Diagnostics.print(diagnostics, sources: sources, color: color)
+      Console.err(Console.say(summary(service.summary, diagnostics)) + "\n")
+    }
+    if timings {
+      for (phase, seconds) in service.timings {
+        Console.err(Console.say(phase) + ": \(ValueText.format((seconds * 100_000).rounded() / 100)) ms\n")
+      }
+    }
+    let errors = diagnostics.contains { $0.severity == .error }
+    let warnings = diagnostics.contains { $0.severity == .warning }
+    if service.summary.surveys == 0 && service.summary.plugins == 0 && paths.isEmpty { throw RunFailure.exit(2) }
+    if errors || (warnings && !allowWarnings) { throw RunFailure.exit(1) }
+  }
+
+  /// "Checked 1 survey, 2 plugins, …: 0 errors, 1 warning".
+  func summary(_ s: CheckService.Summary, _ diagnostics: [Diagnostic]) -> Message {
+    let errors = diagnostics.count { $0.severity == .error }
+    let warnings = diagnostics.count { $0.severity == .warning }
+    var parts = [Message(.checkSurveys, ["count": .count(s.surveys)]), Message(.checkPlugins, ["count": .count(s.plugins)])]
+    if s.criteria > 0 { parts.append(Message(.checkCriteria, ["count": .count(s.criteria)])) }
+    if s.solutions > 0 { parts.append(Message(.checkSolutions, ["count": .count(s.solutions)])) }
+    if s.programmes > 0 { parts.append(Message(.checkProgrammes, ["count": .count(s.programmes)])) }
+    if s.answers > 0 { parts.append(Message(.checkAnswersFiles, ["count": .count(s.answers)])) }
+    let found = [Message(.checkErrors, ["count": .count(errors)]), Message(.checkWarnings, ["count": .count(warnings)])]
+    return Message(
+      .checkChecked,
+      ["what": .text(parts.map(Console.say).joined(separator: ", ")), "found": .text(found.map(Console.say).joined(separator: ", "))])
+  }
+}

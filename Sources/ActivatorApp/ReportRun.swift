@@ -1,0 +1,111 @@
+import ActivatorCore
+public import ActivatorReports
+import ActivatorTerminal
+
+/// `activator report`: one city's report, a cohort's, or one city's progress between two
+/// assessments, in each format asked for (Markdown on stdout when none is).
+public struct ReportRun {
+  public var paths: [String]
+  public var sources: RuleSources
+  /// Where each format goes ('-' for stdout); empty: Markdown on stdout.
+  public var targets: [(option: String, path: String, renderer: any ReportRenderer)]
+  public var compare: Bool
+  public var recommendations: Int
+  public var language: String?
+  public var jobs: Int?
+  public var quiet: Bool
+  public var force: Bool
+
+  public init(
+    paths: [String], sources: RuleSources, targets: [(option: String, path: String, renderer: any ReportRenderer)], compare: Bool,
+    recommendations: Int, language: String?, jobs: Int?, quiet: Bool, force: Bool
+  ) {
+    self.paths = paths
+    self.sources = sources
+    self.targets = targets.isEmpty ? [("--md", "-", MarkdownReport())] : targets
+    self.compare = compare
+    self.recommendations = recommendations
+    self.language = language
+    self.jobs = jobs
+    self.quiet = quiet
+    self.force = force
+  }
+
+  public func run() throws {
+    try checkOutputs(inputs: paths)
+    let workspace = try sources.workspace()
+    let date = ReportDate.today(environment: ProcessEnvironment.all)
+    if compare {
+      let before = try Scoring.assess(paths[0], workspace: workspace, language: language)
+      let after = try Scoring.assess(paths[1], workspace: workspace, language: language)
+      try write(.progress(ProgressReport(before: before, after: after, language: language ?? after.language, date: date)))
+      return
+    }
+    let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory
+    if single {
+      let assessment = try Scoring.assess(paths[0], workspace: workspace, language: language)
+      try write(.city(CityReport(assessment, recommendationLimit: recommendations, date: date)))
+      return
+    }
+    try cohort(workspace: workspace, date: date)
+  }
+
+  func cohort(workspace: Workspace, date: String) throws {
+    let (files, problems) = try AnswersInput.files(paths)
+    try checkOutputs(inputs: files)
+    let survey = try sources.chosenSurvey(workspace)
+    let program = try Scoring.program(for: survey, workspace: workspace)
+    let collected = DeliveryState(CohortCollection())
+    let job = BatchJob(
+      workspace: workspace,
+      options: BatchOptions(jobs: jobs ?? BatchJob.cores, failFast: false, collectRecords: true, recommendationLimit: 3),
+      progress: !quiet)
+    let outcome = job.run(files, render: { _ in [] }) { item in
+      collected.value.add(item)
+      return true
+    }
+    let report = CohortReport(
+      records: collected.value.records, failures: collected.value.failures, program: program,
+      language: Languages.output(language, survey: survey), date: date)
+    try write(.cohort(report))
+    if !quiet {
+      var line = Console.say(Message(.cliReported, ["scored": .count(outcome.stats.scored), "count": .count(files.count)]))
+      if outcome.stats.failed > 0 { line += Console.say(Message(.cliReportFailed, ["count": .count(outcome.stats.failed)])) }
+      Console.err(line + "\n")
+    }
+    if outcome.missingRules { try Scoring.failForMissingRules(workspace) }
+    if outcome.stats.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw RunFailure.exit(1) }
+  }
+
+  func checkOutputs(inputs: some Sequence<String>) throws {
+    for target in targets where target.path != "-" {
+      // A wildcard such as *.yaml that expanded into the option's value names an answers file.
+      let path = target.path
+      let wildcard = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? Message(.cliWildcardHint, ["option": .text(target.option)]) : nil
+      try Outputs.check(path, option: target.option, inputs: inputs, force: force, hint: wildcard)
+    }
+  }
+
+  /// Writes the document in each format asked for.
+  func write(_ document: ReportDocument) throws {
+    for target in targets { try Outputs.write(target.renderer.render(document), to: target.path, quiet: quiet) }
+  }
+}
+
+/// A cohort's records and failures, in delivery order.
+struct CohortCollection {
+  private(set) var records: [CohortRecord] = []
+  private(set) var failures: [CohortReport.Failure] = []
+
+  mutating func add(_ item: BatchItem) {
+    if let record = item.record {
+      records.append(record)
+    } else if item.failed {
+      let message =
+        item.diagnostics.first { $0.severity == .error }.map {
+          Message(.batchRulesErrorAt, ["place": .text($0.location.description), "problem": .message($0.content)])
+        } ?? Message(.reportCouldNotBeScored)
+      failures.append(CohortReport.Failure(path: item.path, message: message))
+    }
+  }
+}

@@ -1,0 +1,102 @@
+public import ActivatorCore
+import ActivatorTerminal
+
+/// Scoring one answers file, and the rules a survey's answers are scored with.
+public enum Scoring {
+  /// Loads one answers file and scores it, in `language` when given (one of the survey's;
+  /// another is warned about and the survey's first is used). Problems are printed; a file that
+  /// cannot be read ends the run with status 1. Plugins are chosen by the version the file was
+  /// answered for, as a batch chooses them.
+  public static func assess(_ path: String, workspace: Workspace, language: String?) throws -> Assessment {
+    let log = DiagnosticLog()
+    guard let (sheet, survey) = AnswersLoader.load(path, registry: workspace.registry, log: log) else {
+      Diagnostics.print(log.sorted)
+      throw RunFailure.exit(1)
+    }
+    Diagnostics.print(log.sorted.filter { $0.severity != .error })
+    let program = try self.program(for: survey, answeredVersion: sheet.surveyVersion, answersPath: path, workspace: workspace)
+    for plugin in workspace.pluginsRejecting(survey.id, version: sheet.surveyVersion) {
+      Console.err(
+        "\(InertText.line(path)): warning: "
+          + Console.say(
+            Message(
+              .cliPluginRejects, ["plugin": .text(plugin.id), "survey": .text(survey.id), "version": .text(sheet.surveyVersion.description)]))
+          + "\n")
+    }
+    let assessment = Scorer.assess(sheet, with: program)
+    guard let language else { return assessment }
+    return assessment.in(language: Languages.output(language, survey: survey))
+  }
+
+  /// The program that scores answers to `survey` (written for `answeredVersion`), or exit 2 when
+  /// no plugin accepts them: the error a batch gives for each such file, followed by where rules
+  /// were looked for and how to point at them.
+  public static func program(
+    for survey: Survey, answeredVersion: SemanticVersion? = nil, answersPath: String? = nil, workspace: Workspace
+  ) throws -> Program {
+    let version = answeredVersion ?? survey.version
+    if let missing = Workspace.missingRules(for: survey.id, version: version, plugins: workspace.plugins) {
+      let location = answersPath.map { SourceLocation(file: $0, line: 1, column: 1) } ?? survey.location
+      Diagnostics.print([Diagnostic(.error, "no-rules", missing, at: location)])
+      try failForMissingRules(workspace)
+    }
+    guard let program = workspace.program(for: survey, answeredVersion: version) else {
+      Diagnostics.print(workspace.log.sorted)
+      throw RunFailure.exit(2)
+    }
+    return program
+  }
+
+  /// After the `no-rules` error(s): where rules were looked for, how to give them; exit 2 (the
+  /// set-up is wrong, not the answers files).
+  public static func failForMissingRules(_ workspace: Workspace) throws -> Never {
+    for note in workspace.missingRulesNotes { Console.note(note) }
+    throw RunFailure.exit(2)
+  }
+}
+
+extension Assessment {
+  /// The same result presented in another language.
+  func `in`(language: String) -> Assessment {
+    var sheet = self.sheet
+    sheet.language = language
+    return Scorer.assess(sheet, with: program)
+  }
+}
+
+/// The language of a survey's output, decided here for every command (`LanguageChoice` holds the
+/// rule; the environment and the warnings are the process's).
+public enum Languages {
+  /// What people read: `requested` (`--lang`) when the survey has it, else the system's language
+  /// when the survey has it, else the survey's first. A requested language the survey lacks is
+  /// warned about.
+  public static func output(_ requested: String?, survey: Survey) -> String {
+    let chosen = LanguageChoice.output(requested: requested, survey: survey, environment: ProcessEnvironment.all)
+    if let requested, !survey.languages.contains(requested) {
+      Console.warning(
+        Message(
+          .cliLanguageNotInSurvey,
+          [
+            "language": .text(requested), "survey": .text(survey.reference), "languages": .text(survey.languages.joined(separator: ", ")),
+            "using": .text(chosen),
+          ]))
+    }
+    return chosen
+  }
+
+  /// For what is written in the survey's language (a template, a questionnaire): `requested`
+  /// must be one of the survey's (a usage error otherwise); without it, as `output`.
+  public static func strict(_ requested: String?, survey: Survey) throws -> String {
+    if let requested, !survey.languages.contains(requested) {
+      throw RunFailure.usage(
+        Console.say(
+          Message(
+            .cliSurveyLanguages,
+            [
+              "survey": .text(survey.reference), "languages": .text(survey.languages.joined(separator: ", ")),
+              "requested": .text(requested),
+            ])))
+    }
+    return output(requested, survey: survey)
+  }
+}

@@ -1,0 +1,166 @@
+import ActivatorCore
+import ActivatorReports
+import ActivatorTerminal
+
+/// `activator survey`: the questionnaire in the terminal (full screen, or line mode for screen
+/// readers and piped input), every answer saved as it is given, a resumed file edited in place,
+/// and the city's summary once the survey is complete.
+public struct SurveyRun {
+  public var sources: RuleSources
+  public var language: String?
+  public var out: String?
+  public var resume: String?
+  public var city: String?
+  public var plain: Bool
+  public var color: Bool
+  public var force: Bool
+
+  public init(
+    sources: RuleSources, language: String?, out: String?, resume: String?, city: String?, plain: Bool, color: Bool, force: Bool
+  ) {
+    self.sources = sources
+    self.language = language
+    self.out = out
+    self.resume = resume
+    self.city = city
+    self.plain = plain
+    self.color = color
+    self.force = force
+  }
+
+  /// What the questionnaire starts from: a blank sheet or a resumed file.
+  struct Start {
+    var sheet: AnswerSheet
+    var survey: Survey
+    /// Where answers are saved; empty until the city's name gives one.
+    var journal: String
+    var askCity: Bool
+    var editor: AnswersEditor?
+  }
+
+  public func run() throws {
+    let workspace = Workspace()
+    sources.loadSurveys(into: workspace)
+    if workspace.log.hasErrors {
+      Diagnostics.print(workspace.log.sorted)
+      throw RunFailure.exit(2)
+    }
+    let start = try resume.map { try resumed($0, workspace) } ?? fresh(workspace)
+    let driver = makeDriver(language: start.sheet.language)
+    let session = QuestionnaireSession(survey: start.survey, sheet: start.sheet, journalPath: start.journal, resuming: start.editor)
+    if start.journal.isEmpty { session.pathForCity = { JournalName.available($0.name) } }
+    if let held = session.claimJournal() {
+      driver.finish()
+      Console.error(held)
+      throw RunFailure.exit(2)
+    }
+    // A new file is written at once; a continued one only when an answer changes.
+    if !start.askCity && start.editor == nil { session.save() }
+    let outcome = Questionnaire(session: session, driver: driver, interactive: Console.stdinIsTerminal).run(askCity: start.askCity)
+    driver.finish()
+    try close(session, outcome, workspace)
+  }
+
+  func resumed(_ path: String, _ workspace: Workspace) throws -> Start {
+    let log = DiagnosticLog()
+    guard let (file, root) = Document.load(path, limits: .untrusted, log: log),
+      let (loaded, survey) = AnswersLoader.load(file, root, registry: workspace.registry, log: log)
+    else {
+      Diagnostics.print(log.sorted)
+      Console.error(Message(.cliCannotResume, ["path": .text(InertText.line(path))]))
+      throw RunFailure.exit(1)
+    }
+    var sheet = loaded
+    if let language { sheet.language = try Languages.strict(language, survey: survey) }
+    if let out { try Outputs.check(out, option: "--out", inputs: [path], force: force, allowed: path) }
+    // Edited in place: comments, x- keys, notes and completed: stay.
+    let editor = AnswersEditor(file: file, root: root, original: loaded, survey: survey)
+    return Start(sheet: sheet, survey: survey, journal: out ?? path, askCity: sheet.city.name.isEmpty, editor: editor)
+  }
+
+  func fresh(_ workspace: Workspace) throws -> Start {
+    let survey = try sources.chosenSurvey(workspace, asUsage: true)
+    let chosenLanguage = try Languages.strict(language, survey: survey)
+    let sheet = AnswerSheet.blank(for: survey, language: chosenLanguage, city: City(name: city ?? ""), path: out ?? "")
+    var journal = city.map(JournalName.available) ?? ""
+    if let out {
+      try Outputs.check(out, option: "--out", inputs: [String](), force: force, hint: Message(.cliOrContinueIt, ["path": .text(InertText.line(out))]))
+      journal = out
+    }
+    return Start(sheet: sheet, survey: survey, journal: journal, askCity: city == nil, editor: nil)
+  }
+
+  /// The full-screen driver on a terminal that can take it; line mode otherwise.
+  func makeDriver(language: String) -> any PromptDriver {
+    let useLines = plain || !Console.stdinIsTerminal || !Console.stdoutIsTerminal || Console.environment("TERM") == "dumb"
+    if !useLines {
+      let terminal = TTYDriver(color: color, language: language)
+      if terminal.start() { return terminal }
+    }
+    return LineDriver(language: language)
+  }
+
+  /// After the questionnaire: what was saved and how to continue, or the city's summary.
+  func close(_ session: QuestionnaireSession, _ outcome: Questionnaire.Outcome, _ workspace: Workspace) throws {
+    let t = Localizer(session.sheet.language)
+    let path = InertText.line(session.journalPath)
+    let answered = session.sheet.values.compactMap { $0 }.count
+    if let problem = session.journalError {
+      // Nothing typed is lost: the answers go to stdout, to be saved by hand.
+      Console.error(Message(.cliNotSaved, ["problem": .text(problem.text(Console.language)), "answered": .count(answered)]))
+      Console.data(Array(AnswersWriter.write(session.sheet, survey: session.survey, mode: .answers).utf8))
+      throw RunFailure.exit(2)
+    }
+    switch outcome {
+    case .interrupted, .endOfInput:
+      if path.isEmpty {
+        Console.err(t(.surveyStoppedBeforeAnyAnswerNothing) + "\n")
+      } else {
+        Console.err(
+          t(.surveySavedAnsweredAnswersPath, ["answered": "\(answered)", "path": "\(path)"]) + "\n"
+            + t(.surveyContinueLaterWith) + "activator survey --resume \(path)\n")
+      }
+      throw RunFailure.exit(outcome == .interrupted ? 130 : 1)
+    case .completed:
+      Console.out("\n" + t(.surveySurveyCompleteAnswersSaved) + path + "\n\n")
+      sources.loadRules(into: workspace)
+      let ruleLog = DiagnosticLog()
+      let survey = session.survey
+      guard let program = workspace.program(for: survey, answeredVersion: session.sheet.surveyVersion, log: ruleLog), !workspace.log.hasErrors
+      else {
+        Console.out(t(.surveyRulesCouldNotBeLoaded) + "\n")
+        return
+      }
+      var final = session.sheet
+      final.path = path
+      Console.out(TextReport(color: color, width: Console.width).summary(Scorer.assess(final, with: program)))
+      Console.out(t(.surveyFullReport) + "activator report \(InertText.line(path)) --html report.html\n")
+    }
+  }
+}
+
+/// Default answers file names: the city's name as a slug, never overwriting an existing file.
+enum JournalName {
+  static func slug(_ name: String) -> String {
+    var out = ""
+    for scalar in Fold.text(name).unicodeScalars {
+      switch scalar {
+      case "a"..."z", "0"..."9": out.unicodeScalars.append(scalar)
+      default: if !out.hasSuffix("-") && !out.isEmpty { out += "-" }
+      }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out.isEmpty ? "answers" : String(out.prefix(60))
+  }
+
+  static func available(_ name: String) -> String {
+    let base = slug(name)
+    var candidate = base + ".yaml"
+    var number = 2
+    while FileReading.kind(candidate) != .missing {
+      candidate = "\(base)-\(number).yaml"
+      number += 1
+    }
+    return candidate
+  }
+}

@@ -1,0 +1,37 @@
+import ActivatorCore
+import ActivatorTerminal
+
+/// `activator template`: a blank answers file with every question and its help as comments, or
+/// a JSON Schema of the survey's answers files.
+public struct TemplateRun {
+  public var sources: RuleSources
+  public var language: String?
+  public var city: String?
+  public var out: String?
+  public var schema: Bool
+  public var force: Bool
+
+  public init(sources: RuleSources, language: String?, city: String?, out: String?, schema: Bool, force: Bool) {
+    self.sources = sources
+    self.language = language
+    self.city = city
+    self.out = out
+    self.schema = schema
+    self.force = force
+  }
+
+  public func run() throws {
+    let workspace = try sources.workspace()
+    let survey = try sources.chosenSurvey(workspace)
+    let language = try Languages.strict(language, survey: survey)
+    let text: String
+    if schema {
+      text = AnswersSchema.json(for: survey, language: language)
+    } else {
+      let sheet = AnswerSheet.blank(for: survey, language: language, city: City(name: city ?? ""), path: out ?? "-")
+      text = AnswersWriter.write(sheet, survey: survey, mode: .template)
+    }
+    if let out { try Outputs.check(out, option: "--out", inputs: [String](), force: force) }
+    try Outputs.write(text, to: out ?? "-")
+  }
+}

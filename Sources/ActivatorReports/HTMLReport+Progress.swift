@@ -1,0 +1,97 @@
+import ActivatorCore
+
+extension HTMLReport {
+  public static func progress(_ r: ProgressReport, paper: Paper = .auto) -> String {
+    let t = Localizer(r.language)
+    let title = t(.cohortProgress) + ": " + r.city
+    return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
+      page.open("header")
+      page.element("p", [("class", "kicker")], text: t(.cohortProgressBetweenTwoAssessments))
+      page.element("h1", text: r.city)
+      page.open("p", [("class", "muted")])
+      page.element("code", text: r.beforeFile)
+      page.text(" (\(r.beforeDate ?? "?")) → ")
+      page.element("code", text: r.afterFile)
+      page.text(" (\(r.afterDate ?? "?"))")
+      page.close("p")
+      page.close("header")
+      for caution in r.cautions { page.element("p", [("class", "card fail")], text: t(.cohortCaution) + ": " + caution) }
+      page.open("section", [("class", "summary")])
+      page.open("figure")
+      page.raw(
+        Charts.radar(
+          labels: r.pillars.map(\.name), scores: r.pillars.map(\.after.score), targets: r.pillars.map { $0.before?.stage },
+          top: r.topStage, title: t(.cohortNowFilledBeforeDashed)))
+      page.element("figcaption", [("class", "muted small")], text: t(.cohortFilledNowDashedEarlierStage))
+      page.close("figure")
+      let table = HTMLTable(
+        caption: t(.cohortStageScorePerPillarBefore),
+        columns: [
+          .init(t(.batchPillar)), .init(t(.cohortBefore)), .init(t(.cohortNow)), .init(t(.cohortStageChange), numeric: true),
+          .init(t(.cohortScoreChange), numeric: true),
+        ])
+      table.write(&page) { rows in
+        for pillar in r.pillars {
+          rows.row { row in
+            row.text(pillar.name)
+            row.cell { cell in
+              if let before = pillar.before {
+                HTMLPage.stage(&cell, before.stage, before.name, top: r.topStage)
+                cell.text(" (\(ValueText.number(before.score, r.language)))")
+              } else {
+                cell.text("—")
+              }
+            }
+            row.cell { cell in
+              HTMLPage.stage(&cell, pillar.after.stage, pillar.after.name, top: r.topStage)
+              cell.text(" (\(ValueText.number(pillar.after.score, r.language)))")
+            }
+            let change = pillar.stageChange
+            row.text(ChangeText.arrow(change), classes: change > 0 ? "up" : change < 0 ? "down" : "muted")
+            delta(&row, pillar.scoreChange, r.language)
+          }
+        }
+      }
+      page.close("section")
+      for (title, changes) in [
+        (t(.cohortCriteriaNewlyMet), r.newlyMet),
+        (t(.cohortCriteriaNoLongerMet), r.lost),
+        (t(.cohortUnknownsNowAnsweredNotMet), r.clarified),
+      ] where !changes.isEmpty {
+        page.element("h2", text: "\(title) (\(changes.count))")
+        page.open("ul", [("class", "criteria")])
+        for change in changes {
+          page.open("li", [("class", change.after.name)])
+          StatusMark(change.after).write(&page, t, suffix: ": ")
+          page.text("\(change.pillar): \(change.title)")
+          HTMLReport.ruleID(&page, change.id)
+          page.element("span", [("class", "detail")], text: "\(t.outcome(change.before)) → \(t.outcome(change.after)) · " + t(.diffStage) + " \(change.stage)")
+          page.close("li")
+        }
+        page.close("ul")
+      }
+      page.element("h2", text: t(.cohortRecommendationsDone))
+      if r.done.isEmpty {
+        page.element("p", [("class", "muted")], text: t(.cohortNoneEarlierRecommendationsHasAll))
+      } else {
+        page.open("ul")
+        for item in r.done {
+          page.open("li")
+          page.element("strong", text: item.name)
+          page.text(" (\(item.city)): " + item.criteria.joined(separator: "; "))
+          page.close("li")
+        }
+        page.close("ul")
+      }
+      if !r.newRecommendations.isEmpty {
+        page.element("h2", text: t(.cohortNewRecommendations))
+        page.open("ul")
+        for name in r.newRecommendations { page.element("li", text: name) }
+        page.close("ul")
+      }
+      page.open("footer", [("class", "provenance")])
+      page.element("p", text: "Activator \(r.engine) · " + t(.cohortGenerated) + " \(r.date)")
+      page.close("footer")
+    }
+  }
+}

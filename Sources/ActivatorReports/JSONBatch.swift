@@ -1,0 +1,68 @@
+import ActivatorCore
+
+/// JSON: one array of results (`json`, pretty) or one result per line (`jsonl`), each written
+/// as `AssessmentJSON` writes a single result; the cohort summary as one object.
+struct JSONBatch: BatchRenderer {
+  let survey: Survey
+  /// One compact object per line rather than a pretty array.
+  let lines: Bool
+  /// Every criterion and recommendation rather than the first five recommendations.
+  let detail: Bool
+
+  func header() -> String { lines ? "" : "[\n" }
+
+  var separator: String { lines ? "" : ",\n" }
+
+  func footer() -> String { lines ? "" : "\n]\n" }
+
+  func row(_ a: Assessment) -> [UInt8] {
+    let writer = JSONWriter(pretty: !lines)
+    AssessmentJSON.write(a, options: .init(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: !lines), into: writer)
+    guard lines else { return indent(writer.bytes) }
+    var bytes = writer.bytes
+    bytes.append(0x0A)
+    return bytes
+  }
+
+  /// Indents pretty JSON by two spaces so it nests inside the top-level array.
+  func indent(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = [0x20, 0x20]
+    out.reserveCapacity(bytes.count + bytes.count / 8)
+    for byte in bytes {
+      out.append(byte)
+      if byte == 0x0A { out += [0x20, 0x20] }
+    }
+    return out
+  }
+
+  func summary(_ cohort: CohortSummary) -> String {
+    let stages = Array(1...max(1, survey.topStage))
+    let writer = JSONWriter(pretty: !lines)
+    writer.object {
+      writer.key("groups") {
+        writer.array {
+          for (scope, group) in cohort.groups() {
+            writer.object {
+              writer.key("scope", scope.code)
+              writer.key("cities", group.cities)
+              writer.key("median_overall", group.medianOverall)
+              writer.key("pillars") {
+                writer.array {
+                  for (index, pillar) in survey.pillars.enumerated() {
+                    writer.object {
+                      writer.key("id", pillar.id)
+                      writer.key("median_stage", group.medianStage(index))
+                      writer.key("median_score", group.medianScore(index))
+                      writer.key("stages") { writer.array { for stage in stages { writer.int(group.stageCounts[index][stage]) } } }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return writer.finish() + "\n"
+  }
+}

@@ -1,0 +1,42 @@
+import ActivatorCore
+
+/// A Markdown table: one row per city with its stage per pillar, and the cohort summary as a
+/// table per group. Text from files is escaped (`MarkdownText`).
+struct MarkdownBatch: BatchRenderer {
+  let survey: Survey
+  let language: String
+
+  func header() -> String {
+    let t = Localizer(language)
+    var line = "| \(t(.batchCity)) | \(t(.batchCountry)) | \(t(.batchRegion)) | "
+      + survey.pillars.map { MarkdownText.escape($0.name.text(language)) }.joined(separator: " | ") + " | \(t(.batchOverall)) |\n"
+    line += "|---|---|---|" + survey.pillars.map { _ in "---:|" }.joined() + "---:|\n"
+    return line
+  }
+
+  func row(_ a: Assessment) -> [UInt8] {
+    let city = a.sheet.city
+    var line = "| " + MarkdownText.escape(city.name) + " | " + MarkdownText.escape(city.country ?? "") + " | "
+      + MarkdownText.escape(city.region ?? "") + " |"
+    for pillar in a.pillars { line += " \(pillar.stage) |" }
+    line += " \(a.overall.map(String.init) ?? "–") |\n"
+    return Array(line.utf8)
+  }
+
+  func summary(_ cohort: CohortSummary) -> String {
+    let t = Localizer(language)
+    let stages = Array(1...max(1, survey.topStage))
+    var out = ""
+    for (scope, group) in cohort.groups() {
+      out += "\n### \(MarkdownText.escape(scope.title(t))) (\(group.cities))\n\n| " + t(.batchPillar) + " | " + t(.batchMedianStage) + " | "
+        + t(.batchMedianScore) + " | " + stages.map { t(.batchStage) + " \($0)" }.joined(separator: " | ") + " |\n"
+      out += "|---|---:|---:|" + stages.map { _ in "---:|" }.joined() + "\n"
+      for (index, pillar) in survey.pillars.enumerated() {
+        out += "| \(pillar.name.text(language)) | \(group.medianStage(index).map(String.init) ?? "–") | "
+          + "\(group.medianScore(index).map(ScoreText.fixed) ?? "–") | "
+          + stages.map { String(group.stageCounts[index][$0]) }.joined(separator: " | ") + " |\n"
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,51 @@
+import ActivatorCore
+
+/// A table for the terminal: one line per city with its stage per pillar (coloured by stage),
+/// and the cohort summary as a table per group.
+struct TableBatch: BatchRenderer {
+  let survey: Survey
+  let language: String
+  let color: Bool
+
+  func header() -> String {
+    let t = Localizer(language)
+    var line = DisplayWidth.pad(t(.batchCity), to: 26) + DisplayWidth.pad(t(.batchCountry), to: 14) + DisplayWidth.pad(t(.batchRegion), to: 16)
+    line += survey.pillars.map { DisplayWidth.padLeft(String($0.id.prefix(3)).uppercased(), to: 4) }.joined() + "  " + t(.batchOverall)
+    return Style(color: color).bold(line) + "\n"
+  }
+
+  func row(_ a: Assessment) -> [UInt8] {
+    let style = Style(color: color)
+    let city = a.sheet.city
+    // One line per city: what the file says is shown inert, whatever reads the table.
+    var line = DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.name), to: 25), to: 26)
+    line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.country ?? ""), to: 13), to: 14)
+    line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.region ?? ""), to: 15), to: 16)
+    for pillar in a.pillars {
+      let mark = pillar.confidence == .low ? StatusMark.lowConfidence.glyph : " "
+      line += style.stage(DisplayWidth.padLeft("\(pillar.stage)", to: 3), pillar.stage, top: survey.topStage) + mark
+    }
+    line += "  " + (a.overall.map { "\($0) \(a.survey.stageName($0, language))" } ?? "–")
+    return Array((line + "\n").utf8)
+  }
+
+  func summary(_ cohort: CohortSummary) -> String {
+    let t = Localizer(language)
+    let style = Style(color: color)
+    let stages = Array(1...max(1, survey.topStage))
+    var out = ""
+    for (scope, group) in cohort.groups() {
+      out += "\n" + style.bold("\(scope.title(t)) — \(group.cities) " + t(.batchCities)) + "\n"
+      out += style.dim(
+        DisplayWidth.pad(t(.batchPillar), to: 30) + t(.batchMedian) + "  " + t(.diffScore) + "   "
+          + stages.map { DisplayWidth.padLeft("\($0)", to: 6) }.joined()) + "\n"
+      for (index, pillar) in survey.pillars.enumerated() {
+        let median = group.medianStage(index).map(String.init) ?? "–"
+        out += DisplayWidth.pad(pillar.name.text(language), to: 30) + DisplayWidth.padLeft(median, to: 6) + "  "
+          + DisplayWidth.padLeft(group.medianScore(index).map(ScoreText.fixed) ?? "–", to: 6) + "   "
+          + stages.map { DisplayWidth.padLeft(String(group.stageCounts[index][$0]), to: 6) }.joined() + "\n"
+      }
+    }
+    return out
+  }
+}

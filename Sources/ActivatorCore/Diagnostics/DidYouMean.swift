@@ -39,6 +39,16 @@ public enum DidYouMean {
     suggest(word, from: candidates).map(hint) ?? expectedOneOf(candidates)
   }
 
+  /// The `count` candidates nearest to `word`, nearest first (ties in name order), however far.
+  public static func nearest<S: Sequence>(_ word: String, from candidates: S, count: Int) -> [String]
+  where S.Element == String {
+    let target = Array(word.lowercased().unicodeScalars)
+    let ranked = candidates.map { candidate in
+      (distance: editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: Int.max), word: candidate)
+    }
+    return ranked.sorted { ($0.distance, $0.word) < ($1.distance, $1.word) }.prefix(count).map(\.word)
+  }
+
   /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping
   /// early once every path exceeds `limit`.
   static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {

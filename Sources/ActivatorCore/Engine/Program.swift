@@ -67,6 +67,8 @@ public final class Program: Sendable {
   /// Criterion indices by pillar, then by stage (index = stage level).
   public let criteriaByPillar: [[[Int]]]
   public let metrics: [Metric]
+  /// Metric indices in evaluation order: each after the metrics it reads (`metric('id')`).
+  public let metricOrder: [Int]
   public let nextSteps: [NextStep]
   public let solutions: [Solution]
   public let programmes: [Programme]
@@ -112,8 +114,9 @@ public final class Program: Sendable {
   init(
     survey: Survey, plugins: [PluginInfo], threshold: Double, criteria: [Criterion], metrics: [Metric],
     nextSteps: [NextStep], solutions: [Solution], programmes: [Programme], links: [[Int]],
-    needConditions: [[CompiledExpression?]], needTargets: [[NeedTarget]], context: ContextPlan
+    needConditions: [[CompiledExpression?]], needTargets: [[NeedTarget]], context: ContextPlan, metricOrder: [Int]
   ) {
+    self.metricOrder = metricOrder
     self.survey = survey
     self.plugins = plugins
     self.threshold = threshold

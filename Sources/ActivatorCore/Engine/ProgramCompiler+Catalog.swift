@@ -136,7 +136,7 @@ extension ProgramCompiler {
   /// Each need's `requires` condition, type-checked against the survey (answers and scoring
   /// outcomes), and the criteria that measure what it asks for.
   static func needs(
-    _ solutions: [Solution], survey: Survey, criteria: [Criterion], environment: ExpressionEnvironment, log: DiagnosticLog
+    _ solutions: [Solution], survey: Survey, criteria: [Criterion], environment: (String) -> ExpressionEnvironment, log: DiagnosticLog
   ) -> (conditions: [[CompiledExpression?]], measuredBy: [[NeedTarget]]) {
     var conditions: [[CompiledExpression?]] = []
     var measuredBy: [[NeedTarget]] = []
@@ -149,17 +149,17 @@ extension ProgramCompiler {
           targets.append(NeedTarget())
           continue
         }
-        let (condition, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: .bool)
+        let scope = environment(solution.plugin)
+        let (condition, diagnostics) = ExpressionCompiler.compile(source, in: scope, expecting: .bool)
         log.append(contentsOf: diagnostics)
         compiled.append(condition)
         var target = NeedTarget()
         if let condition {
           target.criteria = criteria.indices.filter { !Set(criteria[$0].condition.reads).isDisjoint(with: condition.reads) }
-          let references = OutcomeReferences(source.text)
-          for id in references.criteria {
-            if let index = environment.criterionIDs[id], index >= 0, !target.criteria.contains(index) { target.criteria.append(index) }
+          for id in condition.criteriaNamed {
+            if let index = scope.criterionIDs[id], index >= 0, !target.criteria.contains(index) { target.criteria.append(index) }
           }
-          target.pillars = references.pillars.compactMap(survey.pillarIndex)
+          target.pillars = condition.pillarsNamed
           target.criteria.sort { (criteria[$0].stage, $0) < (criteria[$1].stage, $1) }
         }
         targets.append(target)

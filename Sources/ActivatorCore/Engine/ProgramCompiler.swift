@@ -79,6 +79,12 @@ public enum ProgramCompiler {
       return true
     }
 
+    // Definitions, checked before the expressions that use them.
+    let declaredIDs = declaredCriterionIDs(plugins)
+    let names = NamedExpressions(
+      survey: survey, pluginIDs: plugins.map(\.id), visible: visibility(plugins), criterionIDs: declaredIDs, log: log)
+    define(plugins, in: names, survey: survey, log: log)
+
     // Criteria and ladders.
     var criteria: [Criterion] = []
     for (pluginNumber, plugin) in plugins.enumerated() {
@@ -91,7 +97,8 @@ public enum ProgramCompiler {
         seen[id] = location
         return true
       }
-      let conditionEnvironment = ExpressionEnvironment(survey: survey, purpose: .condition)
+      let conditionEnvironment = ExpressionEnvironment(
+        survey: survey, purpose: .condition, criterionIDs: [:], names: names, plugin: pluginNumber)
       for definition in plugin.criteria {
         guard claim(definition.id, definition.idLocation) else { continue }
         let pillar = resolvePillar(definition.pillar)
@@ -120,79 +127,21 @@ public enum ProgramCompiler {
     criteria.sort { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
     checkPlaceholders(plugins, log: log)
 
-    // Criterion ids that `met()` may name: qualified always, plain when unambiguous. Criteria
-    // that failed to compile are known too (index -1), so naming them is not a second error.
-    var criterionIDs: [String: Int] = [:]
-    for plugin in plugins {
-      for definition in plugin.criteria {
-        criterionIDs["\(plugin.id)/\(definition.id)"] = -1
-        criterionIDs[definition.id] = -1
-      }
-      for ladder in plugin.ladders {
-        for step in ladder.steps {
-          criterionIDs["\(plugin.id)/\(ladder.id)@\(step.stage.value)"] = -1
-          criterionIDs["\(ladder.id)@\(step.stage.value)"] = -1
-        }
-      }
+    let criterionIDs = criterionIDs(criteria, declared: declaredIDs)
+    names.criterionIDs = criterionIDs
+    func outcomeEnvironment(_ plugin: Int?) -> ExpressionEnvironment {
+      ExpressionEnvironment(survey: survey, purpose: .outcome, criterionIDs: criterionIDs, names: names, plugin: plugin)
     }
-    var plainCount: [String: Int] = [:]
-    for criterion in criteria { plainCount[criterion.id, default: 0] += 1 }
-    for (index, criterion) in criteria.enumerated() {
-      criterionIDs[criterion.qualifiedID] = index
-      if plainCount[criterion.id] == 1 { criterionIDs[criterion.id] = index }
-    }
-    let outcomeEnvironment = ExpressionEnvironment(survey: survey, purpose: .outcome, criterionIDs: criterionIDs)
+    let registeredMetrics = registerMetrics(plugins, in: names, log: log)
     let solutionLinks = links(
       criteria: criteria, solutions: catalog.solutions, survey: survey, criterionIDs: criterionIDs, pluginIDs: plugins.map(\.id), log: log)
-    let needPlans = needs(catalog.solutions, survey: survey, criteria: criteria, environment: outcomeEnvironment, log: log)
+    let pluginNumbers = Dictionary(plugins.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let needPlans = needs(
+      catalog.solutions, survey: survey, criteria: criteria, environment: { outcomeEnvironment(pluginNumbers[$0]) }, log: log)
     let cityContext = contextPlan(
       plugins, survey: survey, solutions: catalog.solutions, links: solutionLinks, criteria: criteria, criterionIDs: criterionIDs, log: log)
-
-    var metrics: [Metric] = []
-    var nextSteps: [NextStep] = []
-    for (pluginNumber, plugin) in plugins.enumerated() {
-      var seenMetrics: [String: SourceLocation] = [:]
-      for definition in plugin.metrics {
-        if let first = seenMetrics[definition.id] {
-          log.error("duplicate-id", Message(.compileDuplicateMetricId, ["definition_id": "\(definition.id)"]), at: definition.location, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
-          continue
-        }
-        seenMetrics[definition.id] = definition.location
-        let pillar = definition.pillar.flatMap(resolvePillar)
-        let (expression, diagnostics) = ExpressionCompiler.compile(definition.expression, in: outcomeEnvironment, expecting: nil)
-        log.append(contentsOf: diagnostics)
-        guard let expression else { continue }
-        if case .list = expression.type {
-          log.error(
-            "type-mismatch", Message(.compileMetricMustGiveOne),
-            at: definition.expression.location(ofOffset: 0))
-          continue
-        }
-        metrics.append(
-          Metric(
-            id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", title: definition.title, unit: definition.unit,
-            pillar: pillar, expression: expression))
-      }
-      for definition in plugin.nextSteps {
-        let programme = programmeIndex[definition.programme.value]
-        if programme == nil {
-          log.error(
-            "unknown-programme",
-            Message(.compileUnknownProgramme, ["programme_value": .text(definition.programme.value), "hint": DidYouMean.hint(definition.programme.value, from: programmeIndex.keys)]),
-            at: definition.programme.location)
-        }
-        let (when, diagnostics) = ExpressionCompiler.compile(definition.when, in: outcomeEnvironment, expecting: .bool)
-        log.append(contentsOf: diagnostics)
-        if let programme, catalog.programmes[programme].status == .discontinued {
-          log.warning(
-            "discontinued-programme", Message(.compileProgrammeDiscontinued, ["programme": .text(definition.programme.value)]),
-            at: definition.programme.location)
-        }
-        guard let programme, let when else { continue }
-        let pillars = OutcomeReferences(definition.when.text).pillars.compactMap(survey.pillarIndex)
-        nextSteps.append(NextStep(programme: programme, when: when, because: definition.because, plugin: pluginNumber, pillars: pillars))
-      }
-    }
+    let metrics = compileMetrics(registeredMetrics, in: names, plugins: plugins, resolvePillar: resolvePillar)
+    let nextSteps = compileNextSteps(plugins, environment: outcomeEnvironment, catalog: catalog, log: log)
 
     // Completeness: every stage of every pillar needs criteria, every solution a rule.
     if !criteria.isEmpty {
@@ -224,7 +173,7 @@ public enum ProgramCompiler {
     return Program(
       survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
       solutions: catalog.solutions, programmes: catalog.programmes, links: solutionLinks, needConditions: needPlans.conditions,
-      needTargets: needPlans.measuredBy, context: cityContext)
+      needTargets: needPlans.measuredBy, context: cityContext, metricOrder: names.metricOrder)
   }
 
   /// Most evaluation steps that scoring one city may take, all expressions of a program together

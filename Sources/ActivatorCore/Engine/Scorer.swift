@@ -21,7 +21,7 @@ public enum Scorer {
           AnswerIssue(
             kind: .evaluationError, slot: nil,
             message: Message(.scoreCriterionFailed, ["id": .text(program.criteria[index].qualifiedID), "problem": .message(error.message)]),
-            location: conditions[index].source.location(ofOffset: error.range.lowerBound)))
+            location: error.location(in: conditions[index].source)))
       }
     }
 
@@ -39,17 +39,21 @@ public enum Scorer {
       stages: pillars.map(\.stage), scores: pillars.map(\.score), coverage: pillars.map(\.coverage),
       targets: pillars.map(\.target), overall: overall,
       criteria: outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil })
-    var metrics: [MetricResult] = []
-    for (index, metric) in program.metrics.enumerated() {
+    // In dependency order, so that a metric reading another (`metric('id')`) finds its value;
+    // listed in the order the plugins declare them.
+    context.metricValues = [Value](repeating: .unknown(.unavailable), count: program.metrics.count)
+    for index in program.metricOrder {
+      let metric = program.metrics[index]
       let value = metric.expression.evaluate(context)
       if case .error(let error) = value {
         allIssues.append(
           AnswerIssue(
             kind: .evaluationError, slot: nil, message: Message(.scoreMetricFailed, ["id": .text(metric.qualifiedID), "problem": .message(error.message)]),
-            location: metric.expression.source.location(ofOffset: error.range.lowerBound)))
+            location: error.location(in: metric.expression.source)))
       }
-      metrics.append(MetricResult(metric: index, value: value))
+      context.metricValues[index] = value
     }
+    let metrics = context.metricValues.enumerated().map { MetricResult(metric: $0.offset, value: $0.element) }
     let city = program.context.read(context.values)
     let (recommendations, setAside) = Recommender.rank(outcomes, pillars, program, context, city: city, limit: recommendationLimit)
     let (nextSteps, programmesSetAside) = nextSteps(program, context, city: city)

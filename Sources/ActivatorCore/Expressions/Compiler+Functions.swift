@@ -1,25 +1,26 @@
 extension Checker {
-  static let functions = [
-    "size", "answered", "known", "dont_know", "not_applicable", "skipped", "level", "value_or", "int",
-    "double", "string", "min", "max", "stage", "score", "coverage", "target", "overall", "met",
-  ]
-  static let methods = ["all", "exists", "exists_one", "filter", "map", "size", "contains", "startsWith", "endsWith"]
+  static let functions =
+    [
+      "size", "answered", "known", "dont_know", "not_applicable", "skipped", "level", "value_or", "int", "double", "string",
+      "section", "stage", "score", "coverage", "target", "overall", "met", "metric",
+    ] + Aggregate.allCases.map(\.rawValue)
+  static let methods = MacroKind.allCases.map(\.rawValue) + ["size", "contains", "startsWith", "endsWith"]
 
   func call(_ name: String, target: Syntax?, _ args: [Syntax], _ syntax: Syntax, nameRange: Range<Int>) -> Typed {
     if let target {
+      if let kind = MacroKind(rawValue: name) { return macro(kind, target, args, syntax) }
       switch name {
-      case "all", "exists", "exists_one", "filter", "map":
-        return macro(name, target, args, syntax)
       case "size":
         guard args.isEmpty else { return arity(name, 0, args, syntax) }
         return size(target, syntax)
       case "contains", "startsWith", "endsWith":
         return textMethod(name, target, args, syntax)
       default:
-        fail("unknown-function", Message(.exprUnknownMethod, ["name": .text(name), "hint": DidYouMean.hint(name, from: Self.methods)]), nameRange)
+        fail("unknown-function", Message(.exprUnknownMethod, ["name": .text(name), "hint": nearest(name, Self.methods)]), nameRange)
         return .invalid(syntax)
       }
     }
+    if let function = Aggregate(rawValue: name) { return aggregate(function, args, syntax) }
     switch name {
     case "size":
       guard args.count == 1 else { return arity(name, 1, args, syntax) }
@@ -32,8 +33,10 @@ extension Checker {
       return valueOr(args, syntax)
     case "int", "double", "string":
       return conversion(name, args, syntax)
-    case "min", "max":
-      return extremum(name, args, syntax)
+    case "section":
+      return sectionValue(args, syntax)
+    case "metric":
+      return metricReference(args, syntax, nameRange: nameRange)
     case "stage", "score", "coverage", "target":
       return pillarOutcome(name, args, syntax, nameRange: nameRange)
     case "overall":
@@ -54,10 +57,27 @@ extension Checker {
       fail("unknown-function", Message(.exprMacroOnListWrite, ["name": "\(name)"]), nameRange)
       return .invalid(syntax)
     default:
-      let hint = DidYouMean.hint(name, from: Self.functions)
-      fail("unknown-function", Message(.exprUnknownFunction, ["name": "\(name)", "hint": hint]), nameRange)
+      fail("unknown-function", Message(.exprUnknownFunction, ["name": .text(name), "hint": nearest(name, Self.functions)]), nameRange)
       return .invalid(syntax)
     }
+  }
+
+  /// Words people bring from spreadsheets and other languages, and what they are called here.
+  static let familiarNames: [String: [String]] = [
+    "average": ["avg", "mean"], "len": ["size"], "length": ["size"], "count_if": ["count"], "countif": ["count"],
+    "total": ["sum"], "iif": ["? :"], "if": ["? :"], "coalesce": ["value_or"], "ifnull": ["value_or"], "isnull": ["known"],
+    "minimum": ["min"], "maximum": ["max"], "median": ["avg"],
+  ]
+
+  /// "; did you mean 'x'?" for a typo, else the three nearest names, so that a reader sees
+  /// what exists.
+  func nearest(_ name: String, _ candidates: [String]) -> MessageArgument {
+    let familiar = Self.familiarNames[name.lowercased()]?.filter { candidates.contains($0) || $0 == "? :" } ?? []
+    if familiar.isEmpty, let typo = DidYouMean.suggest(name, from: candidates) { return DidYouMean.hint(typo) }
+    let names = (familiar + DidYouMean.nearest(name, from: candidates, count: 3)).reduce(into: [String]()) { names, candidate in
+      if !names.contains(candidate) && names.count < 3 { names.append(candidate) }
+    }
+    return .message(Message(.hintNearestFunctions, ["names": .list(names.map { .text($0 == "? :" ? $0 : $0 + "()") })]))
   }
 
   func arity(_ name: String, _ expected: Int, _ args: [Syntax], _ syntax: Syntax) -> Typed {
@@ -106,21 +126,30 @@ extension Checker {
     return Typed(type: .bool, cost: 2, bound: nil, run: { context in .bool(test(context.values[slot])) }, syntax: syntax)
   }
 
+  /// `level(x)`: the level of a choice whose options have levels. `x` is usually a question id,
+  /// but any expression giving such a choice will do: a macro variable over a list mixing the
+  /// choices of several questions, a definition.
   private func level(_ args: [Syntax], _ syntax: Syntax) -> Typed {
     guard args.count == 1 else { return arity("level", 1, args, syntax) }
-    guard let slot = questionArgument(args[0], function: "level") else { return .invalid(syntax) }
-    let question = survey.questions[slot]
-    guard question.isOrdinal else {
-      let why = Message(question.kind.chosenOptions == .one ? .exprNoLevels : .exprNotSingleChoice)
-      fail("type-mismatch", Message(.exprLevelNeedsChoiceQuestion, ["question_id": .text(question.id), "why": .message(why)]), args[0].range)
+    let argument = check(args[0])
+    guard argument.type != .invalid else { return .invalid(syntax) }
+    guard levelled(argument.type) || argument.type == .any else {
+      if let slot = questionNamed(by: args[0]) {
+        let question = survey.questions[slot]
+        let why = Message(question.kind.chosenOptions == .one ? .exprNoLevels : .exprNotSingleChoice)
+        fail("type-mismatch", Message(.exprLevelNeedsChoiceQuestion, ["question_id": .text(question.id), "why": .message(why)]), args[0].range)
+      } else {
+        fail("type-mismatch", Message(.exprLevelNeedsLevelledChoice, ["describe": describe(argument)]), args[0].range)
+      }
       return .invalid(syntax)
     }
-    let levels = question.options.map { $0.level ?? 0 }
+    let levels = optionLevels
+    let run = argument.run
     return Typed(
-      type: .int, cost: 2, bound: nil,
+      type: .int, cost: argument.cost + 1, bound: nil,
       run: { context in
-        switch context.values[slot] {
-        case .choice(_, let option): return .int(levels[Int(option)])
+        switch run(context) {
+        case .choice(let question, let option): return .int(levels[Int(question)][Int(option)])
         case let other: return other
         }
       }, syntax: syntax)
@@ -218,61 +247,6 @@ extension Checker {
     }
   }
 
-  private func extremum(_ name: String, _ args: [Syntax], _ syntax: Syntax) -> Typed {
-    guard !args.isEmpty else {
-      fail("argument", Message(.exprNeedsAtLeastOne, ["name": "\(name)"]), syntax.range)
-      return .invalid(syntax)
-    }
-    let typed = args.map(check)
-    guard typed.allSatisfy({ $0.type != .invalid }) else { return .invalid(syntax) }
-    var runs = typed.map(\.run)
-    var type: ExprType = .int
-    if typed.count == 1, case .list(let element) = typed[0].type, element.isNumeric || element == .any {
-      type = element == .int ? .int : .double
-      let list = typed[0].run
-      runs = []
-      let pickMax = name == "max"
-      let range = syntax.range
-      return Typed(
-        type: type, cost: typed[0].cost + (typed[0].bound ?? 100), bound: nil,
-        run: { context in
-          let value = list(context)
-          guard case .list(let items) = value else { return value }
-          guard var best = items.first else {
-            return .error(EvaluationError(Message(.evalEmptyList, ["name": .text(pickMax ? "max" : "min")]), range: range))
-          }
-          for item in items.dropFirst() {
-            if let order = ValueOps.compare(item, best, context), pickMax ? order > 0 : order < 0 { best = item }
-          }
-          return best
-        }, syntax: syntax)
-    }
-    for item in typed {
-      guard item.type.isNumeric || item.type == .any else {
-        fail("type-mismatch", Message(.exprComparesNumbersButNot, ["name": "\(name)", "describe": describe(item)]), item.syntax.range)
-        return .invalid(syntax)
-      }
-      if item.type == .double { type = .double }
-    }
-    let pickMax = name == "max"
-    let promote = type == .double
-    return Typed(
-      type: type, cost: typed.reduce(1) { $0 + $1.cost }, bound: nil,
-      run: { [runs] context in
-        var best: Value?
-        for run in runs {
-          let value = run(context)
-          if case .unknown = value { return value }
-          if case .error = value { return value }
-          if let current = best, let order = ValueOps.compare(value, current, context), pickMax ? order <= 0 : order >= 0 {
-            continue
-          }
-          best = value
-        }
-        return promoteIfNeeded(best ?? .null, promote)
-      }, syntax: syntax)
-  }
-
   private func size(_ argumentSyntax: Syntax, _ syntax: Syntax) -> Typed {
     let argument = check(argumentSyntax)
     guard argument.type != .invalid else { return .invalid(syntax) }
@@ -323,7 +297,7 @@ extension Checker {
 
   // MARK: - Outcomes (metrics and next steps)
 
-  private func outcomesAllowed(_ name: String, _ range: Range<Int>) -> Bool {
+  func outcomesAllowed(_ name: String, _ range: Range<Int>) -> Bool {
     guard environment.purpose == .outcome else {
       fail(
         "outcome-in-condition",
@@ -347,6 +321,7 @@ extension Checker {
       fail("unknown-pillar", Message(.exprUnknownPillar, ["pillar": .text(pillarID), "hint": hint]), range)
       return .invalid(syntax)
     }
+    if !pillarsNamed.contains(pillar) { pillarsNamed.append(pillar) }
     switch name {
     case "stage":
       return Typed(
@@ -383,144 +358,12 @@ extension Checker {
       fail("unknown-criterion", Message(.fixtureUnknownCriterion, ["id": "\(id)", "hint": hint]), range)
       return .invalid(syntax)
     }
+    if !criteriaNamed.contains(id) { criteriaNamed.append(id) }
     return Typed(
       type: .bool, cost: 1, bound: nil,
       run: { context in
         guard let outcomes = context.outcomes, index >= 0, index < outcomes.criteria.count else { return .unknown(.unavailable) }
         return outcomes.criteria[index].map { .bool($0) } ?? .unknown(.unavailable)
       }, syntax: syntax)
-  }
-
-  // MARK: - Macros
-
-  private func macro(_ name: String, _ targetSyntax: Syntax, _ args: [Syntax], _ syntax: Syntax) -> Typed {
-    let expectedArgs = name == "map" ? [2, 3] : [2]
-    guard expectedArgs.contains(args.count) else {
-      fail("argument", Message(.exprTakesVariableNameExpression, ["name": "\(name)"]), syntax.range)
-      return .invalid(syntax)
-    }
-    let target = check(targetSyntax)
-    guard target.type != .invalid else { return .invalid(syntax) }
-    guard let element = target.type == .any ? .any : target.type.elementType else {
-      fail("type-mismatch", Message(.exprWorksOnListsBut, ["name": "\(name)", "describe": describe(target)]), targetSyntax.range)
-      return .invalid(syntax)
-    }
-    guard case .identifier(let variable, let variableRange) = args[0] else {
-      fail("argument", Message(.exprFirstArgumentMustBe, ["name": "\(name)"]), args[0].range)
-      return .invalid(syntax)
-    }
-    if survey.questionIndex[variable] != nil {
-      fail("shadowing", Message(.exprMacroVariableWouldHide, ["variable": "\(variable)"]), variableRange)
-      return .invalid(syntax)
-    }
-    let slot = localCount
-    localCount += 1
-    locals.append((variable, element, slot))
-    let bodies = args.dropFirst().map(check)
-    locals.removeLast()
-    guard bodies.allSatisfy({ $0.type != .invalid }) else { return .invalid(syntax) }
-    let predicateIndex = name == "map" ? (args.count == 3 ? 0 : nil) : 0
-    if let predicateIndex, bodies[predicateIndex].type != .bool, bodies[predicateIndex].type != .any {
-      fail(
-        "type-mismatch", Message(.exprConditionMustBeYes, ["name": "\(name)", "type_describe": bodies[predicateIndex].type.describe(survey)]),
-        bodies[predicateIndex].syntax.range)
-      return .invalid(syntax)
-    }
-    let bound = target.bound ?? 10_000
-    if target.bound == nil { costDriver = Message(.exprCostUnknownLength, ["name": .text(name)]) }
-    let bodyCost = bodies.reduce(1) { $0 + $1.cost }
-    let (cost, costOverflow) = bound.multipliedReportingOverflow(by: bodyCost)
-    let totalCost = costOverflow ? Int.max / 2 : min(Int.max / 2, target.cost + cost)
-    if totalCost > ExpressionCompiler.costLimit && costDriver == nil {
-      costDriver = Message(.exprCostPerItem, ["name": .text(name), "steps": .text(String(bodyCost)), "items": .text(String(bound))])
-    }
-    let list = target.run
-    let range = syntax.range
-    let bodyRuns = bodies.map(\.run)
-    @Sendable func each(_ context: EvaluationContext, _ item: Value) -> EvaluationError? {
-      if context.locals.count <= slot {
-        context.locals += Array(repeating: .null, count: slot + 1 - context.locals.count)
-      }
-      context.locals[slot] = item
-      context.steps += 1
-      if context.steps > context.stepLimit {
-        return EvaluationError(Message(.evalStepLimit, ["steps": .text(String(context.stepLimit))]), range: range)
-      }
-      return nil
-    }
-    let resultType: ExprType
-    let run: Eval
-    switch name {
-    case "all", "exists", "exists_one":
-      resultType = .bool
-      let predicate = bodyRuns[0]
-      run = { context in
-        let value = list(context)
-        guard case .list(let items) = value else { return value }
-        var trues = 0
-        var falses = 0
-        var pending: Value?
-        for item in items {
-          if let stop = each(context, item) { return .error(stop) }
-          switch predicate(context) {
-          case .bool(true): trues += 1
-          case .bool(false): falses += 1
-          case let other: pending = propagate(pending ?? other, other) ?? other
-          }
-          if name == "all" && falses > 0 { return .bool(false) }
-          if name == "exists" && trues > 0 { return .bool(true) }
-        }
-        if let pending { return pending }
-        switch name {
-        case "all": return .bool(falses == 0)
-        case "exists": return .bool(trues > 0)
-        default: return .bool(trues == 1)
-        }
-      }
-    case "filter":
-      resultType = target.type
-      let predicate = bodyRuns[0]
-      run = { context in
-        let value = list(context)
-        guard case .list(let items) = value else { return value }
-        var kept: [Value] = []
-        for item in items {
-          if let stop = each(context, item) { return .error(stop) }
-          switch predicate(context) {
-          case .bool(true): kept.append(item)
-          case .bool(false): continue
-          case let other: return other
-          }
-        }
-        return .list(kept)
-      }
-    default:
-      guard let transform = bodyRuns.last, let body = bodies.last else { return .invalid(syntax) }
-      let filter = bodyRuns.count == 2 ? bodyRuns[0] : nil
-      resultType = .list(body.type)
-      run = { context in
-        let value = list(context)
-        guard case .list(let items) = value else { return value }
-        var mapped: [Value] = []
-        mapped.reserveCapacity(items.count)
-        for item in items {
-          if let stop = each(context, item) { return .error(stop) }
-          if let filter {
-            switch filter(context) {
-            case .bool(true): break
-            case .bool(false): continue
-            case let other: return other
-            }
-          }
-          let result = transform(context)
-          switch result {
-          case .error, .unknown: return result
-          default: mapped.append(result)
-          }
-        }
-        return .list(mapped)
-      }
-    }
-    return Typed(type: resultType, cost: totalCost, bound: name == "all" || name == "exists" || name == "exists_one" ? nil : target.bound, run: run, syntax: syntax)
   }
 }

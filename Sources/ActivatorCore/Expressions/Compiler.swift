@@ -13,11 +13,23 @@ public struct ExpressionEnvironment: Sendable {
   public var purpose: Purpose
   /// Criterion ids `met()` may name (next steps and metrics), both plain and qualified.
   public var criterionIDs: [String: Int]
+  /// The rule set's definitions and metrics, which expressions name (`energy_index`,
+  /// `metric('id')`); nil outside a rule set (survey skip logic).
+  var names: NamedExpressions?
+  /// The plugin the expression belongs to (an index into `names`): it sees its own definitions
+  /// and those of the plugins it requires.
+  var plugin: Int?
 
   public init(survey: Survey, purpose: Purpose, criterionIDs: [String: Int] = [:]) {
     self.survey = survey
     self.purpose = purpose
     self.criterionIDs = criterionIDs
+  }
+
+  init(survey: Survey, purpose: Purpose, criterionIDs: [String: Int], names: NamedExpressions?, plugin: Int?) {
+    self.init(survey: survey, purpose: purpose, criterionIDs: criterionIDs)
+    self.names = names
+    self.plugin = plugin
   }
 }
 
@@ -31,19 +43,29 @@ public final class CompiledExpression: Sendable {
   /// Slots of the questions this expression reads, ascending (what `explain` shows).
   public let reads: [Int]
   public let usesOutcomes: Bool
+  /// Pillars it names through `stage()`, `score()`, `coverage()` and `target()`, and criteria
+  /// through `met()`, including inside the definitions it uses: what a next step or a need is
+  /// about.
+  public let pillarsNamed: [Int]
+  public let criteriaNamed: [String]
   /// Upper bound on evaluation steps, estimated at load.
   public let cost: Int
   let run: @Sendable (EvaluationContext) -> Value
+  /// The checked tree, for definitions that other expressions expand.
+  let syntax: Syntax
 
   init(
-    source: ExpressionSource, type: ExprType, reads: [Int], usesOutcomes: Bool, cost: Int,
+    source: ExpressionSource, type: ExprType, checker: Checker, cost: Int, syntax: Syntax,
     run: @escaping @Sendable (EvaluationContext) -> Value
   ) {
     self.source = source
     self.type = type
-    self.reads = reads
-    self.usesOutcomes = usesOutcomes
+    self.reads = checker.reads.sorted()
+    self.usesOutcomes = checker.usesOutcomes
+    self.pillarsNamed = checker.pillarsNamed
+    self.criteriaNamed = checker.criteriaNamed
     self.cost = cost
+    self.syntax = syntax
     self.run = run
   }
 
@@ -88,14 +110,17 @@ public enum ExpressionCompiler {
     if !checker.errors.isEmpty {
       return (nil, checker.errors.map { diagnostic($0, source) })
     }
+    // Invalid without an error of its own: it names a definition or metric whose error is
+    // already reported where that one is written.
+    guard typed.type != .invalid else { return (nil, []) }
     let compiled = CompiledExpression(
-      source: source, type: typed.type, reads: checker.reads.sorted(), usesOutcomes: checker.usesOutcomes,
-      cost: typed.cost, run: typed.run)
+      source: source, type: typed.type, checker: checker, cost: typed.cost, syntax: syntax, run: typed.run)
     return (compiled, [])
   }
 
   static func diagnostic(_ error: ExpressionError, _ source: ExpressionSource) -> Diagnostic {
-    Diagnostic(.error, error.code, error.message, at: source.location(ofOffset: error.range.lowerBound))
+    let origin = error.source ?? source
+    return Diagnostic(.error, error.code, error.message, at: origin.location(ofOffset: error.range.lowerBound), notes: error.notes)
   }
 }
 
@@ -119,17 +144,35 @@ final class Checker {
   var errors: [ExpressionError] = []
   var reads = Set<Int>()
   var usesOutcomes = false
+  var pillarsNamed: [Int] = []
+  var criteriaNamed: [String] = []
   var costDriver: Message?
-  /// Macro variables in scope: name, type, slot in `EvaluationContext.locals`.
-  var locals: [(name: String, type: ExprType, slot: Int)] = []
+  /// Macro variables in scope, innermost last.
+  var locals: [Local] = []
   var localCount = 0
+  /// The definition being expanded, whose text the offsets of its nodes refer to (nil: the
+  /// expression being compiled).
+  var currentSource: ExpressionSource?
+  /// Static cost of the definitions expanded so far, which bounds the work of expanding them.
+  var expandedCost = 0
+  /// The level of every option, by question slot and option index (what `level()` reads).
+  lazy var optionLevels: [[Int]] = survey.questions.map { $0.options.map { $0.level ?? 0 } }
+
+  /// A macro variable: an item of the list in `slot` of `EvaluationContext.locals`, or, in a
+  /// macro over a section's questions, the question itself (`section('s').all(q, known(q))`).
+  struct Local {
+    var name: String
+    var type: ExprType
+    var slot: Int
+    var question: Int?
+  }
 
   init(environment: ExpressionEnvironment) {
     self.environment = environment
   }
 
-  func fail(_ code: String, _ message: Message, _ range: Range<Int>) {
-    errors.append(ExpressionError(code: code, message: message, range: range))
+  func fail(_ code: String, _ message: Message, _ range: Range<Int>, notes: [Diagnostic.Note] = []) {
+    errors.append(ExpressionError(code: code, message: message, range: range, source: currentSource, notes: notes))
   }
 
   /// Whether a value of type `actual` can stand where `expected` is wanted.
@@ -140,7 +183,9 @@ final class Checker {
     switch (actual, expected) {
     case (.int, .double), (.double, .int): return true
     case (.choice, .string), (.string, .choice), (.date, .string), (.string, .date): return true
+    case (.anyChoice, .string), (.string, .anyChoice): return true
     case (.choice(let a), .choice(let b)): return a == b
+    case (.choice(let slot), .anyChoice), (.anyChoice, .choice(let slot)): return survey.questions[slot].isOrdinal
     case (.list(let a), .list(let b)): return fits(a, b)
     default: return false
     }
@@ -148,10 +193,18 @@ final class Checker {
 
   /// "'gov_portal' (a yes/no value)" for question references, the type alone otherwise.
   func describe(_ typed: Typed) -> MessageArgument {
-    if case .identifier(let name, _) = typed.syntax, survey.questionIndex[name] != nil {
-      return .message(Message(.typeQuestionNamed, ["name": .text(name), "type": typed.type.describe(survey)]))
+    if let slot = questionNamed(by: typed.syntax) {
+      return .message(Message(.typeQuestionNamed, ["name": .text(survey.questions[slot].id), "type": typed.type.describe(survey)]))
     }
     return typed.type.describe(survey)
+  }
+
+  /// The question a bare name stands for: a question id, or the variable of a macro over a
+  /// section's questions.
+  func questionNamed(by syntax: Syntax) -> Int? {
+    guard case .identifier(let name, _) = syntax else { return nil }
+    if let local = locals.last(where: { $0.name == name }) { return local.question }
+    return survey.questionIndex[name]
   }
 
   // MARK: - Nodes
@@ -178,9 +231,12 @@ final class Checker {
       var element: ExprType = .any
       for item in typedItems where item.type != .invalid {
         guard let joined = unify(element, item.type) else {
+          let choices = [element, item.type].allSatisfy { if case .choice = $0 { true } else { $0 == .anyChoice } }
           fail(
             "type-mismatch",
-            Message(.exprListMixesAllItems, ["element_describe": element.describe(survey), "type_describe": item.type.describe(survey)]),
+            Message(
+              choices ? .exprListMixesChoices : .exprListMixesAllItems,
+              ["element_describe": element.describe(survey), "type_describe": item.type.describe(survey)]),
             item.syntax.range)
           return .invalid(syntax)
         }
@@ -315,21 +371,37 @@ final class Checker {
     if a == .any { return b }
     if b == .any { return a }
     if a.isNumeric && b.isNumeric { return .double }
+    // Choices of different questions meet where their levels make them comparable.
+    if levelled(a) && levelled(b) { return .anyChoice }
     if case .list(let x) = a, case .list(let y) = b, let element = unify(x, y) { return .list(element) }
     if fits(a, b) { return a.isTextual && b.isTextual ? .string : a }
     return nil
+  }
+
+  /// An option of an ordinal choice question, or of several: what `level()` reads.
+  func levelled(_ type: ExprType) -> Bool {
+    switch type {
+    case .anyChoice: true
+    case .choice(let slot): survey.questions[slot].isOrdinal
+    default: false
+    }
   }
 
   // MARK: - Identifiers
 
   func identifier(_ name: String, _ range: Range<Int>, _ syntax: Syntax) -> Typed {
     if let local = locals.last(where: { $0.name == name }) {
+      if let question = local.question { return answer(question, syntax) }
       let slot = local.slot
       return Typed(type: local.type, cost: 1, bound: nil, run: { context in context.locals[slot] }, syntax: syntax)
+    }
+    if survey.questionIndex[name] == nil, let definition = environment.names?.definition(name) {
+      return expand(definition, range, syntax)
     }
     guard let slot = survey.questionIndex[name] else {
       var candidates = Array(survey.questionIndex.keys)
       candidates += locals.map(\.name)
+      candidates += environment.names?.definitionNames(visibleFrom: environment.plugin) ?? []
       var message = Message(.exprUnknownQuestion, ["name": .text(name), "hint": DidYouMean.hint(name, from: candidates)])
       if survey.pillarIndex(name) != nil {
         message = Message(.exprPillarNotQuestion, ["name": .text(name)])
@@ -349,6 +421,11 @@ final class Checker {
         range)
       return .invalid(syntax)
     }
+    return answer(slot, syntax)
+  }
+
+  /// The answer to the question in `slot`.
+  func answer(_ slot: Int, _ syntax: Syntax) -> Typed {
     reads.insert(slot)
     let question = survey.questions[slot]
     let bound = question.kind.chosenOptions == .several ? question.options.count : nil
@@ -363,8 +440,16 @@ final class Checker {
       fail("argument", Message(.exprTakesQuestionIdE, ["function": "\(function)"]), syntax.range)
       return nil
     }
-    if locals.contains(where: { $0.name == name }) {
+    if let local = locals.last(where: { $0.name == name }) {
+      if let question = local.question {
+        reads.insert(question)
+        return question
+      }
       fail("argument", Message(.exprTakesQuestionIdBut, ["function": "\(function)", "name": "\(name)"]), range)
+      return nil
+    }
+    if survey.questionIndex[name] == nil, environment.names?.definition(name) != nil {
+      fail("argument", Message(.exprTakesQuestionIdDefinition, ["function": .text(function), "name": .text(name)]), range)
       return nil
     }
     let typed = identifier(name, range, syntax)

@@ -14,10 +14,21 @@ struct Token: Sendable, Equatable {
   var range: Range<Int>
 }
 
-struct ExpressionError: Error, Sendable, Equatable {
+struct ExpressionError: Error, Sendable {
   var code: String
   var message: Message
   var range: Range<Int>
+  /// The text `range` is in when it is not the expression's own: a definition it expands.
+  var source: ExpressionSource?
+  var notes: [Diagnostic.Note] = []
+
+  init(code: String, message: Message, range: Range<Int>, source: ExpressionSource? = nil, notes: [Diagnostic.Note] = []) {
+    self.code = code
+    self.message = message
+    self.range = range
+    self.source = source
+    self.notes = notes
+  }
 }
 
 /// Splits CEL source into tokens.

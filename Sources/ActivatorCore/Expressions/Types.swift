@@ -7,6 +7,9 @@ public indirect enum ExprType: Sendable, Hashable {
   case date
   /// An option of the choice question in this slot.
   case choice(Int)
+  /// An option of one of several choice questions whose options have levels: what a list
+  /// mixing such questions holds. `level()` reads it; it has no order of its own.
+  case anyChoice
   case list(ExprType)
   case null
   /// The element type of an empty list literal: fits anything.
@@ -17,7 +20,7 @@ public indirect enum ExprType: Sendable, Hashable {
   var isNumeric: Bool { self == .int || self == .double }
   var isTextual: Bool {
     switch self {
-    case .string, .date, .choice: true
+    case .string, .date, .choice, .anyChoice: true
     default: false
     }
   }
@@ -41,6 +44,7 @@ public indirect enum ExprType: Sendable, Hashable {
     case .string: return Message(plural ? .typeStrings : .typeString)
     case .date: return Message(plural ? .typeDates : .typeDate)
     case .choice(let slot): return Message(plural ? .typeChoices : .typeChoice, ["id": id(slot)])
+    case .anyChoice: return Message(plural ? .typeLevelledChoices : .typeLevelledChoice)
     case .list(.choice(let slot)): return Message(plural ? .typeOptionLists : .typeOptionList, ["id": id(slot)])
     case .list(let element): return Message(plural ? .typeLists : .typeList, ["element": .message(element.describeMessage(survey, plural: true))])
     case .null: return Message(.typeNull)
@@ -57,7 +61,7 @@ public indirect enum ExprType: Sendable, Hashable {
     case .double: "double"
     case .string: "string"
     case .date: "date"
-    case .choice: "choice"
+    case .choice, .anyChoice: "choice"
     case .list(let element): "list(\(element.name))"
     case .null: "null"
     case .any: "dyn"

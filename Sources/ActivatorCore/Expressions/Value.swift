@@ -40,6 +40,15 @@ public struct EvaluationError: Error, Sendable, Hashable {
   public var message: Message
   /// Span in the expression text, in Unicode scalar offsets.
   public var range: Range<Int>
+  /// Where it happened when that is inside a definition the expression uses, not in the
+  /// expression's own text (which `range` then does not refer to).
+  public var location: SourceLocation?
+
+  /// Where in the file it happened: in `source`, the expression that was evaluated, unless
+  /// it happened in a definition that expression uses.
+  public func location(in source: ExpressionSource) -> SourceLocation {
+    location ?? source.location(ofOffset: range.lowerBound)
+  }
 
   public init(_ message: Message, range: Range<Int>) {
     self.message = message
@@ -76,6 +85,8 @@ public final class EvaluationContext {
   @exclusivity(unchecked) public var values: [Value]
   @exclusivity(unchecked) public var outcomes: OutcomeView?
   @exclusivity(unchecked) var locals: [Value] = []
+  /// Metric values by metric index, filled in dependency order (what `metric('id')` reads).
+  @exclusivity(unchecked) var metricValues: [Value] = []
   @exclusivity(unchecked) var steps = 0
   let stepLimit: Int
   let optionValues: [[String]]

@@ -13,7 +13,7 @@ public enum LoaderKeys {
     "plugin", "version", "name", "description", "languages", "applies_to", "requires", "threshold", "authors", "license",
     "homepage",
   ]
-  public static let pluginContent = ["criteria", "ladders", "metrics", "next_steps", "context"]
+  public static let pluginContent = ["criteria", "ladders", "metrics", "next_steps", "context", "let"]
   public static let catalog = ["catalog", "solutions", "programmes"]
   public static let solution = [
     "id", "name", "city", "country", "year", "pillars", "problem", "solution", "stage", "status", "fits", "cost", "cost_basis",

@@ -202,6 +202,21 @@ public enum PluginLoader {
       for item in items { if let step = nextStep(item, reader) { plugin.nextSteps.append(step) } }
     }
     if let node = fields.optional("context"), let context = context(node, reader) { plugin.context.append(context) }
+    if let node = fields.optional("let") { plugin.definitions += definitions(node, reader) }
+  }
+
+  /// `let:` maps names to expressions; a name is an identifier, as a question id is.
+  static func definitions(_ node: YAMLNode, _ reader: NodeReader) -> [NamedDefinition] {
+    guard let pairs = node.mapping else {
+      reader.error("wrong-type", Message(.pluginLetMapping, ["found": NodeReader.found(node)]), node)
+      return []
+    }
+    return pairs.compactMap { pair in
+      guard let name = located(pair.key, reader, { reader.identifier($0, Message(.whatDefinitionName)) }),
+        let expression = reader.expression(pair.value, Message(.whatDefinition, ["name": .text(name.value)]))
+      else { return nil }
+      return NamedDefinition(name: name, expression: expression)
+    }
   }
 
   static func located<T>(_ node: YAMLNode, _ reader: NodeReader, _ read: (YAMLNode) -> T?) -> Located<T>? {

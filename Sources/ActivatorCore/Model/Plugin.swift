@@ -23,6 +23,8 @@ public struct Plugin: Sendable {
   public var criteria: [CriterionDefinition] = []
   public var ladders: [LadderDefinition] = []
   public var metrics: [MetricDefinition] = []
+  /// Named expressions (`let:`) its expressions, and those of plugins that require it, may use.
+  public var definitions: [NamedDefinition] = []
   public var nextSteps: [NextStepDefinition] = []
   public var solutions: [Solution] = []
   public var programmes: [Programme] = []
@@ -137,6 +139,12 @@ public struct MetricDefinition: Sendable {
   public var unit: LocalizedText?
   public var pillar: Located<String>?
   public var location: SourceLocation
+}
+
+/// A named expression of a plugin's `let:` block: `energy_level: "avg(section('energy').map(q, level(q)))"`.
+public struct NamedDefinition: Sendable {
+  public var name: Located<String>
+  public var expression: ExpressionSource
 }
 
 public struct NextStepDefinition: Sendable {

@@ -22,6 +22,7 @@ import Testing
   @Test(arguments: CELCases.macros) func macros(_ c: CELCase) throws { try CELHarness.check(c) }
   @Test(arguments: CELCases.strings) func strings(_ c: CELCase) throws { try CELHarness.check(c) }
   @Test(arguments: CELCases.conversions) func conversions(_ c: CELCase) throws { try CELHarness.check(c) }
+  @Test(arguments: CELCases.aggregates) func aggregates(_ c: CELCase) throws { try CELHarness.check(c) }
 }
 
 enum CELCases {
@@ -497,5 +498,40 @@ enum CELCases {
     .init("string of a bool", "string(true)", "true"),
     .init("string of a list", "string([1])", refused: "converts numbers, text and yes/no values"),
     .init("int of a bool", "int(true)", refused: "converts numbers and text"),
+  ]
+
+  // MARK: - Aggregates (the rule language's own; min and max after cel-go's math extension)
+  //
+  // CEL's standard library has no aggregates. cel-go's math extension takes `math.greatest` and
+  // `math.least` of several arguments or of one list, keeps whole numbers whole, and gives an
+  // error for an empty list; min and max follow it. sum, avg and count take the same two forms:
+  // sum and count of nothing are 0, avg of nothing has no value, whole-number sums overflow as
+  // `+` does, and an average is a decimal.
+
+  static let aggregates: [CELCase] = [
+    .init("max of arguments", "max(1, 5, 3)", 5),
+    .init("max of a list", "max([1, 5, 3])", 5),
+    .init("max of a list mixing whole numbers and decimals", "max([3, 2.0])", 3.0),
+    .init("max of mixed numbers is a decimal", "max(1, 2.5)", 2.5),
+    .init("min of negatives", "min(-1, -5)", -5),
+    .init("min of one argument", "min(7)", 7),
+    .init("min of an empty list", "min([])", error: "min() of an empty list"),
+    .init("max of text", "max(['a'])", refused: "max() works on numbers"),
+    .init("sum of arguments", "sum(1, 2, 3)", 6),
+    .init("sum of a list", "sum([1, 2, 3])", 6),
+    .init("sum of decimals", "sum([0.1, 0.2])", 0.30000000000000004),
+    .init("sum of nothing", "sum([])", 0),
+    .init("sum overflows as + does", "sum([9223372036854775807, 1])", error: "integer overflow"),
+    .init("sum of negatives reaching the smallest int", "sum([-9223372036854775807, -1])", .int(Int.min)),
+    .init("sum beyond the largest double", "sum([1.7976931348623157e308, 1.7976931348623157e308])", error: "out of range"),
+    .init("avg of whole numbers is a decimal", "avg([1, 2])", 1.5),
+    .init("mean is avg", "mean(1, 2, 4)", 2.3333333333333335),
+    .init("avg of nothing", "avg([])", error: "avg() of an empty list"),
+    .init("avg of a list holding a division by zero", "avg([1, 1 / 0])", error: "division by zero"),
+    .init("count of yes/no values", "count([true, false, true])", 2),
+    .init("count of arguments", "count(1 < 2, 2 < 1)", 1),
+    .init("count of nothing", "count([])", 0),
+    .init("count of numbers", "count([1, 2])", refused: "size() counts the items"),
+    .init("aggregate of a mapped list", "sum([1, 2, 3].map(x, x * x))", 14),
   ]
 }

@@ -15,13 +15,7 @@ extension Checker {
         range, notes: [definedHere])
       return .invalid(syntax)
     }
-    if entry.state == .checking {
-      reportCycle(through: entry, at: range)
-      return .invalid(syntax)
-    }
-    names.check(entry)
-    // A definition that failed is reported where it is written; this use is simply invalid.
-    guard entry.state == .checked, let compiled = entry.compiled else { return .invalid(syntax) }
+    guard let compiled = checked(entry, at: range) else { return .invalid(syntax) }
     if compiled.usesOutcomes && environment.purpose != .outcome {
       fail("outcome-in-condition", Message(.exprDefinitionReadsOutcomes, ["name": .text(entry.name)]), range, notes: [definedHere])
       return .invalid(syntax)
@@ -59,6 +53,17 @@ extension Checker {
     return typed
   }
 
+  /// `entry` as checked, checking it first if need be; nil when it closes a cycle (reported at
+  /// `range`) or failed (reported where it is written).
+  private func checked(_ entry: NamedExpressions.Entry, at range: Range<Int>) -> CompiledExpression? {
+    if entry.state == .checking {
+      reportCycle(through: entry, at: range)
+      return nil
+    }
+    environment.names?.check(entry)
+    return entry.state == .checked ? entry.compiled : nil
+  }
+
   /// Naming `entry` while it is being checked: the names lead back to themselves.
   func reportCycle(through entry: NamedExpressions.Entry, at range: Range<Int>) {
     guard let names = environment.names else { return }
@@ -83,17 +88,12 @@ extension Checker {
       fail("argument", Message(.exprMetricTakesId), args[0].range)
       return .invalid(syntax)
     }
-    guard let names = environment.names, let entry = names.metric(id) else {
+    guard let entry = environment.names?.metric(id) else {
       let known = environment.names?.metricIDs ?? []
       fail("unknown-metric", Message(.exprUnknownMetric, ["id": .text(id), "hint": DidYouMean.hint(id, from: known)]), range)
       return .invalid(syntax)
     }
-    if entry.state == .checking {
-      reportCycle(through: entry, at: range)
-      return .invalid(syntax)
-    }
-    names.check(entry)
-    guard entry.state == .checked, let compiled = entry.compiled else { return .invalid(syntax) }
+    guard let compiled = checked(entry, at: range) else { return .invalid(syntax) }
     // What the metric is about, this expression is about too (where a next step is shown).
     for pillar in compiled.pillarsNamed where !pillarsNamed.contains(pillar) { pillarsNamed.append(pillar) }
     for id in compiled.criteriaNamed where !criteriaNamed.contains(id) { criteriaNamed.append(id) }

@@ -7,90 +7,134 @@ public enum Charts {
   /// A radar of the pillars: rings for the stages, the current scores as a filled polygon and
   /// the targets, where given, as a dashed one.
   public static func radar(labels: [String], scores: [Double], targets: [Int?], top: Int, title: String, size: Double = 360) -> String {
-    let count = max(3, labels.count)
-    // Labels sit left and right of the chart: leave them room, more than above and below.
-    let sideMargin = 150.0
-    let width = size + 2 * sideMargin - 80
-    let center = size / 2
-    let centerX = width / 2
-    let radius = size / 2 - 50
+    let radar = Radar(count: max(3, labels.count), top: top, size: size)
     var svg = Markup()
     svg.open(
       "svg",
       [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) \(Int(size))"), ("width", "\(Int(width))"),
+        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(radar.width)) \(Int(size))"), ("width", "\(Int(radar.width))"),
         ("height", "\(Int(size))"), ("role", "img"), ("aria-label", title), ("class", "radar"),
       ])
     svg.element("title", text: title)
+    radar.grid(&svg)
+    let padded = scores + Array(repeating: 0, count: max(0, radar.count - scores.count))
+    svg.empty(
+      "polygon",
+      [
+        ("points", radar.polygon(padded)), ("fill", Palette.accent.description), ("fill-opacity", Coordinate.text(Palette.scoreAreaOpacity)),
+        ("stroke", Palette.accent.description), ("stroke-width", "2"),
+      ],
+      xml: true)
+    radar.targets((0..<radar.count).map { $0 < targets.count ? targets[$0] : nil }, &svg)
+    for (index, value) in padded.enumerated() {
+      let (x, y) = radar.point(index, value)
+      svg.empty("circle", [("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "3.5"), ("fill", Palette.accent.description)], xml: true)
+    }
+    radar.labels(labels, &svg)
+    svg.close("svg")
+    return svg.output
+  }
+
+  /// Where a radar's parts go: one axis per pillar from the centre, stages as rings.
+  struct Radar {
+    let count: Int
+    let top: Int
+    let center: Double
+    let centerX: Double
+    let radius: Double
+    let width: Double
+
+    init(count: Int, top: Int, size: Double) {
+      self.count = count
+      self.top = top
+      // Labels sit left and right of the chart: leave them room, more than above and below.
+      let sideMargin = 150.0
+      width = size + 2 * sideMargin - 80
+      center = size / 2
+      centerX = width / 2
+      radius = size / 2 - 50
+    }
+
     func point(_ index: Int, _ value: Double) -> (Double, Double) {
       let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
       let r = radius * value / Double(top)
       return (centerX + r * cos(angle), center + r * sin(angle))
     }
+
     func polygon(_ values: [Double]) -> String {
       values.enumerated().map { index, value in
         let (x, y) = point(index, value)
         return "\(Coordinate.text(x)),\(Coordinate.text(y))"
       }.joined(separator: " ")
     }
-    for ring in 1...max(1, top) {
-      svg.empty(
-        "polygon", [("points", polygon(Array(repeating: Double(ring), count: count))), ("fill", "none"), ("stroke", Palette.line.description), ("stroke-width", "1")],
-        xml: true)
-      let (x, y) = point(0, Double(ring))
-      svg.element(
-        "text", [("x", Coordinate.text(x + 4)), ("y", Coordinate.text(y + 4)), ("fill", Palette.muted.description), ("class", "ring")], text: String(ring))
+
+    /// A ring per stage, numbered on the first axis, and the axes.
+    func grid(_ svg: inout Markup) {
+      for ring in 1...max(1, top) {
+        svg.empty(
+          "polygon",
+          [("points", polygon(Array(repeating: Double(ring), count: count))), ("fill", "none"), ("stroke", Palette.line.description), ("stroke-width", "1")],
+          xml: true)
+        let (x, y) = point(0, Double(ring))
+        svg.element(
+          "text", [("x", Coordinate.text(x + 4)), ("y", Coordinate.text(y + 4)), ("fill", Palette.muted.description), ("class", "ring")], text: String(ring))
+      }
+      for index in 0..<count {
+        let (x, y) = point(index, Double(top))
+        svg.empty(
+          "line",
+          [
+            ("x1", Coordinate.text(centerX)), ("y1", Coordinate.text(center)), ("x2", Coordinate.text(x)), ("y2", Coordinate.text(y)),
+            ("stroke", Palette.line.description),
+          ],
+          xml: true)
+      }
     }
-    for index in 0..<count {
-      let (x, y) = point(index, Double(top))
-      svg.empty(
-        "line", [("x1", Coordinate.text(centerX)), ("y1", Coordinate.text(center)), ("x2", Coordinate.text(x)), ("y2", Coordinate.text(y)), ("stroke", Palette.line.description)],
-        xml: true)
+
+    /// A dashed edge between neighbouring axes that both have a target, and a ring on each axis
+    /// that has one; an axis without a target is left alone rather than drawn at zero.
+    func targets(_ target: [Int?], _ svg: inout Markup) {
+      for index in 0..<count {
+        guard let here = target[index], let next = target[(index + 1) % count], count > 1 else { continue }
+        let (x1, y1) = point(index, Double(here))
+        let (x2, y2) = point((index + 1) % count, Double(next))
+        svg.empty(
+          "line",
+          [
+            ("x1", Coordinate.text(x1)), ("y1", Coordinate.text(y1)), ("x2", Coordinate.text(x2)), ("y2", Coordinate.text(y2)),
+            ("stroke", Palette.target.description), ("stroke-width", "2"), ("stroke-dasharray", "6 4"),
+          ],
+          xml: true)
+      }
+      for index in 0..<count {
+        guard let here = target[index] else { continue }
+        let (x, y) = point(index, Double(here))
+        svg.empty(
+          "circle",
+          [
+            ("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "5"), ("fill", Palette.page.description),
+            ("stroke", Palette.target.description), ("stroke-width", "2"),
+          ],
+          xml: true)
+      }
     }
-    let padded = scores + Array(repeating: 0, count: max(0, count - scores.count))
-    svg.empty(
-      "polygon",
-      [("points", polygon(padded)), ("fill", Palette.accent.description), ("fill-opacity", Coordinate.text(Palette.scoreAreaOpacity)), ("stroke", Palette.accent.description), ("stroke-width", "2")],
-      xml: true)
-    // Targets: a dashed edge between neighbouring axes that both have one, and a ring on each
-    // axis that has one; an axis without a target is left alone rather than drawn at zero.
-    let target = (0..<count).map { index in index < targets.count ? targets[index] : nil }
-    for index in 0..<count {
-      guard let here = target[index], let next = target[(index + 1) % count], count > 1 else { continue }
-      let (x1, y1) = point(index, Double(here))
-      let (x2, y2) = point((index + 1) % count, Double(next))
-      svg.empty(
-        "line",
-        [
-          ("x1", Coordinate.text(x1)), ("y1", Coordinate.text(y1)), ("x2", Coordinate.text(x2)), ("y2", Coordinate.text(y2)),
-          ("stroke", Palette.target.description), ("stroke-width", "2"), ("stroke-dasharray", "6 4"),
-        ],
-        xml: true)
-    }
-    for index in 0..<count {
-      guard let here = target[index] else { continue }
-      let (x, y) = point(index, Double(here))
-      svg.empty(
-        "circle", [("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "5"), ("fill", Palette.page.description), ("stroke", Palette.target.description), ("stroke-width", "2")],
-        xml: true)
-    }
-    for (index, value) in padded.enumerated() {
-      let (x, y) = point(index, value)
-      svg.empty("circle", [("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "3.5"), ("fill", Palette.accent.description)], xml: true)
-    }
-    for index in 0..<min(count, labels.count) {
-      let (x, y) = point(index, Double(top) + 0.45)
-      let anchor = abs(x - centerX) < 1 ? "middle" : x > centerX ? "start" : "end"
-      let lines = wrap(labels[index])
-      let firstY = y + 4 - (lines.count > 1 && abs(x - centerX) >= 1 ? 8 : 0) - (lines.count > 1 && y < center - 1 && abs(x - centerX) < 1 ? 16 : 0)
-      svg.element("text", [("x", Coordinate.text(x)), ("y", Coordinate.text(firstY)), ("text-anchor", anchor), ("fill", Palette.ink.description), ("class", "axis")]) { text in
-        for (number, line) in lines.enumerated() {
-          text.element("tspan", [("x", Coordinate.text(x)), ("dy", number == 0 ? "0" : "18")], text: line)
+
+    /// Each pillar's name beyond the end of its axis, in two lines when long.
+    func labels(_ labels: [String], _ svg: inout Markup) {
+      for index in 0..<min(count, labels.count) {
+        let (x, y) = point(index, Double(top) + 0.45)
+        let anchor = abs(x - centerX) < 1 ? "middle" : x > centerX ? "start" : "end"
+        let lines = Charts.wrap(labels[index])
+        let firstY = y + 4 - (lines.count > 1 && abs(x - centerX) >= 1 ? 8 : 0) - (lines.count > 1 && y < center - 1 && abs(x - centerX) < 1 ? 16 : 0)
+        svg.element(
+          "text", [("x", Coordinate.text(x)), ("y", Coordinate.text(firstY)), ("text-anchor", anchor), ("fill", Palette.ink.description), ("class", "axis")]
+        ) { text in
+          for (number, line) in lines.enumerated() {
+            text.element("tspan", [("x", Coordinate.text(x)), ("dy", number == 0 ? "0" : "18")], text: line)
+          }
         }
       }
     }
-    svg.close("svg")
-    return svg.output
   }
 
   /// A label of more than 16 characters split in two lines at the space nearest its middle.

@@ -45,6 +45,7 @@ enum HTMLPage {
     page.close("a")
   }
 
+  /// The page's CSS. One long function on purpose: it is a stylesheet, read as one.
   static func stylesheet(topStage: Int) -> String {
     var css = """
       :root { --page: \(Palette.page); --ink: \(Palette.ink); --muted: \(Palette.muted); --line: \(Palette.line); --soft: \(Palette.surround); --accent: \(Palette.accent); --target: \(Palette.target);

@@ -17,40 +17,10 @@ public final class LineDriver: PromptDriver {
   public func finish() {}
 
   public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
-    var header = "\n"
-    if let (n, m) = context.position { header += "[\(n)/\(m)] " }
-    header += context.section + "\n"
-    if let notice = context.notice { header += "! \(notice)\n" }
-    if let error = context.error { header += "✗ \(error)\n" }
-    write(header + prompt.question + "\n")
-    let choices = prompt.items.indices.filter { prompt.items[$0].role != .header }
-    var numbers: [Int: Int] = [:]
-    if prompt.kind != .text {
-      var number = 0
-      var listing = ""
-      for index in prompt.items.indices {
-        let item = prompt.items[index]
-        if item.role == .header {
-          listing += "  \(item.label)\n"
-          continue
-        }
-        if item.role == .code {
-          listing += "  \(item.token)) \(item.label)\n"
-          continue
-        }
-        number += 1
-        numbers[number] = index
-        let mark = prompt.selected.contains(index) ? " *" : ""
-        listing += "  \(number)) \(item.label)\(mark)\n"
-      }
-      write(listing)
-    } else {
-      if let hint = prompt.hint { write("  (\(hint))\n") }
-      for item in prompt.items where item.role == .code { write("  \(item.token)) \(item.label)\n") }
-      if !prompt.text.isEmpty { write("  " + t(.questionnaireCurrentAnswer) + prompt.text + "\n") }
-    }
+    let numbers = present(prompt, context)
+    let choices = prompt.items.indices.filter { prompt.items[$0].role != .header }.count
     while true {
-      write(instructions(prompt, choices: choices.count) + "\n> ")
+      write(instructions(prompt, choices: choices) + "\n> ")
       guard let line = readLine() else { return .endOfInput }
       let input = line.trimmingSpaces
       let lowered = input.lowercased()
@@ -61,32 +31,7 @@ public final class LineDriver: PromptDriver {
         write((prompt.help ?? t(.questionnaireNoHelpForThisQuestion)) + "\n")
         continue
       }
-      var result: PromptResult?
-      if let code = prompt.items.indices.first(where: { prompt.items[$0].role == .code && prompt.items[$0].token == lowered }) {
-        result = .selected([code])
-      } else {
-        switch prompt.kind {
-        case .text:
-          result = .text(input)
-        case .select:
-          if input.isEmpty, let current = prompt.selected.first {
-            result = .selected([current])
-          } else if let number = Int(input), let index = numbers[number] {
-            result = .selected([index])
-          } else if let index = prompt.items.indices.first(where: { prompt.items[$0].token == input && prompt.items[$0].role != .header && !input.isEmpty }) {
-            result = .selected([index])
-          }
-        case .multiSelect:
-          if input.isEmpty, !prompt.selected.isEmpty {
-            result = .selected(prompt.selected)
-          } else {
-            let parts = input.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" })
-            let indices = parts.compactMap { Int($0).flatMap { numbers[$0] } }
-            if !parts.isEmpty && indices.count == parts.count { result = .selected(indices) }
-          }
-        }
-      }
-      guard let result else {
+      guard let result = result(of: input, prompt, numbers: numbers) else {
         write(t(.questionnairePleaseTypeOneNumbersShown) + "\n")
         continue
       }
@@ -97,6 +42,61 @@ public final class LineDriver: PromptDriver {
       return result
     }
   }
+
+  /// Writes the prompt: where it is, any notice or error, the question and its numbered items
+  /// (codes by their token). Returns the item each number stands for.
+  func present(_ prompt: Prompt, _ context: PromptContext) -> [Int: Int] {
+    var header = "\n"
+    if let (n, m) = context.position { header += "[\(n)/\(m)] " }
+    header += context.section + "\n"
+    if let notice = context.notice { header += "! \(notice)\n" }
+    if let error = context.error { header += "✗ \(error)\n" }
+    write(header + prompt.question + "\n")
+    var numbers: [Int: Int] = [:]
+    guard prompt.kind != .text else {
+      if let hint = prompt.hint { write("  (\(hint))\n") }
+      for item in prompt.items where item.role == .code { write("  \(item.token)) \(item.label)\n") }
+      if !prompt.text.isEmpty { write("  " + t(.questionnaireCurrentAnswer) + prompt.text + "\n") }
+      return numbers
+    }
+    var listing = ""
+    for index in prompt.items.indices {
+      let item = prompt.items[index]
+      switch item.role {
+      case .header: listing += "  \(item.label)\n"
+      case .code: listing += "  \(item.token)) \(item.label)\n"
+      default:
+        numbers[numbers.count + 1] = index
+        listing += "  \(numbers.count)) \(item.label)\(prompt.selected.contains(index) ? " *" : "")\n"
+      }
+    }
+    write(listing)
+    return numbers
+  }
+
+  /// What a typed line chooses: a code by its token, the text, a number (or an item's token),
+  /// several numbers, or Enter for what is already chosen; nil when it chooses nothing.
+  func result(of input: String, _ prompt: Prompt, numbers: [Int: Int]) -> PromptResult? {
+    let lowered = input.lowercased()
+    if let code = prompt.items.indices.first(where: { prompt.items[$0].role == .code && prompt.items[$0].token == lowered }) {
+      return .selected([code])
+    }
+    switch prompt.kind {
+    case .text:
+      return .text(input)
+    case .select:
+      if input.isEmpty, let current = prompt.selected.first { return .selected([current]) }
+      if let number = Int(input), let index = numbers[number] { return .selected([index]) }
+      let token = prompt.items.indices.first { prompt.items[$0].token == input && prompt.items[$0].role != .header && !input.isEmpty }
+      return token.map { .selected([$0]) }
+    case .multiSelect:
+      if input.isEmpty, !prompt.selected.isEmpty { return .selected(prompt.selected) }
+      let parts = input.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" })
+      let indices = parts.compactMap { Int($0).flatMap { numbers[$0] } }
+      return !parts.isEmpty && indices.count == parts.count ? .selected(indices) : nil
+    }
+  }
+
 
   func instructions(_ prompt: Prompt, choices: Int) -> String {
     var parts: [String] = []

@@ -52,95 +52,122 @@ public final class TTYDriver: PromptDriver {
 
   // MARK: - Prompts
 
-  public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
-    var select = SelectState(items: prompt.items, multi: prompt.kind == .multiSelect, selected: prompt.selected)
-    var text = TextState(prompt.text)
+  /// A prompt's state while it is answered: the list or the text, and the missing-data codes a
+  /// text prompt offers on Tab.
+  struct Editing {
+    var select: SelectState
+    var text: TextState
     var focusCodes = false
-    var codeSelect = SelectState(items: prompt.items, multi: false, selected: [])
-    var error: String? = context.error
+    var codes: SelectState
+    var error: String?
+  }
+
+  /// What a key did to a prompt.
+  enum KeyEffect {
+    case edited
+    /// An answer, validated before the prompt returns it.
+    case submit(PromptResult)
+    /// Leave the prompt at once (going back).
+    case leave(PromptResult)
+  }
+
+  public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
+    var editing = Editing(
+      select: SelectState(items: prompt.items, multi: prompt.kind == .multiSelect, selected: prompt.selected), text: TextState(prompt.text),
+      codes: SelectState(items: prompt.items, multi: false, selected: []), error: context.error)
     showHelp = false
     while true {
       var frame = context
-      frame.error = error
-      draw(frame: render(prompt, frame, select: select, text: text, focusCodes: focusCodes, codes: codeSelect))
+      frame.error = editing.error
+      draw(frame: render(prompt, frame, select: editing.select, text: editing.text, focusCodes: editing.focusCodes, codes: editing.codes))
       guard let key = nextKey() else { return .endOfInput }
       if key == .unknown { continue }
       if key == .ctrl("c") { return .interrupt }
       if key == .ctrl("b") && prompt.allowsNavigation { return .back }
       if key == .ctrl("g") && prompt.allowsNavigation { return .jump }
-      var submitted: PromptResult?
-      switch prompt.kind {
-      case .select, .multiSelect:
-        switch key {
-        case .up: select.move(-1)
-        case .down: select.move(1)
-        case .pageUp: for _ in 0..<8 { select.move(-1) }
-        case .pageDown: for _ in 0..<8 { select.move(1) }
-        case .home: select.moveToEdge(last: false)
-        case .end: select.moveToEdge(last: true)
-        case .left where prompt.allowsNavigation: return .back
-        case .tab:
-          if let code = prompt.items.indices.first(where: { prompt.items[$0].role == .code }) {
-            select.clearFilter()
-            while select.current != code, select.current != nil {
-              let before = select.current
-              select.move(1)
-              if select.current == before { break }
-            }
-          }
-        case .escape: select.clearFilter()
-        case .backspace: select.erase()
-        case .char(" ") where prompt.kind == .multiSelect:
-          select.toggle()
-          error = nil
-        case .char("?") where select.filter.isEmpty && prompt.help != nil: showHelp.toggle()
-        case .char(let c): select.type(c)
-        case .enter:
-          if prompt.kind == .multiSelect {
-            let chosen = select.result.isEmpty ? (select.current.map { [$0] } ?? []) : select.result
-            submitted = .selected(chosen)
-          } else if let current = select.current {
-            submitted = .selected([current])
-          }
-        default: break
-        }
-      case .text:
-        if focusCodes {
-          switch key {
-          case .up: codeSelect.move(-1)
-          case .down: codeSelect.move(1)
-          case .tab, .escape: focusCodes = false
-          case .enter: if let current = codeSelect.current { submitted = .selected([current]) }
-          default: break
-          }
-        } else {
-          switch key {
-          case .char("?") where text.text.isEmpty && prompt.help != nil: showHelp.toggle()
-          case .char(let c): text.insert(c); error = nil
-          case .backspace: text.backspace()
-          case .delete: text.delete()
-          case .left: text.move(-1)
-          case .right: text.move(1)
-          case .home, .ctrl("a"): text.home()
-          case .end, .ctrl("e"): text.end()
-          case .ctrl("u"): text.clear()
-          case .up where prompt.allowsNavigation: return .back
-          case .tab where !prompt.items.isEmpty:
-            focusCodes = true
-            codeSelect = SelectState(items: prompt.items, multi: false, selected: [])
-          case .enter: submitted = .text(text.text)
-          default: break
-          }
-        }
-      }
-      if let submitted {
-        if let message = validate(submitted) {
-          error = message
+      switch prompt.kind == .text ? textKey(key, prompt, &editing) : selectKey(key, prompt, &editing) {
+      case .edited: continue
+      case .leave(let result): return result
+      case .submit(let result):
+        if let message = validate(result) {
+          editing.error = message
           continue
         }
-        return submitted
+        return result
       }
     }
+  }
+
+  /// A key in a list: moving, filtering by typing, Tab to the missing-data codes, Space to tick
+  /// (several choices), Enter to choose.
+  func selectKey(_ key: Key, _ prompt: Prompt, _ editing: inout Editing) -> KeyEffect {
+    switch key {
+    case .up: editing.select.move(-1)
+    case .down: editing.select.move(1)
+    case .pageUp: for _ in 0..<8 { editing.select.move(-1) }
+    case .pageDown: for _ in 0..<8 { editing.select.move(1) }
+    case .home: editing.select.moveToEdge(last: false)
+    case .end: editing.select.moveToEdge(last: true)
+    case .left where prompt.allowsNavigation: return .leave(.back)
+    case .tab:
+      if let code = prompt.items.indices.first(where: { prompt.items[$0].role == .code }) {
+        editing.select.clearFilter()
+        while editing.select.current != code, editing.select.current != nil {
+          let before = editing.select.current
+          editing.select.move(1)
+          if editing.select.current == before { break }
+        }
+      }
+    case .escape: editing.select.clearFilter()
+    case .backspace: editing.select.erase()
+    case .char(" ") where prompt.kind == .multiSelect:
+      editing.select.toggle()
+      editing.error = nil
+    case .char("?") where editing.select.filter.isEmpty && prompt.help != nil: showHelp.toggle()
+    case .char(let c): editing.select.type(c)
+    case .enter:
+      if prompt.kind == .multiSelect {
+        let select = editing.select
+        return .submit(.selected(select.result.isEmpty ? (select.current.map { [$0] } ?? []) : select.result))
+      }
+      if let current = editing.select.current { return .submit(.selected([current])) }
+    default: break
+    }
+    return .edited
+  }
+
+  /// A key in a text prompt, or in its missing-data codes after Tab.
+  func textKey(_ key: Key, _ prompt: Prompt, _ editing: inout Editing) -> KeyEffect {
+    if editing.focusCodes {
+      switch key {
+      case .up: editing.codes.move(-1)
+      case .down: editing.codes.move(1)
+      case .tab, .escape: editing.focusCodes = false
+      case .enter: if let current = editing.codes.current { return .submit(.selected([current])) }
+      default: break
+      }
+      return .edited
+    }
+    switch key {
+    case .char("?") where editing.text.text.isEmpty && prompt.help != nil: showHelp.toggle()
+    case .char(let c):
+      editing.text.insert(c)
+      editing.error = nil
+    case .backspace: editing.text.backspace()
+    case .delete: editing.text.delete()
+    case .left: editing.text.move(-1)
+    case .right: editing.text.move(1)
+    case .home, .ctrl("a"): editing.text.home()
+    case .end, .ctrl("e"): editing.text.end()
+    case .ctrl("u"): editing.text.clear()
+    case .up where prompt.allowsNavigation: return .leave(.back)
+    case .tab where !prompt.items.isEmpty:
+      editing.focusCodes = true
+      editing.codes = SelectState(items: prompt.items, multi: false, selected: [])
+    case .enter: return .submit(.text(editing.text.text))
+    default: break
+    }
+    return .edited
   }
 
   public func show(title: String, body: [String], context: PromptContext) -> PromptResult {

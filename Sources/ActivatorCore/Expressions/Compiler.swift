@@ -211,159 +211,168 @@ final class Checker {
 
   func check(_ syntax: Syntax) -> Typed {
     switch syntax {
-    case .literal(let literal, _):
-      let value: Value
-      let type: ExprType
-      switch literal {
-      case .bool(let b): (value, type) = (.bool(b), .bool)
-      case .int(let n): (value, type) = (.int(n), .int)
-      case .double(let d): (value, type) = (.double(d), .double)
-      case .string(let s): (value, type) = (.string(s), .string)
-      case .null: (value, type) = (.null, .null)
-      }
-      return Typed(type: type, cost: 1, bound: nil, run: { _ in value }, syntax: syntax)
-
-    case .identifier(let name, let range):
-      return identifier(name, range, syntax)
-
-    case .list(let items, let range):
-      let typedItems = items.map(check)
-      var element: ExprType = .any
-      for item in typedItems where item.type != .invalid {
-        guard let joined = unify(element, item.type) else {
-          let choices = [element, item.type].allSatisfy { if case .choice = $0 { true } else { $0 == .anyChoice } }
-          fail(
-            "type-mismatch",
-            Message(
-              choices ? .exprListMixesChoices : .exprListMixesAllItems,
-              ["element_describe": element.describe(survey), "type_describe": item.type.describe(survey)]),
-            item.syntax.range)
-          return .invalid(syntax)
-        }
-        element = joined
-      }
-      _ = range
-      let runs = typedItems.map(\.run)
-      let cost = typedItems.reduce(1) { $0 + $1.cost }
-      let promote = element == .double
-      return Typed(
-        type: .list(element), cost: cost, bound: items.count,
-        run: { context in
-          var values: [Value] = []
-          values.reserveCapacity(runs.count)
-          for run in runs {
-            let value = run(context)
-            switch value {
-            case .error, .unknown: return value
-            case .int(let n) where promote: values.append(.double(Double(n)))
-            default: values.append(value)
-            }
-          }
-          return .list(values)
-        }, syntax: syntax)
-
-    case .unary(let op, let operandSyntax, _):
-      let operand = check(operandSyntax)
-      if operand.type == .invalid { return .invalid(syntax) }
-      let run = operand.run
-      if op == "!" {
-        guard operand.type == .bool || operand.type == .any else {
-          fail("type-mismatch", Message(.exprNeedsYesNoValue, ["describe": describe(operand)]), operandSyntax.range)
-          return .invalid(syntax)
-        }
-        return Typed(
-          type: .bool, cost: operand.cost + 1, bound: nil,
-          run: { context in
-            let value = run(context)
-            if case .bool(let b) = value { return .bool(!b) }
-            return value
-          }, syntax: syntax)
-      }
-      guard operand.type.isNumeric || operand.type == .any else {
-        fail("type-mismatch", Message(.exprNeedsNumberButNot, ["describe": describe(operand)]), operandSyntax.range)
-        return .invalid(syntax)
-      }
-      let range = syntax.range
-      return Typed(
-        type: operand.type, cost: operand.cost + 1, bound: nil,
-        run: { context in
-          switch run(context) {
-          case .int(let n):
-            let (result, overflow) = (0 as Int).subtractingReportingOverflow(n)
-            return overflow ? .error(EvaluationError(Message(.evalOverflow, ["op": "-"]), range: range)) : .int(result)
-          case .double(let d): return .double(-d)
-          case let other: return other
-          }
-        }, syntax: syntax)
-
-    case .binary(let op, let leftSyntax, let rightSyntax, _):
-      return binary(op, leftSyntax, rightSyntax, syntax)
-
+    case .literal(let literal, _): return literalValue(literal, syntax)
+    case .identifier(let name, let range): return identifier(name, range, syntax)
+    case .list(let items, _): return list(items, syntax)
+    case .unary(let op, let operandSyntax, _): return unary(op, operandSyntax, syntax)
+    case .binary(let op, let leftSyntax, let rightSyntax, _): return binary(op, leftSyntax, rightSyntax, syntax)
     case .conditional(let conditionSyntax, let thenSyntax, let elseSyntax, _):
-      let condition = check(conditionSyntax)
-      let then = check(thenSyntax)
-      let otherwise = check(elseSyntax)
-      if condition.type != .invalid && condition.type != .bool && condition.type != .any {
-        fail("type-mismatch", Message(.exprConditionBeforeMustBe, ["describe": describe(condition)]), conditionSyntax.range)
-      }
-      guard condition.type != .invalid, then.type != .invalid, otherwise.type != .invalid else { return .invalid(syntax) }
-      guard let type = unify(then.type, otherwise.type) else {
+      return conditional(conditionSyntax, thenSyntax, elseSyntax, syntax)
+    case .call(let name, let target, let args, _, let nameRange): return call(name, target: target, args, syntax, nameRange: nameRange)
+    case .index(let targetSyntax, let indexSyntax, _): return index(targetSyntax, indexSyntax, syntax)
+    case .member(_, let name, let range): return member(name, range, syntax)
+    }
+  }
+
+  func literalValue(_ literal: Syntax.Literal, _ syntax: Syntax) -> Typed {
+    let value: Value
+    let type: ExprType
+    switch literal {
+    case .bool(let b): (value, type) = (.bool(b), .bool)
+    case .int(let n): (value, type) = (.int(n), .int)
+    case .double(let d): (value, type) = (.double(d), .double)
+    case .string(let s): (value, type) = (.string(s), .string)
+    case .null: (value, type) = (.null, .null)
+    }
+    return Typed(type: type, cost: 1, bound: nil, run: { _ in value }, syntax: syntax)
+  }
+
+  /// A list literal: its items share one type (whole numbers become decimals beside decimals).
+  func list(_ items: [Syntax], _ syntax: Syntax) -> Typed {
+    let typedItems = items.map(check)
+    var element: ExprType = .any
+    for item in typedItems where item.type != .invalid {
+      guard let joined = unify(element, item.type) else {
+        let choices = [element, item.type].allSatisfy { if case .choice = $0 { true } else { $0 == .anyChoice } }
         fail(
           "type-mismatch",
-          Message(.exprBothBranchesMustHave, ["type_describe": then.type.describe(survey), "type_describe2": otherwise.type.describe(survey)]),
-          elseSyntax.range)
+          Message(
+            choices ? .exprListMixesChoices : .exprListMixesAllItems,
+            ["element_describe": element.describe(survey), "type_describe": item.type.describe(survey)]),
+          item.syntax.range)
         return .invalid(syntax)
       }
-      let (c, t, e) = (condition.run, then.run, otherwise.run)
-      let promote = type == .double
-      return Typed(
-        type: type, cost: condition.cost + max(then.cost, otherwise.cost) + 1,
-        bound: max(then.bound ?? 0, otherwise.bound ?? 0),
-        run: { context in
-          switch c(context) {
-          case .bool(true): return promoteIfNeeded(t(context), promote)
-          case .bool(false): return promoteIfNeeded(e(context), promote)
-          case let other: return other
+      element = joined
+    }
+    let runs = typedItems.map(\.run)
+    let cost = typedItems.reduce(1) { $0 + $1.cost }
+    let promote = element == .double
+    return Typed(
+      type: .list(element), cost: cost, bound: items.count,
+      run: { context in
+        var values: [Value] = []
+        values.reserveCapacity(runs.count)
+        for run in runs {
+          let value = run(context)
+          switch value {
+          case .error, .unknown: return value
+          case .int(let n) where promote: values.append(.double(Double(n)))
+          default: values.append(value)
           }
-        }, syntax: syntax)
+        }
+        return .list(values)
+      }, syntax: syntax)
+  }
 
-    case .call(let name, let target, let args, _, let nameRange):
-      return call(name, target: target, args, syntax, nameRange: nameRange)
-
-    case .index(let targetSyntax, let indexSyntax, _):
-      let target = check(targetSyntax)
-      let index = check(indexSyntax)
-      guard target.type != .invalid, index.type != .invalid else { return .invalid(syntax) }
-      guard let element = target.type == .any ? .any : target.type.elementType else {
-        fail("type-mismatch", Message(.exprOnlyListsCanBe, ["describe": describe(target)]), targetSyntax.range)
+  /// `!` on a yes/no value, `-` on a number.
+  func unary(_ op: String, _ operandSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    let operand = check(operandSyntax)
+    if operand.type == .invalid { return .invalid(syntax) }
+    let run = operand.run
+    if op == "!" {
+      guard operand.type == .bool || operand.type == .any else {
+        fail("type-mismatch", Message(.exprNeedsYesNoValue, ["describe": describe(operand)]), operandSyntax.range)
         return .invalid(syntax)
       }
-      guard index.type == .int || index.type == .any else {
-        fail("type-mismatch", Message(.exprListIndexMustBe, ["type_describe": index.type.describe(survey)]), indexSyntax.range)
-        return .invalid(syntax)
-      }
-      let (t, i) = (target.run, index.run)
-      let range = syntax.range
       return Typed(
-        type: element, cost: target.cost + index.cost + 1, bound: nil,
+        type: .bool, cost: operand.cost + 1, bound: nil,
         run: { context in
-          let list = t(context)
-          let position = i(context)
-          if let failed = propagate(list, position) { return failed }
-          guard case .list(let items) = list, case .int(let n) = position else { return .null }
-          guard n >= 0 && n < items.count else {
-            return .error(EvaluationError(Message(.evalIndex, ["index": .text(String(n)), "count": .count(items.count)]), range: range))
-          }
-          return items[n]
+          let value = run(context)
+          if case .bool(let b) = value { return .bool(!b) }
+          return value
         }, syntax: syntax)
-
-    case .member(_, let name, let range):
-      fail(
-        "unsupported",
-        Message(.exprFieldsNotPartRule, ["name": "\(name)"]),
-        range)
+    }
+    guard operand.type.isNumeric || operand.type == .any else {
+      fail("type-mismatch", Message(.exprNeedsNumberButNot, ["describe": describe(operand)]), operandSyntax.range)
       return .invalid(syntax)
     }
+    let range = syntax.range
+    return Typed(
+      type: operand.type, cost: operand.cost + 1, bound: nil,
+      run: { context in
+        switch run(context) {
+        case .int(let n):
+          let (result, overflow) = (0 as Int).subtractingReportingOverflow(n)
+          return overflow ? .error(EvaluationError(Message(.evalOverflow, ["op": "-"]), range: range)) : .int(result)
+        case .double(let d): return .double(-d)
+        case let other: return other
+        }
+      }, syntax: syntax)
+  }
+
+  /// `condition ? then : otherwise`: both branches share one type.
+  func conditional(_ conditionSyntax: Syntax, _ thenSyntax: Syntax, _ elseSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    let condition = check(conditionSyntax)
+    let then = check(thenSyntax)
+    let otherwise = check(elseSyntax)
+    if condition.type != .invalid && condition.type != .bool && condition.type != .any {
+      fail("type-mismatch", Message(.exprConditionBeforeMustBe, ["describe": describe(condition)]), conditionSyntax.range)
+    }
+    guard condition.type != .invalid, then.type != .invalid, otherwise.type != .invalid else { return .invalid(syntax) }
+    guard let type = unify(then.type, otherwise.type) else {
+      fail(
+        "type-mismatch",
+        Message(.exprBothBranchesMustHave, ["type_describe": then.type.describe(survey), "type_describe2": otherwise.type.describe(survey)]),
+        elseSyntax.range)
+      return .invalid(syntax)
+    }
+    let (c, t, e) = (condition.run, then.run, otherwise.run)
+    let promote = type == .double
+    return Typed(
+      type: type, cost: condition.cost + max(then.cost, otherwise.cost) + 1,
+      bound: max(then.bound ?? 0, otherwise.bound ?? 0),
+      run: { context in
+        switch c(context) {
+        case .bool(true): return promoteIfNeeded(t(context), promote)
+        case .bool(false): return promoteIfNeeded(e(context), promote)
+        case let other: return other
+        }
+      }, syntax: syntax)
+  }
+
+  /// `list[n]`: a whole number inside the list, else an evaluation error.
+  func index(_ targetSyntax: Syntax, _ indexSyntax: Syntax, _ syntax: Syntax) -> Typed {
+    let target = check(targetSyntax)
+    let index = check(indexSyntax)
+    guard target.type != .invalid, index.type != .invalid else { return .invalid(syntax) }
+    guard let element = target.type == .any ? .any : target.type.elementType else {
+      fail("type-mismatch", Message(.exprOnlyListsCanBe, ["describe": describe(target)]), targetSyntax.range)
+      return .invalid(syntax)
+    }
+    guard index.type == .int || index.type == .any else {
+      fail("type-mismatch", Message(.exprListIndexMustBe, ["type_describe": index.type.describe(survey)]), indexSyntax.range)
+      return .invalid(syntax)
+    }
+    let (t, i) = (target.run, index.run)
+    let range = syntax.range
+    return Typed(
+      type: element, cost: target.cost + index.cost + 1, bound: nil,
+      run: { context in
+        let list = t(context)
+        let position = i(context)
+        if let failed = propagate(list, position) { return failed }
+        guard case .list(let items) = list, case .int(let n) = position else { return .null }
+        guard n >= 0 && n < items.count else {
+          return .error(EvaluationError(Message(.evalIndex, ["index": .text(String(n)), "count": .count(items.count)]), range: range))
+        }
+        return items[n]
+      }, syntax: syntax)
+  }
+
+  /// `a.b`: rules have no fields to read.
+  func member(_ name: String, _ range: Range<Int>, _ syntax: Syntax) -> Typed {
+    fail("unsupported", Message(.exprFieldsNotPartRule, ["name": .text(name)]), range)
+    return .invalid(syntax)
   }
 
   func unify(_ a: ExprType, _ b: ExprType) -> ExprType? {

@@ -100,13 +100,18 @@ public struct RuleSources: Sendable {
 
 /// Diagnostics shown on stderr, compiler style, in the program's language.
 public enum Diagnostics {
-  public static func print(_ diagnostics: [Diagnostic], sources: [String: SourceFile] = [:], color: Bool = true) {
-    renderer(sources: sources, color: color).render(diagnostics, to: Console.err)
+  public static func print(
+    _ diagnostics: [Diagnostic], sources: [String: SourceFile] = [:], color: Bool = true, language: String? = nil
+  ) {
+    renderer(sources: sources, color: color, language: language).render(diagnostics, to: Console.err)
   }
 
   /// The renderer for stderr; `sources` quote the lines problems are on.
-  public static func renderer(sources: [String: SourceFile] = [:], color: Bool = true) -> DiagnosticRenderer {
+  public static func renderer(
+    sources: [String: SourceFile] = [:], color: Bool = true, language: String? = nil
+  ) -> DiagnosticRenderer {
     DiagnosticRenderer(
-      color: color && Console.colorEnabled(forStderr: true), showSource: !sources.isEmpty, sources: sources, language: Console.language)
+      color: color && Console.colorEnabled(forStderr: true), showSource: !sources.isEmpty, sources: sources,
+      language: language ?? Console.language)
   }
 }

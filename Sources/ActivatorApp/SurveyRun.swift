@@ -56,9 +56,39 @@ public struct SurveyRun {
     }
     // A new file is written at once; a continued one only when an answer changes.
     if !start.askCity && start.editor == nil { session.save() }
-    let outcome = Questionnaire(session: session, driver: driver, interactive: Console.stdinIsTerminal).run(askCity: start.askCity)
+    let program = RulesOnce(sources: sources, workspace: workspace, survey: start.survey, version: start.sheet.surveyVersion)
+    let questionnaire = Questionnaire(
+      session: session, driver: driver, interactive: Console.stdinIsTerminal,
+      currentStages: { answers in program.get().map { Scorer.assess(answers, with: $0).pillars.map { Optional($0.stage) } } })
+    let outcome = questionnaire.run(askCity: start.askCity)
     driver.finish()
-    try close(session, outcome, workspace)
+    RawMode.setFarewell("")
+    try close(session, outcome, program)
+  }
+
+  /// The rules, loaded when first needed (the targets screen shows the stage each pillar
+  /// reaches, the summary closes the run); a survey can be answered without them.
+  final class RulesOnce {
+    let sources: RuleSources
+    let workspace: Workspace
+    let survey: Survey
+    let version: SemanticVersion
+    var loaded: Program??
+
+    init(sources: RuleSources, workspace: Workspace, survey: Survey, version: SemanticVersion) {
+      self.sources = sources
+      self.workspace = workspace
+      self.survey = survey
+      self.version = version
+    }
+
+    func get() -> Program? {
+      if let loaded { return loaded }
+      sources.loadRules(into: workspace)
+      let program = workspace.log.hasErrors ? nil : workspace.program(for: survey, answeredVersion: version, log: DiagnosticLog())
+      loaded = .some(program)
+      return program
+    }
   }
 
   func resumed(_ path: String, _ workspace: Workspace) throws -> Start {
@@ -101,10 +131,10 @@ public struct SurveyRun {
   }
 
   /// After the questionnaire: what was saved and how to continue, or the city's summary.
-  func close(_ session: QuestionnaireSession, _ outcome: Questionnaire.Outcome, _ workspace: Workspace) throws {
+  func close(_ session: QuestionnaireSession, _ outcome: Questionnaire.Outcome, _ rules: RulesOnce) throws {
     let t = Localizer(session.sheet.language)
     let path = InertText.line(session.journalPath)
-    let answered = session.sheet.values.compactMap { $0 }.count
+    let answered = session.answeredCount
     if let problem = session.journalError {
       // Nothing typed is lost: the answers go to stdout, to be saved by hand.
       Console.error(Message(.cliNotSaved, ["problem": .text(problem.text(Console.language)), "answered": .count(answered)]))
@@ -116,18 +146,12 @@ public struct SurveyRun {
       if path.isEmpty {
         Console.err(t(.surveyStoppedBeforeAnyAnswerNothing) + "\n")
       } else {
-        Console.err(
-          t(.surveySavedAnsweredAnswersPath, ["answered": "\(answered)", "path": "\(path)"]) + "\n"
-            + t(.surveyContinueLaterWith) + "activator survey --resume \(path)\n")
+        Console.err(Questionnaire.farewell(answered: answered, path: session.journalPath, language: session.sheet.language))
       }
       throw RunFailure.exit(outcome == .interrupted ? 130 : 1)
     case .completed:
       Console.out("\n" + t(.surveySurveyCompleteAnswersSaved) + path + "\n\n")
-      sources.loadRules(into: workspace)
-      let ruleLog = DiagnosticLog()
-      let survey = session.survey
-      guard let program = workspace.program(for: survey, answeredVersion: session.sheet.surveyVersion, log: ruleLog), !workspace.log.hasErrors
-      else {
+      guard let program = rules.get() else {
         Console.out(t(.surveyRulesCouldNotBeLoaded) + "\n")
         return
       }

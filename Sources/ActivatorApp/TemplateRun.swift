@@ -10,8 +10,13 @@ public struct TemplateRun {
   public var out: String?
   public var schema: Bool
   public var force: Bool
+  /// For authors: the stage each option counts towards (hidden from officials).
+  public var showLevels: Bool
 
-  public init(sources: RuleSources, language: String?, city: String?, out: String?, schema: Bool, force: Bool) {
+  public init(
+    sources: RuleSources, language: String?, city: String?, out: String?, schema: Bool, force: Bool, showLevels: Bool = false
+  ) {
+    self.showLevels = showLevels
     self.sources = sources
     self.language = language
     self.city = city
@@ -29,7 +34,7 @@ public struct TemplateRun {
       text = AnswersSchema.json(for: survey, language: language)
     } else {
       let sheet = AnswerSheet.blank(for: survey, language: language, city: City(name: city ?? ""), path: out ?? "-")
-      text = AnswersWriter.write(sheet, survey: survey, mode: .template)
+      text = AnswersWriter.write(sheet, survey: survey, mode: .template, showingLevels: showLevels)
     }
     if let out { try Outputs.check(out, option: "--out", inputs: [String](), force: force) }
     try Outputs.write(text, to: out ?? "-")

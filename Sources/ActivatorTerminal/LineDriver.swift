@@ -3,12 +3,19 @@ import ActivatorReports
 
 /// The accessible questionnaire: numbered options and plain prompts, one line in, one line
 /// out. It works with screen readers and with answers piped on stdin.
+///
+/// It reads the same answers as the full-screen driver from the same person's choices, so the
+/// two write the same file: Enter keeps the current answer, nothing chosen is refused alike,
+/// and a missing-data code is typed as its token (`dk`, `na`).
 public final class LineDriver: PromptDriver {
   let t: Localizer
   let readLine: () -> String?
   let write: (String) -> Void
 
-  public init(language: String, readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) }, write: @escaping (String) -> Void = { Console.out($0) }) {
+  public init(
+    language: String, readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) },
+    write: @escaping (String) -> Void = { Console.out($0) }
+  ) {
     self.t = Localizer(language)
     self.readLine = readLine
     self.write = write
@@ -16,22 +23,37 @@ public final class LineDriver: PromptDriver {
 
   public func finish() {}
 
+  /// What a typed line means besides an answer: the words of each command in this language
+  /// (`<`, `back`, `atrás`…), from the message catalogue.
+  func command(_ input: String, _ prompt: Prompt) -> PromptResult? {
+    let lowered = input.lowercased()
+    let words = { (key: MessageKey) in Set(self.t(key).split(separator: ",").map { String($0).trimmingSpaces.lowercased() }) }
+    if prompt.allowsNavigation && words(.lineBackWords).contains(lowered) { return .back }
+    if prompt.allowsNavigation && words(.lineJumpWords).contains(lowered) { return .jump }
+    if prompt.allowsNotes && words(.lineNoteWords).contains(lowered) { return .note("") }
+    if words(.lineQuitWords).contains(lowered) { return .interrupt }
+    return nil
+  }
+
   public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
-    let numbers = present(prompt, context)
-    let choices = prompt.items.indices.filter { prompt.items[$0].role != .header }.count
+    var header = "\n"
+    if let (n, m) = context.position { header += "[\(n)/\(m)] " }
+    header += context.section + "\n"
+    if let notice = context.notice { header += "! \(notice)\n" }
+    if let error = context.error { header += "✗ \(error)\n" }
+    write(header + prompt.question + "\n")
+    if let note = prompt.note, !note.isEmpty { write("  " + t(.questionnaireNoteShown) + note + "\n") }
+    let numbers = list(prompt)
     while true {
-      write(instructions(prompt, choices: choices) + "\n> ")
+      write(instructions(prompt) + "\n> ")
       guard let line = readLine() else { return .endOfInput }
       let input = line.trimmingSpaces
-      let lowered = input.lowercased()
-      if prompt.allowsNavigation && (lowered == "<" || lowered == "back" || lowered == "atras" || lowered == "atrás") { return .back }
-      if prompt.allowsNavigation && (lowered == "g" || lowered == "jump" || lowered == "ir") { return .jump }
-      if lowered == "q" || lowered == "quit" || lowered == "salir" { return .interrupt }
-      if lowered == "?" {
-        write((prompt.help ?? t(.questionnaireNoHelpForThisQuestion)) + "\n")
+      if let command = command(input, prompt) { return command }
+      if input == "?" {
+        write((prompt.help.map { $0 + "\n" } ?? "") + t(.questionnaireKeys) + " " + instructions(prompt) + "\n")
         continue
       }
-      guard let result = result(of: input, prompt, numbers: numbers) else {
+      guard let result = read(input, prompt, numbers) else {
         write(t(.questionnairePleaseTypeOneNumbersShown) + "\n")
         continue
       }
@@ -43,69 +65,78 @@ public final class LineDriver: PromptDriver {
     }
   }
 
-  /// Writes the prompt: where it is, any notice or error, the question and its numbered items
-  /// (codes by their token). Returns the item each number stands for.
-  func present(_ prompt: Prompt, _ context: PromptContext) -> [Int: Int] {
-    var header = "\n"
-    if let (n, m) = context.position { header += "[\(n)/\(m)] " }
-    header += context.section + "\n"
-    if let notice = context.notice { header += "! \(notice)\n" }
-    if let error = context.error { header += "✗ \(error)\n" }
-    write(header + prompt.question + "\n")
+  /// Writes the options, numbered (codes by their token), and returns which item each number
+  /// is; for a text prompt, its hint, codes and current answer.
+  func list(_ prompt: Prompt) -> [Int: Int] {
     var numbers: [Int: Int] = [:]
-    guard prompt.kind != .text else {
-      if let hint = prompt.hint { write("  (\(hint))\n") }
-      for item in prompt.items where item.role == .code { write("  \(item.token)) \(item.label)\n") }
-      if !prompt.text.isEmpty { write("  " + t(.questionnaireCurrentAnswer) + prompt.text + "\n") }
+    var listing = ""
+    if prompt.kind == .text {
+      if let hint = prompt.hint { listing += "  (\(hint))\n" }
+      for item in prompt.items where item.role == .code { listing += "  \(item.token)) \(item.label)\n" }
+      if !prompt.text.isEmpty { listing += "  " + t(.questionnaireCurrentAnswer) + prompt.text + "\n" }
+      write(listing)
       return numbers
     }
-    var listing = ""
+    var number = 0
     for index in prompt.items.indices {
       let item = prompt.items[index]
+      var marks = ""
+      if item.role == .exclusive { marks += " " + t(.lineOnItsOwn) }
+      // Only an answer has a current choice; elsewhere what is preselected is a suggestion.
+      if prompt.allowsNavigation, prompt.selected.contains(index) { marks += " " + t(.lineCurrentChoice) }
       switch item.role {
       case .header: listing += "  \(item.label)\n"
-      case .code: listing += "  \(item.token)) \(item.label)\n"
+      case .code: listing += "  \(item.token)) \(item.label)\(marks)\n"
       default:
-        numbers[numbers.count + 1] = index
-        listing += "  \(numbers.count)) \(item.label)\(prompt.selected.contains(index) ? " *" : "")\n"
+        number += 1
+        numbers[number] = index
+        listing += "  \(number)) \(item.label)\(marks)\n"
       }
+      if let detail = item.detail { listing += "     " + detail + "\n" }
     }
     write(listing)
     return numbers
   }
 
-  /// What a typed line chooses: a code by its token, the text, a number (or an item's token),
-  /// several numbers, or Enter for what is already chosen; nil when it chooses nothing.
-  func result(of input: String, _ prompt: Prompt, numbers: [Int: Int]) -> PromptResult? {
+  /// What a typed line chooses; nil when it is not one of the choices shown.
+  func read(_ input: String, _ prompt: Prompt, _ numbers: [Int: Int]) -> PromptResult? {
     let lowered = input.lowercased()
     if let code = prompt.items.indices.first(where: { prompt.items[$0].role == .code && prompt.items[$0].token == lowered }) {
       return .selected([code])
     }
     switch prompt.kind {
     case .text:
+      // Enter keeps the current text; '-' removes a detail or a note (an answer stays until
+      // another replaces it, as in the terminal).
+      if input.isEmpty { return .text(prompt.text) }
+      if input == "-" && !prompt.text.isEmpty && !prompt.allowsNotes { return .text("") }
       return .text(input)
     case .select:
-      if input.isEmpty, let current = prompt.selected.first { return .selected([current]) }
+      if input.isEmpty { return prompt.selected.first.map { .selected([$0]) } }
       if let number = Int(input), let index = numbers[number] { return .selected([index]) }
-      let token = prompt.items.indices.first { prompt.items[$0].token == input && prompt.items[$0].role != .header && !input.isEmpty }
+      let token = prompt.items.indices.first { !input.isEmpty && prompt.items[$0].token == input && prompt.items[$0].role != .header }
       return token.map { .selected([$0]) }
     case .multiSelect:
-      if input.isEmpty, !prompt.selected.isEmpty { return .selected(prompt.selected) }
+      // Nothing typed and nothing chosen before is "nothing chosen", refused as in the terminal.
+      if input.isEmpty { return .selected(prompt.selected) }
       let parts = input.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" })
       let indices = parts.compactMap { Int($0).flatMap { numbers[$0] } }
       return !parts.isEmpty && indices.count == parts.count ? .selected(indices) : nil
     }
   }
 
-
-  func instructions(_ prompt: Prompt, choices: Int) -> String {
+  func instructions(_ prompt: Prompt) -> String {
     var parts: [String] = []
     switch prompt.kind {
     case .select: parts.append(t(.questionnaireTypeNumber))
     case .multiSelect: parts.append(t(.questionnaireTypeNumbersSeparatedByCommas))
     case .text: parts.append(t(.questionnaireTypeYourAnswer))
     }
+    if prompt.allowsNavigation && !prompt.selected.isEmpty || (prompt.kind == .text && !prompt.text.isEmpty) {
+      parts.append(t(prompt.kind == .text && !prompt.allowsNotes ? .lineEnterKeepsText : .lineEnterKeeps))
+    }
     if prompt.help != nil { parts.append(t(.questionnaireHelp)) }
+    if prompt.allowsNotes { parts.append(t(.lineNote)) }
     if prompt.allowsNavigation {
       parts.append(t(.questionnaireBack))
       parts.append(t(.questionnaireGJump2))

@@ -72,19 +72,47 @@ public struct SelectState: Sendable {
     if let item = current, items[item].role == .header { move(last ? -1 : 1) }
   }
 
-  /// Space in a multi-select: toggles the item, keeping exclusive items and codes alone.
+  /// What the last tick did to other ticks, for the person to see.
+  public enum Effect: Sendable, Equatable {
+    /// An item that stands alone (none of these, don't know) was ticked: these were unticked.
+    case cleared(by: Int, [Int])
+    /// It was unticked again: these ticks came back.
+    case restored([Int])
+    /// An ordinary item was ticked: this item that stands alone was unticked.
+    case unticked(Int)
+  }
+
+  public private(set) var effect: Effect?
+  /// Ticks an item that stands alone cleared, given back when it is unticked.
+  private var cleared: Set<Int> = []
+
+  /// Space in a multi-select: toggles the item. An item that stands alone (a missing-data code,
+  /// an exclusive option) unticks the others, which come back when it is unticked; ticking an
+  /// ordinary item unticks the one standing alone. `effect` says what happened.
   public mutating func toggle() {
+    effect = nil
     guard multi, let item = current, items[item].role != .header else { return }
+    let roles = items.map(\.role)
+    let standsAlone = { (index: Int) in roles[index] == .code || roles[index] == .exclusive }
     if checked.contains(item) {
       checked.remove(item)
+      if standsAlone(item), !cleared.isEmpty {
+        checked = cleared
+        effect = .restored(cleared.sorted())
+      }
+      cleared = []
       return
     }
-    let role = items[item].role
-    if role == .code || role == .exclusive {
+    if standsAlone(item) {
+      let others = checked
+      if !others.isEmpty { effect = .cleared(by: item, others.sorted()) }
+      cleared = others.filter { !standsAlone($0) }
       checked = [item]
     } else {
-      checked = checked.filter { items[$0].role == .choice }
+      if let alone = checked.first(where: standsAlone) { effect = .unticked(alone) }
+      checked = checked.filter { !standsAlone($0) }
       checked.insert(item)
+      cleared = []
     }
   }
 
@@ -116,14 +144,14 @@ public struct SelectState: Sendable {
     }
   }
 
-  /// What Enter picks: the checked items of a multi-select (or the item under the cursor when
-  /// nothing is checked), the item under the cursor otherwise.
+  /// What Enter picks: the item under the cursor in a single choice. In a multi-select, the
+  /// ticked items; with none ticked, the item under the cursor if it stands alone (Enter on
+  /// "Don't know" chooses it), else nothing, which is not an answer.
   public var result: [Int] {
-    if multi {
-      if !checked.isEmpty { return checked.sorted() }
-      return []
-    }
-    return current.map { [$0] } ?? []
+    guard multi else { return current.map { [$0] } ?? [] }
+    if !checked.isEmpty { return checked.sorted() }
+    if let item = current, items[item].role == .code || items[item].role == .exclusive { return [item] }
+    return []
   }
 }
 

@@ -4,6 +4,9 @@ import ActivatorReports
 /// The questionnaire's flow, shared by the terminal and line drivers so that both validate and
 /// record answers identically: city details, the questions in order with skip logic, going back,
 /// the jump list, target stages, a review of flagged answers, and completion.
+///
+/// The parts live in extensions: questions and their answers (`Questionnaire+Questions`), the
+/// city's details (`+City`), notes (`+Notes`), and the jump list, targets and review (`+Lists`).
 public final class Questionnaire {
   public enum Outcome: Sendable, Equatable {
     case completed
@@ -19,15 +22,26 @@ public final class Questionnaire {
   /// Whether a person answers (a terminal) rather than a script: after a failed save a person
   /// is offered another file; a script is stopped at once.
   let interactive: Bool
+  /// The stage each pillar's answers reach so far, when the rules could be loaded: the targets
+  /// screen shows it beside the stage to aim for.
+  let currentStages: ((AnswerSheet) -> [Int?]?)?
   var survey: Survey { session.survey }
   var language: String { session.language }
   var notice: String?
+  /// The file was marked complete when the session began, and the official has not yet said
+  /// whether a changed answer reopens it.
+  var reopenUnasked: Bool
 
-  public init(session: QuestionnaireSession, driver: any PromptDriver, interactive: Bool = true) {
+  public init(
+    session: QuestionnaireSession, driver: any PromptDriver, interactive: Bool = true,
+    currentStages: ((AnswerSheet) -> [Int?]?)? = nil
+  ) {
     self.session = session
     self.driver = driver
     self.t = Localizer(session.language)
     self.interactive = interactive
+    self.currentStages = currentStages
+    self.reopenUnasked = session.sheet.completed != nil
   }
 
   /// Where the questionnaire stands; each mode's step asks what it asks and says which mode
@@ -127,9 +141,10 @@ public final class Questionnaire {
   func reviewStep() -> Mode {
     let result = askReview()
     if let stop = Self.stop(result) { return .finished(stop) }
+    let flagged = reviewSlots()
     switch result {
-    case .selected(let picked) where !picked.isEmpty && picked[0] > 0:
-      return .questions(.at(session.sheet.review[picked[0] - 1], in: survey))
+    case .selected(let picked) where !picked.isEmpty && picked[0] > 0 && picked[0] <= flagged.count:
+      return .questions(.at(flagged[picked[0] - 1], in: survey))
     case .back: return .targets
     case .jump: return jumpMode(else: .review)
     default:
@@ -147,9 +162,9 @@ public final class Questionnaire {
 
   func context(section: String, slot: Int?) -> PromptContext {
     var progress: [(label: String, answered: Int, total: Int)] = []
+    let labels = PillarLabels.short(survey.pillars.map { $0.name.text(language) })
     for item in session.pillarProgress() {
-      let label = item.pillar.map { String(survey.pillars[$0].id.prefix(3)).uppercased() } ?? "+"
-      progress.append((label, item.answered, item.total))
+      progress.append((item.pillar.map { labels[$0] } ?? "+", item.answered, item.total))
     }
     let position = slot.map { session.number(of: $0) }
     defer { notice = nil }
@@ -172,142 +187,7 @@ public final class Questionnaire {
     return driver.show(title: section.title.text(language), body: body, context: context(section: section.title.text(language), slot: first))
   }
 
-  // MARK: - City
-
-  func askCityDetails() -> PromptResult {
-    let section = t(.questionnaireAboutYourCity)
-    var city = session.sheet.city
-    var respondent = session.sheet.respondent ?? Respondent()
-    let steps: [(String, Bool, WritableKeyPath<City, String?>?, WritableKeyPath<Respondent, String?>?)] = [
-      (t(.questionnaireCityName), true, nil, nil),
-      (t(.questionnaireCountry), false, \City.country, nil),
-      (t(.questionnaireRegionOptionalEGLatin), false, \City.region, nil),
-      (t(.questionnaireYourNameOptional), false, nil, \Respondent.name),
-      (t(.questionnaireYourRoleOptional), false, nil, \Respondent.role),
-    ]
-    var index = 0
-    while index < steps.count {
-      let (question, required, cityField, respondentField) = steps[index]
-      var current = ""
-      if index == 0 { current = city.name } else if let cityField { current = city[keyPath: cityField] ?? "" } else if let respondentField {
-        current = respondent[keyPath: respondentField] ?? ""
-      }
-      let prompt = Prompt(kind: .text, question: question, text: current, allowsNavigation: index > 0)
-      let result = driver.ask(prompt, context: context(section: section, slot: nil)) { result in
-        guard case .text(let text) = result else { return nil }
-        if required, text.trimmingSpaces.isEmpty {
-          return t(.questionnairePleaseTypeCitySName)
-        }
-        return session.problem(withText: text.trimmingSpaces).map { Self.sentence($0.text(language)) }
-      }
-      switch result {
-      case .text(let text):
-        let value = text.trimmingSpaces
-        if index == 0 {
-          city.name = value
-        } else if let cityField {
-          city[keyPath: cityField] = value.isEmpty ? nil : value
-        } else if let respondentField {
-          respondent[keyPath: respondentField] = value.isEmpty ? nil : value
-        }
-        index += 1
-      case .back:
-        index = max(0, index - 1)
-      case .interrupt, .endOfInput:
-        return result
-      default:
-        index += 1
-      }
-    }
-    session.setCity(city, respondent: respondent)
-    return savedOrRecovered() ?? .selected([0])
-  }
-
-  // MARK: - Questions
-
-  /// The prompt for a question, with its current answer (or default) preselected: the kind's
-  /// own prompt, then the missing-data codes the question allows.
-  public func prompt(for slot: Int) -> Prompt {
-    let question = survey.questions[slot]
-    let current = session.sheet.values[slot] ?? question.defaultValue
-    var prompt = question.kind.prompt(for: question, current: current, language: language)
-    prompt.question = question.text.text(language) + (question.required ? "" : t(.questionnaireOptional))
-    prompt.help = question.help?.text(language)
-    if let source = question.source {
-      prompt.help = (prompt.help.map { $0 + "\n" } ?? "") + t(.questionnaireSource) + source
-    }
-    let own = prompt.items.count
-    if question.allowed.contains(.dontKnow) {
-      prompt.items.append(Prompt.Item(t(.valueDontKnow).capitalizedFirst, role: .code, token: "dk"))
-    }
-    if question.allowed.contains(.notApplicable) {
-      prompt.items.append(Prompt.Item(t(.valueNotApplicable).capitalizedFirst, role: .code, token: "na"))
-    }
-    if case .missing(let code)? = current,
-      let index = prompt.items[own...].firstIndex(where: { $0.token == (code == .dontKnow ? "dk" : "na") })
-    {
-      prompt.selected = [index]
-    }
-    return prompt
-  }
-
-  /// Turns what the person did into an answer; `.failure` carries the message to show.
-  public func answer(_ result: PromptResult, for slot: Int, prompt: Prompt) -> Result<AnswerValue?, AnswerProblem> {
-    let question = survey.questions[slot]
-    switch result {
-    case .selected(let indices):
-      let codes = indices.filter { prompt.items[$0].role == .code }
-      if codes.count == 1, indices.count == 1 {
-        return .success(prompt.items[codes[0]].token == "dk" ? .missing(.dontKnow) : .missing(.notApplicable))
-      }
-      if !codes.isEmpty {
-        return .failure(
-          AnswerProblem(t(.questionnaireDonTKnowNotApplicable)))
-      }
-      return question.kind.answer(choosing: indices, for: question, language: language).map { $0 }
-    case .text(let text):
-      switch AnswerInput.parse(text, for: question) {
-      case .value(let value): return .success(value)
-      case .empty:
-        if let current = session.sheet.values[slot] { return .success(current) }
-        if !question.required { return .success(nil) }
-        let codes = question.allowed.isEmpty ? "" : t(.questionnaireTabForDonTKnow)
-        return .failure(AnswerProblem(t(.questionnaireAnswerNeeded) + codes + "."))
-      case .invalid(let message):
-        return .failure(AnswerProblem(t(message).capitalizedFirst))
-      }
-    default:
-      return .failure(AnswerProblem(""))
-    }
-  }
-
-  func askQuestion(_ slot: Int) -> PromptResult {
-    let question = survey.questions[slot]
-    let prompt = prompt(for: slot)
-    var chosen: AnswerValue??
-    let result = driver.ask(prompt, context: context(section: survey.sections[question.section].title.text(language), slot: slot)) { result in
-      switch result {
-      case .selected, .text:
-        switch answer(result, for: slot, prompt: prompt) {
-        case .success(let value):
-          // What the reader would refuse is refused here, where it can still be retyped.
-          if let problem = session.problem(with: value, for: slot) { return Self.sentence(problem.text(language)) }
-          chosen = .some(value)
-          return nil
-        case .failure(let problem):
-          return problem.message.isEmpty ? t(.questionnaireNotValidAnswer) : problem.message
-        }
-      default: return nil
-      }
-    }
-    if case .some(let value) = chosen {
-      let previous = session.sheet.values[slot]
-      let affected = session.set(slot, value)
-      if previous != nil && previous != value && !affected.isEmpty { notice = affectedNotice(affected) }
-      if let stop = savedOrRecovered() { return stop }
-    }
-    return result
-  }
+  // MARK: - Saving
 
   /// After a change: nil when the answers are saved. After a failed save a person is told at
   /// once and offered another file (the answers stay in memory meanwhile); a script is stopped
@@ -330,92 +210,60 @@ public final class Questionnaire {
       default: return .interrupt
       }
     }
+    if !session.journalPath.isEmpty {
+      RawMode.setFarewell(Self.farewell(answered: session.answeredCount, path: session.journalPath, language: language))
+    }
     return nil
   }
 
-  static func sentence(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".") }
-
-  func affectedNotice(_ affected: [Int]) -> String {
-    let hidden = affected.filter { !session.relevant[$0] }.map { survey.questions[$0].id }
-    let shown = affected.filter { session.relevant[$0] }.map { survey.questions[$0].id }
-    var parts: [String] = []
-    if !hidden.isEmpty {
-      parts.append(t(.questionnaireNowSkippedAnswersKeptBut) + hidden.joined(separator: ", "))
-    }
-    if !shown.isEmpty { parts.append(t(.questionnaireNowAsked) + shown.joined(separator: ", ")) }
-    return t(.questionnaireYourChangeAffectsLaterQuestions) + parts.joined(separator: "; ")
+  /// The first time an answer or target of a file marked complete changes (the change is
+  /// saved already): whether it stays complete. Nil to go on, or how the session stops; it
+  /// stays complete unless the official says otherwise.
+  func confirmReopening() -> PromptResult? {
+    guard reopenUnasked else { return nil }
+    let items = [
+      Prompt.Item(t(.questionnaireKeepComplete), token: "keep"), Prompt.Item(t(.questionnaireReopen), token: "reopen"),
+    ]
+    let completed = session.sheet.completed.map { t.locale.date($0) } ?? ""
+    let prompt = Prompt(
+      kind: .select, question: t(.questionnaireCompletedFileChanged, ["date": .text(completed)]), items: items,
+      selected: [0], allowsNavigation: false)
+    let result = driver.ask(prompt, context: context(section: t(.questionnaireReview), slot: nil)) { _ in nil }
+    guard case .selected(let picked) = result else { return result == .interrupt || result == .endOfInput ? result : nil }
+    reopenUnasked = false
+    if picked == [1] { session.reopen() }
+    return savedOrRecovered()
   }
 
-  // MARK: - Jump list, targets, review
+  /// What is said when the questionnaire stops before the end: how many answers are saved
+  /// where, and how to go on. The same after Ctrl-C, `q`, the end of piped input, or a signal.
+  public static func farewell(answered: Int, path: String, language: String) -> String {
+    let t = Localizer(language)
+    let shown = InertText.line(path)
+    return t(.surveySavedAnsweredAnswersPath, ["answered": .count(answered), "path": .text(shown)]) + "\n"
+      + t(.surveyContinueLaterWith) + "activator survey --resume " + shown + "\n"
+  }
 
-  func jump() -> Int? {
-    var items: [Prompt.Item] = []
-    var slots: [Int?] = []
-    var selected: [Int] = []
-    for section in survey.sections {
-      let visible = section.questions.filter { session.relevant[$0] }
-      guard !visible.isEmpty else { continue }
-      items.append(Prompt.Item(section.title.text(language), role: .header))
-      slots.append(nil)
-      for slot in visible {
-        let question = survey.questions[slot]
-        let mark = session.sheet.review.contains(slot) ? "⚑" : session.isAnswered(slot) ? "✓" : "·"
-        items.append(Prompt.Item("\(mark) \(question.text.text(language))", token: question.id))
-        if selected.isEmpty && !session.isAnswered(slot) { selected = [items.count - 1] }
-        slots.append(slot)
+  static func sentence(_ text: String) -> String {
+    text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".")
+  }
+}
+
+/// Short labels for the pillars in the progress line: the first word of each pillar's name in
+/// the survey's language that not every name shares ("Smart Government" → GOV, "Gobierno
+/// inteligente" → GOB), so any language's names make labels without extra data.
+enum PillarLabels {
+  static func short(_ names: [String]) -> [String] {
+    let words = names.map { $0.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) }
+    let shared = words.count > 1 ? Set(words.first ?? []).filter { word in words.allSatisfy { $0.contains(word) } } : []
+    var length = 3
+    while true {
+      let labels = words.map { own -> String in
+        let word = own.first { !shared.contains($0) } ?? own.first ?? "?"
+        return String(word.prefix(length)).uppercased()
       }
+      if Set(labels).count == labels.count || length >= 6 { return labels }
+      length += 1
     }
-    let prompt = Prompt(kind: .select, question: t(.questionnaireGoWhichQuestionAnsweredNot), items: items, selected: selected, allowsNavigation: false)
-    let result = driver.ask(prompt, context: context(section: t(.questionnaireJump), slot: nil)) { _ in nil }
-    if case .selected(let picked) = result, let index = picked.first, index < slots.count { return slots[index] }
-    return nil
-  }
-
-  func askTargets() -> PromptResult {
-    let section = t(.questionnaireTargetsOptional)
-    var index = 0
-    while index < survey.pillars.count {
-      let pillar = survey.pillars[index]
-      var items = survey.stages.map { Prompt.Item("\($0.level) \($0.name.text(language))", token: String($0.level)) }
-      items.append(Prompt.Item(t(.questionnaireNoTarget), token: "-"))
-      let current = session.sheet.targets[index].map { [$0 - 1] } ?? [items.count - 1]
-      let prompt = Prompt(
-        kind: .select,
-        question: t(.questionnaireWhichStageDoesCityAim, ["pillar_name": "\(pillar.name.text(language))"]),
-        items: items, selected: current)
-      let result = driver.ask(prompt, context: context(section: section, slot: nil)) { _ in nil }
-      switch result {
-      case .selected(let picked):
-        let choice = picked.first ?? items.count - 1
-        session.setTarget(index, choice < survey.stages.count ? survey.stages[choice].level : nil)
-        if let stop = savedOrRecovered() { return stop }
-        index += 1
-      case .back:
-        if index == 0 { return .back }
-        index -= 1
-      default:
-        return result
-      }
-    }
-    return .selected([0])
-  }
-
-  func askReview() -> PromptResult {
-    let flagged = session.sheet.review
-    let missing = session.survey.questions.indices.filter { session.relevant[$0] && !session.isAnswered($0) && survey.questions[$0].required }
-    if flagged.isEmpty && missing.isEmpty { return .selected([0]) }
-    var items = [Prompt.Item(t(.questionnaireFinish), token: "finish")]
-    for slot in flagged {
-      items.append(Prompt.Item("⚑ " + survey.questions[slot].text.text(language), token: survey.questions[slot].id))
-    }
-    var question = t(.questionnaireSomeAnswersMayNeedSecond)
-    if !flagged.isEmpty {
-      question += " " + t(.questionnaireTheseWereAffectedByLater)
-    }
-    if !missing.isEmpty {
-      question += " " + t(.questionnaireMissingCountRequiredQuestionS, ["missing_count": "\(missing.count)"])
-    }
-    let prompt = Prompt(kind: .select, question: question, items: items, selected: [0])
-    return driver.ask(prompt, context: context(section: t(.questionnaireReview), slot: nil)) { _ in nil }
   }
 }

@@ -1,4 +1,5 @@
 import ActivatorCore
+import Synchronization
 
 /// The terminal's raw mode, entered for the questionnaire and left on every exit path:
 /// normal return, Ctrl-C, and termination signals (the handler restores the terminal before
@@ -8,6 +9,19 @@ public enum RawMode {
   nonisolated(unsafe) private static var active = false
   /// Bytes written on exit to leave the alternate screen and show the cursor again.
   nonisolated(unsafe) private static var exitSequence: [UInt8] = Array("\u{1B}[?25h\u{1B}[?1049l".utf8)
+
+  /// What a signal that stops the questionnaire writes on stderr (how many answers are saved
+  /// and how to go on), kept ready in memory that is never freed: a handler may only `write`.
+  nonisolated(unsafe) private static let farewell = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4096)
+  private static let farewellLength = Atomic<Int>(0)
+
+  /// Sets what a stopping signal writes (Ctrl-C in line mode is one); "" for nothing.
+  public static func setFarewell(_ text: String) {
+    let bytes = Array(text.utf8.prefix(farewell.count))
+    farewellLength.store(0, ordering: .sequentiallyConsistent)
+    for (index, byte) in bytes.enumerated() { farewell[index] = byte }
+    farewellLength.store(bytes.count, ordering: .sequentiallyConsistent)
+  }
 
   /// Switches stdin to raw mode (no echo, no line buffering, no signals from keys); false when
   /// stdin is not a terminal.
@@ -49,6 +63,11 @@ public enum RawMode {
         // Only async-signal-safe calls here: unlink, write, tcsetattr, _exit.
         TemporaryFiles.removeAllFromSignal()
         RawMode.restoreFromSignal()
+        let length = RawMode.farewellLength.load(ordering: .sequentiallyConsistent)
+        if length > 0, number == SIGINT || number == SIGTERM || number == SIGHUP {
+          _ = write(STDERR_FILENO, "\n", 1)
+          _ = write(STDERR_FILENO, RawMode.farewell.baseAddress, length)
+        }
         _exit(128 + number)
       }
     }

@@ -79,6 +79,9 @@ public final class QuestionnaireSession {
 
   public func isAnswered(_ slot: Int) -> Bool { sheet.values[slot] != nil }
 
+  /// How many questions have an answer in the file (those skip logic hides included).
+  public var answeredCount: Int { sheet.values.lazy.filter { $0 != nil }.count }
+
   public func firstUnanswered() -> Int? {
     survey.questions.indices.first { relevant[$0] && sheet.values[$0] == nil }
   }
@@ -221,18 +224,48 @@ public enum AnswerInput {
     /// Why it is not an answer, as the loader says it of an answers file, without naming the
     /// question (the person sees it under the question).
     case invalid(Message)
+    /// What was typed reads as more than one answer that fits the question ("1.500" in Spanish:
+    /// 1500 or 1.5); the person says which, never the program.
+    case ambiguous([AnswerValue])
   }
 
-  /// Parses typed text for `question` exactly as an answers file value would be read.
-  public static func parse(_ text: String, for question: Question) -> Outcome {
+  /// Reads typed text for `question` as the person's language writes it (`typedReadings`), then
+  /// each reading exactly as an answers file value would be read. Readings the question refuses
+  /// (out of range, not whole) drop out; when none is left, the first one's problem is told.
+  public static func parse(_ text: String, for question: Question, language: String) -> Outcome {
     let trimmed = text.trimmingSpaces
     if trimmed.isEmpty { return .empty }
+    let readings: [String]
+    if MissingCode(rawValue: trimmed) != nil {
+      readings = [trimmed]
+    } else {
+      switch question.kind.typedReadings(trimmed, locale: MessageCatalogue.shared.locale(language)) {
+      case .readings(let found): readings = found
+      case .problem(let problem): return .invalid(problem)
+      }
+    }
+    var values: [AnswerValue] = []
+    var problem: Message?
+    for reading in readings {
+      switch read(reading, for: question) {
+      case .value(let value): if !values.contains(value) { values.append(value) }
+      case .invalid(let message): problem = problem ?? message
+      default: break
+      }
+    }
+    if values.count == 1 { return .value(values[0]) }
+    if values.count > 1 { return .ambiguous(values) }
+    return problem.map { .invalid($0) } ?? .empty
+  }
+
+  /// One reading, exactly as an answers file value.
+  static func read(_ text: String, for question: Question) -> Outcome {
     let log = DiagnosticLog()
-    var reader = NodeReader(file: SourceFile(path: "input", bytes: Array(trimmed.utf8)), log: log)
-    reader.subjectless = true
+    var reader = NodeReader(file: SourceFile(path: "input", bytes: Array(text.utf8)), log: log)
+    reader.atPrompt = true
     let node = YAMLNode(
-      content: .scalar(trimmed, question.kind.typedStyle), start: YAMLMark(line: 1, column: 1),
-      end: YAMLMark(line: 1, column: trimmed.count + 1))
+      content: .scalar(text, question.kind.typedStyle), start: YAMLMark(line: 1, column: 1),
+      end: YAMLMark(line: 1, column: text.count + 1))
     switch AnswerParser.parse(node, for: question, reader: reader) {
     case .value(let value): return .value(value)
     case .blank: return .empty

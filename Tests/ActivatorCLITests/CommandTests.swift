@@ -204,7 +204,7 @@ import Testing
     let example = try #require(Binary.read(Binary.root + "/Examples/valmora.yaml"))
     Binary.write(folder + "/rc.yaml", example.replacing("survey_version: 1.0.0", with: "survey_version: 1.0.0-rc.1"))
     let refusal = "rc.yaml:1:1: error: no rule plugin accepts wego-activator 1.0.0-rc.1"
-    let validate = Run.activator(["validate", folder + "/rc.yaml"], cwd: Binary.root)
+    let validate = Run.activator(["validate", "--lang", "en", folder + "/rc.yaml"], cwd: Binary.root)
     #expect(validate.status == 0)
     #expect(validate.stderr.contains("rc.yaml:1:1: warning: no rule plugin accepts wego-activator 1.0.0-rc.1"))
     let single = Run.activator(["score", folder + "/rc.yaml"], cwd: Binary.root)

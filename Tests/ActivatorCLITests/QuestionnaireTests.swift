@@ -32,7 +32,7 @@ import Testing
     #expect(pty.waitFor("How many datasets does the portal publish?"))
     pty.send("9999")
     pty.press(.enter)
-    #expect(pty.waitFor("Must be at most 5000 datasets, found 9999"))
+    #expect(pty.waitFor("Must be at most 5,000 datasets, found 9,999."))
     pty.press(.ctrlU)
     pty.send("120")
     pty.press(.enter)
@@ -77,7 +77,7 @@ import Testing
     let run = Run.activator(
       ["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", "line.yaml", "--city", "Testville"], stdin: lines, cwd: folder)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("Must be at most 5000 datasets, found 9999"))
+    #expect(run.stdout.contains("Must be at most 5,000 datasets, found 9,999."))
     #expect(run.stdout.contains("1) Yes"))
     let tty = answers().replacing("name: Testville", with: "")
     let line = answers("line.yaml").replacing("name: Testville", with: "")
@@ -100,7 +100,7 @@ import Testing
     #expect(pty.waitFor("Question 1 of 6"))
     pty.press(.down, .enter)  // No: the dataset question is now skipped
     #expect(pty.waitFor("Your change affects later questions"))
-    #expect(pty.screen.text.contains("now skipped (answers kept but not used): datasets"))
+    #expect(pty.screen.text.contains("now skipped (the answers are kept aside and not used): “How"))
     #expect(pty.screen.text.contains("Question 2 of 5"))
     pty.press(.ctrlC)
     #expect(pty.waitForExit() == 130)

@@ -68,7 +68,7 @@ import Testing
     let cases: [(String, String)] = [
       (
         "2,021",
-        "'strategy_year' takes a year (e.g. 2021) (or dont_know / not_applicable); found '2,021': use '.' as the decimal separator and no thousands separators"
+        "'strategy_year' takes a year (e.g. 2021) (or dont_know / not_applicable); found '2,021': write it as 2021: answers files take a point before decimals and no thousands separators"
       ),
       ("1850", "'strategy_year' must be at least 1900, found 1850"),
       ("2021.5", "'strategy_year' takes a year, found 2021.5"),

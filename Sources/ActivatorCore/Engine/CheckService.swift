@@ -105,10 +105,29 @@ public struct CheckService {
         Message(.checkPluginAppliesButNo, ["plugin_id": "\(plugin.id)", "wanted": "\(wanted)", "none_loaded": "\(loaded.isEmpty ? "none" : loaded)"]),
         at: plugin.location)
     }
+    checkMessages()
     for plugin in workspace.plugins { summary.fixtures += plugin.fixtures.count }
     for path in answerFiles {
       summary.answers += 1
       _ = AnswersLoader.load(path, registry: workspace.registry, log: log)
+    }
+  }
+
+  /// Whether Activator speaks every language of the loaded surveys: its own words (the
+  /// questionnaire's, `validate`'s, the reports') come from the message catalogue, English
+  /// standing in, message by message, for a language it lacks.
+  func checkMessages() {
+    let catalogue = MessageCatalogue.shared
+    for problem in catalogue.problems + catalogue.consistencyProblems() {
+      log.warning("messages", Message(.checkMessagesProblem, ["problem": .text(problem)]), at: .file("Messages"))
+    }
+    for survey in workspace.registry.surveys {
+      for language in survey.languages where !catalogue.speaks(language) {
+        log.warning(
+          "messages",
+          Message(.checkMessagesMissingLanguage, ["survey": .text(survey.reference), "language": .text(language)]),
+          at: survey.location)
+      }
     }
   }
 

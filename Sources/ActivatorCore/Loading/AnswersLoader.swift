@@ -285,17 +285,25 @@ public enum AnswerParser {
   /// "'gov_budget' " opening a message about an answer; nothing where the question is already
   /// in view (the questionnaire shows the message under it, capitalized).
   static func subject(_ question: Question, _ reader: NodeReader) -> MessageArgument {
-    reader.subjectless ? "" : .message(Message(.answerSubject, ["id": .text(question.id)]))
+    reader.atPrompt ? "" : .message(Message(.answerSubject, ["id": .text(question.id)]))
   }
 
-  /// " (or dont_know / not_applicable)", or nothing when the question allows no code.
-  static func codesHint(_ question: Question) -> MessageArgument {
-    let codes = question.allowed.map(\.rawValue).sorted()
-    return codes.isEmpty ? .text("") : .message(Message(.answersCodesHint, ["codes": .text(codes.joined(separator: " / "))]))
+  /// " (or dont_know / not_applicable)" in a file, " (or don't know)" in words at the prompt;
+  /// nothing when the question allows no code.
+  static func codesHint(_ question: Question, _ reader: NodeReader) -> MessageArgument {
+    let codes = MissingCode.allCases.filter { question.allowed.contains($0) }
+    guard !codes.isEmpty else { return .text("") }
+    guard reader.atPrompt else {
+      return .message(Message(.answersCodesHint, ["codes": .text(codes.map(\.rawValue).joined(separator: " / "))]))
+    }
+    let words = codes.map { MessageArgument.message(Message($0 == .dontKnow ? .valueDontKnow : .valueNotApplicable)) }
+    return .message(Message(.answersCodesHint, ["codes": .alternatives(words)]))
   }
 
-  static func unitHint(_ question: Question) -> String {
-    guard let unit = question.unit?.text("en"), !unit.isEmpty else { return "" }
-    return unit == "%" ? "%" : " \(unit)"
+  /// " datasets" after a number in the reader's language; "%" stays against it.
+  static func unitHint(_ question: Question) -> MessageArgument {
+    guard let unit = question.unit, !unit.text("en").isEmpty else { return .text("") }
+    if unit.text("en") == "%" { return .text("%") }
+    return .localized(LocalizedText(unit.translations.map { ($0.language, " " + $0.text) }))
   }
 }

@@ -7,9 +7,10 @@ public struct NodeReader {
   public let log: DiagnosticLog
   /// Languages every translatable text must have.
   public var languages: [String]
-  /// Messages about an answer leave out which question it is (the questionnaire shows them
-  /// under the question).
-  public var subjectless = false
+  /// Reading what a person typed at the questionnaire's prompt: messages about an answer leave
+  /// out which question it is (they are shown under it) and speak in words and in the person's
+  /// notation ("don't know", "1,200") rather than as a file is written (`dont_know`, `1200`).
+  public var atPrompt = false
 
   public init(file: SourceFile, log: DiagnosticLog, languages: [String] = []) {
     self.file = file
@@ -357,7 +358,8 @@ enum BoolText {
 enum NumberText {
   enum Result { case value(Double), problem(Message) }
 
-  static func parse(_ raw: String) -> Result {
+  /// - Parameter whole: the number must be whole, so a reading with decimals is no suggestion.
+  static func parse(_ raw: String, whole: Bool = false) -> Result {
     let text = raw.trimmingSpaces
     if text.isEmpty { return .problem(Message(.numberEmpty)) }
     switch text.lowercased() {
@@ -368,8 +370,10 @@ enum NumberText {
     }
     let allowed = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) }
     guard allowed, let value = Double(text) else {
-      if text.contains(","), Double(text.replacingOccurrences(",", ".")) != nil {
-        return .problem(Message(.numberSeparator))
+      // A number written as people write it ("72,5", "1,500", "12 500"): say how a file writes it.
+      let readings = NumberNotation.anyWriting.readings(text).filter { !whole || !$0.contains(".") }
+      if !readings.isEmpty, readings != [text] {
+        return .problem(Message(.numberSeparator, ["written": .alternatives(readings.map { .text($0) })]))
       }
       return .problem(Message(.numberNotANumber))
     }

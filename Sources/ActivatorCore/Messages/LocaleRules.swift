@@ -12,6 +12,10 @@ public struct LocaleRules: Sendable {
   /// How many digits must stand before the first group separator: 1 writes "1,000", 2 leaves
   /// four-digit numbers whole ("1000", "10 000").
   public let minimumGrouping: Int
+  /// What a person may type as the decimal separator, and between digit groups (the language
+  /// writes only the first of each, but reads all: "1.500" and "1 500" in Spanish).
+  public let inputDecimal: [Character]
+  public let inputGroup: [Character]
   /// A percentage, with {n} for the number ("{n}%", "{n} %").
   public let percentFormat: String
   public let quotes: (open: String, close: String)
@@ -31,8 +35,10 @@ public struct LocaleRules: Sendable {
   }
 
   /// A number for people: at most two decimals, no trailing zeros, digits grouped.
-  public func number(_ value: Double) -> String {
-    let plain = ValueText.format(value)
+  public func number(_ value: Double) -> String { written(ValueText.format(value), grouped: true) }
+
+  /// A number as the program writes it ("-12500.5") in this language's notation.
+  func written(_ plain: String, grouped: Bool) -> String {
     var integer = Substring(plain)
     var fraction = Substring("")
     if let dot = plain.firstIndex(of: ".") {
@@ -41,19 +47,8 @@ public struct LocaleRules: Sendable {
     }
     let negative = integer.hasPrefix("-")
     if negative { integer = integer.dropFirst() }
-    var grouped = String(integer)
-    if integer.count >= 3 + max(1, minimumGrouping) {
-      var parts: [Substring] = []
-      var rest = integer
-      while rest.count > 3 {
-        parts.insert(rest.suffix(3), at: 0)
-        rest = rest.dropLast(3)
-      }
-      parts.insert(rest, at: 0)
-      grouped = parts.joined(separator: groupSeparator)
-    }
-    let sign = negative ? "-" : ""
-    return fraction.isEmpty ? sign + grouped : sign + grouped + decimalSeparator + fraction
+    let digits = grouped ? self.grouped(integer) : String(integer)
+    return (negative ? "-" : "") + digits + (fraction.isEmpty ? "" : decimalSeparator + fraction)
   }
 
   public func quoted(_ text: String) -> String { quotes.open + text + quotes.close }

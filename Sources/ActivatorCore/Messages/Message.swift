@@ -33,6 +33,11 @@ public indirect enum MessageArgument: Sendable, Hashable {
   case alternatives([MessageArgument])
   /// Text in the language's quotation marks.
   case quoted(String)
+  /// A number with every digit it has, in the language's notation, grouped or not ("1,200.5",
+  /// "1200,5"; a year is never grouped): what a person typed, shown back to them.
+  case figure(Double, grouped: Bool)
+  /// Text from a survey, in the reader's language (a unit, an option's label).
+  case localized(LocalizedText)
 }
 
 extension MessageArgument: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {

@@ -48,6 +48,11 @@ public final class MessageCatalogue: Sendable {
   /// The languages with a catalogue.
   public var available: [String] { languages.keys.sorted() }
 
+  /// Whether `code` has a catalogue of its own or of its base language (`pt` for `pt-br`).
+  public func speaks(_ code: String) -> Bool {
+    languages[code] != nil || code.split(separator: "-").first.map { languages[String($0)] != nil } == true
+  }
+
   /// The keys of `language`'s own file (tests compare them across languages).
   public func keys(_ language: String) -> Set<String> { Set(languages[language]?.messages.keys ?? [:].keys) }
 
@@ -109,7 +114,7 @@ public final class MessageCatalogue: Sendable {
       var category = "other"
       switch message.arguments[argument] {
       case .count(let n)?: category = locale.pluralCategory(Double(n))
-      case .number(let x)?:
+      case .number(let x)?, .figure(let x, _)?:
         category = locale.pluralCategory(
           x, fractionDigits: ValueText.format(x).split(separator: ".").dropFirst().first?.count ?? 0)
       default: break
@@ -131,6 +136,8 @@ public final class MessageCatalogue: Sendable {
     case .list(let items)?: return locale.list(items.map { render($0, code) })
     case .alternatives(let items)?: return locale.list(items.map { render($0, code) }, alternatives: true)
     case .quoted(let text)?: return locale.quoted(text)
+    case .figure(let value, let grouped)?: return locale.exact(value, grouped: grouped)
+    case .localized(let text)?: return text.text(code)
     case nil: return ""
     }
   }
@@ -140,6 +147,7 @@ extension LocaleRules {
   /// English rules, for the impossible case of no English file.
   static let fallback = LocaleRules(
     language: "en", name: "English", plural: [], decimalSeparator: ".", groupSeparator: ",", minimumGrouping: 1,
+    inputDecimal: ["."], inputGroup: [",", " ", "\u{00A0}", "\u{202F}"],
     percentFormat: "{n}%", quotes: ("“", "”"), listPair: "{a} and {b}", listJoin: "{a}, {b}", listOr: "{a} or {b}",
     dateFormat: "{year}-{month}-{day}", months: [],
     rightToLeft: false)
@@ -215,6 +223,20 @@ struct CatalogueReading {
     return .plural(argument: argument, forms: forms)
   }
 
+  /// A list of single characters (`input_decimal: [",", "."]`); nil when the key is absent.
+  mutating func characters(_ node: YAMLNode, _ key: String) -> [Character]? {
+    guard let list = field(node, key) else { return nil }
+    var found: [Character] = []
+    for item in list.sequence ?? [list] {
+      guard let text = item.scalar, text.count == 1, let character = text.first, !character.isNumber else {
+        problem(item, "locale '\(key)' must list single characters that are not digits")
+        continue
+      }
+      found.append(character)
+    }
+    return found
+  }
+
   mutating func locale(_ code: String, _ name: String?, _ node: YAMLNode?) -> LocaleRules? {
     guard let node else {
       problem(nil, "'locale' is missing")
@@ -240,13 +262,18 @@ struct CatalogueReading {
     if quotes.count != 2 { problem(node, "locale 'quotes' must be [opening, closing]") }
     if months.count != 12 { problem(node, "locale 'months' must name the twelve months") }
     let grouping = text("minimum_grouping").flatMap { Int($0) }
+    let decimalRead = characters(node, "input_decimal")
+    let groupRead = characters(node, "input_group")
     guard let decimal = text("decimal"), let group = text("group"), let grouping, let percent = text("percent"),
       let pair = text("list_pair"), let or = text("list_or"),
       let join = text("list_join"), let date = text("date"), let direction = text("direction"), quotes.count == 2
     else { return nil }
     return LocaleRules(
       language: code, name: name ?? code, plural: plural, decimalSeparator: decimal, groupSeparator: group,
-      minimumGrouping: grouping, percentFormat: percent, quotes: (quotes[0], quotes[1]), listPair: pair, listJoin: join, listOr: or,
+      minimumGrouping: grouping,
+      inputDecimal: decimalRead ?? Array(decimal),
+      inputGroup: groupRead ?? Array(group) + [" ", "\u{00A0}", "\u{202F}"].filter { !group.contains($0) },
+      percentFormat: percent, quotes: (quotes[0], quotes[1]), listPair: pair, listJoin: join, listOr: or,
       dateFormat: date,
       months: months, rightToLeft: direction == "rtl")
   }

@@ -10,7 +10,9 @@ public enum AnswersWriter {
     case template
   }
 
-  public static func write(_ sheet: AnswerSheet, survey: Survey, mode: Mode) -> String {
+  /// - Parameter showingLevels: a template says which stage each option counts towards; for
+  ///   authors only, as officials would be invited to answer for a stage rather than the truth.
+  public static func write(_ sheet: AnswerSheet, survey: Survey, mode: Mode, showingLevels: Bool = false) -> String {
     let language = survey.languages.contains(sheet.language) ? sheet.language : survey.defaultLanguage
     let t = Localizer(language)
     var w = YAMLWriter()
@@ -39,7 +41,12 @@ public enum AnswersWriter {
       w.pair("role", rawValue: "", depth: 1)
     }
     if let started = sheet.started { w.pair("started", rawValue: YAMLWriter.scalar(started)) }
-    if let completed = sheet.completed { w.pair("completed", rawValue: YAMLWriter.scalar(completed)) }
+    if let completed = sheet.completed {
+      w.pair("completed", rawValue: YAMLWriter.scalar(completed))
+    } else if mode == .template {
+      w.comment(t(.templateCompleted))
+      w.pair("completed", rawValue: "")
+    }
 
     w.open("answers")
     var number = 0
@@ -61,7 +68,7 @@ public enum AnswersWriter {
           continue
         }
         w.blankLine()
-        documentation(question, number: number, language: language, into: &w)
+        documentation(question, number: number, survey: survey, language: language, showingLevels: showingLevels, into: &w)
         w.pair(question.id, rawValue: value.map { render($0, question) } ?? "", depth: 1)
       }
     }
@@ -79,8 +86,9 @@ public enum AnswersWriter {
         }
       }
     }
-    if !sheet.notes.isEmpty {
+    if !sheet.notes.isEmpty || mode == .template {
       w.blankLine()
+      if mode == .template { w.comment(t(.templateNotes)) }
       w.open("notes")
       for slot in sheet.notes.keys.sorted() {
         w.pair(survey.questions[slot].id, rawValue: YAMLWriter.doubleQuoted(sheet.notes[slot] ?? ""), depth: 1)
@@ -106,7 +114,9 @@ public enum AnswersWriter {
     }
   }
 
-  static func documentation(_ question: Question, number: Int, language: String, into w: inout YAMLWriter) {
+  static func documentation(
+    _ question: Question, number: Int, survey: Survey, language: String, showingLevels: Bool, into w: inout YAMLWriter
+  ) {
     let t = Localizer(language)
     for (index, line) in DisplayWidth.wrap("\(number). \(question.text.text(language))", width: 96).enumerated() {
       w.comment(index == 0 ? line : "   " + line, depth: 1)
@@ -116,7 +126,11 @@ public enum AnswersWriter {
     }
     let hint = question.kind.templateHint(for: question, language: language)
     w.comment("   " + hint.line, depth: 1)
-    for entry in hint.options {
+    for (option, entry) in hint.options.enumerated() {
+      var entry = entry
+      if showingLevels, option < hint.levels.count, let level = hint.levels[option] {
+        entry = t(.templateOptionLevel, ["option": .text(entry), "level": .text(String(level))])
+      }
       for (index, line) in DisplayWidth.wrap(entry, width: 88).enumerated() {
         w.comment((index == 0 ? "     - " : "       ") + line, depth: 1)
       }
@@ -127,7 +141,15 @@ public enum AnswersWriter {
       w.comment("   " + t(.templateOr, ["codes": .text(words.joined(separator: ", "))]), depth: 1)
     }
     if let relevant = question.relevantSource {
-      w.comment("   " + t(.templateOnlyIf, ["condition": .text(relevant.text)]), depth: 1)
+      // In words, naming questions by their number in the template; the expression itself where
+      // it has no plain reading.
+      let words = ConditionWords.describe(relevant.text, survey: survey, language: language) { slot in
+        .message(Message(.templateQuestionNumber, ["number": .count(slot + 1)]))
+      }
+      let condition = words.map { t(.templateOnlyIf, ["condition": .text($0)]) } ?? t(.templateOnlyIfRule, ["condition": .text(relevant.text)])
+      for (index, line) in DisplayWidth.wrap(condition, width: 92).enumerated() {
+        w.comment((index == 0 ? "   " : "     ") + line, depth: 1)
+      }
     }
     if !question.required { w.comment("   " + t(.templateOptional), depth: 1) }
     if let source = question.source { w.comment("   " + t(.templateSource, ["source": .text(source)]), depth: 1) }

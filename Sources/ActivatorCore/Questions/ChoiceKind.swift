@@ -58,7 +58,7 @@ public struct ChoiceKind: QuestionKind {
   public func templateHint(for question: Question, language: String) -> TemplateHint {
     TemplateHint(
       Localizer(language)(.kindChoiceTemplate),
-      options: ChoiceOptions.templateEntries(question, language: language))
+      options: ChoiceOptions.templateEntries(question, language: language), levels: question.options.map(\.level))
   }
 
   public func answerSchema(for question: Question, into writer: JSONWriter) {

@@ -80,7 +80,6 @@ enum ChoiceOptions {
     let t = Localizer(language)
     return question.options.map { option in
       var entry = t(.templateOption, ["value": .text(option.value), "label": .text(option.label.text(language))])
-      if let level = option.level { entry = t(.templateOptionLevel, ["option": .text(entry), "level": .text(String(level))]) }
       if option.exclusive { entry = t(.templateOptionAlone, ["option": .text(entry)]) }
       return entry
     }

@@ -117,22 +117,33 @@ public struct MultiChoiceKind: QuestionKind {
 
   public func expressionType(slot: Int) -> ExprType { .list(.choice(slot)) }
 
+  /// Whether "none of them" is an answer the survey did not give an option for: the question
+  /// has no exclusive option and may be answered with an empty list (`[]`).
+  static func offersNone(_ question: Question) -> Bool {
+    !question.options.contains { $0.exclusive } && (question.minChoices ?? 0) == 0
+  }
+
+  /// The options to tick; where an empty list is an answer but no option says so, a last item
+  /// "None of these" stands for it, so that choosing nothing is always said, never assumed.
   public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+    var items = ChoiceOptions.promptItems(question, language: language)
+    if Self.offersNone(question) {
+      items.append(Prompt.Item(Localizer(language)(.kindMultiNoneOfThese), role: .exclusive, token: "[]"))
+    }
     var selected: [Int] = []
-    if case .choices(let chosen)? = current { selected = chosen }
-    return Prompt(
-      kind: .multiSelect, question: "", items: ChoiceOptions.promptItems(question, language: language),
-      selected: selected)
+    if case .choices(let chosen)? = current { selected = chosen.isEmpty && Self.offersNone(question) ? [items.count - 1] : chosen }
+    return Prompt(kind: .multiSelect, question: "", items: items, selected: selected)
   }
 
   public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
     AnswerValue, AnswerProblem
   > {
+    if Self.offersNone(question), indices == [question.options.count] { return .success(.choices([])) }
     let chosen = indices.sorted()
     let t = Localizer(language)
     switch Self.problem(chosen, for: question) {
     case .exclusive(let option)?:
-      return .failure(AnswerProblem(t(.kindMultiExclusive, ["label": .text(question.options[option].label.text(language))])))
+      return .failure(AnswerProblem(t(.kindMultiExclusive, ["label": .quoted(question.options[option].label.text(language))])))
     case .tooFew(let low)?:
       return .failure(AnswerProblem(t(.kindMultiAtLeast, ["count": .count(low)])))
     case .tooMany(let high)?:
@@ -143,9 +154,10 @@ public struct MultiChoiceKind: QuestionKind {
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
-    TemplateHint(
-      Localizer(language)(.kindMultiTemplate),
-      options: ChoiceOptions.templateEntries(question, language: language))
+    let t = Localizer(language)
+    return TemplateHint(
+      t(.kindMultiTemplate) + (Self.offersNone(question) ? " " + t(.kindMultiTemplateNone) : ""),
+      options: ChoiceOptions.templateEntries(question, language: language), levels: question.options.map(\.level))
   }
 
   public func answerSchema(for question: Question, into writer: JSONWriter) {

@@ -18,7 +18,11 @@ extension NumberKind {
   public func fastReader(for question: Question) -> any FastAnswerReading { rules.fastReader(for: question) }
 
   public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
-    rules.prompt(for: question, current: current, language: language) { formatNumber($0, language: language) }
+    rules.prompt(for: question, current: current, language: language)
+  }
+
+  public func typedReadings(_ text: String, locale: LocaleRules) -> TypedReadings {
+    rules.typedReadings(text, locale: locale)
   }
 
   public func templateHint(for question: Question, language: String) -> TemplateHint {
@@ -44,6 +48,35 @@ struct NumberRules: Sendable {
   var noun: MessageKey
   /// "a number", "a year": what the loader says an answer must be when it is not one.
   var expected: MessageKey
+  /// Digits are grouped in thousands when shown and may be when typed ("12,500"); a year's
+  /// never are.
+  var groupsDigits = true
+
+  /// A number shown in a message: in the person's notation at the prompt ("1,200.5", "1200,5"
+  /// while typing), as answers files write it otherwise ("1200.5").
+  func figure(_ number: Double, _ reader: NodeReader) -> MessageArgument {
+    reader.atPrompt ? .figure(number, grouped: groupsDigits) : .text(JSONWriter.format(number))
+  }
+
+  /// What a person typed, as the answers-file numbers it may mean in their language: "1.500"
+  /// typed in Spanish may be 1500 or 1.5, "1,200" in English is 1200.
+  func typedReadings(_ raw: String, locale: LocaleRules) -> TypedReadings {
+    var text = raw.trimmingSpaces
+    if percentSign, text.hasSuffix("%") { text = String(text.dropLast()).trimmingSpaces }
+    if groupsDigits {
+      let readings = locale.notation.readings(text)
+      if !readings.isEmpty { return .readings(readings) }
+    } else if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      return .readings([text])
+    }
+    // Scientific notation (1e6) is read as an answers file reads it.
+    if text.contains(where: { $0 == "e" || $0 == "E" }), case .value = NumberText.parse(text) { return .readings([text]) }
+    let examples: [Double] = !groupsDigits ? [2024] : whole ? [12500] : percentSign ? [72.5] : [72.5, 12500]
+    return .problem(
+      Message(
+        .answerTypedExample,
+        ["what": .message(Message(noun)), "examples": .alternatives(examples.map { .figure($0, grouped: groupsDigits) })]))
+  }
 
   /// Reads `unit` (for kinds that take it), `min` and `max` and checks them.
   func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading, kind: String) {
@@ -86,13 +119,13 @@ struct NumberRules: Sendable {
     text = text.trimmingSpaces
     if percentSign, text.hasSuffix("%") { text = String(text.dropLast()).trimmingSpaces }
     let number: Double
-    switch NumberText.parse(text) {
+    switch NumberText.parse(text, whole: whole) {
     case .value(let value): number = value
     case .problem(let problem):
       reader.error(
         "wrong-type", Message(
           .answerNotNumber,
-          ["subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)), "codes": AnswerParser.codesHint(question), "text": .text(text), "problem": .message(problem)]), node)
+          ["subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)), "codes": AnswerParser.codesHint(question, reader), "text": .text(text), "problem": .message(problem)]), node)
       return .invalid
     }
     let (low, high) = question.bounds
@@ -101,7 +134,7 @@ struct NumberRules: Sendable {
         "out-of-range",
         Message(
           .answerAtLeast,
-          ["subject": AnswerParser.subject(question, reader), "low": .text(JSONWriter.format(low)), "unit": .text(AnswerParser.unitHint(question)), "value": .text(JSONWriter.format(number))]),
+          ["subject": AnswerParser.subject(question, reader), "low": figure(low, reader), "unit": AnswerParser.unitHint(question), "value": figure(number, reader)]),
         node)
       return .invalid
     }
@@ -110,13 +143,13 @@ struct NumberRules: Sendable {
         "out-of-range",
         Message(
           .answerAtMost,
-          ["subject": AnswerParser.subject(question, reader), "high": .text(JSONWriter.format(high)), "unit": .text(AnswerParser.unitHint(question)), "value": .text(JSONWriter.format(number))]),
+          ["subject": AnswerParser.subject(question, reader), "high": figure(high, reader), "unit": AnswerParser.unitHint(question), "value": figure(number, reader)]),
         node)
       return .invalid
     }
     guard whole else { return .value(.decimal(number)) }
     guard number == number.rounded(), abs(number) < 9e15 else {
-      reader.error("wrong-type", Message(.answerNotWhole, ["subject": AnswerParser.subject(question, reader), "what": .message(Message(noun)), "value": .text(JSONWriter.format(number))]), node)
+      reader.error("wrong-type", Message(.answerNotWhole, ["subject": AnswerParser.subject(question, reader), "what": .message(Message(noun)), "value": figure(number, reader)]), node)
       return .invalid
     }
     return .value(.integer(Int(saturating: number)))
@@ -127,21 +160,20 @@ struct NumberRules: Sendable {
     return FastNumber(low: low, high: high, whole: whole, percentSign: percentSign)
   }
 
-  /// A text prompt with the current answer and a hint: what to type, the range and the unit.
-  func prompt(for question: Question, current: AnswerValue?, language: String, format: (Double) -> String) -> Prompt {
-    var shown = ""
-    switch current {
-    case .integer(let n)?: shown = String(n)
-    case .decimal(let d)?: shown = JSONWriter.format(d)
-    default: break
-    }
+  /// A text prompt with the current answer and a hint: what to type, the range and the unit,
+  /// every figure in the language's notation (the answer ungrouped, for editing).
+  func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     let t = Localizer(language)
+    let locale = t.locale
+    var shown = ""
+    if let number = current?.number { shown = locale.exact(number, grouped: false) }
     var parts = [t(noun)]
     let (low, high) = question.bounds
+    let figure = { (value: Double) in MessageArgument.figure(value, grouped: groupsDigits) }
     if let low, let high {
-      parts.append(t(.kindNumberHintRange, ["low": .text(format(low)), "high": .text(format(high))]))
+      parts.append(t(.kindNumberHintRange, ["low": figure(low), "high": figure(high)]))
     } else if let low {
-      parts.append(t(.kindNumberHintAtLeast, ["low": .text(format(low))]))
+      parts.append(t(.kindNumberHintAtLeast, ["low": figure(low)]))
     }
     if let unit = question.unit?.text(language), !unit.isEmpty { parts.append(unit) }
     return Prompt(kind: .text, question: "", text: shown, hint: parts.joined(separator: ", "))

@@ -23,6 +23,9 @@ public struct Prompt: Sendable {
     public var role: Role
     /// A short token the line driver also accepts ("dk", an option value).
     public var token: String
+    /// More about the item (a stage's description): shown for the item under the cursor, and
+    /// under each item in line mode.
+    public var detail: String?
 
     public init(_ label: String, role: Role = .choice, token: String = "") {
       self.label = label
@@ -40,8 +43,12 @@ public struct Prompt: Sendable {
   public var text: String
   /// A hint under text inputs: unit and range.
   public var hint: String?
-  /// Keys that text prompts accept for the code items (Tab in the terminal, `dk`/`na` in lines).
+  /// Back and jump are offered (not in the city's name, the jump list or a confirmation).
   public var allowsNavigation: Bool
+  /// A note can be attached here (a survey question): the note key is offered.
+  public var allowsNotes = false
+  /// The note already attached, shown under the question.
+  public var note: String?
 
   public init(
     kind: Kind, question: String, help: String? = nil, items: [Item] = [], selected: [Int] = [], text: String = "",
@@ -69,6 +76,9 @@ public enum PromptResult: Sendable, Equatable {
   case back
   /// Open the jump list.
   case jump
+  /// The note key (Ctrl-N, or `+` in line mode), with what was typed so far, kept for after
+  /// the note.
+  case note(String)
   /// Ctrl-C (or `q` in line mode): save and stop.
   case interrupt
   /// Input ended (piped stdin ran out).

@@ -43,6 +43,11 @@ public protocol QuestionKind: Sendable {
   /// `parse`).
   func answer(choosing indices: [Int], for question: Question, language: String) -> Result<AnswerValue, AnswerProblem>
 
+  /// What a person typed at the prompt, as the answer texts it may mean in their language (an
+  /// answers file's notation): usually itself; a number may have two readings ("1.500" in
+  /// Spanish); a problem saying how to type it when it means nothing.
+  func typedReadings(_ text: String, locale: LocaleRules) -> TypedReadings
+
   /// How a template tells the person filling it in to write the answer.
   func templateHint(for question: Question, language: String) -> TemplateHint
 
@@ -54,6 +59,12 @@ public protocol QuestionKind: Sendable {
   func answerSchema(for question: Question, into writer: JSONWriter)
 }
 
+/// What typed text may mean: answer texts as an answers file writes them, or why it means none.
+public enum TypedReadings: Sendable, Equatable {
+  case readings([String])
+  case problem(Message)
+}
+
 /// How many options an answer picks.
 public enum ChosenOptions: Sendable, Equatable {
   case none, one, several
@@ -63,10 +74,14 @@ public enum ChosenOptions: Sendable, Equatable {
 public struct TemplateHint: Sendable, Equatable {
   public var line: String
   public var options: [String]
+  /// The stage each option counts towards, where options have levels: shown only to authors
+  /// (`template --show-levels`).
+  public var levels: [Int?]
 
-  public init(_ line: String, options: [String] = []) {
+  public init(_ line: String, options: [String] = [], levels: [Int?] = []) {
     self.line = line
     self.options = options
+    self.levels = levels
   }
 }
 
@@ -112,6 +127,8 @@ extension QuestionKind {
   }
 
   public func formatNumber(_ number: Double, language: String) -> String { ValueText.number(number, language) }
+
+  public func typedReadings(_ text: String, locale: LocaleRules) -> TypedReadings { .readings([text]) }
 }
 
 /// Every question kind the engine knows, in the order messages and docs list them.

@@ -11,7 +11,7 @@ public struct YearKind: NumberKind {
 
   let rules = NumberRules(
     whole: true, percentSign: false, limits: 1000...9999, noun: .kindYearNoun,
-    expected: .kindYearExpected)
+    expected: .kindYearExpected, groupsDigits: false)
 
   public func expressionType(slot: Int) -> ExprType { .int }
 

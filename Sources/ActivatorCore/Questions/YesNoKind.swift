@@ -16,7 +16,7 @@ public struct YesNoKind: QuestionKind {
     }
     reader.error(
       "wrong-type",
-      Message(.answerYesNo, ["subject": AnswerParser.subject(question, reader), "codes": AnswerParser.codesHint(question), "found": NodeReader.shown(node)]),
+      Message(.answerYesNo, ["subject": AnswerParser.subject(question, reader), "codes": AnswerParser.codesHint(question, reader), "found": NodeReader.shown(node)]),
       node)
     return .invalid
   }

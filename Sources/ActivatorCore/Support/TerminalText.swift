@@ -173,23 +173,62 @@ public enum DisplayWidth {
     return out + "…"
   }
 
+  /// Text cut to at most `width` columns at a word boundary, ending with '…' when cut (a
+  /// question's text named in a message).
+  public static func shorten(_ text: String, to width: Int) -> String {
+    let line = LineBreak.split(text).first.map { String($0) } ?? text
+    guard of(line) > width || line != text else { return text }
+    var out = ""
+    for word in line.split(separator: " ") {
+      let candidate = out.isEmpty ? String(word) : out + " " + word
+      if of(candidate) > width - 1 { break }
+      out = candidate
+    }
+    return out.isEmpty ? truncate(line, to: width) : out + "…"
+  }
+
   /// Wraps text into lines of at most `width` columns, breaking at spaces; every line break
-  /// (`LineBreak`) in `text` starts a new line.
-  public static func wrap(_ text: String, width: Int) -> [String] {
+  /// (`LineBreak`) in `text` starts a new line. With `breakingWords`, a word longer than a line
+  /// is cut across lines (a screen must never be wider than the terminal); otherwise it
+  /// stands alone on a longer line (files).
+  public static func wrap(_ text: String, width: Int, breakingWords: Bool = false) -> [String] {
     var lines: [String] = []
+    let width = max(1, width)
     for paragraph in LineBreak.split(text) {
       var line = ""
       for word in paragraph.split(separator: " ") {
-        let candidate = line.isEmpty ? String(word) : line + " " + word
-        if of(candidate) > width && !line.isEmpty {
-          lines.append(line)
-          line = String(word)
-        } else {
+        var word = String(word)
+        let candidate = line.isEmpty ? word : line + " " + word
+        if of(candidate) <= width {
           line = candidate
+          continue
         }
+        if !line.isEmpty { lines.append(line) }
+        line = ""
+        while breakingWords, of(word) > width {
+          let (head, rest) = split(word, at: width)
+          lines.append(head)
+          word = rest
+        }
+        line = word
       }
       lines.append(line)
     }
     return lines
+  }
+
+  /// The first `width` columns of `word` and the rest.
+  static func split(_ word: String, at width: Int) -> (String, String) {
+    var head = ""
+    var used = 0
+    var index = word.startIndex
+    while index < word.endIndex {
+      let w = of(String(word[index]))
+      if used + w > width && !head.isEmpty { break }
+      head.append(word[index])
+      used += w
+      index = word.index(after: index)
+    }
+    return (head, String(word[index...]))
   }
 }

@@ -26,9 +26,14 @@ struct Template: ParsableCommand {
   @Flag(name: .long, help: "Write a JSON Schema of the survey's answers files instead of a template.")
   var schema = false
 
+  @Flag(name: .long, help: "For authors: show the stage each option counts towards. Hidden by default, so that officials answer what is true rather than aim for a stage.")
+  var showLevels = false
+
   @OptionGroup var overwrite: ForceOption
 
   func run() throws {
-    try TemplateRun(sources: sources.chosen, language: lang, city: city, out: out, schema: schema, force: overwrite.force).run()
+    try TemplateRun(
+      sources: sources.chosen, language: lang, city: city, out: out, schema: schema, force: overwrite.force, showLevels: showLevels
+    ).run()
   }
 }

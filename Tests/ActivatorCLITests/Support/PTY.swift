@@ -66,6 +66,7 @@ final class PTYProcess {
   enum Special: String {
     case enter = "\r", tab = "\t", up = "\u{1B}[A", down = "\u{1B}[B", left = "\u{1B}[D", right = "\u{1B}[C"
     case backspace = "\u{7F}", ctrlC = "\u{03}", ctrlB = "\u{02}", ctrlG = "\u{07}", ctrlU = "\u{15}", space = " "
+    case ctrlN = "\u{0E}", escape = "\u{1B}", pageDown = "\u{1B}[6~"
   }
 
   func press(_ keys: Special...) {
@@ -96,6 +97,21 @@ final class PTYProcess {
     }
     return false
   }
+
+  /// Waits until the screen no longer shows `text`; false on timeout.
+  @discardableResult
+  func waitForGone(_ text: String, timeout: Double = 10) -> Bool {
+    let deadline = ContinuousClock.now + .seconds(timeout)
+    while ContinuousClock.now < deadline {
+      pump()
+      if !screen.text.contains(text) { return true }
+      if exited() { return false }
+    }
+    return false
+  }
+
+  /// The screen's lines, trailing spaces removed.
+  var lines: [String] { screen.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
   /// Waits for the process to end; its exit status (128 + signal when killed).
   func waitForExit(timeout: Double = 10) -> Int32? {

@@ -148,7 +148,9 @@ public final class LineDriver: PromptDriver {
   /// Section introductions are read out and the questions follow; no key press is needed,
   /// so piped answers need no blank lines for them.
   public func show(title: String, body: [String], context: PromptContext) -> PromptResult {
-    write("\n== \(title) ==\n" + body.joined(separator: "\n\n") + "\n")
+    // A section without an intro is its title alone, not followed by empty lines.
+    let paragraphs = body.filter { !$0.trimmingSpaces.isEmpty }
+    write("\n== \(title) ==\n" + (paragraphs.isEmpty ? "" : paragraphs.joined(separator: "\n\n") + "\n"))
     return .selected([0])
   }
 }

@@ -56,11 +56,19 @@ public struct AnswersEditor {
     return fields
   }
 
-  /// Where a key goes among its siblings: questions in survey order, everything else last.
+  /// Where a key goes among its siblings: top-level keys in the order the writer puts them
+  /// (`completed:` added on finishing goes after `started:`, not above `survey:`), questions in
+  /// survey order, everything else last.
   func rank(_ path: [String]) -> Int {
+    if path.count == 1 { return Self.topLevelOrder.firstIndex(of: path[0]) ?? Int.max }
     guard path.count == 2, path[0] == "answers" || path[0] == "notes", let slot = survey.questionIndex[path[1]] else { return Int.max }
     return slot
   }
+
+  /// The top-level keys as `AnswersWriter` writes them.
+  static let topLevelOrder = [
+    "survey", "survey_version", "language", "city", "respondent", "started", "completed", "answers", "targets", "notes", "review",
+  ]
 
   // MARK: - Editing in place
 

@@ -67,7 +67,7 @@ extension CohortSummary {
     func title(_ t: Localizer) -> String {
       switch self {
       case .all: t(.batchAllCities)
-      case .region(let name): name == CohortSummary.otherRegions ? t(.batchOtherRegions) : name
+      case .region(let name): name == CohortSummary.otherRegions ? t(.batchOtherRegions) : Regions.name(name, language: t.language)
       }
     }
   }

@@ -139,7 +139,7 @@ public struct CityReport: Sendable {
     language = a.language
     city = a.sheet.city.name.isEmpty ? a.sheet.path : a.sheet.city.name
     country = a.sheet.city.country.flatMap { $0.isEmpty ? nil : $0 }
-    region = a.sheet.city.region.flatMap { $0.isEmpty ? nil : $0 }
+    region = a.sheet.city.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: a.language) }
     respondent = a.sheet.respondent.map { [$0.name, $0.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") }
     if respondent?.isEmpty == true { respondent = nil }
     completed = a.sheet.completed

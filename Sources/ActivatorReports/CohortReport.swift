@@ -92,8 +92,10 @@ public struct CohortReport: Sendable {
     for record in usable {
       if let region = record.region, !region.isEmpty { byRegion[region, default: []].append(record) }
     }
-    regions = byRegion.keys.sorted().map { Self.group($0, byRegion[$0] ?? [], pillars: pillarCount, top: top) }
-    let regionMedians = Dictionary(uniqueKeysWithValues: regions.map { ($0.name, $0) })
+    // Grouped by id (or the words typed), named in the report's language.
+    let regionKeys = byRegion.keys.map { (key: $0, name: Regions.name($0, language: t.language)) }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }.map(\.key)
+    regions = regionKeys.map { Self.group(Regions.name($0, language: t.language), byRegion[$0] ?? [], pillars: pillarCount, top: top) }
+    let regionMedians = Dictionary(uniqueKeysWithValues: zip(regionKeys, regions))
 
     let sortedScores = (0..<pillarCount).map { pillar in usable.map { $0.scores[pillar] }.sorted() }
     let solutionNames = Dictionary(program.solutions.map { ($0.id, t.text($0.name)) }, uniquingKeysWith: { first, _ in first })
@@ -110,7 +112,7 @@ public struct CohortReport: Sendable {
       let region = record.region.flatMap { regionMedians[$0] }
       return City(
         anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city, country: record.country,
-        region: record.region.flatMap { $0.isEmpty ? nil : $0 }, path: record.path, stages: record.stages, scores: record.scores,
+        region: record.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: t.language) }, path: record.path, stages: record.stages, scores: record.scores,
         coverage: record.coverage, overall: record.overall,
         percentile: (0..<pillarCount).map { Self.percentile(record.scores[$0], in: sortedScores[$0]) },
         versusCohort: (0..<pillarCount).map { record.scores[$0] - (medians[$0] ?? record.scores[$0]) },

@@ -17,7 +17,7 @@ struct MarkdownBatch: BatchRenderer {
   func row(_ a: Assessment) -> [UInt8] {
     let city = a.sheet.city
     var line = "| " + MarkdownText.escape(city.name) + " | " + MarkdownText.escape(city.country ?? "") + " | "
-      + MarkdownText.escape(city.region ?? "") + " |"
+      + MarkdownText.escape(city.region.map { Regions.name($0, language: language) } ?? "") + " |"
     for pillar in a.pillars { line += " \(pillar.stage) |" }
     line += " \(a.overall.map(String.init) ?? "–") |\n"
     return Array(line.utf8)

@@ -20,7 +20,7 @@ struct TableBatch: BatchRenderer {
     // One line per city: what the file says is shown inert, whatever reads the table.
     var line = DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.name), to: 25), to: 26)
     line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.country ?? ""), to: 13), to: 14)
-    line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.region ?? ""), to: 15), to: 16)
+    line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.region.map { Regions.name($0, language: language) } ?? ""), to: 15), to: 16)
     for pillar in a.pillars {
       let mark = pillar.confidence == .low ? StatusMark.lowConfidence.glyph : " "
       line += style.stage(DisplayWidth.padLeft("\(pillar.stage)", to: 3), pillar.stage, top: survey.topStage) + mark

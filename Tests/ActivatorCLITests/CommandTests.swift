@@ -143,7 +143,7 @@ import Testing
     let summary = Run.activator(
       ["score", "Examples/amani-lakes.yaml", "Examples/santa-lucerna.yaml", "--summary", "--format", "csv", "-q"], cwd: Binary.root)
     #expect(summary.stdout.contains("all,government,2,2,2.665,"), "\(summary.stdout)")
-    #expect(summary.stdout.contains("region: Latin America,government,1,2,2.80,"))
+    #expect(summary.stdout.contains("region: latin-america-caribbean,government,1,2,2.80,"))
   }
 
   @Test func pathsFromStdinAndCohortSummary() {

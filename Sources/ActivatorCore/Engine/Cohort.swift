@@ -16,7 +16,8 @@ public struct CohortRecord: Sendable {
     path = a.sheet.path
     city = a.sheet.city.name
     country = a.sheet.city.country
-    region = a.sheet.city.region
+    // One group per region however it was written ("Latin America", "América Latina", its id).
+    region = a.sheet.city.region.map { Regions.id(for: $0) ?? $0 }
     stages = a.pillars.map(\.stage)
     scores = a.pillars.map(\.score)
     coverage = a.pillars.map(\.coverage)

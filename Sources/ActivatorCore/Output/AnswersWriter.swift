@@ -25,7 +25,9 @@ public enum AnswersWriter {
     w.pair("name", sheet.city.name, depth: 1)
     if let country = sheet.city.country { w.pair("country", country, depth: 1) } else if mode == .template { w.pair("country", rawValue: "", depth: 1) }
     if let region = sheet.city.region { w.pair("region", region, depth: 1) } else if mode == .template {
-      w.pair("region", rawValue: "", depth: 1, comment: t(.templateRegion))
+      w.comment(t(.templateRegion), depth: 1)
+      for region in Regions.all { w.comment("  \(region.id) — \(Regions.name(region.id, language: language))", depth: 1) }
+      w.pair("region", rawValue: "", depth: 1)
     }
     if let respondent = sheet.respondent,
       respondent.name != nil || respondent.role != nil || respondent.email != nil || respondent.organisation != nil

@@ -220,6 +220,12 @@ public struct TextReport: Sendable {
     if !reads.isEmpty {
       out += style.dim("\(indent)    \(reads.joined(separator: "; "))") + "\n"
     }
+    // Beside the answers it read, what the official noted on them (a source, a year, a caveat).
+    for slot in criterion.condition.reads {
+      guard let note = a.sheet.notes[slot] else { continue }
+      let said = t(.textNoteOnAnswer, ["id": .text(a.survey.questions[slot].id), "note": .text(InertText.line(note))])
+      for line in DisplayWidth.wrap(said, width: width - indent.count - 4) { out += style.dim("\(indent)    \(line)") + "\n" }
+    }
     let finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
     if let finding {
       for line in DisplayWidth.wrap(t.text(finding), width: width - indent.count - 4) { out += "\(indent)    \(line)\n" }

@@ -145,6 +145,9 @@ import Testing
     let run = lines("en", out: "line.yaml", ["+", "Training office, 2025 report", "30", "q"])
     #expect(run.stdout.contains("+ note"))
     #expect(file("line.yaml") == file("tty.yaml"))
+    // explain shows the note beside the answer a criterion read.
+    let explain = Run.activator(["explain", "--survey", survey, "--rules", rules, "--no-color", "tty.yaml"], cwd: folder)
+    #expect(explain.stdout.contains("training_hours = 30 hours\n          ✎ note on training_hours: Training office, 2025 report\n"), "\(explain.stdout)\n\(explain.stderr)")
   }
 
   // MARK: - 10. Plain words

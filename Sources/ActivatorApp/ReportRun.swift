@@ -15,14 +15,17 @@ public struct ReportRun {
   public var jobs: Int?
   public var quiet: Bool
   public var force: Bool
+  /// Only the one-page summary (a city's or a comparison's; a cohort has none).
+  public var summaryOnly: Bool
 
   public init(
     paths: [String], sources: RuleSources, targets: [(option: String, path: String, renderer: any ReportRenderer)], compare: Bool,
-    recommendations: Int, language: String?, jobs: Int?, quiet: Bool, force: Bool
+    recommendations: Int, language: String?, jobs: Int?, quiet: Bool, force: Bool, summaryOnly: Bool = false
   ) {
     self.paths = paths
     self.sources = sources
-    self.targets = targets.isEmpty ? [("--md", "-", MarkdownReport())] : targets
+    self.summaryOnly = summaryOnly
+    self.targets = targets.isEmpty ? [("--md", "-", MarkdownReport(summaryOnly: summaryOnly))] : targets
     self.compare = compare
     self.recommendations = recommendations
     self.language = language
@@ -47,6 +50,7 @@ public struct ReportRun {
       try write(.city(CityReport(assessment, recommendationLimit: recommendations, date: date)))
       return
     }
+    if summaryOnly { throw RunFailure.usage(Console.say(Message(.cliSummaryNotCohort))) }
     try cohort(workspace: workspace, date: date)
   }
 

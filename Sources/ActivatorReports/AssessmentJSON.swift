@@ -79,6 +79,7 @@ public enum AssessmentJSON {
                     writer.key("needed_weight", next.neededWeight)
                     writer.key("needed_criteria", next.neededCount)
                     writer.key("candidates", strings: next.candidates.map { program.criteria[$0].qualifiedID })
+                    writer.key("near_misses") { nearMisses(a, next.candidates, into: writer) }
                   }
                 }
               } else {
@@ -192,6 +193,23 @@ public enum AssessmentJSON {
         writer.key("status", ValueText.status(why))
       } else {
         writer.key("status", "answered")
+      }
+    }
+  }
+
+  /// The next stage's near misses as reason codes (`short_of_minimum`, `above_maximum`,
+  /// `one_level_below`, `one_level_above`), decided where the reports word them (`StageWords`).
+  static func nearMisses(_ a: Assessment, _ candidates: [Int], into writer: JSONWriter) {
+    writer.array {
+      for miss in StageWords(a).nearMissFacts(candidates) {
+        writer.object {
+          writer.key("criterion", a.program.criteria[miss.criterion].qualifiedID)
+          writer.key("question", a.survey.questions[miss.question].id)
+          writer.key("reason", miss.side.rawValue)
+          writer.key("value", miss.value)
+          writer.key("threshold", miss.threshold)
+          writer.key("distance", miss.distance)
+        }
       }
     }
   }

@@ -124,6 +124,11 @@ public struct CityReport: Sendable {
   public var recommendations: [RecommendationItem]
   public var roadmap: [RoadmapStep]
   public var nextSteps: [NextStepItem]
+  /// The summary page's three most important next steps and its strongest pillar.
+  public var summarySteps: [SummaryStep]
+  public var strongest: String?
+  /// "Report of 1 December 2026".
+  public var dated: String
   public var metrics: [MetricItem]
   public var answerSummary: String
   public var notes: [String]
@@ -142,7 +147,7 @@ public struct CityReport: Sendable {
     region = a.sheet.city.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: a.language) }
     respondent = a.sheet.respondent.map { [$0.name, $0.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") }
     if respondent?.isEmpty == true { respondent = nil }
-    completed = a.sheet.completed
+    completed = a.sheet.completed.map(t.date)
     surveyTitle = survey.title.text(a.language)
     title = t(.reportSmartCityDiagnosis) + ": " + city
     threshold = program.threshold
@@ -226,6 +231,9 @@ public struct CityReport: Sendable {
     }
 
     roadmap = Self.roadmap(a, t)
+    summarySteps = Self.summarySteps(a, t)
+    strongest = Self.strongest(pillars, t)
+    dated = t(.reportSummaryDate, ["date": .text(t.date(date))])
 
     nextSteps = a.nextSteps.map { step in
       let programme = program.programmes[step.programme]
@@ -235,20 +243,7 @@ public struct CityReport: Sendable {
     }
 
     metrics = a.metrics.map { result in
-      let metric = program.metrics[result.metric]
-      var value: String
-      switch result.value {
-      case .unknown(let why): value = ValueText.reason(why, a.language)
-      case .double(let number): value = ValueText.number(number, a.language)
-      case .int(let number): value = ValueText.number(Double(number), a.language)
-      case .bool(let flag): value = flag ? t(.valueYes) : t(.valueNo)
-      case .choice(let question, _): value = ValueText.answer(result.value, slot: Int(question), survey: survey, language: a.language)
-      default: value = ValueText.code(result.value, survey: survey)
-      }
-      if case .unknown = result.value {} else if let unit = metric.unit.map({ t.text($0) }), !unit.isEmpty {
-        value += unit == "%" ? "%" : " " + unit
-      }
-      return MetricItem(title: t.text(metric.title), value: value)
+      MetricItem(title: t.text(program.metrics[result.metric].title), value: t.metricValue(result, a))
     }
 
     let counts = a.counts
@@ -260,7 +255,7 @@ public struct CityReport: Sendable {
       file: a.sheet.path, survey: survey.id, surveyVersion: survey.version.description,
       answeredVersion: a.sheet.surveyVersion.description, surveyHash: program.surveyHash,
       rules: program.plugins.map { ($0.id, $0.version.description, $0.hash) }, rulesHash: program.hash, engine: Engine.version,
-      date: date)
+      date: t.date(date))
   }
 
   /// The strengths, gaps and unknowns lists of a pillar. Criteria already detailed under the

@@ -66,7 +66,7 @@ public struct CohortReport: Sendable {
     let t = Localizer(language)
     self.language = language
     self.failures = failures
-    self.date = date
+    self.date = t.date(date)
     surveyTitle = survey.title.text(language)
     pillarIDs = survey.pillars.map(\.id)
     pillarNames = survey.pillars.map { t.text($0.name) }

@@ -46,6 +46,20 @@ enum HTMLPage {
   }
 
   /// The page's CSS. One long function on purpose: it is a stylesheet, read as one.
+  /// The summary page's next steps: a numbered list, each with why in one line.
+  static func steps(_ page: inout Markup, _ steps: [CityReport.SummaryStep], _ t: Localizer, heading: String? = nil) {
+    guard !steps.isEmpty else { return }
+    page.element("h2", [("class", "steps-title")], text: heading ?? t(.reportSummaryNextSteps))
+    page.open("ol", [("class", "steps")])
+    for step in steps {
+      page.open("li")
+      page.element("strong", text: step.title)
+      page.element("span", [("class", "detail")], text: step.why)
+      page.close("li")
+    }
+    page.close("ol")
+  }
+
   static func stylesheet(topStage: Int) -> String {
     var css = """
       :root { --page: \(Palette.page); --ink: \(Palette.ink); --muted: \(Palette.muted); --line: \(Palette.line); --soft: \(Palette.surround); --accent: \(Palette.accent); --target: \(Palette.target);
@@ -77,6 +91,10 @@ enum HTMLPage {
       .muted { color: var(--muted); }
       .small { font-size: 0.88em; }
       .stage { display: inline-block; padding: 0 0.55em; border-radius: 0.8em; font-weight: 600; font-size: 0.9em; white-space: nowrap; box-shadow: inset 0 0 0 1px rgba(31, 35, 40, 0.3); }
+      .one-page h2.steps-title { margin-top: 0.8em; }
+      ol.steps > li { margin: 0.35em 0; }
+      ol.steps .detail { display: block; font-size: 0.88em; color: var(--muted); }
+      .strongest { font-weight: 600; }
       .summary { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: center; margin-top: 12px; }
       .summary > figure { flex: 0 1 400px; min-width: 0; }
       .summary table { font-size: 0.93em; }
@@ -131,8 +149,14 @@ enum HTMLPage {
         .card.next { break-inside: auto; }
         .card.next h3, .card.next > p { break-after: avoid; }
         table.evidence, table.small { break-inside: avoid; }
-        .summary { display: block; }
-        .summary > figure { max-width: 400px; margin: 0 auto; }
+        .one-page { break-after: page; }
+        .one-page:last-child { break-after: auto; }
+        .one-page h1 { font-size: 1.6em; }
+        .one-page .summary { display: flex; flex-wrap: nowrap; gap: 10px 18px; margin-top: 6px; }
+        .one-page .summary > figure { flex: 0 0 42%; max-width: 42%; }
+        .one-page .summary > div, .one-page .summary > .scroll { flex: 1 1 auto; min-width: 0; }
+        .one-page .summary table { font-size: 0.9em; }
+        .one-page .summary th, .one-page .summary td { padding: 2px 5px; }
         a { color: inherit; text-decoration: none; }
         .rule-id { display: none; }
         a.source[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }

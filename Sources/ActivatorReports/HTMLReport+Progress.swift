@@ -1,10 +1,11 @@
 import ActivatorCore
 
 extension HTMLReport {
-  public static func progress(_ r: ProgressReport, paper: Paper = .auto) -> String {
+  public static func progress(_ r: ProgressReport, paper: Paper = .auto, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     let title = t(.cohortProgress) + ": " + r.city
     return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
+      page.open("section", [("class", "one-page"), ("aria-label", t(.reportSummary))])
       page.open("header")
       page.element("p", [("class", "kicker")], text: t(.cohortProgressBetweenTwoAssessments))
       page.element("h1", text: r.city)
@@ -53,6 +54,16 @@ extension HTMLReport {
         }
       }
       page.close("section")
+      page.element("h2", [("class", "steps-title")], text: t(.progressWhatMoved))
+      page.open("ul")
+      for line in r.moved { page.element("li", text: line) }
+      if r.moved.isEmpty { page.element("li", text: t(.progressNothingMoved)) }
+      page.element("li", text: r.criteriaCounts)
+      page.close("ul")
+      HTMLPage.steps(&page, r.nextSteps, t, heading: t(.progressWhatNext))
+      page.close("section")
+      page.newline()
+      guard !summaryOnly else { return }
       for (title, changes) in [
         (t(.cohortCriteriaNewlyMet), r.newlyMet),
         (t(.cohortCriteriaNoLongerMet), r.lost),

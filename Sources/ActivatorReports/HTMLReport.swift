@@ -5,24 +5,37 @@ import ActivatorCore
 /// the page through `Markup`, which escapes it.
 public struct HTMLReport: ReportRenderer {
   public var paper: Paper
+  /// Only the one-page summary of a city or progress report (`report --summary`).
+  public var summaryOnly: Bool
 
-  public init(paper: Paper = .auto) { self.paper = paper }
+  public init(paper: Paper = .auto, summaryOnly: Bool = false) {
+    self.paper = paper
+    self.summaryOnly = summaryOnly
+  }
 
   public func render(_ document: ReportDocument) -> String {
     switch document {
-    case .city(let report): Self.city(report, paper: paper)
+    case .city(let report): Self.city(report, paper: paper, summaryOnly: summaryOnly)
     case .cohort(let report): Self.cohort(report, paper: paper)
-    case .progress(let report): Self.progress(report, paper: paper)
+    case .progress(let report): Self.progress(report, paper: paper, summaryOnly: summaryOnly)
     }
   }
 
   // MARK: - One city
 
-  public static func city(_ r: CityReport, paper: Paper = .auto) -> String {
+  public static func city(_ r: CityReport, paper: Paper = .auto, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     return HTMLPage.render(title: r.title, language: r.language, paper: paper, topStage: r.topStage) { page in
+      // The first printed page, what a mayor forwards: it must fit one A4 and one Letter page.
+      page.open("section", [("class", "one-page"), ("aria-label", t(.reportSummary))])
       header(&page, r, t)
       summary(&page, r, t)
+      HTMLPage.steps(&page, r.summarySteps, t)
+      if let strongest = r.strongest { page.element("p", [("class", "strongest")], text: strongest) }
+      if !summaryOnly { page.element("p", [("class", "muted small")], text: t(.reportSummaryAppendix)) }
+      page.close("section")
+      page.newline()
+      guard !summaryOnly else { return }
       page.open("nav", [("class", "toc"), ("aria-label", t(.reportContents))])
       for pillar in r.pillars { page.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) }
       if !r.recommendations.isEmpty { page.element("a", [("href", "#recommendations")], text: t(.reportRecommendations)) }
@@ -48,7 +61,8 @@ public struct HTMLReport: ReportRenderer {
     if !place.isEmpty { facts.append(place) }
     if let respondent = r.respondent { facts.append(t(.reportAnsweredBy) + " " + respondent) }
     if let completed = r.completed { facts.append(t(.reportCompleted) + " " + completed) }
-    if !facts.isEmpty { page.element("p", [("class", "muted")], text: facts.joined(separator: " · ")) }
+    facts.append(r.dated)
+    page.element("p", [("class", "muted")], text: facts.joined(separator: " · "))
     if let overall = r.overall, let name = r.overallName {
       page.open("p")
       page.text(t(.cohortOverallStage) + ": ")

@@ -62,7 +62,7 @@ extension MarkdownReport {
     return out
   }
 
-  public static func progress(_ r: ProgressReport) -> String {
+  public static func progress(_ r: ProgressReport, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     var out = "# " + t(.cohortProgress) + ": \(e(r.city))\n\n"
     out += "`\(code(r.beforeFile))` (\(e(r.beforeDate ?? "?"))) → `\(code(r.afterFile))` (\(e(r.afterDate ?? "?")))\n\n"
@@ -77,6 +77,11 @@ extension MarkdownReport {
     if let before = r.overall.before, let after = r.overall.after {
       out += "\n" + t(.cohortOverallStage) + ": \(before) → \(after)\n"
     }
+    out += "\n## " + t(.progressWhatMoved) + "\n\n"
+    for line in r.moved.isEmpty ? [t(.progressNothingMoved)] : r.moved { out += "- \(e(line))\n" }
+    out += "- \(e(r.criteriaCounts))\n"
+    out += steps(r.nextSteps, heading: t(.progressWhatNext))
+    guard !summaryOnly else { return out }
     out += section(t(.cohortCriteriaNewlyMet), r.newlyMet, t)
     out += section(t(.cohortCriteriaNoLongerMet), r.lost, t)
     out += section(t(.cohortUnknownsNowAnsweredNotMet), r.clarified, t)

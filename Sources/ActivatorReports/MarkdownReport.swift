@@ -37,14 +37,25 @@ public enum MarkdownText {
 
 /// The Markdown reports: the same content as the HTML ones, with tables instead of charts.
 public struct MarkdownReport: ReportRenderer {
-  public init() {}
+  /// Only the summary of a city or progress report (`report --summary`).
+  public var summaryOnly: Bool
+
+  public init(summaryOnly: Bool = false) { self.summaryOnly = summaryOnly }
 
   public func render(_ document: ReportDocument) -> String {
     switch document {
-    case .city(let report): Self.city(report)
+    case .city(let report): Self.city(report, summaryOnly: summaryOnly)
     case .cohort(let report): Self.cohort(report)
-    case .progress(let report): Self.progress(report)
+    case .progress(let report): Self.progress(report, summaryOnly: summaryOnly)
     }
+  }
+
+  /// The summary's next steps as a numbered list.
+  static func steps(_ steps: [CityReport.SummaryStep], heading: String) -> String {
+    guard !steps.isEmpty else { return "" }
+    var out = "\n## \(e(heading))\n\n"
+    for (index, step) in steps.enumerated() { out += "\(index + 1). **\(e(step.title))**  \n   \(e(step.why))\n" }
+    return out
   }
 
   static func e(_ text: String) -> String { MarkdownText.escape(text) }
@@ -56,7 +67,7 @@ public struct MarkdownReport: ReportRenderer {
     String(repeating: "■", count: max(0, min(stage, top))) + String(repeating: "□", count: max(0, top - stage))
   }
 
-  public static func city(_ r: CityReport) -> String {
+  public static func city(_ r: CityReport, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     var out = "# \(e(r.city))\n\n"
     out += "*\(e(r.surveyTitle))*\n\n"
@@ -65,7 +76,8 @@ public struct MarkdownReport: ReportRenderer {
     if !place.isEmpty { facts.append(e(place)) }
     if let respondent = r.respondent { facts.append(t(.reportAnsweredBy) + " " + e(respondent)) }
     if let completed = r.completed { facts.append(t(.reportCompleted) + " " + e(completed)) }
-    if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
+    facts.append(e(r.dated))
+    out += facts.joined(separator: " · ") + "\n\n"
     if let overall = r.overall, let name = r.overallName {
       out += "**" + t(.cohortOverallStage) + ": \(stageCell(overall, name))** "
       out += e(r.overallNote) + "\n\n"
@@ -81,6 +93,10 @@ public struct MarkdownReport: ReportRenderer {
     out += "\n"
     out += e(r.method)
     out += "\n"
+    out += steps(r.summarySteps, heading: t(.reportSummaryNextSteps))
+    if let strongest = r.strongest { out += "\n**\(e(strongest))**\n" }
+    guard !summaryOnly else { return out }
+    out += "\n*" + e(t(.reportSummaryAppendix)) + "*\n"
 
     for pillar in r.pillars {
       out += "\n## \(e(pillar.name)): \(stageCell(pillar.stage, pillar.stageName))\n\n"

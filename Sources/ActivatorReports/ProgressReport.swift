@@ -47,6 +47,11 @@ public struct ProgressReport: Sendable {
   public var done: [Done]
   /// Recommendations of the new assessment that the old one did not make.
   public var newRecommendations: [String]
+  /// The summary page: each pillar that moved and by how much, the criteria counts, and the next
+  /// steps of the new assessment (as a city report's summary chooses them).
+  public var moved: [String]
+  public var criteriaCounts: String
+  public var nextSteps: [CityReport.SummaryStep]
   /// Things that make the comparison less meaningful (other city, other rules, dates reversed).
   public var cautions: [String]
   public var engine: String
@@ -55,14 +60,16 @@ public struct ProgressReport: Sendable {
   public init(before old: Assessment, after new: Assessment, language: String, date: String) {
     let t = Localizer(language)
     self.language = language
-    self.date = date
+    self.date = t.date(date)
     engine = Engine.version
     let survey = new.survey
     city = new.sheet.city.name.isEmpty ? new.sheet.path : new.sheet.city.name
     beforeFile = old.sheet.path
     afterFile = new.sheet.path
-    beforeDate = old.sheet.completed ?? old.sheet.started
-    afterDate = new.sheet.completed ?? new.sheet.started
+    let before = old.sheet.completed ?? old.sheet.started
+    let after = new.sheet.completed ?? new.sheet.started
+    beforeDate = before.map(t.date)
+    afterDate = after.map(t.date)
     topStage = survey.topStage
     stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, language) }
     overall = (old.overall, new.overall)
@@ -76,9 +83,12 @@ public struct ProgressReport: Sendable {
       cautions.append(
         t(.progressAssessmentsWereScoredWithDifferent))
     }
-    if let before = beforeDate, let after = afterDate, after < before {
+    if let before, let after, after < before {
       cautions.append(
-        t(.progressSecondFileWasCompletedBefore, ["after": "\(after)", "before": "\(before)"]))
+        // The day in words; the timestamps themselves only when both fall on the same day.
+        t(
+          .progressSecondFileWasCompletedBefore,
+          t.date(after) == t.date(before) ? ["after": .text(after), "before": .text(before)] : ["after": .text(t.date(after)), "before": .text(t.date(before))]))
     }
     self.cautions = cautions
 
@@ -113,6 +123,9 @@ public struct ProgressReport: Sendable {
       }
     }
     self.newlyMet = newlyMet
+    moved = Self.moved(pillars, language)
+    criteriaCounts = t(.progressCriteriaCounts, ["met": .count(newlyMet.count), "lost": .count(lost.count)])
+    nextSteps = CityReport.summarySteps(new, t)
     self.lost = lost
     self.clarified = clarified
 
@@ -128,5 +141,26 @@ public struct ProgressReport: Sendable {
     let oldSolutionIDs = Set(old.recommendations.map { old.program.solutions[$0.solution].id })
     newRecommendations = new.recommendations.prefix(10).map { new.program.solutions[$0.solution] }
       .filter { !oldSolutionIDs.contains($0.id) }.map { t.text($0.name) }
+  }
+
+  /// "Smart Mobility: from stage 2 Developing to 3 Established, score +0.8": pillars that changed
+  /// stage first, then those whose score alone moved.
+  static func moved(_ pillars: [PillarChange], _ language: String) -> [String] {
+    let t = Localizer(language)
+    var stages: [String] = []
+    var scores: [String] = []
+    for change in pillars {
+      guard let before = change.before else { continue }
+      let score = ChangeText.signed(change.scoreChange, language)
+      if change.stageChange != 0 {
+        stages.append(
+          t(
+            .progressMovedStage,
+            ["pillar": .text(change.name), "before": .text("\(before.stage) \(before.name)"), "after": .text("\(change.after.stage) \(change.after.name)"), "change": .text(score)]))
+      } else if score != "±0" {
+        scores.append(t(.progressMovedScore, ["pillar": .text(change.name), "stage": .text("\(change.after.stage) \(change.after.name)"), "change": .text(score)]))
+      }
+    }
+    return stages + scores
   }
 }

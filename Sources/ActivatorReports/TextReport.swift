@@ -112,9 +112,7 @@ public struct TextReport: Sendable {
         let metCount = indices.filter { a.outcomes[$0] == .met }.count
         let mark = evidence.passed ? style.green("✓") : style.red("✗")
         var header = "  \(mark) " + t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
-        header += t(.textMetCountIndicesCountCriteria, ["met_count": "\(metCount)", "indices_count": "\(indices.count)"])
-        header += " (\(t.percent(evidence.share))"
-        header += evidence.passed ? " ≥ \(t.percent(program.threshold)))" : "; " + t(.textNeeds) + " \(t.percent(program.threshold)))"
+        header += StageWords(a).gate(met: metCount, of: indices.count, share: evidence.share)
         if evidence.stage > pillar.stage + 1 && !evidence.passed {
           out += style.dim(header) + "\n"
           continue
@@ -159,12 +157,7 @@ public struct TextReport: Sendable {
       if !a.metrics.isEmpty {
         out += "\n" + style.bold(t(.reportMetrics)) + "\n"
         for result in a.metrics {
-          let metric = program.metrics[result.metric]
-          var value = ValueText.code(result.value, survey: survey)
-          if case .unknown(let why) = result.value { value = ValueText.reason(why, a.language) }
-          if case .double(let d) = result.value { value = ValueText.number(d, a.language) }
-          let unit = metric.unit?.text(a.language) ?? ""
-          out += "  \(t.text(metric.title)): \(value)\(unit == "%" ? "%" : unit.isEmpty ? "" : " " + unit)\n"
+          out += "  \(t.text(program.metrics[result.metric].title)): \(t.metricValue(result, a))\n"
         }
       }
       if !a.nextSteps.isEmpty {

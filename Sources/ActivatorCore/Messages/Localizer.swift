@@ -23,6 +23,10 @@ public struct Localizer: Sendable {
   /// A share as a whole percentage ("35%").
   public func percent(_ share: Double) -> String { locale.percent(share) }
 
+  /// A date or timestamp as the language writes a day ("1 December 2026", "1 de diciembre de
+  /// 2026"): reports never show a raw timestamp.
+  public func date(_ iso: String) -> String { locale.date(iso) }
+
   /// A number for people, in the language's notation.
   public func number(_ value: Double) -> String { locale.number(value) }
 

@@ -68,8 +68,19 @@ public enum ValueText {
   }
 
   static func withUnit(_ number: String, _ question: Question, _ language: String) -> String {
-    guard let unit = question.unit?.text(language), !unit.isEmpty else { return number }
-    return unit == "%" ? number + "%" : number + " " + unit
+    withUnit(number, unit: unit(of: question, language))
+  }
+
+  /// The unit a question's numbers are in: its own, or "%" for a percent question without one.
+  public static func unit(of question: Question, _ language: String) -> String? {
+    question.unit?.text(language) ?? (question.kind.name == "percent" ? "%" : nil)
+  }
+
+  /// A number with its unit as words follow it: "35%", "88% of payments", "12 days". Every
+  /// format writes units through here, and only after a number (never "not applicable%").
+  public static func withUnit(_ number: String, unit: String?) -> String {
+    guard let unit, !unit.isEmpty else { return number }
+    return unit.hasPrefix("%") ? number + unit : number + " " + unit
   }
 
   /// Writes a value as JSON: numbers, booleans, option values, lists; unknowns as null.

@@ -8,7 +8,7 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a report people would rather look at: one city, a cohort, or progress between two assessments.",
     discussion: """
-      One answers file: the city's report (radar, ladders, strengths, gaps, what the next stage needs, recommendations with their sources, roadmap, WeGO next steps), in the answers file's language. A folder or several files: the cohort report (heatmap of cities by pillar, distributions, medians, each city against its peers and region). --compare OLD NEW: one city's progress.
+      One answers file: the city's report (a one-page summary first: city, date, overall stage, stages with coverage, radar, the three most important next steps and the strongest pillar; then the appendix: ladders, strengths, gaps, what the next stage needs, recommendations with their sources, roadmap, WeGO next steps), in the answers file's language. A folder or several files: the cohort report (heatmap of cities by pillar, distributions, medians, each city against its peers and region). --compare OLD NEW: one city's progress.
 
       --html and --md write files (atomically; '-' for stdout); with neither, Markdown goes to stdout. The HTML is one self-contained file: no scripts, fonts or images are fetched, and it prints to A4 or Letter. The date printed is today's, or SOURCE_DATE_EPOCH's when set.
       """)
@@ -27,6 +27,9 @@ struct Report: ParsableCommand {
 
   @Option(name: .long, help: "Paper to lay the printed HTML out for: auto, a4 or letter.")
   var paper: Paper = .auto
+
+  @Flag(name: .long, help: "Only the one-page summary of a city report or of --compare (the first page of the full report).")
+  var summary = false
 
   @Option(name: .long, help: ArgumentHelp("Recommendations to detail in a city report.", valueName: "n"))
   var recommendations = 10
@@ -51,11 +54,11 @@ struct Report: ParsableCommand {
 
   func run() throws {
     var targets: [(option: String, path: String, renderer: any ReportRenderer)] = []
-    if let html { targets.append(("--html", html, HTMLReport(paper: paper))) }
-    if let md { targets.append(("--md", md, MarkdownReport())) }
+    if let html { targets.append(("--html", html, HTMLReport(paper: paper, summaryOnly: summary))) }
+    if let md { targets.append(("--md", md, MarkdownReport(summaryOnly: summary))) }
     try ReportRun(
       paths: paths, sources: sources.chosen, targets: targets, compare: compare, recommendations: recommendations,
-      language: output.lang, jobs: jobs, quiet: quiet, force: overwrite.force
+      language: output.lang, jobs: jobs, quiet: quiet, force: overwrite.force, summaryOnly: summary
     ).run()
   }
 }

@@ -1,0 +1,106 @@
+import ActivatorCore
+@testable import ActivatorReports
+import Testing
+
+/// What a mayor's office reads: near misses worded the way the threshold points (a maximum is
+/// "above … — to go down by …", a minimum "short of …") in every output and language, and no id
+/// of the survey or its rules in the visible text of any example city's report.
+@Suite struct ReportWordingTests {
+  static let root = RoadmapTests.root
+
+  /// The every-kind test survey with its ladders, answered `answers` (YAML lines), in `language`.
+  static func assess(_ answers: String, language: String) throws -> Assessment {
+    let folder = "/tmp/activator-wording-\(getpid())-\(language)"
+    mkdir(folder, 0o700)
+    defer {
+      unlink(folder + "/answers.yaml")
+      rmdir(folder)
+    }
+    let text = """
+      survey: every-kind
+      survey_version: 2.1.0
+      language: \(language)
+      city: {name: Testville}
+      answers:
+      \(answers)
+      """
+    let path = folder + "/answers.yaml"
+    let file = fopen(path, "w")
+    fputs(text, file)
+    fclose(file)
+    let workspace = Workspace()
+    workspace.loadSurveys([root + "/Tests/Fixtures/surveys/every-kind.yaml"])
+    workspace.loadRules([root + "/Tests/Fixtures/plugins/every-kind-ladders.yaml"])
+    let log = DiagnosticLog()
+    let (sheet, survey) = try #require(AnswersLoader.load(path, registry: workspace.registry, log: log))
+    let program = try #require(workspace.program(for: survey))
+    return Scorer.assess(sheet, with: program)
+  }
+
+  /// Budget share has a maximum (lower is better: at most 2.5 at stage 2); datasets a minimum
+  /// (at least 10 at stage 2); lines with real-time information a minimum in percent.
+  static let nearMissAnswers = """
+      datasets: 9
+      budget: 2.8
+      realtime: 30
+      strategy: none
+    """
+
+  @Test(arguments: [
+    (
+      "en",
+      [
+        "Datasets: 10: 9 datasets, 1 short of 10",
+        "Budget: 2.5: 2.8, above 2.5 — to go down by 0.3",
+        "Real time: 33.3: 30%, 3.3 percentage points short of 33.3%",
+      ]
+    ),
+    (
+      "es",
+      [
+        "Conjuntos: 10: 9 conjuntos, a 1 de alcanzar 10",
+        "Presupuesto: 2,5: 2,8, por encima de 2,5; debe bajar 0,3",
+        "Tiempo real: 33,3: 30%, a 3,3 puntos porcentuales de alcanzar 33,3%",
+      ]
+    ),
+  ])
+  func nearMissesSayWhichWayToGo(_ language: String, _ expected: [String]) throws {
+    let a = try Self.assess(Self.nearMissAnswers, language: language)
+    let words = StageWords(a)
+    let lines = a.pillars.flatMap { pillar in pillar.next.map { words.nearMisses($0.candidates) } ?? [] }
+    for line in expected { #expect(lines.contains(line), "\(line) not in \(lines)") }
+    // The same facts as reason codes in the JSON, by direction.
+    let json = AssessmentJSON.render(a)
+    #expect(json.contains("\"reason\": \"above_maximum\""))
+    #expect(json.contains("\"reason\": \"short_of_minimum\""))
+    // The city report (HTML and Markdown) and the terminal say what StageWords says.
+    let report = CityReport(a, date: "2026-12-01")
+    let html = HTMLReport.city(report)
+    let markdown = MarkdownReport.city(report)
+    let terminal = TextReport(color: false, width: 300).explain(a)
+    for line in expected {
+      #expect(html.contains(Markup.escape(line)), "HTML lacks \(line)")
+      #expect(markdown.contains(MarkdownText.escape(line)), "Markdown lacks \(line)")
+      #expect(terminal.contains(line), "terminal lacks \(line)")
+    }
+    #expect(!html.contains("short of 2.5") && !html.contains("de alcanzar 2,5"))
+  }
+
+  @Test func aChoiceOneLevelOffIsNamedByItsAnswer() throws {
+    let a = try Self.assess("  strategy: none\n  datasets: 500\n  budget: 0", language: "en")
+    let lines = a.pillars.flatMap { pillar in pillar.next.map { StageWords(a).nearMisses($0.candidates) } ?? [] }
+    #expect(lines.contains("Strategy: Draft: one level below (now: None)"), "\(lines)")
+  }
+
+  @Test func weightedSharesAreLabelledAsSuch() throws {
+    let a = try Self.assess(Self.nearMissAnswers, language: "en")
+    #expect(StageWords(a).gate(met: 5, of: 7, share: 0.8) == "met 5 of 7 criteria, 80% of their weight (75% needed)")
+    let es = try Self.assess(Self.nearMissAnswers, language: "es")
+    #expect(StageWords(es).gate(met: 1, of: 1, share: 1) == "cumple 1 de 1 criterio, el 100% de su peso (se requiere el 75%)")
+  }
+
+  @Test func datesAreWrittenInTheReportsLanguage() {
+    #expect(Localizer("en").date("2026-12-01T05:04:44Z") == "1 December 2026")
+    #expect(Localizer("es").date("2026-12-01") == "1 de diciembre de 2026")
+  }
+}

@@ -1,20 +1,104 @@
 #!/usr/bin/env python3
-"""Cohort-report benchmark: `activator report DIR --html` over N cities (target: 1,000 in < 2 s).
+"""Report benchmark: the cohort report's time over N cities (target: 1,000 in < 2 s), and the
+printed length of every example city's report (the summary must be one page on A4 and Letter).
 
-    python3 Benchmarks/run_report.py                 # 1,000 cities, best of 5
+    python3 Benchmarks/run_report.py                 # 1,000 cities, best of 5; then page counts
     python3 Benchmarks/run_report.py --count 5000 --runs 3
+    python3 Benchmarks/run_report.py --pages-only    # page counts only (any build: --activator)
 
 Times the whole command (loading the survey and rules, scoring every file on all cores, building
 the cohort and writing the HTML and Markdown), best of --runs, with peak RSS. The corpus comes
 from generate_corpus.py (seeded; about 1% broken files, which the report lists). Results go to
 stdout and Benchmarks/results/report-cohort-<count>.md.
+
+Page counts: each answers file of Examples/ is reported in HTML for A4 and for Letter, printed to
+PDF by headless Chromium (Debian's `chromium`) and counted by poppler's `pdfinfo`: the summary page
+alone (`report --summary`), the full report, and the progress report's summary. Exits 1 when a
+summary takes more than one page. Results go to stdout and Benchmarks/results/report-pages.md.
 """
 import argparse
+import glob
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 from run_batch import HERE, machine, run
+
+
+ROOT = os.path.dirname(HERE)
+PAPERS = ("a4", "letter")
+
+
+def printed_pages(activator, arguments, paper, work, name):
+    """Pages of `activator report ARGUMENTS --paper PAPER --html` printed by headless Chromium."""
+    html = os.path.join(work, f"{name}-{paper}.html")
+    pdf = os.path.join(work, f"{name}-{paper}.pdf")
+    # Reports say the date they were written; a fixed one keeps the pages comparable across runs.
+    environment = dict(os.environ, SOURCE_DATE_EPOCH="1790000000")
+    made = subprocess.run([activator, "report"] + arguments + ["--paper", paper, "--html", html, "--quiet", "--force"],
+                          cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if not os.path.isfile(html):
+        sys.exit(f"activator report {' '.join(arguments)} wrote no HTML (status {made.returncode}): {made.stderr.strip()}")
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", "file://" + html], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    info = subprocess.run(["pdfinfo", pdf], stdout=subprocess.PIPE, text=True, check=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    if not found:
+        sys.exit(f"pdfinfo could not count the pages of {pdf}")
+    return int(found.group(1))
+
+
+def page_counts(activator):
+    """Prints and records the printed length of each example city's reports; False when a summary
+    is longer than one page."""
+    for tool in ("chromium", "pdfinfo"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is not installed (apt-get install chromium poppler-utils)")
+    cities = sorted(glob.glob(os.path.join(ROOT, "Examples", "*.yaml")))
+    rows = []
+    fits = True
+    with tempfile.TemporaryDirectory(prefix="activator-pages-") as work:
+        for path in cities:
+            name = os.path.splitext(os.path.basename(path))[0]
+            relative = os.path.relpath(path, ROOT)
+            counts = {}
+            for paper in PAPERS:
+                counts[("summary", paper)] = printed_pages(activator, [relative, "--summary"], paper, work, name + "-summary")
+                counts[("full", paper)] = printed_pages(activator, [relative], paper, work, name)
+            fits = fits and all(counts[("summary", paper)] == 1 for paper in PAPERS)
+            rows.append((name, counts))
+        # The progress report's summary: the first and the last example, as the golden test does.
+        if len(cities) >= 2:
+            first, last = (os.path.relpath(cities[0], ROOT), os.path.relpath(cities[-1], ROOT))
+            counts = {}
+            for paper in PAPERS:
+                counts[("summary", paper)] = printed_pages(activator, ["--compare", first, last, "--summary"], paper, work, "compare-summary")
+                counts[("full", paper)] = printed_pages(activator, ["--compare", first, last], paper, work, "compare")
+            fits = fits and all(counts[("summary", paper)] == 1 for paper in PAPERS)
+            rows.append(("progress: " + os.path.basename(first) + " → " + os.path.basename(last), counts))
+    version = subprocess.run(["chromium", "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    lines = [
+        "# Printed length of the example reports",
+        "",
+        f"Printed by {version} (headless, no header or footer) from `activator report --paper a4|letter --html`;",
+        "pages counted by `pdfinfo`. The summary is the first page of the full report and also written alone",
+        "(`--summary`); it must be one page on both papers.",
+        "",
+        "| Report | Summary A4 | Summary Letter | Full A4 | Full Letter |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for name, counts in rows:
+        lines.append(f"| {name} | {counts[('summary', 'a4')]} | {counts[('summary', 'letter')]} | {counts[('full', 'a4')]} | {counts[('full', 'letter')]} |")
+    lines += ["", "Every summary fits one page: " + ("yes" if fits else "**NO**")]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
+    with open(os.path.join(HERE, "results", "report-pages.md"), "w") as handle:
+        handle.write(text)
+    return fits
 
 
 def main():
@@ -22,9 +106,17 @@ def main():
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages-only", action="store_true", help="only the printed page counts of the example reports")
     parser.add_argument("--activator", default=os.path.join(os.path.dirname(HERE), ".build", "release", "activator"))
     args = parser.parse_args()
+    args.activator = os.path.abspath(args.activator)
+    if not args.pages_only:
+        cohort_timing(args)
+    if not page_counts(args.activator):
+        sys.exit("a summary page does not fit one printed page")
 
+
+def cohort_timing(args):
     corpus = os.path.join(HERE, "corpus", f"corpus-{args.count}")
     if not os.path.isdir(corpus):
         subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), "--count", str(args.count), "--seed", str(args.seed), "--out", corpus], check=True)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the example reports with a real headless browser (Debian's chromium) into the PNG
-# pictures under docs/screenshots/: the city report in English and Spanish, the cohort, the
+# pictures under docs/screenshots/: the one-page summary of a city (as printed on A4), the city
+# report in English and Spanish, the cohort, the
 # cohort in grayscale (as a black-and-white printout shows it: stages must stay in order) and
 # the city report on a 320 px wide screen. Prints each city report to PDF on A4 and on Letter
 # to check that printing works (page counts are printed; the PDFs stay in the temporary folder).
@@ -20,10 +21,13 @@ export SOURCE_DATE_EPOCH=1790000000
 browser() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-pdf-header-footer "$@" 2>/dev/null; }
 
 "$activator" report Examples/kestrel-bay.yaml --html "$work/city.html" --quiet
+"$activator" report Examples/kestrel-bay.yaml --summary --paper a4 --html "$work/summary.html" --quiet
 "$activator" report Examples/santa-lucerna.yaml --html "$work/city-es.html" --quiet
 "$activator" report Examples/*.yaml --lang en --html "$work/cohort.html" --quiet
 "$activator" report --compare Examples/umbra-falls.yaml Examples/kestrel-bay.yaml --html "$work/compare.html" --quiet || true
 
+# The summary as its printed page shows it: A4 at 96 dpi is 794 px wide.
+browser --window-size=794,1123 --force-device-scale-factor=1 --screenshot=docs/screenshots/city-summary.png "file://$work/summary.html"
 browser --window-size=1100,1500 --screenshot=docs/screenshots/city-report.png "file://$work/city.html"
 browser --window-size=1100,1000 --screenshot=docs/screenshots/city-report-es.png "file://$work/city-es.html"
 browser --window-size=1100,1250 --screenshot=docs/screenshots/cohort-report.png "file://$work/cohort.html"
@@ -31,10 +35,14 @@ convert docs/screenshots/cohort-report.png -colorspace Gray docs/screenshots/coh
 browser --window-size=320,1400 --screenshot=docs/screenshots/city-report-320px.png "file://$work/city.html"
 
 for paper in a4 letter; do
-  "$activator" report Examples/kestrel-bay.yaml --paper "$paper" --html "$work/print-$paper.html" --quiet
-  browser --print-to-pdf="$work/print-$paper.pdf" "file://$work/print-$paper.html"
-  if command -v pdfinfo >/dev/null; then
-    echo "$paper: $(pdfinfo "$work/print-$paper.pdf" | grep -E '^(Pages|Page size)' | tr -s ' ' | tr '\n' ' ')"
-  fi
+  for part in full summary; do
+    flag=""; [ "$part" = summary ] && flag=--summary
+    "$activator" report Examples/kestrel-bay.yaml $flag --paper "$paper" --html "$work/print-$paper-$part.html" --quiet
+    browser --print-to-pdf="$work/print-$paper-$part.pdf" "file://$work/print-$paper-$part.html"
+    if command -v pdfinfo >/dev/null; then
+      echo "$paper $part: $(pdfinfo "$work/print-$paper-$part.pdf" | grep -E '^(Pages|Page size)' | tr -s ' ' | tr '\n' ' ')"
+    fi
+  done
 done
+# Every example city's page counts, and the check that each summary is one page: Benchmarks/run_report.py --pages-only
 ls -l docs/screenshots/*.png

@@ -151,9 +151,13 @@ enum HTMLPage {
         table.evidence, table.small { break-inside: avoid; }
         .one-page { break-after: page; }
         .one-page:last-child { break-after: auto; }
+        .one-page { font-size: 0.95em; }
         .one-page h1 { font-size: 1.6em; }
-        .one-page .summary { display: flex; flex-wrap: nowrap; gap: 10px 18px; margin-top: 6px; }
-        .one-page .summary > figure { flex: 0 0 42%; max-width: 42%; }
+        .one-page h2 { margin: 0.9em 0 0.3em; padding-top: 0.4em; }
+        .one-page .card { padding: 4px 10px; margin: 4px 0; }
+        .one-page li { margin: 0.1em 0; }
+        .one-page .summary { display: flex; flex-wrap: nowrap; gap: 10px 14px; margin-top: 6px; }
+        .one-page .summary > figure { flex: 0 0 36%; max-width: 36%; }
         .one-page .summary > div, .one-page .summary > .scroll { flex: 1 1 auto; min-width: 0; }
         .one-page .summary table { font-size: 0.9em; }
         .one-page .summary th, .one-page .summary td { padding: 2px 5px; }

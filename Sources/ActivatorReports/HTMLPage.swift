@@ -94,7 +94,6 @@ enum HTMLPage {
       .one-page h2.steps-title { margin-top: 0.8em; }
       ol.steps > li { margin: 0.35em 0; }
       ol.steps .detail { display: block; font-size: 0.88em; color: var(--muted); }
-      .strongest { font-weight: 600; }
       .summary { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: center; margin-top: 12px; }
       .summary > figure { flex: 0 1 400px; min-width: 0; }
       .summary table { font-size: 0.93em; }

@@ -31,6 +31,7 @@ public struct HTMLReport: ReportRenderer {
       header(&page, r, t)
       summary(&page, r, t)
       HTMLPage.steps(&page, r.summarySteps, t)
+      // Plain weight: a bold paragraph before another reads as a heading that is not one.
       if let strongest = r.strongest { page.element("p", [("class", "strongest")], text: strongest) }
       if !summaryOnly { page.element("p", [("class", "muted small")], text: t(.reportSummaryAppendix)) }
       page.close("section")

@@ -422,7 +422,7 @@ import Testing
           name: Help
           step: activator
           description: {en: D}
-          stage: {min: 1, max: 5}
+          stage: {min: 1, max: 3}
           eligibility: {en: E}
           fits: {income: [low, lower-middle, upper-middle, high]}
           status: running

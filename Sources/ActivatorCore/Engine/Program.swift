@@ -182,7 +182,10 @@ public final class Program: Sendable {
     return bits & (1 << UInt8(index)) != 0
   }
 
-  public func criterionIndex(_ id: String) -> Int? {
+  /// A criterion by qualified or plain id; a ladder step may be named by its stage's id
+  /// (`mob-realtime@established`) as well as its level.
+  public func criterionIndex(_ written: String) -> Int? {
+    let id = survey.canonicalCriterionID(written)
     if let exact = criteria.firstIndex(where: { $0.qualifiedID == id }) { return exact }
     let matches = criteria.indices.filter { criteria[$0].id == id }
     return matches.count == 1 ? matches[0] : nil

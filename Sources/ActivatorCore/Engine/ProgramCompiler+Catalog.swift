@@ -23,15 +23,10 @@ extension ProgramCompiler {
             "unknown-pillar", Message(.compileUnknownPillarSolution, ["pillar_value": .text(pillar.value), "solution_id": .text(solution.id), "hint": DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id))]),
             at: pillar.location)
         }
-        if solution.stageMax > survey.topStage {
-          log.error(
-            "out-of-range", Message(
-              .compileSolutionFitsUpStage,
-              ["solution_id": .text(solution.id), "solution_stage_max": .count(solution.stageMax), "top_stage": .count(survey.topStage)]),
-            at: solution.stageMaxLocation)
-        }
+        var resolved = solution
+        (resolved.stageMin, resolved.stageMax) = stageLevels(solution.stage, of: Message(.whatSolutionNamed, ["id": .text(solution.id)]), survey: survey, log: log)
         index.solutionIndex[solution.id] = index.solutions.count
-        index.solutions.append(solution)
+        index.solutions.append(resolved)
       }
       for programme in plugin.programmes {
         if let first = index.programmeIndex[programme.id] {
@@ -40,11 +35,24 @@ extension ProgramCompiler {
             notes: [.init(Message(.surveyFirstDefinedHere), at: index.programmes[first].location)])
           continue
         }
+        var resolved = programme
+        (resolved.stageMin, resolved.stageMax) = stageLevels(programme.stage, of: Message(.whatProgrammeNamed, ["id": .text(programme.id)]), survey: survey, log: log)
         index.programmeIndex[programme.id] = index.programmes.count
-        index.programmes.append(programme)
+        index.programmes.append(resolved)
       }
     }
     return index
+  }
+
+  /// A stage fit as levels of the survey; (1, 1) after a reported problem, so the entry still
+  /// exists.
+  static func stageLevels(_ fit: StageFit?, of label: Message, survey: Survey, log: DiagnosticLog) -> (Int, Int) {
+    guard let fit, let low = survey.stageLevel(fit.min, log: log), let high = survey.stageLevel(fit.max, log: log) else { return (1, 1) }
+    guard low <= high else {
+      log.error("range", Message(.pluginStageMinGreaterThan, ["low": "\(low)", "high": "\(high)", "label": .message(label)]), at: fit.location)
+      return (1, 1)
+    }
+    return (low, high)
   }
 
   /// What a `helps` list names: question slots, and criteria named by their own or their ladder's
@@ -56,7 +64,7 @@ extension ProgramCompiler {
     var named = Set<Int>()
     var complete = true
     for reference in references {
-      if let index = criterionIDs[reference.value] {
+      if let index = criterionIDs[survey.canonicalCriterionID(reference.value)] {
         if index >= 0 { named.insert(index) }
         continue
       }

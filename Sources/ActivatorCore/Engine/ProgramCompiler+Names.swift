@@ -13,7 +13,7 @@ extension ProgramCompiler {
   /// Every criterion id the plugins declare, plain and qualified, before any is compiled (index
   /// -1): what `met()` may name. Naming a criterion that failed to compile is then not a second
   /// error.
-  static func declaredCriterionIDs(_ plugins: [Plugin]) -> [String: Int] {
+  static func declaredCriterionIDs(_ plugins: [Plugin], survey: Survey) -> [String: Int] {
     var ids: [String: Int] = [:]
     for plugin in plugins {
       for definition in plugin.criteria {
@@ -21,9 +21,11 @@ extension ProgramCompiler {
         ids[definition.id] = -1
       }
       for ladder in plugin.ladders {
+        // A step whose stage names none is reported with the ladder.
         for step in ladder.steps {
-          ids["\(plugin.id)/\(ladder.id)@\(step.stage.value)"] = -1
-          ids["\(ladder.id)@\(step.stage.value)"] = -1
+          guard case .success(let level) = survey.stageLevel(step.stage.value) else { continue }
+          ids["\(plugin.id)/\(ladder.id)@\(level)"] = -1
+          ids["\(ladder.id)@\(level)"] = -1
         }
       }
     }

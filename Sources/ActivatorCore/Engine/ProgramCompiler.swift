@@ -65,22 +65,18 @@ public enum ProgramCompiler {
       return nil
     }
 
-    func checkStage(_ stage: Located<Int>) -> Bool {
-      if stage.value == 1 {
-        log.error(
-          "stage-one", Message(.compileStage1FloorEvery, ["top_stage": "\(survey.topStage)"]),
-          at: stage.location)
-        return false
+    /// The level of a criterion's stage: a stage of the survey above the first.
+    func criterionStage(_ stage: Located<StageReference>) -> Int? {
+      guard let level = survey.stageLevel(stage, log: log) else { return nil }
+      if level == 1 {
+        log.error("stage-one", Message(.compileStage1FloorEvery, ["top_stage": "\(survey.topStage)"]), at: stage.location)
+        return nil
       }
-      if stage.value > survey.topStage {
-        log.error("out-of-range", Message(.compileStageDoesNotExist, ["stage_value": "\(stage.value)", "reference": "\(survey.reference)", "top_stage": "\(survey.topStage)"]), at: stage.location)
-        return false
-      }
-      return true
+      return level
     }
 
     // Definitions, checked before the expressions that use them.
-    let declaredIDs = declaredCriterionIDs(plugins)
+    let declaredIDs = declaredCriterionIDs(plugins, survey: survey)
     let names = NamedExpressions(
       survey: survey, pluginIDs: plugins.map(\.id), visible: visibility(plugins), criterionIDs: declaredIDs, log: log)
     define(plugins, in: names, survey: survey, log: log)
@@ -102,15 +98,15 @@ public enum ProgramCompiler {
       for definition in plugin.criteria {
         guard claim(definition.id, definition.idLocation) else { continue }
         let pillar = resolvePillar(definition.pillar)
-        let stageOK = checkStage(definition.stage)
+        let stage = criterionStage(definition.stage)
         let (condition, diagnostics) = ExpressionCompiler.compile(definition.when, in: conditionEnvironment, expecting: .bool)
         log.append(contentsOf: diagnostics)
         let recommend = resolveSolutions(definition.recommend)
-        guard let pillar, stageOK, let condition else { continue }
+        guard let pillar, let stage, let condition else { continue }
         criteria.append(
           Criterion(
             id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber, pillar: pillar,
-            stage: definition.stage.value, weight: definition.weight, title: definition.title, met: definition.met,
+            stage: stage, weight: definition.weight, title: definition.title, met: definition.met,
             unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location))
       }
       var ladderIDs: [String: SourceLocation] = [:]
@@ -121,7 +117,7 @@ public enum ProgramCompiler {
         }
         ladderIDs[ladder.id] = ladder.idLocation
         criteria += expand(ladder, plugin: plugin, pluginNumber: pluginNumber, survey: survey, log: log, claim: claim,
-          resolvePillar: resolvePillar, checkStage: checkStage, resolveSolutions: resolveSolutions)
+          resolvePillar: resolvePillar, criterionStage: criterionStage, resolveSolutions: resolveSolutions)
       }
     }
     criteria.sort { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
@@ -269,8 +265,8 @@ public enum ProgramCompiler {
   /// `gov_online_services >= 30` or `level(gov_strategy) >= 3`.
   static func expand(
     _ ladder: LadderDefinition, plugin: Plugin, pluginNumber: Int, survey: Survey, log: DiagnosticLog,
-    claim: (String, SourceLocation) -> Bool, resolvePillar: (Located<String>) -> Int?, checkStage: (Located<Int>) -> Bool,
-    resolveSolutions: ([Located<String>]) -> [Int]
+    claim: (String, SourceLocation) -> Bool, resolvePillar: (Located<String>) -> Int?,
+    criterionStage: (Located<StageReference>) -> Int?, resolveSolutions: ([Located<String>]) -> [Int]
   ) -> [Criterion] {
     guard let slot = survey.questionIndex[ladder.question.value] else {
       log.error(
@@ -305,9 +301,11 @@ public enum ProgramCompiler {
     var criteria: [Criterion] = []
     var previous: Double?
     let op = ladder.direction == .higher ? ">=" : "<="
-    for step in ladder.steps {
+    let steps = ladderSteps(ladder, criterionStage: criterionStage, log: log)
+    let recommendations = ladderRecommendations(ladder, survey: survey, steps: steps, log: log)
+    for step in steps {
       let id = "\(ladder.id)@\(step.stage.value)"
-      guard checkStage(step.stage), claim(id, step.stage.location) else { continue }
+      guard claim(id, step.stage.location) else { continue }
       var threshold: Double
       var shown: LocalizedText
       var expressionText: String
@@ -374,7 +372,7 @@ public enum ProgramCompiler {
         }
       }
       let title = fill(ladder.title) ?? ladder.title
-      let recommend = resolveSolutions((ladder.recommend[step.stage.value] ?? []) + (ladder.recommend[0] ?? []))
+      let recommend = resolveSolutions((recommendations[step.stage.value] ?? []) + (recommendations[0] ?? []))
       guard let pillar, let condition else { continue }
       criteria.append(
         Criterion(
@@ -384,10 +382,49 @@ public enum ProgramCompiler {
           ladder: LadderStep(ladderID: ladder.id, question: slot, direction: ladder.direction, threshold: threshold, byLevel: question.isOrdinal),
           location: step.stage.location))
     }
-    for stage in ladder.recommend.keys where stage != 0 && !ladder.steps.contains(where: { $0.stage.value == stage }) {
-      log.warning("ladder-recommend", Message(.compileLadderRecommendsSolutionsFor, ["ladder_id": "\(ladder.id)", "stage": "\(stage)"]), at: ladder.location)
-    }
     return criteria
+  }
+
+  /// A ladder's steps with their stages resolved, in stage order; a stage written twice (`2` and
+  /// `developing`) is reported at the second.
+  static func ladderSteps(
+    _ ladder: LadderDefinition, criterionStage: (Located<StageReference>) -> Int?, log: DiagnosticLog
+  ) -> [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)] {
+    var steps: [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)] = []
+    for step in ladder.steps {
+      guard let level = criterionStage(step.stage) else { continue }
+      if let first = steps.first(where: { $0.stage.value == level }) {
+        log.error(
+          "duplicate-key", Message(.compileLadderStageTwice, ["ladder_id": .text(ladder.id), "stage": .text(String(level))]),
+          at: step.stage.location, notes: [.init(Message(.surveyFirstDefinedHere), at: first.stage.location)])
+        continue
+      }
+      steps.append((Located(level, at: step.stage.location), step.threshold))
+    }
+    return steps.sorted { $0.stage.value < $1.stage.value }
+  }
+
+  /// A ladder's recommendations by stage level (0: every stage); a stage its steps do not define
+  /// is warned about.
+  static func ladderRecommendations(
+    _ ladder: LadderDefinition, survey: Survey, steps: [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)],
+    log: DiagnosticLog
+  ) -> [Int: [Located<String>]] {
+    var byLevel: [Int: [Located<String>]] = [:]
+    for entry in ladder.recommend {
+      guard let stage = entry.stage else {
+        byLevel[0, default: []] += entry.solutions
+        continue
+      }
+      guard let level = survey.stageLevel(stage, log: log) else { continue }
+      if !steps.contains(where: { $0.stage.value == level }) {
+        log.warning(
+          "ladder-recommend", Message(.compileLadderRecommendsSolutionsFor, ["ladder_id": .text(ladder.id), "stage": .text(String(level))]),
+          at: stage.location)
+      }
+      byLevel[level, default: []] += entry.solutions
+    }
+    return byLevel
   }
 
   /// `{threshold}` and `{stage}` mean something only in ladder texts; a ladder title without

@@ -349,13 +349,14 @@ extension Checker {
   private func met(_ args: [Syntax], _ syntax: Syntax, nameRange: Range<Int>) -> Typed {
     guard args.count == 1 else { return arity("met", 1, args, syntax) }
     guard outcomesAllowed("met", nameRange) else { return .invalid(syntax) }
-    guard case .literal(.string(let id), let range) = args[0] else {
+    guard case .literal(.string(let written), let range) = args[0] else {
       fail("argument", Message(.exprMetTakesCriterionId), args[0].range)
       return .invalid(syntax)
     }
+    let id = survey.canonicalCriterionID(written)
     guard let index = environment.criterionIDs[id] else {
-      let hint = DidYouMean.hint(id, from: environment.criterionIDs.keys)
-      fail("unknown-criterion", Message(.fixtureUnknownCriterion, ["id": "\(id)", "hint": hint]), range)
+      let hint = DidYouMean.hint(written, from: environment.criterionIDs.keys)
+      fail("unknown-criterion", Message(.fixtureUnknownCriterion, ["id": .text(written), "hint": hint]), range)
       return .invalid(syntax)
     }
     if !criteriaNamed.contains(id) { criteriaNamed.append(id) }

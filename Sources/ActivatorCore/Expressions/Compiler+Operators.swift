@@ -48,9 +48,29 @@ extension Checker {
     } else if case .choice(let slot) = right.type, let literal = choiceLiteral(leftSyntax, of: slot) {
       left = literal
     }
+    if let stage = stageLiteral(rightSyntax, besides: leftSyntax) {
+      right = stage
+    } else if let stage = stageLiteral(leftSyntax, besides: rightSyntax) {
+      left = stage
+    }
     if left.type == .date { dateLiteral(rightSyntax) }
     if right.type == .date { dateLiteral(leftSyntax) }
     return (left, right)
+  }
+
+  /// A stage id in quotes compared with `stage()`, `target()` or `overall()`
+  /// (`stage('mobility') >= 'established'`): the stage's level, checked against the survey.
+  private func stageLiteral(_ syntax: Syntax, besides other: Syntax) -> Typed? {
+    guard case .literal(.string(let text), let range) = syntax, case .call(let name, nil, _, _, _) = other,
+      ["stage", "target", "overall"].contains(name)
+    else { return nil }
+    switch survey.stageLevel(.id(text)) {
+    case .success(let level):
+      return Typed(type: .int, cost: 1, bound: nil, run: { _ in .int(level) }, syntax: syntax)
+    case .failure(let problem):
+      fail(problem.code, problem.message, range)
+      return .invalid(syntax)
+    }
   }
 
   func comparable(_ a: ExprType, _ b: ExprType) -> Bool {

@@ -222,26 +222,16 @@ public enum AnswersLoader {
   }
 
   /// A stage given by level (`4`) or by id (`integrated`).
+  /// A stage by number or id (targets, fixtures), reported at `node` when it names no stage of
+  /// `survey`.
   static func stageNumber(_ node: YAMLNode, _ survey: Survey, _ reader: NodeReader) -> Int? {
-    guard let text = node.scalar else {
-      reader.error("wrong-type", Message(.answersExpectedStage1Stage, ["top_stage": "\(survey.topStage)", "found": NodeReader.found(node)]), node)
+    guard let stage = reader.stageReference(node, Message(.whatStage)) else { return nil }
+    switch survey.stageLevel(stage.value) {
+    case .success(let level): return level
+    case .failure(let problem):
+      reader.error(problem.code, problem.message, node)
       return nil
     }
-    if let level = Int(text.trimmingSpaces) {
-      guard survey.stages.contains(where: { $0.level == level }) else {
-        reader.error("out-of-range", Message(.answersStageMustBeFrom, ["top_stage": "\(survey.topStage)", "level": "\(level)"]), node)
-        return nil
-      }
-      return level
-    }
-    if let stage = survey.stages.first(where: { $0.id == text }) { return stage.level }
-    reader.error(
-      "unknown-stage",
-      Message(
-        .answersUnknownStage,
-        ["text": .text(text), "hint": DidYouMean.hint(text, from: survey.stages.map(\.id)), "top": .text(String(survey.topStage))]),
-      node)
-    return nil
   }
 
   static func timestamp(_ node: YAMLNode, _ key: String, _ reader: NodeReader) -> String? {

@@ -13,20 +13,17 @@ extension PluginLoader {
     }
   }
 
-  /// The stage fit `{min, max}` and where `max` is written. After an error it is a
-  /// placeholder, so the entry still exists and references to it are not reported as unknown.
-  static func stageFit(_ node: YAMLNode?, _ reader: NodeReader, _ label: Message) -> (Int, Int, SourceLocation) {
-    guard let node else { return (1, 1, reader.location(YAMLNode(content: .scalar("", .plain), start: .init(line: 0, column: 0), end: .init(line: 0, column: 0)))) }
-    guard let fields = reader.fields(node, Message(.whatStageFit, ["label": .message(label)]), allowed: ["min", "max"]) else { return (1, 1, reader.location(node)) }
-    let maxLocation = reader.location(fields["max"] ?? node)
-    guard let low = fields.required("min", reader).flatMap({ reader.int($0, Message(.whatStageMin), in: 1...20) }),
-      let high = fields.required("max", reader).flatMap({ reader.int($0, Message(.whatStageMax), in: 1...20) })
-    else { return (1, 1, maxLocation) }
-    if low > high {
-      reader.error("range", Message(.pluginStageMinGreaterThan, ["low": "\(low)", "high": "\(high)", "label": .message(label)]), node)
-      return (1, 1, maxLocation)
+  /// The stage fit `{min, max}`, by stage number or id; resolved and checked when the rules are
+  /// compiled. Nil after an error: the entry still exists (fitting stage 1 only), so references to
+  /// it are not reported as unknown.
+  static func stageFit(_ node: YAMLNode?, _ reader: NodeReader, _ label: Message) -> StageFit? {
+    guard let node, let fields = reader.fields(node, Message(.whatStageFit, ["label": .message(label)]), allowed: ["min", "max"]) else {
+      return nil
     }
-    return (low, high, maxLocation)
+    guard let low = fields.required("min", reader).flatMap({ reader.stageReference($0, Message(.whatStageMin)) }),
+      let high = fields.required("max", reader).flatMap({ reader.stageReference($0, Message(.whatStageMax)) })
+    else { return nil }
+    return StageFit(min: low, max: high, location: reader.location(node))
   }
 
   /// A web address: `http://` or `https://`, no spaces.
@@ -148,7 +145,7 @@ extension PluginLoader {
     guard let id, let name, let city, let problem, let what else { return nil }
     return Solution(
       id: id, name: name, city: city, country: country, year: year, pillars: pillars, problem: problem, solution: what,
-      stageMin: fit.0, stageMax: fit.1, stageMaxLocation: fit.2, status: status ?? .deployed, fits: suits,
+      stageMin: 1, stageMax: 1, stage: fit, status: status ?? .deployed, fits: suits,
       cost: cost ?? .unknown, costBasis: costBasis, needs: needs, helps: helps, provenance: provenance, plugin: plugin,
       location: reader.location(node))
   }
@@ -187,7 +184,7 @@ extension PluginLoader {
     let provenance = provenance(fields, reader, label)
     guard let id, let name, let description else { return nil }
     return Programme(
-      id: id, name: name, step: step ?? .activator, description: description, stageMin: fit.0, stageMax: fit.1,
+      id: id, name: name, step: step ?? .activator, description: description, stageMin: 1, stageMax: 1, stage: fit,
       eligibility: eligibility ?? LocalizedText(""), fits: suits, fitsBasis: basis, status: status ?? .unknown, lastSeen: lastSeen,
       provenance: provenance, plugin: plugin, location: reader.location(node))
   }

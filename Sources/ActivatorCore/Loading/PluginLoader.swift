@@ -243,7 +243,7 @@ public enum PluginLoader {
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatCriterionId), dashes: true) }
     let label = Message(.whatCriterionNamed, ["id": .text(id ?? "?")])
     let pillar = fields.required("pillar", reader).flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
-    let stage = fields.required("stage", reader).flatMap { n in located(n, reader) { reader.int($0, Message(.whatStage2), in: 1...20) } }
+    let stage = fields.required("stage", reader).flatMap { reader.stageReference($0, Message(.whatStage2)) }
     let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitle, ["label": .message(label)])) }
     let when = fields.required("when", reader).flatMap { reader.expression($0, Message(.whatCondition, ["label": .message(label)])) }
     let met = fields.optional("met").flatMap { reader.localized($0, Message(.whatMetFinding, ["label": .message(label)])) }
@@ -272,17 +272,18 @@ public enum PluginLoader {
         reader.error("unknown-value", Message(.pluginDirectionMustBeHigher, ["text": .text(text), "hint": DidYouMean.hint(text, from: ["higher", "lower"])]), node)
       }
     }
-    var steps: [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)] = []
+    var steps: [(stage: Located<StageReference>, threshold: Located<LadderDefinition.Threshold>)] = []
     if let node = fields.required("at", reader) {
       if let pairs = node.mapping {
         for pair in pairs {
-          guard let stage = located(pair.key, reader, { reader.int($0, Message(.whatLadderStage), in: 1...20) }) else { continue }
+          guard let stage = reader.stageReference(pair.key, Message(.whatLadderStage)) else { continue }
+          let written = MessageArgument.text(pair.key.scalar ?? "?")
           if steps.contains(where: { $0.stage.value == stage.value }) {
-            reader.error("duplicate-key", Message(.pluginStageAppearsTwice, ["stage_value": "\(stage.value)", "label": .message(label)]), pair.key)
+            reader.error("duplicate-key", Message(.pluginStageAppearsTwice, ["stage_value": written, "label": .message(label)]), pair.key)
             continue
           }
           guard let text = pair.value.scalar, !pair.value.isNull else {
-            reader.error("wrong-type", Message(.pluginThresholdForStageMust, ["stage_value": "\(stage.value)", "found": NodeReader.found(pair.value)]), pair.value)
+            reader.error("wrong-type", Message(.pluginThresholdForStageMust, ["stage_value": written, "found": NodeReader.found(pair.value)]), pair.value)
             continue
           }
           let threshold: LadderDefinition.Threshold
@@ -301,14 +302,14 @@ public enum PluginLoader {
     let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitle, ["label": .message(label)])) }
     let met = fields.optional("met").flatMap { reader.localized($0, Message(.whatMetFinding, ["label": .message(label)])) }
     let unmet = fields.optional("unmet").flatMap { reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)])) }
-    var recommend: [Int: [Located<String>]] = [:]
+    var recommend: [(stage: Located<StageReference>?, solutions: [Located<String>])] = []
     if let node = fields.optional("recommend") {
       if node.sequence != nil {
-        recommend[0] = references(node, reader, "recommend")
+        recommend.append((nil, references(node, reader, "recommend")))
       } else if let pairs = node.mapping {
         for pair in pairs {
-          guard let stage = reader.int(pair.key, Message(.whatStageRecommend), in: 1...20) else { continue }
-          recommend[stage] = references(pair.value, reader, "recommend")
+          guard let stage = reader.stageReference(pair.key, Message(.whatStageRecommend)) else { continue }
+          recommend.append((stage, references(pair.value, reader, "recommend")))
         }
       } else {
         reader.error("wrong-type", Message(.pluginRecommendMustBeList), node)
@@ -318,7 +319,7 @@ public enum PluginLoader {
     let finalTitle = title ?? LocalizedText(id)
     return LadderDefinition(
       idLocation: reader.location(fields["id"] ?? node), directionLocation: fields["direction"].map { reader.location($0) },
-      id: id, question: question, pillar: pillar, direction: direction, steps: steps.sorted { $0.stage.value < $1.stage.value },
+      id: id, question: question, pillar: pillar, direction: direction, steps: steps,
       weight: weight(fields, reader), title: finalTitle, met: met, unmet: unmet, recommend: recommend,
       location: reader.location(node))
   }

@@ -105,6 +105,15 @@ public struct SolutionNeed: Sendable {
   public var requires: ExpressionSource?
 }
 
+/// The stages at which cities take a solution or programme up, as written (`{min: 2, max:
+/// integrated}`).
+public struct StageFit: Sendable {
+  public var min: Located<StageReference>
+  public var max: Located<StageReference>
+  /// The `{min, max}` mapping, for a range that runs backwards.
+  public var location: SourceLocation
+}
+
 /// A proven solution from a real city that a recommendation can point to.
 public struct Solution: Sendable {
   public var id: String
@@ -115,10 +124,10 @@ public struct Solution: Sendable {
   public var pillars: [Located<String>]
   public var problem: LocalizedText
   public var solution: LocalizedText
+  /// The stage fit as levels, once resolved against the survey (`stage` holds it as written).
   public var stageMin: Int
   public var stageMax: Int
-  /// Where the stage fit's `max` is written.
-  public var stageMaxLocation: SourceLocation
+  public var stage: StageFit?
   public var status: SolutionStatus
   public var fits: CatalogFit
   public var cost: CostBand
@@ -147,6 +156,7 @@ public struct Programme: Sendable {
   public var description: LocalizedText
   public var stageMin: Int
   public var stageMax: Int
+  public var stage: StageFit?
   /// Who may take part, in WeGO's own terms.
   public var eligibility: LocalizedText
   /// The cities WeGO offers it to, derived from the eligibility.

@@ -92,7 +92,7 @@ public struct CriterionDefinition: Sendable {
   public var id: String
   public var idLocation: SourceLocation
   public var pillar: Located<String>
-  public var stage: Located<Int>
+  public var stage: Located<StageReference>
   public var weight: Double
   public var title: LocalizedText
   public var when: ExpressionSource
@@ -122,13 +122,14 @@ public struct LadderDefinition: Sendable {
   public var question: Located<String>
   public var pillar: Located<String>?
   public var direction: LadderDirection
-  public var steps: [(stage: Located<Int>, threshold: Located<Threshold>)]
+  /// In the order written; stages are resolved, ordered and checked for repeats on compiling.
+  public var steps: [(stage: Located<StageReference>, threshold: Located<Threshold>)]
   public var weight: Double
   public var title: LocalizedText
   public var met: LocalizedText?
   public var unmet: LocalizedText?
-  /// Recommendations per stage; key 0 means every stage.
-  public var recommend: [Int: [Located<String>]]
+  /// Recommendations per stage; a nil stage means every stage.
+  public var recommend: [(stage: Located<StageReference>?, solutions: [Located<String>])]
   public var location: SourceLocation
 }
 

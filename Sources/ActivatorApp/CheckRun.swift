@@ -44,7 +44,7 @@ public struct CheckRun {
     if errors || (warnings && !allowWarnings) { throw RunFailure.exit(1) }
   }
 
-  /// "Checked 1 survey, 2 plugins, …: 0 errors, 1 warning".
+  /// "Checked 1 survey, 2 plugins, …, 30 fixtures: 0 errors, 1 warning".
   func summary(_ s: CheckService.Summary, _ diagnostics: [Diagnostic]) -> Message {
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
@@ -52,6 +52,7 @@ public struct CheckRun {
     if s.criteria > 0 { parts.append(Message(.checkCriteria, ["count": .count(s.criteria)])) }
     if s.solutions > 0 { parts.append(Message(.checkSolutions, ["count": .count(s.solutions)])) }
     if s.programmes > 0 { parts.append(Message(.checkProgrammes, ["count": .count(s.programmes)])) }
+    if s.fixtures > 0 { parts.append(Message(.checkFixtures, ["count": .count(s.fixtures)])) }
     if s.answers > 0 { parts.append(Message(.checkAnswersFiles, ["count": .count(s.answers)])) }
     let found = [Message(.checkErrors, ["count": .count(errors)]), Message(.checkWarnings, ["count": .count(warnings)])]
     return Message(

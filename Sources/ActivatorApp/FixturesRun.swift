@@ -20,54 +20,27 @@ public struct FixturesRun {
     self.color = color
   }
 
-  /// Programs for a survey and a set of plugins, compiled once; their errors reported once.
-  final class Programs {
-    var compiled: [String: Program?] = [:]
-    let log = DiagnosticLog()
-
-    func program(_ survey: Survey, _ plugins: [Plugin]) -> Program? {
-      let key = survey.reference + "|" + plugins.map(\.id).sorted().joined(separator: ",")
-      if let cached = compiled[key] { return cached }
-      let program = ProgramCompiler.compile(survey: survey, plugins: plugins, log: log, warnUnreachable: false)
-      compiled[key] = program
-      return program
-    }
-  }
-
   public func run() throws {
     let workspace = Workspace()
     sources.loadSurveys(into: workspace)
     sources.loadRules(into: workspace)
-    let programs = Programs()
+    let suite = FixtureSuite(workspace: workspace, files: fixtures)
     var results: [FixtureResult] = []
     var coverage: [FixtureCoverage] = []
-    var unreadable = 0
-    func run(_ paths: [String], plugins: [Plugin]) -> [FixtureResult] {
-      var ran: [FixtureResult] = []
-      for path in paths {
-        let errorsBefore = workspace.log.errorCount
-        let fixtures = FixtureLoader.load(path, registry: workspace.registry, program: { programs.program($0, plugins) }, log: workspace.log)
-        if workspace.log.errorCount > errorsBefore { unreadable += 1 }
-        for fixture in fixtures {
-          guard let compiled = programs.program(fixture.survey, plugins) else { continue }
-          ran.append(FixtureRunner.run(fixture, program: compiled))
-        }
+    for group in suite.groups {
+      let ran = group.fixtures.compactMap { fixture in
+        suite.program(fixture.survey, group.plugins).map { FixtureRunner.run(fixture, program: $0) }
       }
-      return ran
-    }
-    for plugin in workspace.plugins where !plugin.fixtures.isEmpty {
-      let scope = ProgramCompiler.closure(of: plugin, in: workspace.plugins)
-      let ran = run(plugin.fixtures, plugins: scope)
       results += ran
+      guard let plugin = group.plugin else { continue }
       for survey in workspace.registry.surveys where plugin.applies(to: survey.id, version: survey.version) {
-        if let compiled = programs.program(survey, scope) {
+        if let compiled = suite.program(survey, group.plugins) {
           coverage.append(FixtureRunner.coverage(ran, program: compiled, plugin: plugin.id))
         }
       }
     }
-    results += run(fixtures, plugins: workspace.plugins)
-
-    let problems = (workspace.log.sorted + programs.log.sorted).filter { $0.severity == .error }
+    let unreadable = suite.unreadable
+    let problems = (workspace.log.sorted + suite.programLog.sorted).filter { $0.severity == .error }
     if !problems.isEmpty { Diagnostics.print(problems) }
     switch format {
     case .json: Console.out(FixtureReport.json(results, coverage: coverage))

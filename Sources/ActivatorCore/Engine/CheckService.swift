@@ -29,7 +29,7 @@ public struct CheckService {
   public static func kind(of root: YAMLNode) -> Kind {
     let keys = Set(root.mapping?.compactMap { $0.key.scalar } ?? [])
     if keys.contains("plugin") { return .plugin }
-    if keys.contains("fixture") { return .fixture }
+    if keys.contains("fixture") || keys.contains("fixtures") { return .fixture }
     if keys.contains("catalog") { return .catalog }
     if keys.contains("survey") && (keys.contains("answers") || keys.contains("survey_version")) { return .answers }
     if keys.contains("survey") { return .survey }
@@ -52,14 +52,16 @@ public struct CheckService {
       classify(path, &surveyFiles, &ruleRoots, &answerFiles, &looseFiles, depth: 0)
     }
     let started = ContinuousClock.now
-    // Rules and answers need a survey to be checked against: fall back to the default ones.
-    if paths.isEmpty || surveyFiles.isEmpty && (!ruleRoots.isEmpty || !answerFiles.isEmpty) {
+    let fixtureFiles = looseFiles.filter { $0.1 == .fixture }.map(\.0)
+    // Rules, answers and fixtures need a survey to be checked against: fall back to the default
+    // ones; fixtures given alone run against the default rules, as `test --fixture` runs them.
+    if paths.isEmpty || surveyFiles.isEmpty && (!ruleRoots.isEmpty || !answerFiles.isEmpty || !fixtureFiles.isEmpty) {
       workspace.loadSurveys(defaultSurveys)
     }
     workspace.loadSurveys(surveyFiles + extraSurveys)
     summary.surveys = workspace.registry.surveys.count
     let surveysRead = ContinuousClock.now
-    workspace.loadRules(defaultRules)
+    workspace.loadRules(ruleRoots.isEmpty && !fixtureFiles.isEmpty ? locations?.folders(.rules) ?? [] : defaultRules)
     workspace.loadRules(ruleRoots)
     summary.plugins = workspace.plugins.count
     let rulesRead = ContinuousClock.now
@@ -71,7 +73,7 @@ public struct CheckService {
           Message(.checkCatalogFilesReadAs),
           at: .file(path))
       case .fixture:
-        summary.fixtures += 1
+        break
       default:
         log.error(
           "unknown-file", Message(.checkNotActivatorFileExpected),
@@ -106,7 +108,10 @@ public struct CheckService {
         at: plugin.location)
     }
     checkMessages()
-    for plugin in workspace.plugins { summary.fixtures += plugin.fixtures.count }
+    // Loaded as `test` loads them, not run: a fixture naming what does not exist fails here.
+    let fixtures = FixtureSuite(workspace: workspace, files: fixtureFiles)
+    summary.fixtures = fixtures.fixtureCount
+    log.append(contentsOf: fixtures.programLog.diagnostics)
     for path in answerFiles {
       summary.answers += 1
       _ = AnswersLoader.load(path, registry: workspace.registry, log: log)

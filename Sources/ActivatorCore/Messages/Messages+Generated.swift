@@ -101,6 +101,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
   case checkNoSurveysRulesFolders = "check.no-surveys-rules-folders"
   case checkNotActivatorFileExpected = "check.not-activator-file-expected"
   case checkPluginAppliesButNo = "check.plugin-applies-but-no"
+  case checkFixtures = "check.fixtures"
   case checkPlugins = "check.plugins"
   case checkProgrammes = "check.programmes"
   case checkReadRules = "check.read-rules"
@@ -1406,6 +1407,10 @@ messages:
   check.no-surveys-rules-folders: "no Surveys/ and Rules/ folders found here; name the files to check ('activator paths' shows where they are looked for)"
   check.not-activator-file-expected: "not an Activator file: expected a survey ('survey:'), a rule plugin ('plugin:'), a catalog or an answers file"
   check.plugin-applies-but-no: "plugin '{plugin_id}' applies to {wanted}, but no such survey is loaded ({none_loaded}); its rules were not type-checked"
+  check.fixtures:
+    plural: count
+    one: "{count} fixture"
+    other: "{count} fixtures"
   check.plugins:
     plural: count
     one: "{count} plugin"
@@ -2780,6 +2785,10 @@ messages:
   check.no-surveys-rules-folders: "aquí no hay carpetas Surveys/ ni Rules/; indique los archivos que quiere comprobar ('activator paths' muestra dónde se buscan)"
   check.not-activator-file-expected: "no es un archivo de Activator: se esperaba una encuesta ('survey:'), un plugin de reglas ('plugin:'), un catálogo o un archivo de respuestas"
   check.plugin-applies-but-no: "el plugin '{plugin_id}' se aplica a {wanted}, pero esa encuesta no está cargada ({none_loaded}); no se comprobaron los tipos de sus reglas"
+  check.fixtures:
+    plural: count
+    one: "{count} caso de prueba"
+    other: "{count} casos de prueba"
   check.plugins:
     plural: count
     one: "{count} plugin"

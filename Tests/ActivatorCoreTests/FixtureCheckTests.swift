@@ -87,3 +87,67 @@ import Testing
     #expect(service.summary.fixtures > 20)
   }
 }
+
+/// Issue 15, item 4: a fixture's numbers compare at the precision written (a whole number
+/// exactly) or within a stated tolerance, and a failure prints the number as written.
+@Suite struct FixtureNumberTests {
+  static let plugin = "plugin: p\n" + NamedExpressionTests.header + """
+    criteria:
+      - {id: c, pillar: energy, stage: 2, title: {en: C}, when: "level(e1) >= 2"}
+    metrics:
+      - {id: third, title: {en: Third}, expr: "avg(level(e1), level(e2), level(e3))"}
+      - {id: rated, title: {en: Rated}, expr: "size(section('energy', 'choice'))"}
+
+    """
+
+  /// Runs `expect` (the YAML of an `expect:` mapping, indented for it) on a city whose ratings
+  /// average 5/3; gives each failure as `line:column message`, and the loader's problems.
+  static func run(_ expect: String) throws -> (failures: [String], problems: [String]) {
+    let (compiled, compileLog) = try NamedExpressionTests.compile([plugin])
+    #expect(NamedExpressionTests.problems(compileLog).isEmpty, "\(NamedExpressionTests.problems(compileLog))")
+    let program = try #require(compiled)
+    return try withTemporaryFolder { folder in
+      let path = folder + "/numbers.yaml"
+      try FileReading.writeAtomically(
+        path,
+        """
+        fixture: numbers
+        answers:
+          survey: index
+          survey_version: 1.0.0
+          city: {name: Test}
+          answers: {e1: high, e2: low, e3: low, w1: low, w2: 10, w3: 1, w4: no, region: north}
+        expect:
+        \(expect)
+        """)
+      let log = DiagnosticLog()
+      let fixtures = FixtureLoader.load(path, registry: SurveyRegistry([program.survey]), program: { _ in program }, log: log)
+      let problems = log.sorted.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column) \($0.code): \($0.message)" }
+      let failures = fixtures.flatMap { FixtureRunner.run($0, program: program).failures }.map {
+        "\($0.location.line):\($0.location.column) \($0.message.description)"
+      }
+      return (failures, problems)
+    }
+  }
+
+  @Test func numbersCompareAtThePrecisionWritten() throws {
+    let passing = try Self.run("  metrics: {third: 1.667, rated: 3}\n  scores: {energy: 2}\n")
+    #expect(passing.problems.isEmpty && passing.failures.isEmpty, "\(passing)")
+    // 1.670 rounds 1.6667 at three decimals, which it is not; two decimals (all that was compared before) hid that.
+    let (failures, _) = try Self.run("  metrics: {third: 1.670, rated: 3.0}\n")
+    #expect(failures == ["8:20 metric third: expected 1.670 (to 3 decimals), got 1.66667"], "\(failures)")
+    let whole = try Self.run("  metrics: {third: 2}\n  scores: {energy: 2.01}\n")
+    #expect(whole.failures.contains("8:20 metric third: expected 2 (exactly), got 1.667"), "\(whole.failures)")
+    #expect(whole.failures.contains("9:20 score of energy: expected 2.01 (to 2 decimals), got 2"), "\(whole.failures)")
+  }
+
+  @Test func aToleranceIsStatedBesideTheValue() throws {
+    let within = try Self.run("  metrics: {third: {value: 1.7, tolerance: 0.05}}\n  scores: {energy: {value: 1.95, tolerance: 0.1}}\n")
+    #expect(within.problems.isEmpty && within.failures.isEmpty, "\(within)")
+    let outside = try Self.run("  metrics: {third: {value: 1.6, tolerance: 0.05}}\n")
+    #expect(outside.failures == ["8:20 metric third: expected 1.6 ± 0.05, got 1.667"], "\(outside.failures)")
+    let negative = try Self.run("  metrics: {third: {value: 1.6, tolerance: -1}}\n  scores: {energy: {value: 1.6, tolerence: 1}}\n")
+    #expect(negative.problems.contains("8:44 out-of-range: a tolerance cannot be negative, found -1"), "\(negative.problems)")
+    #expect(negative.problems.contains { $0.hasPrefix("9:33 unknown-key: unknown key 'tolerence'") }, "\(negative.problems)")
+  }
+}

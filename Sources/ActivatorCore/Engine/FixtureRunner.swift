@@ -12,7 +12,7 @@ public struct Fixture: Sendable {
   public enum Expectation: Sendable {
     case stage(pillar: Int, Int, SourceLocation)
     case overall(Int, SourceLocation)
-    case score(pillar: Int, Double, SourceLocation)
+    case score(pillar: Int, ExpectedNumber, SourceLocation)
     case criterion(id: String, Outcome, SourceLocation)
     case recommended(String, Bool, SourceLocation)
     case topRecommendations([String], SourceLocation)
@@ -27,7 +27,7 @@ public struct Fixture: Sendable {
   }
 
   public enum MetricValue: Sendable, Equatable {
-    case number(Double)
+    case number(ExpectedNumber)
     case bool(Bool)
     case text(String)
     case unknown
@@ -162,7 +162,7 @@ public enum FixtureLoader {
       if let stage = AnswersLoader.stageNumber(value, survey, reader) { out.append(.stage(pillar: pillar, stage, reader.location(value))) }
     }
     pillarMap("scores") { pillar, value in
-      if let score = reader.double(value, Message(.whatScore)) { out.append(.score(pillar: pillar, score, reader.location(value))) }
+      if let score = ExpectedNumber.read(value, Message(.whatScore), reader) { out.append(.score(pillar: pillar, score, reader.location(value))) }
     }
     if let value = fields.optional("overall"), let stage = AnswersLoader.stageNumber(value, survey, reader) {
       out.append(.overall(stage, reader.location(value)))
@@ -203,7 +203,10 @@ public enum FixtureLoader {
         let value: Fixture.MetricValue
         if pair.value.isNull || pair.value.scalar == "unknown" {
           value = .unknown
-        } else if let text = pair.value.scalar, case .value(let number) = NumberText.parse(text), pair.value.scalarStyle?.isQuoted != true {
+        } else if pair.value.mapping != nil {
+          guard let number = ExpectedNumber.read(pair.value, Message(.whatMetricValue, ["id": .text(id)]), reader) else { continue }
+          value = .number(number)
+        } else if let number = ExpectedNumber.plain(pair.value) {
           value = .number(number)
         } else if let text = pair.value.scalar, pair.value.scalarStyle == .plain, let b = BoolText.parse(text) {
           value = .bool(b)
@@ -354,13 +357,13 @@ public enum FixtureRunner {
         }
       case .score(let pillar, let score, let location):
         let actual = a.pillars[pillar].score
-        if abs(actual - score) > 0.005 {
+        if !score.matches(actual) {
           failures.append(
             FixtureFailure(
               location: location,
               message: Message(
                 .fixtureScoreDiffers,
-                ["pillar": .text(survey.pillars[pillar].id), "expected": .text(ValueText.format(score)), "actual": .text(ValueText.format(actual))]),
+                ["pillar": .text(survey.pillars[pillar].id), "expected": .message(score.described), "actual": .text(score.show(actual))]),
               explanation: stageExplanation(a, pillar: pillar, around: a.pillars[pillar].stage + 1)))
         }
       case .criterion(let id, let outcome, let location):
@@ -382,25 +385,27 @@ public enum FixtureRunner {
       case .metric(let id, let expected, let location):
         guard let index = program.metrics.firstIndex(where: { $0.id == id || $0.qualifiedID == id }) else { continue }
         let value = a.metrics[index].value
-        let actual: Fixture.MetricValue
+        let number: Double?
+        let actual: Fixture.MetricValue?
         switch value {
-        case .int(let n): actual = .number(Double(n))
-        case .double(let d): actual = .number(d)
-        case .bool(let b): actual = .bool(b)
-        case .string, .choice: actual = .text(ValueText.code(value, survey: survey))
-        default: actual = .unknown
+        case .int(let n): (number, actual) = (Double(n), nil)
+        case .double(let d): (number, actual) = (d, nil)
+        case .bool(let b): (number, actual) = (nil, .bool(b))
+        case .string, .choice: (number, actual) = (nil, .text(ValueText.code(value, survey: survey)))
+        default: (number, actual) = (nil, .unknown)
         }
         let equal: Bool
-        if case .number(let x) = expected, case .number(let y) = actual {
-          equal = abs(x - y) <= max(1e-6, abs(x) * 1e-9) || ValueText.format(x) == ValueText.format(y)
+        let shown: MessageArgument
+        if let number {
+          if case .number(let wanted) = expected { (equal, shown) = (wanted.matches(number), .text(wanted.show(number))) } else { (equal, shown) = (false, .text(JSONWriter.format(number))) }
         } else {
-          equal = expected == actual
+          (equal, shown) = (expected == actual, actual.map(describe) ?? .message(Message(.fixtureUnknown)))
         }
         if !equal {
           failures.append(
             FixtureFailure(
               location: location,
-              message: Message(.fixtureMetricDiffers, ["id": .text(id), "expected": describe(expected), "actual": describe(actual)]),
+              message: Message(.fixtureMetricDiffers, ["id": .text(id), "expected": describe(expected), "actual": shown]),
               explanation: [Message(.fixtureExpression, ["text": .text(program.metrics[index].expression.source.text)])]))
         }
       }
@@ -506,7 +511,7 @@ public enum FixtureRunner {
 
   static func describe(_ value: Fixture.MetricValue) -> MessageArgument {
     switch value {
-    case .number(let n): .text(ValueText.format(n))
+    case .number(let n): .message(n.described)
     case .bool(let b): .text(b ? "true" : "false")
     case .text(let s): .text("'\(s)'")
     case .unknown: .message(Message(.fixtureUnknown))

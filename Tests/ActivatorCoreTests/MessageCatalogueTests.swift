@@ -16,13 +16,9 @@ import Testing
   }
 
   @Test func filesMatchTheirSchema() throws {
-    let schema = SchemaValidator(
-      schema: try #require(
-        try YAMLParser.parse(try FileReading.read(Paths.at("docs/schemas/messages.schema.json"), maxBytes: 1 << 20))))
-    for (name, text) in try Self.files() {
-      let problems = schema.validate(try #require(try YAMLParser.parse(Array(text.utf8))))
-      #expect(problems.isEmpty, "\(name): \(problems.prefix(5))")
-    }
+    let schema = SchemaValidator(schemaFile: Paths.at("docs/schemas/messages.schema.json"))
+    let files = try Self.files().map { (name: $0.name, node: try #require(try YAMLParser.parse(Array($0.text.utf8)))) }
+    for (name, problems) in schema.validate(files) { #expect(problems.isEmpty, "\(name): \(problems.prefix(5))") }
   }
 
   @Test func filesReadWithoutProblems() {

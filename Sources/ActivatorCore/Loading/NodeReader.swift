@@ -192,6 +192,11 @@ public struct NodeReader {
   public func localized(_ node: YAMLNode, _ what: Message, nameLike: Bool = false) -> LocalizedText? {
     if let text = node.scalar, !node.isNull {
       if nameLike || languages.count <= 1 {
+        // A plain string stands for every language: blank, it would be a blank translation.
+        guard !text.allSatisfy(\.isWhitespace) else {
+          error("empty", Message(.readEmpty, ["what": .message(what)]), node)
+          return nil
+        }
         return LocalizedText(text)
       }
       error(

@@ -1,23 +1,30 @@
+import ActivatorCore
 import ActivatorYAML
+import Testing
 
-/// A JSON Schema (2020-12) validator for the keywords our schemas use, applied to YAML nodes
-/// typed by the YAML 1.2 core schema, the way YAML editors see them.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Validates YAML documents against a JSON Schema with a real JSON Schema 2020-12 validator,
+/// Python's jsonschema (Tests/Schemas/validate.py; installed by .ci/setup). The documents are
+/// read with the parser the loaders use and typed by the YAML 1.2 core schema, the way YAML
+/// editors see them, then handed over as JSON.
 struct SchemaValidator {
-  let root: YAMLNode
-  private let regexes = RegexCache()
+  let schemaPath: String
 
-  final class RegexCache {
-    var compiled: [String: Regex<AnyRegexOutput>] = [:]
-    func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
-      if let found = compiled[pattern] { return found }
-      let made = try? Regex(pattern)
-      compiled[pattern] = made
-      return made
-    }
+  init(schemaFile: String) {
+    schemaPath = schemaFile
   }
 
-  init(schema: YAMLNode) {
-    root = schema
+  /// A schema given as text (`template --schema`), kept in a file for the validator.
+  init(schemaText: String) throws {
+    var template = Array("/tmp/activator-schema-XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    try #require(descriptor >= 0, "mkstemp failed")
+    close(descriptor)
+    schemaPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    try FileReading.writeAtomically(schemaPath, schemaText)
   }
 
   enum JSONType: String { case null, boolean, integer, number, string, array, object }
@@ -44,146 +51,78 @@ struct SchemaValidator {
     }
   }
 
-  static func number(_ node: YAMLNode) -> Double? {
-    guard let text = node.scalar, [.integer, .number].contains(type(of: node)) else { return nil }
-    return Double(text)
+  /// The node as JSON, each scalar typed as a YAML editor types it.
+  static func json(_ node: YAMLNode, into writer: JSONWriter) {
+    switch node.content {
+    case .mapping(let pairs):
+      writer.object { for pair in pairs { writer.key(pair.key.scalar ?? "") { json(pair.value, into: writer) } } }
+    case .sequence(let items):
+      writer.array { for item in items { json(item, into: writer) } }
+    case .scalar(let text, _):
+      switch type(of: node) {
+      case .null: writer.null()
+      case .boolean: writer.bool(text.lowercased() == "true")
+      case .integer, .number:
+        // Non-finite numbers have no JSON form: a string makes the validator refuse them as it should.
+        if let value = Double(text.hasPrefix("0x") || text.hasPrefix("0o") ? String(Int(text.dropFirst(2), radix: text.hasPrefix("0x") ? 16 : 8) ?? 0) : text), value.isFinite {
+          writer.double(value)
+        } else {
+          writer.string(text)
+        }
+      default: writer.string(text)
+      }
+    }
   }
 
-  /// Problems found, as "path: message".
+  /// Problems of one document, as "location: message".
   func validate(_ instance: YAMLNode) -> [String] {
-    var problems: [String] = []
-    check(instance, against: root, path: "$", into: &problems)
-    return problems
+    validate([("document", instance)])["document"] ?? []
   }
 
-  func resolve(_ schema: YAMLNode) -> YAMLNode {
-    guard let reference = field(schema, "$ref")?.scalar, reference.hasPrefix("#/") else { return schema }
-    var node = root
-    for part in reference.dropFirst(2).split(separator: "/") {
-      guard let next = field(node, String(part)) else { return schema }
-      node = next
+  /// Problems per document name (every name present, with no problems when valid).
+  func validate(_ documents: [(name: String, node: YAMLNode)]) -> [String: [String]] {
+    let lines = documents.map { document in
+      let writer = JSONWriter()
+      writer.object {
+        writer.key("name", document.name)
+        writer.key("schema", schemaPath)
+        writer.key("instance") { Self.json(document.node, into: writer) }
+      }
+      return writer.finish()
     }
-    return node
+    var found = Dictionary(uniqueKeysWithValues: documents.map { ($0.name, [String]()) })
+    let output = Self.runValidator(input: lines.joined(separator: "\n") + "\n")
+    guard output.last == "checked \(documents.count)" else {
+      Issue.record("the schema validator did not check every document (is python3 with jsonschema installed? run .ci/setup): \(output.suffix(5))")
+      return found.mapValues { _ in ["not validated"] }
+    }
+    for line in output where line.hasPrefix("problem ") {
+      let parts = line.dropFirst("problem ".count).split(separator: "\t", maxSplits: 2).map(String.init)
+      guard parts.count == 3 else { continue }
+      found[parts[0], default: []].append("\(parts[1]): \(parts[2])")
+    }
+    return found
   }
 
-  func field(_ node: YAMLNode, _ key: String) -> YAMLNode? {
-    node.mapping?.first { $0.key.scalar == key }?.value
-  }
-
-  func check(_ instance: YAMLNode, against rawSchema: YAMLNode, path: String, into problems: inout [String]) {
-    if rawSchema.scalar == "false" { problems.append("\(path): not allowed here"); return }
-    if rawSchema.scalar == "true" { return }
-    let schema = resolve(rawSchema)
-    if schema.mapping == nil { return }
-    if field(rawSchema, "$ref") != nil && schema.mapping != nil { check(instance, against: schema, path: path, into: &problems) }
-    let kind = Self.type(of: instance)
-    if let typeNode = field(schema, "type") {
-      let allowed = (typeNode.sequence ?? [typeNode]).compactMap(\.scalar)
-      let ok = allowed.contains(kind.rawValue) || (kind == .integer && allowed.contains("number"))
-      if !ok {
-        problems.append("\(path): expected \(allowed.joined(separator: "|")), found \(kind.rawValue)")
-        return
-      }
-    }
-    if let values = field(schema, "enum")?.sequence {
-      if !values.contains(where: { $0.scalar == instance.scalar && Self.type(of: $0) == kind }) {
-        problems.append("\(path): '\(instance.scalar ?? "?")' is not one of \(values.compactMap(\.scalar))")
-      }
-    }
-    if let constant = field(schema, "const"), constant.scalar != instance.scalar {
-      problems.append("\(path): expected \(constant.scalar ?? "?")")
-    }
-    if kind == .string, let text = instance.scalar {
-      if let pattern = field(schema, "pattern")?.scalar, let regex = regexes.regex(pattern), text.firstMatch(of: regex) == nil {
-        problems.append("\(path): '\(text)' does not match \(pattern)")
-      }
-      if let minimum = field(schema, "minLength").flatMap(Self.number), Double(text.count) < minimum {
-        problems.append("\(path): shorter than \(Int(minimum))")
-      }
-      if let maximum = field(schema, "maxLength").flatMap(Self.number), Double(text.count) > maximum {
-        problems.append("\(path): longer than \(Int(maximum))")
-      }
-    }
-    if let value = Self.number(instance) {
-      if let minimum = field(schema, "minimum").flatMap(Self.number), value < minimum { problems.append("\(path): below \(minimum)") }
-      if let maximum = field(schema, "maximum").flatMap(Self.number), value > maximum { problems.append("\(path): above \(maximum)") }
-      if let minimum = field(schema, "exclusiveMinimum").flatMap(Self.number), value <= minimum { problems.append("\(path): not above \(minimum)") }
-    }
-    if let items = instance.sequence {
-      if let itemSchema = field(schema, "items") {
-        for (index, item) in items.enumerated() { check(item, against: itemSchema, path: "\(path)[\(index)]", into: &problems) }
-      }
-      if let minimum = field(schema, "minItems").flatMap(Self.number), Double(items.count) < minimum { problems.append("\(path): fewer than \(Int(minimum)) items") }
-      if let maximum = field(schema, "maxItems").flatMap(Self.number), Double(items.count) > maximum { problems.append("\(path): more than \(Int(maximum)) items") }
-      if field(schema, "uniqueItems")?.scalar == "true" {
-        let scalars = items.compactMap(\.scalar)
-        if Set(scalars).count != scalars.count { problems.append("\(path): items repeat") }
-      }
-    }
-    if let pairs = instance.mapping {
-      let properties = field(schema, "properties")?.mapping ?? []
-      let patterns = field(schema, "patternProperties")?.mapping ?? []
-      for pair in pairs {
-        guard let key = pair.key.scalar else { continue }
-        var matched = false
-        if let property = properties.first(where: { $0.key.scalar == key }) {
-          matched = true
-          check(pair.value, against: property.value, path: "\(path).\(key)", into: &problems)
+  /// Runs Tests/Schemas/validate.py on `input` (JSON lines); its output lines and errors.
+  static func runValidator(input: String) -> [String] {
+    do {
+      return try withTemporaryFolder { folder in
+        try FileReading.writeAtomically(folder + "/in.jsonl", input)
+        let command = "python3 '\(Paths.at("Tests/Schemas/validate.py"))' < '\(folder)/in.jsonl' 2>&1"
+        guard let pipe = popen(command, "r") else { return ["cannot start python3"] }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+          let count = fread(&buffer, 1, buffer.count, pipe)
+          if count <= 0 { break }
+          bytes += buffer[0..<count]
         }
-        for pattern in patterns {
-          if let text = pattern.key.scalar, let regex = regexes.regex(text), key.firstMatch(of: regex) != nil {
-            matched = true
-            check(pair.value, against: pattern.value, path: "\(path).\(key)", into: &problems)
-          }
-        }
-        if let names = field(schema, "propertyNames") {
-          let keyNode = YAMLNode(content: .scalar(key, .doubleQuoted), start: pair.key.start, end: pair.key.end)
-          check(keyNode, against: names, path: "\(path).\(key) (name)", into: &problems)
-        }
-        if !matched, let additional = field(schema, "additionalProperties") {
-          if additional.scalar == "false" {
-            problems.append("\(path): unexpected key '\(key)'")
-          } else if additional.mapping != nil {
-            check(pair.value, against: additional, path: "\(path).\(key)", into: &problems)
-          }
-        }
+        pclose(pipe)
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
       }
-      for name in field(schema, "required")?.sequence?.compactMap(\.scalar) ?? [] where !pairs.contains(where: { $0.key.scalar == name }) {
-        problems.append("\(path): missing '\(name)'")
-      }
-      if let minimum = field(schema, "minProperties").flatMap(Self.number), Double(pairs.count) < minimum { problems.append("\(path): too few keys") }
-      if let maximum = field(schema, "maxProperties").flatMap(Self.number), Double(pairs.count) > maximum { problems.append("\(path): too many keys") }
-    }
-    for sub in field(schema, "allOf")?.sequence ?? [] { check(instance, against: sub, path: path, into: &problems) }
-    if let options = field(schema, "anyOf")?.sequence {
-      let passing = options.contains { option in
-        var inner: [String] = []
-        check(instance, against: option, path: path, into: &inner)
-        return inner.isEmpty
-      }
-      if !passing { problems.append("\(path): matches none of anyOf") }
-    }
-    if let options = field(schema, "oneOf")?.sequence {
-      let passing = options.filter { option in
-        var inner: [String] = []
-        check(instance, against: option, path: path, into: &inner)
-        return inner.isEmpty
-      }.count
-      if passing != 1 { problems.append("\(path): matches \(passing) of oneOf") }
-    }
-    if let negated = field(schema, "not") {
-      var inner: [String] = []
-      check(instance, against: negated, path: path, into: &inner)
-      if inner.isEmpty { problems.append("\(path): matches a 'not' schema") }
-    }
-    if let condition = field(schema, "if") {
-      var inner: [String] = []
-      check(instance, against: condition, path: path, into: &inner)
-      if inner.isEmpty {
-        if let then = field(schema, "then") { check(instance, against: then, path: path, into: &problems) }
-      } else if let otherwise = field(schema, "else") {
-        check(instance, against: otherwise, path: path, into: &problems)
-      }
+    } catch {
+      return ["\(error)"]
     }
   }
 }

@@ -29,7 +29,7 @@ public struct HTMLReport: ReportRenderer {
       // The first printed page, what a mayor forwards: it must fit one A4 and one Letter page.
       page.open("section", [("class", "one-page"), ("aria-label", t(.reportSummary))])
       header(&page, r, t)
-      summary(&page, r, t)
+      summary(&page, r, t, links: !summaryOnly)
       HTMLPage.steps(&page, r.summarySteps, t)
       // Plain weight: a bold paragraph before another reads as a heading that is not one.
       if let strongest = r.strongest { page.element("p", [("class", "strongest")], text: strongest) }
@@ -75,7 +75,8 @@ public struct HTMLReport: ReportRenderer {
     page.newline()
   }
 
-  static func summary(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+  /// `links`: pillar names link to their sections (not on the summary alone, which has none).
+  static func summary(_ page: inout Markup, _ r: CityReport, _ t: Localizer, links: Bool = true) {
     page.open("section", [("class", "summary")])
     page.open("figure")
     page.raw(
@@ -97,7 +98,9 @@ public struct HTMLReport: ReportRenderer {
     table.write(&page) { rows in
       for pillar in r.pillars {
         rows.row { row in
-          row.cell { $0.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) }
+          row.cell { cell in
+            if links { cell.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) } else { cell.text(pillar.name) }
+          }
           row.cell { HTMLPage.stage(&$0, pillar.stage, pillar.stageName, top: r.topStage) }
           row.text(ValueText.number(pillar.score, r.language))
           row.cell { cell in

@@ -10,8 +10,9 @@ import Testing
 
   /// The every-kind test survey with its ladders, answered `answers` (YAML lines), in `language`.
   static func assess(_ answers: String, language: String) throws -> Assessment {
-    let folder = "/tmp/activator-wording-\(getpid())-\(language)"
-    mkdir(folder, 0o700)
+    // A folder of its own per call: the tests run in parallel.
+    var template = Array("/tmp/activator-wording-XXXXXX".utf8CString)
+    let folder = try #require(template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } })
     defer {
       unlink(folder + "/answers.yaml")
       rmdir(folder)

@@ -33,7 +33,7 @@ import Testing
     for step in r.summarySteps { #expect(text.contains(step.title) && text.contains(step.why)) }
     if let strongest = r.strongest { #expect(text.contains(strongest)) }
     // Alone, the summary is only the first page; in the full report it comes first.
-    #expect(!summary.contains("id=\"pillar-"))
+    #expect(!summary.contains("id=\"pillar-") && !summary.contains("href=\"#"), "no section, so no link to one")
     let full = HTMLReport.city(r)
     let summaryStart = try #require(full.firstRange(of: "class=\"one-page\""))
     let firstPillar = try #require(full.firstRange(of: "id=\"pillar-"))

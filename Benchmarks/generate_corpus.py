@@ -150,7 +150,7 @@ def broken_file(kind, good, rng):
     if kind == "unknown":
         return good.replace("gov_strategy:", "gov_stratgy:", 1)
     if kind == "version":
-        return good.replace("survey_version: 1.0.0", "survey_version: 2.0.0", 1)
+        return good.replace("survey_version: 1.0.0", "survey_version: 9.0.0", 1)
     return "".join(chr(rng.randint(0, 255)) for _ in range(600)).encode("latin-1", "replace").decode("latin-1")
 
 

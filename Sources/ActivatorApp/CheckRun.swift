@@ -53,6 +53,7 @@ public struct CheckRun {
     if s.solutions > 0 { parts.append(Message(.checkSolutions, ["count": .count(s.solutions)])) }
     if s.programmes > 0 { parts.append(Message(.checkProgrammes, ["count": .count(s.programmes)])) }
     if s.fixtures > 0 { parts.append(Message(.checkFixtures, ["count": .count(s.fixtures)])) }
+    if s.migrations > 0 { parts.append(Message(.checkMigrations, ["count": .count(s.migrations)])) }
     if s.answers > 0 { parts.append(Message(.checkAnswersFiles, ["count": .count(s.answers)])) }
     let found = [Message(.checkErrors, ["count": .count(errors)]), Message(.checkWarnings, ["count": .count(warnings)])]
     return Message(

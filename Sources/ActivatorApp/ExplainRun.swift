@@ -13,9 +13,12 @@ public struct ExplainRun {
   public var whatIf: [String]
   public var language: String?
   public var color: Bool
+  /// Whether each criterion's basis (the citation or reason for its threshold) is shown.
+  public var basis: Bool
 
   public init(
-    file: String, sources: RuleSources, pillar: String?, format: TextOrJSON, whatIf: [String], language: String?, color: Bool
+    file: String, sources: RuleSources, pillar: String?, format: TextOrJSON, whatIf: [String], language: String?, color: Bool,
+    basis: Bool = false
   ) {
     self.file = file
     self.sources = sources
@@ -24,6 +27,7 @@ public struct ExplainRun {
     self.whatIf = whatIf
     self.language = language
     self.color = color
+    self.basis = basis
   }
 
   public func run() throws {
@@ -47,7 +51,10 @@ public struct ExplainRun {
     }
     switch format {
     case .json: Console.out(AssessmentJSON.render(assessment) + "\n")
-    case .text: Console.out(TextReport(color: color, width: Console.width).explain(assessment, pillar: pillarIndex))
+    case .text:
+      var report = TextReport(color: color, width: Console.width)
+      report.verboseBasis = basis
+      Console.out(report.explain(assessment, pillar: pillarIndex))
     }
   }
 

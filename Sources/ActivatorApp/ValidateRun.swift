@@ -101,6 +101,7 @@ public struct ValidateRun {
       switch issue.kind {
       case .requiredUnanswered: continue
       case .answeredButSkipped: log.warning("skipped-answer", issue.message, at: location)
+      case .answeredButNotApplicable: log.warning("not-applicable-answer", issue.message, at: location)
       case .evaluationError: log.warning("evaluation", issue.message, at: location)
       }
     }

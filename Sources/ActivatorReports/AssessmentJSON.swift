@@ -44,14 +44,31 @@ public enum AssessmentJSON {
       provenance(a, into: writer)
       writer.key("threshold", program.threshold)
       writer.key("overall_stage", a.overall)
+      writer.key("overall_basis") {
+        writer.object {
+          writer.key("assessed", a.overallBasis.assessed)
+          writer.key("pillars", a.overallBasis.pillars)
+        }
+      }
+      dataAge(a, into: writer)
       writer.key("pillars") {
         writer.array {
           for pillar in a.pillars {
             writer.object {
               writer.key("id", survey.pillars[pillar.pillar].id)
-              writer.key("stage", pillar.stage)
-              writer.key("stage_name", survey.stageName(pillar.stage, language))
-              writer.key("score", pillar.score)
+              // A pillar that is not assessed has no stage or score: null, never a number that
+              // reads as a result ("lower_bound" says where the known answers alone put it).
+              writer.key("assessed", pillar.assessed)
+              writer.key("stage", pillar.assessed ? pillar.stage : nil)
+              writer.key("stage_name", pillar.assessed ? survey.stageName(pillar.stage, language) : nil)
+              writer.key("score", pillar.assessed ? pillar.score : nil)
+              if !pillar.assessed { writer.key("lower_bound_stage", pillar.stage) }
+              toAssess(a, pillar, into: writer)
+              writer.key("outcomes") {
+                writer.array {
+                  for result in a.outcomes(of: pillar.pillar) { metricObject(a, result, into: writer) }
+                }
+              }
               writer.key("potential", pillar.potential)
               writer.key("coverage", pillar.coverage)
               writer.key("confidence", pillar.confidence.rawValue)
@@ -99,6 +116,7 @@ public enum AssessmentJSON {
                 writer.key("pillar", survey.pillars[criterion.pillar].id)
                 writer.key("stage", criterion.stage)
                 writer.key("weight", criterion.weight)
+                if let kind = criterion.kind { writer.key("kind", kind.rawValue) }
                 writer.key("outcome", a.outcomes[index].name)
                 writer.key("title", criterion.title.text(language))
                 writer.key("condition", criterion.condition.source.text)
@@ -115,17 +133,7 @@ public enum AssessmentJSON {
       }
       writer.key("metrics") {
         writer.array {
-          for result in a.metrics {
-            let metric = program.metrics[result.metric]
-            writer.object {
-              writer.key("id", metric.qualifiedID)
-              writer.key("title", metric.title.text(language))
-              writer.key("value")
-              ValueText.json(result.value, survey: survey, into: writer)
-              if case .unknown(let why) = result.value { writer.key("status", ValueText.status(why)) }
-              writer.key("unit", metric.unit?.text(language))
-            }
-          }
+          for result in a.metrics { metricObject(a, result, into: writer) }
         }
       }
       recommendations(a, options: options, into: writer)
@@ -182,6 +190,59 @@ public enum AssessmentJSON {
     writer.key("engine", Engine.version)
   }
 
+  static func metricObject(_ a: Assessment, _ result: MetricResult, into writer: JSONWriter) {
+    let metric = a.program.metrics[result.metric]
+    writer.object {
+      writer.key("id", metric.qualifiedID)
+      writer.key("title", metric.title.text(a.language))
+      if let kind = metric.kind { writer.key("kind", kind.rawValue) }
+      writer.key("value")
+      ValueText.json(result.value, survey: a.survey, into: writer)
+      if case .unknown(let why) = result.value { writer.key("status", ValueText.status(why)) }
+      writer.key("unit", metric.unit?.text(a.language))
+      if let year = a.year(reading: metric.expression.reads) { writer.key("year", year) }
+    }
+  }
+
+  /// For a pillar that is not assessed: why, and the questions to find out first.
+  static func toAssess(_ a: Assessment, _ pillar: PillarResult, into writer: JSONWriter) {
+    guard let need = pillar.toAssess else { return }
+    writer.key("to_assess") {
+      writer.object {
+        writer.key("reason", need.reason.rawValue)
+        writer.key("coverage_floor", a.survey.policy.coverageFloor)
+        writer.key("needed_weight", need.neededWeight)
+        writer.key("first_gate_criteria", need.firstGateCriteria)
+        writer.key("minimum_criteria", need.minimumCriteria)
+        writer.key("questions", strings: need.questions.map { a.survey.questions[$0].id })
+      }
+    }
+  }
+
+  /// The data's age: the year most figures describe and the figures older than the survey's limit.
+  static func dataAge(_ a: Assessment, into writer: JSONWriter) {
+    guard a.survey.policy.dataAgeLimit != nil || a.survey.policy.dataYearQuestion != nil else { return }
+    writer.key("data_age") {
+      writer.object {
+        writer.key("survey_year", a.sheet.surveyYear)
+        writer.key("data_year", a.dataYear)
+        writer.key("limit_years", a.survey.policy.dataAgeLimit)
+        writer.key("data_year_old", a.dataYearIsOld)
+        writer.key("old_figures") {
+          writer.array {
+            for figure in a.oldFigures {
+              writer.object {
+                writer.key("question", a.survey.questions[figure.slot].id)
+                writer.key("year", figure.year)
+                writer.key("source", figure.source)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   static func answerObject(_ a: Assessment, _ slot: Int, into writer: JSONWriter) {
     let survey = a.program.survey
     let value = a.values[slot]
@@ -193,6 +254,7 @@ public enum AssessmentJSON {
         writer.key("status", ValueText.status(why))
       } else {
         writer.key("status", "answered")
+        if let year = a.year(of: slot) { writer.key("year", year) }
       }
     }
   }

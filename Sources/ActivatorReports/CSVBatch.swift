@@ -7,9 +7,10 @@ struct CSVBatch: BatchRenderer {
   let survey: Survey
 
   func header() -> String {
-    var columns = ["file", "city", "country", "region", "language", "survey_version", "overall_stage"]
+    var columns = ["file", "city", "country", "region", "language", "survey_version", "overall_stage", "pillars_assessed"]
     for pillar in survey.pillars {
-      columns += ["\(pillar.id)_stage", "\(pillar.id)_score", "\(pillar.id)_coverage", "\(pillar.id)_target"]
+      // A pillar that is not assessed has an empty stage and score and `assessed` false.
+      columns += ["\(pillar.id)_stage", "\(pillar.id)_score", "\(pillar.id)_coverage", "\(pillar.id)_assessed", "\(pillar.id)_target"]
     }
     columns += ["top_recommendations", "next_steps", "rules_hash"]
     // A byte-order mark lets spreadsheet programs recognise UTF-8 (accents in city names).
@@ -54,10 +55,17 @@ struct CSVBatch: BatchRenderer {
     field(a.sheet.language)
     field(a.sheet.surveyVersion.description)
     if let overall = a.overall { number(overall) } else { blank() }
+    number(a.overallBasis.assessed)
     for pillar in a.pillars {
-      number(pillar.stage)
-      hundredths(pillar.score)
+      if pillar.assessed {
+        number(pillar.stage)
+        hundredths(pillar.score)
+      } else {
+        blank()
+        blank()
+      }
       exact(pillar.coverage)
+      field(pillar.assessed ? "true" : "false")
       if let target = pillar.target { number(target) } else { blank() }
     }
     row.append(0x2C)
@@ -72,14 +80,14 @@ struct CSVBatch: BatchRenderer {
 
   func summary(_ cohort: CohortSummary) -> String {
     let stages = Array(1...max(1, survey.topStage))
-    var out = "\u{FEFF}" + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" }).joined(separator: ",") + "\r\n"
+    var out = "\u{FEFF}" + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" } + ["not_assessed"]).joined(separator: ",") + "\r\n"
     for (scope, group) in cohort.groups() {
       for (index, pillar) in survey.pillars.enumerated() {
         var fields = [
           scope.code, pillar.id, String(group.cities), group.medianStage(index).map(String.init) ?? "",
           group.medianScore(index).map(ScoreText.exact) ?? "",
         ]
-        fields += stages.map { String(group.stageCounts[index][$0]) }
+        fields += stages.map { String(group.stageCounts[index][$0]) } + [String(group.notAssessed(index))]
         out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
       }
     }

@@ -31,7 +31,8 @@ extension CityReport {
       for criterion in item.first { waiting[criterion, default: []].append(item.solution) }
     }
     var steps: [(pillar: Int, step: RoadmapStep)] = []
-    for pillar in pillarOrder(a) {
+    // A pillar that is not assessed has no stage to consolidate or climb from.
+    for pillar in pillarOrder(a) where a.pillars[pillar].assessed {
       let result = a.pillars[pillar]
       let foundation = result.openGaps.filter { program.criteria[$0].stage <= result.stage }
       if !foundation.isEmpty {
@@ -95,8 +96,8 @@ extension CityReport {
   }
 
   /// Each WeGO programme the city is offered goes to the first step its stage range covers: in
-  /// each pillar its rules are about (a rule naming one or two pillars), else in the priority
-  /// pillar, else anywhere. A rule that names more pillars is about the city as a whole. A step
+  /// a pillar its rules are about (a rule naming one or two pillars: the first such step of
+  /// either), else in the priority pillar, else anywhere. A rule that names more pillars is about the city as a whole. A step
   /// holds three programmes at most; more go on to the next step that fits. Programmes about a
   /// pillar are placed first, then those that carry out projects, then the rest.
   static func place(_ nextSteps: [NextStepResult], on steps: inout [(pillar: Int, step: RoadmapStep)], _ a: Assessment, _ t: Localizer) {
@@ -115,14 +116,10 @@ extension CityReport {
         (programme.stageMin...programme.stageMax).contains(steps[index].step.stage) && steps[index].step.programmes.count < perStep
       }
       let pillars = specific(next) ? next.pillars : a.context.priorityPillar.map { [$0] } ?? []
-      var placed = false
-      for pillar in pillars {
-        if let index = steps.indices.first(where: { steps[$0].pillar == pillar && fits($0, in: steps) }) {
-          steps[index].step.programmes.append(label)
-          placed = true
-        }
+      // The first fitting step of any of its pillars: a programme is on the roadmap once.
+      if let index = steps.indices.first(where: { pillars.contains(steps[$0].pillar) && fits($0, in: steps) }) ?? steps.indices.first(where: { fits($0, in: steps) }) {
+        steps[index].step.programmes.append(label)
       }
-      if !placed, let index = steps.indices.first(where: { fits($0, in: steps) }) { steps[index].step.programmes.append(label) }
     }
   }
 }

@@ -46,9 +46,9 @@ extension CityReport {
   }
 
   /// "Smart Government, 3 Established": the pillar with the highest score among those with a
-  /// stage; nil when there is none.
+  /// stage (a pillar below the coverage floor has none); nil when there is none.
   static func strongest(_ pillars: [PillarSection], _ t: Localizer) -> String? {
-    let ranked = pillars.enumerated().max { lhs, rhs in
+    let ranked = pillars.enumerated().filter(\.element.assessed).max { lhs, rhs in
       (lhs.element.score, -lhs.offset) < (rhs.element.score, -rhs.offset)
     }
     return ranked.map { t(.reportSummaryStrongest, ["pillar": .text($0.element.name), "stage": .text("\($0.element.stage) \($0.element.stageName)")]) }

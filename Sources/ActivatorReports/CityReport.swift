@@ -52,6 +52,11 @@ public struct CityReport: Sendable {
     public var next: NextStage?
     /// Notes the respondent wrote on this pillar's questions, and problems with its answers.
     public var findings: [String]
+    /// Whether a stage is named; when not, `need` says why and what to find out.
+    public var assessed: Bool = true
+    public var need: String?
+    /// Outcomes shown beside the stage ("Households with fixed broadband: 9% (2019)").
+    public var outcomes: [String] = []
   }
 
   public struct RecommendationItem: Sendable {
@@ -84,6 +89,14 @@ public struct CityReport: Sendable {
     /// Whom WeGO offers it to, and whether it still runs.
     public var notes: [String]
     public var source: String?
+  }
+
+  /// A figure the city gave, with what it counts and where it comes from.
+  public struct FigureItem: Sendable {
+    /// "Question → answer (2019, more than 3 years old)".
+    public var figure: String
+    /// The definition, the indicator's source, who usually holds the figure, the city's source.
+    public var details: [String]
   }
 
   public struct MetricItem: Sendable {
@@ -120,6 +133,14 @@ public struct CityReport: Sendable {
   public var stageNames: [String]
   public var overall: Int?
   public var overallName: String?
+  /// The overall stage with what it rests on, or why there is none.
+  public var overallText: String
+  /// "from 5 of 6 pillars" when the overall stage rests on fewer than all.
+  public var overallBasis: String?
+  /// Whether any pillar has a stage (else the overall line says why there is none).
+  public var hasPillars: Bool
+  /// How old the figures are, when the survey asks for their year.
+  public var dataAge: String?
   public var pillars: [PillarSection]
   public var recommendations: [RecommendationItem]
   public var roadmap: [RoadmapStep]
@@ -130,6 +151,8 @@ public struct CityReport: Sendable {
   /// "Report of 1 December 2026".
   public var dated: String
   public var metrics: [MetricItem]
+  /// Every number the city gave, with its definition and sources (the report's annex).
+  public var figures: [FigureItem]
   public var answerSummary: String
   public var notes: [String]
   public var provenance: Provenance
@@ -157,6 +180,10 @@ public struct CityReport: Sendable {
     stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, a.language) }
     overall = a.overall
     overallName = a.overall.map { survey.stageName($0, a.language) }
+    overallText = t.overall(a)
+    overallBasis = t.overallBasis(a)
+    hasPillars = a.overallBasis.pillars > 0
+    dataAge = t.dataAge(a) { survey.questions[$0].text.text(a.language) }
 
     func line(_ index: Int) -> CriterionLine {
       let criterion = program.criteria[index]
@@ -167,10 +194,7 @@ public struct CityReport: Sendable {
       }
       return CriterionLine(
         id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), finding: finding.map { t.text($0) },
-        answers: criterion.condition.reads.map { slot in
-          "\(survey.questions[slot].text.text(a.language)) → \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
-        },
-        outcome: outcome, weight: criterion.weight)
+        answers: criterion.condition.reads.map { Self.answer(a, $0, t) }, outcome: outcome, weight: criterion.weight)
     }
 
     pillars = a.pillars.map { result in
@@ -201,7 +225,7 @@ public struct CityReport: Sendable {
           stage: gap.stage, name: survey.stageName(gap.stage, a.language), neededCount: gap.neededCount,
           candidates: gap.candidates.map(line), nearMisses: StageWords(a).nearMisses(gap.candidates))
       }
-      return PillarSection(
+      var section = PillarSection(
         id: definition.id, name: t.text(definition.name), description: definition.description.map { t.text($0) },
         stage: result.stage, stageName: survey.stageName(result.stage, a.language), score: result.score,
         potential: result.potential, coverage: result.coverage, confidence: result.confidence, target: result.target,
@@ -210,7 +234,11 @@ public struct CityReport: Sendable {
         gaps: indices.filter { a.outcomes[$0] == .unmet }.map(line),
         unknowns: indices.filter { a.outcomes[$0] == .unknown || a.outcomes[$0] == .error }.map(line),
         notApplicable: indices.filter { a.outcomes[$0] == .notApplicable }.map(line),
-        next: next, findings: findings)
+        next: result.assessed ? next : nil, findings: findings)
+      section.assessed = result.assessed
+      section.need = result.assessed ? nil : t.assessmentNeed(result, a, limit: 6) { survey.questions[$0].text.text(a.language) }
+      section.outcomes = a.outcomes(of: result.pillar).map { t.outcome($0, a) }
+      return section
     }
 
     let words = RecommendationWords(a)
@@ -246,6 +274,7 @@ public struct CityReport: Sendable {
       MetricItem(title: t.text(program.metrics[result.metric].title), value: t.metricValue(result, a))
     }
 
+    figures = Self.figures(a, t)
     let counts = a.counts
     answerSummary = t(.reportCountsAnsweredAnsweredCountsDont, ["counts_answered": "\(counts.answered)", "counts_dont_know": "\(counts.dontKnow)", "counts_not_applicable": "\(counts.notApplicable)", "counts_unanswered": "\(counts.unanswered)", "counts_skipped": "\(counts.skipped)"])
     notes = a.issues.filter { issue in issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil }
@@ -256,6 +285,37 @@ public struct CityReport: Sendable {
       answeredVersion: a.sheet.surveyVersion.description, surveyHash: program.surveyHash,
       rules: program.plugins.map { ($0.id, $0.version.description, $0.hash) }, rulesHash: program.hash, engine: Engine.version,
       date: t.date(date))
+  }
+
+  /// "Question → answer", with the figure's year where it has its own or the data is old.
+  static func answer(_ a: Assessment, _ slot: Int, _ t: Localizer) -> String {
+    let survey = a.survey
+    var answer = "\(survey.questions[slot].text.text(a.language)) → \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
+    if !a.values[slot].isUnknown, let year = a.sheet.evidence[slot]?.year ?? (a.dataYearIsOld ? a.dataYear : nil) {
+      answer += a.isOld(year) ? " (\(year), \(t.old(a)))" : " (\(year))"
+    }
+    return answer
+  }
+
+  /// The numbers the city gave (not the data year, said in the header), each with what it counts,
+  /// the indicator it follows, who usually holds it and the source the city named.
+  static func figures(_ a: Assessment, _ t: Localizer) -> [FigureItem] {
+    let survey = a.survey
+    return survey.questions.indices.compactMap { slot in
+      let question = survey.questions[slot]
+      // Numbers only: what a choice means its label says; a year is not a figure of its own.
+      guard question.kind.name != "year", !a.values[slot].isUnknown else { return nil }
+      switch a.sheet.values[slot] {
+      case .integer?, .decimal?: break
+      default: return nil
+      }
+      var details: [String] = []
+      if let definition = question.definition { details.append(t(.reportFigureDefinition, ["text": .text(t.text(definition))])) }
+      if let source = question.source { details.append(t(.reportFigureIndicator, ["source": .text(source)])) }
+      if let holder = question.dataSource { details.append(t(.reportFigureHolder, ["holder": .text(t.text(holder))])) }
+      if let source = a.sheet.evidence[slot]?.source { details.append(t(.reportFigureCitySource, ["source": .text(source)])) }
+      return FigureItem(figure: answer(a, slot, t), details: details)
+    }
   }
 
   /// The strengths, gaps and unknowns lists of a pillar. Criteria already detailed under the

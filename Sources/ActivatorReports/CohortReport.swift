@@ -10,14 +10,16 @@ public struct CohortReport: Sendable {
     public var country: String?
     public var region: String?
     public var path: String
+    /// Stage per pillar; 0 where the pillar is not assessed (its score then means nothing).
     public var stages: [Int]
     public var scores: [Double]
     public var coverage: [Double]
     public var overall: Int?
-    /// Per pillar: the share of the cohort this city's score is ahead of (ties count half).
-    public var percentile: [Double]
-    /// Per pillar: score minus the cohort's median score.
-    public var versusCohort: [Double]
+    /// Per pillar: the share of the cohort this city's score is ahead of (ties count half); nil
+    /// where the pillar is not assessed.
+    public var percentile: [Double?]
+    /// Per pillar: score minus the cohort's median score (nil where not assessed).
+    public var versusCohort: [Double?]
     /// Per pillar: score minus its region's median score (nil without a region or peers).
     public var versusRegion: [Double?]
     public var topSolutions: [String]
@@ -28,6 +30,8 @@ public struct CohortReport: Sendable {
     public var cities: Int
     /// Per pillar: cities at each stage, index 0 = stage 1.
     public var stageCounts: [[Int]]
+    /// Per pillar: cities where the pillar is not assessed.
+    public var notAssessed: [Int]
     public var medianStage: [Int?]
     public var medianScore: [Double?]
     public var medianOverall: Int?
@@ -97,11 +101,13 @@ public struct CohortReport: Sendable {
     regions = regionKeys.map { Self.group(Regions.name($0, language: t.language), byRegion[$0] ?? [], pillars: pillarCount, top: top) }
     let regionMedians = Dictionary(uniqueKeysWithValues: zip(regionKeys, regions))
 
-    let sortedScores = (0..<pillarCount).map { pillar in usable.map { $0.scores[pillar] }.sorted() }
+    let sortedScores = (0..<pillarCount).map { pillar in usable.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] }.sorted() }
     let solutionNames = Dictionary(program.solutions.map { ($0.id, t.text($0.name)) }, uniquingKeysWith: { first, _ in first })
+    // Pillars that are not assessed add nothing to a city's total.
+    func total(_ record: CohortRecord) -> Double { record.scores.indices.reduce(0) { $0 + (record.stages[$1] > 0 ? record.scores[$1] : 0) } }
     let ordered = usable.sorted { a, b in
-      let meanA = a.scores.reduce(0, +)
-      let meanB = b.scores.reduce(0, +)
+      let meanA = total(a)
+      let meanB = total(b)
       if (a.overall ?? 0) != (b.overall ?? 0) { return (a.overall ?? 0) > (b.overall ?? 0) }
       if meanA != meanB { return meanA > meanB }
       if a.city != b.city { return a.city < b.city }
@@ -114,10 +120,10 @@ public struct CohortReport: Sendable {
         anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city, country: record.country,
         region: record.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: t.language) }, path: record.path, stages: record.stages, scores: record.scores,
         coverage: record.coverage, overall: record.overall,
-        percentile: (0..<pillarCount).map { Self.percentile(record.scores[$0], in: sortedScores[$0]) },
-        versusCohort: (0..<pillarCount).map { record.scores[$0] - (medians[$0] ?? record.scores[$0]) },
+        percentile: (0..<pillarCount).map { record.stages[$0] > 0 ? Self.percentile(record.scores[$0], in: sortedScores[$0]) : nil },
+        versusCohort: (0..<pillarCount).map { record.stages[$0] > 0 ? record.scores[$0] - (medians[$0] ?? record.scores[$0]) : nil },
         versusRegion: (0..<pillarCount).map { pillar in
-          guard let region, region.cities > 1, let median = region.medianScore[pillar] else { return nil }
+          guard record.stages[pillar] > 0, let region, region.cities > 1, let median = region.medianScore[pillar] else { return nil }
           return record.scores[pillar] - median
         },
         topSolutions: record.topSolutions.map { solutionNames[$0] ?? $0 })
@@ -126,16 +132,23 @@ public struct CohortReport: Sendable {
 
   static func group(_ name: String, _ records: [CohortRecord], pillars: Int, top: Int) -> Group {
     var stageCounts = Array(repeating: Array(repeating: 0, count: max(1, top)), count: pillars)
+    var notAssessed = Array(repeating: 0, count: pillars)
     for record in records {
       for pillar in 0..<pillars {
-        stageCounts[pillar][max(1, min(record.stages[pillar], top)) - 1] += 1
+        if record.stages[pillar] == 0 {
+          notAssessed[pillar] += 1
+        } else {
+          stageCounts[pillar][max(1, min(record.stages[pillar], top)) - 1] += 1
+        }
       }
     }
-    let medianScore = (0..<pillars).map { pillar in median(records.map { $0.scores[pillar] }) }
+    let medianScore = (0..<pillars).map { pillar in median(records.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] }) }
     // The stage of the median score, as a score's whole part is always its stage.
     let medianStage = medianScore.map { score in score.map { max(1, min(top, Int(saturating: $0.rounded(.down)))) } }
     let overall = median(records.compactMap { $0.overall.map(Double.init) }).map { Int(saturating: $0.rounded(.down)) }
-    return Group(name: name, cities: records.count, stageCounts: stageCounts, medianStage: medianStage, medianScore: medianScore, medianOverall: overall)
+    return Group(
+      name: name, cities: records.count, stageCounts: stageCounts, notAssessed: notAssessed, medianStage: medianStage,
+      medianScore: medianScore, medianOverall: overall)
   }
 
   /// The median (mean of the middle two for an even count), rounded to hundredths.

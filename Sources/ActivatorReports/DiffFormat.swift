@@ -22,6 +22,9 @@ public struct DiffFormat: Sendable {
 
   func stageName(_ level: Int) -> String { survey.stageName(level, language) }
 
+  /// "2 Developing", or "not assessed" for stage 0.
+  func shownStage(_ level: Int) -> String { level > 0 ? "\(level) \(stageName(level))" : t.notAssessed }
+
   func outcomeName(_ outcome: Outcome?) -> String { outcome.map { t.outcome($0) } ?? "—" }
 
   public func header(before: String, after: String) -> String {
@@ -42,8 +45,7 @@ public struct DiffFormat: Sendable {
       var out = "\(diff.path)\(name)\n"
       for change in shown {
         let arrow = change.after.stage > change.before.stage ? style.green("↑") : change.after.stage < change.before.stage ? style.red("↓") : " "
-        out += "  \(arrow) \(DisplayWidth.pad(change.pillar, to: 12)) \(change.before.stage) \(stageName(change.before.stage)) → "
-        out += "\(change.after.stage) \(stageName(change.after.stage))"
+        out += "  \(arrow) \(DisplayWidth.pad(change.pillar, to: 12)) \(shownStage(change.before.stage)) → \(shownStage(change.after.stage))"
         out += style.dim(
           "  (" + t(.diffScore) + " \(ValueText.number(change.before.score, language)) → \(ValueText.number(change.after.score, language)))")
           + "\n"
@@ -68,8 +70,9 @@ public struct DiffFormat: Sendable {
             for change in shown {
               writer.object {
                 writer.key("pillar", change.pillar)
-                writer.key("stage_a", change.before.stage)
-                writer.key("stage_b", change.after.stage)
+                // null where the pillar is not assessed under that rule set
+                writer.key("stage_a", change.before.stage > 0 ? change.before.stage : nil)
+                writer.key("stage_b", change.after.stage > 0 ? change.after.stage : nil)
                 writer.key("score_a", change.before.score)
                 writer.key("score_b", change.after.score)
                 writer.key("criteria") {
@@ -93,7 +96,8 @@ public struct DiffFormat: Sendable {
     case .csv:
       return shown.map { change in
         [
-          CSV.field(diff.path), CSV.field(diff.city), change.pillar, String(change.before.stage), String(change.after.stage),
+          CSV.field(diff.path), CSV.field(diff.city), change.pillar,
+          change.before.stage > 0 ? String(change.before.stage) : "", change.after.stage > 0 ? String(change.after.stage) : "",
           ValueText.format(change.before.score), ValueText.format(change.after.score), String(change.criteria.count),
         ].joined(separator: ",") + "\n"
       }.joined()

@@ -27,7 +27,9 @@ public enum FixtureReport {
     for item in coverage {
       let metCount = item.criteria - item.neverMet.count
       let unmetCount = item.criteria - item.neverUnmet.count
-      let title = item.plugin.map { t(.fixtureCoverageOf, ["plugin": .text($0)]) } ?? t(.fixtureCoverage)
+      // Two majors of one plugin may both be loaded: the version tells their coverage apart.
+      let name = item.plugin.map { plugin in item.version.map { plugin + " " + $0 } ?? plugin }
+      let title = name.map { t(.fixtureCoverageOf, ["plugin": .text($0)]) } ?? t(.fixtureCoverage)
       out += "\n" + style.bold(title) + ": "
         + t(.fixtureCoverageSummary, ["criteria": .count(item.criteria), "met": .count(metCount), "unmet": .count(unmetCount)]) + "\n"
       out += list(t(.fixtureNeverMet), item.neverMet, style, t)
@@ -86,6 +88,7 @@ public enum FixtureReport {
           for item in coverage {
             writer.object {
               writer.key("plugin", item.plugin)
+              if let version = item.version { writer.key("version", version) }
               writer.key("criteria", item.criteria)
               writer.key("never_met", strings: item.neverMet)
               writer.key("never_unmet", strings: item.neverUnmet)

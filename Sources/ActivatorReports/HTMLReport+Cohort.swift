@@ -68,6 +68,10 @@ extension HTMLReport {
           row.cell(classes: "city") { $0.element("a", [("href", "#\(city.anchor)")], text: city.name) }
           row.text(city.region ?? "", classes: "small")
           for (pillar, stage) in city.stages.enumerated() {
+            guard stage > 0 else {
+              row.cell(classes: "cell") { StatusMark.notAssessed.write(&$0, t) }
+              continue
+            }
             row.cell(classes: "cell s\(max(1, min(stage, r.topStage)))") { cell in
               cell.text(String(stage))
               if Confidence.from(coverage: city.coverage[pillar]) == .low { StatusMark.lowConfidence.write(&cell, t, words: " " + StatusMark.lowConfidence.words(t)) }
@@ -86,6 +90,10 @@ extension HTMLReport {
       HTMLPage.stage(&page, level, r.stageNames[level - 1], top: r.topStage)
       page.text(" ")
     }
+    if r.all.notAssessed.contains(where: { $0 > 0 }) {
+      page.element("span", [("aria-hidden", "true")], text: StatusMark.notAssessed.glyph)
+      page.text(" " + t.notAssessed + " ")
+    }
     page.text(
       " " + StatusMark.lowConfidence.glyph
         + t(.cohortLowConfidenceManyAnswersUnknown))
@@ -102,7 +110,7 @@ extension HTMLReport {
     let stages = r.stageNames.enumerated().map { HTMLTable.Column("\($0 + 1) \($1)") }
     let table = HTMLTable(
       caption: t(.cohortCitiesAtEachStagePer, ["all_cities": "\(r.all.cities)"]),
-      classes: "counts", columns: [.init(t(.batchPillar))] + stages)
+      classes: "counts", columns: [.init(t(.batchPillar))] + stages + [.init(t(.wordNotAssessedTitle), numeric: true)])
     table.write(&page) { rows in
       for (pillar, name) in r.pillarNames.enumerated() {
         rows.row { row in
@@ -116,6 +124,7 @@ extension HTMLReport {
               cell.text(String(count))
             }
           }
+          row.text(String(r.all.notAssessed[pillar]), classes: r.all.notAssessed[pillar] == 0 ? "muted" : "")
         }
       }
     }
@@ -176,10 +185,15 @@ extension HTMLReport {
           rows.row { row in
             row.text(r.pillarNames[pillar])
             let stage = city.stages[pillar]
+            guard stage > 0 else {
+              row.text(t.notAssessed)
+              for _ in 0..<4 { row.text("—", classes: "muted") }
+              return
+            }
             row.cell { HTMLPage.stage(&$0, stage, r.stageNames[max(1, min(stage, r.topStage)) - 1], top: r.topStage) }
             row.text(ValueText.number(city.scores[pillar], r.language))
-            row.text(t.percent(city.percentile[pillar]))
-            delta(&row, city.versusCohort[pillar], r.language)
+            row.text(city.percentile[pillar].map(t.percent) ?? "—")
+            if let versus = city.versusCohort[pillar] { delta(&row, versus, r.language) } else { row.text("—", classes: "muted") }
             if let versus = city.versusRegion[pillar] { delta(&row, versus, r.language) } else { row.text("—", classes: "muted") }
           }
         }

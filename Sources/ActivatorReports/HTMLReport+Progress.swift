@@ -36,7 +36,9 @@ extension HTMLReport {
           rows.row { row in
             row.text(pillar.name)
             row.cell { cell in
-              if let before = pillar.before {
+              if pillar.before != nil && !pillar.assessedBefore {
+                cell.text(t.notAssessed)
+              } else if let before = pillar.before {
                 HTMLPage.stage(&cell, before.stage, before.name, top: r.topStage)
                 cell.text(" (\(ValueText.number(before.score, r.language)))")
               } else {
@@ -44,6 +46,10 @@ extension HTMLReport {
               }
             }
             row.cell { cell in
+              guard pillar.assessedAfter else {
+                cell.text(t.notAssessed)
+                return
+              }
               HTMLPage.stage(&cell, pillar.after.stage, pillar.after.name, top: r.topStage)
               cell.text(" (\(ValueText.number(pillar.after.score, r.language)))")
             }

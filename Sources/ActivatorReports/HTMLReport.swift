@@ -42,6 +42,7 @@ public struct HTMLReport: ReportRenderer {
       if !r.recommendations.isEmpty { page.element("a", [("href", "#recommendations")], text: t(.reportRecommendations)) }
       if !r.roadmap.isEmpty { page.element("a", [("href", "#roadmap")], text: t(.reportRoadmap)) }
       if !r.nextSteps.isEmpty { page.element("a", [("href", "#next-steps")], text: t(.reportNextSteps)) }
+      if !r.figures.isEmpty { page.element("a", [("href", "#figures")], text: t(.reportFiguresTitle)) }
       page.close("nav")
       page.newline()
       for pillar in r.pillars { pillarSection(&page, pillar, r, t) }
@@ -49,6 +50,7 @@ public struct HTMLReport: ReportRenderer {
       roadmap(&page, r, t)
       nextSteps(&page, r, t)
       metricsAndAnswers(&page, r, t)
+      figures(&page, r, t)
       provenance(&page, r.provenance, t)
     }
   }
@@ -70,7 +72,10 @@ public struct HTMLReport: ReportRenderer {
       HTMLPage.stage(&page, overall, name, top: r.topStage)
       page.element("span", [("class", "muted small")], text: " " + r.overallNote)
       page.close("p")
+    } else if r.hasPillars {
+      page.element("p", text: t(.cohortOverallStage) + ": " + r.overallText)
     }
+    if let age = r.dataAge { page.element("p", [("class", "muted small")], text: age) }
     page.close("header")
     page.newline()
   }
@@ -81,7 +86,8 @@ public struct HTMLReport: ReportRenderer {
     page.open("figure")
     page.raw(
       Charts.radar(
-        labels: r.pillars.map(\.name), scores: r.pillars.map(\.score), targets: r.pillars.map(\.target), top: r.topStage,
+        labels: r.pillars.map { $0.assessed ? $0.name : "\($0.name) (\(t.notAssessed))" },
+        scores: r.pillars.map { $0.assessed ? $0.score : 0 }, targets: r.pillars.map(\.target), top: r.topStage,
         title: t(.reportStagePerPillar)))
     page.open("figcaption", [("class", "muted small")])
     page.text(t(.reportFilledCurrentScore))
@@ -101,8 +107,13 @@ public struct HTMLReport: ReportRenderer {
           row.cell { cell in
             if links { cell.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) } else { cell.text(pillar.name) }
           }
-          row.cell { HTMLPage.stage(&$0, pillar.stage, pillar.stageName, top: r.topStage) }
-          row.text(ValueText.number(pillar.score, r.language))
+          if pillar.assessed {
+            row.cell { HTMLPage.stage(&$0, pillar.stage, pillar.stageName, top: r.topStage) }
+            row.text(ValueText.number(pillar.score, r.language))
+          } else {
+            row.cell { StatusMark.notAssessed.write(&$0, t, words: t.notAssessed); $0.text(" " + t.notAssessed) }
+            row.text("—")
+          }
           row.cell { cell in
             cell.text(t.percent(pillar.coverage))
             if pillar.confidence == .low {
@@ -130,23 +141,34 @@ public struct HTMLReport: ReportRenderer {
     page.open("section", [("class", "pillar"), ("id", "pillar-\(pillar.id)")])
     page.open("h2")
     page.text(pillar.name + " ")
-    HTMLPage.stage(&page, pillar.stage, pillar.stageName, top: r.topStage)
+    if pillar.assessed {
+      HTMLPage.stage(&page, pillar.stage, pillar.stageName, top: r.topStage)
+    } else {
+      page.element("span", [("class", "muted")], text: "— " + t.notAssessed)
+    }
     page.close("h2")
     if let description = pillar.description, !description.isEmpty { page.element("p", [("class", "muted")], text: description) }
-    page.raw(
-      Charts.ladder(
-        stage: pillar.stage, target: pillar.target, names: r.stageNames,
-        title: t(.reportPillarNameStagePillarStage, ["pillar_name": "\(pillar.name)", "pillar_stage": "\(pillar.stage)", "top_stage": "\(r.topStage)"])))
+    if let need = pillar.need {
+      page.element("p", [("class", "card next")], text: t(.reportNotAssessedBecause, ["need": .text(need)]))
+    } else {
+      page.raw(
+        Charts.ladder(
+          stage: pillar.stage, target: pillar.target, names: r.stageNames,
+          title: t(.reportPillarNameStagePillarStage, ["pillar_name": "\(pillar.name)", "pillar_stage": "\(pillar.stage)", "top_stage": "\(r.topStage)"])))
+    }
+    if !pillar.outcomes.isEmpty {
+      page.element("p", [("class", "small")], text: t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.joined(separator: "; "))]))
+    }
     var facts = [
-      t(.cohortScore) + " " + ValueText.number(pillar.score, r.language),
-      t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")",
+      t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")"
     ]
-    if let target = pillar.target {
+    if pillar.assessed { facts.insert(t(.cohortScore) + " " + ValueText.number(pillar.score, r.language), at: 0) }
+    if let target = pillar.target, pillar.assessed {
       facts.append(
         t(.reportTarget2) + " \(target) \(stageName(r, target))"
           + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
     }
-    if pillar.potential > pillar.stage {
+    if pillar.assessed && pillar.potential > pillar.stage {
       facts.append(
         t(.reportCouldReachPillarPotentialStage, ["pillar_potential": "\(pillar.potential)", "stage_name": "\(stageName(r, pillar.potential))"]))
     }
@@ -189,7 +211,7 @@ public struct HTMLReport: ReportRenderer {
         page.close("ul")
       }
       page.close("div")
-    } else {
+    } else if pillar.assessed {
       page.element("p", [("class", "pass")], text: t(.reportTopStageReached))
     }
 
@@ -372,6 +394,22 @@ public struct HTMLReport: ReportRenderer {
       for note in r.notes { page.element("li", text: note) }
       page.close("ul")
     }
+    page.close("section")
+    page.newline()
+  }
+
+  /// The annex of figures: what each number counts and where it comes from.
+  static func figures(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    guard !r.figures.isEmpty else { return }
+    page.open("section", [("id", "figures")])
+    page.element("h2", text: t(.reportFiguresTitle))
+    page.element("p", [("class", "muted small")], text: t(.reportFiguresIntro))
+    page.open("dl", [("class", "figures small")])
+    for figure in r.figures {
+      page.element("dt", text: figure.figure)
+      page.element("dd", text: figure.details.joined(separator: " · "))
+    }
+    page.close("dl")
     page.close("section")
     page.newline()
   }

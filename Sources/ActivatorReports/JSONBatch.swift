@@ -54,6 +54,7 @@ struct JSONBatch: BatchRenderer {
                       writer.key("median_stage", group.medianStage(index))
                       writer.key("median_score", group.medianScore(index))
                       writer.key("stages") { writer.array { for stage in stages { writer.int(group.stageCounts[index][stage]) } } }
+                      writer.key("not_assessed", group.notAssessed(index))
                     }
                   }
                 }

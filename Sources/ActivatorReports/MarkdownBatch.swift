@@ -18,7 +18,7 @@ struct MarkdownBatch: BatchRenderer {
     let city = a.sheet.city
     var line = "| " + MarkdownText.escape(city.name) + " | " + MarkdownText.escape(city.country ?? "") + " | "
       + MarkdownText.escape(city.region.map { Regions.name($0, language: language) } ?? "") + " |"
-    for pillar in a.pillars { line += " \(pillar.stage) |" }
+    for pillar in a.pillars { line += pillar.assessed ? " \(pillar.stage) |" : " \(StatusMark.notAssessed.glyph) |" }
     line += " \(a.overall.map(String.init) ?? "–") |\n"
     return Array(line.utf8)
   }
@@ -29,12 +29,13 @@ struct MarkdownBatch: BatchRenderer {
     var out = ""
     for (scope, group) in cohort.groups() {
       out += "\n### \(MarkdownText.escape(scope.title(t))) (\(group.cities))\n\n| " + t(.batchPillar) + " | " + t(.batchMedianStage) + " | "
-        + t(.batchMedianScore) + " | " + stages.map { t(.batchStage) + " \($0)" }.joined(separator: " | ") + " |\n"
-      out += "|---|---:|---:|" + stages.map { _ in "---:|" }.joined() + "\n"
+        + t(.batchMedianScore) + " | " + stages.map { t(.batchStage) + " \($0)" }.joined(separator: " | ") + " | "
+        + t(.wordNotAssessedTitle) + " |\n"
+      out += "|---|---:|---:|" + stages.map { _ in "---:|" }.joined() + "---:|\n"
       for (index, pillar) in survey.pillars.enumerated() {
         out += "| \(pillar.name.text(language)) | \(group.medianStage(index).map(String.init) ?? "–") | "
           + "\(group.medianScore(index).map(ScoreText.fixed) ?? "–") | "
-          + stages.map { String(group.stageCounts[index][$0]) }.joined(separator: " | ") + " |\n"
+          + stages.map { String(group.stageCounts[index][$0]) }.joined(separator: " | ") + " | \(group.notAssessed(index)) |\n"
       }
     }
     return out

@@ -12,16 +12,19 @@ extension MarkdownReport {
     for (index, city) in r.cities.enumerated() {
       out += "| \(index + 1) | [\(e(city.name))](#\(city.anchor)) | \(e(city.region ?? "")) | "
       out += city.stages.enumerated().map { pillar, stage in
-        String(stage) + (Confidence.from(coverage: city.coverage[pillar]) == .low ? e(StatusMark.lowConfidence.glyph) : "")
+        guard stage > 0 else { return e(StatusMark.notAssessed.glyph) }
+        return String(stage) + (Confidence.from(coverage: city.coverage[pillar]) == .low ? e(StatusMark.lowConfidence.glyph) : "")
       }.joined(separator: " | ") + " | \(city.overall.map(String.init) ?? "—") |\n"
     }
     out += "\n" + e(StatusMark.lowConfidence.glyph)
-      + t(.cohortLowConfidenceManyAnswersUnknown) + "\n"
+      + t(.cohortLowConfidenceManyAnswersUnknown)
+      + "; " + e(StatusMark.notAssessed.glyph) + " " + t.notAssessed + "\n"
     out += "\n## " + t(.cohortDistributionStagesPerPillar) + "\n\n"
-    out += "| " + t(.batchPillar) + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ") + " |\n"
-    out += "|---|" + String(repeating: "--:|", count: r.stageNames.count) + "\n"
+    out += "| " + t(.batchPillar) + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ") + " | "
+      + t(.wordNotAssessedTitle) + " |\n"
+    out += "|---|" + String(repeating: "--:|", count: r.stageNames.count + 1) + "\n"
     for (pillar, name) in r.pillarNames.enumerated() {
-      out += "| \(e(name)) | " + r.all.stageCounts[pillar].map(String.init).joined(separator: " | ") + " |\n"
+      out += "| \(e(name)) | " + r.all.stageCounts[pillar].map(String.init).joined(separator: " | ") + " | \(r.all.notAssessed[pillar]) |\n"
     }
     out += "\n## " + t(.cohortMedians) + "\n\n"
     out += "| " + t(.cohortGroup) + " | " + t(.cohortCities) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t(.cohortOverall) + " |\n"
@@ -44,9 +47,13 @@ extension MarkdownReport {
         + t(.cohortVsMedian) + " | " + t(.cohortVsRegion) + " |\n|---|---|--:|--:|--:|--:|\n"
       for pillar in r.pillarNames.indices {
         let stage = city.stages[pillar]
+        guard stage > 0 else {
+          out += "| \(e(r.pillarNames[pillar])) | \(e(t.notAssessed)) | — | — | — | — |\n"
+          continue
+        }
         out += "| \(e(r.pillarNames[pillar])) | \(stage) \(e(r.stageNames[max(1, min(stage, r.topStage)) - 1])) | "
-        out += "\(ValueText.number(city.scores[pillar], r.language)) | \(t.percent(city.percentile[pillar])) | "
-        out += "\(ChangeText.signed(city.versusCohort[pillar], r.language)) | \(city.versusRegion[pillar].map { ChangeText.signed($0, r.language) } ?? "—") |\n"
+        out += "\(ValueText.number(city.scores[pillar], r.language)) | \(city.percentile[pillar].map(t.percent) ?? "—") | "
+        out += "\(city.versusCohort[pillar].map { ChangeText.signed($0, r.language) } ?? "—") | \(city.versusRegion[pillar].map { ChangeText.signed($0, r.language) } ?? "—") |\n"
       }
       if !city.topSolutions.isEmpty {
         out += "\n" + t(.cohortTopRecommendations) + ": " + city.topSolutions.map(e).joined(separator: "; ") + "\n"
@@ -70,8 +77,10 @@ extension MarkdownReport {
     out += "| " + t(.batchPillar) + " | " + t(.cohortBefore) + " | " + t(.cohortNow) + " | " + t(.cohortStageChange) + " | "
       + t(.cohortScoreChange) + " |\n|---|---|---|:-:|--:|\n"
     for pillar in r.pillars {
-      let before = pillar.before.map { "\($0.stage) \(e($0.name)) (\(ValueText.number($0.score, r.language)))" } ?? "—"
-      let after = "\(pillar.after.stage) \(e(pillar.after.name)) (\(ValueText.number(pillar.after.score, r.language)))"
+      var before = pillar.before.map { "\($0.stage) \(e($0.name)) (\(ValueText.number($0.score, r.language)))" } ?? "—"
+      if pillar.before != nil && !pillar.assessedBefore { before = e(t.notAssessed) }
+      let after = pillar.assessedAfter
+        ? "\(pillar.after.stage) \(e(pillar.after.name)) (\(ValueText.number(pillar.after.score, r.language)))" : e(t.notAssessed)
       out += "| \(e(pillar.name)) | \(before) | \(after) | \(ChangeText.arrow(pillar.stageChange)) | \(ChangeText.signed(pillar.scoreChange, r.language)) |\n"
     }
     if let before = r.overall.before, let after = r.overall.after {

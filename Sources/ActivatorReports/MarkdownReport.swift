@@ -81,12 +81,19 @@ public struct MarkdownReport: ReportRenderer {
     if let overall = r.overall, let name = r.overallName {
       out += "**" + t(.cohortOverallStage) + ": \(stageCell(overall, name))** "
       out += e(r.overallNote) + "\n\n"
+    } else if r.hasPillars {
+      out += "**" + t(.cohortOverallStage) + "**: " + e(r.overallText) + "\n\n"
     }
+    if let age = r.dataAge { out += "*" + e(age) + "*\n\n" }
     out += "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.reportLadder) + " | " + t(.cohortScore) + " | "
       + t(.reportCoverage) + " | " + t(.reportTarget) + " |\n"
     out += "|---|---|---|--:|--:|---|\n"
     for pillar in r.pillars {
       let target = pillar.target.map { "\($0) \(e(HTMLReport.stageName(r, $0)))" } ?? "—"
+      guard pillar.assessed else {
+        out += "| \(e(pillar.name)) | \(e(t.notAssessed)) | — | — | \(t.percent(pillar.coverage)) | \(target) |\n"
+        continue
+      }
       out += "| \(e(pillar.name)) | \(stageCell(pillar.stage, pillar.stageName)) | \(ladder(pillar.stage, top: r.topStage)) | "
         + "\(ValueText.number(pillar.score, r.language)) | \(t.percent(pillar.coverage))\(pillar.confidence == .low ? " " + e(StatusMark.lowConfidence.glyph) : "") | \(target) |\n"
     }
@@ -99,17 +106,22 @@ public struct MarkdownReport: ReportRenderer {
     out += "\n*" + e(t(.reportSummaryAppendix)) + "*\n"
 
     for pillar in r.pillars {
-      out += "\n## \(e(pillar.name)): \(stageCell(pillar.stage, pillar.stageName))\n\n"
+      out += "\n## \(e(pillar.name)): " + (pillar.assessed ? stageCell(pillar.stage, pillar.stageName) : e(t.notAssessed)) + "\n\n"
       if let description = pillar.description, !description.isEmpty { out += "*\(e(description))*\n\n" }
+      if let need = pillar.need { out += "**" + t(.wordNotAssessedTitle) + "**: " + e(need) + ".\n\n" }
+      if !pillar.outcomes.isEmpty {
+        out += t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.map(e).joined(separator: "; "))]) + "\n\n"
+      }
       var facts = [
-        "`\(ladder(pillar.stage, top: r.topStage))`",
-        t(.cohortScore) + " " + ValueText.number(pillar.score, r.language),
-        t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")",
+        t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")"
       ]
-      if let target = pillar.target {
+      if pillar.assessed {
+        facts.insert(contentsOf: ["`\(ladder(pillar.stage, top: r.topStage))`", t(.cohortScore) + " " + ValueText.number(pillar.score, r.language)], at: 0)
+      }
+      if let target = pillar.target, pillar.assessed {
         facts.append(t(.reportTarget2) + " \(target) \(e(HTMLReport.stageName(r, target)))" + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
       }
-      if pillar.potential > pillar.stage {
+      if pillar.assessed && pillar.potential > pillar.stage {
         facts.append(
           t(.reportCouldReachPillarPotentialStage, ["pillar_potential": "\(pillar.potential)", "stage_name": "\(e(HTMLReport.stageName(r, pillar.potential)))"]))
       }
@@ -131,7 +143,7 @@ public struct MarkdownReport: ReportRenderer {
           for miss in next.nearMisses { out += "- \(e(miss))\n" }
         }
         out += "\n"
-      } else {
+      } else if pillar.assessed {
         out += "**" + t(.reportTopStageReached) + "**\n\n"
       }
       for column in CityReport.columns(pillar, t) where !column.lines.isEmpty {
@@ -192,6 +204,13 @@ public struct MarkdownReport: ReportRenderer {
     if !r.notes.isEmpty {
       out += "\n"
       for note in r.notes { out += "- \(e(note))\n" }
+    }
+    if !r.figures.isEmpty {
+      out += "\n## " + t(.reportFiguresTitle) + "\n\n*" + e(t(.reportFiguresIntro)) + "*\n\n"
+      for figure in r.figures {
+        out += "- " + e(figure.figure) + "\n"
+        if !figure.details.isEmpty { out += "  - " + figure.details.map(e).joined(separator: " · ") + "\n" }
+      }
     }
     out += "\n---\n\n" + provenance(r.provenance, t)
     return out

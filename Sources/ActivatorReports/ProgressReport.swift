@@ -9,9 +9,12 @@ public struct ProgressReport: Sendable {
     public var before: (stage: Int, name: String, score: Double, coverage: Double)?
     public var after: (stage: Int, name: String, score: Double, coverage: Double)
     public var target: Int?
+    /// Whether the pillar was assessed then and now; a change is only read between two stages.
+    public var assessedBefore = true
+    public var assessedAfter = true
 
-    public var stageChange: Int { after.stage - (before?.stage ?? after.stage) }
-    public var scoreChange: Double { after.score - (before?.score ?? after.score) }
+    public var stageChange: Int { assessedBefore && assessedAfter ? after.stage - (before?.stage ?? after.stage) : 0 }
+    public var scoreChange: Double { assessedBefore && assessedAfter ? after.score - (before?.score ?? after.score) : 0 }
   }
 
   public struct CriterionChange: Sendable {
@@ -95,10 +98,14 @@ public struct ProgressReport: Sendable {
     let oldPillars = Dictionary(old.pillars.map { (old.survey.pillars[$0.pillar].id, $0) }, uniquingKeysWith: { first, _ in first })
     pillars = new.pillars.map { result in
       let definition = survey.pillars[result.pillar]
-      let before = oldPillars[definition.id].map { ($0.stage, old.survey.stageName($0.stage, language), $0.score, $0.coverage) }
-      return PillarChange(
+      let previous = oldPillars[definition.id]
+      let before = previous.map { ($0.stage, old.survey.stageName($0.stage, language), $0.score, $0.coverage) }
+      var change = PillarChange(
         id: definition.id, name: t.text(definition.name), before: before,
         after: (result.stage, survey.stageName(result.stage, language), result.score, result.coverage), target: result.target)
+      change.assessedBefore = previous?.assessed ?? true
+      change.assessedAfter = result.assessed
+      return change
     }
 
     var oldOutcomes: [String: Outcome] = [:]

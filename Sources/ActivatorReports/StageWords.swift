@@ -28,8 +28,11 @@ public struct StageWords {
       ["met": .count(met), "count": .count(count), "share": .text(t.percent(share)), "threshold": .text(t.percent(a.program.threshold))])
   }
 
-  /// Said beside the overall stage: what it is and how to read it.
-  public var overallNote: String { t(.stageOverallMedian) }
+  /// Said beside the overall stage: what it is, how many pillars it rests on when some are not
+  /// assessed, and how to read it.
+  public var overallNote: String {
+    t.overallBasis(a).map { t(.stageOverallMedianAssessed, ["basis": .text($0)]) } ?? t(.stageOverallMedian)
+  }
 
   /// The unmet criteria among `candidates` that are close, in words: every format says a near
   /// miss through here, so a maximum always reads "above … — to go down by …" and a minimum

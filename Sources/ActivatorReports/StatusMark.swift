@@ -4,7 +4,7 @@ public import ActivatorCore
 /// the same in the city, cohort and progress reports and in every format, and in HTML always
 /// with words for readers who do not see the glyph.
 public enum StatusMark: Sendable, CaseIterable {
-  case met, unmet, unknown, notApplicable, lowConfidence
+  case met, unmet, unknown, notApplicable, lowConfidence, notAssessed
 
   /// A criterion's outcome; one that could not be evaluated is unknown (its reason is shown).
   public init(_ outcome: Outcome) {
@@ -23,6 +23,7 @@ public enum StatusMark: Sendable, CaseIterable {
     case .unknown: "?"
     case .notApplicable: "–"
     case .lowConfidence: "!"
+    case .notAssessed: "·"
     }
   }
 
@@ -34,6 +35,7 @@ public enum StatusMark: Sendable, CaseIterable {
     case .unknown: t.outcome(.unknown)
     case .notApplicable: t.outcome(.notApplicable)
     case .lowConfidence: t(.statusLowConfidence)
+    case .notAssessed: t.notAssessed
     }
   }
 
@@ -42,7 +44,7 @@ public enum StatusMark: Sendable, CaseIterable {
     switch self {
     case .met: "met"
     case .unmet: "unmet"
-    case .unknown, .lowConfidence: "unknown"
+    case .unknown, .lowConfidence, .notAssessed: "unknown"
     case .notApplicable: "na"
     }
   }

@@ -22,10 +22,18 @@ struct TableBatch: BatchRenderer {
     line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.country ?? ""), to: 13), to: 14)
     line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.region.map { Regions.name($0, language: language) } ?? ""), to: 15), to: 16)
     for pillar in a.pillars {
+      guard pillar.assessed else {
+        line += style.yellow(DisplayWidth.padLeft(StatusMark.notAssessed.glyph, to: 3)) + " "
+        continue
+      }
       let mark = pillar.confidence == .low ? StatusMark.lowConfidence.glyph : " "
       line += style.stage(DisplayWidth.padLeft("\(pillar.stage)", to: 3), pillar.stage, top: survey.topStage) + mark
     }
     line += "  " + (a.overall.map { "\($0) \(a.survey.stageName($0, language))" } ?? "–")
+    // "(5/6)": the overall stage rests on fewer pillars than the survey has.
+    if a.overall != nil, a.overallBasis.assessed < a.overallBasis.pillars {
+      line += " (\(a.overallBasis.assessed)/\(a.overallBasis.pillars))"
+    }
     return Array((line + "\n").utf8)
   }
 
@@ -38,14 +46,16 @@ struct TableBatch: BatchRenderer {
       out += "\n" + style.bold("\(scope.title(t)) — \(group.cities) " + t(.batchCities)) + "\n"
       out += style.dim(
         DisplayWidth.pad(t(.batchPillar), to: 30) + t(.batchMedian) + "  " + t(.diffScore) + "   "
-          + stages.map { DisplayWidth.padLeft("\($0)", to: 6) }.joined()) + "\n"
+          + stages.map { DisplayWidth.padLeft("\($0)", to: 6) }.joined() + DisplayWidth.padLeft(StatusMark.notAssessed.glyph, to: 6)) + "\n"
       for (index, pillar) in survey.pillars.enumerated() {
         let median = group.medianStage(index).map(String.init) ?? "–"
         out += DisplayWidth.pad(pillar.name.text(language), to: 30) + DisplayWidth.padLeft(median, to: 6) + "  "
           + DisplayWidth.padLeft(group.medianScore(index).map(ScoreText.fixed) ?? "–", to: 6) + "   "
-          + stages.map { DisplayWidth.padLeft(String(group.stageCounts[index][$0]), to: 6) }.joined() + "\n"
+          + stages.map { DisplayWidth.padLeft(String(group.stageCounts[index][$0]), to: 6) }.joined()
+          + DisplayWidth.padLeft(String(group.notAssessed(index)), to: 6) + "\n"
       }
     }
+    out += "\n" + style.dim("\(StatusMark.notAssessed.glyph) " + t.notAssessed) + "\n"
     return out
   }
 }

@@ -5,6 +5,8 @@ public import ActivatorCore
 public struct TextReport: Sendable {
   public var style: Style
   public var width: Int
+  /// Whether `explain` shows each criterion's basis (the citation or reason for its threshold).
+  public var verboseBasis = false
 
   public init(color: Bool, width: Int = 80) {
     self.style = Style(color: color)
@@ -32,24 +34,36 @@ public struct TextReport: Sendable {
         + t(.textCover)) + "\n"
     for pillar in a.pillars {
       let name = DisplayWidth.pad(t.text(survey.pillars[pillar.pillar].name), to: nameWidth)
-      let stage = DisplayWidth.pad("\(pillar.stage) \(survey.stageName(pillar.stage, a.language))", to: stageWidth)
-      let bar = Bars.bar(score: pillar.score, top: survey.topStage, width: barWidth, target: pillar.target)
       let coverage = DisplayWidth.padLeft(t.percent(pillar.coverage), to: 4)
+      guard pillar.assessed else {
+        // No stage, no score, no bar: what is known is too little to place the pillar.
+        out += "\(name)  " + style.yellow(DisplayWidth.pad("– " + t.notAssessed, to: stageWidth)) + "  "
+          + DisplayWidth.padLeft("–", to: 5) + "  " + DisplayWidth.pad("", to: barWidth) + "  \(coverage)\n"
+        continue
+      }
+      let stage = DisplayWidth.pad(t.stage(pillar, survey), to: stageWidth)
+      let bar = Bars.bar(score: pillar.score, top: survey.topStage, width: barWidth, target: pillar.target)
       out += "\(name)  \(style.stage(stage, pillar.stage, top: survey.topStage))  \(DisplayWidth.padLeft(ValueText.number(pillar.score, a.language), to: 5))  \(style.stage(bar, pillar.stage, top: survey.topStage))  \(coverage)"
       if pillar.confidence == .low { out += style.yellow(" !") }
       out += "\n"
     }
     out += "\n"
-    if let overall = a.overall {
-      out += t(.cohortOverallStage) + ": " + style.bold("\(overall) \(survey.stageName(overall, a.language))")
-      out += style.dim(" (" + t(.textMedianPillarsReadItWith) + ")") + "\n"
+    if a.overall != nil || a.overallBasis.pillars > 0 {
+      out += t(.cohortOverallStage) + ": " + style.bold(t.overall(a))
+      if a.overall != nil { out += style.dim(" (" + t(.textMedianPillarsReadItWith) + ")") }
+      out += "\n"
     }
-    let targets = a.pillars.filter { ($0.target ?? 0) > $0.stage }
+    for pillar in a.pillars where !pillar.assessed {
+      let line = style.yellow("– ") + t.text(survey.pillars[pillar.pillar].name) + " " + t.notAssessed + ": "
+        + t.assessmentNeed(pillar, a, limit: 3) { survey.questions[$0].id }
+      for (index, part) in DisplayWidth.wrap(line, width: width - 2).enumerated() { out += (index == 0 ? "" : "  ") + part + "\n" }
+    }
+    let targets = a.pillars.filter { $0.assessed && ($0.target ?? 0) > $0.stage }
     if !targets.isEmpty {
       let parts = targets.map { "\(t.text(survey.pillars[$0.pillar].name)) \($0.stage)→\($0.target!)" }
       out += t(.textTargetsNotYetReached) + ": " + parts.joined(separator: ", ") + "\n"
     }
-    if a.pillars.contains(where: { $0.confidence == .low }) {
+    if a.pillars.contains(where: { $0.assessed && $0.confidence == .low }) {
       out += style.yellow("! ") + t(.textLowConfidenceManyAnswersUnknown) + "\n"
     }
 
@@ -93,14 +107,28 @@ public struct TextReport: Sendable {
     out += style.dim(t(.textRecommendationsFittedWhatAnswersSay)) + "\n"
     for line in RecommendationWords(a).context() { out += style.dim("  " + line) + "\n" }
 
+    if let age = t.dataAge(a, name: { survey.questions[$0].id }) {
+      for line in DisplayWidth.wrap(age, width: width) { out += style.dim(line) + "\n" }
+    }
+
     for pillar in a.pillars where only == nil || only == pillar.pillar {
       let definition = survey.pillars[pillar.pillar]
-      out += "\n" + style.bold("\(t.text(definition.name)) — " + t(.diffStage) + " \(pillar.stage) \(survey.stageName(pillar.stage, a.language))")
-      out += style.dim(" (" + t(.diffScore) + " \(ValueText.number(pillar.score, a.language)), " + t(.reportCoverage2) + " \(t.percent(pillar.coverage)), " + t(.reportConfidence) + " \(t.confidence(pillar.confidence)))") + "\n"
-      if pillar.potential > pillar.stage {
+      if pillar.assessed {
+        out += "\n" + style.bold("\(t.text(definition.name)) — " + t(.diffStage) + " \(t.stage(pillar, survey))")
+        out += style.dim(" (" + t(.diffScore) + " \(ValueText.number(pillar.score, a.language)), " + t(.reportCoverage2) + " \(t.percent(pillar.coverage)), " + t(.reportConfidence) + " \(t.confidence(pillar.confidence)))") + "\n"
+      } else {
+        out += "\n" + style.bold("\(t.text(definition.name)) — ") + style.yellow(t.notAssessed) + "\n"
+        let need = t.assessmentNeed(pillar, a, limit: 8) { survey.questions[$0].id }
+        for line in DisplayWidth.wrap(t(.reportNotAssessedBecause, ["need": .text(need)]), width: width - 2) { out += "  \(line)\n" }
+        out += style.dim("  " + t(.textKnownAlonePlaces, ["stage": .text(String(pillar.stage))])) + "\n"
+      }
+      for result in a.outcomes(of: pillar.pillar) {
+        out += style.dim("  " + t(.textOutcomeNotGating)) + t.outcome(result, a) + "\n"
+      }
+      if pillar.assessed && pillar.potential > pillar.stage {
         out += "  " + t(.textIfUnknownAnswersWereFavourable) + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
       }
-      if let target = pillar.target {
+      if let target = pillar.target, pillar.assessed {
         if target > pillar.stage {
           out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + (target - pillar.stage == 1 ? t(.text1StageGo) : t(.textPillarStageStagesGo, ["pillar_stage": "\(target - pillar.stage)"])) + "\n"
         } else {
@@ -207,8 +235,15 @@ public struct TextReport: Sendable {
     var out = "\(indent)\(symbol) \(t.text(criterion.title))"
     if criterion.weight != 1 { out += style.dim(" ×\(ValueText.format(criterion.weight))") }
     out += "\n"
-    let reads = criterion.condition.reads.map { slot in
-      "\(a.survey.questions[slot].id) = \(ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language))"
+    var reads = criterion.condition.reads.map { slot in
+      var read = "\(a.survey.questions[slot].id) = \(ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language))"
+      if a.values[slot].isUnknown == false, let year = a.sheet.evidence[slot]?.year ?? (a.dataYearIsOld ? a.dataYear : nil) {
+        read += a.isOld(year) ? " (\(year), " + t.old(a) + ")" : " (\(year))"
+      }
+      return read
+    }
+    if let number = a.measured(index) {
+      reads.insert("= \(ValueText.number(number, a.language))" + (criterion.measure?.unit.map { " " + t.text($0) } ?? ""), at: 0)
     }
     if !reads.isEmpty {
       out += style.dim("\(indent)    \(reads.joined(separator: "; "))") + "\n"
@@ -218,6 +253,9 @@ public struct TextReport: Sendable {
       guard let note = a.sheet.notes[slot] else { continue }
       let said = t(.textNoteOnAnswer, ["id": .text(a.survey.questions[slot].id), "note": .text(InertText.line(note))])
       for line in DisplayWidth.wrap(said, width: width - indent.count - 4) { out += style.dim("\(indent)    \(line)") + "\n" }
+    }
+    if let basis = criterion.basis, verboseBasis {
+      for line in DisplayWidth.wrap(t(.textBasis, ["basis": .text(basis)]), width: width - indent.count - 4) { out += style.dim("\(indent)    \(line)") + "\n" }
     }
     let finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
     if let finding {

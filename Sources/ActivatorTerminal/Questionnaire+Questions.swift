@@ -16,14 +16,17 @@ extension Questionnaire {
   /// The prompt for a question, with its current answer (or default) preselected: the kind's
   /// own prompt, then the missing-data codes the question allows.
   public func prompt(for slot: Int) -> Prompt {
-    let question = survey.questions[slot]
-    let current = session.sheet.values[slot] ?? question.defaultValue
+    let (question, options) = asked(slot)
+    let current = (session.sheet.values[slot] ?? question.defaultValue).flatMap { Self.restricted($0, to: options) }
     var prompt = question.kind.prompt(for: question, current: current, language: language)
     prompt.question = question.text.text(language) + (question.required ? "" : t(.questionnaireOptional))
-    prompt.help = question.help?.text(language)
-    if let source = question.source {
-      prompt.help = (prompt.help.map { $0 + "\n" } ?? "") + t(.questionnaireSource) + source
-    }
+    // Help on '?': how to answer, then what the figure is, where it comes from and who holds it.
+    let help = [
+      question.help?.text(language), question.definition.map { t(.questionnaireDefinition) + $0.text(language) },
+      question.source.map { t(.questionnaireSource) + $0 },
+      question.dataSource.map { t(.questionnaireDataSource) + $0.text(language) },
+    ].compactMap { $0 }
+    prompt.help = help.isEmpty ? nil : help.joined(separator: "\n")
     let own = prompt.items.count
     if question.allowed.contains(.dontKnow) {
       prompt.items.append(Prompt.Item(t(.questionnaireCodeDontKnow), role: .code, token: "dk"))
@@ -45,7 +48,7 @@ extension Questionnaire {
 
   /// Turns what the person did into an answer, a problem to show, or readings to choose from.
   func answer(_ result: PromptResult, for slot: Int, prompt: Prompt) -> ReadAnswer {
-    let question = survey.questions[slot]
+    let (question, options) = asked(slot)
     switch result {
     case .selected(let indices):
       if indices.isEmpty { return .problem(nothingChosen(prompt)) }
@@ -55,7 +58,7 @@ extension Questionnaire {
       }
       if !codes.isEmpty { return .problem(t(.questionnaireDonTKnowNotApplicable)) }
       switch question.kind.answer(choosing: indices, for: question, language: language) {
-      case .success(let value): return .value(value)
+      case .success(let value): return .value(Self.widened(value, from: options))
       case .failure(let problem): return .problem(problem.message)
       }
     case .text(let text):
@@ -78,6 +81,29 @@ extension Questionnaire {
     default:
       return .problem(t(.questionnaireNotValidAnswer))
     }
+  }
+
+  /// A choice limited to what was ticked in an earlier question (`options_from`) is asked with
+  /// those options only; `options` maps the asked options back to the question's own (nil: all).
+  func asked(_ slot: Int) -> (Question, [Int]?) {
+    var question = survey.questions[slot]
+    guard let source = question.optionsFrom, case .choices(let ticked)? = session.sheet.values[source] else { return (question, nil) }
+    let tickedValues = Set(ticked.map { survey.questions[source].options[$0].value })
+    let kept = question.options.indices.filter { tickedValues.contains(question.options[$0].value) }
+    question.options = kept.map { question.options[$0] }
+    return (question, kept)
+  }
+
+  /// The answer among the asked options; nil when it is no longer among them (a tick removed).
+  static func restricted(_ value: AnswerValue, to options: [Int]?) -> AnswerValue? {
+    guard let options, case .choice(let index) = value else { return value }
+    return options.firstIndex(of: index).map { .choice($0) }
+  }
+
+  /// An answer among the asked options as the question's own option.
+  static func widened(_ value: AnswerValue, from options: [Int]?) -> AnswerValue {
+    guard let options, case .choice(let index) = value, index < options.count else { return value }
+    return .choice(options[index])
   }
 
   /// Nothing ticked is never taken as an answer, in either driver: the person is told which

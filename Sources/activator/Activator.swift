@@ -15,7 +15,7 @@ struct Activator: ParsableCommand {
       """,
     version: Engine.version,
     subcommands: [
-      SurveyCommand.self, Template.self, Validate.self, Check.self, Score.self, Explain.self, Report.self, Diff.self, Test.self, Catalog.self, Paths.self,
+      SurveyCommand.self, Template.self, Validate.self, Migrate.self, Check.self, Score.self, Explain.self, Report.self, Diff.self, Test.self, Catalog.self, Paths.self,
     ])
 
   /// Runs the command and exits with Activator's codes: usage errors are 2 (argument parser's

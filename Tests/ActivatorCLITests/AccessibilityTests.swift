@@ -6,7 +6,7 @@ import Testing
 /// text that is not a raw address, and charts that colour their own text. Tests/a11y/audit runs
 /// axe-core itself in a browser (docs/reports.md).
 @Suite struct AccessibilityTests {
-  static let cities = ["amani-lakes", "kestrel-bay", "puerto-alegria", "santa-lucerna", "umbra-falls", "valmora"].map { "Examples/\($0).yaml" }
+  static let cities = ["amani-lakes", "chisomo", "kestrel-bay", "puerto-alegria", "rio-claro-del-sur", "santa-lucerna", "umbra-falls", "valmora"].map { "Examples/\($0).yaml" }
 
   static let reports: [(name: String, arguments: [String])] = [
     ("city-en", ["Examples/kestrel-bay.yaml"]),
@@ -110,8 +110,8 @@ import Testing
 enum StatusWords {
   static func all(spanish: Bool) -> [String] {
     spanish
-      ? ["cumplido", "no cumplido", "desconocido", "no aplica", "confianza baja", "superado", "no superado"]
-      : ["met", "not met", "unknown", "not applicable", "low confidence", "passed", "not passed"]
+      ? ["cumplido", "no cumplido", "desconocido", "no aplica", "confianza baja", "superado", "no superado", "no evaluado"]
+      : ["met", "not met", "unknown", "not applicable", "low confidence", "passed", "not passed", "not assessed"]
   }
 }
 

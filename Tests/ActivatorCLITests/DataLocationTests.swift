@@ -79,13 +79,14 @@ import Testing
     #expect(replaced.status == 0)
     #expect(!replaced.stdout.contains("digital-inclusion"))
 
-    // A user's own wego-core wins over the one found beside the executable (and loses to
-    // ACTIVATOR_HOME's, which is a better place than the user's).
+    // A user's own wego-core 1.x wins over the one found beside the executable (and loses to
+    // ACTIVATOR_HOME's, which is a better place than the user's); the shipped 2.x, another major
+    // version, scores another survey and stays.
     Binary.write(
       data + "/activator/rules/my-core.yaml",
       """
       plugin: wego-core
-      version: 9.0.0
+      version: 1.9.0
       name: {en: My core, es: Mi núcleo}
       languages: [en, es]
       applies_to: [{survey: wego-activator, versions: "1.x"}]
@@ -95,14 +96,15 @@ import Testing
     let paths = Run.activator(["paths"], cwd: "/tmp", environment: installed)
     #expect(paths.status == 0, "\(paths.stderr)")
     #expect(paths.stdout.contains("  user              \(data)/activator: rules/ (added)"), "\(paths.stdout)")
-    #expect(paths.stdout.contains("digital-inclusion 1.0.0  \(data)/activator/rules/digital-inclusion/ (user)"))
-    #expect(paths.stdout.contains("wego-core 9.0.0          \(data)/activator/rules/my-core.yaml (user)"), "\(paths.stdout)")
+    #expect(paths.stdout.contains("digital-inclusion 2.0.0  \(data)/activator/rules/digital-inclusion/ (user)"))
+    #expect(paths.stdout.contains("wego-core 1.9.0          \(data)/activator/rules/my-core.yaml (user)"), "\(paths.stdout)")
+    #expect(paths.stdout.contains("wego-core 2.0.0          \(Binary.root)/Rules/wego-core/ (source checkout)"), "\(paths.stdout)")
     #expect(
       paths.stdout.contains("wego-core 1.1.0          \(Binary.root)/Rules/wego-core-1/ (source checkout; shadowed by \(data)/activator/rules/my-core.yaml)"),
       "\(paths.stdout)")
     let check = Run.activator(["check"], cwd: "/tmp", environment: environment)
     #expect(check.status == 0, "a shadowed plugin is no duplicate: \(check.stderr)")
-    #expect(check.stderr.contains("checked 1 survey, 2 plugins"), "\(check.stderr)")
+    #expect(check.stderr.contains("checked 2 surveys, 3 plugins"), "\(check.stderr)")
     let home = Run.activator(["paths"], cwd: "/tmp", environment: environment)
     #expect(home.stdout.contains("\(data)/activator/rules/my-core.yaml (user; shadowed by \(Binary.root)/Rules/wego-core-1/)"), "\(home.stdout)")
   }

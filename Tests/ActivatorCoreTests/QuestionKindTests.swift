@@ -137,13 +137,18 @@ import Testing
   /// `template --schema`: every example validates against its survey's answers schema, and
   /// slips an editor should flag are flagged.
   @Test func answersSchemaDescribesTheSurvey() throws {
+    for (surveyPath, folder) in [(Paths.currentSurvey, Paths.examples), (Paths.survey, Paths.legacyExamples)] {
+      let survey = try #require(SurveyLoader.load(surveyPath, log: DiagnosticLog()))
+      let validator = try SchemaValidator(schemaText: AnswersSchema.json(for: survey, language: "en"))
+      var examples: [(name: String, node: YAMLNode)] = []
+      for name in try FileReading.list(folder) where name.hasSuffix(".yaml") {
+        examples.append((name, try #require(try YAMLParser.parse(try FileReading.read(folder + "/" + name, maxBytes: 1 << 20)))))
+      }
+      #expect(!examples.isEmpty, "no examples in \(folder)")
+      for (name, problems) in validator.validate(examples) { #expect(problems.isEmpty, "\(name): \(problems.prefix(3))") }
+    }
     let survey = try #require(SurveyLoader.load(Paths.survey, log: DiagnosticLog()))
     let validator = try SchemaValidator(schemaText: AnswersSchema.json(for: survey, language: "en"))
-    var examples: [(name: String, node: YAMLNode)] = []
-    for name in try FileReading.list(Paths.examples) where name.hasSuffix(".yaml") {
-      examples.append((name, try #require(try YAMLParser.parse(try FileReading.read(Paths.examples + "/" + name, maxBytes: 1 << 20)))))
-    }
-    for (name, problems) in validator.validate(examples) { #expect(problems.isEmpty, "\(name): \(problems.prefix(3))") }
     let first = survey.questions[0]
     let (_, slip) = try node(
       "survey: \(survey.id)\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  \(first.id): \(first.options[0].value)x\n  no_such_question: 1\n"

@@ -9,11 +9,12 @@ import Testing
 /// thousands of generated files, for the shipped survey and a survey with every kind of question.
 @Suite struct ReaderAgreementTests {
   static let shipped: Survey? = SurveyLoader.load(Paths.survey, log: DiagnosticLog())
+  static let current: Survey? = SurveyLoader.load(Paths.currentSurvey, log: DiagnosticLog())
   static let everyKind: Survey? = SurveyLoader.load(
     Paths.at("Tests/Fixtures/surveys/every-kind.yaml"), log: DiagnosticLog())
 
   static func registry() throws -> SurveyRegistry {
-    SurveyRegistry([try #require(shipped), try #require(everyKind)])
+    SurveyRegistry([try #require(shipped), try #require(current), try #require(everyKind)])
   }
 
   /// Checks one file; the result for further expectations.
@@ -32,8 +33,8 @@ import Testing
 
   @Test func examplesAreTakenByTheFastReaderAndReadAlike() throws {
     let registry = try Self.registry()
-    let examples = Self.files("Examples")
-    #expect(examples.count >= 6)
+    let examples = Self.files("Examples") + Self.files("Examples/legacy")
+    #expect(examples.count >= 14)
     for path in examples {
       let result = Self.agree(path, try FileReading.read(path, maxBytes: 1 << 20), registry: registry)
       #expect(result.fast != nil, "\(path): a valid example must take the fast path")
@@ -47,11 +48,11 @@ import Testing
     for path in paths { Self.agree(path, try FileReading.read(path, maxBytes: 1 << 24), registry: registry) }
   }
 
-  @Test(arguments: ["shipped", "every-kind"])
+  @Test(arguments: ["shipped", "current", "every-kind"])
   func generatedFilesAgree(_ which: String) throws {
     let registry = try Self.registry()
-    let survey = try #require(which == "shipped" ? Self.shipped : Self.everyKind)
-    var generator = AnswersFileGenerator(survey: survey, seed: which == "shipped" ? 19 : 23)
+    let survey = try #require(which == "shipped" ? Self.shipped : which == "current" ? Self.current : Self.everyKind)
+    var generator = AnswersFileGenerator(survey: survey, seed: which == "shipped" ? 19 : which == "current" ? 29 : 23)
     var clean = 0
     var taken = 0
     var refused = 0
@@ -97,7 +98,7 @@ import Testing
   @Test func variationsOfAnExampleAgree() throws {
     let registry = try Self.registry()
     let base = String(
-      decoding: try FileReading.read(Paths.examples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
+      decoding: try FileReading.read(Paths.legacyExamples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
     let variations: [(from: String, to: String, fast: Bool)] = [
       ("gov_strategy: reviewed_kpis", "gov_strategy: adoptd", false),
       ("gov_strategy: reviewed_kpis", "gov_strategy: \"reviewed_kpis\"", true),
@@ -128,6 +129,30 @@ import Testing
       let text = base.replacing(variation.from, with: variation.to)
       #expect(text != base, "variation \(index) changes nothing")
       let result = Self.agree("variation-\(index).yaml", Array(text.utf8), registry: registry)
+      #expect(
+        (result.fast != nil) == variation.fast, "variation \(index) (\(variation.to)): fast \(result.fast != nil)")
+    }
+  }
+
+  /// What survey 2.0.0 adds to answers files: `evidence:`, a choice limited to earlier ticks
+  /// (`options_from`) and years that cannot be after the survey date. The fast reader takes the
+  /// plain forms and leaves every problem to the loader.
+  @Test func evidenceAndTickedChoicesAgree() throws {
+    let registry = try Self.registry()
+    let base = String(decoding: try FileReading.read(Paths.examples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
+    let variations: [(from: String, to: String, fast: Bool)] = [
+      ("year: 2025}", "year: 2021}", true),
+      ("year: 2025}", "year: 2031}", false),
+      ("{source: \"INE", "{source: ~, source: \"INE", false),
+      ("  peo_tertiary_education: {source:", "  no_such_question: {year: 2021}\n  peo_tertiary_education: {source:", false),
+      ("city_data_year: 2025", "city_data_year: 2027", false),
+      ("barriers_top: political_issues", "barriers_top: lack_of_vision", false),
+      ("barriers_top: political_issues", "barriers_top: dont_know", true),
+    ]
+    for (index, variation) in variations.enumerated() {
+      let text = base.replacing(variation.from, with: variation.to)
+      #expect(text != base, "variation \(index) changes nothing")
+      let result = Self.agree("evidence-\(index).yaml", Array(text.utf8), registry: registry)
       #expect(
         (result.fast != nil) == variation.fast, "variation \(index) (\(variation.to)): fast \(result.fast != nil)")
     }

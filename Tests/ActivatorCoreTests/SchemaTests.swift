@@ -31,7 +31,10 @@ import Testing
 
   /// Which schema a shipped file is written against, from its place in the tree.
   static func kind(_ path: String) -> String {
-    if path.contains("/Surveys/") { return "survey" }
+    if path.contains("/Surveys/") {
+      let root = try? load(path)
+      return root?.mapping?.contains { $0.key.scalar == "migration" } == true ? "migration" : "survey"
+    }
     if path.contains("/tests/") { return "fixture" }
     if path.contains("/catalog/") { return "catalog" }
     if path.contains("/Rules/") || path.contains("/Examples/plugins/") { return "plugin" }
@@ -207,5 +210,7 @@ import Testing
       #expect(try keys(schema, ["$defs", "programme", "properties"]) == Set(LoaderKeys.programme))
     }
     #expect(try keys("plugin", ["$defs", "context", "properties"]) == Set(LoaderKeys.context))
+    #expect(try keys("migration", ["properties"]) == Set(LoaderKeys.migration))
+    #expect(try keys("migration", ["$defs", "rule", "properties"]) == Set(LoaderKeys.migrationRule))
   }
 }

@@ -12,12 +12,15 @@ import Testing
     return path
   }()
 
-  static func report(_ city: String, set: [String: AnswerValue] = [:]) throws -> CityReport {
+  /// `city`'s report: its 1.0.0 answers (Examples/legacy, scored by wego-core 1.x) when `legacy`,
+  /// else its 2.0.0 ones.
+  static func report(_ city: String, legacy: Bool = true, set: [String: AnswerValue] = [:]) throws -> CityReport {
     let workspace = Workspace()
-    workspace.loadSurveys([root + "/Surveys/wego-activator-1.0.0.yaml"])
+    workspace.loadSurveys([root + "/Surveys"])
     workspace.loadRules([root + "/Rules"])
     let log = DiagnosticLog()
-    let (sheet, survey) = try #require(AnswersLoader.load(root + "/Examples/\(city).yaml", registry: workspace.registry, log: log))
+    let file = root + (legacy ? "/Examples/legacy/" : "/Examples/") + city + ".yaml"
+    let (sheet, survey) = try #require(AnswersLoader.load(file, registry: workspace.registry, log: log))
     let program = try #require(workspace.program(for: survey))
     var values = sheet
     for (id, value) in set { values.values[survey.questionIndex[id] ?? 0] = value }
@@ -46,6 +49,18 @@ import Testing
   @Test func pillarsFollowTheCitysPriority() throws {
     let r = try Self.report("santa-lucerna", set: ["priority_pillar": .choice(5)])
     #expect(r.roadmap.first?.pillar == "Smart Environment")
+  }
+
+  /// On survey 2.0.0 too: the priority pillar leads, and each programme is placed once.
+  @Test func theCurrentSurveysRoadmapFollowsTheSameRules() throws {
+    let r = try Self.report("santa-lucerna", legacy: false)
+    #expect(r.roadmap.first?.pillar == "Smart Government")
+    #expect(r.roadmap.first?.unlocks.first?.hasPrefix("MyLA311") == true)
+    let placed = r.roadmap.flatMap(\.programmes)
+    #expect(Set(placed).count == placed.count)
+    #expect(Set(placed) == Set(r.nextSteps.map(\.name)))
+    let moved = try Self.report("santa-lucerna", legacy: false, set: ["priority_pillar": .choice(5)])
+    #expect(moved.roadmap.first?.pillar == "Smart Environment")
   }
 }
 

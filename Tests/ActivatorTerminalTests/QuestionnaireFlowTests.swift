@@ -9,10 +9,13 @@ import Testing
 final class ScriptedDriver: PromptDriver {
   var script: [PromptResult]
   var log: [String] = []
+  /// Every prompt shown, in order, for tests of what it offered.
+  var prompts: [Prompt] = []
 
   init(_ script: [PromptResult]) { self.script = script }
 
   func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
+    prompts.append(prompt)
     while true {
       log.append("ask \(prompt.question)")
       guard !script.isEmpty else { return .endOfInput }

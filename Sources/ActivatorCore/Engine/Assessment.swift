@@ -69,6 +69,42 @@ public struct PillarResult: Sendable {
   public var next: StageGap?
   /// Criteria of stages already reached that are still not met.
   public var openGaps: [Int]
+  /// Whether enough is known to name a stage (the survey's coverage floor and minimum number of
+  /// criteria). A pillar that is not assessed still has `stage` and `score` computed, as lower
+  /// bounds for `explain`, but no output presents them as its stage.
+  public var assessed: Bool = true
+  /// For a pillar that is not assessed: what would be needed to assess it.
+  public var toAssess: AssessmentNeed?
+}
+
+/// What a pillar that is not assessed would need before a stage can be named.
+public struct AssessmentNeed: Sendable {
+  public enum Reason: String, Sendable {
+    /// Too little of the pillar's applicable criterion weight is known.
+    case coverage
+    /// Too few criteria of the first gate apply to the city (the others concern services it does
+    /// not run), whatever is known.
+    case fewCriteria = "few_criteria"
+  }
+
+  public var reason: Reason
+  /// Known weight still needed to reach the floor (0 when coverage is not the reason).
+  public var neededWeight: Double
+  /// The applicable criteria of the first gate, and how many the survey asks for.
+  public var firstGateCriteria: Int
+  public var minimumCriteria: Int
+  /// Unknown criteria, heaviest first.
+  public var unknownCriteria: [Int]
+  /// Questions whose unknown answers decide them, most weight first: what to find out.
+  public var questions: [Int]
+}
+
+/// How many pillars the overall stage rests on.
+public struct OverallBasis: Sendable, Hashable {
+  /// Pillars assessed (enough known to name a stage).
+  public var assessed: Int
+  /// Pillars that have criteria at all.
+  public var pillars: Int
 }
 
 public struct RecommendationReason: Sendable {
@@ -229,6 +265,9 @@ public struct AnswerIssue: Sendable {
   public enum Kind: String, Sendable {
     /// An answer was given to a question that skip logic hides; it is not used.
     case answeredButSkipped = "answered_but_skipped"
+    /// An answer was given to a question that does not apply to the city (its `applicable`
+    /// condition, or a not-applicable question it follows); it is not used.
+    case answeredButNotApplicable = "answered_but_not_applicable"
     /// A required, relevant question has no answer.
     case requiredUnanswered = "required_unanswered"
     /// A criterion or metric failed to evaluate.
@@ -260,7 +299,9 @@ public struct Assessment: Sendable {
   public var outcomes: [Outcome]
   public var errors: [Int: EvaluationError]
   public var pillars: [PillarResult]
+  /// The lower median of the assessed pillars' stages; nil with fewer than half of them assessed.
   public var overall: Int?
+  public var overallBasis: OverallBasis
   public var metrics: [MetricResult]
   public var recommendations: [Recommendation]
   /// Solutions that address the gaps but are not recommended, with the reasons.

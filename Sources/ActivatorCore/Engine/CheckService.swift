@@ -11,6 +11,7 @@ public struct CheckService {
     public var programmes = 0
     public var answers = 0
     public var fixtures = 0
+    public var migrations = 0
   }
 
   public let workspace: Workspace
@@ -29,6 +30,7 @@ public struct CheckService {
   public static func kind(of root: YAMLNode) -> Kind {
     let keys = Set(root.mapping?.compactMap { $0.key.scalar } ?? [])
     if keys.contains("plugin") { return .plugin }
+    if keys.contains("migration") { return .survey }
     if keys.contains("fixture") || keys.contains("fixtures") { return .fixture }
     if keys.contains("catalog") { return .catalog }
     if keys.contains("survey") && (keys.contains("answers") || keys.contains("survey_version")) { return .answers }
@@ -60,6 +62,10 @@ public struct CheckService {
     }
     workspace.loadSurveys(surveyFiles + extraSurveys)
     summary.surveys = workspace.registry.surveys.count
+    summary.migrations = workspace.migrations.count
+    for migration in workspace.migrations {
+      MigrationLoader.check(migration, registry: workspace.registry, log: log)
+    }
     let surveysRead = ContinuousClock.now
     workspace.loadRules(ruleRoots.isEmpty && !fixtureFiles.isEmpty ? locations?.folders(.rules) ?? [] : defaultRules)
     workspace.loadRules(ruleRoots)

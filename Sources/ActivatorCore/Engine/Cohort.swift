@@ -5,6 +5,7 @@ public struct CohortRecord: Sendable {
   public var city: String
   public var country: String?
   public var region: String?
+  /// Stage per pillar; 0 for a pillar that is not assessed.
   public var stages: [Int]
   public var scores: [Double]
   public var coverage: [Double]
@@ -18,7 +19,7 @@ public struct CohortRecord: Sendable {
     country = a.sheet.city.country
     // One group per region however it was written ("Latin America", "América Latina", its id).
     region = a.sheet.city.region.map { Regions.id(for: $0) ?? $0 }
-    stages = a.pillars.map(\.stage)
+    stages = a.pillars.map { $0.assessed ? $0.stage : 0 }
     scores = a.pillars.map(\.score)
     coverage = a.pillars.map(\.coverage)
     overall = a.overall
@@ -31,7 +32,8 @@ public struct CohortRecord: Sendable {
 public struct CohortSummary: Sendable {
   public struct Group: Sendable {
     public var cities = 0
-    /// Per pillar: how many cities are at each stage (index = stage).
+    /// Per pillar: how many cities are at each stage (index = stage; index 0 counts the cities
+    /// where the pillar is not assessed).
     public var stageCounts: [[Int]]
     /// Per pillar: histogram of scores in hundredths.
     var scoreCounts: [[Int]]
@@ -47,14 +49,22 @@ public struct CohortSummary: Sendable {
       cities += 1
       for (pillar, stage) in record.stages.enumerated() where pillar < stageCounts.count {
         stageCounts[pillar][min(max(stage, 0), stageCounts[pillar].count - 1)] += 1
+        if stage == 0 { continue }
         let bucket = min(max(Int(saturating: (record.scores[pillar] * 100).rounded()), 0), scoreCounts[pillar].count - 1)
         scoreCounts[pillar][bucket] += 1
       }
       if let overall = record.overall { overallCounts[min(max(overall, 0), overallCounts.count - 1)] += 1 }
     }
 
-    /// The lower median stage of a pillar.
-    public func medianStage(_ pillar: Int) -> Int? { Self.median(stageCounts[pillar]).map { $0 } }
+    /// The lower median stage of a pillar, among the cities where it is assessed.
+    public func medianStage(_ pillar: Int) -> Int? {
+      var counts = stageCounts[pillar]
+      counts[0] = 0
+      return Self.median(counts)
+    }
+
+    /// How many cities could not be assessed in a pillar.
+    public func notAssessed(_ pillar: Int) -> Int { stageCounts[pillar][0] }
 
     /// The median score of a pillar (the mean of the two middle values for an even count).
     public func medianScore(_ pillar: Int) -> Double? {

@@ -1,5 +1,9 @@
 import ActivatorYAML
 
+/// How fixtures write the stage of a pillar that is not assessed (and the overall stage when
+/// there is none).
+let notAssessed = "not_assessed"
+
 /// A rule fixture: an answers file (or inline answers) plus the results it must give.
 public struct Fixture: Sendable {
   public var name: String
@@ -8,10 +12,14 @@ public struct Fixture: Sendable {
   public var sheet: AnswerSheet
   public var survey: Survey
   public var expectations: [Expectation]
+  /// The sentence that defends each pillar's expected stage (`because:`), shown when it fails.
+  public var because: [Int: String] = [:]
 
   public enum Expectation: Sendable {
-    case stage(pillar: Int, Int, SourceLocation)
-    case overall(Int, SourceLocation)
+    /// A stage, or nil for "not assessed".
+    case stage(pillar: Int, Int?, SourceLocation)
+    /// The overall stage, or nil for none (too few pillars assessed).
+    case overall(Int?, SourceLocation)
     case score(pillar: Int, ExpectedNumber, SourceLocation)
     case criterion(id: String, Outcome, SourceLocation)
     case recommended(String, Bool, SourceLocation)
@@ -53,6 +61,8 @@ public struct FixtureResult: Sendable {
 public struct FixtureCoverage: Sendable {
   /// The plugin whose rules this covers (nil: the whole rule set).
   public var plugin: String?
+  /// Its version: two majors of one plugin may both be loaded, each for its own surveys.
+  public var version: String? = nil
   public var criteria: Int
   /// Criteria (qualified ids) never met in any fixture.
   public var neverMet: [String]
@@ -66,7 +76,7 @@ public struct FixtureCoverage: Sendable {
 
 public enum FixtureLoader {
   static let keys = LoaderKeys.fixture
-  static let entryKeys = ["fixture", "answers_file", "answers", "set", "unset", "expect"]
+  static let entryKeys = ["fixture", "answers_file", "answers", "set", "unset", "expect", "because"]
 
   /// Reads a fixture file (one fixture, or a list under `fixtures:`).
   public static func load(_ path: String, registry: SurveyRegistry, program: (Survey) -> Program?, log: DiagnosticLog) -> [Fixture] {
@@ -144,8 +154,18 @@ public enum FixtureLoader {
     if let node = fields.required("expect", reader) {
       expectations = readExpectations(node, survey: survey, program: program(survey), reader: reader)
     }
+    var because: [Int: String] = [:]
+    if let node = fields.optional("because"), let pairs = reader.fields(node, Message(.whatKeyNamed, ["key": "because"]), allowed: survey.pillars.map(\.id)) {
+      for id in pairs.order {
+        if let pillar = survey.pillarIndex(id), let text = pairs.optional(id).flatMap({ reader.string($0, Message(.whatReasonFor, ["id": .text(id)])) }) {
+          because[pillar] = text
+        }
+      }
+    }
     guard log.errorCount == errorsBefore else { return nil }
-    return Fixture(name: name, file: file.path, location: reader.location(fields.node), sheet: sheet, survey: survey, expectations: expectations)
+    var fixture = Fixture(name: name, file: file.path, location: reader.location(fields.node), sheet: sheet, survey: survey, expectations: expectations)
+    fixture.because = because
+    return fixture
   }
 
   static func readExpectations(_ node: YAMLNode, survey: Survey, program: Program?, reader: NodeReader) -> [Fixture.Expectation] {
@@ -159,13 +179,21 @@ public enum FixtureLoader {
       }
     }
     pillarMap("stages") { pillar, value in
-      if let stage = AnswersLoader.stageNumber(value, survey, reader) { out.append(.stage(pillar: pillar, stage, reader.location(value))) }
+      if value.scalar == notAssessed {
+        out.append(.stage(pillar: pillar, nil, reader.location(value)))
+      } else if let stage = AnswersLoader.stageNumber(value, survey, reader) {
+        out.append(.stage(pillar: pillar, stage, reader.location(value)))
+      }
     }
     pillarMap("scores") { pillar, value in
       if let score = ExpectedNumber.read(value, Message(.whatScore), reader) { out.append(.score(pillar: pillar, score, reader.location(value))) }
     }
-    if let value = fields.optional("overall"), let stage = AnswersLoader.stageNumber(value, survey, reader) {
-      out.append(.overall(stage, reader.location(value)))
+    if let value = fields.optional("overall") {
+      if value.scalar == notAssessed {
+        out.append(.overall(nil, reader.location(value)))
+      } else if let stage = AnswersLoader.stageNumber(value, survey, reader) {
+        out.append(.overall(stage, reader.location(value)))
+      }
     }
     if let node = fields.optional("criteria"), let pairs = node.mapping {
       for pair in pairs {
@@ -334,25 +362,33 @@ public enum FixtureRunner {
     for expectation in fixture.expectations {
       switch expectation {
       case .stage(let pillar, let stage, let location):
-        let actual = a.pillars[pillar].stage
+        let result = a.pillars[pillar]
+        let actual = result.assessed ? result.stage : nil
         if actual != stage {
+          let shown = { (stage: Int?) -> MessageArgument in .text(stage.map(String.init) ?? notAssessed) }
+          var explanation = fixture.because[pillar].map { [Message(.fixtureExpectedBecause, ["reason": .text($0)])] } ?? []
+          if !result.assessed {
+            explanation.append(
+              Message(.fixtureNotAssessedCoverage, ["coverage": .text(ValueText.format((result.coverage * 100).rounded())), "stage": .text(String(result.stage))]))
+          }
+          explanation += stageExplanation(a, pillar: pillar, around: min(stage ?? result.stage, result.stage) + 1)
           failures.append(
             FixtureFailure(
               location: location,
-              message: Message(
-                .fixtureStageDiffers, ["pillar": .text(survey.pillars[pillar].id), "expected": .text(String(stage)), "actual": .text(String(actual))]),
-              explanation: stageExplanation(a, pillar: pillar, around: min(stage, actual) + 1)))
+              message: Message(.fixtureStageDiffers, ["pillar": .text(survey.pillars[pillar].id), "expected": shown(stage), "actual": shown(actual)]),
+              explanation: explanation))
         }
       case .overall(let stage, let location):
         if a.overall != stage {
+          let overall = { (stage: Int?) -> MessageArgument in stage.map { .text(String($0)) } ?? .message(Message(.fixtureNone)) }
           failures.append(
             FixtureFailure(
               location: location,
-              message: Message(
-                .fixtureOverallDiffers, ["expected": .text(String(stage)), "actual": a.overall.map { .text(String($0)) } ?? .message(Message(.fixtureNone))]),
+              message: Message(.fixtureOverallDiffers, ["expected": overall(stage), "actual": overall(a.overall)]),
               explanation: [
                 Message(
-                  .fixturePillarStages, ["stages": .text(a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.stage)" }.joined(separator: ", "))])
+                  .fixturePillarStages,
+                  ["stages": .text(a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.assessed ? String($0.stage) : notAssessed)" }.joined(separator: ", "))])
               ]))
         }
       case .score(let pillar, let score, let location):
@@ -585,7 +621,7 @@ public enum FixtureRunner {
       }
     }
     return FixtureCoverage(
-      plugin: plugin,
+      plugin: plugin, version: pluginIndex.map { program.plugins[$0].version.description },
       criteria: ownCriteria.count,
       neverMet: ownCriteria.filter { !met.contains($0) }.map { program.criteria[$0].qualifiedID },
       neverUnmet: ownCriteria.filter { !unmet.contains($0) }.map { program.criteria[$0].qualifiedID },

@@ -22,6 +22,19 @@ public struct Criterion: Sendable {
   /// Set for criteria expanded from a ladder, for "how far from the threshold" explanations.
   public var ladder: LadderStep?
   public var location: SourceLocation
+  /// Capability or outcome (nil when the plugin does not say), and the basis of the condition.
+  public var kind: EvidenceKind? = nil
+  public var basis: String? = nil
+  /// For criteria from a ladder on a computed value: the value and its unit, for explanations.
+  public var measure: Measure? = nil
+}
+
+/// A number a ladder computes from answers (a rate from raw counts), shown with its unit.
+public struct Measure: Sendable {
+  public var value: CompiledExpression
+  public var unit: LocalizedText?
+  public var threshold: Double
+  public var direction: LadderDirection
 }
 
 public struct LadderStep: Sendable {
@@ -40,6 +53,8 @@ public struct Metric: Sendable {
   public var unit: LocalizedText?
   public var pillar: Int?
   public var expression: CompiledExpression
+  /// Capability or outcome: reports show a pillar's outcome metrics beside its stage.
+  public var kind: EvidenceKind? = nil
 }
 
 public struct NextStep: Sendable {
@@ -197,13 +212,17 @@ public final class Program: Sendable {
 /// Per-question facts the scorer reads for every file, in flat arrays.
 public struct SurveyTables: Sendable {
   let relevance: [CompiledExpression?]
+  let applicability: [CompiledExpression?]
   let required: [Bool]
   let optionValues: [[String]]
   let ids: [String]
   let relevanceTexts: [String]
+  let applicabilityTexts: [String]
 
   public init(_ survey: Survey) {
     relevance = survey.questions.map(\.relevant)
+    applicability = survey.questions.map(\.applicable)
+    applicabilityTexts = survey.questions.map { $0.applicableSource?.text ?? "" }
     required = survey.questions.map(\.required)
     optionValues = survey.questions.map { $0.options.map(\.value) }
     ids = survey.questions.map(\.id)

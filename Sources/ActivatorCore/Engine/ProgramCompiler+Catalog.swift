@@ -98,7 +98,9 @@ extension ProgramCompiler {
     var covered = named
     guard !slots.isEmpty else { return covered }
     for (index, criterion) in criteria.enumerated() {
-      let reads = criterion.condition.reads
+      // Context questions (sections without a pillar, such as a city profile) are what a rate is
+      // computed over, not a gap a solution closes: only the pillar's own answers need covering.
+      let reads = criterion.condition.reads.filter { survey.questions[$0].pillar != nil }
       if !reads.isEmpty && reads.allSatisfy(slots.contains) { covered.insert(index) }
     }
     return covered

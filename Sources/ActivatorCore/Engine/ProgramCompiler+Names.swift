@@ -103,7 +103,7 @@ extension ProgramCompiler {
       guard let expression = entry.compiled, entry.state == .checked else { return nil }
       return Metric(
         id: definition.id, qualifiedID: entry.name, title: definition.title, unit: definition.unit, pillar: pillar,
-        expression: expression)
+        expression: expression, kind: definition.kind?.value)
     }
   }
 

@@ -107,7 +107,8 @@ public enum ProgramCompiler {
           Criterion(
             id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber, pillar: pillar,
             stage: stage, weight: definition.weight, title: definition.title, met: definition.met,
-            unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location))
+            unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location,
+            kind: definition.kind?.value, basis: definition.basis))
       }
       var ladderIDs: [String: SourceLocation] = [:]
       for ladder in plugin.ladders {
@@ -117,11 +118,13 @@ public enum ProgramCompiler {
         }
         ladderIDs[ladder.id] = ladder.idLocation
         criteria += expand(ladder, plugin: plugin, pluginNumber: pluginNumber, survey: survey, log: log, claim: claim,
-          resolvePillar: resolvePillar, criterionStage: criterionStage, resolveSolutions: resolveSolutions)
+          resolvePillar: resolvePillar, criterionStage: criterionStage, resolveSolutions: resolveSolutions,
+          environment: conditionEnvironment)
       }
     }
     criteria.sort { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
     checkPlaceholders(plugins, log: log)
+    checkEvidence(plugins, survey: survey, log: log)
 
     let criterionIDs = criterionIDs(criteria, declared: declaredIDs)
     names.criterionIDs = criterionIDs
@@ -247,16 +250,16 @@ public enum ProgramCompiler {
     return ordered
   }
 
-  /// A plugin and, transitively, every loaded plugin it requires.
+  /// A plugin and, transitively, every loaded plugin it requires (every major version of it:
+  /// compiling a program keeps the one that applies to the survey).
   public static func closure(of plugin: Plugin, in plugins: [Plugin]) -> [Plugin] {
-    let byID = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var seen: Set<String> = []
     var result: [Plugin] = []
     var pending = [plugin]
     while let next = pending.popLast() {
-      guard seen.insert(next.id).inserted else { continue }
+      guard seen.insert("\(next.id)@\(next.version)").inserted else { continue }
       result.append(next)
-      pending += next.requires.compactMap { byID[$0.value] }
+      pending += next.requires.flatMap { required in plugins.filter { $0.id == required.value } }
     }
     return result
   }
@@ -266,13 +269,19 @@ public enum ProgramCompiler {
   static func expand(
     _ ladder: LadderDefinition, plugin: Plugin, pluginNumber: Int, survey: Survey, log: DiagnosticLog,
     claim: (String, SourceLocation) -> Bool, resolvePillar: (Located<String>) -> Int?,
-    criterionStage: (Located<StageReference>) -> Int?, resolveSolutions: ([Located<String>]) -> [Int]
+    criterionStage: (Located<StageReference>) -> Int?, resolveSolutions: ([Located<String>]) -> [Int],
+    environment: ExpressionEnvironment
   ) -> [Criterion] {
-    guard let slot = survey.questionIndex[ladder.question.value] else {
+    guard let reference = ladder.question else {
+      return expandValue(
+        ladder, plugin: plugin, pluginNumber: pluginNumber, survey: survey, log: log, claim: claim,
+        resolvePillar: resolvePillar, criterionStage: criterionStage, resolveSolutions: resolveSolutions, environment: environment)
+    }
+    guard let slot = survey.questionIndex[reference.value] else {
       log.error(
         "unknown-question",
-        Message(.compileUnknownQuestion, ["question_value": .text(ladder.question.value), "hint": DidYouMean.hint(ladder.question.value, from: survey.questionIndex.keys)]),
-        at: ladder.question.location)
+        Message(.compileUnknownQuestion, ["question_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys)]),
+        at: reference.location)
       return []
     }
     let question = survey.questions[slot]
@@ -280,7 +289,7 @@ public enum ProgramCompiler {
       log.error(
         "ladder-question",
         Message(.compileLadderNeedsNumberQuestion, ["question_id": "\(question.id)", "kind_name": "\(question.kind.name)"]),
-        at: ladder.question.location)
+        at: reference.location)
       return []
     }
     let pillar: Int?
@@ -344,17 +353,7 @@ public enum ProgramCompiler {
         log.error("ladder-threshold", Message(.compileTakesNumbersSoThreshold, ["question_id": "\(question.id)", "value": "\(value)"]), at: step.threshold.location)
         continue
       }
-      if let previous {
-        let wrongWay = ladder.direction == .higher ? threshold < previous : threshold > previous
-        if wrongWay {
-          log.warning(
-            "ladder-order",
-            Message(
-              ladder.direction == .higher ? .compileThresholdLowerThanBelow : .compileThresholdHigherThanBelow,
-              ["stage": .text(String(step.stage.value))]),
-            at: step.threshold.location)
-        }
-      }
+      checkOrder(threshold, after: previous, ladder.direction, stage: step.stage.value, at: step.threshold.location, log: log)
       previous = threshold
       let source = ExpressionSource(
         text: expressionText, file: nil, path: step.threshold.location.file,
@@ -362,15 +361,7 @@ public enum ProgramCompiler {
       let (condition, diagnostics) = ExpressionCompiler.compile(
         source, in: ExpressionEnvironment(survey: survey, purpose: .condition), expecting: .bool)
       log.append(contentsOf: diagnostics)
-      let stageNames = LocalizedText(survey.languages.map { ($0, survey.stageName(step.stage.value, $0)) })
-      func fill(_ text: LocalizedText?) -> LocalizedText? {
-        text.map { text in
-          LocalizedText(
-            text.translations.map { language, value in
-              (language, Template.fill(value, ["threshold": shown.text(language), "stage": stageNames.text(language)]))
-            })
-        }
-      }
+      let fill = ladderTexts(shown, step.stage.value, survey)
       let title = fill(ladder.title) ?? ladder.title
       let recommend = resolveSolutions((recommendations[step.stage.value] ?? []) + (recommendations[0] ?? []))
       guard let pillar, let condition else { continue }
@@ -380,7 +371,7 @@ public enum ProgramCompiler {
           weight: ladder.weight, title: title, met: fill(ladder.met), unmet: fill(ladder.unmet), condition: condition,
           recommend: recommend,
           ladder: LadderStep(ladderID: ladder.id, question: slot, direction: ladder.direction, threshold: threshold, byLevel: question.isOrdinal),
-          location: step.stage.location))
+          location: step.stage.location, kind: ladder.kind?.value, basis: ladder.basis))
     }
     return criteria
   }

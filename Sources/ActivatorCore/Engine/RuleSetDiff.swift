@@ -3,6 +3,7 @@
 public struct CityDiff: Sendable {
   public struct PillarChange: Sendable {
     public var pillar: String
+    /// Stage and score under each rule set; stage 0 where the pillar is not assessed.
     public var before: (stage: Int, score: Double)
     public var after: (stage: Int, score: Double)
     /// Criteria (by qualified id) of this pillar whose outcome differs, with both outcomes;
@@ -34,8 +35,9 @@ public struct CityDiff: Sendable {
     for result in b.pillars {
       let id = survey.pillars[result.pillar].id
       guard let old = a.pillars.first(where: { a.survey.pillars[$0.pillar].id == id }) else { continue }
+      let (oldStage, newStage) = (old.assessed ? old.stage : 0, result.assessed ? result.stage : 0)
       let scoreMoved = (old.score * 100).rounded() != (result.score * 100).rounded()
-      guard old.stage != result.stage || scoreMoved else { continue }
+      guard oldStage != newStage || scoreMoved else { continue }
       let before = outcomes(a, pillar: id)
       let after = outcomes(b, pillar: id)
       // By stage, then id: the gates that moved the stage come first.
@@ -49,7 +51,7 @@ public struct CityDiff: Sendable {
         guard old?.outcome != new?.outcome || (old == nil) != (new == nil) else { return nil }
         return (criterion, new?.stage ?? old?.stage ?? 0, old?.outcome, new?.outcome)
       }
-      changes.append(PillarChange(pillar: id, before: (old.stage, old.score), after: (result.stage, result.score), criteria: differing))
+      changes.append(PillarChange(pillar: id, before: (oldStage, old.score), after: (newStage, result.score), criteria: differing))
     }
     self.changes = changes
   }

@@ -30,15 +30,17 @@ public enum Scorer {
     let pillarCount = program.criteriaByPillar.count
     pillars.reserveCapacity(pillarCount)
     for pillar in 0..<pillarCount {
-      pillars.append(pillarResult(pillar, outcomes, program, target: sheet.targets[pillar]))
+      var result = pillarResult(pillar, outcomes, program, target: sheet.targets[pillar])
+      if program.survey.policy.hasFloor { judgeAssessment(&result, outcomes, program, values: context.values) }
+      pillars.append(result)
     }
-    let overall = overallStage(pillars, program)
+    let (overall, overallBasis) = overallStage(pillars, program)
 
     // Metrics and next steps read the outcomes.
     context.outcomes = OutcomeView(
       stages: pillars.map(\.stage), scores: pillars.map(\.score), coverage: pillars.map(\.coverage),
       targets: pillars.map(\.target), overall: overall,
-      criteria: outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil })
+      criteria: outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil }, assessed: pillars.map(\.assessed))
     // In dependency order, so that a metric reading another (`metric('id')`) finds its value;
     // listed in the order the plugins declare them.
     context.metricValues = [Value](repeating: .unknown(.unavailable), count: program.metrics.count)
@@ -60,7 +62,8 @@ public enum Scorer {
 
     return Assessment(
       program: program, sheet: sheet, values: context.values, relevant: relevant, outcomes: outcomes, errors: errors,
-      pillars: pillars, overall: overall, metrics: metrics, recommendations: recommendations, setAside: setAside,
+      pillars: pillars, overall: overall, overallBasis: overallBasis, metrics: metrics, recommendations: recommendations,
+      setAside: setAside,
       nextSteps: nextSteps, programmesSetAside: programmesSetAside, context: city, issues: allIssues, counts: counts)
   }
 
@@ -112,8 +115,32 @@ public enum Scorer {
     var issues: [AnswerIssue] = []
     for slot in 0..<count {
       let answer = slot < sheet.values.count ? sheet.values[slot] : nil
-      if let condition = tables.relevance[slot] {
-        relevant[slot] = isRelevant(condition.evaluate(context))
+      var applies = true
+      if let condition = tables.applicability[slot] {
+        applies = !isInapplicable(condition.evaluate(context), hiddenToo: true)
+      }
+      if applies, let condition = tables.relevance[slot] {
+        let shown = condition.evaluate(context)
+        // A follow-up whose condition waits only on not-applicable answers is not applicable
+        // itself, never "no": a city that runs no schools has no school devices to count.
+        applies = !isInapplicable(shown, hiddenToo: false)
+        relevant[slot] = applies && isRelevant(shown)
+      }
+      guard applies else {
+        // Not asked (the questionnaire skips it) and read as not applicable, never as "no".
+        relevant[slot] = false
+        context.values[slot] = .unknown(.notApplicable)
+        counts.notApplicable += 1
+        if let answer, answer != .missing(.notApplicable) {
+          issues.append(
+            AnswerIssue(
+              kind: .answeredButNotApplicable, slot: slot,
+              message: Message(
+                .scoreAnsweredButNotApplicable,
+                ["id": .text(tables.ids[slot]), "condition": .text(tables.applicabilityTexts[slot].isEmpty ? tables.relevanceTexts[slot] : tables.applicabilityTexts[slot])]),
+              location: sheet.location(of: slot)))
+        }
+        continue
       }
       guard relevant[slot] else {
         context.values[slot] = .unknown(.notRelevant)
@@ -145,6 +172,19 @@ public enum Scorer {
       }
     }
     return (context, relevant, counts, issues)
+  }
+
+  /// Whether a question does not apply: its `applicable` condition is false, or waits only on
+  /// answers that are not applicable (or, for `applicable`, hidden); for `relevant`, waiting only
+  /// on not-applicable answers.
+  static func isInapplicable(_ value: Value, hiddenToo: Bool) -> Bool {
+    switch value {
+    case .bool(let b): return hiddenToo && !b
+    case .unknown(let why):
+      guard why.isSubset(of: [.notApplicable, .notRelevant]) else { return false }
+      return why.contains(.notApplicable) || (hiddenToo && why == .notRelevant)
+    default: return false
+    }
   }
 
   /// Skip logic: false hides; unknown shows the question, unless everything it waited on was
@@ -251,10 +291,58 @@ public enum Scorer {
       evidence: evidence, next: next, openGaps: openGaps)
   }
 
-  /// The lower median of the stages of pillars that have criteria.
-  static func overallStage(_ pillars: [PillarResult], _ program: Program) -> Int? {
-    let scored = pillars.filter { p in program.criteriaByPillar[p.pillar].contains { !$0.isEmpty } }.map(\.stage).sorted()
-    guard !scored.isEmpty else { return nil }
-    return scored[(scored.count - 1) / 2]
+  /// The lower median of the stages of the assessed pillars (among those that have criteria), and
+  /// how many it rests on. With fewer than half of the pillars assessed there is no overall stage:
+  /// a median of one or two pillars would speak for the whole city.
+  static func overallStage(_ pillars: [PillarResult], _ program: Program) -> (Int?, OverallBasis) {
+    let scored = pillars.filter { p in program.criteriaByPillar[p.pillar].contains { !$0.isEmpty } }
+    let stages = scored.filter(\.assessed).map(\.stage).sorted()
+    let basis = OverallBasis(assessed: stages.count, pillars: scored.count)
+    guard !stages.isEmpty, stages.count * 2 >= scored.count else { return (nil, basis) }
+    return (stages[(stages.count - 1) / 2], basis)
+  }
+
+  /// Decides whether a pillar is assessed under the survey's coverage floor and minimum number
+  /// of first-gate criteria, and if not, what would be needed: the known weight missing and the
+  /// questions whose unknown answers decide the most weight.
+  static func judgeAssessment(_ result: inout PillarResult, _ outcomes: [Outcome], _ program: Program, values: [Value]) {
+    let policy = program.survey.policy
+    let byStage = program.criteriaByPillar[result.pillar]
+    let firstGate = byStage.count > 2 ? byStage[2].filter { outcomes[$0] != .notApplicable }.count : 0
+    let enoughCriteria = firstGate >= policy.minimumCriteria
+    let enoughKnown = result.coverage >= policy.coverageFloor - 1e-9
+    guard !(enoughCriteria && enoughKnown) else { return }
+    result.assessed = false
+    var applicable = 0.0
+    var known = 0.0
+    var unknown: [Int] = []
+    for level in byStage.indices where level >= 2 {
+      for index in byStage[level] where outcomes[index] != .notApplicable {
+        applicable += program.weights[index]
+        if outcomes[index] == .unknown || outcomes[index] == .error {
+          unknown.append(index)
+        } else {
+          known += program.weights[index]
+        }
+      }
+    }
+    unknown.sort { a, b in program.weights[a] != program.weights[b] ? program.weights[a] > program.weights[b] : a < b }
+    // Weight per unknown question: a question that decides several criteria is worth finding out first.
+    var weightBySlot: [Int: Double] = [:]
+    for index in unknown {
+      let slots = program.ladderPlans[index].map { [$0.slot] } ?? program.conditions[index].reads
+      for slot in slots where slot < values.count {
+        guard case .unknown(let why) = values[slot], !why.isDisjoint(with: [.dontKnow, .unanswered]) else { continue }
+        weightBySlot[slot, default: 0] += program.weights[index]
+      }
+    }
+    let questions = weightBySlot.keys.sorted { a, b in
+      weightBySlot[a] != weightBySlot[b] ? (weightBySlot[a] ?? 0) > (weightBySlot[b] ?? 0) : a < b
+    }
+    result.toAssess = AssessmentNeed(
+      reason: enoughCriteria ? .coverage : .fewCriteria,
+      neededWeight: enoughKnown ? 0 : max(0, policy.coverageFloor * applicable - known),
+      firstGateCriteria: firstGate, minimumCriteria: policy.minimumCriteria,
+      unknownCriteria: unknown, questions: questions)
   }
 }

@@ -2,6 +2,8 @@
 public final class Workspace {
   public private(set) var registry = SurveyRegistry()
   public private(set) var plugins: [Plugin] = []
+  /// Migrations between survey versions, found beside the surveys.
+  public private(set) var migrations: [Migration] = []
   public let log: DiagnosticLog
   /// Where each survey and plugin came from, and what was shadowed, in load order.
   public private(set) var provenance: [Provenance] = []
@@ -29,13 +31,24 @@ public final class Workspace {
     self.log = log
   }
 
-  /// Loads surveys from files or folders (every `*.yaml` file of a folder that starts with `survey:`).
+  /// Loads surveys from files or folders (every `*.yaml` file of a folder), and the migrations
+  /// between survey versions kept beside them (files that start with `migration:`).
   public func loadSurveys(_ paths: [String], origin: DataLocations.Origin = .option) {
     for path in paths {
       for file in Self.yamlFiles(path, log: log) {
-        if let survey = SurveyLoader.load(file, log: log) { add(survey, origin: origin) }
+        guard let (source, root) = Document.load(file, limits: .authored, log: log) else { continue }
+        if MigrationLoader.isMigration(root) {
+          if let migration = MigrationLoader.load(source, root, log: log) { migrations.append(migration) }
+        } else if let survey = SurveyLoader.load(source, root, log: log) {
+          add(survey, origin: origin)
+        }
       }
     }
+  }
+
+  /// The migration that turns answers to `survey` at `version` into answers to a later version.
+  public func migration(for survey: String, from version: SemanticVersion) -> Migration? {
+    migrations.filter { $0.survey == survey && $0.from.contains(version) }.max { $0.to < $1.to }
   }
 
   /// Loads surveys from places in order of precedence: a survey version already loaded from a
@@ -74,10 +87,12 @@ public final class Workspace {
   }
 
   /// Adds a plugin; the same plugin file given twice counts once, a plugin from a better place
-  /// shadows one with the same id from a worse place, and two different plugins with one id
-  /// from the same place are an error.
+  /// shadows one with the same id and major version from a worse place, and two different
+  /// plugins with one id and major version from the same place are an error. Major versions of
+  /// one plugin live side by side: each scores its own generation of a survey (wego-core 1.x the
+  /// frozen survey 1.0.0, wego-core 2.x survey 2.0.0), chosen by `applies_to`.
   public func add(_ plugin: Plugin, origin: DataLocations.Origin = .option) {
-    if let loaded = plugins.first(where: { $0.id == plugin.id }) {
+    if let loaded = plugins.first(where: { $0.id == plugin.id && $0.version.major == plugin.version.major }) {
       if loaded.location != plugin.location && !FileReading.sameFile(loaded.location.file, plugin.location.file) {
         if let winner = provenance.first(where: { $0.kind == .plugin && $0.path == loaded.root }), winner.origin != origin {
           provenance.append(
@@ -150,9 +165,11 @@ public final class Workspace {
     return notes
   }
 
-  /// Plugins that name `survey` but not this version of it (answers for an older or newer survey).
+  /// Plugins that name `survey` but not this version of it (answers for an older or newer
+  /// survey), unless another major version of the same plugin accepts it.
   public func pluginsRejecting(_ survey: String, version: SemanticVersion) -> [Plugin] {
-    plugins.filter { $0.appliesToSurvey(survey) && !$0.applies(to: survey, version: version) }
+    let accepting = Set(plugins.filter { $0.applies(to: survey, version: version) }.map(\.id))
+    return plugins.filter { $0.appliesToSurvey(survey) && !$0.applies(to: survey, version: version) && !accepting.contains($0.id) }
   }
 
   /// The files a path stands for: the file itself, or the YAML files of a folder (sorted, not recursive).

@@ -2,7 +2,7 @@ extension Checker {
   static let functions =
     [
       "size", "answered", "known", "dont_know", "not_applicable", "skipped", "level", "value_or", "int", "double", "string",
-      "section", "stage", "score", "coverage", "target", "overall", "met", "metric",
+      "section", "stage", "score", "coverage", "target", "assessed", "overall", "met", "metric",
     ] + Aggregate.allCases.map(\.rawValue)
   static let methods = MacroKind.allCases.map(\.rawValue) + ["size", "contains", "startsWith", "endsWith"]
 
@@ -37,7 +37,7 @@ extension Checker {
       return sectionValue(args, syntax)
     case "metric":
       return metricReference(args, syntax, nameRange: nameRange)
-    case "stage", "score", "coverage", "target":
+    case "stage", "score", "coverage", "target", "assessed":
       return pillarOutcome(name, args, syntax, nameRange: nameRange)
     case "overall":
       guard args.isEmpty else { return arity(name, 0, args, syntax) }
@@ -323,14 +323,25 @@ extension Checker {
     }
     if !pillarsNamed.contains(pillar) { pillarsNamed.append(pillar) }
     switch name {
+    // A pillar that is not assessed has no stage or score: unknown, so nothing acts on them.
     case "stage":
       return Typed(
         type: .int, cost: 1, bound: nil,
-        run: { context in context.outcomes.map { .int($0.stages[pillar]) } ?? .unknown(.unavailable) }, syntax: syntax)
+        run: { context in
+          guard let outcomes = context.outcomes, outcomes.assessed[pillar] else { return .unknown(.unavailable) }
+          return .int(outcomes.stages[pillar])
+        }, syntax: syntax)
     case "score":
       return Typed(
         type: .double, cost: 1, bound: nil,
-        run: { context in context.outcomes.map { .double($0.scores[pillar]) } ?? .unknown(.unavailable) }, syntax: syntax)
+        run: { context in
+          guard let outcomes = context.outcomes, outcomes.assessed[pillar] else { return .unknown(.unavailable) }
+          return .double(outcomes.scores[pillar])
+        }, syntax: syntax)
+    case "assessed":
+      return Typed(
+        type: .bool, cost: 1, bound: nil,
+        run: { context in context.outcomes.map { .bool($0.assessed[pillar]) } ?? .unknown(.unavailable) }, syntax: syntax)
     case "coverage":
       return Typed(
         type: .double, cost: 1, bound: nil,

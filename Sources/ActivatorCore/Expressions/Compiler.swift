@@ -69,6 +69,20 @@ public final class CompiledExpression: Sendable {
     self.run = run
   }
 
+  /// The same expression with a step after it (a comparison with a ladder's threshold): it reads
+  /// and names what this one does, and its source still points into the text as written.
+  init(_ inner: CompiledExpression, type: ExprType, extraCost: Int, run: @escaping @Sendable (EvaluationContext) -> Value) {
+    self.source = inner.source
+    self.type = type
+    self.reads = inner.reads
+    self.usesOutcomes = inner.usesOutcomes
+    self.pillarsNamed = inner.pillarsNamed
+    self.criteriaNamed = inner.criteriaNamed
+    self.cost = inner.cost + extraCost
+    self.syntax = inner.syntax
+    self.run = run
+  }
+
   public func evaluate(_ context: EvaluationContext) -> Value {
     context.steps = 0
     return run(context)

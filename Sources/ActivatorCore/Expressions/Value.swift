@@ -65,14 +65,20 @@ public struct OutcomeView: Sendable {
   public var overall: Int?
   /// Criterion outcomes by criterion index: true met, false not met, nil unknown.
   public var criteria: [Bool?]
+  /// Whether each pillar is assessed; `stage()` and `score()` of one that is not are unknown.
+  public var assessed: [Bool]
 
-  public init(stages: [Int], scores: [Double], coverage: [Double], targets: [Int?], overall: Int?, criteria: [Bool?]) {
+  public init(
+    stages: [Int], scores: [Double], coverage: [Double], targets: [Int?], overall: Int?, criteria: [Bool?],
+    assessed: [Bool]? = nil
+  ) {
     self.stages = stages
     self.scores = scores
     self.coverage = coverage
     self.targets = targets
     self.overall = overall
     self.criteria = criteria
+    self.assessed = assessed ?? stages.map { _ in true }
   }
 }
 

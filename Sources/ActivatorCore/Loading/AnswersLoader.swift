@@ -199,6 +199,7 @@ public enum AnswersLoader {
     if let node = fields.optional("notes"), node.mapping == nil {
       reader.error("wrong-type", Message(.answersExpectedNotesAsMapping, ["found": NodeReader.found(node)]), node)
     }
+    let evidence = fields.optional("evidence").map { readEvidence($0, survey: survey, file: file, reader) } ?? [:]
     var review: [Int] = []
     if let node = fields.optional("review"), let items = reader.list(node, Message(.whatReview)) {
       for item in items {
@@ -211,14 +212,15 @@ public enum AnswersLoader {
       }
     }
 
-    guard log.errorCount == errorsBefore else { return nil }
-    let sheet = AnswerSheet(
+    var sheet = AnswerSheet(
       surveyID: survey.id, surveyVersion: version, language: language, city: city, respondent: respondent, started: started,
       completed: completed, values: values, marks: marks, targets: targets, notes: notes, review: review.sorted(),
       path: file.path)
-    var located = sheet
-    located.answersLocation = fields.keys["answers"].map { reader.location($0) }
-    return (located, survey)
+    sheet.evidence = evidence
+    sheet.answersLocation = fields.keys["answers"].map { reader.location($0) }
+    reportCrossChecks(sheet, survey: survey, evidenceNode: fields.optional("evidence"), file: file, reader)
+    guard log.errorCount == errorsBefore else { return nil }
+    return (sheet, survey)
   }
 
   /// A stage given by level (`4`) or by id (`integrated`).

@@ -13,6 +13,9 @@ public final class AnswerSchema: Sendable {
   let readers: [any FastAnswerReading]
   let allowsDontKnow: [Bool]
   let allowsNotApplicable: [Bool]
+  /// Whether any answer can conflict with another (`AnswerChecks`): a choice limited to earlier
+  /// ticks, or a data year.
+  let hasCrossChecks: Bool
 
   public init(_ survey: Survey) {
     self.survey = survey
@@ -25,6 +28,7 @@ public final class AnswerSchema: Sendable {
     readers = survey.questions.map { $0.kind.fastReader(for: $0) }
     allowsDontKnow = survey.questions.map { $0.allowed.contains(.dontKnow) }
     allowsNotApplicable = survey.questions.map { $0.allowed.contains(.notApplicable) }
+    hasCrossChecks = survey.policy.dataYearQuestion != nil || survey.questions.contains { $0.optionsFrom != nil }
   }
 }
 
@@ -97,6 +101,7 @@ public enum FastAnswersReader {
       var targets: [Int: Int] = [:]
       var notes: [Int: String] = [:]
       var review: [Int] = []
+      var evidence: [Int: Evidence] = [:]
       var seen: UInt32 = 0
       var extensionKeys: [[UInt8]] = []
       while true {
@@ -165,6 +170,11 @@ public enum FastAnswersReader {
           let event = next()
           if Self.isNull(event) { continue }
           guard case .sequenceStart = event, readReview(schema, &review) else { return nil }
+        case .evidence:
+          guard let schema else { return nil }
+          let event = next()
+          if Self.isNull(event) { continue }
+          guard case .mappingStart = event, readEvidence(schema, &evidence) else { return nil }
         }
       }
       guard case .boundary = next(), case .end = next() else { return nil }
@@ -176,6 +186,12 @@ public enum FastAnswersReader {
         started: started, completed: completed, values: values, marks: marks, targets: targets, notes: notes,
         review: review.sorted(), path: file.path)
       sheet.answersLocation = answersLocation
+      sheet.evidence = evidence
+      // Problems between answers (a choice not ticked earlier, a year after the survey date) are
+      // the loader's to report.
+      guard !schema.hasCrossChecks && evidence.isEmpty || AnswerChecks.problems(sheet, survey: schema.survey).isEmpty else {
+        return nil
+      }
       return (sheet, schema)
     }
 
@@ -335,6 +351,54 @@ public enum FastAnswersReader {
       }
     }
 
+    /// `evidence:` entries of plain `source` text and a four-digit `year`; anything else is left to
+    /// the loader.
+    mutating func readEvidence(_ schema: AnswerSchema, _ evidence: inout [Int: Evidence]) -> Bool {
+      while true {
+        let keyEvent = next()
+        if case .mappingEnd = keyEvent { return true }
+        guard case .scalar(let key, _, _) = keyEvent, let slot = schema.questions.find(key), evidence[slot] == nil,
+          case .mappingStart = next()
+        else { return false }
+        var item = Evidence()
+        var seenSource = false
+        var seenYear = false
+        while true {
+          let fieldEvent = next()
+          if case .mappingEnd = fieldEvent { break }
+          guard case .scalar(let field, .plain, _) = fieldEvent else { return false }
+          // An event's bytes last until the next event is read: decide on the key first.
+          let isSource = equalsAny(field, ["source"])
+          let isYear = equalsAny(field, ["year"])
+          let value = next()
+          if isSource, !seenSource {
+            seenSource = true
+            if Self.isNull(value) { continue }
+            guard let text = plainText(value) else { return false }
+            item.source = text
+          } else if isYear, !seenYear {
+            seenYear = true
+            if Self.isNull(value) { continue }
+            guard case .scalar(let bytes, .plain, _) = value, let year = Self.fourDigits(bytes) else { return false }
+            item.year = year
+          } else {
+            return false
+          }
+        }
+        if !item.isEmpty { evidence[slot] = item }
+      }
+    }
+
+    static func fourDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+      guard bytes.count == 4, bytes[0] != UInt8(ascii: "0") else { return nil }
+      var year = 0
+      for byte in bytes {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        year = year * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return year
+    }
+
     mutating func readNotes(_ schema: AnswerSchema, _ notes: inout [Int: String]) -> Bool {
       while true {
         let keyEvent = next()
@@ -364,6 +428,7 @@ extension AnswersKey {
     case .targets: 1 << 8
     case .notes: 1 << 9
     case .review: 1 << 10
+    case .evidence: 1 << 11
     }
   }
 }

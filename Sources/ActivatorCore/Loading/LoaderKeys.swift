@@ -1,12 +1,17 @@
 /// The keys each file kind accepts, in one place: the loaders read with them and a test holds
 /// the JSON Schemas in docs/schemas to exactly these lists.
 public enum LoaderKeys {
-  public static let survey = [
-    "survey", "version", "title", "description", "languages", "threshold", "defaults", "stages", "pillars", "sections",
-  ]
+  public static let survey =
+    [
+      "survey", "version", "title", "description", "languages", "threshold", "defaults", "stages", "pillars",
+      "sections",
+    ] + SurveyLoader.policyKeys
   /// Every question's keys, then the keys of some kinds of question (`QuestionKind.keys`).
   public static let question =
-    ["id", "type", "text", "help", "source", "pillar", "required", "allow", "relevant", "default"]
+    [
+      "id", "type", "text", "help", "definition", "source", "data_source", "pillar", "required", "allow", "applicable",
+      "relevant", "default",
+    ]
     + QuestionKinds.specificKeys
   public static let answers = AnswersKey.allCases.map(\.rawValue)
   public static let pluginManifest = [
@@ -24,7 +29,9 @@ public enum LoaderKeys {
     "sources", "verified", "last_checked", "check_note",
   ]
   public static let context = ["priority_pillar", "barriers", "top_barrier", "income_group", "city_size", "barriers_eased_by"]
-  public static let fixture = ["fixture", "fixtures", "answers_file", "answers", "set", "unset", "expect"]
+  public static let migration = ["migration", "from", "to", "questions"]
+  public static let migrationRule = ["to", "carry", "review", "note_on", "note", "values"]
+  public static let fixture = ["fixture", "fixtures", "answers_file", "answers", "set", "unset", "expect", "because"]
 }
 
 /// The top-level keys of an answers file. The loader and the batch's fast reader both read by
@@ -32,5 +39,5 @@ public enum LoaderKeys {
 public enum AnswersKey: String, CaseIterable, Sendable {
   case survey
   case surveyVersion = "survey_version"
-  case language, city, respondent, started, completed, answers, targets, notes, review
+  case language, city, respondent, started, completed, answers, targets, notes, evidence, review
 }

@@ -238,7 +238,7 @@ public enum PluginLoader {
   }
 
   static func criterion(_ node: YAMLNode, _ reader: NodeReader) -> CriterionDefinition? {
-    let keys = ["id", "pillar", "stage", "weight", "title", "when", "met", "unmet", "recommend"]
+    let keys = ["id", "pillar", "stage", "weight", "kind", "basis", "title", "when", "met", "unmet", "recommend"]
     guard let fields = reader.fields(node, Message(.whatCriterion), allowed: keys) else { return nil }
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatCriterionId), dashes: true) }
     let label = Message(.whatCriterionNamed, ["id": .text(id ?? "?")])
@@ -252,17 +252,21 @@ public enum PluginLoader {
     // A missing title is already reported; keep the criterion so its condition is still checked.
     guard let id, let pillar, let stage, let when else { return nil }
     let finalTitle = title ?? LocalizedText(id)
+    let (kind, basis) = evidence(fields, reader)
     return CriterionDefinition(
       id: id, idLocation: reader.location(fields["id"] ?? node), pillar: pillar, stage: stage, weight: weight(fields, reader), title: finalTitle, when: when, met: met,
-      unmet: unmet, recommend: recommend, location: reader.location(node))
+      unmet: unmet, recommend: recommend, location: reader.location(node), kind: kind, basis: basis)
   }
 
   static func ladder(_ node: YAMLNode, _ reader: NodeReader) -> LadderDefinition? {
-    let keys = ["id", "question", "pillar", "direction", "at", "weight", "title", "met", "unmet", "recommend"]
+    let keys = [
+      "id", "question", "value", "unit", "pillar", "direction", "at", "weight", "kind", "basis", "title", "met", "unmet",
+      "recommend",
+    ]
     guard let fields = reader.fields(node, Message(.whatLadder), allowed: keys) else { return nil }
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatLadderId), dashes: true) }
     let label = Message(.whatLadderNamed, ["id": .text(id ?? "?")])
-    let question = fields.required("question", reader).flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatQuestionId2)) } }
+    let (question, value, unit) = ladderMeasure(fields, label, node, reader)
     let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
     var direction = LadderDirection.higher
     if let node = fields.optional("direction"), let text = reader.string(node, Message(.whatDirection)) {
@@ -315,17 +319,19 @@ public enum PluginLoader {
         reader.error("wrong-type", Message(.pluginRecommendMustBeList), node)
       }
     }
-    guard let id, let question else { return nil }
+    guard let id, question != nil || value != nil else { return nil }
     let finalTitle = title ?? LocalizedText(id)
+    let (kind, basis) = evidence(fields, reader)
     return LadderDefinition(
       idLocation: reader.location(fields["id"] ?? node), directionLocation: fields["direction"].map { reader.location($0) },
-      id: id, question: question, pillar: pillar, direction: direction, steps: steps,
+      id: id, question: question, value: value, unit: unit, pillar: pillar, direction: direction, steps: steps,
       weight: weight(fields, reader), title: finalTitle, met: met, unmet: unmet, recommend: recommend,
-      location: reader.location(node))
+      location: reader.location(node), kind: kind, basis: basis)
   }
 
   static func metric(_ node: YAMLNode, _ reader: NodeReader) -> MetricDefinition? {
-    guard let fields = reader.fields(node, Message(.whatMetric), allowed: ["id", "title", "expr", "unit", "pillar"]) else { return nil }
+    let keys = ["id", "title", "expr", "unit", "pillar", "kind", "basis"]
+    guard let fields = reader.fields(node, Message(.whatMetric), allowed: keys) else { return nil }
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatMetricId), dashes: true) }
     let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitleMetric, ["id": "\(id ?? "?")"])) }
     let expression = fields.required("expr", reader).flatMap { reader.expression($0, Message(.whatExpressionMetric, ["id": "\(id ?? "?")"])) }
@@ -333,7 +339,10 @@ public enum PluginLoader {
     let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
     guard let id, let expression else { return nil }
     let finalTitle = title ?? LocalizedText(id)
-    return MetricDefinition(id: id, title: finalTitle, expression: expression, unit: unit, pillar: pillar, location: reader.location(node))
+    let (kind, basis) = evidence(fields, reader)
+    return MetricDefinition(
+      id: id, title: finalTitle, expression: expression, unit: unit, pillar: pillar, location: reader.location(node),
+      kind: kind, basis: basis)
   }
 
   static func nextStep(_ node: YAMLNode, _ reader: NodeReader) -> NextStepDefinition? {
@@ -343,5 +352,51 @@ public enum PluginLoader {
     let because = fields.required("because", reader).flatMap { reader.localized($0, Message(.whatReasonNextStep)) }
     guard let programme, let when else { return nil }
     return NextStepDefinition(programme: programme, when: when, because: because ?? LocalizedText(""), location: reader.location(node))
+  }
+}
+
+extension PluginLoader {
+  /// `kind: capability | outcome` and `basis:` (the citation or stated reason), on criteria,
+  /// ladders and metrics alike. Whether they are required is the survey's call (`check`).
+  static func evidence(_ fields: Fields, _ reader: NodeReader) -> (Located<EvidenceKind>?, String?) {
+    var kind: Located<EvidenceKind>?
+    if let node = fields.optional("kind"), let text = reader.string(node, Message(.whatKeyNamed, ["key": "kind"])) {
+      if let value = EvidenceKind(rawValue: text) {
+        kind = Located(value, at: reader.location(node))
+      } else {
+        let all = EvidenceKind.allCases.map(\.rawValue)
+        reader.error("unknown-value", Message(.pluginKindMustBe, ["text": .text(text), "hint": DidYouMean.hint(text, from: all)]), node)
+      }
+    }
+    let basis = fields.optional("basis").flatMap { reader.string($0, Message(.whatKeyNamed, ["key": "basis"])) }
+    return (kind, basis)
+  }
+
+  /// What a ladder compares: the answer to `question`, or a computed `value` (then `pillar` and
+  /// `unit` say where it belongs and how it reads). Exactly one of the two.
+  static func ladderMeasure(_ fields: Fields, _ label: Message, _ node: YAMLNode, _ reader: NodeReader)
+    -> (Located<String>?, ExpressionSource?, LocalizedText?)
+  {
+    let question = fields.optional("question").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatQuestionId2)) } }
+    let value = fields.optional("value").flatMap { reader.expression($0, Message(.whatValueOf, ["label": .message(label)])) }
+    let unit = fields.optional("unit").flatMap { reader.localized($0, Message(.whatUnit, ["label": .message(label)]), nameLike: true) }
+    switch (fields.keys["question"], fields.keys["value"]) {
+    case (nil, nil):
+      reader.error("missing-key", Message(.pluginLadderNeedsMeasure, ["label": .message(label)]), node)
+    case (.some, .some(let key)):
+      reader.error("value-and-question", Message(.pluginLadderValueAndQuestion, ["label": .message(label)]), key)
+    case (nil, .some(let key)):
+      if fields.keys["pillar"] == nil {
+        reader.error("missing-key", Message(.pluginLadderValueNeedsPillar, ["label": .message(label)]), key)
+      }
+      if fields.keys["unit"] == nil {
+        reader.error("missing-key", Message(.pluginLadderValueNeedsUnit, ["label": .message(label), "example": .text("{en: \"per 100,000 residents\"}")]), key)
+      }
+    case (.some, nil):
+      if let key = fields.keys["unit"] {
+        reader.error("key-for-type", Message(.pluginLadderUnitWithoutValue), key)
+      }
+    }
+    return (question, value, unit)
   }
 }

@@ -42,6 +42,8 @@ public enum SurveyLoader {
     }
 
     let stages = fields.required("stages", reader).map { readStages($0, reader) } ?? []
+    let policy = readPolicy(fields, stageCount: stages.count, reader)
+    var questionNodes: [YAMLNode] = []
     let pillars = fields.required("pillars", reader).map { readPillars($0, reader) } ?? []
     var sections: [Section] = []
     var questions: [Question] = []
@@ -82,6 +84,7 @@ public enum SurveyLoader {
               seenQuestions[question.id] = idNode
             }
             questions.append(question)
+            questionNodes.append(item)
           }
         }
         sections.append(
@@ -100,7 +103,10 @@ public enum SurveyLoader {
       id: id, version: version, title: title, description: description, languages: languages, threshold: threshold,
       stages: stages, pillars: pillars, sections: sections, questions: questions, location: reader.location(root),
       source: file)
-    compileRelevance(&survey, log: log)
+    survey.policy = policy
+    resolvePolicy(&survey, fields: fields, questionNodes: questionNodes, reader)
+    compileConditions(&survey, from: \.applicableSource, into: \.applicable, log: log)
+    compileConditions(&survey, from: \.relevantSource, into: \.relevant, log: log)
     return log.errorCount == errorsBefore ? survey : nil
   }
 
@@ -193,6 +199,9 @@ public enum SurveyLoader {
     let text = fields.required("text", reader).flatMap { reader.localized($0, Message(.whatText, ["label": .message(label)])) }
     let help = fields.optional("help").flatMap { reader.localized($0, Message(.whatHelp, ["label": .message(label)])) }
     let source = fields.optional("source").flatMap { reader.string($0, Message(.whatIndicatorSource, ["label": .message(label)])) }
+    let definition = fields.optional("definition").flatMap { reader.localized($0, Message(.whatDefinition, ["label": .message(label)])) }
+    let dataSource = fields.optional("data_source").flatMap { reader.localized($0, Message(.whatDataSource, ["label": .message(label)])) }
+    let applicable = fields.optional("applicable").flatMap { reader.expression($0, Message(.whatApplicable, ["label": .message(label)])) }
     var pillar = sectionPillar
     if let node = fields.optional("pillar") { pillar = pillarReference(node, pillars, reader) }
     let required = fields.optional("required").flatMap { reader.bool($0, Message(.whatRequired)) } ?? defaultRequired
@@ -211,6 +220,9 @@ public enum SurveyLoader {
     var question = Question(
       id: id, kind: kind, text: text, help: help, source: source, pillar: pillar, section: section, required: required,
       allowed: allowed, relevantSource: relevant, location: reader.location(node))
+    question.definition = definition
+    question.dataSource = dataSource
+    question.applicableSource = applicable
     kind.readDetails(fields, into: &question, QuestionReading(reader: reader, node: node, label: label, stageCount: stages.count))
     if let node = fields.optional("default") {
       if case .value(let value) = AnswerParser.parse(node, for: question, reader: reader) { question.defaultValue = value }
@@ -218,14 +230,18 @@ public enum SurveyLoader {
     return question
   }
 
-  /// Type-checks each `relevant` expression now that every question is known.
-  static func compileRelevance(_ survey: inout Survey, log: DiagnosticLog) {
+  /// Type-checks each question's `relevant` (or `applicable`) condition now that every question
+  /// is known: either may read earlier questions only.
+  static func compileConditions(
+    _ survey: inout Survey, from source: KeyPath<Question, ExpressionSource?>,
+    into target: WritableKeyPath<Question, CompiledExpression?>, log: DiagnosticLog
+  ) {
     for slot in survey.questions.indices {
-      guard let source = survey.questions[slot].relevantSource else { continue }
+      guard let text = survey.questions[slot][keyPath: source] else { continue }
       let environment = ExpressionEnvironment(survey: survey, purpose: .relevance(slot))
-      let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: .bool)
+      let (compiled, diagnostics) = ExpressionCompiler.compile(text, in: environment, expecting: .bool)
       log.append(contentsOf: diagnostics)
-      survey.questions[slot].relevant = compiled
+      survey.questions[slot][keyPath: target] = compiled
     }
   }
 }

@@ -55,6 +55,21 @@ public struct Respondent: Sendable, Hashable {
   }
 }
 
+/// Where a figure comes from and which year it describes.
+public struct Evidence: Sendable, Hashable {
+  /// Free text: a publication, an office, a register ("2019 census"); never scored.
+  public var source: String?
+  /// The year the figure describes.
+  public var year: Int?
+
+  public init(source: String? = nil, year: Int? = nil) {
+    self.source = source
+    self.year = year
+  }
+
+  public var isEmpty: Bool { (source ?? "").isEmpty && year == nil }
+}
+
 /// An answers file as read: header, answers by slot, and where each answer was written.
 public struct AnswerSheet: Sendable {
   public var surveyID: String
@@ -75,6 +90,9 @@ public struct AnswerSheet: Sendable {
   public var notes: [Int: String]
   /// Slots flagged for review after going back.
   public var review: [Int]
+  /// The source and year of figures, by question slot, where the file states them (`evidence:`);
+  /// a figure without a year of its own is of the survey's data year.
+  public var evidence: [Int: Evidence] = [:]
   public var path: String
   /// Where the `answers:` mapping starts, for problems about the answers as a whole.
   public var answersLocation: SourceLocation?
@@ -98,6 +116,24 @@ public struct AnswerSheet: Sendable {
     self.notes = notes
     self.review = review
     self.path = path
+  }
+
+  /// Records where the figure in `slot` comes from and its year (nil and empty clear them), as
+  /// the questionnaire and the template will let a respondent say.
+  public mutating func setEvidence(_ slot: Int, source: String?, year: Int?) {
+    let evidence = Evidence(source: source.flatMap { $0.isEmpty ? nil : $0 }, year: year)
+    if evidence.isEmpty {
+      self.evidence[slot] = nil
+    } else {
+      self.evidence[slot] = evidence
+    }
+  }
+
+  /// The year of the survey date: when the file was completed, else started; nil when it says
+  /// neither (figures are then never judged old).
+  public var surveyYear: Int? {
+    guard let date = completed ?? started, date.utf8.count >= 4 else { return nil }
+    return Int(date.prefix(4))
   }
 
   /// Where the answer in `slot` was written, if it came from a file.

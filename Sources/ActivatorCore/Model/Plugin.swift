@@ -100,6 +100,9 @@ public struct CriterionDefinition: Sendable {
   public var unmet: LocalizedText?
   public var recommend: [Located<String>]
   public var location: SourceLocation
+  /// Capability or outcome, and the citation or stated reason for the condition.
+  public var kind: Located<EvidenceKind>?
+  public var basis: String?
 }
 
 public enum LadderDirection: String, Sendable {
@@ -119,7 +122,12 @@ public struct LadderDefinition: Sendable {
   }
 
   public var id: String
-  public var question: Located<String>
+  /// The question whose answer is compared, or nil for a ladder on a computed `value`.
+  public var question: Located<String>?
+  /// A numeric expression compared instead of an answer (a rate computed from raw counts), with
+  /// the unit it is shown in.
+  public var value: ExpressionSource?
+  public var unit: LocalizedText?
   public var pillar: Located<String>?
   public var direction: LadderDirection
   /// In the order written; stages are resolved, ordered and checked for repeats on compiling.
@@ -131,6 +139,8 @@ public struct LadderDefinition: Sendable {
   /// Recommendations per stage; a nil stage means every stage.
   public var recommend: [(stage: Located<StageReference>?, solutions: [Located<String>])]
   public var location: SourceLocation
+  public var kind: Located<EvidenceKind>?
+  public var basis: String?
 }
 
 public struct MetricDefinition: Sendable {
@@ -140,6 +150,8 @@ public struct MetricDefinition: Sendable {
   public var unit: LocalizedText?
   public var pillar: Located<String>?
   public var location: SourceLocation
+  public var kind: Located<EvidenceKind>?
+  public var basis: String?
 }
 
 /// A named expression of a plugin's `let:` block: `energy_level: "avg(section('energy').map(q, level(q)))"`.

@@ -17,6 +17,8 @@ public struct Survey: Sendable {
   public var location: SourceLocation
   /// The file this survey was read from.
   public var source: SourceFile?
+  /// When a pillar is assessed, and what the survey requires of questions, criteria and figures.
+  public var policy = AssessmentPolicy()
 
   public init(
     id: String, version: SemanticVersion, title: LocalizedText, description: LocalizedText? = nil,
@@ -143,6 +145,16 @@ public struct Question: Sendable {
   public var relevantSource: ExpressionSource?
   /// The checked skip-logic expression, set once the whole survey is known.
   public var relevant: CompiledExpression?
+  /// When the question applies to the city at all (`applicable:`), as written and checked; a
+  /// question that does not apply is not asked and reads as not applicable.
+  public var applicableSource: ExpressionSource?
+  public var applicable: CompiledExpression?
+  /// The indicator's definition (formula, unit, period, the standard's clause).
+  public var definition: LocalizedText?
+  /// Who in a city usually holds the figure.
+  public var dataSource: LocalizedText?
+  /// The earlier multi-choice question whose ticked options are this choice question's options.
+  public var optionsFrom: Int?
   public var options: [ChoiceOption]
   public var unit: LocalizedText?
   public var minimum: Double?

@@ -24,10 +24,37 @@ public enum AnswersSchema {
               writer.key("propertyNames") { writer.object { writer.key("enum", strings: survey.questions.map(\.id)) } }
             }
           }
+          writer.key("evidence") { evidence(survey, into: writer) }
         }
       }
     }
     return writer.finish() + "\n"
+  }
+
+  /// `evidence:` per question id: a source text and a four-digit year.
+  static func evidence(_ survey: Survey, into writer: JSONWriter) {
+    writer.object {
+      writer.key("type", strings: ["object", "null"])
+      writer.key("propertyNames") { writer.object { writer.key("enum", strings: survey.questions.map(\.id)) } }
+      writer.key("additionalProperties") {
+        writer.object {
+          writer.key("type", "object")
+          writer.key("additionalProperties", false)
+          writer.key("properties") {
+            writer.object {
+              writer.key("source") { writer.object { writer.key("type", strings: ["string", "null"]) } }
+              writer.key("year") {
+                writer.object {
+                  writer.key("type", strings: ["integer", "null"])
+                  writer.key("minimum", 1000)
+                  writer.key("maximum", 9999)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   static func answers(_ survey: Survey, language: String, into writer: JSONWriter) {

@@ -96,6 +96,7 @@ public enum AnswersWriter {
         w.pair(survey.questions[slot].id, rawValue: YAMLWriter.doubleQuoted(sheet.notes[slot] ?? ""), depth: 1)
       }
     }
+    writeEvidence(sheet, survey: survey, mode: mode, language: language, into: &w)
     if !sheet.review.isEmpty {
       w.pair("review", rawValue: YAMLWriter.flowList(sheet.review.map { survey.questions[$0].id }))
     }
@@ -142,18 +143,58 @@ public enum AnswersWriter {
       let words = codes.map { t($0 == .dontKnow ? .templateCodeDontKnow : .templateCodeNotApplicable) }
       w.comment("   " + t(.templateOr, ["codes": .text(words.joined(separator: ", "))]), depth: 1)
     }
+    // Conditions in words, naming questions by their number in the template; the expression
+    // itself where it has no plain reading.
+    let numbered: (Int) -> MessageArgument = { .message(Message(.templateQuestionNumber, ["number": .count($0 + 1)])) }
     if let relevant = question.relevantSource {
-      // In words, naming questions by their number in the template; the expression itself where
-      // it has no plain reading.
-      let words = ConditionWords.describe(relevant.text, survey: survey, language: language) { slot in
-        .message(Message(.templateQuestionNumber, ["number": .count(slot + 1)]))
-      }
-      let condition = words.map { t(.templateOnlyIf, ["condition": .text($0)]) } ?? t(.templateOnlyIfRule, ["condition": .text(relevant.text)])
-      for (index, line) in DisplayWidth.wrap(condition, width: 92).enumerated() {
-        w.comment((index == 0 ? "   " : "     ") + line, depth: 1)
-      }
+      let words = ConditionWords.describe(relevant.text, survey: survey, language: language, naming: numbered)
+      wrapped(words.map { t(.templateOnlyIf, ["condition": .text($0)]) } ?? t(.templateOnlyIfRule, ["condition": .text(relevant.text)]), into: &w)
+    }
+    if let applicable = question.applicableSource {
+      let words = ConditionWords.describe(applicable.text, survey: survey, language: language, naming: numbered)
+      wrapped(t(.templateOnlyWhereItApplies, ["condition": .text(words ?? applicable.text)]), into: &w)
+    }
+    if let from = question.optionsFrom {
+      wrapped(t(.templateOnlyOneTicked, ["question": numbered(from)]), into: &w)
     }
     if !question.required { w.comment("   " + t(.templateOptional), depth: 1) }
+    if let definition = question.definition {
+      wrapped(t(.templateDefinition, ["definition": .text(definition.text(language))]), into: &w)
+    }
     if let source = question.source { w.comment("   " + t(.templateSource, ["source": .text(source)]), depth: 1) }
+    if let holder = question.dataSource {
+      wrapped(t(.templateDataSource, ["holder": .text(holder.text(language))]), into: &w)
+    }
+  }
+
+  /// A comment under a question, wrapped with its continuation lines indented.
+  static func wrapped(_ text: String, into w: inout YAMLWriter) {
+    for (index, line) in DisplayWidth.wrap(text, width: 92).enumerated() {
+      w.comment((index == 0 ? "   " : "     ") + line, depth: 1)
+    }
+  }
+
+  /// `evidence:` with the source and year of each figure that states them; a template explains
+  /// the block and leaves it empty.
+  static func writeEvidence(_ sheet: AnswerSheet, survey: Survey, mode: Mode, language: String, into w: inout YAMLWriter) {
+    guard !sheet.evidence.isEmpty || mode == .template else { return }
+    w.blankLine()
+    if mode == .template {
+      let year = survey.policy.dataYearQuestion.map { survey.questions[$0].id }
+      let example = survey.questions.first { $0.kind.expressionType(slot: 0).isNumeric && $0.kind.name != "year" }?.id ?? "question_id"
+      let t = Localizer(language)
+      // The example's braces are YAML, so they are written here rather than in the message.
+      let sample = "{source: " + YAMLWriter.doubleQuoted(t(.templateEvidenceExampleSource)) + ", year: 2019}"
+      w.comment(t(year.map { _ in .templateEvidenceWithYear } ?? .templateEvidence, ["year_question": .text(year ?? "")]))
+      w.comment("  \(example): \(sample)")
+    }
+    w.open("evidence")
+    for slot in sheet.evidence.keys.sorted() {
+      guard let item = sheet.evidence[slot] else { continue }
+      var parts: [String] = []
+      if let source = item.source { parts.append("source: " + YAMLWriter.doubleQuoted(source)) }
+      if let year = item.year { parts.append("year: \(year)") }
+      w.pair(survey.questions[slot].id, rawValue: "{" + parts.joined(separator: ", ") + "}", depth: 1)
+    }
   }
 }

@@ -6,10 +6,19 @@ public struct ChoiceKind: QuestionKind {
   public init() {}
 
   public var name: String { "choice" }
-  public var keys: [String] { ["options"] }
+  public var keys: [String] { ["options", "options_from"] }
   public var chosenOptions: ChosenOptions { .one }
 
+  /// With `options_from` the options are those ticked in an earlier multi question; the survey
+  /// loader copies them once every question is read.
   public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+    if fields.keys["options_from"] != nil {
+      if let options = fields.keys["options"] {
+        context.reader.error(
+          "options", Message(.surveyOptionsFromAndOptions, ["label": .message(context.label)]), options)
+      }
+      return
+    }
     question.options = ChoiceOptions.read(fields, context, exclusiveAllowed: false)
   }
 

@@ -24,12 +24,16 @@ struct Explain: ParsableCommand {
       valueName: "question=value"))
   var whatIf: [String] = []
 
+  @Flag(name: .long, help: "Show the basis of each criterion: the citation or stated reason for its threshold.")
+  var basis = false
+
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
 
   func run() throws {
     try ExplainRun(
-      file: file, sources: sources.chosen, pillar: pillar, format: format, whatIf: whatIf, language: output.lang, color: output.color
+      file: file, sources: sources.chosen, pillar: pillar, format: format, whatIf: whatIf, language: output.lang, color: output.color,
+      basis: basis
     ).run()
   }
 }

@@ -41,6 +41,8 @@ struct AnswersFileGenerator {
   var count = 0
   /// Clean files get nothing unusual; most others one aspect; some every aspect at once.
   var unusual: Set<Aspect> = []
+  /// Values ticked in multi questions so far, by slot (for choices limited to them).
+  var ticked: [Int: [String]] = [:]
 
   init(survey: Survey, seed: UInt64) {
     self.survey = survey
@@ -147,7 +149,10 @@ struct AnswersFileGenerator {
     var lines: [String] = []
     let flow = random.chance(0.1)
     var entries: [String] = []
+    ticked = [:]
     for question in survey.questions where random.chance(0.8) {
+      // A choice limited to earlier ticks has nothing to choose from when nothing was ticked.
+      if let source = question.optionsFrom, ticked[source] == nil, !wild(.answer) { continue }
       entries.append("\(question.id): \(answer(question, clean: !wild(.answer)))")
     }
     if wild(.answerKeys) && random.chance(0.5), let repeated = entries.randomElement(using: &random) {
@@ -179,6 +184,14 @@ struct AnswersFileGenerator {
   }
 
   mutating func validAnswer(_ question: Question) -> String {
+    let slot = survey.questionIndex[question.id] ?? 0
+    if let source = question.optionsFrom, let values = ticked[source], !values.isEmpty {
+      return random.pick(values)
+    }
+    if slot == survey.policy.dataYearQuestion {
+      // The year most figures describe is not after the survey date (the files' dates are 2026).
+      return String(Int.random(in: 2000...2026, using: &random))
+    }
     let prompt = question.kind.prompt(for: question, current: nil, language: survey.defaultLanguage)
     switch prompt.kind {
     case .select:
@@ -196,6 +209,7 @@ struct AnswersFileGenerator {
       }
       let limited = Array(chosen.prefix(question.maxChoices ?? chosen.count))
       let values = limited.map { question.options[$0].value }
+      ticked[survey.questionIndex[question.id] ?? 0] = values
       if values.count == 1 && random.chance(0.3) { return values[0] }
       if random.chance(0.3) { return "\n" + values.map { "    - " + $0 }.joined(separator: "\n") }
       return YAMLWriter.flowList(values)
@@ -275,6 +289,9 @@ struct AnswersFileGenerator {
       }
       lines += ["notes:"] + notes
     }
+    if survey.policy.dataYearQuestion != nil && (random.chance(0.3) || wild(.notes)) {
+      lines += evidenceLines(clean: !wild(.notes))
+    }
     if random.chance(0.2) || wild(.review) {
       let clean = !wild(.review)
       var ids = survey.questions.filter { _ in random.chance(0.05) }.map(\.id)
@@ -283,6 +300,25 @@ struct AnswersFileGenerator {
       lines.append("review: [" + ids.joined(separator: ", ") + "]")
     }
     return lines
+  }
+
+  /// `evidence:` entries: a source and a year not after the survey date, or slips.
+  mutating func evidenceLines(clean: Bool) -> [String] {
+    var entries = survey.questions.filter { _ in random.chance(0.05) }.map { question in
+      "  \(question.id): " + random.pick([
+        "{source: \"2019 census\", year: \(Int.random(in: 2000...2026, using: &random))}", "{year: 2024}", "{source: registry}",
+        "\n    source: \"statistics office\"\n    year: 2023",
+      ])
+    }
+    if entries.isEmpty { entries = ["  \(survey.questions[0].id): {year: 2025}"] }
+    if !clean && random.chance(0.5) {
+      entries.append(
+        random.pick([
+          "  \(survey.questions[0].id): {year: 2031}", "  nonexistent: {year: 2020}", "  \(survey.questions[0].id): {year: \"2020\"}",
+          "  \(survey.questions[0].id): {when: 2020}", "  \(survey.questions[0].id): 2020", "  \(survey.questions[0].id): {year: 20}",
+        ]))
+    }
+    return ["evidence:"] + entries
   }
 
   // MARK: - Layout

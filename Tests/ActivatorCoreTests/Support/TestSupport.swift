@@ -11,7 +11,11 @@ enum Paths {
   }()
 
   static func at(_ relative: String) -> String { root + "/" + relative }
+  /// The frozen survey 1.0.0: tests of engine mechanics read its questions.
   static var survey: String { at("Surveys/wego-activator-1.0.0.yaml") }
+  /// The current survey (2.0.0): profile, applicable questions, evidence, options_from.
+  static var currentSurvey: String { at("Surveys/wego-activator.yaml") }
+  static var legacyExamples: String { at("Examples/legacy") }
   static var rules: String { at("Rules") }
   static var examples: String { at("Examples") }
   static var fixtures: String { at("Tests/Fixtures") }

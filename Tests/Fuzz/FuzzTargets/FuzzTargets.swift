@@ -60,7 +60,7 @@ public final class FuzzWorld: Sendable {
     registry = SurveyRegistry([survey])
     corePlugins = PluginLoader.loadAll(home + "/Rules", log: log)
     guard let program = ProgramCompiler.compile(survey: survey, plugins: corePlugins, log: log),
-      let (example, _) = AnswersLoader.load(home + "/Examples/valmora.yaml", registry: registry, log: log)
+      let (example, _) = AnswersLoader.load(home + "/Examples/legacy/valmora.yaml", registry: registry, log: log)
     else {
       fatalError("the shipped rules or examples do not load: \(log.diagnostics.map(\.message))")
     }

@@ -3,14 +3,20 @@
 
 Each city gets a maturity profile (a level per pillar); answers are drawn around it, with
 "don't know" and "not applicable" where the survey allows them, skip logic respected, notes on
-some questions, and a share of broken files (syntax errors, wrong types, unknown question ids,
+some questions, questions that do not apply to the city left out (as the questionnaire does), choices offered
+from what was ticked (`options_from`), evidence for a few figures where the survey has a data year,
+and a share of broken files (syntax errors, wrong types, unknown question ids,
 another survey version, binary junk) so that the error paths are measured too.
 
     python3 Benchmarks/generate_corpus.py --count 100000 --seed 7 --out Benchmarks/corpus
+    python3 Benchmarks/generate_corpus.py --survey Surveys/wego-activator.yaml ...   # survey 2.0.0
+
+The default is survey 1.0.0, so that instruction counts stay comparable across versions.
 """
 import argparse
 import os
 import random
+import re
 import sys
 
 import yaml
@@ -82,25 +88,95 @@ def answer(question, level, rng):
         return f"{value:.1f}"
     if kind == "text":
         return quote(rng.choice(["Adopted in 2023.", "Pilot only.", "Partly, see the annual report.", "n/a"]))
+    if kind == "year":
+        return str(rng.choice([2022, 2023, 2024, 2024, 2025, 2025, 2025]))
     return "2025-01-01"
 
 
-def relevant(question, answers):
-    """The survey's skip logic, for the forms it uses: `q`, `!q`, `!('x' in q)`."""
+def ticked_choice(question, answers, rng):
+    """A choice offered from what was ticked in an earlier multi question (`options_from`)."""
+    ticked = parsed(answers.get(question["options_from"]))
+    if not isinstance(ticked, list) or not ticked:
+        return "dont_know" if "dont_know" in (question.get("allow") or []) else None
+    return rng.choice(ticked)
+
+
+class Unknown(Exception):
+    pass
+
+
+def parsed(text):
+    """An answer as written back into a value: a list for `[a, b]`, a number, or the text."""
+    if text is None or text in ("dont_know", "not_applicable"):
+        return None
+    if text.startswith("["):
+        return [item.strip() for item in text[1:-1].split(",") if item.strip()]
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def holds(condition, answers, questions_by_id):
+    """The survey's conditions, for the forms its surveys use: ids of yes/no answers, `'x' in
+    multi`, `level(choice) >= n`, numeric comparisons, `&&`, `||`, `!` and parentheses. Unknown
+    answers follow the engine's logic (`unknown && false` is false): the condition holds when it
+    is true or unknown, that is when some value of the unknown answers would make it true."""
+    text = re.sub(r"level\((\w+)\)", r"level_of('\1')", condition)
+    text = re.sub(r"(?<!['\w])([a-z][a-z0-9_]*)(?!['\w(])",
+                  lambda m: m.group(1) if m.group(1) == "in" else f"value('{m.group(1)}')", text)
+    text = re.sub(r"!(?!=)", " not ", text.replace("&&", " and ").replace("||", " or "))
+
+    def evaluate(assumed):
+        def value(name):
+            if name in assumed:
+                return assumed[name]
+            answer = parsed(answers.get(name))
+            if answer is None:
+                raise Unknown(name)
+            return answer == "yes" if answer in ("yes", "no") else answer
+
+        def level_of(name):
+            answer = value(name)
+            return next(o["level"] for o in questions_by_id[name]["options"] if o["value"] == answer)
+
+        return bool(eval(text, {"value": value, "level_of": level_of}))
+
+    pending = [{}]
+    while pending:
+        assumed = pending.pop()
+        try:
+            if evaluate(assumed):
+                return True
+        except Unknown as unknown:
+            name = unknown.args[0]
+            pending.extend({**assumed, name: candidate} for candidate in candidates(questions_by_id[name]))
+    return False
+
+
+def candidates(question):
+    """Values an unknown answer could have had, enough to decide the survey's conditions."""
+    kind = question["type"]
+    if kind == "yes_no":
+        return [True, False]
+    if kind == "choice":
+        return [option["value"] for option in question.get("options", [])]
+    if kind == "multi":
+        return [[], [option["value"] for option in question["options"] if not option.get("exclusive")]]
+    return [0.0, 1e12]
+
+
+def asked(question, answers, questions_by_id):
+    """Whether the questionnaire asks the question: its skip logic (`relevant`) holds."""
     condition = question.get("relevant")
-    if not condition:
-        return True
-    condition = condition.strip()
-    if condition.startswith("!('none' in "):
-        target = condition[len("!('none' in "):-1]
-        value = answers.get(target)
-        return value is None or "none" not in value
-    negate = condition.startswith("!")
-    target = condition.lstrip("!")
-    value = answers.get(target)
-    if value in (None, "dont_know", "not_applicable"):
-        return True
-    return (value == "yes") != negate
+    return not condition or holds(condition, answers, questions_by_id)
+
+
+def applies(question, answers, questions_by_id):
+    """Whether the question applies to the city (`applicable`); if not, it is not asked, and the
+    file leaves it out (the engine reads it as not applicable)."""
+    condition = question.get("applicable")
+    return not condition or holds(condition, answers, questions_by_id)
 
 
 def city_file(index, survey, questions, pillars, rng):
@@ -124,11 +200,18 @@ def city_file(index, survey, questions, pillars, rng):
         f"completed: 2026-10-{rng.randint(1, 28):02d}T17:00:00Z",
         "answers:",
     ]
+    questions_by_id = {question["id"]: question for question in questions}
     for question in questions:
-        if not relevant(question, answers):
+        if not asked(question, answers, questions_by_id):
             continue
-        level = profile.get(question["pillar"], 3)
-        value = answer(question, level, rng)
+        if not applies(question, answers, questions_by_id):
+            continue
+        if "options_from" in question:
+            value = ticked_choice(question, answers, rng)
+            if value is None:
+                continue
+        else:
+            value = answer(question, profile.get(question["pillar"], 3), rng)
         answers[question["id"]] = value
         lines.append(f"  {question['id']}: {value}")
     targets = [p for p in pillars if rng.random() < 0.4]
@@ -139,6 +222,12 @@ def city_file(index, survey, questions, pillars, rng):
     if rng.random() < 0.3:
         lines.append("notes:")
         lines.append(f"  {questions[0]['id']}: {quote('Council decision expected next year.')}")
+    if survey.get("data_year") and rng.random() < 0.3:
+        # Evidence for a few figures, some older than the survey's data age limit.
+        lines.append("evidence:")
+        figures = [q for q in questions if q["type"] in ("integer", "decimal", "percent") and isinstance(parsed(answers.get(q["id"])), float)]
+        for question in rng.sample(figures, min(3, len(figures))):
+            lines.append(f"  {question['id']}: {{source: {quote('Annual report')}, year: {rng.randint(2018, 2025)}}}")
     return "\n".join(lines) + "\n"
 
 
@@ -150,7 +239,7 @@ def broken_file(kind, good, rng):
     if kind == "unknown":
         return good.replace("gov_strategy:", "gov_stratgy:", 1)
     if kind == "version":
-        return good.replace("survey_version: 1.0.0", "survey_version: 9.0.0", 1)
+        return re.sub(r"survey_version: \S+", "survey_version: 9.0.0", good, count=1)
     return "".join(chr(rng.randint(0, 255)) for _ in range(600)).encode("latin-1", "replace").decode("latin-1")
 
 

@@ -358,7 +358,7 @@ import Testing
     #expect(result.review == [slot("water_meters")])
     // The answer whose meaning changed is not carried: it waits in a note beside the new question.
     #expect(result.sheet.values[slot("leaks")] == nil)
-    #expect(result.sheet.notes[slot("leaks")] == "1.0.0 answer: 12 (of the bill, not of the water).")
+    #expect(result.sheet.notes[slot("leaks")] == "1.0.0 answer: 12% (of the bill, not of the water).", "a percent answer is quoted with its unit")
     #expect(result.noted.map(\.old) == ["leak_rate"])
     // Nothing else is answered: the profile and every other new question are listed, in order.
     #expect(result.sheet.values.compactMap { $0 }.count == 3)

@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(
       name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "ActivatorReports", "FuzzTargets"],
       swiftSettings: strict),
-    .testTarget(name: "ActivatorReportsTests", dependencies: ["ActivatorReports"], swiftSettings: strict),
+    .testTarget(name: "ActivatorReportsTests", dependencies: ["ActivatorReports", "ActivatorYAML"], swiftSettings: strict),
     .testTarget(name: "ActivatorTerminalTests", dependencies: ["ActivatorTerminal"], swiftSettings: strict),
     // Runs the built `activator` as a subprocess, on pipes and on a pseudo-terminal.
     .testTarget(name: "ActivatorCLITests", dependencies: ["ActivatorCore"], swiftSettings: strict),

@@ -35,7 +35,13 @@ import Testing
       ("300\r", "data strategy?", 1, .integer(300)),
       ("\u{1B}[B\r", "Services", 2, .choice(1)),
     ]
-    for trial in 0..<12 {
+    // Kills that found a save half done: its temporary file was left beside the answers file.
+    // The test proves something only when some did: it runs until three did (at least twelve
+    // trials, at most sixty).
+    var midSave = 0
+    var trial = 0
+    while trial < 12 || (midSave < 3 && trial < 60) {
+      defer { trial += 1 }
       let folder = Binary.temporaryFolder()
       let pty = PTYProcess(
         ["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", "answers.yaml", "--city", "Testville"], cwd: folder)
@@ -53,6 +59,7 @@ import Testing
       usleep(UInt32(moments.next(below: 1500)))
       pty.signal(SIGKILL)
       #expect(pty.waitForExit() == 128 + SIGKILL)
+      if ((try? FileReading.list(folder)) ?? []).contains(where: { $0.hasPrefix(".answers.yaml.") && $0 != ".answers.yaml.lock" }) { midSave += 1 }
 
       let path = folder + "/answers.yaml"
       guard FileReading.kind(path) == .file else {
@@ -73,6 +80,7 @@ import Testing
       resumed.press(.ctrlC)
       _ = resumed.waitForExit()
     }
+    #expect(midSave > 0, "no kill in \(trial) trials landed in the middle of a save")
   }
 
   /// Many copies of the examples, so that a batch takes long enough to be killed part-way.
@@ -92,23 +100,45 @@ import Testing
   ])
   func outputsKilledAtRandomMomentsAreOldOrWhole(_ command: [String]) throws {
     var moments = Moments(state: command.count == 4 ? 7 : 11)
-    let input = corpus(copies: 300)
+    let input = corpus(copies: 100)
     let work = Binary.temporaryFolder()
     let target = work + "/out"
-    // The complete output, for reference.
-    let complete = Run.activator(Array(command.prefix(1)) + [input] + Array(command.dropFirst()) + [target, "-q"], cwd: work)
+    let arguments = Array(command.prefix(1)) + [input] + Array(command.dropFirst()) + [target, "-q"]
+    func temporaries() -> [String] { ((try? FileReading.list(work)) ?? []).filter { $0.hasPrefix(".out.") } }
+    // The complete output, for reference, and how long it takes: kills land within that time.
+    let started = ContinuousClock.now
+    let complete = Run.activator(arguments, cwd: work)
     #expect(complete.status == 0, "\(complete.stderr)")
     let whole = Binary.read(target) ?? ""
     #expect(whole.count > 10_000)
+    let elapsed = started.duration(to: .now).components
+    let microseconds = Int(elapsed.seconds) * 1_000_000 + Int(elapsed.attoseconds / 1_000_000_000_000)
     let previous = "previous contents\n"
-    for trial in 0..<10 {
+    // Half the kills land at a random moment of the run; the others within two milliseconds of
+    // the output's temporary file appearing, in the middle of writing it. Kills that left that
+    // file prove the test tried what it is named for.
+    var midWrite = 0
+    for trial in 0..<12 {
       Binary.write(target, previous)
-      let process = PTYProcess(Array(command.prefix(1)) + [input] + Array(command.dropFirst()) + [target, "-q"], cwd: work)
-      usleep(UInt32(moments.next(below: 400_000)))
+      let process = PTYProcess(arguments, cwd: work)
+      if trial % 2 == 0 {
+        usleep(UInt32(moments.next(below: microseconds)))
+      } else {
+        var polls = 0
+        while temporaries().isEmpty && !process.exited() && polls < 200_000 {
+          usleep(50)
+          polls += 1
+        }
+        usleep(UInt32(moments.next(below: 2000)))
+      }
       process.signal(SIGKILL)
       _ = process.waitForExit()
       let found = Binary.read(target) ?? ""
       #expect(found == previous || found == whole, "trial \(trial): \(command[0]) left a partial file (\(found.utf8.count) bytes)")
+      let left = temporaries()
+      if !left.isEmpty { midWrite += 1 }
+      for name in left { unlink(work + "/" + name) }
     }
+    #expect(midWrite > 0, "no kill landed while \(command[0]) was writing its output")
   }
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// `activator report`: golden files for two cities, a cohort and a comparison; well-formed
 /// markup; hostile text kept inert. Set ACTIVATOR_RECORD_GOLDEN=1 to rewrite the golden files
-/// after an intended change, then review the diff.
+/// after an intended change: each file rewritten fails the run, so review the diff and run again.
 @Suite struct ReportTests {
   static let golden = Binary.root + "/Tests/Golden/reports/"
   static let recording = getenv("ACTIVATOR_RECORD_GOLDEN") != nil
@@ -21,7 +21,12 @@ import Testing
   func compareWithGolden(_ text: String, _ name: String) {
     let path = Self.golden + name
     if Self.recording {
-      Binary.write(path, text)
+      // A recording is never mistaken for a pass: the run fails, and passes once run again
+      // without the variable against what was written.
+      if Binary.read(path) != text {
+        Binary.write(path, text)
+        Issue.record("recorded \(path); check the change with git diff and run the tests again without ACTIVATOR_RECORD_GOLDEN")
+      }
       return
     }
     guard let expected = Binary.read(path) else {
@@ -195,6 +200,8 @@ import Testing
     return count
   }
 
+  /// A report replaces its file by renaming a complete temporary file over it (a new inode, no
+  /// temporary left), and a run that fails leaves the previous file as it was.
   @Test func writesAtomicallyAndRefusesBadOptions() throws {
     let run = Run.activator(["report", "Examples/valmora.yaml", "--paper", "a5"], cwd: Binary.root)
     #expect(run.status == 2)
@@ -202,9 +209,22 @@ import Testing
     let compare = Run.activator(["report", "--compare", "Examples/valmora.yaml"], cwd: Binary.root)
     #expect(compare.status == 2)
     let folder = Binary.temporaryFolder()
-    let a4 = Run.activator(["report", "Examples/valmora.yaml", "--paper", "a4", "--html", folder + "/v.html"], cwd: Binary.root)
+    let target = folder + "/v.html"
+    Binary.write(target, "previous\n")
+    func inode() -> ino_t? {
+      var info = stat()
+      return stat(target, &info) == 0 ? info.st_ino : nil
+    }
+    let before = try #require(inode())
+    let a4 = Run.activator(["report", "Examples/valmora.yaml", "--paper", "a4", "--html", target], cwd: Binary.root)
     #expect(a4.status == 0)
-    #expect(Binary.read(folder + "/v.html")?.contains("@page { size: A4;") == true)
+    let written = Binary.read(target) ?? ""
+    #expect(written.contains("@page { size: A4;") && written.hasSuffix("</html>\n"))
+    #expect(inode() != before, "the file was rewritten in place rather than replaced")
+    #expect(((try? FileReading.list(folder)) ?? []) == ["v.html"])
+    let failing = Run.activator(["report", "Examples/valmora.yaml", "--rules", folder + "/no-rules", "--html", target], cwd: Binary.root)
+    #expect(failing.status == 2)
+    #expect(Binary.read(target) == written)
     // Without --html or --md the Markdown goes to stdout.
     let plain = Run.activator(["report", "Examples/valmora.yaml"], cwd: Binary.root)
     #expect(plain.stdout.hasPrefix("# Valmora\n"))

@@ -38,41 +38,43 @@ import Testing
   }
 
   @Test func shippedFoldersComeFromTheBestHomeAndAdditionsJoinThemInPrecedence() throws {
-    let root = try temporaryFolder()
-    for folder in ["project/Rules", "prefix/share/activator/Surveys", "prefix/share/activator/Rules", "prefix/bin", "user/activator/rules", "system/activator/surveys"] {
-      try makeFolders(root + "/" + folder)
+    try withTemporaryFolder { root in
+      for folder in ["project/Rules", "prefix/share/activator/Surveys", "prefix/share/activator/Rules", "prefix/bin", "user/activator/rules", "system/activator/surveys"] {
+        try makeFolders(root + "/" + folder)
+      }
+      let locations = DataLocations(
+        executable: root + "/prefix/bin/activator",
+        environment: ["XDG_DATA_HOME": root + "/user", "XDG_DATA_DIRS": root + "/system"], currentFolder: root + "/project")
+      #expect(locations.home(holding: "Surveys") == Place(.installed, root + "/prefix/share/activator"))
+      #expect(locations.home(holding: "Rules") == Place(.project, root + "/project"))
+      #expect(
+        locations.folders(.rules) == [Place(.project, root + "/project/Rules"), Place(.user, root + "/user/activator/rules")])
+      #expect(
+        locations.folders(.surveys) == [
+          Place(.system, root + "/system/activator/surveys"), Place(.installed, root + "/prefix/share/activator/Surveys"),
+        ])
     }
-    let locations = DataLocations(
-      executable: root + "/prefix/bin/activator",
-      environment: ["XDG_DATA_HOME": root + "/user", "XDG_DATA_DIRS": root + "/system"], currentFolder: root + "/project")
-    #expect(locations.home(holding: "Surveys") == Place(.installed, root + "/prefix/share/activator"))
-    #expect(locations.home(holding: "Rules") == Place(.project, root + "/project"))
-    #expect(
-      locations.folders(.rules) == [Place(.project, root + "/project/Rules"), Place(.user, root + "/user/activator/rules")])
-    #expect(
-      locations.folders(.surveys) == [
-        Place(.system, root + "/system/activator/surveys"), Place(.installed, root + "/prefix/share/activator/Surveys"),
-      ])
   }
 
   @Test func aPluginFromABetterPlaceShadowsTheSameIdInsteadOfClashing() throws {
-    let root = try temporaryFolder()
-    try makeFolders(root + "/user")
-    try copyFolder(Paths.rules + "/wego-core-1", to: root + "/user/wego-core")
-    let workspace = Workspace()
-    workspace.loadSurveys([Paths.survey])
-    workspace.loadRules([Place(.user, root + "/user"), Place(.installed, Paths.rules)])
-    #expect(!workspace.log.hasErrors, "\(workspace.log.sorted.map(\.message))")
-    // The user's wego-core 1.x shadows the shipped 1.x; the shipped 2.x is another major version.
-    #expect(workspace.plugins.map(\.root) == [root + "/user/wego-core/", Paths.rules + "/wego-core/"])
-    let shadowed = workspace.provenance.filter { $0.shadowedBy != nil }
-    #expect(shadowed.map(\.origin) == [.installed])
-    #expect(shadowed.first?.shadowedBy == root + "/user/wego-core/")
+    try withTemporaryFolder { root in
+      try makeFolders(root + "/user")
+      try copyFolder(Paths.rules + "/wego-core-1", to: root + "/user/wego-core")
+      let workspace = Workspace()
+      workspace.loadSurveys([Paths.survey])
+      workspace.loadRules([Place(.user, root + "/user"), Place(.installed, Paths.rules)])
+      #expect(!workspace.log.hasErrors, "\(workspace.log.sorted.map(\.message))")
+      // The user's wego-core 1.x shadows the shipped 1.x; the shipped 2.x is another major version.
+      #expect(workspace.plugins.map(\.root) == [root + "/user/wego-core/", Paths.rules + "/wego-core/"])
+      let shadowed = workspace.provenance.filter { $0.shadowedBy != nil }
+      #expect(shadowed.map(\.origin) == [.installed])
+      #expect(shadowed.first?.shadowedBy == root + "/user/wego-core/")
 
-    // Two plugins with one id in the same place (or both given with --rules) are still an error.
-    let clash = Workspace()
-    clash.loadRules([root + "/user", Paths.rules])
-    #expect(clash.log.diagnostics.map(\.code) == ["duplicate-plugin"])
+      // Two plugins with one id in the same place (or both given with --rules) are still an error.
+      let clash = Workspace()
+      clash.loadRules([root + "/user", Paths.rules])
+      #expect(clash.log.diagnostics.map(\.code) == ["duplicate-plugin"])
+    }
   }
 
   @Test func aSurveyNoPluginAcceptsHasNoProgramAndSaysWhy() throws {
@@ -91,13 +93,6 @@ import Testing
   }
 
   // MARK: - Helpers
-
-  func temporaryFolder() throws -> String {
-    var template = Array("/tmp/activator-locations-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-    try #require(made != nil)
-    return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
 
   func makeFolders(_ path: String) throws {
     var built = ""

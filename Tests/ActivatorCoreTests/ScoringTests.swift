@@ -79,11 +79,11 @@ import Testing
     // test while another reads it.
     let path = "/tmp/activator-scoring-\(getpid())-\(UInt64.random(in: 0...UInt64.max))-tiny.yaml"
     try FileReading.writeAtomically(path, Self.plugin)
+    defer { unlink(path) }
     let log = DiagnosticLog()
     let plugins = PluginLoader.loadAll(path, log: log)
     #expect(!log.hasErrors, "\(log.sorted.map(\.message))")
     program = try #require(ProgramCompiler.compile(survey: survey, plugins: plugins, log: log))
-    unlink(path)
   }
 
   func assess(_ answers: [String: AnswerValue], targets: [Int: Int] = [:]) -> Assessment {
@@ -179,17 +179,29 @@ import Testing
     }
   }
 
-  @Test func targetsAreKeptAndOrderPillars() {
-    let a = assess(["portal": .bool(true), "datasets": .integer(20)], targets: [1: 3])
-    #expect(a.pillars[1].target == 3)
+  /// A target above a pillar's stage is kept on the pillar and ranks that pillar's
+  /// recommendations up by the target factor; one already reached, or none, adds nothing.
+  @Test func targetsAreKeptAndRankTheirPillarsRecommendationsUp() throws {
+    let answers: [String: AnswerValue] = ["portal": .bool(false), "online": .decimal(10)]
+    func targetPoints(_ a: Assessment) -> [Int] {
+      a.recommendations.map { $0.factors.filter { $0.kind == .target }.reduce(0) { $0 + $1.points } }
+    }
+    let plain = assess(answers)
+    #expect(plain.pillars.allSatisfy { $0.target == nil })
+    #expect(targetPoints(plain).allSatisfy { $0 == 0 })
+    let aiming = assess(answers, targets: [0: 3])
+    #expect(aiming.pillars[0].target == 3)
+    #expect(aiming.pillars[1].target == nil)
+    let stage = aiming.pillars[0].stage
+    try #require(stage < 3 && !aiming.recommendations.isEmpty)
+    for (index, recommendation) in aiming.recommendations.enumerated() {
+      let expected = recommendation.pillar == 0 ? Recommender.Points.targetStage * (3 - stage) : 0
+      #expect(targetPoints(aiming)[index] == expected)
+      let before = try #require(plain.recommendations.first { $0.solution == recommendation.solution })
+      #expect(recommendation.score == before.score + expected)
+    }
+    let reached = assess(answers, targets: [0: stage])
+    #expect(targetPoints(reached).allSatisfy { $0 == 0 })
   }
 
-  @Test func resultsAreByteIdenticalAcrossRuns() {
-    let answers: [String: AnswerValue] = ["portal": .bool(true), "datasets": .integer(50), "online": .missing(.dontKnow)]
-    let first = AssessmentJSON.render(assess(answers))
-    let second = AssessmentJSON.render(assess(answers))
-    #expect(first == second)
-    #expect(first.contains("\"rules\""))
-    #expect(first.contains("\"hash\": \"\(program.hash)\""))
-  }
 }

@@ -1,4 +1,5 @@
 import ActivatorCore
+import Synchronization
 
 /// Where the built `activator` is: next to the test bundle in SwiftPM's build folder.
 enum Binary {
@@ -27,12 +28,37 @@ enum Binary {
 
   static func fixture(_ relative: String) -> String { root + "/Tests/Fixtures/" + relative }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, removed with everything in it when the test process exits (a
+  /// folder may be read until its test ends, and suites run in parallel).
   static func temporaryFolder() -> String {
+    _ = removedAtExit
     var template = Array("/tmp/activator-test-XXXXXX".utf8CString)
     let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     precondition(created != nil, "mkdtemp failed")
-    return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let folder = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    made.withLock { $0.append(folder) }
+    return folder
+  }
+
+  private static let made = Mutex<[String]>([])
+  private static let removedAtExit: Void = { atexit { Binary.removeMade() } }()
+
+  private static func removeMade() {
+    for folder in made.withLock({ $0 }) { removeTree(folder) }
+  }
+
+  /// Removes `path` and what it holds, never following a symbolic link (tests link to files
+  /// outside their folder); folders a test made read-only are opened first.
+  static func removeTree(_ path: String) {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }
+    if info.st_mode & S_IFMT == S_IFDIR {
+      chmod(path, 0o700)
+      for name in (try? FileReading.list(path)) ?? [] { removeTree(path + "/" + name) }
+      rmdir(path)
+    } else {
+      unlink(path)
+    }
   }
 
   /// A child's environment: `base`, the checkout as ACTIVATOR_HOME, no user or system-wide

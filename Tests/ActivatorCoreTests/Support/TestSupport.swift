@@ -115,9 +115,12 @@ func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
   return try body(folder)
 }
 
-/// Removes a file or a folder and everything in it.
+/// Removes a file or a folder and everything in it, never following a symbolic link.
 func removeTree(_ path: String) {
-  if FileReading.kind(path) == .directory {
+  var info = stat()
+  guard lstat(path, &info) == 0 else { return }
+  if info.st_mode & S_IFMT == S_IFDIR {
+    chmod(path, 0o700)
     for name in (try? FileReading.list(path)) ?? [] { removeTree(path + "/" + name) }
     rmdir(path)
   } else {

@@ -1,0 +1,75 @@
+import ActivatorCore
+import ActivatorYAML
+import Testing
+
+/// The JSON writer: commas, nesting and layout in both styles, strings escaped so that the JSON
+/// reads back as the text and stays inert on a terminal, and numbers that read back exactly.
+@Suite struct JSONWriterTests {
+  func sample(_ writer: JSONWriter) {
+    writer.object {
+      writer.key("name", "Kestrel Bay")
+      writer.key("stages") { writer.array { for stage in [4, 3] { writer.int(stage) } } }
+      writer.key("empty") { writer.array {} }
+      writer.key("target", nil as Int?)
+      writer.key("groups") {
+        writer.array {
+          writer.object { writer.key("ok", true) }
+          writer.object {}
+        }
+      }
+    }
+  }
+
+  @Test func compactAndPrettyLayouts() {
+    let compact = JSONWriter()
+    sample(compact)
+    #expect(
+      compact.finish() == #"{"name":"Kestrel Bay","stages":[4,3],"empty":[],"target":null,"groups":[{"ok":true},{}]}"#)
+    let pretty = JSONWriter(pretty: true)
+    sample(pretty)
+    #expect(
+      pretty.finish() == """
+        {
+          "name": "Kestrel Bay",
+          "stages": [
+            4,
+            3
+          ],
+          "empty": [],
+          "target": null,
+          "groups": [
+            {
+              "ok": true
+            },
+            {}
+          ]
+        }
+        """)
+    compact.reset()
+    compact.array { compact.string("again") }
+    #expect(compact.finish() == #"["again"]"#)
+  }
+
+  @Test func stringsAreEscapedAndReadBack() throws {
+    let awkward = "quote \" backslash \\ line\nreturn\r tab\t bell\u{07} escape\u{1B}[31m del\u{7F} c1\u{85} ls\u{2028} rlo\u{202E} isolate\u{2066} é 한 🏙"
+    let writer = JSONWriter()
+    writer.array { writer.string(awkward) }
+    let json = writer.finish()
+    #expect(
+      json
+        == #"["quote \" backslash \\ line\nreturn\r tab\t bell\u0007 escape\u001b[31m del\u007f c1\u0085 ls\u2028 rlo\u202e isolate\u2066 é 한 🏙"]"#
+    )
+    #expect(json.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) })
+    let parsed = try #require(try YAMLParser.parse(Array(json.utf8)))
+    #expect(parsed.sequence?.first?.scalar == awkward)
+  }
+
+  @Test func numbersReadBackExactlyAndNonFiniteOnesAreNull() {
+    let writer = JSONWriter()
+    writer.array {
+      for value in [3.0, -0.0, 0.1 + 0.2, 1e16, 2.5e-8, .infinity, .nan] { writer.double(value) }
+      writer.int(Int.min)
+    }
+    #expect(writer.finish() == "[3,-0,0.30000000000000004,1e+16,2.5e-08,null,null,-9223372036854775808]")
+  }
+}

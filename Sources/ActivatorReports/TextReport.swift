@@ -58,10 +58,12 @@ public struct TextReport: Sendable {
         + t.assessmentNeed(pillar, a, limit: 3) { survey.questions[$0].id }
       for (index, part) in DisplayWidth.wrap(line, width: width - 2).enumerated() { out += (index == 0 ? "" : "  ") + part + "\n" }
     }
-    let targets = a.pillars.filter { $0.assessed && ($0.target ?? 0) > $0.stage }
+    let targets = a.pillars.compactMap { pillar in
+      pillar.assessed
+        ? pillar.target.flatMap { $0 > pillar.stage ? "\(t.text(survey.pillars[pillar.pillar].name)) \(pillar.stage)→\($0)" : nil } : nil
+    }
     if !targets.isEmpty {
-      let parts = targets.map { "\(t.text(survey.pillars[$0.pillar].name)) \($0.stage)→\($0.target!)" }
-      out += t(.textTargetsNotYetReached) + ": " + parts.joined(separator: ", ") + "\n"
+      out += t(.textTargetsNotYetReached) + ": " + targets.joined(separator: ", ") + "\n"
     }
     if a.pillars.contains(where: { $0.assessed && $0.confidence == .low }) {
       out += style.yellow("! ") + t(.textLowConfidenceManyAnswersUnknown) + "\n"

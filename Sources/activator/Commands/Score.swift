@@ -18,7 +18,7 @@ struct Score: ParsableCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var overwrite: ForceOption
 
-  @Option(name: .long, help: "Output: table, csv, json, jsonl or md (default: a summary for one file; a table on a terminal, jsonl otherwise).")
+  @Option(name: .long, help: "Output format (default: a summary for one file; a table on a terminal, jsonl otherwise).")
   var format: BatchFormat?
 
   @Option(name: .shortAndLong, help: "Parallel jobs (default: all cores).")

@@ -2,11 +2,10 @@ import ActivatorCore
 import Testing
 
 /// `activator report`: golden files for two cities, a cohort and a comparison; well-formed
-/// markup; hostile text kept inert. Set ACTIVATOR_RECORD_GOLDEN=1 to rewrite the golden files
-/// after an intended change: each file rewritten fails the run, so review the diff and run again.
+/// markup; hostile text kept inert. ACTIVATOR_RECORD_GOLDEN=1 rewrites the golden files after an
+/// intended change (see `Golden`).
 @Suite struct ReportTests {
   static let golden = Binary.root + "/Tests/Golden/reports/"
-  static let recording = getenv("ACTIVATOR_RECORD_GOLDEN") != nil
 
   /// Runs `report` from the project folder (so paths in the output are relative) into a temporary folder.
   func report(_ arguments: [String], html: Bool = true, md: Bool = true) throws -> (html: String, md: String, run: Run) {
@@ -18,29 +17,8 @@ import Testing
     return (Binary.read(folder + "/out.html") ?? "", Binary.read(folder + "/out.md") ?? "", run)
   }
 
-  func compareWithGolden(_ text: String, _ name: String) {
-    let path = Self.golden + name
-    if Self.recording {
-      // A recording is never mistaken for a pass: the run fails, and passes once run again
-      // without the variable against what was written.
-      if Binary.read(path) != text {
-        Binary.write(path, text)
-        Issue.record("recorded \(path); check the change with git diff and run the tests again without ACTIVATOR_RECORD_GOLDEN")
-      }
-      return
-    }
-    guard let expected = Binary.read(path) else {
-      Issue.record("missing golden file \(path); run with ACTIVATOR_RECORD_GOLDEN=1")
-      return
-    }
-    if expected != text {
-      let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      let actualLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
-      let shownExpected = first < expectedLines.count ? String(expectedLines[first].prefix(200)) : "<end>"
-      let shownActual = first < actualLines.count ? String(actualLines[first].prefix(200)) : "<end>"
-      Issue.record("\(name) differs from its golden file at line \(first + 1):\n  expected: \(shownExpected)\n  actual:   \(shownActual)")
-    }
+  func compareWithGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    Golden.compare(text, Self.golden + name, sourceLocation: sourceLocation)
   }
 
   /// `charts`: whether the page has SVG charts (a city's radar and ladders; the cohort's

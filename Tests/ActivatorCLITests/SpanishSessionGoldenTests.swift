@@ -5,11 +5,10 @@ import Testing
 /// thousands (one of them read two ways and asked about), a multi-select, a note, going back,
 /// stopping and resuming to the end — pinned by golden files (what line mode printed in each
 /// sitting, and the answers file). The same answers given with keys in the full-screen terminal
-/// must write the same file, byte for byte. Set ACTIVATOR_RECORD_GOLDEN=1 to rewrite the golden
-/// files after an intended change, then review the diff.
+/// must write the same file, byte for byte. ACTIVATOR_RECORD_GOLDEN=1 rewrites the golden files
+/// after an intended change (see `Golden`).
 @Suite(.serialized) struct SpanishSessionGoldenTests {
   static let golden = Binary.root + "/Tests/Golden/questionnaire/"
-  static let recording = getenv("ACTIVATOR_RECORD_GOLDEN") != nil
   let folder = Binary.temporaryFolder()
   let survey = Binary.fixture("questionnaire/ciudad.yaml")
   let rules = Binary.fixture("questionnaire/ciudad-rules")
@@ -33,16 +32,7 @@ import Testing
   func file(_ name: String) -> String { Binary.read(folder + "/" + name) ?? "" }
 
   func compareWithGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    let path = Self.golden + name
-    if Self.recording {
-      Binary.write(path, text)
-      return
-    }
-    guard let expected = Binary.read(path) else {
-      Issue.record("missing golden file \(path); run with ACTIVATOR_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
-      return
-    }
-    #expect(expected == text, "\(name) differs from its golden file:\n\(text)", sourceLocation: sourceLocation)
+    Golden.compare(text, Self.golden + name, sourceLocation: sourceLocation)
   }
 
   /// The transcript of a sitting as a person reads it: what was printed, then what went to stderr.

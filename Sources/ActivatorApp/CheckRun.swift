@@ -27,7 +27,8 @@ public struct CheckRun {
     case .json:
       Console.out(DiagnosticRenderer.json(diagnostics, language: Console.language) + "\n")
     case .text:
-      var sources: [String: SourceFile] = [:]
+      // Files that did not parse are quoted too (their YAML errors point into them).
+      var sources = service.log.sources
       for survey in service.workspace.registry.surveys { if let file = survey.source { sources[file.path] = file } }
       for plugin in service.workspace.plugins { for file in plugin.files { sources[file.path] = file } }
       Diagnostics.print(diagnostics, sources: sources, color: color)

@@ -41,7 +41,7 @@ public struct FixturesRun {
     }
     let unreadable = suite.unreadable
     let problems = (workspace.log.sorted + suite.programLog.sorted).filter { $0.severity == .error }
-    if !problems.isEmpty { Diagnostics.print(problems) }
+    if !problems.isEmpty { Diagnostics.print(problems, sources: workspace.log.sources.merging(suite.programLog.sources) { a, _ in a }) }
     switch format {
     case .json: Console.out(FixtureReport.json(results, coverage: coverage))
     case .text:

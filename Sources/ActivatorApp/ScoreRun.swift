@@ -18,10 +18,14 @@ public struct ScoreRun {
   public var detail: Bool
   public var quiet: Bool
   public var force: Bool
+  /// CSV starts with a byte-order mark (for Excel).
+  public var excel: Bool
+  /// The table shows scores instead of stages.
+  public var scores: Bool
 
   public init(
     paths: [String], sources: RuleSources, format: BatchFormat?, language: String?, color: Bool, jobs: Int?, out: String?,
-    summary: Bool, failFast: Bool, detail: Bool, quiet: Bool, force: Bool
+    summary: Bool, failFast: Bool, detail: Bool, quiet: Bool, force: Bool, excel: Bool = false, scores: Bool = false
   ) {
     self.paths = paths
     self.sources = sources
@@ -35,6 +39,8 @@ public struct ScoreRun {
     self.detail = detail
     self.quiet = quiet
     self.force = force
+    self.excel = excel
+    self.scores = scores
   }
 
   public func run() throws {
@@ -59,7 +65,8 @@ public struct ScoreRun {
     let format = self.format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)
     // People read tables and Markdown in one language; JSON and CSV keep each file's own.
     let readingLanguage = format.isForPeople ? Languages.output(language, survey: survey) : survey.defaultLanguage
-    let renderer = format.renderer(survey: survey, language: readingLanguage, color: color && out == nil, detail: detail)
+    let renderer = format.renderer(
+      survey: survey, language: readingLanguage, color: color && out == nil, detail: detail, byteOrderMark: excel, scores: scores)
     let sink: OutputSink
     do {
       sink = try OutputSink(path: out, immediate: out == nil && Console.stdoutIsTerminal)

@@ -34,10 +34,14 @@ public enum BatchFormat: String, Sendable, CaseIterable {
   ///   - language: the reader's language, for the formats people read.
   ///   - color: terminal colours, for the table.
   ///   - detail: every criterion and recommendation, for JSON.
-  public func renderer(survey: Survey, language: String, color: Bool, detail: Bool) -> any BatchRenderer {
+  ///   - byteOrderMark: CSV starts with one (`--excel`).
+  ///   - scores: the table shows scores instead of stages.
+  public func renderer(
+    survey: Survey, language: String, color: Bool, detail: Bool, byteOrderMark: Bool = false, scores: Bool = false
+  ) -> any BatchRenderer {
     switch self {
-    case .table: TableBatch(survey: survey, language: language, color: color)
-    case .csv: CSVBatch(survey: survey)
+    case .table: TableBatch(survey: survey, language: language, color: color, scores: scores)
+    case .csv: CSVBatch(survey: survey, byteOrderMark: byteOrderMark)
     case .json: JSONBatch(survey: survey, lines: false, detail: detail)
     case .jsonl: JSONBatch(survey: survey, lines: true, detail: detail)
     case .md: MarkdownBatch(survey: survey, language: language)

@@ -1,10 +1,15 @@
 import ActivatorCore
 
-/// CSV for spreadsheets (RFC 4180, UTF-8 with a byte-order mark, CRLF): one row per city with
+/// CSV for spreadsheets and pipelines (RFC 4180, UTF-8, CRLF): one row per city with
 /// stage, score, coverage and target per pillar; the cohort summary as one row per group and
 /// pillar. Text a spreadsheet would run as a formula is neutralised (`CSV.field`).
 struct CSVBatch: BatchRenderer {
   let survey: Survey
+  /// Excel reads UTF-8 (accents in city names) only after a byte-order mark, which most other
+  /// readers (Python's csv, pandas, DuckDB, R) take into the first column's name: so only on request.
+  var byteOrderMark = false
+
+  var start: String { byteOrderMark ? "\u{FEFF}" : "" }
 
   func header() -> String {
     var columns = ["file", "city", "country", "region", "language", "survey_version", "overall_stage", "pillars_assessed"]
@@ -13,8 +18,7 @@ struct CSVBatch: BatchRenderer {
       columns += ["\(pillar.id)_stage", "\(pillar.id)_score", "\(pillar.id)_coverage", "\(pillar.id)_assessed", "\(pillar.id)_target"]
     }
     columns += ["top_recommendations", "next_steps", "rules_hash"]
-    // A byte-order mark lets spreadsheet programs recognise UTF-8 (accents in city names).
-    return "\u{FEFF}" + columns.map(CSV.field).joined(separator: ",") + "\r\n"
+    return start + columns.map(CSV.field).joined(separator: ",") + "\r\n"
   }
 
   func row(_ a: Assessment) -> [UInt8] {
@@ -80,7 +84,7 @@ struct CSVBatch: BatchRenderer {
 
   func summary(_ cohort: CohortSummary) -> String {
     let stages = Array(1...max(1, survey.topStage))
-    var out = "\u{FEFF}" + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" } + ["not_assessed"]).joined(separator: ",") + "\r\n"
+    var out = start + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" } + ["not_assessed"]).joined(separator: ",") + "\r\n"
     for (scope, group) in cohort.groups() {
       for (index, pillar) in survey.pillars.enumerated() {
         var fields = [

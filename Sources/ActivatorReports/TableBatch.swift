@@ -1,16 +1,20 @@
 import ActivatorCore
 
-/// A table for the terminal: one line per city with its stage per pillar (coloured by stage),
-/// and the cohort summary as a table per group.
+/// A table for the terminal: one line per city with its stage (or score) per pillar, coloured by
+/// stage, and the cohort summary as a table per group.
 struct TableBatch: BatchRenderer {
   let survey: Survey
   let language: String
   let color: Bool
+  /// Scores ("3.57") instead of stages in the pillar columns.
+  var scores = false
+
+  var pillarWidth: Int { scores ? 6 : 3 }
 
   func header() -> String {
     let t = Localizer(language)
     var line = DisplayWidth.pad(t(.batchCity), to: 26) + DisplayWidth.pad(t(.batchCountry), to: 14) + DisplayWidth.pad(t(.batchRegion), to: 16)
-    line += survey.pillars.map { DisplayWidth.padLeft(String($0.id.prefix(3)).uppercased(), to: 4) }.joined() + "  " + t(.batchOverall)
+    line += survey.pillars.map { DisplayWidth.padLeft(String($0.id.prefix(3)).uppercased(), to: pillarWidth + 1) }.joined() + "  " + t(.batchOverall)
     return Style(color: color).bold(line) + "\n"
   }
 
@@ -27,7 +31,8 @@ struct TableBatch: BatchRenderer {
         continue
       }
       let mark = pillar.confidence == .low ? StatusMark.lowConfidence.glyph : " "
-      line += style.stage(DisplayWidth.padLeft("\(pillar.stage)", to: 3), pillar.stage, top: survey.topStage) + mark
+      let shown = scores ? ScoreText.fixed(pillar.score) : "\(pillar.stage)"
+      line += style.stage(DisplayWidth.padLeft(shown, to: pillarWidth), pillar.stage, top: survey.topStage) + mark
     }
     line += "  " + (a.overall.map { "\($0) \(a.survey.stageName($0, language))" } ?? "–")
     // "(5/6)": the overall stage rests on fewer pillars than the survey has.

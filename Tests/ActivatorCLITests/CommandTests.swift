@@ -13,6 +13,16 @@ import Testing
     }
   }
 
+  /// Issue 15, item 9: a YAML indentation error quotes the line with a caret, says what is wrong
+  /// in plain words, and points at the block the line belongs to.
+  @Test func indentationErrorsQuoteTheLineAndExplain() {
+    let run = Run.activator(["check", "Tests/Fixtures/broken-rules/01-yaml-bad-indentation.yaml", "--no-color"], cwd: Binary.root)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("01-yaml-bad-indentation.yaml:12:4: error: this line is indented differently from the block it belongs to"), "\(run.stderr)")
+    #expect(run.stderr.contains("\n     stage: 2\n     ^\n"), "\(run.stderr)")
+    #expect(run.stderr.contains("01-yaml-bad-indentation.yaml:10:3: note: the block starts here"), "\(run.stderr)")
+  }
+
   @Test func checkReportsEveryProblemWithPositionAndExitsOne() {
     let folder = Binary.temporaryFolder()
     let path = folder + "/broken.yaml"
@@ -152,6 +162,20 @@ import Testing
     let csv1 = Run.activator(["score", "Examples/valmora.yaml", "Examples/amani-lakes.yaml", "--format", "csv", "-j", "1"], cwd: Binary.root)
     let csv2 = Run.activator(["score", "Examples/amani-lakes.yaml", "Examples/valmora.yaml", "--format", "csv", "-j", "2"], cwd: Binary.root)
     #expect(csv1.stdout == csv2.stdout)
+  }
+
+  /// Issue 15, item 9: CSV without a byte-order mark unless asked for Excel; scores in the table on request.
+  @Test func csvStartsPlainAndTheTableCanShowScores() {
+    let plain = Run.activator(["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "-q"], cwd: Binary.root)
+    #expect(plain.stdout.hasPrefix("file,city,country,"), "\(plain.stdout.prefix(40))")
+    let excel = Run.activator(["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "--excel", "-q"], cwd: Binary.root)
+    #expect(excel.stdout.hasPrefix("\u{FEFF}file,city,country,"))
+    let cohort = Run.activator(["score", "Examples/puerto-alegria.yaml", "--summary", "--format", "csv", "-q"], cwd: Binary.root)
+    #expect(cohort.stdout.hasPrefix("scope,pillar,"))
+    let table = Run.activator(["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "table", "--scores", "-q"], cwd: Binary.root)
+    let row = table.stdout.split(separator: "\n").first { $0.hasPrefix("Puerto Alegr") } ?? ""
+    #expect(row.contains("  1.50"), "\(table.stdout)")
+    #expect(table.stdout.contains("   GOV"))
   }
 
   @Test func machineOutputKeepsEveryDigit() {

@@ -122,7 +122,29 @@ import Testing
     #expect(sheet == nil)
     #expect(problems == ["5:3 unknown-question", "6:13 wrong-type", "7:13 unknown-option", "8:11 out-of-range", "9:13 exclusive-option", "10:18 missing-code"])
     #expect(messages.contains("unknown question 'portl' in answers (survey tiny 1.2.0); did you mean 'portal'?"))
-    #expect(messages.contains("'strategy' is not an option of 'strategy'; did you mean 'adopted'?".replacingOccurrences("'strategy' is not", "'adoptd' is not")))
+    #expect(
+      messages.contains(
+        "'strategy' is not an option of 'strategy'; did you mean 'adopted'? (options are read in any case)".replacingOccurrences(
+          "'strategy' is not", "'adoptd' is not")), "\(messages)")
+  }
+
+  /// Issue 15, item 9: one case rule for the words of an answer (options, yes/no, missing-data
+  /// codes): any case, as yes/no always were; the error says so.
+  @Test func answerWordsAreReadInAnyCase() throws {
+    let (sheet, problems, _) = try load("""
+        portal: YES
+        datasets: 12
+        strategy: Adopted
+        online: Dont_Know
+        channels: [Web, APP]
+        response_days: 2.5
+        remarks: "Ok"
+      """)
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(try #require(sheet).values == [.bool(true), .integer(12), .choice(2), .missing(.dontKnow), .choices([0, 1]), .decimal(2.5), .text("Ok")])
+    let (_, _, messages) = try load("  strategy: Adoptd\n  portal: yess\n")
+    #expect(messages.contains { $0.hasPrefix("'Adoptd' is not an option of 'strategy'") && $0.hasSuffix("(options are read in any case)") }, "\(messages)")
+    #expect(messages.contains { $0.contains("expected yes or no (in any case)") }, "\(messages)")
   }
 
   @Test func missingCodesAreNotChoices() throws {

@@ -164,6 +164,7 @@ public struct CheckService {
       let probe = DiagnosticLog()
       guard let (_, root) = Document.load(path, limits: .authored, log: probe) else {
         log.append(contentsOf: probe.diagnostics)
+        for file in probe.sources.values { log.keep(file) }
         return
       }
       switch Self.kind(of: root) {

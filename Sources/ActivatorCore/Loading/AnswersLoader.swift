@@ -261,7 +261,7 @@ public enum AnswerParser {
   public static func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> Parsed {
     let id = question.id
     if node.isNull { return .blank }
-    if let text = node.scalar, let code = MissingCode(rawValue: text) {
+    if let text = node.scalar, let code = AnswerWords.missingCode(text) {
       guard question.allowed.contains(code) else {
         let allowed = question.allowed.map(\.rawValue).sorted()
         let what =

@@ -66,15 +66,27 @@ public enum Document {
         location = file.location(ofByte: offset)
         message = Message(.documentNotUtf8, ["byte": .text(String(byte, radix: 16, uppercase: true))])
       }
+      var notes = hiddenBreakNotes(file, around: location)
       if error.kind == .syntax, let line = file.line(location.line), location.column >= 1,
         Array(line.unicodeScalars).dropFirst(location.column - 1).first == "\t"
       {
         message = Message(.documentTab, ["detail": .message(message)])
+      } else if case .syntax(let problem, _, let block) = error.reason, indentationSymptoms.contains(problem) {
+        message = Message(.documentIndentation, ["detail": .message(message)])
+        if let block {
+          notes.append(Diagnostic.Note(Message(.documentIndentationBlock), at: file.clampedLocation(block)))
+        }
       }
-      log.error(code, message, at: location, notes: hiddenBreakNotes(file, around: location))
+      log.error(code, message, at: location, notes: notes)
       return nil
     }
   }
+
+  /// What libyaml says when a line is indented differently from the block it belongs to (a key
+  /// one column short, a list item out of line): its words name a token the author never wrote.
+  static let indentationSymptoms: Set<String> = [
+    "did not find expected '-' indicator", "did not find expected key", "block sequence entries are not allowed in this context",
+  ]
 
   /// A YAML error in the reader's language. libyaml's own description of a syntax error stays
   /// in libyaml's words (English), inside a localized sentence.

@@ -53,9 +53,10 @@ enum ChoiceOptions {
     return options
   }
 
-  /// The option written in `text`, or an `unknown-option` error.
+  /// The option written in `text`, in any case (option values are lower-case identifiers, so
+  /// `High` can only mean `high`), or an `unknown-option` error.
   static func index(_ text: String, in question: Question, at node: YAMLNode, reader: NodeReader) -> Int? {
-    if let index = question.optionIndex(text.trimmingSpaces) { return index }
+    if let index = question.optionIndex(AnswerWords.folded(text)) { return index }
     reader.error("unknown-option", problem(text, question), node)
     return nil
   }

@@ -57,7 +57,7 @@ public struct MultiChoiceKind: QuestionKind {
         failed = true
         continue
       }
-      if MissingCode(rawValue: text) != nil {
+      if AnswerWords.missingCode(text) != nil {
         reader.error("missing-code", Message(.answersMustBeWholeAnswer, ["text": "\(text)", "id": "\(id)"]), item)
         failed = true
         continue

@@ -8,7 +8,7 @@ public struct YesNoKind: QuestionKind {
 
   public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     if let text = node.scalar {
-      switch text.trimmingSpaces.lowercased() {
+      switch AnswerWords.folded(text) {
       case "yes", "true", "sí", "si": return .value(.bool(true))
       case "no", "false": return .value(.bool(false))
       default: break

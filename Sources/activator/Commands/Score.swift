@@ -36,6 +36,12 @@ struct Score: ParsableCommand {
   @Flag(name: .long, help: "Include every criterion in json/jsonl output.")
   var detail = false
 
+  @Flag(name: .long, help: "Start CSV with a UTF-8 byte-order mark, which Excel needs to show accents; off by default because Python, pandas, DuckDB and R read it into the first column's name.")
+  var excel = false
+
+  @Flag(name: .long, help: "In the table, show each pillar's score (stage plus the share of the next stage's criteria met) instead of its stage.")
+  var scores = false
+
   @Flag(name: .shortAndLong, help: "No progress bar and no closing count on stderr.")
   var quiet = false
 
@@ -47,7 +53,7 @@ struct Score: ParsableCommand {
   func run() throws {
     try ScoreRun(
       paths: paths, sources: sources.chosen, format: format, language: output.lang, color: output.color, jobs: jobs, out: out,
-      summary: summary, failFast: failFast, detail: detail, quiet: quiet, force: overwrite.force
+      summary: summary, failFast: failFast, detail: detail, quiet: quiet, force: overwrite.force, excel: excel, scores: scores
     ).run()
   }
 }

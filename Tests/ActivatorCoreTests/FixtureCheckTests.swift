@@ -53,7 +53,7 @@ import Testing
       #expect(mkdir(lens, 0o755) == 0 && mkdir(lens + "/tests", 0o755) == 0)
       try FileReading.writeAtomically(lens + "/plugin.yaml", Self.manifest)
       try FileReading.writeAtomically(lens + "/lens.yaml", Self.rules)
-      try FileReading.writeAtomically(lens + "/tests/broken.yaml", Self.fixtures(Paths.at("Examples/valmora.yaml")))
+      try FileReading.writeAtomically(lens + "/tests/broken.yaml", Self.fixtures(Paths.at("Examples/legacy/valmora.yaml")))
       let (service, found) = Self.check([lens])
       #expect(
         found.contains {

@@ -114,11 +114,13 @@ import Testing
 
   @Test func csvRowsHaveTheHeadersColumnsAndNeutraliseFormulas() throws {
     let text = try Self.render(.csv)
-    #expect(text.hasPrefix("\u{FEFF}file,city,country,region,language,survey_version,overall_stage,services_stage,"))
-    let rows = text.dropFirst().split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
+    // Plain UTF-8 without a byte-order mark unless --excel (issue 15, item 9).
+    #expect(text.hasPrefix("file,city,country,region,language,survey_version,overall_stage,pillars_assessed,services_stage,"))
+    let rows = text.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
     #expect(rows.count == 4)
     let columns = Self.csvFields(String(rows.first ?? "")).count
-    #expect(columns == 7 + 4 * 2 + 3)
+    // 8 columns about the file and city, 5 per pillar (stage, score, coverage, assessed, target), 3 after.
+    #expect(columns == 8 + 5 * 2 + 3)
     for row in rows { #expect(Self.csvFields(String(row)).count == columns, "\(row)") }
     #expect(Self.csvFields(String(rows[2]))[1] == "'=HYPERLINK(\"http://x\")")
     #expect(Self.csvFields(String(rows[1])).prefix(8) == ["Alpha City.yaml", "Alpha City", "", "Asia", "en", "1.0.0", "2", "2"])
@@ -179,7 +181,7 @@ import Testing
     let csv = try Self.summary(.csv).split(separator: "\r\n")
     #expect(csv.count == 1 + 3 * 2)
     #expect(csv.dropFirst().map { $0.split(separator: ",")[0] } == ["all", "all", "region: Africa", "region: Africa", "region: Asia", "region: Asia"])
-    #expect(csv[1] == "all,services,3,2,2.00,0,2,1")
+    #expect(csv[1] == "all,services,3,2,2.00,0,2,1,0")
     let json = try #require(try YAMLParser.parse(Array(try Self.summary(.json).utf8)))
     let groups = json.mapping?.first { $0.key.scalar == "groups" }?.value.sequence ?? []
     #expect(groups.compactMap { $0.mapping?.first { $0.key.scalar == "scope" }?.value.scalar } == ["all", "region: Africa", "region: Asia"])

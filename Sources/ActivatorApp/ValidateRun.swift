@@ -31,10 +31,14 @@ public struct ValidateRun {
     let (files, problems) = try AnswersInput.files(paths)
     let verdicts = files.map { validate($0, workspace) }
     if files.count > 1 {
-      let count = { (verdict: Verdict) in MessageArgument.count(verdicts.filter { $0 == verdict }.count) }
+      // Each count is a message of its own, so that each agrees with its number ("1 completo").
+      let count = { (verdict: Verdict, key: MessageKey) in
+        MessageArgument.message(Message(key, ["count": .count(verdicts.filter { $0 == verdict }.count)]))
+      }
       let totals = Message(
-        .validateTotals,
-        ["files": .count(files.count), "complete": count(.complete), "incomplete": count(.incomplete), "invalid": count(.invalid)])
+        .validateTotalsByVerdict,
+        ["files": .count(files.count), "complete": count(.complete, .validateTotalComplete),
+         "incomplete": count(.incomplete, .validateTotalIncomplete), "invalid": count(.invalid, .validateTotalInvalid)])
       Console.out(Console.say(totals) + "\n")
     }
     let failing = verdicts.contains(.invalid) || (requireComplete && verdicts.contains(.incomplete))

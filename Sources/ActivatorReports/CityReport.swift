@@ -276,7 +276,13 @@ public struct CityReport: Sendable {
 
     figures = Self.figures(a, t)
     let counts = a.counts
-    answerSummary = t(.reportCountsAnsweredAnsweredCountsDont, ["counts_answered": "\(counts.answered)", "counts_dont_know": "\(counts.dontKnow)", "counts_not_applicable": "\(counts.notApplicable)", "counts_unanswered": "\(counts.unanswered)", "counts_skipped": "\(counts.skipped)"])
+    // One message per count, each agreeing with its own number ("1 respondida", "2 omitidas").
+    let count = { (key: MessageKey, n: Int) in MessageArgument.message(Message(key, ["count": .count(n)])) }
+    answerSummary = t(
+      .reportAnswerCounts,
+      ["answered": count(.validateAnswered, counts.answered), "dont_know": count(.validateDontKnow, counts.dontKnow),
+       "not_applicable": count(.validateNotApplicable, counts.notApplicable),
+       "unanswered": count(.validateUnanswered, counts.unanswered), "skipped": count(.reportSkippedByLogic, counts.skipped)])
     notes = a.issues.filter { issue in issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil }
       .map { t($0.message) }
 

@@ -83,7 +83,9 @@ public final class LineDriver: PromptDriver {
       var marks = ""
       if item.role == .exclusive { marks += " " + t(.lineOnItsOwn) }
       // Only an answer has a current choice; elsewhere what is preselected is a suggestion.
-      if prompt.allowsNavigation, prompt.selected.contains(index) { marks += " " + t(.lineCurrentChoice) }
+      if prompt.allowsNavigation, prompt.selected.contains(index) {
+        marks += " " + (prompt.suggestedBecause.map { "(\($0))" } ?? t(.lineCurrentChoice))
+      }
       switch item.role {
       case .header: listing += "  \(item.label)\n"
       case .code: listing += "  \(item.token)) \(item.label)\(marks)\n"
@@ -133,7 +135,8 @@ public final class LineDriver: PromptDriver {
     case .text: parts.append(t(.questionnaireTypeYourAnswer))
     }
     if prompt.allowsNavigation && !prompt.selected.isEmpty || (prompt.kind == .text && !prompt.text.isEmpty) {
-      parts.append(t(prompt.kind == .text && !prompt.allowsNotes ? .lineEnterKeepsText : .lineEnterKeeps))
+      let enter: MessageKey = prompt.kind == .text && !prompt.allowsNotes ? .lineEnterKeepsText : .lineEnterKeeps
+      parts.append(t(prompt.suggestedBecause == nil ? enter : .lineEnterTakesSuggestion))
     }
     if prompt.help != nil { parts.append(t(.questionnaireHelp)) }
     if prompt.allowsNotes { parts.append(t(.lineNote)) }

@@ -76,7 +76,8 @@ extension Questionnaire {
     items.append(Prompt.Item(t(.questionnaireRegionLeftOut), token: "-"))
     let listed = (city.region ?? city.country.flatMap(Regions.implied(byCountry:))).flatMap { id in regions.firstIndex { $0.id == id } }
     let selected = listed ?? (city.region == nil ? regions.count + 1 : regions.count)
-    let prompt = Prompt(kind: .select, question: t(.questionnaireRegion), items: items, selected: [selected], allowsNavigation: true)
+    var prompt = Prompt(kind: .select, question: t(.questionnaireRegion), items: items, selected: [selected], allowsNavigation: true)
+    if city.region == nil, listed != nil { prompt.suggestedBecause = t(.lineRegionOfCountry) }
     while true {
       let result = driver.ask(prompt, context: context(section: section, slot: nil)) { _ in nil }
       guard case .selected(let picked) = result, let choice = picked.first else { return result }

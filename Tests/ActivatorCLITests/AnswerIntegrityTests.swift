@@ -254,6 +254,14 @@ import Testing
     #expect(spanish.status == 1)
     #expect(spanish.stderr.contains("se encontró '72,5': escríbalo como 72.5: los archivos de respuestas llevan punto antes de los decimales"))
     #expect(spanish.stdout.contains("es.yaml: no válido — 1 error\n"))
+    // Each count agrees with its own number (CLDR plurals through the catalogue).
+    let totals = Run.activator(arguments + ["--lang", "es", "t.yaml", "done.yaml"], cwd: folder)
+    #expect(totals.stdout.contains("2 archivos: 1 completo, 1 incompleto, 0 no válidos\n"), "\(totals.stdout)")
+    _ = lines("es", out: "one.yaml", ["10", "q"])
+    _ = lines("es", out: "skip.yaml", ["10", "100", "50", "1", "1", "1", "2", "q"])
+    let counts = Run.activator(arguments + ["one.yaml", "skip.yaml"], cwd: folder)
+    #expect(counts.stdout.contains("one.yaml: incompleto — falta responder 7 preguntas obligatorias; 1 respondida y 8 sin respuesta\n"), "\(counts.stdout)")
+    #expect(counts.stdout.contains("skip.yaml: completo — 7 respondidas, 1 sin respuesta y 1 omitida por la lógica de salto;"), "\(counts.stdout)")
   }
 
   // MARK: - 15 and 10. The template: no stages beside the options, conditions in words

@@ -61,6 +61,21 @@ import Testing
     #expect(say("training_hours > 1000 || !barrier_plan", "es") == "la pregunta 1 es mayor que 1000 horas o a la pregunta 7 se responde «no»")
     #expect(say("level(operations) >= 2", "en") == "question 4 is answered “An integrated centre with data shared across services” or higher")
     #expect(say("operations == 'shared'", "en") == "question 4 is answered “An integrated centre with data shared across services”")
+    // A group joined by the other operator keeps its grouping in words.
+    #expect(
+      say("('cost' in barriers || 'skills' in barriers) && barrier_plan", "en")
+        == "either “The cost of connection” is ticked in question 6 or “Digital skills” is ticked in question 6, and question 7 is answered “yes”")
+    #expect(
+      say("barrier_plan && ('cost' in barriers || 'skills' in barriers)", "es")
+        == "a la pregunta 7 se responde «sí», y o bien en la pregunta 6 se marca «El costo de la conexión» o en la pregunta 6 se marca «Las habilidades digitales»")
+    #expect(
+      say("training_hours > 1000 || barrier_plan && plan_budget > 2", "en")
+        == "question 1 is more than 1,000 hours, or both question 7 is answered “yes” and question 8 is more than 2 millions")
+    #expect(
+      say("training_hours > 1000 || barrier_plan && plan_budget > 2", "es")
+        == "la pregunta 1 es mayor que 1000 horas, o a la vez a la pregunta 7 se responde «sí» y la pregunta 8 es mayor que 2 millones")
+    // One operator throughout needs no grouping.
+    #expect(say("barrier_plan && training_hours > 1 && plan_budget > 2", "en")?.contains(",") == false)
     // What has no plain reading is left to the caller, which shows the expression.
     #expect(say("size(barriers) > 1", "en") == nil)
     #expect(say("unknown_question", "en") == nil)

@@ -169,4 +169,34 @@ import Testing
     }
     for (name, problems) in kindsSchema.validate(generated) { #expect(problems.isEmpty, "\(problems.prefix(3))\n\(texts[name] ?? "")") }
   }
+
+  /// The loader reads option values and missing-data codes in any letter case (`AnswerWords`);
+  /// the survey's answers schema accepts exactly the spellings the loader accepts.
+  @Test func answersSchemaTakesTheCaseTheLoaderTakes() throws {
+    let survey = try #require(SurveyLoader.load(Paths.at("Tests/Fixtures/questionnaire/ciudad.yaml"), log: DiagnosticLog()))
+    let validator = try SchemaValidator(schemaText: AnswersSchema.json(for: survey, language: "en"))
+    let registry = SurveyRegistry([survey])
+    let cases = [
+      "operations: Shared", "operations: SHARED", "operations: \"  shared \"", "channels: [Web, PHONE]",
+      "online_share: Dont_Know", "online_share: NOT_APPLICABLE", "barriers: [\"S\u{212A}ILLS\"]",
+      "operations: sharedx", "operations: shar", "channels: [web, webs]", "online_share: dont-know", "operations: \"s hared\"",
+    ]
+    var documents: [(name: String, node: YAMLNode)] = []
+    var loaderAccepts: [String: Bool] = [:]
+    for (index, answer) in cases.enumerated() {
+      let text = "survey: ciudad\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  \(answer)\n"
+      let (file, root) = try node(text, path: "a.yaml")
+      let log = DiagnosticLog()
+      _ = AnswersLoader.load(file, root, registry: registry, log: log)
+      loaderAccepts[String(index)] = !log.hasErrors
+      documents.append((String(index), root))
+    }
+    #expect(loaderAccepts.values.filter { $0 }.count == 7, "\(loaderAccepts)")
+    let refused = validator.validate(documents)
+    for (index, answer) in cases.enumerated() {
+      let schemaAccepts = (refused[String(index)] ?? []).isEmpty
+      #expect(schemaAccepts == loaderAccepts[String(index)], "\(answer): the loader \(loaderAccepts[String(index)] == true ? "accepts" : "refuses"), the schema \(schemaAccepts ? "accepts" : "refuses")")
+    }
+  }
 }
+

@@ -30,9 +30,8 @@ public enum ConditionWords {
       case .unary("!", let operand, _):
         return negated(operand)
       case .binary("&&", let left, let right, _), .binary("||", let left, let right, _):
-        guard case .binary(let op, _, _, _) = syntax, let a = describe(left), let b = describe(right) else { return nil }
-        let both: [MessageArgument] = [.message(a), .message(b)]
-        return Message(.conditionJoin, ["parts": op == "&&" ? .list(both) : .alternatives(both)])
+        guard case .binary(let op, _, _, _) = syntax else { return nil }
+        return joined(op, left, right)
       case .binary("in", .literal(.string(let value), _), .identifier(let id, _), _):
         guard let (slot, label) = option(value, of: id) else { return nil }
         return Message(.conditionTicked, ["question": naming(slot), "option": .quoted(label)])
@@ -41,6 +40,25 @@ public enum ConditionWords {
       default:
         return nil
       }
+    }
+
+    /// `a && b`, `a || b`. An operand that joins its own parts with the other operator keeps
+    /// its grouping in words ("either A or B, and C" for `(A || B) && C`), so that the reader
+    /// cannot take "A or B and C" for `A || (B && C)`.
+    func joined(_ op: String, _ left: Syntax, _ right: Syntax) -> Message? {
+      var grouped = false
+      func part(_ side: Syntax) -> Message? {
+        guard let words = describe(side) else { return nil }
+        guard case .binary(let inner, _, _, _) = side, inner != op, inner == "&&" || inner == "||" else { return words }
+        grouped = true
+        return Message(inner == "&&" ? .conditionGroupAll : .conditionGroupAny, ["parts": .message(words)])
+      }
+      guard let a = part(left), let b = part(right) else { return nil }
+      if grouped {
+        return Message(op == "&&" ? .conditionAndGrouped : .conditionOrGrouped, ["first": .message(a), "second": .message(b)])
+      }
+      let both: [MessageArgument] = [.message(a), .message(b)]
+      return Message(.conditionJoin, ["parts": op == "&&" ? .list(both) : .alternatives(both)])
     }
 
     func negated(_ syntax: Syntax) -> Message? {

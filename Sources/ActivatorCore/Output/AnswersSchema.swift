@@ -79,7 +79,13 @@ public enum AnswersSchema {
         writer.array {
           writer.object { question.kind.answerSchema(for: question, into: writer) }
           let codes = MissingCode.allCases.filter { question.allowed.contains($0) }.map(\.rawValue)
-          if !codes.isEmpty { writer.object { writer.key("enum", strings: codes) } }
+          if !codes.isEmpty {
+            writer.object {
+              writer.key("type", "string")
+              writer.key("description", "One of: " + codes.joined(separator: ", ") + AnswerWords.schemaNote)
+              writer.key("pattern", AnswerWords.schemaPattern(codes))
+            }
+          }
           writer.object { writer.key("type", "null") }
         }
       }

@@ -7,4 +7,23 @@ enum AnswerWords {
   static func folded(_ text: String) -> String { text.trimmingSpaces.lowercased() }
 
   static func missingCode(_ text: String) -> MissingCode? { MissingCode(rawValue: folded(text)) }
+
+  /// What a schema says of the case rule, after the words it lists.
+  static let schemaNote = " (in any letter case, as Activator reads them; written in lower case)."
+
+  /// A JSON Schema `pattern` (ECMA-262, which has no case-insensitive flag) accepting what
+  /// `folded` reads as one of `words`: each letter in either case (the Kelvin sign lower-cases
+  /// to k, so it counts as one), surrounded by the spaces and tabs `folded` trims.
+  static func schemaPattern(_ words: [String]) -> String {
+    let alternatives = words.map { word in
+      word.map { character -> String in
+        let lower = String(character).lowercased()
+        let upper = String(character).uppercased()
+        if lower == upper { return "^$\\.*+?()[]{}|/".contains(character) ? "\\" + String(character) : String(character) }
+        return "[" + lower + upper + (lower == "k" ? "\\u212A" : "") + "]"
+      }.joined()
+    }
+    return "^[ \\t]*(?:" + alternatives.joined(separator: "|") + ")[ \\t]*$"
+  }
 }
+

@@ -86,10 +86,11 @@ enum ChoiceOptions {
     }
   }
 
-  /// `{"enum": [values]}`
+  /// The option values in any letter case, as `index` reads them (`AnswerWords`).
   static func schema(_ question: Question, into writer: JSONWriter) {
     writer.key("type", "string")
-    writer.key("enum", strings: question.options.map(\.value))
+    writer.key("description", "One of: " + question.options.map(\.value).joined(separator: ", ") + AnswerWords.schemaNote)
+    writer.key("pattern", AnswerWords.schemaPattern(question.options.map(\.value)))
   }
 
   /// Option values as a byte table, for the fast reader.

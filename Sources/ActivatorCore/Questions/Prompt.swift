@@ -49,6 +49,9 @@ public struct Prompt: Sendable {
   public var allowsNotes = false
   /// The note already attached, shown under the question.
   public var note: String?
+  /// Why the selected item is offered when it is not an answer given before (the region the
+  /// country lies in): line mode says this instead of calling it the current answer.
+  public var suggestedBecause: String?
 
   public init(
     kind: Kind, question: String, help: String? = nil, items: [Item] = [], selected: [Int] = [], text: String = "",

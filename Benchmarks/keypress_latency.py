@@ -28,6 +28,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 END_OF_FRAME = b"\x1b[J"
+TARGETS = "Which stage does the city aim to reach"
 ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
 
 
@@ -115,6 +116,10 @@ def run_keys(session, samples):
             seconds = session.key(data)
             if seconds is None:
                 raise Ended()
+            # The Enter that opens the targets screen, which shows the stage the answers reach
+            # (the rules must be ready by then), is counted on its own as well.
+            if kind == "submit" and TARGETS in session.text() and TARGETS not in screen:
+                samples.append(("targets", seconds))
             samples.append((kind, seconds))
 
         if "Enter choose" in screen:
@@ -172,17 +177,18 @@ def main():
         "| keys | count | median | p95 | p99 | max |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    kinds = [("move", "move / tick (↑ ↓ Space)"), ("type", "typing (digits, Backspace)"), ("submit", "submit (Enter: validate, skip logic, journal, next screen)")]
+    kinds = [("move", "move / tick (↑ ↓ Space)"), ("type", "typing (digits, Backspace)"), ("submit", "submit (Enter: validate, skip logic, journal, next screen)"),
+             ("targets", "of which the first Enter into the targets screen")]
     worst = 0.0
     for kind, label in kinds + [("all", "all keys")]:
-        values = [seconds * 1000 for sample_kind, seconds in samples if kind == "all" or sample_kind == kind]
+        values = [seconds * 1000 for sample_kind, seconds in samples if (kind == "all" and sample_kind != "targets") or sample_kind == kind]
         if not values:
             continue
         worst = max(worst, max(values))
         lines.append(
             f"| {label} | {len(values)} | {statistics.median(values):.2f} ms | {percentile(values, 0.95):.2f} ms | "
             f"{percentile(values, 0.99):.2f} ms | {max(values):.2f} ms |")
-    everything = [seconds * 1000 for _, seconds in samples]
+    everything = [seconds * 1000 for kind, seconds in samples if kind != "targets"]
     lines += ["", f"Target: every key answered in < 16 ms — p99 {percentile(everything, 0.99):.2f} ms, max {worst:.2f} ms: "
               + ("met" if worst < 16 else "p99 " + ("met" if percentile(everything, 0.99) < 16 else "MISSED") + ", max MISSED")]
     text = "\n".join(lines) + "\n"

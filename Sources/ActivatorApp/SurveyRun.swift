@@ -1,6 +1,8 @@
 import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
+import Dispatch
+import Synchronization
 
 /// `activator survey`: the questionnaire in the terminal (full screen, or line mode for screen
 /// readers and piped input), every answer saved as it is given, a resumed file edited in place,
@@ -56,7 +58,7 @@ public struct SurveyRun {
     }
     // A new file is written at once; a continued one only when an answer changes.
     if !start.askCity && start.editor == nil { session.save() }
-    let program = RulesOnce(sources: sources, workspace: workspace, survey: start.survey, version: start.sheet.surveyVersion)
+    let program = RulesAhead(sources: sources, survey: start.survey, version: start.sheet.surveyVersion)
     let questionnaire = Questionnaire(
       session: session, driver: driver, interactive: Console.stdinIsTerminal,
       currentStages: { answers in program.get().map { Scorer.assess(answers, with: $0).pillars.map { Optional($0.stage) } } })
@@ -66,28 +68,33 @@ public struct SurveyRun {
     try close(session, outcome, program)
   }
 
-  /// The rules, loaded when first needed (the targets screen shows the stage each pillar
-  /// reaches, the summary closes the run); a survey can be answered without them.
-  final class RulesOnce {
-    let sources: RuleSources
-    let workspace: Workspace
-    let survey: Survey
-    let version: SemanticVersion
-    var loaded: Program??
+  /// The rules, loaded and compiled in the background from the moment the questionnaire
+  /// starts, so that the first Enter into the targets screen (which shows the stage each pillar
+  /// reaches) does not wait for them; the summary closes the run with them. A survey can be
+  /// answered without them: `get` is nil when they cannot be loaded.
+  ///
+  /// The loading has a workspace of its own (nothing else touches it), and hands over only the
+  /// compiled `Program`, which is `Sendable`, under a lock.
+  final class RulesAhead: Sendable {
+    private let loaded = Mutex<Program??>(nil)
+    private let ready = DispatchSemaphore(value: 0)
 
-    init(sources: RuleSources, workspace: Workspace, survey: Survey, version: SemanticVersion) {
-      self.sources = sources
-      self.workspace = workspace
-      self.survey = survey
-      self.version = version
+    init(sources: RuleSources, survey: Survey, version: SemanticVersion) {
+      Task.detached(priority: .utility) { [self] in
+        let workspace = Workspace()
+        sources.loadRules(into: workspace)
+        let program = workspace.log.hasErrors ? nil : workspace.program(for: survey, answeredVersion: version, log: DiagnosticLog())
+        self.loaded.withLock { $0 = .some(program) }
+        self.ready.signal()
+      }
     }
 
+    /// The compiled rules, waiting for the background load if it has not finished.
     func get() -> Program? {
-      if let loaded { return loaded }
-      sources.loadRules(into: workspace)
-      let program = workspace.log.hasErrors ? nil : workspace.program(for: survey, answeredVersion: version, log: DiagnosticLog())
-      loaded = .some(program)
-      return program
+      if let program = loaded.withLock({ $0 }) { return program }
+      ready.wait()
+      ready.signal()  // for any later caller that finds the value unset
+      return loaded.withLock { $0 } ?? nil
     }
   }
 
@@ -131,7 +138,7 @@ public struct SurveyRun {
   }
 
   /// After the questionnaire: what was saved and how to continue, or the city's summary.
-  func close(_ session: QuestionnaireSession, _ outcome: Questionnaire.Outcome, _ rules: RulesOnce) throws {
+  func close(_ session: QuestionnaireSession, _ outcome: Questionnaire.Outcome, _ rules: RulesAhead) throws {
     let t = Localizer(session.sheet.language)
     let path = InertText.line(session.journalPath)
     let answered = session.answeredCount

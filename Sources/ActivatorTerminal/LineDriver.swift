@@ -43,6 +43,7 @@ public final class LineDriver: PromptDriver {
     if let error = context.error { header += "✗ \(error)\n" }
     write(header + prompt.question + "\n")
     if let note = prompt.note, !note.isEmpty { write("  " + t(.questionnaireNoteShown) + note + "\n") }
+    if let evidence = prompt.evidence { write("  " + evidence + "\n") }
     let numbers = list(prompt)
     while true {
       write(instructions(prompt) + "\n> ")

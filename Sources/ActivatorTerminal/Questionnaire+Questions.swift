@@ -41,6 +41,7 @@ extension Questionnaire {
     }
     prompt.allowsNotes = true
     prompt.note = session.sheet.notes[slot]
+    prompt.evidence = evidenceShown(slot)
     return prompt
   }
 
@@ -143,6 +144,7 @@ extension Questionnaire {
         if let stop = editNote(slot) { return stop }
         prompt.text = typed
         prompt.note = session.sheet.notes[slot]
+        prompt.evidence = evidenceShown(slot)
         continue
       }
       if !readings.isEmpty, case .text(let typed) = result {
@@ -165,8 +167,8 @@ extension Questionnaire {
   /// nothing); nil to go on, or how the session stops.
   func record(_ value: AnswerValue?, at slot: Int) -> PromptResult? {
     let previous = session.sheet.values[slot]
-    let affected = session.set(slot, value)
-    if previous != nil && previous != value && !affected.isEmpty { notice = affectedNotice(affected) }
+    let change = session.set(slot, value)
+    if previous != nil && previous != value && change != QuestionnaireSession.Change() { notice = affectedNotice(change) }
     if let stop = savedOrRecovered() { return stop }
     return previous != value ? confirmReopening() : nil
   }
@@ -186,13 +188,17 @@ extension Questionnaire {
     return driver.ask(prompt, context: context(section: question.text.text(language), slot: nil)) { _ in nil }
   }
 
-  /// After a change that shows or hides later questions: which, in the question's own words.
-  func affectedNotice(_ affected: [Int]) -> String {
+  /// After a change that shows or hides later questions, or takes out a follow-up's answer:
+  /// which, in the question's own words.
+  func affectedNotice(_ change: QuestionnaireSession.Change) -> String {
+    let affected = change.shownOrHidden
     let hidden = affected.filter { !session.relevant[$0] }.map { quotedQuestion($0) }
     let shown = affected.filter { session.relevant[$0] }.map { quotedQuestion($0) }
+    let again = change.askedAgain.filter { session.relevant[$0] }.map { quotedQuestion($0) }
     var parts: [String] = []
     if !hidden.isEmpty { parts.append(t(.questionnaireNowSkipped, ["questions": .list(hidden)])) }
     if !shown.isEmpty { parts.append(t(.questionnaireNowAskedQuestions, ["questions": .list(shown)])) }
+    if !again.isEmpty { parts.append(t(.questionnaireToAnswerAgain, ["questions": .list(again)])) }
     return t(.questionnaireYourChangeAffectsLaterQuestions) + parts.joined(separator: "; ")
   }
 

@@ -22,6 +22,8 @@ public final class QuestionnaireSession {
   /// The file being continued, edited in place rather than rewritten.
   let editor: AnswersEditor?
   private var lock: FileLock?
+  /// What the last save wrote to the journal (nil before the first).
+  private var written: [UInt8]?
   /// What a saved file may hold: the limits the answers reader applies.
   static let limits = YAMLLimits.untrusted
 
@@ -113,14 +115,27 @@ public final class QuestionnaireSession {
     return other.total > 0 ? result + [other] : result
   }
 
+  /// What a change did to later questions.
+  public struct Change: Equatable, Sendable {
+    /// Later questions that skip logic now shows or hides.
+    public var shownOrHidden: [Int] = []
+    /// Choices limited to this question's ticks (`options_from`) whose answer is no longer
+    /// ticked: taken out of the file, to be answered again.
+    public var askedAgain: [Int] = []
+  }
+
+  /// Answers taken out because what they chose is no longer ticked in the question their
+  /// options come from; given back if it is ticked again in this session.
+  private var withdrawn: [Int: AnswerValue] = [:]
+
   /// Records an answer (or clears it with `nil`), re-runs skip logic, flags later answers the
-  /// change affects, and writes the journal.
-  ///
-  /// - Returns: later questions whose visibility changed.
+  /// change affects, takes out follow-up answers it makes invalid, and writes the journal.
   @discardableResult
-  public func set(_ slot: Int, _ value: AnswerValue?) -> [Int] {
+  public func set(_ slot: Int, _ value: AnswerValue?) -> Change {
     let before = relevant
     sheet.values[slot] = value
+    withdrawn[slot] = nil
+    let askedAgain = recheckFollowUps(of: slot)
     relevant = Scorer.prepare(sheet, survey: survey).1
     let affected = survey.questions.indices.filter { $0 > slot && before[$0] != relevant[$0] }
     var review = Set(sheet.review)
@@ -132,7 +147,35 @@ public final class QuestionnaireSession {
     review = review.filter { sheet.values[$0] != nil }
     sheet.review = review.sorted()
     save()
-    return affected
+    return Change(shownOrHidden: affected, askedAgain: askedAgain)
+  }
+
+  /// The questions whose options are those ticked in `source`: an answer no longer ticked is
+  /// taken out (the file would not be valid, and it must not stand for what the official
+  /// meant); one taken out before comes back when its option is ticked again.
+  /// - Returns: the questions whose answer was taken out.
+  private func recheckFollowUps(of source: Int) -> [Int] {
+    var taken: [Int] = []
+    for slot in survey.questions.indices where survey.questions[slot].optionsFrom == source {
+      if let answer = sheet.values[slot], !stillTicked(answer, slot) {
+        withdrawn[slot] = answer
+        sheet.values[slot] = nil
+        sheet.review.removeAll { $0 == slot }
+        taken.append(slot)
+      } else if sheet.values[slot] == nil, let answer = withdrawn[slot], stillTicked(answer, slot) {
+        sheet.values[slot] = answer
+        withdrawn[slot] = nil
+      }
+    }
+    return taken
+  }
+
+  /// Whether a follow-up's answer is among what its source question ticks now (any answer
+  /// stands while the source has no ticks to limit it, as the answers reader judges).
+  private func stillTicked(_ answer: AnswerValue, _ slot: Int) -> Bool {
+    var trial = sheet
+    trial.values[slot] = answer
+    return !AnswerChecks.problems(trial, survey: survey).contains { $0.slot == slot && !$0.inEvidence }
   }
 
   public func setCity(_ city: City, respondent: Respondent?) {
@@ -153,6 +196,12 @@ public final class QuestionnaireSession {
 
   public func setNote(_ slot: Int, _ text: String?) {
     if let text, !text.isEmpty { sheet.notes[slot] = text } else { sheet.notes[slot] = nil }
+    save()
+  }
+
+  /// Where the figure in `slot` comes from and the year it describes (nil or empty: none).
+  public func setEvidence(_ slot: Int, source: String?, year: Int?) {
+    sheet.setEvidence(slot, source: source, year: year)
     save()
   }
 
@@ -198,16 +247,19 @@ public final class QuestionnaireSession {
   }
 
   /// Writes the journal atomically (temporary file, then rename). A continued file that has not
-  /// changed is not written at all, so it stays byte for byte what it was.
+  /// changed is not written at all, so it stays byte for byte what it was; "changed" is judged
+  /// against what the file holds now (an answer changed and then changed back must be written
+  /// back, not skipped as equal to the file as it was first read).
   public func save() {
     guard !journalPath.isEmpty else { return }
     let bytes = bytes(for: sheet)
-    if let editor, bytes == editor.file.bytes, FileReading.sameFile(journalPath, editor.file.path) {
+    if let editor, bytes == (written ?? editor.file.bytes), FileReading.sameFile(journalPath, editor.file.path) {
       journalError = nil
       return
     }
     do {
       try FileReading.writeAtomically(journalPath, bytes)
+      written = bytes
       journalError = nil
     } catch {
       journalError = error
@@ -293,6 +345,9 @@ public enum Timestamp {
     func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
     return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
+
+  /// This year (as `SOURCE_DATE_EPOCH` fixes it); no limit if the clock gives no year.
+  public static var thisYear: Int { Int(now().prefix(4)) ?? Int.max }
 
   /// Today as YYYY-MM-DD.
   public static func today() -> String { String(now().prefix(10)) }

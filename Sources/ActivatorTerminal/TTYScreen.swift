@@ -41,6 +41,9 @@ struct TTYScreen {
     if let note = prompt.note, !note.isEmpty {
       question += wrap("✎ " + note).prefix(2).map { style.dim($0) }
     }
+    if let evidence = prompt.evidence {
+      question += wrap("✎ " + evidence).prefix(2).map { style.dim($0) }
+    }
     let gap = compact ? 0 : 1
     let room = rows - top.count - bottom.count - gap
     let wanted = view.showHelp ? 3 : min(3, bodyLineCount(prompt, view))

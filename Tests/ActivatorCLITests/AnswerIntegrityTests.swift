@@ -182,6 +182,57 @@ import Testing
     expectSameFiles("tty.yaml", "line.yaml")
   }
 
+  // MARK: - 9. The source and year of a figure
+
+  @Test func aFigureTakesASourceAndAYearAfterItsNoteInBothDrivers() {
+    let pty = terminal("en", out: "tty.yaml")
+    expectScreen(pty, "Questions about online services.")
+    pty.press(.enter)
+    expectScreen(pty, "How many hours")
+    pty.send("10")
+    pty.press(.ctrlN)
+    expectScreen(pty, "Note on the answer to")
+    pty.send("From the training register")
+    pty.press(.enter)
+    expectScreen(pty, "Where does the figure for “How many hours of digital training")
+    pty.send("Training office register")
+    pty.press(.enter)
+    expectScreen(pty, "Which year does the figure describe? (optional)")
+    expectScreen(pty, "a year from 1900 to 2026")
+    // Later than the survey's own date: refused, as validate would refuse it.
+    pty.send("2031")
+    pty.press(.enter)
+    expectScreen(pty, "✗ Type a year from 1900 to 2026, or leave it empty.")
+    pty.press(.ctrlU)
+    pty.send("2024")
+    pty.press(.enter)
+    // Back at the question, the figure still typed, its note and evidence shown under it.
+    expectScreen(pty, "✎ Source: Training office register; year 2024")
+    expectScreen(pty, "> 10")
+    pty.press(.enter)
+    expectScreen(pty, "How many residents")
+    pty.press(.ctrlC)
+    #expect(pty.waitForExit() == 130)
+    let saved = file("tty.yaml")
+    #expect(saved.contains("\nnotes:\n  training_hours: \"From the training register\"\n"), "\(saved)")
+    #expect(saved.contains("\nevidence:\n  training_hours: {source: \"Training office register\", year: 2024}\n"), "\(saved)")
+
+    let run = lines("en", out: "line.yaml", ["+", "From the training register", "Training office register", "2031", "2024", "10", "q"])
+    #expect(run.stdout.contains("✗ Type a year from 1900 to 2026, or leave it empty."), "\(run.stdout)")
+    #expect(run.stdout.contains("  Source: Training office register; year 2024\n"), "\(run.stdout)")
+    expectSameFiles("tty.yaml", "line.yaml")
+
+    // Resumed: shown again and kept; the source removed with '-', the note and year kept.
+    let resumed = lines("en", out: "line.yaml", ["<", "+", "", "-", "", "", "q"], resume: true)
+    #expect(resumed.stdout.contains("  Source: Training office register; year 2024\n"), "\(resumed.stdout)")
+    #expect(file("line.yaml").contains("\nevidence:\n  training_hours: {year: 2024}\n"), "\(file("line.yaml"))")
+    #expect(file("line.yaml").contains("  training_hours: \"From the training register\"\n"))
+    // A question that is not a figure takes a note only.
+    let choice = lines("en", out: "choice.yaml", ["10", "100", "50", "+", "Council minutes", "1", "q"])
+    #expect(!choice.stdout.contains("Where does the figure"), "\(choice.stdout)")
+    #expect(!file("choice.yaml").contains("evidence:"))
+  }
+
   // MARK: - 5. A finished file stays finished
 
   /// Every question answered in line mode, the survey completed.
@@ -202,6 +253,16 @@ import Testing
     let again = lines("en", out: "done.yaml", ["", ""], resume: true)
     #expect(again.status == 0, "\(again.stderr)")
     #expect(file("done.yaml") == before)
+  }
+
+  /// A resumed file is written only when it changes; an answer changed and then changed back
+  /// is saved back too (the file on disk held the change by then).
+  @Test func anAnswerChangedAndChangedBackIsSavedBack() {
+    _ = lines("en", out: "back.yaml", ["10", "q"])
+    let before = file("back.yaml")
+    let run = lines("en", out: "back.yaml", ["<", "20", "<", "10", "q"], resume: true)
+    #expect(run.status == 130, "\(run.stderr)")
+    #expect(file("back.yaml") == before, "\(file("back.yaml"))")
   }
 
   @Test func changingAnAnswerOfACompletedFileAsksWhetherToReopenIt() {

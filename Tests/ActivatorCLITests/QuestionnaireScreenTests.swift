@@ -131,6 +131,11 @@ import Testing
     expectScreen(pty, "Note on the answer to “How many hours of digital training did the")
     pty.send("Training office, 2025 report")
     pty.press(.enter)
+    // A figure's source and year follow the note; both may be left empty.
+    expectScreen(pty, "Where does the figure for")
+    pty.press(.enter)
+    expectScreen(pty, "Which year does the figure describe?")
+    pty.press(.enter)
     // Back at the question, with what was typed before the note.
     expectScreen(pty, "✎ Training office, 2025 report")
     expectScreen(pty, "> 3")
@@ -142,7 +147,7 @@ import Testing
     #expect(file("tty.yaml").contains("  training_hours: 30\n"))
     #expect(file("tty.yaml").contains("notes:\n  training_hours: \"Training office, 2025 report\"\n"))
 
-    let run = lines("en", out: "line.yaml", ["+", "Training office, 2025 report", "30", "q"])
+    let run = lines("en", out: "line.yaml", ["+", "Training office, 2025 report", "", "", "30", "q"])
     #expect(run.stdout.contains("+ note"))
     #expect(file("line.yaml") == file("tty.yaml"))
     // explain shows the note beside the answer a criterion read.

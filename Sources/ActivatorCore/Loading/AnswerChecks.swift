@@ -52,6 +52,18 @@ public enum AnswerChecks {
   }
 }
 
+extension AnswerChecks {
+  /// The years a figure's evidence may give: from the survey's data-year question's range (else
+  /// a year kind's, from 1900) to the survey date's year (else this year), never later, as
+  /// `future-year` refuses later ones.
+  public static func evidenceYears(_ sheet: AnswerSheet, survey: Survey, thisYear: Int) -> ClosedRange<Int> {
+    let bounds = survey.policy.dataYearQuestion.map { survey.questions[$0].bounds } ?? YearKind().impliedBounds
+    let low = bounds.min.flatMap { Int(exactly: $0) } ?? 1900
+    let high = min(bounds.max.flatMap { Int(exactly: $0) } ?? 2100, sheet.surveyYear ?? thisYear)
+    return low...max(low, high)
+  }
+}
+
 extension AnswerValue {
   /// A whole-number answer (a count or a year).
   var wholeNumber: Int? {

@@ -52,6 +52,7 @@ public struct AnswersEditor {
     }
     for (pillar, stage) in sheet.targets { fields[["targets", survey.pillars[pillar].id]] = String(stage) }
     for (slot, note) in sheet.notes { fields[["notes", survey.questions[slot].id]] = YAMLWriter.doubleQuoted(note) }
+    for (slot, item) in sheet.evidence { fields[["evidence", survey.questions[slot].id]] = AnswersWriter.render(item) }
     if !sheet.review.isEmpty { fields[["review"]] = YAMLWriter.flowList(sheet.review.map { survey.questions[$0].id }) }
     return fields
   }
@@ -61,13 +62,14 @@ public struct AnswersEditor {
   /// survey order, everything else last.
   func rank(_ path: [String]) -> Int {
     if path.count == 1 { return Self.topLevelOrder.firstIndex(of: path[0]) ?? Int.max }
-    guard path.count == 2, path[0] == "answers" || path[0] == "notes", let slot = survey.questionIndex[path[1]] else { return Int.max }
+    guard path.count == 2, ["answers", "notes", "evidence"].contains(path[0]), let slot = survey.questionIndex[path[1]] else { return Int.max }
     return slot
   }
 
   /// The top-level keys as `AnswersWriter` writes them.
   static let topLevelOrder = [
-    "survey", "survey_version", "language", "city", "respondent", "started", "completed", "answers", "targets", "notes", "review",
+    "survey", "survey_version", "language", "city", "respondent", "started", "completed", "answers", "targets", "notes", "evidence",
+    "review",
   ]
 
   // MARK: - Editing in place
@@ -241,7 +243,8 @@ public struct AnswersEditor {
     else { return false }
     func filled(_ respondent: Respondent?) -> Respondent? { respondent == Respondent() ? nil : respondent }
     return reread.values == sheet.values && reread.city == sheet.city && filled(reread.respondent) == filled(sheet.respondent)
-      && reread.targets == sheet.targets && reread.notes == sheet.notes && reread.review == sheet.review
+      && reread.targets == sheet.targets && reread.notes == sheet.notes && reread.evidence == sheet.evidence
+      && reread.review == sheet.review
       && reread.completed == sheet.completed && reread.started == sheet.started && reread.language == sheet.language
   }
 }

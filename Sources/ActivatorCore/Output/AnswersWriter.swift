@@ -21,17 +21,47 @@ public enum AnswersWriter {
     w.raw("survey: \(YAMLWriter.scalar(survey.id))")
     w.raw("survey_version: \(YAMLWriter.scalar(sheet.surveyVersion.description))")
     w.raw("language: \(YAMLWriter.scalar(language))")
+    writeCity(sheet, mode: mode, t: t, into: &w)
+    writeRespondent(sheet.respondent, mode: mode, into: &w)
+    if let started = sheet.started { w.pair("started", rawValue: YAMLWriter.scalar(started)) }
+    if let completed = sheet.completed {
+      w.pair("completed", rawValue: YAMLWriter.scalar(completed))
+    } else if mode == .template {
+      w.comment(t(.templateCompleted))
+      w.pair("completed", rawValue: "")
+    }
+    writeAnswers(sheet, survey: survey, mode: mode, language: language, showingLevels: showingLevels, into: &w)
+    writeTargets(sheet, survey: survey, mode: mode, t: t, into: &w)
+    if !sheet.notes.isEmpty || mode == .template {
+      w.blankLine()
+      if mode == .template { w.comment(t(.templateNotes)) }
+      w.open("notes")
+      for slot in sheet.notes.keys.sorted() {
+        w.pair(survey.questions[slot].id, rawValue: YAMLWriter.doubleQuoted(sheet.notes[slot] ?? ""), depth: 1)
+      }
+    }
+    writeEvidence(sheet, survey: survey, mode: mode, language: language, into: &w)
+    if !sheet.review.isEmpty {
+      w.pair("review", rawValue: YAMLWriter.flowList(sheet.review.map { survey.questions[$0].id }))
+    }
+    return w.text
+  }
+
+  /// `city:` with its name, country and region; a template lists the region ids.
+  static func writeCity(_ sheet: AnswerSheet, mode: Mode, t: Localizer, into w: inout YAMLWriter) {
     w.open("city")
     w.pair("name", sheet.city.name, depth: 1)
     if let country = sheet.city.country { w.pair("country", country, depth: 1) } else if mode == .template { w.pair("country", rawValue: "", depth: 1) }
     if let region = sheet.city.region { w.pair("region", region, depth: 1) } else if mode == .template {
       w.comment(t(.templateRegion), depth: 1)
-      for region in Regions.all { w.comment("  \(region.id) — \(Regions.name(region.id, language: language))", depth: 1) }
+      for region in Regions.all { w.comment("  \(region.id) — \(Regions.name(region.id, language: t.language))", depth: 1) }
       w.pair("region", rawValue: "", depth: 1)
     }
-    if let respondent = sheet.respondent,
-      respondent.name != nil || respondent.role != nil || respondent.email != nil || respondent.organisation != nil
-    {
+  }
+
+  /// `respondent:` with what is known of them; a template leaves a name and a role to fill in.
+  static func writeRespondent(_ respondent: Respondent?, mode: Mode, into w: inout YAMLWriter) {
+    if let respondent, respondent.name != nil || respondent.role != nil || respondent.email != nil || respondent.organisation != nil {
       w.open("respondent")
       if let name = respondent.name { w.pair("name", name, depth: 1) }
       if let role = respondent.role { w.pair("role", role, depth: 1) }
@@ -42,14 +72,13 @@ public enum AnswersWriter {
       w.pair("name", rawValue: "", depth: 1)
       w.pair("role", rawValue: "", depth: 1)
     }
-    if let started = sheet.started { w.pair("started", rawValue: YAMLWriter.scalar(started)) }
-    if let completed = sheet.completed {
-      w.pair("completed", rawValue: YAMLWriter.scalar(completed))
-    } else if mode == .template {
-      w.comment(t(.templateCompleted))
-      w.pair("completed", rawValue: "")
-    }
+  }
 
+  /// `answers:` by section: the answered questions, or in a template every question with its
+  /// documentation.
+  static func writeAnswers(
+    _ sheet: AnswerSheet, survey: Survey, mode: Mode, language: String, showingLevels: Bool, into w: inout YAMLWriter
+  ) {
     w.open("answers")
     var number = 0
     for (sectionIndex, section) in survey.sections.enumerated() {
@@ -74,33 +103,23 @@ public enum AnswersWriter {
         w.pair(question.id, rawValue: value.map { render($0, question) } ?? "", depth: 1)
       }
     }
-    if !sheet.targets.isEmpty || mode == .template {
-      w.blankLine()
-      if mode == .template {
-        w.comment(t(.templateTargets, ["top": .text(String(survey.topStage))]))
-      }
-      w.open("targets")
-      for (index, pillar) in survey.pillars.enumerated() {
-        if let target = sheet.targets[index] {
-          w.pair(pillar.id, rawValue: String(target), depth: 1)
-        } else if mode == .template {
-          w.pair(pillar.id, rawValue: "", depth: 1)
-        }
-      }
+  }
+
+  /// `targets:` per pillar; a template names every pillar and says what a target is.
+  static func writeTargets(_ sheet: AnswerSheet, survey: Survey, mode: Mode, t: Localizer, into w: inout YAMLWriter) {
+    guard !sheet.targets.isEmpty || mode == .template else { return }
+    w.blankLine()
+    if mode == .template {
+      w.comment(t(.templateTargets, ["top": .text(String(survey.topStage))]))
     }
-    if !sheet.notes.isEmpty || mode == .template {
-      w.blankLine()
-      if mode == .template { w.comment(t(.templateNotes)) }
-      w.open("notes")
-      for slot in sheet.notes.keys.sorted() {
-        w.pair(survey.questions[slot].id, rawValue: YAMLWriter.doubleQuoted(sheet.notes[slot] ?? ""), depth: 1)
+    w.open("targets")
+    for (index, pillar) in survey.pillars.enumerated() {
+      if let target = sheet.targets[index] {
+        w.pair(pillar.id, rawValue: String(target), depth: 1)
+      } else if mode == .template {
+        w.pair(pillar.id, rawValue: "", depth: 1)
       }
     }
-    writeEvidence(sheet, survey: survey, mode: mode, language: language, into: &w)
-    if !sheet.review.isEmpty {
-      w.pair("review", rawValue: YAMLWriter.flowList(sheet.review.map { survey.questions[$0].id }))
-    }
-    return w.text
   }
 
   /// The answer as YAML: option values plain, numbers as written, texts quoted when needed.
@@ -191,10 +210,15 @@ public enum AnswersWriter {
     w.open("evidence")
     for slot in sheet.evidence.keys.sorted() {
       guard let item = sheet.evidence[slot] else { continue }
-      var parts: [String] = []
-      if let source = item.source { parts.append("source: " + YAMLWriter.doubleQuoted(source)) }
-      if let year = item.year { parts.append("year: \(year)") }
-      w.pair(survey.questions[slot].id, rawValue: "{" + parts.joined(separator: ", ") + "}", depth: 1)
+      w.pair(survey.questions[slot].id, rawValue: render(item), depth: 1)
     }
+  }
+
+  /// One `evidence:` entry as a flow mapping: `{source: "…", year: 2024}`.
+  public static func render(_ item: Evidence) -> String {
+    var parts: [String] = []
+    if let source = item.source { parts.append("source: " + YAMLWriter.doubleQuoted(source)) }
+    if let year = item.year { parts.append("year: \(year)") }
+    return "{" + parts.joined(separator: ", ") + "}"
   }
 }

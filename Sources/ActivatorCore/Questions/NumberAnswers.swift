@@ -6,6 +6,12 @@ protocol NumberKind: QuestionKind {
   var rules: NumberRules { get }
 }
 
+extension Question {
+  /// Whether the answer is a figure that may have a source and a year of its own (`evidence:`):
+  /// a number, but not a year, which is itself the date.
+  public var isFigure: Bool { kind is any NumberKind && !(kind is YearKind) }
+}
+
 extension NumberKind {
   public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
     rules.readDetails(fields, into: &question, context, kind: name)

@@ -49,6 +49,8 @@ public struct Prompt: Sendable {
   public var allowsNotes = false
   /// The note already attached, shown under the question.
   public var note: String?
+  /// The source and year already given for the figure (`evidence:`), shown under the note.
+  public var evidence: String?
   /// Why the selected item is offered when it is not an answer given before (the region the
   /// country lies in): line mode says this instead of calling it the current answer.
   public var suggestedBecause: String?

@@ -170,6 +170,8 @@ import Testing
     #expect(spanish.contains("'adoptd' no es una opción de 'strategy'; ¿quiso decir 'adopted'?"), "\(spanish)")
     #expect(english.contains("'datasets' must be at most 1000, found 5000"), "\(english)")
     // A language without a catalogue reads English, message by message.
-    #expect(DiagnosticRenderer(language: "fr").render(log.sorted) == english)
+    #expect(DiagnosticRenderer(language: "de").render(log.sorted) == english)
+    let french = DiagnosticRenderer(language: "fr").render(log.sorted)
+    #expect(french.contains("'datasets' doit valoir au plus 1000\u{202F}; trouvé\u{00A0}: 5000"), "\(french)")
   }
 }

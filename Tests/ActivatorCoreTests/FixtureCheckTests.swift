@@ -50,10 +50,11 @@ import Testing
   @Test func aPluginsFixturesAreCheckedAgainstThePlugin() throws {
     try withTemporaryFolder { folder in
       let lens = folder + "/lens"
-      #expect(mkdir(lens, 0o755) == 0 && mkdir(lens + "/tests", 0o755) == 0)
+      #expect(mkdir(lens, 0o755) == 0 && mkdir(lens + "/tests", 0o755) == 0 && mkdir(lens + "/tests/answers", 0o755) == 0)
       try FileReading.writeAtomically(lens + "/plugin.yaml", Self.manifest)
       try FileReading.writeAtomically(lens + "/lens.yaml", Self.rules)
-      try FileReading.writeAtomically(lens + "/tests/broken.yaml", Self.fixtures(Paths.at("Examples/legacy/valmora.yaml")))
+      try FileReading.writeAtomically(lens + "/tests/answers/valmora.yaml", try FileReading.read(Paths.at("Examples/legacy/valmora.yaml"), maxBytes: 1 << 20))
+      try FileReading.writeAtomically(lens + "/tests/broken.yaml", Self.fixtures("answers/valmora.yaml"))
       let (service, found) = Self.check([lens])
       #expect(
         found.contains {
@@ -79,6 +80,52 @@ import Testing
       #expect(service.summary.fixtures == Self.check([]).0.summary.fixtures + 1)
       #expect(service.summary.plugins >= 1)
     }
+  }
+
+  /// Issue 15 (the lens copied alone failed `check`): a plugin copied alone must still pass `check`, so
+  /// its fixtures may read answers files inside its folder only, whichever way the path gets out.
+  @Test func aPluginsFixturesReadAnswersInsideThePluginOnly() throws {
+    try withTemporaryFolder { folder in
+      let lens = folder + "/lens"
+      #expect(mkdir(lens, 0o755) == 0 && mkdir(lens + "/tests", 0o755) == 0)
+      try FileReading.writeAtomically(lens + "/plugin.yaml", Self.manifest)
+      try FileReading.writeAtomically(lens + "/lens.yaml", Self.rules)
+      try FileReading.writeAtomically(folder + "/valmora.yaml", try FileReading.read(Paths.at("Examples/legacy/valmora.yaml"), maxBytes: 1 << 20))
+      let outside = ["../../valmora.yaml", "answers/../../../valmora.yaml", folder + "/valmora.yaml"]
+      let text = "fixtures:\n" + outside.map { "  - fixture: out\n    answers_file: \($0)\n    expect: {stages: {government: 1}}\n" }.joined()
+      try FileReading.writeAtomically(lens + "/tests/outside.yaml", text)
+      let (_, found) = Self.check([lens])
+      #expect(found.count == 3, "\(found)")
+      #expect(found.first?.hasPrefix("outside.yaml:3:19 fixture-outside-plugin: fixture 'out' reads the answers file '../../valmora.yaml', which is outside its plugin's folder \(lens)/") == true, "\(found)")
+      #expect(found.first?.contains("(put them in tests/answers/)") == true, "\(found)")
+    }
+  }
+
+  /// The digital-inclusion lens copied alone (as a user installs it) next to the shipped rules
+  /// loads and checks cleanly: its fixtures read the answers it ships.
+  @Test func theLensCopiedAloneChecksCleanly() throws {
+    try withTemporaryFolder { folder in
+      #expect(system("cp -R '\(Paths.at("Examples/plugins/digital-inclusion"))' '\(folder)/lens'") == 0)
+      let (service, found) = Self.check([Paths.at("Rules/wego-core"), folder + "/lens"])
+      #expect(found.isEmpty, "\(found)")
+      #expect(service.summary.fixtures > 5)
+    }
+  }
+
+  /// Fixtures read copies of the example cities (a plugin ships what its fixtures read); the copies
+  /// are the examples as they are, but for the schema line, which names a path from where each lies.
+  @Test func fixtureAnswersNamedAfterAnExampleAreThatExample() throws {
+    let copies = ["Rules/wego-core": "Examples", "Rules/wego-core-1": "Examples/legacy", "Examples/plugins/digital-inclusion": "Examples"]
+    var compared = 0
+    for (plugin, examples) in copies {
+      for name in try FileReading.list(Paths.at(plugin + "/tests/answers")) {
+        let copy = String(decoding: try FileReading.read(Paths.at("\(plugin)/tests/answers/\(name)"), maxBytes: 1 << 20), as: UTF8.self)
+        let example = String(decoding: try FileReading.read(Paths.at("\(examples)/\(name)"), maxBytes: 1 << 20), as: UTF8.self)
+        #expect(copy.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() == example.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(), "\(plugin)/tests/answers/\(name) differs from \(examples)/\(name)")
+        compared += 1
+      }
+    }
+    #expect(compared >= 14)
   }
 
   @Test func theShippedFixturesAreCountedAndClean() {

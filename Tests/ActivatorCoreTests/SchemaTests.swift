@@ -35,6 +35,7 @@ import Testing
       let root = try? load(path)
       return root?.mapping?.contains { $0.key.scalar == "migration" } == true ? "migration" : "survey"
     }
+    if path.contains("/tests/answers/") { return "answers" }
     if path.contains("/tests/") { return "fixture" }
     if path.contains("/catalog/") { return "catalog" }
     if path.contains("/Rules/") || path.contains("/Examples/plugins/") { return "plugin" }
@@ -148,7 +149,7 @@ import Testing
   @Test func singleLanguageFilesPassLoadersAndSchemas() throws {
     let folder = Paths.at("Tests/Fixtures/single-language")
     var service = CheckService()
-    service.run(paths: [folder + "/survey.yaml", folder + "/rules", folder + "/answers.yaml"], locations: nil)
+    service.run(paths: [folder + "/survey.yaml", folder + "/rules", folder + "/rules/tests/answers/city.yaml"], locations: nil)
     let found = service.log.sorted.map { "\($0.location) \($0.code): \($0.message)" }
     #expect(found.isEmpty, "\(found)")
     #expect(service.summary.fixtures == 1 && service.summary.answers == 1 && service.summary.criteria == 2)

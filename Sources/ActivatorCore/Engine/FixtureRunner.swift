@@ -78,8 +78,11 @@ public enum FixtureLoader {
   static let keys = LoaderKeys.fixture
   static let entryKeys = ["fixture", "answers_file", "answers", "set", "unset", "expect", "because"]
 
-  /// Reads a fixture file (one fixture, or a list under `fixtures:`).
-  public static func load(_ path: String, registry: SurveyRegistry, program: (Survey) -> Program?, log: DiagnosticLog) -> [Fixture] {
+  /// Reads a fixture file (one fixture, or a list under `fixtures:`). A plugin's own fixtures give
+  /// its folder as `pluginRoot`: they may read answers files inside it only.
+  public static func load(
+    _ path: String, pluginRoot: String? = nil, registry: SurveyRegistry, program: (Survey) -> Program?, log: DiagnosticLog
+  ) -> [Fixture] {
     guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return [] }
     let reader = NodeReader(file: file, log: log)
     let errorsBefore = log.errorCount
@@ -91,14 +94,15 @@ public enum FixtureLoader {
       }
       guard let items = reader.list(list, Message(.whatFixtures)) else { return [] }
       return items.compactMap { item in
-        reader.fields(item, Message(.whatFixture), allowed: entryKeys).flatMap { entry(file, $0, reader, registry, program) }
+        reader.fields(item, Message(.whatFixture), allowed: entryKeys).flatMap { entry(file, $0, reader, registry, program, pluginRoot) }
       }
     }
-    return entry(file, fields, reader, registry, program).map { [$0] } ?? []
+    return entry(file, fields, reader, registry, program, pluginRoot).map { [$0] } ?? []
   }
 
   static func entry(
-    _ file: SourceFile, _ fields: Fields, _ reader: NodeReader, _ registry: SurveyRegistry, _ program: (Survey) -> Program?
+    _ file: SourceFile, _ fields: Fields, _ reader: NodeReader, _ registry: SurveyRegistry, _ program: (Survey) -> Program?,
+    _ pluginRoot: String?
   ) -> Fixture? {
     let log = reader.log
     let errorsBefore = log.errorCount
@@ -109,6 +113,11 @@ public enum FixtureLoader {
       guard let relative = reader.string(pathNode, Message(.whatAnswersFile2)) else { return nil }
       let base = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "."
       let path = relative.hasPrefix("/") ? relative : PluginLoader.join(base, relative)
+      if let pluginRoot, !PluginLoader.lexically(path, isInside: pluginRoot) {
+        let message = Message(.fixtureAnswersFileOutsidePlugin, ["relative": .text(relative), "name": .text(name), "folder": .text(pluginRoot)])
+        reader.error("fixture-outside-plugin", message, pathNode)
+        return nil
+      }
       let answersLog = DiagnosticLog()
       loaded = AnswersLoader.load(path, registry: registry, log: answersLog)
       if loaded == nil {

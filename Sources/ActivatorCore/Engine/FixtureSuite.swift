@@ -25,10 +25,10 @@ public final class FixtureSuite {
   public init(workspace: Workspace, files: [String]) {
     for plugin in workspace.plugins where !plugin.fixtures.isEmpty {
       let scope = ProgramCompiler.closure(of: plugin, in: workspace.plugins)
-      groups.append(Group(plugin: plugin, plugins: scope, fixtures: load(plugin.fixtures, scope, workspace)))
+      groups.append(Group(plugin: plugin, plugins: scope, fixtures: load(plugin.fixtures, root: plugin.root, scope, workspace)))
     }
     if !files.isEmpty {
-      groups.append(Group(plugin: nil, plugins: workspace.plugins, fixtures: load(files, workspace.plugins, workspace)))
+      groups.append(Group(plugin: nil, plugins: workspace.plugins, fixtures: load(files, root: nil, workspace.plugins, workspace)))
     }
   }
 
@@ -41,11 +41,11 @@ public final class FixtureSuite {
     return program
   }
 
-  private func load(_ paths: [String], _ plugins: [Plugin], _ workspace: Workspace) -> [Fixture] {
+  private func load(_ paths: [String], root: String?, _ plugins: [Plugin], _ workspace: Workspace) -> [Fixture] {
     var fixtures: [Fixture] = []
     for path in paths {
       let errorsBefore = workspace.log.errorCount
-      fixtures += FixtureLoader.load(path, registry: workspace.registry, program: { self.program($0, plugins) }, log: workspace.log)
+      fixtures += FixtureLoader.load(path, pluginRoot: root, registry: workspace.registry, program: { self.program($0, plugins) }, log: workspace.log)
       if workspace.log.errorCount > errorsBefore { unreadable += 1 }
     }
     return fixtures

@@ -49,6 +49,27 @@ public enum PluginLoader {
     return a.hasSuffix("/") ? a + b : a + "/" + b
   }
 
+  /// Whether `path`, read as written (`.` and `..` resolved on the text, no link followed), lies
+  /// inside `folder`. A plugin's fixtures must read only files that travel with the
+  /// plugin when its folder is copied alone, which a path's text decides, not where a link points.
+  static func lexically(_ path: String, isInside folder: String) -> Bool {
+    guard !path.hasPrefix("/") || folder.hasPrefix("/") else { return false }
+    func components(_ text: String) -> [Substring] {
+      var kept: [Substring] = []
+      for part in text.split(separator: "/") where part != "." {
+        if part == "..", let last = kept.last, last != ".." {
+          kept.removeLast()
+        } else {
+          kept.append(part)
+        }
+      }
+      return kept
+    }
+    let inside = components(path)
+    let root = components(folder)
+    return inside.count > root.count && inside.starts(with: root) && !inside.dropFirst(root.count).contains("..")
+  }
+
   /// All YAML files below `folder`, sorted, skipping hidden entries and `tests/`.
   static func yamlFiles(_ folder: String, skipping skipped: Set<String> = ["tests"]) -> [String] {
     var found: [String] = []
@@ -103,7 +124,8 @@ public enum PluginLoader {
     }
     let testsFolder = join(folder, "tests")
     if FileReading.kind(testsFolder) == .directory {
-      plugin.fixtures = yamlFiles(testsFolder, skipping: [])
+      // tests/answers/ holds the answers files the fixtures read, not fixtures.
+      plugin.fixtures = yamlFiles(testsFolder, skipping: ["answers"])
       for path in plugin.fixtures {
         if let bytes = try? FileReading.read(path, maxBytes: YAMLLimits.authored.maxBytes) {
           plugin.files.append(SourceFile(path: path, bytes: bytes))

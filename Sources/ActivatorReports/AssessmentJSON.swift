@@ -28,7 +28,6 @@ public enum AssessmentJSON {
 
   public static func write(_ a: Assessment, options: Options, into writer: JSONWriter) {
     let program = a.program
-    let survey = program.survey
     let language = a.language
     writer.object {
       writer.key("file", a.sheet.path)
@@ -53,107 +52,127 @@ public enum AssessmentJSON {
       dataAge(a, into: writer)
       writer.key("pillars") {
         writer.array {
-          for pillar in a.pillars {
-            writer.object {
-              writer.key("id", survey.pillars[pillar.pillar].id)
-              // A pillar that is not assessed has no stage or score: null, never a number that
-              // reads as a result ("lower_bound" says where the known answers alone put it).
-              writer.key("assessed", pillar.assessed)
-              writer.key("stage", pillar.assessed ? pillar.stage : nil)
-              writer.key("stage_name", pillar.assessed ? survey.stageName(pillar.stage, language) : nil)
-              writer.key("score", pillar.assessed ? pillar.score : nil)
-              if !pillar.assessed { writer.key("lower_bound_stage", pillar.stage) }
-              toAssess(a, pillar, into: writer)
-              writer.key("outcomes") {
-                writer.array {
-                  for result in a.outcomes(of: pillar.pillar) { metricObject(a, result, into: writer) }
-                }
-              }
-              writer.key("potential", pillar.potential)
-              writer.key("coverage", pillar.coverage)
-              writer.key("confidence", pillar.confidence.rawValue)
-              writer.key("target", pillar.target)
-              writer.key("evidence") {
-                writer.array {
-                  for item in pillar.evidence {
-                    writer.object {
-                      writer.key("stage", item.stage)
-                      writer.key("criteria", item.criteria)
-                      writer.key("applicable", item.applicable)
-                      writer.key("met", item.met)
-                      writer.key("unknown", item.unknown)
-                      writer.key("excluded", item.excluded)
-                      writer.key("share", item.share)
-                      writer.key("passed", item.passed)
-                    }
-                  }
-                }
-              }
-              if let next = pillar.next {
-                writer.key("next") {
-                  writer.object {
-                    writer.key("stage", next.stage)
-                    writer.key("needed_weight", next.neededWeight)
-                    writer.key("needed_criteria", next.neededCount)
-                    writer.key("candidates", strings: next.candidates.map { program.criteria[$0].qualifiedID })
-                    writer.key("near_misses") { nearMisses(a, next.candidates, into: writer) }
-                  }
-                }
-              } else {
-                writer.key("next")
-                writer.null()
-              }
-            }
-          }
+          for pillar in a.pillars { pillarObject(a, pillar, into: writer) }
         }
       }
-      if options.criteria {
-        writer.key("criteria") {
-          writer.array {
-            for (index, criterion) in program.criteria.enumerated() {
-              writer.object {
-                writer.key("id", criterion.qualifiedID)
-                writer.key("pillar", survey.pillars[criterion.pillar].id)
-                writer.key("stage", criterion.stage)
-                writer.key("weight", criterion.weight)
-                if let kind = criterion.kind { writer.key("kind", kind.rawValue) }
-                writer.key("outcome", a.outcomes[index].name)
-                writer.key("title", criterion.title.text(language))
-                writer.key("condition", criterion.condition.source.text)
-                writer.key("reads") {
-                  writer.array {
-                    for slot in criterion.condition.reads { answerObject(a, slot, into: writer) }
-                  }
-                }
-                if let error = a.errors[index] { writer.key("error", error.message.text(language)) }
-              }
-            }
-          }
-        }
-      }
+      if options.criteria { criteria(a, into: writer) }
       writer.key("metrics") {
         writer.array {
           for result in a.metrics { metricObject(a, result, into: writer) }
         }
       }
       recommendations(a, options: options, into: writer)
-      writer.key("answers") {
-        writer.object {
-          writer.key("answered", a.counts.answered)
-          writer.key("dont_know", a.counts.dontKnow)
-          writer.key("not_applicable", a.counts.notApplicable)
-          writer.key("unanswered", a.counts.unanswered)
-          writer.key("skipped", a.counts.skipped)
+      answerCounts(a, into: writer)
+      issues(a, into: writer)
+    }
+  }
+
+  static func pillarObject(_ a: Assessment, _ pillar: PillarResult, into writer: JSONWriter) {
+    let survey = a.survey
+    writer.object {
+      writer.key("id", survey.pillars[pillar.pillar].id)
+      // A pillar that is not assessed has no stage or score: null, never a number that
+      // reads as a result ("lower_bound" says where the known answers alone put it).
+      writer.key("assessed", pillar.assessed)
+      writer.key("stage", pillar.assessed ? pillar.stage : nil)
+      writer.key("stage_name", pillar.assessed ? survey.stageName(pillar.stage, a.language) : nil)
+      writer.key("score", pillar.assessed ? pillar.score : nil)
+      if !pillar.assessed { writer.key("lower_bound_stage", pillar.stage) }
+      toAssess(a, pillar, into: writer)
+      writer.key("outcomes") {
+        writer.array {
+          for result in a.outcomes(of: pillar.pillar) { metricObject(a, result, into: writer) }
         }
       }
-      writer.key("issues") {
+      writer.key("potential", pillar.potential)
+      writer.key("coverage", pillar.coverage)
+      writer.key("confidence", pillar.confidence.rawValue)
+      writer.key("target", pillar.target)
+      writer.key("evidence") {
         writer.array {
-          for issue in a.issues {
+          for item in pillar.evidence {
             writer.object {
-              writer.key("kind", issue.kind.rawValue)
-              writer.key("question", issue.slot.map { survey.questions[$0].id })
-              writer.key("message", issue.message.text(language))
+              writer.key("stage", item.stage)
+              writer.key("criteria", item.criteria)
+              writer.key("applicable", item.applicable)
+              writer.key("met", item.met)
+              writer.key("unknown", item.unknown)
+              writer.key("excluded", item.excluded)
+              writer.key("share", item.share)
+              writer.key("passed", item.passed)
             }
+          }
+        }
+      }
+      nextStage(a, pillar, into: writer)
+    }
+  }
+
+  /// What the pillar's next stage asks for, or null at the top.
+  static func nextStage(_ a: Assessment, _ pillar: PillarResult, into writer: JSONWriter) {
+    guard let next = pillar.next else {
+      writer.key("next")
+      writer.null()
+      return
+    }
+    writer.key("next") {
+      writer.object {
+        writer.key("stage", next.stage)
+        writer.key("needed_weight", next.neededWeight)
+        writer.key("needed_criteria", next.neededCount)
+        writer.key("candidates", strings: next.candidates.map { a.program.criteria[$0].qualifiedID })
+        writer.key("near_misses") { nearMisses(a, next.candidates, into: writer) }
+      }
+    }
+  }
+
+  /// Every criterion with its outcome and the answers it read.
+  static func criteria(_ a: Assessment, into writer: JSONWriter) {
+    let survey = a.survey
+    writer.key("criteria") {
+      writer.array {
+        for (index, criterion) in a.program.criteria.enumerated() {
+          writer.object {
+            writer.key("id", criterion.qualifiedID)
+            writer.key("pillar", survey.pillars[criterion.pillar].id)
+            writer.key("stage", criterion.stage)
+            writer.key("weight", criterion.weight)
+            if let kind = criterion.kind { writer.key("kind", kind.rawValue) }
+            writer.key("outcome", a.outcomes[index].name)
+            writer.key("title", criterion.title.text(a.language))
+            writer.key("condition", criterion.condition.source.text)
+            writer.key("reads") {
+              writer.array {
+                for slot in criterion.condition.reads { answerObject(a, slot, into: writer) }
+              }
+            }
+            if let error = a.errors[index] { writer.key("error", error.message.text(a.language)) }
+          }
+        }
+      }
+    }
+  }
+
+  static func answerCounts(_ a: Assessment, into writer: JSONWriter) {
+    writer.key("answers") {
+      writer.object {
+        writer.key("answered", a.counts.answered)
+        writer.key("dont_know", a.counts.dontKnow)
+        writer.key("not_applicable", a.counts.notApplicable)
+        writer.key("unanswered", a.counts.unanswered)
+        writer.key("skipped", a.counts.skipped)
+      }
+    }
+  }
+
+  static func issues(_ a: Assessment, into writer: JSONWriter) {
+    writer.key("issues") {
+      writer.array {
+        for issue in a.issues {
+          writer.object {
+            writer.key("kind", issue.kind.rawValue)
+            writer.key("question", issue.slot.map { a.survey.questions[$0].id })
+            writer.key("message", issue.message.text(a.language))
           }
         }
       }

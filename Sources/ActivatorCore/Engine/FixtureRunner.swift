@@ -366,96 +366,105 @@ extension FixtureLoader {
 public enum FixtureRunner {
   public static func run(_ fixture: Fixture, program: Program) -> FixtureResult {
     let a = Scorer.assess(fixture.sheet, with: program)
-    let survey = program.survey
-    var failures: [FixtureFailure] = []
-    for expectation in fixture.expectations {
-      switch expectation {
-      case .stage(let pillar, let stage, let location):
-        let result = a.pillars[pillar]
-        let actual = result.assessed ? result.stage : nil
-        if actual != stage {
-          let shown = { (stage: Int?) -> MessageArgument in .text(stage.map(String.init) ?? notAssessed) }
-          var explanation = fixture.because[pillar].map { [Message(.fixtureExpectedBecause, ["reason": .text($0)])] } ?? []
-          if !result.assessed {
-            explanation.append(
-              Message(.fixtureNotAssessedCoverage, ["coverage": .text(ValueText.format((result.coverage * 100).rounded())), "stage": .text(String(result.stage))]))
-          }
-          explanation += stageExplanation(a, pillar: pillar, around: min(stage ?? result.stage, result.stage) + 1)
-          failures.append(
-            FixtureFailure(
-              location: location,
-              message: Message(.fixtureStageDiffers, ["pillar": .text(survey.pillars[pillar].id), "expected": shown(stage), "actual": shown(actual)]),
-              explanation: explanation))
-        }
-      case .overall(let stage, let location):
-        if a.overall != stage {
-          let overall = { (stage: Int?) -> MessageArgument in stage.map { .text(String($0)) } ?? .message(Message(.fixtureNone)) }
-          failures.append(
-            FixtureFailure(
-              location: location,
-              message: Message(.fixtureOverallDiffers, ["expected": overall(stage), "actual": overall(a.overall)]),
-              explanation: [
-                Message(
-                  .fixturePillarStages,
-                  ["stages": .text(a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.assessed ? String($0.stage) : notAssessed)" }.joined(separator: ", "))])
-              ]))
-        }
-      case .score(let pillar, let score, let location):
-        let actual = a.pillars[pillar].score
-        if !score.matches(actual) {
-          failures.append(
-            FixtureFailure(
-              location: location,
-              message: Message(
-                .fixtureScoreDiffers,
-                ["pillar": .text(survey.pillars[pillar].id), "expected": .message(score.described), "actual": .text(score.show(actual))]),
-              explanation: stageExplanation(a, pillar: pillar, around: a.pillars[pillar].stage + 1)))
-        }
-      case .criterion(let id, let outcome, let location):
-        guard let index = program.criterionIndex(id) else {
-          failures.append(FixtureFailure(location: location, message: Message(.fixtureNoCriterion, ["id": .text(id)]), explanation: []))
-          continue
-        }
-        if a.outcomes[index] != outcome {
-          failures.append(
-            FixtureFailure(
-              location: location,
-              message: Message(
-                .fixtureCriterionDiffers,
-                ["id": .text(program.criteria[index].qualifiedID), "expected": .text(outcome.name), "actual": .text(a.outcomes[index].name)]),
-              explanation: criterionExplanation(a, index)))
-        }
-      case .recommended, .topRecommendations, .recommendedBecause, .setAside, .recommendationCount, .nextStep, .programmeSetAside:
-        if let failure = recommendationFailure(expectation, a) { failures.append(failure) }
-      case .metric(let id, let expected, let location):
-        guard let index = program.metrics.firstIndex(where: { $0.id == id || $0.qualifiedID == id }) else { continue }
-        let value = a.metrics[index].value
-        let number: Double?
-        let actual: Fixture.MetricValue?
-        switch value {
-        case .int(let n): (number, actual) = (Double(n), nil)
-        case .double(let d): (number, actual) = (d, nil)
-        case .bool(let b): (number, actual) = (nil, .bool(b))
-        case .string, .choice: (number, actual) = (nil, .text(ValueText.code(value, survey: survey)))
-        default: (number, actual) = (nil, .unknown)
-        }
-        let equal: Bool
-        let shown: MessageArgument
-        if let number {
-          if case .number(let wanted) = expected { (equal, shown) = (wanted.matches(number), .text(wanted.show(number))) } else { (equal, shown) = (false, .text(JSONWriter.format(number))) }
-        } else {
-          (equal, shown) = (expected == actual, actual.map(describe) ?? .message(Message(.fixtureUnknown)))
-        }
-        if !equal {
-          failures.append(
-            FixtureFailure(
-              location: location,
-              message: Message(.fixtureMetricDiffers, ["id": .text(id), "expected": describe(expected), "actual": shown]),
-              explanation: [Message(.fixtureExpression, ["text": .text(program.metrics[index].expression.source.text)])]))
-        }
-      }
-    }
+    let failures = fixture.expectations.compactMap { failure($0, fixture, a) }
     return FixtureResult(fixture: fixture, assessment: a, failures: failures)
+  }
+
+  /// What an expectation finds wrong in the assessment, if anything.
+  static func failure(_ expectation: Fixture.Expectation, _ fixture: Fixture, _ a: Assessment) -> FixtureFailure? {
+    switch expectation {
+    case .stage(let pillar, let stage, let location):
+      return stageFailure(pillar, stage, location, fixture, a)
+    case .overall(let stage, let location):
+      return overallFailure(stage, location, a)
+    case .score(let pillar, let score, let location):
+      let actual = a.pillars[pillar].score
+      guard !score.matches(actual) else { return nil }
+      return FixtureFailure(
+        location: location,
+        message: Message(
+          .fixtureScoreDiffers,
+          ["pillar": .text(a.program.survey.pillars[pillar].id), "expected": .message(score.described), "actual": .text(score.show(actual))]),
+        explanation: stageExplanation(a, pillar: pillar, around: a.pillars[pillar].stage + 1))
+    case .criterion(let id, let outcome, let location):
+      return criterionFailure(id, outcome, location, a)
+    case .recommended, .topRecommendations, .recommendedBecause, .setAside, .recommendationCount, .nextStep, .programmeSetAside:
+      return recommendationFailure(expectation, a)
+    case .metric(let id, let expected, let location):
+      return metricFailure(id, expected, location, a)
+    }
+  }
+
+  static func stageFailure(_ pillar: Int, _ stage: Int?, _ location: SourceLocation, _ fixture: Fixture, _ a: Assessment) -> FixtureFailure? {
+    let result = a.pillars[pillar]
+    let actual = result.assessed ? result.stage : nil
+    guard actual != stage else { return nil }
+    let shown = { (stage: Int?) -> MessageArgument in .text(stage.map(String.init) ?? notAssessed) }
+    var explanation = fixture.because[pillar].map { [Message(.fixtureExpectedBecause, ["reason": .text($0)])] } ?? []
+    if !result.assessed {
+      explanation.append(
+        Message(.fixtureNotAssessedCoverage, ["coverage": .text(ValueText.format((result.coverage * 100).rounded())), "stage": .text(String(result.stage))]))
+    }
+    explanation += stageExplanation(a, pillar: pillar, around: min(stage ?? result.stage, result.stage) + 1)
+    return FixtureFailure(
+      location: location,
+      message: Message(.fixtureStageDiffers, ["pillar": .text(a.program.survey.pillars[pillar].id), "expected": shown(stage), "actual": shown(actual)]),
+      explanation: explanation)
+  }
+
+  static func overallFailure(_ stage: Int?, _ location: SourceLocation, _ a: Assessment) -> FixtureFailure? {
+    guard a.overall != stage else { return nil }
+    let survey = a.program.survey
+    let overall = { (stage: Int?) -> MessageArgument in stage.map { .text(String($0)) } ?? .message(Message(.fixtureNone)) }
+    return FixtureFailure(
+      location: location,
+      message: Message(.fixtureOverallDiffers, ["expected": overall(stage), "actual": overall(a.overall)]),
+      explanation: [
+        Message(
+          .fixturePillarStages,
+          ["stages": .text(a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.assessed ? String($0.stage) : notAssessed)" }.joined(separator: ", "))])
+      ])
+  }
+
+  static func criterionFailure(_ id: String, _ outcome: Outcome, _ location: SourceLocation, _ a: Assessment) -> FixtureFailure? {
+    let program = a.program
+    guard let index = program.criterionIndex(id) else {
+      return FixtureFailure(location: location, message: Message(.fixtureNoCriterion, ["id": .text(id)]), explanation: [])
+    }
+    guard a.outcomes[index] != outcome else { return nil }
+    return FixtureFailure(
+      location: location,
+      message: Message(
+        .fixtureCriterionDiffers,
+        ["id": .text(program.criteria[index].qualifiedID), "expected": .text(outcome.name), "actual": .text(a.outcomes[index].name)]),
+      explanation: criterionExplanation(a, index))
+  }
+
+  static func metricFailure(_ id: String, _ expected: Fixture.MetricValue, _ location: SourceLocation, _ a: Assessment) -> FixtureFailure? {
+    let program = a.program
+    guard let index = program.metrics.firstIndex(where: { $0.id == id || $0.qualifiedID == id }) else { return nil }
+    let value = a.metrics[index].value
+    let number: Double?
+    let actual: Fixture.MetricValue?
+    switch value {
+    case .int(let n): (number, actual) = (Double(n), nil)
+    case .double(let d): (number, actual) = (d, nil)
+    case .bool(let b): (number, actual) = (nil, .bool(b))
+    case .string, .choice: (number, actual) = (nil, .text(ValueText.code(value, survey: program.survey)))
+    default: (number, actual) = (nil, .unknown)
+    }
+    let equal: Bool
+    let shown: MessageArgument
+    if let number {
+      if case .number(let wanted) = expected { (equal, shown) = (wanted.matches(number), .text(wanted.show(number))) } else { (equal, shown) = (false, .text(JSONWriter.format(number))) }
+    } else {
+      (equal, shown) = (expected == actual, actual.map(describe) ?? .message(Message(.fixtureUnknown)))
+    }
+    guard !equal else { return nil }
+    return FixtureFailure(
+      location: location,
+      message: Message(.fixtureMetricDiffers, ["id": .text(id), "expected": describe(expected), "actual": shown]),
+      explanation: [Message(.fixtureExpression, ["text": .text(program.metrics[index].expression.source.text)])])
   }
 
   /// What an expectation about recommendations or next steps finds wrong, if anything.

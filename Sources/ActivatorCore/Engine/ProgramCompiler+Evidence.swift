@@ -3,16 +3,12 @@
 extension ProgramCompiler {
   /// Expands a ladder on a `value:` expression (a rate the rules compute from raw counts, such as
   /// stations per 100 km²): one criterion per stage, `value >= threshold` (or `<=`).
-  static func expandValue(
-    _ ladder: LadderDefinition, plugin: Plugin, pluginNumber: Int, survey: Survey, log: DiagnosticLog,
-    claim: (String, SourceLocation) -> Bool, resolvePillar: (Located<String>) -> Int?,
-    criterionStage: (Located<StageReference>) -> Int?, resolveSolutions: ([Located<String>]) -> [Int],
-    environment: ExpressionEnvironment
-  ) -> [Criterion] {
+  static func expandValue(_ ladder: LadderDefinition, in scope: CriterionScope) -> [Criterion] {
+    let (survey, log, plugin, pluginNumber) = (scope.survey, scope.log, scope.plugin, scope.number)
     guard let source = ladder.value, let pillarReference = ladder.pillar else { return [] }
-    let pillar = resolvePillar(pillarReference)
+    let pillar = scope.resolver.pillar(pillarReference)
     // Read as a criterion's condition is: answers only, and the plugin's definitions (`let:`).
-    let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: nil)
+    let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: scope.environment, expecting: nil)
     log.append(contentsOf: diagnostics)
     guard let value = compiled else { return [] }
     guard value.type.isNumeric else {
@@ -23,11 +19,11 @@ extension ProgramCompiler {
     }
     var criteria: [Criterion] = []
     var previous: Double?
-    let steps = ladderSteps(ladder, criterionStage: criterionStage, log: log)
+    let steps = ladderSteps(ladder, criterionStage: scope.resolver.criterionStage, log: log)
     let recommendations = ladderRecommendations(ladder, survey: survey, steps: steps, log: log)
     for step in steps {
       let id = "\(ladder.id)@\(step.stage.value)"
-      guard claim(id, step.stage.location) else { continue }
+      guard scope.claim(id, step.stage.location) else { continue }
       guard case .number(let threshold) = step.threshold.value else {
         log.error("ladder-threshold", Message(.compileLadderValueThresholds, ["id": .text(ladder.id)]), at: step.threshold.location)
         continue
@@ -36,7 +32,7 @@ extension ProgramCompiler {
       previous = threshold
       let fill = ladderTexts(LocalizedText(survey.languages.map { ($0, ValueText.number(threshold, $0)) }), step.stage.value, survey)
       guard let pillar else { continue }
-      let recommend = resolveSolutions((recommendations[step.stage.value] ?? []) + (recommendations[0] ?? []))
+      let recommend = scope.resolver.solutions((recommendations[step.stage.value] ?? []) + (recommendations[0] ?? []))
       criteria.append(
         Criterion(
           id: id, qualifiedID: "\(plugin.id)/\(id)", plugin: pluginNumber, pillar: pillar, stage: step.stage.value,

@@ -12,68 +12,11 @@ public enum ProgramCompiler {
   ) -> Program? {
     let errorsBefore = log.errorCount
     let version = answeredVersion ?? survey.version
-    let applying = allPlugins.filter { $0.applies(to: survey.id, version: version) }
-    let plugins = dependencyOrder(applying, log: log)
-    var pluginIDs: [String: Plugin] = [:]
-    for plugin in plugins {
-      if let first = pluginIDs[plugin.id] {
-        log.error(
-          "duplicate-plugin", Message(.compilePluginLoadedTwice, ["plugin_id": "\(plugin.id)"]), at: plugin.location,
-          notes: [.init(Message(.compileAlsoLoadedFromHere), at: first.location)])
-      }
-      pluginIDs[plugin.id] = plugin
-      for language in survey.languages where !plugin.languages.contains(language) {
-        log.warning(
-          "plugin-language",
-          Message(.compilePluginHasNoTexts, ["plugin_id": "\(plugin.id)", "language": "\(language)", "reference": "\(survey.reference)", "languages_first": "\(plugin.languages.first ?? "English")"]),
-          at: plugin.location)
-      }
-    }
-
-    // Threshold: the survey's, unless plugins set one; two different ones conflict.
-    var threshold = survey.threshold
-    let overrides = plugins.compactMap { plugin in plugin.threshold.map { (plugin, $0) } }
-    if let (first, value) = overrides.first {
-      threshold = value.value
-      for (plugin, other) in overrides.dropFirst() where other.value != value.value {
-        log.error(
-          "threshold-conflict",
-          Message(.compilePluginSetsThresholdBut, ["plugin_id": "\(plugin.id)", "format": "\(JSONWriter.format(other.value))", "first_id": "\(first.id)", "format2": "\(JSONWriter.format(value.value))"]),
-          at: other.location, notes: [.init(Message(.compileOtherThreshold), at: value.location)])
-      }
-    }
-
-    // Catalog.
+    let plugins = dependencyOrder(allPlugins.filter { $0.applies(to: survey.id, version: version) }, log: log)
+    checkPluginSet(plugins, survey: survey, log: log)
+    let threshold = threshold(plugins, survey: survey, log: log)
     let catalog = indexCatalog(plugins, survey: survey, log: log)
-    let solutionIndex = catalog.solutionIndex
-    let programmeIndex = catalog.programmeIndex
-
-    func resolveSolutions(_ references: [Located<String>]) -> [Int] {
-      references.compactMap { reference in
-        if let index = solutionIndex[reference.value] { return index }
-        let hint = DidYouMean.hint(reference.value, from: solutionIndex.keys)
-        log.error("unknown-solution", Message(.compileUnknownCatalogSolution, ["reference_value": "\(reference.value)", "hint": hint]), at: reference.location)
-        return nil
-      }
-    }
-
-    func resolvePillar(_ reference: Located<String>) -> Int? {
-      if let index = survey.pillarIndex(reference.value) { return index }
-      log.error(
-        "unknown-pillar", Message(.compileUnknownPillar, ["reference_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.pillars.map(\.id))]),
-        at: reference.location)
-      return nil
-    }
-
-    /// The level of a criterion's stage: a stage of the survey above the first.
-    func criterionStage(_ stage: Located<StageReference>) -> Int? {
-      guard let level = survey.stageLevel(stage, log: log) else { return nil }
-      if level == 1 {
-        log.error("stage-one", Message(.compileStage1FloorEvery, ["top_stage": "\(survey.topStage)"]), at: stage.location)
-        return nil
-      }
-      return level
-    }
+    let resolver = NameResolver(survey: survey, log: log, solutionIndex: catalog.solutionIndex)
 
     // Definitions, checked before the expressions that use them.
     let declaredIDs = declaredCriterionIDs(plugins, survey: survey)
@@ -81,48 +24,7 @@ public enum ProgramCompiler {
       survey: survey, pluginIDs: plugins.map(\.id), visible: visibility(plugins), criterionIDs: declaredIDs, log: log)
     define(plugins, in: names, survey: survey, log: log)
 
-    // Criteria and ladders.
-    var criteria: [Criterion] = []
-    for (pluginNumber, plugin) in plugins.enumerated() {
-      var seen: [String: SourceLocation] = [:]
-      func claim(_ id: String, _ location: SourceLocation) -> Bool {
-        if let first = seen[id] {
-          log.error("duplicate-id", Message(.compileDuplicateCriterionIdPlugin, ["id": "\(id)", "plugin_id": "\(plugin.id)"]), at: location, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
-          return false
-        }
-        seen[id] = location
-        return true
-      }
-      let conditionEnvironment = ExpressionEnvironment(
-        survey: survey, purpose: .condition, criterionIDs: [:], names: names, plugin: pluginNumber)
-      for definition in plugin.criteria {
-        guard claim(definition.id, definition.idLocation) else { continue }
-        let pillar = resolvePillar(definition.pillar)
-        let stage = criterionStage(definition.stage)
-        let (condition, diagnostics) = ExpressionCompiler.compile(definition.when, in: conditionEnvironment, expecting: .bool)
-        log.append(contentsOf: diagnostics)
-        let recommend = resolveSolutions(definition.recommend)
-        guard let pillar, let stage, let condition else { continue }
-        criteria.append(
-          Criterion(
-            id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber, pillar: pillar,
-            stage: stage, weight: definition.weight, title: definition.title, met: definition.met,
-            unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location,
-            kind: definition.kind?.value, basis: definition.basis))
-      }
-      var ladderIDs: [String: SourceLocation] = [:]
-      for ladder in plugin.ladders {
-        if let first = ladderIDs[ladder.id] {
-          log.error("duplicate-id", Message(.compileDuplicateLadderIdPlugin, ["ladder_id": "\(ladder.id)", "plugin_id": "\(plugin.id)"]), at: ladder.idLocation, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
-          continue
-        }
-        ladderIDs[ladder.id] = ladder.idLocation
-        criteria += expand(ladder, plugin: plugin, pluginNumber: pluginNumber, survey: survey, log: log, claim: claim,
-          resolvePillar: resolvePillar, criterionStage: criterionStage, resolveSolutions: resolveSolutions,
-          environment: conditionEnvironment)
-      }
-    }
-    criteria.sort { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
+    let criteria = compileCriteria(plugins, resolver: resolver, names: names)
     checkPlaceholders(plugins, log: log)
     checkEvidence(plugins, survey: survey, log: log)
 
@@ -139,31 +41,11 @@ public enum ProgramCompiler {
       catalog.solutions, survey: survey, criteria: criteria, environment: { outcomeEnvironment(pluginNumbers[$0]) }, log: log)
     let cityContext = contextPlan(
       plugins, survey: survey, solutions: catalog.solutions, links: solutionLinks, criteria: criteria, criterionIDs: criterionIDs, log: log)
-    let metrics = compileMetrics(registeredMetrics, in: names, plugins: plugins, resolvePillar: resolvePillar)
+    let metrics = compileMetrics(registeredMetrics, in: names, plugins: plugins, resolvePillar: resolver.pillar)
     let nextSteps = compileNextSteps(plugins, environment: outcomeEnvironment, catalog: catalog, log: log)
 
-    // Completeness: every stage of every pillar needs criteria, every solution a rule.
-    if !criteria.isEmpty {
-      for (pillarIndex, pillar) in survey.pillars.enumerated() {
-        for stage in 2...max(2, survey.topStage) where !criteria.contains(where: { $0.pillar == pillarIndex && $0.stage == stage }) {
-          log.warning(
-            "stage-without-criteria",
-            Message(.compilePillarHasNoCriteria, ["pillar_id": "\(pillar.id)", "stage": "\(stage)", "stage_name": "\(survey.stageName(stage, "en"))"]),
-            at: plugins.first?.location ?? survey.location)
-        }
-      }
-    }
-    if warnUnreachable {
-      let reachable = Set(solutionLinks.joined())
-      // An entry whose helps list is empty on purpose is there for catalog searches only.
-      for (index, solution) in catalog.solutions.enumerated() where !reachable.contains(index) && !solution.helps.isEmpty {
-        log.warning(
-          "unreachable-solution",
-          Message(.compileSolutionNotRecommendedBy, ["solution_id": .text(solution.id)]),
-          at: solution.location)
-      }
-    }
-
+    warnStagesWithoutCriteria(criteria, survey: survey, at: plugins.first?.location ?? survey.location, log: log)
+    if warnUnreachable { warnUnreachableSolutions(catalog.solutions, links: solutionLinks, log: log) }
     checkCostBudget(
       survey: survey, criteria: criteria, metrics: metrics, nextSteps: nextSteps, needs: needPlans.conditions, solutions: catalog.solutions,
       log: log)
@@ -173,6 +55,96 @@ public enum ProgramCompiler {
       survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
       solutions: catalog.solutions, programmes: catalog.programmes, links: solutionLinks, needConditions: needPlans.conditions,
       needTargets: needPlans.measuredBy, context: cityContext, metricOrder: names.metricOrder)
+  }
+
+  /// Reports a plugin loaded twice, and a plugin without texts in a language of the survey.
+  static func checkPluginSet(_ plugins: [Plugin], survey: Survey, log: DiagnosticLog) {
+    var pluginIDs: [String: Plugin] = [:]
+    for plugin in plugins {
+      if let first = pluginIDs[plugin.id] {
+        log.error(
+          "duplicate-plugin", Message(.compilePluginLoadedTwice, ["plugin_id": "\(plugin.id)"]), at: plugin.location,
+          notes: [.init(Message(.compileAlsoLoadedFromHere), at: first.location)])
+      }
+      pluginIDs[plugin.id] = plugin
+      for language in survey.languages where !plugin.languages.contains(language) {
+        log.warning(
+          "plugin-language",
+          Message(.compilePluginHasNoTexts, ["plugin_id": "\(plugin.id)", "language": "\(language)", "reference": "\(survey.reference)", "languages_first": "\(plugin.languages.first ?? "English")"]),
+          at: plugin.location)
+      }
+    }
+  }
+
+  /// The stage threshold: the survey's, unless plugins set one; two different ones conflict.
+  static func threshold(_ plugins: [Plugin], survey: Survey, log: DiagnosticLog) -> Double {
+    let overrides = plugins.compactMap { plugin in plugin.threshold.map { (plugin, $0) } }
+    guard let (first, value) = overrides.first else { return survey.threshold }
+    for (plugin, other) in overrides.dropFirst() where other.value != value.value {
+      log.error(
+        "threshold-conflict",
+        Message(.compilePluginSetsThresholdBut, ["plugin_id": "\(plugin.id)", "format": "\(JSONWriter.format(other.value))", "first_id": "\(first.id)", "format2": "\(JSONWriter.format(value.value))"]),
+        at: other.location, notes: [.init(Message(.compileOtherThreshold), at: value.location)])
+    }
+    return value.value
+  }
+
+  /// Every plugin's criteria and ladders, ordered by pillar, stage and plugin.
+  static func compileCriteria(_ plugins: [Plugin], resolver: NameResolver, names: NamedExpressions) -> [Criterion] {
+    let log = resolver.log
+    var criteria: [Criterion] = []
+    for (pluginNumber, plugin) in plugins.enumerated() {
+      let scope = CriterionScope(
+        plugin: plugin, number: pluginNumber, resolver: resolver,
+        environment: ExpressionEnvironment(survey: resolver.survey, purpose: .condition, criterionIDs: [:], names: names, plugin: pluginNumber))
+      for definition in plugin.criteria {
+        guard scope.claim(definition.id, definition.idLocation) else { continue }
+        let pillar = resolver.pillar(definition.pillar)
+        let stage = resolver.criterionStage(definition.stage)
+        let (condition, diagnostics) = ExpressionCompiler.compile(definition.when, in: scope.environment, expecting: .bool)
+        log.append(contentsOf: diagnostics)
+        let recommend = resolver.solutions(definition.recommend)
+        guard let pillar, let stage, let condition else { continue }
+        criteria.append(
+          Criterion(
+            id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber, pillar: pillar,
+            stage: stage, weight: definition.weight, title: definition.title, met: definition.met,
+            unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location,
+            kind: definition.kind?.value, basis: definition.basis))
+      }
+      var ladderIDs: [String: SourceLocation] = [:]
+      for ladder in plugin.ladders {
+        if let first = ladderIDs[ladder.id] {
+          log.error("duplicate-id", Message(.compileDuplicateLadderIdPlugin, ["ladder_id": "\(ladder.id)", "plugin_id": "\(plugin.id)"]), at: ladder.idLocation, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
+          continue
+        }
+        ladderIDs[ladder.id] = ladder.idLocation
+        criteria += expand(ladder, in: scope)
+      }
+    }
+    return criteria.sorted { ($0.pillar, $0.stage, $0.plugin) < ($1.pillar, $1.stage, $1.plugin) }
+  }
+
+  /// Completeness: every stage of every pillar above the first needs criteria.
+  static func warnStagesWithoutCriteria(_ criteria: [Criterion], survey: Survey, at location: SourceLocation, log: DiagnosticLog) {
+    guard !criteria.isEmpty else { return }
+    for (pillarIndex, pillar) in survey.pillars.enumerated() {
+      for stage in 2...max(2, survey.topStage) where !criteria.contains(where: { $0.pillar == pillarIndex && $0.stage == stage }) {
+        log.warning(
+          "stage-without-criteria",
+          Message(.compilePillarHasNoCriteria, ["pillar_id": "\(pillar.id)", "stage": "\(stage)", "stage_name": "\(survey.stageName(stage, "en"))"]),
+          at: location)
+      }
+    }
+  }
+
+  /// Every solution needs a rule that recommends it.
+  static func warnUnreachableSolutions(_ solutions: [Solution], links: [[Int]], log: DiagnosticLog) {
+    let reachable = Set(links.joined())
+    // An entry whose helps list is empty on purpose is there for catalog searches only.
+    for (index, solution) in solutions.enumerated() where !reachable.contains(index) && !solution.helps.isEmpty {
+      log.warning("unreachable-solution", Message(.compileSolutionNotRecommendedBy, ["solution_id": .text(solution.id)]), at: solution.location)
+    }
   }
 
   /// Most evaluation steps that scoring one city may take, all expressions of a program together
@@ -266,93 +238,19 @@ public enum ProgramCompiler {
 
   /// One criterion per stage of a ladder, each with a generated condition such as
   /// `gov_online_services >= 30` or `level(gov_strategy) >= 3`.
-  static func expand(
-    _ ladder: LadderDefinition, plugin: Plugin, pluginNumber: Int, survey: Survey, log: DiagnosticLog,
-    claim: (String, SourceLocation) -> Bool, resolvePillar: (Located<String>) -> Int?,
-    criterionStage: (Located<StageReference>) -> Int?, resolveSolutions: ([Located<String>]) -> [Int],
-    environment: ExpressionEnvironment
-  ) -> [Criterion] {
-    guard let reference = ladder.question else {
-      return expandValue(
-        ladder, plugin: plugin, pluginNumber: pluginNumber, survey: survey, log: log, claim: claim,
-        resolvePillar: resolvePillar, criterionStage: criterionStage, resolveSolutions: resolveSolutions, environment: environment)
-    }
-    guard let slot = survey.questionIndex[reference.value] else {
-      log.error(
-        "unknown-question",
-        Message(.compileUnknownQuestion, ["question_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys)]),
-        at: reference.location)
-      return []
-    }
-    let question = survey.questions[slot]
-    guard question.kind.expressionType(slot: slot).isNumeric || question.isOrdinal else {
-      log.error(
-        "ladder-question",
-        Message(.compileLadderNeedsNumberQuestion, ["question_id": "\(question.id)", "kind_name": "\(question.kind.name)"]),
-        at: reference.location)
-      return []
-    }
-    let pillar: Int?
-    if let reference = ladder.pillar {
-      pillar = resolvePillar(reference)
-    } else if let questionPillar = question.pillar {
-      pillar = questionPillar
-    } else {
-      log.error("missing-key", Message(.compileLadderNeedsPillarQuestion, ["ladder_id": "\(ladder.id)", "question_id": "\(question.id)"]), at: ladder.location)
-      pillar = nil
-    }
-    if question.isOrdinal && ladder.direction == .lower {
-      log.error(
-        "ladder-direction", Message(.compileLevelsOnlyGoUp, ["question_id": "\(question.id)"]),
-        at: ladder.directionLocation ?? ladder.location)
-      return []
-    }
+  static func expand(_ ladder: LadderDefinition, in scope: CriterionScope) -> [Criterion] {
+    guard ladder.question != nil else { return expandValue(ladder, in: scope) }
+    guard let (slot, question, pillar) = ladderQuestion(ladder, in: scope) else { return [] }
+    let (survey, log, plugin) = (scope.survey, scope.log, scope.plugin)
     var criteria: [Criterion] = []
     var previous: Double?
-    let op = ladder.direction == .higher ? ">=" : "<="
-    let steps = ladderSteps(ladder, criterionStage: criterionStage, log: log)
+    let steps = ladderSteps(ladder, criterionStage: scope.resolver.criterionStage, log: log)
     let recommendations = ladderRecommendations(ladder, survey: survey, steps: steps, log: log)
     for step in steps {
       let id = "\(ladder.id)@\(step.stage.value)"
-      guard claim(id, step.stage.location) else { continue }
-      var threshold: Double
-      var shown: LocalizedText
-      var expressionText: String
-      switch (step.threshold.value, question.isOrdinal) {
-      case (.number(let number), false):
-        threshold = number
-        let (low, high) = question.bounds
-        if let low, number < low {
-          log.warning("ladder-range", Message(.compileThresholdBelowSmallestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(low))", "question_id": "\(question.id)"]), at: step.threshold.location)
-        }
-        if let high, number > high {
-          log.warning("ladder-range", Message(.compileThresholdAboveLargestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(high))", "question_id": "\(question.id)"]), at: step.threshold.location)
-        }
-        shown = LocalizedText(survey.languages.map { ($0, question.kind.formatNumber(number, language: $0)) })
-        expressionText = "\(question.id) \(op) \(JSONWriter.format(number))"
-      case (.number(let number), true):
-        guard let whole = Int(exactly: number), let option = question.options.first(where: { $0.level == whole }) else {
-          log.error("ladder-threshold", Message(.compileHasNoOptionAt, ["question_id": "\(question.id)", "format": "\(JSONWriter.format(number))"]), at: step.threshold.location)
-          continue
-        }
-        threshold = number
-        shown = option.label
-        expressionText = "level(\(question.id)) >= \(whole)"
-      case (.option(let value), true):
-        guard let option = question.options.first(where: { $0.value == value }), let level = option.level else {
-          log.error(
-            "unknown-option",
-            Message(.compileNotOption, ["value": .text(value), "question_id": .text(question.id), "hint": DidYouMean.hint(value, from: question.options.map(\.value))]),
-            at: step.threshold.location)
-          continue
-        }
-        threshold = Double(level)
-        shown = option.label
-        expressionText = "level(\(question.id)) >= \(level)"
-      case (.option(let value), false):
-        log.error("ladder-threshold", Message(.compileTakesNumbersSoThreshold, ["question_id": "\(question.id)", "value": "\(value)"]), at: step.threshold.location)
-        continue
-      }
+      guard scope.claim(id, step.stage.location),
+        let (threshold, shown, expressionText) = stepCondition(step.threshold, of: question, ladder.direction, survey: survey, log: log)
+      else { continue }
       checkOrder(threshold, after: previous, ladder.direction, stage: step.stage.value, at: step.threshold.location, log: log)
       previous = threshold
       let source = ExpressionSource(
@@ -363,17 +261,93 @@ public enum ProgramCompiler {
       log.append(contentsOf: diagnostics)
       let fill = ladderTexts(shown, step.stage.value, survey)
       let title = fill(ladder.title) ?? ladder.title
-      let recommend = resolveSolutions((recommendations[step.stage.value] ?? []) + (recommendations[0] ?? []))
+      let recommend = scope.resolver.solutions((recommendations[step.stage.value] ?? []) + (recommendations[0] ?? []))
       guard let pillar, let condition else { continue }
       criteria.append(
         Criterion(
-          id: id, qualifiedID: "\(plugin.id)/\(id)", plugin: pluginNumber, pillar: pillar, stage: step.stage.value,
+          id: id, qualifiedID: "\(plugin.id)/\(id)", plugin: scope.number, pillar: pillar, stage: step.stage.value,
           weight: ladder.weight, title: title, met: fill(ladder.met), unmet: fill(ladder.unmet), condition: condition,
           recommend: recommend,
           ladder: LadderStep(ladderID: ladder.id, question: slot, direction: ladder.direction, threshold: threshold, byLevel: question.isOrdinal),
           location: step.stage.location, kind: ladder.kind?.value, basis: ladder.basis))
     }
     return criteria
+  }
+
+  /// The question a ladder climbs and the pillar its criteria count for (nil, reported, when
+  /// neither the ladder nor the question names one); nil, reported, when the question is unknown
+  /// or cannot carry this ladder.
+  static func ladderQuestion(_ ladder: LadderDefinition, in scope: CriterionScope) -> (slot: Int, question: Question, pillar: Int?)? {
+    let (survey, log) = (scope.survey, scope.log)
+    guard let reference = ladder.question else { return nil }
+    guard let slot = survey.questionIndex[reference.value] else {
+      log.error(
+        "unknown-question",
+        Message(.compileUnknownQuestion, ["question_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys)]),
+        at: reference.location)
+      return nil
+    }
+    let question = survey.questions[slot]
+    guard question.kind.expressionType(slot: slot).isNumeric || question.isOrdinal else {
+      log.error(
+        "ladder-question",
+        Message(.compileLadderNeedsNumberQuestion, ["question_id": "\(question.id)", "kind_name": "\(question.kind.name)"]),
+        at: reference.location)
+      return nil
+    }
+    let pillar: Int?
+    if let reference = ladder.pillar {
+      pillar = scope.resolver.pillar(reference)
+    } else if let questionPillar = question.pillar {
+      pillar = questionPillar
+    } else {
+      log.error("missing-key", Message(.compileLadderNeedsPillarQuestion, ["ladder_id": "\(ladder.id)", "question_id": "\(question.id)"]), at: ladder.location)
+      pillar = nil
+    }
+    if question.isOrdinal && ladder.direction == .lower {
+      log.error(
+        "ladder-direction", Message(.compileLevelsOnlyGoUp, ["question_id": "\(question.id)"]),
+        at: ladder.directionLocation ?? ladder.location)
+      return nil
+    }
+    return (slot, question, pillar)
+  }
+
+  /// A ladder step's threshold as a number, the words that show it to a reader, and the text of
+  /// its condition; nil (reported) when the threshold does not fit the question.
+  static func stepCondition(
+    _ step: Located<LadderDefinition.Threshold>, of question: Question, _ direction: LadderDirection, survey: Survey, log: DiagnosticLog
+  ) -> (threshold: Double, shown: LocalizedText, expression: String)? {
+    switch (step.value, question.isOrdinal) {
+    case (.number(let number), false):
+      let (low, high) = question.bounds
+      if let low, number < low {
+        log.warning("ladder-range", Message(.compileThresholdBelowSmallestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(low))", "question_id": "\(question.id)"]), at: step.location)
+      }
+      if let high, number > high {
+        log.warning("ladder-range", Message(.compileThresholdAboveLargestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(high))", "question_id": "\(question.id)"]), at: step.location)
+      }
+      let shown = LocalizedText(survey.languages.map { ($0, question.kind.formatNumber(number, language: $0)) })
+      return (number, shown, "\(question.id) \(direction == .higher ? ">=" : "<=") \(JSONWriter.format(number))")
+    case (.number(let number), true):
+      guard let whole = Int(exactly: number), let option = question.options.first(where: { $0.level == whole }) else {
+        log.error("ladder-threshold", Message(.compileHasNoOptionAt, ["question_id": "\(question.id)", "format": "\(JSONWriter.format(number))"]), at: step.location)
+        return nil
+      }
+      return (number, option.label, "level(\(question.id)) >= \(whole)")
+    case (.option(let value), true):
+      guard let option = question.options.first(where: { $0.value == value }), let level = option.level else {
+        log.error(
+          "unknown-option",
+          Message(.compileNotOption, ["value": .text(value), "question_id": .text(question.id), "hint": DidYouMean.hint(value, from: question.options.map(\.value))]),
+          at: step.location)
+        return nil
+      }
+      return (Double(level), option.label, "level(\(question.id)) >= \(level)")
+    case (.option(let value), false):
+      log.error("ladder-threshold", Message(.compileTakesNumbersSoThreshold, ["question_id": "\(question.id)", "value": "\(value)"]), at: step.location)
+      return nil
+    }
   }
 
   /// A ladder's steps with their stages resolved, in stage order; a stage written twice (`2` and
@@ -442,5 +416,72 @@ public enum ProgramCompiler {
         }
       }
     }
+  }
+}
+
+/// The names a program's rules resolve against the survey and the catalog, with problems logged
+/// at the reference.
+struct NameResolver {
+  let survey: Survey
+  let log: DiagnosticLog
+  let solutionIndex: [String: Int]
+
+  func solutions(_ references: [Located<String>]) -> [Int] {
+    references.compactMap { reference in
+      if let index = solutionIndex[reference.value] { return index }
+      let hint = DidYouMean.hint(reference.value, from: solutionIndex.keys)
+      log.error("unknown-solution", Message(.compileUnknownCatalogSolution, ["reference_value": "\(reference.value)", "hint": hint]), at: reference.location)
+      return nil
+    }
+  }
+
+  func pillar(_ reference: Located<String>) -> Int? {
+    if let index = survey.pillarIndex(reference.value) { return index }
+    log.error(
+      "unknown-pillar", Message(.compileUnknownPillar, ["reference_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.pillars.map(\.id))]),
+      at: reference.location)
+    return nil
+  }
+
+  /// The level of a criterion's stage: a stage of the survey above the first.
+  func criterionStage(_ stage: Located<StageReference>) -> Int? {
+    guard let level = survey.stageLevel(stage, log: log) else { return nil }
+    if level == 1 {
+      log.error("stage-one", Message(.compileStage1FloorEvery, ["top_stage": "\(survey.topStage)"]), at: stage.location)
+      return nil
+    }
+    return level
+  }
+}
+
+/// One plugin's criteria being compiled: the ids it has claimed (criteria and ladder steps share
+/// one namespace per plugin) and the environment its conditions are read in.
+final class CriterionScope {
+  let plugin: Plugin
+  let number: Int
+  let resolver: NameResolver
+  let environment: ExpressionEnvironment
+  private var claimed: [String: SourceLocation] = [:]
+
+  init(plugin: Plugin, number: Int, resolver: NameResolver, environment: ExpressionEnvironment) {
+    self.plugin = plugin
+    self.number = number
+    self.resolver = resolver
+    self.environment = environment
+  }
+
+  var survey: Survey { resolver.survey }
+  var log: DiagnosticLog { resolver.log }
+
+  /// Takes `id` for a criterion; false (reported) when the plugin already has one.
+  func claim(_ id: String, _ location: SourceLocation) -> Bool {
+    if let first = claimed[id] {
+      log.error(
+        "duplicate-id", Message(.compileDuplicateCriterionIdPlugin, ["id": "\(id)", "plugin_id": "\(plugin.id)"]), at: location,
+        notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
+      return false
+    }
+    claimed[id] = location
+    return true
   }
 }

@@ -85,8 +85,8 @@ public enum FastAnswersReader {
       return nodes > limits.maxNodes / 2 ? .unusual : event
     }
 
-    mutating func run(schema schemaFor: (String, SemanticVersion) -> AnswerSchema?) -> (AnswerSheet, AnswerSchema)? {
-      guard case .boundary = next(), case .boundary = next(), case .mappingStart = next() else { return nil }
+    /// What the top-level keys of an answers file gave, as they are read.
+    struct TopLevel {
       var surveyID: String?
       var version: SemanticVersion?
       var schema: AnswerSchema?
@@ -102,6 +102,11 @@ public enum FastAnswersReader {
       var notes: [Int: String] = [:]
       var review: [Int] = []
       var evidence: [Int: Evidence] = [:]
+    }
+
+    mutating func run(schema schemaFor: (String, SemanticVersion) -> AnswerSchema?) -> (AnswerSheet, AnswerSchema)? {
+      guard case .boundary = next(), case .boundary = next(), case .mappingStart = next() else { return nil }
+      var read = TopLevel()
       var seen: UInt32 = 0
       var extensionKeys: [[UInt8]] = []
       while true {
@@ -121,75 +126,80 @@ public enum FastAnswersReader {
         }
         guard seen & field.bit == 0 else { return nil }
         seen |= field.bit
-        switch field {
-        case .survey:
-          guard let text = plainText(next()) else { return nil }
-          surveyID = text
-        case .surveyVersion:
-          guard let text = plainText(next()), let parsed = SemanticVersion(text) else { return nil }
-          version = parsed
-        case .language:
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard let text = plainText(event) else { return nil }
-          language = text
-        case .city:
-          guard case .mappingStart = next(), let read = readCity() else { return nil }
-          city = read
-        case .respondent:
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard case .mappingStart = event, let read = readRespondent() else { return nil }
-          respondent = read
-        case .started, .completed:
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard let text = plainText(event), DateText.isValid(String(text.prefix(10))) else { return nil }
-          if field == .started { started = text } else { completed = text }
-        case .answers:
-          guard let surveyID, let version, let prepared = schemaFor(surveyID, version) else { return nil }
-          schema = prepared
-          answersLocation = file.location(keyMark)
-          values = [AnswerValue?](repeating: nil, count: prepared.questionCount)
-          marks = [YAMLMark?](repeating: nil, count: prepared.questionCount)
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard case .mappingStart = event, readAnswers(prepared, &values, &marks) else { return nil }
-        case .targets:
-          guard let schema else { return nil }
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard case .mappingStart = event, readTargets(schema, &targets) else { return nil }
-        case .notes:
-          guard let schema else { return nil }
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard case .mappingStart = event, readNotes(schema, &notes) else { return nil }
-        case .review:
-          guard let schema else { return nil }
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard case .sequenceStart = event, readReview(schema, &review) else { return nil }
-        case .evidence:
-          guard let schema else { return nil }
-          let event = next()
-          if Self.isNull(event) { continue }
-          guard case .mappingStart = event, readEvidence(schema, &evidence) else { return nil }
-        }
+        guard readValue(of: field, at: keyMark, into: &read, schemaFor) else { return nil }
       }
       guard case .boundary = next(), case .end = next() else { return nil }
-      guard let schema, let city, let version else { return nil }
-      let chosenLanguage = language ?? schema.defaultLanguage
-      guard schema.languages.contains(chosenLanguage), let surveyID else { return nil }
+      return sheet(read)
+    }
+
+    /// Reads the value of one top-level key; false hands the file to the loader.
+    mutating func readValue(
+      of field: AnswersKey, at keyMark: YAMLMark, into read: inout TopLevel, _ schemaFor: (String, SemanticVersion) -> AnswerSchema?
+    ) -> Bool {
+      switch field {
+      case .survey:
+        guard let text = plainText(next()) else { return false }
+        read.surveyID = text
+      case .surveyVersion:
+        guard let text = plainText(next()), let parsed = SemanticVersion(text) else { return false }
+        read.version = parsed
+      case .language:
+        let event = next()
+        if Self.isNull(event) { return true }
+        guard let text = plainText(event) else { return false }
+        read.language = text
+      case .city:
+        guard case .mappingStart = next(), let city = readCity() else { return false }
+        read.city = city
+      case .respondent:
+        let event = next()
+        if Self.isNull(event) { return true }
+        guard case .mappingStart = event, let respondent = readRespondent() else { return false }
+        read.respondent = respondent
+      case .started, .completed:
+        let event = next()
+        if Self.isNull(event) { return true }
+        guard let text = plainText(event), DateText.isValid(String(text.prefix(10))) else { return false }
+        if field == .started { read.started = text } else { read.completed = text }
+      case .answers:
+        guard let surveyID = read.surveyID, let version = read.version, let prepared = schemaFor(surveyID, version) else { return false }
+        read.schema = prepared
+        read.answersLocation = file.location(keyMark)
+        read.values = [AnswerValue?](repeating: nil, count: prepared.questionCount)
+        read.marks = [YAMLMark?](repeating: nil, count: prepared.questionCount)
+        let event = next()
+        if Self.isNull(event) { return true }
+        guard case .mappingStart = event, readAnswers(prepared, &read.values, &read.marks) else { return false }
+      case .targets, .notes, .review, .evidence:
+        // Read against the questions, which only `answers:` (written before them) names.
+        guard let schema = read.schema else { return false }
+        let event = next()
+        if Self.isNull(event) { return true }
+        switch (field, event) {
+        case (.targets, .mappingStart): return readTargets(schema, &read.targets)
+        case (.notes, .mappingStart): return readNotes(schema, &read.notes)
+        case (.review, .sequenceStart): return readReview(schema, &read.review)
+        case (.evidence, .mappingStart): return readEvidence(schema, &read.evidence)
+        default: return false
+        }
+      }
+      return true
+    }
+
+    /// The answer sheet the top-level keys make, if the file is complete and consistent.
+    func sheet(_ read: TopLevel) -> (AnswerSheet, AnswerSchema)? {
+      guard let schema = read.schema, let city = read.city, let version = read.version else { return nil }
+      let chosenLanguage = read.language ?? schema.defaultLanguage
+      guard schema.languages.contains(chosenLanguage), let surveyID = read.surveyID else { return nil }
       var sheet = AnswerSheet(
-        surveyID: surveyID, surveyVersion: version, language: chosenLanguage, city: city, respondent: respondent,
-        started: started, completed: completed, values: values, marks: marks, targets: targets, notes: notes,
-        review: review.sorted(), path: file.path)
-      sheet.answersLocation = answersLocation
-      sheet.evidence = evidence
+        surveyID: surveyID, surveyVersion: version, language: chosenLanguage, city: city, respondent: read.respondent,
+        started: read.started, completed: read.completed, values: read.values, marks: read.marks, targets: read.targets, notes: read.notes,
+        review: read.review.sorted(), path: file.path)
+      sheet.answersLocation = read.answersLocation
+      sheet.evidence = read.evidence
       // Problems between answers (a choice not ticked earlier, a year after the survey date) are
       // the loader's to report.
-      guard !schema.hasCrossChecks && evidence.isEmpty || AnswerChecks.problems(sheet, survey: schema.survey).isEmpty else {
+      guard !schema.hasCrossChecks && read.evidence.isEmpty || AnswerChecks.problems(sheet, survey: schema.survey).isEmpty else {
         return nil
       }
       return (sheet, schema)

@@ -1,4 +1,4 @@
-import ActivatorCore
+public import ActivatorCore
 public import ActivatorReports
 import ActivatorTerminal
 
@@ -14,11 +14,14 @@ public struct DiffRun {
   public var exitCode: Bool
   public var language: String?
   public var color: Bool
+  /// Metrics whose change is listed (chosen from rule set B).
+  public var metrics: MetricSelection
 
   public init(
     paths: [String], survey: String?, ruleSets: (before: String, after: String), format: DiffFormat.Kind, scores: Bool,
-    exitCode: Bool, language: String?, color: Bool
+    exitCode: Bool, language: String?, color: Bool, metrics: MetricSelection = .byDefault
   ) {
+    self.metrics = metrics
     self.paths = paths
     self.survey = survey
     self.ruleSets = ruleSets
@@ -36,7 +39,9 @@ public struct DiffRun {
     let workspaceB = try setB.workspace()
     let (files, problems) = try AnswersInput.files(paths)
     let chosen = try setB.chosenSurvey(workspaceB)
-    let formatter = DiffFormat(kind: format, survey: chosen, color: color, language: Languages.output(language, survey: chosen))
+    let columns = try Scoring.metricColumns(metrics, survey: chosen, workspace: workspaceB)
+    let formatter = DiffFormat(
+      kind: format, survey: chosen, color: color, language: Languages.output(language, survey: chosen), metrics: columns)
     func describe(_ workspace: Workspace, _ set: String) -> String {
       let plugins = workspace.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
       return "\(set) (\(plugins.isEmpty ? Localizer(formatter.language)(.diffNoPlugins) : plugins))"
@@ -58,7 +63,7 @@ public struct DiffRun {
         progress.advance(failed: true)
         continue
       }
-      let diff = CityDiff(before: Scorer.assess(sheet, with: programA), after: Scorer.assess(sheet, with: programB))
+      let diff = CityDiff(before: Scorer.assess(sheet, with: programA), after: Scorer.assess(sheet, with: programB), metrics: columns)
       summary.add(diff)
       let text = formatter.city(diff, first: first, showScoreOnly: scores)
       if !text.isEmpty {

@@ -1,4 +1,4 @@
-import ActivatorCore
+public import ActivatorCore
 public import ActivatorReports
 import ActivatorTerminal
 
@@ -17,11 +17,18 @@ public struct ReportRun {
   public var force: Bool
   /// Only the one-page summary (a city's or a comparison's; a cohort has none).
   public var summaryOnly: Bool
+  /// The metrics a cohort report shows.
+  public var metrics: MetricSelection
+  /// `metric:ID`, `metric:ID:asc` or `metric:ID:desc`: the cohort's cities in that metric's order.
+  public var sortBy: String?
 
   public init(
     paths: [String], sources: RuleSources, targets: [(option: String, path: String, renderer: any ReportRenderer)], compare: Bool,
-    recommendations: Int, language: String?, jobs: Int?, quiet: Bool, force: Bool, summaryOnly: Bool = false
+    recommendations: Int, language: String?, jobs: Int?, quiet: Bool, force: Bool, summaryOnly: Bool = false,
+    metrics: MetricSelection = .byDefault, sortBy: String? = nil
   ) {
+    self.metrics = metrics
+    self.sortBy = sortBy
     self.paths = paths
     self.sources = sources
     self.summaryOnly = summaryOnly
@@ -59,6 +66,8 @@ public struct ReportRun {
     try checkOutputs(inputs: files)
     let survey = try sources.chosenSurvey(workspace)
     let program = try Scoring.program(for: survey, workspace: workspace)
+    var columns = try Scoring.metricColumns(metrics, survey: survey, workspace: workspace)
+    let ranking = try self.ranking(program, columns: &columns)
     let collected = DeliveryState(CohortCollection())
     let job = BatchJob(
       workspace: workspace,
@@ -70,7 +79,7 @@ public struct ReportRun {
     }
     let report = CohortReport(
       records: collected.value.records, failures: collected.value.failures, program: program,
-      language: Languages.output(language, survey: survey), date: date)
+      language: Languages.output(language, survey: survey), date: date, metrics: columns, ranking: ranking)
     try write(.cohort(report))
     if !quiet {
       var line = Console.say(Message(.cliReported, ["scored": .count(outcome.stats.scored), "count": .count(files.count)]))
@@ -79,6 +88,30 @@ public struct ReportRun {
     }
     if outcome.missingRules { try Scoring.failForMissingRules(workspace) }
     if outcome.stats.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw RunFailure.exit(1) }
+  }
+
+  /// The ranking `--sort-by` asks for; its metric joins the columns when it is not among them.
+  func ranking(_ program: Program, columns: inout [MetricColumn]) throws -> CohortReport.Ranking? {
+    guard let sortBy else { return nil }
+    var parts = sortBy.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    var ascending = false
+    if parts.count == 3, let last = parts.last, last == "asc" || last == "desc" {
+      ascending = last == "asc"
+      parts.removeLast()
+    }
+    guard parts.count == 2, parts[0] == "metric", !parts[1].isEmpty else {
+      throw RunFailure.usage(Console.say(Message(.cliSortByForm, ["found": .text(InertText.line(sortBy))])))
+    }
+    let metric: MetricColumn
+    do {
+      guard let found = try MetricSelection.ids([parts[1]]).columns(program).first else { return nil }
+      metric = found
+    } catch {
+      throw RunFailure.usage(Console.say(error.message))
+    }
+    if let index = columns.firstIndex(where: { $0.id == metric.id }) { return CohortReport.Ranking(metric: index, ascending: ascending) }
+    columns.insert(metric, at: 0)
+    return CohortReport.Ranking(metric: 0, ascending: ascending)
   }
 
   func checkOutputs(inputs: some Sequence<String>) throws {

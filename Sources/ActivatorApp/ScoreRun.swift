@@ -1,4 +1,4 @@
-import ActivatorCore
+public import ActivatorCore
 public import ActivatorReports
 import ActivatorTerminal
 
@@ -22,11 +22,15 @@ public struct ScoreRun {
   public var excel: Bool
   /// The table shows scores instead of stages.
   public var scores: Bool
+  /// Which metrics get a column and an aggregate in the summary.
+  public var metrics: MetricSelection
 
   public init(
     paths: [String], sources: RuleSources, format: BatchFormat?, language: String?, color: Bool, jobs: Int?, out: String?,
-    summary: Bool, failFast: Bool, detail: Bool, quiet: Bool, force: Bool, excel: Bool = false, scores: Bool = false
+    summary: Bool, failFast: Bool, detail: Bool, quiet: Bool, force: Bool, excel: Bool = false, scores: Bool = false,
+    metrics: MetricSelection = .byDefault
   ) {
+    self.metrics = metrics
     self.paths = paths
     self.sources = sources
     self.format = format
@@ -65,8 +69,10 @@ public struct ScoreRun {
     let format = self.format ?? (Console.stdoutIsTerminal && out == nil ? .table : .jsonl)
     // People read tables and Markdown in one language; JSON and CSV keep each file's own.
     let readingLanguage = format.isForPeople ? Languages.output(language, survey: survey) : survey.defaultLanguage
+    let columns = try Scoring.metricColumns(metrics, survey: survey, workspace: workspace)
     let renderer = format.renderer(
-      survey: survey, language: readingLanguage, color: color && out == nil, detail: detail, byteOrderMark: excel, scores: scores)
+      survey: survey, language: readingLanguage, color: color && out == nil, detail: detail, byteOrderMark: excel, scores: scores,
+      metrics: columns)
     let sink: OutputSink
     do {
       sink = try OutputSink(path: out, immediate: out == nil && Console.stdoutIsTerminal)
@@ -74,7 +80,7 @@ public struct ScoreRun {
       Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
       throw RunFailure.exit(2)
     }
-    let cohort = DeliveryState(CohortSummary(pillars: survey.pillars.map(\.id), topStage: survey.topStage))
+    let cohort = DeliveryState(CohortSummary(pillars: survey.pillars.map(\.id), topStage: survey.topStage, metrics: columns))
     let written = DeliveryState(0)
     let summaryOnly = summary
     let separator = Array(renderer.separator.utf8)

@@ -47,6 +47,25 @@ public enum Scoring {
     return program
   }
 
+  /// The metric columns of a batch, report or diff over `survey`'s answers, from the program
+  /// that scores its current version. Without such a program the default is no columns (each
+  /// file then says why it cannot be scored); metrics asked for by id are a usage error when the
+  /// rules lack them.
+  public static func metricColumns(_ selection: MetricSelection, survey: Survey, workspace: Workspace) throws -> [MetricColumn] {
+    // Compiled apart from the workspace's cache: a failure here must not be cached silently for
+    // the files that report it later.
+    let applies = Workspace.missingRules(for: survey.id, version: survey.version, plugins: workspace.plugins) == nil
+    guard applies, let program = ProgramCompiler.compile(survey: survey, plugins: workspace.plugins, log: DiagnosticLog(), warnUnreachable: false) else {
+      if selection.firstID == nil { return [] }
+      throw RunFailure.usage(Console.say(MetricSelectionError(id: selection.firstID ?? "", ambiguous: false, known: []).message))
+    }
+    do {
+      return try selection.columns(program)
+    } catch {
+      throw RunFailure.usage(Console.say(error.message))
+    }
+  }
+
   /// After the `no-rules` error(s): where rules were looked for, how to give them; exit 2 (the
   /// set-up is wrong, not the answers files).
   public static func failForMissingRules(_ workspace: Workspace) throws -> Never {

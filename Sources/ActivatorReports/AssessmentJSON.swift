@@ -9,6 +9,9 @@ public enum AssessmentJSON {
     /// How many recommendations to list (nil: all).
     public var recommendationLimit: Int?
     public var pretty: Bool
+    /// Metrics also written flat, `"metric_values": {"plugin/id": value}` (batch rows, for tools
+    /// that turn each key into a column); unknown values are null.
+    public var metricColumns: [MetricColumn] = []
 
     public init(criteria: Bool = true, recommendationLimit: Int? = nil, pretty: Bool = true) {
       self.criteria = criteria
@@ -61,6 +64,7 @@ public enum AssessmentJSON {
           for result in a.metrics { metricObject(a, result, into: writer) }
         }
       }
+      if !options.metricColumns.isEmpty { metricValues(a, options.metricColumns, into: writer) }
       recommendations(a, options: options, into: writer)
       answerCounts(a, into: writer)
       issues(a, into: writer)
@@ -148,6 +152,17 @@ public enum AssessmentJSON {
             }
             if let error = a.errors[index] { writer.key("error", error.message.text(a.language)) }
           }
+        }
+      }
+    }
+  }
+
+  static func metricValues(_ a: Assessment, _ columns: [MetricColumn], into writer: JSONWriter) {
+    writer.key("metric_values") {
+      writer.object {
+        for column in columns {
+          writer.key(column.id)
+          if let result = column.result(in: a) { ValueText.json(result.value, survey: a.survey, into: writer) } else { writer.null() }
         }
       }
     }

@@ -36,15 +36,17 @@ public enum BatchFormat: String, Sendable, CaseIterable {
   ///   - detail: every criterion and recommendation, for JSON.
   ///   - byteOrderMark: CSV starts with one (`--excel`).
   ///   - scores: the table shows scores instead of stages.
+  ///   - metrics: the metrics shown as columns, and aggregated in the summary.
   public func renderer(
-    survey: Survey, language: String, color: Bool, detail: Bool, byteOrderMark: Bool = false, scores: Bool = false
+    survey: Survey, language: String, color: Bool, detail: Bool, byteOrderMark: Bool = false, scores: Bool = false,
+    metrics: [MetricColumn] = []
   ) -> any BatchRenderer {
     switch self {
-    case .table: TableBatch(survey: survey, language: language, color: color, scores: scores)
-    case .csv: CSVBatch(survey: survey, byteOrderMark: byteOrderMark)
-    case .json: JSONBatch(survey: survey, lines: false, detail: detail)
-    case .jsonl: JSONBatch(survey: survey, lines: true, detail: detail)
-    case .md: MarkdownBatch(survey: survey, language: language)
+    case .table: TableBatch(survey: survey, language: language, color: color, scores: scores, metrics: metrics)
+    case .csv: CSVBatch(survey: survey, byteOrderMark: byteOrderMark, metrics: metrics)
+    case .json: JSONBatch(survey: survey, lines: false, detail: detail, metrics: metrics)
+    case .jsonl: JSONBatch(survey: survey, lines: true, detail: detail, metrics: metrics)
+    case .md: MarkdownBatch(survey: survey, language: language, metrics: metrics)
     }
   }
 }

@@ -8,6 +8,8 @@ struct CSVBatch: BatchRenderer {
   /// Excel reads UTF-8 (accents in city names) only after a byte-order mark, which most other
   /// readers (Python's csv, pandas, DuckDB, R) take into the first column's name: so only on request.
   var byteOrderMark = false
+  /// A column per chosen metric (its qualified id), empty where the city's value is unknown.
+  var metrics: [MetricColumn] = []
 
   var start: String { byteOrderMark ? "\u{FEFF}" : "" }
 
@@ -17,6 +19,7 @@ struct CSVBatch: BatchRenderer {
       // A pillar that is not assessed has an empty stage and score and `assessed` false.
       columns += ["\(pillar.id)_stage", "\(pillar.id)_score", "\(pillar.id)_coverage", "\(pillar.id)_assessed", "\(pillar.id)_target"]
     }
+    columns += metrics.map(\.id)
     columns += ["top_recommendations", "next_steps", "rules_hash"]
     return start + columns.map(CSV.field).joined(separator: ",") + "\r\n"
   }
@@ -72,6 +75,9 @@ struct CSVBatch: BatchRenderer {
       field(pillar.assessed ? "true" : "false")
       if let target = pillar.target { number(target) } else { blank() }
     }
+    for column in metrics {
+      if let text = MetricCells.machine(column, a) { field(text) } else { blank() }
+    }
     row.append(0x2C)
     CSV.appendJoined(a.recommendations.prefix(5).lazy.map { a.program.solutions[$0.solution].id }, to: &row)
     row.append(0x2C)
@@ -84,7 +90,10 @@ struct CSVBatch: BatchRenderer {
 
   func summary(_ cohort: CohortSummary) -> String {
     let stages = Array(1...max(1, survey.topStage))
-    var out = start + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" } + ["not_assessed"]).joined(separator: ",") + "\r\n"
+    // Metrics add rows of their own (pillar cells empty) and columns that pillar rows leave empty.
+    let metricColumns = metrics.isEmpty ? [] : ["metric", "cities_with_value", "mean", "median", "pool", "pooled", "pooled_over"]
+    var out = start + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" } + ["not_assessed"] + metricColumns).joined(separator: ",") + "\r\n"
+    let number = { (value: Double?) in value.map(JSONWriter.format) ?? "" }
     for (scope, group) in cohort.groups() {
       for (index, pillar) in survey.pillars.enumerated() {
         var fields = [
@@ -92,6 +101,15 @@ struct CSVBatch: BatchRenderer {
           group.medianScore(index).map(ScoreText.exact) ?? "",
         ]
         fields += stages.map { String(group.stageCounts[index][$0]) } + [String(group.notAssessed(index))]
+        fields += metricColumns.map { _ in "" }
+        out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
+      }
+      for aggregate in group.metrics {
+        var fields = [scope.code, "", String(group.cities), "", ""] + stages.map { _ in "" } + [""]
+        fields += [
+          aggregate.column.id, String(aggregate.count), number(aggregate.mean), number(aggregate.median), aggregate.column.pool?.rawValue ?? "",
+          number(aggregate.pooled), aggregate.column.pool == nil ? "" : String(aggregate.pooledOver),
+        ]
         out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
       }
     }

@@ -23,6 +23,23 @@ public struct CohortReport: Sendable {
     /// Per pillar: score minus its region's median score (nil without a region or peers).
     public var versusRegion: [Double?]
     public var topSolutions: [String]
+    /// Per chosen metric: the city's value when it is a number (nil when unknown).
+    public var metrics: [Double?] = []
+    /// Place in the ranking by `CohortReport.ranking`'s metric (ties share a place); nil
+    /// without a value or without a ranking.
+    public var rank: Int? = nil
+  }
+
+  /// The order of the cities by one chosen metric (`--sort-by metric:ID`).
+  public struct Ranking: Sendable {
+    /// Index into `metrics`.
+    public var metric: Int
+    public var ascending: Bool
+
+    public init(metric: Int, ascending: Bool) {
+      self.metric = metric
+      self.ascending = ascending
+    }
   }
 
   public struct Group: Sendable {
@@ -35,6 +52,8 @@ public struct CohortReport: Sendable {
     public var medianStage: [Int?]
     public var medianScore: [Double?]
     public var medianOverall: Int?
+    /// The chosen metrics across the group's cities.
+    public var metrics: [MetricAggregate] = []
   }
 
   public struct Failure: Sendable {
@@ -64,8 +83,16 @@ public struct CohortReport: Sendable {
   public var rules: [(id: String, version: String, hash: String)]
   public var engine: String
   public var date: String
+  /// The metrics the report shows, aggregates and values per city (`MetricSelection`).
+  public var metrics: [MetricColumn]
+  public var ranking: Ranking?
 
-  public init(records: [CohortRecord], failures: [Failure] = [], program: Program, language: String, date: String) {
+  public init(
+    records: [CohortRecord], failures: [Failure] = [], program: Program, language: String, date: String, metrics: [MetricColumn] = [],
+    ranking: Ranking? = nil
+  ) {
+    self.metrics = metrics
+    self.ranking = ranking
     let survey = program.survey
     let t = Localizer(language)
     self.language = language
@@ -106,6 +133,7 @@ public struct CohortReport: Sendable {
     // Pillars that are not assessed add nothing to a city's total.
     func total(_ record: CohortRecord) -> Double { record.scores.indices.reduce(0) { $0 + (record.stages[$1] > 0 ? record.scores[$1] : 0) } }
     let ordered = usable.sorted { a, b in
+      if let ranking, let order = Self.rankOrder(a, b, metrics[ranking.metric].id, ascending: ranking.ascending) { return order }
       let meanA = total(a)
       let meanB = total(b)
       if (a.overall ?? 0) != (b.overall ?? 0) { return (a.overall ?? 0) > (b.overall ?? 0) }
@@ -126,7 +154,40 @@ public struct CohortReport: Sendable {
           guard record.stages[pillar] > 0, let region, region.cities > 1, let median = region.medianScore[pillar] else { return nil }
           return record.scores[pillar] - median
         },
-        topSolutions: record.topSolutions.map { solutionNames[$0] ?? $0 })
+        topSolutions: record.topSolutions.map { solutionNames[$0] ?? $0 },
+        metrics: metrics.map { record.metrics[$0.id]?.value })
+    }
+    for index in ([all] + regions).indices {
+      var aggregates = metrics.map(MetricAggregate.init)
+      let members = index == 0 ? usable : byRegion[regionKeys[index - 1]] ?? []
+      for record in members {
+        for m in aggregates.indices { aggregates[m].add(record.metrics[aggregates[m].column.id] ?? MetricSample(nil)) }
+      }
+      if index == 0 { all.metrics = aggregates } else { regions[index - 1].metrics = aggregates }
+    }
+    if let ranking { rank(by: ranking) }
+  }
+
+  /// Which of two cities comes first by a metric: the better value first, cities without a
+  /// value last; nil when the metric does not tell them apart.
+  static func rankOrder(_ a: CohortRecord, _ b: CohortRecord, _ id: String, ascending: Bool) -> Bool? {
+    switch (a.metrics[id]?.value, b.metrics[id]?.value) {
+    case (let x?, let y?) where x != y: ascending ? x < y : x > y
+    case (.some, nil): true
+    case (nil, .some): false
+    default: nil
+    }
+  }
+
+  /// Places 1, 2, 2, 4… in the (already ranked) city order; none for cities without a value.
+  mutating func rank(by ranking: Ranking) {
+    var previous: Double?
+    var place = 0
+    for index in cities.indices {
+      guard let value = cities[index].metrics[ranking.metric] else { continue }
+      if value != previous { place = index + 1 }
+      previous = value
+      cities[index].rank = place
     }
   }
 

@@ -16,12 +16,14 @@ extension HTMLReport {
       page.element("a", [("href", "#heatmap")], text: t(.cohortStagesByCity))
       page.element("a", [("href", "#distribution")], text: t(.cohortDistribution))
       page.element("a", [("href", "#medians")], text: t(.cohortMedians))
+      if !r.metrics.isEmpty { page.element("a", [("href", "#metrics")], text: t(.cohortMetrics)) }
       page.element("a", [("href", "#cities")], text: t(.cohortCities))
       page.close("nav")
       page.newline()
       heatmap(&page, r, t)
       distribution(&page, r, t)
       medians(&page, r, t)
+      metrics(&page, r, t)
       citySections(&page, r, t)
       if !r.failures.isEmpty {
         page.open("section", [("id", "failures")])
@@ -154,6 +156,30 @@ extension HTMLReport {
           row.text(group.medianOverall.map(String.init) ?? "—")
         }
       }
+    }
+    page.close("section")
+    page.newline()
+  }
+
+  /// Aggregates per group, then each city's values (in the ranking's order when there is one).
+  static func metrics(_ page: inout Markup, _ r: CohortReport, _ t: Localizer) {
+    guard !r.metrics.isEmpty else { return }
+    page.open("section", [("id", "metrics")])
+    page.element("h2", text: t(.cohortMetrics))
+    page.element("p", [("class", "muted small")], text: t(.cohortMetricsIntro))
+    let aggregates = r.metricAggregateRows(t)
+    HTMLTable(caption: t(.cohortMetrics), captionShown: false, columns: aggregates.header.enumerated().map { .init($1, numeric: $0 >= 2) })
+      .write(&page) { rows in
+        for cells in aggregates.rows { rows.row { row in for cell in cells { row.text(cell) } } }
+      }
+    page.element("h3", text: t(.cohortMetricsByCity))
+    if let note = r.rankingNote(t) { page.element("p", [("class", "muted small")], text: note) }
+    let byCity = r.metricCityRows(t)
+    let cityColumn = r.ranking == nil ? 0 : 1
+    var table = HTMLTable(caption: t(.cohortMetricsByCity), captionShown: false, columns: byCity.header.enumerated().map { .init($1, numeric: $0 != cityColumn) })
+    table.rowHeader = cityColumn
+    table.write(&page) { rows in
+      for cells in byCity.rows { rows.row { row in for cell in cells { row.text(cell) } } }
     }
     page.close("section")
     page.newline()

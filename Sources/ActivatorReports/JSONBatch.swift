@@ -8,6 +8,8 @@ struct JSONBatch: BatchRenderer {
   let lines: Bool
   /// Every criterion and recommendation rather than the first five recommendations.
   let detail: Bool
+  /// Chosen metrics, written flat under `metric_values` (a column each in pandas or DuckDB).
+  var metrics: [MetricColumn] = []
 
   func header() -> String { lines ? "" : "[\n" }
 
@@ -17,7 +19,9 @@ struct JSONBatch: BatchRenderer {
 
   func row(_ a: Assessment) -> [UInt8] {
     let writer = JSONWriter(pretty: !lines)
-    AssessmentJSON.write(a, options: .init(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: !lines), into: writer)
+    var options = AssessmentJSON.Options(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: !lines)
+    options.metricColumns = metrics
+    AssessmentJSON.write(a, options: options, into: writer)
     guard lines else { return indent(writer.bytes) }
     var bytes = writer.bytes
     bytes.append(0x0A)
@@ -59,6 +63,7 @@ struct JSONBatch: BatchRenderer {
                   }
                 }
               }
+              if !group.metrics.isEmpty { MetricCells.json(group.metrics, into: writer) }
             }
           }
         }

@@ -5,12 +5,15 @@ import ActivatorCore
 struct MarkdownBatch: BatchRenderer {
   let survey: Survey
   let language: String
+  /// A column per chosen metric, headed by its title.
+  var metrics: [MetricColumn] = []
 
   func header() -> String {
     let t = Localizer(language)
     var line = "| \(t(.batchCity)) | \(t(.batchCountry)) | \(t(.batchRegion)) | "
-      + survey.pillars.map { MarkdownText.escape($0.name.text(language)) }.joined(separator: " | ") + " | \(t(.batchOverall)) |\n"
-    line += "|---|---|---|" + survey.pillars.map { _ in "---:|" }.joined() + "---:|\n"
+      + (survey.pillars.map { MarkdownText.escape($0.name.text(language)) } + metrics.map { MarkdownText.escape(t.text($0.title)) }).joined(separator: " | ")
+      + " | \(t(.batchOverall)) |\n"
+    line += "|---|---|---|" + survey.pillars.map { _ in "---:|" }.joined() + metrics.map { _ in "---:|" }.joined() + "---:|\n"
     return line
   }
 
@@ -19,6 +22,10 @@ struct MarkdownBatch: BatchRenderer {
     var line = "| " + MarkdownText.escape(city.name) + " | " + MarkdownText.escape(city.country ?? "") + " | "
       + MarkdownText.escape(city.region.map { Regions.name($0, language: language) } ?? "") + " |"
     for pillar in a.pillars { line += pillar.assessed ? " \(pillar.stage) |" : " \(StatusMark.notAssessed.glyph) |" }
+    if !metrics.isEmpty {
+      let t = Localizer(language)
+      for column in metrics { line += " " + MarkdownText.escape(MetricCells.people(column, a, t)) + " |" }
+    }
     line += " \(a.overall.map(String.init) ?? "–") |\n"
     return Array(line.utf8)
   }
@@ -37,6 +44,19 @@ struct MarkdownBatch: BatchRenderer {
           + "\(group.medianScore(index).map(ScoreText.fixed) ?? "–") | "
           + stages.map { String(group.stageCounts[index][$0]) }.joined(separator: " | ") + " | \(group.notAssessed(index)) |\n"
       }
+      out += metricSummary(group, t)
+    }
+    return out
+  }
+
+  /// The chosen metrics across a group: over how many cities, mean, median, pooled.
+  func metricSummary(_ group: CohortSummary.Group, _ t: Localizer) -> String {
+    guard !group.metrics.isEmpty else { return "" }
+    var out = "\n| \(t(.batchMetric)) | \(t(.batchWithValue)) | \(t(.batchMean)) | \(t(.batchMedianValue)) | \(t(.batchPooled)) |\n|---|---:|---:|---:|---:|\n"
+    for aggregate in group.metrics {
+      let pooled = aggregate.column.pool == nil ? "" : MetricCells.people(aggregate.pooled, language) + " (\(aggregate.pooledOver))"
+      out += "| \(MarkdownText.escape(t.text(aggregate.column.title))) | \(aggregate.count)/\(group.cities) | "
+        + "\(MetricCells.people(aggregate.mean, language)) | \(MetricCells.people(aggregate.median, language)) | \(pooled) |\n"
     }
     return out
   }

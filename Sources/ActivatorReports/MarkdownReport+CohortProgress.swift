@@ -7,6 +7,7 @@ extension MarkdownReport {
     out += "*\(e(r.surveyTitle))* · " + t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])
     if !r.failures.isEmpty { out += " · " + t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"]) }
     out += "\n\n## " + t(.cohortStagesByCity) + "\n\n"
+    if let note = r.rankingNote(t) { out += e(note) + "\n\n" }
     out += "| # | " + t(.cohortCity) + " | " + t(.cohortRegion) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t(.cohortOverall) + " |\n"
     out += "|--:|---|---|" + String(repeating: ":-:|", count: r.pillarNames.count + 1) + "\n"
     for (index, city) in r.cities.enumerated() {
@@ -36,6 +37,7 @@ extension MarkdownReport {
       }.joined(separator: " | ")
       out += " | \(group.medianOverall.map(String.init) ?? "—") |\n"
     }
+    out += metrics(r, t)
     out += "\n## " + t(.cohortCities) + "\n"
     for city in r.cities {
       out += "\n<a id=\"\(city.anchor)\"></a>\n\n### \(e(city.name))"
@@ -66,6 +68,25 @@ extension MarkdownReport {
     out += "\n---\n\n*" + t(.cohortSurvey) + " `\(code(r.survey))` sha256 `\(r.surveyHash.prefix(16))` · " + t(.cohortRules) + " "
     out += r.rules.map { "`\(code($0.id)) \($0.version)` sha256 `\($0.hash.prefix(16))`" }.joined(separator: ", ")
     out += " · Activator \(r.engine) · " + t(.cohortGenerated) + " \(r.date)*\n"
+    return out
+  }
+
+  /// The metrics section: aggregates per group, then each city's values.
+  static func metrics(_ r: CohortReport, _ t: Localizer) -> String {
+    guard !r.metrics.isEmpty else { return "" }
+    func table(_ header: [String], _ rows: [[String]], numericFrom: Int) -> String {
+      var out = "| " + header.map(e).joined(separator: " | ") + " |\n|"
+      out += header.indices.map { $0 >= numericFrom ? "--:|" : "---|" }.joined() + "\n"
+      for row in rows { out += "| " + row.map(e).joined(separator: " | ") + " |\n" }
+      return out
+    }
+    let aggregates = r.metricAggregateRows(t)
+    let byCity = r.metricCityRows(t)
+    var out = "\n## " + t(.cohortMetrics) + "\n\n" + e(t(.cohortMetricsIntro)) + "\n\n"
+    out += table(aggregates.header, aggregates.rows, numericFrom: 2)
+    out += "\n### " + t(.cohortMetricsByCity) + "\n\n"
+    if let note = r.rankingNote(t) { out += e(note) + "\n\n" }
+    out += table(byCity.header, byCity.rows, numericFrom: r.ranking == nil ? 1 : 2)
     return out
   }
 

@@ -258,6 +258,9 @@ public struct NextStepResult: Sendable {
 public struct MetricResult: Sendable {
   public var metric: Int
   public var value: Value
+  /// The numerator and denominator a pooled share adds up across cities; nil when the metric
+  /// pools no ratio or either part is unknown for this city.
+  public var parts: (numerator: Double, denominator: Double)? = nil
 }
 
 /// Something about the answers worth telling the respondent, not an error.

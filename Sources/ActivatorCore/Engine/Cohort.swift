@@ -12,6 +12,8 @@ public struct CohortRecord: Sendable {
   public var overall: Int?
   /// Ids of the first recommended solutions, best first.
   public var topSolutions: [String]
+  /// Every metric's numbers by qualified id: a cohort aggregates and ranks the ones it shows.
+  public var metrics: [String: MetricSample]
 
   public init(_ a: Assessment) {
     path = a.sheet.path
@@ -24,6 +26,7 @@ public struct CohortRecord: Sendable {
     coverage = a.pillars.map(\.coverage)
     overall = a.overall
     topSolutions = a.recommendations.prefix(3).map { a.program.solutions[$0.solution].id }
+    metrics = Dictionary(a.metrics.map { (a.program.metrics[$0.metric].qualifiedID, MetricSample($0)) }, uniquingKeysWith: { first, _ in first })
   }
 }
 
@@ -38,8 +41,11 @@ public struct CohortSummary: Sendable {
     /// Per pillar: histogram of scores in hundredths.
     var scoreCounts: [[Int]]
     public var overallCounts: [Int]
+    /// The chosen metrics (`MetricSelection`), in column order.
+    public var metrics: [MetricAggregate]
 
-    init(pillars: Int, topStage: Int) {
+    init(pillars: Int, topStage: Int, metrics: [MetricColumn]) {
+      self.metrics = metrics.map(MetricAggregate.init)
       stageCounts = Array(repeating: Array(repeating: 0, count: topStage + 1), count: pillars)
       scoreCounts = Array(repeating: Array(repeating: 0, count: topStage * 100 + 1), count: pillars)
       overallCounts = Array(repeating: 0, count: topStage + 1)
@@ -54,6 +60,7 @@ public struct CohortSummary: Sendable {
         scoreCounts[pillar][bucket] += 1
       }
       if let overall = record.overall { overallCounts[min(max(overall, 0), overallCounts.count - 1)] += 1 }
+      for index in metrics.indices { metrics[index].add(record.metrics[metrics[index].column.id] ?? MetricSample(nil)) }
     }
 
     /// The lower median stage of a pillar, among the cities where it is assessed.
@@ -97,6 +104,7 @@ public struct CohortSummary: Sendable {
 
   public let pillars: [String]
   public let topStage: Int
+  public let metrics: [MetricColumn]
   public private(set) var all: Group
   /// Per region, in name order; at most `regionLimit` regions, the rest counted as "other".
   public private(set) var regions: [String: Group] = [:]
@@ -105,16 +113,17 @@ public struct CohortSummary: Sendable {
   /// in the reader's language in tables.
   public static let otherRegions = "(other regions)"
 
-  public init(pillars: [String], topStage: Int) {
+  public init(pillars: [String], topStage: Int, metrics: [MetricColumn] = []) {
     self.pillars = pillars
     self.topStage = topStage
-    all = Group(pillars: pillars.count, topStage: topStage)
+    self.metrics = metrics
+    all = Group(pillars: pillars.count, topStage: topStage, metrics: metrics)
   }
 
   public mutating func add(_ record: CohortRecord) {
     all.add(record)
     guard var region = record.region, !region.isEmpty else { return }
     if regions[region] == nil && regions.count >= Self.regionLimit { region = Self.otherRegions }
-    regions[region, default: Group(pillars: pillars.count, topStage: topStage)].add(record)
+    regions[region, default: Group(pillars: pillars.count, topStage: topStage, metrics: metrics)].add(record)
   }
 }

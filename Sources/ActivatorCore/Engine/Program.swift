@@ -55,6 +55,15 @@ public struct Metric: Sendable {
   public var expression: CompiledExpression
   /// Capability or outcome: reports show a pillar's outcome metrics beside its stage.
   public var kind: EvidenceKind? = nil
+  /// Shown by default where outputs have a column per metric.
+  public var headline = false
+  public var pool: MetricPool? = nil
+}
+
+/// How a metric's values across cities pool into one figure (`MetricPoolDefinition`, compiled).
+public enum MetricPool: Sendable {
+  case sum
+  case ratio(numerator: CompiledExpression, denominator: CompiledExpression)
 }
 
 public struct NextStep: Sendable {

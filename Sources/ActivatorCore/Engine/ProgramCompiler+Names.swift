@@ -95,15 +95,51 @@ extension ProgramCompiler {
   /// in declaration order.
   static func compileMetrics(
     _ registered: [(entry: NamedExpressions.Entry, definition: MetricDefinition)], in names: NamedExpressions,
-    plugins: [Plugin], resolvePillar: (Located<String>) -> Int?
+    resolver: NameResolver, environment: (Int?) -> ExpressionEnvironment
   ) -> [Metric] {
     registered.compactMap { entry, definition in
-      let pillar = definition.pillar.flatMap(resolvePillar)
+      let pillar = definition.pillar.flatMap(resolver.pillar)
       names.check(entry)
+      let pool = definition.pool.flatMap { metricPool($0, definition, entry, resolver: resolver, environment: environment(entry.plugin)) }
       guard let expression = entry.compiled, entry.state == .checked else { return nil }
-      return Metric(
+      var metric = Metric(
         id: definition.id, qualifiedID: entry.name, title: definition.title, unit: definition.unit, pillar: pillar,
         expression: expression, kind: definition.kind?.value)
+      metric.headline = definition.headline
+      metric.pool = pool
+      return metric
+    }
+  }
+
+  /// A metric's pool: a sum needs the metric to give a number; a ratio's parts are numbers read
+  /// as the metric is (answers, outcomes, definitions and other metrics).
+  static func metricPool(
+    _ pool: MetricPoolDefinition, _ definition: MetricDefinition, _ entry: NamedExpressions.Entry, resolver: NameResolver,
+    environment: ExpressionEnvironment
+  ) -> MetricPool? {
+    switch pool {
+    case .sum(let location):
+      if let compiled = entry.compiled, !compiled.type.isNumeric {
+        resolver.log.error(
+          "type-mismatch", Message(.compileMetricPoolSumNumber, ["id": .text(definition.id), "type": compiled.type.describe(resolver.survey)]), at: location)
+        return nil
+      }
+      return .sum
+    case .ratio(let numeratorSource, let denominatorSource):
+      let parts = [numeratorSource, denominatorSource].map { source -> CompiledExpression? in
+        let (compiled, diagnostics) = ExpressionCompiler.compile(source, in: environment, expecting: nil)
+        resolver.log.append(contentsOf: diagnostics)
+        guard let compiled else { return nil }
+        guard compiled.type.isNumeric else {
+          resolver.log.error(
+            "type-mismatch", Message(.compileMetricPoolPartNumber, ["id": .text(definition.id), "type": compiled.type.describe(resolver.survey)]),
+            at: source.location(ofOffset: 0))
+          return nil
+        }
+        return compiled
+      }
+      guard let numerator = parts[0], let denominator = parts[1] else { return nil }
+      return .ratio(numerator: numerator, denominator: denominator)
     }
   }
 

@@ -41,7 +41,7 @@ public enum ProgramCompiler {
       catalog.solutions, survey: survey, criteria: criteria, environment: { outcomeEnvironment(pluginNumbers[$0]) }, log: log)
     let cityContext = contextPlan(
       plugins, survey: survey, solutions: catalog.solutions, links: solutionLinks, criteria: criteria, criterionIDs: criterionIDs, log: log)
-    let metrics = compileMetrics(registeredMetrics, in: names, plugins: plugins, resolvePillar: resolver.pillar)
+    let metrics = compileMetrics(registeredMetrics, in: names, resolver: resolver, environment: outcomeEnvironment)
     let nextSteps = compileNextSteps(plugins, environment: outcomeEnvironment, catalog: catalog, log: log)
 
     warnStagesWithoutCriteria(criteria, survey: survey, at: plugins.first?.location ?? survey.location, log: log)
@@ -170,7 +170,14 @@ public enum ProgramCompiler {
     for criterion in criteria {
       items.append((Message(.whatCriterionNamed, ["id": .text(criterion.qualifiedID)]), criterion.condition.cost, criterion.condition.source.location))
     }
-    for metric in metrics { items.append((Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), metric.expression.cost, metric.expression.source.location)) }
+    for metric in metrics {
+      items.append((Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), metric.expression.cost, metric.expression.source.location))
+      if case .ratio(let numerator, let denominator) = metric.pool {
+        for part in [numerator, denominator] {
+          items.append((Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), part.cost, part.source.location))
+        }
+      }
+    }
     for step in nextSteps { items.append((Message(.compileCostNextStep), step.when.cost, step.when.source.location)) }
     for (solution, conditions) in needs.enumerated() {
       for condition in conditions.compactMap({ $0 }) {

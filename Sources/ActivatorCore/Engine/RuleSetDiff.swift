@@ -11,15 +11,29 @@ public struct CityDiff: Sendable {
     public var criteria: [(id: String, stage: Int, before: Outcome?, after: Outcome?)]
   }
 
+  /// A chosen metric (`MetricSelection`) whose value differs; nil on a side whose rules lack it.
+  public struct MetricChange: Sendable {
+    public var column: MetricColumn
+    public var before: Value?
+    public var after: Value?
+
+    /// After minus before, when both are numbers.
+    public var change: Double? {
+      guard let old = before?.number, let new = after?.number else { return nil }
+      return new - old
+    }
+  }
+
   public var path: String
   public var city: String
   public var changes: [PillarChange]
   public var overall: (before: Int?, after: Int?)
+  public var metricChanges: [MetricChange] = []
 
   /// Pillars whose stage moved.
   public var stageChanges: [PillarChange] { changes.filter { $0.before.stage != $0.after.stage } }
 
-  public init(before a: Assessment, after b: Assessment) {
+  public init(before a: Assessment, after b: Assessment, metrics: [MetricColumn] = []) {
     path = b.sheet.path
     city = b.sheet.city.name
     overall = (a.overall, b.overall)
@@ -54,6 +68,11 @@ public struct CityDiff: Sendable {
       changes.append(PillarChange(pillar: id, before: (oldStage, old.score), after: (newStage, result.score), criteria: differing))
     }
     self.changes = changes
+    metricChanges = metrics.compactMap { column in
+      let (old, new) = (column.result(in: a)?.value, column.result(in: b)?.value)
+      let code = { (value: Value?) in value.map { ValueText.code($0, survey: b.survey) } }
+      return code(old) == code(new) ? nil : MetricChange(column: column, before: old, after: new)
+    }
   }
 }
 

@@ -55,7 +55,9 @@ public enum Scorer {
       }
       context.metricValues[index] = value
     }
-    let metrics = context.metricValues.enumerated().map { MetricResult(metric: $0.offset, value: $0.element) }
+    let metrics = context.metricValues.enumerated().map { index, value in
+      MetricResult(metric: index, value: value, parts: Self.poolParts(program.metrics[index].pool, context))
+    }
     let city = program.context.read(context.values)
     let (recommendations, setAside) = Recommender.rank(outcomes, pillars, program, context, city: city, limit: recommendationLimit)
     let (nextSteps, programmesSetAside) = nextSteps(program, context, city: city)
@@ -70,6 +72,14 @@ public enum Scorer {
   /// The programmes whose next-step rules hold, merged per programme, in WeGO's chain order.
   /// WeGO's own eligibility decides: a programme WeGO gives other income groups, or one that
   /// has ended, is set aside.
+  /// A city's share of a pooled ratio: both parts known numbers, or nothing.
+  static func poolParts(_ pool: MetricPool?, _ context: EvaluationContext) -> (numerator: Double, denominator: Double)? {
+    guard case .ratio(let numerator, let denominator)? = pool,
+      let top = numerator.evaluate(context).number, let bottom = denominator.evaluate(context).number
+    else { return nil }
+    return (top, bottom)
+  }
+
   static func nextSteps(_ program: Program, _ context: EvaluationContext, city: CityContext) -> ([NextStepResult], [ProgrammeSetAside]) {
     var nextSteps: [NextStepResult] = []
     var setAside: [ProgrammeSetAside] = []

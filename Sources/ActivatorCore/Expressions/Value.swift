@@ -28,6 +28,15 @@ public enum Value: Sendable {
   case unknown(Unknowns)
   case error(EvaluationError)
 
+  /// The value as a number, for a whole or decimal number (a finite one); nil otherwise.
+  public var number: Double? {
+    switch self {
+    case .int(let n): Double(n)
+    case .double(let d) where d.isFinite: d
+    default: nil
+    }
+  }
+
   public var isUnknown: Bool {
     if case .unknown = self { return true }
     return false

@@ -352,7 +352,7 @@ public enum PluginLoader {
   }
 
   static func metric(_ node: YAMLNode, _ reader: NodeReader) -> MetricDefinition? {
-    let keys = ["id", "title", "expr", "unit", "pillar", "kind", "basis"]
+    let keys = ["id", "title", "expr", "unit", "pillar", "kind", "basis", "headline", "pool"]
     guard let fields = reader.fields(node, Message(.whatMetric), allowed: keys) else { return nil }
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatMetricId), dashes: true) }
     let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitleMetric, ["id": "\(id ?? "?")"])) }
@@ -362,9 +362,27 @@ public enum PluginLoader {
     guard let id, let expression else { return nil }
     let finalTitle = title ?? LocalizedText(id)
     let (kind, basis) = evidence(fields, reader)
-    return MetricDefinition(
+    var definition = MetricDefinition(
       id: id, title: finalTitle, expression: expression, unit: unit, pillar: pillar, location: reader.location(node),
       kind: kind, basis: basis)
+    definition.headline = fields.optional("headline").flatMap { reader.bool($0, Message(.whatHeadlineMetric, ["id": .text(id)])) } ?? false
+    definition.pool = fields.optional("pool").flatMap { metricPool($0, id: id, reader) }
+    return definition
+  }
+
+  /// `pool: sum`, or `pool: {numerator: expr, denominator: expr}`.
+  static func metricPool(_ node: YAMLNode, id: String, _ reader: NodeReader) -> MetricPoolDefinition? {
+    let what = Message(.whatPoolMetric, ["id": .text(id)])
+    if node.scalar == "sum" { return .sum(reader.location(node)) }
+    guard node.mapping != nil else {
+      reader.error("wrong-type", Message(.pluginPoolSumOrRatio, ["id": .text(id)]), node)
+      return nil
+    }
+    guard let fields = reader.fields(node, what, allowed: ["numerator", "denominator"]) else { return nil }
+    let numerator = fields.required("numerator", reader).flatMap { reader.expression($0, Message(.whatPoolPartMetric, ["part": "numerator", "id": .text(id)])) }
+    let denominator = fields.required("denominator", reader).flatMap { reader.expression($0, Message(.whatPoolPartMetric, ["part": "denominator", "id": .text(id)])) }
+    guard let numerator, let denominator else { return nil }
+    return .ratio(numerator: numerator, denominator: denominator)
   }
 
   static func nextStep(_ node: YAMLNode, _ reader: NodeReader) -> NextStepDefinition? {

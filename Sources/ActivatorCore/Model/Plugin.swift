@@ -152,6 +152,18 @@ public struct MetricDefinition: Sendable {
   public var location: SourceLocation
   public var kind: Located<EvidenceKind>?
   public var basis: String?
+  /// Shown by default where outputs have a column per metric (`headline: true`).
+  public var headline = false
+  /// How a cohort's values add up to one figure (`pool:`), beside the mean and the median.
+  public var pool: MetricPoolDefinition? = nil
+}
+
+/// How a metric's values across cities pool into one figure: a plain `sum` (residents reached,
+/// stations built), or a share pooled as Σnumerator / Σdenominator over the cities that know
+/// both (a city of ten million weighs more than a town of ten thousand, as in a national figure).
+public enum MetricPoolDefinition: Sendable {
+  case sum(SourceLocation)
+  case ratio(numerator: ExpressionSource, denominator: ExpressionSource)
 }
 
 /// A named expression of a plugin's `let:` block: `energy_level: "avg(section('energy').map(q, level(q)))"`.

@@ -45,3 +45,16 @@ extension Paper: ExpressibleByArgument {
   /// Any case: `A4` is `a4`.
   public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
+
+/// Which metrics get a column (batch formats, summaries, the cohort report, diff).
+struct MetricOptions: ParsableArguments {
+  @Option(
+    name: .customLong("metric"),
+    help: ArgumentHelp("A metric to show as a column, by id or plugin/id; repeat for more (default: the metrics the rules mark headline, or all when there are six or fewer).", valueName: "id"))
+  var ids: [String] = []
+
+  @Flag(name: .customLong("metrics"), help: "Show every metric of the rules as a column.")
+  var all = false
+
+  var selection: MetricSelection { all ? .all : ids.isEmpty ? .byDefault : .ids(ids) }
+}

@@ -34,6 +34,7 @@ struct Diff: ParsableCommand {
   var exitCode = false
 
   @OptionGroup var output: OutputOptions
+  @OptionGroup var metrics: MetricOptions
 
   func validate() throws {
     if rules.count != 2 { throw ValidationError(Console.say(Message(.cliDiffRulesTwice))) }
@@ -43,7 +44,7 @@ struct Diff: ParsableCommand {
   func run() throws {
     try DiffRun(
       paths: paths, survey: survey, ruleSets: (rules[0], rules[1]), format: format, scores: scores, exitCode: exitCode,
-      language: output.lang, color: output.color
+      language: output.lang, color: output.color, metrics: metrics.selection
     ).run()
   }
 }

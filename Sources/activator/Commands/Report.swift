@@ -43,6 +43,12 @@ struct Report: ParsableCommand {
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var overwrite: ForceOption
+  @OptionGroup var metrics: MetricOptions
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Order a cohort's cities by a metric, highest first (metric:ID), or lowest first (metric:ID:asc); the metric is shown too.", valueName: "metric:id"))
+  var sortBy: String?
 
   func validate() throws {
     if paths.isEmpty { throw ValidationError(Console.say(Message(.cliGiveReportPaths))) }
@@ -58,7 +64,8 @@ struct Report: ParsableCommand {
     if let md { targets.append(("--md", md, MarkdownReport(summaryOnly: summary))) }
     try ReportRun(
       paths: paths, sources: sources.chosen, targets: targets, compare: compare, recommendations: recommendations,
-      language: output.lang, jobs: jobs, quiet: quiet, force: overwrite.force, summaryOnly: summary
+      language: output.lang, jobs: jobs, quiet: quiet, force: overwrite.force, summaryOnly: summary, metrics: metrics.selection,
+      sortBy: sortBy
     ).run()
   }
 }

@@ -17,6 +17,7 @@ struct Score: ParsableCommand {
   @OptionGroup var sources: SourceOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var overwrite: ForceOption
+  @OptionGroup var metrics: MetricOptions
 
   @Option(name: .long, help: "Output format (default: a summary for one file; a table on a terminal, jsonl otherwise).")
   var format: BatchFormat?
@@ -53,7 +54,8 @@ struct Score: ParsableCommand {
   func run() throws {
     try ScoreRun(
       paths: paths, sources: sources.chosen, format: format, language: output.lang, color: output.color, jobs: jobs, out: out,
-      summary: summary, failFast: failFast, detail: detail, quiet: quiet, force: overwrite.force, excel: excel, scores: scores
+      summary: summary, failFast: failFast, detail: detail, quiet: quiet, force: overwrite.force, excel: excel, scores: scores,
+      metrics: metrics.selection
     ).run()
   }
 }

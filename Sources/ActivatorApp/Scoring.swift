@@ -91,7 +91,7 @@ public enum Languages {
   /// warned about.
   public static func output(_ requested: String?, survey: Survey) -> String {
     let chosen = LanguageChoice.output(requested: requested, survey: survey, environment: ProcessEnvironment.all)
-    if let requested, !survey.languages.contains(requested) {
+    if let requested, LanguageChoice.inSurvey(requested, survey) == nil {
       Console.warning(
         Message(
           .cliLanguageNotInSurvey,
@@ -106,7 +106,7 @@ public enum Languages {
   /// For what is written in the survey's language (a template, a questionnaire): `requested`
   /// must be one of the survey's (a usage error otherwise); without it, as `output`.
   public static func strict(_ requested: String?, survey: Survey) throws -> String {
-    if let requested, !survey.languages.contains(requested) {
+    if let requested, LanguageChoice.inSurvey(requested, survey) == nil {
       throw RunFailure.usage(
         Console.say(
           Message(

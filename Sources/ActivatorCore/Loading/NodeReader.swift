@@ -214,7 +214,7 @@ public struct NodeReader {
     var translations: [(language: String, text: String)] = []
     for pair in pairs {
       guard let language = pair.key.scalar else { continue }
-      if Identifier.problem(language, dashes: true) != nil || language.count > 12 {
+      if !LanguageChoice.isCode(language) {
         error("invalid-language", Message(.readInvalidLanguageIn, ["language": .text(language), "what": .message(what)]), pair.key)
         continue
       }
@@ -268,7 +268,7 @@ public struct NodeReader {
     guard let node = fields.required("languages", self), let items = list(node, Message(.whatLanguages)) else { return [] }
     for item in items {
       guard let code = string(item, Message(.whatLanguageCode)) else { continue }
-      if Identifier.problem(code, dashes: true) != nil || code.count > 12 {
+      if !LanguageChoice.isCode(code) {
         error("invalid-language", Message(.readInvalidLanguage, ["code": .text(code)]), item)
       } else if languages.contains(code) {
         error("duplicate-id", Message(.readLanguageTwice, ["code": .text(code)]), item)

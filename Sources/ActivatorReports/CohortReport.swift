@@ -124,7 +124,7 @@ public struct CohortReport: Sendable {
       if let region = record.region, !region.isEmpty { byRegion[region, default: []].append(record) }
     }
     // Grouped by id (or the words typed), named in the report's language.
-    let regionKeys = byRegion.keys.map { (key: $0, name: Regions.name($0, language: t.language)) }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }.map(\.key)
+    let regionKeys = t.locale.sorted(byRegion.keys.sorted()) { Regions.name($0, language: t.language) }
     regions = regionKeys.map { Self.group(Regions.name($0, language: t.language), byRegion[$0] ?? [], pillars: pillarCount, top: top) }
     let regionMedians = Dictionary(uniqueKeysWithValues: zip(regionKeys, regions))
 
@@ -138,7 +138,7 @@ public struct CohortReport: Sendable {
       let meanB = total(b)
       if (a.overall ?? 0) != (b.overall ?? 0) { return (a.overall ?? 0) > (b.overall ?? 0) }
       if meanA != meanB { return meanA > meanB }
-      if a.city != b.city { return a.city < b.city }
+      if a.city != b.city { return t.locale.precedes(a.city, b.city) }
       return a.path < b.path
     }
     let medians = all.medianScore

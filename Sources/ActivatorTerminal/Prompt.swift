@@ -40,10 +40,16 @@ public struct SelectState: Sendable {
   /// Position in `visible`.
   public private(set) var cursor = 0
   public private(set) var checked: Set<Int>
+  /// The language's way of matching what is typed (accents, Hangul initials), and each label
+  /// prepared for it once.
+  let locale: LocaleRules
+  let filterKeys: [LocaleRules.FilterKey]
 
-  public init(items: [Prompt.Item], multi: Bool, selected: [Int]) {
+  public init(items: [Prompt.Item], multi: Bool, selected: [Int], locale: LocaleRules) {
     self.items = items
     self.multi = multi
+    self.locale = locale
+    self.filterKeys = items.map { locale.filterKey($0.label) }
     self.checked = multi ? Set(selected) : []
     self.visible = items.indices.map { $0 }
     if let first = selected.first, let position = visible.firstIndex(of: first) {
@@ -130,11 +136,10 @@ public struct SelectState: Sendable {
   private mutating func setFilter(_ text: String) {
     let previous = current
     filter = text
-    let needle = Fold.text(text)
-    if needle.isEmpty {
+    if text.isEmpty {
       visible = items.indices.map { $0 }
     } else {
-      visible = items.indices.filter { items[$0].role != .header && Fold.text(items[$0].label).contains(needle) }
+      visible = items.indices.filter { items[$0].role != .header && locale.filter(text, matches: filterKeys[$0]) }
     }
     if let previous, let position = visible.firstIndex(of: previous) {
       cursor = position

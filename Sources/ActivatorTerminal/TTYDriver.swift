@@ -58,8 +58,8 @@ public final class TTYDriver: PromptDriver {
 
   public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
     var view = PromptView(
-      select: SelectState(items: prompt.items, multi: prompt.kind == .multiSelect, selected: prompt.selected),
-      text: TextState(prompt.text), codes: SelectState(items: prompt.items, multi: false, selected: []),
+      select: SelectState(items: prompt.items, multi: prompt.kind == .multiSelect, selected: prompt.selected, locale: t.locale),
+      text: TextState(prompt.text), codes: SelectState(items: prompt.items, multi: false, selected: [], locale: t.locale),
       error: context.error)
     while true {
       let layout = screen
@@ -166,7 +166,7 @@ public final class TTYDriver: PromptDriver {
     case .up where prompt.allowsNavigation: return .back
     case .tab where !prompt.items.isEmpty:
       view.focusCodes = true
-      view.codes = SelectState(items: prompt.items, multi: false, selected: [])
+      view.codes = SelectState(items: prompt.items, multi: false, selected: [], locale: t.locale)
     case .enter: return .text(view.text.text)
     default: break
     }

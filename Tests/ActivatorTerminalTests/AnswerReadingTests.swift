@@ -39,7 +39,7 @@ import Testing
     let items = [
       Prompt.Item("a"), Prompt.Item("b"), Prompt.Item("none", role: .exclusive), Prompt.Item("dk", role: .code),
     ]
-    var state = SelectState(items: items, multi: true, selected: [])
+    var state = SelectState(items: items, multi: true, selected: [], locale: Localizer("en").locale)
     state.toggle()
     state.move(1)
     state.toggle()
@@ -58,7 +58,7 @@ import Testing
     #expect(state.checked == [0])
     #expect(state.effect == .unticked(3))
     // Enter with nothing ticked chooses nothing, except on an item that stands alone.
-    var empty = SelectState(items: items, multi: true, selected: [])
+    var empty = SelectState(items: items, multi: true, selected: [], locale: Localizer("en").locale)
     #expect(empty.result == [])
     empty.move(2)
     #expect(empty.result == [2])

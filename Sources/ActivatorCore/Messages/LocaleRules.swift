@@ -28,6 +28,11 @@ public struct LocaleRules: Sendable {
   public let dateFormat: String
   public let months: [String]
   public let rightToLeft: Bool
+  /// Letters read as others when filtering and sorting (`fold:`: "é" as "e" in French, nothing in
+  /// Swedish, where "ä" is a letter of its own).
+  public internal(set) var folding = Folding.none
+  /// Scripts sorted before the others, in this order (`script_order:`: Hangul before Latin in Korean).
+  public internal(set) var scriptOrder: [WritingScript] = []
 
   /// The plural category of `count` (as written, with `fractionDigits` decimals).
   public func pluralCategory(_ count: Double, fractionDigits: Int = 0) -> String {

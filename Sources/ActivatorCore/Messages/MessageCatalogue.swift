@@ -28,6 +28,8 @@ public final class MessageCatalogue: Sendable {
   }
 
   let languages: [String: Language]
+  /// Every language's folding together (English's first), for matching across languages.
+  public let anyLanguageFolding: Folding
   /// What is wrong with the files, as "file:line:column: problem" (the tests require none).
   public let problems: [String]
 
@@ -43,15 +45,15 @@ public final class MessageCatalogue: Sendable {
     if languages["en"] == nil { problems.append("no English catalogue (en.yaml): English is every message's fallback") }
     self.languages = languages
     self.problems = problems
+    let englishFirst = ["en"] + languages.keys.sorted()
+    anyLanguageFolding = englishFirst.compactMap { languages[$0]?.locale.folding }.reduce(Folding.none) { $0.merged(with: $1) }
   }
 
   /// The languages with a catalogue.
   public var available: [String] { languages.keys.sorted() }
 
-  /// Whether `code` has a catalogue of its own or of its base language (`pt` for `pt-br`).
-  public func speaks(_ code: String) -> Bool {
-    languages[code] != nil || code.split(separator: "-").first.map { languages[String($0)] != nil } == true
-  }
+  /// Whether `code` has a catalogue in some form (`LanguageChoice.match`: `pt` for `pt-br`).
+  public func speaks(_ code: String) -> Bool { LanguageChoice.match(code, in: available) != nil }
 
   /// The keys of `language`'s own file (tests compare them across languages).
   public func keys(_ language: String) -> Set<String> { Set(languages[language]?.messages.keys ?? [:].keys) }
@@ -89,10 +91,10 @@ public final class MessageCatalogue: Sendable {
     return problems
   }
 
-  /// The language `code` is read in: itself, its base language (`pt` for `pt-br`), or English.
+  /// The language `code` is read in: the catalogue `LanguageChoice.match` finds for it, or English.
   func resolve(_ code: String) -> Language? {
     if let exact = languages[code] { return exact }
-    if let dash = code.firstIndex(of: "-"), let base = languages[String(code[..<dash])] { return base }
+    if let found = LanguageChoice.match(code, in: available) { return languages[found] }
     return languages["en"]
   }
 
@@ -179,8 +181,8 @@ struct CatalogueReading {
       problems.append("\(name):\(error)")
       return nil
     }
-    guard let code = field(root, "language")?.scalar, Identifier.problem(code, dashes: true) == nil else {
-      problem(root, "'language' must be a language code (en, es, pt-br)")
+    guard let code = field(root, "language")?.scalar, LanguageChoice.isCode(code) else {
+      problem(root, "'language' must be a language code (en, es, pt-BR)")
       return nil
     }
     if name != code + ".yaml" { problem(root, "a file for language '\(code)' must be named \(code).yaml") }
@@ -268,7 +270,7 @@ struct CatalogueReading {
       let pair = text("list_pair"), let or = text("list_or"),
       let join = text("list_join"), let date = text("date"), let direction = text("direction"), quotes.count == 2
     else { return nil }
-    return LocaleRules(
+    var rules = LocaleRules(
       language: code, name: name ?? code, plural: plural, decimalSeparator: decimal, groupSeparator: group,
       minimumGrouping: grouping,
       inputDecimal: decimalRead ?? Array(decimal),
@@ -276,5 +278,45 @@ struct CatalogueReading {
       percentFormat: percent, quotes: (quotes[0], quotes[1]), listPair: pair, listJoin: join, listOr: or,
       dateFormat: date,
       months: months, rightToLeft: direction == "rtl")
+    rules.folding = folding(node)
+    rules.scriptOrder = scriptOrder(node)
+    return rules
+  }
+
+  /// `fold: {e: "éèêë", oe: "œ"}`: each character of a text is read as its key.
+  mutating func folding(_ node: YAMLNode) -> Folding {
+    guard let table = field(node, "fold") else { return .none }
+    guard let pairs = table.mapping else {
+      problem(table, "locale 'fold' must map what is read to the characters read as it (e: \"éèêë\")")
+      return .none
+    }
+    var letters: [Unicode.Scalar: String] = [:]
+    for pair in pairs {
+      guard let plain = pair.key.scalar, let written = pair.value.scalar, !written.isEmpty else {
+        problem(pair.value, "locale 'fold' must give the characters read as each key in one text")
+        continue
+      }
+      for scalar in written.unicodeScalars {
+        if scalar.properties.changesWhenLowercased { problem(pair.value, "locale 'fold' lists lower-case characters only (text is lower-cased first), found '\(scalar)'") }
+        if letters[scalar] != nil { problem(pair.value, "locale 'fold' reads '\(scalar)' twice") }
+        letters[scalar] = plain
+      }
+    }
+    return Folding(letters: letters)
+  }
+
+  /// `script_order: [Hangul, Latin]`.
+  mutating func scriptOrder(_ node: YAMLNode) -> [WritingScript] {
+    guard let list = field(node, "script_order") else { return [] }
+    var scripts: [WritingScript] = []
+    for item in list.sequence ?? [list] {
+      guard let name = item.scalar, let script = WritingScript(rawValue: name) else {
+        let known = WritingScript.allCases.map(\.rawValue).joined(separator: ", ")
+        problem(item, "locale 'script_order' names scripts (\(known)), found '\(item.scalar ?? "")'")
+        continue
+      }
+      scripts.append(script)
+    }
+    return scripts
   }
 }

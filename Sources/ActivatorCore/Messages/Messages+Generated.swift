@@ -1436,6 +1436,10 @@ locale:
   date: "{day} {month} {year}"
   months: [January, February, March, April, May, June, July, August, September, October, November, December]
   direction: ltr
+  # Type-to-filter and sorting read each character of a text as its key ("camara" finds
+  # "Cámara"; lower case only: text is lower-cased first). Combining marks are dropped anyway.
+  # English readers type names from any Latin-script language without their accents.
+  fold: {a: "áàâäãåā", c: "çćč", e: "éèêëē", i: "íìîïī", n: "ñń", o: "óòôöõøō", u: "úùûüū", y: "ýÿ", s: "śšş", z: "źżž", l: "ł", oe: "œ", ae: "æ", ss: "ß", "'": "’‘", " ": "\u00A0\u202F"}
 messages:
   answer.at-least: "{subject}must be at least {low}{unit}, found {value}"
   answer.at-most: "{subject}must be at most {high}{unit}, found {value}"
@@ -2341,8 +2345,8 @@ messages:
   read.expected-whole-number: "expected a whole number for {what}, found {found}"
   read.extra-language: "{what} has a '{language}' text, but the declared languages are {languages}"
   read.invalid-id: "'{text}' is not a valid {what}: {problem}"
-  read.invalid-language: "'{code}' is not a language code (e.g. en, es, pt-br)"
-  read.invalid-language-in: "'{language}' is not a language code (e.g. en, es, pt-br) in {what}"
+  read.invalid-language: "'{code}' is not a language code (e.g. en, es, pt-BR)"
+  read.invalid-language-in: "'{language}' is not a language code (e.g. en, es, pt-BR) in {what}"
   read.invalid-version: "'{text}' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0) for {what}"
   read.invalid-version-range: "'{text}' is not a version range (e.g. \">=1.0.0 <2.0.0\", \"^1.2\", \"1.x\") for {what}"
   read.key-first-given: "'{key}' was first given here"
@@ -2979,6 +2983,10 @@ locale:
   date: "{day} de {month} de {year}"
   months: [enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre]
   direction: ltr
+  # Al filtrar escribiendo y al ordenar, cada carácter de un texto se lee como su clave ("camara"
+  # encuentra "Cámara"; solo minúsculas: el texto pasa antes a minúsculas). Las marcas
+  # combinantes se omiten siempre. Se suelen omitir los acentos, y escribir "n" por "ñ".
+  fold: {a: "áàäâã", e: "éèëê", i: "íìïî", o: "óòöôõ", u: "úùüû", n: "ñ", c: "ç", "'": "’‘", " ": "\u00A0\u202F"}
 messages:
   answer.at-least: "{subject}debe ser al menos {low}{unit}; se encontró {value}"
   answer.at-most: "{subject}debe ser como máximo {high}{unit}; se encontró {value}"
@@ -3884,8 +3892,8 @@ messages:
   read.expected-whole-number: "se esperaba un número entero para {what}; se encontró {found}"
   read.extra-language: "{what} tiene un texto en '{language}', pero los idiomas declarados son {languages}"
   read.invalid-id: "'{text}' no es válido como {what}: {problem}"
-  read.invalid-language: "'{code}' no es un código de idioma (p. ej. en, es, pt-br)"
-  read.invalid-language-in: "'{language}' no es un código de idioma (p. ej. en, es, pt-br) en {what}"
+  read.invalid-language: "'{code}' no es un código de idioma (p. ej. en, es, pt-BR)"
+  read.invalid-language-in: "'{language}' no es un código de idioma (p. ej. en, es, pt-BR) en {what}"
   read.invalid-version: "'{text}' no es una versión semántica (MAYOR.MENOR.PARCHE, p. ej. 1.0.0) para {what}"
   read.invalid-version-range: "'{text}' no es un rango de versiones (p. ej. \">=1.0.0 <2.0.0\", \"^1.2\", \"1.x\") para {what}"
   read.key-first-given: "'{key}' se dio por primera vez aquí"

@@ -17,6 +17,7 @@ extension Regions {
     aia	AI
     al	AL
     ala	AX
+    aland islands	AX
     alb	AL
     albania	AL
     alemania	DE
@@ -1239,6 +1240,5 @@ extension Regions {
     zmb	ZM
     zw	ZW
     zwe	ZW
-    åland islands	AX
     """
 }

@@ -8,7 +8,7 @@ public enum Charts {
   /// the targets, where given, as a dashed one.
   public static func radar(labels: [String], scores: [Double], targets: [Int?], top: Int, title: String, size: Double = 360) -> String {
     let radar = Radar(count: max(3, labels.count), top: top, size: size)
-    var svg = Markup()
+    var svg = Markup(svg: true)
     svg.open(
       "svg",
       [
@@ -153,7 +153,7 @@ public enum Charts {
     let count = max(1, names.count)
     let step = width / Double(count)
     let baseline = 40.0
-    var svg = Markup()
+    var svg = Markup(svg: true)
     svg.open(
       "svg",
       [

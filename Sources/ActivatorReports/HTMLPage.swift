@@ -18,13 +18,16 @@ public enum Paper: String, Sendable, CaseIterable {
 enum HTMLPage {
   static func render(title: String, language: String, paper: Paper, topStage: Int, body: (inout Markup) -> Void) -> String {
     var page = Markup()
+    // The direction is the language's (`direction:` in its locale block): a right-to-left page
+    // mirrors its layout (the stylesheet uses logical properties) and isolates numbers and ids.
+    let rightToLeft = Localizer(language).locale.rightToLeft
     page.raw("<!DOCTYPE html>\n")
-    page.open("html", [("lang", language)])
+    page.open("html", [("lang", language), ("dir", rightToLeft ? "rtl" : "ltr")])
     page.raw("\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
     page.raw("<meta name=\"generator\" content=\"Activator\">\n")
     page.element("title", text: title)
     page.raw("\n<style>\n\(stylesheet(topStage: topStage))\(paper.pageRule)\n</style>\n</head>\n<body>\n<main>\n")
-    body(&page)
+    Markup.$rightToLeftPage.withValue(rightToLeft) { body(&page) }
     page.raw("\n</main>\n</body>\n</html>\n")
     return page.output
   }
@@ -77,16 +80,16 @@ enum HTMLPage {
       a { color: var(--accent); }
       a:focus-visible, .scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
       .card a { overflow-wrap: anywhere; }
-      ul { margin: 0.3em 0; padding-left: 1.3em; }
+      ul { margin: 0.3em 0; padding-inline-start: 1.3em; }
       li { margin: 0.2em 0; }
       .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
       .scroll { overflow-x: auto; max-width: 100%; margin: 0.4em 0; position: relative; }
       table { border-collapse: collapse; width: 100%; }
-      caption { caption-side: top; text-align: left; font-size: 0.88em; color: var(--muted); padding: 0 0 2px; position: sticky; left: 0; max-width: calc(100vw - 32px); }
-      th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+      caption { caption-side: top; text-align: start; font-size: 0.88em; color: var(--muted); padding: 0 0 2px; position: sticky; inset-inline-start: 0; max-width: calc(100vw - 32px); }
+      th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
       thead th { font-weight: 600; color: var(--muted); font-size: 0.9em; }
       tbody th { font-weight: 600; }
-      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+      td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
       .kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8em; color: var(--muted); margin: 0; }
       .muted { color: var(--muted); }
       .small { font-size: 0.88em; }
@@ -102,6 +105,8 @@ enum HTMLPage {
       .summary svg { display: block; width: 100%; height: auto; }
       figure { margin: 0; }
       svg text { font-family: inherit; }
+      /* Charts are drawn in coordinates: their anchors keep their sides on a right-to-left page. */
+      svg { direction: ltr; }
       svg text.axis { font-size: 16px; font-weight: 600; }
       svg text.ring { font-size: 10px; }
       svg text.step { font-size: 13px; }
@@ -112,7 +117,7 @@ enum HTMLPage {
       .card h3 { margin-top: 0.2em; }
       ul.compact { columns: 2 260px; column-gap: 28px; }
       ul.compact li { break-inside: avoid; }
-      .criteria li { list-style: none; margin-left: -1.2em; padding-left: 1.3em; text-indent: -1.3em; }
+      .criteria li { list-style: none; margin-inline-start: -1.2em; padding-inline-start: 1.3em; text-indent: -1.3em; }
       .mark { display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }
       td .mark, .cell .mark { width: auto; }
       .mark.met, .pass { color: var(--met); }
@@ -122,16 +127,16 @@ enum HTMLPage {
       .cell .mark { color: inherit; }
       .criteria .detail { display: block; text-indent: 0; font-size: 0.88em; color: var(--muted); }
       .pass, .fail { font-weight: 700; }
-      .badge { display: inline-block; text-indent: 0; margin-left: 0.4em; font-size: 0.75em; padding: 0 0.5em; border-radius: 0.7em; border: 1px solid var(--line); color: var(--muted); vertical-align: middle; }
-      .rule-id { display: inline-block; text-indent: 0; margin-left: 0.4em; font-size: 0.75em; color: var(--muted); overflow-wrap: anywhere; }
-      .rank { display: inline-block; min-width: 1.7em; height: 1.7em; line-height: 1.7em; text-align: center; border-radius: 50%; background: var(--accent); color: \(Palette.onAccent); font-weight: 700; margin-right: 0.4em; }
+      .badge { display: inline-block; text-indent: 0; margin-inline-start: 0.4em; font-size: 0.75em; padding: 0 0.5em; border-radius: 0.7em; border: 1px solid var(--line); color: var(--muted); vertical-align: middle; }
+      .rule-id { display: inline-block; text-indent: 0; margin-inline-start: 0.4em; font-size: 0.75em; color: var(--muted); overflow-wrap: anywhere; }
+      .rank { display: inline-block; min-width: 1.7em; height: 1.7em; line-height: 1.7em; text-align: center; border-radius: 50%; background: var(--accent); color: \(Palette.onAccent); font-weight: 700; margin-inline-end: 0.4em; }
       nav.toc { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.9em; margin: 14px 0; }
       nav.toc a { white-space: nowrap; }
       ol.roadmap > li { margin: 0.5em 0; }
       .heatmap .cell { text-align: center; font-weight: 600; min-width: 3.2em; }
       .heatmap th.city { min-width: 9em; max-width: 16em; overflow-wrap: anywhere; }
       .counts td { min-width: 7em; white-space: nowrap; }
-      .bar { display: inline-block; height: 0.9em; margin-right: 0.35em; vertical-align: baseline; border-radius: 2px; box-shadow: inset 0 0 0 1px rgba(31, 35, 40, 0.45); }
+      .bar { display: inline-block; height: 0.9em; margin-inline-end: 0.35em; vertical-align: baseline; border-radius: 2px; box-shadow: inset 0 0 0 1px rgba(31, 35, 40, 0.45); }
       .up { color: var(--met); font-weight: 600; }
       .down { color: var(--unmet); font-weight: 600; }
       footer.provenance { margin-top: 32px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 0.8em; color: var(--muted); }

@@ -4,7 +4,14 @@ import ActivatorCore
 /// link or raw HTML is backslash-escaped, and line breaks are folded so text cannot start a
 /// heading or break out of a table row.
 public enum MarkdownText {
+  /// In a right-to-left report, left-to-right runs (numbers, ids, Latin names) are isolated with
+  /// FSI … PDI (`Bidi`), which Markdown viewers pass on to the text.
   public static func escape(_ text: String) -> String {
+    guard Markup.rightToLeftPage else { return plain(text) }
+    return Bidi.isolatingLeftToRightRuns(text, escape: plain) { String(Bidi.isolateStart) + $0 + String(Bidi.isolateEnd) }
+  }
+
+  static func plain(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)
     var previousWasSpace = false
@@ -43,10 +50,12 @@ public struct MarkdownReport: ReportRenderer {
   public init(summaryOnly: Bool = false) { self.summaryOnly = summaryOnly }
 
   public func render(_ document: ReportDocument) -> String {
-    switch document {
-    case .city(let report): Self.city(report, summaryOnly: summaryOnly)
-    case .cohort(let report): Self.cohort(report)
-    case .progress(let report): Self.progress(report, summaryOnly: summaryOnly)
+    Markup.$rightToLeftPage.withValue(Localizer(document.language).locale.rightToLeft) {
+      switch document {
+      case .city(let report): Self.city(report, summaryOnly: summaryOnly)
+      case .cohort(let report): Self.cohort(report)
+      case .progress(let report): Self.progress(report, summaryOnly: summaryOnly)
+      }
     }
   }
 

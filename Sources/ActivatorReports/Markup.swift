@@ -1,9 +1,18 @@
+import ActivatorCore
+
 /// Builds HTML or SVG text. Every piece of text goes through `text(_:)` or an attribute value,
 /// both escaped; only markup written in this module is emitted raw.
 public struct Markup: Sendable {
   public private(set) var output = ""
+  /// SVG has no `<bdi>`: its text is never isolated.
+  let svg: Bool
 
-  public init() {}
+  public init(svg: Bool = false) { self.svg = svg }
+
+  /// Whether text is written into a right-to-left page, where every left-to-right run in it
+  /// (numbers, ids, units, Latin names) is isolated in `<bdi>`, so "ISO 37120" or "42%" keep
+  /// their order and do not pull the words around them. Set by `HTMLPage` for the page it renders.
+  @TaskLocal public static var rightToLeftPage = false
 
   /// Text escaped for element content and attribute values alike.
   public static func escape(_ text: String) -> String {
@@ -49,7 +58,13 @@ public struct Markup: Sendable {
 
   public mutating func raw(_ markup: String) { output += markup }
 
-  public mutating func text(_ text: String) { output += Self.escape(text) }
+  public mutating func text(_ text: String) { output += content(text) }
+
+  /// Text as element content: escaped, and isolated where the page is right to left.
+  func content(_ text: String) -> String {
+    guard Self.rightToLeftPage, !svg else { return Self.escape(text) }
+    return Bidi.isolatingLeftToRightRuns(text, escape: Self.escape) { "<bdi>" + $0 + "</bdi>" }
+  }
 
   /// `<name attributes>body</name>`; attribute values are escaped.
   public mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ body: (inout Markup) -> Void) {
@@ -60,7 +75,7 @@ public struct Markup: Sendable {
 
   public mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
     open(name, attributes)
-    output += Self.escape(text)
+    output += content(text)
     output += "</\(name)>"
   }
 

@@ -6,6 +6,15 @@ public enum ReportDocument: Sendable {
   case city(CityReport)
   case cohort(CohortReport)
   case progress(ProgressReport)
+
+  /// The language the report is written in.
+  public var language: String {
+    switch self {
+    case .city(let report): report.language
+    case .cohort(let report): report.language
+    case .progress(let report): report.language
+    }
+  }
 }
 
 /// A format people read reports in. A renderer only lays out what the model says, so two

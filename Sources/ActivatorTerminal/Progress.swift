@@ -16,8 +16,12 @@ public final class ProgressLine: Sendable {
   let start = ContinuousClock.now
   let state = Mutex(State())
 
-  public init(total: Int, enabled: Bool) {
+  /// The terminal's width, which the line never reaches.
+  let columns: Int
+
+  public init(total: Int, enabled: Bool, columns: Int = Console.width) {
     self.total = total
+    self.columns = columns
     self.enabled = enabled && total > 0
   }
 
@@ -40,10 +44,14 @@ public final class ProgressLine: Sendable {
     let filled = total > 0 ? done * width / total : 0
     let rate = elapsed > 0 ? Double(done) / elapsed : 0
     let left = rate > 0 ? Double(total - done) / rate : 0
+    let t = Localizer(Console.language)
     var text = "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] "
-    text += "\(done)/\(total) files · \(Int(saturating: rate)) files/s · ETA \(Int(saturating: left.rounded(.up)))s"
-    if failed > 0 { text += " · \(failed) failed" }
-    return text
+    text += t(
+      .batchProgress,
+      ["done": .count(done), "total": .count(total), "rate": .count(Int(saturating: rate)), "seconds": .count(Int(saturating: left.rounded(.up)))])
+    if failed > 0 { text += t(.batchProgressFailed, ["count": .count(failed)]) }
+    // Longer than the terminal, the line would wrap and "\r" could no longer redraw it.
+    return DisplayWidth.truncate(text, to: max(10, columns - 1))
   }
 
   /// Removes the progress line.

@@ -260,10 +260,24 @@ enum PillarLabels {
     while true {
       let labels = words.map { own -> String in
         let word = own.first { !shared.contains($0) } ?? own.first ?? "?"
-        return String(word.prefix(length)).uppercased()
+        return label(word, columns: length).uppercased()
       }
       if Set(labels).count == labels.count || length >= 6 { return labels }
       length += 1
     }
+  }
+
+  /// The start of `word` in `columns` columns, and at least two characters: "GOV", and two
+  /// Hangul syllables ("거버" of 거버넌스), which take four.
+  static func label(_ word: String, columns: Int) -> String {
+    var label = ""
+    var used = 0
+    for character in word {
+      let width = DisplayWidth.of(character)
+      if used + width > columns && label.count >= 2 { break }
+      label.append(character)
+      used += width
+    }
+    return label
   }
 }

@@ -156,7 +156,7 @@ struct TTYScreen {
   func itemLines(_ prompt: Prompt, _ item: Prompt.Item, index: Int, atCursor: Bool, select: SelectState) -> [String] {
     if item.role == .header { return wrap(item.label).map { style.bold($0) } }
     let box = prompt.kind == .multiSelect ? (select.checked.contains(index) ? "[x] " : "[ ] ") : ""
-    let indent = 2 + box.count
+    let indent = 2 + DisplayWidth.of(box)
     let wrapped = DisplayWidth.wrap(item.label, width: width - indent, breakingWords: true)
     return wrapped.enumerated().map { number, line in
       var label = line
@@ -207,20 +207,31 @@ struct TTYScreen {
 
   func textBody(_ prompt: Prompt, _ view: PromptView, height: Int) -> [String] {
     let characters = view.text.characters
-    // The part of a long answer around the cursor.
-    let room = max(1, width - 3)
-    let start = max(0, view.text.cursor - room + 1)
-    let shown = Array(characters[start..<min(characters.count, start + room)])
-    let cursor = view.text.cursor - start
-    let before = String(shown.prefix(cursor))
-    let under = cursor < shown.count ? String(shown[cursor]) : ""
-    let after = cursor < shown.count ? String(shown[(cursor + 1)...]) : ""
+    // The part of a long answer around the cursor that fits, counted in columns (a Hangul
+    // syllable takes two).
+    let room = max(2, width - 3)
+    let widths = characters.map(DisplayWidth.of)
+    let cursor = min(view.text.cursor, characters.count)
+    var used = cursor < widths.count ? widths[cursor] : 1
+    var start = cursor
+    while start > 0, used + widths[start - 1] <= room {
+      start -= 1
+      used += widths[start]
+    }
+    var end = min(cursor + 1, characters.count)
+    while end < characters.count, used + widths[end] <= room {
+      used += widths[end]
+      end += 1
+    }
+    let before = String(characters[start..<cursor])
+    let under = cursor < characters.count ? String(characters[cursor]) : ""
+    let after = cursor < characters.count ? String(characters[(cursor + 1)..<end]) : ""
     let cell = view.focusCodes ? under : style.color ? "\u{1B}[7m" + (under.isEmpty ? " " : under) + "\u{1B}[0m" : "▏" + under
     var lines = [(view.focusCodes ? style.dim("> ") : style.cyan("> ")) + before + cell + after]
     if let hint = prompt.hint { lines += DisplayWidth.wrap(hint, width: width - 2, breakingWords: true).map { style.dim("  " + $0) } }
     if view.focusCodes {
       for (position, index) in view.codes.visible.enumerated() {
-        lines.append((position == view.codes.cursor ? style.cyan("❯ ") : "  ") + prompt.items[index].label)
+        lines.append((position == view.codes.cursor ? style.cyan("❯ ") : "  ") + DisplayWidth.truncate(prompt.items[index].label, to: width - 2))
       }
     }
     return Array(lines.prefix(height))

@@ -89,7 +89,7 @@ import Testing
 
   @Test func spanishAnswersGiveASpanishReport() throws {
     let (html, md, _) = try report(["Examples/santa-lucerna.yaml"])
-    #expect(html.contains("<html lang=\"es\">"))
+    #expect(html.contains("<html lang=\"es\" dir=\"ltr\">"))
     #expect(html.contains("Soluciones recomendadas") && md.contains("## Hoja de ruta"))
     #expect(!html.contains("Recommended solutions"))
     let (english, _, _) = try report(["Examples/santa-lucerna.yaml", "--lang", "en"], md: false)

@@ -46,9 +46,9 @@ import Testing
                 - {value: dont_know, label: {en: D, es: D}}
             - {id: n, type: integer, text: {en: N, es: N}, min: 10, max: 2}
       """)
-    // The text lacks Spanish (at its mapping), the reserved value is refused (at the value) and
-    // min > max is reported at min's value.
-    #expect(found == ["17:15 missing-translation", "20:21 reserved", "21:59 range"])
+    // The text lacks Spanish (at its last language key, where Spanish would go), the reserved
+    // value is refused (at the value) and min > max is reported at min's value.
+    #expect(found == ["17:16 missing-translation", "20:21 reserved", "21:59 range"])
   }
 
   @Test func relevanceMustReadEarlierQuestions() throws {

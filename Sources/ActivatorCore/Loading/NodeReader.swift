@@ -212,6 +212,7 @@ public struct NodeReader {
       return nil
     }
     var translations: [(language: String, text: String)] = []
+    var keys: [YAMLNode] = []
     for pair in pairs {
       guard let language = pair.key.scalar else { continue }
       if !LanguageChoice.isCode(language) {
@@ -240,16 +241,37 @@ public struct NodeReader {
           pair.key)
       }
       translations.append((language, text))
+      keys.append(pair.key)
     }
+    checkTranslations(translations, keys: keys, node, what)
+    return translations.isEmpty ? nil : LocalizedText(translations)
+  }
+
+  /// Every declared language is there — one that is missing is reported at the last language
+  /// key given, where it would be added, by name — and every language fills the same
+  /// placeholders as English (or the first language), so no reader sees a raw `{threshold}`.
+  func checkTranslations(_ translations: [(language: String, text: String)], keys: [YAMLNode], _ node: YAMLNode, _ what: Message) {
     for language in languages where !translations.contains(where: { $0.language == language }) {
       error(
         "missing-translation",
         Message(
           .readMissingTranslation,
           ["what": .message(what), "language": .text(language), "languages": .text(languages.joined(separator: ", "))]),
-        node)
+        keys.last ?? node)
     }
-    return translations.isEmpty ? nil : LocalizedText(translations)
+    guard let reference = translations.first(where: { $0.language == "en" }) ?? translations.first else { return }
+    let expected = Set(Template.placeholders(reference.text))
+    for (index, translation) in translations.enumerated() {
+      let found = Set(Template.placeholders(translation.text))
+      guard found != expected else { continue }
+      let named = { (names: Set<String>) in MessageArgument.text(names.isEmpty ? "—" : names.sorted().map { "{\($0)}" }.joined(separator: " ")) }
+      warning(
+        "placeholder-mismatch",
+        Message(
+          .readPlaceholdersDiffer,
+          ["what": .message(what), "language": .text(translation.language), "found": named(found), "reference": .text(reference.language), "expected": named(expected)]),
+        keys[index])
+    }
   }
 
   // MARK: - Tags

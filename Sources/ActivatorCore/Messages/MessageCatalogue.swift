@@ -25,6 +25,9 @@ public final class MessageCatalogue: Sendable {
   struct Language: Sendable {
     let locale: LocaleRules
     let messages: [String: Entry]
+    /// A file with only the language's `locale:` rules (no `messages:`): its numbers, dates and
+    /// writing direction are used, every message is English's until it is translated.
+    var localeOnly = false
   }
 
   let languages: [String: Language]
@@ -52,8 +55,11 @@ public final class MessageCatalogue: Sendable {
   /// The languages with a catalogue.
   public var available: [String] { languages.keys.sorted() }
 
-  /// Whether `code` has a catalogue in some form (`LanguageChoice.match`: `pt` for `pt-br`).
-  public func speaks(_ code: String) -> Bool { LanguageChoice.match(code, in: available) != nil }
+  /// Whether `code` has messages in some form (`LanguageChoice.match`: `pt` for `pt-br`); a
+  /// language with only its locale rules does not speak.
+  public func speaks(_ code: String) -> Bool {
+    LanguageChoice.match(code, in: available).flatMap { languages[$0] }.map { !$0.localeOnly } ?? false
+  }
 
   /// The keys of `language`'s own file (tests compare them across languages).
   public func keys(_ language: String) -> Set<String> { Set(languages[language]?.messages.keys ?? [:].keys) }
@@ -80,7 +86,9 @@ public final class MessageCatalogue: Sendable {
     let keys = Set(english.messages.keys)
     for code in available where code != "en" {
       let own = self.keys(code)
-      for key in keys.subtracting(own).sorted() { problems.append("\(code).yaml lacks '\(key)'") }
+      if languages[code]?.localeOnly != true {
+        for key in keys.subtracting(own).sorted() { problems.append("\(code).yaml lacks '\(key)'") }
+      }
       for key in own.subtracting(keys).sorted() { problems.append("\(code).yaml has '\(key)', which en.yaml does not") }
       for key in own.intersection(keys).sorted() where placeholders(key, code) != placeholders(key, "en") {
         let theirs = placeholders(key, code).sorted().joined(separator: ", ")
@@ -188,7 +196,8 @@ struct CatalogueReading {
     if name != code + ".yaml" { problem(root, "a file for language '\(code)' must be named \(code).yaml") }
     guard let locale = locale(code, field(root, "name")?.scalar, field(root, "locale")) else { return nil }
     var messages: [String: MessageCatalogue.Entry] = [:]
-    for pair in field(root, "messages")?.mapping ?? [] {
+    let messagesNode = field(root, "messages")
+    for pair in messagesNode?.mapping ?? [] {
       guard let key = pair.key.scalar else { continue }
       if messages[key] != nil { problem(pair.key, "message '\(key)' is given twice") }
       if let text = pair.value.scalar {
@@ -197,8 +206,8 @@ struct CatalogueReading {
         messages[key] = plural
       }
     }
-    if messages.isEmpty { problem(root, "no messages") }
-    return MessageCatalogue.Language(locale: locale, messages: messages)
+    if messagesNode != nil && messages.isEmpty { problem(root, "no messages") }
+    return MessageCatalogue.Language(locale: locale, messages: messages, localeOnly: messagesNode == nil)
   }
 
   mutating func pluralTemplate(_ node: YAMLNode, _ key: String, _ locale: LocaleRules) -> MessageCatalogue.Entry? {

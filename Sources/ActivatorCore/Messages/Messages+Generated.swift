@@ -88,6 +88,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
   case batchRegion = "batch.region"
   case batchRulesErrorAt = "batch.rules-error-at"
   case batchRulesHaveErrors = "batch.rules-have-errors"
+  case batchProgress = "batch.progress"
+  case batchProgressFailed = "batch.progress-failed"
   case batchSeeCheck = "batch.see-check"
   case batchStage = "batch.stage"
   case batchTooDeep = "batch.too-deep"
@@ -828,6 +830,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
   case readNoLanguages = "read.no-languages"
   case readNotANumber = "read.not-a-number"
   case readOutOfRange = "read.out-of-range"
+  case readPlaceholdersDiffer = "read.placeholders-differ"
   case readPerLanguage = "read.per-language"
   case readTagInAnswers = "read.tag-in-answers"
   case readTagInExpression = "read.tag-in-expression"
@@ -1407,6 +1410,45 @@ public enum MessageKey: String, CaseIterable, Sendable {
 /// The message files as shipped, built into the program so that it needs no data folder to speak.
 enum EmbeddedMessages {
   static let files: [(name: String, text: String)] = [
+    ("ar.yaml", #"""
+# yaml-language-server: $schema=../docs/schemas/messages.schema.json
+# Arabic: how it writes what is not a sentence, so a survey in Arabic reads right to left with
+# its numbers, dates and lists in Arabic notation. No messages yet: Activator's own words stay
+# English until `messages:` is translated (docs/languages.md). Values from CLDR (checked with
+# Babel 2.19.0, CLDR 49, and the system ICU 72, CLDR 42, for the quotation marks).
+language: ar
+name: العربية
+locale:
+  # CLDR ar cardinal plurals: six categories.
+  plural:
+    zero: "n = 0"
+    one: "n = 1"
+    two: "n = 2"
+    few: "n % 100 = 3..10"
+    many: "n % 100 = 11..99"
+  # CLDR ar's default numbering system is Latin digits (latn): point and comma.
+  decimal: "."
+  group: ","
+  minimum_grouping: 1
+  input_decimal: [".", "\u066B"]
+  input_group: [",", "\u066C", " ", "\u00A0", "\u202F"]
+  # CLDR "#,##0%"; its percent sign carries left-to-right marks, which isolation already gives.
+  percent: "{n}%"
+  # CLDR ar delimiters: ” to open, “ to close (ICU 72 ulocdata_getDelimiter).
+  quotes: ["”", "“"]
+  list_pair: "{a} و{b}"
+  list_or: "{a} أو {b}"
+  list_join: "{a} و{b}"
+  # CLDR long date "d MMMM y": 1 ديسمبر 2026.
+  date: "{day} {month} {year}"
+  months: [يناير, فبراير, مارس, أبريل, مايو, يونيو, يوليو, أغسطس, سبتمبر, أكتوبر, نوفمبر, ديسمبر]
+  direction: rtl
+  script_order: [Arabic, Latin]
+  # Filtering ignores the short vowels and other marks (they are combining marks) and reads the
+  # forms of alef and the tā' marbūṭa as people type them without.
+  fold: {"ا": "أإآ", "ه": "ة", "ي": "ى"}
+
+"""#),
     ("en.yaml", #"""
 # yaml-language-server: $schema=../docs/schemas/messages.schema.json
 # Every sentence and word Activator itself says, in English. Keys are shared by every language;
@@ -1542,6 +1584,8 @@ messages:
   batch.region: "Region"
   batch.rules-error-at: "{place}: {problem}"
   batch.rules-have-errors: "the rules for {survey} have errors ({detail})"
+  batch.progress: "{done}/{total} files · {rate} files/s · {seconds} s left"
+  batch.progress-failed: " · {count} failed"
   batch.see-check: "see activator check"
   batch.stage: "Stage"
   batch.too-deep: "folders nested more than 64 deep are not searched; no file below this one was read"
@@ -2357,6 +2401,7 @@ messages:
   read.no-languages: "languages must list at least one language"
   read.not-a-number: "expected a number for {what}, found '{text}': {problem}"
   read.out-of-range: "{what} must be from {low} to {high}, not {value}"
+  read.placeholders-differ: "the '{language}' text of {what} names {found}, the '{reference}' text {expected}: every language must fill the same placeholders"
   read.per-language: "{what} must be given per language ({languages}), found plain text"
   read.tag-in-answers: "'{written}' reads as a YAML tag, which answers files do not use; remove the '!' or quote the whole value"
   read.tag-in-expression: "'{written}' reads as a YAML tag; an expression starting with '!' must be quoted, e.g. \"{written}\""
@@ -3089,6 +3134,8 @@ messages:
   batch.region: "Región"
   batch.rules-error-at: "{place}: {problem}"
   batch.rules-have-errors: "las reglas de {survey} tienen errores ({detail})"
+  batch.progress: "{done}/{total} archivos · {rate} archivos/s · quedan {seconds} s"
+  batch.progress-failed: " · {count} con errores"
   batch.see-check: "vea activator check"
   batch.stage: "Etapa"
   batch.too-deep: "no se buscan carpetas anidadas a más de 64 niveles; no se leyó ningún archivo por debajo de esta"
@@ -3904,6 +3951,7 @@ messages:
   read.no-languages: "languages debe nombrar al menos un idioma"
   read.not-a-number: "se esperaba un número para {what}; se encontró '{text}': {problem}"
   read.out-of-range: "{what} debe estar entre {low} y {high}, no {value}"
+  read.placeholders-differ: "el texto '{language}' de {what} nombra {found}, el texto '{reference}' {expected}: todos los idiomas deben rellenar los mismos marcadores"
   read.per-language: "{what} debe darse por idioma ({languages}); se encontró texto sin idioma"
   read.tag-in-answers: "'{written}' se lee como una etiqueta YAML, que los archivos de respuestas no usan; quite el '!' o ponga todo el valor entre comillas"
   read.tag-in-expression: "'{written}' se lee como una etiqueta YAML; una expresión que empieza por '!' debe ir entre comillas, p. ej. \"{written}\""

@@ -86,7 +86,7 @@ public enum AnswersWriter {
       let answered = slots.filter { sheet.values[$0] != nil }
       if mode == .answers && answered.isEmpty { continue }
       if sectionIndex > 0 || mode == .template { w.blankLine() }
-      w.comment("── \(section.title.text(language)) " + String(repeating: "─", count: max(4, 60 - section.title.text(language).count)), depth: 1)
+      w.comment("── \(section.title.text(language)) " + String(repeating: "─", count: max(4, 60 - DisplayWidth.of(section.title.text(language)))), depth: 1)
       if mode == .template, let pillar = section.pillar, let description = survey.pillars[pillar].description {
         for line in DisplayWidth.wrap(description.text(language), width: 96) { w.comment(line, depth: 1) }
       }

@@ -112,42 +112,70 @@ public enum InertText {
   }
 }
 
-/// Display width of text in a terminal: wide East Asian characters take two columns,
-/// combining marks none.
+/// Display width of text in a terminal, the one measure of every layout, wrap, truncation,
+/// cursor position and progress line: East Asian wide and fullwidth characters (Hangul, CJK,
+/// emoji) take two columns, marks and joiners none, and a grapheme cluster (a letter with its
+/// accents, an emoji joined by ZWJ, a flag, a Hangul syllable in jamo) counts as what it shows.
+/// The tables are generated from the Unicode Character Database (`Scripts/generate-widths`,
+/// `unicodeVersion`); Ambiguous characters (“ ” ‘ ’) count one column, as outside CJK locales.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
     var width = 0
     var inEscape = false
-    for scalar in text.unicodeScalars {
+    for character in text {
       if inEscape {
-        if scalar == "m" { inEscape = false }
+        if character == "m" { inEscape = false }
         continue
       }
-      if scalar == "\u{1B}" {
+      if character == "\u{1B}" {
         inEscape = true
         continue
       }
-      width += of(scalar)
+      width += of(character)
     }
     return width
+  }
+
+  /// Columns of one grapheme cluster: its base character's, two when an emoji presentation
+  /// selector (U+FE0F) asks for an emoji or for a pair of regional indicators (a flag), one for a
+  /// text presentation selector (U+FE0E).
+  public static func of(_ character: Character) -> Int {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if scalars.count == 1 { return of(first) }
+    if scalars.contains("\u{FE0F}") { return 2 }
+    if scalars.contains("\u{FE0E}") { return 1 }
+    if (0x1F1E6...0x1F1FF).contains(first.value) { return scalars.count >= 2 ? 2 : 1 }
+    // A cluster that starts with a mark or a joiner still shows what follows it.
+    return scalars.lazy.map(of).first { $0 > 0 } ?? 0
   }
 
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format: return 0
-    default: break
-    }
-    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-      || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-      || (0x20000...0x3FFFD).contains(v)
-    {
-      return 2
-    }
-    return 1
+    if v < 0x300 { return 1 }
+    if contains(zero, v) { return 0 }
+    return contains(wide, v) ? 2 : 1
   }
+
+  static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+    var low = 0
+    var high = ranges.count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      if value < ranges[middle].lowerBound {
+        high = middle - 1
+      } else if value > ranges[middle].upperBound {
+        low = middle + 1
+      } else {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// The columns of characters taken from a text (an answer being typed).
+  public static func columns(_ characters: some Sequence<Character>) -> Int { characters.reduce(0) { $0 + of($1) } }
 
   public static func pad(_ text: String, to width: Int) -> String {
     let current = of(text)
@@ -165,7 +193,7 @@ public enum DisplayWidth {
     var out = ""
     var used = 0
     for character in text {
-      let w = of(String(character))
+      let w = of(character)
       if used + w > width - 1 { break }
       out.append(character)
       used += w
@@ -223,7 +251,7 @@ public enum DisplayWidth {
     var used = 0
     var index = word.startIndex
     while index < word.endIndex {
-      let w = of(String(word[index]))
+      let w = of(word[index])
       if used + w > width && !head.isEmpty { break }
       head.append(word[index])
       used += w

@@ -171,7 +171,7 @@ struct VirtualScreen {
 
   /// The visible screen as text, trailing spaces removed.
   var text: String {
-    buffer.map { String($0).replacing(/\s+$/, with: "") }.joined(separator: "\n")
+    buffer.map { String($0.filter { $0 != Self.continuation }).replacing(/\s+$/, with: "") }.joined(separator: "\n")
   }
 
   mutating func feed(_ bytes: [UInt8]) {
@@ -226,13 +226,25 @@ struct VirtualScreen {
     pending = index < pending.count ? rest + Array(pending[index...]) : rest
   }
 
+  /// The second cell of a wide character, as terminals keep it (never shown in `text`).
+  static let continuation: Character = "\u{E000}"
+
+  /// A character in as many cells as a terminal gives it: two for Hangul, CJK and emoji
+  /// (a wide character that would straddle the edge goes to the next line, as in xterm), none
+  /// for a mark that arrives on its own (it joins the cell before).
   private mutating func put(_ character: Character) {
-    if column >= columns {
+    let cells = DisplayWidth.of(character)
+    if cells == 0 {
+      if column > 0 { buffer[row][column - 1] = Character(String(buffer[row][column - 1]) + String(character)) }
+      return
+    }
+    if column + cells > columns {
       column = 0
       lineFeed()
     }
     buffer[row][column] = character
-    column += 1
+    if cells == 2 { buffer[row][column + 1] = Self.continuation }
+    column += cells
   }
 
   private mutating func lineFeed() {

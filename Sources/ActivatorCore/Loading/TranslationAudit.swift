@@ -1,0 +1,80 @@
+public import ActivatorYAML
+
+/// What a translation left in English: every per-language text of an authored file (survey,
+/// rule plugin, catalog) or message file given in another language exactly as in English. Some
+/// are right (a name, an acronym, an ISO code): those are listed as intentional in
+/// `Translations/same-as-english.yaml`, and the tests fail on any other (docs/languages.md).
+public enum TranslationAudit {
+  public struct Finding: Sendable, Equatable, CustomStringConvertible {
+    /// Where the text is: keys from the file's root, an item of a list by its `id` when it has one.
+    public var path: String
+    public var language: String
+    public var text: String
+    public var line: Int
+    public var column: Int
+
+    public var description: String { "\(line):\(column) \(path) [\(language)] \(text)" }
+  }
+
+  /// Every text of a per-language mapping (`{en: …, es: …}`) that is English's, word for word,
+  /// in another language. Texts without a letter ("{n}%", "—") are left out.
+  public static func identicalToEnglish(_ root: YAMLNode) -> [Finding] {
+    var findings: [Finding] = []
+    walk(root, path: "", into: &findings)
+    return findings
+  }
+
+  /// The messages of `language` that are English's word for word (placeholders aside).
+  public static func identicalToEnglish(messages language: String, in catalogue: MessageCatalogue) -> [Finding] {
+    guard let own = catalogue.languages[language]?.messages, let english = catalogue.languages["en"]?.messages else { return [] }
+    var findings: [Finding] = []
+    for (key, entry) in own.sorted(by: { $0.key < $1.key }) {
+      guard let reference = english[key] else { continue }
+      for text in entry.texts where hasWords(text) && reference.texts.contains(text) {
+        findings.append(Finding(path: key, language: language, text: text, line: 0, column: 0))
+      }
+    }
+    return findings
+  }
+
+  static func walk(_ node: YAMLNode, path: String, into findings: inout [Finding]) {
+    if let items = node.sequence {
+      for (index, item) in items.enumerated() {
+        let name = item.mapping?.first { $0.key.scalar == "id" }?.value.scalar ?? String(index)
+        walk(item, path: path + "[" + name + "]", into: &findings)
+      }
+      return
+    }
+    guard let pairs = node.mapping else { return }
+    if let english = translations(pairs)?.first(where: { $0.key.scalar == "en" })?.value.scalar {
+      for pair in pairs {
+        guard let language = pair.key.scalar, language != "en", let text = pair.value.scalar, text == english, hasWords(text) else { continue }
+        findings.append(Finding(path: path, language: language, text: text, line: pair.value.start.line, column: pair.value.start.column))
+      }
+      return
+    }
+    for pair in pairs {
+      guard let key = pair.key.scalar else { continue }
+      walk(pair.value, path: path.isEmpty ? key : path + "." + key, into: &findings)
+    }
+  }
+
+  /// The pairs when every key is a language and every value a text, English among them.
+  static func translations(_ pairs: [YAMLPair]) -> [YAMLPair]? {
+    guard pairs.count > 1, pairs.contains(where: { $0.key.scalar == "en" }) else { return nil }
+    for pair in pairs {
+      guard let key = pair.key.scalar, LanguageChoice.isCode(key), pair.value.scalar != nil else { return nil }
+    }
+    return pairs
+  }
+
+  static func hasWords(_ text: String) -> Bool {
+    var rest = Substring(text)
+    // Placeholders are not words.
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      if rest[..<open].contains(where: \.isLetter) { return true }
+      rest = rest[rest.index(after: close)...]
+    }
+    return rest.contains(where: \.isLetter)
+  }
+}

@@ -1,0 +1,51 @@
+import ActivatorCore
+import Testing
+
+/// Issue 17, item 4: a survey in Arabic (Tests/Fixtures/rtl) reads right to left. Its direction
+/// comes from the `direction:` of Messages/ar.yaml's locale block; numbers, ids, units and Latin
+/// names are isolated (`<bdi>` in HTML, FSI … PDI in Markdown); the layout uses logical
+/// properties, so it mirrors. Golden files under Tests/Golden/reports/rtl-*.
+@Suite struct RightToLeftTests {
+  let folder = Binary.temporaryFolder()
+
+  func report(_ extra: [String] = []) -> (html: String, md: String, run: Run) {
+    let run = Run.activator(
+      ["report", "Tests/Fixtures/rtl/al-madina.yaml", "--survey", "Tests/Fixtures/rtl/madina.yaml", "--rules", "Tests/Fixtures/rtl/madina-rules",
+       "--html", folder + "/out.html", "--md", folder + "/out.md"] + extra,
+      cwd: Binary.root, environment: ["SOURCE_DATE_EPOCH": "1796083200"])
+    return (Binary.read(folder + "/out.html") ?? "", Binary.read(folder + "/out.md") ?? "", run)
+  }
+
+  @Test func theArabicReportIsRightToLeftWithIsolatedNumbersAndNames() {
+    let (html, md, run) = report()
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+    #expect(MarkupChecker(html).isWellFormed, "\(MarkupChecker(html).problems)")
+    // The Latin acronym and the figures inside Arabic text keep their order.
+    #expect(html.contains("<bdi>BRT</bdi>"), "\(html)")
+    #expect(html.contains("ديسمبر <bdi>2026</bdi>"), "the date in Arabic, the year isolated")
+    // No physical sides in the stylesheet: the layout mirrors.
+    for side in ["text-align: left", "text-align: right", "margin-left", "margin-right", "padding-left", "padding-right"] {
+      #expect(!html.contains(side), "\(side)")
+    }
+    // SVG has no <bdi>.
+    for svg in MarkupChecker.svgs(in: html) { #expect(!svg.contains("<bdi>")) }
+    #expect(md.contains("\u{2068}BRT\u{2069}"), "\(md)")
+    Golden.compare(html, Binary.root + "/Tests/Golden/reports/rtl-madina.html")
+    Golden.compare(md, Binary.root + "/Tests/Golden/reports/rtl-madina.md")
+  }
+
+  @Test func aLeftToRightReportIsNotIsolated() {
+    let (html, _, run) = report(["--lang", "en"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(html.contains("<html lang=\"en\" dir=\"ltr\">"))
+    #expect(!html.contains("<bdi>"))
+  }
+
+  @Test func isolationWrapsEachLeftToRightRun() {
+    let text = Bidi.isolatingLeftToRightRuns("طول خطوط BRT هو 12.5 كم (ISO 37120)", escape: { $0 }) { "[" + $0 + "]" }
+    #expect(text == "طول خطوط [BRT] هو [12.5] كم ([ISO 37120])")
+    #expect(Bidi.isolatingLeftToRightRuns("35% من الخدمات", escape: { $0 }) { "[" + $0 + "]" } == "[35%] من الخدمات")
+    #expect(Bidi.isolatingLeftToRightRuns("Score 2 (confidence high)", escape: { $0 }) { "<" + $0 + ">" } == "<Score 2 (confidence high)>")
+  }
+}

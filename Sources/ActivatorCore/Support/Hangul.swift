@@ -15,13 +15,13 @@ enum Hangul {
   /// The initial consonant's index (0…18) of a syllable.
   static func initial(ofSyllable scalar: Unicode.Scalar) -> Int? {
     guard syllables.contains(scalar.value) else { return nil }
-    return Int((scalar.value - syllables.lowerBound) / vowelsTimesFinals)
+    return Int(truncatingIfNeeded: (scalar.value - syllables.lowerBound) / vowelsTimesFinals)
   }
 
   /// The initial index a lone consonant stands for, typed as a compatibility jamo (ㅅ) or as a
   /// conjoining initial (U+1109).
   static func initial(ofConsonant scalar: Unicode.Scalar) -> Int? {
-    if (0x1100...0x1112).contains(scalar.value) { return Int(scalar.value - 0x1100) }
+    if (0x1100...0x1112).contains(scalar.value) { return Int(truncatingIfNeeded: scalar.value - 0x1100) }
     return initials.firstIndex(of: scalar)
   }
 

@@ -25,6 +25,12 @@ import Testing
     #expect(LanguageChoice.match(requested, in: shipped) == expected)
   }
 
+  /// Files write the code in lower case (`pt-br`); what people type still finds it.
+  @Test(arguments: ["pt-BR", "pt", "PT", "pt_BR.UTF-8", "pt-br"])
+  func lowerCaseFilesAreFoundAsPeopleTypeTheCode(requested: String) {
+    #expect(LanguageChoice.match(requested, in: ["en", "es", "fr", "pt-br", "ko"]) == "pt-br")
+  }
+
   @Test func noFormOfTheLanguageIsNoMatch() {
     #expect(LanguageChoice.match("ar", in: shipped) == nil)
     #expect(LanguageChoice.match("zh_CN", in: shipped) == nil)

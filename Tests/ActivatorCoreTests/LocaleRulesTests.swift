@@ -3,7 +3,7 @@ import ActivatorYAML
 import Testing
 
 /// French, Brazilian Portuguese and Korean as their `locale:` blocks write them
-/// (Tests/Fixtures/locales, the blocks of Messages/fr.yaml, pt-BR.yaml and ko.yaml): numbers,
+/// (Tests/Fixtures/locales, the blocks of Messages/fr.yaml, pt-br.yaml and ko.yaml): numbers,
 /// plurals, dates, quotation marks and lists, and finding and sorting text, all read from data.
 @Suite struct LocaleRulesTests {
   static let catalogue: MessageCatalogue = {
@@ -11,7 +11,7 @@ import Testing
     for name in ["en.yaml", "es.yaml"] {
       files.append((name, Self.text(Paths.at("Messages/" + name))))
     }
-    for name in ["fr.yaml", "pt-BR.yaml", "ko.yaml"] {
+    for name in ["fr.yaml", "pt-br.yaml", "ko.yaml"] {
       files.append((name, Self.text(Paths.at("Tests/Fixtures/locales/" + name))))
     }
     return MessageCatalogue(files: files)
@@ -25,7 +25,7 @@ import Testing
 
   @Test func filesReadWithoutProblems() {
     #expect(Self.catalogue.problems.isEmpty, "\(Self.catalogue.problems)")
-    #expect(Self.catalogue.available == ["en", "es", "fr", "ko", "pt-BR"])
+    #expect(Self.catalogue.available == ["en", "es", "fr", "ko", "pt-br"])
   }
 
   @Test func numbers() {

@@ -190,7 +190,7 @@ struct CatalogueReading {
       return nil
     }
     guard let code = field(root, "language")?.scalar, LanguageChoice.isCode(code) else {
-      problem(root, "'language' must be a language code (en, es, pt-BR)")
+      problem(root, "'language' must be a language code (en, es, pt-br)")
       return nil
     }
     if name != code + ".yaml" { problem(root, "a file for language '\(code)' must be named \(code).yaml") }

@@ -30,7 +30,7 @@ import Testing
   func aKoreanSessionFitsTheScreen(columns: Int, rows: Int) {
     let pty = terminal(columns: columns, rows: rows)
     // The section's page: its title in Hangul, cut by width where the position shares the line.
-    expectScreen(pty, "Enter continue")
+    expectScreen(pty, Message(.questionnaireEnterContinue).text("ko"))
     expectFits(pty)
     pty.press(.enter)
     // The question wraps by width: its last words are on the screen, on a line of their own at 40.

@@ -4594,6 +4594,14 @@ locale:
   date: "{day} {month} {year}"
   months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
   direction: ltr
+  # What a person may type: a comma or a point before decimals (keyboards differ), and spaces,
+  # points or commas between thousands. Where a separator may be either ("1.500": 1500 or 1,5)
+  # and both readings fit the question, the questionnaire asks which was meant.
+  input_decimal: [",", "."]
+  input_group: [".", ",", " ", "\u00A0", "\u202F"]
+  # Accents are optional when filtering and secondary when sorting ("etat" finds "État", which
+  # sorts among the "e").
+  fold: {a: "àâä", c: "ç", e: "éèêë", i: "îï", o: "ôö", u: "ùûü", y: "ÿ", oe: "œ", ae: "æ", "'": "’‘", " ": "\u00A0\u202F"}
 messages:
   answer.at-least: "{subject}doit valoir au moins {low}{unit} ; trouvé : {value}"
   answer.at-most: "{subject}doit valoir au plus {high}{unit} ; trouvé : {value}"
@@ -4693,6 +4701,8 @@ messages:
   batch.pillar: "Pilier"
   batch.plugin-folder: "un dossier de module de règles, pas des réponses ; ignoré (indiquez-le avec --rules)"
   batch.pooled: "Agrégé"
+  batch.progress: "{done}/{total} fichiers · {rate} fichiers/s · {seconds} s restantes"
+  batch.progress-failed: " · {count} en échec"
   batch.region: "Région"
   batch.rules-error-at: "{place} : {problem}"
   batch.rules-have-errors: "les règles de {survey} contiennent des erreurs ({detail})"
@@ -5512,6 +5522,7 @@ messages:
   read.not-a-number: "attendu : un nombre pour {what} ; trouvé '{text}' : {problem}"
   read.out-of-range: "{what} doit être compris entre {low} et {high}, pas {value}"
   read.per-language: "{what} doit être donné par langue ({languages}) ; trouvé : du texte simple"
+  read.placeholders-differ: "le texte '{language}' de {what} nomme {found}, le texte '{reference}' {expected} : chaque langue doit remplir les mêmes paramètres"
   read.tag-in-answers: "'{written}' se lit comme une balise YAML, que les fichiers de réponses n'utilisent pas ; supprimez le '!' ou mettez toute la valeur entre guillemets"
   read.tag-in-expression: "'{written}' se lit comme une balise YAML ; une expression commençant par '!' doit être entre guillemets, par ex. \"{written}\""
   read.unknown-key: "clé inconnue '{key}' dans {what}{hint}"
@@ -6149,6 +6160,12 @@ locale:
   date: "{year}년 {month} {day}일"
   months: [1월, 2월, 3월, 4월, 5월, 6월, 7월, 8월, 9월, 10월, 11월, 12월]
   direction: ltr
+  input_decimal: ["."]
+  input_group: [",", " ", "\u00A0", "\u202F"]
+  # CLDR ko: Hangul before Latin. Hangul is matched by syllable and by initial consonant in any
+  # language (ㅅ finds 서울); nothing else to fold but quotation marks and spaces.
+  script_order: [Hangul, Latin]
+  fold: {"'": "’‘", " ": "\u00A0\u202F"}
 messages:
   answer.at-least: "{subject}{low}{unit} 이상이어야 합니다. 입력값: {value}"
   answer.at-most: "{subject}{high}{unit} 이하여야 합니다. 입력값: {value}"
@@ -6243,6 +6260,8 @@ messages:
   batch.pillar: "분야"
   batch.plugin-folder: "응답 파일이 아니라 규칙 플러그인 폴더입니다. 건너뜀(--rules로 지정하십시오)"
   batch.pooled: "집계값"
+  batch.progress: "파일 {done}/{total}개 · 초당 {rate}개 · {seconds}초 남음"
+  batch.progress-failed: " · {count}개 실패"
   batch.region: "지역"
   batch.rules-error-at: "{place}: {problem}"
   batch.rules-have-errors: "{survey}의 규칙에 오류가 있습니다({detail})"
@@ -7037,6 +7056,7 @@ messages:
   read.not-a-number: "{what}에는 숫자가 와야 합니다. 입력값 '{text}': {problem}"
   read.out-of-range: "{what}은(는) {low}~{high} 범위여야 합니다. 입력값: {value}"
   read.per-language: "{what}은(는) 언어별({languages})로 입력해야 합니다. 입력값: 일반 텍스트"
+  read.placeholders-differ: "{what}의 '{language}' 텍스트는 {found}, '{reference}' 텍스트는 {expected}을(를) 씁니다. 모든 언어가 같은 자리표시자를 채워야 합니다"
   read.tag-in-answers: "'{written}'은(는) YAML 태그로 읽히는데 응답 파일에서는 태그를 쓰지 않습니다. '!'를 지우거나 값 전체를 따옴표로 묶으십시오"
   read.tag-in-expression: "'{written}'은(는) YAML 태그로 읽힙니다. '!'로 시작하는 식은 따옴표로 묶어야 합니다(예: \"{written}\")"
   read.unknown-key: "{what}에 알 수 없는 키 '{key}'{hint}"
@@ -7662,6 +7682,13 @@ locale:
   date: "{day} de {month} de {year}"
   months: [janeiro, fevereiro, março, abril, maio, junho, julho, agosto, setembro, outubro, novembro, dezembro]
   direction: ltr
+  # What a person may type: a comma or a point before decimals (keyboards differ), and spaces,
+  # points or commas between thousands. Where a separator may be either ("1.500": 1500 or 1,5)
+  # and both readings fit the question, the questionnaire asks which was meant.
+  input_decimal: [",", "."]
+  input_group: [".", ",", " ", "\u00A0", "\u202F"]
+  # "acucar" finds "açúcar"; ç sorts with c, accents are secondary.
+  fold: {a: "áàâã", c: "ç", e: "éê", i: "í", o: "óôõ", u: "úü", "'": "’‘", " ": "\u00A0\u202F"}
 messages:
   answer.at-least: "{subject}deve ser no mínimo {low}{unit}; encontrado: {value}"
   answer.at-most: "{subject}deve ser no máximo {high}{unit}; encontrado: {value}"
@@ -7761,6 +7788,8 @@ messages:
   batch.pillar: "Pilar"
   batch.plugin-folder: "uma pasta de plugin de regras, não de respostas; ignorada (indique-a com --rules)"
   batch.pooled: "Agregado"
+  batch.progress: "{done}/{total} arquivos · {rate} arquivos/s · faltam {seconds} s"
+  batch.progress-failed: " · {count} com falha"
   batch.region: "Região"
   batch.rules-error-at: "{place}: {problem}"
   batch.rules-have-errors: "as regras de {survey} têm erros ({detail})"
@@ -8580,6 +8609,7 @@ messages:
   read.not-a-number: "esperado: um número para {what}; encontrado: '{text}': {problem}"
   read.out-of-range: "{what} deve ser de {low} a {high}, não {value}"
   read.per-language: "{what} deve ser informado por idioma ({languages}); encontrado: texto simples"
+  read.placeholders-differ: "o texto em '{language}' de {what} usa {found}, o texto em '{reference}' {expected}: todos os idiomas devem preencher os mesmos marcadores"
   read.tag-in-answers: "'{written}' é lido como uma tag YAML, que os arquivos de respostas não usam; remova o '!' ou coloque o valor inteiro entre aspas"
   read.tag-in-expression: "'{written}' é lido como uma tag YAML; uma expressão que começa com '!' deve ficar entre aspas, por exemplo \"{written}\""
   read.unknown-key: "chave desconhecida '{key}' em {what}{hint}"

@@ -11,39 +11,50 @@ extension Regions {
     afg	AF
     afganistan	AF
     afghanistan	AF
+    afrique du sud	ZA
     ag	AG
     ago	AO
     ai	AI
     aia	AI
     al	AL
     ala	AX
+    aland iles	AX
     aland islands	AX
     alb	AL
     albania	AL
+    albanie	AL
     alemania	DE
     algeria	DZ
+    algerie	DZ
+    allemagne	DE
     am	AM
     american samoa	AS
     and	AD
     andorra	AD
+    andorre	AD
     angola	AO
     anguila	AI
     anguilla	AI
     antarctica	AQ
+    antarctique	AQ
     antartida	AQ
     antigua and barbuda	AG
+    antigua et barbuda	AG
     antigua y barbuda	AG
     ao	AO
     aq	AQ
     ar	AR
     arab republic of egypt	EG
     arabia saudi	SA
+    arabie saoudite	SA
     are	AE
     arg	AR
     argentina	AR
+    argentine	AR
     argentine republic	AR
     arm	AM
     armenia	AM
+    armenie	AM
     aruba	AW
     as	AS
     asm	AS
@@ -54,19 +65,24 @@ extension Regions {
     au	AU
     aus	AU
     australia	AU
+    australie	AU
     austria	AT
     aut	AT
+    autriche	AT
     aw	AW
     ax	AX
     az	AZ
     aze	AZ
+    azerbaidjan	AZ
     azerbaijan	AZ
     azerbaiyan	AZ
     ba	BA
     bahamas	BS
     bahrain	BH
+    bahrein	BH
     banglades	BD
     bangladesh	BD
+    barbade	BB
     barbados	BB
     barein	BH
     bb	BB
@@ -76,12 +92,14 @@ extension Regions {
     bel	BE
     belarus	BY
     belgica	BE
+    belgique	BE
     belgium	BE
     belice	BZ
     belize	BZ
     ben	BJ
     benin	BJ
     bermuda	BM
+    bermudes	BM
     bes	BQ
     bf	BF
     bfa	BF
@@ -89,6 +107,7 @@ extension Regions {
     bgd	BD
     bgr	BG
     bh	BH
+    bhoutan	BT
     bhr	BH
     bhs	BS
     bhutan	BT
@@ -96,6 +115,7 @@ extension Regions {
     bielorrusia	BY
     bih	BA
     birmania	MM
+    birmanie	MM
     bj	BJ
     bl	BL
     blm	BL
@@ -110,9 +130,13 @@ extension Regions {
     bolivia	BO
     bolivia estado plurinacional de	BO
     bolivia plurinational state of	BO
+    bolivie	BO
+    bolivie etat plurinational de	BO
+    bonaire saint eustache et saba	BQ
     bonaire sint eustatius and saba	BQ
     bosnia and herzegovina	BA
     bosnia y herzegovina	BA
+    bosnie herzegovine	BA
     botsuana	BW
     botswana	BW
     bouvet island	BV
@@ -122,6 +146,7 @@ extension Regions {
     brasil	BR
     brazil	BR
     brb	BB
+    bresil	BR
     british indian ocean territory	IO
     british virgin islands	VG
     brn	BN
@@ -130,6 +155,7 @@ extension Regions {
     bt	BT
     btn	BT
     bulgaria	BG
+    bulgarie	BG
     burkina faso	BF
     burquina faso	BF
     burundi	BI
@@ -143,12 +169,15 @@ extension Regions {
     ca	CA
     cabo verde	CV
     caf	CF
+    cambodge	KH
     cambodia	KH
     camboya	KH
     cameroon	CM
+    cameroun	CM
     camerun	CM
     can	CA
     canada	CA
+    cap vert	CV
     catar	QA
     cayman islands	KY
     cc	CC
@@ -162,11 +191,15 @@ extension Regions {
     che	CH
     chequia	CZ
     chile	CL
+    chili	CL
     china	CN
+    chine	CN
     chipre	CY
     chl	CL
     chn	CN
+    christmas ile	CX
     christmas island	CX
+    chypre	CY
     ci	CI
     civ	CI
     ck	CK
@@ -175,28 +208,39 @@ extension Regions {
     cmr	CM
     cn	CN
     co	CO
+    cocos keeling iles	CC
     cocos keeling islands	CC
     cod	CD
     cog	CG
     cok	CK
     col	CO
     colombia	CO
+    colombie	CO
     com	KM
     commonwealth de dominica	DM
+    commonwealth de la dominique	DM
     commonwealth de las bahamas	BS
     commonwealth de las islas marianas del norte	MP
+    commonwealth des bahamas	BS
+    commonwealth des iles mariannes du nord	MP
     commonwealth of dominica	DM
     commonwealth of the bahamas	BS
     commonwealth of the northern mariana islands	MP
+    comores	KM
     comores islas	KM
     comoros	KM
     confederacion suiza	CH
+    confederation helvetique	CH
     congo	CG
     congo republica democratica del	CD
     congo the democratic republic of the	CD
     cook islands	CK
     corea republica de	KR
     corea republica democratica popular de	KP
+    coree du nord	KP
+    coree du sud	KR
+    coree republique de	KR
+    coree republique populaire democratique de	KP
     costa de marfil	CI
     costa rica	CR
     cote d ivoire	CI
@@ -205,6 +249,7 @@ extension Regions {
     cri	CR
     croacia	HR
     croatia	HR
+    croatie	HR
     cu	CU
     cub	CU
     cuba	CU
@@ -223,6 +268,7 @@ extension Regions {
     cze	CZ
     czech republic	CZ
     czechia	CZ
+    danemark	DK
     de	DE
     democratic people s republic of korea	KP
     democratic republic of sao tome and principe	ST
@@ -242,6 +288,7 @@ extension Regions {
     dom	DO
     dominica	DM
     dominican republic	DO
+    dominique	DM
     dz	DZ
     dza	DZ
     eastern republic of uruguay	UY
@@ -253,18 +300,23 @@ extension Regions {
     egipto	EG
     egy	EG
     egypt	EG
+    egypte	EG
     eh	EH
     el salvador	SV
     emiratos arabes unidos	AE
+    emirats arabes unis	AE
+    equateur	EC
     equatorial guinea	GQ
     er	ER
     eri	ER
     eritrea	ER
+    erythree	ER
     es	ES
     esh	EH
     eslovaquia	SK
     eslovenia	SI
     esp	ES
+    espagne	ES
     espana	ES
     est	EE
     estado de eritrea	ER
@@ -280,11 +332,23 @@ extension Regions {
     estados unidos de america	US
     estados unidos mexicanos	MX
     estonia	EE
+    estonie	EE
     esuatini	SZ
     eswatini	SZ
     et	ET
+    etat d israel	IL
+    etat du koweit	KW
+    etat du qatar	QA
+    etat independant de papouasie nouvelle guinee	PG
+    etat independant de samoa	WS
+    etat plurinational de bolivie	BO
+    etats federes de micronesie	FM
+    etats unis	US
+    etats unis d amerique	US
+    etats unis du mexique	MX
     eth	ET
     ethiopia	ET
+    ethiopie	ET
     etiopia	ET
     falkland islands malvinas	FK
     faroe islands	FO
@@ -297,10 +361,12 @@ extension Regions {
     federated states of micronesia	FM
     federative republic of brazil	BR
     fi	FI
+    fidji	FJ
     fiji	FJ
     filipinas	PH
     fin	FI
     finland	FI
+    finlande	FI
     finlandia	FI
     fiyi	FJ
     fj	FJ
@@ -324,12 +390,15 @@ extension Regions {
     gabon	GA
     gabonese republic	GA
     gambia	GM
+    gambie	GM
     gb	GB
     gbr	GB
     gd	GD
     ge	GE
     geo	GE
     georgia	GE
+    georgie	GE
+    georgie du sud et les iles sandwich du sud	GS
     germany	DE
     gf	GF
     gg	GG
@@ -353,14 +422,18 @@ extension Regions {
     gr	GR
     gran ducado de luxemburgo	LU
     granada	GD
+    grand duche du luxembourg	LU
     grand duchy of luxembourg	LU
     grc	GR
     grd	GD
+    grece	GR
     grecia	GR
     greece	GR
     greenland	GL
     grenada	GD
+    grenade	GD
     grl	GL
+    groenland	GL
     groenlandia	GL
     gs	GS
     gt	GT
@@ -371,15 +444,20 @@ extension Regions {
     guam	GU
     guatemala	GT
     guayana francesa	GF
+    guernesey	GG
     guernsey	GG
     guf	GF
     guinea	GN
     guinea bisau	GW
     guinea bissau	GW
     guinea ecuatorial	GQ
+    guinee	GN
+    guinee bissau	GW
+    guinee equatoriale	GQ
     gum	GU
     guy	GY
     guyana	GY
+    guyane francaise	GF
     gw	GW
     gy	GY
     haiti	HT
@@ -396,6 +474,7 @@ extension Regions {
     honduras	HN
     hong kong	HK
     hong kong special administrative region of china	HK
+    hongrie	HU
     hr	HR
     hrv	HR
     ht	HT
@@ -409,14 +488,31 @@ extension Regions {
     idn	ID
     ie	IE
     il	IL
+    ile bouvet	BV
+    ile de man	IM
+    ile norfolk	NF
+    iles caimans	KY
+    iles cook	CK
+    iles feroe	FO
+    iles heard et macdonald	HM
+    iles mariannes du nord	MP
+    iles marshall	MH
+    iles mineures eloignees des etats unis	UM
+    iles pitcairn	PN
+    iles turques et caiques	TC
+    iles vierges britanniques	VG
+    iles vierges des etats unis d amerique	VI
+    iles vierges etats unis	VI
     im	IM
     imn	IM
     in	IN
     ind	IN
+    inde	IN
     independent state of papua new guinea	PG
     independent state of samoa	WS
     india	IN
     indonesia	ID
+    indonesie	ID
     io	IO
     iot	IO
     iq	IQ
@@ -425,10 +521,12 @@ extension Regions {
     iran	IR
     iran islamic republic of	IR
     iran republica islamica de	IR
+    iran republique islamique d	IR
     iraq	IQ
     ireland	IE
     irl	IE
     irlanda	IE
+    irlande	IE
     irn	IR
     irq	IQ
     is	IS
@@ -442,6 +540,7 @@ extension Regions {
     islamic republic of iran	IR
     islamic republic of mauritania	MR
     islamic republic of pakistan	PK
+    islande	IS
     islandia	IS
     islas aland	AX
     islas bermudas	BM
@@ -469,9 +568,11 @@ extension Regions {
     ita	IT
     italia	IT
     italian republic	IT
+    italie	IT
     italy	IT
     jam	JM
     jamaica	JM
+    jamaique	JM
     japan	JP
     japon	JP
     je	JE
@@ -482,6 +583,7 @@ extension Regions {
     jor	JO
     jordan	JO
     jordania	JO
+    jordanie	JO
     jp	JP
     jpn	JP
     kaz	KZ
@@ -512,6 +614,7 @@ extension Regions {
     kingdom of the netherlands	NL
     kingdom of tonga	TO
     kir	KI
+    kirghizistan	KG
     kirguistan	KG
     kiribati	KI
     km	KM
@@ -520,6 +623,7 @@ extension Regions {
     kor	KR
     korea democratic people s republic of	KP
     korea republic of	KR
+    koweit	KW
     kp	KP
     kr	KR
     kuwait	KW
@@ -529,9 +633,12 @@ extension Regions {
     kyrgyz republic	KG
     kyrgyzstan	KG
     kz	KZ
+    l etat d erythree	ER
+    l etat de palestine	PS
     la	LA
     lao	LA
     lao people s democratic republic	LA
+    lao republique democratique populaire	LA
     laos	LA
     latvia	LV
     lb	LB
@@ -545,15 +652,19 @@ extension Regions {
     lesotho	LS
     lesoto	LS
     letonia	LV
+    lettonie	LV
     li	LI
+    liban	LB
     libano	LB
     liberia	LR
     libia	LY
     libya	LY
+    libye	LY
     lie	LI
     liechtenstein	LI
     lithuania	LT
     lituania	LT
+    lituanie	LT
     lk	LK
     lka	LK
     lr	LR
@@ -572,23 +683,31 @@ extension Regions {
     mac	MO
     macao	MO
     macao special administrative region of china	MO
+    macau	MO
+    macedoine du nord	MK
     macedonia del norte	MK
     madagascar	MG
     maf	MF
+    malaisie	MY
     malasia	MY
     malaui	MW
     malawi	MW
     malaysia	MY
     maldives	MV
     mali	ML
+    malouines iles falkland	FK
     malta	MT
+    malte	MT
     mar	MA
+    maroc	MA
     marruecos	MA
     marshall islands	MH
     martinica	MQ
     martinique	MQ
+    maurice	MU
     mauricio	MU
     mauritania	MR
+    mauritanie	MR
     mauritius	MU
     mayotte	YT
     mc	MC
@@ -600,12 +719,14 @@ extension Regions {
     me	ME
     mex	MX
     mexico	MX
+    mexique	MX
     mf	MF
     mg	MG
     mh	MH
     mhl	MH
     micronesia estados federados de	FM
     micronesia federated states of	FM
+    micronesie etats federes de	FM
     mk	MK
     mkd	MK
     ml	ML
@@ -620,10 +741,13 @@ extension Regions {
     mo	MO
     moldavia	MD
     moldavia republica de	MD
+    moldavie	MD
     moldova	MD
     moldova republic of	MD
+    moldova republique de	MD
     monaco	MC
     mongolia	MN
+    mongolie	MN
     montenegro	ME
     montserrat	MS
     morocco	MA
@@ -651,6 +775,7 @@ extension Regions {
     na	NA
     nam	NA
     namibia	NA
+    namibie	NA
     nauru	NR
     nc	NC
     ncl	NC
@@ -669,6 +794,7 @@ extension Regions {
     nicaragua	NI
     niger	NE
     nigeria	NG
+    nioue	NU
     niu	NU
     niue	NU
     nl	NL
@@ -680,7 +806,10 @@ extension Regions {
     north macedonia	MK
     northern mariana islands	MP
     noruega	NO
+    norvege	NO
     norway	NO
+    nouvelle caledonie	NC
+    nouvelle zelande	NZ
     np	NP
     npl	NP
     nr	NR
@@ -693,6 +822,8 @@ extension Regions {
     om	OM
     oman	OM
     omn	OM
+    ouganda	UG
+    ouzbekistan	UZ
     pa	PA
     paises bajos	NL
     pak	PK
@@ -700,18 +831,22 @@ extension Regions {
     palaos	PW
     palau	PW
     palestina estado de	PS
+    palestine etat de	PS
     palestine state of	PS
     pan	PA
     panama	PA
+    papouasie nouvelle guinee	PG
     papua new guinea	PG
     papua nueva guinea	PG
     paraguay	PY
+    pays bas	NL
     pcn	PN
     pe	PE
     people s democratic republic of algeria	DZ
     people s republic of bangladesh	BD
     people s republic of china	CN
     per	PE
+    perou	PE
     peru	PE
     pf	PF
     pg	PG
@@ -729,7 +864,10 @@ extension Regions {
     pol	PL
     poland	PL
     polinesia francesa	PF
+    pologne	PL
     polonia	PL
+    polynesie francaise	PF
+    porto rico	PR
     portugal	PT
     portuguese republic	PT
     pr	PR
@@ -740,6 +878,9 @@ extension Regions {
     principality of andorra	AD
     principality of liechtenstein	LI
     principality of monaco	MC
+    principaute d andorre	AD
+    principaute de monaco	MC
+    principaute du liechtenstein	LI
     prk	KP
     prt	PT
     pry	PY
@@ -756,6 +897,8 @@ extension Regions {
     re	RE
     region administrativa especial china de hong kong	HK
     region administrativa especial china de macao	MO
+    region speciale administrative chinoise de hong kong	HK
+    region speciale administrative chinoise de macao	MO
     reino de arabia saudi	SA
     reino de barein	BH
     reino de belgica	BE
@@ -989,17 +1132,163 @@ extension Regions {
     republica socialista democratica de sri lanka	LK
     republica togolesa	TG
     republica unida de tanzania	TZ
+    republique algerienne democratique et populaire	DZ
+    republique arabe d egypte	EG
+    republique bolivarienne du venezuela	VE
+    republique centrafricaine	CF
+    republique d afrique du sud	ZA
+    republique d albanie	AL
+    republique d angola	AO
+    republique d argentine	AR
+    republique d armenie	AM
+    republique d autriche	AT
+    republique d azerbaidjan	AZ
+    republique d el salvador	SV
+    republique d equateur	EC
+    republique d estonie	EE
+    republique d inde	IN
+    republique d indonesie	ID
+    republique d iraq	IQ
+    republique d islande	IS
+    republique d ouganda	UG
+    republique d ouzbekistan	UZ
+    republique de bosnie et herzegovine	BA
+    republique de bulgarie	BG
+    republique de chypre	CY
+    republique de colombie	CO
+    republique de cote d ivoire	CI
+    republique de croatie	HR
+    republique de cuba	CU
+    republique de djibouti	DJ
+    republique de finlande	FI
+    republique de gambie	GM
+    republique de guinee	GN
+    republique de guinee bissau	GW
+    republique de guinee equatoriale	GQ
+    republique de guyana	GY
+    republique de haiti	HT
+    republique de kiribati	KI
+    republique de l ile maurice	MU
+    republique de lettonie	LV
+    republique de lituanie	LT
+    republique de macedoine du nord	MK
+    republique de madagascar	MG
+    republique de malte	MT
+    republique de moldova	MD
+    republique de myanmar	MM
+    republique de namibie	NA
+    republique de nauru	NR
+    republique de palau	PW
+    republique de pologne	PL
+    republique de san marin	SM
+    republique de serbie	RS
+    republique de sierra leone	SL
+    republique de singapour	SG
+    republique de slovenie	SI
+    republique de trinite et tobago	TT
+    republique de tunisie	TN
+    republique de zambie	ZM
+    republique democratique de sao tome et principe	ST
+    republique democratique du congo	CD
+    republique democratique du timor leste	TL
+    republique democratique populaire de coree	KP
+    republique democratique socialiste de sri lanka	LK
+    republique des fidji	FJ
+    republique des iles marshall	MH
+    republique des maldives	MV
+    republique des philippines	PH
+    republique des seychelles	SC
+    republique dominicaine	DO
+    republique du belarus	BY
+    republique du benin	BJ
+    republique du botswana	BW
+    republique du burundi	BI
+    republique du cameroun	CM
+    republique du cap vert	CV
+    republique du chili	CL
+    republique du congo	CG
+    republique du costa rica	CR
+    republique du ghana	GH
+    republique du guatemala	GT
+    republique du honduras	HN
+    republique du kazakhstan	KZ
+    republique du kenya	KE
+    republique du liberia	LR
+    republique du malawi	MW
+    republique du mali	ML
+    republique du mozambique	MZ
+    republique du nicaragua	NI
+    republique du niger	NE
+    republique du panama	PA
+    republique du paraguay	PY
+    republique du perou	PE
+    republique du senegal	SN
+    republique du soudan	SD
+    republique du soudan du sud	SS
+    republique du surinam	SR
+    republique du tadjikistan	TJ
+    republique du tchad	TD
+    republique du vanuatu	VU
+    republique du yemen	YE
+    republique du zimbabwe	ZW
+    republique federale d allemagne	DE
+    republique federale de somalie	SO
+    republique federale democratique d ethiopie	ET
+    republique federale democratique du nepal	NP
+    republique federale du bresil	BR
+    republique federale du nigeria	NG
+    republique francaise	FR
+    republique gabonaise	GA
+    republique grecque	GR
+    republique islamique d afghanistan	AF
+    republique islamique d iran	IR
+    republique islamique de mauritanie	MR
+    republique islamique du pakistan	PK
+    republique italienne	IT
+    republique kirghize	KG
+    republique libanaise	LB
+    republique orientale d uruguay	UY
+    republique populaire de chine	CN
+    republique populaire du bengladesh	BD
+    republique portugaise	PT
+    republique rwandaise	RW
+    republique slovaque	SK
+    republique socialiste du viet nam	VN
+    republique tcheque	CZ
+    republique togolaise	TG
+    republique unie de tanzanie	TZ
     reu	RE
     reunion	RE
+    reunion ile de la	RE
     ro	RO
     romania	RO
     rou	RO
+    roumanie	RO
+    royaume d arabie saoudite	SA
+    royaume d espagne	ES
+    royaume d eswatini	SZ
+    royaume de bahrein	BH
+    royaume de belgique	BE
+    royaume de norvege	NO
+    royaume de suede	SE
+    royaume de thailande	TH
+    royaume des pays bas	NL
+    royaume des tonga	TO
+    royaume du bouthan	BT
+    royaume du cambodge	KH
+    royaume du danemark	DK
+    royaume du lesotho	LS
+    royaume du maroc	MA
+    royaume hachemite de jordanie	JO
+    royaume uni	GB
+    royaume uni de grande bretagne et d irlande du nord	GB
     rs	RS
     ru	RU
     ruanda	RW
     rumania	RO
     rus	RU
     russian federation	RU
+    russie federation de	RU
     rw	RW
     rwa	RW
     rwanda	RW
@@ -1007,13 +1296,25 @@ extension Regions {
     sa	SA
     sahara occidental	EH
     saint barthelemy	BL
+    saint christophe et nieves	KN
     saint helena ascension and tristan da cunha	SH
     saint kitts and nevis	KN
     saint lucia	LC
+    saint marin	SM
     saint martin french part	MF
+    saint martin partie francaise	MF
+    saint martin partie neerlandaise	SX
     saint pierre and miquelon	PM
+    saint pierre et miquelon	PM
+    saint siege etat de la cite du vatican	VA
     saint vincent and the grenadines	VC
+    saint vincent et les grenadines	VC
+    sainte helene ascension et tristan da cunha	SH
+    sainte lucie	LC
+    salomon iles	SB
+    salvador	SV
     samoa	WS
+    samoa americaines	AS
     samoa estadounidense	AS
     san bartolome	BL
     san cristobal y nieves	KN
@@ -1026,6 +1327,7 @@ extension Regions {
     santa sede ciudad estado del vaticano	VA
     santo tome y principe	ST
     sao tome and principe	ST
+    sao tome et principe	ST
     sau	SA
     saudi arabia	SA
     sb	SB
@@ -1036,6 +1338,7 @@ extension Regions {
     sen	SN
     senegal	SN
     serbia	RS
+    serbie	RS
     seychelles	SC
     sg	SG
     sgp	SG
@@ -1046,6 +1349,7 @@ extension Regions {
     sierra leona	SL
     sierra leone	SL
     singapore	SG
+    singapour	SG
     singapur	SG
     sint maarten dutch part	SX
     sj	SJ
@@ -1056,7 +1360,9 @@ extension Regions {
     sle	SL
     slovak republic	SK
     slovakia	SK
+    slovaquie	SK
     slovenia	SI
+    slovenie	SI
     slv	SV
     sm	SM
     smr	SM
@@ -1066,6 +1372,9 @@ extension Regions {
     solomon islands	SB
     som	SO
     somalia	SO
+    somalie	SO
+    soudan	SD
+    soudan du sud	SS
     south africa	ZA
     south georgia and the south sandwich islands	GS
     south korea	KR
@@ -1086,7 +1395,10 @@ extension Regions {
     sudan	SD
     sudan del sur	SS
     suecia	SE
+    suede	SE
+    suisse	CH
     suiza	CH
+    sultanat d oman	OM
     sultanate of oman	OM
     sultanato de oman	OM
     sur	SR
@@ -1094,6 +1406,7 @@ extension Regions {
     suriname	SR
     sv	SV
     svalbard and jan mayen	SJ
+    svalbard et ile jan mayen	SJ
     svalbard y jan mayen	SJ
     svk	SK
     svn	SI
@@ -1109,20 +1422,29 @@ extension Regions {
     syr	SY
     syria	SY
     syrian arab republic	SY
+    syrienne republique arabe	SY
     sz	SZ
+    tadjikistan	TJ
     tailandia	TH
     taiwan	TW
+    taiwan province de chine	TW
     taiwan province of china	TW
     taiwan provincia de china	TW
     tajikistan	TJ
     tanzania	TZ
     tanzania republica unida de	TZ
     tanzania united republic of	TZ
+    tanzanie	TZ
+    tanzanie republique unie de	TZ
     tayikistan	TJ
     tc	TC
     tca	TC
     tcd	TD
+    tchad	TD
+    tchequie	CZ
     td	TD
+    terres australes francaises	TF
+    territoire britannique de l ocean indien	IO
     territorio britanico del oceano indico	IO
     territorios franceses del sur	TF
     tf	TF
@@ -1131,6 +1453,7 @@ extension Regions {
     th	TH
     tha	TH
     thailand	TH
+    thailande	TH
     the state of eritrea	ER
     the state of palestine	PS
     timor leste	TL
@@ -1153,11 +1476,13 @@ extension Regions {
     tr	TR
     trinidad and tobago	TT
     trinidad y tobago	TT
+    trinite et tobago	TT
     tt	TT
     tto	TT
     tun	TN
     tunez	TN
     tunisia	TN
+    tunisie	TN
     tur	TR
     turkiye	TR
     turkmenistan	TM
@@ -1179,6 +1504,7 @@ extension Regions {
     um	UM
     umi	UM
     union de las comores	KM
+    union des comores	KM
     union of the comoros	KM
     united arab emirates	AE
     united kingdom	GB
@@ -1206,6 +1532,7 @@ extension Regions {
     venezuela	VE
     venezuela bolivarian republic of	VE
     venezuela republica bolivariana de	VE
+    venezuela republique bolivarienne du	VE
     vg	VG
     vgb	VG
     vi	VI
@@ -1220,6 +1547,7 @@ extension Regions {
     vu	VU
     vut	VU
     wallis and futuna	WF
+    wallis et futuna	WF
     wallis y futuna	WF
     western sahara	EH
     wf	WF
@@ -1234,6 +1562,7 @@ extension Regions {
     za	ZA
     zaf	ZA
     zambia	ZM
+    zambie	ZM
     zimbabue	ZW
     zimbabwe	ZW
     zm	ZM
@@ -1655,5 +1984,409 @@ extension Regions {
     هونغ كونغ	HK
     واليس و فوتونا	WF
     ولايات ميكرونيزيا الموحده	FM
+    가나	GH
+    가나 공화국	GH
+    가봉	GA
+    가봉 공화국	GA
+    가이아나	GY
+    가이아나 공화국	GY
+    감비아	GM
+    감비아 공화국	GM
+    건지 섬	GG
+    과들루프	GP
+    과테말라	GT
+    과테말라 공화국	GT
+    괌	GU
+    그레나다	GD
+    그리스	GR
+    그리스 공화국	GR
+    그린란드	GL
+    기니	GN
+    기니 공화국	GN
+    기니비사우	GW
+    기니비사우 공화국	GW
+    나미비아	NA
+    나미비아 공화국	NA
+    나우루	NR
+    나우루 공화국	NR
+    나이지리아	NG
+    나이지리아 연방 공화국	NG
+    남극	AQ
+    남수단	SS
+    남수단 공화국	SS
+    남아프리카 공화국	ZA
+    네덜란드	NL
+    네덜란드 왕국	NL
+    네팔	NP
+    네팔 연방 민주 공화국	NP
+    노르웨이	NO
+    노르웨이 왕국	NO
+    노퍽 섬	NF
+    누벨칼레도니	NC
+    뉴질랜드	NZ
+    니우에	NU
+    니제르	NE
+    니제르 공화국	NE
+    니카라과	NI
+    니카라과 공화국	NI
+    대영제국	GB
+    대한민국	KR
+    덴마크	DK
+    덴마크 왕국	DK
+    도미니카 공화국	DO
+    도미니카 연방	DM
+    독일	DE
+    독일 연방 공화국	DE
+    동 우루과이 공화국	UY
+    동티모르	TL
+    동티모르 민주 공화국	TL
+    라오 인민 민주주의 공화국	LA
+    라이베리아	LR
+    라이베리아 공화국	LR
+    라트비아	LV
+    라트비아 공화국	LV
+    러시아 연방	RU
+    레바논	LB
+    레바논 공화국	LB
+    레소토	LS
+    레소토 왕국	LS
+    레위니옹	RE
+    루마니아	RO
+    룩셈부르크	LU
+    룩셈부르크 대공국	LU
+    르완다	RW
+    르완다 공화국	RW
+    리비아	LY
+    리투아니아	LT
+    리투아니아 공화국	LT
+    리히텐슈타인	LI
+    리히텐슈타인 공국	LI
+    마다가스카르	MG
+    마다가스카르 공화국	MG
+    마르티니크	MQ
+    마셜 제도	MH
+    마셜 제도 공화국	MH
+    마요트	YT
+    마카오	MO
+    마카오 중국의 특별 행정구	MO
+    말라위	MW
+    말라위 공화국	MW
+    말레이시아	MY
+    말리	ML
+    말리 공화국	ML
+    맨 섬	IM
+    멕시코	MX
+    멕시코 합중국	MX
+    모나코	MC
+    모나코 공국	MC
+    모로코	MA
+    모로코 왕국	MA
+    모리셔스	MU
+    모리셔스 공화국	MU
+    모리타니	MR
+    모리타니 이슬람 공화국	MR
+    모잠비크	MZ
+    모잠비크 공화국	MZ
+    몬테네그로	ME
+    몬트세랫	MS
+    몰도바	MD
+    몰도바 공화국	MD
+    몰디브	MV
+    몰디브 공화국	MV
+    몰타	MT
+    몰타 공화국	MT
+    몽골	MN
+    미국	US
+    미국령 군소 제도	UM
+    미국령 버진 제도	VI
+    미얀마	MM
+    미얀마 공화국	MM
+    미크로네시아 연방	FM
+    바누아투	VU
+    바누아투 공화국	VU
+    바레인	BH
+    바레인 왕국	BH
+    바베이도스	BB
+    바티칸 시티 holy see	VA
+    바하마	BS
+    바하마 연방	BS
+    방글라데시	BD
+    방글라데시 인민 공화국	BD
+    버뮤다	BM
+    버진 제도 미국령	VI
+    버진 제도 영국령	VG
+    베냉	BJ
+    베냉 공화국	BJ
+    베네수엘라	VE
+    베네수엘라 볼리바르 공화국	VE
+    베트남	VN
+    베트남 사회주의 공화국	VN
+    벨기에	BE
+    벨기에 왕국	BE
+    벨라루스	BY
+    벨라루스 공화국	BY
+    벨리즈	BZ
+    보네르 신트외스타티위스 사바 섬	BQ
+    보스니아 헤르체고비나	BA
+    보스니아 헤르체고비나 공화국	BA
+    보츠와나	BW
+    보츠와나 공화국	BW
+    볼리비아	BO
+    볼리비아 다국가 연합국	BO
+    부룬디	BI
+    부룬디 공화국	BI
+    부르키나파소	BF
+    부베 섬	BV
+    부탄	BT
+    부탄 왕국	BT
+    북마리아나 제도	MP
+    북마리아나 제도 연방	MP
+    북마케도니아	MK
+    북마케도니아 공화국	MK
+    불가리아	BG
+    불가리아 공화국	BG
+    브라질	BR
+    브라질 연방 공화국	BR
+    브루나이 다루살람	BN
+    사모아	WS
+    사우디아라비아	SA
+    사우디아라비아 왕국	SA
+    사우스조지아 사우스샌드위치 제도	GS
+    산마리노	SM
+    산마리노 공화국	SM
+    상투메 프린시페	ST
+    상투메 프린시페 민주 공화국	ST
+    생마르탱 프랑스령	MF
+    생바르텔레미	BL
+    생피에르 미클롱	PM
+    서사하라	EH
+    세네갈	SN
+    세네갈 공화국	SN
+    세르비아	RS
+    세르비아 공화국	RS
+    세이셸	SC
+    세이셸 공화국	SC
+    세인트루시아	LC
+    세인트빈센트 그레나딘	VC
+    세인트키츠 네비스	KN
+    세인트헬레나 어센션 트리스탄다쿠냐	SH
+    소말리아	SO
+    소말리아 연방 공화국	SO
+    솔로몬 제도	SB
+    수단	SD
+    수단 공화국	SD
+    수리남	SR
+    수리남 공화국	SR
+    스리랑카	LK
+    스리랑카 민주 사회주의 공화국	LK
+    스발바르 얀마옌 제도	SJ
+    스웨덴	SE
+    스웨덴 왕국	SE
+    스위스	CH
+    스위스 연방	CH
+    스페인	ES
+    스페인 왕국	ES
+    슬로바키아	SK
+    슬로바키아 공화국	SK
+    슬로베니아	SI
+    슬로베니아 공화국	SI
+    시리아 아랍 공화국	SY
+    시에라리온	SL
+    시에라리온 공화국	SL
+    신트마르턴 네덜란드령	SX
+    싱가포르	SG
+    싱가포르 공화국	SG
+    아랍에미리트	AE
+    아루바	AW
+    아르메니아	AM
+    아르메니아 공화국	AM
+    아르헨티나	AR
+    아르헨티나 공화국	AR
+    아메리칸사모아	AS
+    아이슬란드	IS
+    아이슬란드 공화국	IS
+    아이티	HT
+    아이티 공화국	HT
+    아일랜드	IE
+    아제르바이잔	AZ
+    아제르바이잔 공화국	AZ
+    아프가니스탄	AF
+    아프가니스탄 이슬람 공화국	AF
+    안도라	AD
+    안도라 공국	AD
+    알바니아	AL
+    알바니아 공화국	AL
+    알제리	DZ
+    알제리 인민 민주주의 공화국	DZ
+    앙골라	AO
+    앙골라 공화국	AO
+    앤티가 바부다	AG
+    앵귈라	AI
+    에리트레아	ER
+    에리트레아 공화국	ER
+    에스와티니	SZ
+    에스와티니 왕국	SZ
+    에스토니아	EE
+    에스토니아 공화국	EE
+    에콰도르	EC
+    에콰도르 공화국	EC
+    에티오피아	ET
+    에티오피아 연방 민주 공화국	ET
+    엘살바도르	SV
+    엘살바도르 공화국	SV
+    영국	GB
+    영국령 버진 제도	VG
+    영국령 인도양 지역	IO
+    예멘	YE
+    예멘 공화국	YE
+    오만	OM
+    오만 이슬람왕국	OM
+    오스트레일리아	AU
+    오스트리아	AT
+    오스트리아 공화국	AT
+    온두라스	HN
+    온두라스 공화국	HN
+    올란드 제도	AX
+    왈리스 퓌튀나	WF
+    요르단	JO
+    요르단 하심 왕국	JO
+    우간다	UG
+    우간다 공화국	UG
+    우루과이	UY
+    우즈베키스탄	UZ
+    우즈베키스탄 공화국	UZ
+    우크라이나	UA
+    이라크	IQ
+    이라크 공화국	IQ
+    이란 이슬람 공화국	IR
+    이스라엘	IL
+    이집트	EG
+    이집트 아랍 공화국	EG
+    이탈리아	IT
+    이탈리아 공화국	IT
+    인도	IN
+    인도 공화국	IN
+    인도네시아	ID
+    인도네시아 공화국	ID
+    일본	JP
+    자메이카	JM
+    잠비아	ZM
+    잠비아 공화국	ZM
+    저지 섬	JE
+    적도 기니	GQ
+    적도 기니 공화국	GQ
+    조선민주주의인민공화국	KP
+    조지아	GE
+    중국	CN
+    중앙아프리카 공화국	CF
+    중화인민공화국	CN
+    지부티	DJ
+    지부티 공화국	DJ
+    지브롤터	GI
+    짐바브웨	ZW
+    짐바브웨 공화국	ZW
+    차드	TD
+    차드 공화국	TD
+    체코	CZ
+    체코 공화국	CZ
+    칠레	CL
+    칠레 공화국	CL
+    카메룬	CM
+    카메룬 공화국	CM
+    카보베르데	CV
+    카보베르데 공화국	CV
+    카자흐스탄	KZ
+    카자흐스탄 공화국	KZ
+    카타르	QA
+    캄보디아	KH
+    캄보디아 왕국	KH
+    캐나다	CA
+    케냐	KE
+    케냐 공화국	KE
+    케이맨 제도	KY
+    코모로	KM
+    코모로 연방	KM
+    코스타리카	CR
+    코스타리카 공화국	CR
+    코코스 제도	CC
+    코트디부아르	CI
+    코트디부아르 공화국	CI
+    콜롬비아	CO
+    콜롬비아 공화국	CO
+    콩고	CG
+    콩고 공화국	CG
+    콩고 민주 공화국	CD
+    쿠바	CU
+    쿠바 공화국	CU
+    쿠웨이트	KW
+    쿡 제도	CK
+    퀴라소	CW
+    크로아티아	HR
+    크로아티아 공화국	HR
+    크리스마스 섬	CX
+    키르기스 공화국	KG
+    키르기스스탄	KG
+    키리바시	KI
+    키리바시 공화국	KI
+    키프로스	CY
+    키프로스 공화국	CY
+    타이완	TW
+    타이완 중국령	TW
+    타일랜드 왕국	TH
+    타지키스탄	TJ
+    타지키스탄 공화국	TJ
+    탄자니아	TZ
+    탄자니아 연방 공화국	TZ
+    태국	TH
+    터크스 케이커스 제도	TC
+    토고	TG
+    토고 공화국	TG
+    토켈라우	TK
+    통가	TO
+    통가 왕국	TO
+    투르크메니스탄	TM
+    투발루	TV
+    튀니지	TN
+    튀니지 공화국	TN
+    튀르키예	TR
+    튀르키예 공화국	TR
+    트리니다드 토바고	TT
+    트리니다드 토바고 공화국	TT
+    파나마	PA
+    파나마 공화국	PA
+    파라과이	PY
+    파라과이 공화국	PY
+    파키스탄	PK
+    파키스탄 이슬람 공화국	PK
+    파푸아뉴기니	PG
+    파푸아뉴기니 독립국	PG
+    팔라우	PW
+    팔라우 공화국	PW
+    팔레스타인	PS
+    페로 제도	FO
+    페루	PE
+    페루 공화국	PE
+    포르투갈	PT
+    포르투갈 공화국	PT
+    포클랜드 제도 말비나스	FK
+    폴란드	PL
+    폴란드 공화국	PL
+    푸에르토리코	PR
+    프랑스	FR
+    프랑스 공화국	FR
+    프랑스령 기아나	GF
+    프랑스령 남 자치구역	TF
+    프랑스령 폴리네시아	PF
+    피지	FJ
+    피지 공화국	FJ
+    핀란드	FI
+    핀란드 공화국	FI
+    필리핀	PH
+    필리핀 공화국	PH
+    핏케언 제도	PN
+    허드 맥도널드 제도	HM
+    헝가리	HU
+    홍콩	HK
+    홍콩 중국의 특별 행정구	HK
     """
 }

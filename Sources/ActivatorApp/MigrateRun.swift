@@ -48,19 +48,24 @@ public struct MigrateRun {
 
   /// What was carried, what is kept only as a note, and what is still to answer.
   func summary(_ result: Migrator.Result, old: Survey, new: Survey) -> String {
-    let ids = { (slots: [Int]) in slots.map { new.questions[$0].id }.joined(separator: ", ") }
+    // An author acts on these lists: the question in words, the id to find it in the file; one
+    // question a line, as there may be sixty.
+    let named = { (question: Question) in "\(InertText.line(question.label(Console.language))) (\(question.id))" }
+    let list = { (items: [String]) in items.map { "\n    - " + $0 }.joined() }
+    let ids = { (slots: [Int]) in list(slots.map { named(new.questions[$0]) }) }
     let written = out.map { ", " + Console.say(Message(.migrateWrittenTo, ["path": .text(InertText.line($0))])) } ?? ""
     var lines = ["\(InertText.line(file)): \(old.reference) → \(new.reference)" + written]
     lines.append("  " + Console.say(Message(.migrateCarried, ["count": .count(result.carried.count)])))
     if !result.review.isEmpty { lines.append("  " + Console.say(Message(.migrateToReview, ["ids": .text(ids(result.review))]))) }
     if !result.noted.isEmpty {
       let noted = result.noted.map { item in
-        item.noteOn.map { Console.say(Message($0 == item.old ? .migrateSeeOwnNote : .migrateSeeNoteOn, ["old": .text(item.old), "id": .text($0)])) }
-          ?? item.old
+        let old = old.questions.first { $0.id == item.old }.map(named) ?? item.old
+        return item.noteOn.map { Console.say(Message($0 == item.old ? .migrateSeeOwnNote : .migrateSeeNoteOn, ["old": .text(old), "id": .text($0)])) }
+          ?? old
       }
-      lines.append("  " + Console.say(Message(.migrateNotCarried, ["ids": .text(noted.joined(separator: ", "))])))
+      lines.append("  " + Console.say(Message(.migrateNotCarried, ["ids": .text(list(noted))])))
     }
-    let still = result.unanswered.isEmpty ? "" : ": " + ids(result.unanswered)
+    let still = result.unanswered.isEmpty ? "" : ":" + ids(result.unanswered)
     lines.append("  " + Console.say(Message(.migrateStillToAnswer, ["count": .count(result.unanswered.count)])) + still)
     return lines.map { $0 + "\n" }.joined()
   }

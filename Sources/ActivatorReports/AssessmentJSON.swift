@@ -300,7 +300,7 @@ public enum AssessmentJSON {
       for miss in StageWords(a).nearMissFacts(candidates) {
         writer.object {
           writer.key("criterion", a.program.criteria[miss.criterion].qualifiedID)
-          writer.key("question", a.survey.questions[miss.question].id)
+          writer.key("question", miss.question.map { a.survey.questions[$0].id })
           writer.key("reason", miss.side.rawValue)
           writer.key("value", miss.value)
           writer.key("threshold", miss.threshold)

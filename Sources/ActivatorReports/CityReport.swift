@@ -14,6 +14,8 @@ public struct CityReport: Sendable {
     public var answers: [String]
     public var outcome: Outcome
     public var weight: Double
+    /// For the highest met step of a ladder listed alone: the lowest stage its steps start at.
+    public var fromStage: Int? = nil
   }
 
   public struct StageRow: Sendable {
@@ -79,6 +81,10 @@ public struct CityReport: Sendable {
     public var stageRange: String
     /// Needs no answer shows (a law, a partner): to check before starting.
     public var checkFirst: [String]
+    /// Its number in the report's list of sources (`sources`), when it has a source.
+    public var sourceNumber: Int? = nil
+    /// The first gap it works towards (a criterion's title).
+    public var towards: String? = nil
   }
 
   public struct NextStepItem: Sendable {
@@ -89,6 +95,7 @@ public struct CityReport: Sendable {
     /// Whom WeGO offers it to, and whether it still runs.
     public var notes: [String]
     public var source: String?
+    public var sourceNumber: Int? = nil
   }
 
   /// A figure the city gave, with what it counts and where it comes from.
@@ -139,8 +146,12 @@ public struct CityReport: Sendable {
   public var overallBasis: String?
   /// Whether any pillar has a stage (else the overall line says why there is none).
   public var hasPillars: Bool
-  /// How old the figures are, when the survey asks for their year.
+  /// How old the figures are, when the survey asks for their year and there is more to say than
+  /// the year itself (figures older than the limit, or no year given).
   public var dataAge: String?
+  /// "Figures of 2025" and "6 of 6 pillars assessed", said in the summary's header.
+  public var dataYear: String?
+  public var pillarsAssessed: String
   public var pillars: [PillarSection]
   public var recommendations: [RecommendationItem]
   public var roadmap: [RoadmapStep]
@@ -150,7 +161,11 @@ public struct CityReport: Sendable {
   public var strongest: String?
   /// "Report of 1 December 2026".
   public var dated: String
+  /// Metrics not already shown beside a pillar's stage (outcomes are).
   public var metrics: [MetricItem]
+  /// Every web source the report cites, once, in the order first cited; items refer to them
+  /// by number.
+  public var sources: [String] = []
   /// Every number the city gave, with its definition and sources (the report's annex).
   public var figures: [FigureItem]
   public var answerSummary: String
@@ -183,21 +198,70 @@ public struct CityReport: Sendable {
     overallText = t.overall(a)
     overallBasis = t.overallBasis(a)
     hasPillars = a.overallBasis.pillars > 0
-    dataAge = t.dataAge(a) { survey.questions[$0].text.text(a.language) }
+    dataYear = t.dataYear(a)
+    pillarsAssessed = t.pillarsAssessed(a)
+    // The header names the year already; the sentence stays where it warns of old or missing years.
+    dataAge = a.dataYear == nil || a.dataYearIsOld || !a.oldFigures.isEmpty ? t.dataAge(a) : nil
 
-    func line(_ index: Int) -> CriterionLine {
-      let criterion = program.criteria[index]
-      let outcome = a.outcomes[index]
-      var finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
-      if finding == nil && outcome == .error, let error = a.errors[index] {
-        finding = LocalizedText([(a.language, t(.reportCouldNotBeEvaluated) + ": " + t(error.message))])
-      }
-      return CriterionLine(
-        id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), finding: finding.map { t.text($0) },
-        answers: criterion.condition.reads.map { Self.answer(a, $0, t) }, outcome: outcome, weight: criterion.weight)
+    pillars = Self.pillarSections(a, t)
+    recommendations = Self.recommendationItems(a, t, limit: recommendationLimit)
+    roadmap = Self.roadmap(a, t)
+    summarySteps = Self.summarySteps(a, t)
+    strongest = Self.strongest(pillars, t)
+    dated = t(.reportSummaryDate, ["date": .text(t.date(date))])
+    nextSteps = Self.nextStepItems(a, t)
+    metrics = Self.metricItems(a, t)
+    figures = Self.figures(a, t)
+    let counts = a.counts
+    // One message per count, each agreeing with its own number ("1 respondida", "2 omitidas").
+    let count = { (key: MessageKey, n: Int) in MessageArgument.message(Message(key, ["count": .count(n)])) }
+    answerSummary = t(
+      .reportAnswerCounts,
+      ["answered": count(.validateAnswered, counts.answered), "dont_know": count(.validateDontKnow, counts.dontKnow),
+       "not_applicable": count(.validateNotApplicable, counts.notApplicable),
+       "unanswered": count(.validateUnanswered, counts.unanswered), "skipped": count(.reportSkippedByLogic, counts.skipped)])
+    notes = a.issues.filter { issue in issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil }
+      .map { t($0.message) }
+    provenance = Provenance(
+      file: a.sheet.path, survey: survey.id, surveyVersion: survey.version.description,
+      answeredVersion: a.sheet.surveyVersion.description, surveyHash: program.surveyHash,
+      rules: program.plugins.map { ($0.id, $0.version.description, $0.hash) }, rulesHash: program.hash, engine: Engine.version,
+      date: t.date(date))
+    numberSources()
+  }
+
+  /// Gives every cited web address one number, in the order first cited, so a printout lists
+  /// each address once at the end and the items refer to it.
+  mutating func numberSources() {
+    var numbers: [String: Int] = [:]
+    func number(_ source: String?) -> Int? {
+      guard let source else { return nil }
+      if let known = numbers[source] { return known }
+      sources.append(source)
+      numbers[source] = sources.count
+      return sources.count
     }
+    for index in recommendations.indices { recommendations[index].sourceNumber = number(recommendations[index].source) }
+    for index in nextSteps.indices { nextSteps[index].sourceNumber = number(nextSteps[index].source) }
+  }
 
-    pillars = a.pillars.map { result in
+  static func criterionLine(_ a: Assessment, _ t: Localizer, _ index: Int) -> CriterionLine {
+    let criterion = a.program.criteria[index]
+    let outcome = a.outcomes[index]
+    var finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
+    if finding == nil && outcome == .error, let error = a.errors[index] {
+      finding = LocalizedText([(a.language, t(.reportCouldNotBeEvaluated) + ": " + t(error.message))])
+    }
+    return CriterionLine(
+      id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), finding: finding.map { t.text($0) },
+      answers: criterion.condition.reads.map { Self.answer(a, $0, t) }, outcome: outcome, weight: criterion.weight)
+  }
+
+  static func pillarSections(_ a: Assessment, _ t: Localizer) -> [PillarSection] {
+    let survey = a.survey
+    let program = a.program
+    let line = { (index: Int) in criterionLine(a, t, index) }
+    return a.pillars.map { result in
       let definition = survey.pillars[result.pillar]
       let indices = program.criteriaByPillar[result.pillar].flatMap { $0 }
       let evidence = result.evidence.map { item in
@@ -205,20 +269,6 @@ public struct CityReport: Sendable {
         return StageRow(
           stage: item.stage, name: survey.stageName(item.stage, a.language), met: members.count { a.outcomes[$0] == .met },
           criteria: members.count, share: item.share, passed: item.passed)
-      }
-      var findings: [String] = []
-      for (slot, note) in a.sheet.notes.sorted(by: { $0.key < $1.key }) where survey.questions[slot].pillar == result.pillar {
-        findings.append("\(survey.questions[slot].text.text(a.language)) — \(note)")
-      }
-      for issue in a.issues where issue.kind != .requiredUnanswered {
-        if let slot = issue.slot, survey.questions[slot].pillar == result.pillar { findings.append(t(issue.message)) }
-      }
-      let unanswered = a.issues.count { issue in
-        issue.kind == .requiredUnanswered && issue.slot.map { survey.questions[$0].pillar == result.pillar } == true
-      }
-      if unanswered > 0 {
-        findings.append(
-          t(.reportUnansweredRequiredQuestionSThis, ["unanswered": "\(unanswered)"]))
       }
       let next = result.next.map { gap in
         NextStage(
@@ -234,20 +284,42 @@ public struct CityReport: Sendable {
         gaps: indices.filter { a.outcomes[$0] == .unmet }.map(line),
         unknowns: indices.filter { a.outcomes[$0] == .unknown || a.outcomes[$0] == .error }.map(line),
         notApplicable: indices.filter { a.outcomes[$0] == .notApplicable }.map(line),
-        next: result.assessed ? next : nil, findings: findings)
+        next: result.assessed ? next : nil, findings: pillarFindings(a, t, result.pillar))
       section.assessed = result.assessed
-      section.need = result.assessed ? nil : t.assessmentNeed(result, a, limit: 6) { survey.questions[$0].text.text(a.language) }
+      section.need = result.assessed ? nil : t.assessmentNeed(result, a, limit: 6)
       section.outcomes = a.outcomes(of: result.pillar).map { t.outcome($0, a) }
       return section
     }
+  }
 
+  /// The respondent's notes on a pillar's questions, and the problems with its answers.
+  static func pillarFindings(_ a: Assessment, _ t: Localizer, _ pillar: Int) -> [String] {
+    let survey = a.survey
+    var findings: [String] = []
+    for (slot, note) in a.sheet.notes.sorted(by: { $0.key < $1.key }) where survey.questions[slot].pillar == pillar {
+      findings.append("\(t.question(slot, a)) — \(note)")
+    }
+    for issue in a.issues where issue.kind != .requiredUnanswered {
+      if let slot = issue.slot, survey.questions[slot].pillar == pillar { findings.append(t(issue.message)) }
+    }
+    let unanswered = a.issues.count { issue in
+      issue.kind == .requiredUnanswered && issue.slot.map { survey.questions[$0].pillar == pillar } == true
+    }
+    if unanswered > 0 {
+      findings.append(t(.reportUnansweredRequiredQuestionSThis, ["unanswered": "\(unanswered)"]))
+    }
+    return findings
+  }
+
+  static func recommendationItems(_ a: Assessment, _ t: Localizer, limit: Int) -> [RecommendationItem] {
+    let program = a.program
     let words = RecommendationWords(a)
-    recommendations = a.recommendations.prefix(recommendationLimit).enumerated().map { rank, recommendation in
+    return a.recommendations.prefix(limit).enumerated().map { rank, recommendation in
       let solution = program.solutions[recommendation.solution]
       return RecommendationItem(
         rank: rank + 1, id: solution.id, name: t.text(solution.name), city: t.text(solution.city),
         country: solution.country.map { t.text($0) }, year: solution.year,
-        pillar: t.text(survey.pillars[recommendation.pillar].name), problem: t.text(solution.problem),
+        pillar: t.text(a.survey.pillars[recommendation.pillar].name), problem: t.text(solution.problem),
         solution: t.text(solution.solution), source: solution.source.flatMap(Markup.safeURL), verified: solution.verified,
         reasons: recommendation.factors.map { words.factor($0, of: recommendation) }
           + recommendation.reasons.prefix(3).map { reason in
@@ -255,48 +327,36 @@ public struct CityReport: Sendable {
             return "\(t.text(criterion.title)) — \(t.outcome(reason.outcome)), \(t.gap(reason.gap))"
           },
         score: recommendation.score, fits: recommendation.fits, stageRange: "\(solution.stageMin)–\(solution.stageMax)",
-        checkFirst: recommendation.uncheckedNeeds.map { t.text(solution.needs[$0].text) })
+        checkFirst: recommendation.uncheckedNeeds.map { t.text(solution.needs[$0].text) },
+        towards: recommendation.reasons.first.map { t.text(program.criteria[$0.criterion].title) })
     }
+  }
 
-    roadmap = Self.roadmap(a, t)
-    summarySteps = Self.summarySteps(a, t)
-    strongest = Self.strongest(pillars, t)
-    dated = t(.reportSummaryDate, ["date": .text(t.date(date))])
-
-    nextSteps = a.nextSteps.map { step in
-      let programme = program.programmes[step.programme]
+  static func nextStepItems(_ a: Assessment, _ t: Localizer) -> [NextStepItem] {
+    let words = RecommendationWords(a)
+    return a.nextSteps.map { step in
+      let programme = a.program.programmes[step.programme]
       return NextStepItem(
         name: t.text(programme.name), step: t.step(programme.step), description: t.text(programme.description),
         because: step.because.map { t.text($0) }, notes: words.programmeNotes(programme), source: programme.source.flatMap(Markup.safeURL))
     }
-
-    metrics = a.metrics.map { result in
-      MetricItem(title: t.text(program.metrics[result.metric].title), value: t.metricValue(result, a))
-    }
-
-    figures = Self.figures(a, t)
-    let counts = a.counts
-    // One message per count, each agreeing with its own number ("1 respondida", "2 omitidas").
-    let count = { (key: MessageKey, n: Int) in MessageArgument.message(Message(key, ["count": .count(n)])) }
-    answerSummary = t(
-      .reportAnswerCounts,
-      ["answered": count(.validateAnswered, counts.answered), "dont_know": count(.validateDontKnow, counts.dontKnow),
-       "not_applicable": count(.validateNotApplicable, counts.notApplicable),
-       "unanswered": count(.validateUnanswered, counts.unanswered), "skipped": count(.reportSkippedByLogic, counts.skipped)])
-    notes = a.issues.filter { issue in issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil }
-      .map { t($0.message) }
-
-    provenance = Provenance(
-      file: a.sheet.path, survey: survey.id, surveyVersion: survey.version.description,
-      answeredVersion: a.sheet.surveyVersion.description, surveyHash: program.surveyHash,
-      rules: program.plugins.map { ($0.id, $0.version.description, $0.hash) }, rulesHash: program.hash, engine: Engine.version,
-      date: t.date(date))
   }
 
-  /// "Question → answer", with the figure's year where it has its own or the data is old.
-  static func answer(_ a: Assessment, _ slot: Int, _ t: Localizer) -> String {
+  /// The metrics, less the outcomes each pillar's section shows beside its stage.
+  static func metricItems(_ a: Assessment, _ t: Localizer) -> [MetricItem] {
+    let shown = Set(a.survey.pillars.indices.flatMap { a.outcomes(of: $0).map(\.metric) })
+    return a.metrics.filter { !shown.contains($0.metric) }.map { result in
+      MetricItem(title: t.text(a.program.metrics[result.metric].title), value: t.metricValue(result, a))
+    }
+  }
+
+  /// "Question → answer", with the figure's year where it has its own or the data is old. The
+  /// question by its short label where it has one, unless `full` (the figures annex, where its
+  /// definition follows).
+  static func answer(_ a: Assessment, _ slot: Int, _ t: Localizer, full: Bool = false) -> String {
     let survey = a.survey
-    var answer = "\(survey.questions[slot].text.text(a.language)) → \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
+    let question = full ? survey.questions[slot].text.text(a.language) : t.question(slot, a)
+    var answer = "\(question) → \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
     if !a.values[slot].isUnknown, let year = a.sheet.evidence[slot]?.year ?? (a.dataYearIsOld ? a.dataYear : nil) {
       answer += a.isOld(year) ? " (\(year), \(t.old(a)))" : " (\(year))"
     }
@@ -320,8 +380,24 @@ public struct CityReport: Sendable {
       if let source = question.source { details.append(t(.reportFigureIndicator, ["source": .text(source)])) }
       if let holder = question.dataSource { details.append(t(.reportFigureHolder, ["holder": .text(t.text(holder))])) }
       if let source = a.sheet.evidence[slot]?.source { details.append(t(.reportFigureCitySource, ["source": .text(source)])) }
-      return FigureItem(figure: answer(a, slot, t), details: details)
+      return FigureItem(figure: answer(a, slot, t, full: true), details: details)
     }
+  }
+
+  /// The rows of a pillar's criteria table: every criterion not met and not detailed under the
+  /// next stage, by stage (met ones are listed in one paragraph, `collapsed`).
+  /// The rule author's explanation stays on gaps up to the stage after the next one; a gap
+  /// further up is named by its title alone, as the city will read it again when it gets there.
+  public static func tableRows(_ pillar: PillarSection) -> [CriterionLine] {
+    let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
+    let rows = pillar.gaps + pillar.unknowns + pillar.notApplicable
+    let explained = (pillar.next?.stage ?? pillar.stage) + 1
+    return rows.filter { !shown.contains($0.id) }.enumerated().sorted { ($0.element.stage, $0.offset) < ($1.element.stage, $1.offset) }
+      .map { line in
+        var row = line.element
+        if row.stage > explained { row.finding = nil }
+        return row
+      }
   }
 
   /// The strengths, gaps and unknowns lists of a pillar. Criteria already detailed under the
@@ -332,10 +408,38 @@ public struct CityReport: Sendable {
     let unknowns = pillar.unknowns.filter { !shown.contains($0.id) }
     let besides = shown.isEmpty ? "" : " " + t(.reportBesidesThoseAbove)
     return [
-      (t(.reportStrengths) + " (\(pillar.strengths.count))", pillar.strengths, false),
+      (t(.reportStrengths) + " (\(pillar.strengths.count))", collapsed(pillar.strengths), false),
       (t(.reportGaps) + " (\(gaps.count))" + besides, gaps, true),
       (t(.reportUnknowns) + " (\(unknowns.count))" + besides, unknowns, true),
     ]
+  }
+}
+
+extension CityReport {
+  /// "Title (stage 3)" or, for a ladder's highest met step, "Title (stages 2–4)".
+  public static func stepped(_ line: CriterionLine, _ t: Localizer) -> String {
+    let stages = line.fromStage.map { t(.reportStagesFrom, ["from": .text(String($0)), "to": .text(String(line.stage))]) }
+    return line.title + " (" + (stages ?? t(.diffStage) + " \(line.stage)") + ")"
+  }
+
+  /// Met steps of one ladder ("at least 10%… 30%… 60%… of services online") as its highest step
+  /// alone, marked with the stage its steps start at: the lower ones say nothing more.
+  static func collapsed(_ lines: [CriterionLine]) -> [CriterionLine] {
+    func ladder(_ line: CriterionLine) -> Substring? { line.id.firstRange(of: "@").map { line.id[..<$0.lowerBound] } }
+    var highest: [Substring: CriterionLine] = [:]
+    var lowest: [Substring: Int] = [:]
+    for line in lines {
+      guard let key = ladder(line) else { continue }
+      if highest[key].map({ line.stage > $0.stage }) ?? true { highest[key] = line }
+      lowest[key] = min(lowest[key] ?? line.stage, line.stage)
+    }
+    return lines.compactMap { line in
+      guard let key = ladder(line) else { return line }
+      guard highest[key]?.id == line.id else { return nil }
+      var shown = line
+      if let from = lowest[key], from < line.stage { shown.fromStage = from }
+      return shown
+    }
   }
 }
 

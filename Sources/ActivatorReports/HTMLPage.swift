@@ -48,7 +48,16 @@ enum HTMLPage {
     page.close("a")
   }
 
-  /// The page's CSS. One long function on purpose: it is a stylesheet, read as one.
+  /// " [3]": a reference to the report's list of sources; its name for assistive technology
+  /// says what it is the source of.
+  static func sourceReference(_ page: inout Markup, _ number: Int, about: String, _ t: Localizer) {
+    page.text(" ")
+    page.open("a", [("href", "#source-\(number)"), ("class", "ref")])
+    page.element("span", [("class", "sr-only")], text: about + ", " + t(.reportSource2) + " ")
+    page.text("[\(number)]")
+    page.close("a")
+  }
+
   /// The summary page's next steps: a numbered list, each with why in one line.
   static func steps(_ page: inout Markup, _ steps: [CityReport.SummaryStep], _ t: Localizer, heading: String? = nil) {
     guard !steps.isEmpty else { return }
@@ -63,6 +72,7 @@ enum HTMLPage {
     page.close("ol")
   }
 
+  /// The page's CSS. One long function on purpose: it is a stylesheet, read as one.
   static func stylesheet(topStage: Int) -> String {
     var css = """
       :root { --page: \(Palette.page); --ink: \(Palette.ink); --muted: \(Palette.muted); --line: \(Palette.line); --soft: \(Palette.surround); --accent: \(Palette.accent); --target: \(Palette.target);
@@ -117,6 +127,13 @@ enum HTMLPage {
       .card h3 { margin-top: 0.2em; }
       ul.compact { columns: 2 260px; column-gap: 28px; }
       ul.compact li { break-inside: avoid; }
+      td .detail, th .detail { display: block; font-size: 0.92em; color: var(--muted); font-weight: normal; }
+      table.criteria-table td:nth-child(2) { white-space: nowrap; }
+      a.ref { text-decoration: none; white-space: nowrap; }
+      dl.figures dt { font-weight: 600; }
+      dl.figures dd { margin: 0 0 0.5em; color: var(--muted); }
+      dl.figures > div { break-inside: avoid; }
+      ol.sources a { overflow-wrap: anywhere; }
       .criteria li { list-style: none; margin-inline-start: -1.2em; padding-inline-start: 1.3em; text-indent: -1.3em; }
       .mark { display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }
       td .mark, .cell .mark { width: auto; }
@@ -167,6 +184,7 @@ enum HTMLPage {
         .one-page .summary th, .one-page .summary td { padding: 2px 5px; }
         a { color: inherit; text-decoration: none; }
         .rule-id { display: none; }
+        dl.figures { columns: 2; column-gap: 18px; font-size: 0.8em; }
         a.source[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
       }
 

@@ -43,6 +43,7 @@ public struct HTMLReport: ReportRenderer {
       if !r.roadmap.isEmpty { page.element("a", [("href", "#roadmap")], text: t(.reportRoadmap)) }
       if !r.nextSteps.isEmpty { page.element("a", [("href", "#next-steps")], text: t(.reportNextSteps)) }
       if !r.figures.isEmpty { page.element("a", [("href", "#figures")], text: t(.reportFiguresTitle)) }
+      if !r.sources.isEmpty { page.element("a", [("href", "#sources")], text: t(.reportSources)) }
       page.close("nav")
       page.newline()
       for pillar in r.pillars { pillarSection(&page, pillar, r, t) }
@@ -51,6 +52,7 @@ public struct HTMLReport: ReportRenderer {
       nextSteps(&page, r, t)
       metricsAndAnswers(&page, r, t)
       figures(&page, r, t)
+      sources(&page, r, t)
       provenance(&page, r.provenance, t)
     }
   }
@@ -65,6 +67,8 @@ public struct HTMLReport: ReportRenderer {
     if let respondent = r.respondent { facts.append(t(.reportAnsweredBy) + " " + respondent) }
     if let completed = r.completed { facts.append(t(.reportCompleted) + " " + completed) }
     facts.append(r.dated)
+    if let year = r.dataYear { facts.append(year) }
+    if r.hasPillars { facts.append(r.pillarsAssessed) }
     page.element("p", [("class", "muted")], text: facts.joined(separator: " · "))
     if let overall = r.overall, let name = r.overallName {
       page.open("p")
@@ -137,8 +141,30 @@ public struct HTMLReport: ReportRenderer {
     level >= 1 && level <= r.stageNames.count ? r.stageNames[level - 1] : String(level)
   }
 
+  /// One pillar, said once: its stage on the ladder (score and coverage are in the summary's
+  /// table), the stage gates, what the next stage needs, then every other criterion in one table.
   static func pillarSection(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) {
     page.open("section", [("class", "pillar"), ("id", "pillar-\(pillar.id)")])
+    pillarHeading(&page, pillar, r, t)
+    if !pillar.evidence.isEmpty { gateTable(&page, pillar, t) }
+    if let next = pillar.next {
+      nextStage(&page, next, t)
+    } else if pillar.assessed {
+      page.element("p", [("class", "pass")], text: t(.reportTopStageReached))
+    }
+    strengths(&page, pillar, t)
+    criteriaTable(&page, pillar, t)
+    if !pillar.findings.isEmpty {
+      page.element("h3", text: t(.reportFindings))
+      page.open("ul", [("class", "small")])
+      for finding in pillar.findings { page.element("li", text: finding) }
+      page.close("ul")
+    }
+    page.close("section")
+    page.newline()
+  }
+
+  static func pillarHeading(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) {
     page.open("h2")
     page.text(pillar.name + " ")
     if pillar.assessed {
@@ -147,7 +173,7 @@ public struct HTMLReport: ReportRenderer {
       page.element("span", [("class", "muted")], text: "— " + t.notAssessed)
     }
     page.close("h2")
-    if let description = pillar.description, !description.isEmpty { page.element("p", [("class", "muted")], text: description) }
+    if let description = pillar.description, !description.isEmpty { page.element("p", [("class", "muted small")], text: description) }
     if let need = pillar.need {
       page.element("p", [("class", "card next")], text: t(.reportNotAssessedBecause, ["need": .text(need)]))
     } else {
@@ -156,82 +182,100 @@ public struct HTMLReport: ReportRenderer {
           stage: pillar.stage, target: pillar.target, names: r.stageNames,
           title: t(.reportPillarNameStagePillarStage, ["pillar_name": "\(pillar.name)", "pillar_stage": "\(pillar.stage)", "top_stage": "\(r.topStage)"])))
     }
+    let facts = pillarFacts(pillar, r, t)
+    if !facts.isEmpty { page.element("p", [("class", "small")], text: facts.joined(separator: " · ")) }
+  }
+
+  /// What the summary's table does not say about a pillar: its outcomes, its target, and the
+  /// stage favourable unknown answers would give.
+  static func pillarFacts(_ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) -> [String] {
+    var facts: [String] = []
     if !pillar.outcomes.isEmpty {
-      page.element("p", [("class", "small")], text: t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.joined(separator: "; "))]))
+      facts.append(t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.joined(separator: "; "))]))
     }
-    var facts = [
-      t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")"
-    ]
-    if pillar.assessed { facts.insert(t(.cohortScore) + " " + ValueText.number(pillar.score, r.language), at: 0) }
     if let target = pillar.target, pillar.assessed {
-      facts.append(
-        t(.reportTarget2) + " \(target) \(stageName(r, target))"
-          + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
+      facts.append(t(.reportTarget2) + " \(target) \(stageName(r, target))" + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
     }
     if pillar.assessed && pillar.potential > pillar.stage {
       facts.append(
         t(.reportCouldReachPillarPotentialStage, ["pillar_potential": "\(pillar.potential)", "stage_name": "\(stageName(r, pillar.potential))"]))
     }
-    page.element("p", text: facts.joined(separator: " · "))
+    return facts
+  }
 
-    if !pillar.evidence.isEmpty {
-      let table = HTMLTable(
-        caption: t(.reportPillarNameCriteriaMetAt, ["pillar_name": "\(pillar.name)"]),
-        classes: "evidence",
-        columns: [
-          .init(t(.reportStageGate)), .init(t(.reportCriteriaMet), numeric: true),
-          .init(t(.reportWeightedShare), numeric: true), .init(t(.reportPassed)),
-        ])
-      table.write(&page) { rows in
-        for gate in pillar.evidence {
-          rows.row { row in
-            row.text("\(gate.stage) \(gate.name)")
-            row.text("\(gate.met) / \(gate.criteria)")
-            row.text(t.percent(gate.share))
-            row.cell { cell in
-              let mark: StatusMark = gate.passed ? .met : .unmet
-              mark.write(&cell, t, words: gate.passed ? t(.reportPassed2) : t(.reportNotPassed))
-            }
+  static func gateTable(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
+    let table = HTMLTable(
+      caption: t(.reportPillarNameCriteriaMetAt, ["pillar_name": "\(pillar.name)"]),
+      classes: "evidence small",
+      columns: [
+        .init(t(.reportStageGate)), .init(t(.reportCriteriaMet), numeric: true),
+        .init(t(.reportWeightedShare), numeric: true), .init(t(.reportPassed)),
+      ])
+    table.write(&page) { rows in
+      for gate in pillar.evidence {
+        rows.row { row in
+          row.text("\(gate.stage) \(gate.name)")
+          row.text("\(gate.met) / \(gate.criteria)")
+          row.text(t.percent(gate.share))
+          row.cell { cell in
+            let mark: StatusMark = gate.passed ? .met : .unmet
+            mark.write(&cell, t, words: gate.passed ? t(.reportPassed2) : t(.reportNotPassed))
           }
         }
       }
     }
+  }
 
-    if let next = pillar.next {
-      page.open("div", [("class", "card next")])
-      page.element("h3", text: t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(next.name)"]))
-      page.element(
-        "p",
-        text: t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]))
-      criteriaList(&page, next.candidates, t, details: true)
-      if !next.nearMisses.isEmpty {
-        page.element("p", [("class", "small")], text: t(.reportNearMisses) + ":")
-        page.open("ul", [("class", "small")])
-        for miss in next.nearMisses { page.element("li", text: miss) }
-        page.close("ul")
-      }
-      page.close("div")
-    } else if pillar.assessed {
-      page.element("p", [("class", "pass")], text: t(.reportTopStageReached))
-    }
-
-    for column in CityReport.columns(pillar, t) where !column.lines.isEmpty {
-      page.element("h3", text: column.title)
-      criteriaList(&page, column.lines, t, details: column.details, compact: true)
-    }
-    if !pillar.notApplicable.isEmpty {
-      page.element(
-        "p", [("class", "muted small")],
-        text: t(.reportNotApplicableHere) + ": " + pillar.notApplicable.map(\.title).joined(separator: "; "))
-    }
-    if !pillar.findings.isEmpty {
-      page.element("h3", text: t(.reportFindings))
-      page.open("ul")
-      for finding in pillar.findings { page.element("li", text: finding) }
+  /// The next stage's criteria with the rule author's explanation and the answers each read,
+  /// then the near misses among them.
+  static func nextStage(_ page: inout Markup, _ next: CityReport.NextStage, _ t: Localizer) {
+    page.open("div", [("class", "card next")])
+    page.element("h3", text: t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(next.name)"]))
+    page.element(
+      "p", text: t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]))
+    criteriaList(&page, next.candidates, t, details: true)
+    if !next.nearMisses.isEmpty {
+      page.element("p", [("class", "small")], text: t(.reportNearMisses) + ":")
+      page.open("ul", [("class", "small")])
+      for miss in next.nearMisses { page.element("li", text: miss) }
       page.close("ul")
     }
-    page.close("section")
-    page.newline()
+    page.close("div")
+  }
+
+  /// The met criteria in one paragraph, a ladder by its highest step ("stages 2–4").
+  static func strengths(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
+    let met = CityReport.collapsed(pillar.strengths)
+    guard !met.isEmpty else { return }
+    page.open("p", [("class", "small met-list")])
+    StatusMark.met.write(&page, t, suffix: " ")
+    page.element("strong", text: t(.reportStrengths) + " (\(pillar.strengths.count)): ")
+    page.text(met.map { CityReport.stepped($0, t) }.joined(separator: "; "))
+    page.close("p")
+  }
+
+  /// Every criterion not met and not detailed under the next stage, one row each, with the
+  /// answers it read.
+  static func criteriaTable(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
+    let rows = CityReport.tableRows(pillar)
+    guard !rows.isEmpty else { return }
+    let table = HTMLTable(
+      caption: t(.reportCriteriaTable, ["pillar": .text(pillar.name)]), classes: "criteria-table small",
+      columns: [.init(t(.reportCriterion)), .init(t(.batchStage)), .init(t(.reportCityAnswer))])
+    table.write(&page) { body in
+      for line in rows {
+        body.row { row in
+          row.cell { cell in
+            StatusMark(line.outcome).write(&cell, t, suffix: " ")
+            cell.text(line.title)
+            ruleID(&cell, line.id)
+            if let finding = line.finding { cell.element("span", [("class", "detail")], text: finding) }
+          }
+          row.text(String(line.stage))
+          row.text(line.outcome == .notApplicable ? "" : line.answers.joined(separator: " · "))
+        }
+      }
+    }
   }
 
   static func criteriaList(_ page: inout Markup, _ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool, compact: Bool = false) {
@@ -255,90 +299,75 @@ public struct HTMLReport: ReportRenderer {
     page.element("code", [("class", "rule-id")], text: id)
   }
 
+  /// One table: each solution, where it runs, what it does, the gap it works towards and its
+  /// source by number (`activator explain` gives every factor of its rank).
   static func recommendations(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.recommendations.isEmpty else { return }
     page.open("section", [("id", "recommendations")])
     page.element("h2", text: t(.reportRecommendedSolutions))
-    page.element(
-      "p", [("class", "muted")],
-      text: t(.reportProvenProjectsFromOtherCities))
-    for item in r.recommendations {
-      page.open("div", [("class", "card")])
-      page.open("h3")
-      page.element("span", [("class", "rank")], text: String(item.rank))
-      page.text(" " + item.name)
-      page.close("h3")
-      let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-      page.element("p", [("class", "muted")], text: "\(origin) · \(item.pillar) · " + t(.reportFitsStages) + " \(item.stageRange)")
-      page.open("p")
-      page.element("strong", text: t(.reportWhatItSolved) + ": ")
-      page.text(item.problem)
-      page.close("p")
-      page.open("p")
-      page.element("strong", text: t(.reportWhatItDoes) + ": ")
-      page.text(item.solution)
-      page.close("p")
-      page.element("p", [("class", "small")], text: t(.reportWhyItRecommended) + ":")
-      page.open("ul", [("class", "small")])
-      for reason in item.reasons { page.element("li", text: reason) }
-      page.close("ul")
-      if !item.fits {
-        page.element(
-          "p", [("class", "small muted")],
-          text: t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"]))
+    page.element("p", [("class", "muted small")], text: t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain))
+    let table = HTMLTable(
+      caption: t(.reportRecommendedSolutions), captionShown: false, classes: "small",
+      columns: [.init(t(.reportSolution)), .init(t(.reportWhatItDoes)), .init(t(.reportTowards))])
+    table.write(&page) { rows in
+      for item in r.recommendations {
+        rows.row { row in
+          row.cell { cell in
+            cell.element("strong", text: "\(item.rank). \(item.name)")
+            let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+            cell.element("span", [("class", "detail")], text: origin + " · " + t(.reportFitsStages) + " \(item.stageRange)")
+            if let number = item.sourceNumber { HTMLPage.sourceReference(&cell, number, about: item.name, t) }
+            if !item.verified { cell.element("span", [("class", "detail")], text: t(.reportNotYetVerifiedAgainstIts)) }
+            if !item.fits { cell.element("span", [("class", "detail")], text: t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"])) }
+          }
+          row.cell { cell in
+            cell.element("span", [("class", "detail")], text: item.problem)
+            cell.text(item.solution)
+            for need in item.checkFirst { cell.element("span", [("class", "detail")], text: t(.reportCheckFirst) + ": " + need) }
+          }
+          row.cell { cell in
+            cell.text(item.pillar)
+            if let gap = item.towards { cell.element("span", [("class", "detail")], text: gap) }
+          }
+        }
       }
-      for need in item.checkFirst {
-        page.element("p", [("class", "small")], text: t(.reportCheckFirst) + ": " + need)
-      }
-      if item.source != nil || !item.verified {
-        page.open("p", [("class", "small muted")])
-        if let source = item.source { HTMLPage.source(&page, source, about: item.name, t) }
-        if !item.verified { page.text(" " + t(.reportNotYetVerifiedAgainstIts)) }
-        page.close("p")
-      }
-      page.close("div")
     }
     page.close("section")
     page.newline()
   }
 
+  /// The roadmap as one table: each step, what it needs (the criteria are listed under the
+  /// pillar), the solutions that help, what it makes possible and the WeGO programme for it.
   static func roadmap(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.roadmap.isEmpty else { return }
     page.open("section", [("id", "roadmap")])
     page.element("h2", text: t(.reportRoadmap))
-    page.element(
-      "p", [("class", "muted")],
-      text: t(.reportPillarByPillarCityS))
-    page.open("ol", [("class", "roadmap")])
-    for step in r.roadmap {
-      page.open("li")
-      page.open("strong")
-      page.text(step.pillar + ": ")
-      page.close("strong")
-      if step.consolidates {
-        page.text(t(.reportConsolidateStage) + " ")
-      } else {
-        page.text(t(.reportReachStage) + " ")
+    page.element("p", [("class", "muted small")], text: t(.reportPillarByPillarCityS))
+    let table = HTMLTable(
+      caption: t(.reportRoadmap), captionShown: false, classes: "small",
+      columns: [.init(t(.batchStage)), .init(t(.reportCriteriaToMeet)), .init(t(.reportSolutions))])
+    table.write(&page) { rows in
+      for (index, step) in r.roadmap.enumerated() {
+        rows.row { row in
+          row.cell { cell in
+            cell.text("\(index + 1). \(step.pillar): " + (step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)) + " ")
+            HTMLPage.stage(&cell, step.stage, step.stageName, top: r.topStage)
+          }
+          row.cell { cell in
+            if step.neededCount > 0 && !step.consolidates {
+              cell.element("span", [("class", "detail")], text: t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]))
+            }
+            // The pillar's section lists every criterion; the roadmap names those that come first.
+            cell.text(t.shortList(step.criteria, limit: 3))
+          }
+          row.cell { cell in
+            cell.text(step.solutions.joined(separator: "; "))
+            if !step.unlocks.isEmpty { cell.element("span", [("class", "detail")], text: t(.reportThenPossible) + ": " + step.unlocks.joined(separator: "; ")) }
+            if !step.programmes.isEmpty { cell.element("span", [("class", "detail")], text: t(.reportWegoCanHelp) + ": " + step.programmes.joined(separator: "; ")) }
+          }
+        }
       }
-      HTMLPage.stage(&page, step.stage, step.stageName, top: r.topStage)
-      if step.neededCount > 0 && !step.consolidates {
-        page.text(" — " + t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]))
-      }
-      page.open("ul", [("class", "small")])
-      for criterion in step.criteria { page.element("li", text: criterion) }
-      page.close("ul")
-      if !step.solutions.isEmpty {
-        page.element("p", [("class", "small muted")], text: t(.reportSolutions) + ": " + step.solutions.joined(separator: "; "))
-      }
-      if !step.unlocks.isEmpty {
-        page.element("p", [("class", "small muted")], text: t(.reportThenPossible) + ": " + step.unlocks.joined(separator: "; "))
-      }
-      if !step.programmes.isEmpty {
-        page.element("p", [("class", "small muted")], text: t(.reportWegoCanHelp) + ": " + step.programmes.joined(separator: "; "))
-      }
-      page.close("li")
     }
-    page.close("ol")
     page.close("section")
     page.newline()
   }
@@ -353,17 +382,15 @@ public struct HTMLReport: ReportRenderer {
       page.text(step.name + " ")
       page.element("span", [("class", "badge")], text: step.step)
       page.close("h3")
-      page.element("p", text: step.description)
-      if !step.because.isEmpty {
+      page.open("p")
+      page.text(step.description)
+      if let number = step.sourceNumber { HTMLPage.sourceReference(&page, number, about: step.name, t) }
+      page.close("p")
+      if !step.because.isEmpty || !step.notes.isEmpty {
         page.open("ul", [("class", "small")])
         for reason in step.because { page.element("li", text: reason) }
+        for note in step.notes { page.element("li", [("class", "muted")], text: note) }
         page.close("ul")
-      }
-      for note in step.notes { page.element("p", [("class", "small muted")], text: note) }
-      if let source = step.source {
-        page.open("p", [("class", "small muted")])
-        HTMLPage.source(&page, source, about: step.name, t)
-        page.close("p")
       }
       page.close("div")
     }
@@ -376,7 +403,7 @@ public struct HTMLReport: ReportRenderer {
     if !r.metrics.isEmpty {
       page.element("h2", text: t(.reportMetrics))
       let table = HTMLTable(
-        caption: t(.reportMetrics), captionShown: false,
+        caption: t(.reportMetrics), captionShown: false, classes: "small",
         columns: [.init(t(.reportMetric)), .init(t(.reportValue), numeric: true)])
       table.write(&page) { rows in
         for metric in r.metrics {
@@ -398,7 +425,8 @@ public struct HTMLReport: ReportRenderer {
     page.newline()
   }
 
-  /// The annex of figures: what each number counts and where it comes from.
+  /// The annex of definitions: every figure the city gave, what it counts and where it comes
+  /// from; printed in two columns of small type, as an annex is read to look one figure up.
   static func figures(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.figures.isEmpty else { return }
     page.open("section", [("id", "figures")])
@@ -406,10 +434,31 @@ public struct HTMLReport: ReportRenderer {
     page.element("p", [("class", "muted small")], text: t(.reportFiguresIntro))
     page.open("dl", [("class", "figures small")])
     for figure in r.figures {
+      page.open("div")
       page.element("dt", text: figure.figure)
       page.element("dd", text: figure.details.joined(separator: " · "))
+      page.close("div")
     }
     page.close("dl")
+    page.close("section")
+    page.newline()
+  }
+
+  /// Every web source of the report, once, numbered as the items above cite them.
+  static func sources(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
+    guard !r.sources.isEmpty else { return }
+    page.open("section", [("id", "sources")])
+    page.element("h2", text: t(.reportSources))
+    page.element("p", [("class", "muted small")], text: t(.reportSourcesIntro))
+    page.open("ol", [("class", "sources small")])
+    for (index, source) in r.sources.enumerated() {
+      page.open("li", [("id", "source-\(index + 1)")])
+      page.open("a", [("href", source), ("class", "source"), ("rel", "noopener noreferrer")])
+      page.text(Markup.site(source))
+      page.close("a")
+      page.close("li")
+    }
+    page.close("ol")
     page.close("section")
     page.newline()
   }

@@ -11,8 +11,14 @@ extension Localizer {
     pillar.assessed ? "\(pillar.stage) \(survey.stageName(pillar.stage, language))" : notAssessed
   }
 
-  /// Why a pillar is not assessed and what to find out, naming questions with `name`.
-  public func assessmentNeed(_ pillar: PillarResult, _ a: Assessment, limit: Int = 5, name: (Int) -> String) -> String {
+  /// How a reader is shown a question: by its words (the short label where there is one), never
+  /// by its id. Every sentence below that names questions names them through here.
+  public func question(_ slot: Int, _ a: Assessment) -> String {
+    a.survey.questions[slot].label(language)
+  }
+
+  /// Why a pillar is not assessed and what to find out.
+  public func assessmentNeed(_ pillar: PillarResult, _ a: Assessment, limit: Int = 5) -> String {
     guard let need = pillar.toAssess else { return "" }
     var text: String
     switch need.reason {
@@ -24,14 +30,15 @@ extension Localizer {
       text = self(.assessmentNeedFewCriteria, ["count": .count(need.firstGateCriteria), "minimum": .count(need.minimumCriteria)])
     }
     if need.reason == .coverage && !need.questions.isEmpty {
-      text += self(.assessmentFindOutFirst, ["questions": .text(shortList(need.questions.map(name), limit: limit))])
+      text += self(.assessmentFindOutFirst, ["questions": .text(shortList(need.questions.map { question($0, a) }, limit: limit))])
     }
     return text
   }
 
-  /// "a, b, c and 3 more": at most `limit` items named.
+  /// "a; b; c and 3 more": at most `limit` items named. Semicolons, as a question's label may
+  /// hold a comma or an "and" of its own.
   func shortList(_ items: [String], limit: Int) -> String {
-    let shown = items.prefix(limit).joined(separator: ", ")
+    let shown = items.prefix(limit).joined(separator: "; ")
     return items.count > limit ? shown + self(.assessmentAndMore, ["count": .count(items.count - limit)]) : shown
   }
 
@@ -40,6 +47,18 @@ extension Localizer {
     let basis = a.overallBasis
     guard a.overall != nil, basis.assessed < basis.pillars else { return nil }
     return self(.assessmentOverallBasis, ["assessed": .count(basis.assessed), "pillars": .count(basis.pillars)])
+  }
+
+  /// "5 of 6 pillars assessed": said on the summary whether or not all are.
+  public func pillarsAssessed(_ a: Assessment) -> String {
+    let basis = a.overallBasis
+    return self(.reportSummaryPillarsAssessed, ["assessed": .count(basis.assessed), "pillars": .count(basis.pillars)])
+  }
+
+  /// "Figures of 2023": the year the profile says most figures describe; nil when not given.
+  public func dataYear(_ a: Assessment) -> String? {
+    // Years are written as they are, never grouped ("2023", not "2,023").
+    a.dataYear.map { self(.reportSummaryDataYear, ["year": .text(String($0))]) }
   }
 
   /// "2 Developing, from 5 of 6 pillars", or why there is no overall stage.
@@ -62,8 +81,10 @@ extension Localizer {
     case .bool(let b): value = self(b ? .valueYes : .valueNo)
     default: value = ValueText.code(result.value, survey: a.survey)
     }
-    let unit = metric.unit?.text(language) ?? ""
-    value += unit.hasPrefix("%") ? unit : unit.isEmpty ? "" : " " + unit
+    switch result.value {
+    case .double, .int: value = ValueText.withUnit(value, unit: metric.unit.map { self.text($0) })
+    default: break  // a unit follows numbers only ("yes", never "yes%")
+    }
     var text = "\(self.text(metric.title)): \(value)"
     // The year is said where it is not the one most figures describe, or where it is old.
     if let year = a.year(reading: metric.expression.reads), year != a.dataYear || a.isOld(year) {
@@ -87,7 +108,7 @@ extension Localizer {
 
   /// How old the data is: the year most figures describe, and the figures older than the limit.
   /// Nil when the survey asks for no data year.
-  public func dataAge(_ a: Assessment, limit: Int = 6, name: (Int) -> String) -> String? {
+  public func dataAge(_ a: Assessment, limit: Int = 6) -> String? {
     guard a.survey.policy.dataYearQuestion != nil || !a.sheet.evidence.isEmpty else { return nil }
     var text: String
     if let year = a.dataYear {
@@ -99,7 +120,7 @@ extension Localizer {
     }
     let olds = a.oldFigures
     if !olds.isEmpty, let limitYears = a.survey.policy.dataAgeLimit {
-      let figures = shortList(olds.map { "\(name($0.slot)) (\($0.year))" }, limit: limit)
+      let figures = shortList(olds.map { "\(question($0.slot, a)) (\($0.year))" }, limit: limit)
       text += self(.assessmentOldFigures, ["limit": .count(limitYears), "figures": .text(figures)])
     }
     return text + "."

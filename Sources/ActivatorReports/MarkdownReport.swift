@@ -78,6 +78,27 @@ public struct MarkdownReport: ReportRenderer {
 
   public static func city(_ r: CityReport, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
+    var out = citySummary(r, t)
+    guard !summaryOnly else { return out }
+    out += "\n*" + e(t(.reportSummaryAppendix)) + "*\n"
+    for pillar in r.pillars { out += self.pillar(pillar, r, t) }
+    out += recommendations(r, t) + roadmap(r, t) + nextSteps(r, t)
+    if !r.metrics.isEmpty {
+      out += "\n## " + t(.reportMetrics) + "\n\n| " + t(.reportMetric) + " | " + t(.reportValue) + " |\n|---|--:|\n"
+      for metric in r.metrics { out += "| \(e(metric.title)) | \(e(metric.value)) |\n" }
+    }
+    out += "\n## " + t(.reportAboutAnswers) + "\n\n" + e(r.answerSummary) + "\n"
+    if !r.notes.isEmpty {
+      out += "\n"
+      for note in r.notes { out += "- \(e(note))\n" }
+    }
+    out += figures(r, t) + sources(r, t)
+    out += "\n---\n\n" + provenance(r.provenance, t)
+    return out
+  }
+
+  /// The summary page: who and when, the overall stage, the table of pillars, the next steps.
+  static func citySummary(_ r: CityReport, _ t: Localizer) -> String {
     var out = "# \(e(r.city))\n\n"
     out += "*\(e(r.surveyTitle))*\n\n"
     let place = [r.country, r.region].compactMap { $0 }.joined(separator: " · ")
@@ -86,6 +107,8 @@ public struct MarkdownReport: ReportRenderer {
     if let respondent = r.respondent { facts.append(t(.reportAnsweredBy) + " " + e(respondent)) }
     if let completed = r.completed { facts.append(t(.reportCompleted) + " " + e(completed)) }
     facts.append(e(r.dated))
+    if let year = r.dataYear { facts.append(e(year)) }
+    if r.hasPillars { facts.append(e(r.pillarsAssessed)) }
     out += facts.joined(separator: " · ") + "\n\n"
     if let overall = r.overall, let name = r.overallName {
       out += "**" + t(.cohortOverallStage) + ": \(stageCell(overall, name))** "
@@ -106,122 +129,124 @@ public struct MarkdownReport: ReportRenderer {
       out += "| \(e(pillar.name)) | \(stageCell(pillar.stage, pillar.stageName)) | \(ladder(pillar.stage, top: r.topStage)) | "
         + "\(ValueText.number(pillar.score, r.language)) | \(t.percent(pillar.coverage))\(pillar.confidence == .low ? " " + e(StatusMark.lowConfidence.glyph) : "") | \(target) |\n"
     }
-    out += "\n"
-    out += e(r.method)
-    out += "\n"
+    out += "\n" + e(r.method) + "\n"
     out += steps(r.summarySteps, heading: t(.reportSummaryNextSteps))
     if let strongest = r.strongest { out += "\n**\(e(strongest))**\n" }
-    guard !summaryOnly else { return out }
-    out += "\n*" + e(t(.reportSummaryAppendix)) + "*\n"
+    return out
+  }
 
-    for pillar in r.pillars {
-      out += "\n## \(e(pillar.name)): " + (pillar.assessed ? stageCell(pillar.stage, pillar.stageName) : e(t.notAssessed)) + "\n\n"
-      if let description = pillar.description, !description.isEmpty { out += "*\(e(description))*\n\n" }
-      if let need = pillar.need { out += "**" + t(.wordNotAssessedTitle) + "**: " + e(need) + ".\n\n" }
-      if !pillar.outcomes.isEmpty {
-        out += t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.map(e).joined(separator: "; "))]) + "\n\n"
+  /// One pillar, said once (as in HTML): stage, gates, what the next stage needs, the rest in a table.
+  static func pillar(_ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) -> String {
+    var out = "\n## \(e(pillar.name)): " + (pillar.assessed ? stageCell(pillar.stage, pillar.stageName) : e(t.notAssessed)) + "\n\n"
+    if let description = pillar.description, !description.isEmpty { out += "*\(e(description))*\n\n" }
+    if let need = pillar.need { out += "**" + t(.wordNotAssessedTitle) + "**: " + e(need) + ".\n\n" }
+    var facts = HTMLReport.pillarFacts(pillar, r, t).map(e)
+    if pillar.assessed { facts.insert("`\(ladder(pillar.stage, top: r.topStage))`", at: 0) }
+    if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
+    if !pillar.evidence.isEmpty {
+      out += "| " + t(.reportStageGate) + " | " + t(.reportCriteriaMet) + " | " + t(.reportWeightedShare) + " | "
+        + t(.reportPassed) + " |\n|---|--:|--:|:-:|\n"
+      for row in pillar.evidence {
+        out += "| \(row.stage) \(e(row.name)) | \(row.met) / \(row.criteria) | \(t.percent(row.share)) | \((row.passed ? StatusMark.met : .unmet).glyph) |\n"
       }
-      var facts = [
-        t(.reportCoverage2) + " " + t.percent(pillar.coverage) + " (" + t(.reportConfidence) + " " + t.confidence(pillar.confidence) + ")"
-      ]
-      if pillar.assessed {
-        facts.insert(contentsOf: ["`\(ladder(pillar.stage, top: r.topStage))`", t(.cohortScore) + " " + ValueText.number(pillar.score, r.language)], at: 0)
-      }
-      if let target = pillar.target, pillar.assessed {
-        facts.append(t(.reportTarget2) + " \(target) \(e(HTMLReport.stageName(r, target)))" + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
-      }
-      if pillar.assessed && pillar.potential > pillar.stage {
-        facts.append(
-          t(.reportCouldReachPillarPotentialStage, ["pillar_potential": "\(pillar.potential)", "stage_name": "\(e(HTMLReport.stageName(r, pillar.potential)))"]))
-      }
-      out += facts.joined(separator: " · ") + "\n\n"
-      if !pillar.evidence.isEmpty {
-        out += "| " + t(.reportStageGate) + " | " + t(.reportCriteriaMet) + " | " + t(.reportWeightedShare) + " | "
-          + t(.reportPassed) + " |\n|---|--:|--:|:-:|\n"
-        for row in pillar.evidence {
-          out += "| \(row.stage) \(e(row.name)) | \(row.met) / \(row.criteria) | \(t.percent(row.share)) | \((row.passed ? StatusMark.met : .unmet).glyph) |\n"
-        }
-        out += "\n"
-      }
-      if let next = pillar.next {
-        out += "### " + t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(e(next.name))"]) + "\n\n"
-        out += t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n\n"
-        out += criteria(next.candidates, t, details: true)
-        if !next.nearMisses.isEmpty {
-          out += "\n" + t(.reportNearMisses) + ":\n\n"
-          for miss in next.nearMisses { out += "- \(e(miss))\n" }
-        }
-        out += "\n"
-      } else if pillar.assessed {
-        out += "**" + t(.reportTopStageReached) + "**\n\n"
-      }
-      for column in CityReport.columns(pillar, t) where !column.lines.isEmpty {
-        out += "### \(column.title)\n\n" + criteria(column.lines, t, details: column.details) + "\n"
-      }
-      if !pillar.notApplicable.isEmpty {
-        out += t(.reportNotApplicableHere) + ": " + pillar.notApplicable.map { e($0.title) }.joined(separator: "; ") + "\n\n"
-      }
-      if !pillar.findings.isEmpty {
-        out += "### " + t(.reportFindings) + "\n\n"
-        for finding in pillar.findings { out += "- \(e(finding))\n" }
-        out += "\n"
-      }
-    }
-
-    if !r.recommendations.isEmpty {
-      out += "\n## " + t(.reportRecommendedSolutions) + "\n\n"
-      for item in r.recommendations {
-        let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-        out += "\(item.rank). **\(e(item.name))** (\(e(origin))) · \(e(item.pillar)) · " + t(.reportFitsStages) + " \(item.stageRange)\n"
-        out += "   - " + t(.reportWhatItSolved) + ": \(e(item.problem))\n"
-        out += "   - " + t(.reportWhatItDoes) + ": \(e(item.solution))\n"
-        for reason in item.reasons { out += "   - " + t(.reportBecause) + ": \(e(reason))\n" }
-        for need in item.checkFirst { out += "   - " + t(.reportCheckFirst) + ": \(e(need))\n" }
-        if let source = item.source {
-          out += "   - " + t(.reportSource) + ": " + MarkdownText.link(Markup.site(source), source)
-          out += item.verified ? "\n" : " " + t(.reportNotYetVerifiedAgainstIts) + "\n"
-        }
-      }
-    }
-    if !r.roadmap.isEmpty {
-      out += "\n## " + t(.reportRoadmap) + "\n\n"
-      for (index, step) in r.roadmap.enumerated() {
-        let action = step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)
-        out += "\(index + 1). **\(e(step.pillar))**: \(action) \(stageCell(step.stage, step.stageName))"
-        if step.neededCount > 0 && !step.consolidates { out += " — " + t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]) }
-        out += "\n"
-        for criterion in step.criteria { out += "   - \(e(criterion))\n" }
-        if !step.solutions.isEmpty { out += "   - *" + t(.reportSolutions) + "*: " + step.solutions.map(e).joined(separator: "; ") + "\n" }
-        if !step.unlocks.isEmpty { out += "   - *" + t(.reportThenPossible) + "*: " + step.unlocks.map(e).joined(separator: "; ") + "\n" }
-        if !step.programmes.isEmpty { out += "   - *" + t(.reportWegoCanHelp) + "*: " + step.programmes.map(e).joined(separator: "; ") + "\n" }
-      }
-    }
-    if !r.nextSteps.isEmpty {
-      out += "\n## " + t(.reportNextStepsWithWego) + "\n\n"
-      for step in r.nextSteps {
-        out += "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))\n"
-        for reason in step.because { out += "  - \(e(reason))\n" }
-        for note in step.notes { out += "  - *\(e(note))*\n" }
-        if let source = step.source { out += "  - " + t(.reportSource) + ": " + MarkdownText.link(Markup.site(source), source) + "\n" }
-      }
-    }
-    if !r.metrics.isEmpty {
-      out += "\n## " + t(.reportMetrics) + "\n\n| " + t(.reportMetric) + " | " + t(.reportValue) + " |\n|---|--:|\n"
-      for metric in r.metrics { out += "| \(e(metric.title)) | \(e(metric.value)) |\n" }
-    }
-    out += "\n## " + t(.reportAboutAnswers) + "\n\n" + e(r.answerSummary) + "\n"
-    if !r.notes.isEmpty {
       out += "\n"
-      for note in r.notes { out += "- \(e(note))\n" }
     }
-    if !r.figures.isEmpty {
-      out += "\n## " + t(.reportFiguresTitle) + "\n\n*" + e(t(.reportFiguresIntro)) + "*\n\n"
-      for figure in r.figures {
-        out += "- " + e(figure.figure) + "\n"
-        if !figure.details.isEmpty { out += "  - " + figure.details.map(e).joined(separator: " · ") + "\n" }
+    if let next = pillar.next {
+      out += "### " + t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(e(next.name))"]) + "\n\n"
+      out += t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n\n"
+      out += criteria(next.candidates, t, details: true)
+      if !next.nearMisses.isEmpty {
+        out += "\n" + t(.reportNearMisses) + ":\n\n"
+        for miss in next.nearMisses { out += "- \(e(miss))\n" }
       }
+      out += "\n"
+    } else if pillar.assessed {
+      out += "**" + t(.reportTopStageReached) + "**\n\n"
     }
-    out += "\n---\n\n" + provenance(r.provenance, t)
+    let met = CityReport.collapsed(pillar.strengths)
+    if !met.isEmpty {
+      out += StatusMark.met.glyph + " **" + t(.reportStrengths) + " (\(pillar.strengths.count))**: " + met.map { e(CityReport.stepped($0, t)) }.joined(separator: "; ") + "\n\n"
+    }
+    out += criteriaTable(pillar, t)
+    if !pillar.findings.isEmpty {
+      out += "### " + t(.reportFindings) + "\n\n"
+      for finding in pillar.findings { out += "- \(e(finding))\n" }
+      out += "\n"
+    }
+    return out
+  }
+
+  static func criteriaTable(_ pillar: CityReport.PillarSection, _ t: Localizer) -> String {
+    let rows = CityReport.tableRows(pillar)
+    guard !rows.isEmpty else { return "" }
+    var out = "*" + e(t(.reportCriteriaTable, ["pillar": .text(pillar.name)])) + "*\n\n"
+    out += "| " + t(.reportCriterion) + " | " + t(.batchStage) + " | " + t(.reportCityAnswer) + " |\n|---|---|---|\n"
+    for line in rows {
+      let answers = line.outcome == .notApplicable ? "" : e(line.answers.joined(separator: " · "))
+      let finding = line.finding.map { " — *" + e($0) + "*" } ?? ""
+      out += "| \(StatusMark(line.outcome).glyph) \(e(line.title))\(finding) | \(line.stage) | \(answers) |\n"
+    }
+    return out + "\n"
+  }
+
+  static func recommendations(_ r: CityReport, _ t: Localizer) -> String {
+    guard !r.recommendations.isEmpty else { return "" }
+    var out = "\n## " + t(.reportRecommendedSolutions) + "\n\n*" + e(t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain)) + "*\n\n"
+    out += "| " + t(.reportSolution) + " | " + t(.reportWhatItDoes) + " | " + t(.reportTowards) + " |\n|---|---|---|\n"
+    for item in r.recommendations {
+      let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+      var solution = "**\(item.rank). \(e(item.name))** (\(e(origin))) · " + t(.reportFitsStages) + " \(item.stageRange)"
+      if let number = item.sourceNumber { solution += " [\(number)]" }
+      if !item.verified { solution += " · " + e(t(.reportNotYetVerifiedAgainstIts)) }
+      if !item.fits { solution += " · " + e(t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"])) }
+      let what = ([e(item.problem), e(item.solution)] + item.checkFirst.map { e(t(.reportCheckFirst) + ": " + $0) }).joined(separator: " · ")
+      let towards = ([e(item.pillar)] + (item.towards.map { [e($0)] } ?? [])).joined(separator: ": ")
+      out += "| \(solution) | \(what) | \(towards) |\n"
+    }
+    return out
+  }
+
+  static func roadmap(_ r: CityReport, _ t: Localizer) -> String {
+    guard !r.roadmap.isEmpty else { return "" }
+    var out = "\n## " + t(.reportRoadmap) + "\n\n*" + e(t(.reportPillarByPillarCityS)) + "*\n\n"
+    out += "| " + t(.batchStage) + " | " + t(.reportCriteriaToMeet) + " | " + t(.reportSolutions) + " |\n|---|---|---|\n"
+    for (index, step) in r.roadmap.enumerated() {
+      let action = step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)
+      var needs = e(t.shortList(step.criteria, limit: 3))
+      if step.neededCount > 0 && !step.consolidates { needs = t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]) + ": " + needs }
+      var helps = step.solutions.map(e).joined(separator: "; ")
+      if !step.unlocks.isEmpty { helps += " · *" + t(.reportThenPossible) + "*: " + step.unlocks.map(e).joined(separator: "; ") }
+      if !step.programmes.isEmpty { helps += " · *" + t(.reportWegoCanHelp) + "*: " + step.programmes.map(e).joined(separator: "; ") }
+      out += "| \(index + 1). **\(e(step.pillar))**: \(action) \(stageCell(step.stage, step.stageName)) | \(needs) | \(helps) |\n"
+    }
+    return out
+  }
+
+  static func nextSteps(_ r: CityReport, _ t: Localizer) -> String {
+    guard !r.nextSteps.isEmpty else { return "" }
+    var out = "\n## " + t(.reportNextStepsWithWego) + "\n\n"
+    for step in r.nextSteps {
+      out += "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))" + (step.sourceNumber.map { " [\($0)]" } ?? "") + "\n"
+      for reason in step.because { out += "  - \(e(reason))\n" }
+      for note in step.notes { out += "  - *\(e(note))*\n" }
+    }
+    return out
+  }
+
+  static func figures(_ r: CityReport, _ t: Localizer) -> String {
+    guard !r.figures.isEmpty else { return "" }
+    var out = "\n## " + t(.reportFiguresTitle) + "\n\n*" + e(t(.reportFiguresIntro)) + "*\n\n"
+    for figure in r.figures {
+      out += "- **" + e(figure.figure) + "**" + (figure.details.isEmpty ? "" : ": " + figure.details.map(e).joined(separator: " · ")) + "\n"
+    }
+    return out
+  }
+
+  /// Every web source, once, numbered as cited above.
+  static func sources(_ r: CityReport, _ t: Localizer) -> String {
+    guard !r.sources.isEmpty else { return "" }
+    var out = "\n## " + t(.reportSources) + "\n\n*" + e(t(.reportSourcesIntro)) + "*\n\n"
+    for (index, source) in r.sources.enumerated() { out += "\(index + 1). " + MarkdownText.link(Markup.site(source), source) + "\n" }
     return out
   }
 

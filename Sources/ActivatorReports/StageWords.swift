@@ -43,50 +43,68 @@ public struct StageWords {
 
   /// The unmet criteria among `candidates` that are close: a number within a fifth of its
   /// threshold, on the side the ladder's direction counts as short, or a choice one level off.
+  /// A number is an answer (a question's ladder) or what a `value:` ladder computes from answers
+  /// (a rate per 100,000 residents), read the same way.
   public func nearMissFacts(_ candidates: [Int]) -> [NearMiss] {
     candidates.compactMap { index in
-      guard a.outcomes[index] == .unmet, let ladder = a.program.criteria[index].ladder else { return nil }
-      let value = a.values[ladder.question]
-      let question = a.survey.questions[ladder.question]
-      let higher = ladder.direction == .higher
-      if ladder.byLevel {
-        guard case .choice(_, let option) = value, let level = question.options[Int(option)].level,
-          Double(level) == ladder.threshold + (higher ? -1 : 1)
-        else { return nil }
-        return NearMiss(
-          criterion: index, question: ladder.question, side: higher ? .levelBelow : .levelAbove, value: Double(level),
-          threshold: ladder.threshold, distance: 1)
-      }
-      guard let number = value.numberValue else { return nil }
-      let distance = higher ? ladder.threshold - number : number - ladder.threshold
-      guard distance > 0 && distance <= max(abs(ladder.threshold), 1) * 0.2 else { return nil }
-      return NearMiss(
-        criterion: index, question: ladder.question, side: higher ? .shortOfMinimum : .aboveMaximum, value: number,
-        threshold: ladder.threshold, distance: distance)
+      guard a.outcomes[index] == .unmet else { return nil }
+      let criterion = a.program.criteria[index]
+      if let ladder = criterion.ladder { return answerMiss(index, ladder) }
+      guard let measure = criterion.measure, let number = a.measured(index) else { return nil }
+      return numberMiss(index, question: nil, number, threshold: measure.threshold, higher: measure.direction == .higher)
     }
+  }
+
+  func answerMiss(_ index: Int, _ ladder: LadderStep) -> NearMiss? {
+    let value = a.values[ladder.question]
+    let higher = ladder.direction == .higher
+    guard ladder.byLevel else {
+      return value.numberValue.flatMap { numberMiss(index, question: ladder.question, $0, threshold: ladder.threshold, higher: higher) }
+    }
+    let question = a.survey.questions[ladder.question]
+    guard case .choice(_, let option) = value, let level = question.options[Int(option)].level,
+      Double(level) == ladder.threshold + (higher ? -1 : 1)
+    else { return nil }
+    return NearMiss(
+      criterion: index, question: ladder.question, side: higher ? .levelBelow : .levelAbove, value: Double(level),
+      threshold: ladder.threshold, distance: 1)
+  }
+
+  func numberMiss(_ index: Int, question: Int?, _ number: Double, threshold: Double, higher: Bool) -> NearMiss? {
+    let distance = higher ? threshold - number : number - threshold
+    guard distance > 0 && distance <= max(abs(threshold), 1) * 0.2 else { return nil }
+    return NearMiss(
+      criterion: index, question: question, side: higher ? .shortOfMinimum : .aboveMaximum, value: number, threshold: threshold,
+      distance: distance)
   }
 
   /// One near miss in the report's language: the criterion's title (what the city reads in the
   /// list above it), the city's figure and how far it is from the threshold, in the direction
-  /// that counts.
+  /// that counts, each number with its unit.
   public func words(_ miss: NearMiss) -> String {
-    let question = a.survey.questions[miss.question]
-    let subject = t.text(a.program.criteria[miss.criterion].title)
+    let criterion = a.program.criteria[miss.criterion]
+    let subject = t.text(criterion.title)
     switch miss.side {
     case .levelBelow, .levelAbove:
-      let answer = ValueText.answer(a.values[miss.question], slot: miss.question, survey: a.survey, language: a.language)
+      guard let slot = miss.question else { return subject }
+      let answer = ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language)
       return t(miss.side == .levelBelow ? .stageLevelBelow : .stageLevelAbove, ["subject": .text(subject), "answer": .text(answer)])
     case .shortOfMinimum, .aboveMaximum:
-      let unit = ValueText.unit(of: question, a.language)
+      // An answer is written as its question's kind writes it; a computed rate with the digits
+      // it can bear (42,017 per 100,000, not 42,017.26).
+      let question = miss.question.map { a.survey.questions[$0] }
+      let unit = question.flatMap { ValueText.unit(of: $0, a.language) } ?? criterion.measure?.unit.map { t.text($0) }
+      let format = { (number: Double) in
+        question.map { $0.kind.formatNumber(number, language: a.language) } ?? ValueText.number(Localizer.shown(number), a.language)
+      }
       let percent = unit?.hasPrefix("%") == true
-      let distance = ValueText.number(miss.distance, a.language)
+      let gap = question == nil ? Localizer.shown(miss.distance) : miss.distance
+      let distance = percent ? t(.stagePoints, ["count": .number(gap)]) : ValueText.number(gap, a.language)
       return t(
         miss.side == .shortOfMinimum ? .stageShortOfMinimum : .stageAboveMaximum,
         [
-          "subject": .text(subject),
-          "value": .text(ValueText.withUnit(question.kind.formatNumber(miss.value, language: a.language), unit: unit)),
-          "threshold": .text(question.kind.formatNumber(miss.threshold, language: a.language) + (percent ? "%" : "")),
-          "distance": .text(percent ? t(.stagePoints, ["count": .number(miss.distance)]) : distance),
+          "subject": .text(subject), "value": .text(ValueText.withUnit(format(miss.value), unit: unit)),
+          "threshold": .text(format(miss.threshold) + (percent ? "%" : "")), "distance": .text(distance),
         ])
     }
   }
@@ -103,9 +121,10 @@ public struct NearMiss: Sendable {
     case levelAbove = "one_level_above"
   }
 
-  /// Indices into the program's criteria and the survey's questions.
+  /// Indices into the program's criteria and the survey's questions; no question for a number a
+  /// `value:` ladder computes from several answers.
   public var criterion: Int
-  public var question: Int
+  public var question: Int?
   public var side: Side
   /// The city's figure (or its option's level) and the threshold it misses.
   public var value: Double

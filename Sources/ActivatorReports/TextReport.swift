@@ -23,7 +23,10 @@ public struct TextReport: Sendable {
     let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     out += style.bold(place.isEmpty ? a.sheet.path : place) + "\n"
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-    out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t(.cohortRules)) \(rules)") + "\n\n"
+    out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t(.cohortRules)) \(rules)") + "\n"
+    let facts = [t.dataYear(a), a.overallBasis.pillars > 0 ? t.pillarsAssessed(a) : nil].compactMap { $0 }
+    if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n" }
+    out += "\n"
 
     let nameWidth = max(12, survey.pillars.map { DisplayWidth.of(t.text($0.name)) }.max() ?? 12)
     let stageWidth = max(12, survey.stages.map { DisplayWidth.of("\($0.level) \(t.text($0.name))") }.max() ?? 12)
@@ -55,7 +58,7 @@ public struct TextReport: Sendable {
     }
     for pillar in a.pillars where !pillar.assessed {
       let line = style.yellow("– ") + t.text(survey.pillars[pillar.pillar].name) + " " + t.notAssessed + ": "
-        + t.assessmentNeed(pillar, a, limit: 3) { survey.questions[$0].id }
+        + t.assessmentNeed(pillar, a, limit: 3)
       for (index, part) in DisplayWidth.wrap(line, width: width - 2).enumerated() { out += (index == 0 ? "" : "  ") + part + "\n" }
     }
     let targets = a.pillars.compactMap { pillar in
@@ -109,117 +112,141 @@ public struct TextReport: Sendable {
     out += style.dim(t(.textRecommendationsFittedWhatAnswersSay)) + "\n"
     for line in RecommendationWords(a).context() { out += style.dim("  " + line) + "\n" }
 
-    if let age = t.dataAge(a, name: { survey.questions[$0].id }) {
+    if let age = t.dataAge(a) {
       for line in DisplayWidth.wrap(age, width: width) { out += style.dim(line) + "\n" }
     }
 
     for pillar in a.pillars where only == nil || only == pillar.pillar {
-      let definition = survey.pillars[pillar.pillar]
-      if pillar.assessed {
-        out += "\n" + style.bold("\(t.text(definition.name)) — " + t(.diffStage) + " \(t.stage(pillar, survey))")
-        out += style.dim(" (" + t(.diffScore) + " \(ValueText.number(pillar.score, a.language)), " + t(.reportCoverage2) + " \(t.percent(pillar.coverage)), " + t(.reportConfidence) + " \(t.confidence(pillar.confidence)))") + "\n"
+      out += pillarHeader(a, pillar, t) + pillarCriteria(a, pillar, t)
+    }
+    if only == nil { out += closing(a, t) }
+    return out
+  }
+
+  /// A pillar's stage (or why it is not assessed), its outcomes, potential and target.
+  func pillarHeader(_ a: Assessment, _ pillar: PillarResult, _ t: Localizer) -> String {
+    let survey = a.survey
+    var out = ""
+    let definition = survey.pillars[pillar.pillar]
+    if pillar.assessed {
+      out += "\n" + style.bold("\(t.text(definition.name)) — " + t(.diffStage) + " \(t.stage(pillar, survey))")
+      out += style.dim(" (" + t(.diffScore) + " \(ValueText.number(pillar.score, a.language)), " + t(.reportCoverage2) + " \(t.percent(pillar.coverage)), " + t(.reportConfidence) + " \(t.confidence(pillar.confidence)))") + "\n"
+    } else {
+      out += "\n" + style.bold("\(t.text(definition.name)) — ") + style.yellow(t.notAssessed) + "\n"
+      let need = t.assessmentNeed(pillar, a, limit: 8)
+      for line in DisplayWidth.wrap(t(.reportNotAssessedBecause, ["need": .text(need)]), width: width - 2) { out += "  \(line)\n" }
+      out += style.dim("  " + t(.textKnownAlonePlaces, ["stage": .text(String(pillar.stage))])) + "\n"
+    }
+    for result in a.outcomes(of: pillar.pillar) {
+      out += style.dim("  " + t(.textOutcomeNotGating)) + t.outcome(result, a) + "\n"
+    }
+    if pillar.assessed && pillar.potential > pillar.stage {
+      out += "  " + t(.textIfUnknownAnswersWereFavourable) + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
+    }
+    if let target = pillar.target, pillar.assessed {
+      if target > pillar.stage {
+        out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + (target - pillar.stage == 1 ? t(.text1StageGo) : t(.textPillarStageStagesGo, ["pillar_stage": "\(target - pillar.stage)"])) + "\n"
       } else {
-        out += "\n" + style.bold("\(t.text(definition.name)) — ") + style.yellow(t.notAssessed) + "\n"
-        let need = t.assessmentNeed(pillar, a, limit: 8) { survey.questions[$0].id }
-        for line in DisplayWidth.wrap(t(.reportNotAssessedBecause, ["need": .text(need)]), width: width - 2) { out += "  \(line)\n" }
-        out += style.dim("  " + t(.textKnownAlonePlaces, ["stage": .text(String(pillar.stage))])) + "\n"
-      }
-      for result in a.outcomes(of: pillar.pillar) {
-        out += style.dim("  " + t(.textOutcomeNotGating)) + t.outcome(result, a) + "\n"
-      }
-      if pillar.assessed && pillar.potential > pillar.stage {
-        out += "  " + t(.textIfUnknownAnswersWereFavourable) + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
-      }
-      if let target = pillar.target, pillar.assessed {
-        if target > pillar.stage {
-          out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + (target - pillar.stage == 1 ? t(.text1StageGo) : t(.textPillarStageStagesGo, ["pillar_stage": "\(target - pillar.stage)"])) + "\n"
-        } else {
-          out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + style.green(t(.reportReached)) + "\n"
-        }
-      }
-      for evidence in pillar.evidence {
-        let indices = program.criteriaByPillar[pillar.pillar][evidence.stage]
-        let metCount = indices.filter { a.outcomes[$0] == .met }.count
-        let mark = evidence.passed ? style.green("✓") : style.red("✗")
-        var header = "  \(mark) " + t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
-        header += StageWords(a).gate(met: metCount, of: indices.count, share: evidence.share)
-        if evidence.stage > pillar.stage + 1 && !evidence.passed {
-          out += style.dim(header) + "\n"
-          continue
-        }
-        out += header + "\n"
-        for index in indices {
-          out += criterionLines(a, index, t, indent: "      ")
-        }
-      }
-      if let next = pillar.next {
-        out += "  " + style.bold(t(.textReach) + " \(survey.stageName(next.stage, a.language)): ")
-        out += t(.textMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n"
-        for index in next.candidates {
-          out += "    - \(t.text(program.criteria[index].title))"
-          if a.outcomes[index] == .unknown { out += style.yellow(" (" + t(.textUnknownAnswerQuestionFindOut) + ")") }
-          out += "\n"
-        }
-        let misses = StageWords(a).nearMisses(next.candidates)
-        if !misses.isEmpty {
-          out += "    " + t(.reportNearMisses) + ":\n"
-          for miss in misses { out += "      · \(miss)\n" }
-        }
-      }
-      let gaps = pillar.openGaps.filter { program.criteria[$0].stage <= pillar.stage }
-      if !gaps.isEmpty {
-        out += "  " + t(.textGapsStagesAlreadyReached) + ": " + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
-      }
-      let recommendations = a.recommendations.filter { $0.pillar == pillar.pillar }.prefix(5)
-      if !recommendations.isEmpty {
-        out += "  " + style.bold(t(.reportRecommendedSolutions)) + "\n"
-        for recommendation in recommendations {
-          out += recommendationLines(a, recommendation, t, indent: "    ")
-        }
-      }
-      let setAside = a.setAside.filter { $0.pillar == pillar.pillar }.prefix(5)
-      if !setAside.isEmpty {
-        out += "  " + style.bold(t(.textNotRecommendedNow)) + "\n"
-        for item in setAside { out += setAsideLines(a, item, t, indent: "    ") }
+        out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + style.green(t(.reportReached)) + "\n"
       }
     }
-    if only == nil {
-      if !a.metrics.isEmpty {
-        out += "\n" + style.bold(t(.reportMetrics)) + "\n"
-        for result in a.metrics {
-          out += "  \(t.text(program.metrics[result.metric].title)): \(t.metricValue(result, a))\n"
-        }
+    return out
+  }
+
+  /// A pillar's stage gates with their criteria, what the next stage needs, the gaps below the
+  /// stage reached, and its recommendations and what was set aside.
+  func pillarCriteria(_ a: Assessment, _ pillar: PillarResult, _ t: Localizer) -> String {
+    let program = a.program
+    let survey = a.survey
+    var out = ""
+    for evidence in pillar.evidence {
+      let indices = program.criteriaByPillar[pillar.pillar][evidence.stage]
+      let metCount = indices.filter { a.outcomes[$0] == .met }.count
+      let mark = evidence.passed ? style.green("✓") : style.red("✗")
+      var header = "  \(mark) " + t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
+      header += StageWords(a).gate(met: metCount, of: indices.count, share: evidence.share)
+      if evidence.stage > pillar.stage + 1 && !evidence.passed {
+        out += style.dim(header) + "\n"
+        continue
       }
-      if !a.nextSteps.isEmpty {
-        out += "\n" + style.bold(t(.reportNextStepsWithWego)) + "\n"
-        for step in a.nextSteps {
-          let programme = program.programmes[step.programme]
-          out += "  • \(t.text(programme.name)) [\(t.step(programme.step))]\n"
-          for reason in step.because {
-            for line in DisplayWidth.wrap(t.text(reason), width: width - 6) { out += "      \(line)\n" }
-          }
-          for note in RecommendationWords(a).programmeNotes(programme) {
-            for line in DisplayWidth.wrap(note, width: width - 6) { out += style.yellow("      \(line)") + "\n" }
-          }
-        }
-      }
-      if !a.programmesSetAside.isEmpty {
-        out += "\n" + style.bold(t(.textWegoProgrammesNotOfferedThis)) + "\n"
-        for item in a.programmesSetAside {
-          out += "  · \(t.text(program.programmes[item.programme].name))\n"
-          for line in DisplayWidth.wrap(RecommendationWords(a).programmeSetAside(item), width: width - 6) { out += style.dim("      \(line)") + "\n" }
-        }
-      }
-      let issues = a.issues.filter { $0.kind != .requiredUnanswered }
-      if !issues.isEmpty {
-        out += "\n" + style.yellow(t(.textNotesOnAnswers)) + "\n"
-        for issue in issues { out += "  - \(t(issue.message))\n" }
-      }
-      let unanswered = a.issues.filter { $0.kind == .requiredUnanswered }.count
-      if unanswered > 0 {
-        out += style.yellow("  - " + t(.textUnansweredRequiredQuestionSNot, ["unanswered": "\(unanswered)"])) + "\n"
+      out += header + "\n"
+      for index in indices {
+        out += criterionLines(a, index, t, indent: "      ")
       }
     }
+    if let next = pillar.next {
+      out += "  " + style.bold(t(.textReach) + " \(survey.stageName(next.stage, a.language)): ")
+      out += t(.textMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n"
+      for index in next.candidates {
+        out += "    - \(t.text(program.criteria[index].title))"
+        if a.outcomes[index] == .unknown { out += style.yellow(" (" + t(.textUnknownAnswerQuestionFindOut) + ")") }
+        out += "\n"
+      }
+      let misses = StageWords(a).nearMisses(next.candidates)
+      if !misses.isEmpty {
+        out += "    " + t(.reportNearMisses) + ":\n"
+        for miss in misses { out += "      · \(miss)\n" }
+      }
+    }
+    let gaps = pillar.openGaps.filter { program.criteria[$0].stage <= pillar.stage }
+    if !gaps.isEmpty {
+      out += "  " + t(.textGapsStagesAlreadyReached) + ": " + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
+    }
+    let recommendations = a.recommendations.filter { $0.pillar == pillar.pillar }.prefix(5)
+    if !recommendations.isEmpty {
+      out += "  " + style.bold(t(.reportRecommendedSolutions)) + "\n"
+      for recommendation in recommendations {
+        out += recommendationLines(a, recommendation, t, indent: "    ")
+      }
+    }
+    let setAside = a.setAside.filter { $0.pillar == pillar.pillar }.prefix(5)
+    if !setAside.isEmpty {
+      out += "  " + style.bold(t(.textNotRecommendedNow)) + "\n"
+      for item in setAside { out += setAsideLines(a, item, t, indent: "    ") }
+    }
+    return out
+  }
+
+  /// After the pillars: metrics, WeGO's next steps and what they were not offered, notes.
+  func closing(_ a: Assessment, _ t: Localizer) -> String {
+    let program = a.program
+    var out = ""
+    if !a.metrics.isEmpty {
+      out += "\n" + style.bold(t(.reportMetrics)) + "\n"
+      for result in a.metrics {
+        out += "  \(t.text(program.metrics[result.metric].title)): \(t.metricValue(result, a))\n"
+      }
+    }
+    if !a.nextSteps.isEmpty {
+      out += "\n" + style.bold(t(.reportNextStepsWithWego)) + "\n"
+      for step in a.nextSteps {
+        let programme = program.programmes[step.programme]
+        out += "  • \(t.text(programme.name)) [\(t.step(programme.step))]\n"
+        for reason in step.because {
+          for line in DisplayWidth.wrap(t.text(reason), width: width - 6) { out += "      \(line)\n" }
+        }
+        for note in RecommendationWords(a).programmeNotes(programme) {
+          for line in DisplayWidth.wrap(note, width: width - 6) { out += style.yellow("      \(line)") + "\n" }
+        }
+      }
+    }
+    if !a.programmesSetAside.isEmpty {
+      out += "\n" + style.bold(t(.textWegoProgrammesNotOfferedThis)) + "\n"
+      for item in a.programmesSetAside {
+        out += "  · \(t.text(program.programmes[item.programme].name))\n"
+        for line in DisplayWidth.wrap(RecommendationWords(a).programmeSetAside(item), width: width - 6) { out += style.dim("      \(line)") + "\n" }
+      }
+    }
+    let issues = a.issues.filter { $0.kind != .requiredUnanswered }
+    if !issues.isEmpty {
+      out += "\n" + style.yellow(t(.textNotesOnAnswers)) + "\n"
+      for issue in issues { out += "  - \(t(issue.message))\n" }
+    }
+    let unanswered = a.issues.filter { $0.kind == .requiredUnanswered }.count
+    if unanswered > 0 {
+      out += style.yellow("  - " + t(.textUnansweredRequiredQuestionSNot, ["unanswered": "\(unanswered)"])) + "\n"
+    }
+
     return out
   }
 

@@ -204,6 +204,6 @@ extension Questionnaire {
 
   /// A question as a person knows it: its text, shortened, in quotation marks.
   func quotedQuestion(_ slot: Int) -> MessageArgument {
-    .quoted(DisplayWidth.shorten(survey.questions[slot].text.text(language), to: 48))
+    .quoted(DisplayWidth.shorten(survey.questions[slot].label(language), to: 48))
   }
 }

@@ -67,6 +67,32 @@ import Testing
     #expect(!log.diagnostics.contains { $0.code == "missing-key" })
   }
 
+  /// A short label names a question where its text does not fit; one that is not shorter is a
+  /// copy, warned about in the language it is not shorter in.
+  @Test func shortLabelsAreReadAndMustBeShorter() throws {
+    let text = header + """
+            - {id: a, type: yes_no, text: {en: Does the city publish open data?, es: ¿Publica datos abiertos?}, short: {en: Open data, es: Datos abiertos}}
+            - {id: b, type: yes_no, text: {en: Backups?, es: ¿Copias?}, short: {en: Offline backups, es: Copias}}
+            - {id: c, type: yes_no, text: {en: C, es: C}}
+      """
+    #expect(try diagnostics(text) == ["16:74 short-not-shorter"])
+    let (file, root) = try node(text, path: "s.yaml")
+    let survey = try #require(SurveyLoader.load(file, root, log: DiagnosticLog()))
+    #expect(survey.questions[0].label("es") == "Datos abiertos")
+    #expect(survey.questions[0].label("en") == "Open data")
+    #expect(survey.questions[2].label("en") == "C", "without a short label, the question's text")
+  }
+
+  /// Every question of the shipped survey longer than 70 characters has a short label in each
+  /// of its languages, for the tables and lists of the reports.
+  @Test func longQuestionsOfTheShippedSurveyHaveShortLabels() throws {
+    let survey = try #require(SurveyLoader.load(Paths.currentSurvey, log: DiagnosticLog()))
+    for question in survey.questions where survey.languages.contains(where: { question.text.text($0).count > 70 }) {
+      let short = try #require(question.short, "\(question.id) has no short label")
+      #expect(survey.languages.allSatisfy { short.text($0).count <= 60 && short.has($0) }, "\(question.id)")
+    }
+  }
+
   @Test func shippedSurveyLoadsClean() throws {
     let log = DiagnosticLog()
     let survey = try #require(SurveyLoader.load(Paths.survey, log: log))

@@ -9,7 +9,7 @@ import Testing
   static let root = RoadmapTests.root
 
   /// The every-kind test survey with its ladders, answered `answers` (YAML lines), in `language`.
-  static func assess(_ answers: String, language: String) throws -> Assessment {
+  static func assess(_ answers: String, language: String, rules: String = "every-kind-ladders") throws -> Assessment {
     // A folder of its own per call: the tests run in parallel.
     var template = Array("/tmp/activator-wording-XXXXXX".utf8CString)
     let folder = try #require(template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } })
@@ -31,7 +31,7 @@ import Testing
     fclose(file)
     let workspace = Workspace()
     workspace.loadSurveys([root + "/Tests/Fixtures/surveys/every-kind.yaml"])
-    workspace.loadRules([root + "/Tests/Fixtures/plugins/every-kind-ladders.yaml"])
+    workspace.loadRules([root + "/Tests/Fixtures/plugins/\(rules).yaml"])
     let log = DiagnosticLog()
     let (sheet, survey) = try #require(AnswersLoader.load(path, registry: workspace.registry, log: log))
     let program = try #require(workspace.program(for: survey))
@@ -85,6 +85,37 @@ import Testing
       #expect(terminal.contains(line), "terminal lacks \(line)")
     }
     #expect(!html.contains("short of 2.5") && !html.contains("de alcanzar 2,5"))
+  }
+
+  /// A number the rules compute (`value:` ladders, rates from raw counts) misses a minimum or a
+  /// maximum in the same words as an answer does, with its unit and the digits it can bear: 11
+  /// datasets are 27.5 per 100 staff (at least 30), a budget of 3 is 428.57 per 1,000 (at most 400).
+  @Test(arguments: [
+    (
+      "en",
+      [
+        "At least 30 datasets per 100 staff: 27.5 datasets per 100 staff, 2.5 short of 30",
+        "At most 400 per 1,000 residents: 429 per 1,000 residents, above 400 — to go down by 28.6",
+      ]
+    ),
+    (
+      "es",
+      [
+        "Al menos 30 conjuntos por cada 100 empleados: 27,5 conjuntos por cada 100 empleados, a 2,5 de alcanzar 30",
+        "Como máximo 400 por cada 1000 habitantes: 429 por cada 1000 habitantes, por encima de 400; debe bajar 28,6",
+      ]
+    ),
+  ])
+  func computedValuesMissTheirThresholdsInTheSameWords(_ language: String, _ expected: [String]) throws {
+    let a = try Self.assess("  datasets: 11\n  budget: 3", language: language, rules: "every-kind-values")
+    let words = StageWords(a)
+    let lines = a.pillars.flatMap { pillar in pillar.next.map { words.nearMisses($0.candidates) } ?? [] }
+    #expect(lines == expected)
+    let json = AssessmentJSON.render(a)
+    #expect(json.contains("\"reason\": \"above_maximum\"") && json.contains("\"reason\": \"short_of_minimum\""))
+    #expect(json.contains("\"question\": null"), "a computed value is no one question's answer")
+    let markdown = MarkdownReport.city(CityReport(a, date: "2026-12-01"))
+    for line in expected { #expect(markdown.contains(MarkdownText.escape(line)), "Markdown lacks \(line)") }
   }
 
   @Test func aChoiceOneLevelOffIsNamedByItsAnswer() throws {

@@ -51,7 +51,7 @@ import Testing
     let html = HTMLReport.city(r)
     var expected = [t(.reportSummaryNextSteps)]
     expected += r.pillars.map { "\($0.name) \($0.stage) \($0.stageName)" }
-    expected += [t(.reportRecommendedSolutions), t(.reportRoadmap), t(.reportNextStepsWithWego), t(.reportMetrics), t(.reportAboutAnswers), t(.reportFiguresTitle)]
+    expected += [t(.reportRecommendedSolutions), t(.reportRoadmap), t(.reportNextStepsWithWego), t(.reportMetrics), t(.reportAboutAnswers), t(.reportFiguresTitle), t(.reportSources)]
     #expect(Self.headings(html, "h2") == expected)
     #expect(Self.headings(html, "h1") == [r.city])
   }

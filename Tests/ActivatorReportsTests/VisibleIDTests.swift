@@ -37,10 +37,18 @@ import Testing
     return Scorer.assess(languageSheet, with: program)
   }
 
+  /// The question ids of every version of the shipped surveys: a text written when a question
+  /// was renamed tends to name the old one ("1.0.0 eco_public_wifi").
+  static let everySurveysQuestionIDs: Set<String> = {
+    let workspace = Workspace()
+    workspace.loadSurveys([root + "/Surveys"])
+    return Set(workspace.registry.surveys.flatMap { $0.questions.map(\.id) })
+  }()
+
   /// The ids a reader must never meet: those with a separator (`gov_online_services`,
   /// `gov-online`, `wego-core`), since one-word ids ("portal") are words too.
   static func ids(_ program: Program) -> Set<String> {
-    var ids = Set(program.survey.questions.map(\.id))
+    var ids = Set(program.survey.questions.map(\.id)).union(everySurveysQuestionIDs)
     for criterion in program.criteria {
       ids.insert(criterion.id)
       if let ladder = criterion.ladder { ids.insert(ladder.ladderID) }
@@ -63,12 +71,46 @@ import Testing
     let a = try Self.assessment(city)
     let ids = Self.ids(a.program)
     #expect(ids.count > 20, "too few ids to check: \(ids.count)")
+    #expect(ids.contains("eco_public_wifi"), "the 1.0.0 question ids are checked too")
     let report = CityReport(a, date: "2026-12-01")
     let html = VisibleText.html(HTMLReport.city(report))
     let markdown = VisibleText.markdown(MarkdownReport.city(report))
     #expect(html.contains(report.city) && markdown.contains(report.city))
     #expect(Self.leaks(html, ids).isEmpty, "HTML shows \(Array(Set(Self.leaks(html, ids))).sorted())")
     #expect(Self.leaks(markdown, ids).isEmpty, "Markdown shows \(Array(Set(Self.leaks(markdown, ids))).sorted())")
+  }
+
+  /// English forms of place names that Spanish writes otherwise (Fundéu, the RAE's Diccionario
+  /// panhispánico de dudas): a catalog city left as a plain string would show one of them.
+  static let englishPlaceNames = [
+    "Seoul", "Mexico City", "Singapore", "Hanoi", "Ulaanbaatar", "Addis Ababa", "Jakarta", "Kathmandu", "Dar es Salaam",
+    "Rio de Janeiro", "Los Angeles", "Dublin", "Amsterdam", "Tallinn", "La Union",
+  ]
+
+  /// A Spanish report names the cities of its recommendations in Spanish: every example city, its
+  /// recommendations and its summary's next steps ("…, como en Seúl, Corea del Sur").
+  @Test(arguments: cities.filter { $0.language == "es" })
+  func spanishReportsNameCatalogCitiesInSpanish(_ city: City) throws {
+    let a = try Self.assessment(city)
+    var english = Set(Self.englishPlaceNames)
+    for solution in a.program.solutions where solution.city.text("en") != solution.city.text("es") {
+      english.insert(solution.city.text("en"))
+    }
+    let report = CityReport(a, recommendationLimit: 40, date: "2026-12-01")
+    #expect(!report.recommendations.isEmpty)
+    for item in report.recommendations {
+      #expect(!english.contains(where: { item.city.contains($0) }), "\(item.city) in \(city)")
+    }
+    let visible = VisibleText.html(HTMLReport.city(report)) + VisibleText.markdown(MarkdownReport.city(report))
+    // A place is named before its country ("Seoul, South Korea"); product names keep theirs.
+    for name in english {
+      // As a word of its own: "TransJakarta, MRT" names a bus system.
+      let named = visible.ranges(of: name + ", ").contains { range in
+        range.lowerBound == visible.startIndex || !visible[visible.index(before: range.lowerBound)].isLetter
+      }
+      #expect(!named, "\(name) in the Spanish report of \(city.file)")
+    }
+    #expect(english.count > Self.englishPlaceNames.count, "the catalog's own English-only names are checked too")
   }
 
   @Test func theCheckFindsAnIdWhereOneIsShown() {

@@ -9,7 +9,7 @@ public enum LoaderKeys {
   /// Every question's keys, then the keys of some kinds of question (`QuestionKind.keys`).
   public static let question =
     [
-      "id", "type", "text", "help", "definition", "source", "data_source", "pillar", "required", "allow", "applicable",
+      "id", "type", "text", "short", "help", "definition", "source", "data_source", "pillar", "required", "allow", "applicable",
       "relevant", "default",
     ]
     + QuestionKinds.specificKeys

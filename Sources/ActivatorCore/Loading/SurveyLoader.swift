@@ -197,6 +197,7 @@ public enum SurveyLoader {
       }
     }
     let text = fields.required("text", reader).flatMap { reader.localized($0, Message(.whatText, ["label": .message(label)])) }
+    let short = fields.optional("short").flatMap { reader.localized($0, Message(.whatShortLabel, ["label": .message(label)])) }
     let help = fields.optional("help").flatMap { reader.localized($0, Message(.whatHelp, ["label": .message(label)])) }
     let source = fields.optional("source").flatMap { reader.string($0, Message(.whatIndicatorSource, ["label": .message(label)])) }
     let definition = fields.optional("definition").flatMap { reader.localized($0, Message(.whatDefinition, ["label": .message(label)])) }
@@ -220,6 +221,8 @@ public enum SurveyLoader {
     var question = Question(
       id: id, kind: kind, text: text, help: help, source: source, pillar: pillar, section: section, required: required,
       allowed: allowed, relevantSource: relevant, location: reader.location(node))
+    question.short = short
+    if let short, let shortNode = fields["short"] { checkShort(short, of: text, id: id, reader: reader, node: shortNode) }
     question.definition = definition
     question.dataSource = dataSource
     question.applicableSource = applicable
@@ -228,6 +231,14 @@ public enum SurveyLoader {
       if case .value(let value) = AnswerParser.parse(node, for: question, reader: reader) { question.defaultValue = value }
     }
     return question
+  }
+
+  /// A short label is for where the question does not fit: one as long as the question is a
+  /// copy that will go stale when the question is reworded.
+  static func checkShort(_ short: LocalizedText, of text: LocalizedText, id: String, reader: NodeReader, node: YAMLNode) {
+    for (language, label) in short.translations where label.count >= text.text(language).count {
+      reader.warning("short-not-shorter", Message(.surveyShortNotShorter, ["id": .text(id), "language": .text(language)]), node)
+    }
   }
 
   /// Type-checks each question's `relevant` (or `applicable`) condition now that every question

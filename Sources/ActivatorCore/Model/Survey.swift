@@ -135,6 +135,8 @@ public struct Question: Sendable {
   /// What kind of answer the question takes (`Questions/`): how it is read, asked and typed.
   public var kind: any QuestionKind
   public var text: LocalizedText
+  /// A short label for tables and charts (`short:`), where the full question would not fit.
+  public var short: LocalizedText?
   public var help: LocalizedText?
   public var source: String?
   public var pillar: Int?
@@ -204,6 +206,10 @@ public struct Question: Sendable {
     let implied = kind.impliedBounds
     return (minimum ?? implied.min, maximum ?? implied.max)
   }
+
+  /// What names the question where space is short (a table cell, a list of questions): its
+  /// `short:` label, else its full text.
+  public func label(_ language: String) -> String { (short ?? text).text(language) }
 
   /// Whether options carry ordinal levels ("which best describes your city").
   public var isOrdinal: Bool { kind.chosenOptions == .one && !options.isEmpty && options.allSatisfy { $0.level != nil } }

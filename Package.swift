@@ -11,8 +11,7 @@ let strict: [SwiftSetting] = [
 let package = Package(
   name: "Activator",
   products: [
-    .executable(name: "activator", targets: ["activator"]),
-    .library(name: "ActivatorCore", targets: ["ActivatorCore"]),
+    .executable(name: "activator", targets: ["activator"])
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -27,7 +26,9 @@ let package = Package(
     .target(name: "ActivatorReports", dependencies: ["ActivatorCore"], swiftSettings: strict),
     .target(name: "ActivatorTerminal", dependencies: ["ActivatorCore", "ActivatorReports"], swiftSettings: strict),
     // What each command does (its run), so that the executable only parses arguments.
-    .target(name: "ActivatorApp", dependencies: ["ActivatorCore", "ActivatorReports", "ActivatorTerminal"], swiftSettings: strict),
+    .target(
+      name: "ActivatorApp", dependencies: ["ActivatorCore", "ActivatorReports", "ActivatorTerminal"],
+      swiftSettings: strict),
     .executableTarget(
       name: "activator",
       dependencies: [
@@ -42,12 +43,14 @@ let package = Package(
       swiftSettings: strict),
     .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
     .executableTarget(
-      name: "activator-fuzz", dependencies: ["ActivatorCore", "FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Driver", swiftSettings: strict),
+      name: "activator-fuzz", dependencies: ["ActivatorCore", "FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Driver",
+      swiftSettings: strict),
     .testTarget(name: "ActivatorYAMLTests", dependencies: ["ActivatorYAML"], swiftSettings: strict),
     .testTarget(
       name: "ActivatorCoreTests", dependencies: ["ActivatorCore", "ActivatorYAML", "ActivatorReports", "FuzzTargets"],
       swiftSettings: strict),
-    .testTarget(name: "ActivatorReportsTests", dependencies: ["ActivatorReports", "ActivatorYAML"], swiftSettings: strict),
+    .testTarget(
+      name: "ActivatorReportsTests", dependencies: ["ActivatorReports", "ActivatorYAML"], swiftSettings: strict),
     .testTarget(name: "ActivatorTerminalTests", dependencies: ["ActivatorTerminal"], swiftSettings: strict),
     // Runs the built `activator` as a subprocess, on pipes and on a pseudo-terminal.
     .testTarget(name: "ActivatorCLITests", dependencies: ["ActivatorCore"], swiftSettings: strict),

@@ -22,7 +22,8 @@ struct BatchJob {
   /// Scores `files`, rendering each result with `render` on a worker thread, and hands each
   /// scored or failed file to `deliver` in path order; `deliver` returns false to stop.
   func run(
-    _ files: PathList, render: @escaping @Sendable (Assessment) -> [UInt8], deliver: @escaping @Sendable (BatchItem) -> Bool
+    _ files: PathList, render: @escaping @Sendable (Assessment) -> [UInt8],
+    deliver: @escaping @Sendable (BatchItem) -> Bool
   ) -> Outcome {
     let line = ProgressLine(total: files.count, enabled: progress && Console.stderrIsTerminal)
     let renderer = Diagnostics.renderer()

@@ -4,23 +4,24 @@ import ActivatorTerminal
 
 /// `activator catalog`: the proven solutions (or WeGO programmes) that match a search, or the
 /// provenance of every entry.
-public struct CatalogRun {
-  public var sources: RuleSources
-  public var query: [String]
-  public var pillar: String?
-  public var stage: Int?
-  public var programmes: Bool
-  public var verified: Bool
+package struct CatalogRun {
+  package var sources: RuleSources
+  package var query: [String]
+  package var pillar: String?
+  package var stage: Int?
+  package var programmes: Bool
+  package var verified: Bool
   /// An income group and a city size, as typed (checked here).
-  public var income: String?
-  public var size: String?
-  public var provenance: Bool
-  public var format: TextOrJSON
-  public var language: String?
-  public var color: Bool
+  package var income: String?
+  package var size: String?
+  package var provenance: Bool
+  package var format: TextOrJSON
+  package var language: String?
+  package var color: Bool
 
-  public init(
-    sources: RuleSources, query: [String], pillar: String?, stage: Int?, programmes: Bool, verified: Bool, income: String?,
+  package init(
+    sources: RuleSources, query: [String], pillar: String?, stage: Int?, programmes: Bool, verified: Bool,
+    income: String?,
     size: String?, provenance: Bool, format: TextOrJSON, language: String?, color: Bool
   ) {
     self.sources = sources
@@ -37,7 +38,7 @@ public struct CatalogRun {
     self.color = color
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = try sources.workspace()
     let survey = try sources.chosenSurvey(workspace)
     let program = try Scoring.program(for: survey, workspace: workspace)
@@ -46,7 +47,11 @@ public struct CatalogRun {
       throw RunFailure.usage(
         Console.say(
           Message(
-            .cliUnknownPillar, ["pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids), "pillars": .text(ids.joined(separator: ", "))])))
+            .cliUnknownPillar,
+            [
+              "pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids),
+              "pillars": .text(ids.joined(separator: ", ")),
+            ])))
     }
     if let stage, !(1...survey.topStage).contains(stage) {
       throw RunFailure.usage(Console.say(Message(.cliStageRange, ["top": .text(String(survey.topStage))])))
@@ -62,11 +67,16 @@ public struct CatalogRun {
     let text: String
     if programmes {
       let found = search.programmes(query: query.joined(separator: " "), stage: stage)
-      text = format == .json ? search.json(programmes: found) : search.text(programmes: found, style: style, width: Console.width)
+      text =
+        format == .json
+        ? search.json(programmes: found) : search.text(programmes: found, style: style, width: Console.width)
     } else {
       let found = search.solutions(
-        query: query.joined(separator: " "), pillar: pillar, stage: stage, verifiedOnly: verified, income: incomeGroup, size: citySize)
-      text = format == .json ? search.json(solutions: found) : search.text(solutions: found, style: style, width: Console.width)
+        query: query.joined(separator: " "), pillar: pillar, stage: stage, verifiedOnly: verified, income: incomeGroup,
+        size: citySize)
+      text =
+        format == .json
+        ? search.json(solutions: found) : search.text(solutions: found, style: style, width: Console.width)
     }
     Console.out(text)
   }
@@ -81,6 +91,9 @@ public struct CatalogRun {
       Console.say(
         Message(
           .catalogMustBeOneOf,
-          ["what": .text(option), "choices": .list(words.map { .text($0) }), "text": .text(text), "hint": DidYouMean.hint(text, from: words)])))
+          [
+            "what": .text(option), "choices": .list(words.map { .text($0) }), "text": .text(text),
+            "hint": DidYouMean.hint(text, from: words),
+          ])))
   }
 }

@@ -3,14 +3,14 @@ import ActivatorTerminal
 
 /// `activator check`: surveys, rule plugins, catalogs and answers files checked together, every
 /// problem reported at once, then a count of what was read and found.
-public struct CheckRun {
-  public var paths: [String]
-  public var format: TextOrJSON
-  public var allowWarnings: Bool
-  public var color: Bool
-  public var timings: Bool
+package struct CheckRun {
+  package var paths: [String]
+  package var format: TextOrJSON
+  package var allowWarnings: Bool
+  package var color: Bool
+  package var timings: Bool
 
-  public init(paths: [String], format: TextOrJSON, allowWarnings: Bool, color: Bool, timings: Bool) {
+  package init(paths: [String], format: TextOrJSON, allowWarnings: Bool, color: Bool, timings: Bool) {
     self.paths = paths
     self.format = format
     self.allowWarnings = allowWarnings
@@ -18,7 +18,7 @@ public struct CheckRun {
     self.timings = timings
   }
 
-  public func run() throws {
+  package func run() throws {
     var service = CheckService()
     RuleSources.warnAboutActivatorHome()
     service.run(paths: paths, locations: RuleSources.locations)
@@ -49,16 +49,23 @@ public struct CheckRun {
   func summary(_ s: CheckService.Summary, _ diagnostics: [Diagnostic]) -> Message {
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
-    var parts = [Message(.checkSurveys, ["count": .count(s.surveys)]), Message(.checkPlugins, ["count": .count(s.plugins)])]
+    var parts = [
+      Message(.checkSurveys, ["count": .count(s.surveys)]), Message(.checkPlugins, ["count": .count(s.plugins)]),
+    ]
     if s.criteria > 0 { parts.append(Message(.checkCriteria, ["count": .count(s.criteria)])) }
     if s.solutions > 0 { parts.append(Message(.checkSolutions, ["count": .count(s.solutions)])) }
     if s.programmes > 0 { parts.append(Message(.checkProgrammes, ["count": .count(s.programmes)])) }
     if s.fixtures > 0 { parts.append(Message(.checkFixtures, ["count": .count(s.fixtures)])) }
     if s.migrations > 0 { parts.append(Message(.checkMigrations, ["count": .count(s.migrations)])) }
     if s.answers > 0 { parts.append(Message(.checkAnswersFiles, ["count": .count(s.answers)])) }
-    let found = [Message(.checkErrors, ["count": .count(errors)]), Message(.checkWarnings, ["count": .count(warnings)])]
+    let found = [
+      Message(.checkErrors, ["count": .count(errors)]), Message(.checkWarnings, ["count": .count(warnings)]),
+    ]
     return Message(
       .checkChecked,
-      ["what": .text(parts.map(Console.say).joined(separator: ", ")), "found": .text(found.map(Console.say).joined(separator: ", "))])
+      [
+        "what": .text(parts.map(Console.say).joined(separator: ", ")),
+        "found": .text(found.map(Console.say).joined(separator: ", ")),
+      ])
   }
 }

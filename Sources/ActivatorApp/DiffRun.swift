@@ -1,23 +1,23 @@
-public import ActivatorCore
-public import ActivatorReports
+package import ActivatorCore
+package import ActivatorReports
 import ActivatorTerminal
 
 /// `activator diff`: the same answers files scored with two rule sets, listing the cities whose
 /// stage moves and the criteria whose outcome differs.
-public struct DiffRun {
-  public var paths: [String]
-  public var survey: String?
+package struct DiffRun {
+  package var paths: [String]
+  package var survey: String?
   /// Rule set A and rule set B, each one or more folders joined with ':'.
-  public var ruleSets: (before: String, after: String)
-  public var format: DiffFormat.Kind
-  public var scores: Bool
-  public var exitCode: Bool
-  public var language: String?
-  public var color: Bool
+  package var ruleSets: (before: String, after: String)
+  package var format: DiffFormat.Kind
+  package var scores: Bool
+  package var exitCode: Bool
+  package var language: String?
+  package var color: Bool
   /// Metrics whose change is listed (chosen from rule set B).
-  public var metrics: MetricSelection
+  package var metrics: MetricSelection
 
-  public init(
+  package init(
     paths: [String], survey: String?, ruleSets: (before: String, after: String), format: DiffFormat.Kind, scores: Bool,
     exitCode: Bool, language: String?, color: Bool, metrics: MetricSelection = .byDefault
   ) {
@@ -32,7 +32,7 @@ public struct DiffRun {
     self.color = color
   }
 
-  public func run() throws {
+  package func run() throws {
     let setA = RuleSources(survey: survey, rules: ruleSets.before.split(separator: ":").map(String.init))
     let setB = RuleSources(survey: survey, rules: ruleSets.after.split(separator: ":").map(String.init))
     let workspaceA = try setA.workspace()
@@ -41,13 +41,17 @@ public struct DiffRun {
     let chosen = try setB.chosenSurvey(workspaceB)
     let columns = try Scoring.metricColumns(metrics, survey: chosen, workspace: workspaceB)
     let formatter = DiffFormat(
-      kind: format, survey: chosen, color: color, language: Languages.output(language, survey: chosen), metrics: columns)
+      kind: format, survey: chosen, color: color, language: Languages.output(language, survey: chosen), metrics: columns
+    )
     func describe(_ workspace: Workspace, _ set: String) -> String {
       let plugins = workspace.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
       return "\(set) (\(plugins.isEmpty ? Localizer(formatter.language)(.diffNoPlugins) : plugins))"
     }
     let sink = try OutputSink(path: nil, immediate: Console.stdoutIsTerminal)
-    sink.write(Array(formatter.header(before: describe(workspaceA, ruleSets.before), after: describe(workspaceB, ruleSets.after)).utf8))
+    sink.write(
+      Array(
+        formatter.header(before: describe(workspaceA, ruleSets.before), after: describe(workspaceB, ruleSets.after))
+          .utf8))
     var summary = RuleSetDiffSummary()
     let progress = ProgressLine(total: files.count, enabled: Console.stderrIsTerminal)
     let renderer = Diagnostics.renderer()
@@ -63,7 +67,8 @@ public struct DiffRun {
         progress.advance(failed: true)
         continue
       }
-      let diff = CityDiff(before: Scorer.assess(sheet, with: programA), after: Scorer.assess(sheet, with: programB), metrics: columns)
+      let diff = CityDiff(
+        before: Scorer.assess(sheet, with: programA), after: Scorer.assess(sheet, with: programB), metrics: columns)
       summary.add(diff)
       let text = formatter.city(diff, first: first, showScoreOnly: scores)
       if !text.isEmpty {

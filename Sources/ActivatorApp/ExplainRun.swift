@@ -4,20 +4,21 @@ import ActivatorTerminal
 
 /// `activator explain`: each criterion met, not met or unknown, what the next stage needs and
 /// why each recommendation; or, with what-if answers, what would change.
-public struct ExplainRun {
-  public var file: String
-  public var sources: RuleSources
-  public var pillar: String?
-  public var format: TextOrJSON
+package struct ExplainRun {
+  package var file: String
+  package var sources: RuleSources
+  package var pillar: String?
+  package var format: TextOrJSON
   /// `question=value` answers to score the city again with.
-  public var whatIf: [String]
-  public var language: String?
-  public var color: Bool
+  package var whatIf: [String]
+  package var language: String?
+  package var color: Bool
   /// Whether each criterion's basis (the citation or reason for its threshold) is shown.
-  public var basis: Bool
+  package var basis: Bool
 
-  public init(
-    file: String, sources: RuleSources, pillar: String?, format: TextOrJSON, whatIf: [String], language: String?, color: Bool,
+  package init(
+    file: String, sources: RuleSources, pillar: String?, format: TextOrJSON, whatIf: [String], language: String?,
+    color: Bool,
     basis: Bool = false
   ) {
     self.file = file
@@ -30,7 +31,7 @@ public struct ExplainRun {
     self.basis = basis
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = try sources.workspace()
     let assessment = try Scoring.assess(file, workspace: workspace, language: language)
     var pillarIndex: Int?
@@ -41,7 +42,10 @@ public struct ExplainRun {
           Console.say(
             Message(
               .cliUnknownPillar,
-              ["pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids), "pillars": .text(ids.joined(separator: ", "))])))
+              [
+                "pillar": .text(pillar), "hint": DidYouMean.hint(pillar, from: ids),
+                "pillars": .text(ids.joined(separator: ", ")),
+              ])))
       }
       pillarIndex = index
     }
@@ -65,7 +69,9 @@ public struct ExplainRun {
     var overrides: [AnswerOverride] = []
     for (number, argument) in whatIf.enumerated() {
       let name = whatIf.count == 1 ? "--what-if" : "--what-if #\(number + 1)"
-      if let item = AnswerOverride.parse(argument, name: name, survey: before.survey, log: log) { overrides.append(item) }
+      if let item = AnswerOverride.parse(argument, name: name, survey: before.survey, log: log) {
+        overrides.append(item)
+      }
     }
     if log.hasErrors {
       Diagnostics.print(log.sorted, sources: log.sources)

@@ -4,15 +4,15 @@ import ActivatorTerminal
 
 /// `activator test`: each plugin's fixtures run against that plugin and the plugins it
 /// requires, extra fixture files against every loaded plugin, and coverage per plugin.
-public struct FixturesRun {
-  public var sources: RuleSources
+package struct FixturesRun {
+  package var sources: RuleSources
   /// Fixture files run against every loaded plugin.
-  public var fixtures: [String]
-  public var format: TextOrJSON
-  public var verbose: Bool
-  public var color: Bool
+  package var fixtures: [String]
+  package var format: TextOrJSON
+  package var verbose: Bool
+  package var color: Bool
 
-  public init(sources: RuleSources, fixtures: [String], format: TextOrJSON, verbose: Bool, color: Bool) {
+  package init(sources: RuleSources, fixtures: [String], format: TextOrJSON, verbose: Bool, color: Bool) {
     self.sources = sources
     self.fixtures = fixtures
     self.format = format
@@ -20,7 +20,7 @@ public struct FixturesRun {
     self.color = color
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = Workspace()
     sources.loadSurveys(into: workspace)
     sources.loadRules(into: workspace)
@@ -41,7 +41,9 @@ public struct FixturesRun {
     }
     let unreadable = suite.unreadable
     let problems = (workspace.log.sorted + suite.programLog.sorted).filter { $0.severity == .error }
-    if !problems.isEmpty { Diagnostics.print(problems, sources: workspace.log.sources.merging(suite.programLog.sources) { a, _ in a }) }
+    if !problems.isEmpty {
+      Diagnostics.print(problems, sources: workspace.log.sources.merging(suite.programLog.sources) { a, _ in a })
+    }
     switch format {
     case .json: Console.out(FixtureReport.json(results, coverage: coverage))
     case .text:
@@ -50,7 +52,8 @@ public struct FixturesRun {
       }
       Console.out(
         FixtureReport.text(
-          results, coverage: coverage, style: Style(color: color), verbose: verbose, unreadable: unreadable, language: Console.language))
+          results, coverage: coverage, style: Style(color: color), verbose: verbose, unreadable: unreadable,
+          language: Console.language))
     }
     if !problems.isEmpty || results.contains(where: { !$0.passed }) { throw RunFailure.exit(1) }
   }

@@ -1,11 +1,11 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorTerminal
 
 /// The answers files a command reads.
-public enum AnswersInput {
+package enum AnswersInput {
   /// The answers files that `paths` stand for (folders walked, '-' reads paths from stdin), in
   /// path order; problems are printed; exits 2 (1 after problems) when there is none.
-  public static func files(_ paths: [String]) throws -> (files: PathList, problems: [Diagnostic]) {
+  package static func files(_ paths: [String]) throws -> (files: PathList, problems: [Diagnostic]) {
     var notPaths = false
     let (files, problems) = BatchInput.expand(paths) { list in
       let before = list.count
@@ -34,11 +34,12 @@ public enum AnswersInput {
 }
 
 /// Files a command writes.
-public enum Outputs {
+package enum Outputs {
   /// The one overwrite rule (`OutputGuard`): refuses, unless `force`, to replace an answers file
   /// or a file the run reads, links followed. `allowed` is a file the command may replace anyway.
-  public static func check(
-    _ output: String, option: String, inputs: some Sequence<String>, force: Bool, allowed: String? = nil, hint: Message? = nil
+  package static func check(
+    _ output: String, option: String, inputs: some Sequence<String>, force: Bool, allowed: String? = nil,
+    hint: Message? = nil
   ) throws {
     guard !force, let problem = OutputGuard.problem(writing: output, inputs: inputs, allowed: allowed) else { return }
     Console.error(
@@ -53,7 +54,7 @@ public enum Outputs {
 
   /// Writes `text` to `path` atomically ('-' is stdout) and, unless `quiet`, says so on stderr;
   /// a failed write is said and ends the run with status 2.
-  public static func write(_ text: String, to path: String, quiet: Bool = false) throws {
+  package static func write(_ text: String, to path: String, quiet: Bool = false) throws {
     if path == "-" {
       Console.out(text)
       return

@@ -3,20 +3,20 @@ import ActivatorTerminal
 
 /// `activator migrate`: an answers file of an older survey version as a file of the newer one,
 /// with what was carried, what waits in a note and what is still to answer said on stderr.
-public struct MigrateRun {
-  public var file: String
-  public var out: String?
-  public var sources: RuleSources
-  public var force: Bool
+package struct MigrateRun {
+  package var file: String
+  package var out: String?
+  package var sources: RuleSources
+  package var force: Bool
 
-  public init(file: String, out: String?, sources: RuleSources, force: Bool) {
+  package init(file: String, out: String?, sources: RuleSources, force: Bool) {
     self.file = file
     self.out = out
     self.sources = sources
     self.force = force
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = try sources.workspace()
     let log = DiagnosticLog()
     guard let (sheet, old) = AnswersLoader.load(file, registry: workspace.registry, log: log) else {
@@ -30,7 +30,10 @@ public struct MigrateRun {
       let place = InertText.line(file) + ": "
       let version = MessageArgument.text("\(old.id) \(sheet.surveyVersion)")
       if let newest = workspace.registry.latest(old.id)?.version, newest.major == sheet.surveyVersion.major {
-        Console.err(place + Console.say(Message(.migrateAlreadyCurrent, ["version": version, "newest": .text(newest.description)])) + "\n")
+        Console.err(
+          place
+            + Console.say(Message(.migrateAlreadyCurrent, ["version": version, "newest": .text(newest.description)]))
+            + "\n")
         throw RunFailure.exit(1)
       }
       Console.err(place + "error: " + Console.say(Message(.migrateNoMigration, ["version": version])) + "\n")
@@ -56,11 +59,16 @@ public struct MigrateRun {
     let written = out.map { ", " + Console.say(Message(.migrateWrittenTo, ["path": .text(InertText.line($0))])) } ?? ""
     var lines = ["\(InertText.line(file)): \(old.reference) → \(new.reference)" + written]
     lines.append("  " + Console.say(Message(.migrateCarried, ["count": .count(result.carried.count)])))
-    if !result.review.isEmpty { lines.append("  " + Console.say(Message(.migrateToReview, ["ids": .text(ids(result.review))]))) }
+    if !result.review.isEmpty {
+      lines.append("  " + Console.say(Message(.migrateToReview, ["ids": .text(ids(result.review))])))
+    }
     if !result.noted.isEmpty {
       let noted = result.noted.map { item in
         let old = old.questions.first { $0.id == item.old }.map(named) ?? item.old
-        return item.noteOn.map { Console.say(Message($0 == item.old ? .migrateSeeOwnNote : .migrateSeeNoteOn, ["old": .text(old), "id": .text($0)])) }
+        return item.noteOn.map {
+          Console.say(
+            Message($0 == item.old ? .migrateSeeOwnNote : .migrateSeeNoteOn, ["old": .text(old), "id": .text($0)]))
+        }
           ?? old
       }
       lines.append("  " + Console.say(Message(.migrateNotCarried, ["ids": .text(list(noted))])))

@@ -4,12 +4,12 @@ import ActivatorTerminal
 
 /// `activator paths`: every place surveys and rule plugins are looked for, best first, what
 /// each holds and whether it is used, then where each loaded survey and plugin came from.
-public struct PathsRun {
-  public var sources: RuleSources
+package struct PathsRun {
+  package var sources: RuleSources
 
-  public init(sources: RuleSources) { self.sources = sources }
+  package init(sources: RuleSources) { self.sources = sources }
 
-  public func run() throws {
+  package func run() throws {
     let locations = RuleSources.locations
     let chosen = sources
     RuleSources.warnAboutActivatorHome()
@@ -55,7 +55,9 @@ public struct PathsRun {
       // The executable's parent folders are many: list only those that hold data.
       if home.origin == .checkout && held.isEmpty { continue }
       checkoutShown = checkoutShown || home.origin == .checkout
-      add(home.origin, home.origin == .project ? Self.currentFolder : home.path, held.isEmpty ? t(.pathsNoData) : held.joined(separator: ", "))
+      add(
+        home.origin, home.origin == .project ? Self.currentFolder : home.path,
+        held.isEmpty ? t(.pathsNoData) : held.joined(separator: ", "))
     }
     for place in locations.additions {
       var held: [String] = []
@@ -66,7 +68,8 @@ public struct PathsRun {
       add(place.origin, place.path, held.isEmpty ? t(.pathsNoUserData) : held.joined(separator: ", "))
     }
     if !checkoutShown { add(.checkout, t(.pathsParentFolders), t(.pathsNoData)) }
-    return rows.enumerated().sorted { ($0.element.origin, $0.offset) < ($1.element.origin, $1.offset) }.map(\.element.text)
+    return rows.enumerated().sorted { ($0.element.origin, $0.offset) < ($1.element.origin, $1.offset) }.map(
+      \.element.text)
   }
 
   static var currentFolder: String {
@@ -82,7 +85,9 @@ public struct PathsRun {
     let width = min(32, (items.map { DisplayWidth.of($0.reference) }.max() ?? 0) + 2)
     return items.map { item in
       let name = DisplayWidth.pad(item.reference + " ", to: width)
-      let origin = item.shadowedBy.map { t(.pathsShadowed, ["origin": .message(item.origin.label), "by": .text($0)]) } ?? t(item.origin.label)
+      let origin =
+        item.shadowedBy.map { t(.pathsShadowed, ["origin": .message(item.origin.label), "by": .text($0)]) }
+        ?? t(item.origin.label)
       return "  \(name)\(item.path) (\(origin))"
     }
   }

@@ -1,29 +1,30 @@
-public import ActivatorCore
-public import ActivatorReports
+package import ActivatorCore
+package import ActivatorReports
 import ActivatorTerminal
 
 /// `activator report`: one city's report, a cohort's, or one city's progress between two
 /// assessments, in each format asked for (Markdown on stdout when none is).
-public struct ReportRun {
-  public var paths: [String]
-  public var sources: RuleSources
+package struct ReportRun {
+  package var paths: [String]
+  package var sources: RuleSources
   /// Where each format goes ('-' for stdout); empty: Markdown on stdout.
-  public var targets: [(option: String, path: String, renderer: any ReportRenderer)]
-  public var compare: Bool
-  public var recommendations: Int
-  public var language: String?
-  public var jobs: Int?
-  public var quiet: Bool
-  public var force: Bool
+  package var targets: [(option: String, path: String, renderer: any ReportRenderer)]
+  package var compare: Bool
+  package var recommendations: Int
+  package var language: String?
+  package var jobs: Int?
+  package var quiet: Bool
+  package var force: Bool
   /// Only the one-page summary (a city's or a comparison's; a cohort has none).
-  public var summaryOnly: Bool
+  package var summaryOnly: Bool
   /// The metrics a cohort report shows.
-  public var metrics: MetricSelection
+  package var metrics: MetricSelection
   /// `metric:ID`, `metric:ID:asc` or `metric:ID:desc`: the cohort's cities in that metric's order.
-  public var sortBy: String?
+  package var sortBy: String?
 
-  public init(
-    paths: [String], sources: RuleSources, targets: [(option: String, path: String, renderer: any ReportRenderer)], compare: Bool,
+  package init(
+    paths: [String], sources: RuleSources, targets: [(option: String, path: String, renderer: any ReportRenderer)],
+    compare: Bool,
     recommendations: Int, language: String?, jobs: Int?, quiet: Bool, force: Bool, summaryOnly: Bool = false,
     metrics: MetricSelection = .byDefault, sortBy: String? = nil
   ) {
@@ -41,14 +42,15 @@ public struct ReportRun {
     self.force = force
   }
 
-  public func run() throws {
+  package func run() throws {
     try checkOutputs(inputs: paths)
     let workspace = try sources.workspace()
     let date = ReportDate.today(environment: ProcessEnvironment.all)
     if compare {
       let before = try Scoring.assess(paths[0], workspace: workspace, language: language)
       let after = try Scoring.assess(paths[1], workspace: workspace, language: language)
-      try write(.progress(ProgressReport(before: before, after: after, language: language ?? after.language, date: date)))
+      try write(
+        .progress(ProgressReport(before: before, after: after, language: language ?? after.language, date: date)))
       return
     }
     let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory
@@ -71,7 +73,8 @@ public struct ReportRun {
     let collected = DeliveryState(CohortCollection())
     let job = BatchJob(
       workspace: workspace,
-      options: BatchOptions(jobs: jobs ?? BatchJob.cores, failFast: false, collectRecords: true, recommendationLimit: 3),
+      options: BatchOptions(
+        jobs: jobs ?? BatchJob.cores, failFast: false, collectRecords: true, recommendationLimit: 3),
       progress: !quiet)
     let outcome = job.run(files, render: { _ in [] }) { item in
       collected.value.add(item)
@@ -82,8 +85,11 @@ public struct ReportRun {
       language: Languages.output(language, survey: survey), date: date, metrics: columns, ranking: ranking)
     try write(.cohort(report))
     if !quiet {
-      var line = Console.say(Message(.cliReported, ["scored": .count(outcome.stats.scored), "count": .count(files.count)]))
-      if outcome.stats.failed > 0 { line += Console.say(Message(.cliReportFailed, ["count": .count(outcome.stats.failed)])) }
+      var line = Console.say(
+        Message(.cliReported, ["scored": .count(outcome.stats.scored), "count": .count(files.count)]))
+      if outcome.stats.failed > 0 {
+        line += Console.say(Message(.cliReportFailed, ["count": .count(outcome.stats.failed)]))
+      }
       Console.err(line + "\n")
     }
     if outcome.missingRules { try Scoring.failForMissingRules(workspace) }
@@ -109,7 +115,9 @@ public struct ReportRun {
     } catch {
       throw RunFailure.usage(Console.say(error.message))
     }
-    if let index = columns.firstIndex(where: { $0.id == metric.id }) { return CohortReport.Ranking(metric: index, ascending: ascending) }
+    if let index = columns.firstIndex(where: { $0.id == metric.id }) {
+      return CohortReport.Ranking(metric: index, ascending: ascending)
+    }
     columns.insert(metric, at: 0)
     return CohortReport.Ranking(metric: 0, ascending: ascending)
   }
@@ -118,7 +126,9 @@ public struct ReportRun {
     for target in targets where target.path != "-" {
       // A wildcard such as *.yaml that expanded into the option's value names an answers file.
       let path = target.path
-      let wildcard = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? Message(.cliWildcardHint, ["option": .text(target.option)]) : nil
+      let wildcard =
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        ? Message(.cliWildcardHint, ["option": .text(target.option)]) : nil
       try Outputs.check(path, option: target.option, inputs: inputs, force: force, hint: wildcard)
     }
   }

@@ -1,29 +1,29 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorTerminal
 
 /// A survey choice and a rule set: `--survey FILE` and `--rules` win; otherwise the places that
 /// `DataLocations` finds (see `activator paths`).
-public struct RuleSources: Sendable {
-  public var survey: String?
-  public var rules: [String]
+package struct RuleSources: Sendable {
+  package var survey: String?
+  package var rules: [String]
 
-  public init(survey: String?, rules: [String]) {
+  package init(survey: String?, rules: [String]) {
     self.survey = survey
     self.rules = rules
   }
 
   /// Where this process looks for surveys, plugins and other data.
-  public static var locations: DataLocations { DataLocations.forProcess(environment: ProcessEnvironment.all) }
+  package static var locations: DataLocations { DataLocations.forProcess(environment: ProcessEnvironment.all) }
 
   /// Whether --survey names a file or folder rather than a survey id.
-  public var surveyIsPath: Bool {
+  package var surveyIsPath: Bool {
     guard let survey else { return false }
     let kind = FileReading.kind(survey)
     return kind == .file || kind == .directory
   }
 
   /// Loads the surveys: the --survey file or folder, or every survey found.
-  public func loadSurveys(into workspace: Workspace) {
+  package func loadSurveys(into workspace: Workspace) {
     if let survey, surveyIsPath {
       workspace.loadSurveys([survey], origin: .option)
     } else {
@@ -33,7 +33,7 @@ public struct RuleSources: Sendable {
   }
 
   /// Loads the rules: the --rules folders, or the shipped rules with the user's and system-wide plugins.
-  public func loadRules(into workspace: Workspace) {
+  package func loadRules(into workspace: Workspace) {
     let locations = Self.locations
     workspace.userRulesFolder = locations.userFolder(.rules)
     if rules.isEmpty {
@@ -49,16 +49,18 @@ public struct RuleSources: Sendable {
 
   /// A set ACTIVATOR_HOME that holds neither Surveys/ nor Rules/ is a mistake, not a reason to
   /// quietly use other data.
-  public static func warnAboutActivatorHome() {
+  package static func warnAboutActivatorHome() {
     let locations = Self.locations
     guard let home = locations.environmentHome else { return }
-    if FileReading.kind(PluginLoader.join(home, "Surveys")) != .directory && FileReading.kind(PluginLoader.join(home, "Rules")) != .directory {
+    if FileReading.kind(PluginLoader.join(home, "Surveys")) != .directory
+      && FileReading.kind(PluginLoader.join(home, "Rules")) != .directory
+    {
       Console.warning(Message(.cliHomeEmpty, ["home": .text(home)]))
     }
   }
 
   /// Loads surveys and rules, printing load errors; exits 2 when nothing usable was loaded.
-  public func workspace() throws -> Workspace {
+  package func workspace() throws -> Workspace {
     let workspace = Workspace()
     loadSurveys(into: workspace)
     loadRules(into: workspace)
@@ -77,12 +79,16 @@ public struct RuleSources: Sendable {
 
   /// The survey named by --survey (an id or a file), else wego-activator, else the newest one.
   /// An unknown id is refused: printed and exit 2, or as a usage error with `asUsage`.
-  public func chosenSurvey(_ workspace: Workspace, asUsage: Bool = false) throws -> Survey {
+  package func chosenSurvey(_ workspace: Workspace, asUsage: Bool = false) throws -> Survey {
     if let survey, !surveyIsPath {
       guard let found = workspace.registry.latest(survey) else {
         let known = workspace.registry.surveys.map(\.id)
         let message = Message(
-          .cliUnknownSurvey, ["survey": .text(survey), "hint": DidYouMean.hint(survey, from: known), "loaded": .text(known.joined(separator: ", "))])
+          .cliUnknownSurvey,
+          [
+            "survey": .text(survey), "hint": DidYouMean.hint(survey, from: known),
+            "loaded": .text(known.joined(separator: ", ")),
+          ])
         if asUsage { throw RunFailure.usage(Console.say(message)) }
         Console.error(message)
         throw RunFailure.exit(2)
@@ -99,15 +105,15 @@ public struct RuleSources: Sendable {
 }
 
 /// Diagnostics shown on stderr, compiler style, in the program's language.
-public enum Diagnostics {
-  public static func print(
+package enum Diagnostics {
+  package static func print(
     _ diagnostics: [Diagnostic], sources: [String: SourceFile] = [:], color: Bool = true, language: String? = nil
   ) {
     renderer(sources: sources, color: color, language: language).render(diagnostics, to: Console.err)
   }
 
   /// The renderer for stderr; `sources` quote the lines problems are on.
-  public static func renderer(
+  package static func renderer(
     sources: [String: SourceFile] = [:], color: Bool = true, language: String? = nil
   ) -> DiagnosticRenderer {
     DiagnosticRenderer(

@@ -1,7 +1,7 @@
 import ActivatorCore
 
 /// How a run ends before its work is done, once what went wrong has been said on stderr.
-public enum RunFailure: Error, Equatable {
+package enum RunFailure: Error, Equatable {
   /// Ends with this exit status (1 findings or failed files, 2 a fatal problem, 130 interrupted).
   case exit(Int32)
   /// The command line asked for something impossible: the sentence is shown as a usage error,
@@ -10,13 +10,13 @@ public enum RunFailure: Error, Equatable {
 }
 
 /// What the program's output is asked as: words for people or JSON for tools.
-public enum TextOrJSON: String, Sendable, CaseIterable {
+package enum TextOrJSON: String, Sendable, CaseIterable {
   case text, json
 }
 
 /// The environment the process was started with.
-public enum ProcessEnvironment {
-  public static var all: [String: String] {
+package enum ProcessEnvironment {
+  package static var all: [String: String] {
     var result: [String: String] = [:]
     var pointer = environ
     while let entry = pointer.pointee {

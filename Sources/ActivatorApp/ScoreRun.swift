@@ -1,32 +1,33 @@
-public import ActivatorCore
-public import ActivatorReports
+package import ActivatorCore
+package import ActivatorReports
 import ActivatorTerminal
 
 /// `activator score`: one file as a summary (or its JSON), or many files as rows of a batch
 /// format or as the cohort summary, written to stdout or atomically to a file.
-public struct ScoreRun {
-  public var paths: [String]
-  public var sources: RuleSources
+package struct ScoreRun {
+  package var paths: [String]
+  package var sources: RuleSources
   /// nil: a summary for one file; a table on a terminal, JSON lines otherwise.
-  public var format: BatchFormat?
-  public var language: String?
-  public var color: Bool
-  public var jobs: Int?
-  public var out: String?
-  public var summary: Bool
-  public var failFast: Bool
-  public var detail: Bool
-  public var quiet: Bool
-  public var force: Bool
+  package var format: BatchFormat?
+  package var language: String?
+  package var color: Bool
+  package var jobs: Int?
+  package var out: String?
+  package var summary: Bool
+  package var failFast: Bool
+  package var detail: Bool
+  package var quiet: Bool
+  package var force: Bool
   /// CSV starts with a byte-order mark (for Excel).
-  public var excel: Bool
+  package var excel: Bool
   /// The table shows scores instead of stages.
-  public var scores: Bool
+  package var scores: Bool
   /// Which metrics get a column and an aggregate in the summary.
-  public var metrics: MetricSelection
+  package var metrics: MetricSelection
 
-  public init(
-    paths: [String], sources: RuleSources, format: BatchFormat?, language: String?, color: Bool, jobs: Int?, out: String?,
+  package init(
+    paths: [String], sources: RuleSources, format: BatchFormat?, language: String?, color: Bool, jobs: Int?,
+    out: String?,
     summary: Bool, failFast: Bool, detail: Bool, quiet: Bool, force: Bool, excel: Bool = false, scores: Bool = false,
     metrics: MetricSelection = .byDefault
   ) {
@@ -47,7 +48,7 @@ public struct ScoreRun {
     self.scores = scores
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = try sources.workspace()
     let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory && !summary
     if single && (format == nil || format == .table || format == .json) && out == nil {
@@ -71,7 +72,8 @@ public struct ScoreRun {
     let readingLanguage = format.isForPeople ? Languages.output(language, survey: survey) : survey.defaultLanguage
     let columns = try Scoring.metricColumns(metrics, survey: survey, workspace: workspace)
     let renderer = format.renderer(
-      survey: survey, language: readingLanguage, color: color && out == nil, detail: detail, byteOrderMark: excel, scores: scores,
+      survey: survey, language: readingLanguage, color: color && out == nil, detail: detail, byteOrderMark: excel,
+      scores: scores,
       metrics: columns)
     let sink: OutputSink
     do {
@@ -80,7 +82,8 @@ public struct ScoreRun {
       Console.error(Message(.cliFileProblem, ["problem": .text(error.text(Console.language))]))
       throw RunFailure.exit(2)
     }
-    let cohort = DeliveryState(CohortSummary(pillars: survey.pillars.map(\.id), topStage: survey.topStage, metrics: columns))
+    let cohort = DeliveryState(
+      CohortSummary(pillars: survey.pillars.map(\.id), topStage: survey.topStage, metrics: columns))
     let written = DeliveryState(0)
     let summaryOnly = summary
     let separator = Array(renderer.separator.utf8)
@@ -88,7 +91,9 @@ public struct ScoreRun {
     let started = ContinuousClock.now
     let job = BatchJob(
       workspace: workspace,
-      options: BatchOptions(jobs: jobs ?? BatchJob.cores, failFast: failFast, collectRecords: summary, recommendationLimit: detail ? nil : 5),
+      options: BatchOptions(
+        jobs: jobs ?? BatchJob.cores, failFast: failFast, collectRecords: summary, recommendationLimit: detail ? nil : 5
+      ),
       progress: !quiet)
     let outcome = job.run(files, render: { summaryOnly ? [] : renderer.row($0) }) { item in
       if let record = item.record { cohort.value.add(record) }
@@ -110,7 +115,9 @@ public struct ScoreRun {
     if partial, let out {
       Console.note(Message(.cliFailFastNotWritten, ["path": .text(InertText.line(out))]))
     }
-    if !quiet { closingLine(outcome.stats, files: files.count, seconds: started.secondsElapsed, wrote: partial ? nil : out) }
+    if !quiet {
+      closingLine(outcome.stats, files: files.count, seconds: started.secondsElapsed, wrote: partial ? nil : out)
+    }
     if outcome.missingRules { try Scoring.failForMissingRules(workspace) }
     if outcome.stats.failed > 0 || problems.contains(where: { $0.severity == .error }) { throw RunFailure.exit(1) }
   }

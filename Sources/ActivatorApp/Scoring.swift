@@ -1,26 +1,31 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorTerminal
 
 /// Scoring one answers file, and the rules a survey's answers are scored with.
-public enum Scoring {
+package enum Scoring {
   /// Loads one answers file and scores it, in `language` when given (one of the survey's;
   /// another is warned about and the survey's first is used). Problems are printed; a file that
   /// cannot be read ends the run with status 1. Plugins are chosen by the version the file was
   /// answered for, as a batch chooses them.
-  public static func assess(_ path: String, workspace: Workspace, language: String?) throws -> Assessment {
+  package static func assess(_ path: String, workspace: Workspace, language: String?) throws -> Assessment {
     let log = DiagnosticLog()
     guard let (sheet, survey) = AnswersLoader.load(path, registry: workspace.registry, log: log) else {
       Diagnostics.print(log.sorted)
       throw RunFailure.exit(1)
     }
     Diagnostics.print(log.sorted.filter { $0.severity != .error })
-    let program = try self.program(for: survey, answeredVersion: sheet.surveyVersion, answersPath: path, workspace: workspace)
+    let program = try self.program(
+      for: survey, answeredVersion: sheet.surveyVersion, answersPath: path, workspace: workspace)
     for plugin in workspace.pluginsRejecting(survey.id, version: sheet.surveyVersion) {
       Console.err(
         "\(InertText.line(path)): warning: "
           + Console.say(
             Message(
-              .cliPluginRejects, ["plugin": .text(plugin.id), "survey": .text(survey.id), "version": .text(sheet.surveyVersion.description)]))
+              .cliPluginRejects,
+              [
+                "plugin": .text(plugin.id), "survey": .text(survey.id),
+                "version": .text(sheet.surveyVersion.description),
+              ]))
           + "\n")
     }
     let assessment = Scorer.assess(sheet, with: program)
@@ -31,7 +36,7 @@ public enum Scoring {
   /// The program that scores answers to `survey` (written for `answeredVersion`), or exit 2 when
   /// no plugin accepts them: the error a batch gives for each such file, followed by where rules
   /// were looked for and how to point at them.
-  public static func program(
+  package static func program(
     for survey: Survey, answeredVersion: SemanticVersion? = nil, answersPath: String? = nil, workspace: Workspace
   ) throws -> Program {
     let version = answeredVersion ?? survey.version
@@ -51,13 +56,19 @@ public enum Scoring {
   /// that scores its current version. Without such a program the default is no columns (each
   /// file then says why it cannot be scored); metrics asked for by id are a usage error when the
   /// rules lack them.
-  public static func metricColumns(_ selection: MetricSelection, survey: Survey, workspace: Workspace) throws -> [MetricColumn] {
+  package static func metricColumns(_ selection: MetricSelection, survey: Survey, workspace: Workspace) throws
+    -> [MetricColumn]
+  {
     // Compiled apart from the workspace's cache: a failure here must not be cached silently for
     // the files that report it later.
     let applies = Workspace.missingRules(for: survey.id, version: survey.version, plugins: workspace.plugins) == nil
-    guard applies, let program = ProgramCompiler.compile(survey: survey, plugins: workspace.plugins, log: DiagnosticLog(), warnUnreachable: false) else {
+    guard applies,
+      let program = ProgramCompiler.compile(
+        survey: survey, plugins: workspace.plugins, log: DiagnosticLog(), warnUnreachable: false)
+    else {
       if selection.firstID == nil { return [] }
-      throw RunFailure.usage(Console.say(MetricSelectionError(id: selection.firstID ?? "", ambiguous: false, known: []).message))
+      throw RunFailure.usage(
+        Console.say(MetricSelectionError(id: selection.firstID ?? "", ambiguous: false, known: []).message))
     }
     do {
       return try selection.columns(program)
@@ -68,7 +79,7 @@ public enum Scoring {
 
   /// After the `no-rules` error(s): where rules were looked for, how to give them; exit 2 (the
   /// set-up is wrong, not the answers files).
-  public static func failForMissingRules(_ workspace: Workspace) throws -> Never {
+  package static func failForMissingRules(_ workspace: Workspace) throws -> Never {
     for note in workspace.missingRulesNotes { Console.note(note) }
     throw RunFailure.exit(2)
   }
@@ -85,18 +96,19 @@ extension Assessment {
 
 /// The language of a survey's output, decided here for every command (`LanguageChoice` holds the
 /// rule; the environment and the warnings are the process's).
-public enum Languages {
+package enum Languages {
   /// What people read: `requested` (`--lang`) when the survey has it, else the system's language
   /// when the survey has it, else the survey's first. A requested language the survey lacks is
   /// warned about.
-  public static func output(_ requested: String?, survey: Survey) -> String {
+  package static func output(_ requested: String?, survey: Survey) -> String {
     let chosen = LanguageChoice.output(requested: requested, survey: survey, environment: ProcessEnvironment.all)
     if let requested, LanguageChoice.inSurvey(requested, survey) == nil {
       Console.warning(
         Message(
           .cliLanguageNotInSurvey,
           [
-            "language": .text(requested), "survey": .text(survey.reference), "languages": .text(survey.languages.joined(separator: ", ")),
+            "language": .text(requested), "survey": .text(survey.reference),
+            "languages": .text(survey.languages.joined(separator: ", ")),
             "using": .text(chosen),
           ]))
     }
@@ -105,7 +117,7 @@ public enum Languages {
 
   /// For what is written in the survey's language (a template, a questionnaire): `requested`
   /// must be one of the survey's (a usage error otherwise); without it, as `output`.
-  public static func strict(_ requested: String?, survey: Survey) throws -> String {
+  package static func strict(_ requested: String?, survey: Survey) throws -> String {
     if let requested, LanguageChoice.inSurvey(requested, survey) == nil {
       throw RunFailure.usage(
         Console.say(

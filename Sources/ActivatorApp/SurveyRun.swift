@@ -7,18 +7,19 @@ import Synchronization
 /// `activator survey`: the questionnaire in the terminal (full screen, or line mode for screen
 /// readers and piped input), every answer saved as it is given, a resumed file edited in place,
 /// and the city's summary once the survey is complete.
-public struct SurveyRun {
-  public var sources: RuleSources
-  public var language: String?
-  public var out: String?
-  public var resume: String?
-  public var city: String?
-  public var plain: Bool
-  public var color: Bool
-  public var force: Bool
+package struct SurveyRun {
+  package var sources: RuleSources
+  package var language: String?
+  package var out: String?
+  package var resume: String?
+  package var city: String?
+  package var plain: Bool
+  package var color: Bool
+  package var force: Bool
 
-  public init(
-    sources: RuleSources, language: String?, out: String?, resume: String?, city: String?, plain: Bool, color: Bool, force: Bool
+  package init(
+    sources: RuleSources, language: String?, out: String?, resume: String?, city: String?, plain: Bool, color: Bool,
+    force: Bool
   ) {
     self.sources = sources
     self.language = language
@@ -40,7 +41,7 @@ public struct SurveyRun {
     var editor: AnswersEditor?
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = Workspace()
     sources.loadSurveys(into: workspace)
     if workspace.log.hasErrors {
@@ -49,7 +50,8 @@ public struct SurveyRun {
     }
     let start = try resume.map { try resumed($0, workspace) } ?? fresh(workspace)
     let driver = makeDriver(language: start.sheet.language)
-    let session = QuestionnaireSession(survey: start.survey, sheet: start.sheet, journalPath: start.journal, resuming: start.editor)
+    let session = QuestionnaireSession(
+      survey: start.survey, sheet: start.sheet, journalPath: start.journal, resuming: start.editor)
     if start.journal.isEmpty { session.pathForCity = { JournalName.available($0.name) } }
     if let held = session.claimJournal() {
       driver.finish()
@@ -61,7 +63,9 @@ public struct SurveyRun {
     let program = RulesAhead(sources: sources, survey: start.survey, version: start.sheet.surveyVersion)
     let questionnaire = Questionnaire(
       session: session, driver: driver, interactive: Console.stdinIsTerminal,
-      currentStages: { answers in program.get().map { Scorer.assess(answers, with: $0).pillars.map { Optional($0.stage) } } })
+      currentStages: { answers in
+        program.get().map { Scorer.assess(answers, with: $0).pillars.map { Optional($0.stage) } }
+      })
     let outcome = questionnaire.run(askCity: start.askCity)
     driver.finish()
     RawMode.setFarewell("")
@@ -83,7 +87,8 @@ public struct SurveyRun {
       Task.detached(priority: .utility) { [self] in
         let workspace = Workspace()
         sources.loadRules(into: workspace)
-        let program = workspace.log.hasErrors ? nil : workspace.program(for: survey, answeredVersion: version, log: DiagnosticLog())
+        let program =
+          workspace.log.hasErrors ? nil : workspace.program(for: survey, answeredVersion: version, log: DiagnosticLog())
         self.loaded.withLock { $0 = .some(program) }
         self.ready.signal()
       }
@@ -121,7 +126,9 @@ public struct SurveyRun {
     let sheet = AnswerSheet.blank(for: survey, language: chosenLanguage, city: City(name: city ?? ""), path: out ?? "")
     var journal = city.map(JournalName.available) ?? ""
     if let out {
-      try Outputs.check(out, option: "--out", inputs: [String](), force: force, hint: Message(.cliOrContinueIt, ["path": .text(InertText.line(out))]))
+      try Outputs.check(
+        out, option: "--out", inputs: [String](), force: force,
+        hint: Message(.cliOrContinueIt, ["path": .text(InertText.line(out))]))
       journal = out
     }
     return Start(sheet: sheet, survey: survey, journal: journal, askCity: city == nil, editor: nil)
@@ -129,7 +136,8 @@ public struct SurveyRun {
 
   /// The full-screen driver on a terminal that can take it; line mode otherwise.
   func makeDriver(language: String) -> any PromptDriver {
-    let useLines = plain || !Console.stdinIsTerminal || !Console.stdoutIsTerminal || Console.environment("TERM") == "dumb"
+    let useLines =
+      plain || !Console.stdinIsTerminal || !Console.stdoutIsTerminal || Console.environment("TERM") == "dumb"
     if !useLines {
       let terminal = TTYDriver(color: color, language: language)
       if terminal.start() { return terminal }
@@ -144,7 +152,8 @@ public struct SurveyRun {
     let answered = session.answeredCount
     if let problem = session.journalError {
       // Nothing typed is lost: the answers go to stdout, to be saved by hand.
-      Console.error(Message(.cliNotSaved, ["problem": .text(problem.text(Console.language)), "answered": .count(answered)]))
+      Console.error(
+        Message(.cliNotSaved, ["problem": .text(problem.text(Console.language)), "answered": .count(answered)]))
       Console.data(Array(AnswersWriter.write(session.sheet, survey: session.survey, mode: .answers).utf8))
       throw RunFailure.exit(2)
     }
@@ -153,7 +162,8 @@ public struct SurveyRun {
       if path.isEmpty {
         Console.err(t(.surveyStoppedBeforeAnyAnswerNothing) + "\n")
       } else {
-        Console.err(Questionnaire.farewell(answered: answered, path: session.journalPath, language: session.sheet.language))
+        Console.err(
+          Questionnaire.farewell(answered: answered, path: session.journalPath, language: session.sheet.language))
       }
       throw RunFailure.exit(outcome == .interrupted ? 130 : 1)
     case .completed:

@@ -3,18 +3,19 @@ import ActivatorTerminal
 
 /// `activator template`: a blank answers file with every question and its help as comments, or
 /// a JSON Schema of the survey's answers files.
-public struct TemplateRun {
-  public var sources: RuleSources
-  public var language: String?
-  public var city: String?
-  public var out: String?
-  public var schema: Bool
-  public var force: Bool
+package struct TemplateRun {
+  package var sources: RuleSources
+  package var language: String?
+  package var city: String?
+  package var out: String?
+  package var schema: Bool
+  package var force: Bool
   /// For authors: the stage each option counts towards (hidden from officials).
-  public var showLevels: Bool
+  package var showLevels: Bool
 
-  public init(
-    sources: RuleSources, language: String?, city: String?, out: String?, schema: Bool, force: Bool, showLevels: Bool = false
+  package init(
+    sources: RuleSources, language: String?, city: String?, out: String?, schema: Bool, force: Bool,
+    showLevels: Bool = false
   ) {
     self.showLevels = showLevels
     self.sources = sources
@@ -25,7 +26,7 @@ public struct TemplateRun {
     self.force = force
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = try sources.workspace()
     let survey = try sources.chosenSurvey(workspace)
     let language = try Languages.strict(language, survey: survey)

@@ -5,16 +5,18 @@ import ActivatorTerminal
 /// required questions, skip logic), its problems on stderr and a verdict per file on stdout:
 /// complete, incomplete (how many required questions are left) or not valid, in the file's own
 /// language unless one is asked for.
-public struct ValidateRun {
-  public var paths: [String]
-  public var sources: RuleSources
-  public var color: Bool
+package struct ValidateRun {
+  package var paths: [String]
+  package var sources: RuleSources
+  package var color: Bool
   /// The language of every message; nil: each file's own.
-  public var language: String?
+  package var language: String?
   /// An incomplete file fails the run too.
-  public var requireComplete: Bool
+  package var requireComplete: Bool
 
-  public init(paths: [String], sources: RuleSources, color: Bool, language: String? = nil, requireComplete: Bool = false) {
+  package init(
+    paths: [String], sources: RuleSources, color: Bool, language: String? = nil, requireComplete: Bool = false
+  ) {
     self.paths = paths
     self.sources = sources
     self.color = color
@@ -22,11 +24,11 @@ public struct ValidateRun {
     self.requireComplete = requireComplete
   }
 
-  public enum Verdict: Sendable, Equatable {
+  package enum Verdict: Sendable, Equatable {
     case complete, incomplete, invalid, skipped
   }
 
-  public func run() throws {
+  package func run() throws {
     let workspace = try sources.workspace()
     let (files, problems) = try AnswersInput.files(paths)
     let verdicts = files.map { validate($0, workspace) }
@@ -37,8 +39,10 @@ public struct ValidateRun {
       }
       let totals = Message(
         .validateTotalsByVerdict,
-        ["files": .count(files.count), "complete": count(.complete, .validateTotalComplete),
-         "incomplete": count(.incomplete, .validateTotalIncomplete), "invalid": count(.invalid, .validateTotalInvalid)])
+        [
+          "files": .count(files.count), "complete": count(.complete, .validateTotalComplete),
+          "incomplete": count(.incomplete, .validateTotalIncomplete), "invalid": count(.invalid, .validateTotalInvalid),
+        ])
       Console.out(Console.say(totals) + "\n")
     }
     let failing = verdicts.contains(.invalid) || (requireComplete && verdicts.contains(.incomplete))
@@ -55,14 +59,17 @@ public struct ValidateRun {
     else {
       // A file that is not answers but an output of Activator is left out with a note.
       if let output = (try? FileReading.readPrefix(path, maxBytes: 4096)).flatMap(ActivatorOutput.kind(of:)) {
-        Console.err("\(shown): note: " + Console.say(Message(.batchActivatorOutputSkipped, ["what": .message(output)])) + "\n")
+        Console.err(
+          "\(shown): note: " + Console.say(Message(.batchActivatorOutputSkipped, ["what": .message(output)])) + "\n")
         return .skipped
       }
       // A file that cannot be read as answers still says in which language it was answered.
       let written = document?.1.mapping?.first { $0.key.scalar == "language" }?.value.scalar
-      let language = self.language ?? written.flatMap { MessageCatalogue.shared.speaks($0) ? $0 : nil } ?? Console.language
+      let language =
+        self.language ?? written.flatMap { MessageCatalogue.shared.speaks($0) ? $0 : nil } ?? Console.language
       Diagnostics.print(log.sorted, sources: log.sources, color: color, language: language)
-      Console.out(Message(.validateVerdictInvalid, ["path": .text(shown), "count": .count(log.errorCount)]).text(language) + "\n")
+      Console.out(
+        Message(.validateVerdictInvalid, ["path": .text(shown), "count": .count(log.errorCount)]).text(language) + "\n")
       return .invalid
     }
     let language = self.language ?? sheet.language
@@ -75,7 +82,8 @@ public struct ValidateRun {
       result = .invalid
     } else if unanswered > 0 {
       verdict = Message(
-        .validateVerdictIncomplete, ["path": .text(shown), "count": .count(unanswered), "summary": .message(summary(counts))])
+        .validateVerdictIncomplete,
+        ["path": .text(shown), "count": .count(unanswered), "summary": .message(summary(counts))])
       result = .incomplete
     } else {
       let key: MessageKey = sheet.completed == nil ? .validateVerdictCompleteUnmarked : .validateVerdictComplete
@@ -94,7 +102,9 @@ public struct ValidateRun {
   ) -> (AnswerCounts, Int) {
     let fileStart = SourceLocation(file: path, line: 1, column: 1)
     let (_, _, counts, issues) = Scorer.prepare(sheet, survey: survey)
-    let unanswered = issues.filter { $0.kind == .requiredUnanswered }.compactMap { $0.slot.map { survey.questions[$0].id } }
+    let unanswered = issues.filter { $0.kind == .requiredUnanswered }.compactMap {
+      $0.slot.map { survey.questions[$0].id }
+    }
     if !unanswered.isEmpty, sheet.completed != nil {
       let listed = unanswered.prefix(8).joined(separator: ", ") + (unanswered.count > 8 ? ", …" : "")
       let message = Message(.validateRequiredMissing, ["count": .count(unanswered.count), "questions": .text(listed)])
@@ -123,8 +133,12 @@ public struct ValidateRun {
   func summary(_ counts: AnswerCounts) -> Message {
     var parts: [MessageArgument] = [.message(Message(.validateAnswered, ["count": .count(counts.answered)]))]
     if counts.dontKnow > 0 { parts.append(.message(Message(.validateDontKnow, ["count": .count(counts.dontKnow)]))) }
-    if counts.notApplicable > 0 { parts.append(.message(Message(.validateNotApplicable, ["count": .count(counts.notApplicable)]))) }
-    if counts.unanswered > 0 { parts.append(.message(Message(.validateUnanswered, ["count": .count(counts.unanswered)]))) }
+    if counts.notApplicable > 0 {
+      parts.append(.message(Message(.validateNotApplicable, ["count": .count(counts.notApplicable)])))
+    }
+    if counts.unanswered > 0 {
+      parts.append(.message(Message(.validateUnanswered, ["count": .count(counts.unanswered)])))
+    }
     if counts.skipped > 0 { parts.append(.message(Message(.validateSkipped, ["count": .count(counts.skipped)]))) }
     return Message(.validateSummary, ["parts": .list(parts)])
   }

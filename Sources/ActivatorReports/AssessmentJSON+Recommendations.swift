@@ -31,7 +31,8 @@ extension AssessmentJSON {
                 }
               }
             }
-            writer.key("check_first", strings: recommendation.uncheckedNeeds.map { solution.needs[$0].text.text(language) })
+            writer.key(
+              "check_first", strings: recommendation.uncheckedNeeds.map { solution.needs[$0].text.text(language) })
             writer.key("reasons") {
               writer.array {
                 for reason in recommendation.reasons {

@@ -1,35 +1,35 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// The machine-readable form of an assessment. Keys are always written in the same order and
 /// nothing time-dependent is added, so the same input gives byte-identical output.
-public enum AssessmentJSON {
-  public struct Options: Sendable {
+package enum AssessmentJSON {
+  package struct Options: Sendable {
     /// Include every criterion with the answers it read (for `explain` and tools).
-    public var criteria: Bool
+    package var criteria: Bool
     /// How many recommendations to list (nil: all).
-    public var recommendationLimit: Int?
-    public var pretty: Bool
+    package var recommendationLimit: Int?
+    package var pretty: Bool
     /// Metrics also written flat, `"metric_values": {"plugin/id": value}` (batch rows, for tools
     /// that turn each key into a column); unknown values are null.
-    public var metricColumns: [MetricColumn] = []
+    package var metricColumns: [MetricColumn] = []
 
-    public init(criteria: Bool = true, recommendationLimit: Int? = nil, pretty: Bool = true) {
+    package init(criteria: Bool = true, recommendationLimit: Int? = nil, pretty: Bool = true) {
       self.criteria = criteria
       self.recommendationLimit = recommendationLimit
       self.pretty = pretty
     }
 
-    public static let full = Options()
-    public static let compact = Options(criteria: false, recommendationLimit: 5, pretty: false)
+    package static let full = Options()
+    package static let compact = Options(criteria: false, recommendationLimit: 5, pretty: false)
   }
 
-  public static func render(_ assessment: Assessment, options: Options = .full) -> String {
+  package static func render(_ assessment: Assessment, options: Options = .full) -> String {
     let writer = JSONWriter(pretty: options.pretty, reserve: options.criteria ? 64 << 10 : 4 << 10)
     write(assessment, options: options, into: writer)
     return writer.finish()
   }
 
-  public static func write(_ a: Assessment, options: Options, into writer: JSONWriter) {
+  package static func write(_ a: Assessment, options: Options, into writer: JSONWriter) {
     let program = a.program
     let language = a.language
     writer.object {
@@ -162,7 +162,11 @@ public enum AssessmentJSON {
       writer.object {
         for column in columns {
           writer.key(column.id)
-          if let result = column.result(in: a) { ValueText.json(result.value, survey: a.survey, into: writer) } else { writer.null() }
+          if let result = column.result(in: a) {
+            ValueText.json(result.value, survey: a.survey, into: writer)
+          } else {
+            writer.null()
+          }
         }
       }
     }
@@ -195,7 +199,7 @@ public enum AssessmentJSON {
   }
 
   /// Survey, rule set and engine versions with hashes: what makes a result reproducible.
-  public static func provenance(_ a: Assessment, into writer: JSONWriter) {
+  package static func provenance(_ a: Assessment, into writer: JSONWriter) {
     let program = a.program
     writer.key("survey") {
       writer.object {

@@ -1,9 +1,9 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// One way of writing many results (`activator score` on several files): a header, one row per
 /// city, separators between rows, a footer, or the cohort summary instead of the rows. Each
 /// format is one type in its own file; `BatchFormat` names them for `--format`.
-public protocol BatchRenderer: Sendable {
+package protocol BatchRenderer: Sendable {
   /// Written before the first row.
   func header() -> String
   /// Written before every row but the first.
@@ -17,18 +17,18 @@ public protocol BatchRenderer: Sendable {
 }
 
 extension BatchRenderer {
-  public var separator: String { "" }
-  public func footer() -> String { "" }
+  package var separator: String { "" }
+  package func footer() -> String { "" }
 }
 
 /// The batch formats, by the name `--format` takes. Adding one is a file with its
 /// `BatchRenderer` and a case here.
-public enum BatchFormat: String, Sendable, CaseIterable {
+package enum BatchFormat: String, Sendable, CaseIterable {
   case table, csv, json, jsonl, md
 
   /// Whether people read it, in one language: its words follow the reader's language, while the
   /// machine formats keep each file's own.
-  public var isForPeople: Bool { self == .table || self == .md }
+  package var isForPeople: Bool { self == .table || self == .md }
 
   /// - Parameters:
   ///   - language: the reader's language, for the formats people read.
@@ -37,7 +37,7 @@ public enum BatchFormat: String, Sendable, CaseIterable {
   ///   - byteOrderMark: CSV starts with one (`--excel`).
   ///   - scores: the table shows scores instead of stages.
   ///   - metrics: the metrics shown as columns, and aggregated in the summary.
-  public func renderer(
+  package func renderer(
     survey: Survey, language: String, color: Bool, detail: Bool, byteOrderMark: Bool = false, scores: Bool = false,
     metrics: [MetricColumn] = []
   ) -> any BatchRenderer {
@@ -73,7 +73,8 @@ extension CohortSummary {
     func title(_ t: Localizer) -> String {
       switch self {
       case .all: t(.batchAllCities)
-      case .region(let name): name == CohortSummary.otherRegions ? t(.batchOtherRegions) : Regions.name(name, language: t.language)
+      case .region(let name):
+        name == CohortSummary.otherRegions ? t(.batchOtherRegions) : Regions.name(name, language: t.language)
       }
     }
   }

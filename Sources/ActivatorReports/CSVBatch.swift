@@ -14,10 +14,15 @@ struct CSVBatch: BatchRenderer {
   var start: String { byteOrderMark ? "\u{FEFF}" : "" }
 
   func header() -> String {
-    var columns = ["file", "city", "country", "region", "language", "survey_version", "overall_stage", "pillars_assessed"]
+    var columns = [
+      "file", "city", "country", "region", "language", "survey_version", "overall_stage", "pillars_assessed",
+    ]
     for pillar in survey.pillars {
       // A pillar that is not assessed has an empty stage and score and `assessed` false.
-      columns += ["\(pillar.id)_stage", "\(pillar.id)_score", "\(pillar.id)_coverage", "\(pillar.id)_assessed", "\(pillar.id)_target"]
+      columns += [
+        "\(pillar.id)_stage", "\(pillar.id)_score", "\(pillar.id)_coverage", "\(pillar.id)_assessed",
+        "\(pillar.id)_target",
+      ]
     }
     columns += metrics.map(\.id)
     columns += ["top_recommendations", "next_steps", "rules_hash"]
@@ -91,8 +96,12 @@ struct CSVBatch: BatchRenderer {
   func summary(_ cohort: CohortSummary) -> String {
     let stages = Array(1...max(1, survey.topStage))
     // Metrics add rows of their own (pillar cells empty) and columns that pillar rows leave empty.
-    let metricColumns = metrics.isEmpty ? [] : ["metric", "cities_with_value", "mean", "median", "pool", "pooled", "pooled_over"]
-    var out = start + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" } + ["not_assessed"] + metricColumns).joined(separator: ",") + "\r\n"
+    let metricColumns =
+      metrics.isEmpty ? [] : ["metric", "cities_with_value", "mean", "median", "pool", "pooled", "pooled_over"]
+    var out =
+      start
+      + (["scope", "pillar", "cities", "median_stage", "median_score"] + stages.map { "stage_\($0)" } + ["not_assessed"]
+      + metricColumns).joined(separator: ",") + "\r\n"
     let number = { (value: Double?) in value.map(JSONWriter.format) ?? "" }
     for (scope, group) in cohort.groups() {
       for (index, pillar) in survey.pillars.enumerated() {
@@ -107,7 +116,8 @@ struct CSVBatch: BatchRenderer {
       for aggregate in group.metrics {
         var fields = [scope.code, "", String(group.cities), "", ""] + stages.map { _ in "" } + [""]
         fields += [
-          aggregate.column.id, String(aggregate.count), number(aggregate.mean), number(aggregate.median), aggregate.column.pool?.rawValue ?? "",
+          aggregate.column.id, String(aggregate.count), number(aggregate.mean), number(aggregate.median),
+          aggregate.column.pool?.rawValue ?? "",
           number(aggregate.pooled), aggregate.column.pool == nil ? "" : String(aggregate.pooledOver),
         ]
         out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
@@ -129,7 +139,10 @@ enum CSV {
     let start = row.count
     var atFieldStart = true
     for part in parts {
-      if !atFieldStart { row.append(0x3B); row.append(0x20) }
+      if !atFieldStart {
+        row.append(0x3B)
+        row.append(0x20)
+      }
       guard appendIfPlain(part, atFieldStart: atFieldStart, to: &row) else {
         row.removeSubrange(start...)
         append(parts.joined(separator: "; "), to: &row)
@@ -146,7 +159,8 @@ enum CSV {
     return copy.withUTF8 { bytes -> Bool in
       // Anything that could start a formula takes the careful path in `field`.
       if atFieldStart, let first = bytes.first,
-        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D || first == 0x20
+        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+          || first == 0x20
           || first == 0xC2 || first == 0xE3 || first == 0xEF
       {
         return false

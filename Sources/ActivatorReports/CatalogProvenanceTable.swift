@@ -1,11 +1,11 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// The provenance of every catalog entry as a Markdown table (entry, city, source, last checked,
 /// status, verified), generated from the loaded catalog so that it can never drift from it:
 /// `activator catalog --provenance` writes docs/catalog-provenance.md, and a test holds the file
 /// to the output.
-public enum CatalogProvenanceTable {
-  public static func markdown(_ program: Program, language: String = "en") -> String {
+package enum CatalogProvenanceTable {
+  package static func markdown(_ program: Program, language: String = "en") -> String {
     let t = Localizer(language)
     let solutions = program.solutions.sorted { $0.id < $1.id }
     let programmes = program.programmes.sorted { $0.id < $1.id }
@@ -14,16 +14,27 @@ public enum CatalogProvenanceTable {
     out += " " + t(.provenanceVerifiedMeansEveryFigureKey)
     out += "\n\n" + summary(solutions, programmes, t) + "\n"
     out += "\n## " + t(.reportSolutions) + "\n\n"
-    out += "| " + [t(.provenanceEntry), t(.provenanceCity), t(.reportSource2), t(.provenanceLastChecked), t(.provenanceStatus), t(.provenanceVerified)]
+    out +=
+      "| "
+      + [
+        t(.provenanceEntry), t(.provenanceCity), t(.reportSource2), t(.provenanceLastChecked), t(.provenanceStatus),
+        t(.provenanceVerified),
+      ]
       .joined(separator: " | ") + " |\n|---|---|---|---|---|---|\n"
     for solution in solutions {
       out += row([
-        "`\(solution.id)`", MarkdownText.escape(t.text(solution.city)), source(solution.source), solution.provenance.lastChecked ?? "",
+        "`\(solution.id)`", MarkdownText.escape(t.text(solution.city)), source(solution.source),
+        solution.provenance.lastChecked ?? "",
         t.status(solution.status), solution.verified ? t(.valueYes) : "**" + t(.valueNo) + "**",
       ])
     }
     out += "\n## " + t(.provenanceWegoProgrammes) + "\n\n"
-    out += "| " + [t(.provenanceProgramme), t(.reportSource2), t(.provenanceLastChecked), t(.provenanceStatus), t(.provenanceVerified)]
+    out +=
+      "| "
+      + [
+        t(.provenanceProgramme), t(.reportSource2), t(.provenanceLastChecked), t(.provenanceStatus),
+        t(.provenanceVerified),
+      ]
       .joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
     for programme in programmes {
       let status = programme.status.rawValue + (programme.lastSeen.map { " (\($0))" } ?? "")
@@ -41,8 +52,16 @@ public enum CatalogProvenanceTable {
 
   static func summary(_ solutions: [Solution], _ programmes: [Programme], _ t: Localizer) -> String {
     let verified = solutions.count(where: \.verified)
-    let statuses = SolutionStatus.allCases.map { status in "\(solutions.count { $0.status == status }) \(t.status(status))" }
-    return t(.provenanceSolutionsCountSolutionsVerifiedVerified, ["solutions_count": "\(solutions.count)", "verified": "\(verified)", "statuses_joined": "\(statuses.joined(separator: ", "))", "programmes_count": "\(programmes.count)", "programmes_count2": "\(programmes.count(where: \.verified))"])
+    let statuses = SolutionStatus.allCases.map { status in
+      "\(solutions.count { $0.status == status }) \(t.status(status))"
+    }
+    return t(
+      .provenanceSolutionsCountSolutionsVerifiedVerified,
+      [
+        "solutions_count": "\(solutions.count)", "verified": "\(verified)",
+        "statuses_joined": "\(statuses.joined(separator: ", "))", "programmes_count": "\(programmes.count)",
+        "programmes_count2": "\(programmes.count(where: \.verified))",
+      ])
   }
 
   static func source(_ url: String?) -> String {

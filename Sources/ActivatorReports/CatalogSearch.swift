@@ -1,18 +1,18 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// `activator catalog`: filters and ranks catalog entries for a query.
-public struct CatalogSearch: Sendable {
-  public let program: Program
-  public let language: String
+package struct CatalogSearch: Sendable {
+  package let program: Program
+  package let language: String
 
-  public init(program: Program, language: String) {
+  package init(program: Program, language: String) {
     self.program = program
     self.language = language
   }
 
   /// Solutions matching every word of `query` (in any language, accents ignored), best matches
   /// first: a word in the name counts more than one in the description.
-  public func solutions(
+  package func solutions(
     query: String, pillar: String?, stage: Int?, verifiedOnly: Bool, income: IncomeGroup? = nil, size: CitySize? = nil
   ) -> [Solution] {
     let words = Self.words(query)
@@ -28,7 +28,9 @@ public struct CatalogSearch: Sendable {
         continue
       }
       let name = Self.fold(all(solution.name) + " " + all(solution.city) + " " + (solution.country.map(all) ?? ""))
-      let body = Self.fold(all(solution.problem) + " " + all(solution.solution) + " " + solution.id + " " + solution.pillars.map(\.value).joined(separator: " "))
+      let body = Self.fold(
+        all(solution.problem) + " " + all(solution.solution) + " " + solution.id + " "
+          + solution.pillars.map(\.value).joined(separator: " "))
       var score = 0
       var matchedAll = true
       for word in words {
@@ -39,11 +41,12 @@ public struct CatalogSearch: Sendable {
     return scored.sorted { ($0.0, $1.1.id) > ($1.0, $0.1.id) }.map(\.1)
   }
 
-  public func programmes(query: String, stage: Int?) -> [Programme] {
+  package func programmes(query: String, stage: Int?) -> [Programme] {
     let words = Self.words(query)
     return program.programmes.filter { programme in
       if let stage, !(programme.stageMin...programme.stageMax).contains(stage) { return false }
-      let text = Self.fold(all(programme.name) + " " + all(programme.description) + " " + programme.id + " " + programme.step.rawValue)
+      let text = Self.fold(
+        all(programme.name) + " " + all(programme.description) + " " + programme.id + " " + programme.step.rawValue)
       return words.allSatisfy { text.contains($0) }
     }
   }
@@ -56,24 +59,31 @@ public struct CatalogSearch: Sendable {
 
   static func fold(_ text: String) -> String { Fold.text(text) }
 
-  public func text(solutions: [Solution], style: Style, width: Int) -> String {
+  package func text(solutions: [Solution], style: Style, width: Int) -> String {
     let t = Localizer(language)
     let survey = program.survey
     if solutions.isEmpty { return t(.catalogNoSolutionMatches) + "\n" }
     var out = ""
     for solution in solutions {
-      let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+      let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)]
+        .compactMap { $0 }.joined(separator: ", ")
       out += style.bold(t.text(solution.name)) + " " + style.dim("[\(solution.id)]") + "\n"
-      let pillars = solution.pillars.compactMap { survey.pillarIndex($0.value) }.map { t.text(survey.pillars[$0].name) }.joined(separator: ", ")
+      let pillars = solution.pillars.compactMap { survey.pillarIndex($0.value) }.map { t.text(survey.pillars[$0].name) }
+        .joined(separator: ", ")
       var meta = "  \(origin) · \(pillars) · " + t(.catalogStages) + " \(solution.stageMin)–\(solution.stageMax)"
       meta += " · " + t.status(solution.status) + " · " + t(.catalogCost) + " " + t.cost(solution.cost)
       if !solution.verified { meta += " · " + t(.catalogUnverified) }
       out += style.dim(meta) + "\n"
-      let fits = t(.catalogSuits) + ": " + solution.fits.income.map(\.rawValue).joined(separator: ", ") + t(.catalogIncome)
+      let fits =
+        t(.catalogSuits) + ": " + solution.fits.income.map(\.rawValue).joined(separator: ", ") + t(.catalogIncome)
         + solution.fits.size.map(\.rawValue).joined(separator: ", ") + t(.catalogCities)
       out += style.dim("  " + fits) + "\n"
-      for line in DisplayWidth.wrap(t(.catalogProblem) + t.text(solution.problem), width: width - 4) { out += "  \(line)\n" }
-      for line in DisplayWidth.wrap(t(.catalogSolution) + t.text(solution.solution), width: width - 4) { out += "  \(line)\n" }
+      for line in DisplayWidth.wrap(t(.catalogProblem) + t.text(solution.problem), width: width - 4) {
+        out += "  \(line)\n"
+      }
+      for line in DisplayWidth.wrap(t(.catalogSolution) + t.text(solution.solution), width: width - 4) {
+        out += "  \(line)\n"
+      }
       for need in solution.needs {
         for line in DisplayWidth.wrap(t(.catalogNeeds) + t.text(need.text), width: width - 4) { out += "  \(line)\n" }
       }
@@ -84,7 +94,7 @@ public struct CatalogSearch: Sendable {
     return out
   }
 
-  public func text(programmes: [Programme], style: Style, width: Int) -> String {
+  package func text(programmes: [Programme], style: Style, width: Int) -> String {
     let t = Localizer(language)
     if programmes.isEmpty { return t(.catalogNoProgrammeMatches) + "\n" }
     var out = ""
@@ -93,7 +103,9 @@ public struct CatalogSearch: Sendable {
       guard !inStep.isEmpty else { continue }
       out += style.bold(t.step(step)) + "\n"
       for programme in inStep {
-        out += "  • \(t.text(programme.name)) " + style.dim("[\(programme.id)] " + t(.catalogStages) + " \(programme.stageMin)–\(programme.stageMax)") + "\n"
+        out +=
+          "  • \(t.text(programme.name)) "
+          + style.dim("[\(programme.id)] " + t(.catalogStages) + " \(programme.stageMin)–\(programme.stageMax)") + "\n"
         for line in DisplayWidth.wrap(t.text(programme.description), width: width - 6) { out += "    \(line)\n" }
         if let source = programme.source { out += style.dim("    \(source)") + "\n" }
       }
@@ -102,7 +114,7 @@ public struct CatalogSearch: Sendable {
     return out
   }
 
-  public func json(solutions: [Solution]) -> String {
+  package func json(solutions: [Solution]) -> String {
     let writer = JSONWriter(pretty: true)
     writer.array {
       for solution in solutions {
@@ -143,7 +155,7 @@ public struct CatalogSearch: Sendable {
     return writer.finish() + "\n"
   }
 
-  public func json(programmes: [Programme]) -> String {
+  package func json(programmes: [Programme]) -> String {
     let writer = JSONWriter(pretty: true)
     writer.array {
       for programme in programmes {

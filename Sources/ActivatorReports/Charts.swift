@@ -3,16 +3,19 @@ import ActivatorCore
 /// SVG charts drawn from numbers alone: a radar of the pillars and a stage ladder. Labels are
 /// escaped; the output is well-formed XML. Every text carries its own fill from `Palette` (the
 /// stylesheet sets only fonts), so a chart reads the same wherever it is shown.
-public enum Charts {
+package enum Charts {
   /// A radar of the pillars: rings for the stages, the current scores as a filled polygon and
   /// the targets, where given, as a dashed one.
-  public static func radar(labels: [String], scores: [Double], targets: [Int?], top: Int, title: String, size: Double = 360) -> String {
+  package static func radar(
+    labels: [String], scores: [Double], targets: [Int?], top: Int, title: String, size: Double = 360
+  ) -> String {
     let radar = Radar(count: max(3, labels.count), top: top, size: size)
     var svg = Markup(svg: true)
     svg.open(
       "svg",
       [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(radar.width)) \(Int(size))"), ("width", "\(Int(radar.width))"),
+        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(radar.width)) \(Int(size))"),
+        ("width", "\(Int(radar.width))"),
         ("height", "\(Int(size))"), ("role", "img"), ("aria-label", title), ("class", "radar"),
       ])
     svg.element("title", text: title)
@@ -21,14 +24,18 @@ public enum Charts {
     svg.empty(
       "polygon",
       [
-        ("points", radar.polygon(padded)), ("fill", Palette.accent.description), ("fill-opacity", Coordinate.text(Palette.scoreAreaOpacity)),
+        ("points", radar.polygon(padded)), ("fill", Palette.accent.description),
+        ("fill-opacity", Coordinate.text(Palette.scoreAreaOpacity)),
         ("stroke", Palette.accent.description), ("stroke-width", "2"),
       ],
       xml: true)
     radar.targets((0..<radar.count).map { $0 < targets.count ? targets[$0] : nil }, &svg)
     for (index, value) in padded.enumerated() {
       let (x, y) = radar.point(index, value)
-      svg.empty("circle", [("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "3.5"), ("fill", Palette.accent.description)], xml: true)
+      svg.empty(
+        "circle",
+        [("cx", Coordinate.text(x)), ("cy", Coordinate.text(y)), ("r", "3.5"), ("fill", Palette.accent.description)],
+        xml: true)
     }
     radar.labels(labels, &svg)
     svg.close("svg")
@@ -73,18 +80,26 @@ public enum Charts {
       for ring in 1...max(1, top) {
         svg.empty(
           "polygon",
-          [("points", polygon(Array(repeating: Double(ring), count: count))), ("fill", "none"), ("stroke", Palette.line.description), ("stroke-width", "1")],
+          [
+            ("points", polygon(Array(repeating: Double(ring), count: count))), ("fill", "none"),
+            ("stroke", Palette.line.description), ("stroke-width", "1"),
+          ],
           xml: true)
         let (x, y) = point(0, Double(ring))
         svg.element(
-          "text", [("x", Coordinate.text(x + 4)), ("y", Coordinate.text(y + 4)), ("fill", Palette.muted.description), ("class", "ring")], text: String(ring))
+          "text",
+          [
+            ("x", Coordinate.text(x + 4)), ("y", Coordinate.text(y + 4)), ("fill", Palette.muted.description),
+            ("class", "ring"),
+          ], text: String(ring))
       }
       for index in 0..<count {
         let (x, y) = point(index, Double(top))
         svg.empty(
           "line",
           [
-            ("x1", Coordinate.text(centerX)), ("y1", Coordinate.text(center)), ("x2", Coordinate.text(x)), ("y2", Coordinate.text(y)),
+            ("x1", Coordinate.text(centerX)), ("y1", Coordinate.text(center)), ("x2", Coordinate.text(x)),
+            ("y2", Coordinate.text(y)),
             ("stroke", Palette.line.description),
           ],
           xml: true)
@@ -101,7 +116,8 @@ public enum Charts {
         svg.empty(
           "line",
           [
-            ("x1", Coordinate.text(x1)), ("y1", Coordinate.text(y1)), ("x2", Coordinate.text(x2)), ("y2", Coordinate.text(y2)),
+            ("x1", Coordinate.text(x1)), ("y1", Coordinate.text(y1)), ("x2", Coordinate.text(x2)),
+            ("y2", Coordinate.text(y2)),
             ("stroke", Palette.target.description), ("stroke-width", "2"), ("stroke-dasharray", "6 4"),
           ],
           xml: true)
@@ -125,9 +141,15 @@ public enum Charts {
         let (x, y) = point(index, Double(top) + 0.45)
         let anchor = abs(x - centerX) < 1 ? "middle" : x > centerX ? "start" : "end"
         let lines = Charts.wrap(labels[index])
-        let firstY = y + 4 - (lines.count > 1 && abs(x - centerX) >= 1 ? 8 : 0) - (lines.count > 1 && y < center - 1 && abs(x - centerX) < 1 ? 16 : 0)
+        let firstY =
+          y + 4 - (lines.count > 1 && abs(x - centerX) >= 1 ? 8 : 0)
+          - (lines.count > 1 && y < center - 1 && abs(x - centerX) < 1 ? 16 : 0)
         svg.element(
-          "text", [("x", Coordinate.text(x)), ("y", Coordinate.text(firstY)), ("text-anchor", anchor), ("fill", Palette.ink.description), ("class", "axis")]
+          "text",
+          [
+            ("x", Coordinate.text(x)), ("y", Coordinate.text(firstY)), ("text-anchor", anchor),
+            ("fill", Palette.ink.description), ("class", "axis"),
+          ]
         ) { text in
           for (number, line) in lines.enumerated() {
             text.element("tspan", [("x", Coordinate.text(x)), ("dy", number == 0 ? "0" : "18")], text: line)
@@ -142,14 +164,16 @@ public enum Charts {
     let characters = Array(label)
     guard characters.count > 16 else { return [label] }
     let spaces = characters.indices.filter { characters[$0] == " " }
-    guard let split = spaces.min(by: { abs($0 - characters.count / 2) < abs($1 - characters.count / 2) }) else { return [label] }
+    guard let split = spaces.min(by: { abs($0 - characters.count / 2) < abs($1 - characters.count / 2) }) else {
+      return [label]
+    }
     return [String(characters[..<split]), String(characters[(split + 1)...])]
   }
 
   /// A ladder of the stages, climbing left to right: reached steps filled in their stage colour
   /// and outlined, the rest white with a dashed outline (so the two differ without colour and
   /// in grayscale), the target outlined in its own colour; names below the steps.
-  public static func ladder(stage: Int, target: Int?, names: [String], title: String, width: Double = 640) -> String {
+  package static func ladder(stage: Int, target: Int?, names: [String], title: String, width: Double = 640) -> String {
     let count = max(1, names.count)
     let step = width / Double(count)
     let baseline = 40.0
@@ -157,7 +181,8 @@ public enum Charts {
     svg.open(
       "svg",
       [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) 62"), ("width", "100%"), ("role", "img"),
+        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) 62"), ("width", "100%"),
+        ("role", "img"),
         ("aria-label", title), ("class", "ladder"),
       ])
     svg.element("title", text: title)
@@ -170,7 +195,8 @@ public enum Charts {
       svg.empty(
         "rect",
         [
-          ("x", Coordinate.text(x + 2)), ("y", Coordinate.text(baseline - height)), ("width", Coordinate.text(step - 4)),
+          ("x", Coordinate.text(x + 2)), ("y", Coordinate.text(baseline - height)),
+          ("width", Coordinate.text(step - 4)),
           ("height", Coordinate.text(height)), ("rx", "3"),
           ("fill", (reached ? Palette.stage(level, top: count) : Palette.unreached).description),
           ("stroke", (isTarget ? Palette.target : reached ? Palette.ink : Palette.unreachedOutline).description),
@@ -179,12 +205,20 @@ public enum Charts {
         xml: true)
       if level == stage {
         svg.element(
-          "text", [("x", Coordinate.text(x + step / 2)), ("y", Coordinate.text(baseline - 3)), ("text-anchor", "middle"), ("fill", Palette.stageInk(level, top: count).description), ("class", "here")],
+          "text",
+          [
+            ("x", Coordinate.text(x + step / 2)), ("y", Coordinate.text(baseline - 3)), ("text-anchor", "middle"),
+            ("fill", Palette.stageInk(level, top: count).description), ("class", "here"),
+          ],
           text: "●")
       }
       svg.element(
         "text",
-        [("x", Coordinate.text(x + step / 2)), ("y", "56"), ("text-anchor", "middle"), ("fill", (reached ? Palette.ink : Palette.muted).description), ("class", level == stage ? "step current" : "step")],
+        [
+          ("x", Coordinate.text(x + step / 2)), ("y", "56"), ("text-anchor", "middle"),
+          ("fill", (reached ? Palette.ink : Palette.muted).description),
+          ("class", level == stage ? "step current" : "step"),
+        ],
         text: "\(level) \(names[index])")
     }
     svg.close("svg")

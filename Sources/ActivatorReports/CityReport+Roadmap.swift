@@ -6,20 +6,20 @@ import ActivatorCore
 /// helps at it. Pillars come in the city's order of priority.
 extension CityReport {
   /// One step: a stage to consolidate or to reach in one pillar.
-  public struct RoadmapStep: Sendable {
-    public var stage: Int
-    public var stageName: String
-    public var pillar: String
+  package struct RoadmapStep: Sendable {
+    package var stage: Int
+    package var stageName: String
+    package var pillar: String
     /// Whether this consolidates a stage already reached (gaps below the current stage).
-    public var consolidates: Bool
-    public var neededCount: Int
+    package var consolidates: Bool
+    package var neededCount: Int
     /// Criteria to meet, those that something else waits for first.
-    public var criteria: [String]
-    public var solutions: [String]
+    package var criteria: [String]
+    package var solutions: [String]
     /// Solutions set aside for a need this step builds: "name (needs …)".
-    public var unlocks: [String]
+    package var unlocks: [String]
     /// WeGO programmes that help at this step.
-    public var programmes: [String]
+    package var programmes: [String]
   }
 
   static func roadmap(_ a: Assessment, _ t: Localizer) -> [RoadmapStep] {
@@ -36,13 +36,27 @@ extension CityReport {
       let result = a.pillars[pillar]
       let foundation = result.openGaps.filter { program.criteria[$0].stage <= result.stage }
       if !foundation.isEmpty {
-        steps.append((pillar, step(a, t, pillar, stage: result.stage, consolidates: true, needed: foundation.count, foundation, .foundation, waiting)))
+        steps.append(
+          (
+            pillar,
+            step(
+              a, t, pillar, stage: result.stage, consolidates: true, needed: foundation.count, foundation, .foundation,
+              waiting)
+          ))
       }
       guard let next = result.next else { continue }
-      steps.append((pillar, step(a, t, pillar, stage: next.stage, consolidates: false, needed: next.neededCount, next.candidates, .next, waiting)))
+      steps.append(
+        (
+          pillar,
+          step(
+            a, t, pillar, stage: next.stage, consolidates: false, needed: next.neededCount, next.candidates, .next,
+            waiting)
+        ))
       let later = next.stage + 1
       guard later <= survey.topStage else { continue }
-      let criteria = program.criteriaByPillar[pillar][later].filter { a.outcomes[$0] != .met && a.outcomes[$0] != .notApplicable }
+      let criteria = program.criteriaByPillar[pillar][later].filter {
+        a.outcomes[$0] != .met && a.outcomes[$0] != .notApplicable
+      }
       let laterStep = step(a, t, pillar, stage: later, consolidates: false, needed: 0, criteria, .later, waiting)
       if !criteria.isEmpty && !laterStep.solutions.isEmpty { steps.append((pillar, laterStep)) }
     }
@@ -80,7 +94,9 @@ extension CityReport {
       (x.element.has(.prepares) ? 0 : 1, x.offset) < (y.element.has(.prepares) ? 0 : 1, y.offset)
     }.prefix(3).map { t.text(program.solutions[$0.element.solution].name) }
     var unlocked: [Int] = []
-    for criterion in ordered { for solution in waiting[criterion] ?? [] where !unlocked.contains(solution) { unlocked.append(solution) } }
+    for criterion in ordered {
+      for solution in waiting[criterion] ?? [] where !unlocked.contains(solution) { unlocked.append(solution) }
+    }
     let unlocks = unlocked.map { solution -> String in
       let entry = program.solutions[solution]
       let needs = a.setAside.first { $0.solution == solution }.flatMap { item -> String? in
@@ -91,7 +107,8 @@ extension CityReport {
     }
     return RoadmapStep(
       stage: stage, stageName: a.survey.stageName(stage, a.language), pillar: t.text(a.survey.pillars[pillar].name),
-      consolidates: consolidates, neededCount: needed, criteria: ordered.map { t.text(program.criteria[$0].title) }, solutions: solutions,
+      consolidates: consolidates, neededCount: needed, criteria: ordered.map { t.text(program.criteria[$0].title) },
+      solutions: solutions,
       unlocks: unlocks, programmes: [])
   }
 
@@ -100,24 +117,33 @@ extension CityReport {
   /// either), else in the priority pillar, else anywhere. A rule that names more pillars is about the city as a whole. A step
   /// holds three programmes at most; more go on to the next step that fits. Programmes about a
   /// pillar are placed first, then those that carry out projects, then the rest.
-  static func place(_ nextSteps: [NextStepResult], on steps: inout [(pillar: Int, step: RoadmapStep)], _ a: Assessment, _ t: Localizer) {
+  static func place(
+    _ nextSteps: [NextStepResult], on steps: inout [(pillar: Int, step: RoadmapStep)], _ a: Assessment, _ t: Localizer
+  ) {
     let perStep = 3
     let specific = { (next: NextStepResult) in next.pillars.count <= 2 && !next.pillars.isEmpty }
     let chain: [ChainStep] = [.implementer, .finder, .activator]
     let ordered = nextSteps.enumerated().sorted { x, y in
-      let keyX = (specific(x.element) ? 0 : 1, chain.firstIndex(of: a.program.programmes[x.element.programme].step) ?? 0, x.offset)
-      let keyY = (specific(y.element) ? 0 : 1, chain.firstIndex(of: a.program.programmes[y.element.programme].step) ?? 0, y.offset)
+      let keyX = (
+        specific(x.element) ? 0 : 1, chain.firstIndex(of: a.program.programmes[x.element.programme].step) ?? 0, x.offset
+      )
+      let keyY = (
+        specific(y.element) ? 0 : 1, chain.firstIndex(of: a.program.programmes[y.element.programme].step) ?? 0, y.offset
+      )
       return keyX < keyY
     }.map(\.element)
     for next in ordered {
       let programme = a.program.programmes[next.programme]
       let label = t.text(programme.name)
       func fits(_ index: Int, in steps: [(pillar: Int, step: RoadmapStep)]) -> Bool {
-        (programme.stageMin...programme.stageMax).contains(steps[index].step.stage) && steps[index].step.programmes.count < perStep
+        (programme.stageMin...programme.stageMax).contains(steps[index].step.stage)
+          && steps[index].step.programmes.count < perStep
       }
       let pillars = specific(next) ? next.pillars : a.context.priorityPillar.map { [$0] } ?? []
       // The first fitting step of any of its pillars: a programme is on the roadmap once.
-      if let index = steps.indices.first(where: { pillars.contains(steps[$0].pillar) && fits($0, in: steps) }) ?? steps.indices.first(where: { fits($0, in: steps) }) {
+      if let index = steps.indices.first(where: { pillars.contains(steps[$0].pillar) && fits($0, in: steps) })
+        ?? steps.indices.first(where: { fits($0, in: steps) })
+      {
         steps[index].step.programmes.append(label)
       }
     }

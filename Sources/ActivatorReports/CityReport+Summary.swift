@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// The first page of a city's report, what a mayor's office forwards to the council: the
 /// three most important next steps and the strongest pillar, beside the stages, coverage and
@@ -6,10 +6,10 @@ public import ActivatorCore
 /// next steps from the same place.
 extension CityReport {
   /// One next step: a recommended solution or a WeGO programme, with why in one line.
-  public struct SummaryStep: Sendable {
-    public var title: String
+  package struct SummaryStep: Sendable {
+    package var title: String
     /// What it is for: the pillar and the gap it closes, or why WeGO offers it now.
-    public var why: String
+    package var why: String
   }
 
   /// The three most important next steps: the two best-ranked solutions (from two pillars where
@@ -23,11 +23,15 @@ extension CityReport {
       let pillar = t.text(a.survey.pillars[recommendation.pillar].name)
       let gap = recommendation.reasons.first.map { t.text(program.criteria[$0.criterion].title) }
       return SummaryStep(
-        title: t(.reportSummarySolution, ["name": .text(t.text(solution.name)), "origin": .text(origin.joined(separator: ", "))]),
+        title: t(
+          .reportSummarySolution,
+          ["name": .text(t.text(solution.name)), "origin": .text(origin.joined(separator: ", "))]),
         why: gap.map { t(.reportSummaryCloses, ["pillar": .text(pillar), "gap": .text($0)]) } ?? pillar)
     }
     var chosen = Array(a.recommendations.prefix(1))
-    if let first = chosen.first, let second = a.recommendations.first(where: { $0.pillar != first.pillar }) ?? a.recommendations.dropFirst().first {
+    if let first = chosen.first,
+      let second = a.recommendations.first(where: { $0.pillar != first.pillar }) ?? a.recommendations.dropFirst().first
+    {
       chosen.append(second)
     }
     let programmes = a.nextSteps.map { next in
@@ -38,7 +42,8 @@ extension CityReport {
     }
     var steps = chosen.map(step) + programmes.prefix(max(1, count - chosen.count))
     // No programme fits yet (or too few solutions): the ranking's next solutions take the place.
-    for recommendation in a.recommendations where steps.count < count && !chosen.contains(where: { $0.solution == recommendation.solution }) {
+    for recommendation in a.recommendations
+    where steps.count < count && !chosen.contains(where: { $0.solution == recommendation.solution }) {
       chosen.append(recommendation)
       steps.append(step(recommendation))
     }
@@ -51,6 +56,10 @@ extension CityReport {
     let ranked = pillars.enumerated().filter(\.element.assessed).max { lhs, rhs in
       (lhs.element.score, -lhs.offset) < (rhs.element.score, -rhs.offset)
     }
-    return ranked.map { t(.reportSummaryStrongest, ["pillar": .text($0.element.name), "stage": .text("\($0.element.stage) \($0.element.stageName)")]) }
+    return ranked.map {
+      t(
+        .reportSummaryStrongest,
+        ["pillar": .text($0.element.name), "stage": .text("\($0.element.stage) \($0.element.stageName)")])
+    }
   }
 }

@@ -1,181 +1,181 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// Everything a city's report shows, worked out once and already in the report's language, so
 /// the HTML and Markdown renderers only lay it out and can never disagree on content.
-public struct CityReport: Sendable {
+package struct CityReport: Sendable {
   /// One criterion as the report lists it.
-  public struct CriterionLine: Sendable {
-    public var id: String
-    public var stage: Int
-    public var title: String
+  package struct CriterionLine: Sendable {
+    package var id: String
+    package var stage: Int
+    package var title: String
     /// The rule author's explanation for this outcome (why it matters, what is missing).
-    public var finding: String?
+    package var finding: String?
     /// The answers the criterion read, as "question: answer".
-    public var answers: [String]
-    public var outcome: Outcome
-    public var weight: Double
+    package var answers: [String]
+    package var outcome: Outcome
+    package var weight: Double
     /// For the highest met step of a ladder listed alone: the lowest stage its steps start at.
-    public var fromStage: Int? = nil
+    package var fromStage: Int? = nil
   }
 
-  public struct StageRow: Sendable {
-    public var stage: Int
-    public var name: String
-    public var met: Int
-    public var criteria: Int
-    public var share: Double
-    public var passed: Bool
+  package struct StageRow: Sendable {
+    package var stage: Int
+    package var name: String
+    package var met: Int
+    package var criteria: Int
+    package var share: Double
+    package var passed: Bool
   }
 
-  public struct NextStage: Sendable {
-    public var stage: Int
-    public var name: String
-    public var neededCount: Int
-    public var candidates: [CriterionLine]
-    public var nearMisses: [String]
+  package struct NextStage: Sendable {
+    package var stage: Int
+    package var name: String
+    package var neededCount: Int
+    package var candidates: [CriterionLine]
+    package var nearMisses: [String]
   }
 
-  public struct PillarSection: Sendable {
-    public var id: String
-    public var name: String
-    public var description: String?
-    public var stage: Int
-    public var stageName: String
-    public var score: Double
-    public var potential: Int
-    public var coverage: Double
-    public var confidence: Confidence
-    public var target: Int?
-    public var evidence: [StageRow]
-    public var strengths: [CriterionLine]
-    public var gaps: [CriterionLine]
-    public var unknowns: [CriterionLine]
-    public var notApplicable: [CriterionLine]
-    public var next: NextStage?
+  package struct PillarSection: Sendable {
+    package var id: String
+    package var name: String
+    package var description: String?
+    package var stage: Int
+    package var stageName: String
+    package var score: Double
+    package var potential: Int
+    package var coverage: Double
+    package var confidence: Confidence
+    package var target: Int?
+    package var evidence: [StageRow]
+    package var strengths: [CriterionLine]
+    package var gaps: [CriterionLine]
+    package var unknowns: [CriterionLine]
+    package var notApplicable: [CriterionLine]
+    package var next: NextStage?
     /// Notes the respondent wrote on this pillar's questions, and problems with its answers.
-    public var findings: [String]
+    package var findings: [String]
     /// Whether a stage is named; when not, `need` says why and what to find out.
-    public var assessed: Bool = true
-    public var need: String?
+    package var assessed: Bool = true
+    package var need: String?
     /// Outcomes shown beside the stage ("Households with fixed broadband: 9% (2019)").
-    public var outcomes: [String] = []
+    package var outcomes: [String] = []
   }
 
-  public struct RecommendationItem: Sendable {
-    public var rank: Int
-    public var id: String
-    public var name: String
-    public var city: String
-    public var country: String?
-    public var year: Int?
-    public var pillar: String
-    public var problem: String
-    public var solution: String
+  package struct RecommendationItem: Sendable {
+    package var rank: Int
+    package var id: String
+    package var name: String
+    package var city: String
+    package var country: String?
+    package var year: Int?
+    package var pillar: String
+    package var problem: String
+    package var solution: String
     /// A web address safe to link to, if the catalog gives one.
-    public var source: String?
-    public var verified: Bool
+    package var source: String?
+    package var verified: Bool
     /// Why it is recommended: each ranking factor in plain words, then the gaps it addresses.
-    public var reasons: [String]
-    public var score: Int
-    public var fits: Bool
-    public var stageRange: String
+    package var reasons: [String]
+    package var score: Int
+    package var fits: Bool
+    package var stageRange: String
     /// Needs no answer shows (a law, a partner): to check before starting.
-    public var checkFirst: [String]
+    package var checkFirst: [String]
     /// Its number in the report's list of sources (`sources`), when it has a source.
-    public var sourceNumber: Int? = nil
+    package var sourceNumber: Int? = nil
     /// The first gap it works towards (a criterion's title).
-    public var towards: String? = nil
+    package var towards: String? = nil
   }
 
-  public struct NextStepItem: Sendable {
-    public var name: String
-    public var step: String
-    public var description: String
-    public var because: [String]
+  package struct NextStepItem: Sendable {
+    package var name: String
+    package var step: String
+    package var description: String
+    package var because: [String]
     /// Whom WeGO offers it to, and whether it still runs.
-    public var notes: [String]
-    public var source: String?
-    public var sourceNumber: Int? = nil
+    package var notes: [String]
+    package var source: String?
+    package var sourceNumber: Int? = nil
   }
 
   /// A figure the city gave, with what it counts and where it comes from.
-  public struct FigureItem: Sendable {
+  package struct FigureItem: Sendable {
     /// "Question → answer (2019, more than 3 years old)".
-    public var figure: String
+    package var figure: String
     /// The definition, the indicator's source, who usually holds the figure, the city's source.
-    public var details: [String]
+    package var details: [String]
   }
 
-  public struct MetricItem: Sendable {
-    public var title: String
-    public var value: String
+  package struct MetricItem: Sendable {
+    package var title: String
+    package var value: String
   }
 
-  public struct Provenance: Sendable {
-    public var file: String
-    public var survey: String
-    public var surveyVersion: String
-    public var answeredVersion: String
-    public var surveyHash: String
-    public var rules: [(id: String, version: String, hash: String)]
-    public var rulesHash: String
-    public var engine: String
-    public var date: String
+  package struct Provenance: Sendable {
+    package var file: String
+    package var survey: String
+    package var surveyVersion: String
+    package var answeredVersion: String
+    package var surveyHash: String
+    package var rules: [(id: String, version: String, hash: String)]
+    package var rulesHash: String
+    package var engine: String
+    package var date: String
   }
 
-  public var language: String
-  public var title: String
-  public var city: String
-  public var country: String?
-  public var region: String?
-  public var respondent: String?
-  public var completed: String?
-  public var surveyTitle: String
-  public var threshold: Double
+  package var language: String
+  package var title: String
+  package var city: String
+  package var country: String?
+  package var region: String?
+  package var respondent: String?
+  package var completed: String?
+  package var surveyTitle: String
+  package var threshold: Double
   /// How a pillar reaches a stage and what score and coverage mean.
-  public var method: String
+  package var method: String
   /// Said beside the overall stage: what it is and how to read it.
-  public var overallNote: String
-  public var topStage: Int
-  public var stageNames: [String]
-  public var overall: Int?
-  public var overallName: String?
+  package var overallNote: String
+  package var topStage: Int
+  package var stageNames: [String]
+  package var overall: Int?
+  package var overallName: String?
   /// The overall stage with what it rests on, or why there is none.
-  public var overallText: String
+  package var overallText: String
   /// "from 5 of 6 pillars" when the overall stage rests on fewer than all.
-  public var overallBasis: String?
+  package var overallBasis: String?
   /// Whether any pillar has a stage (else the overall line says why there is none).
-  public var hasPillars: Bool
+  package var hasPillars: Bool
   /// How old the figures are, when the survey asks for their year and there is more to say than
   /// the year itself (figures older than the limit, or no year given).
-  public var dataAge: String?
+  package var dataAge: String?
   /// "Figures of 2025" and "6 of 6 pillars assessed", said in the summary's header.
-  public var dataYear: String?
-  public var pillarsAssessed: String
-  public var pillars: [PillarSection]
-  public var recommendations: [RecommendationItem]
-  public var roadmap: [RoadmapStep]
-  public var nextSteps: [NextStepItem]
+  package var dataYear: String?
+  package var pillarsAssessed: String
+  package var pillars: [PillarSection]
+  package var recommendations: [RecommendationItem]
+  package var roadmap: [RoadmapStep]
+  package var nextSteps: [NextStepItem]
   /// The summary page's three most important next steps and its strongest pillar.
-  public var summarySteps: [SummaryStep]
-  public var strongest: String?
+  package var summarySteps: [SummaryStep]
+  package var strongest: String?
   /// "Report of 1 December 2026".
-  public var dated: String
+  package var dated: String
   /// Metrics not already shown beside a pillar's stage (outcomes are).
-  public var metrics: [MetricItem]
+  package var metrics: [MetricItem]
   /// Every web source the report cites, once, in the order first cited; items refer to them
   /// by number.
-  public var sources: [String] = []
+  package var sources: [String] = []
   /// Every number the city gave, with its definition and sources (the report's annex).
-  public var figures: [FigureItem]
-  public var answerSummary: String
-  public var notes: [String]
-  public var provenance: Provenance
+  package var figures: [FigureItem]
+  package var answerSummary: String
+  package var notes: [String]
+  package var provenance: Provenance
 
   /// - Parameters:
   ///   - recommendationLimit: how many recommendations to detail.
   ///   - date: the report's date, `YYYY-MM-DD` (see `ReportDate`).
-  public init(_ a: Assessment, recommendationLimit: Int = 10, date: String) {
+  package init(_ a: Assessment, recommendationLimit: Int = 10, date: String) {
     let t = Localizer(a.language)
     let survey = a.survey
     let program = a.program
@@ -183,7 +183,9 @@ public struct CityReport: Sendable {
     city = a.sheet.city.name.isEmpty ? a.sheet.path : a.sheet.city.name
     country = a.sheet.city.country.flatMap { $0.isEmpty ? nil : $0 }
     region = a.sheet.city.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: a.language) }
-    respondent = a.sheet.respondent.map { [$0.name, $0.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") }
+    respondent = a.sheet.respondent.map {
+      [$0.name, $0.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
     if respondent?.isEmpty == true { respondent = nil }
     completed = a.sheet.completed.map(t.date)
     surveyTitle = survey.title.text(a.language)
@@ -217,15 +219,21 @@ public struct CityReport: Sendable {
     let count = { (key: MessageKey, n: Int) in MessageArgument.message(Message(key, ["count": .count(n)])) }
     answerSummary = t(
       .reportAnswerCounts,
-      ["answered": count(.validateAnswered, counts.answered), "dont_know": count(.validateDontKnow, counts.dontKnow),
-       "not_applicable": count(.validateNotApplicable, counts.notApplicable),
-       "unanswered": count(.validateUnanswered, counts.unanswered), "skipped": count(.reportSkippedByLogic, counts.skipped)])
-    notes = a.issues.filter { issue in issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil }
-      .map { t($0.message) }
+      [
+        "answered": count(.validateAnswered, counts.answered), "dont_know": count(.validateDontKnow, counts.dontKnow),
+        "not_applicable": count(.validateNotApplicable, counts.notApplicable),
+        "unanswered": count(.validateUnanswered, counts.unanswered),
+        "skipped": count(.reportSkippedByLogic, counts.skipped),
+      ])
+    notes = a.issues.filter { issue in
+      issue.kind != .requiredUnanswered && issue.slot.flatMap { survey.questions[$0].pillar } == nil
+    }
+    .map { t($0.message) }
     provenance = Provenance(
       file: a.sheet.path, survey: survey.id, surveyVersion: survey.version.description,
       answeredVersion: a.sheet.surveyVersion.description, surveyHash: program.surveyHash,
-      rules: program.plugins.map { ($0.id, $0.version.description, $0.hash) }, rulesHash: program.hash, engine: Engine.version,
+      rules: program.plugins.map { ($0.id, $0.version.description, $0.hash) }, rulesHash: program.hash,
+      engine: Engine.version,
       date: t.date(date))
     numberSources()
   }
@@ -253,7 +261,8 @@ public struct CityReport: Sendable {
       finding = LocalizedText([(a.language, t(.reportCouldNotBeEvaluated) + ": " + t(error.message))])
     }
     return CriterionLine(
-      id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), finding: finding.map { t.text($0) },
+      id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title),
+      finding: finding.map { t.text($0) },
       answers: criterion.condition.reads.map { Self.answer(a, $0, t) }, outcome: outcome, weight: criterion.weight)
   }
 
@@ -267,7 +276,8 @@ public struct CityReport: Sendable {
       let evidence = result.evidence.map { item in
         let members = program.criteriaByPillar[result.pillar][item.stage]
         return StageRow(
-          stage: item.stage, name: survey.stageName(item.stage, a.language), met: members.count { a.outcomes[$0] == .met },
+          stage: item.stage, name: survey.stageName(item.stage, a.language),
+          met: members.count { a.outcomes[$0] == .met },
           criteria: members.count, share: item.share, passed: item.passed)
       }
       let next = result.next.map { gap in
@@ -320,7 +330,8 @@ public struct CityReport: Sendable {
         rank: rank + 1, id: solution.id, name: t.text(solution.name), city: t.text(solution.city),
         country: solution.country.map { t.text($0) }, year: solution.year,
         pillar: t.text(a.survey.pillars[recommendation.pillar].name), problem: t.text(solution.problem),
-        solution: t.text(solution.solution), source: solution.source.flatMap(Markup.safeURL), verified: solution.verified,
+        solution: t.text(solution.solution), source: solution.source.flatMap(Markup.safeURL),
+        verified: solution.verified,
         reasons: recommendation.factors.map { words.factor($0, of: recommendation) }
           + recommendation.reasons.prefix(3).map { reason in
             let criterion = program.criteria[reason.criterion]
@@ -338,7 +349,8 @@ public struct CityReport: Sendable {
       let programme = a.program.programmes[step.programme]
       return NextStepItem(
         name: t.text(programme.name), step: t.step(programme.step), description: t.text(programme.description),
-        because: step.because.map { t.text($0) }, notes: words.programmeNotes(programme), source: programme.source.flatMap(Markup.safeURL))
+        because: step.because.map { t.text($0) }, notes: words.programmeNotes(programme),
+        source: programme.source.flatMap(Markup.safeURL))
     }
   }
 
@@ -376,10 +388,14 @@ public struct CityReport: Sendable {
       default: return nil
       }
       var details: [String] = []
-      if let definition = question.definition { details.append(t(.reportFigureDefinition, ["text": .text(t.text(definition))])) }
+      if let definition = question.definition {
+        details.append(t(.reportFigureDefinition, ["text": .text(t.text(definition))]))
+      }
       if let source = question.source { details.append(t(.reportFigureIndicator, ["source": .text(source)])) }
       if let holder = question.dataSource { details.append(t(.reportFigureHolder, ["holder": .text(t.text(holder))])) }
-      if let source = a.sheet.evidence[slot]?.source { details.append(t(.reportFigureCitySource, ["source": .text(source)])) }
+      if let source = a.sheet.evidence[slot]?.source {
+        details.append(t(.reportFigureCitySource, ["source": .text(source)]))
+      }
       return FigureItem(figure: answer(a, slot, t, full: true), details: details)
     }
   }
@@ -388,21 +404,25 @@ public struct CityReport: Sendable {
   /// next stage, by stage (met ones are listed in one paragraph, `collapsed`).
   /// The rule author's explanation stays on gaps up to the stage after the next one; a gap
   /// further up is named by its title alone, as the city will read it again when it gets there.
-  public static func tableRows(_ pillar: PillarSection) -> [CriterionLine] {
+  package static func tableRows(_ pillar: PillarSection) -> [CriterionLine] {
     let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
     let rows = pillar.gaps + pillar.unknowns + pillar.notApplicable
     let explained = (pillar.next?.stage ?? pillar.stage) + 1
-    return rows.filter { !shown.contains($0.id) }.enumerated().sorted { ($0.element.stage, $0.offset) < ($1.element.stage, $1.offset) }
-      .map { line in
-        var row = line.element
-        if row.stage > explained { row.finding = nil }
-        return row
-      }
+    return rows.filter { !shown.contains($0.id) }.enumerated().sorted {
+      ($0.element.stage, $0.offset) < ($1.element.stage, $1.offset)
+    }
+    .map { line in
+      var row = line.element
+      if row.stage > explained { row.finding = nil }
+      return row
+    }
   }
 
   /// The strengths, gaps and unknowns lists of a pillar. Criteria already detailed under the
   /// next stage's needs are not repeated; the rest of the gaps and unknowns keep their details.
-  public static func columns(_ pillar: PillarSection, _ t: Localizer) -> [(title: String, lines: [CriterionLine], details: Bool)] {
+  package static func columns(_ pillar: PillarSection, _ t: Localizer) -> [(
+    title: String, lines: [CriterionLine], details: Bool
+  )] {
     let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
     let gaps = pillar.gaps.filter { !shown.contains($0.id) }
     let unknowns = pillar.unknowns.filter { !shown.contains($0.id) }
@@ -417,8 +437,10 @@ public struct CityReport: Sendable {
 
 extension CityReport {
   /// "Title (stage 3)" or, for a ladder's highest met step, "Title (stages 2–4)".
-  public static func stepped(_ line: CriterionLine, _ t: Localizer) -> String {
-    let stages = line.fromStage.map { t(.reportStagesFrom, ["from": .text(String($0)), "to": .text(String(line.stage))]) }
+  package static func stepped(_ line: CriterionLine, _ t: Localizer) -> String {
+    let stages = line.fromStage.map {
+      t(.reportStagesFrom, ["from": .text(String($0)), "to": .text(String(line.stage))])
+    }
     return line.title + " (" + (stages ?? t(.diffStage) + " \(line.stage)") + ")"
   }
 
@@ -445,8 +467,8 @@ extension CityReport {
 
 /// The date printed on reports: `SOURCE_DATE_EPOCH` when set (reproducible builds' convention,
 /// used by the golden tests), else today, in UTC.
-public enum ReportDate {
-  public static func today(environment: [String: String]) -> String {
+package enum ReportDate {
+  package static func today(environment: [String: String]) -> String {
     let seconds: Int
     if let epoch = environment["SOURCE_DATE_EPOCH"], let value = Int(epoch), value >= 0 {
       seconds = value
@@ -457,7 +479,7 @@ public enum ReportDate {
   }
 
   /// `YYYY-MM-DD` for seconds since 1970 (civil-from-days, no calendar library needed).
-  public static func format(_ seconds: Int) -> String {
+  package static func format(_ seconds: Int) -> String {
     let days = seconds / 86_400
     let shifted = days + 719_468
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097

@@ -6,14 +6,17 @@ extension CohortReport {
   /// Header and rows of the aggregates table: metric, group, cities with a value, mean, median,
   /// pooled (with the cities it covers).
   func metricAggregateRows(_ t: Localizer) -> (header: [String], rows: [[String]]) {
-    let header = [t(.batchMetric), t(.cohortGroup), t(.batchWithValue), t(.batchMean), t(.batchMedianValue), t(.batchPooled)]
+    let header = [
+      t(.batchMetric), t(.cohortGroup), t(.batchWithValue), t(.batchMean), t(.batchMedianValue), t(.batchPooled),
+    ]
     var rows: [[String]] = []
     for (index, column) in metrics.enumerated() {
       for group in [all] + regions where index < group.metrics.count {
         let aggregate = group.metrics[index]
         let pooled = column.pool == nil ? "—" : number(aggregate.pooled) + " (\(aggregate.pooledOver))"
         rows.append([
-          metricTitle(column, t), group.name, "\(aggregate.count)/\(group.cities)", number(aggregate.mean), number(aggregate.median), pooled,
+          metricTitle(column, t), group.name, "\(aggregate.count)/\(group.cities)", number(aggregate.mean),
+          number(aggregate.median), pooled,
         ])
       }
     }
@@ -34,7 +37,8 @@ extension CohortReport {
   func rankingNote(_ t: Localizer) -> String? {
     guard let ranking else { return nil }
     let direction = ranking.ascending ? t(.cohortLowestFirst) : t(.cohortHighestFirst)
-    return t(.cohortRankedBy, ["metric": .text(metricTitle(metrics[ranking.metric], t)), "direction": .text(direction)])
+    return t(
+      .cohortRankedBy, ["metric": .text(metricTitle(metrics[ranking.metric], t)), "direction": .text(direction)])
   }
 
   func metricTitle(_ column: MetricColumn, _ t: Localizer) -> String {

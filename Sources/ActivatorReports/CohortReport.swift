@@ -1,94 +1,95 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// Many cities side by side: the heatmap, stage distributions, medians overall and per region,
 /// and where each city stands against all the others and against its own region.
-public struct CohortReport: Sendable {
-  public struct City: Sendable {
+package struct CohortReport: Sendable {
+  package struct City: Sendable {
     /// Fragment id of the city's section (`city-1`, `city-2`, … in table order).
-    public var anchor: String
-    public var name: String
-    public var country: String?
-    public var region: String?
-    public var path: String
+    package var anchor: String
+    package var name: String
+    package var country: String?
+    package var region: String?
+    package var path: String
     /// Stage per pillar; 0 where the pillar is not assessed (its score then means nothing).
-    public var stages: [Int]
-    public var scores: [Double]
-    public var coverage: [Double]
-    public var overall: Int?
+    package var stages: [Int]
+    package var scores: [Double]
+    package var coverage: [Double]
+    package var overall: Int?
     /// Per pillar: the share of the cohort this city's score is ahead of (ties count half); nil
     /// where the pillar is not assessed.
-    public var percentile: [Double?]
+    package var percentile: [Double?]
     /// Per pillar: score minus the cohort's median score (nil where not assessed).
-    public var versusCohort: [Double?]
+    package var versusCohort: [Double?]
     /// Per pillar: score minus its region's median score (nil without a region or peers).
-    public var versusRegion: [Double?]
-    public var topSolutions: [String]
+    package var versusRegion: [Double?]
+    package var topSolutions: [String]
     /// Per chosen metric: the city's value when it is a number (nil when unknown).
-    public var metrics: [Double?] = []
+    package var metrics: [Double?] = []
     /// Place in the ranking by `CohortReport.ranking`'s metric (ties share a place); nil
     /// without a value or without a ranking.
-    public var rank: Int? = nil
+    package var rank: Int? = nil
   }
 
   /// The order of the cities by one chosen metric (`--sort-by metric:ID`).
-  public struct Ranking: Sendable {
+  package struct Ranking: Sendable {
     /// Index into `metrics`.
-    public var metric: Int
-    public var ascending: Bool
+    package var metric: Int
+    package var ascending: Bool
 
-    public init(metric: Int, ascending: Bool) {
+    package init(metric: Int, ascending: Bool) {
       self.metric = metric
       self.ascending = ascending
     }
   }
 
-  public struct Group: Sendable {
-    public var name: String
-    public var cities: Int
+  package struct Group: Sendable {
+    package var name: String
+    package var cities: Int
     /// Per pillar: cities at each stage, index 0 = stage 1.
-    public var stageCounts: [[Int]]
+    package var stageCounts: [[Int]]
     /// Per pillar: cities where the pillar is not assessed.
-    public var notAssessed: [Int]
-    public var medianStage: [Int?]
-    public var medianScore: [Double?]
-    public var medianOverall: Int?
+    package var notAssessed: [Int]
+    package var medianStage: [Int?]
+    package var medianScore: [Double?]
+    package var medianOverall: Int?
     /// The chosen metrics across the group's cities.
-    public var metrics: [MetricAggregate] = []
+    package var metrics: [MetricAggregate] = []
   }
 
-  public struct Failure: Sendable {
-    public var path: String
+  package struct Failure: Sendable {
+    package var path: String
     /// Why, shown in the report's language.
-    public var message: Message
+    package var message: Message
 
-    public init(path: String, message: Message) {
+    package init(path: String, message: Message) {
       self.path = path
       self.message = message
     }
   }
 
-  public var language: String
-  public var surveyTitle: String
-  public var pillarIDs: [String]
-  public var pillarNames: [String]
-  public var stageNames: [String]
-  public var topStage: Int
-  public var cities: [City]
-  public var all: Group
+  package var language: String
+  package var surveyTitle: String
+  package var pillarIDs: [String]
+  package var pillarNames: [String]
+  package var stageNames: [String]
+  package var topStage: Int
+  package var cities: [City]
+  package var all: Group
   /// Regions in name order; only regions with at least one city.
-  public var regions: [Group]
-  public var failures: [Failure]
-  public var survey: String
-  public var surveyHash: String
-  public var rules: [(id: String, version: String, hash: String)]
-  public var engine: String
-  public var date: String
+  package var regions: [Group]
+  package var failures: [Failure]
+  package var survey: String
+  package var surveyHash: String
+  package var rules: [(id: String, version: String, hash: String)]
+  package var engine: String
+  package var date: String
   /// The metrics the report shows, aggregates and values per city (`MetricSelection`).
-  public var metrics: [MetricColumn]
-  public var ranking: Ranking?
+  package var metrics: [MetricColumn]
+  package var ranking: Ranking?
 
-  public init(
-    records: [CohortRecord], failures: [Failure] = [], program: Program, language: String, date: String, metrics: [MetricColumn] = [],
+  package init(
+    records: [CohortRecord], failures: [Failure] = [], program: Program, language: String, date: String,
+    metrics: [MetricColumn] = [],
     ranking: Ranking? = nil
   ) {
     self.metrics = metrics
@@ -125,15 +126,24 @@ public struct CohortReport: Sendable {
     }
     // Grouped by id (or the words typed), named in the report's language.
     let regionKeys = t.locale.sorted(byRegion.keys.sorted()) { Regions.name($0, language: t.language) }
-    regions = regionKeys.map { Self.group(Regions.name($0, language: t.language), byRegion[$0] ?? [], pillars: pillarCount, top: top) }
+    regions = regionKeys.map {
+      Self.group(Regions.name($0, language: t.language), byRegion[$0] ?? [], pillars: pillarCount, top: top)
+    }
     let regionMedians = Dictionary(uniqueKeysWithValues: zip(regionKeys, regions))
 
-    let sortedScores = (0..<pillarCount).map { pillar in usable.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] }.sorted() }
-    let solutionNames = Dictionary(program.solutions.map { ($0.id, t.text($0.name)) }, uniquingKeysWith: { first, _ in first })
+    let sortedScores = (0..<pillarCount).map { pillar in
+      usable.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] }.sorted()
+    }
+    let solutionNames = Dictionary(
+      program.solutions.map { ($0.id, t.text($0.name)) }, uniquingKeysWith: { first, _ in first })
     // Pillars that are not assessed add nothing to a city's total.
-    func total(_ record: CohortRecord) -> Double { record.scores.indices.reduce(0) { $0 + (record.stages[$1] > 0 ? record.scores[$1] : 0) } }
+    func total(_ record: CohortRecord) -> Double {
+      record.scores.indices.reduce(0) { $0 + (record.stages[$1] > 0 ? record.scores[$1] : 0) }
+    }
     let ordered = usable.sorted { a, b in
-      if let ranking, let order = Self.rankOrder(a, b, metrics[ranking.metric].id, ascending: ranking.ascending) { return order }
+      if let ranking, let order = Self.rankOrder(a, b, metrics[ranking.metric].id, ascending: ranking.ascending) {
+        return order
+      }
       let meanA = total(a)
       let meanB = total(b)
       if (a.overall ?? 0) != (b.overall ?? 0) { return (a.overall ?? 0) > (b.overall ?? 0) }
@@ -146,12 +156,19 @@ public struct CohortReport: Sendable {
       let region = record.region.flatMap { regionMedians[$0] }
       return City(
         anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city, country: record.country,
-        region: record.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: t.language) }, path: record.path, stages: record.stages, scores: record.scores,
+        region: record.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: t.language) }, path: record.path,
+        stages: record.stages, scores: record.scores,
         coverage: record.coverage, overall: record.overall,
-        percentile: (0..<pillarCount).map { record.stages[$0] > 0 ? Self.percentile(record.scores[$0], in: sortedScores[$0]) : nil },
-        versusCohort: (0..<pillarCount).map { record.stages[$0] > 0 ? record.scores[$0] - (medians[$0] ?? record.scores[$0]) : nil },
+        percentile: (0..<pillarCount).map {
+          record.stages[$0] > 0 ? Self.percentile(record.scores[$0], in: sortedScores[$0]) : nil
+        },
+        versusCohort: (0..<pillarCount).map {
+          record.stages[$0] > 0 ? record.scores[$0] - (medians[$0] ?? record.scores[$0]) : nil
+        },
         versusRegion: (0..<pillarCount).map { pillar in
-          guard record.stages[pillar] > 0, let region, region.cities > 1, let median = region.medianScore[pillar] else { return nil }
+          guard record.stages[pillar] > 0, let region, region.cities > 1, let median = region.medianScore[pillar] else {
+            return nil
+          }
           return record.scores[pillar] - median
         },
         topSolutions: record.topSolutions.map { solutionNames[$0] ?? $0 },
@@ -203,7 +220,9 @@ public struct CohortReport: Sendable {
         }
       }
     }
-    let medianScore = (0..<pillars).map { pillar in median(records.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] }) }
+    let medianScore = (0..<pillars).map { pillar in
+      median(records.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] })
+    }
     // The stage of the median score, as a score's whole part is always its stage.
     let medianStage = medianScore.map { score in score.map { max(1, min(top, Int(saturating: $0.rounded(.down)))) } }
     let overall = median(records.compactMap { $0.overall.map(Double.init) }).map { Int(saturating: $0.rounded(.down)) }

@@ -1,20 +1,23 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// `activator diff` output: text for authors, JSON for tools, CSV for a spreadsheet.
-public struct DiffFormat: Sendable {
-  public enum Kind: String, Sendable, CaseIterable { case text, json, csv }
+package struct DiffFormat: Sendable {
+  package enum Kind: String, Sendable, CaseIterable { case text, json, csv }
 
-  public var kind: Kind
-  public var survey: Survey
-  public var style: Style
+  package var kind: Kind
+  package var survey: Survey
+  package var style: Style
   /// Criteria listed per changed pillar in text output.
-  public var criteriaLimit: Int
-  public var language: String
+  package var criteriaLimit: Int
+  package var language: String
   /// Chosen metrics whose changes are listed too.
-  public var metrics: [MetricColumn]
+  package var metrics: [MetricColumn]
   var t: Localizer { Localizer(language) }
 
-  public init(kind: Kind, survey: Survey, color: Bool, language: String = "en", criteriaLimit: Int = 8, metrics: [MetricColumn] = []) {
+  package init(
+    kind: Kind, survey: Survey, color: Bool, language: String = "en", criteriaLimit: Int = 8,
+    metrics: [MetricColumn] = []
+  ) {
     self.metrics = metrics
     self.kind = kind
     self.survey = survey
@@ -30,16 +33,18 @@ public struct DiffFormat: Sendable {
 
   func outcomeName(_ outcome: Outcome?) -> String { outcome.map { t.outcome($0) } ?? "—" }
 
-  public func header(before: String, after: String) -> String {
+  package func header(before: String, after: String) -> String {
     switch kind {
     case .text: return style.dim("A: \(before)\nB: \(after)") + "\n\n"
     case .json: return "{\"rules_a\":\(JSONText.string(before)),\"rules_b\":\(JSONText.string(after)),\"cities\":[\n"
-    case .csv: return "file,city,pillar,stage_a,stage_b,score_a,score_b,criteria_changed" + (metrics.isEmpty ? "" : ",metric,metric_a,metric_b,metric_change") + "\n"
+    case .csv:
+      return "file,city,pillar,stage_a,stage_b,score_a,score_b,criteria_changed"
+        + (metrics.isEmpty ? "" : ",metric,metric_a,metric_b,metric_change") + "\n"
     }
   }
 
   /// One city's entry; empty when nothing is shown for it.
-  public func city(_ diff: CityDiff, first: Bool, showScoreOnly: Bool) -> String {
+  package func city(_ diff: CityDiff, first: Bool, showScoreOnly: Bool) -> String {
     let shown = showScoreOnly ? diff.changes : diff.stageChanges
     switch kind {
     case .text: return text(diff, shown)
@@ -49,15 +54,18 @@ public struct DiffFormat: Sendable {
       var out = shown.map { change in
         [
           CSV.field(diff.path), CSV.field(diff.city), change.pillar,
-          change.before.stage > 0 ? String(change.before.stage) : "", change.after.stage > 0 ? String(change.after.stage) : "",
+          change.before.stage > 0 ? String(change.before.stage) : "",
+          change.after.stage > 0 ? String(change.after.stage) : "",
           ValueText.format(change.before.score), ValueText.format(change.after.score), String(change.criteria.count),
         ].joined(separator: ",") + metricBlanks + "\n"
       }.joined()
       for change in diff.metricChanges {
-        out += [
-          CSV.field(diff.path), CSV.field(diff.city), "", "", "", "", "", "", CSV.field(change.column.id), machine(change.before),
-          machine(change.after), change.change.map(JSONWriter.format) ?? "",
-        ].joined(separator: ",") + "\n"
+        out +=
+          [
+            CSV.field(diff.path), CSV.field(diff.city), "", "", "", "", "", "", CSV.field(change.column.id),
+            machine(change.before),
+            machine(change.after), change.change.map(JSONWriter.format) ?? "",
+          ].joined(separator: ",") + "\n"
       }
       return out
     }
@@ -68,22 +76,38 @@ public struct DiffFormat: Sendable {
     let name = diff.city.isEmpty ? "" : "  " + style.bold(diff.city)
     var out = "\(diff.path)\(name)\n"
     for change in shown {
-      let arrow = change.after.stage > change.before.stage ? style.green("↑") : change.after.stage < change.before.stage ? style.red("↓") : " "
-      out += "  \(arrow) \(DisplayWidth.pad(change.pillar, to: 12)) \(shownStage(change.before.stage)) → \(shownStage(change.after.stage))"
-      out += style.dim(
-        "  (" + t(.diffScore) + " \(ValueText.number(change.before.score, language)) → \(ValueText.number(change.after.score, language)))")
+      let arrow =
+        change.after.stage > change.before.stage
+        ? style.green("↑") : change.after.stage < change.before.stage ? style.red("↓") : " "
+      out +=
+        "  \(arrow) \(DisplayWidth.pad(change.pillar, to: 12)) \(shownStage(change.before.stage)) → \(shownStage(change.after.stage))"
+      out +=
+        style.dim(
+          "  (" + t(.diffScore)
+            + " \(ValueText.number(change.before.score, language)) → \(ValueText.number(change.after.score, language)))"
+        )
         + "\n"
       for criterion in change.criteria.prefix(criteriaLimit) {
-        out += style.dim("      " + t(.diffStage) + " \(criterion.stage) · \(criterion.id): \(outcomeName(criterion.before)) → \(outcomeName(criterion.after))")
+        out +=
+          style.dim(
+            "      " + t(.diffStage)
+              + " \(criterion.stage) · \(criterion.id): \(outcomeName(criterion.before)) → \(outcomeName(criterion.after))"
+          )
           + "\n"
       }
       if change.criteria.count > criteriaLimit {
-        out += style.dim("      … " + t(.diffCountCriteriaLimitMore, ["count_criteria_limit": "\(change.criteria.count - criteriaLimit)"])) + "\n"
+        out +=
+          style.dim(
+            "      … "
+              + t(.diffCountCriteriaLimitMore, ["count_criteria_limit": "\(change.criteria.count - criteriaLimit)"]))
+          + "\n"
       }
     }
     for change in diff.metricChanges {
       let delta = change.change.map { " (" + ChangeText.signed($0, language) + ")" } ?? ""
-      out += "    \(DisplayWidth.pad(change.column.shortID, to: 12)) \(people(change.before)) → \(people(change.after))" + style.dim(delta) + "\n"
+      out +=
+        "    \(DisplayWidth.pad(change.column.shortID, to: 12)) \(people(change.before)) → \(people(change.after))"
+        + style.dim(delta) + "\n"
     }
     return out
   }
@@ -157,7 +181,7 @@ public struct DiffFormat: Sendable {
     return ValueText.code(value, survey: survey)
   }
 
-  public func footer(_ summary: RuleSetDiffSummary) -> String {
+  package func footer(_ summary: RuleSetDiffSummary) -> String {
     let pillars = survey.pillars.map(\.id)
     switch kind {
     case .text:
@@ -169,7 +193,12 @@ public struct DiffFormat: Sendable {
       var line =
         summary.cities == 1
         ? t(.diff1CitySummaryCitiesWith, ["summary_cities_with_stage_changes": "\(summary.citiesWithStageChanges)"])
-        : t(.diffSummaryCitiesCitiesSummaryCities, ["summary_cities": "\(summary.cities)", "summary_cities_with_stage_changes": "\(summary.citiesWithStageChanges)"])
+        : t(
+          .diffSummaryCitiesCitiesSummaryCities,
+          [
+            "summary_cities": "\(summary.cities)",
+            "summary_cities_with_stage_changes": "\(summary.citiesWithStageChanges)",
+          ])
       if !moves.isEmpty { line += " (" + moves.joined(separator: ", ") + ")" }
       if summary.failed > 0 { line += "; " + t(.diffSummaryFailedFileSFailed, ["summary_failed": "\(summary.failed)"]) }
       var out = (summary.cities > 0 ? "\n" : "") + line + "\n"
@@ -183,8 +212,12 @@ public struct DiffFormat: Sendable {
         writer.key("cities", summary.cities)
         writer.key("cities_changing_stage", summary.citiesWithStageChanges)
         writer.key("failed", summary.failed)
-        writer.key("up") { writer.object { for pillar in pillars { if let n = summary.up[pillar] { writer.key(pillar, n) } } } }
-        writer.key("down") { writer.object { for pillar in pillars { if let n = summary.down[pillar] { writer.key(pillar, n) } } } }
+        writer.key("up") {
+          writer.object { for pillar in pillars { if let n = summary.up[pillar] { writer.key(pillar, n) } } }
+        }
+        writer.key("down") {
+          writer.object { for pillar in pillars { if let n = summary.down[pillar] { writer.key(pillar, n) } } }
+        }
       }
       return "\n],\"summary\":" + writer.finish() + "}\n"
     case .csv:

@@ -1,10 +1,11 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// Output of `activator test`: each fixture passed or failed (with the explanation of the
 /// difference), then coverage of the rule set.
-public enum FixtureReport {
-  public static func text(
-    _ results: [FixtureResult], coverage: [FixtureCoverage], style: Style, verbose: Bool, unreadable: Int = 0, language: String = "en"
+package enum FixtureReport {
+  package static func text(
+    _ results: [FixtureResult], coverage: [FixtureCoverage], style: Style, verbose: Bool, unreadable: Int = 0,
+    language: String = "en"
   ) -> String {
     let t = Localizer(language)
     var out = ""
@@ -21,8 +22,12 @@ public enum FixtureReport {
       }
     }
     let failed = results.filter { !$0.passed }.count
-    var summary = t(.fixtureSummary, ["count": .count(results.count), "passed": .count(results.count - failed), "failed": .count(failed)])
-    if unreadable > 0 { summary = t(.fixtureSummaryUnreadable, ["summary": .text(summary), "count": .count(unreadable)]) }
+    var summary = t(
+      .fixtureSummary,
+      ["count": .count(results.count), "passed": .count(results.count - failed), "failed": .count(failed)])
+    if unreadable > 0 {
+      summary = t(.fixtureSummaryUnreadable, ["summary": .text(summary), "count": .count(unreadable)])
+    }
     out += "\n" + summary + "\n"
     for item in coverage {
       let metCount = item.criteria - item.neverMet.count
@@ -30,8 +35,11 @@ public enum FixtureReport {
       // Two majors of one plugin may both be loaded: the version tells their coverage apart.
       let name = item.plugin.map { plugin in item.version.map { plugin + " " + $0 } ?? plugin }
       let title = name.map { t(.fixtureCoverageOf, ["plugin": .text($0)]) } ?? t(.fixtureCoverage)
-      out += "\n" + style.bold(title) + ": "
-        + t(.fixtureCoverageSummary, ["criteria": .count(item.criteria), "met": .count(metCount), "unmet": .count(unmetCount)]) + "\n"
+      out +=
+        "\n" + style.bold(title) + ": "
+        + t(
+          .fixtureCoverageSummary,
+          ["criteria": .count(item.criteria), "met": .count(metCount), "unmet": .count(unmetCount)]) + "\n"
       out += list(t(.fixtureNeverMet), item.neverMet, style, t)
       out += list(t(.fixtureNeverUnmet), item.neverUnmet, style, t)
       out += list(t(.fixtureOptionsNeverChosen), item.optionsNeverChosen, style, t)
@@ -54,7 +62,7 @@ public enum FixtureReport {
     return out + style.dim(line) + "\n"
   }
 
-  public static func json(_ results: [FixtureResult], coverage: [FixtureCoverage]) -> String {
+  package static func json(_ results: [FixtureResult], coverage: [FixtureCoverage]) -> String {
     let writer = JSONWriter(pretty: true)
     writer.object {
       writer.key("fixtures") {

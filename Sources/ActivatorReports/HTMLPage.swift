@@ -1,7 +1,8 @@
 import ActivatorCore
+
 /// Paper the printed report is laid out for. `auto` leaves the size to the browser's print
 /// dialog; the layout fits A4 and Letter either way.
-public enum Paper: String, Sendable, CaseIterable {
+package enum Paper: String, Sendable, CaseIterable {
   case auto, a4, letter
 
   var pageRule: String {
@@ -16,14 +17,17 @@ public enum Paper: String, Sendable, CaseIterable {
 /// The frame every HTML report shares: one self-contained file, styles inline, no scripts,
 /// no fonts or images fetched from anywhere.
 enum HTMLPage {
-  static func render(title: String, language: String, paper: Paper, topStage: Int, body: (inout Markup) -> Void) -> String {
+  static func render(title: String, language: String, paper: Paper, topStage: Int, body: (inout Markup) -> Void)
+    -> String
+  {
     var page = Markup()
     // The direction is the language's (`direction:` in its locale block): a right-to-left page
     // mirrors its layout (the stylesheet uses logical properties) and isolates numbers and ids.
     let rightToLeft = Localizer(language).locale.rightToLeft
     page.raw("<!DOCTYPE html>\n")
     page.open("html", [("lang", language), ("dir", rightToLeft ? "rtl" : "ltr")])
-    page.raw("\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+    page.raw(
+      "\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
     page.raw("<meta name=\"generator\" content=\"Activator\">\n")
     page.element("title", text: title)
     page.raw("\n<style>\n\(stylesheet(topStage: topStage))\(paper.pageRule)\n</style>\n</head>\n<body>\n<main>\n")
@@ -190,7 +194,8 @@ enum HTMLPage {
 
       """
     for level in 1...max(1, topStage) {
-      css += ".s\(level) { background: \(Palette.stage(level, top: topStage)); color: \(Palette.stageInk(level, top: topStage)); }\n"
+      css +=
+        ".s\(level) { background: \(Palette.stage(level, top: topStage)); color: \(Palette.stageInk(level, top: topStage)); }\n"
     }
     return css
   }

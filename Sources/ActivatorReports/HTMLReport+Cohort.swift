@@ -1,7 +1,7 @@
 import ActivatorCore
 
 extension HTMLReport {
-  public static func cohort(_ r: CohortReport, paper: Paper = .auto) -> String {
+  package static func cohort(_ r: CohortReport, paper: Paper = .auto) -> String {
     let t = Localizer(r.language)
     let title = t(.cohortSmartCityDiagnosisCohortCities, ["cities_count": "\(r.cities.count)"])
     return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
@@ -9,7 +9,9 @@ extension HTMLReport {
       page.element("p", [("class", "kicker")], text: r.surveyTitle)
       page.element("h1", text: title)
       var facts = [t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])]
-      if !r.failures.isEmpty { facts.append(t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"])) }
+      if !r.failures.isEmpty {
+        facts.append(t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"]))
+      }
       page.element("p", [("class", "muted")], text: facts.joined(separator: " · "))
       page.close("header")
       page.open("nav", [("class", "toc"), ("aria-label", t(.reportContents))])
@@ -61,7 +63,9 @@ extension HTMLReport {
     let pillars = r.pillarNames.map { HTMLTable.Column($0, numeric: false) }
     let table = HTMLTable(
       caption: t(.cohortStagePerPillarByCity), captionShown: false, classes: "heatmap",
-      columns: [.init("#", numeric: true), .init(t(.cohortCity)), .init(t(.cohortRegion))] + pillars + [.init(t(.cohortOverall))],
+      columns: [.init("#", numeric: true), .init(t(.cohortCity)), .init(t(.cohortRegion))] + pillars + [
+        .init(t(.cohortOverall))
+      ],
       rowHeader: 1)
     table.write(&page) { rows in
       for (index, city) in r.cities.enumerated() {
@@ -76,7 +80,9 @@ extension HTMLReport {
             }
             row.cell(classes: "cell s\(max(1, min(stage, r.topStage)))") { cell in
               cell.text(String(stage))
-              if Confidence.from(coverage: city.coverage[pillar]) == .low { StatusMark.lowConfidence.write(&cell, t, words: " " + StatusMark.lowConfidence.words(t)) }
+              if Confidence.from(coverage: city.coverage[pillar]) == .low {
+                StatusMark.lowConfidence.write(&cell, t, words: " " + StatusMark.lowConfidence.words(t))
+              }
             }
           }
           if let overall = city.overall {
@@ -121,7 +127,9 @@ extension HTMLReport {
             row.cell(classes: count == 0 ? "muted" : "") { cell in
               if count > 0 {
                 let width = 5 * Double(count) / Double(max(1, r.all.cities))
-                cell.element("span", [("class", "bar s\(index + 1)"), ("style", "width: \(Coordinate.text(max(0.15, width)))em")], text: "")
+                cell.element(
+                  "span", [("class", "bar s\(index + 1)"), ("style", "width: \(Coordinate.text(max(0.15, width)))em")],
+                  text: "")
               }
               cell.text(String(count))
             }
@@ -142,7 +150,8 @@ extension HTMLReport {
       text: t(.cohortMedianScorePerPillarStage))
     let table = HTMLTable(
       caption: t(.cohortMedianScorePerPillar), captionShown: false,
-      columns: [.init(t(.cohortGroup)), .init(t(.cohortCities), numeric: true)] + r.pillarNames.map { .init($0, numeric: true) }
+      columns: [.init(t(.cohortGroup)), .init(t(.cohortCities), numeric: true)]
+        + r.pillarNames.map { .init($0, numeric: true) }
         + [.init(t(.cohortOverall), numeric: true)])
     table.write(&page) { rows in
       for group in [r.all] + r.regions {
@@ -168,15 +177,20 @@ extension HTMLReport {
     page.element("h2", text: t(.cohortMetrics))
     page.element("p", [("class", "muted small")], text: t(.cohortMetricsIntro))
     let aggregates = r.metricAggregateRows(t)
-    HTMLTable(caption: t(.cohortMetrics), captionShown: false, columns: aggregates.header.enumerated().map { .init($1, numeric: $0 >= 2) })
-      .write(&page) { rows in
-        for cells in aggregates.rows { rows.row { row in for cell in cells { row.text(cell) } } }
-      }
+    HTMLTable(
+      caption: t(.cohortMetrics), captionShown: false,
+      columns: aggregates.header.enumerated().map { .init($1, numeric: $0 >= 2) }
+    )
+    .write(&page) { rows in
+      for cells in aggregates.rows { rows.row { row in for cell in cells { row.text(cell) } } }
+    }
     page.element("h3", text: t(.cohortMetricsByCity))
     if let note = r.rankingNote(t) { page.element("p", [("class", "muted small")], text: note) }
     let byCity = r.metricCityRows(t)
     let cityColumn = r.ranking == nil ? 0 : 1
-    var table = HTMLTable(caption: t(.cohortMetricsByCity), captionShown: false, columns: byCity.header.enumerated().map { .init($1, numeric: $0 != cityColumn) })
+    var table = HTMLTable(
+      caption: t(.cohortMetricsByCity), captionShown: false,
+      columns: byCity.header.enumerated().map { .init($1, numeric: $0 != cityColumn) })
     table.rowHeader = cityColumn
     table.write(&page) { rows in
       for cells in byCity.rows { rows.row { row in for cell in cells { row.text(cell) } } }
@@ -192,7 +206,9 @@ extension HTMLReport {
       page.open("div", [("class", "card"), ("id", city.anchor)])
       page.open("h3")
       page.text(city.name + " ")
-      if let overall = city.overall { HTMLPage.stage(&page, overall, r.stageNames[max(1, min(overall, r.topStage)) - 1], top: r.topStage) }
+      if let overall = city.overall {
+        HTMLPage.stage(&page, overall, r.stageNames[max(1, min(overall, r.topStage)) - 1], top: r.topStage)
+      }
       page.close("h3")
       let place = [city.country, city.region].compactMap { $0 }.joined(separator: " · ")
       page.open("p", [("class", "muted small")])
@@ -200,7 +216,8 @@ extension HTMLReport {
       page.element("code", text: city.path)
       page.close("p")
       let table = HTMLTable(
-        caption: t(.cohortCityNameAgainstCohortPer, ["city_name": "\(city.name)"]), captionShown: false, classes: "small",
+        caption: t(.cohortCityNameAgainstCohortPer, ["city_name": "\(city.name)"]), captionShown: false,
+        classes: "small",
         columns: [
           .init(t(.batchPillar)), .init(t(.batchStage)), .init(t(.cohortScore), numeric: true),
           .init(t(.cohortAhead), numeric: true), .init(t(.cohortVsMedian), numeric: true),
@@ -219,13 +236,23 @@ extension HTMLReport {
             row.cell { HTMLPage.stage(&$0, stage, r.stageNames[max(1, min(stage, r.topStage)) - 1], top: r.topStage) }
             row.text(ValueText.number(city.scores[pillar], r.language))
             row.text(city.percentile[pillar].map(t.percent) ?? "—")
-            if let versus = city.versusCohort[pillar] { delta(&row, versus, r.language) } else { row.text("—", classes: "muted") }
-            if let versus = city.versusRegion[pillar] { delta(&row, versus, r.language) } else { row.text("—", classes: "muted") }
+            if let versus = city.versusCohort[pillar] {
+              delta(&row, versus, r.language)
+            } else {
+              row.text("—", classes: "muted")
+            }
+            if let versus = city.versusRegion[pillar] {
+              delta(&row, versus, r.language)
+            } else {
+              row.text("—", classes: "muted")
+            }
           }
         }
       }
       if !city.topSolutions.isEmpty {
-        page.element("p", [("class", "small")], text: t(.cohortTopRecommendations) + ": " + city.topSolutions.joined(separator: "; "))
+        page.element(
+          "p", [("class", "small")],
+          text: t(.cohortTopRecommendations) + ": " + city.topSolutions.joined(separator: "; "))
       }
       page.close("div")
       page.newline()

@@ -1,7 +1,7 @@
 import ActivatorCore
 
 extension HTMLReport {
-  public static func progress(_ r: ProgressReport, paper: Paper = .auto, summaryOnly: Bool = false) -> String {
+  package static func progress(_ r: ProgressReport, paper: Paper = .auto, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     let title = t(.cohortProgress) + ": " + r.city
     return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
@@ -46,14 +46,16 @@ extension HTMLReport {
     page.open("figure")
     page.raw(
       Charts.radar(
-        labels: r.pillars.map(\.name), scores: r.pillars.map(\.after.score), targets: r.pillars.map { $0.before?.stage },
+        labels: r.pillars.map(\.name), scores: r.pillars.map(\.after.score),
+        targets: r.pillars.map { $0.before?.stage },
         top: r.topStage, title: t(.cohortNowFilledBeforeDashed)))
     page.element("figcaption", [("class", "muted small")], text: t(.cohortFilledNowDashedEarlierStage))
     page.close("figure")
     let table = HTMLTable(
       caption: t(.cohortStageScorePerPillarBefore),
       columns: [
-        .init(t(.batchPillar)), .init(t(.cohortBefore)), .init(t(.cohortNow)), .init(t(.cohortStageChange), numeric: true),
+        .init(t(.batchPillar)), .init(t(.cohortBefore)), .init(t(.cohortNow)),
+        .init(t(.cohortStageChange), numeric: true),
         .init(t(.cohortScoreChange), numeric: true),
       ])
     table.write(&page) { rows in
@@ -100,7 +102,9 @@ extension HTMLReport {
         StatusMark(change.after).write(&page, t, suffix: ": ")
         page.text("\(change.pillar): \(change.title)")
         HTMLReport.ruleID(&page, change.id)
-        page.element("span", [("class", "detail")], text: "\(t.outcome(change.before)) → \(t.outcome(change.after)) · " + t(.diffStage) + " \(change.stage)")
+        page.element(
+          "span", [("class", "detail")],
+          text: "\(t.outcome(change.before)) → \(t.outcome(change.after)) · " + t(.diffStage) + " \(change.stage)")
         page.close("li")
       }
       page.close("ul")

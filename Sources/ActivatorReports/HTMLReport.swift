@@ -3,17 +3,17 @@ import ActivatorCore
 /// The HTML reports: one city, a cohort, or one city's progress between two assessments, each
 /// one self-contained page laid out for `paper` when printed. Every string from a file reaches
 /// the page through `Markup`, which escapes it.
-public struct HTMLReport: ReportRenderer {
-  public var paper: Paper
+package struct HTMLReport: ReportRenderer {
+  package var paper: Paper
   /// Only the one-page summary of a city or progress report (`report --summary`).
-  public var summaryOnly: Bool
+  package var summaryOnly: Bool
 
-  public init(paper: Paper = .auto, summaryOnly: Bool = false) {
+  package init(paper: Paper = .auto, summaryOnly: Bool = false) {
     self.paper = paper
     self.summaryOnly = summaryOnly
   }
 
-  public func render(_ document: ReportDocument) -> String {
+  package func render(_ document: ReportDocument) -> String {
     switch document {
     case .city(let report): Self.city(report, paper: paper, summaryOnly: summaryOnly)
     case .cohort(let report): Self.cohort(report, paper: paper)
@@ -23,7 +23,7 @@ public struct HTMLReport: ReportRenderer {
 
   // MARK: - One city
 
-  public static func city(_ r: CityReport, paper: Paper = .auto, summaryOnly: Bool = false) -> String {
+  package static func city(_ r: CityReport, paper: Paper = .auto, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     return HTMLPage.render(title: r.title, language: r.language, paper: paper, topStage: r.topStage) { page in
       // The first printed page, what a mayor forwards: it must fit one A4 and one Letter page.
@@ -39,7 +39,9 @@ public struct HTMLReport: ReportRenderer {
       guard !summaryOnly else { return }
       page.open("nav", [("class", "toc"), ("aria-label", t(.reportContents))])
       for pillar in r.pillars { page.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) }
-      if !r.recommendations.isEmpty { page.element("a", [("href", "#recommendations")], text: t(.reportRecommendations)) }
+      if !r.recommendations.isEmpty {
+        page.element("a", [("href", "#recommendations")], text: t(.reportRecommendations))
+      }
       if !r.roadmap.isEmpty { page.element("a", [("href", "#roadmap")], text: t(.reportRoadmap)) }
       if !r.nextSteps.isEmpty { page.element("a", [("href", "#next-steps")], text: t(.reportNextSteps)) }
       if !r.figures.isEmpty { page.element("a", [("href", "#figures")], text: t(.reportFiguresTitle)) }
@@ -109,13 +111,20 @@ public struct HTMLReport: ReportRenderer {
       for pillar in r.pillars {
         rows.row { row in
           row.cell { cell in
-            if links { cell.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name) } else { cell.text(pillar.name) }
+            if links {
+              cell.element("a", [("href", "#pillar-\(pillar.id)")], text: pillar.name)
+            } else {
+              cell.text(pillar.name)
+            }
           }
           if pillar.assessed {
             row.cell { HTMLPage.stage(&$0, pillar.stage, pillar.stageName, top: r.topStage) }
             row.text(ValueText.number(pillar.score, r.language))
           } else {
-            row.cell { StatusMark.notAssessed.write(&$0, t, words: t.notAssessed); $0.text(" " + t.notAssessed) }
+            row.cell {
+              StatusMark.notAssessed.write(&$0, t, words: t.notAssessed)
+              $0.text(" " + t.notAssessed)
+            }
             row.text("—")
           }
           row.cell { cell in
@@ -173,14 +182,18 @@ public struct HTMLReport: ReportRenderer {
       page.element("span", [("class", "muted")], text: "— " + t.notAssessed)
     }
     page.close("h2")
-    if let description = pillar.description, !description.isEmpty { page.element("p", [("class", "muted small")], text: description) }
+    if let description = pillar.description, !description.isEmpty {
+      page.element("p", [("class", "muted small")], text: description)
+    }
     if let need = pillar.need {
       page.element("p", [("class", "card next")], text: t(.reportNotAssessedBecause, ["need": .text(need)]))
     } else {
       page.raw(
         Charts.ladder(
           stage: pillar.stage, target: pillar.target, names: r.stageNames,
-          title: t(.reportPillarNameStagePillarStage, ["pillar_name": "\(pillar.name)", "pillar_stage": "\(pillar.stage)", "top_stage": "\(r.topStage)"])))
+          title: t(
+            .reportPillarNameStagePillarStage,
+            ["pillar_name": "\(pillar.name)", "pillar_stage": "\(pillar.stage)", "top_stage": "\(r.topStage)"])))
     }
     let facts = pillarFacts(pillar, r, t)
     if !facts.isEmpty { page.element("p", [("class", "small")], text: facts.joined(separator: " · ")) }
@@ -194,11 +207,15 @@ public struct HTMLReport: ReportRenderer {
       facts.append(t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.joined(separator: "; "))]))
     }
     if let target = pillar.target, pillar.assessed {
-      facts.append(t(.reportTarget2) + " \(target) \(stageName(r, target))" + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
+      facts.append(
+        t(.reportTarget2) + " \(target) \(stageName(r, target))"
+          + (target <= pillar.stage ? " — " + t(.reportReached) : ""))
     }
     if pillar.assessed && pillar.potential > pillar.stage {
       facts.append(
-        t(.reportCouldReachPillarPotentialStage, ["pillar_potential": "\(pillar.potential)", "stage_name": "\(stageName(r, pillar.potential))"]))
+        t(
+          .reportCouldReachPillarPotentialStage,
+          ["pillar_potential": "\(pillar.potential)", "stage_name": "\(stageName(r, pillar.potential))"]))
     }
     return facts
   }
@@ -230,9 +247,13 @@ public struct HTMLReport: ReportRenderer {
   /// then the near misses among them.
   static func nextStage(_ page: inout Markup, _ next: CityReport.NextStage, _ t: Localizer) {
     page.open("div", [("class", "card next")])
-    page.element("h3", text: t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(next.name)"]))
     page.element(
-      "p", text: t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]))
+      "h3", text: t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(next.name)"]))
+    page.element(
+      "p",
+      text: t(
+        .reportMeetAtLeastNextNeeded,
+        ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]))
     criteriaList(&page, next.candidates, t, details: true)
     if !next.nearMisses.isEmpty {
       page.element("p", [("class", "small")], text: t(.reportNearMisses) + ":")
@@ -278,7 +299,9 @@ public struct HTMLReport: ReportRenderer {
     }
   }
 
-  static func criteriaList(_ page: inout Markup, _ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool, compact: Bool = false) {
+  static func criteriaList(
+    _ page: inout Markup, _ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool, compact: Bool = false
+  ) {
     page.open("ul", [("class", compact ? "criteria compact" : "criteria")])
     for line in lines {
       page.open("li", [("class", line.outcome.name)])
@@ -287,7 +310,9 @@ public struct HTMLReport: ReportRenderer {
       page.element("span", [("class", "badge")], text: t(.diffStage) + " \(line.stage)")
       ruleID(&page, line.id)
       if details, let finding = line.finding { page.element("span", [("class", "detail")], text: finding) }
-      if details, !line.answers.isEmpty { page.element("span", [("class", "detail")], text: line.answers.joined(separator: " · ")) }
+      if details, !line.answers.isEmpty {
+        page.element("span", [("class", "detail")], text: line.answers.joined(separator: " · "))
+      }
       page.close("li")
     }
     page.close("ul")
@@ -305,7 +330,9 @@ public struct HTMLReport: ReportRenderer {
     guard !r.recommendations.isEmpty else { return }
     page.open("section", [("id", "recommendations")])
     page.element("h2", text: t(.reportRecommendedSolutions))
-    page.element("p", [("class", "muted small")], text: t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain))
+    page.element(
+      "p", [("class", "muted small")],
+      text: t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain))
     let table = HTMLTable(
       caption: t(.reportRecommendedSolutions), captionShown: false, classes: "small",
       columns: [.init(t(.reportSolution)), .init(t(.reportWhatItDoes)), .init(t(.reportTowards))])
@@ -315,15 +342,22 @@ public struct HTMLReport: ReportRenderer {
           row.cell { cell in
             cell.element("strong", text: "\(item.rank). \(item.name)")
             let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-            cell.element("span", [("class", "detail")], text: origin + " · " + t(.reportFitsStages) + " \(item.stageRange)")
+            cell.element(
+              "span", [("class", "detail")], text: origin + " · " + t(.reportFitsStages) + " \(item.stageRange)")
             if let number = item.sourceNumber { HTMLPage.sourceReference(&cell, number, about: item.name, t) }
             if !item.verified { cell.element("span", [("class", "detail")], text: t(.reportNotYetVerifiedAgainstIts)) }
-            if !item.fits { cell.element("span", [("class", "detail")], text: t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"])) }
+            if !item.fits {
+              cell.element(
+                "span", [("class", "detail")],
+                text: t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"]))
+            }
           }
           row.cell { cell in
             cell.element("span", [("class", "detail")], text: item.problem)
             cell.text(item.solution)
-            for need in item.checkFirst { cell.element("span", [("class", "detail")], text: t(.reportCheckFirst) + ": " + need) }
+            for need in item.checkFirst {
+              cell.element("span", [("class", "detail")], text: t(.reportCheckFirst) + ": " + need)
+            }
           }
           row.cell { cell in
             cell.text(item.pillar)
@@ -350,20 +384,32 @@ public struct HTMLReport: ReportRenderer {
       for (index, step) in r.roadmap.enumerated() {
         rows.row { row in
           row.cell { cell in
-            cell.text("\(index + 1). \(step.pillar): " + (step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)) + " ")
+            cell.text(
+              "\(index + 1). \(step.pillar): " + (step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage))
+                + " ")
             HTMLPage.stage(&cell, step.stage, step.stageName, top: r.topStage)
           }
           row.cell { cell in
             if step.neededCount > 0 && !step.consolidates {
-              cell.element("span", [("class", "detail")], text: t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]))
+              cell.element(
+                "span", [("class", "detail")],
+                text: t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]))
             }
             // The pillar's section lists every criterion; the roadmap names those that come first.
             cell.text(t.shortList(step.criteria, limit: 3))
           }
           row.cell { cell in
             cell.text(step.solutions.joined(separator: "; "))
-            if !step.unlocks.isEmpty { cell.element("span", [("class", "detail")], text: t(.reportThenPossible) + ": " + step.unlocks.joined(separator: "; ")) }
-            if !step.programmes.isEmpty { cell.element("span", [("class", "detail")], text: t(.reportWegoCanHelp) + ": " + step.programmes.joined(separator: "; ")) }
+            if !step.unlocks.isEmpty {
+              cell.element(
+                "span", [("class", "detail")],
+                text: t(.reportThenPossible) + ": " + step.unlocks.joined(separator: "; "))
+            }
+            if !step.programmes.isEmpty {
+              cell.element(
+                "span", [("class", "detail")],
+                text: t(.reportWegoCanHelp) + ": " + step.programmes.joined(separator: "; "))
+            }
           }
         }
       }

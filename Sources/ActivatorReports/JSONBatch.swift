@@ -57,7 +57,9 @@ struct JSONBatch: BatchRenderer {
                       writer.key("id", pillar.id)
                       writer.key("median_stage", group.medianStage(index))
                       writer.key("median_score", group.medianScore(index))
-                      writer.key("stages") { writer.array { for stage in stages { writer.int(group.stageCounts[index][stage]) } } }
+                      writer.key("stages") {
+                        writer.array { for stage in stages { writer.int(group.stageCounts[index][stage]) } }
+                      }
                       writer.key("not_assessed", group.notAssessed(index))
                     }
                   }

@@ -1,24 +1,24 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// The sentences every format says the same way about a result: a pillar that is not assessed
 /// and what would assess it, what the overall stage rests on, outcomes beside a stage, and how
 /// old the figures are. Formats lay them out; the wording lives in the message catalogue.
 extension Localizer {
-  public var notAssessed: String { self(.wordNotAssessed) }
+  package var notAssessed: String { self(.wordNotAssessed) }
 
   /// "2 Developing" or "not assessed".
-  public func stage(_ pillar: PillarResult, _ survey: Survey) -> String {
+  package func stage(_ pillar: PillarResult, _ survey: Survey) -> String {
     pillar.assessed ? "\(pillar.stage) \(survey.stageName(pillar.stage, language))" : notAssessed
   }
 
   /// How a reader is shown a question: by its words (the short label where there is one), never
   /// by its id. Every sentence below that names questions names them through here.
-  public func question(_ slot: Int, _ a: Assessment) -> String {
+  package func question(_ slot: Int, _ a: Assessment) -> String {
     a.survey.questions[slot].label(language)
   }
 
   /// Why a pillar is not assessed and what to find out.
-  public func assessmentNeed(_ pillar: PillarResult, _ a: Assessment, limit: Int = 5) -> String {
+  package func assessmentNeed(_ pillar: PillarResult, _ a: Assessment, limit: Int = 5) -> String {
     guard let need = pillar.toAssess else { return "" }
     var text: String
     switch need.reason {
@@ -27,10 +27,12 @@ extension Localizer {
         .assessmentNeedCoverage,
         ["coverage": .text(percent(pillar.coverage)), "floor": .text(percent(a.survey.policy.coverageFloor))])
     case .fewCriteria:
-      text = self(.assessmentNeedFewCriteria, ["count": .count(need.firstGateCriteria), "minimum": .count(need.minimumCriteria)])
+      text = self(
+        .assessmentNeedFewCriteria, ["count": .count(need.firstGateCriteria), "minimum": .count(need.minimumCriteria)])
     }
     if need.reason == .coverage && !need.questions.isEmpty {
-      text += self(.assessmentFindOutFirst, ["questions": .text(shortList(need.questions.map { question($0, a) }, limit: limit))])
+      text += self(
+        .assessmentFindOutFirst, ["questions": .text(shortList(need.questions.map { question($0, a) }, limit: limit))])
     }
     return text
   }
@@ -43,26 +45,26 @@ extension Localizer {
   }
 
   /// "from 5 of 6 pillars" when the overall stage rests on fewer than all pillars; nil otherwise.
-  public func overallBasis(_ a: Assessment) -> String? {
+  package func overallBasis(_ a: Assessment) -> String? {
     let basis = a.overallBasis
     guard a.overall != nil, basis.assessed < basis.pillars else { return nil }
     return self(.assessmentOverallBasis, ["assessed": .count(basis.assessed), "pillars": .count(basis.pillars)])
   }
 
   /// "5 of 6 pillars assessed": said on the summary whether or not all are.
-  public func pillarsAssessed(_ a: Assessment) -> String {
+  package func pillarsAssessed(_ a: Assessment) -> String {
     let basis = a.overallBasis
     return self(.reportSummaryPillarsAssessed, ["assessed": .count(basis.assessed), "pillars": .count(basis.pillars)])
   }
 
   /// "Figures of 2023": the year the profile says most figures describe; nil when not given.
-  public func dataYear(_ a: Assessment) -> String? {
+  package func dataYear(_ a: Assessment) -> String? {
     // Years are written as they are, never grouped ("2023", not "2,023").
     a.dataYear.map { self(.reportSummaryDataYear, ["year": .text(String($0))]) }
   }
 
   /// "2 Developing, from 5 of 6 pillars", or why there is no overall stage.
-  public func overall(_ a: Assessment) -> String {
+  package func overall(_ a: Assessment) -> String {
     guard let overall = a.overall else {
       let basis = a.overallBasis
       return self(.assessmentOverallNone, ["assessed": .count(basis.assessed), "pillars": .count(basis.pillars)])
@@ -72,7 +74,7 @@ extension Localizer {
   }
 
   /// An outcome beside a stage: "Households with fixed broadband: 9% (2019)".
-  public func outcome(_ result: MetricResult, _ a: Assessment) -> String {
+  package func outcome(_ result: MetricResult, _ a: Assessment) -> String {
     let metric = a.program.metrics[result.metric]
     var value: String
     switch result.value {
@@ -102,13 +104,13 @@ extension Localizer {
   }
 
   /// "more than 3 years old"
-  public func old(_ a: Assessment) -> String {
+  package func old(_ a: Assessment) -> String {
     self(.assessmentOld, ["limit": .count(a.survey.policy.dataAgeLimit ?? 0)])
   }
 
   /// How old the data is: the year most figures describe, and the figures older than the limit.
   /// Nil when the survey asks for no data year.
-  public func dataAge(_ a: Assessment, limit: Int = 6) -> String? {
+  package func dataAge(_ a: Assessment, limit: Int = 6) -> String? {
     guard a.survey.policy.dataYearQuestion != nil || !a.sheet.evidence.isEmpty else { return nil }
     var text: String
     if let year = a.dataYear {

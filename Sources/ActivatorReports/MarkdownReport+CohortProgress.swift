@@ -1,39 +1,53 @@
 import ActivatorCore
 
 extension MarkdownReport {
-  public static func cohort(_ r: CohortReport) -> String {
+  package static func cohort(_ r: CohortReport) -> String {
     let t = Localizer(r.language)
     var out = "# " + t(.cohortSmartCityDiagnosisCohortCities, ["cities_count": "\(r.cities.count)"]) + "\n\n"
     out += "*\(e(r.surveyTitle))* · " + t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])
-    if !r.failures.isEmpty { out += " · " + t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"]) }
+    if !r.failures.isEmpty {
+      out += " · " + t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"])
+    }
     out += "\n\n## " + t(.cohortStagesByCity) + "\n\n"
     if let note = r.rankingNote(t) { out += e(note) + "\n\n" }
-    out += "| # | " + t(.cohortCity) + " | " + t(.cohortRegion) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t(.cohortOverall) + " |\n"
+    out +=
+      "| # | " + t(.cohortCity) + " | " + t(.cohortRegion) + " | " + r.pillarNames.map(e).joined(separator: " | ")
+      + " | " + t(.cohortOverall) + " |\n"
     out += "|--:|---|---|" + String(repeating: ":-:|", count: r.pillarNames.count + 1) + "\n"
     for (index, city) in r.cities.enumerated() {
       out += "| \(index + 1) | [\(e(city.name))](#\(city.anchor)) | \(e(city.region ?? "")) | "
-      out += city.stages.enumerated().map { pillar, stage in
-        guard stage > 0 else { return e(StatusMark.notAssessed.glyph) }
-        return String(stage) + (Confidence.from(coverage: city.coverage[pillar]) == .low ? e(StatusMark.lowConfidence.glyph) : "")
-      }.joined(separator: " | ") + " | \(city.overall.map(String.init) ?? "—") |\n"
+      out +=
+        city.stages.enumerated().map { pillar, stage in
+          guard stage > 0 else { return e(StatusMark.notAssessed.glyph) }
+          return String(stage)
+            + (Confidence.from(coverage: city.coverage[pillar]) == .low ? e(StatusMark.lowConfidence.glyph) : "")
+        }.joined(separator: " | ") + " | \(city.overall.map(String.init) ?? "—") |\n"
     }
-    out += "\n" + e(StatusMark.lowConfidence.glyph)
+    out +=
+      "\n" + e(StatusMark.lowConfidence.glyph)
       + t(.cohortLowConfidenceManyAnswersUnknown)
       + "; " + e(StatusMark.notAssessed.glyph) + " " + t.notAssessed + "\n"
     out += "\n## " + t(.cohortDistributionStagesPerPillar) + "\n\n"
-    out += "| " + t(.batchPillar) + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ") + " | "
+    out +=
+      "| " + t(.batchPillar) + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ")
+      + " | "
       + t(.wordNotAssessedTitle) + " |\n"
     out += "|---|" + String(repeating: "--:|", count: r.stageNames.count + 1) + "\n"
     for (pillar, name) in r.pillarNames.enumerated() {
-      out += "| \(e(name)) | " + r.all.stageCounts[pillar].map(String.init).joined(separator: " | ") + " | \(r.all.notAssessed[pillar]) |\n"
+      out +=
+        "| \(e(name)) | " + r.all.stageCounts[pillar].map(String.init).joined(separator: " | ")
+        + " | \(r.all.notAssessed[pillar]) |\n"
     }
     out += "\n## " + t(.cohortMedians) + "\n\n"
-    out += "| " + t(.cohortGroup) + " | " + t(.cohortCities) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | " + t(.cohortOverall) + " |\n"
+    out +=
+      "| " + t(.cohortGroup) + " | " + t(.cohortCities) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | "
+      + t(.cohortOverall) + " |\n"
     out += "|---|--:|" + String(repeating: "--:|", count: r.pillarNames.count + 1) + "\n"
     for group in [r.all] + r.regions {
       out += "| \(e(group.name)) | \(group.cities) | "
       out += r.pillarNames.indices.map { pillar in
-        (group.medianScore[pillar].map { ValueText.number($0, r.language) } ?? "—") + (group.medianStage[pillar].map { " (\($0))" } ?? "")
+        (group.medianScore[pillar].map { ValueText.number($0, r.language) } ?? "—")
+          + (group.medianStage[pillar].map { " (\($0))" } ?? "")
       }.joined(separator: " | ")
       out += " | \(group.medianOverall.map(String.init) ?? "—") |\n"
     }
@@ -45,7 +59,8 @@ extension MarkdownReport {
       out += "\n\n"
       let place = [city.country, city.region].compactMap { $0 }.joined(separator: " · ")
       out += (place.isEmpty ? "" : e(place) + " · ") + "`\(code(city.path))`\n\n"
-      out += "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.cohortScore) + " | " + t(.cohortAhead) + " | "
+      out +=
+        "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.cohortScore) + " | " + t(.cohortAhead) + " | "
         + t(.cohortVsMedian) + " | " + t(.cohortVsRegion) + " |\n|---|---|--:|--:|--:|--:|\n"
       for pillar in r.pillarNames.indices {
         let stage = city.stages[pillar]
@@ -54,8 +69,10 @@ extension MarkdownReport {
           continue
         }
         out += "| \(e(r.pillarNames[pillar])) | \(stage) \(e(r.stageNames[max(1, min(stage, r.topStage)) - 1])) | "
-        out += "\(ValueText.number(city.scores[pillar], r.language)) | \(city.percentile[pillar].map(t.percent) ?? "—") | "
-        out += "\(city.versusCohort[pillar].map { ChangeText.signed($0, r.language) } ?? "—") | \(city.versusRegion[pillar].map { ChangeText.signed($0, r.language) } ?? "—") |\n"
+        out +=
+          "\(ValueText.number(city.scores[pillar], r.language)) | \(city.percentile[pillar].map(t.percent) ?? "—") | "
+        out +=
+          "\(city.versusCohort[pillar].map { ChangeText.signed($0, r.language) } ?? "—") | \(city.versusRegion[pillar].map { ChangeText.signed($0, r.language) } ?? "—") |\n"
       }
       if !city.topSolutions.isEmpty {
         out += "\n" + t(.cohortTopRecommendations) + ": " + city.topSolutions.map(e).joined(separator: "; ") + "\n"
@@ -65,7 +82,9 @@ extension MarkdownReport {
       out += "\n## " + t(.cohortFilesThatCouldNotBe) + "\n\n"
       for failure in r.failures { out += "- `\(code(failure.path))`: \(e(t(failure.message)))\n" }
     }
-    out += "\n---\n\n*" + t(.cohortSurvey) + " `\(code(r.survey))` sha256 `\(r.surveyHash.prefix(16))` · " + t(.cohortRules) + " "
+    out +=
+      "\n---\n\n*" + t(.cohortSurvey) + " `\(code(r.survey))` sha256 `\(r.surveyHash.prefix(16))` · " + t(.cohortRules)
+      + " "
     out += r.rules.map { "`\(code($0.id)) \($0.version)` sha256 `\($0.hash.prefix(16))`" }.joined(separator: ", ")
     out += " · Activator \(r.engine) · " + t(.cohortGenerated) + " \(r.date)*\n"
     return out
@@ -90,19 +109,23 @@ extension MarkdownReport {
     return out
   }
 
-  public static func progress(_ r: ProgressReport, summaryOnly: Bool = false) -> String {
+  package static func progress(_ r: ProgressReport, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     var out = "# " + t(.cohortProgress) + ": \(e(r.city))\n\n"
     out += "`\(code(r.beforeFile))` (\(e(r.beforeDate ?? "?"))) → `\(code(r.afterFile))` (\(e(r.afterDate ?? "?")))\n\n"
     for caution in r.cautions { out += "> " + t(.cohortCaution) + ": \(e(caution))\n\n" }
-    out += "| " + t(.batchPillar) + " | " + t(.cohortBefore) + " | " + t(.cohortNow) + " | " + t(.cohortStageChange) + " | "
+    out +=
+      "| " + t(.batchPillar) + " | " + t(.cohortBefore) + " | " + t(.cohortNow) + " | " + t(.cohortStageChange) + " | "
       + t(.cohortScoreChange) + " |\n|---|---|---|:-:|--:|\n"
     for pillar in r.pillars {
       var before = pillar.before.map { "\($0.stage) \(e($0.name)) (\(ValueText.number($0.score, r.language)))" } ?? "—"
       if pillar.before != nil && !pillar.assessedBefore { before = e(t.notAssessed) }
-      let after = pillar.assessedAfter
-        ? "\(pillar.after.stage) \(e(pillar.after.name)) (\(ValueText.number(pillar.after.score, r.language)))" : e(t.notAssessed)
-      out += "| \(e(pillar.name)) | \(before) | \(after) | \(ChangeText.arrow(pillar.stageChange)) | \(ChangeText.signed(pillar.scoreChange, r.language)) |\n"
+      let after =
+        pillar.assessedAfter
+        ? "\(pillar.after.stage) \(e(pillar.after.name)) (\(ValueText.number(pillar.after.score, r.language)))"
+        : e(t.notAssessed)
+      out +=
+        "| \(e(pillar.name)) | \(before) | \(after) | \(ChangeText.arrow(pillar.stageChange)) | \(ChangeText.signed(pillar.scoreChange, r.language)) |\n"
     }
     if let before = r.overall.before, let after = r.overall.after {
       out += "\n" + t(.cohortOverallStage) + ": \(before) → \(after)\n"
@@ -132,7 +155,9 @@ extension MarkdownReport {
     guard !changes.isEmpty else { return "" }
     var out = "\n## \(title) (\(changes.count))\n\n"
     for change in changes {
-      out += "- \(e(change.pillar)), " + t(.diffStage) + " \(change.stage): \(e(change.title)) *(\(t.outcome(change.before)) → \(t.outcome(change.after)))*\n"
+      out +=
+        "- \(e(change.pillar)), " + t(.diffStage)
+        + " \(change.stage): \(e(change.title)) *(\(t.outcome(change.before)) → \(t.outcome(change.after)))*\n"
     }
     return out
   }

@@ -3,12 +3,14 @@ import ActivatorCore
 /// Text for Markdown (CommonMark and GitHub's tables): anything that could become markup, a
 /// link or raw HTML is backslash-escaped, and line breaks are folded so text cannot start a
 /// heading or break out of a table row.
-public enum MarkdownText {
+package enum MarkdownText {
   /// In a right-to-left report, left-to-right runs (numbers, ids, Latin names) are isolated with
   /// FSI … PDI (`Bidi`), which Markdown viewers pass on to the text.
-  public static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     guard Markup.rightToLeftPage else { return plain(text) }
-    return Bidi.isolatingLeftToRightRuns(text, escape: plain) { String(Bidi.isolateStart) + $0 + String(Bidi.isolateEnd) }
+    return Bidi.isolatingLeftToRightRuns(text, escape: plain) {
+      String(Bidi.isolateStart) + $0 + String(Bidi.isolateEnd)
+    }
   }
 
   static func plain(_ text: String) -> String {
@@ -43,13 +45,13 @@ public enum MarkdownText {
 }
 
 /// The Markdown reports: the same content as the HTML ones, with tables instead of charts.
-public struct MarkdownReport: ReportRenderer {
+package struct MarkdownReport: ReportRenderer {
   /// Only the summary of a city or progress report (`report --summary`).
-  public var summaryOnly: Bool
+  package var summaryOnly: Bool
 
-  public init(summaryOnly: Bool = false) { self.summaryOnly = summaryOnly }
+  package init(summaryOnly: Bool = false) { self.summaryOnly = summaryOnly }
 
-  public func render(_ document: ReportDocument) -> String {
+  package func render(_ document: ReportDocument) -> String {
     Markup.$rightToLeftPage.withValue(Localizer(document.language).locale.rightToLeft) {
       switch document {
       case .city(let report): Self.city(report, summaryOnly: summaryOnly)
@@ -76,7 +78,7 @@ public struct MarkdownReport: ReportRenderer {
     String(repeating: "■", count: max(0, min(stage, top))) + String(repeating: "□", count: max(0, top - stage))
   }
 
-  public static func city(_ r: CityReport, summaryOnly: Bool = false) -> String {
+  package static func city(_ r: CityReport, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
     var out = citySummary(r, t)
     guard !summaryOnly else { return out }
@@ -117,7 +119,8 @@ public struct MarkdownReport: ReportRenderer {
       out += "**" + t(.cohortOverallStage) + "**: " + e(r.overallText) + "\n\n"
     }
     if let age = r.dataAge { out += "*" + e(age) + "*\n\n" }
-    out += "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.reportLadder) + " | " + t(.cohortScore) + " | "
+    out +=
+      "| " + t(.batchPillar) + " | " + t(.batchStage) + " | " + t(.reportLadder) + " | " + t(.cohortScore) + " | "
       + t(.reportCoverage) + " | " + t(.reportTarget) + " |\n"
     out += "|---|---|---|--:|--:|---|\n"
     for pillar in r.pillars {
@@ -126,7 +129,8 @@ public struct MarkdownReport: ReportRenderer {
         out += "| \(e(pillar.name)) | \(e(t.notAssessed)) | — | — | \(t.percent(pillar.coverage)) | \(target) |\n"
         continue
       }
-      out += "| \(e(pillar.name)) | \(stageCell(pillar.stage, pillar.stageName)) | \(ladder(pillar.stage, top: r.topStage)) | "
+      out +=
+        "| \(e(pillar.name)) | \(stageCell(pillar.stage, pillar.stageName)) | \(ladder(pillar.stage, top: r.topStage)) | "
         + "\(ValueText.number(pillar.score, r.language)) | \(t.percent(pillar.coverage))\(pillar.confidence == .low ? " " + e(StatusMark.lowConfidence.glyph) : "") | \(target) |\n"
     }
     out += "\n" + e(r.method) + "\n"
@@ -137,23 +141,32 @@ public struct MarkdownReport: ReportRenderer {
 
   /// One pillar, said once (as in HTML): stage, gates, what the next stage needs, the rest in a table.
   static func pillar(_ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) -> String {
-    var out = "\n## \(e(pillar.name)): " + (pillar.assessed ? stageCell(pillar.stage, pillar.stageName) : e(t.notAssessed)) + "\n\n"
+    var out =
+      "\n## \(e(pillar.name)): " + (pillar.assessed ? stageCell(pillar.stage, pillar.stageName) : e(t.notAssessed))
+      + "\n\n"
     if let description = pillar.description, !description.isEmpty { out += "*\(e(description))*\n\n" }
     if let need = pillar.need { out += "**" + t(.wordNotAssessedTitle) + "**: " + e(need) + ".\n\n" }
     var facts = HTMLReport.pillarFacts(pillar, r, t).map(e)
     if pillar.assessed { facts.insert("`\(ladder(pillar.stage, top: r.topStage))`", at: 0) }
     if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
     if !pillar.evidence.isEmpty {
-      out += "| " + t(.reportStageGate) + " | " + t(.reportCriteriaMet) + " | " + t(.reportWeightedShare) + " | "
+      out +=
+        "| " + t(.reportStageGate) + " | " + t(.reportCriteriaMet) + " | " + t(.reportWeightedShare) + " | "
         + t(.reportPassed) + " |\n|---|--:|--:|:-:|\n"
       for row in pillar.evidence {
-        out += "| \(row.stage) \(e(row.name)) | \(row.met) / \(row.criteria) | \(t.percent(row.share)) | \((row.passed ? StatusMark.met : .unmet).glyph) |\n"
+        out +=
+          "| \(row.stage) \(e(row.name)) | \(row.met) / \(row.criteria) | \(t.percent(row.share)) | \((row.passed ? StatusMark.met : .unmet).glyph) |\n"
       }
       out += "\n"
     }
     if let next = pillar.next {
-      out += "### " + t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(e(next.name))"]) + "\n\n"
-      out += t(.reportMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n\n"
+      out +=
+        "### " + t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(e(next.name))"])
+        + "\n\n"
+      out +=
+        t(
+          .reportMeetAtLeastNextNeeded,
+          ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n\n"
       out += criteria(next.candidates, t, details: true)
       if !next.nearMisses.isEmpty {
         out += "\n" + t(.reportNearMisses) + ":\n\n"
@@ -165,7 +178,9 @@ public struct MarkdownReport: ReportRenderer {
     }
     let met = CityReport.collapsed(pillar.strengths)
     if !met.isEmpty {
-      out += StatusMark.met.glyph + " **" + t(.reportStrengths) + " (\(pillar.strengths.count))**: " + met.map { e(CityReport.stepped($0, t)) }.joined(separator: "; ") + "\n\n"
+      out +=
+        StatusMark.met.glyph + " **" + t(.reportStrengths) + " (\(pillar.strengths.count))**: "
+        + met.map { e(CityReport.stepped($0, t)) }.joined(separator: "; ") + "\n\n"
     }
     out += criteriaTable(pillar, t)
     if !pillar.findings.isEmpty {
@@ -191,15 +206,19 @@ public struct MarkdownReport: ReportRenderer {
 
   static func recommendations(_ r: CityReport, _ t: Localizer) -> String {
     guard !r.recommendations.isEmpty else { return "" }
-    var out = "\n## " + t(.reportRecommendedSolutions) + "\n\n*" + e(t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain)) + "*\n\n"
+    var out =
+      "\n## " + t(.reportRecommendedSolutions) + "\n\n*"
+      + e(t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain)) + "*\n\n"
     out += "| " + t(.reportSolution) + " | " + t(.reportWhatItDoes) + " | " + t(.reportTowards) + " |\n|---|---|---|\n"
     for item in r.recommendations {
       let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-      var solution = "**\(item.rank). \(e(item.name))** (\(e(origin))) · " + t(.reportFitsStages) + " \(item.stageRange)"
+      var solution =
+        "**\(item.rank). \(e(item.name))** (\(e(origin))) · " + t(.reportFitsStages) + " \(item.stageRange)"
       if let number = item.sourceNumber { solution += " [\(number)]" }
       if !item.verified { solution += " · " + e(t(.reportNotYetVerifiedAgainstIts)) }
       if !item.fits { solution += " · " + e(t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"])) }
-      let what = ([e(item.problem), e(item.solution)] + item.checkFirst.map { e(t(.reportCheckFirst) + ": " + $0) }).joined(separator: " · ")
+      let what = ([e(item.problem), e(item.solution)] + item.checkFirst.map { e(t(.reportCheckFirst) + ": " + $0) })
+        .joined(separator: " · ")
       let towards = ([e(item.pillar)] + (item.towards.map { [e($0)] } ?? [])).joined(separator: ": ")
       out += "| \(solution) | \(what) | \(towards) |\n"
     }
@@ -209,15 +228,23 @@ public struct MarkdownReport: ReportRenderer {
   static func roadmap(_ r: CityReport, _ t: Localizer) -> String {
     guard !r.roadmap.isEmpty else { return "" }
     var out = "\n## " + t(.reportRoadmap) + "\n\n*" + e(t(.reportPillarByPillarCityS)) + "*\n\n"
-    out += "| " + t(.batchStage) + " | " + t(.reportCriteriaToMeet) + " | " + t(.reportSolutions) + " |\n|---|---|---|\n"
+    out +=
+      "| " + t(.batchStage) + " | " + t(.reportCriteriaToMeet) + " | " + t(.reportSolutions) + " |\n|---|---|---|\n"
     for (index, step) in r.roadmap.enumerated() {
       let action = step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)
       var needs = e(t.shortList(step.criteria, limit: 3))
-      if step.neededCount > 0 && !step.consolidates { needs = t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]) + ": " + needs }
+      if step.neededCount > 0 && !step.consolidates {
+        needs = t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]) + ": " + needs
+      }
       var helps = step.solutions.map(e).joined(separator: "; ")
-      if !step.unlocks.isEmpty { helps += " · *" + t(.reportThenPossible) + "*: " + step.unlocks.map(e).joined(separator: "; ") }
-      if !step.programmes.isEmpty { helps += " · *" + t(.reportWegoCanHelp) + "*: " + step.programmes.map(e).joined(separator: "; ") }
-      out += "| \(index + 1). **\(e(step.pillar))**: \(action) \(stageCell(step.stage, step.stageName)) | \(needs) | \(helps) |\n"
+      if !step.unlocks.isEmpty {
+        helps += " · *" + t(.reportThenPossible) + "*: " + step.unlocks.map(e).joined(separator: "; ")
+      }
+      if !step.programmes.isEmpty {
+        helps += " · *" + t(.reportWegoCanHelp) + "*: " + step.programmes.map(e).joined(separator: "; ")
+      }
+      out +=
+        "| \(index + 1). **\(e(step.pillar))**: \(action) \(stageCell(step.stage, step.stageName)) | \(needs) | \(helps) |\n"
     }
     return out
   }
@@ -226,7 +253,9 @@ public struct MarkdownReport: ReportRenderer {
     guard !r.nextSteps.isEmpty else { return "" }
     var out = "\n## " + t(.reportNextStepsWithWego) + "\n\n"
     for step in r.nextSteps {
-      out += "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))" + (step.sourceNumber.map { " [\($0)]" } ?? "") + "\n"
+      out +=
+        "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))" + (step.sourceNumber.map { " [\($0)]" } ?? "")
+        + "\n"
       for reason in step.because { out += "  - \(e(reason))\n" }
       for note in step.notes { out += "  - *\(e(note))*\n" }
     }
@@ -237,7 +266,9 @@ public struct MarkdownReport: ReportRenderer {
     guard !r.figures.isEmpty else { return "" }
     var out = "\n## " + t(.reportFiguresTitle) + "\n\n*" + e(t(.reportFiguresIntro)) + "*\n\n"
     for figure in r.figures {
-      out += "- **" + e(figure.figure) + "**" + (figure.details.isEmpty ? "" : ": " + figure.details.map(e).joined(separator: " · ")) + "\n"
+      out +=
+        "- **" + e(figure.figure) + "**"
+        + (figure.details.isEmpty ? "" : ": " + figure.details.map(e).joined(separator: " · ")) + "\n"
     }
     return out
   }
@@ -246,7 +277,9 @@ public struct MarkdownReport: ReportRenderer {
   static func sources(_ r: CityReport, _ t: Localizer) -> String {
     guard !r.sources.isEmpty else { return "" }
     var out = "\n## " + t(.reportSources) + "\n\n*" + e(t(.reportSourcesIntro)) + "*\n\n"
-    for (index, source) in r.sources.enumerated() { out += "\(index + 1). " + MarkdownText.link(Markup.site(source), source) + "\n" }
+    for (index, source) in r.sources.enumerated() {
+      out += "\(index + 1). " + MarkdownText.link(Markup.site(source), source) + "\n"
+    }
     return out
   }
 
@@ -261,11 +294,14 @@ public struct MarkdownReport: ReportRenderer {
   }
 
   static func provenance(_ p: CityReport.Provenance, _ t: Localizer) -> String {
-    var out = "*" + t(.reportAnswers) + ": `\(code(p.file))` · " + t(.reportSurvey) + " `\(code(p.survey)) \(p.surveyVersion)`"
+    var out =
+      "*" + t(.reportAnswers) + ": `\(code(p.file))` · " + t(.reportSurvey) + " `\(code(p.survey)) \(p.surveyVersion)`"
     if p.answeredVersion != p.surveyVersion { out += " (" + t(.reportAnsweredAs) + " \(p.answeredVersion))" }
     out += " sha256 `\(p.surveyHash.prefix(16))` · " + t(.cohortRules) + " "
     out += p.rules.map { "`\(code($0.id)) \($0.version)` sha256 `\($0.hash.prefix(16))`" }.joined(separator: ", ")
-    out += " · " + t(.reportRuleSet) + " `\(p.rulesHash.prefix(16))` · Activator \(p.engine) · " + t(.cohortGenerated) + " \(p.date)*\n"
+    out +=
+      " · " + t(.reportRuleSet) + " `\(p.rulesHash.prefix(16))` · Activator \(p.engine) · " + t(.cohortGenerated)
+      + " \(p.date)*\n"
     return out
   }
 

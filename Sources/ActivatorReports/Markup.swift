@@ -2,20 +2,20 @@ import ActivatorCore
 
 /// Builds HTML or SVG text. Every piece of text goes through `text(_:)` or an attribute value,
 /// both escaped; only markup written in this module is emitted raw.
-public struct Markup: Sendable {
-  public private(set) var output = ""
+package struct Markup: Sendable {
+  package private(set) var output = ""
   /// SVG has no `<bdi>`: its text is never isolated.
   let svg: Bool
 
-  public init(svg: Bool = false) { self.svg = svg }
+  package init(svg: Bool = false) { self.svg = svg }
 
   /// Whether text is written into a right-to-left page, where every left-to-right run in it
   /// (numbers, ids, units, Latin names) is isolated in `<bdi>`, so "ISO 37120" or "42%" keep
   /// their order and do not pull the words around them. Set by `HTMLPage` for the page it renders.
-  @TaskLocal public static var rightToLeftPage = false
+  @TaskLocal package static var rightToLeftPage = false
 
   /// Text escaped for element content and attribute values alike.
-  public static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)
     for scalar in text.unicodeScalars {
@@ -39,15 +39,16 @@ public struct Markup: Sendable {
   }
 
   /// A link target safe to put in `href`: web addresses only, anything else dropped.
-  public static func safeURL(_ url: String) -> String? {
+  package static func safeURL(_ url: String) -> String? {
     let lowered = url.lowercased()
     guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return nil }
-    guard !url.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "`" }) else { return nil }
+    guard !url.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "`" })
+    else { return nil }
     return url
   }
 
   /// The host of a web address without a leading `www.`: `https://www.x.org/a` → `x.org`.
-  public static func site(_ url: String) -> String {
+  package static func site(_ url: String) -> String {
     guard let scheme = url.firstRange(of: "://") else { return url }
     let rest = url[scheme.upperBound...]
     var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
@@ -56,9 +57,9 @@ public struct Markup: Sendable {
     return host.isEmpty ? url : String(host)
   }
 
-  public mutating func raw(_ markup: String) { output += markup }
+  package mutating func raw(_ markup: String) { output += markup }
 
-  public mutating func text(_ text: String) { output += content(text) }
+  package mutating func text(_ text: String) { output += content(text) }
 
   /// Text as element content: escaped, and isolated where the page is right to left.
   func content(_ text: String) -> String {
@@ -67,34 +68,34 @@ public struct Markup: Sendable {
   }
 
   /// `<name attributes>body</name>`; attribute values are escaped.
-  public mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ body: (inout Markup) -> Void) {
+  package mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ body: (inout Markup) -> Void) {
     open(name, attributes)
     body(&self)
     output += "</\(name)>"
   }
 
-  public mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
+  package mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
     open(name, attributes)
     output += content(text)
     output += "</\(name)>"
   }
 
   /// An element with no content (`<rect …/>` in SVG, `<br>`-like in HTML).
-  public mutating func empty(_ name: String, _ attributes: [(String, String)] = [], xml: Bool = false) {
+  package mutating func empty(_ name: String, _ attributes: [(String, String)] = [], xml: Bool = false) {
     output += "<\(name)"
     for (key, value) in attributes { output += " \(key)=\"\(Self.escape(value))\"" }
     output += xml ? "/>" : ">"
   }
 
-  public mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+  package mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
     output += "<\(name)"
     for (key, value) in attributes { output += " \(key)=\"\(Self.escape(value))\"" }
     output += ">"
   }
 
-  public mutating func close(_ name: String) { output += "</\(name)>" }
+  package mutating func close(_ name: String) { output += "</\(name)>" }
 
-  public mutating func newline() { output += "\n" }
+  package mutating func newline() { output += "\n" }
 }
 
 /// Numbers for SVG coordinates: two decimals at most, no exponent.

@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// How the batch formats write a chosen metric (`MetricColumn`) for one city and across a
 /// cohort: a value nobody knows is an empty cell, null or a dash, never 0.

@@ -1,66 +1,68 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// One city assessed twice: how each pillar moved, which criteria were newly met or lost, and
 /// which earlier recommendations the city has since carried out.
-public struct ProgressReport: Sendable {
-  public struct PillarChange: Sendable {
-    public var id: String
-    public var name: String
-    public var before: (stage: Int, name: String, score: Double, coverage: Double)?
-    public var after: (stage: Int, name: String, score: Double, coverage: Double)
-    public var target: Int?
+package struct ProgressReport: Sendable {
+  package struct PillarChange: Sendable {
+    package var id: String
+    package var name: String
+    package var before: (stage: Int, name: String, score: Double, coverage: Double)?
+    package var after: (stage: Int, name: String, score: Double, coverage: Double)
+    package var target: Int?
     /// Whether the pillar was assessed then and now; a change is only read between two stages.
-    public var assessedBefore = true
-    public var assessedAfter = true
+    package var assessedBefore = true
+    package var assessedAfter = true
 
-    public var stageChange: Int { assessedBefore && assessedAfter ? after.stage - (before?.stage ?? after.stage) : 0 }
-    public var scoreChange: Double { assessedBefore && assessedAfter ? after.score - (before?.score ?? after.score) : 0 }
+    package var stageChange: Int { assessedBefore && assessedAfter ? after.stage - (before?.stage ?? after.stage) : 0 }
+    package var scoreChange: Double {
+      assessedBefore && assessedAfter ? after.score - (before?.score ?? after.score) : 0
+    }
   }
 
-  public struct CriterionChange: Sendable {
-    public var id: String
-    public var pillar: String
-    public var stage: Int
-    public var title: String
-    public var before: Outcome
-    public var after: Outcome
+  package struct CriterionChange: Sendable {
+    package var id: String
+    package var pillar: String
+    package var stage: Int
+    package var title: String
+    package var before: Outcome
+    package var after: Outcome
   }
 
-  public struct Done: Sendable {
-    public var name: String
-    public var city: String
+  package struct Done: Sendable {
+    package var name: String
+    package var city: String
     /// The criteria it was recommended for, all met now.
-    public var criteria: [String]
+    package var criteria: [String]
   }
 
-  public var language: String
-  public var city: String
-  public var beforeFile: String
-  public var afterFile: String
-  public var beforeDate: String?
-  public var afterDate: String?
-  public var topStage: Int
-  public var stageNames: [String]
-  public var overall: (before: Int?, after: Int?)
-  public var pillars: [PillarChange]
-  public var newlyMet: [CriterionChange]
-  public var lost: [CriterionChange]
+  package var language: String
+  package var city: String
+  package var beforeFile: String
+  package var afterFile: String
+  package var beforeDate: String?
+  package var afterDate: String?
+  package var topStage: Int
+  package var stageNames: [String]
+  package var overall: (before: Int?, after: Int?)
+  package var pillars: [PillarChange]
+  package var newlyMet: [CriterionChange]
+  package var lost: [CriterionChange]
   /// Criteria that were unknown before and are known now (met or not).
-  public var clarified: [CriterionChange]
-  public var done: [Done]
+  package var clarified: [CriterionChange]
+  package var done: [Done]
   /// Recommendations of the new assessment that the old one did not make.
-  public var newRecommendations: [String]
+  package var newRecommendations: [String]
   /// The summary page: each pillar that moved and by how much, the criteria counts, and the next
   /// steps of the new assessment (as a city report's summary chooses them).
-  public var moved: [String]
-  public var criteriaCounts: String
-  public var nextSteps: [CityReport.SummaryStep]
+  package var moved: [String]
+  package var criteriaCounts: String
+  package var nextSteps: [CityReport.SummaryStep]
   /// Things that make the comparison less meaningful (other city, other rules, dates reversed).
-  public var cautions: [String]
-  public var engine: String
-  public var date: String
+  package var cautions: [String]
+  package var engine: String
+  package var date: String
 
-  public init(before old: Assessment, after new: Assessment, language: String, date: String) {
+  package init(before old: Assessment, after new: Assessment, language: String, date: String) {
     let t = Localizer(language)
     self.language = language
     self.date = t.date(date)
@@ -80,7 +82,9 @@ public struct ProgressReport: Sendable {
     var cautions: [String] = []
     if old.sheet.city.name != new.sheet.city.name {
       cautions.append(
-        t(.progressTwoFilesNameDifferentCities, ["city_name": "\(old.sheet.city.name)", "city_name2": "\(new.sheet.city.name)"]))
+        t(
+          .progressTwoFilesNameDifferentCities,
+          ["city_name": "\(old.sheet.city.name)", "city_name2": "\(new.sheet.city.name)"]))
     }
     if old.program.hash != new.program.hash {
       cautions.append(
@@ -91,25 +95,31 @@ public struct ProgressReport: Sendable {
         // The day in words; the timestamps themselves only when both fall on the same day.
         t(
           .progressSecondFileWasCompletedBefore,
-          t.date(after) == t.date(before) ? ["after": .text(after), "before": .text(before)] : ["after": .text(t.date(after)), "before": .text(t.date(before))]))
+          t.date(after) == t.date(before)
+            ? ["after": .text(after), "before": .text(before)]
+            : ["after": .text(t.date(after)), "before": .text(t.date(before))]))
     }
     self.cautions = cautions
 
-    let oldPillars = Dictionary(old.pillars.map { (old.survey.pillars[$0.pillar].id, $0) }, uniquingKeysWith: { first, _ in first })
+    let oldPillars = Dictionary(
+      old.pillars.map { (old.survey.pillars[$0.pillar].id, $0) }, uniquingKeysWith: { first, _ in first })
     pillars = new.pillars.map { result in
       let definition = survey.pillars[result.pillar]
       let previous = oldPillars[definition.id]
       let before = previous.map { ($0.stage, old.survey.stageName($0.stage, language), $0.score, $0.coverage) }
       var change = PillarChange(
         id: definition.id, name: t.text(definition.name), before: before,
-        after: (result.stage, survey.stageName(result.stage, language), result.score, result.coverage), target: result.target)
+        after: (result.stage, survey.stageName(result.stage, language), result.score, result.coverage),
+        target: result.target)
       change.assessedBefore = previous?.assessed ?? true
       change.assessedAfter = result.assessed
       return change
     }
 
     var oldOutcomes: [String: Outcome] = [:]
-    for (index, criterion) in old.program.criteria.enumerated() { oldOutcomes[criterion.qualifiedID] = old.outcomes[index] }
+    for (index, criterion) in old.program.criteria.enumerated() {
+      oldOutcomes[criterion.qualifiedID] = old.outcomes[index]
+    }
     var newlyMet: [CriterionChange] = []
     var lost: [CriterionChange] = []
     var clarified: [CriterionChange] = []
@@ -141,8 +151,11 @@ public struct ProgressReport: Sendable {
     for recommendation in old.recommendations {
       let solution = old.program.solutions[recommendation.solution]
       let criteria = recommendation.reasons.map { old.program.criteria[$0.criterion] }
-      guard !criteria.isEmpty, criteria.allSatisfy({ newOutcomes[$0.qualifiedID] == .met }), !newSolutionIDs.contains(solution.id) else { continue }
-      done.append(Done(name: t.text(solution.name), city: t.text(solution.city), criteria: criteria.map { t.text($0.title) }))
+      guard !criteria.isEmpty, criteria.allSatisfy({ newOutcomes[$0.qualifiedID] == .met }),
+        !newSolutionIDs.contains(solution.id)
+      else { continue }
+      done.append(
+        Done(name: t.text(solution.name), city: t.text(solution.city), criteria: criteria.map { t.text($0.title) }))
     }
     self.done = done
     let oldSolutionIDs = Set(old.recommendations.map { old.program.solutions[$0.solution].id })
@@ -163,9 +176,18 @@ public struct ProgressReport: Sendable {
         stages.append(
           t(
             .progressMovedStage,
-            ["pillar": .text(change.name), "before": .text("\(before.stage) \(before.name)"), "after": .text("\(change.after.stage) \(change.after.name)"), "change": .text(score)]))
+            [
+              "pillar": .text(change.name), "before": .text("\(before.stage) \(before.name)"),
+              "after": .text("\(change.after.stage) \(change.after.name)"), "change": .text(score),
+            ]))
       } else if score != "±0" {
-        scores.append(t(.progressMovedScore, ["pillar": .text(change.name), "stage": .text("\(change.after.stage) \(change.after.name)"), "change": .text(score)]))
+        scores.append(
+          t(
+            .progressMovedScore,
+            [
+              "pillar": .text(change.name), "stage": .text("\(change.after.stage) \(change.after.name)"),
+              "change": .text(score),
+            ]))
       }
     }
     return stages + scores

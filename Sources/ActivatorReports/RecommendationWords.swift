@@ -1,14 +1,14 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// The plain words for how recommendations were chosen: each ranking factor, each reason a
 /// solution was set aside, what the city's answers say about its situation, and what a WeGO
 /// programme's eligibility and status mean. One place, so `explain`, the reports and `what-if`
 /// say the same thing.
-public struct RecommendationWords: Sendable {
-  public let assessment: Assessment
+package struct RecommendationWords: Sendable {
+  package let assessment: Assessment
   let t: Localizer
 
-  public init(_ assessment: Assessment) {
+  package init(_ assessment: Assessment) {
     self.assessment = assessment
     self.t = Localizer(assessment.language)
   }
@@ -18,7 +18,7 @@ public struct RecommendationWords: Sendable {
 
   // MARK: - Words for the city's situation
 
-  public func barrier(_ option: Int) -> String {
+  package func barrier(_ option: Int) -> String {
     guard let slot = program.context.barriers, option < survey.questions[slot].options.count else { return "" }
     return t.text(survey.questions[slot].options[option].label)
   }
@@ -27,7 +27,7 @@ public struct RecommendationWords: Sendable {
 
   /// What recommendations were fitted to, one line per item; what the survey does not ask or
   /// the city did not answer is said, never guessed.
-  public func context() -> [String] {
+  package func context() -> [String] {
     let city = assessment.context
     let plan = program.context
     var lines: [String] = []
@@ -43,7 +43,8 @@ public struct RecommendationWords: Sendable {
       let others = city.barriers.filter { $0 != city.topBarrier }.map(barrier)
       if !others.isEmpty { lines.append(t(.recommendationOtherBarriers) + ": " + others.joined(separator: "; ")) }
     }
-    lines.append(t(.recommendationIncomeGroup) + ": " + (city.income.map(t.income) ?? (plan.asksIncome ? unknown : notAsked)))
+    lines.append(
+      t(.recommendationIncomeGroup) + ": " + (city.income.map(t.income) ?? (plan.asksIncome ? unknown : notAsked)))
     lines.append(t(.recommendationCitySize) + ": " + (city.size.map(t.size) ?? (plan.asksSize ? unknown : notAsked)))
     return lines
   }
@@ -51,7 +52,7 @@ public struct RecommendationWords: Sendable {
   // MARK: - Ranking factors
 
   /// One factor in a sentence, with its points ("+4: addresses 2 unmet criteria of the next stage").
-  public func factor(_ factor: RankingFactor, of recommendation: Recommendation) -> String {
+  package func factor(_ factor: RankingFactor, of recommendation: Recommendation) -> String {
     let points = factor.points > 0 ? "+\(factor.points)" : "\(factor.points)"
     return points + ": " + sentence(factor, recommendation)
   }
@@ -78,7 +79,9 @@ public struct RecommendationWords: Sendable {
       return t(.recommendationPillarNamePillarCityChose, ["pillar_name": "\(pillarName(factor.subject))"])
     case .target:
       let pillar = pillarName(recommendation.pillar)
-      return t(.recommendationPillarWhereCityAimsAt, ["pillar": "\(pillar)", "factor_subject": "\(factor.subject)", "stage": "\(stage)"])
+      return t(
+        .recommendationPillarWhereCityAimsAt,
+        ["pillar": "\(pillar)", "factor_subject": "\(factor.subject)", "stage": "\(stage)"])
     case .topBarrier:
       return t(.recommendationEasesCitySBiggestBarrier, ["barrier": "\(barrier(factor.subject))"])
     case .barrier:
@@ -90,25 +93,35 @@ public struct RecommendationWords: Sendable {
       let shown = t.size(CitySize.allCases[factor.subject])
       return t(.recommendationSuitsCitiesThisSizeShown, ["shown": "\(shown)"])
     case .stageFit:
-      return t(.recommendationFitsPillarSStageCities, ["solution_stage_min": "\(solution.stageMin)", "solution_stage_max": "\(solution.stageMax)"])
+      return t(
+        .recommendationFitsPillarSStageCities,
+        ["solution_stage_min": "\(solution.stageMin)", "solution_stage_max": "\(solution.stageMax)"])
     case .belowStage:
-      return t(.recommendationCitiesUsuallyTakeItUp, ["solution_stage_min": "\(solution.stageMin)", "solution_stage_max": "\(solution.stageMax)", "stage": "\(stage)"])
+      return t(
+        .recommendationCitiesUsuallyTakeItUp,
+        [
+          "solution_stage_min": "\(solution.stageMin)", "solution_stage_max": "\(solution.stageMax)",
+          "stage": "\(stage)",
+        ])
     case .deployed:
       return t(.recommendationRunningAtCityScaleSolution, ["solution_city": "\(t.text(solution.city))"])
     case .prepares:
-      return t(.recommendationBuildsWhatSubjectNameNeeds, ["subject_name": "\(t.text(program.solutions[factor.subject].name))"])
+      return t(
+        .recommendationBuildsWhatSubjectNameNeeds, ["subject_name": "\(t.text(program.solutions[factor.subject].name))"]
+      )
     }
   }
 
   // MARK: - Set aside
 
   /// Why a solution is not recommended, one sentence per reason.
-  public func setAside(_ item: SetAside) -> [String] {
+  package func setAside(_ item: SetAside) -> [String] {
     let solution = program.solutions[item.solution]
     return item.reasons.map { reason in
       switch reason {
       case .needsMissing(let needs):
-        return t(.recommendationFirstNeeds) + ": " + needs.map { t.text(solution.needs[$0].text) }.joined(separator: "; ")
+        return t(.recommendationFirstNeeds) + ": "
+          + needs.map { t.text(solution.needs[$0].text) }.joined(separator: "; ")
           + t(.recommendationNotPlaceAccordingAnswers)
       case .needsUnknown(let needs):
         return t(.recommendationNeeds) + ": " + needs.map { t.text(solution.needs[$0].text) }.joined(separator: "; ")
@@ -120,7 +133,9 @@ public struct RecommendationWords: Sendable {
         return t(.recommendationSuitsCitiesThat) + solution.fits.size.map { t.size($0) }.joined(separator: ", ")
           + t(.recommendationThisCitySize, ["size": "\(t.size(size))"])
       case .tooAdvanced(let stage):
-        return t(.recommendationForCitiesFromStageSolution, ["solution_stage_min": "\(solution.stageMin)", "stage": "\(stage)"])
+        return t(
+          .recommendationForCitiesFromStageSolution,
+          ["solution_stage_min": "\(solution.stageMin)", "stage": "\(stage)"])
       case .unknownAnswers:
         return t(.recommendationWouldAddressCriteriaWhoseAnswers)
       }
@@ -128,11 +143,14 @@ public struct RecommendationWords: Sendable {
   }
 
   /// For a solution set aside for a missing need: what to do first, and the solutions that help.
-  public func firstSteps(_ item: SetAside, limit: Int = 3) -> [String] {
+  package func firstSteps(_ item: SetAside, limit: Int = 3) -> [String] {
     item.first.prefix(limit).map { criterion in
-      let builders = program.links[criterion].filter { builder in assessment.recommendations.contains { $0.solution == builder } }
+      let builders = program.links[criterion].filter { builder in
+        assessment.recommendations.contains { $0.solution == builder }
+      }
       let see = builders.prefix(2).map { t.text(program.solutions[$0].name) }
-      return t.text(program.criteria[criterion].title) + (see.isEmpty ? "" : " (" + t(.recommendationSee) + ": " + see.joined(separator: "; ") + ")")
+      return t.text(program.criteria[criterion].title)
+        + (see.isEmpty ? "" : " (" + t(.recommendationSee) + ": " + see.joined(separator: "; ") + ")")
     }
   }
 
@@ -140,14 +158,16 @@ public struct RecommendationWords: Sendable {
 
   /// What the city should know before turning to a programme: whom WeGO gives it to, and whether
   /// it still runs.
-  public func programmeNotes(_ programme: Programme) -> [String] {
+  package func programmeNotes(_ programme: Programme) -> [String] {
     var notes: [String] = []
     if !programme.fits.suitsEveryIncome, let basis = programme.fitsBasis {
       var note = t.text(basis)
       if assessment.context.income == nil {
-        note += " " + (program.context.asksIncome
-          ? t(.recommendationAnswersDoNotSayCity)
-          : t(.recommendationThisSurveyDoesNotAsk))
+        note +=
+          " "
+          + (program.context.asksIncome
+            ? t(.recommendationAnswersDoNotSayCity)
+            : t(.recommendationThisSurveyDoesNotAsk))
       }
       notes.append(note)
     }
@@ -159,7 +179,7 @@ public struct RecommendationWords: Sendable {
   }
 
   /// Why a programme a rule chose is not offered to this city.
-  public func programmeSetAside(_ item: ProgrammeSetAside) -> String {
+  package func programmeSetAside(_ item: ProgrammeSetAside) -> String {
     let programme = program.programmes[item.programme]
     switch item.reason {
     case .income(let group):

@@ -2,13 +2,13 @@ import ActivatorCore
 
 /// What `activator report` writes: one city, a cohort, or one city's progress. Each is a model
 /// that has worked out every figure and sentence once, in the report's language.
-public enum ReportDocument: Sendable {
+package enum ReportDocument: Sendable {
   case city(CityReport)
   case cohort(CohortReport)
   case progress(ProgressReport)
 
   /// The language the report is written in.
-  public var language: String {
+  package var language: String {
     switch self {
     case .city(let report): report.language
     case .cohort(let report): report.language
@@ -20,7 +20,7 @@ public enum ReportDocument: Sendable {
 /// A format people read reports in. A renderer only lays out what the model says, so two
 /// formats cannot disagree on content; each format is a type of its own (`HTMLReport`,
 /// `MarkdownReport`), in the files named after it.
-public protocol ReportRenderer: Sendable {
+package protocol ReportRenderer: Sendable {
   func render(_ document: ReportDocument) -> String
 }
 
@@ -34,6 +34,7 @@ enum ChangeText {
   /// "+0.25", "−1,5" or "±0" for a change of score, to hundredths, in `language`'s notation.
   static func signed(_ value: Double, _ language: String) -> String {
     let rounded = (value * 100).rounded() / 100
-    return rounded > 0 ? "+" + ValueText.number(rounded, language) : rounded < 0 ? "−" + ValueText.number(-rounded, language) : "±0"
+    return rounded > 0
+      ? "+" + ValueText.number(rounded, language) : rounded < 0 ? "−" + ValueText.number(-rounded, language) : "±0"
   }
 }

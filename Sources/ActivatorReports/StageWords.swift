@@ -1,43 +1,46 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// What every format says about stages, worded once: how a pillar reaches a stage, what score
 /// and coverage mean, and which unmet criteria of the next stage are close. The terminal
 /// explanation and the report model (`CityReport`) both take their sentences from here.
-public struct StageWords {
+package struct StageWords {
   let a: Assessment
   let t: Localizer
 
-  public init(_ a: Assessment) {
+  package init(_ a: Assessment) {
     self.a = a
     self.t = Localizer(a.language)
   }
 
   /// "A pillar reaches a stage when at least 75% of the weighted criteria … are met."
-  public var rule: String { t(.stageRule, ["threshold": .text(t.percent(a.program.threshold))]) }
+  package var rule: String { t(.stageRule, ["threshold": .text(t.percent(a.program.threshold))]) }
 
   /// The rule, then what score and coverage mean and how low confidence is marked.
-  public var method: String {
+  package var method: String {
     rule + " " + t(.stageScoreAndCoverage, ["glyph": .quoted(StatusMark.lowConfidence.glyph)])
   }
 
   /// A stage gate's evidence, the weighted share named as such: "met 5 of 7 criteria, 80% of
   /// their weight (75% needed)".
-  public func gate(met: Int, of count: Int, share: Double) -> String {
+  package func gate(met: Int, of count: Int, share: Double) -> String {
     t(
       .stageGateMet,
-      ["met": .count(met), "count": .count(count), "share": .text(t.percent(share)), "threshold": .text(t.percent(a.program.threshold))])
+      [
+        "met": .count(met), "count": .count(count), "share": .text(t.percent(share)),
+        "threshold": .text(t.percent(a.program.threshold)),
+      ])
   }
 
   /// Said beside the overall stage: what it is, how many pillars it rests on when some are not
   /// assessed, and how to read it.
-  public var overallNote: String {
+  package var overallNote: String {
     t.overallBasis(a).map { t(.stageOverallMedianAssessed, ["basis": .text($0)]) } ?? t(.stageOverallMedian)
   }
 
   /// The unmet criteria among `candidates` that are close, in words: every format says a near
   /// miss through here, so a maximum always reads "above … — to go down by …" and a minimum
   /// "short of …", in every language.
-  public func nearMisses(_ candidates: [Int]) -> [String] {
+  package func nearMisses(_ candidates: [Int]) -> [String] {
     nearMissFacts(candidates).map(words)
   }
 
@@ -45,13 +48,14 @@ public struct StageWords {
   /// threshold, on the side the ladder's direction counts as short, or a choice one level off.
   /// A number is an answer (a question's ladder) or what a `value:` ladder computes from answers
   /// (a rate per 100,000 residents), read the same way.
-  public func nearMissFacts(_ candidates: [Int]) -> [NearMiss] {
+  package func nearMissFacts(_ candidates: [Int]) -> [NearMiss] {
     candidates.compactMap { index in
       guard a.outcomes[index] == .unmet else { return nil }
       let criterion = a.program.criteria[index]
       if let ladder = criterion.ladder { return answerMiss(index, ladder) }
       guard let measure = criterion.measure, let number = a.measured(index) else { return nil }
-      return numberMiss(index, question: nil, number, threshold: measure.threshold, higher: measure.direction == .higher)
+      return numberMiss(
+        index, question: nil, number, threshold: measure.threshold, higher: measure.direction == .higher)
     }
   }
 
@@ -59,7 +63,9 @@ public struct StageWords {
     let value = a.values[ladder.question]
     let higher = ladder.direction == .higher
     guard ladder.byLevel else {
-      return value.numberValue.flatMap { numberMiss(index, question: ladder.question, $0, threshold: ladder.threshold, higher: higher) }
+      return value.numberValue.flatMap {
+        numberMiss(index, question: ladder.question, $0, threshold: ladder.threshold, higher: higher)
+      }
     }
     let question = a.survey.questions[ladder.question]
     guard case .choice(_, let option) = value, let level = question.options[Int(option)].level,
@@ -74,28 +80,32 @@ public struct StageWords {
     let distance = higher ? threshold - number : number - threshold
     guard distance > 0 && distance <= max(abs(threshold), 1) * 0.2 else { return nil }
     return NearMiss(
-      criterion: index, question: question, side: higher ? .shortOfMinimum : .aboveMaximum, value: number, threshold: threshold,
+      criterion: index, question: question, side: higher ? .shortOfMinimum : .aboveMaximum, value: number,
+      threshold: threshold,
       distance: distance)
   }
 
   /// One near miss in the report's language: the criterion's title (what the city reads in the
   /// list above it), the city's figure and how far it is from the threshold, in the direction
   /// that counts, each number with its unit.
-  public func words(_ miss: NearMiss) -> String {
+  package func words(_ miss: NearMiss) -> String {
     let criterion = a.program.criteria[miss.criterion]
     let subject = t.text(criterion.title)
     switch miss.side {
     case .levelBelow, .levelAbove:
       guard let slot = miss.question else { return subject }
       let answer = ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language)
-      return t(miss.side == .levelBelow ? .stageLevelBelow : .stageLevelAbove, ["subject": .text(subject), "answer": .text(answer)])
+      return t(
+        miss.side == .levelBelow ? .stageLevelBelow : .stageLevelAbove,
+        ["subject": .text(subject), "answer": .text(answer)])
     case .shortOfMinimum, .aboveMaximum:
       // An answer is written as its question's kind writes it; a computed rate with the digits
       // it can bear (42,017 per 100,000, not 42,017.26).
       let question = miss.question.map { a.survey.questions[$0] }
       let unit = question.flatMap { ValueText.unit(of: $0, a.language) } ?? criterion.measure?.unit.map { t.text($0) }
       let format = { (number: Double) in
-        question.map { $0.kind.formatNumber(number, language: a.language) } ?? ValueText.number(Localizer.shown(number), a.language)
+        question.map { $0.kind.formatNumber(number, language: a.language) }
+          ?? ValueText.number(Localizer.shown(number), a.language)
       }
       let percent = unit?.hasPrefix("%") == true
       let gap = question == nil ? Localizer.shown(miss.distance) : miss.distance
@@ -113,8 +123,8 @@ public struct StageWords {
 /// An unmet criterion whose answer is close to its ladder's threshold. `side` says which way it
 /// misses: below a minimum, above a maximum, or one level off an ordinal choice; JSON writes it
 /// as a reason code (`rawValue`), the reports in words (`StageWords.words`).
-public struct NearMiss: Sendable {
-  public enum Side: String, Sendable {
+package struct NearMiss: Sendable {
+  package enum Side: String, Sendable {
     case shortOfMinimum = "short_of_minimum"
     case aboveMaximum = "above_maximum"
     case levelBelow = "one_level_below"
@@ -123,12 +133,12 @@ public struct NearMiss: Sendable {
 
   /// Indices into the program's criteria and the survey's questions; no question for a number a
   /// `value:` ladder computes from several answers.
-  public var criterion: Int
-  public var question: Int?
-  public var side: Side
+  package var criterion: Int
+  package var question: Int?
+  package var side: Side
   /// The city's figure (or its option's level) and the threshold it misses.
-  public var value: Double
-  public var threshold: Double
+  package var value: Double
+  package var threshold: Double
   /// How far the figure must move, always positive: up for a minimum, down for a maximum.
-  public var distance: Double
+  package var distance: Double
 }

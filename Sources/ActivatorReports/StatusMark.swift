@@ -1,13 +1,13 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// The marks reports put beside a criterion, a stage gate or a figure: one glyph per meaning,
 /// the same in the city, cohort and progress reports and in every format, and in HTML always
 /// with words for readers who do not see the glyph.
-public enum StatusMark: Sendable, CaseIterable {
+package enum StatusMark: Sendable, CaseIterable {
   case met, unmet, unknown, notApplicable, lowConfidence, notAssessed
 
   /// A criterion's outcome; one that could not be evaluated is unknown (its reason is shown).
-  public init(_ outcome: Outcome) {
+  package init(_ outcome: Outcome) {
     switch outcome {
     case .met: self = .met
     case .unmet: self = .unmet
@@ -16,7 +16,7 @@ public enum StatusMark: Sendable, CaseIterable {
     }
   }
 
-  public var glyph: String {
+  package var glyph: String {
     switch self {
     case .met: "✓"
     case .unmet: "✗"
@@ -28,7 +28,7 @@ public enum StatusMark: Sendable, CaseIterable {
   }
 
   /// What the glyph means, in the report's language.
-  public func words(_ t: Localizer) -> String {
+  package func words(_ t: Localizer) -> String {
     switch self {
     case .met: t.outcome(.met)
     case .unmet: t.outcome(.unmet)

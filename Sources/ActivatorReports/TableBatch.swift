@@ -17,9 +17,14 @@ struct TableBatch: BatchRenderer {
 
   func header() -> String {
     let t = Localizer(language)
-    var line = DisplayWidth.pad(t(.batchCity), to: 26) + DisplayWidth.pad(t(.batchCountry), to: 14) + DisplayWidth.pad(t(.batchRegion), to: 16)
-    line += survey.pillars.map { DisplayWidth.padLeft(String($0.id.prefix(3)).uppercased(), to: pillarWidth + 1) }.joined()
-    line += metrics.map { " " + DisplayWidth.padLeft(DisplayWidth.truncate($0.shortID, to: Self.metricWidth - 1), to: Self.metricWidth - 1) }.joined()
+    var line =
+      DisplayWidth.pad(t(.batchCity), to: 26) + DisplayWidth.pad(t(.batchCountry), to: 14)
+      + DisplayWidth.pad(t(.batchRegion), to: 16)
+    line += survey.pillars.map { DisplayWidth.padLeft(String($0.id.prefix(3)).uppercased(), to: pillarWidth + 1) }
+      .joined()
+    line += metrics.map {
+      " " + DisplayWidth.padLeft(DisplayWidth.truncate($0.shortID, to: Self.metricWidth - 1), to: Self.metricWidth - 1)
+    }.joined()
     line += "  " + t(.batchOverall)
     return Style(color: color).bold(line) + "\n"
   }
@@ -30,7 +35,9 @@ struct TableBatch: BatchRenderer {
     // One line per city: what the file says is shown inert, whatever reads the table.
     var line = DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.name), to: 25), to: 26)
     line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.country ?? ""), to: 13), to: 14)
-    line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.region.map { Regions.name($0, language: language) } ?? ""), to: 15), to: 16)
+    line += DisplayWidth.pad(
+      DisplayWidth.truncate(InertText.line(city.region.map { Regions.name($0, language: language) } ?? ""), to: 15),
+      to: 16)
     for pillar in a.pillars {
       guard pillar.assessed else {
         line += style.yellow(DisplayWidth.padLeft(StatusMark.notAssessed.glyph, to: 3)) + " "
@@ -43,7 +50,11 @@ struct TableBatch: BatchRenderer {
     if !metrics.isEmpty {
       let t = Localizer(language)
       for column in metrics {
-        line += " " + DisplayWidth.padLeft(DisplayWidth.truncate(InertText.line(MetricCells.people(column, a, t)), to: Self.metricWidth - 1), to: Self.metricWidth - 1)
+        line +=
+          " "
+          + DisplayWidth.padLeft(
+            DisplayWidth.truncate(InertText.line(MetricCells.people(column, a, t)), to: Self.metricWidth - 1),
+            to: Self.metricWidth - 1)
       }
     }
     line += "  " + (a.overall.map { "\($0) \(a.survey.stageName($0, language))" } ?? "–")
@@ -61,12 +72,15 @@ struct TableBatch: BatchRenderer {
     var out = ""
     for (scope, group) in cohort.groups() {
       out += "\n" + style.bold("\(scope.title(t)) — \(group.cities) " + t(.batchCities)) + "\n"
-      out += style.dim(
-        DisplayWidth.pad(t(.batchPillar), to: 30) + t(.batchMedian) + "  " + t(.diffScore) + "   "
-          + stages.map { DisplayWidth.padLeft("\($0)", to: 6) }.joined() + DisplayWidth.padLeft(StatusMark.notAssessed.glyph, to: 6)) + "\n"
+      out +=
+        style.dim(
+          DisplayWidth.pad(t(.batchPillar), to: 30) + t(.batchMedian) + "  " + t(.diffScore) + "   "
+            + stages.map { DisplayWidth.padLeft("\($0)", to: 6) }.joined()
+            + DisplayWidth.padLeft(StatusMark.notAssessed.glyph, to: 6)) + "\n"
       for (index, pillar) in survey.pillars.enumerated() {
         let median = group.medianStage(index).map(String.init) ?? "–"
-        out += DisplayWidth.pad(pillar.name.text(language), to: 30) + DisplayWidth.padLeft(median, to: 6) + "  "
+        out +=
+          DisplayWidth.pad(pillar.name.text(language), to: 30) + DisplayWidth.padLeft(median, to: 6) + "  "
           + DisplayWidth.padLeft(group.medianScore(index).map(ScoreText.fixed) ?? "–", to: 6) + "   "
           + stages.map { DisplayWidth.padLeft(String(group.stageCounts[index][$0]), to: 6) }.joined()
           + DisplayWidth.padLeft(String(group.notAssessed(index)), to: 6) + "\n"
@@ -81,16 +95,22 @@ struct TableBatch: BatchRenderer {
   func metricSummary(_ group: CohortSummary.Group, _ t: Localizer, _ style: Style) -> String {
     guard !group.metrics.isEmpty else { return "" }
     let width = 14
-    var out = "\n" + style.dim(
-      DisplayWidth.pad(t(.batchMetric), to: 30) + [t(.batchWithValue), t(.batchMean), t(.batchMedianValue), t(.batchPooled)].map {
-        DisplayWidth.padLeft(DisplayWidth.truncate($0, to: width - 1), to: width)
-      }.joined()) + "\n"
+    var out =
+      "\n"
+      + style.dim(
+        DisplayWidth.pad(t(.batchMetric), to: 30)
+          + [t(.batchWithValue), t(.batchMean), t(.batchMedianValue), t(.batchPooled)].map {
+            DisplayWidth.padLeft(DisplayWidth.truncate($0, to: width - 1), to: width)
+          }.joined()) + "\n"
     for aggregate in group.metrics {
       let cells = [
-        "\(aggregate.count)/\(group.cities)", MetricCells.people(aggregate.mean, language), MetricCells.people(aggregate.median, language),
-        aggregate.column.pool == nil ? "" : MetricCells.people(aggregate.pooled, language) + " (\(aggregate.pooledOver))",
+        "\(aggregate.count)/\(group.cities)", MetricCells.people(aggregate.mean, language),
+        MetricCells.people(aggregate.median, language),
+        aggregate.column.pool == nil
+          ? "" : MetricCells.people(aggregate.pooled, language) + " (\(aggregate.pooledOver))",
       ]
-      out += DisplayWidth.pad(DisplayWidth.truncate(t.text(aggregate.column.title), to: 29), to: 30)
+      out +=
+        DisplayWidth.pad(DisplayWidth.truncate(t.text(aggregate.column.title), to: 29), to: 30)
         + cells.map { DisplayWidth.padLeft($0, to: width) }.joined() + "\n"
     }
     return out

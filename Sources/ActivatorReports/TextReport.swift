@@ -1,26 +1,27 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// Plain-text results for the terminal: a per-pillar summary with bars, and the full
 /// explanation of a stage. Both fit 80 columns.
-public struct TextReport: Sendable {
-  public var style: Style
-  public var width: Int
+package struct TextReport: Sendable {
+  package var style: Style
+  package var width: Int
   /// Whether `explain` shows each criterion's basis (the citation or reason for its threshold).
-  public var verboseBasis = false
+  package var verboseBasis = false
 
-  public init(color: Bool, width: Int = 80) {
+  package init(color: Bool, width: Int = 80) {
     self.style = Style(color: color)
     self.width = max(60, min(width, 120))
   }
 
   // MARK: - Summary (activator score FILE)
 
-  public func summary(_ a: Assessment, recommendations limit: Int = 5) -> String {
+  package func summary(_ a: Assessment, recommendations limit: Int = 5) -> String {
     let t = Localizer(a.language)
     let survey = a.survey
     let program = a.program
     var out = ""
-    let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
+    let place = InertText.line(
+      [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     out += style.bold(place.isEmpty ? a.sheet.path : place) + "\n"
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
     out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t(.cohortRules)) \(rules)") + "\n"
@@ -31,22 +32,26 @@ public struct TextReport: Sendable {
     let nameWidth = max(12, survey.pillars.map { DisplayWidth.of(t.text($0.name)) }.max() ?? 12)
     let stageWidth = max(12, survey.stages.map { DisplayWidth.of("\($0.level) \(t.text($0.name))") }.max() ?? 12)
     let barWidth = max(10, width - nameWidth - stageWidth - 24)
-    out += style.dim(
-      DisplayWidth.pad(t(.batchPillar), to: nameWidth) + "  " + DisplayWidth.pad(t(.batchStage), to: stageWidth) + "  "
-        + DisplayWidth.pad(t(.cohortScore), to: 5) + "  " + DisplayWidth.pad(t(.cohortProgress), to: barWidth) + "  "
-        + t(.textCover)) + "\n"
+    out +=
+      style.dim(
+        DisplayWidth.pad(t(.batchPillar), to: nameWidth) + "  " + DisplayWidth.pad(t(.batchStage), to: stageWidth)
+          + "  "
+          + DisplayWidth.pad(t(.cohortScore), to: 5) + "  " + DisplayWidth.pad(t(.cohortProgress), to: barWidth) + "  "
+          + t(.textCover)) + "\n"
     for pillar in a.pillars {
       let name = DisplayWidth.pad(t.text(survey.pillars[pillar.pillar].name), to: nameWidth)
       let coverage = DisplayWidth.padLeft(t.percent(pillar.coverage), to: 4)
       guard pillar.assessed else {
         // No stage, no score, no bar: what is known is too little to place the pillar.
-        out += "\(name)  " + style.yellow(DisplayWidth.pad("– " + t.notAssessed, to: stageWidth)) + "  "
+        out +=
+          "\(name)  " + style.yellow(DisplayWidth.pad("– " + t.notAssessed, to: stageWidth)) + "  "
           + DisplayWidth.padLeft("–", to: 5) + "  " + DisplayWidth.pad("", to: barWidth) + "  \(coverage)\n"
         continue
       }
       let stage = DisplayWidth.pad(t.stage(pillar, survey), to: stageWidth)
       let bar = Bars.bar(score: pillar.score, top: survey.topStage, width: barWidth, target: pillar.target)
-      out += "\(name)  \(style.stage(stage, pillar.stage, top: survey.topStage))  \(DisplayWidth.padLeft(ValueText.number(pillar.score, a.language), to: 5))  \(style.stage(bar, pillar.stage, top: survey.topStage))  \(coverage)"
+      out +=
+        "\(name)  \(style.stage(stage, pillar.stage, top: survey.topStage))  \(DisplayWidth.padLeft(ValueText.number(pillar.score, a.language), to: 5))  \(style.stage(bar, pillar.stage, top: survey.topStage))  \(coverage)"
       if pillar.confidence == .low { out += style.yellow(" !") }
       out += "\n"
     }
@@ -57,13 +62,18 @@ public struct TextReport: Sendable {
       out += "\n"
     }
     for pillar in a.pillars where !pillar.assessed {
-      let line = style.yellow("– ") + t.text(survey.pillars[pillar.pillar].name) + " " + t.notAssessed + ": "
+      let line =
+        style.yellow("– ") + t.text(survey.pillars[pillar.pillar].name) + " " + t.notAssessed + ": "
         + t.assessmentNeed(pillar, a, limit: 3)
-      for (index, part) in DisplayWidth.wrap(line, width: width - 2).enumerated() { out += (index == 0 ? "" : "  ") + part + "\n" }
+      for (index, part) in DisplayWidth.wrap(line, width: width - 2).enumerated() {
+        out += (index == 0 ? "" : "  ") + part + "\n"
+      }
     }
     let targets = a.pillars.compactMap { pillar in
       pillar.assessed
-        ? pillar.target.flatMap { $0 > pillar.stage ? "\(t.text(survey.pillars[pillar.pillar].name)) \(pillar.stage)→\($0)" : nil } : nil
+        ? pillar.target.flatMap {
+          $0 > pillar.stage ? "\(t.text(survey.pillars[pillar.pillar].name)) \(pillar.stage)→\($0)" : nil
+        } : nil
     }
     if !targets.isEmpty {
       out += t(.textTargetsNotYetReached) + ": " + targets.joined(separator: ", ") + "\n"
@@ -100,14 +110,18 @@ public struct TextReport: Sendable {
 
   // MARK: - Explanation (activator explain FILE)
 
-  public func explain(_ a: Assessment, pillar only: Int? = nil) -> String {
+  package func explain(_ a: Assessment, pillar only: Int? = nil) -> String {
     let t = Localizer(a.language)
     let survey = a.survey
     let program = a.program
     var out = ""
-    let place = InertText.line([a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
+    let place = InertText.line(
+      [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-    out += style.bold(place) + style.dim(" · \(survey.reference) · " + t(.cohortRules) + " \(rules) · θ = \(t.percent(program.threshold))") + "\n"
+    out +=
+      style.bold(place)
+      + style.dim(" · \(survey.reference) · " + t(.cohortRules) + " \(rules) · θ = \(t.percent(program.threshold))")
+      + "\n"
     out += style.dim(StageWords(a).rule) + "\n"
     out += style.dim(t(.textRecommendationsFittedWhatAnswersSay)) + "\n"
     for line in RecommendationWords(a).context() { out += style.dim("  " + line) + "\n" }
@@ -130,24 +144,36 @@ public struct TextReport: Sendable {
     let definition = survey.pillars[pillar.pillar]
     if pillar.assessed {
       out += "\n" + style.bold("\(t.text(definition.name)) — " + t(.diffStage) + " \(t.stage(pillar, survey))")
-      out += style.dim(" (" + t(.diffScore) + " \(ValueText.number(pillar.score, a.language)), " + t(.reportCoverage2) + " \(t.percent(pillar.coverage)), " + t(.reportConfidence) + " \(t.confidence(pillar.confidence)))") + "\n"
+      out +=
+        style.dim(
+          " (" + t(.diffScore) + " \(ValueText.number(pillar.score, a.language)), " + t(.reportCoverage2)
+            + " \(t.percent(pillar.coverage)), " + t(.reportConfidence) + " \(t.confidence(pillar.confidence)))") + "\n"
     } else {
       out += "\n" + style.bold("\(t.text(definition.name)) — ") + style.yellow(t.notAssessed) + "\n"
       let need = t.assessmentNeed(pillar, a, limit: 8)
-      for line in DisplayWidth.wrap(t(.reportNotAssessedBecause, ["need": .text(need)]), width: width - 2) { out += "  \(line)\n" }
+      for line in DisplayWidth.wrap(t(.reportNotAssessedBecause, ["need": .text(need)]), width: width - 2) {
+        out += "  \(line)\n"
+      }
       out += style.dim("  " + t(.textKnownAlonePlaces, ["stage": .text(String(pillar.stage))])) + "\n"
     }
     for result in a.outcomes(of: pillar.pillar) {
       out += style.dim("  " + t(.textOutcomeNotGating)) + t.outcome(result, a) + "\n"
     }
     if pillar.assessed && pillar.potential > pillar.stage {
-      out += "  " + t(.textIfUnknownAnswersWereFavourable) + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
+      out +=
+        "  " + t(.textIfUnknownAnswersWereFavourable)
+        + "\(pillar.potential) \(survey.stageName(pillar.potential, a.language)).\n"
     }
     if let target = pillar.target, pillar.assessed {
       if target > pillar.stage {
-        out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + (target - pillar.stage == 1 ? t(.text1StageGo) : t(.textPillarStageStagesGo, ["pillar_stage": "\(target - pillar.stage)"])) + "\n"
+        out +=
+          "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — "
+          + (target - pillar.stage == 1
+            ? t(.text1StageGo) : t(.textPillarStageStagesGo, ["pillar_stage": "\(target - pillar.stage)"])) + "\n"
       } else {
-        out += "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — " + style.green(t(.reportReached)) + "\n"
+        out +=
+          "  " + t(.reportTarget) + ": \(target) \(survey.stageName(target, a.language)) — "
+          + style.green(t(.reportReached)) + "\n"
       }
     }
     return out
@@ -163,7 +189,8 @@ public struct TextReport: Sendable {
       let indices = program.criteriaByPillar[pillar.pillar][evidence.stage]
       let metCount = indices.filter { a.outcomes[$0] == .met }.count
       let mark = evidence.passed ? style.green("✓") : style.red("✗")
-      var header = "  \(mark) " + t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
+      var header =
+        "  \(mark) " + t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
       header += StageWords(a).gate(met: metCount, of: indices.count, share: evidence.share)
       if evidence.stage > pillar.stage + 1 && !evidence.passed {
         out += style.dim(header) + "\n"
@@ -176,7 +203,10 @@ public struct TextReport: Sendable {
     }
     if let next = pillar.next {
       out += "  " + style.bold(t(.textReach) + " \(survey.stageName(next.stage, a.language)): ")
-      out += t(.textMeetAtLeastNextNeeded, ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n"
+      out +=
+        t(
+          .textMeetAtLeastNextNeeded,
+          ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n"
       for index in next.candidates {
         out += "    - \(t.text(program.criteria[index].title))"
         if a.outcomes[index] == .unknown { out += style.yellow(" (" + t(.textUnknownAnswerQuestionFindOut) + ")") }
@@ -190,7 +220,9 @@ public struct TextReport: Sendable {
     }
     let gaps = pillar.openGaps.filter { program.criteria[$0].stage <= pillar.stage }
     if !gaps.isEmpty {
-      out += "  " + t(.textGapsStagesAlreadyReached) + ": " + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
+      out +=
+        "  " + t(.textGapsStagesAlreadyReached) + ": "
+        + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
     }
     let recommendations = a.recommendations.filter { $0.pillar == pillar.pillar }.prefix(5)
     if !recommendations.isEmpty {
@@ -234,7 +266,9 @@ public struct TextReport: Sendable {
       out += "\n" + style.bold(t(.textWegoProgrammesNotOfferedThis)) + "\n"
       for item in a.programmesSetAside {
         out += "  · \(t.text(program.programmes[item.programme].name))\n"
-        for line in DisplayWidth.wrap(RecommendationWords(a).programmeSetAside(item), width: width - 6) { out += style.dim("      \(line)") + "\n" }
+        for line in DisplayWidth.wrap(RecommendationWords(a).programmeSetAside(item), width: width - 6) {
+          out += style.dim("      \(line)") + "\n"
+        }
       }
     }
     let issues = a.issues.filter { $0.kind != .requiredUnanswered }
@@ -265,14 +299,18 @@ public struct TextReport: Sendable {
     if criterion.weight != 1 { out += style.dim(" ×\(ValueText.format(criterion.weight))") }
     out += "\n"
     var reads = criterion.condition.reads.map { slot in
-      var read = "\(a.survey.questions[slot].id) = \(ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language))"
-      if a.values[slot].isUnknown == false, let year = a.sheet.evidence[slot]?.year ?? (a.dataYearIsOld ? a.dataYear : nil) {
+      var read =
+        "\(a.survey.questions[slot].id) = \(ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language))"
+      if a.values[slot].isUnknown == false,
+        let year = a.sheet.evidence[slot]?.year ?? (a.dataYearIsOld ? a.dataYear : nil)
+      {
         read += a.isOld(year) ? " (\(year), " + t.old(a) + ")" : " (\(year))"
       }
       return read
     }
     if let number = a.measured(index) {
-      reads.insert("= \(ValueText.number(number, a.language))" + (criterion.measure?.unit.map { " " + t.text($0) } ?? ""), at: 0)
+      reads.insert(
+        "= \(ValueText.number(number, a.language))" + (criterion.measure?.unit.map { " " + t.text($0) } ?? ""), at: 0)
     }
     if !reads.isEmpty {
       out += style.dim("\(indent)    \(reads.joined(separator: "; "))") + "\n"
@@ -281,35 +319,54 @@ public struct TextReport: Sendable {
     for slot in criterion.condition.reads {
       guard let note = a.sheet.notes[slot] else { continue }
       let said = t(.textNoteOnAnswer, ["id": .text(a.survey.questions[slot].id), "note": .text(InertText.line(note))])
-      for line in DisplayWidth.wrap(said, width: width - indent.count - 4) { out += style.dim("\(indent)    \(line)") + "\n" }
+      for line in DisplayWidth.wrap(said, width: width - indent.count - 4) {
+        out += style.dim("\(indent)    \(line)") + "\n"
+      }
     }
     if let basis = criterion.basis, verboseBasis {
-      for line in DisplayWidth.wrap(t(.textBasis, ["basis": .text(basis)]), width: width - indent.count - 4) { out += style.dim("\(indent)    \(line)") + "\n" }
+      for line in DisplayWidth.wrap(t(.textBasis, ["basis": .text(basis)]), width: width - indent.count - 4) {
+        out += style.dim("\(indent)    \(line)") + "\n"
+      }
     }
     let finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
     if let finding {
-      for line in DisplayWidth.wrap(t.text(finding), width: width - indent.count - 4) { out += "\(indent)    \(line)\n" }
+      for line in DisplayWidth.wrap(t.text(finding), width: width - indent.count - 4) {
+        out += "\(indent)    \(line)\n"
+      }
     }
-    if let error = a.errors[index] { out += style.red("\(indent)    " + t(.wordError) + ": \(t(error.message))") + "\n" }
+    if let error = a.errors[index] {
+      out += style.red("\(indent)    " + t(.wordError) + ": \(t(error.message))") + "\n"
+    }
     return out
   }
 
-  func recommendationLines(_ a: Assessment, _ recommendation: Recommendation, _ t: Localizer, indent: String) -> String {
+  func recommendationLines(_ a: Assessment, _ recommendation: Recommendation, _ t: Localizer, indent: String) -> String
+  {
     let program = a.program
     let words = RecommendationWords(a)
     let solution = program.solutions[recommendation.solution]
-    let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-    var out = "\(indent)• \(t.text(solution.name)) (\(origin))" + style.dim(" — " + t(.diffScore) + " \(recommendation.score)") + "\n"
-    for line in DisplayWidth.wrap(t.text(solution.solution), width: width - indent.count - 4) { out += style.dim("\(indent)  \(line)") + "\n" }
+    let origin = [t.text(solution.city), solution.country.map { t.text($0) }, solution.year.map(String.init)].compactMap
+    { $0 }.joined(separator: ", ")
+    var out =
+      "\(indent)• \(t.text(solution.name)) (\(origin))" + style.dim(" — " + t(.diffScore) + " \(recommendation.score)")
+      + "\n"
+    for line in DisplayWidth.wrap(t.text(solution.solution), width: width - indent.count - 4) {
+      out += style.dim("\(indent)  \(line)") + "\n"
+    }
     out += "\(indent)  " + t(.textWhy) + ":\n"
     for factor in recommendation.factors {
-      for (number, line) in DisplayWidth.wrap(words.factor(factor, of: recommendation), width: width - indent.count - 8).enumerated() {
+      for (number, line) in DisplayWidth.wrap(words.factor(factor, of: recommendation), width: width - indent.count - 8)
+        .enumerated()
+      {
         out += "\(indent)    " + (number == 0 ? "" : "  ") + line + "\n"
       }
     }
     for reason in recommendation.reasons.prefix(3) {
       let criterion = program.criteria[reason.criterion]
-      out += style.dim("\(indent)    " + t(.textGap) + ": \(t.text(criterion.title)) — \(t.outcome(reason.outcome)) (\(t.gap(reason.gap)))") + "\n"
+      out +=
+        style.dim(
+          "\(indent)    " + t(.textGap)
+            + ": \(t.text(criterion.title)) — \(t.outcome(reason.outcome)) (\(t.gap(reason.gap)))") + "\n"
     }
     for need in recommendation.uncheckedNeeds {
       out += style.yellow("\(indent)  " + t(.textCheckFirst) + ": \(t.text(solution.needs[need].text))") + "\n"
@@ -334,16 +391,17 @@ public struct TextReport: Sendable {
   }
 
   func shellQuoted(_ path: String) -> String {
-    path.allSatisfy({ $0.isLetter || $0.isNumber || "/._-".contains($0) }) ? path : "'" + path.replacing("'", with: "'\\''") + "'"
+    path.allSatisfy({ $0.isLetter || $0.isNumber || "/._-".contains($0) })
+      ? path : "'" + path.replacing("'", with: "'\\''") + "'"
   }
 }
 
 /// Horizontal bars drawn with Unicode eighth blocks.
-public enum Bars {
+package enum Bars {
   static let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
   /// A bar for `score` on a 0…top scale, `width` columns, with a '|' at the target stage.
-  public static func bar(score: Double, top: Int, width: Int, target: Int? = nil) -> String {
+  package static func bar(score: Double, top: Int, width: Int, target: Int? = nil) -> String {
     let cells = max(0, min(Double(width), score / Double(top) * Double(width)))
     let full = Int(saturating: cells)
     let eighths = Int(saturating: ((cells - Double(full)) * 8).rounded(.down))
@@ -351,7 +409,8 @@ public enum Bars {
     if full < width && eighths > 0 { bar += partial[eighths] }
     var characters = Array(DisplayWidth.pad(bar, to: width))
     if let target, target > 0 {
-      let position = min(width - 1, max(0, Int(saturating: (Double(target) / Double(top) * Double(width)).rounded()) - 1))
+      let position = min(
+        width - 1, max(0, Int(saturating: (Double(target) / Double(top) * Double(width)).rounded()) - 1))
       if position >= DisplayWidth.of(bar) || characters[position] == " " { characters[position] = "┊" }
     }
     return String(characters)

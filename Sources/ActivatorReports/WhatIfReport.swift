@@ -1,78 +1,86 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// "What if we did X?": one city scored twice, as answered and with some answers changed, and
 /// what would change — stages, the criteria behind them, the first recommendations and the WeGO
 /// next steps. Nothing is written: the answers file stays as it is.
-public struct WhatIfReport: Sendable {
-  public let before: Assessment
-  public let after: Assessment
+package struct WhatIfReport: Sendable {
+  package let before: Assessment
+  package let after: Assessment
   /// Slots of the questions whose answers were changed.
-  public let changed: [Int]
+  package let changed: [Int]
   /// How many of the first recommendations are compared.
-  public let compared: Int
+  package let compared: Int
 
-  public init(before: Assessment, after: Assessment, changed: [Int], compared: Int = 10) {
+  package init(before: Assessment, after: Assessment, changed: [Int], compared: Int = 10) {
     self.before = before
     self.after = after
     self.changed = changed
     self.compared = compared
   }
 
-  public struct StageChange: Sendable {
-    public var pillar: Int
-    public var before: Int
-    public var after: Int
+  package struct StageChange: Sendable {
+    package var pillar: Int
+    package var before: Int
+    package var after: Int
   }
 
-  public var stageChanges: [StageChange] {
+  package var stageChanges: [StageChange] {
     zip(before.pillars, after.pillars).compactMap { old, new in
       old.stage == new.stage ? nil : StageChange(pillar: old.pillar, before: old.stage, after: new.stage)
     }
   }
 
   /// Criteria whose outcome changes, in survey order.
-  public var criteriaChanged: [Int] {
+  package var criteriaChanged: [Int] {
     before.outcomes.indices.filter { before.outcomes[$0] != after.outcomes[$0] }
   }
 
   /// Solutions among the first `compared` after the change that were not before (with their new rank).
-  public var appearing: [(solution: Int, rank: Int)] {
+  package var appearing: [(solution: Int, rank: Int)] {
     let old = Set(before.recommendations.prefix(compared).map(\.solution))
-    return after.recommendations.prefix(compared).enumerated().filter { !old.contains($0.element.solution) }.map { ($0.element.solution, $0.offset + 1) }
+    return after.recommendations.prefix(compared).enumerated().filter { !old.contains($0.element.solution) }.map {
+      ($0.element.solution, $0.offset + 1)
+    }
   }
 
   /// Solutions among the first `compared` before the change that are not after (with their old rank).
-  public var dropping: [(solution: Int, rank: Int)] {
+  package var dropping: [(solution: Int, rank: Int)] {
     let new = Set(after.recommendations.prefix(compared).map(\.solution))
-    return before.recommendations.prefix(compared).enumerated().filter { !new.contains($0.element.solution) }.map { ($0.element.solution, $0.offset + 1) }
+    return before.recommendations.prefix(compared).enumerated().filter { !new.contains($0.element.solution) }.map {
+      ($0.element.solution, $0.offset + 1)
+    }
   }
 
-  public var nextStepsAppearing: [Int] {
+  package var nextStepsAppearing: [Int] {
     after.nextSteps.map(\.programme).filter { programme in !before.nextSteps.contains { $0.programme == programme } }
   }
 
-  public var nextStepsDropping: [Int] {
+  package var nextStepsDropping: [Int] {
     before.nextSteps.map(\.programme).filter { programme in !after.nextSteps.contains { $0.programme == programme } }
   }
 
   // MARK: - Text
 
-  public func text(style: Style, width: Int) -> String {
+  package func text(style: Style, width: Int) -> String {
     let t = Localizer(after.language)
     let survey = after.survey
     let program = after.program
-    let heading = t(.whatifWhatIf) + " " + changed.map { slot in "\(survey.questions[slot].id) = \(answer(after, slot))" }.joined(separator: ", ")
+    let heading =
+      t(.whatifWhatIf) + " "
+      + changed.map { slot in "\(survey.questions[slot].id) = \(answer(after, slot))" }.joined(separator: ", ")
     var out = DisplayWidth.wrap(heading, width: width).map { style.bold($0) + "\n" }.joined()
     out += style.dim(t(.whatifAnswersFileNotChanged)) + "\n"
     for slot in changed {
-      out += wrapped("\(t.text(survey.questions[slot].text)): \(answer(before, slot)) → \(answer(after, slot))", width: width)
+      out += wrapped(
+        "\(t.text(survey.questions[slot].text)): \(answer(before, slot)) → \(answer(after, slot))", width: width)
     }
     out += "\n" + style.bold(t(.whatifStages)) + "\n"
     let changes = stageChanges
     if changes.isEmpty { out += "  " + t(.whatifNoStageWouldChange) + "\n" }
     for change in changes {
       let arrow = change.after > change.before ? style.green("↑") : style.red("↓")
-      out += "  \(arrow) \(t.text(survey.pillars[change.pillar].name)): \(change.before) \(survey.stageName(change.before, after.language)) → "
+      out +=
+        "  \(arrow) \(t.text(survey.pillars[change.pillar].name)): \(change.before) \(survey.stageName(change.before, after.language)) → "
       out += "\(change.after) \(survey.stageName(change.after, after.language))\n"
     }
     if before.overall != after.overall, let old = before.overall, let new = after.overall {
@@ -82,9 +90,13 @@ public struct WhatIfReport: Sendable {
     if !criteria.isEmpty {
       out += "\n" + style.bold(t(.whatifCriteriaThatWouldChange)) + "\n"
       for index in criteria.prefix(12) {
-        out += wrapped("\(t.text(program.criteria[index].title)): \(t.outcome(before.outcomes[index])) → \(t.outcome(after.outcomes[index]))", width: width)
+        out += wrapped(
+          "\(t.text(program.criteria[index].title)): \(t.outcome(before.outcomes[index])) → \(t.outcome(after.outcomes[index]))",
+          width: width)
       }
-      if criteria.count > 12 { out += style.dim("  " + t(.whatifCriteriaCountMore, ["criteria_count": "\(criteria.count - 12)"])) + "\n" }
+      if criteria.count > 12 {
+        out += style.dim("  " + t(.whatifCriteriaCountMore, ["criteria_count": "\(criteria.count - 12)"])) + "\n"
+      }
     }
     out += recommendationLines(t, style: style, width: width)
     out += nextStepLines(t, style: style)
@@ -99,14 +111,18 @@ public struct WhatIfReport: Sendable {
     for item in new {
       let recommendation = after.recommendations[item.rank - 1]
       var line = "+ \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWouldBe) + " #\(item.rank))"
-      if let factor = recommendation.factors.first { line += ": " + RecommendationWords(after).sentence(factor, recommendation) }
+      if let factor = recommendation.factors.first {
+        line += ": " + RecommendationWords(after).sentence(factor, recommendation)
+      }
       out += wrapped(line, width: width)
     }
     for item in gone {
       var line = "− \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWas) + " #\(item.rank))"
       if let rank = after.recommendations.firstIndex(where: { $0.solution == item.solution }) {
         line += ": " + t(.whatifMovesDownRank, ["rank": "\(rank + 1)"])
-      } else if let aside = after.setAside.first(where: { $0.solution == item.solution }), let reason = RecommendationWords(after).setAside(aside).first {
+      } else if let aside = after.setAside.first(where: { $0.solution == item.solution }),
+        let reason = RecommendationWords(after).setAside(aside).first
+      {
         line += ": " + t(.whatifSetAside) + " — " + reason
       } else {
         line += ": " + t(.whatifGapsItAddressedWouldBe)
@@ -128,7 +144,8 @@ public struct WhatIfReport: Sendable {
 
   /// A line indented by two columns, its continuation by four.
   func wrapped(_ text: String, width: Int) -> String {
-    DisplayWidth.wrap(text, width: width - 4).enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element + "\n" }.joined()
+    DisplayWidth.wrap(text, width: width - 4).enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element + "\n" }
+      .joined()
   }
 
   func answer(_ a: Assessment, _ slot: Int) -> String {
@@ -139,7 +156,7 @@ public struct WhatIfReport: Sendable {
 
   // MARK: - JSON
 
-  public func json() -> String {
+  package func json() -> String {
     let writer = JSONWriter(pretty: true)
     let survey = after.survey
     let program = after.program

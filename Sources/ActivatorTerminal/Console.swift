@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 import Synchronization
 
 /// Standard output and error with the policies every command shares: data on stdout,
@@ -8,28 +8,28 @@ import Synchronization
 /// is made inert before a terminal or a log sees it (`InertText.terminal`). Every write is
 /// checked: the first failure of each stream is remembered, later writes to it are skipped, and
 /// `finish()` turns it into an error naming the stream, so no command exits 0 after losing output.
-public enum Console {
+package enum Console {
   /// Text for people on standard output.
-  public static func out(_ string: String) { text(string, to: STDOUT_FILENO) }
+  package static func out(_ string: String) { text(string, to: STDOUT_FILENO) }
   /// Text for people on standard error: diagnostics, notes, summaries.
-  public static func err(_ string: String) { text(string, to: STDERR_FILENO) }
+  package static func err(_ string: String) { text(string, to: STDERR_FILENO) }
 
   /// Text for people: active characters shown visibly; Activator's own colours kept only when
   /// colour is on for that stream.
-  public static func text(_ text: String, to fd: Int32) {
+  package static func text(_ text: String, to fd: Int32) {
     let inert = InertText.terminal(text, keepingStyle: colorEnabled(forStderr: fd == STDERR_FILENO))
     write(inert, to: fd)
   }
 
   /// Terminal control Activator composes itself (the questionnaire's screen, the progress line),
   /// written as it is: any text from a file inside it must already be inert.
-  public static func control(_ text: String, to fd: Int32 = STDOUT_FILENO) {
+  package static func control(_ text: String, to fd: Int32 = STDOUT_FILENO) {
     write(text, to: fd)
   }
 
   /// Data (CSV, JSON, Markdown) bound for standard output: exact bytes for a file or a pipe,
   /// made inert when standard output is a terminal.
-  public static func data(_ bytes: [UInt8]) {
+  package static func data(_ bytes: [UInt8]) {
     guard stdoutIsTerminal else {
       bytes.withUnsafeBytes { _ = writeAll($0, to: STDOUT_FILENO) }
       return
@@ -48,7 +48,7 @@ public enum Console {
 
   /// Writes every byte, retrying on interruptions; false when the descriptor refuses, which is
   /// remembered: later writes to it are skipped (a full disk or a closed pipe takes no more).
-  public static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+  package static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
     if failures.withLock({ $0[fd] != nil }) { return false }
     guard let base = raw.baseAddress else { return true }
     var offset = 0
@@ -66,13 +66,13 @@ public enum Console {
   }
 
   /// The first error writing to `fd`, if any.
-  public static func failure(of fd: Int32) -> Int32? { failures.withLock { $0[fd] } }
+  package static func failure(of fd: Int32) -> Int32? { failures.withLock { $0[fd] } }
 
   /// Ends the output of a command: standard output is closed (which reports a write the system
   /// could not complete), and a failed write to it or to standard error becomes an error
   /// message naming the stream (on stderr, if that still works). Returns false when output was
   /// lost; the caller then exits non-zero.
-  public static func finish() -> Bool {
+  package static func finish() -> Bool {
     var lost: [(Int32, Int32)] = []
     if let code = failure(of: STDOUT_FILENO) {
       lost.append((STDOUT_FILENO, code))
@@ -92,37 +92,37 @@ public enum Console {
 
   /// The language of the program's own words (errors, notes, summaries): chosen once at start
   /// (`LanguageChoice.interface`), English until then.
-  public static var language: String {
+  package static var language: String {
     get { chosenLanguage.withLock { $0 } }
     set { chosenLanguage.withLock { $0 = newValue } }
   }
 
   /// A message in the program's language.
-  public static func say(_ message: Message) -> String { message.text(language) }
+  package static func say(_ message: Message) -> String { message.text(language) }
 
   /// `error: …` on standard error. The severity words stay English in every language, as
   /// compilers write them: editors and scripts look for them.
-  public static func error(_ message: Message) { err("error: " + say(message) + "\n") }
-  public static func warning(_ message: Message) { err("warning: " + say(message) + "\n") }
-  public static func note(_ message: Message) { err("note: " + say(message) + "\n") }
+  package static func error(_ message: Message) { err("error: " + say(message) + "\n") }
+  package static func warning(_ message: Message) { err("warning: " + say(message) + "\n") }
+  package static func note(_ message: Message) { err("note: " + say(message) + "\n") }
 
   /// Set by `--no-color`: no colour on either stream, whatever the terminal.
   private static let colorForbidden = Atomic<Bool>(false)
 
   /// Turns colour off for the rest of the run (the `--no-color` flag).
-  public static func forbidColor() { colorForbidden.store(true, ordering: .relaxed) }
+  package static func forbidColor() { colorForbidden.store(true, ordering: .relaxed) }
 
-  public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-  public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
-  public static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+  package static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+  package static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+  package static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
-  public static func environment(_ name: String) -> String? {
+  package static func environment(_ name: String) -> String? {
     guard let value = getenv(name) else { return nil }
     return String(cString: value)
   }
 
   /// Colour is used only on a terminal, never with `NO_COLOR` set (any value) or `TERM=dumb`.
-  public static func colorEnabled(forStderr: Bool = false) -> Bool {
+  package static func colorEnabled(forStderr: Bool = false) -> Bool {
     if colorForbidden.load(ordering: .relaxed) { return false }
     if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return false }
     if environment("TERM") == "dumb" { return false }
@@ -130,7 +130,7 @@ public enum Console {
   }
 
   /// Columns of the terminal on stdout, or 80.
-  public static var width: Int {
+  package static var width: Int {
     var size = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
     if let columns = environment("COLUMNS").flatMap(Int.init), columns > 0 { return columns }

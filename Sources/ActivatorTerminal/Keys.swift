@@ -1,5 +1,5 @@
 /// A key press, decoded from the bytes a terminal sends.
-public enum Key: Equatable, Sendable {
+package enum Key: Equatable, Sendable {
   case char(Character)
   case up, down, left, right, home, end, pageUp, pageDown
   case enter, tab, backTab, backspace, delete, escape
@@ -10,14 +10,14 @@ public enum Key: Equatable, Sendable {
 
 /// Decodes terminal input bytes into keys: UTF-8 characters, control keys and the common
 /// escape sequences of xterm-compatible terminals (both CSI and SS3 forms).
-public struct KeyDecoder: Sendable {
+package struct KeyDecoder: Sendable {
   private var pending: [UInt8] = []
 
-  public init() {}
+  package init() {}
 
   /// Keys complete in `bytes` (plus what was left over from the last call). A lone escape at
   /// the end of the input is an Escape key press.
-  public mutating func feed(_ bytes: [UInt8]) -> [Key] {
+  package mutating func feed(_ bytes: [UInt8]) -> [Key] {
     pending += bytes
     var keys: [Key] = []
     var index = 0

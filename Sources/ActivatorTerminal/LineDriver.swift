@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorReports
 
 /// The accessible questionnaire: numbered options and plain prompts, one line in, one line
@@ -7,12 +7,12 @@ import ActivatorReports
 /// It reads the same answers as the full-screen driver from the same person's choices, so the
 /// two write the same file: Enter keeps the current answer, nothing chosen is refused alike,
 /// and a missing-data code is typed as its token (`dk`, `na`).
-public final class LineDriver: PromptDriver {
+package final class LineDriver: PromptDriver {
   let t: Localizer
   let readLine: () -> String?
   let write: (String) -> Void
 
-  public init(
+  package init(
     language: String, readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) },
     write: @escaping (String) -> Void = { Console.out($0) }
   ) {
@@ -21,13 +21,15 @@ public final class LineDriver: PromptDriver {
     self.write = write
   }
 
-  public func finish() {}
+  package func finish() {}
 
   /// What a typed line means besides an answer: the words of each command in this language
   /// (`<`, `back`, `atrás`…), from the message catalogue.
   func command(_ input: String, _ prompt: Prompt) -> PromptResult? {
     let lowered = input.lowercased()
-    let words = { (key: MessageKey) in Set(self.t(key).split(separator: ",").map { String($0).trimmingSpaces.lowercased() }) }
+    let words = { (key: MessageKey) in
+      Set(self.t(key).split(separator: ",").map { String($0).trimmingSpaces.lowercased() })
+    }
     if prompt.allowsNavigation && words(.lineBackWords).contains(lowered) { return .back }
     if prompt.allowsNavigation && words(.lineJumpWords).contains(lowered) { return .jump }
     if prompt.allowsNotes && words(.lineNoteWords).contains(lowered) { return .note("") }
@@ -35,7 +37,7 @@ public final class LineDriver: PromptDriver {
     return nil
   }
 
-  public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
+  package func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
     var header = "\n"
     if let (n, m) = context.position { header += "[\(n)/\(m)] " }
     header += context.section + "\n"
@@ -104,7 +106,9 @@ public final class LineDriver: PromptDriver {
   /// What a typed line chooses; nil when it is not one of the choices shown.
   func read(_ input: String, _ prompt: Prompt, _ numbers: [Int: Int]) -> PromptResult? {
     let lowered = input.lowercased()
-    if let code = prompt.items.indices.first(where: { prompt.items[$0].role == .code && prompt.items[$0].token == lowered }) {
+    if let code = prompt.items.indices.first(where: {
+      prompt.items[$0].role == .code && prompt.items[$0].token == lowered
+    }) {
       return .selected([code])
     }
     switch prompt.kind {
@@ -117,7 +121,9 @@ public final class LineDriver: PromptDriver {
     case .select:
       if input.isEmpty { return prompt.selected.first.map { .selected([$0]) } }
       if let number = Int(input), let index = numbers[number] { return .selected([index]) }
-      let token = prompt.items.indices.first { !input.isEmpty && prompt.items[$0].token == input && prompt.items[$0].role != .header }
+      let token = prompt.items.indices.first {
+        !input.isEmpty && prompt.items[$0].token == input && prompt.items[$0].role != .header
+      }
       return token.map { .selected([$0]) }
     case .multiSelect:
       // Nothing typed and nothing chosen before is "nothing chosen", refused as in the terminal.
@@ -151,7 +157,7 @@ public final class LineDriver: PromptDriver {
 
   /// Section introductions are read out and the questions follow; no key press is needed,
   /// so piped answers need no blank lines for them.
-  public func show(title: String, body: [String], context: PromptContext) -> PromptResult {
+  package func show(title: String, body: [String], context: PromptContext) -> PromptResult {
     // A section without an intro is its title alone, not followed by empty lines.
     let paragraphs = body.filter { !$0.trimmingSpaces.isEmpty }
     write("\n== \(title) ==\n" + (paragraphs.isEmpty ? "" : paragraphs.joined(separator: "\n\n") + "\n"))

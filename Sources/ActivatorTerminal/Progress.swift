@@ -1,9 +1,9 @@
-public import ActivatorCore
+package import ActivatorCore
 import Synchronization
 
 /// A progress line on stderr for long batches: a bar, files per second and the time left.
 /// Silent unless stderr is a terminal; redrawn at most ten times a second.
-public final class ProgressLine: Sendable {
+package final class ProgressLine: Sendable {
   struct State {
     var done = 0
     var failed = 0
@@ -19,13 +19,13 @@ public final class ProgressLine: Sendable {
   /// The terminal's width, which the line never reaches.
   let columns: Int
 
-  public init(total: Int, enabled: Bool, columns: Int = Console.width) {
+  package init(total: Int, enabled: Bool, columns: Int = Console.width) {
     self.total = total
     self.columns = columns
     self.enabled = enabled && total > 0
   }
 
-  public func advance(failed: Bool) {
+  package func advance(failed: Bool) {
     guard enabled else { return }
     state.withLock { s in
       s.done += 1
@@ -48,14 +48,17 @@ public final class ProgressLine: Sendable {
     var text = "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] "
     text += t(
       .batchProgress,
-      ["done": .count(done), "total": .count(total), "rate": .count(Int(saturating: rate)), "seconds": .count(Int(saturating: left.rounded(.up)))])
+      [
+        "done": .count(done), "total": .count(total), "rate": .count(Int(saturating: rate)),
+        "seconds": .count(Int(saturating: left.rounded(.up))),
+      ])
     if failed > 0 { text += t(.batchProgressFailed, ["count": .count(failed)]) }
     // Longer than the terminal, the line would wrap and "\r" could no longer redraw it.
     return DisplayWidth.truncate(text, to: max(10, columns - 1))
   }
 
   /// Removes the progress line.
-  public func finish() {
+  package func finish() {
     guard enabled else { return }
     state.withLock { s in
       if s.drawn { Console.control("\r\u{1B}[K", to: STDERR_FILENO) }
@@ -64,11 +67,11 @@ public final class ProgressLine: Sendable {
 }
 
 /// Where results go: stdout, or a file replaced atomically when the run succeeds.
-public final class OutputSink: @unchecked Sendable {
+package final class OutputSink: @unchecked Sendable {
   let fd: Int32
   let temporary: String?
   let target: FileReading.OutputPlan?
-  public private(set) var failed = false
+  package private(set) var failed = false
   /// Output is gathered into blocks of this size: one write per block, not per row.
   private var pending: [UInt8] = []
   private static let blockSize = 64 << 10
@@ -77,7 +80,7 @@ public final class OutputSink: @unchecked Sendable {
   let immediate: Bool
 
   /// Writes to stdout when `path` is nil.
-  public init(path: String?, immediate: Bool = false) throws(FileReadError) {
+  package init(path: String?, immediate: Bool = false) throws(FileReadError) {
     self.immediate = immediate
     guard let path else {
       fd = STDOUT_FILENO
@@ -90,14 +93,14 @@ public final class OutputSink: @unchecked Sendable {
     target = plan
   }
 
-  public func write(_ bytes: [UInt8]) {
+  package func write(_ bytes: [UInt8]) {
     guard !bytes.isEmpty else { return }
     pending += bytes
     if immediate || pending.count >= Self.blockSize { flush() }
   }
 
   /// Writes what is gathered so far.
-  public func flush() {
+  package func flush() {
     guard !pending.isEmpty else { return }
     defer { pending.removeAll(keepingCapacity: true) }
     if target == nil {
@@ -108,10 +111,10 @@ public final class OutputSink: @unchecked Sendable {
     }
   }
 
-  public func write(_ text: String) { write(Array(text.utf8)) }
+  package func write(_ text: String) { write(Array(text.utf8)) }
 
   /// Flushes and moves the file into place (or discards it when `keep` is false).
-  public func finish(keep: Bool = true) throws(FileReadError) {
+  package func finish(keep: Bool = true) throws(FileReadError) {
     flush()
     guard let target else { return }
     if !keep, let temporary {

@@ -1,16 +1,19 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorReports
 
 /// The header shown above a prompt: where the person is in the survey.
-public struct PromptContext: Sendable {
-  public var title: String
-  public var section: String
-  public var position: (Int, Int)?
-  public var progress: [(label: String, answered: Int, total: Int)]
-  public var notice: String?
-  public var error: String?
+package struct PromptContext: Sendable {
+  package var title: String
+  package var section: String
+  package var position: (Int, Int)?
+  package var progress: [(label: String, answered: Int, total: Int)]
+  package var notice: String?
+  package var error: String?
 
-  public init(title: String, section: String, position: (Int, Int)? = nil, progress: [(label: String, answered: Int, total: Int)] = [], notice: String? = nil, error: String? = nil) {
+  package init(
+    title: String, section: String, position: (Int, Int)? = nil,
+    progress: [(label: String, answered: Int, total: Int)] = [], notice: String? = nil, error: String? = nil
+  ) {
     self.title = title
     self.section = section
     self.position = position
@@ -21,7 +24,7 @@ public struct PromptContext: Sendable {
 }
 
 /// Asks prompts and shows messages; the terminal and line drivers implement it.
-public protocol PromptDriver: AnyObject {
+package protocol PromptDriver: AnyObject {
   /// Shows the prompt until the person answers or navigates. `validate` returns an error
   /// message for an answer that is not acceptable; the prompt then stays, showing it.
   func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult
@@ -32,20 +35,20 @@ public protocol PromptDriver: AnyObject {
 }
 
 /// The state of a select list: cursor, type-ahead filter and checked items.
-public struct SelectState: Sendable {
-  public let items: [Prompt.Item]
-  public let multi: Bool
-  public private(set) var filter = ""
-  public private(set) var visible: [Int]
+package struct SelectState: Sendable {
+  package let items: [Prompt.Item]
+  package let multi: Bool
+  package private(set) var filter = ""
+  package private(set) var visible: [Int]
   /// Position in `visible`.
-  public private(set) var cursor = 0
-  public private(set) var checked: Set<Int>
+  package private(set) var cursor = 0
+  package private(set) var checked: Set<Int>
   /// The language's way of matching what is typed (accents, Hangul initials), and each label
   /// prepared for it once.
   let locale: LocaleRules
   let filterKeys: [LocaleRules.FilterKey]
 
-  public init(items: [Prompt.Item], multi: Bool, selected: [Int], locale: LocaleRules) {
+  package init(items: [Prompt.Item], multi: Bool, selected: [Int], locale: LocaleRules) {
     self.items = items
     self.multi = multi
     self.locale = locale
@@ -59,9 +62,9 @@ public struct SelectState: Sendable {
     }
   }
 
-  public var current: Int? { cursor < visible.count ? visible[cursor] : nil }
+  package var current: Int? { cursor < visible.count ? visible[cursor] : nil }
 
-  public mutating func move(_ delta: Int) {
+  package mutating func move(_ delta: Int) {
     guard !visible.isEmpty else { return }
     var position = cursor
     for _ in 0..<visible.count {
@@ -73,13 +76,13 @@ public struct SelectState: Sendable {
     }
   }
 
-  public mutating func moveToEdge(last: Bool) {
+  package mutating func moveToEdge(last: Bool) {
     cursor = last ? visible.count - 1 : 0
     if let item = current, items[item].role == .header { move(last ? -1 : 1) }
   }
 
   /// What the last tick did to other ticks, for the person to see.
-  public enum Effect: Sendable, Equatable {
+  package enum Effect: Sendable, Equatable {
     /// An item that stands alone (none of these, don't know) was ticked: these were unticked.
     case cleared(by: Int, [Int])
     /// It was unticked again: these ticks came back.
@@ -88,14 +91,14 @@ public struct SelectState: Sendable {
     case unticked(Int)
   }
 
-  public private(set) var effect: Effect?
+  package private(set) var effect: Effect?
   /// Ticks an item that stands alone cleared, given back when it is unticked.
   private var cleared: Set<Int> = []
 
   /// Space in a multi-select: toggles the item. An item that stands alone (a missing-data code,
   /// an exclusive option) unticks the others, which come back when it is unticked; ticking an
   /// ordinary item unticks the one standing alone. `effect` says what happened.
-  public mutating func toggle() {
+  package mutating func toggle() {
     effect = nil
     guard multi, let item = current, items[item].role != .header else { return }
     let roles = items.map(\.role)
@@ -122,16 +125,16 @@ public struct SelectState: Sendable {
     }
   }
 
-  public mutating func type(_ character: Character) {
+  package mutating func type(_ character: Character) {
     setFilter(filter + String(character))
   }
 
-  public mutating func erase() {
+  package mutating func erase() {
     guard !filter.isEmpty else { return }
     setFilter(String(filter.dropLast()))
   }
 
-  public mutating func clearFilter() { setFilter("") }
+  package mutating func clearFilter() { setFilter("") }
 
   private mutating func setFilter(_ text: String) {
     let previous = current
@@ -152,7 +155,7 @@ public struct SelectState: Sendable {
   /// What Enter picks: the item under the cursor in a single choice. In a multi-select, the
   /// ticked items; with none ticked, the item under the cursor if it stands alone (Enter on
   /// "Don't know" chooses it), else nothing, which is not an answer.
-  public var result: [Int] {
+  package var result: [Int] {
     guard multi else { return current.map { [$0] } ?? [] }
     if !checked.isEmpty { return checked.sorted() }
     if let item = current, items[item].role == .code || items[item].role == .exclusive { return [item] }
@@ -161,40 +164,39 @@ public struct SelectState: Sendable {
 }
 
 /// The state of a one-line text input.
-public struct TextState: Sendable {
-  public private(set) var characters: [Character]
-  public private(set) var cursor: Int
+package struct TextState: Sendable {
+  package private(set) var characters: [Character]
+  package private(set) var cursor: Int
 
-  public init(_ text: String) {
+  package init(_ text: String) {
     characters = Array(text)
     cursor = characters.count
   }
 
-  public var text: String { String(characters) }
+  package var text: String { String(characters) }
 
-  public mutating func insert(_ character: Character) {
+  package mutating func insert(_ character: Character) {
     guard characters.count < 2000 else { return }
     characters.insert(character, at: cursor)
     cursor += 1
   }
 
-  public mutating func backspace() {
+  package mutating func backspace() {
     guard cursor > 0 else { return }
     characters.remove(at: cursor - 1)
     cursor -= 1
   }
 
-  public mutating func delete() {
+  package mutating func delete() {
     guard cursor < characters.count else { return }
     characters.remove(at: cursor)
   }
 
-  public mutating func move(_ delta: Int) { cursor = max(0, min(characters.count, cursor + delta)) }
-  public mutating func home() { cursor = 0 }
-  public mutating func end() { cursor = characters.count }
-  public mutating func clear() {
+  package mutating func move(_ delta: Int) { cursor = max(0, min(characters.count, cursor + delta)) }
+  package mutating func home() { cursor = 0 }
+  package mutating func end() { cursor = characters.count }
+  package mutating func clear() {
     characters = []
     cursor = 0
   }
 }
-

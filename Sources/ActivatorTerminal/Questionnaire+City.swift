@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 
 extension Questionnaire {
   /// One detail asked about the city or the respondent.
@@ -74,9 +74,12 @@ extension Questionnaire {
     var items = regions.map { Prompt.Item(Regions.name($0.id, language: language), token: $0.id) }
     items.append(Prompt.Item(t(.questionnaireRegionOther), token: "other"))
     items.append(Prompt.Item(t(.questionnaireRegionLeftOut), token: "-"))
-    let listed = (city.region ?? city.country.flatMap(Regions.implied(byCountry:))).flatMap { id in regions.firstIndex { $0.id == id } }
+    let listed = (city.region ?? city.country.flatMap(Regions.implied(byCountry:))).flatMap { id in
+      regions.firstIndex { $0.id == id }
+    }
     let selected = listed ?? (city.region == nil ? regions.count + 1 : regions.count)
-    var prompt = Prompt(kind: .select, question: t(.questionnaireRegion), items: items, selected: [selected], allowsNavigation: true)
+    var prompt = Prompt(
+      kind: .select, question: t(.questionnaireRegion), items: items, selected: [selected], allowsNavigation: true)
     if city.region == nil, listed != nil { prompt.suggestedBecause = t(.lineRegionOfCountry) }
     while true {
       let result = driver.ask(prompt, context: context(section: section, slot: nil)) { _ in nil }
@@ -90,7 +93,8 @@ extension Questionnaire {
         return result
       }
       let typed = Prompt(
-        kind: .text, question: t(.questionnaireRegionOwnWords), text: listed == nil ? city.region ?? "" : "", allowsNavigation: true)
+        kind: .text, question: t(.questionnaireRegionOwnWords), text: listed == nil ? city.region ?? "" : "",
+        allowsNavigation: true)
       let words = driver.ask(typed, context: context(section: section, slot: nil)) { result in
         guard case .text(let text) = result else { return nil }
         return session.problem(withText: text.trimmingSpaces).map { Self.sentence($0.text(language)) }

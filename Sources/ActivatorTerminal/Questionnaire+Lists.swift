@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 
 extension Questionnaire {
   // MARK: - Jump list
@@ -50,7 +50,11 @@ extension Questionnaire {
       let current = session.sheet.targets[index].flatMap { level in survey.stages.firstIndex { $0.level == level } }
       var question = t(.questionnaireWhichStageDoesCityAim, ["pillar_name": .text(pillar.name.text(language))])
       if let reached {
-        question += " " + t(.questionnaireStageReachedToday, ["stage": .text(survey.stageName(reached, language)), "level": .count(reached)])
+        question +=
+          " "
+          + t(
+            .questionnaireStageReachedToday,
+            ["stage": .text(survey.stageName(reached, language)), "level": .count(reached)])
       }
       let prompt = Prompt(
         kind: .select, question: question, help: t(.questionnaireTargetsHelp), items: items,

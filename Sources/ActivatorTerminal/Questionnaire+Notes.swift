@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 
 extension Questionnaire {
   /// The note key at a question: the official writes (or changes, or removes) a note on the
@@ -34,7 +34,8 @@ extension Questionnaire {
   func editEvidence(_ slot: Int) -> PromptResult? {
     let current = session.sheet.evidence[slot]
     let sourcePrompt = Prompt(
-      kind: .text, question: t(.questionnaireEvidenceSource, ["question": quotedQuestion(slot)]), text: current?.source ?? "",
+      kind: .text, question: t(.questionnaireEvidenceSource, ["question": quotedQuestion(slot)]),
+      text: current?.source ?? "",
       hint: t(.questionnaireEvidenceSourceHint), allowsNavigation: false)
     let source = driver.ask(sourcePrompt, context: context(section: t(.questionnaireNote), slot: slot)) { result in
       guard case .text(let text) = result else { return nil }
@@ -42,7 +43,9 @@ extension Questionnaire {
     }
     guard case .text(let sourceText) = source else { return Self.stop(source).map { _ in source } }
     let years = AnswerChecks.evidenceYears(session.sheet, survey: survey, thisYear: Timestamp.thisYear)
-    let range: [String: MessageArgument] = ["low": .text(String(years.lowerBound)), "high": .text(String(years.upperBound))]
+    let range: [String: MessageArgument] = [
+      "low": .text(String(years.lowerBound)), "high": .text(String(years.upperBound)),
+    ]
     let yearPrompt = Prompt(
       kind: .text, question: t(.questionnaireEvidenceYear), text: current?.year.map { String($0) } ?? "",
       hint: t(.questionnaireEvidenceYearHint, range), allowsNavigation: false)
@@ -61,7 +64,9 @@ extension Questionnaire {
   /// A year as typed (digits only, as a year kind reads it), when it lies in `years`.
   static func year(_ text: String, in years: ClosedRange<Int>) -> Int? {
     let digits = text.trimmingSpaces
-    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(digits), years.contains(year) else { return nil }
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(digits),
+      years.contains(year)
+    else { return nil }
     return year
   }
 

@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// What the person did at a question, once read.
 enum ReadAnswer: Equatable {
@@ -15,7 +15,7 @@ extension Questionnaire {
 
   /// The prompt for a question, with its current answer (or default) preselected: the kind's
   /// own prompt, then the missing-data codes the question allows.
-  public func prompt(for slot: Int) -> Prompt {
+  package func prompt(for slot: Int) -> Prompt {
     let (question, options) = asked(slot)
     let current = (session.sheet.values[slot] ?? question.defaultValue).flatMap { Self.restricted($0, to: options) }
     var prompt = question.kind.prompt(for: question, current: current, language: language)
@@ -88,7 +88,9 @@ extension Questionnaire {
   /// those options only; `options` maps the asked options back to the question's own (nil: all).
   func asked(_ slot: Int) -> (Question, [Int]?) {
     var question = survey.questions[slot]
-    guard let source = question.optionsFrom, case .choices(let ticked)? = session.sheet.values[source] else { return (question, nil) }
+    guard let source = question.optionsFrom, case .choices(let ticked)? = session.sheet.values[source] else {
+      return (question, nil)
+    }
     let tickedValues = Set(ticked.map { survey.questions[source].options[$0].value })
     let kept = question.options.indices.filter { tickedValues.contains(question.options[$0].value) }
     question.options = kept.map { question.options[$0] }
@@ -110,7 +112,9 @@ extension Questionnaire {
   /// Nothing ticked is never taken as an answer, in either driver: the person is told which
   /// choices stand for "none" ("None of these", "Don't know").
   func nothingChosen(_ prompt: Prompt) -> String {
-    let alone = prompt.items.filter { $0.role == .exclusive || $0.role == .code }.map { MessageArgument.quoted($0.label) }
+    let alone = prompt.items.filter { $0.role == .exclusive || $0.role == .code }.map {
+      MessageArgument.quoted($0.label)
+    }
     if alone.isEmpty { return t(.questionnaireNothingChosen) }
     return t(.questionnaireNothingChosenOr, ["choices": .alternatives(alone)])
   }
@@ -168,7 +172,9 @@ extension Questionnaire {
   func record(_ value: AnswerValue?, at slot: Int) -> PromptResult? {
     let previous = session.sheet.values[slot]
     let change = session.set(slot, value)
-    if previous != nil && previous != value && change != QuestionnaireSession.Change() { notice = affectedNotice(change) }
+    if previous != nil && previous != value && change != QuestionnaireSession.Change() {
+      notice = affectedNotice(change)
+    }
     if let stop = savedOrRecovered() { return stop }
     return previous != value ? confirmReopening() : nil
   }

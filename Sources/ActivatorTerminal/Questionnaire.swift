@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorReports
 
 /// The questionnaire's flow, shared by the terminal and line drivers so that both validate and
@@ -7,8 +7,8 @@ import ActivatorReports
 ///
 /// The parts live in extensions: questions and their answers (`Questionnaire+Questions`), the
 /// city's details (`+City`), notes (`+Notes`), and the jump list, targets and review (`+Lists`).
-public final class Questionnaire {
-  public enum Outcome: Sendable, Equatable {
+package final class Questionnaire {
+  package enum Outcome: Sendable, Equatable {
     case completed
     /// Ctrl-C or `q`: everything answered is saved.
     case interrupted
@@ -16,7 +16,7 @@ public final class Questionnaire {
     case endOfInput
   }
 
-  public let session: QuestionnaireSession
+  package let session: QuestionnaireSession
   let driver: any PromptDriver
   let t: Localizer
   /// Whether a person answers (a terminal) rather than a script: after a failed save a person
@@ -32,7 +32,7 @@ public final class Questionnaire {
   /// whether a changed answer reopens it.
   var reopenUnasked: Bool
 
-  public init(
+  package init(
     session: QuestionnaireSession, driver: any PromptDriver, interactive: Bool = true,
     currentStages: ((AnswerSheet) -> [Int?]?)? = nil
   ) {
@@ -70,7 +70,7 @@ public final class Questionnaire {
   }
 
   /// Runs the questionnaire. With `askCity`, starts by asking the city's details.
-  public func run(askCity: Bool) -> Outcome {
+  package func run(askCity: Bool) -> Outcome {
     // A file that could not even be created is dealt with before the first question.
     if savedOrRecovered() != nil { return .interrupted }
     if askCity, let stop = Self.stop(askCityDetails()) { return stop }
@@ -98,7 +98,8 @@ public final class Questionnaire {
   /// the targets when every question is answered.
   func firstMode() -> Mode {
     guard let first = session.firstUnanswered() else { return .targets }
-    return .questions(Position(slot: first, shownSection: first == session.firstSlot ? nil : survey.questions[first].section))
+    return .questions(
+      Position(slot: first, shownSection: first == session.firstSlot ? nil : survey.questions[first].section))
   }
 
   /// The mode a jump leads to: the chosen question, or `stay` when none was chosen.
@@ -173,7 +174,8 @@ public final class Questionnaire {
       error = t(.questionnaireCouldNotSaveAnswers) + problem
     }
     return PromptContext(
-      title: survey.title.text(language), section: section, position: position, progress: progress, notice: notice, error: error)
+      title: survey.title.text(language), section: section, position: position, progress: progress, notice: notice,
+      error: error)
   }
 
   func introduce(_ sectionIndex: Int) -> PromptResult {
@@ -184,7 +186,9 @@ public final class Questionnaire {
       body.append(description.text(language))
     }
     let first = section.questions.first { session.relevant[$0] }
-    return driver.show(title: section.title.text(language), body: body, context: context(section: section.title.text(language), slot: first))
+    return driver.show(
+      title: section.title.text(language), body: body,
+      context: context(section: section.title.text(language), slot: first))
   }
 
   // MARK: - Saving
@@ -229,7 +233,9 @@ public final class Questionnaire {
       kind: .select, question: t(.questionnaireCompletedFileChanged, ["date": .text(completed)]), items: items,
       selected: [0], allowsNavigation: false)
     let result = driver.ask(prompt, context: context(section: t(.questionnaireReview), slot: nil)) { _ in nil }
-    guard case .selected(let picked) = result else { return result == .interrupt || result == .endOfInput ? result : nil }
+    guard case .selected(let picked) = result else {
+      return result == .interrupt || result == .endOfInput ? result : nil
+    }
     reopenUnasked = false
     if picked == [1] { session.reopen() }
     return savedOrRecovered()
@@ -237,7 +243,7 @@ public final class Questionnaire {
 
   /// What is said when the questionnaire stops before the end: how many answers are saved
   /// where, and how to go on. The same after Ctrl-C, `q`, the end of piped input, or a signal.
-  public static func farewell(answered: Int, path: String, language: String) -> String {
+  package static func farewell(answered: Int, path: String, language: String) -> String {
     let t = Localizer(language)
     let shown = InertText.line(path)
     return t(.surveySavedAnsweredAnswersPath, ["answered": .count(answered), "path": .text(shown)]) + "\n"

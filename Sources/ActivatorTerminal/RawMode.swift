@@ -4,7 +4,7 @@ import Synchronization
 /// The terminal's raw mode, entered for the questionnaire and left on every exit path:
 /// normal return, Ctrl-C, and termination signals (the handler restores the terminal before
 /// the process ends).
-public enum RawMode {
+package enum RawMode {
   nonisolated(unsafe) private static var saved = termios()
   nonisolated(unsafe) private static var active = false
   /// Bytes written on exit to leave the alternate screen and show the cursor again.
@@ -16,7 +16,7 @@ public enum RawMode {
   private static let farewellLength = Atomic<Int>(0)
 
   /// Sets what a stopping signal writes (Ctrl-C in line mode is one); "" for nothing.
-  public static func setFarewell(_ text: String) {
+  package static func setFarewell(_ text: String) {
     let bytes = Array(text.utf8.prefix(farewell.count))
     farewellLength.store(0, ordering: .sequentiallyConsistent)
     for (index, byte) in bytes.enumerated() { farewell[index] = byte }
@@ -25,7 +25,7 @@ public enum RawMode {
 
   /// Switches stdin to raw mode (no echo, no line buffering, no signals from keys); false when
   /// stdin is not a terminal.
-  public static func enable() -> Bool {
+  package static func enable() -> Bool {
     guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &saved) == 0 else { return false }
     var raw = saved
     raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
@@ -41,7 +41,7 @@ public enum RawMode {
   }
 
   /// Restores the terminal as it was. Safe to call more than once.
-  public static func restore() {
+  package static func restore() {
     guard active else { return }
     active = false
     exitSequence.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
@@ -51,7 +51,7 @@ public enum RawMode {
   /// Installs, once for the whole run, what happens when a signal stops it: temporary output
   /// files are removed (`TemporaryFiles`) and the terminal is restored if the questionnaire
   /// changed it, then the process exits with 128 + the signal's number.
-  public static func installSignalHandlers(language: String) {
+  package static func installSignalHandlers(language: String) {
     TemporaryFiles.prepare(language: language)
     // The parent may have left these blocked; they must reach the handler.
     var set = sigset_t()
@@ -81,7 +81,7 @@ public enum RawMode {
   }
 
   /// The terminal size on stdout (columns, rows), or 80 × 24.
-  public static func size() -> (columns: Int, rows: Int) {
+  package static func size() -> (columns: Int, rows: Int) {
     var size = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
       return (Int(size.ws_col), Int(size.ws_row))
@@ -91,7 +91,7 @@ public enum RawMode {
 
   /// Waits up to `milliseconds` for input on stdin; returns the bytes read (empty on timeout),
   /// or nil at end of input.
-  public static func read(timeout milliseconds: Int32) -> [UInt8]? {
+  package static func read(timeout milliseconds: Int32) -> [UInt8]? {
     var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
     let ready = poll(&descriptor, 1, milliseconds)
     if ready == 0 { return [] }

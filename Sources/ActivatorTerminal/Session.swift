@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorYAML
 
 /// The state of one questionnaire run: the answers so far, which questions skip logic shows,
@@ -8,17 +8,17 @@ import ActivatorYAML
 /// changes, and then keeps its comments, `x-` keys, notes and `completed:`. The journal is locked
 /// for the session (`FileLock`), and no answer is accepted that the reader could not read back
 /// (`problem(with:)`).
-public final class QuestionnaireSession {
-  public let survey: Survey
-  public private(set) var sheet: AnswerSheet
+package final class QuestionnaireSession {
+  package let survey: Survey
+  package private(set) var sheet: AnswerSheet
   /// Whether skip logic shows each question, given the answers so far.
-  public private(set) var relevant: [Bool]
-  public private(set) var journalPath: String
+  package private(set) var relevant: [Bool]
+  package private(set) var journalPath: String
   /// Chooses the journal's path from the city once its name is known (when none was given).
-  public var pathForCity: ((City) -> String)?
+  package var pathForCity: ((City) -> String)?
   /// The last journal write failed (disk full, folder removed): the answers are kept in memory
   /// until a save succeeds.
-  public private(set) var journalError: FileReadError?
+  package private(set) var journalError: FileReadError?
   /// The file being continued, edited in place rather than rewritten.
   let editor: AnswersEditor?
   private var lock: FileLock?
@@ -27,7 +27,7 @@ public final class QuestionnaireSession {
   /// What a saved file may hold: the limits the answers reader applies.
   static let limits = YAMLLimits.untrusted
 
-  public init(survey: Survey, sheet: AnswerSheet, journalPath: String, resuming editor: AnswersEditor? = nil) {
+  package init(survey: Survey, sheet: AnswerSheet, journalPath: String, resuming editor: AnswersEditor? = nil) {
     self.survey = survey
     self.sheet = sheet
     self.journalPath = journalPath
@@ -39,7 +39,7 @@ public final class QuestionnaireSession {
   deinit { lock?.release() }
 
   /// Locks the journal for this session; a message naming the other session when one holds it.
-  public func claimJournal() -> Message? {
+  package func claimJournal() -> Message? {
     guard !journalPath.isEmpty else { return nil }
     return claim(journalPath)
   }
@@ -52,14 +52,15 @@ public final class QuestionnaireSession {
       return nil
     } catch {
       guard case .held(let pid) = error else { return nil }
-      let holder = pid.map { Message(.sessionHeldByProcess, ["pid": .text(String($0))]) } ?? Message(.sessionHeldByAnother)
+      let holder =
+        pid.map { Message(.sessionHeldByProcess, ["pid": .text(String($0))]) } ?? Message(.sessionHeldByAnother)
       return Message(.sessionJournalHeld, ["file": .text(InertText.line(path)), "holder": .message(holder)])
     }
   }
 
   /// Saves the answers to `path` from now on (after a failed save): refused when `path` is an
   /// answers file or another session holds it; the message says why.
-  public func moveJournal(to path: String) -> Message? {
+  package func moveJournal(to path: String) -> Message? {
     if let problem = OutputGuard.problem(writing: path, inputs: [String](), allowed: journalPath) {
       return Message(.sessionRefusingToReplace, ["problem": .message(problem)])
     }
@@ -69,37 +70,37 @@ public final class QuestionnaireSession {
     return nil
   }
 
-  public var language: String { sheet.language }
+  package var language: String { sheet.language }
 
-  public var relevantSlots: [Int] { survey.questions.indices.filter { relevant[$0] } }
+  package var relevantSlots: [Int] { survey.questions.indices.filter { relevant[$0] } }
 
   /// "Question n of m" among the questions skip logic shows.
-  public func number(of slot: Int) -> (Int, Int) {
+  package func number(of slot: Int) -> (Int, Int) {
     let slots = relevantSlots
     return ((slots.firstIndex(of: slot) ?? 0) + 1, slots.count)
   }
 
-  public func isAnswered(_ slot: Int) -> Bool { sheet.values[slot] != nil }
+  package func isAnswered(_ slot: Int) -> Bool { sheet.values[slot] != nil }
 
   /// How many questions have an answer in the file (those skip logic hides included).
-  public var answeredCount: Int { sheet.values.lazy.filter { $0 != nil }.count }
+  package var answeredCount: Int { sheet.values.lazy.filter { $0 != nil }.count }
 
-  public func firstUnanswered() -> Int? {
+  package func firstUnanswered() -> Int? {
     survey.questions.indices.first { relevant[$0] && sheet.values[$0] == nil }
   }
 
-  public func next(after slot: Int) -> Int? {
+  package func next(after slot: Int) -> Int? {
     survey.questions.indices.first { $0 > slot && relevant[$0] }
   }
 
-  public func previous(before slot: Int) -> Int? {
+  package func previous(before slot: Int) -> Int? {
     survey.questions.indices.last { $0 < slot && relevant[$0] }
   }
 
-  public var firstSlot: Int? { survey.questions.indices.first { relevant[$0] } }
+  package var firstSlot: Int? { survey.questions.indices.first { relevant[$0] } }
 
   /// Answered and total relevant questions per pillar (and one entry for pillar-less sections).
-  public func pillarProgress() -> [(pillar: Int?, answered: Int, total: Int)] {
+  package func pillarProgress() -> [(pillar: Int?, answered: Int, total: Int)] {
     var result: [(pillar: Int?, answered: Int, total: Int)] = survey.pillars.indices.map { ($0, 0, 0) }
     var other = (pillar: Int?.none, answered: 0, total: 0)
     for slot in survey.questions.indices where relevant[slot] {
@@ -116,12 +117,12 @@ public final class QuestionnaireSession {
   }
 
   /// What a change did to later questions.
-  public struct Change: Equatable, Sendable {
+  package struct Change: Equatable, Sendable {
     /// Later questions that skip logic now shows or hides.
-    public var shownOrHidden: [Int] = []
+    package var shownOrHidden: [Int] = []
     /// Choices limited to this question's ticks (`options_from`) whose answer is no longer
     /// ticked: taken out of the file, to be answered again.
-    public var askedAgain: [Int] = []
+    package var askedAgain: [Int] = []
   }
 
   /// Answers taken out because what they chose is no longer ticked in the question their
@@ -131,7 +132,7 @@ public final class QuestionnaireSession {
   /// Records an answer (or clears it with `nil`), re-runs skip logic, flags later answers the
   /// change affects, takes out follow-up answers it makes invalid, and writes the journal.
   @discardableResult
-  public func set(_ slot: Int, _ value: AnswerValue?) -> Change {
+  package func set(_ slot: Int, _ value: AnswerValue?) -> Change {
     let before = relevant
     sheet.values[slot] = value
     withdrawn[slot] = nil
@@ -178,7 +179,7 @@ public final class QuestionnaireSession {
     return !AnswerChecks.problems(trial, survey: survey).contains { $0.slot == slot && !$0.inEvidence }
   }
 
-  public func setCity(_ city: City, respondent: Respondent?) {
+  package func setCity(_ city: City, respondent: Respondent?) {
     if let pathForCity {
       journalPath = pathForCity(city)
       self.pathForCity = nil
@@ -189,46 +190,47 @@ public final class QuestionnaireSession {
     save()
   }
 
-  public func setTarget(_ pillar: Int, _ stage: Int?) {
+  package func setTarget(_ pillar: Int, _ stage: Int?) {
     sheet.targets[pillar] = stage
     save()
   }
 
-  public func setNote(_ slot: Int, _ text: String?) {
+  package func setNote(_ slot: Int, _ text: String?) {
     if let text, !text.isEmpty { sheet.notes[slot] = text } else { sheet.notes[slot] = nil }
     save()
   }
 
   /// Where the figure in `slot` comes from and the year it describes (nil or empty: none).
-  public func setEvidence(_ slot: Int, source: String?, year: Int?) {
+  package func setEvidence(_ slot: Int, source: String?, year: Int?) {
     sheet.setEvidence(slot, source: source, year: year)
     save()
   }
 
   /// Marks the survey completed; a file completed before keeps its completion date.
-  public func complete() {
+  package func complete() {
     if sheet.completed == nil { sheet.completed = Timestamp.now() }
     save()
   }
 
   /// Opens a completed survey again: `completed:` is removed. Resuming keeps it; this is for
   /// when the official says so (issue 12 asks them).
-  public func reopen() {
+  package func reopen() {
     sheet.completed = nil
     save()
   }
 
   /// Why `text` cannot be an answer or detail: what the answers reader refuses when the file
   /// is read back (`YAMLLimits.untrusted`).
-  public func problem(withText text: String) -> Message? {
+  package func problem(withText text: String) -> Message? {
     let length = text.utf8.count
     guard length > Self.limits.maxScalarBytes else { return nil }
-    return Message(.sessionAnswerTooLong, ["length": .text(String(length)), "limit": .text(String(Self.limits.maxScalarBytes))])
+    return Message(
+      .sessionAnswerTooLong, ["length": .text(String(length)), "limit": .text(String(Self.limits.maxScalarBytes))])
   }
 
   /// Why `value` cannot be the answer to `slot`: too long a text, or a file that would grow
   /// past what the reader accepts.
-  public func problem(with value: AnswerValue?, for slot: Int) -> Message? {
+  package func problem(with value: AnswerValue?, for slot: Int) -> Message? {
     if case .text(let text)? = value, let problem = problem(withText: text) { return problem }
     var trial = sheet
     trial.values[slot] = value
@@ -236,7 +238,7 @@ public final class QuestionnaireSession {
   }
 
   /// Why the answers file for `trial` could not be read back: too large.
-  public func problem(size trial: AnswerSheet) -> Message? {
+  package func problem(size trial: AnswerSheet) -> Message? {
     let size = bytes(for: trial).count
     guard size > Self.limits.maxBytes else { return nil }
     return Message(.sessionFileTooLarge, ["size": .text(String(size)), "limit": .text(String(Self.limits.maxBytes))])
@@ -250,7 +252,7 @@ public final class QuestionnaireSession {
   /// changed is not written at all, so it stays byte for byte what it was; "changed" is judged
   /// against what the file holds now (an answer changed and then changed back must be written
   /// back, not skipped as equal to the file as it was first read).
-  public func save() {
+  package func save() {
     guard !journalPath.isEmpty else { return }
     let bytes = bytes(for: sheet)
     if let editor, bytes == (written ?? editor.file.bytes), FileReading.sameFile(journalPath, editor.file.path) {
@@ -268,8 +270,8 @@ public final class QuestionnaireSession {
 }
 
 /// Reads what a person typed as an answer, with the same rules as answers files.
-public enum AnswerInput {
-  public enum Outcome: Equatable {
+package enum AnswerInput {
+  package enum Outcome: Equatable {
     case value(AnswerValue)
     /// Nothing typed.
     case empty
@@ -284,7 +286,7 @@ public enum AnswerInput {
   /// Reads typed text for `question` as the person's language writes it (`typedReadings`), then
   /// each reading exactly as an answers file value would be read. Readings the question refuses
   /// (out of range, not whole) drop out; when none is left, the first one's problem is told.
-  public static func parse(_ text: String, for question: Question, language: String) -> Outcome {
+  package static func parse(_ text: String, for question: Question, language: String) -> Outcome {
     let trimmed = text.trimmingSpaces
     if trimmed.isEmpty { return .empty }
     let readings: [String]
@@ -336,19 +338,20 @@ extension String {
 }
 
 /// Timestamps in ISO 8601 UTC. `SOURCE_DATE_EPOCH` fixes the clock (reproducible runs and tests).
-public enum Timestamp {
-  public static func now() -> String {
+package enum Timestamp {
+  package static func now() -> String {
     var seconds = time(nil)
     if let fixed = Console.environment("SOURCE_DATE_EPOCH").flatMap({ Int($0) }) { seconds = time_t(fixed) }
     var parts = tm()
     gmtime_r(&seconds, &parts)
     func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    return
+      "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 
   /// This year (as `SOURCE_DATE_EPOCH` fixes it); no limit if the clock gives no year.
-  public static var thisYear: Int { Int(now().prefix(4)) ?? Int.max }
+  package static var thisYear: Int { Int(now().prefix(4)) ?? Int.max }
 
   /// Today as YYYY-MM-DD.
-  public static func today() -> String { String(now().prefix(10)) }
+  package static func today() -> String { String(now().prefix(10)) }
 }

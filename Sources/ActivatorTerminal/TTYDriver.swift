@@ -1,32 +1,32 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorReports
 
 /// The full-screen questionnaire: arrow-key lists with type-ahead, inline validation and help,
 /// drawn on the terminal's alternate screen and redrawn on every key (`TTYScreen` lays it out).
-public final class TTYDriver: PromptDriver {
+package final class TTYDriver: PromptDriver {
   let style: Style
   let t: Localizer
   var decoder = KeyDecoder()
   var pendingKeys: [Key] = []
   var started = false
   /// Text of the last frame, for tests and the key-latency benchmark.
-  public private(set) var lastFrame: [String] = []
+  package private(set) var lastFrame: [String] = []
   var drawnSize = (columns: 0, rows: 0)
 
-  public init(color: Bool, language: String) {
+  package init(color: Bool, language: String) {
     self.style = Style(color: color)
     self.t = Localizer(language)
   }
 
   /// Enters raw mode and the alternate screen; false when stdin is not a terminal.
-  public func start() -> Bool {
+  package func start() -> Bool {
     guard RawMode.enable() else { return false }
     Console.control("\u{1B}[?1049h\u{1B}[?25l")
     started = true
     return true
   }
 
-  public func finish() {
+  package func finish() {
     guard started else { return }
     started = false
     RawMode.restore()
@@ -56,10 +56,12 @@ public final class TTYDriver: PromptDriver {
 
   // MARK: - Prompts
 
-  public func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
+  package func ask(_ prompt: Prompt, context: PromptContext, validate: (PromptResult) -> String?) -> PromptResult {
     var view = PromptView(
-      select: SelectState(items: prompt.items, multi: prompt.kind == .multiSelect, selected: prompt.selected, locale: t.locale),
-      text: TextState(prompt.text), codes: SelectState(items: prompt.items, multi: false, selected: [], locale: t.locale),
+      select: SelectState(
+        items: prompt.items, multi: prompt.kind == .multiSelect, selected: prompt.selected, locale: t.locale),
+      text: TextState(prompt.text),
+      codes: SelectState(items: prompt.items, multi: false, selected: [], locale: t.locale),
       error: context.error)
     while true {
       let layout = screen
@@ -177,9 +179,11 @@ public final class TTYDriver: PromptDriver {
 
   /// A section's introduction, confirmed with Enter; ↑↓ scroll it when it is longer than the
   /// screen. The title is the header's section line, not repeated.
-  public func show(title: String, body: [String], context: PromptContext) -> PromptResult {
+  package func show(title: String, body: [String], context: PromptContext) -> PromptResult {
     var offset = 0
-    let hints = [t(.questionnaireEnterContinue), t(.questionnaireBBack), t(.questionnaireGJump), t(.questionnaireCSaveQuit)]
+    let hints = [
+      t(.questionnaireEnterContinue), t(.questionnaireBBack), t(.questionnaireGJump), t(.questionnaireCSaveQuit),
+    ]
     while true {
       let layout = screen
       draw(frame: layout.page(body, context: context, offset: offset, hints: hints))

@@ -1,4 +1,4 @@
-public import ActivatorCore
+package import ActivatorCore
 import ActivatorReports
 
 /// What the full-screen questionnaire shows for one prompt at one moment: the prompt, its
@@ -96,7 +96,9 @@ struct TTYScreen {
     let room = width - (position.map { DisplayWidth.of($0) + 1 } ?? 0)
     var top = DisplayWidth.truncate(lead, to: max(4, room))
     if let position {
-      top += String(repeating: " ", count: max(1, width - DisplayWidth.of(top) - DisplayWidth.of(position))) + style.dim(position)
+      top +=
+        String(repeating: " ", count: max(1, width - DisplayWidth.of(top) - DisplayWidth.of(position)))
+        + style.dim(position)
     }
     let first = compact ? style.cyan(top) : style.bold(top)
     guard !compact else { return [first] }
@@ -105,7 +107,9 @@ struct TTYScreen {
       var parts: [String] = []
       for item in context.progress {
         let text = "\(item.label) \(item.answered)/\(item.total)"
-        parts.append(item.answered == item.total && item.total > 0 ? style.green(text) : item.answered > 0 ? text : style.dim(text))
+        parts.append(
+          item.answered == item.total && item.total > 0 ? style.green(text) : item.answered > 0 ? text : style.dim(text)
+        )
       }
       lines += wrapParts(parts, separator: "  ")
     }
@@ -130,7 +134,9 @@ struct TTYScreen {
   func selectBody(_ prompt: Prompt, _ select: SelectState, height: Int) -> [String] {
     var lines: [String] = []
     if !select.filter.isEmpty { lines.append(style.yellow(t(.questionnaireFilter)) + select.filter) }
-    if select.visible.isEmpty { lines += wrap(t(.questionnaireNothingMatchesBackspaceEditFilter)).map { style.dim("  " + $0) } }
+    if select.visible.isEmpty {
+      lines += wrap(t(.questionnaireNothingMatchesBackspaceEditFilter)).map { style.dim("  " + $0) }
+    }
     var blocks: [[String]] = []
     var previousRole: Prompt.Item.Role?
     for (position, index) in select.visible.enumerated() {
@@ -226,12 +232,17 @@ struct TTYScreen {
     let before = String(characters[start..<cursor])
     let under = cursor < characters.count ? String(characters[cursor]) : ""
     let after = cursor < characters.count ? String(characters[(cursor + 1)..<end]) : ""
-    let cell = view.focusCodes ? under : style.color ? "\u{1B}[7m" + (under.isEmpty ? " " : under) + "\u{1B}[0m" : "▏" + under
+    let cell =
+      view.focusCodes ? under : style.color ? "\u{1B}[7m" + (under.isEmpty ? " " : under) + "\u{1B}[0m" : "▏" + under
     var lines = [(view.focusCodes ? style.dim("> ") : style.cyan("> ")) + before + cell + after]
-    if let hint = prompt.hint { lines += DisplayWidth.wrap(hint, width: width - 2, breakingWords: true).map { style.dim("  " + $0) } }
+    if let hint = prompt.hint {
+      lines += DisplayWidth.wrap(hint, width: width - 2, breakingWords: true).map { style.dim("  " + $0) }
+    }
     if view.focusCodes {
       for (position, index) in view.codes.visible.enumerated() {
-        lines.append((position == view.codes.cursor ? style.cyan("❯ ") : "  ") + DisplayWidth.truncate(prompt.items[index].label, to: width - 2))
+        lines.append(
+          (position == view.codes.cursor ? style.cyan("❯ ") : "  ")
+            + DisplayWidth.truncate(prompt.items[index].label, to: width - 2))
       }
     }
     return Array(lines.prefix(height))
@@ -277,7 +288,8 @@ struct TTYScreen {
     let labels = { (indices: [Int]) in MessageArgument.list(indices.map { .quoted(prompt.items[$0].label) }) }
     switch effect {
     case .cleared(let item, let others):
-      return t(.questionnaireStandsAloneCleared, ["option": .quoted(prompt.items[item].label), "options": labels(others)])
+      return t(
+        .questionnaireStandsAloneCleared, ["option": .quoted(prompt.items[item].label), "options": labels(others)])
     case .restored(let items):
       return t(.questionnaireTicksBack, ["options": labels(items)])
     case .unticked(let item):

@@ -8,9 +8,9 @@
 /// - a writer of YAML treats all six as line breaks (a comment ends at any of them);
 /// - every position Activator reports is on an editor line: libyaml's marks are mapped there
 ///   through their character index (`TextLines`), and a snippet shows that editor line.
-public enum LineBreak {
+package enum LineBreak {
   /// Whether YAML reads `scalar` as (part of) a line break.
-  @inlinable public static func isYAMLBreak(_ scalar: Unicode.Scalar) -> Bool {
+  @inlinable package static func isYAMLBreak(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: return true
     default: return false
@@ -18,26 +18,27 @@ public enum LineBreak {
   }
 
   /// Whether an editor starts a new line at `scalar` (LF, or CR alone or before LF).
-  @inlinable public static func isEditorBreak(_ scalar: Unicode.Scalar) -> Bool {
+  @inlinable package static func isEditorBreak(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "\n" || scalar == "\r"
   }
 
   /// The length in bytes of the YAML line break at `index` of UTF-8 `bytes` (CRLF is one break
   /// of two bytes), or 0 when none starts there.
-  public static func yamlBreakLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+  package static func yamlBreakLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     guard index < bytes.count else { return 0 }
     switch bytes[index] {
     case 0x0A: return 1
     case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
     case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
     case 0xE2:
-      return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+      return index + 2 < bytes.count && bytes[index + 1] == 0x80
+        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
     default: return 0
     }
   }
 
   /// `text` split at every YAML line break, CRLF counting as one.
-  public static func split(_ text: some StringProtocol) -> [String] {
+  package static func split(_ text: some StringProtocol) -> [String] {
     var lines: [String] = []
     var current = ""
     var previous: Unicode.Scalar?
@@ -57,7 +58,7 @@ public enum LineBreak {
 
   /// Whether UTF-8 `bytes` hold a break that YAML sees and an editor does not (NEL, LS, PS).
   /// Fast on the usual file, which has none: eight bytes at a time are skipped while all are ASCII.
-  public static func hasYAMLOnlyBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  package static func hasYAMLOnlyBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let raw = UnsafeRawPointer(base)
     let count = bytes.count
@@ -81,7 +82,7 @@ public enum LineBreak {
 /// Built once per file that needs positions; every lookup is then a binary search and a short
 /// scan from the nearest checkpoint, so placing thousands of diagnostics on one 250 KB line stays
 /// linear in the file.
-public struct TextLines: Sendable {
+package struct TextLines: Sendable {
   /// Every `checkpointSpacing` characters, the character index and its byte offset.
   private var checkpointCharacters: [Int] = []
   private var checkpointBytes: [Int] = []
@@ -94,7 +95,7 @@ public struct TextLines: Sendable {
   private var characterStarts: [Int] = [0]
   private var leadingMarkBytes = 0
 
-  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package init(_ bytes: UnsafeBufferPointer<UInt8>) {
     let count = bytes.count
     var index = 0
     if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -129,7 +130,7 @@ public struct TextLines: Sendable {
   /// well-formed sequence, or else its longest valid start (the "maximal subpart", which
   /// decoding turns into one U+FFFD), or one byte. So invalid text is counted in characters
   /// exactly as `String(decoding:as:)` shows it.
-  public static func characterLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+  package static func characterLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let lead = bytes[index]
     let needed: Int
     var low: UInt8 = 0x80
@@ -153,37 +154,37 @@ public struct TextLines: Sendable {
     return length
   }
 
-  public init(_ bytes: [UInt8]) {
+  package init(_ bytes: [UInt8]) {
     self = bytes.withUnsafeBufferPointer { TextLines($0) }
   }
 
   /// How many lines there are (a final line break starts an empty last line, as editors show).
-  public var count: Int { byteStarts.count }
+  package var count: Int { byteStarts.count }
 
   /// The bytes of line `number` (1-based) without its break, or nil past the end.
-  public func byteRange(ofLine number: Int) -> Range<Int>? {
+  package func byteRange(ofLine number: Int) -> Range<Int>? {
     guard number >= 1, number <= count else { return nil }
     return byteStarts[number - 1]..<byteEnds[number - 1]
   }
 
   /// The position of the character at `index` (libyaml's `mark.index`): its editor line and
   /// 1-based column. An index past the end is placed after the last character.
-  public func mark(ofCharacter index: Int) -> YAMLMark {
+  package func mark(ofCharacter index: Int) -> YAMLMark {
     let line = lastIndex(atOrBefore: max(0, index), in: characterStarts)
     return YAMLMark(line: line + 1, column: max(0, index) - characterStarts[line] + 1)
   }
 
   /// The position of the byte at `offset` in `bytes` (the text these lines were built from).
-  public func mark(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> YAMLMark {
+  package func mark(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> YAMLMark {
     mark(ofCharacter: characterIndex(ofByte: offset, in: bytes))
   }
 
-  public func mark(ofByte offset: Int, in bytes: [UInt8]) -> YAMLMark {
+  package func mark(ofByte offset: Int, in bytes: [UInt8]) -> YAMLMark {
     bytes.withUnsafeBufferPointer { mark(ofByte: offset, in: $0) }
   }
 
   /// The index of the character that the byte at `offset` belongs to (or that ends there).
-  public func characterIndex(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  package func characterIndex(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let clamped = min(max(leadingMarkBytes, offset), bytes.count)
     let nearest = lastIndex(atOrBefore: clamped, in: checkpointBytes)
     var characters = checkpointCharacters[nearest]
@@ -199,7 +200,7 @@ public struct TextLines: Sendable {
   }
 
   /// The byte offset where the character at `index` starts (the end of the text past the last).
-  public func byteOffset(ofCharacter index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  package func byteOffset(ofCharacter index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let target = max(0, index)
     let nearest = lastIndex(atOrBefore: target, in: checkpointCharacters)
     var characters = checkpointCharacters[nearest]
@@ -212,13 +213,13 @@ public struct TextLines: Sendable {
   }
 
   /// The byte offset of `column` (1-based) on line `line`, kept within that line.
-  public func byteOffset(line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  package func byteOffset(line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let range = byteRange(ofLine: line) else { return nil }
     let offset = byteOffset(ofCharacter: characterStarts[line - 1] + max(0, column - 1), in: bytes)
     return min(max(offset, range.lowerBound), range.upperBound)
   }
 
-  public func byteOffset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
+  package func byteOffset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { byteOffset(line: line, column: column, in: $0) }
   }
 

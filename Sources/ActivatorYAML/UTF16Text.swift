@@ -1,8 +1,8 @@
 /// YAML allows UTF-16 with a byte-order mark (some Windows editors save it). Activator reads such
 /// text as UTF-8, once, so that positions, quoted lines and every reader work on one encoding.
-public enum UTF16Text {
+package enum UTF16Text {
   /// Whether `bytes` start with a UTF-16 byte-order mark (either byte order).
-  public static func hasByteOrderMark(_ bytes: some Collection<UInt8>) -> Bool {
+  package static func hasByteOrderMark(_ bytes: some Collection<UInt8>) -> Bool {
     var iterator = bytes.makeIterator()
     guard let first = iterator.next(), let second = iterator.next() else { return false }
     return first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF
@@ -11,7 +11,7 @@ public enum UTF16Text {
   /// The text as UTF-8 when it starts with a UTF-16 byte-order mark (nil otherwise); `complete`
   /// is false when decoding stopped at a lone surrogate or an odd final byte, and `utf8` then
   /// holds the text before it.
-  public static func decode(_ bytes: some RandomAccessCollection<UInt8>) -> (utf8: [UInt8], complete: Bool)? {
+  package static func decode(_ bytes: some RandomAccessCollection<UInt8>) -> (utf8: [UInt8], complete: Bool)? {
     let bytes = Array(bytes)
     guard hasByteOrderMark(bytes) else { return nil }
     let bigEndian = bytes[0] == 0xFE

@@ -1,6 +1,6 @@
 /// Why a document could not be read, and where.
-public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
-  public enum Kind: Sendable, Hashable {
+package struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+  package enum Kind: Sendable, Hashable {
     /// The text is not well-formed YAML (libyaml's scanner or parser refused it).
     case syntax
     /// The bytes are not text in a supported encoding, or hold control characters.
@@ -12,7 +12,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// What exactly went wrong, for a reader that words it in the user's language.
-  public enum Reason: Sendable, Hashable {
+  package enum Reason: Sendable, Hashable {
     case fileTooLarge(size: Int, limit: Int)
     case cannotStart
     case secondDocument
@@ -30,11 +30,11 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     case unclosed(bracket: String, closing: String, noticed: YAMLMark)
   }
 
-  public var kind: Kind
-  public var reason: Reason
-  public var mark: YAMLMark
+  package var kind: Kind
+  package var reason: Reason
+  package var mark: YAMLMark
 
-  public init(_ kind: Kind, _ reason: Reason, at mark: YAMLMark) {
+  package init(_ kind: Kind, _ reason: Reason, at mark: YAMLMark) {
     self.kind = kind
     self.reason = reason
     self.mark = mark
@@ -42,7 +42,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
 
   /// The problem in English (the YAML layer's own wording; Activator's loaders word it per
   /// language from `reason`).
-  public var message: String {
+  package var message: String {
     switch reason {
     case .fileTooLarge(let size, let limit): "file is \(size) bytes; at most \(limit) are accepted"
     case .cannotStart: "libyaml could not start"
@@ -55,11 +55,12 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
       "document stands for more than \(limit) values (aliases counted as expanded); refusing to read further"
     case .unreadable(let problem): "not readable as UTF-8 or UTF-16 text: \(problem)"
     case .syntax(let problem, let context, let contextMark):
-      "YAML syntax: \(problem)" + (context.map { " (\($0) at \(contextMark?.line ?? 0):\(contextMark?.column ?? 0))" } ?? "")
+      "YAML syntax: \(problem)"
+        + (context.map { " (\($0) at \(contextMark?.line ?? 0):\(contextMark?.column ?? 0))" } ?? "")
     case .unclosed(let bracket, let closing, let noticed):
       "YAML syntax: this '\(bracket)' is never closed (expected ',' or '\(closing)', noticed at \(noticed.line):\(noticed.column))"
     }
   }
 
-  public var description: String { "\(mark.line):\(mark.column): \(message)" }
+  package var description: String { "\(mark.line):\(mark.column): \(message)" }
 }

@@ -4,8 +4,8 @@ internal import CYAML
 /// of what they read and want no allocation per value (the batch fast path for answers files).
 ///
 /// Scalars are handed out as byte buffers that stay valid until the next call to `next()`.
-public final class YAMLEventStream {
-  public enum Event {
+package final class YAMLEventStream {
+  package enum Event {
     case mappingStart
     case mappingEnd
     case sequenceStart
@@ -27,14 +27,14 @@ public final class YAMLEventStream {
   // One stream is read by one thread; dynamic exclusivity checks on every event cost 1-2%.
   @exclusivity(unchecked) private var holding = false
   @exclusivity(unchecked) private var documents = 0
-  @exclusivity(unchecked) public private(set) var depth = 0
+  @exclusivity(unchecked) package private(set) var depth = 0
   /// Where the last event started.
-  @exclusivity(unchecked) public private(set) var mark = YAMLMark(line: 1, column: 1)
+  @exclusivity(unchecked) package private(set) var mark = YAMLMark(line: 1, column: 1)
   private let maxDepth: Int
   private let marks: MarkMapper
 
   /// Starts reading `bytes`, which must stay valid while the stream is used.
-  public init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+  package init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
     self.maxDepth = maxDepth
     marks = MarkMapper(bytes)
     parser.initialize(to: yaml_parser_t())
@@ -50,7 +50,7 @@ public final class YAMLEventStream {
     event.deallocate()
   }
 
-  public func next() -> Event {
+  package func next() -> Event {
     if holding {
       yaml_event_delete(event)
       holding = false
@@ -99,7 +99,7 @@ public final class YAMLEventStream {
   }
 
   /// Skips the value that starts with `event` (a scalar, or a whole collection).
-  public func skip(_ event: Event) -> Bool {
+  package func skip(_ event: Event) -> Bool {
     switch event {
     case .scalar: return true
     case .mappingStart, .sequenceStart:

@@ -1,18 +1,18 @@
 /// Bounds on what one document may cost to read. Files that come from outside (answers files)
 /// are read with `.untrusted`; files written by authors with `.authored`.
-public struct YAMLLimits: Sendable, Hashable {
+package struct YAMLLimits: Sendable, Hashable {
   /// Largest accepted file, in bytes.
-  public var maxBytes: Int
+  package var maxBytes: Int
   /// Deepest nesting of collections.
-  public var maxDepth: Int
+  package var maxDepth: Int
   /// Most nodes the document may stand for, counting every node an alias expands to.
-  public var maxNodes: Int
+  package var maxNodes: Int
   /// Longest scalar, in bytes.
-  public var maxScalarBytes: Int
+  package var maxScalarBytes: Int
   /// Most alias references (`*name`) in one document.
-  public var maxAliases: Int
+  package var maxAliases: Int
 
-  public init(maxBytes: Int, maxDepth: Int, maxNodes: Int, maxScalarBytes: Int, maxAliases: Int) {
+  package init(maxBytes: Int, maxDepth: Int, maxNodes: Int, maxScalarBytes: Int, maxAliases: Int) {
     self.maxBytes = maxBytes
     self.maxDepth = maxDepth
     self.maxNodes = maxNodes
@@ -21,11 +21,11 @@ public struct YAMLLimits: Sendable, Hashable {
   }
 
   /// For files from outside the organisation: an answers file is a few kilobytes.
-  public static let untrusted = YAMLLimits(
+  package static let untrusted = YAMLLimits(
     maxBytes: 2 << 20, maxDepth: 32, maxNodes: 50_000, maxScalarBytes: 64 << 10, maxAliases: 100)
 
   /// For surveys, rule plugins and catalogs written by authors.
-  public static let authored = YAMLLimits(
+  package static let authored = YAMLLimits(
     maxBytes: 16 << 20, maxDepth: 64, maxNodes: 1_000_000, maxScalarBytes: 1 << 20,
     maxAliases: 10_000)
 }

@@ -5,16 +5,17 @@ internal import CYAML
 /// libyaml parses without recursion, and so does the tree builder here (an explicit stack), so
 /// hostile nesting cannot overflow the call stack; `YAMLLimits` stops it long before memory
 /// could matter.
-public enum YAMLParser {
+package enum YAMLParser {
   /// Parses `bytes` (UTF-8, or UTF-16 with a byte-order mark) into the root node.
   ///
   /// - Returns: the root node, or `nil` when the stream holds no document (an empty file).
   /// - Throws: `YAMLError` with the position of the first problem.
-  public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .authored) throws(YAMLError)
+  package static func parse(_ bytes: [UInt8], limits: YAMLLimits = .authored) throws(YAMLError)
     -> YAMLNode?
   {
     if bytes.count > limits.maxBytes {
-      throw YAMLError(.limit, .fileTooLarge(size: bytes.count, limit: limits.maxBytes), at: YAMLMark(line: 1, column: 1))
+      throw YAMLError(
+        .limit, .fileTooLarge(size: bytes.count, limit: limits.maxBytes), at: YAMLMark(line: 1, column: 1))
     }
     let result: Result<YAMLNode?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
       var builder = TreeBuilder(limits: limits, bytes: buffer)

@@ -2,25 +2,25 @@
 ///
 /// Values are written plain only when every YAML 1.1 reader would read them back as the same
 /// text; anything else is double-quoted with escapes, which is always valid YAML.
-public struct YAMLWriter: Sendable {
-  public private(set) var text = ""
-  public var indentWidth = 2
+package struct YAMLWriter: Sendable {
+  package private(set) var text = ""
+  package var indentWidth = 2
 
-  public init() {}
+  package init() {}
 
-  public mutating func raw(_ line: String) {
+  package mutating func raw(_ line: String) {
     text += line
     text += "\n"
   }
 
-  public mutating func blankLine() { text += "\n" }
+  package mutating func blankLine() { text += "\n" }
 
   /// Writes `# text`, one comment line per line of `text`, at the given depth.
   ///
   /// A comment ends at any YAML line break (LF, CR, CRLF, NEL, LS, PS; see `LineBreak`), so
   /// each of them starts a new comment line; characters YAML does not allow in a file are shown
   /// as `\u{…}`.
-  public mutating func comment(_ comment: String, depth: Int = 0) {
+  package mutating func comment(_ comment: String, depth: Int = 0) {
     let pad = String(repeating: " ", count: depth * indentWidth)
     for line in LineBreak.split(comment) {
       text += line.isEmpty ? "\(pad)#\n" : "\(pad)# \(Self.printable(line))\n"
@@ -28,7 +28,7 @@ public struct YAMLWriter: Sendable {
   }
 
   /// Whether YAML allows `scalar` in a file as it is (its printable set, line breaks aside).
-  public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
     default: return false
@@ -50,14 +50,14 @@ public struct YAMLWriter: Sendable {
   }
 
   /// Writes `key:` opening a nested block.
-  public mutating func open(_ key: String, depth: Int = 0) {
+  package mutating func open(_ key: String, depth: Int = 0) {
     text += String(repeating: " ", count: depth * indentWidth)
     text += Self.scalar(key)
     text += ":\n"
   }
 
   /// Writes `key: value` where `value` is already valid YAML (a number, a flow list, a quoted text).
-  public mutating func pair(_ key: String, rawValue: String, depth: Int = 0, comment: String? = nil) {
+  package mutating func pair(_ key: String, rawValue: String, depth: Int = 0, comment: String? = nil) {
     text += String(repeating: " ", count: depth * indentWidth)
     text += Self.scalar(key)
     text += rawValue.isEmpty ? ":" : ": \(rawValue)"
@@ -66,22 +66,22 @@ public struct YAMLWriter: Sendable {
   }
 
   /// Writes `key: value` quoting `value` as needed.
-  public mutating func pair(_ key: String, _ value: String, depth: Int = 0) {
+  package mutating func pair(_ key: String, _ value: String, depth: Int = 0) {
     pair(key, rawValue: Self.scalar(value), depth: depth)
   }
 
   /// A flow list `[a, b, "c d"]`.
-  public static func flowList(_ items: [String]) -> String {
+  package static func flowList(_ items: [String]) -> String {
     "[" + items.map(scalar).joined(separator: ", ") + "]"
   }
 
   /// `text` as a YAML scalar: plain when that is unambiguous, double-quoted otherwise.
-  public static func scalar(_ value: String) -> String {
+  package static func scalar(_ value: String) -> String {
     isSafePlain(value) ? value : doubleQuoted(value)
   }
 
   /// Always double-quoted, with every character that could be misread escaped.
-  public static func doubleQuoted(_ value: String) -> String {
+  package static func doubleQuoted(_ value: String) -> String {
     var out = "\""
     for scalar in value.unicodeScalars {
       switch scalar {
@@ -95,7 +95,9 @@ public struct YAMLWriter: Sendable {
         let v = scalar.value
         if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
           out += "\\x" + hex(v, width: 2)
-        } else if v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF || (0xD800...0xDFFF).contains(v) {
+        } else if v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
+          || (0xD800...0xDFFF).contains(v)
+        {
           out += "\\u" + hex(v, width: 4)
         } else {
           out.unicodeScalars.append(scalar)

@@ -1,5 +1,5 @@
-import ActivatorCore
 import ActivatorApp
+import ActivatorCore
 import ActivatorTerminal
 import ArgumentParser
 
@@ -15,7 +15,8 @@ struct Activator: ParsableCommand {
       """,
     version: Engine.version,
     subcommands: [
-      SurveyCommand.self, Template.self, Validate.self, Migrate.self, Check.self, Score.self, Explain.self, Report.self, Diff.self, Test.self, Catalog.self, Paths.self,
+      SurveyCommand.self, Template.self, Validate.self, Migrate.self, Check.self, Score.self, Explain.self, Report.self,
+      Diff.self, Test.self, Catalog.self, Paths.self,
     ])
 
   /// Runs the command and exits with Activator's codes: usage errors are 2 (argument parser's
@@ -25,7 +26,8 @@ struct Activator: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }))
     if arguments.contains("--no-color") { Console.forbidColor() }
     // The program's own words follow --lang where given (a report's language), else the system's.
-    let requested = arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    let requested =
+      arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
       ?? arguments.first { $0.hasPrefix("--lang=") }.map { String($0.dropFirst("--lang=".count)) }
     Console.language = LanguageChoice.interface(requested: requested, environment: ProcessEnvironment.all)
     RawMode.installSignalHandlers(language: Console.language)
@@ -37,10 +39,11 @@ struct Activator: ParsableCommand {
       status = code
     } catch {
       // A usage error a run found is shown as the argument parser shows its own.
-      let error = (error as? RunFailure).flatMap { failure -> (any Error)? in
-        if case .usage(let sentence) = failure { return ValidationError(sentence) }
-        return nil
-      } ?? error
+      let error =
+        (error as? RunFailure).flatMap { failure -> (any Error)? in
+          if case .usage(let sentence) = failure { return ValidationError(sentence) }
+          return nil
+        } ?? error
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
       if code == .success {

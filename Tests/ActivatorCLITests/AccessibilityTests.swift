@@ -6,7 +6,10 @@ import Testing
 /// text that is not a raw address, and charts that colour their own text. Tests/a11y/audit runs
 /// axe-core itself in a browser (docs/reports.md).
 @Suite struct AccessibilityTests {
-  static let cities = ["amani-lakes", "chisomo", "kestrel-bay", "puerto-alegria", "rio-claro-del-sur", "santa-lucerna", "umbra-falls", "valmora"].map { "Examples/\($0).yaml" }
+  static let cities = [
+    "amani-lakes", "chisomo", "kestrel-bay", "puerto-alegria", "rio-claro-del-sur", "santa-lucerna", "umbra-falls",
+    "valmora",
+  ].map { "Examples/\($0).yaml" }
 
   static let reports: [(name: String, arguments: [String])] = [
     ("city-en", ["Examples/kestrel-bay.yaml"]),
@@ -34,7 +37,9 @@ import Testing
     for table in tables {
       let container = try #require(page.elements[table].parent.map { page.elements[$0] })
       #expect(container.classes.contains("scroll"), "\(name): a table outside a scroll container")
-      #expect(container.attribute("role") == "region" && container.attribute("tabindex") == "0", "\(name): scroll container not a focusable region")
+      #expect(
+        container.attribute("role") == "region" && container.attribute("tabindex") == "0",
+        "\(name): scroll container not a focusable region")
       #expect(container.attribute("aria-label")?.isEmpty == false, "\(name): scroll container without a name")
       let parts = page.children(of: table)
       let caption = parts.first.map { page.elements[$0] }
@@ -42,14 +47,20 @@ import Testing
       let head = parts.filter { page.elements[$0].name == "thead" }.flatMap(page.children).flatMap(page.children)
       #expect(!head.isEmpty, "\(name): table without column headers (\(caption?.text ?? ""))")
       for cell in head {
-        #expect(page.elements[cell].name == "th" && page.elements[cell].attribute("scope") == "col", "\(name): column header without scope")
+        #expect(
+          page.elements[cell].name == "th" && page.elements[cell].attribute("scope") == "col",
+          "\(name): column header without scope")
       }
       for row in parts.filter({ page.elements[$0].name == "tbody" }).flatMap(page.children) {
         let cells = page.children(of: row).map { page.elements[$0] }
         let headers = cells.filter { $0.name == "th" }
-        #expect(headers.count == 1 && headers.first?.attribute("scope") == "row", "\(name): row without one row header in \(caption?.text ?? "")")
+        #expect(
+          headers.count == 1 && headers.first?.attribute("scope") == "row",
+          "\(name): row without one row header in \(caption?.text ?? "")")
         #expect(headers.first?.text.isEmpty == false, "\(name): empty row header in \(caption?.text ?? "")")
-        #expect(cells.count == head.count, "\(name): \(cells.count) cells under \(head.count) headers in \(caption?.text ?? "")")
+        #expect(
+          cells.count == head.count,
+          "\(name): \(cells.count) cells under \(head.count) headers in \(caption?.text ?? "")")
       }
     }
   }
@@ -69,7 +80,9 @@ import Testing
     // Every criterion in a list starts with its glyph.
     for (index, element) in page.elements.enumerated() where element.name == "li" {
       guard let list = element.parent, page.elements[list].classes.contains("criteria") else { continue }
-      #expect(page.children(of: index).first.map { page.elements[$0].classes.contains("mark") } == true, "\(name): criterion without a glyph")
+      #expect(
+        page.children(of: index).first.map { page.elements[$0].classes.contains("mark") } == true,
+        "\(name): criterion without a glyph")
     }
     #expect(page.elements.contains { $0.classes.contains("mark") }, "\(name) shows no status")
   }
@@ -78,21 +91,25 @@ import Testing
   func nothingOnlyInTooltipsAndLinksSayWhereTheyGo(_ name: String) throws {
     let page = try render(name)
     for element in page.elements {
-      #expect(element.attribute("title") == nil, "\(name): <\(element.name) title=\(element.attribute("title") ?? "")> is reachable only by hovering")
+      #expect(
+        element.attribute("title") == nil,
+        "\(name): <\(element.name) title=\(element.attribute("title") ?? "")> is reachable only by hovering")
       if element.name == "a" {
         let shown = element.text
         #expect(!shown.hasPrefix("http"), "\(name): a link whose text is its address: \(shown)")
       }
       if element.name == "h3", element.text.first?.isNumber == true {
         let rank = element.text.prefix { $0.isNumber }
-        #expect(element.text.dropFirst(rank.count).first == " ", "\(name): no space after the rank in '\(element.text)'")
+        #expect(
+          element.text.dropFirst(rank.count).first == " ", "\(name): no space after the rank in '\(element.text)'")
       }
     }
   }
 
   @Test(arguments: reports.map(\.name))
   func chartsColourTheirOwnText(_ name: String) throws {
-    let (html, _, _) = try ReportTests().report(try #require(Self.reports.first { $0.name == name }?.arguments), md: false)
+    let (html, _, _) = try ReportTests().report(
+      try #require(Self.reports.first { $0.name == name }?.arguments), md: false)
     // The stylesheet sets fonts in SVG, never colours: a `fill` there would override the charts'
     // own choice (white on a dark stage, ink on a light one).
     let style = html.split(separator: "</style>").first?.split(separator: "<style>").last ?? ""
@@ -110,7 +127,10 @@ import Testing
 enum StatusWords {
   static func all(spanish: Bool) -> [String] {
     spanish
-      ? ["cumplido", "no cumplido", "desconocido", "no aplica", "confianza baja", "superado", "no superado", "no evaluado"]
+      ? [
+        "cumplido", "no cumplido", "desconocido", "no aplica", "confianza baja", "superado", "no superado",
+        "no evaluado",
+      ]
       : ["met", "not met", "unknown", "not applicable", "low confidence", "passed", "not passed", "not assessed"]
   }
 }

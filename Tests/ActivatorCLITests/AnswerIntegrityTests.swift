@@ -9,10 +9,12 @@ import Testing
   let survey = Binary.fixture("questionnaire/ciudad.yaml")
   let rules = Binary.fixture("questionnaire/ciudad-rules")
 
-  func terminal(_ language: String, out: String, columns: Int = 100, rows: Int = 32, resume: Bool = false) -> PTYProcess {
+  func terminal(_ language: String, out: String, columns: Int = 100, rows: Int = 32, resume: Bool = false) -> PTYProcess
+  {
     let target = resume ? ["--resume", out] : ["--out", out, "--city", "Villa Clara"]
     return PTYProcess(
-      ["survey", "--survey", survey, "--rules", rules, "--lang", language] + target, cwd: folder, columns: columns, rows: rows)
+      ["survey", "--survey", survey, "--rules", rules, "--lang", language] + target, cwd: folder, columns: columns,
+      rows: rows)
   }
 
   func lines(_ language: String, out: String, _ input: [String], resume: Bool = false) -> Run {
@@ -122,7 +124,9 @@ import Testing
   func openChannels(_ pty: PTYProcess) {
     expectScreen(pty, "Questions about online services.")
     pty.press(.enter)
-    for (question, answer) in zip(["How many hours", "How many residents", "What share of procedures"], Self.toChannels) {
+    for (question, answer) in zip(
+      ["How many hours", "How many residents", "What share of procedures"], Self.toChannels)
+    {
       expectScreen(pty, question)
       pty.send(answer)
       pty.press(.enter)
@@ -150,7 +154,9 @@ import Testing
 
     let run = lines("en", out: "line.yaml", Self.toChannels + ["", "4", "q"])
     #expect(run.stdout.contains("  4) None of these (on its own)\n"))
-    #expect(run.stdout.contains("✗ Nothing is chosen yet: choose the options that apply, or “None of these” or “Don't know”."))
+    #expect(
+      run.stdout.contains("✗ Nothing is chosen yet: choose the options that apply, or “None of these” or “Don't know”.")
+    )
     expectSameFiles("tty.yaml", "line.yaml")
   }
 
@@ -215,9 +221,12 @@ import Testing
     #expect(pty.waitForExit() == 130)
     let saved = file("tty.yaml")
     #expect(saved.contains("\nnotes:\n  training_hours: \"From the training register\"\n"), "\(saved)")
-    #expect(saved.contains("\nevidence:\n  training_hours: {source: \"Training office register\", year: 2024}\n"), "\(saved)")
+    #expect(
+      saved.contains("\nevidence:\n  training_hours: {source: \"Training office register\", year: 2024}\n"), "\(saved)")
 
-    let run = lines("en", out: "line.yaml", ["+", "From the training register", "Training office register", "2031", "2024", "10", "q"])
+    let run = lines(
+      "en", out: "line.yaml",
+      ["+", "From the training register", "Training office register", "2031", "2024", "10", "q"])
     #expect(run.stdout.contains("✗ Type a year from 1900 to 2026, or leave it empty."), "\(run.stdout)")
     #expect(run.stdout.contains("  Source: Training office register; year 2024\n"), "\(run.stdout)")
     expectSameFiles("tty.yaml", "line.yaml")
@@ -295,7 +304,8 @@ import Testing
   // MARK: - 6. Complete or incomplete
 
   @Test func validateSaysWhetherEachFileIsCompleteAndCanRequireIt() {
-    let template = Run.activator(["template", "--survey", survey, "--lang", "en", "--city", "Villa Clara", "--out", "t.yaml"], cwd: folder)
+    let template = Run.activator(
+      ["template", "--survey", survey, "--lang", "en", "--city", "Villa Clara", "--out", "t.yaml"], cwd: folder)
     #expect(template.status == 0, "\(template.stderr)")
     #expect(file("t.yaml").contains("marked complete"))
     #expect(file("t.yaml").contains("\ncompleted:\n"))
@@ -303,17 +313,23 @@ import Testing
     let arguments = ["validate", "--survey", survey, "--rules", rules]
     let run = Run.activator(arguments + ["t.yaml", "done.yaml"], cwd: folder)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("t.yaml: incomplete — 8 required questions still unanswered; 0 answered and 9 unanswered\n"))
+    #expect(
+      run.stdout.contains("t.yaml: incomplete — 8 required questions still unanswered; 0 answered and 9 unanswered\n"))
     #expect(run.stdout.contains("done.yaml: complete — "))
     #expect(run.stdout.contains("2 files: 1 complete, 1 incomplete, 0 not valid\n"))
     let strict = Run.activator(arguments + ["--require-complete", "t.yaml", "done.yaml"], cwd: folder)
     #expect(strict.status == 1)
     #expect(Run.activator(arguments + ["--require-complete", "done.yaml"], cwd: folder).status == 0)
     // In the file's own language, and a number written with a comma says how to write it.
-    Binary.write(folder + "/es.yaml", file("done.yaml").replacing("language: en", with: "language: es").replacing("training_hours: 10", with: "training_hours: 72,5"))
+    Binary.write(
+      folder + "/es.yaml",
+      file("done.yaml").replacing("language: en", with: "language: es").replacing(
+        "training_hours: 10", with: "training_hours: 72,5"))
     let spanish = Run.activator(arguments + ["es.yaml"], cwd: folder)
     #expect(spanish.status == 1)
-    #expect(spanish.stderr.contains("se encontró '72,5': escríbalo como 72.5: los archivos de respuestas llevan punto antes de los decimales"))
+    #expect(
+      spanish.stderr.contains(
+        "se encontró '72,5': escríbalo como 72.5: los archivos de respuestas llevan punto antes de los decimales"))
     #expect(spanish.stdout.contains("es.yaml: no válido — 1 error\n"))
     // Each count agrees with its own number (CLDR plurals through the catalogue).
     let totals = Run.activator(arguments + ["--lang", "es", "t.yaml", "done.yaml"], cwd: folder)
@@ -321,8 +337,13 @@ import Testing
     _ = lines("es", out: "one.yaml", ["10", "q"])
     _ = lines("es", out: "skip.yaml", ["10", "100", "50", "1", "1", "1", "2", "q"])
     let counts = Run.activator(arguments + ["one.yaml", "skip.yaml"], cwd: folder)
-    #expect(counts.stdout.contains("one.yaml: incompleto — falta responder 7 preguntas obligatorias; 1 respondida y 8 sin respuesta\n"), "\(counts.stdout)")
-    #expect(counts.stdout.contains("skip.yaml: completo — 7 respondidas, 1 sin respuesta y 1 omitida por la lógica de salto;"), "\(counts.stdout)")
+    #expect(
+      counts.stdout.contains(
+        "one.yaml: incompleto — falta responder 7 preguntas obligatorias; 1 respondida y 8 sin respuesta\n"),
+      "\(counts.stdout)")
+    #expect(
+      counts.stdout.contains(
+        "skip.yaml: completo — 7 respondidas, 1 sin respuesta y 1 omitida por la lógica de salto;"), "\(counts.stdout)")
   }
 
   // MARK: - 15 and 10. The template: no stages beside the options, conditions in words
@@ -339,4 +360,3 @@ import Testing
     #expect(authors.stdout.contains("#    Solo si en la pregunta 6 no se marca «Ninguno de estos».\n"))
   }
 }
-

@@ -8,7 +8,9 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("0 errors, 0 warnings"))
     let timed = Run.activator(["check", "--timings"], cwd: Binary.root)
-    for phase in ["read surveys: ", "read rules and catalogs: ", "compile (type-check, resolve, expand ladders): ", "total: "] {
+    for phase in [
+      "read surveys: ", "read rules and catalogs: ", "compile (type-check, resolve, expand ladders): ", "total: ",
+    ] {
       #expect(timed.stderr.contains(phase), "missing timing '\(phase)'")
     }
   }
@@ -16,9 +18,13 @@ import Testing
   /// Issue 15, item 9: a YAML indentation error quotes the line with a caret, says what is wrong
   /// in plain words, and points at the block the line belongs to.
   @Test func indentationErrorsQuoteTheLineAndExplain() {
-    let run = Run.activator(["check", "Tests/Fixtures/broken-rules/01-yaml-bad-indentation.yaml", "--no-color"], cwd: Binary.root)
+    let run = Run.activator(
+      ["check", "Tests/Fixtures/broken-rules/01-yaml-bad-indentation.yaml", "--no-color"], cwd: Binary.root)
     #expect(run.status == 1)
-    #expect(run.stderr.contains("01-yaml-bad-indentation.yaml:12:4: error: this line is indented differently from the block it belongs to"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "01-yaml-bad-indentation.yaml:12:4: error: this line is indented differently from the block it belongs to"),
+      "\(run.stderr)")
     #expect(run.stderr.contains("\n     stage: 2\n     ^\n"), "\(run.stderr)")
     #expect(run.stderr.contains("01-yaml-bad-indentation.yaml:10:3: note: the block starts here"), "\(run.stderr)")
   }
@@ -42,9 +48,13 @@ import Testing
     let run = Run.activator(["check", path], cwd: Binary.root)
     #expect(run.status == 1)
     #expect(run.stderr.contains("broken.yaml:7:21: error: unknown pillar 'goverment'; did you mean 'government'?"))
-    #expect(run.stderr.contains("broken.yaml:7:88: error: 'adoptd' is not an option of 'gov_strategy'; did you mean 'adopted'?"))
+    #expect(
+      run.stderr.contains(
+        "broken.yaml:7:88: error: 'adoptd' is not an option of 'gov_strategy'; did you mean 'adopted'?"))
     #expect(run.stderr.contains("broken.yaml:8:39: error: unknown key 'tittle' in a criterion; did you mean 'title'?"))
-    #expect(run.stderr.contains("broken.yaml:8:70: error: cannot compare 'peo_broadband' (a number (double)) with text (string)"))
+    #expect(
+      run.stderr.contains(
+        "broken.yaml:8:70: error: cannot compare 'peo_broadband' (a number (double)) with text (string)"))
     let json = Run.activator(["check", "--format", "json", path], cwd: Binary.root)
     #expect(json.status == 1)
     #expect(json.stdout.contains("\"code\": \"unknown-pillar\""))
@@ -54,7 +64,9 @@ import Testing
   @Test func usageErrorsExitTwo() {
     let run = Run.activator(["score", "--jobs", "0", "x.yaml"], cwd: Binary.root)
     #expect(run.status == 2)
-    #expect(Run.activator(["explain", "Examples/valmora.yaml", "--pillar", "mobilty"], cwd: Binary.root).stderr.contains("did you mean 'mobility'?"))
+    #expect(
+      Run.activator(["explain", "Examples/valmora.yaml", "--pillar", "mobilty"], cwd: Binary.root).stderr.contains(
+        "did you mean 'mobility'?"))
   }
 
   @Test func scoreOneCityShowsBarsAndJSON() {
@@ -70,7 +82,8 @@ import Testing
   }
 
   @Test func explainSaysWhatIsMissing() {
-    let run = Run.activator(["explain", "Examples/santa-lucerna.yaml", "--pillar", "mobility", "--lang", "en"], cwd: Binary.root)
+    let run = Run.activator(
+      ["explain", "Examples/santa-lucerna.yaml", "--pillar", "mobility", "--lang", "en"], cwd: Binary.root)
     #expect(run.status == 0)
     #expect(run.stdout.contains("Smart Mobility — stage"))
     #expect(run.stdout.contains("To reach"))
@@ -82,7 +95,8 @@ import Testing
     #expect(run.stdout.contains("Priority pillar: Smart Government"))
     #expect(run.stdout.contains("Income group: upper-middle income"))
     // A survey 1.0.0 file: that survey does not ask the income group.
-    let legacy = Run.activator(["explain", "Examples/legacy/santa-lucerna.yaml", "--pillar", "mobility", "--lang", "en"], cwd: Binary.root)
+    let legacy = Run.activator(
+      ["explain", "Examples/legacy/santa-lucerna.yaml", "--pillar", "mobility", "--lang", "en"], cwd: Binary.root)
     #expect(legacy.status == 0)
     #expect(legacy.stdout.contains("Income group: not asked by this survey, so fit is not checked"))
   }
@@ -100,7 +114,10 @@ import Testing
     // which needs one, is set aside. With one, government reaches stage 2, the app fits (and
     // leads, in the priority pillar), and the prize for stage 2 becomes a next step.
     let run = Run.activator(
-      ["explain", folder + "/city.yaml", "--lang", "en", "--what-if", "gov_single_contact=yes", "--what-if", "gov_online_services=45"]
+      [
+        "explain", folder + "/city.yaml", "--lang", "en", "--what-if", "gov_single_contact=yes", "--what-if",
+        "gov_online_services=45",
+      ]
         + Self.onContext, cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("What if gov_single_contact = yes, gov_online_services = 45%\n"), "\(run.stdout)")
@@ -110,17 +127,25 @@ import Testing
     #expect(run.stdout.contains("  At least 40% of services online: not met → met\n"))
     #expect(run.stdout.contains("Next steps with WeGO\n  + Prize\n"))
     #expect(Binary.read(folder + "/city.yaml") == original, "--what-if must not write the answers file")
-    let one = Run.activator(["explain", folder + "/city.yaml", "--lang", "en", "--what-if", "gov_single_contact=yes"] + Self.onContext, cwd: Binary.root)
+    let one = Run.activator(
+      ["explain", folder + "/city.yaml", "--lang", "en", "--what-if", "gov_single_contact=yes"] + Self.onContext,
+      cwd: Binary.root)
     #expect(one.stdout.contains("  + Service request app (would be #1)"), "\(one.stdout)")
     let json = Run.activator(
-      ["explain", folder + "/city.yaml", "--what-if", "gov_single_contact=yes", "--format", "json"] + Self.onContext, cwd: Binary.root)
+      ["explain", folder + "/city.yaml", "--what-if", "gov_single_contact=yes", "--format", "json"] + Self.onContext,
+      cwd: Binary.root)
     #expect(json.status == 0)
     #expect(json.stdout.contains("\"recommendations_appearing\": [\n    \"service-app\"\n  ]"), "\(json.stdout)")
     #expect(json.stdout.contains("\"next_steps_appearing\": [\n    \"wego-seoul-smart-city-prize\"\n  ]"))
     // A bad value is reported where it is in the argument, as an answers file reports it.
-    let bad = Run.activator(["explain", folder + "/city.yaml", "--what-if", "gov_data_exchange=shared_platfrm"] + Self.onContext, cwd: Binary.root)
+    let bad = Run.activator(
+      ["explain", folder + "/city.yaml", "--what-if", "gov_data_exchange=shared_platfrm"] + Self.onContext,
+      cwd: Binary.root)
     #expect(bad.status == 2)
-    #expect(bad.stderr.contains("--what-if:1:19: error: 'shared_platfrm' is not an option of 'gov_data_exchange'; did you mean 'shared_platform'?"), "\(bad.stderr)")
+    #expect(
+      bad.stderr.contains(
+        "--what-if:1:19: error: 'shared_platfrm' is not an option of 'gov_data_exchange'; did you mean 'shared_platform'?"
+      ), "\(bad.stderr)")
     #expect(bad.stderr.contains("gov_data_exchange=shared_platfrm\n"))
   }
 
@@ -129,10 +154,16 @@ import Testing
     for name in ["valmora", "umbra-falls", "puerto-alegria"] {
       Binary.write(folder + "/\(name).yaml", Binary.read(Binary.root + "/Examples/\(name).yaml") ?? "")
     }
-    Binary.write(folder + "/bad-syntax.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X\nanswers: {}\n")
-    Binary.write(folder + "/bad-type.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_online_services: lots\n")
-    Binary.write(folder + "/bad-id.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_stratgy: adopted\n")
-    Binary.write(folder + "/wrong-survey.yaml", "survey: wego-activator\nsurvey_version: 3.0.0\ncity: {name: X}\nanswers: {}\n")
+    Binary.write(
+      folder + "/bad-syntax.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X\nanswers: {}\n")
+    Binary.write(
+      folder + "/bad-type.yaml",
+      "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_online_services: lots\n")
+    Binary.write(
+      folder + "/bad-id.yaml",
+      "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_stratgy: adopted\n")
+    Binary.write(
+      folder + "/wrong-survey.yaml", "survey: wego-activator\nsurvey_version: 3.0.0\ncity: {name: X}\nanswers: {}\n")
     Binary.write(folder + "/binary.yaml", String(decoding: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], as: UTF8.self))
     symlink("/nonexistent/answers.yaml", folder + "/dangling.yaml")
     let run = Run.activator(["score", folder, "--format", "csv", "--rules", Binary.root + "/Rules"], cwd: Binary.root)
@@ -140,9 +171,14 @@ import Testing
     let rows = run.stdout.split(separator: "\r\n")
     #expect(rows.count == 4, "header and three cities: \(rows)")
     #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["Puerto Alegría", "Umbra Falls", "Valmora"])
-    #expect(run.stderr.contains("bad-syntax.yaml:4:1: error: YAML syntax:") || run.stderr.contains("bad-syntax.yaml:3:7: error: YAML syntax: this '{' is never closed"))
+    #expect(
+      run.stderr.contains("bad-syntax.yaml:4:1: error: YAML syntax:")
+        || run.stderr.contains("bad-syntax.yaml:3:7: error: YAML syntax: this '{' is never closed"))
     #expect(run.stderr.contains("bad-type.yaml:5:24: error: 'gov_online_services' takes a number"))
-    #expect(run.stderr.contains("bad-id.yaml:5:3: error: unknown question 'gov_stratgy' in answers (survey wego-activator 1.0.0); did you mean 'gov_strategy'?"))
+    #expect(
+      run.stderr.contains(
+        "bad-id.yaml:5:3: error: unknown question 'gov_stratgy' in answers (survey wego-activator 1.0.0); did you mean 'gov_strategy'?"
+      ))
     #expect(run.stderr.contains("wrong-survey.yaml:2:17: error: this file answers wego-activator 3.0.0"))
     #expect(run.stderr.contains("binary.yaml:1:1: error: this is a ZIP archive"))
     #expect(run.stderr.contains("dangling.yaml: error: no such file"))
@@ -154,7 +190,8 @@ import Testing
   /// follows the iteration order of a set or dictionary.
   @Test func resultsAreByteIdenticalAcrossProcesses() {
     for arguments in [
-      ["score", "Examples", "--format", "jsonl", "--detail", "-q"], ["score", "Examples", "--summary", "--format", "json", "-q"],
+      ["score", "Examples", "--format", "jsonl", "--detail", "-q"],
+      ["score", "Examples", "--summary", "--format", "json", "-q"],
       ["explain", "Examples/santa-lucerna.yaml", "--format", "json"], ["report", "Examples", "-q"],
       ["report", "Examples/kestrel-bay.yaml", "--html", "-", "-q"],
     ] {
@@ -172,20 +209,28 @@ import Testing
     #expect(one.status == 0, "\(one.stderr)")
     #expect(!one.stdout.isEmpty)
     #expect(one.stdout == two.stdout)
-    let csv1 = Run.activator(["score", "Examples/valmora.yaml", "Examples/amani-lakes.yaml", "--format", "csv", "-j", "1"], cwd: Binary.root)
-    let csv2 = Run.activator(["score", "Examples/amani-lakes.yaml", "Examples/valmora.yaml", "--format", "csv", "-j", "2"], cwd: Binary.root)
+    let csv1 = Run.activator(
+      ["score", "Examples/valmora.yaml", "Examples/amani-lakes.yaml", "--format", "csv", "-j", "1"], cwd: Binary.root)
+    let csv2 = Run.activator(
+      ["score", "Examples/amani-lakes.yaml", "Examples/valmora.yaml", "--format", "csv", "-j", "2"], cwd: Binary.root)
     #expect(csv1.stdout == csv2.stdout)
   }
 
   /// Issue 15, item 9: CSV without a byte-order mark unless asked for Excel; scores in the table on request.
   @Test func csvStartsPlainAndTheTableCanShowScores() {
-    let plain = Run.activator(["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "-q"], cwd: Binary.root)
+    let plain = Run.activator(
+      ["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "-q"], cwd: Binary.root)
     #expect(plain.stdout.hasPrefix("file,city,country,"), "\(plain.stdout.prefix(40))")
-    let excel = Run.activator(["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "--excel", "-q"], cwd: Binary.root)
+    let excel = Run.activator(
+      ["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "--excel", "-q"],
+      cwd: Binary.root)
     #expect(excel.stdout.hasPrefix("\u{FEFF}file,city,country,"))
-    let cohort = Run.activator(["score", "Examples/puerto-alegria.yaml", "--summary", "--format", "csv", "-q"], cwd: Binary.root)
+    let cohort = Run.activator(
+      ["score", "Examples/puerto-alegria.yaml", "--summary", "--format", "csv", "-q"], cwd: Binary.root)
     #expect(cohort.stdout.hasPrefix("scope,pillar,"))
-    let table = Run.activator(["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "table", "--scores", "-q"], cwd: Binary.root)
+    let table = Run.activator(
+      ["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "table", "--scores", "-q"],
+      cwd: Binary.root)
     let row = table.stdout.split(separator: "\n").first { $0.hasPrefix("Puerto Alegr") } ?? ""
     #expect(row.contains("  1.59"), "\(table.stdout)")
     #expect(table.stdout.contains("   GOV"))
@@ -193,20 +238,26 @@ import Testing
 
   @Test func machineOutputKeepsEveryDigit() {
     // Puerto Alegría knows 30 of its 37 government criteria: the coverage is 30/37 exactly.
-    let csv = Run.activator(["score", "Examples/legacy/puerto-alegria.yaml", "--format", "csv", "-q"], cwd: Binary.root)
+    let csv = Run.activator(
+      ["score", "Examples/legacy/puerto-alegria.yaml", "--format", "csv", "-q"], cwd: Binary.root)
     #expect(csv.stdout.contains(",1,1.50,0.8108108108108109,true,"), "\(csv.stdout)")
-    let jsonl = Run.activator(["score", "Examples/legacy/puerto-alegria.yaml", "--format", "jsonl", "-q"], cwd: Binary.root)
+    let jsonl = Run.activator(
+      ["score", "Examples/legacy/puerto-alegria.yaml", "--format", "jsonl", "-q"], cwd: Binary.root)
     #expect(jsonl.stdout.contains("\"coverage\":0.8108108108108109,"))
     // Government scores 2.53 and 2.80: the median lies between hundredths.
     let summary = Run.activator(
-      ["score", "Examples/legacy/amani-lakes.yaml", "Examples/legacy/santa-lucerna.yaml", "--summary", "--format", "csv", "-q"], cwd: Binary.root)
+      [
+        "score", "Examples/legacy/amani-lakes.yaml", "Examples/legacy/santa-lucerna.yaml", "--summary", "--format",
+        "csv", "-q",
+      ], cwd: Binary.root)
     #expect(summary.stdout.contains("all,government,2,2,2.665,"), "\(summary.stdout)")
     #expect(summary.stdout.contains("region: latin-america-caribbean,government,1,2,2.80,"))
   }
 
   @Test func pathsFromStdinAndCohortSummary() {
     let run = Run.activator(
-      ["score", "-", "--summary", "--format", "csv"], stdin: "Examples/legacy/valmora.yaml\nExamples/legacy/kestrel-bay.yaml\n", cwd: Binary.root)
+      ["score", "-", "--summary", "--format", "csv"],
+      stdin: "Examples/legacy/valmora.yaml\nExamples/legacy/kestrel-bay.yaml\n", cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("all,government,2,"))
     #expect(run.stdout.contains("region: Europe,government,1,5,"))
@@ -215,7 +266,10 @@ import Testing
   @Test func outFileIsWrittenAtomically() {
     let folder = Binary.temporaryFolder()
     let run = Run.activator(
-      ["score", "Examples/legacy/valmora.yaml", "Examples/legacy/umbra-falls.yaml", "--format", "md", "--out", folder + "/cities.md"], cwd: Binary.root)
+      [
+        "score", "Examples/legacy/valmora.yaml", "Examples/legacy/umbra-falls.yaml", "--format", "md", "--out",
+        folder + "/cities.md",
+      ], cwd: Binary.root)
     #expect(run.status == 0)
     let text = Binary.read(folder + "/cities.md") ?? ""
     #expect(text.hasPrefix("| City | Country | Region |"))
@@ -225,7 +279,8 @@ import Testing
 
   @Test func aFilledTemplateValidatesAndScores() throws {
     let folder = Binary.temporaryFolder()
-    let template = Run.activator(["template", "--lang", "es", "--city", "Villa Prueba", "--out", folder + "/blank.yaml"], cwd: Binary.root)
+    let template = Run.activator(
+      ["template", "--lang", "es", "--city", "Villa Prueba", "--out", folder + "/blank.yaml"], cwd: Binary.root)
     #expect(template.status == 0)
     var text = Binary.read(folder + "/blank.yaml") ?? ""
     #expect(text.contains("# 1. ¿Cuántas personas viven en la ciudad?"))
@@ -236,7 +291,9 @@ import Testing
     for (slot, question) in survey.questions.enumerated() {
       let value: AnswerValue
       let prompt = question.kind.prompt(for: question, current: nil, language: "es")
-      if prompt.kind != .text, case .success(let chosen) = question.kind.answer(choosing: [0], for: question, language: "es") {
+      if prompt.kind != .text,
+        case .success(let chosen) = question.kind.answer(choosing: [0], for: question, language: "es")
+      {
         value = chosen
       } else {
         switch question.kind.expressionType(slot: slot) {
@@ -246,7 +303,8 @@ import Testing
         default: value = .text("sin comentarios")
         }
       }
-      text = text.replacing("\n  \(question.id):\n", with: "\n  \(question.id): \(AnswersWriter.render(value, question))\n")
+      text = text.replacing(
+        "\n  \(question.id):\n", with: "\n  \(question.id): \(AnswersWriter.render(value, question))\n")
     }
     Binary.write(folder + "/filled.yaml", text)
     let validate = Run.activator(["validate", folder + "/filled.yaml"], cwd: Binary.root)
@@ -270,7 +328,8 @@ import Testing
     let single = Run.activator(["score", folder + "/rc.yaml"], cwd: Binary.root)
     #expect(single.status == 2)
     #expect(single.stderr.contains(refusal))
-    let batch = Run.activator(["score", folder + "/rc.yaml", "Examples/legacy/valmora.yaml", "--format", "csv"], cwd: Binary.root)
+    let batch = Run.activator(
+      ["score", folder + "/rc.yaml", "Examples/legacy/valmora.yaml", "--format", "csv"], cwd: Binary.root)
     #expect(batch.status == 2)
     #expect(batch.stderr.contains(refusal))
   }
@@ -280,13 +339,19 @@ import Testing
   @Test func messagesFollowTheLanguage() throws {
     let folder = Binary.temporaryFolder()
     defer { Binary.remove(folder) }
-    Binary.write(folder + "/a.yaml", "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_strategy: 7\n")
-    let spanish = Run.activator(["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "es_ES.UTF-8"])
+    Binary.write(
+      folder + "/a.yaml",
+      "survey: wego-activator\nsurvey_version: 1.0.0\ncity: {name: X}\nanswers:\n  gov_strategy: 7\n")
+    let spanish = Run.activator(
+      ["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "es_ES.UTF-8"])
     #expect(spanish.status == 1)
     #expect(spanish.stderr.contains("a.yaml:5:17: error: '7' no es una opción de 'gov_strategy'"), "\(spanish.stderr)")
-    let french = Run.activator(["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "fr_FR.UTF-8"])
-    #expect(french.stderr.contains("a.yaml:5:17: error: '7' n'est pas une option de 'gov_strategy'"), "\(french.stderr)")
-    let german = Run.activator(["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "de_DE.UTF-8"])
+    let french = Run.activator(
+      ["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "fr_FR.UTF-8"])
+    #expect(
+      french.stderr.contains("a.yaml:5:17: error: '7' n'est pas une option de 'gov_strategy'"), "\(french.stderr)")
+    let german = Run.activator(
+      ["validate", folder + "/a.yaml"], cwd: Binary.root, environment: ["LANG": "de_DE.UTF-8"])
     #expect(german.stderr.contains("a.yaml:5:17: error: '7' is not an option of 'gov_strategy'"), "\(german.stderr)")
     let chosen = Run.activator(["score", "Examples/valmora.yaml", "--lang", "es", "--format", "csv"], cwd: Binary.root)
     #expect(chosen.stderr.contains("se evaluó 1 de 1 archivo en"), "\(chosen.stderr)")
@@ -296,11 +361,13 @@ import Testing
     let folder = Binary.temporaryFolder()
     Binary.write(
       folder + "/a.yaml",
-      "survey: wego-activator\nsurvey_version: 1.0.0\ncompleted: 2026-01-02\ncity: {name: X}\nanswers:\n  gov_open_data_portal: no\n  gov_open_data_datasets: 12\n  gov_strategy: 7\n")
+      "survey: wego-activator\nsurvey_version: 1.0.0\ncompleted: 2026-01-02\ncity: {name: X}\nanswers:\n  gov_open_data_portal: no\n  gov_open_data_datasets: 12\n  gov_strategy: 7\n"
+    )
     let run = Run.activator(["validate", folder + "/a.yaml"], cwd: Binary.root)
     #expect(run.status == 1)
     #expect(run.stderr.contains("a.yaml:8:17: error: '7' is not an option of 'gov_strategy'"))
-    let fixed = "survey: wego-activator\nsurvey_version: 1.0.0\ncompleted: 2026-01-02\ncity: {name: X}\nanswers:\n  gov_open_data_portal: no\n  gov_open_data_datasets: 12\n"
+    let fixed =
+      "survey: wego-activator\nsurvey_version: 1.0.0\ncompleted: 2026-01-02\ncity: {name: X}\nanswers:\n  gov_open_data_portal: no\n  gov_open_data_datasets: 12\n"
     Binary.write(folder + "/b.yaml", fixed)
     let second = Run.activator(["validate", folder + "/b.yaml"], cwd: Binary.root)
     #expect(second.status == 1)
@@ -332,31 +399,46 @@ import Testing
 
   @Test func diffShowsWhichCitiesChangeStageBetweenRuleSets() {
     let core = Self.context + "/rules"
-    let lens = ["diff", "--survey", Self.context + "/survey.yaml", "--rules", core, "--rules", core + ":" + Self.context + "/lens"]
+    let lens = [
+      "diff", "--survey", Self.context + "/survey.yaml", "--rules", core, "--rules",
+      core + ":" + Self.context + "/lens",
+    ]
     // Three cities on the city-context fixture. The lens adds two stage-2 requirements to
     // government (half the services online, one shared data platform): Servedville meets the
     // core rules' stage 2 but neither of them, so 3 of 5 stage-2 criteria fall under the gate
     // tolerance of 0.75; Onlineton meets one (4 of 5) and stays; Testville is at stage 1 either way.
     let folder = Binary.temporaryFolder()
     let testville = Binary.read(Self.context + "/testville.yaml") ?? ""
-    let served = testville.replacing("gov_single_contact: no", with: "gov_single_contact: yes").replacing("Testville", with: "Servedville")
+    let served = testville.replacing("gov_single_contact: no", with: "gov_single_contact: yes").replacing(
+      "Testville", with: "Servedville")
     Binary.write(folder + "/servedville.yaml", served)
-    Binary.write(folder + "/onlineton.yaml", served.replacing("gov_online_services: 15", with: "gov_online_services: 60").replacing("Servedville", with: "Onlineton"))
+    Binary.write(
+      folder + "/onlineton.yaml",
+      served.replacing("gov_online_services: 15", with: "gov_online_services: 60").replacing(
+        "Servedville", with: "Onlineton"))
     let examples = [Self.context + "/testville.yaml", folder + "/servedville.yaml", folder + "/onlineton.yaml"]
     let run = Run.activator(lens + examples, cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("servedville.yaml  Servedville\n  ↓ government   2 Developing → 1 Initiating"), "\(run.stdout)")
+    #expect(
+      run.stdout.contains("servedville.yaml  Servedville\n  ↓ government   2 Developing → 1 Initiating"),
+      "\(run.stdout)")
     #expect(run.stdout.contains("stage 2 · city-context-lens/lens-half-online: — → not met\n"))
     #expect(run.stdout.contains("stage 2 · city-context-lens/lens-shared-platform: — → not met\n"))
-    #expect(run.stdout.hasSuffix("3 cities: 1 change stage (government ↓1)\n— : the criterion is not in that rule set\n"))
-    #expect(!run.stdout.contains("Onlineton") && !run.stdout.contains("Testville"), "cities that do not move are not listed")
+    #expect(
+      run.stdout.hasSuffix("3 cities: 1 change stage (government ↓1)\n— : the criterion is not in that rule set\n"))
+    #expect(
+      !run.stdout.contains("Onlineton") && !run.stdout.contains("Testville"), "cities that do not move are not listed")
     let strict = Run.activator(lens + ["--exit-code"] + examples, cwd: Binary.root)
     #expect(strict.status == 1)
-    let same = Run.activator(["diff", "--survey", Self.context + "/survey.yaml", "--rules", core, "--rules", core, "--exit-code"] + examples, cwd: Binary.root)
+    let same = Run.activator(
+      ["diff", "--survey", Self.context + "/survey.yaml", "--rules", core, "--rules", core, "--exit-code"] + examples,
+      cwd: Binary.root)
     #expect(same.status == 0 && same.stdout.hasSuffix("3 cities: 0 change stage\n"), "\(same.stdout)")
     let csv = Run.activator(lens + ["--format", "csv"] + examples, cwd: Binary.root)
     #expect(
-      csv.stdout.hasPrefix("file,city,pillar,stage_a,stage_b,score_a,score_b,criteria_changed\n\(folder)/servedville.yaml,Servedville,government,2,1,"),
+      csv.stdout.hasPrefix(
+        "file,city,pillar,stage_a,stage_b,score_a,score_b,criteria_changed\n\(folder)/servedville.yaml,Servedville,government,2,1,"
+      ),
       "\(csv.stdout)")
     #expect(csv.stdout.hasSuffix(",2\n") && csv.stdout.split(separator: "\n").count == 2, "\(csv.stdout)")
     #expect(Run.activator(["diff", "--rules", core, Self.context + "/testville.yaml"], cwd: Binary.root).status == 2)
@@ -378,7 +460,8 @@ import Testing
     let floor = Run.activator(["score", "Examples/rio-claro-del-sur.yaml", "--format", "csv", "-q"], cwd: Binary.root)
     #expect(floor.stdout.contains(",0,,,0.2962962962962963,false,"), "\(floor.stdout)")
     let none = Run.activator(
-      ["score", "Examples/rio-claro-del-sur.yaml", "--survey", folder + "/no-floor.yaml", "--format", "csv", "-q"], cwd: Binary.root)
+      ["score", "Examples/rio-claro-del-sur.yaml", "--survey", folder + "/no-floor.yaml", "--format", "csv", "-q"],
+      cwd: Binary.root)
     #expect(none.stdout.contains(",0.2962962962962963,true,"), "\(none.stdout) \(none.stderr)")
   }
 
@@ -389,13 +472,16 @@ import Testing
     defer { Binary.remove(folder) }
     let legacy = Binary.root + "/Examples/legacy/santa-lucerna.yaml"
     let original = Binary.read(legacy)
-    let run = Run.activator(["migrate", "Examples/legacy/santa-lucerna.yaml", "-o", folder + "/new.yaml"], cwd: Binary.root)
+    let run = Run.activator(
+      ["migrate", "Examples/legacy/santa-lucerna.yaml", "-o", folder + "/new.yaml"], cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("wego-activator 1.0.0 → wego-activator 2.0.0, written to"))
     #expect(run.stderr.contains("  carried over: 54 answers\n"))
     #expect(run.stderr.contains("(gov_it_downtime) (see the note on gov_it_monitoring)"))
     // Each question in words, with its id for the author who looks for it in the file.
-    #expect(run.stderr.contains("  still to answer: 63 questions:\n    - How many people live in the city? (city_population)\n"))
+    #expect(
+      run.stderr.contains(
+        "  still to answer: 63 questions:\n    - How many people live in the city? (city_population)\n"))
     #expect(run.stderr.contains("\n    - Country's income group (city_income_group)\n"))
     let migrated = Binary.read(folder + "/new.yaml") ?? ""
     #expect(migrated.contains("survey_version: 2.0.0\n") && !migrated.contains("completed:"))
@@ -403,10 +489,14 @@ import Testing
     #expect(!migrated.contains("city_population:"), "the profile is the city's to give")
     let validate = Run.activator(["validate", folder + "/new.yaml"], cwd: Binary.root)
     // Still to be finished by the city: incomplete, not invalid.
-    #expect(validate.status == 0 && validate.stdout.contains(": incompleto — falta responder 63 preguntas obligatorias"), "\(validate.stdout)\(validate.stderr)")
+    #expect(
+      validate.status == 0 && validate.stdout.contains(": incompleto — falta responder 63 preguntas obligatorias"),
+      "\(validate.stdout)\(validate.stderr)")
     #expect(Binary.read(legacy) == original)
     // The old file is never the new one, even with --force; a current file needs no migration.
-    let same = Run.activator(["migrate", "Examples/legacy/santa-lucerna.yaml", "-o", "Examples/legacy/santa-lucerna.yaml", "--force"], cwd: Binary.root)
+    let same = Run.activator(
+      ["migrate", "Examples/legacy/santa-lucerna.yaml", "-o", "Examples/legacy/santa-lucerna.yaml", "--force"],
+      cwd: Binary.root)
     #expect(same.status == 2 && same.stderr.contains("--out names the answers file being migrated"))
     #expect(Binary.read(legacy) == original)
     let current = Run.activator(["migrate", "Examples/santa-lucerna.yaml"], cwd: Binary.root)
@@ -419,12 +509,16 @@ import Testing
     let folder = Binary.temporaryFolder()
     defer { Binary.remove(folder) }
     let survey = Binary.read(Binary.root + "/Surveys/wego-activator.yaml") ?? ""
-    let line = "        source: \"ISO 37120:2018 profile indicators: total city population (indicator name as listed in the GCIF profile set from which ISO 37120 was developed)\"\n"
+    let line =
+      "        source: \"ISO 37120:2018 profile indicators: total city population (indicator name as listed in the GCIF profile set from which ISO 37120 was developed)\"\n"
     #expect(survey.contains(line))
     Binary.write(folder + "/survey.yaml", survey.replacing(line, with: ""))
     let run = Run.activator(["check", folder + "/survey.yaml"], cwd: Binary.root)
     #expect(run.status == 1)
-    #expect(run.stderr.contains("error: question 'city_population' has no source, but the survey requires one on every question (every_question_has)"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "error: question 'city_population' has no source, but the survey requires one on every question (every_question_has)"
+      ), "\(run.stderr)")
     let frozen = Run.activator(["check", "Surveys/wego-activator-1.0.0.yaml"], cwd: Binary.root)
     #expect(frozen.status == 0, "\(frozen.stderr)")
   }
@@ -432,7 +526,8 @@ import Testing
   /// A city that knows little is told which pillars cannot be assessed and what to find out,
   /// in every output, and no stage is given for them.
   @Test func aPillarNotAssessedSaysWhatWouldAssessItEverywhere() {
-    let explain = Run.activator(["explain", "Examples/rio-claro-del-sur.yaml", "--pillar", "people", "--lang", "en"], cwd: Binary.root)
+    let explain = Run.activator(
+      ["explain", "Examples/rio-claro-del-sur.yaml", "--pillar", "people", "--lang", "en"], cwd: Binary.root)
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("Smart People — not assessed\n"))
     #expect(explain.stdout.contains("Not assessed: only 5% of its criteria are known (at least 50% are needed); to"))
@@ -440,11 +535,17 @@ import Testing
     #expect(json.stdout.contains("\"overall_stage\": null,"))
     #expect(json.stdout.contains("\"assessed\": false,"))
     let summary = Run.activator(["score", "Examples/rio-claro-del-sur.yaml", "--lang", "en"], cwd: Binary.root)
-    #expect(summary.stdout.contains("Overall stage: none: only 0 of 6 pillars could be assessed (at least half are needed)"), "\(summary.stdout)")
+    #expect(
+      summary.stdout.contains("Overall stage: none: only 0 of 6 pillars could be assessed (at least half are needed)"),
+      "\(summary.stdout)")
     // What to find out is named in words (the questions' short labels), never by id.
     let unwrapped = (summary.stdout + explain.stdout).replacing(/\s+/, with: " ")
-    #expect(unwrapped.contains("find out first: Electronic documents and approvals; Payments made electronically;"), "\(summary.stdout)")
-    #expect(unwrapped.contains("find out first: Action on connectivity gaps; Free public internet sites;"), "\(explain.stdout)")
+    #expect(
+      unwrapped.contains("find out first: Electronic documents and approvals; Payments made electronically;"),
+      "\(summary.stdout)")
+    #expect(
+      unwrapped.contains("find out first: Action on connectivity gaps; Free public internet sites;"),
+      "\(explain.stdout)")
     #expect(unwrapped.firstMatch(of: /find out first:[^.]*\b(gov|peo|eco|liv|mob|env)_[a-z_]+/) == nil, "\(unwrapped)")
     // Recommendations only from what is known to be missing (no service online), never from an
     // unknown answer (a single contact channel).
@@ -455,23 +556,31 @@ import Testing
   @Test func everyExampleIsAValidAnswersFile() {
     let run = Run.activator(["validate", "Examples", "Examples/legacy"], cwd: Binary.root)
     #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-    #expect(run.stdout.split(separator: "\n").count { $0.contains(": complete — ") || $0.contains(": completo — ") } == 14, "\(run.stdout)")
+    #expect(
+      run.stdout.split(separator: "\n").count { $0.contains(": complete — ") || $0.contains(": completo — ") } == 14,
+      "\(run.stdout)")
   }
 
   @Test func misusedInputsGetOneClearError() {
-    let piped = Run.activator(["validate", "-"], stdin: Binary.read(Binary.root + "/Examples/valmora.yaml") ?? "", cwd: Binary.root)
+    let piped = Run.activator(
+      ["validate", "-"], stdin: Binary.read(Binary.root + "/Examples/valmora.yaml") ?? "", cwd: Binary.root)
     #expect(piped.status == 2)
     #expect(piped.stderr.contains("'-' reads file names from standard input, one per line, but it holds YAML text"))
     let plugin = Run.activator(["validate", "Examples/plugins/digital-inclusion/inclusion.yaml"], cwd: Binary.root)
     #expect(plugin.status == 1)
-    #expect(plugin.stderr.contains("inclusion.yaml:9:1: error: this is a rule plugin file, not an answers file (give rule plugins with --rules)"))
+    #expect(
+      plugin.stderr.contains(
+        "inclusion.yaml:9:1: error: this is a rule plugin file, not an answers file (give rule plugins with --rules)"))
     #expect(plugin.stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
     let folder = Run.activator(["score", "Examples", "--format", "csv", "-q"], cwd: Binary.root)
     #expect(folder.status == 0, "a plugin folder inside the answers folder is skipped: \(folder.stderr)")
-    #expect(folder.stderr.contains("Examples/plugins/digital-inclusion: warning: a rule plugin folder, not answers; skipped"))
+    #expect(
+      folder.stderr.contains("Examples/plugins/digital-inclusion: warning: a rule plugin folder, not answers; skipped"))
     let twice = Binary.temporaryFolder()
-    Binary.write(twice + "/copy.yaml", Binary.read(Binary.root + "/Examples/plugins/digital-inclusion/plugin.yaml") ?? "")
-    let duplicate = Run.activator(["check", "Examples/plugins/digital-inclusion", twice + "/copy.yaml"], cwd: Binary.root)
+    Binary.write(
+      twice + "/copy.yaml", Binary.read(Binary.root + "/Examples/plugins/digital-inclusion/plugin.yaml") ?? "")
+    let duplicate = Run.activator(
+      ["check", "Examples/plugins/digital-inclusion", twice + "/copy.yaml"], cwd: Binary.root)
     #expect(duplicate.stderr.contains("error: plugin 'digital-inclusion' is loaded twice"))
     let same = Run.activator(["check", "Rules", "Rules"], cwd: Binary.root)
     #expect(same.status == 0 && same.stderr.contains("2 plugins,"), "\(same.stderr)")
@@ -481,7 +590,8 @@ import Testing
     let run = Run.activator(["catalog", "parking", "--lang", "en"], cwd: Binary.root)
     #expect(run.status == 0)
     #expect(run.stdout.contains("[kampala-smart-parking]"))
-    let spanish = Run.activator(["catalog", "--pillar", "mobility", "--stage", "4", "--lang", "es", "--format", "json"], cwd: Binary.root)
+    let spanish = Run.activator(
+      ["catalog", "--pillar", "mobility", "--stage", "4", "--lang", "es", "--format", "json"], cwd: Binary.root)
     #expect(spanish.stdout.contains("\"id\": \"seoul-topis\""))
     let programmes = Run.activator(["catalog", "--programmes", "--lang", "en"], cwd: Binary.root)
     #expect(programmes.stdout.contains("Project Implementer"))

@@ -44,7 +44,10 @@ import Testing
       defer { trial += 1 }
       let folder = Binary.temporaryFolder()
       let pty = PTYProcess(
-        ["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", "answers.yaml", "--city", "Testville"], cwd: folder)
+        [
+          "survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", "answers.yaml", "--city",
+          "Testville",
+        ], cwd: folder)
       #expect(pty.waitFor("Three questions"), "trial \(trial)")
       pty.press(.enter)
       #expect(pty.waitFor("open data portal?"), "trial \(trial)")
@@ -59,7 +62,11 @@ import Testing
       usleep(UInt32(moments.next(below: 1500)))
       pty.signal(SIGKILL)
       #expect(pty.waitForExit() == 128 + SIGKILL)
-      if ((try? FileReading.list(folder)) ?? []).contains(where: { $0.hasPrefix(".answers.yaml.") && $0 != ".answers.yaml.lock" }) { midSave += 1 }
+      if ((try? FileReading.list(folder)) ?? []).contains(where: {
+        $0.hasPrefix(".answers.yaml.") && $0 != ".answers.yaml.lock"
+      }) {
+        midSave += 1
+      }
 
       let path = folder + "/answers.yaml"
       guard FileReading.kind(path) == .file else {
@@ -68,14 +75,20 @@ import Testing
         continue
       }
       let (sheet, diagnostics) = load(path)
-      #expect(!diagnostics.contains { $0.severity == .error }, "trial \(trial): a damaged answers file: \(diagnostics.map(\.message))")
+      #expect(
+        !diagnostics.contains { $0.severity == .error },
+        "trial \(trial): a damaged answers file: \(diagnostics.map(\.message))")
       guard let sheet else { continue }
       for step in steps.prefix(confirmed) {
         #expect(sheet.values[step.slot] == step.value, "trial \(trial): lost the answer to question \(step.slot + 1)")
       }
       // And the questionnaire resumes from it.
-      let resumed = PTYProcess(["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--resume", "answers.yaml"], cwd: folder)
-      let next = sheet.values[2] != nil ? "Services" : sheet.values[1] != nil ? "data strategy?" : sheet.values[0] != nil ? "How many datasets" : "Three questions"
+      let resumed = PTYProcess(
+        ["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--resume", "answers.yaml"], cwd: folder)
+      let next =
+        sheet.values[2] != nil
+        ? "Services"
+        : sheet.values[1] != nil ? "data strategy?" : sheet.values[0] != nil ? "How many datasets" : "Three questions"
       #expect(resumed.waitFor(next), "trial \(trial): resume did not continue at '\(next)'")
       resumed.press(.ctrlC)
       _ = resumed.waitForExit()
@@ -134,7 +147,9 @@ import Testing
       process.signal(SIGKILL)
       _ = process.waitForExit()
       let found = Binary.read(target) ?? ""
-      #expect(found == previous || found == whole, "trial \(trial): \(command[0]) left a partial file (\(found.utf8.count) bytes)")
+      #expect(
+        found == previous || found == whole,
+        "trial \(trial): \(command[0]) left a partial file (\(found.utf8.count) bytes)")
       let left = temporaries()
       if !left.isEmpty { midWrite += 1 }
       for name in left { unlink(work + "/" + name) }

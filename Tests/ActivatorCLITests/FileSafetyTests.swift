@@ -72,7 +72,9 @@ import Testing
   @Test func aScriptIsStoppedAtTheFirstFailedSaveAndLosesNothing() {
     let run = survey(["--out", "gone/j.yaml", "--city", "Testville"], stdin: "1\n120\n3\n")
     #expect(run.status == 2)
-    #expect(run.stderr.contains("error: the answers could not be saved: gone/j.yaml: cannot write here: the folder 'gone' does not exist"))
+    #expect(
+      run.stderr.contains(
+        "error: the answers could not be saved: gone/j.yaml: cannot write here: the folder 'gone' does not exist"))
     // Stopped before asking anything, and what there was is on stdout as an answers file.
     #expect(!run.stdout.contains("How many datasets"))
     #expect(run.stdout.contains("survey: mini\nsurvey_version: 1.0.0\n"))
@@ -80,7 +82,9 @@ import Testing
 
   @Test func aPersonIsToldAtOnceAndOfferedAnotherFile() throws {
     #expect(mkdir(path("sub"), 0o755) == 0)
-    let pty = PTYProcess(["survey", "--survey", survey, "--lang", "en", "--plain", "--out", "sub/j.yaml", "--city", "Testville"], cwd: folder)
+    let pty = PTYProcess(
+      ["survey", "--survey", survey, "--lang", "en", "--plain", "--out", "sub/j.yaml", "--city", "Testville"],
+      cwd: folder)
     #expect(pty.waitFor("Does the city run an open data portal?"))
     pty.send("1\r")
     #expect(pty.waitFor("How many datasets"))
@@ -101,7 +105,8 @@ import Testing
 
   @Test func theFullScreenQuestionnaireOffersAnotherFileToo() throws {
     #expect(mkdir(path("sub"), 0o755) == 0)
-    let pty = PTYProcess(["survey", "--survey", survey, "--lang", "en", "--out", "sub/j.yaml", "--city", "Testville"], cwd: folder)
+    let pty = PTYProcess(
+      ["survey", "--survey", survey, "--lang", "en", "--out", "sub/j.yaml", "--city", "Testville"], cwd: folder)
     #expect(pty.waitFor("Three questions about open data."))
     _ = unlink(path("sub/j.yaml"))
     _ = unlink(path("sub/.j.yaml.lock"))
@@ -123,13 +128,20 @@ import Testing
 
   /// Runs activator under `umask 077`.
   func private_(_ arguments: [String], stdin: String = "") -> Run {
-    Run.activator(["-c", "umask 077 && exec \"$0\" \"$@\"", Binary.path] + arguments, stdin: stdin, cwd: folder, binary: "/bin/sh")
+    Run.activator(
+      ["-c", "umask 077 && exec \"$0\" \"$@\"", Binary.path] + arguments, stdin: stdin, cwd: folder, binary: "/bin/sh")
   }
 
   @Test func newFilesHonourTheUmaskAndReplacedOnesKeepTheirMode() throws {
     #expect(private_(["template", "--survey", survey, "--out", "t.yaml"]).status == 0)
-    #expect(private_(["score", Binary.root + "/Examples/valmora.yaml", Binary.root + "/Examples/kestrel-bay.yaml", "--format", "csv", "--out", "r.csv"]).status == 0)
-    #expect(private_(["survey", "--survey", survey, "--plain", "--out", "s.yaml", "--city", "X"], stdin: "1\nq\n").status == 130)
+    #expect(
+      private_([
+        "score", Binary.root + "/Examples/valmora.yaml", Binary.root + "/Examples/kestrel-bay.yaml", "--format", "csv",
+        "--out", "r.csv",
+      ]).status == 0)
+    #expect(
+      private_(["survey", "--survey", survey, "--plain", "--out", "s.yaml", "--city", "X"], stdin: "1\nq\n").status
+        == 130)
     #expect(mode("t.yaml") == 0o600 && mode("r.csv") == 0o600 && mode("s.yaml") == 0o600)
     // A 0640 answers file resumed and changed stays 0640; a 0604 report replaced stays 0604.
     Binary.write(path("c.yaml"), Self.continued)
@@ -139,7 +151,9 @@ import Testing
     #expect(mode("c.yaml") == 0o640)
     Binary.write(path("r.html"), "old report")
     chmod(path("r.html"), 0o604)
-    #expect(Run.activator(["report", Binary.root + "/Examples/valmora.yaml", "--html", path("r.html"), "-q"], cwd: folder).status == 0)
+    #expect(
+      Run.activator(["report", Binary.root + "/Examples/valmora.yaml", "--html", path("r.html"), "-q"], cwd: folder)
+        .status == 0)
     #expect(mode("r.html") == 0o604)
   }
 
@@ -160,7 +174,8 @@ import Testing
     Binary.write(input + "/c15x.yaml", "survey: [\n")
     let run = Run.activator(["score", input, "--format", "csv", "--out", "r.csv", "--fail-fast"], cwd: folder)
     #expect(run.status == 1)
-    #expect(run.stderr.contains("--fail-fast stopped the batch, so r.csv was not written; a file already there is untouched"))
+    #expect(
+      run.stderr.contains("--fail-fast stopped the batch, so r.csv was not written; a file already there is untouched"))
     #expect(read("r.csv") == complete)
     #expect(temporaries().isEmpty)
   }
@@ -187,7 +202,10 @@ import Testing
     #expect(read("r.csv") == "previous\n")
     // One a killed run left (its process is gone) is removed by the next write.
     Binary.write(path(".r.csv.999999.AbCd12"), "left by kill -9")
-    #expect(Run.activator(["score", input + "/c1.yaml", input + "/c2.yaml", "--format", "csv", "--out", "r.csv", "-q"], cwd: folder).status == 0)
+    #expect(
+      Run.activator(
+        ["score", input + "/c1.yaml", input + "/c2.yaml", "--format", "csv", "--out", "r.csv", "-q"], cwd: folder
+      ).status == 0)
     #expect(temporaries().isEmpty)
   }
 
@@ -200,16 +218,32 @@ import Testing
     symlink("valmora.yaml", path("l.csv"))
     let cases: [([String], String)] = [
       (["template", "--city", "Valmora", "--out", "valmora.yaml"], "valmora.yaml is an answers file"),
-      (["report", Binary.root + "/Examples/kestrel-bay.yaml", "--html", "answers.json"], "answers.json is an answers file"),
-      (["report", "valmora.yaml", "--html", "l.csv"], "it is valmora.yaml, a file this run reads (which l.csv links to)"),
-      (["score", Binary.root + "/Examples/kestrel-bay.yaml", Binary.root + "/Examples/kestrel-bay.yaml", "--format", "csv", "--out", "l.csv"], "valmora.yaml is an answers file (which l.csv links to)"),
-      (["survey", "--survey", survey, "--plain", "--resume", "c.yaml", "--out", "valmora.yaml"], "valmora.yaml is an answers file"),
+      (
+        ["report", Binary.root + "/Examples/kestrel-bay.yaml", "--html", "answers.json"],
+        "answers.json is an answers file"
+      ),
+      (
+        ["report", "valmora.yaml", "--html", "l.csv"],
+        "it is valmora.yaml, a file this run reads (which l.csv links to)"
+      ),
+      (
+        [
+          "score", Binary.root + "/Examples/kestrel-bay.yaml", Binary.root + "/Examples/kestrel-bay.yaml", "--format",
+          "csv", "--out", "l.csv",
+        ], "valmora.yaml is an answers file (which l.csv links to)"
+      ),
+      (
+        ["survey", "--survey", survey, "--plain", "--resume", "c.yaml", "--out", "valmora.yaml"],
+        "valmora.yaml is an answers file"
+      ),
     ]
     let before = read("valmora.yaml")
     for (arguments, reason) in cases {
       let run = Run.activator(arguments, stdin: "q\n", cwd: folder)
       #expect(run.status == 2, "\(arguments): \(run.stderr)")
-      #expect(run.stderr.contains("refusing to replace it: ") && run.stderr.contains(reason) && run.stderr.contains("add --force to replace it"), "\(run.stderr)")
+      #expect(
+        run.stderr.contains("refusing to replace it: ") && run.stderr.contains(reason)
+          && run.stderr.contains("add --force to replace it"), "\(run.stderr)")
     }
     #expect(read("valmora.yaml") == before)
     #expect(read("answers.json")?.hasPrefix("{\"survey\"") == true)
@@ -222,11 +256,14 @@ import Testing
 
   @Test func aSecondSessionOnTheSameFileIsRefusedWithTheHoldersPid() throws {
     Binary.write(path("c.yaml"), Self.continued)
-    let first = PTYProcess(["survey", "--survey", survey, "--lang", "en", "--plain", "--resume", "c.yaml"], cwd: folder)
+    let first = PTYProcess(
+      ["survey", "--survey", survey, "--lang", "en", "--plain", "--resume", "c.yaml"], cwd: folder)
     #expect(first.waitFor("Which best describes the data strategy?"))
     let second = survey(["--resume", "c.yaml"], stdin: "3\n")
     #expect(second.status == 2)
-    #expect(second.stderr.contains("c.yaml is open in another questionnaire session (process \(first.pid))"), "\(second.stderr)")
+    #expect(
+      second.stderr.contains("c.yaml is open in another questionnaire session (process \(first.pid))"),
+      "\(second.stderr)")
     #expect(read("c.yaml") == Self.continued)
     first.send("3\r")
     first.send("q\r")
@@ -244,7 +281,8 @@ import Testing
     #expect(run.stdout.contains("✗ This is 70000 bytes long; an answers file holds at most 65536 bytes per answer."))
     let log = DiagnosticLog()
     let registry = SurveyRegistry([try #require(SurveyLoader.load(survey, log: log))])
-    let (sheet, _) = try #require(AnswersLoader.load(path("l.yaml"), registry: registry, log: log), "\(log.diagnostics.map(\.message))")
+    let (sheet, _) = try #require(
+      AnswersLoader.load(path("l.yaml"), registry: registry, log: log), "\(log.diagnostics.map(\.message))")
     #expect(sheet.city.name == "Smallville")
     #expect(sheet.values.last == .text("Short"))
   }
@@ -254,14 +292,18 @@ import Testing
   @Test func aFailedWriteSaysItCouldNotWrite() {
     let run = Run.activator(["template", "--out", "/sys/activator-test.yaml"], cwd: folder)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("permission denied (the folder or the file is not writable)") && !run.stderr.contains("not readable"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("permission denied (the folder or the file is not writable)")
+        && !run.stderr.contains("not readable"), "\(run.stderr)")
   }
 
   @Test func anOversizedFileIsNamedForWhatItShouldBe() throws {
     let big = String(repeating: "# padding\n", count: (17 << 20) / 10)
     Binary.write(path("huge-rules.yaml"), "plugin: huge\nversion: 1.0.0\n" + big)
     let rules = Run.activator(["check", path("huge-rules.yaml")], cwd: folder)
-    #expect(rules.stderr.contains("at most 16777216 are accepted (surveys, rule and catalog files may be at most 16 MiB"), "\(rules.stderr)")
+    #expect(
+      rules.stderr.contains("at most 16777216 are accepted (surveys, rule and catalog files may be at most 16 MiB"),
+      "\(rules.stderr)")
     #expect(!rules.stderr.contains("answers file"))
     Binary.write(path("huge-answers.yaml"), "survey: mini\n" + String(big.prefix(3 << 20)))
     let answers = Run.activator(["validate", "--survey", survey, path("huge-answers.yaml")], cwd: folder)
@@ -270,13 +312,19 @@ import Testing
 
   @Test func outputsOfActivatorInAnInputFolderAreSkippedWithANote() throws {
     let input = batch(3)
-    #expect(Run.activator(["score", input, "--format", "json", "--out", input + "/results.json", "-q"], cwd: folder).status == 0)
+    #expect(
+      Run.activator(["score", input, "--format", "json", "--out", input + "/results.json", "-q"], cwd: folder).status
+        == 0)
     #expect(Run.activator(["check", "--format", "json"], cwd: Binary.root, stdoutPath: nil).status == 0)
-    for arguments in [["score", input, "--format", "csv"], ["validate", input], ["report", input, "--md", "-"],
-      ["score", input, "--format", "json", "--out", input + "/results.json"]] {
+    for arguments in [
+      ["score", input, "--format", "csv"], ["validate", input], ["report", input, "--md", "-"],
+      ["score", input, "--format", "json", "--out", input + "/results.json"],
+    ] {
       let run = Run.activator(arguments, cwd: folder)
       #expect(run.status == 0, "\(arguments): \(run.stderr)")
-      #expect(run.stderr.contains("results.json: note: results written by activator score, not an answers file; skipped"), "\(run.stderr)")
+      #expect(
+        run.stderr.contains("results.json: note: results written by activator score, not an answers file; skipped"),
+        "\(run.stderr)")
     }
   }
 
@@ -295,7 +343,6 @@ import Testing
     #expect(run.stdout.contains("top.yaml") && !run.stdout.contains("hidden.yaml"))
   }
 }
-
 
 /// What the tests need of the file system beyond `FileReading`.
 enum FileManagerLite {

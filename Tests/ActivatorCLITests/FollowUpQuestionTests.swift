@@ -51,7 +51,8 @@ import Testing
     pty.press(.down, .down, .space)
     expectScreen(pty, "[ ] A lack of devices")
     pty.press(.enter)
-    expectScreen(pty, "⚑ Your change affects later questions — to answer again, as the option chosen is no longer ticked:")
+    expectScreen(
+      pty, "⚑ Your change affects later questions — to answer again, as the option chosen is no longer ticked:")
     expectScreen(pty, "Which one is the biggest barrier?")
     // Taken out of the file at once: a stop here leaves a valid file, not the old choice.
     #expect(file("tty.yaml").contains("  barriers: [cost]\n"), "\(file("tty.yaml"))")
@@ -65,7 +66,9 @@ import Testing
 
     let run = lines("line.yaml", ["1,3", "2", "<", "<", "1", "q"])
     #expect(run.status == 130, "\(run.stderr)")
-    #expect(run.stdout.contains("Which one is the biggest barrier?\n  1) The cost of connection\n  2) A lack of devices\n"), "\(run.stdout)")
+    #expect(
+      run.stdout.contains("Which one is the biggest barrier?\n  1) The cost of connection\n  2) A lack of devices\n"),
+      "\(run.stdout)")
     #expect(!run.stdout.contains("Digital skills (current answer)"))
     #expect(run.stdout.contains("! " + Self.askedAgain + "\n"), "\(run.stdout)")
     // Asked again with the one barrier still ticked, and no current answer.

@@ -12,7 +12,8 @@ import Testing
   }
 
   static let writers: [Command] = [
-    ["score", example, "Examples/kestrel-bay.yaml", "--format", "csv"], ["score", example, "Examples/kestrel-bay.yaml", "--format", "jsonl"],
+    ["score", example, "Examples/kestrel-bay.yaml", "--format", "csv"],
+    ["score", example, "Examples/kestrel-bay.yaml", "--format", "jsonl"],
     ["score", example], ["score", example, "--format", "json"], ["report", example, "--md", "-"], ["explain", example],
     ["template", "--city", "Valmora"], ["validate", example], ["catalog"], ["catalog", "--format", "json"],
     ["check", "--format", "json"], ["test"],
@@ -49,8 +50,10 @@ import Testing
     let folder = Binary.temporaryFolder()
     let evil = try hostileAnswers(in: folder)
     let commands: [[String]] = [
-      ["score", evil], ["score", evil, "--no-color"], ["score", evil, "--format", "table"], ["score", evil, Self.example, "--format", "table"],
-      ["score", evil, Self.example, "--format", "md"], ["explain", evil], ["validate", evil], ["report", evil, "--md", "-"],
+      ["score", evil], ["score", evil, "--no-color"], ["score", evil, "--format", "table"],
+      ["score", evil, Self.example, "--format", "table"],
+      ["score", evil, Self.example, "--format", "md"], ["explain", evil], ["validate", evil],
+      ["report", evil, "--md", "-"],
     ]
     for arguments in commands {
       let run = Run.activator(arguments, cwd: Binary.root)
@@ -61,7 +64,8 @@ import Testing
     let json = Run.activator(["score", evil, Self.example, "--format", "jsonl"], cwd: Binary.root)
     #expect(json.stdout.contains("\\u001b]0;PWNED\\u0007") && json.stdout.contains("\\u009b31m\\u202edesrever"))
     #expect(Self.active(json.stdout).isEmpty)
-    let csv = Run.activator(["score", evil, Self.example, "--format", "csv", "--out", folder + "/r.csv"], cwd: Binary.root)
+    let csv = Run.activator(
+      ["score", evil, Self.example, "--format", "csv", "--out", folder + "/r.csv"], cwd: Binary.root)
     #expect(csv.status == 0)
     #expect(Binary.read(folder + "/r.csv")?.contains(Self.hostileName) == true)
   }
@@ -70,7 +74,9 @@ import Testing
     let folder = Binary.temporaryFolder()
     let name = folder + "/fake\nother.yaml:1:1: error: FORGED LINE\n.yaml"
     Binary.write(name, "survey: [\n")
-    for arguments in [["validate", name], ["score", name, Self.example, "--format", "csv"], ["score", folder, "--format", "csv"]] {
+    for arguments in [
+      ["validate", name], ["score", name, Self.example, "--format", "csv"], ["score", folder, "--format", "csv"],
+    ] {
       let run = Run.activator(arguments, cwd: Binary.root)
       #expect(run.status == 1)
       for line in run.stderr.split(separator: "\n") {
@@ -86,7 +92,10 @@ import Testing
     #expect(system("cp -R '\(Binary.root)/Examples/plugins/digital-inclusion' '\(plugin)'") == 0)
     let catalog = plugin + "/catalog/solutions.yaml"
     let text = try #require(Binary.read(catalog))
-    Binary.write(catalog, text.replacing("\"Digital Guides for the digitally vulnerable\"", with: "\"\\u202EDigital \\e]0;T\\a Guides\\u009B2J\""))
+    Binary.write(
+      catalog,
+      text.replacing(
+        "\"Digital Guides for the digitally vulnerable\"", with: "\"\\u202EDigital \\e]0;T\\a Guides\\u009B2J\""))
     let rules = ["--rules", Binary.root + "/Rules", "--rules", plugin]
     for arguments in [["catalog", "Guides"] + rules, ["explain", Self.example] + rules] {
       let run = Run.activator(arguments, cwd: Binary.root)
@@ -101,7 +110,9 @@ import Testing
   /// with an apostrophe; numbers stay numbers.
   @Test func csvNeverStartsAFormula() throws {
     let folder = Binary.temporaryFolder()
-    let names = ["=1+1", " =1+1", "\u{3000}=1+1", "＝1+1", "＋cmd", "－2+3", "＠SUM(A1)", "@SUM(A1)", "+33", "\tx", "Normal"]
+    let names = [
+      "=1+1", " =1+1", "\u{3000}=1+1", "＝1+1", "＋cmd", "－2+3", "＠SUM(A1)", "@SUM(A1)", "+33", "\tx", "Normal",
+    ]
     let good = try #require(Binary.read(Binary.root + "/" + Self.example))
     for (index, name) in names.enumerated() {
       // Written with YAML escapes, as a hostile file would.
@@ -110,7 +121,9 @@ import Testing
         let hex = String(scalar.value, radix: 16)
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       }.joined()
-      Binary.write(folder + "/c\(index < 10 ? "0" : "")\(index).yaml", good.replacing("  name: Valmora\n", with: "  name: \"\(escaped)\"\n"))
+      Binary.write(
+        folder + "/c\(index < 10 ? "0" : "")\(index).yaml",
+        good.replacing("  name: Valmora\n", with: "  name: \"\(escaped)\"\n"))
     }
     let run = Run.activator(["score", folder, "--format", "csv"], cwd: Binary.root)
     #expect(run.status == 0, "\(run.stderr)")

@@ -18,7 +18,8 @@ import Testing
       Binary.write(manpages + "/\(name).1", ".Dd test\n")
     }
     Binary.write(folder + "/changelog.gz", "")
-    let staged = "'\(Binary.root)/Packaging/stage' '\(folder)/root/usr' '\(Binary.path)' '\(manpages)' '\(folder)/changelog.gz'"
+    let staged =
+      "'\(Binary.root)/Packaging/stage' '\(folder)/root/usr' '\(Binary.path)' '\(manpages)' '\(folder)/changelog.gz'"
     let status = system("\(staged) > '\(folder)/stage.log' 2>&1")
     #expect(status == 0, "Packaging/stage failed: \(Binary.read(folder + "/stage.log") ?? "")")
     #expect(system("cd '\(folder)/root' && find usr | LC_ALL=C sort > '\(folder)/staged.txt'") == 0)
@@ -40,7 +41,9 @@ import Testing
     // Kept for the copy above when the lists differ.
     if added.isEmpty && missing.isEmpty { _ = system("rm -rf '\(folder)'") }
     // The list itself is sorted the way Packaging/build compares it.
-    #expect(try Self.lines(Binary.root + "/Packaging/files.txt") == pinned.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    #expect(
+      try Self.lines(Binary.root + "/Packaging/files.txt")
+        == pinned.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
   }
 
   @Test func thePackageKeepsWhatTheEngineNeedsAtRunTime() throws {
@@ -54,7 +57,8 @@ import Testing
       #expect(pinned.contains(needed), "\(needed) is not in the package")
     }
     #expect(pinned.contains { $0.hasPrefix("usr/share/activator/Surveys/") && $0.hasSuffix(".yaml") }, "no survey")
-    #expect(pinned.contains { $0.hasPrefix("usr/share/activator/Rules/") && $0.hasSuffix("/plugin.yaml") }, "no rule plugin")
+    #expect(
+      pinned.contains { $0.hasPrefix("usr/share/activator/Rules/") && $0.hasSuffix("/plugin.yaml") }, "no rule plugin")
     #expect(pinned.contains { $0.hasPrefix("usr/share/activator/Examples/") && $0.hasSuffix(".yaml") }, "no example")
     #expect(!pinned.contains { $0.contains("/.") || $0.contains("Tests/") }, "no hidden or test-suite files")
   }

@@ -8,7 +8,9 @@ import Testing
   let survey = Binary.fixture("questionnaire/ciudad.yaml")
   let rules = Binary.fixture("questionnaire/ciudad-rules")
 
-  func terminal(_ language: String, out: String = "a.yaml", columns: Int = 100, rows: Int = 32, plain: Bool = false) -> PTYProcess {
+  func terminal(_ language: String, out: String = "a.yaml", columns: Int = 100, rows: Int = 32, plain: Bool = false)
+    -> PTYProcess
+  {
     PTYProcess(
       ["survey", "--survey", survey, "--rules", rules, "--lang", language, "--out", out, "--city", "Villa Clara"]
         + (plain ? ["--plain"] : []), cwd: folder, columns: columns, rows: rows)
@@ -110,7 +112,8 @@ import Testing
   @Test func lineModeSpeaksTheSurveysLanguageAndExplainsItsMarks() {
     let run = lines("es", out: "m.yaml", ["", "12", "<", "", "q"])
     #expect(run.status == 130)
-    #expect(run.stdout.contains("  Respuesta actual: 12\nEscriba su respuesta, Enter conserva la respuesta actual, ? ayuda"))
+    #expect(
+      run.stdout.contains("  Respuesta actual: 12\nEscriba su respuesta, Enter conserva la respuesta actual, ? ayuda"))
     // The current answer is said in words, not with an asterisk.
     #expect(run.stdout.contains("Escriba su respuesta, ? ayuda, + nota, < atrás, g ir a, q guardar y salir"))
     #expect(run.stdout.contains("✗ Se necesita una respuesta, o elija «No sé»."))
@@ -151,16 +154,22 @@ import Testing
     #expect(run.stdout.contains("+ note"))
     #expect(file("line.yaml") == file("tty.yaml"))
     // explain shows the note beside the answer a criterion read.
-    let explain = Run.activator(["explain", "--survey", survey, "--rules", rules, "--no-color", "tty.yaml"], cwd: folder)
-    #expect(explain.stdout.contains("training_hours = 30 hours\n          ✎ note on training_hours: Training office, 2025 report\n"), "\(explain.stdout)\n\(explain.stderr)")
+    let explain = Run.activator(
+      ["explain", "--survey", survey, "--rules", rules, "--no-color", "tty.yaml"], cwd: folder)
+    #expect(
+      explain.stdout.contains(
+        "training_hours = 30 hours\n          ✎ note on training_hours: Training office, 2025 report\n"),
+      "\(explain.stdout)\n\(explain.stderr)")
   }
 
   // MARK: - 10. Plain words
 
   @Test func aChangeThatHidesQuestionsNamesThemInWords() {
     let run = lines("en", out: "w.yaml", ["10", "100", "50", "1", "1", "1", "1", "2", "g", "6", "4", "q"])
-    #expect(run.stdout.contains(
-      "! Your change affects later questions — now skipped (the answers are kept aside and not used): “Is there a plan to overcome them?” and “What is the plan's yearly budget, in millions?”"))
+    #expect(
+      run.stdout.contains(
+        "! Your change affects later questions — now skipped (the answers are kept aside and not used): “Is there a plan to overcome them?” and “What is the plan's yearly budget, in millions?”"
+      ))
     #expect(!run.stdout.contains("barrier_plan"))
   }
 

@@ -8,7 +8,9 @@ import Testing
   let rules = Binary.fixture("questionnaire/mini-rules")
 
   func start(_ extra: [String] = [], out: String = "answers.yaml") -> PTYProcess {
-    PTYProcess(["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", out, "--city", "Testville"] + extra, cwd: folder)
+    PTYProcess(
+      ["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", out, "--city", "Testville"] + extra,
+      cwd: folder)
   }
 
   func answers(_ name: String = "answers.yaml") -> String { Binary.read(folder + "/" + name) ?? "" }
@@ -75,7 +77,8 @@ import Testing
     // Line mode, piped: the same answers give the same file, byte for byte.
     let lines = ["1", "9999", "120", "3", "dk", "1,2", "Fine", "", "3"].joined(separator: "\n") + "\n"
     let run = Run.activator(
-      ["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", "line.yaml", "--city", "Testville"], stdin: lines, cwd: folder)
+      ["survey", "--survey", survey, "--rules", rules, "--lang", "en", "--out", "line.yaml", "--city", "Testville"],
+      stdin: lines, cwd: folder)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Must be at most 5,000 datasets, found 9,999."))
     #expect(run.stdout.contains("1) Yes"))
@@ -172,7 +175,8 @@ import Testing
 
   @Test func lineModeSavesWhenInputEndsEarly() {
     let run = Run.activator(
-      ["survey", "--survey", survey, "--lang", "es", "--out", "early.yaml", "--city", "Villa"], stdin: "1\n15\n", cwd: folder)
+      ["survey", "--survey", survey, "--lang", "es", "--out", "early.yaml", "--city", "Villa"], stdin: "1\n15\n",
+      cwd: folder)
     #expect(run.status == 1)
     #expect(run.stderr.contains("Se guardaron 2 respuestas en early.yaml"))
     #expect(answers("early.yaml").contains("  datasets: 15\n"))
@@ -181,9 +185,12 @@ import Testing
   @Test func refusesToOverwriteAnExistingAnswersFile() {
     let kept = "survey: mini\nsurvey_version: 1.0.0\ncity: {name: Kept}\nanswers: {}\n"
     Binary.write(folder + "/taken.yaml", kept)
-    let run = Run.activator(["survey", "--survey", survey, "--out", "taken.yaml", "--city", "X"], stdin: "", cwd: folder)
+    let run = Run.activator(
+      ["survey", "--survey", survey, "--out", "taken.yaml", "--city", "X"], stdin: "", cwd: folder)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("taken.yaml is an answers file; choose another file (or continue it with --resume taken.yaml), or add --force"))
+    #expect(
+      run.stderr.contains(
+        "taken.yaml is an answers file; choose another file (or continue it with --resume taken.yaml), or add --force"))
     #expect(answers("taken.yaml") == kept)
   }
 }

@@ -25,14 +25,17 @@ import Testing
     let run = lines("es", out: "line.yaml", ["Villa Clara", "México", "", "", "", "q"])
     #expect(run.status == 130, "\(run.stderr)")
     // Offered because of the country, not an answer given before: line mode says so.
-    #expect(run.stdout.contains("  5) América Latina y el Caribe (la región en la que está el país)\n"), "\(run.stdout)")
+    #expect(
+      run.stdout.contains("  5) América Latina y el Caribe (la región en la que está el país)\n"), "\(run.stdout)")
     #expect(!run.stdout.contains("(respuesta actual)"), "\(run.stdout)")
     #expect(run.stdout.contains("Enter elige la marcada"), "\(run.stdout)")
     #expect(run.stdout.contains("  9) Otra (escribirla)\n"))
-    #expect(file("line.yaml").contains("  country: México\n  region: latin-america-caribbean\n"), "\(file("line.yaml"))")
+    #expect(
+      file("line.yaml").contains("  country: México\n  region: latin-america-caribbean\n"), "\(file("line.yaml"))")
 
     // The same keys in the terminal write the same file.
-    let pty = PTYProcess(["survey", "--survey", survey, "--rules", rules, "--lang", "es", "--out", "tty.yaml"], cwd: folder)
+    let pty = PTYProcess(
+      ["survey", "--survey", survey, "--rules", rules, "--lang", "es", "--out", "tty.yaml"], cwd: folder)
     expectScreen(pty, "Nombre de la ciudad")
     pty.send("Villa Clara")
     pty.press(.enter)
@@ -64,7 +67,9 @@ import Testing
   @Test func oneRegionHowEverItWasWrittenIsOneGroupUnderOneName() throws {
     let example = try #require(Binary.read(Binary.root + "/Examples/valmora.yaml"))
     let region = try #require(example.firstMatch(of: /\n  region: [^\n]*\n/)).output
-    for (name, written) in [("a", "Latin America"), ("b", "América Latina"), ("c", "Latinoamérica"), ("d", "latin-america-caribbean")] {
+    for (name, written) in [
+      ("a", "Latin America"), ("b", "América Latina"), ("c", "Latinoamérica"), ("d", "latin-america-caribbean"),
+    ] {
       Binary.write(folder + "/\(name).yaml", example.replacing(region, with: "\n  region: \(written)\n"))
     }
     let files = ["a.yaml", "b.yaml", "c.yaml", "d.yaml"]
@@ -78,6 +83,7 @@ import Testing
 
   @Test func theTemplateListsTheRegionsById() {
     let template = Run.activator(["template", "--survey", survey, "--lang", "en"], cwd: folder)
-    #expect(template.stdout.contains("#   latin-america-caribbean — Latin America and the Caribbean\n"), "\(template.stdout)")
+    #expect(
+      template.stdout.contains("#   latin-america-caribbean — Latin America and the Caribbean\n"), "\(template.stdout)")
   }
 }

@@ -8,7 +8,8 @@ import Testing
   static let golden = Binary.root + "/Tests/Golden/reports/"
 
   /// Runs `report` from the project folder (so paths in the output are relative) into a temporary folder.
-  func report(_ arguments: [String], html: Bool = true, md: Bool = true) throws -> (html: String, md: String, run: Run) {
+  func report(_ arguments: [String], html: Bool = true, md: Bool = true) throws -> (html: String, md: String, run: Run)
+  {
     let folder = Binary.temporaryFolder()
     var all = ["report"] + arguments
     if html { all += ["--html", folder + "/out.html"] }
@@ -31,15 +32,20 @@ import Testing
     for svg in svgs {
       let checked = MarkupChecker(svg, xml: true)
       #expect(checked.isWellFormed, "\(name): SVG not well-formed: \(checked.problems)")
-      #expect(checked.elements.first?.attributes.contains { $0.name == "xmlns" && $0.value == "http://www.w3.org/2000/svg" } == true)
+      #expect(
+        checked.elements.first?.attributes.contains { $0.name == "xmlns" && $0.value == "http://www.w3.org/2000/svg" }
+          == true)
     }
     // Self-contained: nothing is fetched when the page is opened.
     for element in page.elements {
-      #expect(!["script", "img", "link", "iframe", "object", "embed"].contains(element.name), "\(name): <\(element.name)>")
+      #expect(
+        !["script", "img", "link", "iframe", "object", "embed"].contains(element.name), "\(name): <\(element.name)>")
       for attribute in element.attributes {
         #expect(!attribute.name.hasPrefix("on"), "\(name): event attribute \(attribute.name)")
         if attribute.name == "href" {
-          #expect(attribute.value.hasPrefix("#") || attribute.value.hasPrefix("https://") || attribute.value.hasPrefix("http://"), "\(name): link \(attribute.value)")
+          #expect(
+            attribute.value.hasPrefix("#") || attribute.value.hasPrefix("https://")
+              || attribute.value.hasPrefix("http://"), "\(name): link \(attribute.value)")
         }
         #expect(attribute.name != "src", "\(name): src attribute")
       }
@@ -60,8 +66,11 @@ import Testing
   }
 
   @Test func cohortReportMatchesItsGoldenFile() throws {
-    let files = ["amani-lakes", "chisomo", "kestrel-bay", "puerto-alegria", "rio-claro-del-sur", "santa-lucerna", "umbra-falls", "valmora"]
-      .map { "Examples/\($0).yaml" }
+    let files = [
+      "amani-lakes", "chisomo", "kestrel-bay", "puerto-alegria", "rio-claro-del-sur", "santa-lucerna", "umbra-falls",
+      "valmora",
+    ]
+    .map { "Examples/\($0).yaml" }
     let (html, md, run) = try report(files + ["--lang", "en"])
     #expect(run.status == 0, "\(run.stderr)")
     checkMarkup(html, "cohort", charts: false)
@@ -69,7 +78,9 @@ import Testing
     let checker = MarkupChecker(html)
     let targets = Set(checker.elements.compactMap { element in element.attributes.first { $0.name == "id" }?.value })
     for element in checker.elements where element.name == "a" {
-      guard let href = element.attributes.first(where: { $0.name == "href" })?.value, href.hasPrefix("#") else { continue }
+      guard let href = element.attributes.first(where: { $0.name == "href" })?.value, href.hasPrefix("#") else {
+        continue
+      }
       #expect(targets.contains(String(href.dropFirst())), "dangling anchor \(href)")
     }
     #expect(html.contains("Kestrel Bay") && html.contains("Valmora"))
@@ -99,7 +110,8 @@ import Testing
   @Test func hostileTextIsInertEverywhere() throws {
     let hostile = "<script>alert(\"x\")</script> \"><img src=x onerror=alert(1)> 'q' & [md](javascript:alert(1)) | pipe"
     let arguments = [
-      "Tests/Fixtures/report-escaping/answers.yaml", "--rules", "Rules", "--rules", "Tests/Fixtures/report-escaping/plugin.yaml",
+      "Tests/Fixtures/report-escaping/answers.yaml", "--rules", "Rules", "--rules",
+      "Tests/Fixtures/report-escaping/plugin.yaml",
     ]
     for language in ["en", "es"] {
       let (html, md, run) = try report(arguments + ["--lang", language])
@@ -113,8 +125,14 @@ import Testing
       let text = MarkupChecker(html).text
       let prefixes =
         language == "en"
-        ? ["Kestrel ", "Country ", "Region ", "Respondent ", "Role ", "Note ", "Criterion ", "Unmet ", "Solution ", "City ", "Problem ", "Does ", "Needs ", "Programme ", "Because ", "Description ", "Basis ", "Metric "]
-        : ["Kestrel ", "Country ", "Region ", "Respondent ", "Note ", "Criterio ", "No cumplido ", "Solución ", "Ciudad ", "Problema ", "Hace ", "Necesita ", "Programa ", "Porque ", "Descripción ", "Base ", "Métrica "]
+        ? [
+          "Kestrel ", "Country ", "Region ", "Respondent ", "Role ", "Note ", "Criterion ", "Unmet ", "Solution ",
+          "City ", "Problem ", "Does ", "Needs ", "Programme ", "Because ", "Description ", "Basis ", "Metric ",
+        ]
+        : [
+          "Kestrel ", "Country ", "Region ", "Respondent ", "Note ", "Criterio ", "No cumplido ", "Solución ",
+          "Ciudad ", "Problema ", "Hace ", "Necesita ", "Programa ", "Porque ", "Descripción ", "Base ", "Métrica ",
+        ]
       for prefix in prefixes {
         #expect(text.contains(prefix + hostile), "\(language): '\(prefix)…' is missing or altered in the page text")
       }
@@ -124,7 +142,8 @@ import Testing
       // Markdown: no raw HTML, no live link to javascript:, no table broken by the pipe.
       #expect(Self.unescaped("<", in: md, allowedAfter: ["](<"]) == 0, "raw '<' in the Markdown")
       let links = Self.unescaped("](", in: md, allowedAfter: [])
-      let webLinks = Self.unescaped("](<https://", in: md, allowedAfter: []) + Self.unescaped("](<http://", in: md, allowedAfter: [])
+      let webLinks =
+        Self.unescaped("](<https://", in: md, allowedAfter: []) + Self.unescaped("](<http://", in: md, allowedAfter: [])
       #expect(links > 0 && links == webLinks, "every Markdown link goes to a web address")
       var columns: Int?
       for line in md.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -134,7 +153,8 @@ import Testing
         }
         let pipes = Self.unescapedPipes(line)
         if let columns {
-          #expect(pipes == columns, "table row with \(pipes) cells separators, header has \(columns): \(line.prefix(120))")
+          #expect(
+            pipes == columns, "table row with \(pipes) cells separators, header has \(columns): \(line.prefix(120))")
         } else {
           columns = pipes
         }
@@ -150,10 +170,14 @@ import Testing
     var count = 0
     var index = 0
     while index + pattern.count <= bytes.count {
-      if Array(bytes[index..<index + pattern.count]) == pattern && (index == 0 || bytes[index - 1] != UInt8(ascii: "\\")) {
+      if Array(bytes[index..<index + pattern.count]) == pattern
+        && (index == 0 || bytes[index - 1] != UInt8(ascii: "\\"))
+      {
         let inAllowed = allowedAfter.contains { allowed in
           let prefix = Array(allowed.utf8)
-          guard let offset = prefix.lastIndex(of: pattern[0]), index >= offset, index - offset + prefix.count <= bytes.count else { return false }
+          guard let offset = prefix.lastIndex(of: pattern[0]), index >= offset,
+            index - offset + prefix.count <= bytes.count
+          else { return false }
           return Array(bytes[(index - offset)..<(index - offset + prefix.count)]) == prefix
         }
         if !inAllowed { count += 1 }
@@ -200,7 +224,8 @@ import Testing
     #expect(written.contains("@page { size: A4;") && written.hasSuffix("</html>\n"))
     #expect(inode() != before, "the file was rewritten in place rather than replaced")
     #expect(((try? FileReading.list(folder)) ?? []) == ["v.html"])
-    let failing = Run.activator(["report", "Examples/valmora.yaml", "--rules", folder + "/no-rules", "--html", target], cwd: Binary.root)
+    let failing = Run.activator(
+      ["report", "Examples/valmora.yaml", "--rules", folder + "/no-rules", "--html", target], cwd: Binary.root)
     #expect(failing.status == 2)
     #expect(Binary.read(target) == written)
     // Without --html or --md the Markdown goes to stdout.
@@ -215,14 +240,22 @@ import Testing
     }
     let original = Binary.read(folder + "/valmora.yaml")
     // `--html *.yaml`: the shell made the first answers file the option's value.
-    let wildcard = Run.activator(["report", "--html", folder + "/kestrel-bay.yaml", folder + "/valmora.yaml"], cwd: Binary.root)
-    #expect(wildcard.status == 2 && wildcard.stderr.contains("kestrel-bay.yaml is an answers file; choose another file (did a wildcard such as *.yaml expand into --html?), or add --force"))
+    let wildcard = Run.activator(
+      ["report", "--html", folder + "/kestrel-bay.yaml", folder + "/valmora.yaml"], cwd: Binary.root)
+    #expect(
+      wildcard.status == 2
+        && wildcard.stderr.contains(
+          "kestrel-bay.yaml is an answers file; choose another file (did a wildcard such as *.yaml expand into --html?), or add --force"
+        ))
     let over = Run.activator(["score", folder + "/valmora.yaml", "--out", folder + "/valmora.yaml"], cwd: Binary.root)
-    #expect(over.status == 2 && over.stderr.contains("refusing to replace it: it is \(folder)/valmora.yaml, a file this run reads"))
+    #expect(
+      over.status == 2
+        && over.stderr.contains("refusing to replace it: it is \(folder)/valmora.yaml, a file this run reads"))
     #expect(Binary.read(folder + "/valmora.yaml") == original)
     // A symbolic link is followed, not replaced; a device is written in place.
     symlink("target.md", folder + "/link.md")
-    let linked = Run.activator(["report", "Examples/valmora.yaml", "--md", folder + "/link.md", "-q"], cwd: Binary.root)
+    let linked = Run.activator(
+      ["report", "Examples/valmora.yaml", "--md", folder + "/link.md", "-q"], cwd: Binary.root)
     #expect(linked.status == 0, "\(linked.stderr)")
     var info = stat()
     #expect(lstat(folder + "/link.md", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
@@ -232,14 +265,18 @@ import Testing
     #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
     // Errors name the path.
     let missing = Run.activator(["report", "Examples/valmora.yaml", "--html", "/nonexistent/x.html"], cwd: Binary.root)
-    #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/x.html: cannot write here: the folder '/nonexistent' does not exist"))
+    #expect(
+      missing.status == 2
+        && missing.stderr.contains("/nonexistent/x.html: cannot write here: the folder '/nonexistent' does not exist"))
   }
 
   @Test func aCohortWithBadFilesListsThemAndStillReportsTheRest() throws {
     let folder = Binary.temporaryFolder()
     Binary.write(folder + "/broken.yaml", "survey: wego-activator\nanswers: [\n")
     Binary.write(folder + "/empty.yaml", "")
-    let (html, md, run) = try report(["Examples/valmora.yaml", "Examples/kestrel-bay.yaml", folder + "/broken.yaml", folder + "/empty.yaml"])
+    let (html, md, run) = try report([
+      "Examples/valmora.yaml", "Examples/kestrel-bay.yaml", folder + "/broken.yaml", folder + "/empty.yaml",
+    ])
     #expect(run.status == 1)
     #expect(html.contains("Valmora") && html.contains("Kestrel Bay"))
     #expect(md.contains("broken.yaml") && md.contains("empty.yaml"))
@@ -257,6 +294,8 @@ import Testing
     #expect(
       run.stdout == file,
       "docs/catalog-provenance.md is out of date: run `activator catalog --provenance > docs/catalog-provenance.md`")
-    #expect(run.stdout.contains("| `nairobi-digital-matatus` | Nairobi | <http://www.digitalmatatus.com/> | 2026-12-01 | deployed | yes |"))
+    #expect(
+      run.stdout.contains(
+        "| `nairobi-digital-matatus` | Nairobi | <http://www.digitalmatatus.com/> | 2026-12-01 | deployed | yes |"))
   }
 }

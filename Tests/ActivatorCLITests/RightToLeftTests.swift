@@ -10,8 +10,11 @@ import Testing
 
   func report(_ extra: [String] = []) -> (html: String, md: String, run: Run) {
     let run = Run.activator(
-      ["report", "Tests/Fixtures/rtl/al-madina.yaml", "--survey", "Tests/Fixtures/rtl/madina.yaml", "--rules", "Tests/Fixtures/rtl/madina-rules",
-       "--html", folder + "/out.html", "--md", folder + "/out.md"] + extra,
+      [
+        "report", "Tests/Fixtures/rtl/al-madina.yaml", "--survey", "Tests/Fixtures/rtl/madina.yaml", "--rules",
+        "Tests/Fixtures/rtl/madina-rules",
+        "--html", folder + "/out.html", "--md", folder + "/out.md",
+      ] + extra,
       cwd: Binary.root, environment: ["SOURCE_DATE_EPOCH": "1796083200"])
     return (Binary.read(folder + "/out.html") ?? "", Binary.read(folder + "/out.md") ?? "", run)
   }
@@ -25,7 +28,9 @@ import Testing
     #expect(html.contains("<bdi>BRT</bdi>"), "\(html)")
     #expect(html.contains("ديسمبر <bdi>2026</bdi>"), "the date in Arabic, the year isolated")
     // No physical sides in the stylesheet: the layout mirrors.
-    for side in ["text-align: left", "text-align: right", "margin-left", "margin-right", "padding-left", "padding-right"] {
+    for side in [
+      "text-align: left", "text-align: right", "margin-left", "margin-right", "padding-left", "padding-right",
+    ] {
       #expect(!html.contains(side), "\(side)")
     }
     // SVG has no <bdi>.
@@ -46,6 +51,8 @@ import Testing
     let text = Bidi.isolatingLeftToRightRuns("طول خطوط BRT هو 12.5 كم (ISO 37120)", escape: { $0 }) { "[" + $0 + "]" }
     #expect(text == "طول خطوط [BRT] هو [12.5] كم ([ISO 37120])")
     #expect(Bidi.isolatingLeftToRightRuns("35% من الخدمات", escape: { $0 }) { "[" + $0 + "]" } == "[35%] من الخدمات")
-    #expect(Bidi.isolatingLeftToRightRuns("Score 2 (confidence high)", escape: { $0 }) { "<" + $0 + ">" } == "<Score 2 (confidence high)>")
+    #expect(
+      Bidi.isolatingLeftToRightRuns("Score 2 (confidence high)", escape: { $0 }) { "<" + $0 + ">" }
+        == "<Score 2 (confidence high)>")
   }
 }

@@ -25,7 +25,8 @@ import Testing
   func lines(_ input: [String], out: String, resume: Bool) -> Run {
     let target = resume ? ["--resume", out] : ["--out", out, "--city", "Villa Clara"]
     return Run.activator(
-      ["survey", "--survey", survey, "--rules", rules, "--lang", "es"] + target, stdin: input.joined(separator: "\n") + "\n",
+      ["survey", "--survey", survey, "--rules", rules, "--lang", "es"] + target,
+      stdin: input.joined(separator: "\n") + "\n",
       cwd: folder)
   }
 
@@ -66,7 +67,8 @@ import Testing
     _ = lines(Self.secondSitting, out: "line.yaml", resume: true)
 
     let pty = PTYProcess(
-      ["survey", "--survey", survey, "--rules", rules, "--lang", "es", "--out", "tty.yaml", "--city", "Villa Clara"], cwd: folder)
+      ["survey", "--survey", survey, "--rules", rules, "--lang", "es", "--out", "tty.yaml", "--city", "Villa Clara"],
+      cwd: folder)
     expectScreen(pty, "Preguntas sobre los servicios en línea.")
     pty.press(.enter)
     answer(pty, "¿Cuántas horas", typing: "1.500")
@@ -105,6 +107,8 @@ import Testing
     #expect(resumed.waitForExit() == 0)
     let undated = { (text: String) in text.replacing(/completed: [^\n]*/, with: "completed: DATE") }
     #expect(!file("tty.yaml").isEmpty)
-    #expect(undated(file("tty.yaml")) == undated(file("line.yaml")), "terminal:\n\(file("tty.yaml"))\nline mode:\n\(file("line.yaml"))")
+    #expect(
+      undated(file("tty.yaml")) == undated(file("line.yaml")),
+      "terminal:\n\(file("tty.yaml"))\nline mode:\n\(file("line.yaml"))")
   }
 }

@@ -22,7 +22,9 @@ import Testing
   /// No line reaches the last column, counted as the terminal counts (Hangul two columns).
   func expectFits(_ pty: PTYProcess, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     for line in pty.lines {
-      #expect(DisplayWidth.of(line) < pty.screen.columns, "too wide: \(line)\n\(pty.screen.text)", sourceLocation: sourceLocation)
+      #expect(
+        DisplayWidth.of(line) < pty.screen.columns, "too wide: \(line)\n\(pty.screen.text)",
+        sourceLocation: sourceLocation)
     }
   }
 

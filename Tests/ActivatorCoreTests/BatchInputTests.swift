@@ -17,7 +17,8 @@ import Testing
   }
 
   @Test func linesAreTrimmedAndBlankLinesDropped() throws {
-    #expect(try lines("a.yaml\n  b.yaml\t\n\n\r\nc d.yaml\r\nlast.yaml") == ["a.yaml", "b.yaml", "c d.yaml", "last.yaml"])
+    #expect(
+      try lines("a.yaml\n  b.yaml\t\n\n\r\nc d.yaml\r\nlast.yaml") == ["a.yaml", "b.yaml", "c d.yaml", "last.yaml"])
     #expect(try lines("") == [])
   }
 

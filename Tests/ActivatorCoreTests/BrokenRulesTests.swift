@@ -21,14 +21,16 @@ import Testing
 
   static func expectations(_ path: String) throws -> [Expectation] {
     let text = String(decoding: try FileReading.read(path, maxBytes: 1 << 20), as: UTF8.self)
-    return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }.compactMap { line -> Expectation? in
-      guard line.hasPrefix("# expect: ") else { return nil }
-      let parts = line.dropFirst("# expect: ".count).split(separator: " ", maxSplits: 2)
-      guard parts.count >= 2 else { return nil }
-      let position = parts[0].split(separator: ":")
-      guard position.count == 2, let l = Int(position[0]), let c = Int(position[1]) else { return nil }
-      return Expectation(line: l, column: c, code: String(parts[1]), fragment: parts.count > 2 ? String(parts[2]) : "")
-    }
+    return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+      .compactMap { line -> Expectation? in
+        guard line.hasPrefix("# expect: ") else { return nil }
+        let parts = line.dropFirst("# expect: ".count).split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2 else { return nil }
+        let position = parts[0].split(separator: ":")
+        guard position.count == 2, let l = Int(position[0]), let c = Int(position[1]) else { return nil }
+        return Expectation(
+          line: l, column: c, code: String(parts[1]), fragment: parts.count > 2 ? String(parts[2]) : "")
+      }
   }
 
   @Test func theCorpusIsLargeEnough() {
@@ -52,7 +54,8 @@ import Testing
       if let index {
         unmatched.remove(at: index)
       } else {
-        let near = actual.map { "\($0.location.line):\($0.location.column) \($0.code) \($0.message)" }.joined(separator: "\n  ")
+        let near = actual.map { "\($0.location.line):\($0.location.column) \($0.code) \($0.message)" }.joined(
+          separator: "\n  ")
         Issue.record("\(name): missing \(expectation)\n  got:\n  \(near)")
       }
     }

@@ -11,8 +11,10 @@ import Testing
       environment: ["ACTIVATOR_HOME": "/srv/data", "HOME": "/home/ana"], currentFolder: "/work/city")
     #expect(
       locations.homes == [
-        Place(.environment, "/srv/data"), Place(.project, "/work/city"), Place(.installed, "/opt/activator-1.0.0/share/activator"),
-        Place(.checkout, "/opt/activator-1.0.0/bin"), Place(.checkout, "/opt/activator-1.0.0"), Place(.checkout, "/opt"),
+        Place(.environment, "/srv/data"), Place(.project, "/work/city"),
+        Place(.installed, "/opt/activator-1.0.0/share/activator"),
+        Place(.checkout, "/opt/activator-1.0.0/bin"), Place(.checkout, "/opt/activator-1.0.0"),
+        Place(.checkout, "/opt"),
       ])
     #expect(
       locations.additions == [
@@ -25,7 +27,9 @@ import Testing
   @Test func xdgFoldersAreHonouredAndTheInstalledDataIsNotSearchedTwice() {
     let locations = DataLocations(
       executable: "/usr/bin/activator",
-      environment: ["HOME": "/home/ana", "XDG_DATA_HOME": "/data/ana", "XDG_DATA_DIRS": "/site/share:relative/ignored:/usr/share"])
+      environment: [
+        "HOME": "/home/ana", "XDG_DATA_HOME": "/data/ana", "XDG_DATA_DIRS": "/site/share:relative/ignored:/usr/share",
+      ])
     #expect(locations.environmentHome == nil)
     #expect(locations.homes.first == Place(.project, "."))
     #expect(locations.homes.contains(Place(.installed, "/usr/share/activator")))
@@ -39,19 +43,26 @@ import Testing
 
   @Test func shippedFoldersComeFromTheBestHomeAndAdditionsJoinThemInPrecedence() throws {
     try withTemporaryFolder { root in
-      for folder in ["project/Rules", "prefix/share/activator/Surveys", "prefix/share/activator/Rules", "prefix/bin", "user/activator/rules", "system/activator/surveys"] {
+      for folder in [
+        "project/Rules", "prefix/share/activator/Surveys", "prefix/share/activator/Rules", "prefix/bin",
+        "user/activator/rules", "system/activator/surveys",
+      ] {
         try makeFolders(root + "/" + folder)
       }
       let locations = DataLocations(
         executable: root + "/prefix/bin/activator",
-        environment: ["XDG_DATA_HOME": root + "/user", "XDG_DATA_DIRS": root + "/system"], currentFolder: root + "/project")
+        environment: ["XDG_DATA_HOME": root + "/user", "XDG_DATA_DIRS": root + "/system"],
+        currentFolder: root + "/project")
       #expect(locations.home(holding: "Surveys") == Place(.installed, root + "/prefix/share/activator"))
       #expect(locations.home(holding: "Rules") == Place(.project, root + "/project"))
       #expect(
-        locations.folders(.rules) == [Place(.project, root + "/project/Rules"), Place(.user, root + "/user/activator/rules")])
+        locations.folders(.rules) == [
+          Place(.project, root + "/project/Rules"), Place(.user, root + "/user/activator/rules"),
+        ])
       #expect(
         locations.folders(.surveys) == [
-          Place(.system, root + "/system/activator/surveys"), Place(.installed, root + "/prefix/share/activator/Surveys"),
+          Place(.system, root + "/system/activator/surveys"),
+          Place(.installed, root + "/prefix/share/activator/Surveys"),
         ])
     }
   }
@@ -84,7 +95,9 @@ import Testing
     let mini = try #require(workspace.registry.latest("mini"))
     #expect(workspace.program(for: mini) == nil)
     #expect(workspace.log.diagnostics.map(\.code) == ["no-rules"])
-    #expect(workspace.log.diagnostics.first?.message == "no rule plugin accepts mini 1.0.0 (no plugin applies to mini at all)")
+    #expect(
+      workspace.log.diagnostics.first?.message == "no rule plugin accepts mini 1.0.0 (no plugin applies to mini at all)"
+    )
     #expect(workspace.missingRulesNotes.first?.description == "rules were looked for in \(Paths.rules) (installed)")
     // `check` still compiles a survey that has no rules yet, to check the survey itself.
     let checking = Workspace()

@@ -1,5 +1,6 @@
-@testable import ActivatorCore
 import Testing
+
+@testable import ActivatorCore
 
 @Suite struct ExpressionTests {
   let survey: Survey
@@ -11,7 +12,8 @@ import Testing
   func compile(_ text: String, purpose: ExpressionEnvironment.Purpose = .condition, expecting: ExprType? = .bool)
     -> (CompiledExpression?, [Diagnostic])
   {
-    ExpressionCompiler.compile(ExpressionSource(text), in: ExpressionEnvironment(survey: survey, purpose: purpose), expecting: expecting)
+    ExpressionCompiler.compile(
+      ExpressionSource(text), in: ExpressionEnvironment(survey: survey, purpose: purpose), expecting: expecting)
   }
 
   /// Evaluates with answers given by question id.
@@ -61,7 +63,8 @@ import Testing
   }
 
   @Test func textComparedWithNumberIsATypeError() {
-    #expect(errors("remarks > 3").first?.contains("cannot compare 'remarks' (text (string)) with a whole number") == true)
+    #expect(
+      errors("remarks > 3").first?.contains("cannot compare 'remarks' (text (string)) with a whole number") == true)
   }
 
   @Test func choicesCannotBeOrderedButLevelsCan() {
@@ -97,10 +100,15 @@ import Testing
 
   @Test func longChainsAreRefusedBeforeTheyExhaustTheStack() throws {
     #expect(errors("datasets" + String(repeating: " + 1", count: 98) + " > 0").isEmpty)
-    #expect(errors("datasets" + String(repeating: " + 1", count: 99) + " > 0").first?.contains("more than 100 operations deep") == true)
+    #expect(
+      errors("datasets" + String(repeating: " + 1", count: 99) + " > 0").first?.contains(
+        "more than 100 operations deep") == true)
     // A chain as long as the length limit allows: checking it recursively would overflow the stack.
     let chain = Array(repeating: "true", count: 666).joined(separator: "||")
-    #expect(errors(chain) == ["1 too-deep: expression is more than 100 operations deep (each operator of a chain such as a || b || c adds one); split it, or test many values at once with 'in [...]'"])
+    #expect(
+      errors(chain) == [
+        "1 too-deep: expression is more than 100 operations deep (each operator of a chain such as a || b || c adds one); split it, or test many values at once with 'in [...]'"
+      ])
     #expect(errors(String(repeating: "[0]", count: 1300) + "[0] == 0").first?.contains("operations deep") == true)
   }
 
@@ -167,8 +175,16 @@ import Testing
   @Test func numbersMixIntAndDouble() throws {
     let answers: [String: AnswerValue] = ["datasets": .integer(7), "online": .decimal(7.0), "portal": .bool(true)]
     #expect(bool(try evaluate("datasets == online && datasets * 2 > online + 6.5", answers)) == true)
-    if case .int(let n) = try evaluate("datasets / 2", answers) { #expect(n == 3) } else { Issue.record("int division") }
-    if case .double(let d) = try evaluate("online / 2", answers) { #expect(d == 3.5) } else { Issue.record("double division") }
+    if case .int(let n) = try evaluate("datasets / 2", answers) {
+      #expect(n == 3)
+    } else {
+      Issue.record("int division")
+    }
+    if case .double(let d) = try evaluate("online / 2", answers) {
+      #expect(d == 3.5)
+    } else {
+      Issue.record("double division")
+    }
   }
 
   @Test func divisionByZeroAndOverflowAreErrorsNotTraps() throws {
@@ -194,9 +210,21 @@ import Testing
 
   @Test func conditionalAndConversions() throws {
     let answers: [String: AnswerValue] = ["online": .decimal(42.5)]
-    if case .int(let n) = try evaluate("online > 40 ? int(online) : 0", answers) { #expect(n == 42) } else { Issue.record("?:") }
-    if case .string(let s) = try evaluate("string(3) + 'x'", answers) { #expect(s == "3x") } else { Issue.record("string") }
-    if case .double(let d) = try evaluate("max(online, 50, 1)", answers) { #expect(d == 50) } else { Issue.record("max") }
+    if case .int(let n) = try evaluate("online > 40 ? int(online) : 0", answers) {
+      #expect(n == 42)
+    } else {
+      Issue.record("?:")
+    }
+    if case .string(let s) = try evaluate("string(3) + 'x'", answers) {
+      #expect(s == "3x")
+    } else {
+      Issue.record("string")
+    }
+    if case .double(let d) = try evaluate("max(online, 50, 1)", answers) {
+      #expect(d == 50)
+    } else {
+      Issue.record("max")
+    }
   }
 }
 

@@ -51,7 +51,8 @@ import Testing
   }
 
   @Test func stringsAreEscapedAndReadBack() throws {
-    let awkward = "quote \" backslash \\ line\nreturn\r tab\t bell\u{07} escape\u{1B}[31m del\u{7F} c1\u{85} ls\u{2028} rlo\u{202E} isolate\u{2066} é 한 🏙"
+    let awkward =
+      "quote \" backslash \\ line\nreturn\r tab\t bell\u{07} escape\u{1B}[31m del\u{7F} c1\u{85} ls\u{2028} rlo\u{202E} isolate\u{2066} é 한 🏙"
     let writer = JSONWriter()
     writer.array { writer.string(awkward) }
     let json = writer.finish()

@@ -54,13 +54,16 @@ import Testing
     let location = diagnostic.location
     #expect(location.line >= 1 && location.line <= file.lineCount)
     // The caret sits under the character the position names.
-    let shown = DiagnosticRenderer(showSource: true, sources: [file.path: file]).render(diagnostic).split(separator: "\n")
+    let shown = DiagnosticRenderer(showSource: true, sources: [file.path: file]).render(diagnostic).split(
+      separator: "\n")
     let line = try #require(file.line(location.line))
     let target = Array(line.unicodeScalars).dropFirst(location.column - 1).first
     if shown.count >= 3, let target, !InertText.isActive(target, keepingLines: false) {
       let caret = shown[2].count - 3  // "  " prefix, then spaces up to '^'
       let quoted = Array(shown[1].dropFirst(2))
-      #expect(caret < quoted.count && quoted[caret] == Character(target), "caret under the wrong character:\n\(shown.joined(separator: "\n"))")
+      #expect(
+        caret < quoted.count && quoted[caret] == Character(target),
+        "caret under the wrong character:\n\(shown.joined(separator: "\n"))")
     }
     let expected = Self.editorPosition(lines, kind, line: reference.location.line, column: reference.location.column)
     return (expected, (location.line, location.column))
@@ -114,12 +117,15 @@ import Testing
     let syntax = try #require(log.sorted.first { $0.code == "yaml-syntax" })
     #expect(syntax.location.line == 4 && syntax.location.column == 1)
     #expect(syntax.message.contains("at 3:10"))
-    #expect(syntax.notes.contains { $0.message.contains("U+0085") && $0.location?.line == 3 && $0.location?.column == 9 })
+    #expect(
+      syntax.notes.contains { $0.message.contains("U+0085") && $0.location?.line == 3 && $0.location?.column == 9 })
   }
 
   // MARK: - Surveys
 
-  static var surveyLines: [String] { TinySurvey.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+  static var surveyLines: [String] {
+    TinySurvey.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
 
   func loadSurvey(_ file: SourceFile, _ log: DiagnosticLog) {
     guard let (source, root) = Document.parse(file, limits: .authored, log: log) else { return }
@@ -254,7 +260,10 @@ import Testing
     #expect(InertText.terminal(ours, keepingStyle: true) == ours)
     #expect(InertText.terminal(ours, keepingStyle: false) == "\\u{1B}[1;31merror:\\u{1B}[0m x\n")
     for hostile in ["\u{1B}]0;title\u{7}", "\u{1B}[2J", "\u{1B}[8m", "\u{1B}[30;40m", "\u{9B}31m", "\u{202E}", "\r"] {
-      #expect(!InertText.terminal("a" + hostile + "b", keepingStyle: true).unicodeScalars.contains { InertText.isActive($0, keepingLines: true) })
+      #expect(
+        !InertText.terminal("a" + hostile + "b", keepingStyle: true).unicodeScalars.contains {
+          InertText.isActive($0, keepingLines: true)
+        })
     }
   }
 }
@@ -266,7 +275,8 @@ import Testing
   @Test func columnsCountWhatDecodingShows() {
     var generator = SystemRandomNumberGenerator()
     let pieces: [[UInt8]] = [
-      [0x61], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x99, 0x82], [0x0A], [0x0D, 0x0A], [0x0D], [0x98], [0xFF], [0xC0, 0x80],
+      [0x61], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x99, 0x82], [0x0A], [0x0D, 0x0A], [0x0D], [0x98], [0xFF],
+      [0xC0, 0x80],
       [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC2], [0xF0, 0x9F],
     ]
     for _ in 0..<50 {

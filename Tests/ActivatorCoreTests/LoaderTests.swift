@@ -29,33 +29,36 @@ import Testing
     """
 
   @Test func duplicateQuestionIdsAreReportedAtTheSecond() throws {
-    let found = try diagnostics(header + """
-            - {id: a, type: yes_no, text: {en: A, es: A}}
-            - {id: a, type: yes_no, text: {en: B, es: B}}
-      """)
+    let found = try diagnostics(
+      header + """
+              - {id: a, type: yes_no, text: {en: A, es: A}}
+              - {id: a, type: yes_no, text: {en: B, es: B}}
+        """)
     #expect(found == ["16:14 duplicate-id"])
   }
 
   @Test func reservedOptionValuesMissingTranslationsAndRanges() throws {
-    let found = try diagnostics(header + """
-            - id: c
-              type: choice
-              text: {en: C}
-              options:
-                - {value: yes_please, label: {en: Y, es: S}}
-                - {value: dont_know, label: {en: D, es: D}}
-            - {id: n, type: integer, text: {en: N, es: N}, min: 10, max: 2}
-      """)
+    let found = try diagnostics(
+      header + """
+              - id: c
+                type: choice
+                text: {en: C}
+                options:
+                  - {value: yes_please, label: {en: Y, es: S}}
+                  - {value: dont_know, label: {en: D, es: D}}
+              - {id: n, type: integer, text: {en: N, es: N}, min: 10, max: 2}
+        """)
     // The text lacks Spanish (at its last language key, where Spanish would go), the reserved
     // value is refused (at the value) and min > max is reported at min's value.
     #expect(found == ["17:16 missing-translation", "20:21 reserved", "21:59 range"])
   }
 
   @Test func relevanceMustReadEarlierQuestions() throws {
-    let found = try diagnostics(header + """
-            - {id: a, type: yes_no, text: {en: A, es: A}, relevant: "b"}
-            - {id: b, type: yes_no, text: {en: B, es: B}}
-      """)
+    let found = try diagnostics(
+      header + """
+              - {id: a, type: yes_no, text: {en: A, es: A}, relevant: "b"}
+              - {id: b, type: yes_no, text: {en: B, es: B}}
+        """)
     #expect(found == ["15:64 relevance-order"])
   }
 
@@ -70,11 +73,12 @@ import Testing
   /// A short label names a question where its text does not fit; one that is not shorter is a
   /// copy, warned about in the language it is not shorter in.
   @Test func shortLabelsAreReadAndMustBeShorter() throws {
-    let text = header + """
-            - {id: a, type: yes_no, text: {en: Does the city publish open data?, es: ¿Publica datos abiertos?}, short: {en: Open data, es: Datos abiertos}}
-            - {id: b, type: yes_no, text: {en: Backups?, es: ¿Copias?}, short: {en: Offline backups, es: Copias}}
-            - {id: c, type: yes_no, text: {en: C, es: C}}
-      """
+    let text =
+      header + """
+              - {id: a, type: yes_no, text: {en: Does the city publish open data?, es: ¿Publica datos abiertos?}, short: {en: Open data, es: Datos abiertos}}
+              - {id: b, type: yes_no, text: {en: Backups?, es: ¿Copias?}, short: {en: Offline backups, es: Copias}}
+              - {id: c, type: yes_no, text: {en: C, es: C}}
+        """
     #expect(try diagnostics(text) == ["16:74 short-not-shorter"])
     let (file, root) = try node(text, path: "s.yaml")
     let survey = try #require(SurveyLoader.load(file, root, log: DiagnosticLog()))
@@ -122,7 +126,8 @@ import Testing
   }
 
   @Test func valuesOfEveryType() throws {
-    let (sheet, problems, _) = try load("""
+    let (sheet, problems, _) = try load(
+      """
         portal: yes
         datasets: 12
         strategy: adopted
@@ -133,11 +138,13 @@ import Testing
       """)
     #expect(problems.isEmpty)
     let values = try #require(sheet).values
-    #expect(values == [.bool(true), .integer(12), .choice(2), .decimal(35), .choices([0, 1]), .decimal(2.5), .text("Ok")])
+    #expect(
+      values == [.bool(true), .integer(12), .choice(2), .decimal(35), .choices([0, 1]), .decimal(2.5), .text("Ok")])
   }
 
   @Test func badAnswersAreReportedWithPositions() throws {
-    let (sheet, problems, messages) = try load("""
+    let (sheet, problems, messages) = try load(
+      """
         portl: yes
         datasets: 12.5
         strategy: adoptd
@@ -146,18 +153,24 @@ import Testing
         response_days: not_applicable
       """)
     #expect(sheet == nil)
-    #expect(problems == ["5:3 unknown-question", "6:13 wrong-type", "7:13 unknown-option", "8:11 out-of-range", "9:13 exclusive-option", "10:18 missing-code"])
+    #expect(
+      problems == [
+        "5:3 unknown-question", "6:13 wrong-type", "7:13 unknown-option", "8:11 out-of-range", "9:13 exclusive-option",
+        "10:18 missing-code",
+      ])
     #expect(messages.contains("unknown question 'portl' in answers (survey tiny 1.2.0); did you mean 'portal'?"))
     #expect(
       messages.contains(
-        "'strategy' is not an option of 'strategy'; did you mean 'adopted'? (options are read in any case)".replacingOccurrences(
-          "'strategy' is not", "'adoptd' is not")), "\(messages)")
+        "'strategy' is not an option of 'strategy'; did you mean 'adopted'? (options are read in any case)"
+          .replacingOccurrences(
+            "'strategy' is not", "'adoptd' is not")), "\(messages)")
   }
 
   /// Issue 15, item 9: one case rule for the words of an answer (options, yes/no, missing-data
   /// codes): any case, as yes/no always were; the error says so.
   @Test func answerWordsAreReadInAnyCase() throws {
-    let (sheet, problems, _) = try load("""
+    let (sheet, problems, _) = try load(
+      """
         portal: YES
         datasets: 12
         strategy: Adopted
@@ -167,9 +180,15 @@ import Testing
         remarks: "Ok"
       """)
     #expect(problems.isEmpty, "\(problems)")
-    #expect(try #require(sheet).values == [.bool(true), .integer(12), .choice(2), .missing(.dontKnow), .choices([0, 1]), .decimal(2.5), .text("Ok")])
+    #expect(
+      try #require(sheet).values == [
+        .bool(true), .integer(12), .choice(2), .missing(.dontKnow), .choices([0, 1]), .decimal(2.5), .text("Ok"),
+      ])
     let (_, _, messages) = try load("  strategy: Adoptd\n  portal: yess\n")
-    #expect(messages.contains { $0.hasPrefix("'Adoptd' is not an option of 'strategy'") && $0.hasSuffix("(options are read in any case)") }, "\(messages)")
+    #expect(
+      messages.contains {
+        $0.hasPrefix("'Adoptd' is not an option of 'strategy'") && $0.hasSuffix("(options are read in any case)")
+      }, "\(messages)")
     #expect(messages.contains { $0.contains("expected yes or no (in any case)") }, "\(messages)")
   }
 

@@ -102,10 +102,14 @@ import Testing
 
   @Test func sortingPerLanguage() {
     #expect(
-      locale("fr").sorted(["été", "Zurich", "eau", "côte", "État", "cote", "émission", "Cote", "coté", "données", "énergie", "côté"])
+      locale("fr").sorted([
+        "été", "Zurich", "eau", "côte", "État", "cote", "émission", "Cote", "coté", "données", "énergie", "côté",
+      ])
         == ["cote", "Cote", "coté", "côte", "côté", "données", "eau", "émission", "énergie", "État", "été", "Zurich"])
     #expect(
-      locale("pt-BR").sorted(["Zona", "órgão", "cidade", "açude", "Água", "ônibus", "acesso", "cidadão", "orçamento", "agua"])
+      locale("pt-BR").sorted([
+        "Zona", "órgão", "cidade", "açude", "Água", "ônibus", "acesso", "cidadão", "orçamento", "agua",
+      ])
         == ["acesso", "açude", "agua", "Água", "cidadão", "cidade", "ônibus", "orçamento", "órgão", "Zona"])
     #expect(
       locale("ko").sorted(["BRT", "환경", "교통", "2026", "시민", "가", "까", "ㄱ", "경제", "거버넌스", "삶", "나", "힣"])
@@ -117,10 +121,10 @@ import Testing
   @Test func badLocaleDataIsNamedWithItsPlace() {
     let text = LanguageChoiceTests.catalogue("en", "English", "Hello")
       .split(separator: "\n", omittingEmptySubsequences: false)
-      .flatMap { $0 == "  direction: ltr" ? [$0, "  fold: {e: \"É\"}", "  script_order: [Klingon]"] : [$0] }.joined(separator: "\n")
+      .flatMap { $0 == "  direction: ltr" ? [$0, "  fold: {e: \"É\"}", "  script_order: [Klingon]"] : [$0] }.joined(
+        separator: "\n")
     let problems = MessageCatalogue(files: [("en.yaml", text)]).problems
     #expect(problems.contains { $0.hasPrefix("en.yaml:15:") && $0.contains("lower-case") }, "\(problems)")
     #expect(problems.contains { $0.hasPrefix("en.yaml:16:") && $0.contains("Klingon") }, "\(problems)")
   }
 }
-

@@ -142,10 +142,13 @@ import Testing
       let validator = try SchemaValidator(schemaText: AnswersSchema.json(for: survey, language: "en"))
       var examples: [(name: String, node: YAMLNode)] = []
       for name in try FileReading.list(folder) where name.hasSuffix(".yaml") {
-        examples.append((name, try #require(try YAMLParser.parse(try FileReading.read(folder + "/" + name, maxBytes: 1 << 20)))))
+        examples.append(
+          (name, try #require(try YAMLParser.parse(try FileReading.read(folder + "/" + name, maxBytes: 1 << 20)))))
       }
       #expect(!examples.isEmpty, "no examples in \(folder)")
-      for (name, problems) in validator.validate(examples) { #expect(problems.isEmpty, "\(name): \(problems.prefix(3))") }
+      for (name, problems) in validator.validate(examples) {
+        #expect(problems.isEmpty, "\(name): \(problems.prefix(3))")
+      }
     }
     let survey = try #require(SurveyLoader.load(Paths.survey, log: DiagnosticLog()))
     let validator = try SchemaValidator(schemaText: AnswersSchema.json(for: survey, language: "en"))
@@ -167,19 +170,23 @@ import Testing
       generated.append((name, try node(file.text).1))
       texts[name] = file.text
     }
-    for (name, problems) in kindsSchema.validate(generated) { #expect(problems.isEmpty, "\(problems.prefix(3))\n\(texts[name] ?? "")") }
+    for (name, problems) in kindsSchema.validate(generated) {
+      #expect(problems.isEmpty, "\(problems.prefix(3))\n\(texts[name] ?? "")")
+    }
   }
 
   /// The loader reads option values and missing-data codes in any letter case (`AnswerWords`);
   /// the survey's answers schema accepts exactly the spellings the loader accepts.
   @Test func answersSchemaTakesTheCaseTheLoaderTakes() throws {
-    let survey = try #require(SurveyLoader.load(Paths.at("Tests/Fixtures/questionnaire/ciudad.yaml"), log: DiagnosticLog()))
+    let survey = try #require(
+      SurveyLoader.load(Paths.at("Tests/Fixtures/questionnaire/ciudad.yaml"), log: DiagnosticLog()))
     let validator = try SchemaValidator(schemaText: AnswersSchema.json(for: survey, language: "en"))
     let registry = SurveyRegistry([survey])
     let cases = [
       "operations: Shared", "operations: SHARED", "operations: \"  shared \"", "channels: [Web, PHONE]",
       "online_share: Dont_Know", "online_share: NOT_APPLICABLE", "barriers: [\"S\u{212A}ILLS\"]",
-      "operations: sharedx", "operations: shar", "channels: [web, webs]", "online_share: dont-know", "operations: \"s hared\"",
+      "operations: sharedx", "operations: shar", "channels: [web, webs]", "online_share: dont-know",
+      "operations: \"s hared\"",
     ]
     var documents: [(name: String, node: YAMLNode)] = []
     var loaderAccepts: [String: Bool] = [:]
@@ -195,8 +202,10 @@ import Testing
     let refused = validator.validate(documents)
     for (index, answer) in cases.enumerated() {
       let schemaAccepts = (refused[String(index)] ?? []).isEmpty
-      #expect(schemaAccepts == loaderAccepts[String(index)], "\(answer): the loader \(loaderAccepts[String(index)] == true ? "accepts" : "refuses"), the schema \(schemaAccepts ? "accepts" : "refuses")")
+      #expect(
+        schemaAccepts == loaderAccepts[String(index)],
+        "\(answer): the loader \(loaderAccepts[String(index)] == true ? "accepts" : "refuses"), the schema \(schemaAccepts ? "accepts" : "refuses")"
+      )
     }
   }
 }
-

@@ -139,12 +139,16 @@ import Testing
   /// plain forms and leaves every problem to the loader.
   @Test func evidenceAndTickedChoicesAgree() throws {
     let registry = try Self.registry()
-    let base = String(decoding: try FileReading.read(Paths.examples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
+    let base = String(
+      decoding: try FileReading.read(Paths.examples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
     let variations: [(from: String, to: String, fast: Bool)] = [
       ("year: 2025}", "year: 2021}", true),
       ("year: 2025}", "year: 2031}", false),
       ("{source: \"INE", "{source: ~, source: \"INE", false),
-      ("  peo_tertiary_education: {source:", "  no_such_question: {year: 2021}\n  peo_tertiary_education: {source:", false),
+      (
+        "  peo_tertiary_education: {source:", "  no_such_question: {year: 2021}\n  peo_tertiary_education: {source:",
+        false
+      ),
       ("city_data_year: 2025", "city_data_year: 2027", false),
       ("barriers_top: political_issues", "barriers_top: lack_of_vision", false),
       ("barriers_top: political_issues", "barriers_top: dont_know", true),

@@ -1,5 +1,6 @@
-@testable import ActivatorCore
 import Testing
+
+@testable import ActivatorCore
 
 /// What every recommendation must respect, checked on every answers file the project ships (the
 /// example cities and every rule fixture, on surveys 1.0.0 and 2.0.0 and on the test survey that asks income
@@ -28,10 +29,14 @@ import Testing
       workspace.loadRules(rules)
       for plugin in workspace.plugins {
         for path in plugin.fixtures {
-          let fixtures = FixtureLoader.load(path, registry: workspace.registry, program: { workspace.program(for: $0) }, log: workspace.log)
+          let fixtures = FixtureLoader.load(
+            path, registry: workspace.registry, program: { workspace.program(for: $0) }, log: workspace.log)
           for fixture in fixtures {
             guard let program = workspace.program(for: fixture.survey) else { continue }
-            cases.append(Case(name: "\(path.split(separator: "/").last ?? ""): \(fixture.name)", sheet: fixture.sheet, program: program))
+            cases.append(
+              Case(
+                name: "\(path.split(separator: "/").last ?? ""): \(fixture.name)", sheet: fixture.sheet,
+                program: program))
           }
         }
       }
@@ -52,17 +57,29 @@ import Testing
     for recommendation in a.recommendations {
       let solution = program.solutions[recommendation.solution]
       let stage = a.pillars[recommendation.pillar].stage
-      #expect(!recommendation.reasons.isEmpty && recommendation.reasons.allSatisfy { $0.outcome == .unmet }, "\(solution.id) is recommended from an answer that is not a known 'no'")
+      #expect(
+        !recommendation.reasons.isEmpty && recommendation.reasons.allSatisfy { $0.outcome == .unmet },
+        "\(solution.id) is recommended from an answer that is not a known 'no'")
       for (need, condition) in program.needConditions[recommendation.solution].enumerated() {
         guard let condition else { continue }
         var shown = false
         if case .bool(true) = condition.evaluate(context) { shown = true }
-        #expect(shown, "\(solution.id) is recommended but its need '\(solution.needs[need].text.text("en"))' is not shown in place")
+        #expect(
+          shown,
+          "\(solution.id) is recommended but its need '\(solution.needs[need].text.text("en"))' is not shown in place")
       }
-      if let income = a.context.income { #expect(solution.fits.income.contains(income), "\(solution.id) does not suit \(income.rawValue) cities") }
-      if let size = a.context.size { #expect(solution.fits.size.contains(size), "\(solution.id) does not suit \(size.rawValue) cities") }
-      #expect(solution.stageMin <= stage + 1, "\(solution.id) starts at stage \(solution.stageMin), the pillar is at \(stage)")
-      #expect(recommendation.score == recommendation.factors.reduce(0) { $0 + $1.points }, "the score of \(solution.id) is not the sum of its factors")
+      if let income = a.context.income {
+        #expect(solution.fits.income.contains(income), "\(solution.id) does not suit \(income.rawValue) cities")
+      }
+      if let size = a.context.size {
+        #expect(solution.fits.size.contains(size), "\(solution.id) does not suit \(size.rawValue) cities")
+      }
+      #expect(
+        solution.stageMin <= stage + 1, "\(solution.id) starts at stage \(solution.stageMin), the pillar is at \(stage)"
+      )
+      #expect(
+        recommendation.score == recommendation.factors.reduce(0) { $0 + $1.points },
+        "the score of \(solution.id) is not the sum of its factors")
       #expect(!a.setAside.contains { $0.solution == recommendation.solution })
     }
     let top = a.recommendations.prefix(Recommender.diverseTop)
@@ -70,15 +87,21 @@ import Testing
     let others = a.recommendations.dropFirst(Recommender.diverseTop)
     for pillar in program.survey.pillars.indices where pillar != a.context.priorityPillar {
       let crowded = top.count { $0.pillar == pillar } > Recommender.perPillarInTop
-      #expect(!crowded || others.allSatisfy { $0.pillar == pillar }, "more than three of the first five from \(program.survey.pillars[pillar].id)")
+      #expect(
+        !crowded || others.allSatisfy { $0.pillar == pillar },
+        "more than three of the first five from \(program.survey.pillars[pillar].id)")
     }
     let priority = a.recommendations.count { $0.has(.priorityPillar) }
     if top.count == Recommender.diverseTop {
-      #expect(top.count { $0.has(.priorityPillar) } >= min(Recommender.prioritySeats, priority), "the priority pillar has too few of the first five")
+      #expect(
+        top.count { $0.has(.priorityPillar) } >= min(Recommender.prioritySeats, priority),
+        "the priority pillar has too few of the first five")
     }
     for step in a.nextSteps {
       let programme = program.programmes[step.programme]
-      if let income = a.context.income { #expect(programme.fits.income.contains(income), "\(programme.id) is not offered to \(income.rawValue) cities") }
+      if let income = a.context.income {
+        #expect(programme.fits.income.contains(income), "\(programme.id) is not offered to \(income.rawValue) cities")
+      }
       #expect(programme.status != .discontinued)
     }
   }
@@ -87,7 +110,8 @@ import Testing
   static func context(_ a: Assessment) throws -> EvaluationContext {
     let (context, _, _, _) = Scorer.prepare(a.sheet, survey: a.survey)
     context.outcomes = OutcomeView(
-      stages: a.pillars.map(\.stage), scores: a.pillars.map(\.score), coverage: a.pillars.map(\.coverage), targets: a.pillars.map(\.target),
+      stages: a.pillars.map(\.stage), scores: a.pillars.map(\.score), coverage: a.pillars.map(\.coverage),
+      targets: a.pillars.map(\.target),
       overall: a.overall, criteria: a.outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil })
     return context
   }
@@ -99,7 +123,9 @@ import Testing
     let plugin = try #require(workspace.plugins.first)
     var results: [FixtureResult] = []
     for path in plugin.fixtures {
-      for fixture in FixtureLoader.load(path, registry: workspace.registry, program: { workspace.program(for: $0) }, log: workspace.log) {
+      for fixture in FixtureLoader.load(
+        path, registry: workspace.registry, program: { workspace.program(for: $0) }, log: workspace.log)
+      {
         let program = try #require(workspace.program(for: fixture.survey))
         results.append(FixtureRunner.run(fixture, program: program))
       }
@@ -123,7 +149,8 @@ import Testing
       var values = [AnswerValue?](repeating: nil, count: survey.questions.count)
       for (id, value) in answers { values[survey.questionIndex[id] ?? 0] = value }
       let sheet = AnswerSheet(
-        surveyID: survey.id, surveyVersion: survey.version, language: "en", city: City(name: "X"), values: values, targets: [:], path: "x.yaml")
+        surveyID: survey.id, surveyVersion: survey.version, language: "en", city: City(name: "X"), values: values,
+        targets: [:], path: "x.yaml")
       return Scorer.assess(sheet, with: program).context
     }
     let known = city([
@@ -135,9 +162,13 @@ import Testing
     #expect(known.population == 300_000)
     #expect(known.priorityPillar == 1)
     #expect(known.barriers == [0, 1] && known.topBarrier == 1)
-    let unknown = city(["city_income_group": .missing(.dontKnow), "city_population": .missing(.dontKnow), "barriers": .choices([3])])
+    let unknown = city([
+      "city_income_group": .missing(.dontKnow), "city_population": .missing(.dontKnow), "barriers": .choices([3]),
+    ])
     #expect(unknown.income == nil && unknown.size == nil && unknown.priorityPillar == nil && unknown.topBarrier == nil)
-    #expect(CitySize(population: 299_999) == .small && CitySize(population: 1_000_000) == .large && CitySize(population: 5_000_000) == .veryLarge)
+    #expect(
+      CitySize(population: 299_999) == .small && CitySize(population: 1_000_000) == .large
+        && CitySize(population: 5_000_000) == .veryLarge)
   }
 }
 
@@ -168,7 +199,9 @@ import Testing
     #expect(parse("gov_single_contact=sí").0?.value == .bool(true))
     #expect(parse("gov_open_data_datasets=dont_know").0?.value == .missing(.dontKnow))
     let barriers = try #require(parse("barriers=[funding, siloed_departments]").0)
-    guard case .choices(let chosen) = barriers.value else { throw Failure("not a list: \(String(describing: barriers.value))") }
+    guard case .choices(let chosen) = barriers.value else {
+      throw Failure("not a list: \(String(describing: barriers.value))")
+    }
     #expect(chosen.count == 2)
     let blank = try #require(parse("gov_strategy=").0)
     #expect(blank.value == nil)
@@ -176,12 +209,18 @@ import Testing
 
   @Test func problemsPointIntoTheArgument() {
     func first(_ argument: String) -> String {
-      parse(argument).1.first.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code) \($0.message)" } ?? "none"
+      parse(argument).1.first.map {
+        "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code) \($0.message)"
+      } ?? "none"
     }
-    #expect(first("gov_strategy=adoptd").hasPrefix("--what-if:1:14 unknown-option 'adoptd' is not an option of 'gov_strategy'; did you mean 'adopted'?"))
+    #expect(
+      first("gov_strategy=adoptd").hasPrefix(
+        "--what-if:1:14 unknown-option 'adoptd' is not an option of 'gov_strategy'; did you mean 'adopted'?"))
     #expect(first("barriers=[funding, fundng]").hasPrefix("--what-if:1:20 unknown-option"))
     #expect(first("gov_online_services=150").hasPrefix("--what-if:1:21 "))
-    #expect(first("gov_stratgy=adopted").hasPrefix("--what-if:1:1 unknown-question unknown question 'gov_stratgy'; did you mean 'gov_strategy'?"))
+    #expect(
+      first("gov_stratgy=adopted").hasPrefix(
+        "--what-if:1:1 unknown-question unknown question 'gov_stratgy'; did you mean 'gov_strategy'?"))
     #expect(first("gov_strategy").hasPrefix("--what-if:1:1 syntax expected question=value"))
     #expect(first("barriers=[funding").hasPrefix("--what-if:1:"))
     #expect(parse("gov_open_data_datasets=maybe").0 == nil)

@@ -1,6 +1,7 @@
-@testable import ActivatorCore
 import ActivatorYAML
 import Testing
+
+@testable import ActivatorCore
 
 /// Issue 15, item 5: aggregates, lists mixing choices of several questions, section helpers,
 /// plugin definitions (`let:`), metrics reading metrics, and the unknown-function hint.
@@ -67,8 +68,10 @@ import Testing
     survey = try Self.survey()
   }
 
-  func compile(_ text: String, purpose: ExpressionEnvironment.Purpose = .outcome) -> (CompiledExpression?, [Diagnostic]) {
-    ExpressionCompiler.compile(ExpressionSource(text), in: ExpressionEnvironment(survey: survey, purpose: purpose), expecting: nil)
+  func compile(_ text: String, purpose: ExpressionEnvironment.Purpose = .outcome) -> (CompiledExpression?, [Diagnostic])
+  {
+    ExpressionCompiler.compile(
+      ExpressionSource(text), in: ExpressionEnvironment(survey: survey, purpose: purpose), expecting: nil)
   }
 
   func errors(_ text: String, purpose: ExpressionEnvironment.Purpose = .outcome) -> [String] {
@@ -85,13 +88,16 @@ import Testing
       let slot = try #require(survey.questionIndex[id])
       values[slot] = Scorer.value(answer, slot: slot)
     }
-    return expression.evaluate(EvaluationContext(values: values, optionValues: survey.questions.map { $0.options.map(\.value) }))
+    return expression.evaluate(
+      EvaluationContext(values: values, optionValues: survey.questions.map { $0.options.map(\.value) }))
   }
 
   static let high = AnswerValue.choice(2)
   static let medium = AnswerValue.choice(1)
   static let low = AnswerValue.choice(0)
-  static let rated: [String: AnswerValue] = ["e1": high, "e2": medium, "e3": low, "w1": high, "w2": .decimal(40), "w3": .integer(7), "w4": .bool(true)]
+  static let rated: [String: AnswerValue] = [
+    "e1": high, "e2": medium, "e3": low, "w1": high, "w2": .decimal(40), "w3": .integer(7), "w4": .bool(true),
+  ]
 
   func text(_ value: Value) -> String {
     switch value {
@@ -130,7 +136,9 @@ import Testing
   }
 
   @Test func aggregatesCheckTheirItems() {
-    #expect(errors("sum(['a', 'b'])").first?.contains("sum() works on numbers, but a list of texts (string) is not a number") == true)
+    #expect(
+      errors("sum(['a', 'b'])").first?.contains("sum() works on numbers, but a list of texts (string) is not a number")
+        == true)
     #expect(errors("count([1, 2])").first?.contains("count() counts the true items among yes/no values") == true)
     #expect(errors("avg()").first?.contains("avg() needs at least one number") == true)
     #expect(errors("sum(w4, 1)").first?.contains("'w4' (a yes/no (bool) value) is not a number") == true)
@@ -148,9 +156,13 @@ import Testing
   @Test func choicesWithoutLevelsStillRefuseToMix() {
     let found = errors("[e1, region]")
     #expect(found.count == 1)
-    #expect(found.first?.contains("list mixes a choice of 'e1' and a choice of 'region'; choices of different questions share a list") == true)
+    #expect(
+      found.first?.contains(
+        "list mixes a choice of 'e1' and a choice of 'region'; choices of different questions share a list") == true)
     #expect(errors("level(region)").first?.contains("'region' is not: its options have no 'level'") == true)
-    #expect(errors("[w2].map(x, level(x))").first?.contains("level() needs a choice whose options have levels, but a number") == true)
+    #expect(
+      errors("[w2].map(x, level(x))").first?.contains("level() needs a choice whose options have levels, but a number")
+        == true)
   }
 
   // MARK: - Sections
@@ -167,19 +179,24 @@ import Testing
     let partly: [String: AnswerValue] = ["e1": Self.high, "e2": .missing(.dontKnow)]
     // The variable is a question: question functions take it, and bodies are checked per type.
     #expect(text(try evaluate("section('energy').filter(q, known(q)).size()", partly)) == "int 1")
-    #expect(text(try evaluate("section('energy', 'choice').map(q, value_or(level(q), 1))", partly)) == "[int 3, int 1, int 1]")
+    #expect(
+      text(try evaluate("section('energy', 'choice').map(q, value_or(level(q), 1))", partly)) == "[int 3, int 1, int 1]"
+    )
     #expect(text(try evaluate("section('water').all(q, answered(q))", Self.rated)) == "bool true")
     #expect(text(try evaluate("section('energy', 'choice').all(q, level(q) >= 2)", partly)) == "unknown 3")
     #expect(text(try evaluate("section('energy', 'choice').all(q, level(q) >= 2)", ["e3": Self.low])) == "bool false")
     #expect(text(try evaluate("section('energy', 'choice').exists_one(q, q == 'high')", partly)) == "unknown 3")
-    #expect(text(try evaluate("section('water').map(q, known(q), 1)", ["w1": Self.low, "w4": .bool(false)])) == "[int 1, int 1]")
+    #expect(
+      text(try evaluate("section('water').map(q, known(q), 1)", ["w1": Self.low, "w4": .bool(false)]))
+        == "[int 1, int 1]")
   }
 
   @Test func sectionProblemsNameTheSectionAndQuestion() {
     #expect(errors("section('enrgy')").first?.contains("unknown section 'enrgy'; did you mean 'energy'?") == true)
     #expect(errors("section('energy', 'choise')").first?.contains("did you mean 'choice'?") == true)
     let mixed = errors("section('water')")
-    #expect(mixed.first?.contains("the answers of section 'water' have no one type: 'w2' gives a number (double)") == true)
+    #expect(
+      mixed.first?.contains("the answers of section 'water' have no one type: 'w2' gives a number (double)") == true)
     let perQuestion = compile("section('energy').map(q, level(q))").1
     #expect(perQuestion.count == 1)
     #expect(perQuestion.first?.message.contains("'e_note' is not") == true)
@@ -255,22 +272,22 @@ import Testing
 
   static let indexPlugin =
     "plugin: index-rules\n" + header + """
-    let:
-      energy_levels: "section('energy', 'choice').map(q, value_or(level(q), 1))"
-      energy_level: "avg(energy_levels)"
-      rated_high: "count(section('energy', 'choice').map(q, value_or(level(q) == 3, false)))"
-      energy_done: "stage('energy') >= 2"
-    criteria:
-      - {id: energy-mid, pillar: energy, stage: 2, title: {en: Mid}, when: "energy_level >= 2"}
-      - {id: energy-top, pillar: energy, stage: 3, title: {en: Top}, when: "rated_high >= 2"}
-      - {id: water-mid, pillar: water, stage: 2, title: {en: W}, when: "level(w1) >= 2"}
-      - {id: water-top, pillar: water, stage: 3, title: {en: W}, when: "w4"}
-    metrics:
-      - {id: energy-score, title: {en: Energy score}, expr: "energy_level * 100.0 / 3.0"}
-      - {id: index, title: {en: Index}, expr: "(metric('energy-score') + metric('water-score')) / 2.0"}
-      - {id: water-score, title: {en: Water score}, expr: "value_or(level(w1), 1) * 100.0 / 3.0"}
-      - {id: energy-reached, title: {en: Reached}, expr: "energy_done"}
-    """
+      let:
+        energy_levels: "section('energy', 'choice').map(q, value_or(level(q), 1))"
+        energy_level: "avg(energy_levels)"
+        rated_high: "count(section('energy', 'choice').map(q, value_or(level(q) == 3, false)))"
+        energy_done: "stage('energy') >= 2"
+      criteria:
+        - {id: energy-mid, pillar: energy, stage: 2, title: {en: Mid}, when: "energy_level >= 2"}
+        - {id: energy-top, pillar: energy, stage: 3, title: {en: Top}, when: "rated_high >= 2"}
+        - {id: water-mid, pillar: water, stage: 2, title: {en: W}, when: "level(w1) >= 2"}
+        - {id: water-top, pillar: water, stage: 3, title: {en: W}, when: "w4"}
+      metrics:
+        - {id: energy-score, title: {en: Energy score}, expr: "energy_level * 100.0 / 3.0"}
+        - {id: index, title: {en: Index}, expr: "(metric('energy-score') + metric('water-score')) / 2.0"}
+        - {id: water-score, title: {en: Water score}, expr: "value_or(level(w1), 1) * 100.0 / 3.0"}
+        - {id: energy-reached, title: {en: Reached}, expr: "energy_done"}
+      """
 
   @Test func definitionsAreUsedInCriteriaAndMetricsAndMetricsReadMetrics() throws {
     let (program, log) = try Self.compile([Self.indexPlugin])
@@ -280,7 +297,8 @@ import Testing
     #expect(compiled.metrics.map(\.id) == ["energy-score", "index", "water-score", "energy-reached"])
     #expect(compiled.metricOrder == [0, 2, 1, 3])
     let high = AnswerValue.choice(2)
-    let a = try Self.assess(compiled, ["e1": high, "e2": high, "e3": .missing(.dontKnow), "w1": .choice(1), "w4": .bool(false)])
+    let a = try Self.assess(
+      compiled, ["e1": high, "e2": high, "e3": .missing(.dontKnow), "w1": .choice(1), "w4": .bool(false)])
     #expect(a.pillars.map(\.stage) == [3, 2])
     func metric(_ id: String) -> String {
       guard let index = compiled.metrics.firstIndex(where: { $0.id == id }) else { return "?" }
@@ -301,12 +319,13 @@ import Testing
   }
 
   @Test func aDefinitionThatReadsOutcomesIsRefusedInACriterion() throws {
-    let text = "plugin: p\n" + Self.header + """
-      let:
-        done: "stage('energy') >= 2"
-      criteria:
-        - {id: c, pillar: water, stage: 2, title: {en: C}, when: "done && w4"}
-      """
+    let text =
+      "plugin: p\n" + Self.header + """
+        let:
+          done: "stage('energy') >= 2"
+        criteria:
+          - {id: c, pillar: water, stage: 2, title: {en: C}, when: "done && w4"}
+        """
     let (program, log) = try Self.compile([text])
     #expect(program == nil)
     let found = Self.problems(log)
@@ -316,16 +335,17 @@ import Testing
   }
 
   @Test func cyclesAreReportedWithTheirPath() throws {
-    let text = "plugin: p\n" + Self.header + """
-      let:
-        a: "b + 1"
-        b: "c * 2"
-        c: "a - 1"
-      metrics:
-        - {id: m1, title: {en: M1}, expr: "metric('m2') + 1"}
-        - {id: m2, title: {en: M2}, expr: "metric('m1') + value_or(w3, 0)"}
-        - {id: m3, title: {en: M3}, expr: "metric('m3')"}
-      """
+    let text =
+      "plugin: p\n" + Self.header + """
+        let:
+          a: "b + 1"
+          b: "c * 2"
+          c: "a - 1"
+        metrics:
+          - {id: m1, title: {en: M1}, expr: "metric('m2') + 1"}
+          - {id: m2, title: {en: M2}, expr: "metric('m1') + value_or(w3, 0)"}
+          - {id: m3, title: {en: M3}, expr: "metric('m3')"}
+        """
     let (program, log) = try Self.compile([text])
     #expect(program == nil)
     let found = Self.problems(log)
@@ -340,15 +360,16 @@ import Testing
   }
 
   @Test func definitionsAreTypeCheckedWhereTheyAreWritten() throws {
-    let text = "plugin: p\n" + Self.header + """
-      let:
-        broken: "level(w2) + 1"
-        text_value: "'x'"
-        w1: "1"
-        in: "1"
-      criteria:
-        - {id: c, pillar: water, stage: 2, title: {en: C}, when: "broken > 1 || text_value"}
-      """
+    let text =
+      "plugin: p\n" + Self.header + """
+        let:
+          broken: "level(w2) + 1"
+          text_value: "'x'"
+          w1: "1"
+          in: "1"
+        criteria:
+          - {id: c, pillar: water, stage: 2, title: {en: C}, when: "broken > 1 || text_value"}
+        """
     let (_, log) = try Self.compile([text])
     let found = Self.problems(log)
     #expect(found.contains { $0.hasPrefix("p0.yaml:7:18 type-mismatch: level() needs a choice question") }, "\(found)")
@@ -360,77 +381,84 @@ import Testing
   }
 
   @Test func definitionsAreSeenByThePluginsThatRequireTheirs() throws {
-    let base = "plugin: base\n" + Self.header + """
-      let:
-        water_ok: "level(w1) >= 2"
-      criteria:
-        - {id: w, pillar: water, stage: 2, title: {en: W}, when: "water_ok"}
-      """
-    let lens = "plugin: lens\nrequires: [base]\n" + Self.header + """
-      criteria:
-        - {id: l, pillar: water, stage: 3, title: {en: L}, when: "water_ok && w4"}
-      """
-    let stranger = "plugin: stranger\n" + Self.header + """
-      criteria:
-        - {id: s, pillar: energy, stage: 2, title: {en: S}, when: "water_ok"}
-      """
+    let base =
+      "plugin: base\n" + Self.header + """
+        let:
+          water_ok: "level(w1) >= 2"
+        criteria:
+          - {id: w, pillar: water, stage: 2, title: {en: W}, when: "water_ok"}
+        """
+    let lens =
+      "plugin: lens\nrequires: [base]\n" + Self.header + """
+        criteria:
+          - {id: l, pillar: water, stage: 3, title: {en: L}, when: "water_ok && w4"}
+        """
+    let stranger =
+      "plugin: stranger\n" + Self.header + """
+        criteria:
+          - {id: s, pillar: energy, stage: 2, title: {en: S}, when: "water_ok"}
+        """
     let (program, log) = try Self.compile([base, lens])
     #expect(program != nil && Self.problems(log).isEmpty, "\(Self.problems(log))")
     let (_, refused) = try Self.compile([base, stranger])
     #expect(
       Self.problems(refused).first?.contains(
-        "'water_ok' is defined by plugin 'base', which plugin 'stranger' does not require; add 'base' to the requires of 'stranger'")
+        "'water_ok' is defined by plugin 'base', which plugin 'stranger' does not require; add 'base' to the requires of 'stranger'"
+      )
         == true, "\(Self.problems(refused))")
     let twice = "plugin: twice\n" + Self.header + "let:\n  water_ok: \"w4\"\n"
     let (_, duplicate) = try Self.compile([base, twice])
-    #expect(Self.problems(duplicate).first?.contains("'water_ok' is already defined by plugin 'base'") == true, "\(Self.problems(duplicate))")
+    #expect(
+      Self.problems(duplicate).first?.contains("'water_ok' is already defined by plugin 'base'") == true,
+      "\(Self.problems(duplicate))")
   }
 
   @Test func catalogNeedsAndNextStepsUseDefinitionsAndMetrics() throws {
-    let text = "plugin: p\n" + Self.header + """
-      let:
-        energy_ok: "level(e1) >= 2"
-      criteria:
-        - {id: c, pillar: energy, stage: 2, title: {en: C}, when: "energy_ok", recommend: [fix]}
-        - {id: d, pillar: energy, stage: 3, title: {en: D}, when: "e2 == 'high'"}
-        - {id: w, pillar: water, stage: 2, title: {en: W}, when: "w4"}
-        - {id: x, pillar: water, stage: 3, title: {en: X}, when: "w4"}
-      metrics:
-        - {id: m, title: {en: M}, expr: "stage('water') * 10"}
-      next_steps:
-        - {programme: help, when: "metric('m') >= 20 && energy_ok", because: {en: Because}}
-      solutions:
-        - id: fix
-          name: Fix
-          city: Testville
-          pillars: [energy]
-          problem: {en: P}
-          solution: {en: S}
-          stage: {min: 1, max: 3}
-          status: deployed
-          fits: {income: [low, lower-middle, upper-middle, high], size: [small, medium, large, very-large]}
-          cost: low
-          cost_basis: {en: B}
-          needs: [{text: {en: N}, requires: "energy_ok || stage('water') >= 2"}]
-          helps: [c]
-          source: https://example.org/fix
-          verified: false
-          last_checked: 2026-12-01
-          check_note: Invented for a test.
-      programmes:
-        - id: help
-          name: Help
-          step: activator
-          description: {en: D}
-          stage: {min: 1, max: 3}
-          eligibility: {en: E}
-          fits: {income: [low, lower-middle, upper-middle, high]}
-          status: running
-          source: https://example.org/help
-          verified: false
-          last_checked: 2026-12-01
-          check_note: Invented for a test.
-      """
+    let text =
+      "plugin: p\n" + Self.header + """
+        let:
+          energy_ok: "level(e1) >= 2"
+        criteria:
+          - {id: c, pillar: energy, stage: 2, title: {en: C}, when: "energy_ok", recommend: [fix]}
+          - {id: d, pillar: energy, stage: 3, title: {en: D}, when: "e2 == 'high'"}
+          - {id: w, pillar: water, stage: 2, title: {en: W}, when: "w4"}
+          - {id: x, pillar: water, stage: 3, title: {en: X}, when: "w4"}
+        metrics:
+          - {id: m, title: {en: M}, expr: "stage('water') * 10"}
+        next_steps:
+          - {programme: help, when: "metric('m') >= 20 && energy_ok", because: {en: Because}}
+        solutions:
+          - id: fix
+            name: Fix
+            city: Testville
+            pillars: [energy]
+            problem: {en: P}
+            solution: {en: S}
+            stage: {min: 1, max: 3}
+            status: deployed
+            fits: {income: [low, lower-middle, upper-middle, high], size: [small, medium, large, very-large]}
+            cost: low
+            cost_basis: {en: B}
+            needs: [{text: {en: N}, requires: "energy_ok || stage('water') >= 2"}]
+            helps: [c]
+            source: https://example.org/fix
+            verified: false
+            last_checked: 2026-12-01
+            check_note: Invented for a test.
+        programmes:
+          - id: help
+            name: Help
+            step: activator
+            description: {en: D}
+            stage: {min: 1, max: 3}
+            eligibility: {en: E}
+            fits: {income: [low, lower-middle, upper-middle, high]}
+            status: running
+            source: https://example.org/help
+            verified: false
+            last_checked: 2026-12-01
+            check_note: Invented for a test.
+        """
     let (program, log) = try Self.compile([text])
     #expect(Self.problems(log).filter { !$0.contains("warning") }.isEmpty, "\(Self.problems(log))")
     let compiled = try #require(program)
@@ -447,7 +475,8 @@ import Testing
     let list = "[" + (1...120).map(String.init).joined(separator: ", ") + "]"
     let heavy = "\(list).all(x, \(list).exists(y, x == y))"
     let alone = ExpressionCompiler.compile(
-      ExpressionSource(heavy), in: ExpressionEnvironment(survey: try ReusableExpressionTests.survey(), purpose: .condition), expecting: .bool)
+      ExpressionSource(heavy),
+      in: ExpressionEnvironment(survey: try ReusableExpressionTests.survey(), purpose: .condition), expecting: .bool)
     let cost = try #require(alone.0).cost
     #expect(cost > ExpressionCompiler.costLimit / 2 && cost < ExpressionCompiler.costLimit)
     func plugin(_ when: String) -> String {
@@ -464,7 +493,9 @@ import Testing
     #expect(try #require(program).criteria.first?.condition.cost == cost)
     let (refused, refusal) = try Self.compile([plugin("heavy && w4 || heavy")])
     #expect(refused == nil)
-    #expect(Self.problems(refusal).first?.contains("too-costly: expression may take up to") == true, "\(Self.problems(refusal))")
+    #expect(
+      Self.problems(refusal).first?.contains("too-costly: expression may take up to") == true,
+      "\(Self.problems(refusal))")
     var many = plugin("heavy")
     for index in 0..<3 { many += "  - {id: c\(index), pillar: energy, stage: 2, title: {en: C}, when: \"heavy\"}\n" }
     let (overBudget, budget) = try Self.compile([many])

@@ -23,7 +23,11 @@ import Testing
     while let current = pending.popLast() {
       for name in (try? FileReading.list(current)) ?? [] where !name.hasPrefix(".") {
         let path = current + "/" + name
-        if FileReading.kind(path) == .directory { pending.append(path) } else if name.hasSuffix(".yaml") { found.append(path) }
+        if FileReading.kind(path) == .directory {
+          pending.append(path)
+        } else if name.hasSuffix(".yaml") {
+          found.append(path)
+        }
       }
     }
     return found.sorted()
@@ -46,7 +50,9 @@ import Testing
   static func namedSchema(_ path: String) throws -> String? {
     let text = String(decoding: try FileReading.read(path, maxBytes: 16 << 20), as: UTF8.self)
     let first = text.split(separator: "\n").first.map(String.init) ?? ""
-    guard first.hasPrefix("# yaml-language-server: $schema="), let reference = first.split(separator: "=").last else { return nil }
+    guard first.hasPrefix("# yaml-language-server: $schema="), let reference = first.split(separator: "=").last else {
+      return nil
+    }
     let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
     return folder + "/" + reference
   }
@@ -72,7 +78,9 @@ import Testing
     let paths = Self.shippedFiles.map(Paths.at)
     #expect(paths.count > 20)
     let problems = try Self.validate(paths) { Paths.at("docs/schemas/\(Self.kind($0)).schema.json") }
-    for (path, found) in problems.sorted(by: { $0.key < $1.key }) { #expect(found.isEmpty, "\(path): \(found.prefix(5))") }
+    for (path, found) in problems.sorted(by: { $0.key < $1.key }) {
+      #expect(found.isEmpty, "\(path): \(found.prefix(5))")
+    }
   }
 
   @Test func shippedFilesNameTheirSchema() throws {
@@ -93,16 +101,23 @@ import Testing
   /// Every ```yaml block of the docs that is a whole file (or a whole rule file's part, such as
   /// `criteria:`), with the schema it is written against; fragments (a few keys of a criterion)
   /// and key references (a block that starts "# Every key at once") are left out and counted.
-  static func docsExamples() throws -> (examples: [(name: String, schema: String, node: YAMLNode)], fragments: [String]) {
+  static func docsExamples() throws -> (examples: [(name: String, schema: String, node: YAMLNode)], fragments: [String])
+  {
     var examples: [(String, String, YAMLNode)] = []
     var fragments: [String] = []
-    let documents = ((try? FileReading.list(Paths.at("docs"))) ?? []).filter { $0.hasSuffix(".md") }.map { "docs/" + $0 } + ["README.md"]
+    let documents =
+      ((try? FileReading.list(Paths.at("docs"))) ?? []).filter { $0.hasSuffix(".md") }.map { "docs/" + $0 } + [
+        "README.md"
+      ]
     for document in documents.sorted() {
       let text = String(decoding: try FileReading.read(Paths.at(document), maxBytes: 4 << 20), as: UTF8.self)
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       var index = 0
       while index < lines.count {
-        guard lines[index] == "```yaml" else { index += 1; continue }
+        guard lines[index] == "```yaml" else {
+          index += 1
+          continue
+        }
         let start = index + 1
         var end = start
         while end < lines.count && lines[end] != "```" { end += 1 }
@@ -110,7 +125,9 @@ import Testing
         let name = "\(document):\(start + 1)"
         index = end + 1
         // A key reference lists every key at once (a question with every type's keys): no file.
-        guard !body.hasPrefix("# Every key at once"), let root = try? YAMLParser.parse(Array(body.utf8)), let keys = root.mapping?.compactMap(\.key.scalar) else {
+        guard !body.hasPrefix("# Every key at once"), let root = try? YAMLParser.parse(Array(body.utf8)),
+          let keys = root.mapping?.compactMap(\.key.scalar)
+        else {
           fragments.append(name)
           continue
         }
@@ -141,7 +158,9 @@ import Testing
     #expect(fragments.count <= 6, "more docs examples than expected are fragments: \(fragments)")
     for schema in Set(examples.map(\.schema)) {
       let chosen = examples.filter { $0.schema == schema }.map { (name: $0.name, node: $0.node) }
-      for (name, problems) in Self.schema(schema).validate(chosen) { #expect(problems.isEmpty, "\(name): \(problems.prefix(5))") }
+      for (name, problems) in Self.schema(schema).validate(chosen) {
+        #expect(problems.isEmpty, "\(name): \(problems.prefix(5))")
+      }
     }
   }
 
@@ -149,7 +168,8 @@ import Testing
   @Test func singleLanguageFilesPassLoadersAndSchemas() throws {
     let folder = Paths.at("Tests/Fixtures/single-language")
     var service = CheckService()
-    service.run(paths: [folder + "/survey.yaml", folder + "/rules", folder + "/rules/tests/answers/city.yaml"], locations: nil)
+    service.run(
+      paths: [folder + "/survey.yaml", folder + "/rules", folder + "/rules/tests/answers/city.yaml"], locations: nil)
     let found = service.log.sorted.map { "\($0.location) \($0.code): \($0.message)" }
     #expect(found.isEmpty, "\(found)")
     #expect(service.summary.fixtures == 1 && service.summary.answers == 1 && service.summary.criteria == 2)
@@ -185,7 +205,8 @@ import Testing
   }
 
   @Test func schemasRejectBrokenFiles() throws {
-    let (_, bad) = try node("survey: x\nversion: 1.0.0\ntittle: {en: T}\nlanguages: [en]\nstages: []\npillars: []\nsections: []\n")
+    let (_, bad) = try node(
+      "survey: x\nversion: 1.0.0\ntittle: {en: T}\nlanguages: [en]\nstages: []\npillars: []\nsections: []\n")
     #expect(Self.schema("survey").validate(bad).contains { $0.contains("'tittle' does not match any of the regexes") })
     let (_, missing) = try node("survey_version: 1.0.0\ncity: {name: X}\nanswers: {}\n")
     #expect(Self.schema("answers").validate(missing).contains { $0.contains("'survey' is a required property") })
@@ -204,7 +225,9 @@ import Testing
     #expect(try keys("survey", ["$defs", "question", "properties"]) == Set(LoaderKeys.question))
     #expect(try keys("answers", ["properties"]) == Set(LoaderKeys.answers))
     #expect(try keys("catalog", ["properties"]) == Set(LoaderKeys.catalog))
-    #expect(try keys("plugin", ["properties"]) == Set(LoaderKeys.pluginManifest + LoaderKeys.pluginContent + ["solutions", "programmes"]))
+    #expect(
+      try keys("plugin", ["properties"])
+        == Set(LoaderKeys.pluginManifest + LoaderKeys.pluginContent + ["solutions", "programmes"]))
     #expect(try keys("fixture", ["properties"]) == Set(LoaderKeys.fixture))
     for schema in ["catalog", "plugin"] {
       #expect(try keys(schema, ["$defs", "solution", "properties"]) == Set(LoaderKeys.solution))

@@ -137,7 +137,9 @@ import Testing
   }
 
   @Test func recommendationsMergeReasonsAndPreferSolutionsClosingMoreGaps() {
-    let a = assess(["portal": .bool(false), "online": .decimal(10), "channels": .choices([0, 1]), "response_days": .decimal(1)])
+    let a = assess([
+      "portal": .bool(false), "online": .decimal(10), "channels": .choices([0, 1]), "response_days": .decimal(1),
+    ])
     let ids = a.recommendations.map { program.solutions[$0.solution].id }
     // Both close a next-stage gap in the weakest pillar (alpha); the hub closes three gaps.
     #expect(ids == ["data-hub", "open-portal"])
@@ -162,7 +164,10 @@ import Testing
     let json = AssessmentJSON.render(assess(["online": .decimal(1e-7)]), options: .init(criteria: true, pretty: false))
     #expect(json.contains("{\"id\":\"tiny-rules/online-share\",\"title\":\"Online\",\"value\":1e-07,"), "\(json)")
     #expect(json.contains("{\"question\":\"online\",\"answer\":1e-07,"))
-    for (value, text) in [(1e17, "1e+17"), (0.1 + 0.2, "0.30000000000000004"), (2.0 / 3.0, "0.6666666666666666"), (-0.0, "-0"), (42.0, "42")] {
+    for (value, text) in [
+      (1e17, "1e+17"), (0.1 + 0.2, "0.30000000000000004"), (2.0 / 3.0, "0.6666666666666666"), (-0.0, "-0"),
+      (42.0, "42"),
+    ] {
       let writer = JSONWriter()
       ValueText.json(.double(value), survey: program.survey, into: writer)
       #expect(writer.finish() == text)

@@ -11,7 +11,10 @@ import Testing
     var found: [String] = []
     func visit(_ path: String) {
       switch FileReading.kind(path) {
-      case .directory: for name in ((try? FileReading.list(path)) ?? []).sorted() where !name.hasPrefix(".") { visit(path + "/" + name) }
+      case .directory:
+        for name in ((try? FileReading.list(path)) ?? []).sorted() where !name.hasPrefix(".") {
+          visit(path + "/" + name)
+        }
       case .file where path.hasSuffix(".yaml"): found.append(path)
       default: break
       }
@@ -48,15 +51,20 @@ import Testing
       }
     }
     for language in MessageCatalogue.shared.available where language != "en" {
-      for finding in TranslationAudit.identicalToEnglish(messages: language, in: .shared) where !Self.isAllowed(finding, allowed) {
+      for finding in TranslationAudit.identicalToEnglish(messages: language, in: .shared)
+      where !Self.isAllowed(finding, allowed) {
         left.append("Messages/\(language).yaml: \(finding.path) \(finding.text)")
       }
     }
-    #expect(left.isEmpty, "identical to English (translate, or list in Translations/same-as-english.yaml):\n\(left.joined(separator: "\n"))")
+    #expect(
+      left.isEmpty,
+      "identical to English (translate, or list in Translations/same-as-english.yaml):\n\(left.joined(separator: "\n"))"
+    )
   }
 
   @Test func theAuditFindsWhatIsLeftAndWhere() throws {
-    let (_, root) = try node("""
+    let (_, root) = try node(
+      """
       title: {en: "Smart city", es: "Ciudad inteligente", fr: "Smart city"}
       criteria:
         - id: portal
@@ -109,7 +117,10 @@ import Testing
     let log = DiagnosticLog()
     _ = PluginLoader.loadSingleFile(file, root, log: log)
     let found = log.sorted.filter { $0.code == "placeholder-mismatch" || $0.code == "missing-translation" }
-    #expect(found.map { "\($0.location.line):\($0.location.column) \($0.code)" } == ["10:49 placeholder-mismatch", "16:7 missing-translation"])
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.code)" } == [
+        "10:49 placeholder-mismatch", "16:7 missing-translation",
+      ])
     #expect(found.first?.message.contains("{threshold}") == true)
     #expect(found.last?.message.contains("'es'") == true)
   }

@@ -36,7 +36,10 @@ import Testing
     """
 
   static func survey(_ edit: (String) -> String = { $0 }) throws -> (Survey?, DiagnosticLog) {
-    let text = edit(String(decoding: try FileReading.read(Paths.at("Tests/Fixtures/surveys/civic.yaml"), maxBytes: 1 << 20), as: UTF8.self))
+    let text = edit(
+      String(
+        decoding: try FileReading.read(Paths.at("Tests/Fixtures/surveys/civic.yaml"), maxBytes: 1 << 20), as: UTF8.self)
+    )
     let (file, root) = try node(text, path: "civic.yaml")
     let log = DiagnosticLog()
     return (SurveyLoader.load(file, root, log: log), log)
@@ -66,7 +69,8 @@ import Testing
       if let slot = program.survey.questionIndex[id] { values[slot] = value } else { Issue.record("no question \(id)") }
     }
     return AnswerSheet(
-      surveyID: "civic", surveyVersion: program.survey.version, language: "en", city: City(name: "X"), completed: completed,
+      surveyID: "civic", surveyVersion: program.survey.version, language: "en", city: City(name: "X"),
+      completed: completed,
       values: values, path: "x.yaml")
   }
 
@@ -140,7 +144,11 @@ import Testing
     #expect(a.overallBasis.assessed == 1 && a.overallBasis.pillars == 2)
     #expect(a.overall == a.pillars[1].stage)
     // Rules never act on a stage nobody knows.
-    if case .bool(let assessed) = a.metrics[0].value { #expect(!assessed) } else { Issue.record("assessed('water') is \(a.metrics[0].value)") }
+    if case .bool(let assessed) = a.metrics[0].value {
+      #expect(!assessed)
+    } else {
+      Issue.record("assessed('water') is \(a.metrics[0].value)")
+    }
     #expect(unknown(a.metrics[1].value, .unavailable))
     // With every pillar below the floor there is no overall stage.
     for id in ["portal", "datasets"] { answers[id] = .missing(.dontKnow) }
@@ -163,7 +171,9 @@ import Testing
     var values = [AnswerValue?](repeating: nil, count: program.survey.questions.count)
     values[program.survey.questionIndex["portal"] ?? 0] = .missing(.dontKnow)
     let a = Scorer.assess(
-      AnswerSheet(surveyID: "civic", surveyVersion: program.survey.version, language: "en", city: City(name: "X"), values: values, path: "x"),
+      AnswerSheet(
+        surveyID: "civic", surveyVersion: program.survey.version, language: "en", city: City(name: "X"), values: values,
+        path: "x"),
       with: program)
     #expect(a.pillars.filter { !$0.assessed }.isEmpty)
     #expect(a.overall == 1)
@@ -186,11 +196,15 @@ import Testing
 
   @Test func aValueLadderNeedsItsPillarAndUnitAndNoQuestion() throws {
     let survey = program.survey
-    let (_, noUnit) = try Self.compile({ $0.replacing("    unit: {en: \"stations per 100 km²\", es: \"estaciones por cada 100 km²\"}\n", with: "") }, survey: survey)
+    let (_, noUnit) = try Self.compile(
+      { $0.replacing("    unit: {en: \"stations per 100 km²\", es: \"estaciones por cada 100 km²\"}\n", with: "") },
+      survey: survey)
     #expect(noUnit.sorted.contains { $0.code == "missing-key" && $0.message.contains("needs 'unit'") })
-    let (_, both) = try Self.compile({ $0.replacing("    value: \"stations", with: "    question: stations\n    value: \"stations") }, survey: survey)
+    let (_, both) = try Self.compile(
+      { $0.replacing("    value: \"stations", with: "    question: stations\n    value: \"stations") }, survey: survey)
     #expect(both.sorted.contains { $0.code == "value-and-question" })
-    let (_, text) = try Self.compile({ $0.replacing("value: \"stations * 100.0 / area_km2\"", with: "value: \"portal\"") }, survey: survey)
+    let (_, text) = try Self.compile(
+      { $0.replacing("value: \"stations * 100.0 / area_km2\"", with: "value: \"portal\"") }, survey: survey)
     #expect(text.sorted.contains { $0.code == "type-mismatch" && $0.message.contains("must be a number") })
   }
 
@@ -198,19 +212,30 @@ import Testing
 
   @Test func outcomesBelowTheSurveysStageAndMissingBasesAreRefused() throws {
     let survey = program.survey
-    let (_, early) = try Self.compile({ $0.replacing("id: meters, pillar: water, stage: 2, kind: capability", with: "id: meters, pillar: water, stage: 2, kind: outcome") }, survey: survey)
+    let (_, early) = try Self.compile(
+      {
+        $0.replacing(
+          "id: meters, pillar: water, stage: 2, kind: capability",
+          with: "id: meters, pillar: water, stage: 2, kind: outcome")
+      }, survey: survey)
     let refusal = try #require(early.sorted.first { $0.code == "outcome-stage" })
-    #expect(refusal.message.contains("criterion 'meters' is an outcome at stage 2") && refusal.message.contains("only from stage 3"))
-    let (_, bare) = try Self.compile({ $0.replacing("kind: capability, basis: \"A plan is the first step.\", ", with: "") }, survey: survey)
-    #expect(bare.sorted.filter { $0.code == "missing-field" }.map(\.message) == [
-      "criterion 'plan' has no kind, but survey civic 2.0.0 requires one on every ladder and criterion (every_criterion_has)",
-      "criterion 'plan' has no basis, but survey civic 2.0.0 requires one on every ladder and criterion (every_criterion_has)",
-    ])
+    #expect(
+      refusal.message.contains("criterion 'meters' is an outcome at stage 2")
+        && refusal.message.contains("only from stage 3"))
+    let (_, bare) = try Self.compile(
+      { $0.replacing("kind: capability, basis: \"A plan is the first step.\", ", with: "") }, survey: survey)
+    #expect(
+      bare.sorted.filter { $0.code == "missing-field" }.map(\.message) == [
+        "criterion 'plan' has no kind, but survey civic 2.0.0 requires one on every ladder and criterion (every_criterion_has)",
+        "criterion 'plan' has no basis, but survey civic 2.0.0 requires one on every ladder and criterion (every_criterion_has)",
+      ])
     // A survey that asks for neither (such as the frozen 1.0.0) accepts the same rules.
     let (lenient, _) = try Self.survey {
       $0.replacing("outcomes_from_stage: 3\n", with: "").replacing("every_criterion_has: [kind, basis]\n", with: "")
     }
-    let (_, fine) = try Self.compile({ $0.replacing("kind: capability, basis: \"A plan is the first step.\", ", with: "") }, survey: try #require(lenient))
+    let (_, fine) = try Self.compile(
+      { $0.replacing("kind: capability, basis: \"A plan is the first step.\", ", with: "") },
+      survey: try #require(lenient))
     #expect(!fine.hasErrors, "\(fine.sorted.map(\.message))")
   }
 
@@ -220,10 +245,11 @@ import Testing
         .replacing("        definition: {en: \"A public portal.\", es: \"Un portal público.\"}\n", with: "")
     }
     #expect(survey == nil)
-    #expect(log.sorted.filter { $0.code == "missing-field" }.map(\.message) == [
-      "question 'leaks' has no source, but the survey requires one on every question (every_question_has)",
-      "question 'portal' has no definition, but the survey requires one on every question (every_question_has)",
-    ])
+    #expect(
+      log.sorted.filter { $0.code == "missing-field" }.map(\.message) == [
+        "question 'leaks' has no source, but the survey requires one on every question (every_question_has)",
+        "question 'portal' has no definition, but the survey requires one on every question (every_question_has)",
+      ])
   }
 
   // MARK: - A choice among what was ticked
@@ -245,9 +271,15 @@ import Testing
     #expect(try load("  barriers: [funding, law]\n  top_barrier: law\n").diagnostics.isEmpty)
     let refused = try load("  barriers: [funding, law]\n  top_barrier: skills\n")
     #expect(refused.brief == ["6:16 unknown-option"])
-    #expect(refused.sorted.first?.message == "'skills' was not ticked in 'barriers', so it cannot be the answer to 'top_barrier'; choose one of: funding, law")
+    #expect(
+      refused.sorted.first?.message
+        == "'skills' was not ticked in 'barriers', so it cannot be the answer to 'top_barrier'; choose one of: funding, law"
+    )
     let (_, badLog) = try Self.survey { $0.replacing("options_from: barriers", with: "options_from: datasets") }
-    #expect(badLog.sorted.contains { $0.code == "options-from" && $0.message.contains("'datasets' is not a multi question asked before it") })
+    #expect(
+      badLog.sorted.contains {
+        $0.code == "options-from" && $0.message.contains("'datasets' is not a multi question asked before it")
+      })
   }
 
   // MARK: - The source and year of figures
@@ -277,7 +309,8 @@ import Testing
     #expect(log.sorted.first?.message == "the figure for 'stations' cannot be of 2027, after the survey date (2026)")
     #expect(loaded == nil)
     let (goodFile, goodRoot) = try node(
-      text.replacing("  stations: {year: 2027}\n  stations: {year: 2024}\n  nothing_here: {year: 2020}\n", with: ""), path: "city.yaml")
+      text.replacing("  stations: {year: 2027}\n  stations: {year: 2024}\n  nothing_here: {year: 2020}\n", with: ""),
+      path: "city.yaml")
     let (sheet, _) = try #require(AnswersLoader.load(goodFile, goodRoot, registry: registry, log: DiagnosticLog()))
     #expect(sheet.evidence[slot("leaks")] == Evidence(source: "Utility annual report", year: 2019))
   }
@@ -348,7 +381,8 @@ import Testing
     values[2] = .decimal(12)
     values[3] = .decimal(40)
     let sheet = AnswerSheet(
-      surveyID: "civic", surveyVersion: old.version, language: "en", city: City(name: "X"), completed: "2024-01-01", values: values,
+      surveyID: "civic", surveyVersion: old.version, language: "en", city: City(name: "X"), completed: "2024-01-01",
+      values: values,
       path: "old.yaml")
     let result = Migrator.migrate(sheet, from: old, to: new, with: migration)
     #expect(result.sheet.surveyVersion == new.version && result.sheet.completed == nil)
@@ -358,7 +392,9 @@ import Testing
     #expect(result.review == [slot("water_meters")])
     // The answer whose meaning changed is not carried: it waits in a note beside the new question.
     #expect(result.sheet.values[slot("leaks")] == nil)
-    #expect(result.sheet.notes[slot("leaks")] == "1.0.0 answer: 12% (of the bill, not of the water).", "a percent answer is quoted with its unit")
+    #expect(
+      result.sheet.notes[slot("leaks")] == "1.0.0 answer: 12% (of the bill, not of the water).",
+      "a percent answer is quoted with its unit")
     #expect(result.noted.map(\.old) == ["leak_rate"])
     // Nothing else is answered: the profile and every other new question are listed, in order.
     #expect(result.sheet.values.compactMap { $0 }.count == 3)
@@ -366,11 +402,14 @@ import Testing
     #expect(result.unanswered.contains(slot("leaks")) && !result.unanswered.contains(slot("portal")))
     // A migration that forgets an old question is refused: no answer is dropped unseen.
     let (partialFile, partialRoot) = try node(
-      "migration: civic\nfrom: \">=1.0.0 <2.0.0\"\nto: 2.0.0\nquestions:\n  data_sets: {to: datasets}\n", path: "partial.yaml")
+      "migration: civic\nfrom: \">=1.0.0 <2.0.0\"\nto: 2.0.0\nquestions:\n  data_sets: {to: datasets}\n",
+      path: "partial.yaml")
     let partialLog = DiagnosticLog()
     MigrationLoader.check(
-      try #require(MigrationLoader.load(partialFile, partialRoot, log: partialLog)), registry: SurveyRegistry([old, new]), log: partialLog)
+      try #require(MigrationLoader.load(partialFile, partialRoot, log: partialLog)),
+      registry: SurveyRegistry([old, new]), log: partialLog)
     #expect(partialLog.sorted.map(\.code) == ["migration-incomplete"])
-    #expect(partialLog.sorted.first?.message.contains("question 'leak_rate' of civic 1.0.0 is not in civic 2.0.0") == true)
+    #expect(
+      partialLog.sorted.first?.message.contains("question 'leak_rate' of civic 1.0.0 is not in civic 2.0.0") == true)
   }
 }

@@ -7,7 +7,10 @@ import Testing
 /// and must read back (issue 11, defect 14).
 @Suite struct WriterRoundTripTests {
   /// The YAML line breaks, then characters a YAML file may not hold as they are.
-  static let awkward = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{1B}]0;x\u{7}", "\u{0}", "\u{7F}", "\u{9B}", "\u{FEFF}", "\u{FFFE}", "\t"].map(Awkward.init)
+  static let awkward = [
+    "\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{1B}]0;x\u{7}", "\u{0}", "\u{7F}", "\u{9B}", "\u{FEFF}",
+    "\u{FFFE}", "\t",
+  ].map(Awkward.init)
 
   struct Awkward: Sendable, CustomTestStringConvertible {
     let text: String
@@ -27,15 +30,21 @@ import Testing
   static func survey(spikedWith awkward: String) throws -> Survey {
     var survey = try #require(SurveyLoader.load(Paths.survey, log: DiagnosticLog()))
     survey.title = spiked(survey.title, with: awkward)
-    for index in survey.sections.indices { survey.sections[index].title = spiked(survey.sections[index].title, with: awkward) }
-    for index in survey.pillars.indices { survey.pillars[index].description = survey.pillars[index].description.map { spiked($0, with: awkward) } }
+    for index in survey.sections.indices {
+      survey.sections[index].title = spiked(survey.sections[index].title, with: awkward)
+    }
+    for index in survey.pillars.indices {
+      survey.pillars[index].description = survey.pillars[index].description.map { spiked($0, with: awkward) }
+    }
     for index in survey.questions.indices {
       var question = survey.questions[index]
       question.text = spiked(question.text, with: awkward)
       question.help = question.help.map { spiked($0, with: awkward) }
       question.unit = question.unit.map { spiked($0, with: awkward) }
       question.source = question.source.map { spiked($0, with: awkward) }
-      for option in question.options.indices { question.options[option].label = spiked(question.options[option].label, with: awkward) }
+      for option in question.options.indices {
+        question.options[option].label = spiked(question.options[option].label, with: awkward)
+      }
       survey.questions[index] = question
     }
     return survey
@@ -63,7 +72,9 @@ import Testing
     let awkward = awkward.text
     let survey = try TinySurvey.load()
     var sheet = AnswerSheet.blank(
-      for: survey, language: "en", city: City(name: Self.spiked("Santa Lucerna", with: awkward), country: "Ke" + awkward + "nya", region: "x" + awkward),
+      for: survey, language: "en",
+      city: City(
+        name: Self.spiked("Santa Lucerna", with: awkward), country: "Ke" + awkward + "nya", region: "x" + awkward),
       path: "a.yaml")
     sheet.respondent = Respondent(name: Self.spiked("Ana Pérez", with: awkward), role: awkward + "lead")
     let textSlot = try #require(survey.questions.firstIndex { $0.kind is TextKind })
@@ -72,7 +83,8 @@ import Testing
     let text = AnswersWriter.write(sheet, survey: survey, mode: .answers)
     let log = DiagnosticLog()
     let file = SourceFile(path: "a.yaml", bytes: Array(text.utf8))
-    let parsed = try #require(Document.parse(file, limits: .untrusted, log: log), "\(log.sorted.map(\.message))\n\(text)")
+    let parsed = try #require(
+      Document.parse(file, limits: .untrusted, log: log), "\(log.sorted.map(\.message))\n\(text)")
     let loaded = AnswersLoader.load(parsed.0, parsed.1, registry: SurveyRegistry([survey]), log: log)
     if loaded == nil { Issue.record("\(log.sorted.map { "\($0.location) \($0.message)" })") }
     let (reread, _) = try #require(loaded)

@@ -1,5 +1,6 @@
-@testable import ActivatorReports
 import Testing
+
+@testable import ActivatorReports
 
 /// The report colours against WCAG 2.2: text contrast (1.4.3, 4.5:1) of every pair the
 /// stylesheet and the charts use, and a stage scale that reads in order without colour.
@@ -26,7 +27,10 @@ import Testing
   func stageTextReachesAA(top: Int) {
     for level in 1...top {
       let ratio = Colour.contrast(Palette.stageInk(level, top: top), Palette.stage(level, top: top))
-      #expect(ratio >= 4.5, "stage \(level) of \(top): \(Palette.stageInk(level, top: top)) on \(Palette.stage(level, top: top)) is \(ratio):1")
+      #expect(
+        ratio >= 4.5,
+        "stage \(level) of \(top): \(Palette.stageInk(level, top: top)) on \(Palette.stage(level, top: top)) is \(ratio):1"
+      )
     }
   }
 
@@ -75,12 +79,16 @@ import Testing
 
   @Test(arguments: [2, 5, 7])
   func stylesheetAndChartsUseThePalette(top: Int) {
-    let known = Set((Palette.all + (1...top).flatMap { [Palette.stage($0, top: top), Palette.stageInk($0, top: top)] }).map(\.description))
+    let known = Set(
+      (Palette.all + (1...top).flatMap { [Palette.stage($0, top: top), Palette.stageInk($0, top: top)] }).map(
+        \.description))
     let names = (1...top).map { "Stage \($0)" }
     let outputs = [
       ("stylesheet", HTMLPage.stylesheet(topStage: top)),
       ("ladder", Charts.ladder(stage: 2, target: top, names: names, title: "t")),
-      ("radar", Charts.radar(labels: ["a", "b", "c"], scores: [1, 2, 3], targets: [2, nil, 3], top: top, title: "t")),
+      (
+        "radar", Charts.radar(labels: ["a", "b", "c"], scores: [1, 2, 3], targets: [2, nil, 3], top: top, title: "t")
+      ),
     ]
     for (name, output) in outputs {
       for colour in Self.hexColours(in: output) {
@@ -94,7 +102,10 @@ import Testing
 /// step not reached, the target outline and the radar's score outline.
 @Suite struct GraphicsContrastTests {
   @Test func meaningfulGraphicsReach3To1() {
-    for (name, colour) in [("unreached step outline", Palette.unreachedOutline), ("target", Palette.target), ("score outline", Palette.accent)] {
+    for (name, colour) in [
+      ("unreached step outline", Palette.unreachedOutline), ("target", Palette.target),
+      ("score outline", Palette.accent),
+    ] {
       let ratio = Colour.contrast(colour, Palette.page)
       #expect(ratio >= 3, "\(name): \(colour) on the page is \(ratio):1")
     }

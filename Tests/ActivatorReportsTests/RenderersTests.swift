@@ -27,7 +27,8 @@ import Testing
   ) throws -> Assessment {
     let program = try #require(Self.program)
     let sheet = AnswerSheet(
-      surveyID: "renderers", surveyVersion: program.survey.version, language: language, city: City(name: name, region: region),
+      surveyID: "renderers", surveyVersion: program.survey.version, language: language,
+      city: City(name: name, region: region),
       values: [.decimal(online), .integer(days), .choice(strategy)], path: name + ".yaml")
     return Scorer.assess(sheet, with: program)
   }
@@ -115,7 +116,8 @@ import Testing
   @Test func csvRowsHaveTheHeadersColumnsAndNeutraliseFormulas() throws {
     let text = try Self.render(.csv)
     // Plain UTF-8 without a byte-order mark unless --excel (issue 15, item 9).
-    #expect(text.hasPrefix("file,city,country,region,language,survey_version,overall_stage,pillars_assessed,services_stage,"))
+    #expect(
+      text.hasPrefix("file,city,country,region,language,survey_version,overall_stage,pillars_assessed,services_stage,"))
     let rows = text.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
     #expect(rows.count == 4)
     let columns = Self.csvFields(String(rows.first ?? "")).count
@@ -123,7 +125,10 @@ import Testing
     #expect(columns == 8 + 5 * 2 + 3)
     for row in rows { #expect(Self.csvFields(String(row)).count == columns, "\(row)") }
     #expect(Self.csvFields(String(rows[2]))[1] == "'=HYPERLINK(\"http://x\")")
-    #expect(Self.csvFields(String(rows[1])).prefix(8) == ["Alpha City.yaml", "Alpha City", "", "Asia", "en", "1.0.0", "2", "2"])
+    #expect(
+      Self.csvFields(String(rows[1])).prefix(8) == [
+        "Alpha City.yaml", "Alpha City", "", "Asia", "en", "1.0.0", "2", "2",
+      ])
   }
 
   /// Fields of one CSV row (RFC 4180 quoting).
@@ -174,17 +179,25 @@ import Testing
     #expect(markdown[0] == "| Ciudad | País | Región | Servicios | Datos abiertos | General |")
     #expect(markdown.count == 5)
     #expect(markdown[4].hasPrefix("| Pipe \\| City |"))
-    #expect(BatchFormat.table.isForPeople && BatchFormat.md.isForPeople && !BatchFormat.csv.isForPeople && !BatchFormat.jsonl.isForPeople)
+    #expect(
+      BatchFormat.table.isForPeople && BatchFormat.md.isForPeople && !BatchFormat.csv.isForPeople
+        && !BatchFormat.jsonl.isForPeople)
   }
 
   @Test func summariesListAllCitiesThenEachRegionInNameOrder() throws {
     let csv = try Self.summary(.csv).split(separator: "\r\n")
     #expect(csv.count == 1 + 3 * 2)
-    #expect(csv.dropFirst().map { $0.split(separator: ",")[0] } == ["all", "all", "region: Africa", "region: Africa", "region: Asia", "region: Asia"])
+    #expect(
+      csv.dropFirst().map { $0.split(separator: ",")[0] } == [
+        "all", "all", "region: Africa", "region: Africa", "region: Asia", "region: Asia",
+      ])
     #expect(csv[1] == "all,services,3,2,2.00,0,2,1,0")
     let json = try #require(try YAMLParser.parse(Array(try Self.summary(.json).utf8)))
     let groups = json.mapping?.first { $0.key.scalar == "groups" }?.value.sequence ?? []
-    #expect(groups.compactMap { $0.mapping?.first { $0.key.scalar == "scope" }?.value.scalar } == ["all", "region: Africa", "region: Asia"])
+    #expect(
+      groups.compactMap { $0.mapping?.first { $0.key.scalar == "scope" }?.value.scalar } == [
+        "all", "region: Africa", "region: Asia",
+      ])
     let table = try Self.summary(.table)
     #expect(table.contains("All cities — 3 cities") && table.contains("Asia — 2 cities"))
   }

@@ -1,6 +1,7 @@
 import ActivatorCore
-@testable import ActivatorReports
 import Testing
+
+@testable import ActivatorReports
 
 /// The city report's shape, so that it does not grow unnoticed (issue 16): every section once,
 /// one per pillar, and every web source listed once at the end, cited by number where used.
@@ -49,7 +50,9 @@ import Testing
       let table = CityReport.tableRows(pillar).map(\.id)
       #expect(next.isDisjoint(with: table), "\(pillar.id)")
       #expect(table.count == Set(table).count)
-      let ladders = CityReport.collapsed(pillar.strengths).compactMap { $0.id.split(separator: "@").count == 2 ? $0.id.split(separator: "@")[0] : nil }
+      let ladders = CityReport.collapsed(pillar.strengths).compactMap {
+        $0.id.split(separator: "@").count == 2 ? $0.id.split(separator: "@")[0] : nil
+      }
       #expect(ladders.count == Set(ladders).count, "\(pillar.id): a ladder's met steps are one line")
     }
   }

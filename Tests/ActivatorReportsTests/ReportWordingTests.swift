@@ -1,6 +1,7 @@
 import ActivatorCore
-@testable import ActivatorReports
 import Testing
+
+@testable import ActivatorReports
 
 /// What a mayor's office reads: near misses worded the way the threshold points (a maximum is
 /// "above … — to go down by …", a minimum "short of …") in every output and language, and no id
@@ -12,7 +13,10 @@ import Testing
   static func assess(_ answers: String, language: String, rules: String = "every-kind-ladders") throws -> Assessment {
     // A folder of its own per call: the tests run in parallel.
     var template = Array("/tmp/activator-wording-XXXXXX".utf8CString)
-    let folder = try #require(template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } })
+    let folder = try #require(
+      template.withUnsafeMutableBufferPointer { buffer in
+        buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
+      })
     defer {
       unlink(folder + "/answers.yaml")
       rmdir(folder)
@@ -128,7 +132,8 @@ import Testing
     let a = try Self.assess(Self.nearMissAnswers, language: "en")
     #expect(StageWords(a).gate(met: 5, of: 7, share: 0.8) == "met 5 of 7 criteria, 80% of their weight (75% needed)")
     let es = try Self.assess(Self.nearMissAnswers, language: "es")
-    #expect(StageWords(es).gate(met: 1, of: 1, share: 1) == "cumple 1 de 1 criterio, el 100% de su peso (se requiere el 75%)")
+    #expect(
+      StageWords(es).gate(met: 1, of: 1, share: 1) == "cumple 1 de 1 criterio, el 100% de su peso (se requiere el 75%)")
   }
 
   @Test func datesAreWrittenInTheReportsLanguage() {

@@ -1,6 +1,7 @@
 import ActivatorCore
-@testable import ActivatorReports
 import Testing
+
+@testable import ActivatorReports
 
 /// The report's roadmap follows prerequisites: the priority pillar first, within a pillar what a
 /// stage rests on before the next gate, criteria that something else waits for first, what a
@@ -24,7 +25,8 @@ import Testing
     workspace.loadSurveys([fixture + "/survey.yaml"])
     workspace.loadRules([fixture + "/rules"])
     let log = DiagnosticLog()
-    let (sheet, survey) = try #require(AnswersLoader.load(fixture + "/testville.yaml", registry: workspace.registry, log: log))
+    let (sheet, survey) = try #require(
+      AnswersLoader.load(fixture + "/testville.yaml", registry: workspace.registry, log: log))
     let program = try #require(workspace.program(for: survey))
     var values = sheet
     values.language = language
@@ -37,11 +39,14 @@ import Testing
     // Government is Testville's priority: its steps lead, from the stage it has not reached.
     #expect(r.roadmap.first?.pillar == "Smart Government")
     #expect(r.roadmap.first?.stage == 2 && r.roadmap.first?.consolidates == false)
-    #expect(r.roadmap.map(\.pillar) == ["Smart Government", "Smart Mobility"], "\(r.roadmap.map { ($0.pillar, $0.stage) })")
+    #expect(
+      r.roadmap.map(\.pillar) == ["Smart Government", "Smart Mobility"], "\(r.roadmap.map { ($0.pillar, $0.stage) })")
     // The single contact channel is what the service app waits for: named first, with what it
     // makes possible and what that needs, once on the whole roadmap.
     #expect(r.roadmap[0].criteria.first == "One non-emergency contact channel")
-    #expect(r.roadmap[0].unlocks == ["Service request app (needs: A single contact channel to build on)"], "\(r.roadmap[0].unlocks)")
+    #expect(
+      r.roadmap[0].unlocks == ["Service request app (needs: A single contact channel to build on)"],
+      "\(r.roadmap[0].unlocks)")
     #expect(r.roadmap.count { $0.unlocks.contains { $0.hasPrefix("Service request app") } } == 1)
     // The WeGO programme for a city held back by funding comes at the priority pillar's first step.
     #expect(r.roadmap[0].programmes.contains("Feasibility study"), "\(r.roadmap.map(\.programmes))")

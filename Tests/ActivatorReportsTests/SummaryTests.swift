@@ -1,6 +1,7 @@
 import ActivatorCore
-@testable import ActivatorReports
 import Testing
+
+@testable import ActivatorReports
 
 /// The one-page summary a mayor forwards, first in every city and progress report and also
 /// alone (`report --summary`), and the sections of the appendix after it, in order and once each.
@@ -14,7 +15,9 @@ import Testing
   /// The headings of a page, in order.
   static func headings(_ html: String, _ level: String) -> [String] {
     html.ranges(of: "<\(level)").compactMap { range in
-      guard let start = html[range.upperBound...].firstIndex(of: ">"), let end = html[start...].firstRange(of: "</\(level)>") else { return nil }
+      guard let start = html[range.upperBound...].firstIndex(of: ">"),
+        let end = html[start...].firstRange(of: "</\(level)>")
+      else { return nil }
       let text = VisibleText.html(String(html[html.index(after: start)..<end.lowerBound]))
       return text.split(separator: " ").joined(separator: " ")
     }
@@ -39,7 +42,8 @@ import Testing
     let firstPillar = try #require(full.firstRange(of: "id=\"pillar-"))
     #expect(summaryStart.lowerBound < firstPillar.lowerBound)
     let markdown = MarkdownReport.city(r, summaryOnly: true)
-    #expect(markdown.contains(t(.reportSummaryNextSteps)) && !markdown.contains("\n## " + (r.pillars.first?.name ?? "")))
+    #expect(
+      markdown.contains(t(.reportSummaryNextSteps)) && !markdown.contains("\n## " + (r.pillars.first?.name ?? "")))
   }
 
   /// The full report's sections: the summary's, then one per pillar, then each part of the
@@ -51,13 +55,17 @@ import Testing
     let html = HTMLReport.city(r)
     var expected = [t(.reportSummaryNextSteps)]
     expected += r.pillars.map { "\($0.name) \($0.stage) \($0.stageName)" }
-    expected += [t(.reportRecommendedSolutions), t(.reportRoadmap), t(.reportNextStepsWithWego), t(.reportMetrics), t(.reportAboutAnswers), t(.reportFiguresTitle), t(.reportSources)]
+    expected += [
+      t(.reportRecommendedSolutions), t(.reportRoadmap), t(.reportNextStepsWithWego), t(.reportMetrics),
+      t(.reportAboutAnswers), t(.reportFiguresTitle), t(.reportSources),
+    ]
     #expect(Self.headings(html, "h2") == expected)
     #expect(Self.headings(html, "h1") == [r.city])
   }
 
   @Test func theProgressReportOpensWithWhatMovedAndWhatToDoNext() throws {
-    let before = try VisibleIDTests.assessment(.init(file: RoadmapTests.root + "/Examples/umbra-falls.yaml", language: "en"))
+    let before = try VisibleIDTests.assessment(
+      .init(file: RoadmapTests.root + "/Examples/umbra-falls.yaml", language: "en"))
     let after = try VisibleIDTests.assessment(Self.kestrelBay)
     let r = ProgressReport(before: before, after: after, language: "en", date: "2026-12-01")
     let t = Localizer("en")

@@ -1,6 +1,7 @@
 import ActivatorCore
-@testable import ActivatorReports
 import Testing
+
+@testable import ActivatorReports
 
 /// No id of the survey or its rules (question, criterion, ladder, metric, solution, programme,
 /// plugin) in what a reader of a report sees: HTML text nodes outside code and the provenance
@@ -115,9 +116,12 @@ import Testing
 
   @Test func theCheckFindsAnIdWhereOneIsShown() {
     let ids: Set<String> = ["gov_online_services", "env-non-revenue-water"]
-    #expect(Self.leaks(VisibleText.html("<p>Near misses: gov_online_services = 72%</p>"), ids) == ["gov_online_services"])
+    #expect(
+      Self.leaks(VisibleText.html("<p>Near misses: gov_online_services = 72%</p>"), ids) == ["gov_online_services"])
     #expect(Self.leaks(VisibleText.html("<p>x <code>gov_online_services</code></p>"), ids).isEmpty)
-    #expect(Self.leaks(VisibleText.markdown("- wego-core/env-non-revenue-water@3 is short"), ids) == ["env-non-revenue-water"])
+    #expect(
+      Self.leaks(VisibleText.markdown("- wego-core/env-non-revenue-water@3 is short"), ids) == ["env-non-revenue-water"]
+    )
     #expect(Self.leaks(VisibleText.markdown("- gov\\_online\\_services"), ids) == ["gov_online_services"])
     #expect(Self.leaks(VisibleText.markdown("`gov_online_services`\n\n---\n\n*gov_online_services*"), ids).isEmpty)
     #expect(Self.leaks(VisibleText.markdown("Source: [site](<https://site/env-non-revenue-water>)"), ids).isEmpty)

@@ -66,13 +66,18 @@ import Testing
 
   @Test func pillarLabelsTakeTheFirstWordNotEveryNameShares() {
     #expect(PillarLabels.short(["Smart Government", "Smart People", "Smart Economy"]) == ["GOV", "PEO", "ECO"])
-    #expect(PillarLabels.short(["Gobierno inteligente", "Ciudadanía inteligente", "Medio ambiente inteligente"]) == ["GOB", "CIU", "MED"])
+    #expect(
+      PillarLabels.short(["Gobierno inteligente", "Ciudadanía inteligente", "Medio ambiente inteligente"]) == [
+        "GOB", "CIU", "MED",
+      ])
     // Labels that would clash grow until they differ.
     #expect(PillarLabels.short(["Movilidad urbana", "Movimiento vecinal"]) == ["MOVIL", "MOVIM"])
   }
 
   /// Runs the ciudad survey with a script (no file is written).
-  func run(_ script: [PromptResult], sheet: AnswerSheet? = nil) throws -> (Questionnaire.Outcome, ScriptedDriver, QuestionnaireSession) {
+  func run(_ script: [PromptResult], sheet: AnswerSheet? = nil) throws -> (
+    Questionnaire.Outcome, ScriptedDriver, QuestionnaireSession
+  ) {
     let survey = try #require(Self.survey)
     let blank = sheet ?? AnswerSheet.blank(for: survey, language: "en", city: City(name: "Villa"), path: "")
     let session = QuestionnaireSession(survey: survey, sheet: blank, journalPath: "")

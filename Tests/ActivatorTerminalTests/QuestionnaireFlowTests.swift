@@ -49,7 +49,9 @@ final class ScriptedDriver: PromptDriver {
   }()
 
   /// Runs the questionnaire on a blank sheet (no file is written: the journal path is empty).
-  static func run(_ script: [PromptResult], sheet: AnswerSheet? = nil) throws -> (Questionnaire.Outcome, ScriptedDriver, QuestionnaireSession) {
+  static func run(_ script: [PromptResult], sheet: AnswerSheet? = nil) throws -> (
+    Questionnaire.Outcome, ScriptedDriver, QuestionnaireSession
+  ) {
     let survey = try #require(Self.survey)
     let blank = sheet ?? AnswerSheet.blank(for: survey, language: "en", city: City(name: "Testville"), path: "")
     let session = QuestionnaireSession(survey: survey, sheet: blank, journalPath: "")
@@ -78,10 +80,13 @@ final class ScriptedDriver: PromptDriver {
     #expect(driver.script.isEmpty)
     #expect(
       driver.log == [
-        "show Open data", "ask Does the city run an open data portal?", "ask How many datasets does the portal publish?",
-        "ask Which best describes the data strategy?", "show Services", "ask What share of services can be completed online?",
+        "show Open data", "ask Does the city run an open data portal?",
+        "ask How many datasets does the portal publish?",
+        "ask Which best describes the data strategy?", "show Services",
+        "ask What share of services can be completed online?",
         "ask Which channels do residents use?", "ask Anything to add? (optional)",
-        "ask Which stage does the city aim to reach in Open data within 2 to 5 years?", "ask Which stage does the city aim to reach in Services within 2 to 5 years?",
+        "ask Which stage does the city aim to reach in Open data within 2 to 5 years?",
+        "ask Which stage does the city aim to reach in Services within 2 to 5 years?",
       ])
     #expect(session.sheet.completed != nil)
     #expect(session.sheet.targets == [0: 2])

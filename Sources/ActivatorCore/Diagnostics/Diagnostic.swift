@@ -1,6 +1,6 @@
 /// One problem found in a file: where, how bad, and what was expected.
-public struct Diagnostic: Sendable, Hashable, Comparable {
-  public enum Severity: String, Sendable, Hashable, Comparable {
+package struct Diagnostic: Sendable, Hashable, Comparable {
+  package enum Severity: String, Sendable, Hashable, Comparable {
     case error, warning, note
 
     private var rank: Int {
@@ -10,37 +10,37 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
       case .note: 2
       }
     }
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
   }
 
-  public var severity: Severity
+  package var severity: Severity
   /// A stable, kebab-case name of the problem kind, for tools (`unknown-key`, `type-mismatch`).
-  public var code: String
+  package var code: String
   /// What it says, by message key: shown in the reader's language (`text(_:)`).
-  public var content: Message
-  public var location: SourceLocation
+  package var content: Message
+  package var location: SourceLocation
   /// Related places, e.g. where a duplicate id was first defined.
-  public var notes: [Note]
+  package var notes: [Note]
 
   /// What it says in English (logs, tests, and the `message` of JSON output).
-  public var message: String { content.text("en") }
+  package var message: String { content.text("en") }
 
   /// What it says in `language`.
-  public func text(_ language: String) -> String { content.text(language) }
+  package func text(_ language: String) -> String { content.text(language) }
 
-  public struct Note: Sendable, Hashable {
-    public var content: Message
-    public var location: SourceLocation?
+  package struct Note: Sendable, Hashable {
+    package var content: Message
+    package var location: SourceLocation?
 
-    public var message: String { content.text("en") }
+    package var message: String { content.text("en") }
 
-    public init(_ content: Message, at location: SourceLocation? = nil) {
+    package init(_ content: Message, at location: SourceLocation? = nil) {
       self.content = content
       self.location = location
     }
   }
 
-  public init(
+  package init(
     _ severity: Severity, _ code: String, _ content: Message, at location: SourceLocation,
     notes: [Note] = []
   ) {
@@ -51,7 +51,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     self.notes = notes
   }
 
-  public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+  package static func < (a: Diagnostic, b: Diagnostic) -> Bool {
     if a.location != b.location { return a.location < b.location }
     if a.severity != b.severity { return a.severity < b.severity }
     return a.message < b.message
@@ -60,39 +60,39 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
 /// Collects diagnostics while files are loaded and checked, so that all problems are reported
 /// at once instead of stopping at the first.
-public final class DiagnosticLog {
-  public private(set) var diagnostics: [Diagnostic] = []
+package final class DiagnosticLog {
+  package private(set) var diagnostics: [Diagnostic] = []
   /// The files read while these diagnostics were found (as decoded text), by path, so that a
   /// renderer can quote the line of any of them.
-  public private(set) var sources: [String: SourceFile] = [:]
+  package private(set) var sources: [String: SourceFile] = [:]
 
-  public init() {}
+  package init() {}
 
   /// Remembers a file the diagnostics may point into.
-  public func keep(_ file: SourceFile) { sources[file.path] = file }
+  package func keep(_ file: SourceFile) { sources[file.path] = file }
 
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-  public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-  public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+  package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  package var errorCount: Int { diagnostics.count { $0.severity == .error } }
+  package var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
-  public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+  package func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-  public func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
+  package func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
 
-  public func error(
+  package func error(
     _ code: String, _ message: Message, at location: SourceLocation, notes: [Diagnostic.Note] = []
   ) {
     diagnostics.append(Diagnostic(.error, code, message, at: location, notes: notes))
   }
 
-  public func warning(
+  package func warning(
     _ code: String, _ message: Message, at location: SourceLocation, notes: [Diagnostic.Note] = []
   ) {
     diagnostics.append(Diagnostic(.warning, code, message, at: location, notes: notes))
   }
 
   /// Diagnostics in file, line, column order with exact repeats removed.
-  public var sorted: [Diagnostic] {
+  package var sorted: [Diagnostic] {
     // By place; at one place in the order found, so the root cause (checked first) leads.
     var seen = Set<Diagnostic>()
     return diagnostics.enumerated().sorted { a, b in

@@ -1,20 +1,20 @@
 /// Prints diagnostics the way compilers do: `file:line:col: error: message`, optionally followed
 /// by the source line and a caret under the column.
-public struct DiagnosticRenderer: Sendable {
-  public var color: Bool
-  public var showSource: Bool
+package struct DiagnosticRenderer: Sendable {
+  package var color: Bool
+  package var showSource: Bool
   /// Files the renderer may quote lines from, by path.
-  public var sources: [String: SourceFile]
+  package var sources: [String: SourceFile]
   /// How many diagnostics of one file are shown; the rest are counted by kind in a closing note,
   /// so a file with 24,000 problems prints as quickly as one with 50. Nil shows all.
-  public var limitPerFile: Int?
+  package var limitPerFile: Int?
   /// The language messages are shown in (the severity words stay English, as compilers write
   /// them, for editors and scripts).
-  public var language: String
+  package var language: String
 
-  public static let defaultLimitPerFile = 50
+  package static let defaultLimitPerFile = 50
 
-  public init(
+  package init(
     color: Bool = false, showSource: Bool = false, sources: [String: SourceFile] = [:],
     limitPerFile: Int? = DiagnosticRenderer.defaultLimitPerFile, language: String = "en"
   ) {
@@ -25,7 +25,7 @@ public struct DiagnosticRenderer: Sendable {
     self.limitPerFile = limitPerFile
   }
 
-  public func render(_ diagnostic: Diagnostic) -> String {
+  package func render(_ diagnostic: Diagnostic) -> String {
     var out = ""
     let severity = diagnostic.severity.rawValue
     let label: String
@@ -38,7 +38,8 @@ public struct DiagnosticRenderer: Sendable {
     // File names and messages quote what files hold: made inert here, for every command.
     out += "\(Self.place(diagnostic.location)): \(label) \(InertText.line(diagnostic.text(language)))\n"
     let location = diagnostic.location
-    if showSource, location.line > 0, let file = sources[location.file], let range = file.lines.byteRange(ofLine: location.line),
+    if showSource, location.line > 0, let file = sources[location.file],
+      let range = file.lines.byteRange(ofLine: location.line),
       let target = file.lines.byteOffset(line: location.line, column: location.column, in: file.bytes)
     {
       let (quoted, caret) = Self.quote(file.bytes[range], at: target)
@@ -52,14 +53,14 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// `file:line:col` with the file name made inert (a name can hold a line break or an escape).
-  public static func place(_ location: SourceLocation) -> String {
+  package static func place(_ location: SourceLocation) -> String {
     var inert = location
     inert.file = InertText.line(location.file)
     return inert.description
   }
 
   /// Columns of a quoted line shown around the caret; a longer line is cut to a window.
-  public static let quoteWidth = 100
+  package static let quoteWidth = 100
 
   /// A source line as shown under a diagnostic, and how many display columns precede the caret.
   ///
@@ -69,31 +70,39 @@ public struct DiagnosticRenderer: Sendable {
   /// the cuts. `target` is the byte offset of the column (`TextLines` finds it without scanning
   /// the line) and only the window around it is decoded, so quoting a 250 KB line costs little
   /// more than quoting a short one.
-  public static func quote(_ line: ArraySlice<UInt8>, at target: Int) -> (text: String, caret: Int) {
+  package static func quote(_ line: ArraySlice<UInt8>, at target: Int) -> (text: String, caret: Int) {
     let margin = 16 * quoteWidth
     var windowStart = max(line.startIndex, target - margin)
     while windowStart < target, line[windowStart] & 0xC0 == 0x80 { windowStart += 1 }
     var windowEnd = min(line.endIndex, target + margin)
     while windowEnd < line.endIndex, line[windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
     // Counted as decoding counts (invalid bytes are characters too), so the caret stays true.
-    let before = String(decoding: line[windowStart..<min(max(windowStart, target), windowEnd)], as: UTF8.self).unicodeScalars.count
+    let before = String(decoding: line[windowStart..<min(max(windowStart, target), windowEnd)], as: UTF8.self)
+      .unicodeScalars.count
     let scalars = Array(String(decoding: line[windowStart..<windowEnd], as: UTF8.self).unicodeScalars)
-    return quote(scalars, target: min(before, scalars.count), cutBefore: windowStart > line.startIndex, cutAfter: windowEnd < line.endIndex)
+    return quote(
+      scalars, target: min(before, scalars.count), cutBefore: windowStart > line.startIndex,
+      cutAfter: windowEnd < line.endIndex)
   }
 
   /// The same for a line given as text, `column` counting its Unicode scalars from 1.
-  public static func quote(_ line: String, column: Int) -> (text: String, caret: Int) {
+  package static func quote(_ line: String, column: Int) -> (text: String, caret: Int) {
     let bytes = ArraySlice(line.utf8)
     let prefix = line.unicodeScalars.prefix(max(0, column - 1)).reduce(0) { $0 + UTF8.width($1) }
     return quote(bytes, at: prefix)
   }
 
-  private static func quote(_ scalars: [Unicode.Scalar], target: Int, cutBefore: Bool, cutAfter: Bool) -> (text: String, caret: Int) {
+  private static func quote(_ scalars: [Unicode.Scalar], target: Int, cutBefore: Bool, cutAfter: Bool) -> (
+    text: String, caret: Int
+  ) {
     func shown(_ scalar: Unicode.Scalar) -> String {
-      scalar == "\t" ? "    " : InertText.isActive(scalar, keepingLines: false) ? InertText.visible(scalar) : String(scalar)
+      scalar == "\t"
+        ? "    " : InertText.isActive(scalar, keepingLines: false) ? InertText.visible(scalar) : String(scalar)
     }
     func width(_ scalar: Unicode.Scalar) -> Int {
-      scalar == "\t" ? 4 : InertText.isActive(scalar, keepingLines: false) ? InertText.visible(scalar).count : DisplayWidth.of(scalar)
+      scalar == "\t"
+        ? 4
+        : InertText.isActive(scalar, keepingLines: false) ? InertText.visible(scalar).count : DisplayWidth.of(scalar)
     }
     // Widen the window from the caret outwards until it holds `quoteWidth` columns.
     var start = target
@@ -122,7 +131,7 @@ public struct DiagnosticRenderer: Sendable {
     return (text, caret)
   }
 
-  public func render(_ diagnostics: [Diagnostic]) -> String {
+  package func render(_ diagnostics: [Diagnostic]) -> String {
     var out = ""
     render(diagnostics) { out += $0 }
     return out
@@ -130,7 +139,7 @@ public struct DiagnosticRenderer: Sendable {
 
   /// Renders `diagnostics` one at a time to `write`, at most `limitPerFile` of each file, then
   /// for each file cut short a note counting what was not shown, by kind.
-  public func render(_ diagnostics: [Diagnostic], to write: (String) -> Void) {
+  package func render(_ diagnostics: [Diagnostic], to write: (String) -> Void) {
     var shown: [String: Int] = [:]
     var hidden: [(file: String, counts: [String: Int], total: Int)] = []
     var hiddenIndex: [String: Int] = [:]
@@ -138,11 +147,13 @@ public struct DiagnosticRenderer: Sendable {
       let file = diagnostic.location.file
       let count = shown[file, default: 0]
       if let limitPerFile, count >= limitPerFile {
-        let index = hiddenIndex[file] ?? {
-          hidden.append((file, [:], 0))
-          hiddenIndex[file] = hidden.count - 1
-          return hidden.count - 1
-        }()
+        let index =
+          hiddenIndex[file]
+          ?? {
+            hidden.append((file, [:], 0))
+            hiddenIndex[file] = hidden.count - 1
+            return hidden.count - 1
+          }()
         hidden[index].counts[diagnostic.code, default: 0] += 1
         hidden[index].total += 1
         continue
@@ -170,7 +181,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// Diagnostics as a JSON array for editors and CI.
-  public static func json(_ diagnostics: [Diagnostic], language: String = "en") -> String {
+  package static func json(_ diagnostics: [Diagnostic], language: String = "en") -> String {
     let writer = JSONWriter(pretty: true)
     writer.array {
       for diagnostic in diagnostics {

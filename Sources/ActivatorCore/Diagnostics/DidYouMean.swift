@@ -1,7 +1,7 @@
 /// Suggests the nearest known word for a misspelt one ("tittle" → "title").
-public enum DidYouMean {
+package enum DidYouMean {
   /// The closest candidate within a distance that still looks like a typo, or `nil`.
-  public static func suggest<S: Sequence>(_ word: String, from candidates: S) -> String?
+  package static func suggest<S: Sequence>(_ word: String, from candidates: S) -> String?
   where S.Element == String {
     let target = Array(word.lowercased().unicodeScalars)
     guard !target.isEmpty else { return nil }
@@ -12,35 +12,38 @@ public enum DidYouMean {
       if abs(other.count - target.count) > limit { continue }
       let distance = editDistance(target, other, limit: limit)
       guard distance <= limit else { continue }
-      if let current = best, distance > current.distance || (distance == current.distance && candidate >= current.word) { continue }
+      if let current = best, distance > current.distance || (distance == current.distance && candidate >= current.word)
+      {
+        continue
+      }
       best = (distance, candidate)
     }
     return best?.word
   }
 
   /// "; did you mean 'x'?", or nothing when no candidate is near.
-  public static func hint<S: Sequence>(_ word: String, from candidates: S) -> MessageArgument
+  package static func hint<S: Sequence>(_ word: String, from candidates: S) -> MessageArgument
   where S.Element == String {
     suggest(word, from: candidates).map(hint) ?? .text("")
   }
 
   /// "; did you mean 'x'?"
-  public static func hint(_ suggestion: String) -> MessageArgument {
+  package static func hint(_ suggestion: String) -> MessageArgument {
     .message(Message(.hintDidYouMean, ["suggestion": .text(suggestion)]))
   }
 
   /// "; expected one of: a, b, c"
-  public static func expectedOneOf(_ values: [String]) -> MessageArgument {
+  package static func expectedOneOf(_ values: [String]) -> MessageArgument {
     .message(Message(.hintExpectedOneOf, ["values": .text(values.joined(separator: ", "))]))
   }
 
   /// The nearest candidate as a hint, else every candidate.
-  public static func hintOrAll(_ word: String, from candidates: [String]) -> MessageArgument {
+  package static func hintOrAll(_ word: String, from candidates: [String]) -> MessageArgument {
     suggest(word, from: candidates).map(hint) ?? expectedOneOf(candidates)
   }
 
   /// The `count` candidates nearest to `word`, nearest first (ties in name order), however far.
-  public static func nearest<S: Sequence>(_ word: String, from candidates: S, count: Int) -> [String]
+  package static func nearest<S: Sequence>(_ word: String, from candidates: S, count: Int) -> [String]
   where S.Element == String {
     let target = Array(word.lowercased().unicodeScalars)
     let ranked = candidates.map { candidate in

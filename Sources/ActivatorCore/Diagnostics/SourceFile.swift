@@ -1,21 +1,21 @@
-public import ActivatorYAML
+package import ActivatorYAML
 import Synchronization
 
 /// The bytes of one file Activator read, kept so that a diagnostic can quote the offending line
 /// and positions inside an expression can be traced back to the file.
-public final class SourceFile: Sendable {
-  public let path: String
-  public let bytes: [UInt8]
+package final class SourceFile: Sendable {
+  package let path: String
+  package let bytes: [UInt8]
   /// Built on first use: most files read in a batch never need a position.
   private let table = Mutex<TextLines?>(nil)
 
-  public init(path: String, bytes: [UInt8]) {
+  package init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
   }
 
   /// The file's lines as an editor shows them (`LineBreak` says why those are the lines).
-  public var lines: TextLines {
+  package var lines: TextLines {
     table.withLock { table in
       if let table { return table }
       let built = TextLines(bytes)
@@ -25,26 +25,26 @@ public final class SourceFile: Sendable {
   }
 
   /// The text of line `number` (1-based) without its line break, or `nil` past the end.
-  public func line(_ number: Int) -> String? {
+  package func line(_ number: Int) -> String? {
     guard let range = lines.byteRange(ofLine: number) else { return nil }
     return String(decoding: bytes[range], as: UTF8.self)
   }
 
   /// How many lines the file has, as an editor counts them.
-  public var lineCount: Int { lines.count }
+  package var lineCount: Int { lines.count }
 
-  public func location(_ mark: YAMLMark) -> SourceLocation {
+  package func location(_ mark: YAMLMark) -> SourceLocation {
     SourceLocation(file: path, line: mark.line, column: mark.column)
   }
 
   /// The line and column (in characters) of a byte offset.
-  public func location(ofByte offset: Int) -> SourceLocation {
+  package func location(ofByte offset: Int) -> SourceLocation {
     location(lines.mark(ofByte: offset, in: bytes))
   }
 
   /// Like `location(_:)`, for marks that may lie past the last line (marks made by hand rather
   /// than by the parser, which places every mark inside the file).
-  public func clampedLocation(_ mark: YAMLMark) -> SourceLocation {
+  package func clampedLocation(_ mark: YAMLMark) -> SourceLocation {
     let lastLine = lineCount
     guard mark.line > lastLine else { return location(mark) }
     let column = (line(lastLine) ?? "").unicodeScalars.count + 1
@@ -56,17 +56,17 @@ extension SourceFile {
   /// YAML's own lines, which also break at NEL, LS and PS (see `LineBreak`), walked from a mark:
   /// for code that follows YAML's syntax through the text (positions inside an expression).
   /// Positions come back as editor locations, like every other.
-  public struct YAMLLineWalk {
+  package struct YAMLLineWalk {
     private let file: SourceFile
     /// The current line's characters, without its break.
-    public private(set) var scalars: [Unicode.Scalar] = []
+    package private(set) var scalars: [Unicode.Scalar] = []
     /// The index in `scalars` of the mark the walk started at (on the first line).
-    public private(set) var markIndex = 0
+    package private(set) var markIndex = 0
     private var startByte = 0
     private var endByte = 0
 
     /// Starts on the YAML line holding `mark`; nil when the mark is not in the file.
-    public init?(_ file: SourceFile, at mark: YAMLMark) {
+    package init?(_ file: SourceFile, at mark: YAMLMark) {
       self.file = file
       guard let range = file.lines.byteRange(ofLine: mark.line) else { return nil }
       let markByte = file.lines.byteOffset(line: mark.line, column: mark.column, in: file.bytes) ?? range.lowerBound
@@ -85,7 +85,8 @@ extension SourceFile {
         }
       }
       load(from: start)
-      markIndex = String(decoding: file.bytes[start..<min(max(start, markByte), endByte)], as: UTF8.self).unicodeScalars.count
+      markIndex =
+        String(decoding: file.bytes[start..<min(max(start, markByte), endByte)], as: UTF8.self).unicodeScalars.count
     }
 
     private mutating func load(from start: Int) {
@@ -99,7 +100,7 @@ extension SourceFile {
     }
 
     /// Moves to the next YAML line; false at the last one.
-    public mutating func advance() -> Bool {
+    package mutating func advance() -> Bool {
       let length = file.bytes.withUnsafeBufferPointer { LineBreak.yamlBreakLength($0, at: endByte) }
       guard length > 0 else { return false }
       load(from: endByte + length)
@@ -107,7 +108,7 @@ extension SourceFile {
     }
 
     /// The editor location of `scalars[index]` (or of the end of the line, past the last).
-    public func location(at index: Int) -> SourceLocation {
+    package func location(at index: Int) -> SourceLocation {
       let prefix = scalars.prefix(max(0, index)).reduce(0) { $0 + UTF8.width($1) }
       return file.location(ofByte: startByte + prefix)
     }
@@ -115,27 +116,27 @@ extension SourceFile {
 }
 
 /// A place in a file, 1-based line and column (columns count characters).
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
+package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+  package var file: String
+  package var line: Int
+  package var column: Int
 
-  public init(file: String, line: Int, column: Int) {
+  package init(file: String, line: Int, column: Int) {
     self.file = file
     self.line = line
     self.column = column
   }
 
   /// A location for a whole file (problems found before any line was read).
-  public static func file(_ path: String) -> SourceLocation {
+  package static func file(_ path: String) -> SourceLocation {
     SourceLocation(file: path, line: 0, column: 0)
   }
 
-  public var description: String {
+  package var description: String {
     line > 0 ? "\(file):\(line):\(column)" : file
   }
 
-  public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+  package static func < (a: SourceLocation, b: SourceLocation) -> Bool {
     (a.file, a.line, a.column) < (b.file, b.line, b.column)
   }
 }

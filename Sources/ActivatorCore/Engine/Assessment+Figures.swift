@@ -2,33 +2,33 @@
 /// behind it are (docs/rules.md, "Capability before outcome" and "Data age").
 extension Assessment {
   /// A figure's year and source, and whether it is older than the survey's data-age limit.
-  public struct FigureAge: Sendable {
-    public var slot: Int
-    public var year: Int
-    public var source: String?
+  package struct FigureAge: Sendable {
+    package var slot: Int
+    package var year: Int
+    package var source: String?
     /// True when the year is more than `data_age_limit` years before the survey date.
-    public var old: Bool
+    package var old: Bool
   }
 
   /// The year most figures describe (the answer to the survey's `data_year` question).
-  public var dataYear: Int? {
+  package var dataYear: Int? {
     guard let slot = survey.policy.dataYearQuestion, case .integer(let year)? = sheet.values[slot] else { return nil }
     return year
   }
 
   /// The year a figure describes: its own (`evidence:`), else the data year.
-  public func year(of slot: Int) -> Int? {
+  package func year(of slot: Int) -> Int? {
     sheet.evidence[slot]?.year ?? dataYear
   }
 
   /// Whether a year is more than the survey's limit before the survey date.
-  public func isOld(_ year: Int) -> Bool {
+  package func isOld(_ year: Int) -> Bool {
     guard let limit = survey.policy.dataAgeLimit, let surveyYear = sheet.surveyYear else { return false }
     return surveyYear - year > limit
   }
 
   /// Every answered figure (a value, not a missing-data code) that has a year, in asking order.
-  public var figureAges: [FigureAge] {
+  package var figureAges: [FigureAge] {
     survey.questions.indices.compactMap { slot in
       guard slot != survey.policy.dataYearQuestion, let value = sheet.values[slot], value.missingCode == nil,
         let year = year(of: slot)
@@ -38,21 +38,21 @@ extension Assessment {
   }
 
   /// Figures older than the limit whose year is their own (the data year being old is said once).
-  public var oldFigures: [FigureAge] {
+  package var oldFigures: [FigureAge] {
     figureAges.filter { $0.old && sheet.evidence[$0.slot]?.year != nil }
   }
 
   /// Whether the data year itself is older than the limit: then most figures are.
-  public var dataYearIsOld: Bool { dataYear.map(isOld) ?? false }
+  package var dataYearIsOld: Bool { dataYear.map(isOld) ?? false }
 
   /// The oldest year among the answers an expression reads, when one has a year of its own.
-  public func year(reading slots: [Int]) -> Int? {
+  package func year(reading slots: [Int]) -> Int? {
     slots.compactMap { sheet.values[$0] == nil ? nil : year(of: $0) }.min()
   }
 
   /// The outcome metrics of a pillar with a known value: shown beside its stage in every report,
   /// since outcomes that do not gate the stage must not disappear from view.
-  public func outcomes(of pillar: Int) -> [MetricResult] {
+  package func outcomes(of pillar: Int) -> [MetricResult] {
     metrics.filter { result in
       let metric = program.metrics[result.metric]
       guard metric.pillar == pillar, metric.kind == .outcome else { return false }
@@ -64,7 +64,7 @@ extension Assessment {
   }
 
   /// The number a criterion from a `value:` ladder computed (a rate from raw counts), if known.
-  public func measured(_ criterion: Int) -> Double? {
+  package func measured(_ criterion: Int) -> Double? {
     guard let measure = program.criteria[criterion].measure else { return nil }
     return measure.value.evaluate(EvaluationContext(values: values, optionValues: program.optionValues)).numberValue
   }

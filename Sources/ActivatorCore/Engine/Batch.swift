@@ -2,8 +2,8 @@ import ActivatorYAML
 import Synchronization
 
 /// Programs compiled on first use, shared by the worker threads of a batch.
-public final class ProgramCache: Sendable {
-  public enum Entry: Sendable {
+package final class ProgramCache: Sendable {
+  package enum Entry: Sendable {
     case program(Program)
     case failed(Message)
   }
@@ -13,12 +13,12 @@ public final class ProgramCache: Sendable {
   /// The last survey and version asked for, and its entry: a batch mostly asks for the same one.
   private let last = Mutex<(String, SemanticVersion, Entry)?>(nil)
 
-  public init(plugins: [Plugin]) {
+  package init(plugins: [Plugin]) {
     self.plugins = plugins
   }
 
   /// The program that scores answers to `survey` written for `answeredVersion`.
-  public func program(for survey: Survey, answeredVersion: SemanticVersion) -> Entry {
+  package func program(for survey: Survey, answeredVersion: SemanticVersion) -> Entry {
     if let (id, version, entry) = last.withLock({ $0 }), version == answeredVersion, id == survey.id {
       return entry
     }
@@ -43,9 +43,14 @@ public final class ProgramCache: Sendable {
           entry = .program(program)
         } else {
           let first = log.sorted.first { $0.severity == .error }
-          let detail = first.map { MessageArgument.message(Message(.batchRulesErrorAt, ["place": .text($0.location.description), "problem": .message($0.content)])) }
+          let detail = first.map {
+            MessageArgument.message(
+              Message(.batchRulesErrorAt, ["place": .text($0.location.description), "problem": .message($0.content)]))
+          }
           entry = .failed(
-            Message(.batchRulesHaveErrors, ["survey": .text(survey.reference), "detail": detail ?? .message(Message(.batchSeeCheck))]))
+            Message(
+              .batchRulesHaveErrors,
+              ["survey": .text(survey.reference), "detail": detail ?? .message(Message(.batchSeeCheck))]))
         }
       }
       cache[key] = entry
@@ -55,31 +60,31 @@ public final class ProgramCache: Sendable {
 }
 
 /// What scoring one file gave: formatted output, or the diagnostics that explain why not.
-public struct BatchItem: Sendable {
-  public var index: Int
-  public var path: String
+package struct BatchItem: Sendable {
+  package var index: Int
+  package var path: String
   /// The formatted result (a CSV row, a JSON line…); empty for failed files.
-  public var output: [UInt8]
-  public var diagnostics: [Diagnostic]
-  public var record: CohortRecord?
-  public var failed: Bool
+  package var output: [UInt8]
+  package var diagnostics: [Diagnostic]
+  package var record: CohortRecord?
+  package var failed: Bool
   /// Not an answers file but an output of Activator found among the inputs (a results file
   /// written into the folder being scored): left out with a note, neither scored nor failed.
-  public var skipped = false
+  package var skipped = false
 }
 
-public struct BatchOptions: Sendable {
-  public var jobs: Int
-  public var failFast: Bool
+package struct BatchOptions: Sendable {
+  package var jobs: Int
+  package var failFast: Bool
   /// Keep the small per-city record a cohort summary needs.
-  public var collectRecords: Bool
+  package var collectRecords: Bool
   /// How many recommendations each result needs (nil: all).
-  public var recommendationLimit: Int?
-  public var limits: YAMLLimitsOption
+  package var recommendationLimit: Int?
+  package var limits: YAMLLimitsOption
   /// How far workers may run ahead of the in-order writer, in files.
-  public var window: Int
+  package var window: Int
 
-  public init(
+  package init(
     jobs: Int, failFast: Bool = false, collectRecords: Bool = true, recommendationLimit: Int? = nil,
     limits: YAMLLimitsOption = .untrusted, window: Int = 2048
   ) {
@@ -93,21 +98,21 @@ public struct BatchOptions: Sendable {
 }
 
 /// Which reading limits a batch applies (returned files are untrusted).
-public enum YAMLLimitsOption: Sendable { case untrusted, authored }
+package enum YAMLLimitsOption: Sendable { case untrusted, authored }
 
-public struct BatchStats: Sendable {
-  public var files = 0
-  public var scored = 0
-  public var failed = 0
-  public var stoppedEarly = false
+package struct BatchStats: Sendable {
+  package var files = 0
+  package var scored = 0
+  package var failed = 0
+  package var stoppedEarly = false
   /// Outputs of Activator met among the inputs and left out.
-  public var skipped = 0
+  package var skipped = 0
 }
 
 /// Scores many answers files on several threads. Results are handed to `deliver` strictly in
 /// input order (so output is identical whatever the number of jobs), and workers never run more
 /// than a window ahead of delivery, so memory stays flat however many files there are.
-public final class BatchRunner: Sendable {
+package final class BatchRunner: Sendable {
   let registry: SurveyRegistry
   let programs: ProgramCache
   let schemas = Mutex<SchemaCache>(SchemaCache())
@@ -125,8 +130,9 @@ public final class BatchRunner: Sendable {
   let options: BatchOptions
   let render: @Sendable (Assessment) -> [UInt8]
 
-  public init(
-    registry: SurveyRegistry, plugins: [Plugin], options: BatchOptions, render: @escaping @Sendable (Assessment) -> [UInt8]
+  package init(
+    registry: SurveyRegistry, plugins: [Plugin], options: BatchOptions,
+    render: @escaping @Sendable (Assessment) -> [UInt8]
   ) {
     self.registry = registry
     self.programs = ProgramCache(plugins: plugins)
@@ -145,7 +151,7 @@ public final class BatchRunner: Sendable {
   /// Scores `paths` (already sorted) and calls `deliver` once per file, in order, on whichever
   /// thread completed the next file; calls are never concurrent. When `deliver` returns false
   /// (its output cannot be written), the batch stops as `failFast` would.
-  public func run(_ paths: PathList, deliver: @escaping @Sendable (BatchItem) -> Bool) -> BatchStats {
+  package func run(_ paths: PathList, deliver: @escaping @Sendable (BatchItem) -> Bool) -> BatchStats {
     let state = Mutex(State())
     let count = paths.count
     let worker: @Sendable () -> Void = { [self] in
@@ -177,7 +183,13 @@ public final class BatchRunner: Sendable {
             if s.stop { break }
             s.nextToDeliver += 1
             s.stats.files += 1
-            if next.skipped { s.stats.skipped += 1 } else if next.failed { s.stats.failed += 1 } else { s.stats.scored += 1 }
+            if next.skipped {
+              s.stats.skipped += 1
+            } else if next.failed {
+              s.stats.failed += 1
+            } else {
+              s.stats.scored += 1
+            }
             let keepGoing = deliver(next)
             if !keepGoing || next.failed && options.failFast {
               s.stop = true
@@ -217,7 +229,10 @@ public final class BatchRunner: Sendable {
     } else if let output = ActivatorOutput.kind(of: buffer) {
       item.failed = false
       item.skipped = true
-      item.diagnostics = [Diagnostic(.note, "activator-output", Message(.batchActivatorOutputSkipped, ["what": .message(output)]), at: .file(path))]
+      item.diagnostics = [
+        Diagnostic(
+          .note, "activator-output", Message(.batchActivatorOutputSkipped, ["what": .message(output)]), at: .file(path))
+      ]
       return item
     } else {
       item.diagnostics = log.sorted
@@ -277,12 +292,14 @@ enum Threads {
       var attributes = pthread_attr_t()
       pthread_attr_init(&attributes)
       pthread_attr_setstacksize(&attributes, 8 << 20)
-      let result = pthread_create(&thread, &attributes, { raw in
-        guard let raw else { return nil }
-        let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-        box.body()
-        return nil
-      }, box)
+      let result = pthread_create(
+        &thread, &attributes,
+        { raw in
+          guard let raw else { return nil }
+          let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+          box.body()
+          return nil
+        }, box)
       pthread_attr_destroy(&attributes)
       if result == 0 {
         threads.append(thread)

@@ -1,12 +1,12 @@
 /// Turns the paths given to `activator score` into the sorted list of files to score.
-public enum BatchInput {
-  public static let extensions = [".yaml", ".yml", ".json"]
+package enum BatchInput {
+  package static let extensions = [".yaml", ".yml", ".json"]
 
   /// Files are taken as given; folders are walked recursively for `*.yaml`, `*.yml` and
   /// `*.json` (hidden entries skipped, symbolic-link loops detected); `-` reads one path per line
   /// through `readStandardInput`, which appends them to the list it is given. The result is
   /// sorted byte-wise and without repeats.
-  public static func expand(
+  package static func expand(
     _ arguments: [String], readStandardInput: (inout PathList) -> Void
   ) -> (files: PathList, problems: [Diagnostic]) {
     var files = PathList()

@@ -1,33 +1,33 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// `activator check`: loads surveys, rule plugins, catalogs (and answers files if given) and
 /// reports every problem at once.
-public struct CheckService {
-  public struct Summary: Sendable {
-    public var surveys = 0
-    public var plugins = 0
-    public var criteria = 0
-    public var solutions = 0
-    public var programmes = 0
-    public var answers = 0
-    public var fixtures = 0
-    public var migrations = 0
+package struct CheckService {
+  package struct Summary: Sendable {
+    package var surveys = 0
+    package var plugins = 0
+    package var criteria = 0
+    package var solutions = 0
+    package var programmes = 0
+    package var answers = 0
+    package var fixtures = 0
+    package var migrations = 0
   }
 
-  public let workspace: Workspace
-  public private(set) var summary = Summary()
+  package let workspace: Workspace
+  package private(set) var summary = Summary()
   /// Wall-clock seconds per phase, for `check --timings` and the compile benchmark.
-  public private(set) var timings: [(phase: Message, seconds: Double)] = []
-  public var log: DiagnosticLog { workspace.log }
+  package private(set) var timings: [(phase: Message, seconds: Double)] = []
+  package var log: DiagnosticLog { workspace.log }
 
-  public init() {
+  package init() {
     workspace = Workspace()
   }
 
   /// What a YAML file is, from its first keys.
-  public enum Kind: Sendable { case survey, answers, plugin, catalog, fixture, unknown }
+  package enum Kind: Sendable { case survey, answers, plugin, catalog, fixture, unknown }
 
-  public static func kind(of root: YAMLNode) -> Kind {
+  package static func kind(of root: YAMLNode) -> Kind {
     let keys = Set(root.mapping?.compactMap { $0.key.scalar } ?? [])
     if keys.contains("plugin") { return .plugin }
     if keys.contains("migration") { return .survey }
@@ -40,7 +40,7 @@ public struct CheckService {
 
   /// Checks `paths`; with no paths, every survey and plugin that `locations` finds (the shipped
   /// ones and the user's and system-wide additions), as the other commands would load them.
-  public mutating func run(paths: [String], locations: DataLocations?, surveyPaths extraSurveys: [String] = []) {
+  package mutating func run(paths: [String], locations: DataLocations?, surveyPaths extraSurveys: [String] = []) {
     var surveyFiles: [String] = []
     var ruleRoots: [String] = []
     var answerFiles: [String] = []
@@ -101,7 +101,8 @@ public struct CheckService {
     }
     let compiled = ContinuousClock.now
     timings = [
-      (Message(.checkReadSurveys), (surveysRead - started).seconds), (Message(.checkReadRules), (rulesRead - surveysRead).seconds),
+      (Message(.checkReadSurveys), (surveysRead - started).seconds),
+      (Message(.checkReadRules), (rulesRead - surveysRead).seconds),
       (Message(.checkCompile), (compiled - compiling).seconds),
       (Message(.checkTotal), (compiled - started).seconds),
     ]
@@ -110,7 +111,9 @@ public struct CheckService {
       let loaded = workspace.registry.surveys.map(\.reference).joined(separator: ", ")
       log.warning(
         "plugin-unchecked",
-        Message(.checkPluginAppliesButNo, ["plugin_id": "\(plugin.id)", "wanted": "\(wanted)", "none_loaded": "\(loaded.isEmpty ? "none" : loaded)"]),
+        Message(
+          .checkPluginAppliesButNo,
+          ["plugin_id": "\(plugin.id)", "wanted": "\(wanted)", "none_loaded": "\(loaded.isEmpty ? "none" : loaded)"]),
         at: plugin.location)
     }
     checkMessages()

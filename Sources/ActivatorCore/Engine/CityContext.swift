@@ -1,29 +1,29 @@
 /// The city's situation as its answers state it: what recommendations are fitted to. Every
 /// field is nil (or empty) when the survey does not ask it or the answer is not known, so
 /// nothing is ever inferred from an unknown answer.
-public struct CityContext: Sendable, Equatable {
-  public var priorityPillar: Int?
+package struct CityContext: Sendable, Equatable {
+  package var priorityPillar: Int?
   /// Options of the barriers question the city chose (indices).
-  public var barriers: [Int] = []
+  package var barriers: [Int] = []
   /// The biggest barrier, as an option index of the barriers question.
-  public var topBarrier: Int?
-  public var income: IncomeGroup?
-  public var size: CitySize?
+  package var topBarrier: Int?
+  package var income: IncomeGroup?
+  package var size: CitySize?
   /// The number of residents, when the size comes from one.
-  public var population: Double?
+  package var population: Double?
 
-  public init() {}
+  package init() {}
 
-  public func eases(_ barrier: Int) -> Bool { barriers.contains(barrier) || topBarrier == barrier }
+  package func eases(_ barrier: Int) -> Bool { barriers.contains(barrier) || topBarrier == barrier }
 }
 
 /// How to read a `CityContext` from prepared answer values, compiled from the plugins' `context:`
 /// blocks against the survey.
-public struct ContextPlan: Sendable {
+package struct ContextPlan: Sendable {
   /// A choice question and the value each of its options stands for.
-  public struct Choice<T: Sendable>: Sendable {
-    public var slot: Int
-    public var byOption: [T?]
+  package struct Choice<T: Sendable>: Sendable {
+    package var slot: Int
+    package var byOption: [T?]
 
     func read(_ values: [Value]) -> T? {
       guard case .choice(_, let option) = values[slot], Int(option) < byOption.count else { return nil }
@@ -31,24 +31,24 @@ public struct ContextPlan: Sendable {
     }
   }
 
-  public enum Size: Sendable {
+  package enum Size: Sendable {
     /// A number of residents.
     case residents(Int)
     case classes(Choice<CitySize>)
   }
 
-  public var priorityPillar: Choice<Int>?
+  package var priorityPillar: Choice<Int>?
   /// The multi-choice question the barriers are chosen in.
-  public var barriers: Int?
+  package var barriers: Int?
   /// The biggest-barrier question, each option mapped to the barriers question's option.
-  public var topBarrier: Choice<Int>?
-  public var income: Choice<IncomeGroup>?
-  public var size: Size?
+  package var topBarrier: Choice<Int>?
+  package var income: Choice<IncomeGroup>?
+  package var size: Size?
   /// Solutions that ease each barrier (by option of the barriers question).
-  public private(set) var easing: [[Int]] = []
+  package private(set) var easing: [[Int]] = []
   /// The same as a table the ranking reads for every city: whether the solution (second index)
   /// eases the barrier (first index).
-  public private(set) var eases: [[Bool]] = []
+  package private(set) var eases: [[Bool]] = []
 
   mutating func setEasing(_ easing: [[Int]], solutions: Int) {
     self.easing = easing
@@ -59,9 +59,9 @@ public struct ContextPlan: Sendable {
     }
   }
 
-  public init() {}
+  package init() {}
 
-  public func read(_ values: [Value]) -> CityContext {
+  package func read(_ values: [Value]) -> CityContext {
     var context = CityContext()
     context.priorityPillar = priorityPillar?.read(values)
     if let slot = barriers, case .list(let items) = values[slot] {
@@ -82,6 +82,6 @@ public struct ContextPlan: Sendable {
   }
 
   /// Whether the survey asks at all, so a report can tell "not asked" from "not known".
-  public var asksIncome: Bool { income != nil }
-  public var asksSize: Bool { size != nil }
+  package var asksIncome: Bool { income != nil }
+  package var asksSize: Bool { size != nil }
 }

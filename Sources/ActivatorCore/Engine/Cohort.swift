@@ -1,21 +1,21 @@
 /// The part of one city's result a cohort summary needs: small, so a batch of any size keeps
 /// only counts.
-public struct CohortRecord: Sendable {
-  public var path: String
-  public var city: String
-  public var country: String?
-  public var region: String?
+package struct CohortRecord: Sendable {
+  package var path: String
+  package var city: String
+  package var country: String?
+  package var region: String?
   /// Stage per pillar; 0 for a pillar that is not assessed.
-  public var stages: [Int]
-  public var scores: [Double]
-  public var coverage: [Double]
-  public var overall: Int?
+  package var stages: [Int]
+  package var scores: [Double]
+  package var coverage: [Double]
+  package var overall: Int?
   /// Ids of the first recommended solutions, best first.
-  public var topSolutions: [String]
+  package var topSolutions: [String]
   /// Every metric's numbers by qualified id: a cohort aggregates and ranks the ones it shows.
-  public var metrics: [String: MetricSample]
+  package var metrics: [String: MetricSample]
 
-  public init(_ a: Assessment) {
+  package init(_ a: Assessment) {
     path = a.sheet.path
     city = a.sheet.city.name
     country = a.sheet.city.country
@@ -26,23 +26,25 @@ public struct CohortRecord: Sendable {
     coverage = a.pillars.map(\.coverage)
     overall = a.overall
     topSolutions = a.recommendations.prefix(3).map { a.program.solutions[$0.solution].id }
-    metrics = Dictionary(a.metrics.map { (a.program.metrics[$0.metric].qualifiedID, MetricSample($0)) }, uniquingKeysWith: { first, _ in first })
+    metrics = Dictionary(
+      a.metrics.map { (a.program.metrics[$0.metric].qualifiedID, MetricSample($0)) },
+      uniquingKeysWith: { first, _ in first })
   }
 }
 
 /// Distribution of stages and scores per pillar, kept as histograms so memory does not grow
 /// with the number of cities, with exact medians.
-public struct CohortSummary: Sendable {
-  public struct Group: Sendable {
-    public var cities = 0
+package struct CohortSummary: Sendable {
+  package struct Group: Sendable {
+    package var cities = 0
     /// Per pillar: how many cities are at each stage (index = stage; index 0 counts the cities
     /// where the pillar is not assessed).
-    public var stageCounts: [[Int]]
+    package var stageCounts: [[Int]]
     /// Per pillar: histogram of scores in hundredths.
     var scoreCounts: [[Int]]
-    public var overallCounts: [Int]
+    package var overallCounts: [Int]
     /// The chosen metrics (`MetricSelection`), in column order.
-    public var metrics: [MetricAggregate]
+    package var metrics: [MetricAggregate]
 
     init(pillars: Int, topStage: Int, metrics: [MetricColumn]) {
       self.metrics = metrics.map(MetricAggregate.init)
@@ -56,7 +58,8 @@ public struct CohortSummary: Sendable {
       for (pillar, stage) in record.stages.enumerated() where pillar < stageCounts.count {
         stageCounts[pillar][min(max(stage, 0), stageCounts[pillar].count - 1)] += 1
         if stage == 0 { continue }
-        let bucket = min(max(Int(saturating: (record.scores[pillar] * 100).rounded()), 0), scoreCounts[pillar].count - 1)
+        let bucket = min(
+          max(Int(saturating: (record.scores[pillar] * 100).rounded()), 0), scoreCounts[pillar].count - 1)
         scoreCounts[pillar][bucket] += 1
       }
       if let overall = record.overall { overallCounts[min(max(overall, 0), overallCounts.count - 1)] += 1 }
@@ -64,17 +67,17 @@ public struct CohortSummary: Sendable {
     }
 
     /// The lower median stage of a pillar, among the cities where it is assessed.
-    public func medianStage(_ pillar: Int) -> Int? {
+    package func medianStage(_ pillar: Int) -> Int? {
       var counts = stageCounts[pillar]
       counts[0] = 0
       return Self.median(counts)
     }
 
     /// How many cities could not be assessed in a pillar.
-    public func notAssessed(_ pillar: Int) -> Int { stageCounts[pillar][0] }
+    package func notAssessed(_ pillar: Int) -> Int { stageCounts[pillar][0] }
 
     /// The median score of a pillar (the mean of the two middle values for an even count).
-    public func medianScore(_ pillar: Int) -> Double? {
+    package func medianScore(_ pillar: Int) -> Double? {
       let counts = scoreCounts[pillar]
       let total = counts.reduce(0, +)
       guard total > 0 else { return nil }
@@ -83,7 +86,7 @@ public struct CohortSummary: Sendable {
       return Double(lower + upper) / 200
     }
 
-    public var medianOverall: Int? { Self.median(overallCounts) }
+    package var medianOverall: Int? { Self.median(overallCounts) }
 
     static func median(_ counts: [Int]) -> Int? {
       let total = counts.reduce(0, +)
@@ -102,25 +105,25 @@ public struct CohortSummary: Sendable {
     }
   }
 
-  public let pillars: [String]
-  public let topStage: Int
-  public let metrics: [MetricColumn]
-  public private(set) var all: Group
+  package let pillars: [String]
+  package let topStage: Int
+  package let metrics: [MetricColumn]
+  package private(set) var all: Group
   /// Per region, in name order; at most `regionLimit` regions, the rest counted as "other".
-  public private(set) var regions: [String: Group] = [:]
-  public static let regionLimit = 200
+  package private(set) var regions: [String: Group] = [:]
+  package static let regionLimit = 200
   /// The group that gathers the regions beyond `regionLimit`: its key in machine output, shown
   /// in the reader's language in tables.
-  public static let otherRegions = "(other regions)"
+  package static let otherRegions = "(other regions)"
 
-  public init(pillars: [String], topStage: Int, metrics: [MetricColumn] = []) {
+  package init(pillars: [String], topStage: Int, metrics: [MetricColumn] = []) {
     self.pillars = pillars
     self.topStage = topStage
     self.metrics = metrics
     all = Group(pillars: pillars.count, topStage: topStage, metrics: metrics)
   }
 
-  public mutating func add(_ record: CohortRecord) {
+  package mutating func add(_ record: CohortRecord) {
     all.add(record)
     guard var region = record.region, !region.isEmpty else { return }
     if regions[region] == nil && regions.count >= Self.regionLimit { region = Self.otherRegions }

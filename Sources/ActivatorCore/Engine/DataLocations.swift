@@ -20,14 +20,14 @@
 /// always add to each other. When two places hold a plugin with the same id, or the same
 /// version of a survey, the better place wins and the other is shadowed (`activator paths`
 /// shows which).
-public struct DataLocations: Sendable {
-  public enum Origin: Int, Sendable, Comparable, CaseIterable {
+package struct DataLocations: Sendable {
+  package enum Origin: Int, Sendable, Comparable, CaseIterable {
     case option, environment, project, user, system, installed, checkout
 
-    public static func < (a: Origin, b: Origin) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Origin, b: Origin) -> Bool { a.rawValue < b.rawValue }
 
     /// How `activator paths` and error messages name the place.
-    public var label: Message {
+    package var label: Message {
       switch self {
       case .option: Message(.originOption)
       case .environment: Message(.originEnvironment)
@@ -41,18 +41,18 @@ public struct DataLocations: Sendable {
   }
 
   /// A folder and why it is searched.
-  public struct Place: Sendable, Hashable {
-    public var origin: Origin
-    public var path: String
+  package struct Place: Sendable, Hashable {
+    package var origin: Origin
+    package var path: String
 
-    public init(_ origin: Origin, _ path: String) {
+    package init(_ origin: Origin, _ path: String) {
       self.origin = origin
       self.path = path
     }
   }
 
   /// What is looked for: surveys or rule plugins.
-  public enum Kind: Sendable {
+  package enum Kind: Sendable {
     case surveys, rules
 
     /// The folder's name in a data home (`Surveys/`, as in the repository) and among added
@@ -62,16 +62,16 @@ public struct DataLocations: Sendable {
   }
 
   /// Folders that may hold the shipped data (`Surveys/`, `Rules/` and other data folders), best first.
-  public let homes: [Place]
+  package let homes: [Place]
   /// Folders whose `surveys/` and `rules/` add to the shipped ones: the user's, then system-wide.
-  public let additions: [Place]
+  package let additions: [Place]
   /// `$ACTIVATOR_HOME` when set.
-  public let environmentHome: String?
+  package let environmentHome: String?
 
   /// - Parameters:
   ///   - executable: the running executable's real path (symbolic links resolved).
   ///   - environment: the process environment (`ACTIVATOR_HOME`, `XDG_DATA_HOME`, `XDG_DATA_DIRS`, `HOME`).
-  public init(executable: String?, environment: [String: String], currentFolder: String = ".") {
+  package init(executable: String?, environment: [String: String], currentFolder: String = ".") {
     let home = environment["ACTIVATOR_HOME"].flatMap { $0.isEmpty ? nil : $0 }
     environmentHome = home
     var homes: [Place] = []
@@ -109,7 +109,7 @@ public struct DataLocations: Sendable {
 
   /// Only `home` (as if it were `$ACTIVATOR_HOME`), with no user or system-wide additions:
   /// for tests and tools that must not depend on the machine's set-up.
-  public init(home: String) {
+  package init(home: String) {
     environmentHome = home
     homes = [Place(.environment, home)]
     additions = []
@@ -117,18 +117,20 @@ public struct DataLocations: Sendable {
 
   /// The locations of the running process: its executable (from /proc/self/exe, so that a
   /// command found on PATH or through a symbolic link still finds its data) and environment.
-  public static func forProcess(environment: [String: String], argumentZero: String? = CommandLine.arguments.first) -> DataLocations {
+  package static func forProcess(environment: [String: String], argumentZero: String? = CommandLine.arguments.first)
+    -> DataLocations
+  {
     DataLocations(executable: executablePath(argumentZero: argumentZero), environment: environment)
   }
 
   /// The first home that holds `name`: `Surveys`, `Rules`, or any other shipped data folder.
-  public func home(holding name: String) -> Place? {
+  package func home(holding name: String) -> Place? {
     homes.first { FileReading.kind(PluginLoader.join($0.path, name)) == .directory }
   }
 
   /// The folders surveys or plugins are loaded from by default, best first: the shipped ones
   /// and the existing added ones.
-  public func folders(_ kind: Kind) -> [Place] {
+  package func folders(_ kind: Kind) -> [Place] {
     var found: [Place] = []
     if let home = home(holding: kind.homeFolder) {
       found.append(Place(home.origin, PluginLoader.join(home.path, kind.homeFolder)))
@@ -141,14 +143,14 @@ public struct DataLocations: Sendable {
   }
 
   /// Every folder searched for `kind`, found or not, best first (for messages and `activator paths`).
-  public func searched(_ kind: Kind) -> [Place] {
+  package func searched(_ kind: Kind) -> [Place] {
     let shipped = homes.map { Place($0.origin, PluginLoader.join($0.path, kind.homeFolder)) }
     let added = additions.map { Place($0.origin, PluginLoader.join($0.path, kind.addedFolder)) }
     return (shipped + added).sorted { $0.origin < $1.origin }
   }
 
   /// Where a user installs their own plugins or surveys (nil without `HOME` or `XDG_DATA_HOME`).
-  public func userFolder(_ kind: Kind) -> String? {
+  package func userFolder(_ kind: Kind) -> String? {
     additions.first { $0.origin == .user }.map { PluginLoader.join($0.path, kind.addedFolder) }
   }
 

@@ -5,35 +5,40 @@ import ActivatorYAML
 /// `74.33` accepts 74.333…; a whole number (`44`) accepts only 44, because rounding it to units
 /// would accept 43.5 to 44.5, which nobody writing a count means. `{value: 74.3, tolerance: 0.1}`
 /// states the margin instead. A failure prints the number as it was written.
-public struct ExpectedNumber: Sendable, Equatable {
-  public var value: Double
+package struct ExpectedNumber: Sendable, Equatable {
+  package var value: Double
   /// The number as the fixture writes it.
-  public var written: String
+  package var written: String
   /// Decimals written (mantissa decimals less the exponent); 0 for a whole number.
-  public var decimals: Int
+  package var decimals: Int
   /// The margin given with `tolerance:`, if any.
-  public var tolerance: Double?
+  package var tolerance: Double?
 
   /// How far from `value` an actual number may be and still match.
-  public var margin: Double {
+  package var margin: Double {
     if let tolerance { return tolerance }
     return decimals > 0 ? 0.5 * Self.power(decimals) : 0
   }
 
-  public func matches(_ actual: Double) -> Bool {
+  package func matches(_ actual: Double) -> Bool {
     // The relative slack absorbs binary rounding (an average of thirds that prints as 44).
     abs(actual - value) <= margin + 1e-9 * max(1, abs(value))
   }
 
   /// What was expected, as written and with the rule it is compared by.
-  public var described: Message {
-    if let tolerance { return Message(.fixtureNumberWithin, ["written": .text(written), "tolerance": .text(JSONWriter.format(tolerance))]) }
-    if decimals > 0 { return Message(.fixtureNumberAtDecimals, ["written": .text(written), "count": .count(decimals)]) }
+  package var described: Message {
+    if let tolerance {
+      return Message(
+        .fixtureNumberWithin, ["written": .text(written), "tolerance": .text(JSONWriter.format(tolerance))])
+    }
+    if decimals > 0 {
+      return Message(.fixtureNumberAtDecimals, ["written": .text(written), "count": .count(decimals)])
+    }
     return Message(.fixtureNumberExactly, ["written": .text(written)])
   }
 
   /// An actual number shown finely enough to see how it differs from this expectation.
-  public func show(_ actual: Double) -> String {
+  package func show(_ actual: Double) -> String {
     var scale = 1.0
     for _ in 0..<min(max(decimals + 2, 3), 12) { scale *= 10 }
     return JSONWriter.format((actual * scale).rounded() / scale)
@@ -51,7 +56,9 @@ public struct ExpectedNumber: Sendable, Equatable {
     let lower = text.lowercased()
     let parts = lower.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
     let mantissa = parts.first ?? ""
-    let fraction = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.index(after: $0), to: mantissa.endIndex) } ?? 0
+    let fraction =
+      mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.index(after: $0), to: mantissa.endIndex) }
+      ?? 0
     let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
     return max(0, fraction - max(-1_000, min(1_000, exponent)))
   }
@@ -59,7 +66,8 @@ public struct ExpectedNumber: Sendable, Equatable {
   /// A plain (unquoted) number scalar as an expectation at its written precision; nil if it is
   /// no number (a metric's expected text, yes/no or unknown).
   static func plain(_ node: YAMLNode) -> ExpectedNumber? {
-    guard node.scalarStyle?.isQuoted != true, let text = node.scalar, case .value(let number) = NumberText.parse(text) else { return nil }
+    guard node.scalarStyle?.isQuoted != true, let text = node.scalar, case .value(let number) = NumberText.parse(text)
+    else { return nil }
     return written(text, number)
   }
 
@@ -80,7 +88,8 @@ public struct ExpectedNumber: Sendable, Equatable {
     else { return nil }
     var expected = written(text, number)
     guard tolerance >= 0 else {
-      reader.error("out-of-range", Message(.fixtureToleranceNegative, ["value": .text(toleranceNode.scalar ?? "")]), toleranceNode)
+      reader.error(
+        "out-of-range", Message(.fixtureToleranceNegative, ["value": .text(toleranceNode.scalar ?? "")]), toleranceNode)
       return nil
     }
     expected.tolerance = tolerance

@@ -5,17 +5,17 @@ import ActivatorYAML
 let notAssessed = "not_assessed"
 
 /// A rule fixture: an answers file (or inline answers) plus the results it must give.
-public struct Fixture: Sendable {
-  public var name: String
-  public var file: String
-  public var location: SourceLocation
-  public var sheet: AnswerSheet
-  public var survey: Survey
-  public var expectations: [Expectation]
+package struct Fixture: Sendable {
+  package var name: String
+  package var file: String
+  package var location: SourceLocation
+  package var sheet: AnswerSheet
+  package var survey: Survey
+  package var expectations: [Expectation]
   /// The sentence that defends each pillar's expected stage (`because:`), shown when it fails.
-  public var because: [Int: String] = [:]
+  package var because: [Int: String] = [:]
 
-  public enum Expectation: Sendable {
+  package enum Expectation: Sendable {
     /// A stage, or nil for "not assessed".
     case stage(pillar: Int, Int?, SourceLocation)
     /// The overall stage, or nil for none (too few pillars assessed).
@@ -34,7 +34,7 @@ public struct Fixture: Sendable {
     case metric(id: String, MetricValue, SourceLocation)
   }
 
-  public enum MetricValue: Sendable, Equatable {
+  package enum MetricValue: Sendable, Equatable {
     case number(ExpectedNumber)
     case bool(Bool)
     case text(String)
@@ -43,65 +43,70 @@ public struct Fixture: Sendable {
 }
 
 /// One difference between a fixture's expectation and the result.
-public struct FixtureFailure: Sendable {
-  public var location: SourceLocation
-  public var message: Message
+package struct FixtureFailure: Sendable {
+  package var location: SourceLocation
+  package var message: Message
   /// Lines that explain the difference (the evidence behind a stage, the answers a criterion read).
-  public var explanation: [Message]
+  package var explanation: [Message]
 }
 
-public struct FixtureResult: Sendable {
-  public var fixture: Fixture
-  public var assessment: Assessment?
-  public var failures: [FixtureFailure]
-  public var passed: Bool { failures.isEmpty }
+package struct FixtureResult: Sendable {
+  package var fixture: Fixture
+  package var assessment: Assessment?
+  package var failures: [FixtureFailure]
+  package var passed: Bool { failures.isEmpty }
 }
 
 /// Coverage of a rule set by its fixtures.
-public struct FixtureCoverage: Sendable {
+package struct FixtureCoverage: Sendable {
   /// The plugin whose rules this covers (nil: the whole rule set).
-  public var plugin: String?
+  package var plugin: String?
   /// Its version: two majors of one plugin may both be loaded, each for its own surveys.
-  public var version: String? = nil
-  public var criteria: Int
+  package var version: String? = nil
+  package var criteria: Int
   /// Criteria (qualified ids) never met in any fixture.
-  public var neverMet: [String]
+  package var neverMet: [String]
   /// Criteria never unmet in any fixture (so their "no" side is untested).
-  public var neverUnmet: [String]
+  package var neverUnmet: [String]
   /// Options of questions read by criteria that no fixture chose (`question=option`).
-  public var optionsNeverChosen: [String]
+  package var optionsNeverChosen: [String]
   /// Catalog solutions no fixture saw recommended.
-  public var solutionsNeverRecommended: [String]
+  package var solutionsNeverRecommended: [String]
 }
 
-public enum FixtureLoader {
+package enum FixtureLoader {
   static let keys = LoaderKeys.fixture
   static let entryKeys = ["fixture", "answers_file", "answers", "set", "unset", "expect", "because"]
 
   /// Reads a fixture file (one fixture, or a list under `fixtures:`). A plugin's own fixtures give
   /// its folder as `pluginRoot`: they may read answers files inside it only.
-  public static func load(
-    _ path: String, pluginRoot: String? = nil, registry: SurveyRegistry, program: (Survey) -> Program?, log: DiagnosticLog
+  package static func load(
+    _ path: String, pluginRoot: String? = nil, registry: SurveyRegistry, program: (Survey) -> Program?,
+    log: DiagnosticLog
   ) -> [Fixture] {
     guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return [] }
     let reader = NodeReader(file: file, log: log)
     let errorsBefore = log.errorCount
     reader.checkTags(root)
-    guard let fields = reader.fields(root, Message(.whatFixtureFile), allowed: keys), log.errorCount == errorsBefore else { return [] }
+    guard let fields = reader.fields(root, Message(.whatFixtureFile), allowed: keys), log.errorCount == errorsBefore
+    else { return [] }
     if let list = fields["fixtures"] {
       if fields.keys.keys.contains(where: { $0 != "fixtures" && !$0.hasPrefix("x-") }) {
         reader.error("wrong-type", Message(.fixtureFixtureFileHoldsEither), root)
       }
       guard let items = reader.list(list, Message(.whatFixtures)) else { return [] }
       return items.compactMap { item in
-        reader.fields(item, Message(.whatFixture), allowed: entryKeys).flatMap { entry(file, $0, reader, registry, program, pluginRoot) }
+        reader.fields(item, Message(.whatFixture), allowed: entryKeys).flatMap {
+          entry(file, $0, reader, registry, program, pluginRoot)
+        }
       }
     }
     return entry(file, fields, reader, registry, program, pluginRoot).map { [$0] } ?? []
   }
 
   static func entry(
-    _ file: SourceFile, _ fields: Fields, _ reader: NodeReader, _ registry: SurveyRegistry, _ program: (Survey) -> Program?,
+    _ file: SourceFile, _ fields: Fields, _ reader: NodeReader, _ registry: SurveyRegistry,
+    _ program: (Survey) -> Program?,
     _ pluginRoot: String?
   ) -> Fixture? {
     let log = reader.log
@@ -114,14 +119,18 @@ public enum FixtureLoader {
       let base = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "."
       let path = relative.hasPrefix("/") ? relative : PluginLoader.join(base, relative)
       if let pluginRoot, !PluginLoader.lexically(path, isInside: pluginRoot) {
-        let message = Message(.fixtureAnswersFileOutsidePlugin, ["relative": .text(relative), "name": .text(name), "folder": .text(pluginRoot)])
+        let message = Message(
+          .fixtureAnswersFileOutsidePlugin,
+          ["relative": .text(relative), "name": .text(name), "folder": .text(pluginRoot)])
         reader.error("fixture-outside-plugin", message, pathNode)
         return nil
       }
       let answersLog = DiagnosticLog()
       loaded = AnswersLoader.load(path, registry: registry, log: answersLog)
       if loaded == nil {
-        reader.error("fixture-answers", Message(.fixtureAnswersFileFixtureCould, ["relative": "\(relative)", "name": "\(name)"]), pathNode)
+        reader.error(
+          "fixture-answers", Message(.fixtureAnswersFileFixtureCould, ["relative": "\(relative)", "name": "\(name)"]),
+          pathNode)
         log.append(contentsOf: answersLog.diagnostics)
       }
     } else if let inline = fields["answers"] {
@@ -140,7 +149,11 @@ public enum FixtureLoader {
       for pair in pairs {
         guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
           let id = pair.key.scalar ?? "?"
-          reader.error("unknown-question", Message(.fixtureUnknownQuestion2, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
+          reader.error(
+            "unknown-question",
+            Message(
+              .fixtureUnknownQuestion2, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
+            pair.key)
           continue
         }
         switch AnswerParser.parse(pair.value, for: survey.questions[slot], reader: reader) {
@@ -164,25 +177,35 @@ public enum FixtureLoader {
       expectations = readExpectations(node, survey: survey, program: program(survey), reader: reader)
     }
     var because: [Int: String] = [:]
-    if let node = fields.optional("because"), let pairs = reader.fields(node, Message(.whatKeyNamed, ["key": "because"]), allowed: survey.pillars.map(\.id)) {
+    if let node = fields.optional("because"),
+      let pairs = reader.fields(node, Message(.whatKeyNamed, ["key": "because"]), allowed: survey.pillars.map(\.id))
+    {
       for id in pairs.order {
-        if let pillar = survey.pillarIndex(id), let text = pairs.optional(id).flatMap({ reader.string($0, Message(.whatReasonFor, ["id": .text(id)])) }) {
+        if let pillar = survey.pillarIndex(id),
+          let text = pairs.optional(id).flatMap({ reader.string($0, Message(.whatReasonFor, ["id": .text(id)])) })
+        {
           because[pillar] = text
         }
       }
     }
     guard log.errorCount == errorsBefore else { return nil }
-    var fixture = Fixture(name: name, file: file.path, location: reader.location(fields.node), sheet: sheet, survey: survey, expectations: expectations)
+    var fixture = Fixture(
+      name: name, file: file.path, location: reader.location(fields.node), sheet: sheet, survey: survey,
+      expectations: expectations)
     fixture.because = because
     return fixture
   }
 
-  static func readExpectations(_ node: YAMLNode, survey: Survey, program: Program?, reader: NodeReader) -> [Fixture.Expectation] {
+  static func readExpectations(_ node: YAMLNode, survey: Survey, program: Program?, reader: NodeReader) -> [Fixture
+    .Expectation]
+  {
     let keys = ["stages", "overall", "scores", "criteria", "recommendations", "next_steps", "metrics"]
     guard let fields = reader.fields(node, Message(.whatExpect), allowed: keys) else { return [] }
     var out: [Fixture.Expectation] = []
     func pillarMap(_ key: String, _ body: (Int, YAMLNode) -> Void) {
-      guard let node = fields.optional(key), let pairs = reader.fields(node, Message(.whatKeyNamed, ["key": .text(key)]), allowed: survey.pillars.map(\.id)) else { return }
+      guard let node = fields.optional(key),
+        let pairs = reader.fields(node, Message(.whatKeyNamed, ["key": .text(key)]), allowed: survey.pillars.map(\.id))
+      else { return }
       for id in pairs.order {
         if let pillar = survey.pillarIndex(id), let value = pairs.optional(id) { body(pillar, value) }
       }
@@ -195,7 +218,9 @@ public enum FixtureLoader {
       }
     }
     pillarMap("scores") { pillar, value in
-      if let score = ExpectedNumber.read(value, Message(.whatScore), reader) { out.append(.score(pillar: pillar, score, reader.location(value))) }
+      if let score = ExpectedNumber.read(value, Message(.whatScore), reader) {
+        out.append(.score(pillar: pillar, score, reader.location(value)))
+      }
     }
     if let value = fields.optional("overall") {
       if value.scalar == notAssessed {
@@ -209,7 +234,13 @@ public enum FixtureLoader {
         guard let id = pair.key.scalar else { continue }
         if let program, program.criterionIndex(id) == nil {
           reader.error(
-            "unknown-criterion", Message(.fixtureUnknownCriterion, ["id": .text(id), "hint": DidYouMean.hint(id, from: program.criteria.map(\.id) + program.criteria.map(\.qualifiedID))]),
+            "unknown-criterion",
+            Message(
+              .fixtureUnknownCriterion,
+              [
+                "id": .text(id),
+                "hint": DidYouMean.hint(id, from: program.criteria.map(\.id) + program.criteria.map(\.qualifiedID)),
+              ]),
             pair.key)
           continue
         }
@@ -234,14 +265,19 @@ public enum FixtureLoader {
       for pair in pairs {
         guard let id = pair.key.scalar else { continue }
         if let program, !program.metrics.contains(where: { $0.id == id || $0.qualifiedID == id }) {
-          reader.error("unknown-metric", Message(.fixtureUnknownMetric, ["id": .text(id), "hint": DidYouMean.hint(id, from: program.metrics.map(\.id))]), pair.key)
+          reader.error(
+            "unknown-metric",
+            Message(
+              .fixtureUnknownMetric, ["id": .text(id), "hint": DidYouMean.hint(id, from: program.metrics.map(\.id))]),
+            pair.key)
           continue
         }
         let value: Fixture.MetricValue
         if pair.value.isNull || pair.value.scalar == "unknown" {
           value = .unknown
         } else if pair.value.mapping != nil {
-          guard let number = ExpectedNumber.read(pair.value, Message(.whatMetricValue, ["id": .text(id)]), reader) else { continue }
+          guard let number = ExpectedNumber.read(pair.value, Message(.whatMetricValue, ["id": .text(id)]), reader)
+          else { continue }
           value = .number(number)
         } else if let number = ExpectedNumber.plain(pair.value) {
           value = .number(number)
@@ -285,10 +321,15 @@ extension FixtureLoader {
   }
 
   /// `include`, `exclude`: ids that must (not) be in `list`.
-  static func inclusion(_ fields: Fields, known: [String]?, what: Entry, reader: NodeReader, make: (String, Bool, SourceLocation) -> Fixture.Expectation) -> [Fixture.Expectation] {
+  static func inclusion(
+    _ fields: Fields, known: [String]?, what: Entry, reader: NodeReader,
+    make: (String, Bool, SourceLocation) -> Fixture.Expectation
+  ) -> [Fixture.Expectation] {
     var out: [Fixture.Expectation] = []
     for (word, wanted) in [("include", true), ("exclude", false)] {
-      guard let list = fields.optional(word), let items = reader.list(list, Message(.whatKeyNamed, ["key": .text(word)])) else { continue }
+      guard let list = fields.optional(word),
+        let items = reader.list(list, Message(.whatKeyNamed, ["key": .text(word)]))
+      else { continue }
       for item in items {
         if let id = knownID(item, known, what, reader) { out.append(make(id, wanted, reader.location(item))) }
       }
@@ -297,17 +338,29 @@ extension FixtureLoader {
   }
 
   /// `{id: reason}` pairs of set-aside expectations.
-  static func setAsidePairs(_ node: YAMLNode, known: [String]?, what: Entry, reasons: [String], reader: NodeReader) -> [(String, String, SourceLocation)] {
+  static func setAsidePairs(_ node: YAMLNode, known: [String]?, what: Entry, reasons: [String], reader: NodeReader)
+    -> [(String, String, SourceLocation)]
+  {
     guard let pairs = node.mapping else {
       reader.error(
-        "wrong-type", Message(.fixtureSetAsideMustMap, ["ids": .message(what.id), "reasons": .text(reasons.joined(separator: ", "))]), node)
+        "wrong-type",
+        Message(
+          .fixtureSetAsideMustMap, ["ids": .message(what.id), "reasons": .text(reasons.joined(separator: ", "))]), node)
       return []
     }
     return pairs.compactMap { pair in
-      guard let id = knownID(pair.key, known, what, reader), let reason = reader.string(pair.value, Message(.whatAReason)) else { return nil }
+      guard let id = knownID(pair.key, known, what, reader),
+        let reason = reader.string(pair.value, Message(.whatAReason))
+      else { return nil }
       guard reasons.contains(reason) else {
-        reader.error("unknown-value", Message(
-            .fixtureNotAReason, ["reason": .text(reason), "reasons": .text(reasons.joined(separator: ", ")), "hint": DidYouMean.hint(reason, from: reasons)]), pair.value)
+        reader.error(
+          "unknown-value",
+          Message(
+            .fixtureNotAReason,
+            [
+              "reason": .text(reason), "reasons": .text(reasons.joined(separator: ", ")),
+              "hint": DidYouMean.hint(reason, from: reasons),
+            ]), pair.value)
         return nil
       }
       return (id, reason, reader.location(pair.value))
@@ -315,7 +368,11 @@ extension FixtureLoader {
   }
 
   static func recommendationChecks(_ node: YAMLNode, known: [String]?, reader: NodeReader) -> [Fixture.Expectation] {
-    guard let fields = reader.fields(node, Message(.whatKeyNamed, ["key": "recommendations"]), allowed: ["include", "exclude", "top", "reasons", "set_aside", "count"]) else { return [] }
+    guard
+      let fields = reader.fields(
+        node, Message(.whatKeyNamed, ["key": "recommendations"]),
+        allowed: ["include", "exclude", "top", "reasons", "set_aside", "count"])
+    else { return [] }
     var out = inclusion(fields, known: known, what: .solution, reader: reader) { .recommended($0, $1, $2) }
     if let list = fields.optional("top"), let items = reader.list(list, Message(.whatKeyNamed, ["key": "top"])) {
       let ids = items.compactMap { knownID($0, known, .solution, reader) }
@@ -325,15 +382,22 @@ extension FixtureLoader {
       let kinds = RankingFactor.Kind.allCases.map(\.rawValue)
       for pair in map.mapping ?? [] {
         guard let id = knownID(pair.key, known, .solution, reader),
-          let items = reader.list(pair.value, Message(.whatKeyNamed, ["key": "reasons"])) else { continue }
+          let items = reader.list(pair.value, Message(.whatKeyNamed, ["key": "reasons"]))
+        else { continue }
         var wanted: [RankingFactor.Kind] = []
         for item in items {
           guard let text = reader.string(item, Message(.whatAReason)) else { continue }
           if let kind = RankingFactor.Kind(rawValue: text) {
             wanted.append(kind)
           } else {
-            reader.error("unknown-value", Message(
-                .fixtureNotARankingFactor, ["text": .text(text), "kinds": .text(kinds.joined(separator: ", ")), "hint": DidYouMean.hint(text, from: kinds)]), item)
+            reader.error(
+              "unknown-value",
+              Message(
+                .fixtureNotARankingFactor,
+                [
+                  "text": .text(text), "kinds": .text(kinds.joined(separator: ", ")),
+                  "hint": DidYouMean.hint(text, from: kinds),
+                ]), item)
           }
         }
         out.append(.recommendedBecause(id, wanted, reader.location(pair.key)))
@@ -341,21 +405,30 @@ extension FixtureLoader {
       if map.mapping == nil { reader.error("wrong-type", Message(.fixtureReasonsMustMap), map) }
     }
     if let map = fields.optional("set_aside") {
-      for (id, reason, location) in setAsidePairs(map, known: known, what: .solution, reasons: setAsideReasons, reader: reader) {
+      for (id, reason, location) in setAsidePairs(
+        map, known: known, what: .solution, reasons: setAsideReasons, reader: reader)
+      {
         out.append(.setAside(id, reason, location))
       }
     }
-    if let node = fields.optional("count"), let count = reader.int(node, Message(.whatKeyNamed, ["key": "count"]), in: 0...10_000) {
+    if let node = fields.optional("count"),
+      let count = reader.int(node, Message(.whatKeyNamed, ["key": "count"]), in: 0...10_000)
+    {
       out.append(.recommendationCount(count, reader.location(node)))
     }
     return out
   }
 
   static func nextStepChecks(_ node: YAMLNode, known: [String]?, reader: NodeReader) -> [Fixture.Expectation] {
-    guard let fields = reader.fields(node, Message(.whatKeyNamed, ["key": "next_steps"]), allowed: ["include", "exclude", "set_aside"]) else { return [] }
+    guard
+      let fields = reader.fields(
+        node, Message(.whatKeyNamed, ["key": "next_steps"]), allowed: ["include", "exclude", "set_aside"])
+    else { return [] }
     var out = inclusion(fields, known: known, what: .programme, reader: reader) { .nextStep($0, $1, $2) }
     if let map = fields.optional("set_aside") {
-      for (id, reason, location) in setAsidePairs(map, known: known, what: .programme, reasons: programmeSetAsideReasons, reader: reader) {
+      for (id, reason, location) in setAsidePairs(
+        map, known: known, what: .programme, reasons: programmeSetAsideReasons, reader: reader)
+      {
         out.append(.programmeSetAside(id, reason, location))
       }
     }
@@ -363,8 +436,8 @@ extension FixtureLoader {
   }
 }
 
-public enum FixtureRunner {
-  public static func run(_ fixture: Fixture, program: Program) -> FixtureResult {
+package enum FixtureRunner {
+  package static func run(_ fixture: Fixture, program: Program) -> FixtureResult {
     let a = Scorer.assess(fixture.sheet, with: program)
     let failures = fixture.expectations.compactMap { failure($0, fixture, a) }
     return FixtureResult(fixture: fixture, assessment: a, failures: failures)
@@ -384,18 +457,24 @@ public enum FixtureRunner {
         location: location,
         message: Message(
           .fixtureScoreDiffers,
-          ["pillar": .text(a.program.survey.pillars[pillar].id), "expected": .message(score.described), "actual": .text(score.show(actual))]),
+          [
+            "pillar": .text(a.program.survey.pillars[pillar].id), "expected": .message(score.described),
+            "actual": .text(score.show(actual)),
+          ]),
         explanation: stageExplanation(a, pillar: pillar, around: a.pillars[pillar].stage + 1))
     case .criterion(let id, let outcome, let location):
       return criterionFailure(id, outcome, location, a)
-    case .recommended, .topRecommendations, .recommendedBecause, .setAside, .recommendationCount, .nextStep, .programmeSetAside:
+    case .recommended, .topRecommendations, .recommendedBecause, .setAside, .recommendationCount, .nextStep,
+      .programmeSetAside:
       return recommendationFailure(expectation, a)
     case .metric(let id, let expected, let location):
       return metricFailure(id, expected, location, a)
     }
   }
 
-  static func stageFailure(_ pillar: Int, _ stage: Int?, _ location: SourceLocation, _ fixture: Fixture, _ a: Assessment) -> FixtureFailure? {
+  static func stageFailure(
+    _ pillar: Int, _ stage: Int?, _ location: SourceLocation, _ fixture: Fixture, _ a: Assessment
+  ) -> FixtureFailure? {
     let result = a.pillars[pillar]
     let actual = result.assessed ? result.stage : nil
     guard actual != stage else { return nil }
@@ -403,44 +482,65 @@ public enum FixtureRunner {
     var explanation = fixture.because[pillar].map { [Message(.fixtureExpectedBecause, ["reason": .text($0)])] } ?? []
     if !result.assessed {
       explanation.append(
-        Message(.fixtureNotAssessedCoverage, ["coverage": .text(ValueText.format((result.coverage * 100).rounded())), "stage": .text(String(result.stage))]))
+        Message(
+          .fixtureNotAssessedCoverage,
+          [
+            "coverage": .text(ValueText.format((result.coverage * 100).rounded())),
+            "stage": .text(String(result.stage)),
+          ]))
     }
     explanation += stageExplanation(a, pillar: pillar, around: min(stage ?? result.stage, result.stage) + 1)
     return FixtureFailure(
       location: location,
-      message: Message(.fixtureStageDiffers, ["pillar": .text(a.program.survey.pillars[pillar].id), "expected": shown(stage), "actual": shown(actual)]),
+      message: Message(
+        .fixtureStageDiffers,
+        ["pillar": .text(a.program.survey.pillars[pillar].id), "expected": shown(stage), "actual": shown(actual)]),
       explanation: explanation)
   }
 
   static func overallFailure(_ stage: Int?, _ location: SourceLocation, _ a: Assessment) -> FixtureFailure? {
     guard a.overall != stage else { return nil }
     let survey = a.program.survey
-    let overall = { (stage: Int?) -> MessageArgument in stage.map { .text(String($0)) } ?? .message(Message(.fixtureNone)) }
+    let overall = { (stage: Int?) -> MessageArgument in
+      stage.map { .text(String($0)) } ?? .message(Message(.fixtureNone))
+    }
     return FixtureFailure(
       location: location,
       message: Message(.fixtureOverallDiffers, ["expected": overall(stage), "actual": overall(a.overall)]),
       explanation: [
         Message(
           .fixturePillarStages,
-          ["stages": .text(a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.assessed ? String($0.stage) : notAssessed)" }.joined(separator: ", "))])
+          [
+            "stages": .text(
+              a.pillars.map { "\(survey.pillars[$0.pillar].id) \($0.assessed ? String($0.stage) : notAssessed)" }
+                .joined(separator: ", "))
+          ])
       ])
   }
 
-  static func criterionFailure(_ id: String, _ outcome: Outcome, _ location: SourceLocation, _ a: Assessment) -> FixtureFailure? {
+  static func criterionFailure(_ id: String, _ outcome: Outcome, _ location: SourceLocation, _ a: Assessment)
+    -> FixtureFailure?
+  {
     let program = a.program
     guard let index = program.criterionIndex(id) else {
-      return FixtureFailure(location: location, message: Message(.fixtureNoCriterion, ["id": .text(id)]), explanation: [])
+      return FixtureFailure(
+        location: location, message: Message(.fixtureNoCriterion, ["id": .text(id)]), explanation: [])
     }
     guard a.outcomes[index] != outcome else { return nil }
     return FixtureFailure(
       location: location,
       message: Message(
         .fixtureCriterionDiffers,
-        ["id": .text(program.criteria[index].qualifiedID), "expected": .text(outcome.name), "actual": .text(a.outcomes[index].name)]),
+        [
+          "id": .text(program.criteria[index].qualifiedID), "expected": .text(outcome.name),
+          "actual": .text(a.outcomes[index].name),
+        ]),
       explanation: criterionExplanation(a, index))
   }
 
-  static func metricFailure(_ id: String, _ expected: Fixture.MetricValue, _ location: SourceLocation, _ a: Assessment) -> FixtureFailure? {
+  static func metricFailure(_ id: String, _ expected: Fixture.MetricValue, _ location: SourceLocation, _ a: Assessment)
+    -> FixtureFailure?
+  {
     let program = a.program
     guard let index = program.metrics.firstIndex(where: { $0.id == id || $0.qualifiedID == id }) else { return nil }
     let value = a.metrics[index].value
@@ -456,7 +556,11 @@ public enum FixtureRunner {
     let equal: Bool
     let shown: MessageArgument
     if let number {
-      if case .number(let wanted) = expected { (equal, shown) = (wanted.matches(number), .text(wanted.show(number))) } else { (equal, shown) = (false, .text(JSONWriter.format(number))) }
+      if case .number(let wanted) = expected {
+        (equal, shown) = (wanted.matches(number), .text(wanted.show(number)))
+      } else {
+        (equal, shown) = (false, .text(JSONWriter.format(number)))
+      }
     } else {
       (equal, shown) = (expected == actual, actual.map(describe) ?? .message(Message(.fixtureUnknown)))
     }
@@ -472,9 +576,15 @@ public enum FixtureRunner {
     let program = a.program
     let index = { (id: String) in a.recommendations.firstIndex { program.solutions[$0.solution].id == id } }
     let nextSteps = {
-      [Message(.fixtureNextSteps, ["steps": .text(a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", "))])]
+      [
+        Message(
+          .fixtureNextSteps,
+          ["steps": .text(a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", "))])
+      ]
         + a.programmesSetAside.map {
-          Message(.fixtureProgrammeSetAside, ["id": .text(program.programmes[$0.programme].id), "reason": .text($0.reason.name)])
+          Message(
+            .fixtureProgrammeSetAside,
+            ["id": .text(program.programmes[$0.programme].id), "reason": .text($0.reason.name)])
         }
     }
     switch expectation {
@@ -482,20 +592,25 @@ public enum FixtureRunner {
       let found = index(id)
       guard (found != nil) != wanted else { return nil }
       return FixtureFailure(
-        location: location, message: Message(wanted ? .fixtureExpectedRecommended : .fixtureExpectedNotRecommended, ["id": .text(id)]),
+        location: location,
+        message: Message(wanted ? .fixtureExpectedRecommended : .fixtureExpectedNotRecommended, ["id": .text(id)]),
         explanation: whyRecommended(id, a))
     case .topRecommendations(let ids, let location):
       let actual = a.recommendations.prefix(ids.count).map { program.solutions[$0.solution].id }
       guard actual != ids else { return nil }
       return FixtureFailure(
         location: location,
-        message: Message(.fixtureTopDiffers, ["expected": .text(ids.joined(separator: ", ")), "actual": .text(actual.joined(separator: ", "))]),
+        message: Message(
+          .fixtureTopDiffers,
+          ["expected": .text(ids.joined(separator: ", ")), "actual": .text(actual.joined(separator: ", "))]),
         explanation: a.recommendations.prefix(ids.count).map {
           Message(.fixtureFactors, ["id": .text(program.solutions[$0.solution].id), "factors": .text(factorList($0))])
         })
     case .recommendedBecause(let id, let kinds, let location):
       guard let found = index(id) else {
-        return FixtureFailure(location: location, message: Message(.fixtureExpectedRecommended, ["id": .text(id)]), explanation: whyRecommended(id, a))
+        return FixtureFailure(
+          location: location, message: Message(.fixtureExpectedRecommended, ["id": .text(id)]),
+          explanation: whyRecommended(id, a))
       }
       let missing = kinds.filter { !a.recommendations[found].has($0) }
       guard !missing.isEmpty else { return nil }
@@ -503,20 +618,27 @@ public enum FixtureRunner {
         location: location,
         message: Message(
           .fixtureNotRecommendedFor,
-          ["id": .text(id), "rank": .text(String(found + 1)), "factors": .text(missing.map(\.rawValue).joined(separator: ", "))]),
+          [
+            "id": .text(id), "rank": .text(String(found + 1)),
+            "factors": .text(missing.map(\.rawValue).joined(separator: ", ")),
+          ]),
         explanation: [Message(.fixtureItsFactors, ["factors": .text(factorList(a.recommendations[found]))])])
     case .setAside(let id, let reason, let location):
       let item = a.setAside.first { program.solutions[$0.solution].id == id }
       guard item?.reasons.contains(where: { $0.name == reason }) != true else { return nil }
       return FixtureFailure(
         location: location, message: Message(.fixtureExpectedSetAside, ["id": .text(id), "reason": .text(reason)]),
-        explanation: item.map { [Message(.fixtureSetAsideFor, ["reasons": .text($0.reasons.map(\.name).joined(separator: ", "))])] }
+        explanation: item.map {
+          [Message(.fixtureSetAsideFor, ["reasons": .text($0.reasons.map(\.name).joined(separator: ", "))])]
+        }
           ?? whyRecommended(id, a))
     case .recommendationCount(let count, let location):
       guard a.recommendations.count != count else { return nil }
       return FixtureFailure(
         location: location,
-        message: Message(.fixtureRecommendationCount, ["expected": .text(String(count)), "actual": .text(String(a.recommendations.count))]),
+        message: Message(
+          .fixtureRecommendationCount,
+          ["expected": .text(String(count)), "actual": .text(String(a.recommendations.count))]),
         explanation: a.recommendations.prefix(5).map {
           Message(.fixtureFactors, ["id": .text(program.solutions[$0.solution].id), "factors": .text(factorList($0))])
         })
@@ -524,12 +646,16 @@ public enum FixtureRunner {
       let found = a.nextSteps.contains { program.programmes[$0.programme].id == id }
       guard found != wanted else { return nil }
       return FixtureFailure(
-        location: location, message: Message(wanted ? .fixtureExpectedNextStep : .fixtureExpectedNoNextStep, ["id": .text(id)]),
+        location: location,
+        message: Message(wanted ? .fixtureExpectedNextStep : .fixtureExpectedNoNextStep, ["id": .text(id)]),
         explanation: nextSteps())
     case .programmeSetAside(let id, let reason, let location):
-      guard !a.programmesSetAside.contains(where: { program.programmes[$0.programme].id == id && $0.reason.name == reason }) else { return nil }
+      guard
+        !a.programmesSetAside.contains(where: { program.programmes[$0.programme].id == id && $0.reason.name == reason })
+      else { return nil }
       return FixtureFailure(
-        location: location, message: Message(.fixtureExpectedProgrammeSetAside, ["id": .text(id), "reason": .text(reason)]),
+        location: location,
+        message: Message(.fixtureExpectedProgrammeSetAside, ["id": .text(id), "reason": .text(reason)]),
         explanation: nextSteps())
     default:
       return nil
@@ -544,9 +670,12 @@ public enum FixtureRunner {
   static func whyRecommended(_ id: String, _ a: Assessment) -> [Message] {
     let program = a.program
     if let found = a.recommendations.firstIndex(where: { program.solutions[$0.solution].id == id }) {
-      let reasons = a.recommendations[found].reasons.map { program.criteria[$0.criterion].qualifiedID + " (\($0.outcome.name))" }
+      let reasons = a.recommendations[found].reasons.map {
+        program.criteria[$0.criterion].qualifiedID + " (\($0.outcome.name))"
+      }
       return [
-        Message(.fixtureRecommendedAt, ["rank": .text(String(found + 1)), "reasons": .text(reasons.joined(separator: ", "))]),
+        Message(
+          .fixtureRecommendedAt, ["rank": .text(String(found + 1)), "reasons": .text(reasons.joined(separator: ", "))]),
         Message(.fixtureItsFactors, ["factors": .text(factorList(a.recommendations[found]))]),
       ]
     }
@@ -559,7 +688,11 @@ public enum FixtureRunner {
       sources.isEmpty
         ? Message(.fixtureNothingLinks, ["id": .text(id)])
         : Message(
-          .fixtureLinkedBy, ["criteria": .text(sources.map { "\(program.criteria[$0].qualifiedID) \(a.outcomes[$0].name)" }.joined(separator: ", "))])
+          .fixtureLinkedBy,
+          [
+            "criteria": .text(
+              sources.map { "\(program.criteria[$0].qualifiedID) \(a.outcomes[$0].name)" }.joined(separator: ", "))
+          ])
     ]
   }
 
@@ -573,31 +706,41 @@ public enum FixtureRunner {
   }
 
   /// The evidence of the stages up to `around`, with each criterion and what it read.
-  public static func stageExplanation(_ a: Assessment, pillar: Int, around stage: Int) -> [Message] {
+  package static func stageExplanation(_ a: Assessment, pillar: Int, around stage: Int) -> [Message] {
     var lines: [Message] = []
     let program = a.program
     for evidence in a.pillars[pillar].evidence where evidence.stage <= max(2, stage) {
       lines.append(
         Message(
           evidence.passed ? .fixtureGatePassed : .fixtureGateNotPassed,
-          ["stage": .text(String(evidence.stage)), "met": .text(ValueText.format(evidence.met)),
-           "weight": .text(ValueText.format(evidence.applicable)), "share": .text(String(Int(saturating: (evidence.share * 100).rounded()))),
-           "needed": .text(String(Int(saturating: (program.threshold * 100).rounded())))]))
+          [
+            "stage": .text(String(evidence.stage)), "met": .text(ValueText.format(evidence.met)),
+            "weight": .text(ValueText.format(evidence.applicable)),
+            "share": .text(String(Int(saturating: (evidence.share * 100).rounded()))),
+            "needed": .text(String(Int(saturating: (program.threshold * 100).rounded()))),
+          ]))
       for index in program.criteriaByPillar[pillar][evidence.stage] {
-        lines += criterionExplanation(a, index).enumerated().map { Message(.fixtureIndented, ["depth": .text($0.offset == 0 ? "  " : "    "), "line": .message($0.element)]) }
+        lines += criterionExplanation(a, index).enumerated().map {
+          Message(.fixtureIndented, ["depth": .text($0.offset == 0 ? "  " : "    "), "line": .message($0.element)])
+        }
       }
     }
     return lines
   }
 
-  public static func criterionExplanation(_ a: Assessment, _ index: Int) -> [Message] {
+  package static func criterionExplanation(_ a: Assessment, _ index: Int) -> [Message] {
     let criterion = a.program.criteria[index]
     var lines = [
       Message(
         .fixtureCriterionLine,
-        ["outcome": .text(a.outcomes[index].name), "id": .text(criterion.qualifiedID), "condition": .text(criterion.condition.source.text)])
+        [
+          "outcome": .text(a.outcomes[index].name), "id": .text(criterion.qualifiedID),
+          "condition": .text(criterion.condition.source.text),
+        ])
     ]
-    let reads = criterion.condition.reads.map { "\(a.survey.questions[$0].id) = \(ValueText.code(a.values[$0], survey: a.survey))" }
+    let reads = criterion.condition.reads.map {
+      "\(a.survey.questions[$0].id) = \(ValueText.code(a.values[$0], survey: a.survey))"
+    }
     if !reads.isEmpty { lines.append(Message(.fixtureReads, ["values": .text(reads.joined(separator: ", "))])) }
     if let error = a.errors[index] { lines.append(Message(.fixtureError, ["problem": .message(error.message)])) }
     return lines
@@ -605,9 +748,11 @@ public enum FixtureRunner {
 
   /// What the fixtures exercised, over all results; with `plugin`, only that plugin's criteria,
   /// the options they read and its solutions.
-  public static func coverage(_ results: [FixtureResult], program: Program, plugin: String? = nil) -> FixtureCoverage {
+  package static func coverage(_ results: [FixtureResult], program: Program, plugin: String? = nil) -> FixtureCoverage {
     let pluginIndex = plugin.flatMap { id in program.plugins.firstIndex { $0.id == id } }
-    let ownCriteria = program.criteria.indices.filter { pluginIndex == nil || program.criteria[$0].plugin == pluginIndex }
+    let ownCriteria = program.criteria.indices.filter {
+      pluginIndex == nil || program.criteria[$0].plugin == pluginIndex
+    }
     let ownSolutions = program.solutions.indices.filter { plugin == nil || program.solutions[$0].plugin == plugin }
     var met = Set<Int>()
     var unmet = Set<Int>()
@@ -622,9 +767,12 @@ public enum FixtureRunner {
       }
       for (slot, value) in a.values.enumerated() {
         switch value {
-        case .choice(_, let option): chosen.insert("\(survey.questions[slot].id)=\(survey.questions[slot].options[Int(option)].value)")
+        case .choice(_, let option):
+          chosen.insert("\(survey.questions[slot].id)=\(survey.questions[slot].options[Int(option)].value)")
         case .list(let items):
-          for case .choice(_, let option) in items { chosen.insert("\(survey.questions[slot].id)=\(survey.questions[slot].options[Int(option)].value)") }
+          for case .choice(_, let option) in items {
+            chosen.insert("\(survey.questions[slot].id)=\(survey.questions[slot].options[Int(option)].value)")
+          }
         default: break
         }
       }

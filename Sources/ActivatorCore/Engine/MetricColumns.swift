@@ -2,23 +2,23 @@
 /// diffs: `--metric ID` (repeatable), `--metrics` for all, or by default the metrics the plugins
 /// mark `headline: true`, or every metric when the rules have six or fewer (a column each stays
 /// readable; WeGO's 38 would not).
-public enum MetricSelection: Sendable, Equatable {
+package enum MetricSelection: Sendable, Equatable {
   case byDefault
   case all
   case ids([String])
 
   /// The first id asked for, if any.
-  public var firstID: String? {
+  package var firstID: String? {
     if case .ids(let ids) = self { return ids.first }
     return nil
   }
 
   /// More metrics than this and none marked headline: no columns unless asked for.
-  public static let defaultLimit = 6
+  package static let defaultLimit = 6
 
   /// The chosen metrics of `program`, in the order given (`ids`) or declared; an id that names
   /// no metric is a `MetricSelectionError` with the nearest ids.
-  public func columns(_ program: Program) throws(MetricSelectionError) -> [MetricColumn] {
+  package func columns(_ program: Program) throws(MetricSelectionError) -> [MetricColumn] {
     let metrics = program.metrics
     switch self {
     case .all:
@@ -41,42 +41,45 @@ public enum MetricSelection: Sendable, Equatable {
   }
 }
 
-public struct MetricSelectionError: Error, Sendable {
-  public var id: String
+package struct MetricSelectionError: Error, Sendable {
+  package var id: String
   /// The short id names metrics of two plugins: the qualified id (`plugin/id`) tells them apart.
-  public var ambiguous: Bool
-  public var known: [String]
+  package var ambiguous: Bool
+  package var known: [String]
 
-  public init(id: String, ambiguous: Bool, known: [String]) {
+  package init(id: String, ambiguous: Bool, known: [String]) {
     self.id = id
     self.ambiguous = ambiguous
     self.known = known
   }
 
-  public var message: Message {
+  package var message: Message {
     if ambiguous { return Message(.metricAmbiguous, ["id": .text(id)]) }
     let shortIDs = known.map { String($0.split(separator: "/").last ?? Substring($0)) }
     return Message(
       .metricUnknown,
-      ["id": .text(id), "hint": DidYouMean.hint(id, from: shortIDs + known), "known": .text(known.joined(separator: ", "))])
+      [
+        "id": .text(id), "hint": DidYouMean.hint(id, from: shortIDs + known),
+        "known": .text(known.joined(separator: ", ")),
+      ])
   }
 }
 
 /// A metric chosen for a column: found in each city's program by its qualified id, so files
 /// scored by other versions of the rules fill the cells their programs can (the rest are empty).
-public struct MetricColumn: Sendable {
+package struct MetricColumn: Sendable {
   /// `plugin/id`.
-  public var id: String
-  public var shortID: String
-  public var title: LocalizedText
-  public var unit: LocalizedText?
-  public var pool: PoolKind?
+  package var id: String
+  package var shortID: String
+  package var title: LocalizedText
+  package var unit: LocalizedText?
+  package var pool: PoolKind?
 
-  public enum PoolKind: String, Sendable {
+  package enum PoolKind: String, Sendable {
     case sum, ratio
   }
 
-  public init(_ metric: Metric) {
+  package init(_ metric: Metric) {
     id = metric.qualifiedID
     shortID = metric.id
     title = metric.title
@@ -89,19 +92,19 @@ public struct MetricColumn: Sendable {
   }
 
   /// This metric's result in `a`, if its program has it.
-  public func result(in a: Assessment) -> MetricResult? {
+  package func result(in a: Assessment) -> MetricResult? {
     guard let index = a.program.metrics.firstIndex(where: { $0.qualifiedID == id }) else { return nil }
     return a.metrics[index]
   }
 }
 
 /// One metric's numbers for one city, as a cohort keeps them.
-public struct MetricSample: Sendable {
+package struct MetricSample: Sendable {
   /// The value when it is a number; nil when it is unknown (or not a number).
-  public var value: Double?
-  public var parts: (numerator: Double, denominator: Double)?
+  package var value: Double?
+  package var parts: (numerator: Double, denominator: Double)?
 
-  public init(_ result: MetricResult?) {
+  package init(_ result: MetricResult?) {
     value = result?.value.number
     parts = result?.parts
   }
@@ -111,20 +114,20 @@ public struct MetricSample: Sendable {
 /// pooled figure where the metric says how to pool. Cities without a value (a pillar not
 /// assessed, an answer not known) count in none of them: an aggregate always says over how
 /// many cities it is computed.
-public struct MetricAggregate: Sendable {
-  public let column: MetricColumn
+package struct MetricAggregate: Sendable {
+  package let column: MetricColumn
   /// Every value, kept for an exact median (one number per city and chosen metric).
-  public private(set) var values: [Double] = []
+  package private(set) var values: [Double] = []
   private var numerator = 0.0
   private var denominator = 0.0
   /// Cities whose parts entered the pooled ratio.
-  public private(set) var pooledCities = 0
+  package private(set) var pooledCities = 0
 
-  public init(_ column: MetricColumn) {
+  package init(_ column: MetricColumn) {
     self.column = column
   }
 
-  public mutating func add(_ sample: MetricSample) {
+  package mutating func add(_ sample: MetricSample) {
     if let value = sample.value { values.append(value) }
     if let (top, bottom) = sample.parts {
       numerator += top
@@ -134,12 +137,12 @@ public struct MetricAggregate: Sendable {
   }
 
   /// Cities with a value.
-  public var count: Int { values.count }
+  package var count: Int { values.count }
 
-  public var mean: Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+  package var mean: Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
 
   /// The middle value (the mean of the two middle ones for an even count).
-  public var median: Double? {
+  package var median: Double? {
     guard !values.isEmpty else { return nil }
     let sorted = values.sorted()
     let middle = sorted.count / 2
@@ -148,7 +151,7 @@ public struct MetricAggregate: Sendable {
 
   /// Σvalue for a sum; Σnumerator / Σdenominator for a ratio (nil while the denominators add
   /// up to zero); nil for a metric that declares no pool.
-  public var pooled: Double? {
+  package var pooled: Double? {
     switch column.pool {
     case .sum?: values.isEmpty ? nil : values.reduce(0, +)
     case .ratio?: denominator == 0 ? nil : numerator / denominator
@@ -157,5 +160,5 @@ public struct MetricAggregate: Sendable {
   }
 
   /// The cities the pooled figure covers.
-  public var pooledOver: Int { column.pool == .ratio ? pooledCities : count }
+  package var pooledOver: Int { column.pool == .ratio ? pooledCities : count }
 }

@@ -4,21 +4,23 @@ import ActivatorYAML
 /// answers whose question is asked the same way are carried; renamed ones follow their rule;
 /// answers whose meaning changed are kept as notes; nothing is converted or invented, and the new
 /// questions are left unanswered and listed.
-public enum Migrator {
-  public struct Result: Sendable {
+package enum Migrator {
+  package struct Result: Sendable {
     /// The sheet for the new survey, in progress (`completed` removed: new questions wait).
-    public var sheet: AnswerSheet
+    package var sheet: AnswerSheet
     /// New slots that received an old answer.
-    public var carried: [Int]
+    package var carried: [Int]
     /// New slots flagged for review.
-    public var review: [Int]
+    package var review: [Int]
     /// Old question ids whose answers were not carried, with the new question whose note keeps them.
-    public var noted: [(old: String, noteOn: String?)]
+    package var noted: [(old: String, noteOn: String?)]
     /// New slots that apply and are still unanswered, in asking order: what to answer next.
-    public var unanswered: [Int]
+    package var unanswered: [Int]
   }
 
-  public static func migrate(_ sheet: AnswerSheet, from old: Survey, to new: Survey, with migration: Migration) -> Result {
+  package static func migrate(_ sheet: AnswerSheet, from old: Survey, to new: Survey, with migration: Migration)
+    -> Result
+  {
     var values = [AnswerValue?](repeating: nil, count: new.questions.count)
     var notes: [Int: [String]] = [:]
     var review = Set<Int>()
@@ -29,7 +31,8 @@ public enum Migrator {
       let rule = migration.questions[question.id]
       let target = rule?.to?.value ?? (new.questionIndex[question.id] != nil ? question.id : nil)
       let targetSlot = target.flatMap { new.questionIndex[$0] }
-      if let note = sheet.notes[oldSlot], let slot = targetSlot ?? rule?.noteOn.flatMap({ new.questionIndex[$0.value] }) {
+      if let note = sheet.notes[oldSlot], let slot = targetSlot ?? rule?.noteOn.flatMap({ new.questionIndex[$0.value] })
+      {
         notes[slot, default: []].append(targetSlot != nil ? note : "\(question.id): \(note)")
       }
       guard let answer = sheet.values[oldSlot] else { continue }
@@ -44,7 +47,8 @@ public enum Migrator {
       }
       let noteSlot = rule?.noteOn.flatMap { new.questionIndex[$0.value] } ?? targetSlot
       if let text = rule?.note?.text(language), rule?.review == true || moved == nil || rule?.to != nil, let noteSlot {
-        let shown = ValueText.answer(Scorer.value(answer, slot: oldSlot), slot: oldSlot, survey: old, language: language)
+        let shown = ValueText.answer(
+          Scorer.value(answer, slot: oldSlot), slot: oldSlot, survey: old, language: language)
         notes[noteSlot, default: []].append(Template.fill(text, ["value": shown]))
       }
       if moved == nil {
@@ -62,13 +66,16 @@ public enum Migrator {
       if case .unknown(let why) = context.values[$0] { return why == .unanswered }
       return false
     }
-    return Result(sheet: result, carried: carried.sorted(), review: review.sorted(), noted: noted, unanswered: unanswered)
+    return Result(
+      sheet: result, carried: carried.sorted(), review: review.sorted(), noted: noted, unanswered: unanswered)
   }
 
   /// The old answer as the new question reads it: written as it would be in a file, mapped
   /// through `values`, then read by the new question's own rules (its options, range and
   /// missing-data codes). Nil when the new question does not accept it.
-  static func convert(_ answer: AnswerValue, from old: Question, to new: Question, values: [String: String]?) -> AnswerValue? {
+  static func convert(_ answer: AnswerValue, from old: Question, to new: Question, values: [String: String]?)
+    -> AnswerValue?
+  {
     var text = AnswersWriter.render(answer, old)
     if let values, !values.isEmpty {
       guard let mapped = values[text] else { return nil }
@@ -78,7 +85,9 @@ public enum Migrator {
     let bytes = Array("v: \(text)".utf8)
     guard let root = try? YAMLParser.parse(bytes), let node = root.mapping?.first?.value else { return nil }
     let reader = NodeReader(file: SourceFile(path: "-", bytes: bytes), log: log)
-    guard case .value(let value) = AnswerParser.parse(node, for: new, reader: reader), !log.hasErrors else { return nil }
+    guard case .value(let value) = AnswerParser.parse(node, for: new, reader: reader), !log.hasErrors else {
+      return nil
+    }
     return value
   }
 }

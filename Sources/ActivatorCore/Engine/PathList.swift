@@ -1,7 +1,7 @@
 /// A batch's file names, packed into byte blocks. A million `String`s cost about 120 bytes each
 /// for the whole run; packed, a name costs its length plus 12 bytes. Blocks are never regrown
 /// (a growing array briefly holds two copies of itself), and sorting moves only the 12 bytes.
-public struct PathList: RandomAccessCollection, Sendable {
+package struct PathList: RandomAccessCollection, Sendable {
   /// Where a name is: `count` bytes from `start` in block `block`.
   struct Span {
     var block: UInt32
@@ -13,22 +13,22 @@ public struct PathList: RandomAccessCollection, Sendable {
   /// The names in list order (blocks keep the order in which names arrived).
   private var spans: [Span] = []
 
-  public init() {}
+  package init() {}
 
-  public init(_ paths: some Sequence<String>) {
+  package init(_ paths: some Sequence<String>) {
     for path in paths { append(path) }
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { spans.count }
+  package var startIndex: Int { 0 }
+  package var endIndex: Int { spans.count }
 
-  public subscript(position: Int) -> String {
+  package subscript(position: Int) -> String {
     let span = spans[position]
     let start = Int(span.start)
     return String(decoding: blocks[Int(span.block)][start..<start + Int(span.count)], as: UTF8.self)
   }
 
-  public mutating func append(_ path: String) {
+  package mutating func append(_ path: String) {
     var path = path
     path.withUTF8 { append(bytes: $0) }
   }
@@ -43,12 +43,15 @@ public struct PathList: RandomAccessCollection, Sendable {
     let last = blocks.count - 1
     let start = blocks[last].count
     blocks[last].append(contentsOf: name)
-    spans.append(Span(block: UInt32(truncatingIfNeeded: last), start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: name.count)))
+    spans.append(
+      Span(
+        block: UInt32(truncatingIfNeeded: last), start: UInt32(truncatingIfNeeded: start),
+        count: UInt32(truncatingIfNeeded: name.count)))
   }
 
   /// Appends the lines of an open file descriptor (standard input), without their surrounding
   /// spaces; empty lines are dropped. Reads in blocks: no line is ever held as a `String`.
-  public mutating func appendLines(from fd: Int32) {
+  package mutating func appendLines(from fd: Int32) {
     var block = [UInt8](repeating: 0, count: 64 << 10)
     var pending: [UInt8] = []
     func take(_ line: UnsafeBufferPointer<UInt8>) {
@@ -81,7 +84,7 @@ public struct PathList: RandomAccessCollection, Sendable {
   }
 
   /// Sorts byte-wise and drops repeats, moving spans only.
-  public mutating func sortAndRemoveDuplicates() {
+  package mutating func sortAndRemoveDuplicates() {
     let blocks = self.blocks
     func compare(_ left: Span, _ right: Span) -> Int32 {
       blocks[Int(left.block)].withUnsafeBufferPointer { a in

@@ -1,113 +1,113 @@
 /// The engine's own version, recorded in every result.
-public enum Engine {
-  public static let version = "1.0.0"
+package enum Engine {
+  package static let version = "1.0.0"
 }
 
 /// A criterion after checking: everything resolved to indices, its condition compiled.
-public struct Criterion: Sendable {
-  public var id: String
+package struct Criterion: Sendable {
+  package var id: String
   /// `plugin/id`, unique across a program.
-  public var qualifiedID: String
-  public var plugin: Int
-  public var pillar: Int
-  public var stage: Int
-  public var weight: Double
-  public var title: LocalizedText
-  public var met: LocalizedText?
-  public var unmet: LocalizedText?
-  public var condition: CompiledExpression
+  package var qualifiedID: String
+  package var plugin: Int
+  package var pillar: Int
+  package var stage: Int
+  package var weight: Double
+  package var title: LocalizedText
+  package var met: LocalizedText?
+  package var unmet: LocalizedText?
+  package var condition: CompiledExpression
   /// Catalog solutions (indices into `Program.solutions`) its rule recommends; `Program.links`
   /// adds those whose catalog entry says they help with it.
-  public var recommend: [Int]
+  package var recommend: [Int]
   /// Set for criteria expanded from a ladder, for "how far from the threshold" explanations.
-  public var ladder: LadderStep?
-  public var location: SourceLocation
+  package var ladder: LadderStep?
+  package var location: SourceLocation
   /// Capability or outcome (nil when the plugin does not say), and the basis of the condition.
-  public var kind: EvidenceKind? = nil
-  public var basis: String? = nil
+  package var kind: EvidenceKind? = nil
+  package var basis: String? = nil
   /// For criteria from a ladder on a computed value: the value and its unit, for explanations.
-  public var measure: Measure? = nil
+  package var measure: Measure? = nil
 }
 
 /// A number a ladder computes from answers (a rate from raw counts), shown with its unit.
-public struct Measure: Sendable {
-  public var value: CompiledExpression
-  public var unit: LocalizedText?
-  public var threshold: Double
-  public var direction: LadderDirection
+package struct Measure: Sendable {
+  package var value: CompiledExpression
+  package var unit: LocalizedText?
+  package var threshold: Double
+  package var direction: LadderDirection
 }
 
-public struct LadderStep: Sendable {
-  public var ladderID: String
-  public var question: Int
-  public var direction: LadderDirection
+package struct LadderStep: Sendable {
+  package var ladderID: String
+  package var question: Int
+  package var direction: LadderDirection
   /// The threshold: a number, or a level for ordinal choices.
-  public var threshold: Double
-  public var byLevel: Bool
+  package var threshold: Double
+  package var byLevel: Bool
 }
 
-public struct Metric: Sendable {
-  public var id: String
-  public var qualifiedID: String
-  public var title: LocalizedText
-  public var unit: LocalizedText?
-  public var pillar: Int?
-  public var expression: CompiledExpression
+package struct Metric: Sendable {
+  package var id: String
+  package var qualifiedID: String
+  package var title: LocalizedText
+  package var unit: LocalizedText?
+  package var pillar: Int?
+  package var expression: CompiledExpression
   /// Capability or outcome: reports show a pillar's outcome metrics beside its stage.
-  public var kind: EvidenceKind? = nil
+  package var kind: EvidenceKind? = nil
   /// Shown by default where outputs have a column per metric.
-  public var headline = false
-  public var pool: MetricPool? = nil
+  package var headline = false
+  package var pool: MetricPool? = nil
 }
 
 /// How a metric's values across cities pool into one figure (`MetricPoolDefinition`, compiled).
-public enum MetricPool: Sendable {
+package enum MetricPool: Sendable {
   case sum
   case ratio(numerator: CompiledExpression, denominator: CompiledExpression)
 }
 
-public struct NextStep: Sendable {
-  public var programme: Int
-  public var when: CompiledExpression
-  public var because: LocalizedText
-  public var plugin: Int
+package struct NextStep: Sendable {
+  package var programme: Int
+  package var when: CompiledExpression
+  package var because: LocalizedText
+  package var plugin: Int
   /// Pillars its condition names (`stage('mobility')`): where the roadmap shows the programme.
-  public var pillars: [Int]
+  package var pillars: [Int]
 }
 
-public struct PluginInfo: Sendable, Hashable {
-  public var id: String
-  public var version: SemanticVersion
-  public var hash: String
+package struct PluginInfo: Sendable, Hashable {
+  package var id: String
+  package var version: SemanticVersion
+  package var hash: String
 }
 
 /// A survey and the rule plugins that apply to it, checked together and compiled once; a batch
 /// scores every file with the same program.
-public final class Program: Sendable {
-  public let survey: Survey
-  public let plugins: [PluginInfo]
-  public let threshold: Double
-  public let criteria: [Criterion]
+package final class Program: Sendable {
+  package let survey: Survey
+  package let plugins: [PluginInfo]
+  package let threshold: Double
+  package let criteria: [Criterion]
   /// Criterion indices by pillar, then by stage (index = stage level).
-  public let criteriaByPillar: [[[Int]]]
-  public let metrics: [Metric]
+  package let criteriaByPillar: [[[Int]]]
+  package let metrics: [Metric]
   /// Metric indices in evaluation order: each after the metrics it reads (`metric('id')`).
-  public let metricOrder: [Int]
-  public let nextSteps: [NextStep]
-  public let solutions: [Solution]
-  public let programmes: [Programme]
+  package let metricOrder: [Int]
+  package let nextSteps: [NextStep]
+  package let solutions: [Solution]
+  package let programmes: [Programme]
   /// Solutions linked to each criterion: recommended by its rule or helping with it by the catalog.
-  public let links: [[Int]]
+  package let links: [[Int]]
   /// Each solution's needs: the compiled `requires` condition (nil: plain words only).
-  public let needConditions: [[CompiledExpression?]]
+  package let needConditions: [[CompiledExpression?]]
   /// Each solution's needs: the criteria and pillars that measure them.
-  public let needTargets: [[NeedTarget]]
+  package let needTargets: [[NeedTarget]]
   /// Where the city's priority pillar, barriers, income group and size are read.
-  public let context: ContextPlan
-  public let optionValues: [[String]]
+  package let context: ContextPlan
+  package let optionValues: [[String]]
   /// SHA-256 over the survey file and every plugin's hash.
-  public let hash: String
-  public let surveyHash: String
+  package let hash: String
+  package let surveyHash: String
 
   // The scoring loop's view of the criteria and questions, in flat arrays: reading a field of a
   // `Criterion` in a loop would copy the whole struct.
@@ -169,7 +169,9 @@ public final class Program: Sendable {
     }
     self.solutionIDs = solutions.map(\.id)
     var ranks = [Int](repeating: 0, count: solutions.count)
-    for (rank, index) in solutions.indices.sorted(by: { solutions[$0].id < solutions[$1].id }).enumerated() { ranks[index] = rank }
+    for (rank, index) in solutions.indices.sorted(by: { solutions[$0].id < solutions[$1].id }).enumerated() {
+      ranks[index] = rank
+    }
     self.solutionIDRanks = ranks
     self.solutionStages = solutions.map { ($0.stageMin, $0.stageMax) }
     self.solutionIncomes = solutions.map { Self.bits($0.fits.income, of: IncomeGroup.allCases) }
@@ -180,7 +182,9 @@ public final class Program: Sendable {
     var order = [Int](repeating: 0, count: programmes.count)
     let chain = ChainStep.allCases
     for (rank, index) in programmes.indices.sorted(by: {
-      ((chain.firstIndex(of: programmes[$0].step) ?? 0), programmes[$0].id) < ((chain.firstIndex(of: programmes[$1].step) ?? 0), programmes[$1].id)
+      ((chain.firstIndex(of: programmes[$0].step) ?? 0), programmes[$0].id) < (
+        (chain.firstIndex(of: programmes[$1].step) ?? 0), programmes[$1].id
+      )
     }).enumerated() { order[index] = rank }
     self.programmeOrder = order
     var byPillar = Array(
@@ -208,18 +212,18 @@ public final class Program: Sendable {
 
   /// A criterion by qualified or plain id; a ladder step may be named by its stage's id
   /// (`mob-realtime@established`) as well as its level.
-  public func criterionIndex(_ written: String) -> Int? {
+  package func criterionIndex(_ written: String) -> Int? {
     let id = survey.canonicalCriterionID(written)
     if let exact = criteria.firstIndex(where: { $0.qualifiedID == id }) { return exact }
     let matches = criteria.indices.filter { criteria[$0].id == id }
     return matches.count == 1 ? matches[0] : nil
   }
 
-  public func solutionIndex(_ id: String) -> Int? { solutions.firstIndex { $0.id == id } }
+  package func solutionIndex(_ id: String) -> Int? { solutions.firstIndex { $0.id == id } }
 }
 
 /// Per-question facts the scorer reads for every file, in flat arrays.
-public struct SurveyTables: Sendable {
+package struct SurveyTables: Sendable {
   let relevance: [CompiledExpression?]
   let applicability: [CompiledExpression?]
   let required: [Bool]
@@ -228,7 +232,7 @@ public struct SurveyTables: Sendable {
   let relevanceTexts: [String]
   let applicabilityTexts: [String]
 
-  public init(_ survey: Survey) {
+  package init(_ survey: Survey) {
     relevance = survey.questions.map(\.relevant)
     applicability = survey.questions.map(\.applicable)
     applicabilityTexts = survey.questions.map { $0.applicableSource?.text ?? "" }

@@ -14,29 +14,39 @@ extension ProgramCompiler {
       for solution in plugin.solutions {
         if let first = index.solutionIndex[solution.id] {
           log.error(
-            "duplicate-id", Message(.compileDuplicateSolutionId, ["solution_id": .text(solution.id)]), at: solution.location,
+            "duplicate-id", Message(.compileDuplicateSolutionId, ["solution_id": .text(solution.id)]),
+            at: solution.location,
             notes: [.init(Message(.surveyFirstDefinedHere), at: index.solutions[first].location)])
           continue
         }
         for pillar in solution.pillars where survey.pillarIndex(pillar.value) == nil {
           log.error(
-            "unknown-pillar", Message(.compileUnknownPillarSolution, ["pillar_value": .text(pillar.value), "solution_id": .text(solution.id), "hint": DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id))]),
+            "unknown-pillar",
+            Message(
+              .compileUnknownPillarSolution,
+              [
+                "pillar_value": .text(pillar.value), "solution_id": .text(solution.id),
+                "hint": DidYouMean.hint(pillar.value, from: survey.pillars.map(\.id)),
+              ]),
             at: pillar.location)
         }
         var resolved = solution
-        (resolved.stageMin, resolved.stageMax) = stageLevels(solution.stage, of: Message(.whatSolutionNamed, ["id": .text(solution.id)]), survey: survey, log: log)
+        (resolved.stageMin, resolved.stageMax) = stageLevels(
+          solution.stage, of: Message(.whatSolutionNamed, ["id": .text(solution.id)]), survey: survey, log: log)
         index.solutionIndex[solution.id] = index.solutions.count
         index.solutions.append(resolved)
       }
       for programme in plugin.programmes {
         if let first = index.programmeIndex[programme.id] {
           log.error(
-            "duplicate-id", Message(.compileDuplicateProgrammeId, ["programme_id": .text(programme.id)]), at: programme.location,
+            "duplicate-id", Message(.compileDuplicateProgrammeId, ["programme_id": .text(programme.id)]),
+            at: programme.location,
             notes: [.init(Message(.surveyFirstDefinedHere), at: index.programmes[first].location)])
           continue
         }
         var resolved = programme
-        (resolved.stageMin, resolved.stageMax) = stageLevels(programme.stage, of: Message(.whatProgrammeNamed, ["id": .text(programme.id)]), survey: survey, log: log)
+        (resolved.stageMin, resolved.stageMax) = stageLevels(
+          programme.stage, of: Message(.whatProgrammeNamed, ["id": .text(programme.id)]), survey: survey, log: log)
         index.programmeIndex[programme.id] = index.programmes.count
         index.programmes.append(resolved)
       }
@@ -47,9 +57,12 @@ extension ProgramCompiler {
   /// A stage fit as levels of the survey; (1, 1) after a reported problem, so the entry still
   /// exists.
   static func stageLevels(_ fit: StageFit?, of label: Message, survey: Survey, log: DiagnosticLog) -> (Int, Int) {
-    guard let fit, let low = survey.stageLevel(fit.min, log: log), let high = survey.stageLevel(fit.max, log: log) else { return (1, 1) }
+    guard let fit, let low = survey.stageLevel(fit.min, log: log), let high = survey.stageLevel(fit.max, log: log)
+    else { return (1, 1) }
     guard low <= high else {
-      log.error("range", Message(.pluginStageMinGreaterThan, ["low": "\(low)", "high": "\(high)", "label": .message(label)]), at: fit.location)
+      log.error(
+        "range", Message(.pluginStageMinGreaterThan, ["low": "\(low)", "high": "\(high)", "label": .message(label)]),
+        at: fit.location)
       return (1, 1)
     }
     return (low, high)
@@ -58,7 +71,8 @@ extension ProgramCompiler {
   /// What a `helps` list names: question slots, and criteria named by their own or their ladder's
   /// id; nil entries were unknown ids, already reported.
   static func helped(
-    _ references: [Located<String>], survey: Survey, criteria: [Criterion], criterionIDs: [String: Int], log: DiagnosticLog
+    _ references: [Located<String>], survey: Survey, criteria: [Criterion], criterionIDs: [String: Int],
+    log: DiagnosticLog
   ) -> (slots: Set<Int>, criteria: Set<Int>, complete: Bool) {
     var slots = Set<Int>()
     var named = Set<Int>()
@@ -75,14 +89,19 @@ extension ProgramCompiler {
       }
       if let slot = survey.questionIndex[reference.value] {
         if !criteria.contains(where: { $0.condition.reads.contains(slot) }) {
-          log.warning("helps-nothing", Message(.compileNoCriterionReadsQuestion, ["question": .text(reference.value)]), at: reference.location)
+          log.warning(
+            "helps-nothing", Message(.compileNoCriterionReadsQuestion, ["question": .text(reference.value)]),
+            at: reference.location)
         }
         slots.insert(slot)
         continue
       }
       let known = Array(survey.questionIndex.keys) + criteria.map(\.id) + Set(criteria.compactMap(\.ladder?.ladderID))
       log.error(
-        "unknown-reference", Message(.compileNeitherQuestionLadderNor, ["id": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: known)]),
+        "unknown-reference",
+        Message(
+          .compileNeitherQuestionLadderNor,
+          ["id": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: known)]),
         at: reference.location)
       complete = false
     }
@@ -92,7 +111,8 @@ extension ProgramCompiler {
   /// The criteria a `helps` list covers: those it names, and those whose every answer read is a
   /// question it names (a criterion combining two questions needs both, or its own id).
   static func criteriaHelped(
-    _ references: [Located<String>], survey: Survey, criteria: [Criterion], criterionIDs: [String: Int], log: DiagnosticLog
+    _ references: [Located<String>], survey: Survey, criteria: [Criterion], criterionIDs: [String: Int],
+    log: DiagnosticLog
   ) -> Set<Int> {
     let (slots, named, _) = helped(references, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log)
     var covered = named
@@ -112,12 +132,14 @@ extension ProgramCompiler {
   /// for a criterion the solution's `helps` does not cover is warned about: that is how
   /// mis-mapped recommendations show up.
   static func links(
-    criteria: [Criterion], solutions: [Solution], survey: Survey, criterionIDs: [String: Int], pluginIDs: [String], log: DiagnosticLog
+    criteria: [Criterion], solutions: [Solution], survey: Survey, criterionIDs: [String: Int], pluginIDs: [String],
+    log: DiagnosticLog
   ) -> [[Int]] {
     var links = criteria.map(\.recommend)
     var helped = [Set<Int>](repeating: [], count: solutions.count)
     for (solution, entry) in solutions.enumerated() {
-      helped[solution] = criteriaHelped(entry.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log)
+      helped[solution] = criteriaHelped(
+        entry.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log)
       for criterion in helped[solution].sorted() where !links[criterion].contains(solution) {
         if (entry.stageMin...entry.stageMax).contains(criteria[criterion].stage) { links[criterion].append(solution) }
       }
@@ -125,18 +147,23 @@ extension ProgramCompiler {
     for (index, criterion) in criteria.enumerated() {
       for solution in criterion.recommend where !helped[solution].contains(index) {
         let entry = solutions[solution]
-        let (slots, _, complete) = self.helped(entry.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: DiagnosticLog())
+        let (slots, _, complete) = self.helped(
+          entry.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: DiagnosticLog())
         // An unknown id in helps is reported already; another plugin's solution cannot name this
         // plugin's criteria, so it is enough that it helps with one of the answers read.
         if !complete { continue }
-        if entry.plugin != pluginIDs[criterion.plugin] && criterion.condition.reads.contains(where: slots.contains) { continue }
+        if entry.plugin != pluginIDs[criterion.plugin] && criterion.condition.reads.contains(where: slots.contains) {
+          continue
+        }
         let what =
           entry.helps.isEmpty
           ? Message(.compileHelpsEmpty)
           : Message(.compileHelpsDoNotCover, ["helps": .text(entry.helps.map(\.value).joined(separator: ", "))])
         log.warning(
           "recommend-not-helped",
-          Message(.compileCriterionRecommendsButAdd, ["criterion": .text(criterion.qualifiedID), "solution": .text(entry.id), "why": .message(what)]),
+          Message(
+            .compileCriterionRecommendsButAdd,
+            ["criterion": .text(criterion.qualifiedID), "solution": .text(entry.id), "why": .message(what)]),
           at: criterion.location)
       }
     }
@@ -146,7 +173,8 @@ extension ProgramCompiler {
   /// Each need's `requires` condition, type-checked against the survey (answers and scoring
   /// outcomes), and the criteria that measure what it asks for.
   static func needs(
-    _ solutions: [Solution], survey: Survey, criteria: [Criterion], environment: (String) -> ExpressionEnvironment, log: DiagnosticLog
+    _ solutions: [Solution], survey: Survey, criteria: [Criterion], environment: (String) -> ExpressionEnvironment,
+    log: DiagnosticLog
   ) -> (conditions: [[CompiledExpression?]], measuredBy: [[NeedTarget]]) {
     var conditions: [[CompiledExpression?]] = []
     var measuredBy: [[NeedTarget]] = []
@@ -165,9 +193,13 @@ extension ProgramCompiler {
         compiled.append(condition)
         var target = NeedTarget()
         if let condition {
-          target.criteria = criteria.indices.filter { !Set(criteria[$0].condition.reads).isDisjoint(with: condition.reads) }
+          target.criteria = criteria.indices.filter {
+            !Set(criteria[$0].condition.reads).isDisjoint(with: condition.reads)
+          }
           for id in condition.criteriaNamed {
-            if let index = scope.criterionIDs[id], index >= 0, !target.criteria.contains(index) { target.criteria.append(index) }
+            if let index = scope.criterionIDs[id], index >= 0, !target.criteria.contains(index) {
+              target.criteria.append(index)
+            }
           }
           target.pillars = condition.pillarsNamed
           target.criteria.sort { (criteria[$0].stage, $0) < (criteria[$1].stage, $1) }
@@ -182,7 +214,7 @@ extension ProgramCompiler {
 }
 
 /// What shows a need is in place: criteria reading the same answers, and pillars whose stage it asks for.
-public struct NeedTarget: Sendable {
-  public var criteria: [Int] = []
-  public var pillars: [Int] = []
+package struct NeedTarget: Sendable {
+  package var criteria: [Int] = []
+  package var pillars: [Int] = []
 }

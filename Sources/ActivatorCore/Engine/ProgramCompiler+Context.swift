@@ -25,14 +25,21 @@ extension ProgramCompiler {
       return found
     }
     if let mapped = first("priority_pillar", \.priorityPillar) {
-      plan.priorityPillar = choice(mapped, "priority_pillar", survey, log, expected: Message(.compileExpectedPillarId), words: survey.pillars.map(\.id)) {
+      plan.priorityPillar = choice(
+        mapped, "priority_pillar", survey, log, expected: Message(.compileExpectedPillarId),
+        words: survey.pillars.map(\.id)
+      ) {
         survey.pillarIndex($0)
       }
     }
-    if let question = first("barriers", \.barriers), let slot = self.question(question, survey, log, types: [.multi], "barriers") {
+    if let question = first("barriers", \.barriers),
+      let slot = self.question(question, survey, log, types: [.multi], "barriers")
+    {
       plan.barriers = slot
     }
-    if let question = first("top_barrier", \.topBarrier), let slot = self.question(question, survey, log, types: [.choice], "top_barrier") {
+    if let question = first("top_barrier", \.topBarrier),
+      let slot = self.question(question, survey, log, types: [.choice], "top_barrier")
+    {
       if let barriers = plan.barriers {
         let barrierOptions = survey.questions[barriers].options.map(\.value)
         let options = survey.questions[slot].options.map(\.value)
@@ -44,7 +51,8 @@ extension ProgramCompiler {
             Message(
               .compileTopBarrierStrays,
               [
-                "options": .list(strays.map { .text("'\($0)'") }), "count": .count(strays.count), "question": .text(question.value),
+                "options": .list(strays.map { .text("'\($0)'") }), "count": .count(strays.count),
+                "question": .text(question.value),
                 "barriers": .text(survey.questions[barriers].id),
               ]),
             at: question.location)
@@ -55,7 +63,10 @@ extension ProgramCompiler {
       }
     }
     if let mapped = first("income_group", \.incomeGroup) {
-      plan.income = choice(mapped, "income_group", survey, log, expected: Message(.compileExpectedIncomeGroup), words: IncomeGroup.allCases.map(\.rawValue)) {
+      plan.income = choice(
+        mapped, "income_group", survey, log, expected: Message(.compileExpectedIncomeGroup),
+        words: IncomeGroup.allCases.map(\.rawValue)
+      ) {
         IncomeGroup(word: $0)
       }
     }
@@ -63,7 +74,9 @@ extension ProgramCompiler {
     let eased = definitions.flatMap(\.barrierHelp)
     if let barriers = plan.barriers {
       plan.setEasing(
-        easing(eased, barriers: barriers, survey: survey, solutions: solutions, links: links, criteria: criteria, criterionIDs: criterionIDs, log: log),
+        easing(
+          eased, barriers: barriers, survey: survey, solutions: solutions, links: links, criteria: criteria,
+          criterionIDs: criterionIDs, log: log),
         solutions: solutions.count)
     }
     return plan
@@ -71,7 +84,9 @@ extension ProgramCompiler {
 
   /// What the context can read from a question.
   enum Shape: String {
-    case choice = "choice", multi = "multiple-choice", number = "number"
+    case choice = "choice"
+    case multi = "multiple-choice"
+    case number = "number"
   }
 
   /// The one place that looks at a question's kind.
@@ -85,10 +100,18 @@ extension ProgramCompiler {
     }
   }
 
-  static func question(_ reference: Located<String>, _ survey: Survey, _ log: DiagnosticLog, types: [Shape], _ key: String) -> Int? {
+  static func question(
+    _ reference: Located<String>, _ survey: Survey, _ log: DiagnosticLog, types: [Shape], _ key: String
+  ) -> Int? {
     guard let slot = survey.questionIndex[reference.value] else {
       log.error(
-        "unknown-question", Message(.compileUnknownQuestion, ["question_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys)]),
+        "unknown-question",
+        Message(
+          .compileUnknownQuestion,
+          [
+            "question_value": .text(reference.value),
+            "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys),
+          ]),
         at: reference.location)
       return nil
     }
@@ -98,7 +121,8 @@ extension ProgramCompiler {
         Message(
           .compileNeedsQuestionBut,
           [
-            "key": .text(key), "kinds": .alternatives(types.map { .text($0.rawValue) }), "question": .text(reference.value),
+            "key": .text(key), "kinds": .alternatives(types.map { .text($0.rawValue) }),
+            "question": .text(reference.value),
             "kind": .text(survey.questions[slot].kind.name),
           ]),
         at: reference.location)
@@ -110,7 +134,8 @@ extension ProgramCompiler {
   /// A choice question whose options stand for values of a closed set: by the option's own value,
   /// or through the block's `options:` map (options left out of the map read as no value).
   static func choice<T: Sendable>(
-    _ mapped: ContextDefinition.Mapped, _ key: String, _ survey: Survey, _ log: DiagnosticLog, expected: Message, words: [String],
+    _ mapped: ContextDefinition.Mapped, _ key: String, _ survey: Survey, _ log: DiagnosticLog, expected: Message,
+    words: [String],
     convert: (String) -> T?
   ) -> ContextPlan.Choice<T>? {
     guard let slot = question(mapped.question, survey, log, types: [.choice], key) else { return nil }
@@ -124,7 +149,8 @@ extension ProgramCompiler {
           Message(
             .compileHasOptionsThatNot,
             [
-              "question": .text(mapped.question.value), "expected": .message(expected), "words": .text(words.joined(separator: ", ")),
+              "question": .text(mapped.question.value), "expected": .message(expected),
+              "words": .text(words.joined(separator: ", ")),
               "options": .text(strays.map { "'\($0)'" }.joined(separator: ", ")),
               "example": .text("{question: \(mapped.question.value), options: {\(first): …}}"),
             ]),
@@ -136,7 +162,13 @@ extension ProgramCompiler {
     for (option, value) in mapped.options {
       guard let index = options.firstIndex(where: { $0.value == option.value }) else {
         log.error(
-          "unknown-option", Message(.compileNotOption, ["value": .text(option.value), "question_id": .text(mapped.question.value), "hint": DidYouMean.hint(option.value, from: options.map(\.value))]),
+          "unknown-option",
+          Message(
+            .compileNotOption,
+            [
+              "value": .text(option.value), "question_id": .text(mapped.question.value),
+              "hint": DidYouMean.hint(option.value, from: options.map(\.value)),
+            ]),
           at: option.location)
         continue
       }
@@ -146,7 +178,8 @@ extension ProgramCompiler {
           Message(
             .compileContextValueNot,
             [
-              "value": .text(value.value), "expected": .message(expected), "words": .text(words.joined(separator: ", ")),
+              "value": .text(value.value), "expected": .message(expected),
+              "words": .text(words.joined(separator: ", ")),
               "hint": DidYouMean.hint(value.value, from: words),
             ]),
           at: value.location)
@@ -161,18 +194,24 @@ extension ProgramCompiler {
     guard let slot = question(mapped.question, survey, log, types: [.number, .choice], "city_size") else { return nil }
     if shape(survey.questions[slot]) == .number {
       if !mapped.options.isEmpty {
-        log.error("context-option", Message(.compileOptionsMapChoicesNumber, ["question": .text(mapped.question.value)]), at: mapped.question.location)
+        log.error(
+          "context-option", Message(.compileOptionsMapChoicesNumber, ["question": .text(mapped.question.value)]),
+          at: mapped.question.location)
       }
       return .residents(slot)
     }
-    return choice(mapped, "city_size", survey, log, expected: Message(.compileExpectedCitySize), words: CitySize.allCases.map(\.rawValue)) { CitySize(word: $0) }
-      .map { .classes($0) }
+    return choice(
+      mapped, "city_size", survey, log, expected: Message(.compileExpectedCitySize),
+      words: CitySize.allCases.map(\.rawValue)
+    ) { CitySize(word: $0) }
+    .map { .classes($0) }
   }
 
   /// For each option of the barriers question, the solutions that ease it: linked to a criterion
   /// it names, or within a cost band it names.
   static func easing(
-    _ eased: [ContextDefinition.BarrierHelp], barriers: Int, survey: Survey, solutions: [Solution], links: [[Int]], criteria: [Criterion],
+    _ eased: [ContextDefinition.BarrierHelp], barriers: Int, survey: Survey, solutions: [Solution], links: [[Int]],
+    criteria: [Criterion],
     criterionIDs: [String: Int], log: DiagnosticLog
   ) -> [[Int]] {
     let options = survey.questions[barriers].options.map(\.value)
@@ -180,12 +219,20 @@ extension ProgramCompiler {
     for help in eased {
       guard let option = options.firstIndex(of: help.barrier.value) else {
         log.error(
-          "unknown-option", Message(.compileNotOption, ["value": .text(help.barrier.value), "question_id": .text(survey.questions[barriers].id), "hint": DidYouMean.hint(help.barrier.value, from: options)]),
+          "unknown-option",
+          Message(
+            .compileNotOption,
+            [
+              "value": .text(help.barrier.value), "question_id": .text(survey.questions[barriers].id),
+              "hint": DidYouMean.hint(help.barrier.value, from: options),
+            ]),
           at: help.barrier.location)
         continue
       }
       var found = Set(easing[option])
-      for criterion in criteriaHelped(help.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log) {
+      for criterion in criteriaHelped(
+        help.helps, survey: survey, criteria: criteria, criterionIDs: criterionIDs, log: log)
+      {
         found.formUnion(links[criterion])
       }
       for (index, solution) in solutions.enumerated() where help.cost.contains(solution.cost) { found.insert(index) }

@@ -13,7 +13,8 @@ extension ProgramCompiler {
     guard let value = compiled else { return [] }
     guard value.type.isNumeric else {
       log.error(
-        "type-mismatch", Message(.compileLadderValueNotNumber, ["id": .text(ladder.id), "type": value.type.describe(survey)]),
+        "type-mismatch",
+        Message(.compileLadderValueNotNumber, ["id": .text(ladder.id), "type": value.type.describe(survey)]),
         at: source.location(ofOffset: 0))
       return []
     }
@@ -25,18 +26,23 @@ extension ProgramCompiler {
       let id = "\(ladder.id)@\(step.stage.value)"
       guard scope.claim(id, step.stage.location) else { continue }
       guard case .number(let threshold) = step.threshold.value else {
-        log.error("ladder-threshold", Message(.compileLadderValueThresholds, ["id": .text(ladder.id)]), at: step.threshold.location)
+        log.error(
+          "ladder-threshold", Message(.compileLadderValueThresholds, ["id": .text(ladder.id)]),
+          at: step.threshold.location)
         continue
       }
-      checkOrder(threshold, after: previous, ladder.direction, stage: step.stage.value, at: step.threshold.location, log: log)
+      checkOrder(
+        threshold, after: previous, ladder.direction, stage: step.stage.value, at: step.threshold.location, log: log)
       previous = threshold
-      let fill = ladderTexts(LocalizedText(survey.languages.map { ($0, ValueText.number(threshold, $0)) }), step.stage.value, survey)
+      let fill = ladderTexts(
+        LocalizedText(survey.languages.map { ($0, ValueText.number(threshold, $0)) }), step.stage.value, survey)
       guard let pillar else { continue }
       let recommend = scope.resolver.solutions((recommendations[step.stage.value] ?? []) + (recommendations[0] ?? []))
       criteria.append(
         Criterion(
           id: id, qualifiedID: "\(plugin.id)/\(id)", plugin: pluginNumber, pillar: pillar, stage: step.stage.value,
-          weight: ladder.weight, title: fill(ladder.title) ?? ladder.title, met: fill(ladder.met), unmet: fill(ladder.unmet),
+          weight: ladder.weight, title: fill(ladder.title) ?? ladder.title, met: fill(ladder.met),
+          unmet: fill(ladder.unmet),
           condition: comparison(value, threshold, ladder.direction), recommend: recommend, ladder: nil,
           location: step.stage.location, kind: ladder.kind?.value, basis: ladder.basis,
           measure: Measure(value: value, unit: ladder.unit, threshold: threshold, direction: ladder.direction)))
@@ -46,17 +52,21 @@ extension ProgramCompiler {
 
   /// Warns when a ladder's threshold asks for less than the stage below.
   static func checkOrder(
-    _ threshold: Double, after previous: Double?, _ direction: LadderDirection, stage: Int, at location: SourceLocation, log: DiagnosticLog
+    _ threshold: Double, after previous: Double?, _ direction: LadderDirection, stage: Int, at location: SourceLocation,
+    log: DiagnosticLog
   ) {
     guard let previous, direction == .higher ? threshold < previous : threshold > previous else { return }
     log.warning(
       "ladder-order",
-      Message(direction == .higher ? .compileThresholdLowerThanBelow : .compileThresholdHigherThanBelow, ["stage": .text(String(stage))]),
+      Message(
+        direction == .higher ? .compileThresholdLowerThanBelow : .compileThresholdHigherThanBelow,
+        ["stage": .text(String(stage))]),
       at: location)
   }
 
   /// Fills `{threshold}` (as `shown`) and `{stage}` (the stage's name) in a ladder step's texts.
-  static func ladderTexts(_ shown: LocalizedText, _ stage: Int, _ survey: Survey) -> (LocalizedText?) -> LocalizedText? {
+  static func ladderTexts(_ shown: LocalizedText, _ stage: Int, _ survey: Survey) -> (LocalizedText?) -> LocalizedText?
+  {
     let stageNames = LocalizedText(survey.languages.map { ($0, survey.stageName(stage, $0)) })
     return { text in
       text.map { text in
@@ -70,7 +80,9 @@ extension ProgramCompiler {
 
   /// `value >= threshold` (or `<=`) over an already checked expression, keeping its source so a
   /// runtime problem (a division by zero) points into the value as written.
-  static func comparison(_ value: CompiledExpression, _ threshold: Double, _ direction: LadderDirection) -> CompiledExpression {
+  static func comparison(_ value: CompiledExpression, _ threshold: Double, _ direction: LadderDirection)
+    -> CompiledExpression
+  {
     let higher = direction == .higher
     return CompiledExpression(
       value, type: .bool, extraCost: 1,
@@ -85,13 +97,17 @@ extension ProgramCompiler {
   /// where it says so, and outcomes only from the stage it names.
   static func checkEvidence(_ plugins: [Plugin], survey: Survey, log: DiagnosticLog) {
     let policy = survey.policy
-    func check(_ what: Message, kind: Located<EvidenceKind>?, basis: String?, stages: [Located<Int>], at location: SourceLocation) {
+    func check(
+      _ what: Message, kind: Located<EvidenceKind>?, basis: String?, stages: [Located<Int>], at location: SourceLocation
+    ) {
       for field in policy.criterionFields {
         let present = field == .kind ? kind != nil : !(basis ?? "").trimmingSpaces.isEmpty
         if !present {
           log.error(
             "missing-field",
-            Message(.compileMissingEvidenceField, ["what": .message(what), "field": .text(field.rawValue), "survey": .text(survey.reference)]),
+            Message(
+              .compileMissingEvidenceField,
+              ["what": .message(what), "field": .text(field.rawValue), "survey": .text(survey.reference)]),
             at: location)
         }
       }
@@ -101,7 +117,10 @@ extension ProgramCompiler {
           "outcome-stage",
           Message(
             .compileOutcomeBelowStage,
-            ["what": .message(what), "stage": .text(String(stage.value)), "survey": .text(survey.reference), "from": .text(String(from))]),
+            [
+              "what": .message(what), "stage": .text(String(stage.value)), "survey": .text(survey.reference),
+              "from": .text(String(from)),
+            ]),
           at: stage.location)
       }
     }

@@ -53,11 +53,13 @@ extension ProgramCompiler {
       for definition in plugin.definitions {
         let name = definition.name
         if survey.questionIndex[name.value] != nil {
-          log.error("duplicate-id", Message(.compileDefinitionIsQuestion, ["name": .text(name.value)]), at: name.location)
+          log.error(
+            "duplicate-id", Message(.compileDefinitionIsQuestion, ["name": .text(name.value)]), at: name.location)
           continue
         }
         if literals.contains(name.value) || Parser.reserved.contains(name.value) {
-          log.error("reserved-word", Message(.compileDefinitionReserved, ["name": .text(name.value)]), at: name.location)
+          log.error(
+            "reserved-word", Message(.compileDefinitionReserved, ["name": .text(name.value)]), at: name.location)
           continue
         }
         names.define(name, definition.expression, plugin: pluginNumber)
@@ -77,13 +79,15 @@ extension ProgramCompiler {
       for definition in plugin.metrics {
         if let first = seen[definition.id] {
           log.error(
-            "duplicate-id", Message(.compileDuplicateMetricId, ["definition_id": .text(definition.id)]), at: definition.location,
+            "duplicate-id", Message(.compileDuplicateMetricId, ["definition_id": .text(definition.id)]),
+            at: definition.location,
             notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
           continue
         }
         seen[definition.id] = definition.location
         let entry = names.addMetric(
-          id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber, source: definition.expression,
+          id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber,
+          source: definition.expression,
           location: definition.location)
         registered.append((entry, definition))
       }
@@ -100,7 +104,9 @@ extension ProgramCompiler {
     registered.compactMap { entry, definition in
       let pillar = definition.pillar.flatMap(resolver.pillar)
       names.check(entry)
-      let pool = definition.pool.flatMap { metricPool($0, definition, entry, resolver: resolver, environment: environment(entry.plugin)) }
+      let pool = definition.pool.flatMap {
+        metricPool($0, definition, entry, resolver: resolver, environment: environment(entry.plugin))
+      }
       guard let expression = entry.compiled, entry.state == .checked else { return nil }
       var metric = Metric(
         id: definition.id, qualifiedID: entry.name, title: definition.title, unit: definition.unit, pillar: pillar,
@@ -114,14 +120,18 @@ extension ProgramCompiler {
   /// A metric's pool: a sum needs the metric to give a number; a ratio's parts are numbers read
   /// as the metric is (answers, outcomes, definitions and other metrics).
   static func metricPool(
-    _ pool: MetricPoolDefinition, _ definition: MetricDefinition, _ entry: NamedExpressions.Entry, resolver: NameResolver,
+    _ pool: MetricPoolDefinition, _ definition: MetricDefinition, _ entry: NamedExpressions.Entry,
+    resolver: NameResolver,
     environment: ExpressionEnvironment
   ) -> MetricPool? {
     switch pool {
     case .sum(let location):
       if let compiled = entry.compiled, !compiled.type.isNumeric {
         resolver.log.error(
-          "type-mismatch", Message(.compileMetricPoolSumNumber, ["id": .text(definition.id), "type": compiled.type.describe(resolver.survey)]), at: location)
+          "type-mismatch",
+          Message(
+            .compileMetricPoolSumNumber, ["id": .text(definition.id), "type": compiled.type.describe(resolver.survey)]),
+          at: location)
         return nil
       }
       return .sum
@@ -132,7 +142,10 @@ extension ProgramCompiler {
         guard let compiled else { return nil }
         guard compiled.type.isNumeric else {
           resolver.log.error(
-            "type-mismatch", Message(.compileMetricPoolPartNumber, ["id": .text(definition.id), "type": compiled.type.describe(resolver.survey)]),
+            "type-mismatch",
+            Message(
+              .compileMetricPoolPartNumber,
+              ["id": .text(definition.id), "type": compiled.type.describe(resolver.survey)]),
             at: source.location(ofOffset: 0))
           return nil
         }
@@ -161,16 +174,20 @@ extension ProgramCompiler {
               ]),
             at: definition.programme.location)
         }
-        let (when, diagnostics) = ExpressionCompiler.compile(definition.when, in: environment(pluginNumber), expecting: .bool)
+        let (when, diagnostics) = ExpressionCompiler.compile(
+          definition.when, in: environment(pluginNumber), expecting: .bool)
         log.append(contentsOf: diagnostics)
         if let programme, catalog.programmes[programme].status == .discontinued {
           log.warning(
-            "discontinued-programme", Message(.compileProgrammeDiscontinued, ["programme": .text(definition.programme.value)]),
+            "discontinued-programme",
+            Message(.compileProgrammeDiscontinued, ["programme": .text(definition.programme.value)]),
             at: definition.programme.location)
         }
         guard let programme, let when else { continue }
         nextSteps.append(
-          NextStep(programme: programme, when: when, because: definition.because, plugin: pluginNumber, pillars: when.pillarsNamed))
+          NextStep(
+            programme: programme, when: when, because: definition.because, plugin: pluginNumber,
+            pillars: when.pillarsNamed))
       }
     }
     return nextSteps

@@ -1,12 +1,12 @@
 /// Checks plugins against a survey and compiles them into a `Program`: ids resolved, expressions
 /// type-checked, ladders expanded, catalog references and reachability verified.
-public enum ProgramCompiler {
+package enum ProgramCompiler {
   /// Compiles `survey` with every plugin of `plugins` that accepts this survey's version.
   /// Problems go to `log`; the program is `nil` if any error was found.
   ///
   /// - Parameter answeredVersion: select plugins by the version an answers file was written for
   ///   (an older minor version is read with the newer survey); default: the survey's own.
-  public static func compile(
+  package static func compile(
     survey: Survey, plugins allPlugins: [Plugin], log: DiagnosticLog, answeredVersion: SemanticVersion? = nil,
     warnUnreachable: Bool = true
   ) -> Program? {
@@ -35,25 +35,30 @@ public enum ProgramCompiler {
     }
     let registeredMetrics = registerMetrics(plugins, in: names, log: log)
     let solutionLinks = links(
-      criteria: criteria, solutions: catalog.solutions, survey: survey, criterionIDs: criterionIDs, pluginIDs: plugins.map(\.id), log: log)
+      criteria: criteria, solutions: catalog.solutions, survey: survey, criterionIDs: criterionIDs,
+      pluginIDs: plugins.map(\.id), log: log)
     let pluginNumbers = Dictionary(plugins.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let needPlans = needs(
-      catalog.solutions, survey: survey, criteria: criteria, environment: { outcomeEnvironment(pluginNumbers[$0]) }, log: log)
+      catalog.solutions, survey: survey, criteria: criteria, environment: { outcomeEnvironment(pluginNumbers[$0]) },
+      log: log)
     let cityContext = contextPlan(
-      plugins, survey: survey, solutions: catalog.solutions, links: solutionLinks, criteria: criteria, criterionIDs: criterionIDs, log: log)
+      plugins, survey: survey, solutions: catalog.solutions, links: solutionLinks, criteria: criteria,
+      criterionIDs: criterionIDs, log: log)
     let metrics = compileMetrics(registeredMetrics, in: names, resolver: resolver, environment: outcomeEnvironment)
     let nextSteps = compileNextSteps(plugins, environment: outcomeEnvironment, catalog: catalog, log: log)
 
     warnStagesWithoutCriteria(criteria, survey: survey, at: plugins.first?.location ?? survey.location, log: log)
     if warnUnreachable { warnUnreachableSolutions(catalog.solutions, links: solutionLinks, log: log) }
     checkCostBudget(
-      survey: survey, criteria: criteria, metrics: metrics, nextSteps: nextSteps, needs: needPlans.conditions, solutions: catalog.solutions,
+      survey: survey, criteria: criteria, metrics: metrics, nextSteps: nextSteps, needs: needPlans.conditions,
+      solutions: catalog.solutions,
       log: log)
     guard log.errorCount == errorsBefore else { return nil }
     let infos = plugins.map { PluginInfo(id: $0.id, version: $0.version, hash: $0.contentHash) }
     return Program(
       survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
-      solutions: catalog.solutions, programmes: catalog.programmes, links: solutionLinks, needConditions: needPlans.conditions,
+      solutions: catalog.solutions, programmes: catalog.programmes, links: solutionLinks,
+      needConditions: needPlans.conditions,
       needTargets: needPlans.measuredBy, context: cityContext, metricOrder: names.metricOrder)
   }
 
@@ -70,7 +75,12 @@ public enum ProgramCompiler {
       for language in survey.languages where !plugin.languages.contains(language) {
         log.warning(
           "plugin-language",
-          Message(.compilePluginHasNoTexts, ["plugin_id": "\(plugin.id)", "language": "\(language)", "reference": "\(survey.reference)", "languages_first": "\(plugin.languages.first ?? "English")"]),
+          Message(
+            .compilePluginHasNoTexts,
+            [
+              "plugin_id": "\(plugin.id)", "language": "\(language)", "reference": "\(survey.reference)",
+              "languages_first": "\(plugin.languages.first ?? "English")",
+            ]),
           at: plugin.location)
       }
     }
@@ -83,7 +93,12 @@ public enum ProgramCompiler {
     for (plugin, other) in overrides.dropFirst() where other.value != value.value {
       log.error(
         "threshold-conflict",
-        Message(.compilePluginSetsThresholdBut, ["plugin_id": "\(plugin.id)", "format": "\(JSONWriter.format(other.value))", "first_id": "\(first.id)", "format2": "\(JSONWriter.format(value.value))"]),
+        Message(
+          .compilePluginSetsThresholdBut,
+          [
+            "plugin_id": "\(plugin.id)", "format": "\(JSONWriter.format(other.value))", "first_id": "\(first.id)",
+            "format2": "\(JSONWriter.format(value.value))",
+          ]),
         at: other.location, notes: [.init(Message(.compileOtherThreshold), at: value.location)])
     }
     return value.value
@@ -96,12 +111,14 @@ public enum ProgramCompiler {
     for (pluginNumber, plugin) in plugins.enumerated() {
       let scope = CriterionScope(
         plugin: plugin, number: pluginNumber, resolver: resolver,
-        environment: ExpressionEnvironment(survey: resolver.survey, purpose: .condition, criterionIDs: [:], names: names, plugin: pluginNumber))
+        environment: ExpressionEnvironment(
+          survey: resolver.survey, purpose: .condition, criterionIDs: [:], names: names, plugin: pluginNumber))
       for definition in plugin.criteria {
         guard scope.claim(definition.id, definition.idLocation) else { continue }
         let pillar = resolver.pillar(definition.pillar)
         let stage = resolver.criterionStage(definition.stage)
-        let (condition, diagnostics) = ExpressionCompiler.compile(definition.when, in: scope.environment, expecting: .bool)
+        let (condition, diagnostics) = ExpressionCompiler.compile(
+          definition.when, in: scope.environment, expecting: .bool)
         log.append(contentsOf: diagnostics)
         let recommend = resolver.solutions(definition.recommend)
         guard let pillar, let stage, let condition else { continue }
@@ -109,13 +126,17 @@ public enum ProgramCompiler {
           Criterion(
             id: definition.id, qualifiedID: "\(plugin.id)/\(definition.id)", plugin: pluginNumber, pillar: pillar,
             stage: stage, weight: definition.weight, title: definition.title, met: definition.met,
-            unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil, location: definition.location,
+            unmet: definition.unmet, condition: condition, recommend: recommend, ladder: nil,
+            location: definition.location,
             kind: definition.kind?.value, basis: definition.basis))
       }
       var ladderIDs: [String: SourceLocation] = [:]
       for ladder in plugin.ladders {
         if let first = ladderIDs[ladder.id] {
-          log.error("duplicate-id", Message(.compileDuplicateLadderIdPlugin, ["ladder_id": "\(ladder.id)", "plugin_id": "\(plugin.id)"]), at: ladder.idLocation, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
+          log.error(
+            "duplicate-id",
+            Message(.compileDuplicateLadderIdPlugin, ["ladder_id": "\(ladder.id)", "plugin_id": "\(plugin.id)"]),
+            at: ladder.idLocation, notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
           continue
         }
         ladderIDs[ladder.id] = ladder.idLocation
@@ -126,13 +147,18 @@ public enum ProgramCompiler {
   }
 
   /// Completeness: every stage of every pillar above the first needs criteria.
-  static func warnStagesWithoutCriteria(_ criteria: [Criterion], survey: Survey, at location: SourceLocation, log: DiagnosticLog) {
+  static func warnStagesWithoutCriteria(
+    _ criteria: [Criterion], survey: Survey, at location: SourceLocation, log: DiagnosticLog
+  ) {
     guard !criteria.isEmpty else { return }
     for (pillarIndex, pillar) in survey.pillars.enumerated() {
-      for stage in 2...max(2, survey.topStage) where !criteria.contains(where: { $0.pillar == pillarIndex && $0.stage == stage }) {
+      for stage in 2...max(2, survey.topStage)
+      where !criteria.contains(where: { $0.pillar == pillarIndex && $0.stage == stage }) {
         log.warning(
           "stage-without-criteria",
-          Message(.compilePillarHasNoCriteria, ["pillar_id": "\(pillar.id)", "stage": "\(stage)", "stage_name": "\(survey.stageName(stage, "en"))"]),
+          Message(
+            .compilePillarHasNoCriteria,
+            ["pillar_id": "\(pillar.id)", "stage": "\(stage)", "stage_name": "\(survey.stageName(stage, "en"))"]),
           at: location)
       }
     }
@@ -143,7 +169,9 @@ public enum ProgramCompiler {
     let reachable = Set(links.joined())
     // An entry whose helps list is empty on purpose is there for catalog searches only.
     for (index, solution) in solutions.enumerated() where !reachable.contains(index) && !solution.helps.isEmpty {
-      log.warning("unreachable-solution", Message(.compileSolutionNotRecommendedBy, ["solution_id": .text(solution.id)]), at: solution.location)
+      log.warning(
+        "unreachable-solution", Message(.compileSolutionNotRecommendedBy, ["solution_id": .text(solution.id)]),
+        at: solution.location)
     }
   }
 
@@ -153,7 +181,7 @@ public enum ProgramCompiler {
   /// each just under that limit would take half a minute per city. A step costs some tens of
   /// nanoseconds, so a program within the budget scores a city in milliseconds; the shipped rules
   /// (1,241 steps for 232 criteria) use under 1% of it (`CostBudgetTests`).
-  public static let costBudget = 200_000
+  package static let costBudget = 200_000
 
   /// Refuses a program whose expressions together may cost more than `costBudget` per city,
   /// naming the most expensive criteria and other expressions.
@@ -164,24 +192,35 @@ public enum ProgramCompiler {
     var items: [(what: Message, cost: Int, location: SourceLocation)] = []
     for question in survey.questions {
       if let relevant = question.relevant {
-        items.append((Message(.compileCostSkipLogic, ["id": .text(question.id)]), relevant.cost, relevant.source.location))
+        items.append(
+          (Message(.compileCostSkipLogic, ["id": .text(question.id)]), relevant.cost, relevant.source.location))
       }
     }
     for criterion in criteria {
-      items.append((Message(.whatCriterionNamed, ["id": .text(criterion.qualifiedID)]), criterion.condition.cost, criterion.condition.source.location))
+      items.append(
+        (
+          Message(.whatCriterionNamed, ["id": .text(criterion.qualifiedID)]), criterion.condition.cost,
+          criterion.condition.source.location
+        ))
     }
     for metric in metrics {
-      items.append((Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), metric.expression.cost, metric.expression.source.location))
+      items.append(
+        (
+          Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), metric.expression.cost,
+          metric.expression.source.location
+        ))
       if case .ratio(let numerator, let denominator) = metric.pool {
         for part in [numerator, denominator] {
-          items.append((Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), part.cost, part.source.location))
+          items.append(
+            (Message(.compileCostMetric, ["id": .text(metric.qualifiedID)]), part.cost, part.source.location))
         }
       }
     }
     for step in nextSteps { items.append((Message(.compileCostNextStep), step.when.cost, step.when.source.location)) }
     for (solution, conditions) in needs.enumerated() {
       for condition in conditions.compactMap({ $0 }) {
-        items.append((Message(.compileCostNeed, ["id": .text(solutions[solution].id)]), condition.cost, condition.source.location))
+        items.append(
+          (Message(.compileCostNeed, ["id": .text(solutions[solution].id)]), condition.cost, condition.source.location))
       }
     }
     var total = 0
@@ -189,11 +228,18 @@ public enum ProgramCompiler {
     guard total > costBudget else { return }
     let costliest = items.sorted { $0.cost > $1.cost }.prefix(5)
     guard let first = costliest.first else { return }
-    let notes = costliest.map { Diagnostic.Note(Message(.compileMayTakeUpSteps, ["what": .message($0.what), "cost": .count($0.cost)]), at: $0.location) }
+    let notes = costliest.map {
+      Diagnostic.Note(
+        Message(.compileMayTakeUpSteps, ["what": .message($0.what), "cost": .count($0.cost)]), at: $0.location)
+    }
     log.error(
       "cost-budget",
       Message(
-        .compileScoringOneCityWith, ["total": .text(String(total)), "cost_budget": .text(String(costBudget)), "items_count": .text(String(items.count))]),
+        .compileScoringOneCityWith,
+        [
+          "total": .text(String(total)), "cost_budget": .text(String(costBudget)),
+          "items_count": .text(String(items.count)),
+        ]),
       at: first.location, notes: notes)
   }
 
@@ -206,7 +252,9 @@ public enum ProgramCompiler {
         let hint = DidYouMean.hint(requirement.value, from: byID.keys)
         log.error(
           "missing-plugin",
-          Message(.compilePluginRequiresWhichNot, ["plugin_id": "\(plugin.id)", "requirement_value": "\(requirement.value)", "hint": hint]),
+          Message(
+            .compilePluginRequiresWhichNot,
+            ["plugin_id": "\(plugin.id)", "requirement_value": "\(requirement.value)", "hint": hint]),
           at: requirement.location)
       }
     }
@@ -215,7 +263,8 @@ public enum ProgramCompiler {
     func visit(_ plugin: Plugin) {
       if state[plugin.id] == 2 { return }
       if state[plugin.id] == 1 {
-        log.error("plugin-cycle", Message(.compilePluginPartCycleRequires, ["plugin_id": "\(plugin.id)"]), at: plugin.location)
+        log.error(
+          "plugin-cycle", Message(.compilePluginPartCycleRequires, ["plugin_id": "\(plugin.id)"]), at: plugin.location)
         return
       }
       state[plugin.id] = 1
@@ -231,7 +280,7 @@ public enum ProgramCompiler {
 
   /// A plugin and, transitively, every loaded plugin it requires (every major version of it:
   /// compiling a program keeps the one that applies to the survey).
-  public static func closure(of plugin: Plugin, in plugins: [Plugin]) -> [Plugin] {
+  package static func closure(of plugin: Plugin, in plugins: [Plugin]) -> [Plugin] {
     var seen: Set<String> = []
     var result: [Plugin] = []
     var pending = [plugin]
@@ -256,9 +305,11 @@ public enum ProgramCompiler {
     for step in steps {
       let id = "\(ladder.id)@\(step.stage.value)"
       guard scope.claim(id, step.stage.location),
-        let (threshold, shown, expressionText) = stepCondition(step.threshold, of: question, ladder.direction, survey: survey, log: log)
+        let (threshold, shown, expressionText) = stepCondition(
+          step.threshold, of: question, ladder.direction, survey: survey, log: log)
       else { continue }
-      checkOrder(threshold, after: previous, ladder.direction, stage: step.stage.value, at: step.threshold.location, log: log)
+      checkOrder(
+        threshold, after: previous, ladder.direction, stage: step.stage.value, at: step.threshold.location, log: log)
       previous = threshold
       let source = ExpressionSource(
         text: expressionText, file: nil, path: step.threshold.location.file,
@@ -275,7 +326,9 @@ public enum ProgramCompiler {
           id: id, qualifiedID: "\(plugin.id)/\(id)", plugin: scope.number, pillar: pillar, stage: step.stage.value,
           weight: ladder.weight, title: title, met: fill(ladder.met), unmet: fill(ladder.unmet), condition: condition,
           recommend: recommend,
-          ladder: LadderStep(ladderID: ladder.id, question: slot, direction: ladder.direction, threshold: threshold, byLevel: question.isOrdinal),
+          ladder: LadderStep(
+            ladderID: ladder.id, question: slot, direction: ladder.direction, threshold: threshold,
+            byLevel: question.isOrdinal),
           location: step.stage.location, kind: ladder.kind?.value, basis: ladder.basis))
     }
     return criteria
@@ -284,13 +337,20 @@ public enum ProgramCompiler {
   /// The question a ladder climbs and the pillar its criteria count for (nil, reported, when
   /// neither the ladder nor the question names one); nil, reported, when the question is unknown
   /// or cannot carry this ladder.
-  static func ladderQuestion(_ ladder: LadderDefinition, in scope: CriterionScope) -> (slot: Int, question: Question, pillar: Int?)? {
+  static func ladderQuestion(_ ladder: LadderDefinition, in scope: CriterionScope) -> (
+    slot: Int, question: Question, pillar: Int?
+  )? {
     let (survey, log) = (scope.survey, scope.log)
     guard let reference = ladder.question else { return nil }
     guard let slot = survey.questionIndex[reference.value] else {
       log.error(
         "unknown-question",
-        Message(.compileUnknownQuestion, ["question_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys)]),
+        Message(
+          .compileUnknownQuestion,
+          [
+            "question_value": .text(reference.value),
+            "hint": DidYouMean.hint(reference.value, from: survey.questionIndex.keys),
+          ]),
         at: reference.location)
       return nil
     }
@@ -298,7 +358,8 @@ public enum ProgramCompiler {
     guard question.kind.expressionType(slot: slot).isNumeric || question.isOrdinal else {
       log.error(
         "ladder-question",
-        Message(.compileLadderNeedsNumberQuestion, ["question_id": "\(question.id)", "kind_name": "\(question.kind.name)"]),
+        Message(
+          .compileLadderNeedsNumberQuestion, ["question_id": "\(question.id)", "kind_name": "\(question.kind.name)"]),
         at: reference.location)
       return nil
     }
@@ -308,7 +369,10 @@ public enum ProgramCompiler {
     } else if let questionPillar = question.pillar {
       pillar = questionPillar
     } else {
-      log.error("missing-key", Message(.compileLadderNeedsPillarQuestion, ["ladder_id": "\(ladder.id)", "question_id": "\(question.id)"]), at: ladder.location)
+      log.error(
+        "missing-key",
+        Message(.compileLadderNeedsPillarQuestion, ["ladder_id": "\(ladder.id)", "question_id": "\(question.id)"]),
+        at: ladder.location)
       pillar = nil
     }
     if question.isOrdinal && ladder.direction == .lower {
@@ -323,22 +387,40 @@ public enum ProgramCompiler {
   /// A ladder step's threshold as a number, the words that show it to a reader, and the text of
   /// its condition; nil (reported) when the threshold does not fit the question.
   static func stepCondition(
-    _ step: Located<LadderDefinition.Threshold>, of question: Question, _ direction: LadderDirection, survey: Survey, log: DiagnosticLog
+    _ step: Located<LadderDefinition.Threshold>, of question: Question, _ direction: LadderDirection, survey: Survey,
+    log: DiagnosticLog
   ) -> (threshold: Double, shown: LocalizedText, expression: String)? {
     switch (step.value, question.isOrdinal) {
     case (.number(let number), false):
       let (low, high) = question.bounds
       if let low, number < low {
-        log.warning("ladder-range", Message(.compileThresholdBelowSmallestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(low))", "question_id": "\(question.id)"]), at: step.location)
+        log.warning(
+          "ladder-range",
+          Message(
+            .compileThresholdBelowSmallestAnswer,
+            [
+              "format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(low))",
+              "question_id": "\(question.id)",
+            ]), at: step.location)
       }
       if let high, number > high {
-        log.warning("ladder-range", Message(.compileThresholdAboveLargestAnswer, ["format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(high))", "question_id": "\(question.id)"]), at: step.location)
+        log.warning(
+          "ladder-range",
+          Message(
+            .compileThresholdAboveLargestAnswer,
+            [
+              "format": "\(JSONWriter.format(number))", "format2": "\(JSONWriter.format(high))",
+              "question_id": "\(question.id)",
+            ]), at: step.location)
       }
       let shown = LocalizedText(survey.languages.map { ($0, question.kind.formatNumber(number, language: $0)) })
       return (number, shown, "\(question.id) \(direction == .higher ? ">=" : "<=") \(JSONWriter.format(number))")
     case (.number(let number), true):
       guard let whole = Int(exactly: number), let option = question.options.first(where: { $0.level == whole }) else {
-        log.error("ladder-threshold", Message(.compileHasNoOptionAt, ["question_id": "\(question.id)", "format": "\(JSONWriter.format(number))"]), at: step.location)
+        log.error(
+          "ladder-threshold",
+          Message(.compileHasNoOptionAt, ["question_id": "\(question.id)", "format": "\(JSONWriter.format(number))"]),
+          at: step.location)
         return nil
       }
       return (number, option.label, "level(\(question.id)) >= \(whole)")
@@ -346,13 +428,21 @@ public enum ProgramCompiler {
       guard let option = question.options.first(where: { $0.value == value }), let level = option.level else {
         log.error(
           "unknown-option",
-          Message(.compileNotOption, ["value": .text(value), "question_id": .text(question.id), "hint": DidYouMean.hint(value, from: question.options.map(\.value))]),
+          Message(
+            .compileNotOption,
+            [
+              "value": .text(value), "question_id": .text(question.id),
+              "hint": DidYouMean.hint(value, from: question.options.map(\.value)),
+            ]),
           at: step.location)
         return nil
       }
       return (Double(level), option.label, "level(\(question.id)) >= \(level)")
     case (.option(let value), false):
-      log.error("ladder-threshold", Message(.compileTakesNumbersSoThreshold, ["question_id": "\(question.id)", "value": "\(value)"]), at: step.location)
+      log.error(
+        "ladder-threshold",
+        Message(.compileTakesNumbersSoThreshold, ["question_id": "\(question.id)", "value": "\(value)"]),
+        at: step.location)
       return nil
     }
   }
@@ -367,7 +457,8 @@ public enum ProgramCompiler {
       guard let level = criterionStage(step.stage) else { continue }
       if let first = steps.first(where: { $0.stage.value == level }) {
         log.error(
-          "duplicate-key", Message(.compileLadderStageTwice, ["ladder_id": .text(ladder.id), "stage": .text(String(level))]),
+          "duplicate-key",
+          Message(.compileLadderStageTwice, ["ladder_id": .text(ladder.id), "stage": .text(String(level))]),
           at: step.stage.location, notes: [.init(Message(.surveyFirstDefinedHere), at: first.stage.location)])
         continue
       }
@@ -379,7 +470,8 @@ public enum ProgramCompiler {
   /// A ladder's recommendations by stage level (0: every stage); a stage its steps do not define
   /// is warned about.
   static func ladderRecommendations(
-    _ ladder: LadderDefinition, survey: Survey, steps: [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)],
+    _ ladder: LadderDefinition, survey: Survey,
+    steps: [(stage: Located<Int>, threshold: Located<LadderDefinition.Threshold>)],
     log: DiagnosticLog
   ) -> [Int: [Located<String>]] {
     var byLevel: [Int: [Located<String>]] = [:]
@@ -391,7 +483,9 @@ public enum ProgramCompiler {
       guard let level = survey.stageLevel(stage, log: log) else { continue }
       if !steps.contains(where: { $0.stage.value == level }) {
         log.warning(
-          "ladder-recommend", Message(.compileLadderRecommendsSolutionsFor, ["ladder_id": .text(ladder.id), "stage": .text(String(level))]),
+          "ladder-recommend",
+          Message(
+            .compileLadderRecommendsSolutionsFor, ["ladder_id": .text(ladder.id), "stage": .text(String(level))]),
           at: stage.location)
       }
       byLevel[level, default: []] += entry.solutions
@@ -418,7 +512,8 @@ public enum ProgramCompiler {
         let hasThreshold = ladder.title.translations.allSatisfy { Template.placeholders($0.text).contains("threshold") }
         if !hasThreshold {
           log.warning(
-            "placeholder", Message(.compileTitleLadderHasNo, ["ladder_id": "\(ladder.id)", "steps_count": "\(ladder.steps.count)"]),
+            "placeholder",
+            Message(.compileTitleLadderHasNo, ["ladder_id": "\(ladder.id)", "steps_count": "\(ladder.steps.count)"]),
             at: ladder.location)
         }
       }
@@ -437,7 +532,10 @@ struct NameResolver {
     references.compactMap { reference in
       if let index = solutionIndex[reference.value] { return index }
       let hint = DidYouMean.hint(reference.value, from: solutionIndex.keys)
-      log.error("unknown-solution", Message(.compileUnknownCatalogSolution, ["reference_value": "\(reference.value)", "hint": hint]), at: reference.location)
+      log.error(
+        "unknown-solution",
+        Message(.compileUnknownCatalogSolution, ["reference_value": "\(reference.value)", "hint": hint]),
+        at: reference.location)
       return nil
     }
   }
@@ -445,7 +543,13 @@ struct NameResolver {
   func pillar(_ reference: Located<String>) -> Int? {
     if let index = survey.pillarIndex(reference.value) { return index }
     log.error(
-      "unknown-pillar", Message(.compileUnknownPillar, ["reference_value": .text(reference.value), "hint": DidYouMean.hint(reference.value, from: survey.pillars.map(\.id))]),
+      "unknown-pillar",
+      Message(
+        .compileUnknownPillar,
+        [
+          "reference_value": .text(reference.value),
+          "hint": DidYouMean.hint(reference.value, from: survey.pillars.map(\.id)),
+        ]),
       at: reference.location)
     return nil
   }
@@ -484,7 +588,8 @@ final class CriterionScope {
   func claim(_ id: String, _ location: SourceLocation) -> Bool {
     if let first = claimed[id] {
       log.error(
-        "duplicate-id", Message(.compileDuplicateCriterionIdPlugin, ["id": "\(id)", "plugin_id": "\(plugin.id)"]), at: location,
+        "duplicate-id", Message(.compileDuplicateCriterionIdPlugin, ["id": "\(id)", "plugin_id": "\(plugin.id)"]),
+        at: location,
         notes: [.init(Message(.surveyFirstDefinedHere), at: first)])
       return false
     }

@@ -7,33 +7,33 @@
 /// the criteria that would build a missing need are named instead, and solutions that build
 /// them score for it. The rest are scored, factor by factor, each factor one sentence in
 /// `explain`; the first five are kept diverse across pillars.
-public enum Recommender {
+package enum Recommender {
   /// Points per factor: gaps dominate, then the city's own priorities, then fit.
-  public enum Points {
-    public static let nextStage = 4
-    public static let foundation = 3
-    public static let later = 1
-    public static let priorityPillar = 6
+  package enum Points {
+    package static let nextStage = 4
+    package static let foundation = 3
+    package static let later = 1
+    package static let priorityPillar = 6
     /// Per stage between the pillar and the target the city set, up to three.
-    public static let targetStage = 3
-    public static let topBarrier = 4
-    public static let barrier = 1
-    public static let incomeFit = 1
-    public static let sizeFit = 1
-    public static let stageFit = 2
-    public static let belowStage = -2
-    public static let deployed = 1
-    public static let prepares = 2
+    package static let targetStage = 3
+    package static let topBarrier = 4
+    package static let barrier = 1
+    package static let incomeFit = 1
+    package static let sizeFit = 1
+    package static let stageFit = 2
+    package static let belowStage = -2
+    package static let deployed = 1
+    package static let prepares = 2
     /// Criteria counted per gap kind, so one solution linked to many criteria cannot outweigh
     /// the city's priorities on its own.
-    public static let countedGaps = 2
+    package static let countedGaps = 2
   }
 
   /// How many of the first recommendations are kept diverse, and how many of them one pillar
   /// other than the priority pillar may take.
-  public static let diverseTop = 5
-  public static let perPillarInTop = 3
-  public static let prioritySeats = 2
+  package static let diverseTop = 5
+  package static let perPillarInTop = 3
+  package static let prioritySeats = 2
 
   /// What the gaps say about each solution, in flat arrays indexed by solution (a batch ranks
   /// thousands of cities: no dictionary, no array per candidate). Reasons are kept in one list
@@ -91,25 +91,30 @@ public enum Recommender {
     var prepares: Int?
   }
 
-  public static func rank(
-    _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, _ context: EvaluationContext, city: CityContext,
+  package static func rank(
+    _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, _ context: EvaluationContext,
+    city: CityContext,
     limit: Int? = nil
   ) -> (recommendations: [Recommendation], setAside: [SetAside]) {
     let gathered = gather(outcomes, pillars, program, city: city)
     var ranked: [Ranked] = []
     var setAside: [SetAside] = []
     var prepares = [Int?](repeating: nil, count: program.solutions.count)
-    for solution in program.solutions.indices where gathered.reasonCounts[solution] > 0 || gathered.hasUnknown[solution] {
+    for solution in program.solutions.indices where gathered.reasonCounts[solution] > 0 || gathered.hasUnknown[solution]
+    {
       let pillar = gathered.pillars[solution]
       guard gathered.reasonCounts[solution] > 0 else {
         if limit == nil {
           let criteria = gathered.unknown.filter { $0.solution == solution }.map(\.criterion)
-          setAside.append(SetAside(solution: solution, reasons: [.unknownAnswers], pillar: pillar, criteria: criteria, first: []))
+          setAside.append(
+            SetAside(solution: solution, reasons: [.unknownAnswers], pillar: pillar, criteria: criteria, first: []))
         }
         continue
       }
       let stage = pillars[pillar].stage
-      let reasons = fits(solution, stage: stage, program, context, city: city) ? [] : obstacles(solution, stage: stage, program, context, city: city)
+      let reasons =
+        fits(solution, stage: stage, program, context, city: city)
+        ? [] : obstacles(solution, stage: stage, program, context, city: city)
       if reasons.isEmpty {
         var score = 0
         factors(solution, gathered, pillars, program, city: city) { _, points, _ in score += points }
@@ -123,11 +128,14 @@ public enum Recommender {
       var first: [Int] = []
       if reasons.count == 1, case .needsMissing(let needs) = reasons[0] {
         first = prerequisites(solution, needs, outcomes, pillars, program)
-        for criterion in first { for builder in program.links[criterion] where prepares[builder] == nil { prepares[builder] = solution } }
+        for criterion in first {
+          for builder in program.links[criterion] where prepares[builder] == nil { prepares[builder] = solution }
+        }
       }
       if limit == nil {
         let criteria = gathered.reasons(of: solution).map(\.criterion).sorted()
-        setAside.append(SetAside(solution: solution, reasons: reasons, pillar: pillar, criteria: criteria, first: first))
+        setAside.append(
+          SetAside(solution: solution, reasons: reasons, pillar: pillar, criteria: criteria, first: first))
       }
     }
     for index in ranked.indices {
@@ -141,21 +149,28 @@ public enum Recommender {
   }
 
   /// The full recommendation: its reasons, and every factor of its score, largest first.
-  static func spellOut(_ item: Ranked, _ gathered: Gathered, _ pillars: [PillarResult], _ program: Program, city: CityContext) -> Recommendation {
+  static func spellOut(
+    _ item: Ranked, _ gathered: Gathered, _ pillars: [PillarResult], _ program: Program, city: CityContext
+  ) -> Recommendation {
     var list: [RankingFactor] = []
-    factors(item.solution, gathered, pillars, program, city: city) { kind, points, subject in list.append(RankingFactor(kind, points: points, subject: subject)) }
+    factors(item.solution, gathered, pillars, program, city: city) { kind, points, subject in
+      list.append(RankingFactor(kind, points: points, subject: subject))
+    }
     if let target = item.prepares { list.append(RankingFactor(.prepares, points: Points.prepares, subject: target)) }
     list.sort { ($1.points, $0.kind.order) < ($0.points, $1.kind.order) }
     let stages = program.solutionStages[item.solution]
     let stage = pillars[item.pillar].stage
     let needs = program.needConditions[item.solution]
     return Recommendation(
-      solution: item.solution, reasons: gathered.reasons(of: item.solution), factors: list, score: item.score, pillar: item.pillar,
+      solution: item.solution, reasons: gathered.reasons(of: item.solution), factors: list, score: item.score,
+      pillar: item.pillar,
       fits: stages.min <= stage + 1 && stages.max >= stage, uncheckedNeeds: needs.indices.filter { needs[$0] == nil })
   }
 
   /// Every solution linked to an unmet or unknown criterion within two stages of its pillar.
-  static func gather(_ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, city: CityContext) -> Gathered {
+  static func gather(_ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, city: CityContext)
+    -> Gathered
+  {
     var gathered = Gathered(count: program.solutions.count)
     for index in program.linking {
       let outcome = outcomes[index]
@@ -164,7 +179,15 @@ public enum Recommender {
       let current = pillars[pillar].stage
       let stage = program.criterionStages[index]
       let gap: RecommendationReason.Gap
-      if stage <= current { gap = .foundation } else if stage == current + 1 { gap = .next } else if stage == current + 2 { gap = .later } else { continue }
+      if stage <= current {
+        gap = .foundation
+      } else if stage == current + 1 {
+        gap = .next
+      } else if stage == current + 2 {
+        gap = .later
+      } else {
+        continue
+      }
       for solution in program.links[index] {
         guard outcome == .unmet else {
           gathered.hasUnknown[solution] = true
@@ -178,7 +201,8 @@ public enum Recommender {
         if pillar == city.priorityPillar { gathered.touchesPriority[solution] = true }
         // The pillar it is recommended for: its nearest gap, the priority pillar among equals.
         let best = gathered.bestGaps[solution]
-        let better = gathered.reasonCounts[solution] == 1 || gap < best
+        let better =
+          gathered.reasonCounts[solution] == 1 || gap < best
           || (gap == best && pillar == city.priorityPillar && gathered.pillars[solution] != pillar)
         if better {
           gathered.pillars[solution] = pillar
@@ -191,10 +215,16 @@ public enum Recommender {
 
   /// Whether nothing keeps a candidate from being recommended (the common case, checked without
   /// building any list).
-  static func fits(_ solution: Int, stage: Int, _ program: Program, _ context: EvaluationContext, city: CityContext) -> Bool {
+  static func fits(_ solution: Int, stage: Int, _ program: Program, _ context: EvaluationContext, city: CityContext)
+    -> Bool
+  {
     if program.solutionStages[solution].min > stage + 1 { return false }
-    if let income = city.income, !Program.holds(program.solutionIncomes[solution], income, of: IncomeGroup.allCases) { return false }
-    if let size = city.size, !Program.holds(program.solutionSizes[solution], size, of: CitySize.allCases) { return false }
+    if let income = city.income, !Program.holds(program.solutionIncomes[solution], income, of: IncomeGroup.allCases) {
+      return false
+    }
+    if let size = city.size, !Program.holds(program.solutionSizes[solution], size, of: CitySize.allCases) {
+      return false
+    }
     for case let condition? in program.needConditions[solution] {
       guard case .bool(true) = condition.evaluate(context) else { return false }
     }
@@ -202,7 +232,9 @@ public enum Recommender {
   }
 
   /// Why a candidate cannot be recommended (empty when it can).
-  static func obstacles(_ solution: Int, stage: Int, _ program: Program, _ context: EvaluationContext, city: CityContext) -> [SetAside.Reason] {
+  static func obstacles(
+    _ solution: Int, stage: Int, _ program: Program, _ context: EvaluationContext, city: CityContext
+  ) -> [SetAside.Reason] {
     var reasons: [SetAside.Reason] = []
     var missing: [Int] = []
     var unknown: [Int] = []
@@ -219,14 +251,18 @@ public enum Recommender {
     if let income = city.income, !Program.holds(program.solutionIncomes[solution], income, of: IncomeGroup.allCases) {
       reasons.append(.income(income))
     }
-    if let size = city.size, !Program.holds(program.solutionSizes[solution], size, of: CitySize.allCases) { reasons.append(.size(size)) }
+    if let size = city.size, !Program.holds(program.solutionSizes[solution], size, of: CitySize.allCases) {
+      reasons.append(.size(size))
+    }
     if program.solutionStages[solution].min > stage + 1 { reasons.append(.tooAdvanced(pillarStage: stage)) }
     return reasons
   }
 
   /// The criteria that would put missing needs in place: those reading the same answers or named
   /// by `met()`, and the next gate of pillars whose stage a need asks for, not yet met.
-  static func prerequisites(_ solution: Int, _ needs: [Int], _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program) -> [Int] {
+  static func prerequisites(
+    _ solution: Int, _ needs: [Int], _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program
+  ) -> [Int] {
     var first: [Int] = []
     for need in needs {
       let target = program.needTargets[solution][need]
@@ -234,7 +270,9 @@ public enum Recommender {
         if !first.contains(criterion) { first.append(criterion) }
       }
       for pillar in target.pillars {
-        for criterion in pillars[pillar].next?.candidates ?? [] where !first.contains(criterion) { first.append(criterion) }
+        for criterion in pillars[pillar].next?.candidates ?? [] where !first.contains(criterion) {
+          first.append(criterion)
+        }
       }
     }
     return first.sorted { (program.criterionStages[$0], $0) < (program.criterionStages[$1], $1) }
@@ -249,20 +287,30 @@ public enum Recommender {
     let pillar = gathered.pillars[solution]
     let stage = pillars[pillar].stage
     let stages = program.solutionStages[solution]
-    for (gap, kind, points) in [(RecommendationReason.Gap.next, RankingFactor.Kind.nextStage, Points.nextStage), (.foundation, .foundation, Points.foundation), (.later, .later, Points.later)] {
+    for (gap, kind, points) in [
+      (RecommendationReason.Gap.next, RankingFactor.Kind.nextStage, Points.nextStage),
+      (.foundation, .foundation, Points.foundation), (.later, .later, Points.later),
+    ] {
       let count = gathered.gapCounts[solution * 3 + gap.rawValue]
       if count > 0 { add(kind, points * min(count, Points.countedGaps), count) }
     }
-    if let priority = city.priorityPillar, gathered.touchesPriority[solution] { add(.priorityPillar, Points.priorityPillar, priority) }
-    if let target = pillars[pillar].target, target > stage { add(.target, Points.targetStage * min(target - stage, 3), target) }
+    if let priority = city.priorityPillar, gathered.touchesPriority[solution] {
+      add(.priorityPillar, Points.priorityPillar, priority)
+    }
+    if let target = pillars[pillar].target, target > stage {
+      add(.target, Points.targetStage * min(target - stage, 3), target)
+    }
     let eases = program.context.eases
     if let top = city.topBarrier, top < eases.count, eases[top][solution] { add(.topBarrier, Points.topBarrier, top) }
     var others = 0
-    for barrier in city.barriers where others < 2 && barrier != city.topBarrier && barrier < eases.count && eases[barrier][solution] {
+    for barrier in city.barriers
+    where others < 2 && barrier != city.topBarrier && barrier < eases.count && eases[barrier][solution] {
       add(.barrier, Points.barrier, barrier)
       others += 1
     }
-    if let income = city.income, let index = IncomeGroup.allCases.firstIndex(of: income) { add(.incomeFit, Points.incomeFit, index) }
+    if let income = city.income, let index = IncomeGroup.allCases.firstIndex(of: income) {
+      add(.incomeFit, Points.incomeFit, index)
+    }
     if let size = city.size, let index = CitySize.allCases.firstIndex(of: size) { add(.sizeFit, Points.sizeFit, index) }
     if stages.min <= stage + 1 && stages.max >= stage {
       add(.stageFit, Points.stageFit, stage)
@@ -279,7 +327,8 @@ public enum Recommender {
       let score = UInt64(clamping: (1 << 19) - item.score)
       let reasons = UInt64(clamping: 0xFFFF - min(item.reasonCount, 0xFFFF))
       let stage = UInt64(clamping: min(max(pillars[item.pillar].stage, 0), 0xFF))
-      return score << 40 | reasons << 24 | stage << 16 | UInt64(clamping: min(program.solutionIDRanks[item.solution], 0xFFFF))
+      return score << 40 | reasons << 24 | stage << 16
+        | UInt64(clamping: min(program.solutionIDRanks[item.solution], 0xFFFF))
     }
     return ranked.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
@@ -308,7 +357,8 @@ public enum Recommender {
     }
     for index in ordered.indices where taken < diverseTop && !inTop[index] && fits(index) { take(index) }
     for index in ordered.indices where taken < diverseTop && !inTop[index] { take(index) }
-    return ordered.indices.filter { inTop[$0] }.map { ordered[$0] } + ordered.indices.filter { !inTop[$0] }.map { ordered[$0] }
+    return ordered.indices.filter { inTop[$0] }.map { ordered[$0] }
+      + ordered.indices.filter { !inTop[$0] }.map { ordered[$0] }
   }
 
 }

@@ -1,39 +1,39 @@
 /// What changes for one city when the same answers are scored with two rule sets: the question
 /// a rule author asks before publishing a change ("which cities move, and why?").
-public struct CityDiff: Sendable {
-  public struct PillarChange: Sendable {
-    public var pillar: String
+package struct CityDiff: Sendable {
+  package struct PillarChange: Sendable {
+    package var pillar: String
     /// Stage and score under each rule set; stage 0 where the pillar is not assessed.
-    public var before: (stage: Int, score: Double)
-    public var after: (stage: Int, score: Double)
+    package var before: (stage: Int, score: Double)
+    package var after: (stage: Int, score: Double)
     /// Criteria (by qualified id) of this pillar whose outcome differs, with both outcomes;
     /// `nil` on one side when the criterion exists in one rule set only.
-    public var criteria: [(id: String, stage: Int, before: Outcome?, after: Outcome?)]
+    package var criteria: [(id: String, stage: Int, before: Outcome?, after: Outcome?)]
   }
 
   /// A chosen metric (`MetricSelection`) whose value differs; nil on a side whose rules lack it.
-  public struct MetricChange: Sendable {
-    public var column: MetricColumn
-    public var before: Value?
-    public var after: Value?
+  package struct MetricChange: Sendable {
+    package var column: MetricColumn
+    package var before: Value?
+    package var after: Value?
 
     /// After minus before, when both are numbers.
-    public var change: Double? {
+    package var change: Double? {
       guard let old = before?.number, let new = after?.number else { return nil }
       return new - old
     }
   }
 
-  public var path: String
-  public var city: String
-  public var changes: [PillarChange]
-  public var overall: (before: Int?, after: Int?)
-  public var metricChanges: [MetricChange] = []
+  package var path: String
+  package var city: String
+  package var changes: [PillarChange]
+  package var overall: (before: Int?, after: Int?)
+  package var metricChanges: [MetricChange] = []
 
   /// Pillars whose stage moved.
-  public var stageChanges: [PillarChange] { changes.filter { $0.before.stage != $0.after.stage } }
+  package var stageChanges: [PillarChange] { changes.filter { $0.before.stage != $0.after.stage } }
 
-  public init(before a: Assessment, after b: Assessment, metrics: [MetricColumn] = []) {
+  package init(before a: Assessment, after b: Assessment, metrics: [MetricColumn] = []) {
     path = b.sheet.path
     city = b.sheet.city.name
     overall = (a.overall, b.overall)
@@ -65,7 +65,8 @@ public struct CityDiff: Sendable {
         guard old?.outcome != new?.outcome || (old == nil) != (new == nil) else { return nil }
         return (criterion, new?.stage ?? old?.stage ?? 0, old?.outcome, new?.outcome)
       }
-      changes.append(PillarChange(pillar: id, before: (oldStage, old.score), after: (newStage, result.score), criteria: differing))
+      changes.append(
+        PillarChange(pillar: id, before: (oldStage, old.score), after: (newStage, result.score), criteria: differing))
     }
     self.changes = changes
     metricChanges = metrics.compactMap { column in
@@ -77,22 +78,26 @@ public struct CityDiff: Sendable {
 }
 
 /// Totals over many cities.
-public struct RuleSetDiffSummary: Sendable {
-  public var cities = 0
-  public var citiesWithStageChanges = 0
-  public var failed = 0
+package struct RuleSetDiffSummary: Sendable {
+  package var cities = 0
+  package var citiesWithStageChanges = 0
+  package var failed = 0
   /// Per pillar id: cities moving up and down a stage or more.
-  public var up: [String: Int] = [:]
-  public var down: [String: Int] = [:]
+  package var up: [String: Int] = [:]
+  package var down: [String: Int] = [:]
 
-  public init() {}
+  package init() {}
 
-  public mutating func add(_ diff: CityDiff) {
+  package mutating func add(_ diff: CityDiff) {
     cities += 1
     let moved = diff.stageChanges
     if !moved.isEmpty { citiesWithStageChanges += 1 }
     for change in moved {
-      if change.after.stage > change.before.stage { up[change.pillar, default: 0] += 1 } else { down[change.pillar, default: 0] += 1 }
+      if change.after.stage > change.before.stage {
+        up[change.pillar, default: 0] += 1
+      } else {
+        down[change.pillar, default: 0] += 1
+      }
     }
   }
 }

@@ -1,8 +1,9 @@
 /// Turns one answer sheet into an assessment with a compiled program.
-public enum Scorer {
+package enum Scorer {
   /// - Parameter recommendationLimit: build only the first recommendations (a batch row shows
   ///   five); nil for all of them.
-  public static func assess(_ sheet: AnswerSheet, with program: Program, recommendationLimit: Int? = nil) -> Assessment {
+  package static func assess(_ sheet: AnswerSheet, with program: Program, recommendationLimit: Int? = nil) -> Assessment
+  {
     let (context, relevant, counts, issues) = prepare(sheet, tables: program.tables)
     var allIssues = issues
 
@@ -20,7 +21,9 @@ public enum Scorer {
         allIssues.append(
           AnswerIssue(
             kind: .evaluationError, slot: nil,
-            message: Message(.scoreCriterionFailed, ["id": .text(program.criteria[index].qualifiedID), "problem": .message(error.message)]),
+            message: Message(
+              .scoreCriterionFailed,
+              ["id": .text(program.criteria[index].qualifiedID), "problem": .message(error.message)]),
             location: error.location(in: conditions[index].source)))
       }
     }
@@ -50,7 +53,9 @@ public enum Scorer {
       if case .error(let error) = value {
         allIssues.append(
           AnswerIssue(
-            kind: .evaluationError, slot: nil, message: Message(.scoreMetricFailed, ["id": .text(metric.qualifiedID), "problem": .message(error.message)]),
+            kind: .evaluationError, slot: nil,
+            message: Message(
+              .scoreMetricFailed, ["id": .text(metric.qualifiedID), "problem": .message(error.message)]),
             location: error.location(in: metric.expression.source)))
       }
       context.metricValues[index] = value
@@ -59,12 +64,14 @@ public enum Scorer {
       MetricResult(metric: index, value: value, parts: Self.poolParts(program.metrics[index].pool, context))
     }
     let city = program.context.read(context.values)
-    let (recommendations, setAside) = Recommender.rank(outcomes, pillars, program, context, city: city, limit: recommendationLimit)
+    let (recommendations, setAside) = Recommender.rank(
+      outcomes, pillars, program, context, city: city, limit: recommendationLimit)
     let (nextSteps, programmesSetAside) = nextSteps(program, context, city: city)
 
     return Assessment(
       program: program, sheet: sheet, values: context.values, relevant: relevant, outcomes: outcomes, errors: errors,
-      pillars: pillars, overall: overall, overallBasis: overallBasis, metrics: metrics, recommendations: recommendations,
+      pillars: pillars, overall: overall, overallBasis: overallBasis, metrics: metrics,
+      recommendations: recommendations,
       setAside: setAside,
       nextSteps: nextSteps, programmesSetAside: programmesSetAside, context: city, issues: allIssues, counts: counts)
   }
@@ -73,14 +80,17 @@ public enum Scorer {
   /// WeGO's own eligibility decides: a programme WeGO gives other income groups, or one that
   /// has ended, is set aside.
   /// A city's share of a pooled ratio: both parts known numbers, or nothing.
-  static func poolParts(_ pool: MetricPool?, _ context: EvaluationContext) -> (numerator: Double, denominator: Double)? {
+  static func poolParts(_ pool: MetricPool?, _ context: EvaluationContext) -> (numerator: Double, denominator: Double)?
+  {
     guard case .ratio(let numerator, let denominator)? = pool,
       let top = numerator.evaluate(context).number, let bottom = denominator.evaluate(context).number
     else { return nil }
     return (top, bottom)
   }
 
-  static func nextSteps(_ program: Program, _ context: EvaluationContext, city: CityContext) -> ([NextStepResult], [ProgrammeSetAside]) {
+  static func nextSteps(_ program: Program, _ context: EvaluationContext, city: CityContext) -> (
+    [NextStepResult], [ProgrammeSetAside]
+  ) {
     var nextSteps: [NextStepResult] = []
     var setAside: [ProgrammeSetAside] = []
     for step in program.nextSteps {
@@ -88,7 +98,9 @@ public enum Scorer {
       let reason: ProgrammeSetAside.Reason? =
         program.programmeDiscontinued[step.programme]
         ? .discontinued
-        : city.income.flatMap { Program.holds(program.programmeIncomes[step.programme], $0, of: IncomeGroup.allCases) ? nil : .income($0) }
+        : city.income.flatMap {
+          Program.holds(program.programmeIncomes[step.programme], $0, of: IncomeGroup.allCases) ? nil : .income($0)
+        }
       if let reason {
         if !setAside.contains(where: { $0.programme == step.programme }) {
           setAside.append(ProgrammeSetAside(programme: step.programme, reason: reason))
@@ -97,7 +109,9 @@ public enum Scorer {
       }
       if let existing = nextSteps.firstIndex(where: { $0.programme == step.programme }) {
         nextSteps[existing].because.append(step.because)
-        for pillar in step.pillars where !nextSteps[existing].pillars.contains(pillar) { nextSteps[existing].pillars.append(pillar) }
+        for pillar in step.pillars where !nextSteps[existing].pillars.contains(pillar) {
+          nextSteps[existing].pillars.append(pillar)
+        }
       } else {
         nextSteps.append(NextStepResult(programme: step.programme, because: [step.because], pillars: step.pillars))
       }
@@ -108,7 +122,7 @@ public enum Scorer {
 
   /// Prepared values in asking order: skip logic is evaluated as the questionnaire would, so a
   /// question hidden by an earlier answer reads as "not relevant".
-  public static func prepare(_ sheet: AnswerSheet, survey: Survey)
+  package static func prepare(_ sheet: AnswerSheet, survey: Survey)
     -> (EvaluationContext, [Bool], AnswerCounts, [AnswerIssue])
   {
     prepare(sheet, tables: SurveyTables(survey))
@@ -147,7 +161,12 @@ public enum Scorer {
               kind: .answeredButNotApplicable, slot: slot,
               message: Message(
                 .scoreAnsweredButNotApplicable,
-                ["id": .text(tables.ids[slot]), "condition": .text(tables.applicabilityTexts[slot].isEmpty ? tables.relevanceTexts[slot] : tables.applicabilityTexts[slot])]),
+                [
+                  "id": .text(tables.ids[slot]),
+                  "condition": .text(
+                    tables.applicabilityTexts[slot].isEmpty
+                      ? tables.relevanceTexts[slot] : tables.applicabilityTexts[slot]),
+                ]),
               location: sheet.location(of: slot)))
         }
         continue
@@ -159,7 +178,9 @@ public enum Scorer {
           issues.append(
             AnswerIssue(
               kind: .answeredButSkipped, slot: slot,
-              message: Message(.scoreAnsweredButSkipped, ["id": .text(tables.ids[slot]), "condition": .text(tables.relevanceTexts[slot])]),
+              message: Message(
+                .scoreAnsweredButSkipped,
+                ["id": .text(tables.ids[slot]), "condition": .text(tables.relevanceTexts[slot])]),
               location: sheet.location(of: slot)))
         }
         continue
@@ -169,7 +190,8 @@ public enum Scorer {
         if tables.required[slot] {
           issues.append(
             AnswerIssue(
-              kind: .requiredUnanswered, slot: slot, message: Message(.scoreRequiredUnanswered, ["id": .text(tables.ids[slot])]),
+              kind: .requiredUnanswered, slot: slot,
+              message: Message(.scoreRequiredUnanswered, ["id": .text(tables.ids[slot])]),
               location: sheet.answersLocation))
         }
         continue
@@ -207,7 +229,7 @@ public enum Scorer {
     }
   }
 
-  public static func value(_ answer: AnswerValue, slot: Int) -> Value {
+  package static func value(_ answer: AnswerValue, slot: Int) -> Value {
     switch answer {
     case .bool(let b): return .bool(b)
     case .integer(let n): return .int(n)
@@ -248,13 +270,18 @@ public enum Scorer {
     var applicableWeight = 0.0
     for level in stride(from: 2, through: max(2, top), by: 1) {
       let indices = level < program.criteriaByPillar[pillar].count ? program.criteriaByPillar[pillar][level] : []
-      var item = StageEvidence(stage: level, criteria: indices.count, applicable: 0, met: 0, unknown: 0, excluded: 0, share: 0, passed: false)
+      var item = StageEvidence(
+        stage: level, criteria: indices.count, applicable: 0, met: 0, unknown: 0, excluded: 0, share: 0, passed: false)
       for index in indices {
         let weight = program.weights[index]
         switch outcomes[index] {
-        case .met: item.met += weight; item.applicable += weight
+        case .met:
+          item.met += weight
+          item.applicable += weight
         case .unmet: item.applicable += weight
-        case .unknown, .error: item.unknown += weight; item.applicable += weight
+        case .unknown, .error:
+          item.unknown += weight
+          item.applicable += weight
         case .notApplicable: item.excluded += weight
         }
       }
@@ -285,13 +312,16 @@ public enum Scorer {
         gathered += program.weights[index]
         count += 1
       }
-      next = StageGap(stage: stage + 1, neededWeight: needed, neededCount: max(count, needed > 0 ? 1 : 0), candidates: candidates)
+      next = StageGap(
+        stage: stage + 1, neededWeight: needed, neededCount: max(count, needed > 0 ? 1 : 0), candidates: candidates)
     }
     score = (score * 100).rounded() / 100
     var openGaps: [Int] = []
     if stage >= 2 {
       for level in 2...stage {
-        openGaps += program.criteriaByPillar[pillar][level].filter { outcomes[$0] != .met && outcomes[$0] != .notApplicable }
+        openGaps += program.criteriaByPillar[pillar][level].filter {
+          outcomes[$0] != .met && outcomes[$0] != .notApplicable
+        }
       }
     }
     let coverage = applicableWeight > 0 ? knownWeight / applicableWeight : 0
@@ -315,7 +345,8 @@ public enum Scorer {
   /// Decides whether a pillar is assessed under the survey's coverage floor and minimum number
   /// of first-gate criteria, and if not, what would be needed: the known weight missing and the
   /// questions whose unknown answers decide the most weight.
-  static func judgeAssessment(_ result: inout PillarResult, _ outcomes: [Outcome], _ program: Program, values: [Value]) {
+  static func judgeAssessment(_ result: inout PillarResult, _ outcomes: [Outcome], _ program: Program, values: [Value])
+  {
     let policy = program.survey.policy
     let byStage = program.criteriaByPillar[result.pillar]
     let firstGate = byStage.count > 2 ? byStage[2].filter { outcomes[$0] != .notApplicable }.count : 0

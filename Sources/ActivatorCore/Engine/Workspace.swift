@@ -1,39 +1,39 @@
 /// Everything a command needs: surveys, rule plugins and the programs compiled from them.
-public final class Workspace {
-  public private(set) var registry = SurveyRegistry()
-  public private(set) var plugins: [Plugin] = []
+package final class Workspace {
+  package private(set) var registry = SurveyRegistry()
+  package private(set) var plugins: [Plugin] = []
   /// Migrations between survey versions, found beside the surveys.
-  public private(set) var migrations: [Migration] = []
-  public let log: DiagnosticLog
+  package private(set) var migrations: [Migration] = []
+  package let log: DiagnosticLog
   /// Where each survey and plugin came from, and what was shadowed, in load order.
-  public private(set) var provenance: [Provenance] = []
+  package private(set) var provenance: [Provenance] = []
   /// The folders rules were looked for in (for "no rule plugin accepts…" messages); loading
   /// rules adds to it.
-  public var ruleSearch: [DataLocations.Place] = []
+  package var ruleSearch: [DataLocations.Place] = []
   /// Where a user would install the rules that are missing (for the same messages).
-  public var userRulesFolder: String?
+  package var userRulesFolder: String?
   private var programs: [String: Program?] = [:]
 
   /// A survey or plugin as loaded: from which file and place, and whether a better place won.
-  public struct Provenance: Sendable {
-    public enum Kind: Sendable { case survey, plugin }
-    public var kind: Kind
+  package struct Provenance: Sendable {
+    package enum Kind: Sendable { case survey, plugin }
+    package var kind: Kind
     /// `id version`.
-    public var reference: String
+    package var reference: String
     /// The survey file, or the plugin folder or single file.
-    public var path: String
-    public var origin: DataLocations.Origin
+    package var path: String
+    package var origin: DataLocations.Origin
     /// The path of the survey or plugin that won over this one, if any.
-    public var shadowedBy: String?
+    package var shadowedBy: String?
   }
 
-  public init(log: DiagnosticLog = DiagnosticLog()) {
+  package init(log: DiagnosticLog = DiagnosticLog()) {
     self.log = log
   }
 
   /// Loads surveys from files or folders (every `*.yaml` file of a folder), and the migrations
   /// between survey versions kept beside them (files that start with `migration:`).
-  public func loadSurveys(_ paths: [String], origin: DataLocations.Origin = .option) {
+  package func loadSurveys(_ paths: [String], origin: DataLocations.Origin = .option) {
     for path in paths {
       for file in Self.yamlFiles(path, log: log) {
         guard let (source, root) = Document.load(file, limits: .authored, log: log) else { continue }
@@ -47,25 +47,29 @@ public final class Workspace {
   }
 
   /// The migration that turns answers to `survey` at `version` into answers to a later version.
-  public func migration(for survey: String, from version: SemanticVersion) -> Migration? {
+  package func migration(for survey: String, from version: SemanticVersion) -> Migration? {
     migrations.filter { $0.survey == survey && $0.from.contains(version) }.max { $0.to < $1.to }
   }
 
   /// Loads surveys from places in order of precedence: a survey version already loaded from a
   /// better place shadows the same version found later.
-  public func loadSurveys(_ places: [DataLocations.Place]) {
+  package func loadSurveys(_ places: [DataLocations.Place]) {
     for place in places { loadSurveys([place.path], origin: place.origin) }
   }
 
-  public func add(_ survey: Survey, origin: DataLocations.Origin = .option) {
+  package func add(_ survey: Survey, origin: DataLocations.Origin = .option) {
     let path = survey.location.file
     if let duplicate = registry.surveys.first(where: { $0.id == survey.id && $0.version == survey.version }) {
-      if let winner = provenance.first(where: { $0.kind == .survey && $0.path == duplicate.location.file }), winner.origin != origin {
-        provenance.append(Provenance(kind: .survey, reference: survey.reference, path: path, origin: origin, shadowedBy: winner.path))
+      if let winner = provenance.first(where: { $0.kind == .survey && $0.path == duplicate.location.file }),
+        winner.origin != origin
+      {
+        provenance.append(
+          Provenance(kind: .survey, reference: survey.reference, path: path, origin: origin, shadowedBy: winner.path))
         return
       }
       log.error(
-        "duplicate-survey", Message(.workspaceSurveyLoadedTwice, ["reference": "\(survey.reference)"]), at: survey.location,
+        "duplicate-survey", Message(.workspaceSurveyLoadedTwice, ["reference": "\(survey.reference)"]),
+        at: survey.location,
         notes: [.init(Message(.compileAlsoLoadedFromHere), at: duplicate.location)])
       return
     }
@@ -73,7 +77,7 @@ public final class Workspace {
     provenance.append(Provenance(kind: .survey, reference: survey.reference, path: path, origin: origin))
   }
 
-  public func loadRules(_ paths: [String], origin: DataLocations.Origin = .option) {
+  package func loadRules(_ paths: [String], origin: DataLocations.Origin = .option) {
     for path in paths {
       ruleSearch.append(DataLocations.Place(origin, path))
       for plugin in PluginLoader.loadAll(path, log: log) { add(plugin, origin: origin) }
@@ -82,7 +86,7 @@ public final class Workspace {
 
   /// Loads plugins from places in order of precedence: a plugin id already loaded from a better
   /// place shadows the same id found later.
-  public func loadRules(_ places: [DataLocations.Place]) {
+  package func loadRules(_ places: [DataLocations.Place]) {
     for place in places { loadRules([place.path], origin: place.origin) }
   }
 
@@ -91,12 +95,16 @@ public final class Workspace {
   /// plugins with one id and major version from the same place are an error. Major versions of
   /// one plugin live side by side: each scores its own generation of a survey (wego-core 1.x the
   /// frozen survey 1.0.0, wego-core 2.x survey 2.0.0), chosen by `applies_to`.
-  public func add(_ plugin: Plugin, origin: DataLocations.Origin = .option) {
+  package func add(_ plugin: Plugin, origin: DataLocations.Origin = .option) {
     if let loaded = plugins.first(where: { $0.id == plugin.id && $0.version.major == plugin.version.major }) {
       if loaded.location != plugin.location && !FileReading.sameFile(loaded.location.file, plugin.location.file) {
-        if let winner = provenance.first(where: { $0.kind == .plugin && $0.path == loaded.root }), winner.origin != origin {
+        if let winner = provenance.first(where: { $0.kind == .plugin && $0.path == loaded.root }),
+          winner.origin != origin
+        {
           provenance.append(
-            Provenance(kind: .plugin, reference: "\(plugin.id) \(plugin.version)", path: plugin.root, origin: origin, shadowedBy: winner.path))
+            Provenance(
+              kind: .plugin, reference: "\(plugin.id) \(plugin.version)", path: plugin.root, origin: origin,
+              shadowedBy: winner.path))
           return
         }
         log.error(
@@ -106,7 +114,8 @@ public final class Workspace {
       return
     }
     plugins.append(plugin)
-    provenance.append(Provenance(kind: .plugin, reference: "\(plugin.id) \(plugin.version)", path: plugin.root, origin: origin))
+    provenance.append(
+      Provenance(kind: .plugin, reference: "\(plugin.id) \(plugin.version)", path: plugin.root, origin: origin))
   }
 
   /// The compiled program for a survey version, compiled on first use and cached.
@@ -118,8 +127,9 @@ public final class Workspace {
   ///
   /// - Parameter answeredVersion: the version an answers file was written for; plugins are
   ///   chosen by it (default: the survey's own version).
-  public func program(
-    for survey: Survey, answeredVersion: SemanticVersion? = nil, log programLog: DiagnosticLog? = nil, requiringRules: Bool = true
+  package func program(
+    for survey: Survey, answeredVersion: SemanticVersion? = nil, log programLog: DiagnosticLog? = nil,
+    requiringRules: Bool = true
   ) -> Program? {
     let version = answeredVersion ?? survey.version
     if requiringRules, let missing = Self.missingRules(for: survey.id, version: version, plugins: plugins) {
@@ -129,14 +139,15 @@ public final class Workspace {
     let ids = plugins.filter { $0.applies(to: survey.id, version: version) }.map(\.id).sorted()
     let key = survey.reference + "|" + ids.joined(separator: ",")
     if let cached = programs[key] { return cached }
-    let program = ProgramCompiler.compile(survey: survey, plugins: plugins, log: programLog ?? log, answeredVersion: version)
+    let program = ProgramCompiler.compile(
+      survey: survey, plugins: plugins, log: programLog ?? log, answeredVersion: version)
     programs[key] = program
     return program
   }
 
   /// Why no plugin of `plugins` can score answers to `survey` at `version`, or nil when one can.
   /// The single-file commands and the batch give this same message.
-  public static func missingRules(for survey: String, version: SemanticVersion, plugins: [Plugin]) -> Message? {
+  package static func missingRules(for survey: String, version: SemanticVersion, plugins: [Plugin]) -> Message? {
     guard !plugins.contains(where: { $0.applies(to: survey, version: version) }) else { return nil }
     let others: [MessageArgument] = plugins.filter { $0.appliesToSurvey(survey) }.map { plugin in
       let ranges = plugin.appliesTo.filter { $0.survey == survey }.map(\.versions.text).joined(separator: " | ")
@@ -145,18 +156,24 @@ public final class Workspace {
     let detail =
       others.isEmpty
       ? MessageArgument.message(Message(.workspaceNoPluginForSurvey, ["survey": .text(survey)])) : .list(others)
-    return Message(.workspaceNoRulePlugin, ["survey": .text(survey), "version": .text(version.description), "detail": detail])
+    return Message(
+      .workspaceNoRulePlugin, ["survey": .text(survey), "version": .text(version.description), "detail": detail])
   }
 
   /// Where rules were looked for and how to point at the right ones: the notes that follow a
   /// `no-rules` error, in a single-file command and once after a batch.
-  public var missingRulesNotes: [Message] {
+  package var missingRulesNotes: [Message] {
     let places: [MessageArgument] = ruleSearch.map { place in
       let missing = FileReading.kind(place.path) == .missing
       return .message(
-        Message(missing ? .workspacePlaceNotFound : .workspacePlace, ["path": .text(place.path), "origin": .message(place.origin.label)]))
+        Message(
+          missing ? .workspacePlaceNotFound : .workspacePlace,
+          ["path": .text(place.path), "origin": .message(place.origin.label)]))
     }
-    var notes = [Message(.workspaceRulesLookedFor, ["places": places.isEmpty ? .message(Message(.workspaceNoFolder)) : .list(places)])]
+    var notes = [
+      Message(
+        .workspaceRulesLookedFor, ["places": places.isEmpty ? .message(Message(.workspaceNoFolder)) : .list(places)])
+    ]
     if let userRulesFolder {
       notes.append(Message(.workspaceHowToGiveRulesOrInstall, ["folder": .text(userRulesFolder)]))
     } else {
@@ -167,9 +184,11 @@ public final class Workspace {
 
   /// Plugins that name `survey` but not this version of it (answers for an older or newer
   /// survey), unless another major version of the same plugin accepts it.
-  public func pluginsRejecting(_ survey: String, version: SemanticVersion) -> [Plugin] {
+  package func pluginsRejecting(_ survey: String, version: SemanticVersion) -> [Plugin] {
     let accepting = Set(plugins.filter { $0.applies(to: survey, version: version) }.map(\.id))
-    return plugins.filter { $0.appliesToSurvey(survey) && !$0.applies(to: survey, version: version) && !accepting.contains($0.id) }
+    return plugins.filter {
+      $0.appliesToSurvey(survey) && !$0.applies(to: survey, version: version) && !accepting.contains($0.id)
+    }
   }
 
   /// The files a path stands for: the file itself, or the YAML files of a folder (sorted, not recursive).

@@ -21,12 +21,17 @@ extension Checker {
   func aggregate(_ function: Aggregate, _ args: [Syntax], _ syntax: Syntax) -> Typed {
     let name = function.rawValue
     guard !args.isEmpty else {
-      fail("argument", Message(function.takesBooleans ? .exprNeedsAtLeastOneBool : .exprNeedsAtLeastOne, ["name": .text(name)]), syntax.range)
+      fail(
+        "argument",
+        Message(function.takesBooleans ? .exprNeedsAtLeastOneBool : .exprNeedsAtLeastOne, ["name": .text(name)]),
+        syntax.range)
       return .invalid(syntax)
     }
     let typed = args.map(check)
     guard typed.allSatisfy({ $0.type != .invalid }) else { return .invalid(syntax) }
-    let fitsItem: (ExprType) -> Bool = { function.takesBooleans ? $0 == .bool || $0 == .any : $0.isNumeric || $0 == .any }
+    let fitsItem: (ExprType) -> Bool = {
+      function.takesBooleans ? $0 == .bool || $0 == .any : $0.isNumeric || $0 == .any
+    }
     if typed.count == 1, let element = typed[0].type.elementType {
       guard fitsItem(element) else {
         itemMismatch(function, typed[0])
@@ -35,7 +40,8 @@ extension Checker {
       let list = typed[0].run
       let reduce = reducer(function, resultType(function, items: [element]), syntax.range)
       return Typed(
-        type: resultType(function, items: [element]), cost: typed[0].cost + (typed[0].bound ?? Self.unknownListLength), bound: nil,
+        type: resultType(function, items: [element]), cost: typed[0].cost + (typed[0].bound ?? Self.unknownListLength),
+        bound: nil,
         run: { context in
           let value = list(context)
           guard case .list(let items) = value else { return value }
@@ -69,7 +75,8 @@ extension Checker {
 
   private func itemMismatch(_ function: Aggregate, _ item: Typed) {
     let key: MessageKey = function.takesBooleans ? .exprCountsYesNo : .exprComparesNumbersButNot
-    fail("type-mismatch", Message(key, ["name": .text(function.rawValue), "describe": describe(item)]), item.syntax.range)
+    fail(
+      "type-mismatch", Message(key, ["name": .text(function.rawValue), "describe": describe(item)]), item.syntax.range)
   }
 
   /// `avg` is a decimal, `count` a whole number; `sum`, `min` and `max` are whole numbers when
@@ -107,7 +114,9 @@ extension Checker {
         var total = 0.0
         for item in items { total += ValueOps.number(item) ?? 0 }
         let result = average ? total / Double(items.count) : total
-        guard result.isFinite else { return .error(EvaluationError(Message(.evalOutOfRange, ["op": .text(name)]), range: range)) }
+        guard result.isFinite else {
+          return .error(EvaluationError(Message(.evalOutOfRange, ["op": .text(name)]), range: range))
+        }
         return .double(result)
       }
     case .min, .max:
@@ -119,7 +128,11 @@ extension Checker {
           guard let x = ValueOps.number(item), let y = ValueOps.number(best) else { continue }
           // Whole numbers compare exactly; a whole number meets a decimal as a decimal.
           let better: Bool
-          if case .int(let a) = item, case .int(let b) = best { better = pickMax ? a > b : a < b } else { better = pickMax ? x > y : x < y }
+          if case .int(let a) = item, case .int(let b) = best {
+            better = pickMax ? a > b : a < b
+          } else {
+            better = pickMax ? x > y : x < y
+          }
           if better { best = item }
         }
         return promoteIfNeeded(best, promote)

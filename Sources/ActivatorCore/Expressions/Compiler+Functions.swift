@@ -1,7 +1,8 @@
 extension Checker {
   static let functions =
     [
-      "size", "answered", "known", "dont_know", "not_applicable", "skipped", "level", "value_or", "int", "double", "string",
+      "size", "answered", "known", "dont_know", "not_applicable", "skipped", "level", "value_or", "int", "double",
+      "string",
       "section", "stage", "score", "coverage", "target", "assessed", "overall", "met", "metric",
     ] + Aggregate.allCases.map(\.rawValue)
   static let methods = MacroKind.allCases.map(\.rawValue) + ["size", "contains", "startsWith", "endsWith"]
@@ -16,7 +17,9 @@ extension Checker {
       case "contains", "startsWith", "endsWith":
         return textMethod(name, target, args, syntax)
       default:
-        fail("unknown-function", Message(.exprUnknownMethod, ["name": .text(name), "hint": nearest(name, Self.methods)]), nameRange)
+        fail(
+          "unknown-function", Message(.exprUnknownMethod, ["name": .text(name), "hint": nearest(name, Self.methods)]),
+          nameRange)
         return .invalid(syntax)
       }
     }
@@ -57,7 +60,9 @@ extension Checker {
       fail("unknown-function", Message(.exprMacroOnListWrite, ["name": "\(name)"]), nameRange)
       return .invalid(syntax)
     default:
-      fail("unknown-function", Message(.exprUnknownFunction, ["name": .text(name), "hint": nearest(name, Self.functions)]), nameRange)
+      fail(
+        "unknown-function",
+        Message(.exprUnknownFunction, ["name": .text(name), "hint": nearest(name, Self.functions)]), nameRange)
       return .invalid(syntax)
     }
   }
@@ -65,7 +70,8 @@ extension Checker {
   /// Words people bring from spreadsheets and other languages, and what they are called here.
   static let familiarNames: [String: [String]] = [
     "average": ["avg", "mean"], "len": ["size"], "length": ["size"], "count_if": ["count"], "countif": ["count"],
-    "total": ["sum"], "iif": ["? :"], "if": ["? :"], "coalesce": ["value_or"], "ifnull": ["value_or"], "isnull": ["known"],
+    "total": ["sum"], "iif": ["? :"], "if": ["? :"], "coalesce": ["value_or"], "ifnull": ["value_or"],
+    "isnull": ["known"],
     "minimum": ["min"], "maximum": ["max"], "median": ["avg"],
   ]
 
@@ -74,7 +80,8 @@ extension Checker {
   func nearest(_ name: String, _ candidates: [String]) -> MessageArgument {
     let familiar = Self.familiarNames[name.lowercased()]?.filter { candidates.contains($0) || $0 == "? :" } ?? []
     if familiar.isEmpty, let typo = DidYouMean.suggest(name, from: candidates) { return DidYouMean.hint(typo) }
-    let names = (familiar + DidYouMean.nearest(name, from: candidates, count: 3)).reduce(into: [String]()) { names, candidate in
+    let names = (familiar + DidYouMean.nearest(name, from: candidates, count: 3)).reduce(into: [String]()) {
+      names, candidate in
       if !names.contains(candidate) && names.count < 3 { names.append(candidate) }
     }
     return .message(Message(.hintNearestFunctions, ["names": .list(names.map { .text($0 == "? :" ? $0 : $0 + "()") })]))
@@ -84,7 +91,11 @@ extension Checker {
     fail(
       "argument",
       Message(
-        .exprTakesArguments, ["name": .text(name), "expected": .count(expected), "given": .message(Message(.exprArgumentsGiven, ["count": .count(args.count)]))]),
+        .exprTakesArguments,
+        [
+          "name": .text(name), "expected": .count(expected),
+          "given": .message(Message(.exprArgumentsGiven, ["count": .count(args.count)])),
+        ]),
       syntax.range)
     return .invalid(syntax)
   }
@@ -119,11 +130,14 @@ extension Checker {
       if !survey.questions[slot].allowed.contains(code) {
         fail(
           "never-true",
-          Message(.exprDoesNotAllowAnswer, ["slot_id": "\(survey.questions[slot].id)", "code_raw_value": "\(code.rawValue)", "name": "\(name)"]),
+          Message(
+            .exprDoesNotAllowAnswer,
+            ["slot_id": "\(survey.questions[slot].id)", "code_raw_value": "\(code.rawValue)", "name": "\(name)"]),
           syntax.range)
       }
     }
-    return Typed(type: .bool, cost: 2, bound: nil, run: { context in .bool(test(context.values[slot])) }, syntax: syntax)
+    return Typed(
+      type: .bool, cost: 2, bound: nil, run: { context in .bool(test(context.values[slot])) }, syntax: syntax)
   }
 
   /// `level(x)`: the level of a choice whose options have levels. `x` is usually a question id,
@@ -137,7 +151,10 @@ extension Checker {
       if let slot = questionNamed(by: args[0]) {
         let question = survey.questions[slot]
         let why = Message(question.kind.chosenOptions == .one ? .exprNoLevels : .exprNotSingleChoice)
-        fail("type-mismatch", Message(.exprLevelNeedsChoiceQuestion, ["question_id": .text(question.id), "why": .message(why)]), args[0].range)
+        fail(
+          "type-mismatch",
+          Message(.exprLevelNeedsChoiceQuestion, ["question_id": .text(question.id), "why": .message(why)]),
+          args[0].range)
       } else {
         fail("type-mismatch", Message(.exprLevelNeedsLevelledChoice, ["describe": describe(argument)]), args[0].range)
       }
@@ -214,7 +231,9 @@ extension Checker {
           switch run(context) {
           case .int(let n): return .double(Double(n))
           case .string(let s):
-            guard let d = Double(s) else { return .error(EvaluationError(Message(.evalNotNumber, ["text": .text(s)]), range: range)) }
+            guard let d = Double(s) else {
+              return .error(EvaluationError(Message(.evalNotNumber, ["text": .text(s)]), range: range))
+            }
             guard d.isFinite else {
               return .error(EvaluationError(Message(.evalNotFinite, ["text": .text(s)]), range: range))
             }
@@ -235,11 +254,14 @@ extension Checker {
             // Both ends are open, as in CEL: -2^63 is excluded with 2^63 (which is what
             // 9223372036854775807.0 reads as), so the range is symmetric.
             guard d.isFinite, d > -0x1p63, d < 0x1p63 else {
-              return .error(EvaluationError(Message(.evalNotWhole, ["number": .text(JSONWriter.format(d))]), range: range))
+              return .error(
+                EvaluationError(Message(.evalNotWhole, ["number": .text(JSONWriter.format(d))]), range: range))
             }
             return .int(Int(saturating: d.rounded(.towardZero)))
           case .string(let s):
-            guard let n = Int(s) else { return .error(EvaluationError(Message(.evalNotWholeText, ["text": .text(s)]), range: range)) }
+            guard let n = Int(s) else {
+              return .error(EvaluationError(Message(.evalNotWholeText, ["text": .text(s)]), range: range))
+            }
             return .int(n)
           case let other: return other
           }
@@ -275,7 +297,9 @@ extension Checker {
     let textual: (Typed) -> Bool = { $0.type.isTextual || $0.type == .any }
     guard textual(target), textual(argument) else {
       let culprit = textual(target) ? argument : target
-      fail("type-mismatch", Message(.exprWorksOnTextNot, ["name": "\(name)", "describe": describe(culprit)]), culprit.syntax.range)
+      fail(
+        "type-mismatch", Message(.exprWorksOnTextNot, ["name": "\(name)", "describe": describe(culprit)]),
+        culprit.syntax.range)
       return .invalid(syntax)
     }
     let (t, a) = (target.run, argument.run)
@@ -341,7 +365,8 @@ extension Checker {
     case "assessed":
       return Typed(
         type: .bool, cost: 1, bound: nil,
-        run: { context in context.outcomes.map { .bool($0.assessed[pillar]) } ?? .unknown(.unavailable) }, syntax: syntax)
+        run: { context in context.outcomes.map { .bool($0.assessed[pillar]) } ?? .unknown(.unavailable) },
+        syntax: syntax)
     case "coverage":
       return Typed(
         type: .double, cost: 1, bound: nil,
@@ -374,7 +399,9 @@ extension Checker {
     return Typed(
       type: .bool, cost: 1, bound: nil,
       run: { context in
-        guard let outcomes = context.outcomes, index >= 0, index < outcomes.criteria.count else { return .unknown(.unavailable) }
+        guard let outcomes = context.outcomes, index >= 0, index < outcomes.criteria.count else {
+          return .unknown(.unavailable)
+        }
         return outcomes.criteria[index].map { .bool($0) } ?? .unknown(.unavailable)
       }, syntax: syntax)
   }

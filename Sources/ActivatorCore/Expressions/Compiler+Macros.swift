@@ -25,7 +25,9 @@ extension Checker {
     let target = check(targetSyntax)
     guard target.type != .invalid else { return .invalid(syntax) }
     guard let element = target.type == .any ? .any : target.type.elementType else {
-      fail("type-mismatch", Message(.exprWorksOnListsBut, ["name": .text(name), "describe": describe(target)]), targetSyntax.range)
+      fail(
+        "type-mismatch", Message(.exprWorksOnListsBut, ["name": .text(name), "describe": describe(target)]),
+        targetSyntax.range)
       return .invalid(syntax)
     }
     let slot = localCount
@@ -40,7 +42,8 @@ extension Checker {
     let (cost, costOverflow) = bound.multipliedReportingOverflow(by: bodyCost)
     let totalCost = costOverflow ? Int.max / 2 : min(Int.max / 2, target.cost + cost)
     if totalCost > ExpressionCompiler.costLimit && costDriver == nil {
-      costDriver = Message(.exprCostPerItem, ["name": .text(name), "steps": .text(String(bodyCost)), "items": .text(String(bound))])
+      costDriver = Message(
+        .exprCostPerItem, ["name": .text(name), "steps": .text(String(bodyCost)), "items": .text(String(bound))])
     }
     let list = target.run
     let range = syntax.range
@@ -50,13 +53,15 @@ extension Checker {
     case .all, .exists, .existsOne:
       let predicate = bodyRuns[0]
       loop = { context, items in
-        MacroLoop.quantify(kind, items.count, item: { bind(context, slot, items[$0], range) }, predicate: { _ in predicate(context) })
+        MacroLoop.quantify(
+          kind, items.count, item: { bind(context, slot, items[$0], range) }, predicate: { _ in predicate(context) })
       }
     case .filter:
       let predicate = bodyRuns[0]
       loop = { context, items in
         MacroLoop.filter(
-          items.count, item: { bind(context, slot, items[$0], range) }, predicate: { _ in predicate(context) }, promote: false)
+          items.count, item: { bind(context, slot, items[$0], range) }, predicate: { _ in predicate(context) },
+          promote: false)
       }
     case .map:
       let transform = bodyRuns[bodyRuns.count - 1]
@@ -67,7 +72,8 @@ extension Checker {
           transform: { _ in transform(context) })
       }
     }
-    let resultType: ExprType = kind.isQuantifier ? .bool : kind == .filter ? target.type : .list(bodies[bodies.count - 1].type)
+    let resultType: ExprType =
+      kind.isQuantifier ? .bool : kind == .filter ? target.type : .list(bodies[bodies.count - 1].type)
     return Typed(
       type: resultType, cost: totalCost, bound: kind.isQuantifier ? nil : target.bound,
       run: { context in
@@ -99,7 +105,9 @@ extension Checker {
     guard kind != .map || bodies.count == 2, let predicate = bodies.first else { return true }
     guard predicate.type != .bool, predicate.type != .any else { return true }
     fail(
-      "type-mismatch", Message(.exprConditionMustBeYes, ["name": .text(kind.rawValue), "type_describe": predicate.type.describe(survey)]),
+      "type-mismatch",
+      Message(
+        .exprConditionMustBeYes, ["name": .text(kind.rawValue), "type_describe": predicate.type.describe(survey)]),
       predicate.syntax.range)
     return false
   }
@@ -117,12 +125,14 @@ extension Checker {
     var bodiesPerQuestion: [[Typed]] = []
     for slot in slots {
       let errorsBefore = errors.count
-      locals.append(Local(name: variable, type: survey.questions[slot].expressionType(slot: slot), slot: -1, question: slot))
+      locals.append(
+        Local(name: variable, type: survey.questions[slot].expressionType(slot: slot), slot: -1, question: slot))
       let bodies = args.dropFirst().map(check)
       locals.removeLast()
       if errors.count > errorsBefore {
         // Checked once per question: one question's problem is enough, and it says which.
-        let note = Diagnostic.Note(Message(.exprForSectionQuestion, ["question": .text(survey.questions[slot].id), "section": .text(sectionID)]))
+        let note = Diagnostic.Note(
+          Message(.exprForSectionQuestion, ["question": .text(survey.questions[slot].id), "section": .text(sectionID)]))
         errors.removeLast(errors.count - errorsBefore - 1)
         errors[errors.count - 1].notes.append(note)
         return .invalid(syntax)
@@ -144,7 +154,10 @@ extension Checker {
             "type-mismatch",
             Message(
               .exprSectionMapMixes,
-              ["question": .text(survey.questions[slot].id), "describe": bodies[bodies.count - 1].type.describe(survey), "describe2": element.describe(survey)]),
+              [
+                "question": .text(survey.questions[slot].id),
+                "describe": bodies[bodies.count - 1].type.describe(survey), "describe2": element.describe(survey),
+              ]),
             args[args.count - 1].range)
           return .invalid(syntax)
         }
@@ -170,7 +183,8 @@ extension Checker {
       }
     case .filter:
       run = { context in
-        MacroLoop.filter(slots.count, item: { item(context, $0) }, predicate: { predicates[$0](context) }, promote: promoteItems)
+        MacroLoop.filter(
+          slots.count, item: { item(context, $0) }, predicate: { predicates[$0](context) }, promote: promoteItems)
       }
     case .map:
       run = { context in

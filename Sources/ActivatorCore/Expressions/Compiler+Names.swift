@@ -17,7 +17,9 @@ extension Checker {
     }
     guard let compiled = checked(entry, at: range) else { return .invalid(syntax) }
     if compiled.usesOutcomes && environment.purpose != .outcome {
-      fail("outcome-in-condition", Message(.exprDefinitionReadsOutcomes, ["name": .text(entry.name)]), range, notes: [definedHere])
+      fail(
+        "outcome-in-condition", Message(.exprDefinitionReadsOutcomes, ["name": .text(entry.name)]), range,
+        notes: [definedHere])
       return .invalid(syntax)
     }
     // Each expansion checks the definition's tree again: bounding the cost expanded bounds the
@@ -28,7 +30,10 @@ extension Checker {
         "too-costly",
         Message(
           .exprExpressionMayTakeUp,
-          ["typed_cost": "\(expandedCost)", "cost_limit": "\(ExpressionCompiler.costLimit)", "driver": .message(Message(.exprCostDefinitions))]),
+          [
+            "typed_cost": "\(expandedCost)", "cost_limit": "\(ExpressionCompiler.costLimit)",
+            "driver": .message(Message(.exprCostDefinitions)),
+          ]),
         range)
       return .invalid(syntax)
     }
@@ -71,7 +76,8 @@ extension Checker {
     let words = MessageArgument.text(path.map(\.name).joined(separator: " → "))
     let notes = path.dropLast().map { step in
       Diagnostic.Note(
-        Message(step.kind == .definition ? .compileDefinitionHere : .compileMetricHere, ["name": .text(step.name)]), at: step.location)
+        Message(step.kind == .definition ? .compileDefinitionHere : .compileMetricHere, ["name": .text(step.name)]),
+        at: step.location)
     }
     let message =
       entry.kind == .definition
@@ -90,7 +96,9 @@ extension Checker {
     }
     guard let entry = environment.names?.metric(id) else {
       let known = environment.names?.metricIDs ?? []
-      fail("unknown-metric", Message(.exprUnknownMetric, ["id": .text(id), "hint": DidYouMean.hint(id, from: known)]), range)
+      fail(
+        "unknown-metric", Message(.exprUnknownMetric, ["id": .text(id), "hint": DidYouMean.hint(id, from: known)]),
+        range)
       return .invalid(syntax)
     }
     guard let compiled = checked(entry, at: range) else { return .invalid(syntax) }

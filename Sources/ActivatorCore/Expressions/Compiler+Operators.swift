@@ -16,7 +16,8 @@ extension Checker {
     let right = check(rightSyntax)
     let joinable: (Typed) -> Bool = { $0.type == .bool || $0.type == .any }
     for side in [left, right] where side.type != .invalid && !joinable(side) {
-      fail("type-mismatch", Message(.exprJoinsYesNoValues, ["op": "\(op)", "describe": describe(side)]), side.syntax.range)
+      fail(
+        "type-mismatch", Message(.exprJoinsYesNoValues, ["op": "\(op)", "describe": describe(side)]), side.syntax.range)
     }
     guard joinable(left), joinable(right) else { return .invalid(syntax) }
     let (l, r) = (left.run, right.run)
@@ -94,13 +95,17 @@ extension Checker {
     } else if left.type == .bool || right.type == .bool {
       let boolSide = left.type == .bool ? left : right
       let other = left.type == .bool ? right : left
-      if case .literal(.string(let text), _) = other.syntax, ["yes", "no", "true", "false"].contains(text.lowercased()),
+      if case .literal(.string(let text), _) = other.syntax,
+        ["yes", "no", "true", "false"].contains(text.lowercased()),
         case .identifier(let name, _) = boolSide.syntax
       {
         message = Message(.exprYesNoCompared, ["name": .text(name), "text": .text(text)])
       }
     }
-    fail("type-mismatch", message, right.syntax.range.lowerBound < left.syntax.range.lowerBound ? right.syntax.range : left.syntax.range.lowerBound..<right.syntax.range.upperBound)
+    fail(
+      "type-mismatch", message,
+      right.syntax.range.lowerBound < left.syntax.range.lowerBound
+        ? right.syntax.range : left.syntax.range.lowerBound..<right.syntax.range.upperBound)
   }
 
   private func equality(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, _ syntax: Syntax) -> Typed {
@@ -135,7 +140,10 @@ extension Checker {
         let hint = MessageArgument.message(
           question.isOrdinal
             ? Message(.exprCompareLevel, ["id": .text(question.id), "op": .text(op)]) : Message(.exprNoOrder))
-        fail("type-mismatch", Message(.exprChoicesCannotBeOrdered, ["op": "\(op)", "question_id": "\(question.id)", "hint": hint]), side.syntax.range)
+        fail(
+          "type-mismatch",
+          Message(.exprChoicesCannotBeOrdered, ["op": "\(op)", "question_id": "\(question.id)", "hint": hint]),
+          side.syntax.range)
         return .invalid(syntax)
       }
     }
@@ -182,7 +190,9 @@ extension Checker {
     }
   }
 
-  private static func comparison<Number: Comparable & Sendable>(_ op: String, _ bound: Number) -> @Sendable (Number) -> Bool {
+  private static func comparison<Number: Comparable & Sendable>(_ op: String, _ bound: Number)
+    -> @Sendable (Number) -> Bool
+  {
     switch op {
     case "<": { $0 < bound }
     case "<=": { $0 <= bound }
@@ -225,7 +235,8 @@ extension Checker {
     guard left.type != .invalid, right.type != .invalid else { return .invalid(syntax) }
     guard let element = right.type == .any ? .any : right.type.elementType else {
       let hint = right.type.isTextual ? MessageArgument.message(Message(.exprUseContains)) : .text("")
-      fail("type-mismatch", Message(.exprRightSideMustBe, ["describe": describe(right), "hint": hint]), rightSyntax.range)
+      fail(
+        "type-mismatch", Message(.exprRightSideMustBe, ["describe": describe(right), "hint": hint]), rightSyntax.range)
       return .invalid(syntax)
     }
     guard comparable(left.type, element) else {
@@ -258,7 +269,8 @@ extension Checker {
     let range = syntax.range
     let cost = left.cost + right.cost + 1
     let any = left.type == .any || right.type == .any
-    if op == "+" && left.type.isTextual && right.type.isTextual || any && (left.type.isTextual || right.type.isTextual) {
+    if op == "+" && left.type.isTextual && right.type.isTextual || any && (left.type.isTextual || right.type.isTextual)
+    {
       return Typed(
         type: .string, cost: cost, bound: nil,
         run: { context in
@@ -271,7 +283,8 @@ extension Checker {
     let (x, y) = (left.type.elementType, right.type.elementType)
     if op == "+", x != nil || y != nil, x != nil || left.type == .any, y != nil || right.type == .any {
       guard let element = unify(x ?? .any, y ?? .any) else {
-        fail("type-mismatch", Message(.exprCannotJoin, ["describe": describe(left), "describe2": describe(right)]), range)
+        fail(
+          "type-mismatch", Message(.exprCannotJoin, ["describe": describe(left), "describe2": describe(right)]), range)
         return .invalid(syntax)
       }
       return Typed(
@@ -286,7 +299,9 @@ extension Checker {
     }
     guard left.type.isNumeric || left.type == .any, right.type.isNumeric || right.type == .any else {
       let culprit = left.type.isNumeric || left.type == .any ? right : left
-      fail("type-mismatch", Message(.exprNeedsNumbersButNot, ["op": "\(op)", "describe": describe(culprit)]), culprit.syntax.range)
+      fail(
+        "type-mismatch", Message(.exprNeedsNumbersButNot, ["op": "\(op)", "describe": describe(culprit)]),
+        culprit.syntax.range)
       return .invalid(syntax)
     }
     if op == "%" && (left.type == .double || right.type == .double) {
@@ -379,7 +394,8 @@ enum ValueOps {
         if y == 0 { return .error(EvaluationError(Message(.evalRemainderByZero), range: range)) }
         result = x.remainderReportingOverflow(dividingBy: y)
       }
-      return result.1 ? .error(EvaluationError(Message(.evalOverflow, ["op": .text(op)]), range: range)) : .int(result.0)
+      return result.1
+        ? .error(EvaluationError(Message(.evalOverflow, ["op": .text(op)]), range: range)) : .int(result.0)
     }
     guard let x = number(a), let y = number(b) else { return .null }
     let value: Double

@@ -12,7 +12,11 @@ extension Checker {
       return nil
     }
     guard let section = survey.sections.first(where: { $0.id == id }) else {
-      fail("unknown-section", Message(.exprUnknownSection, ["id": .text(id), "hint": DidYouMean.hintOrAll(id, from: survey.sections.map(\.id))]), range)
+      fail(
+        "unknown-section",
+        Message(
+          .exprUnknownSection, ["id": .text(id), "hint": DidYouMean.hintOrAll(id, from: survey.sections.map(\.id))]),
+        range)
       return nil
     }
     var slots = Array(section.questions)
@@ -23,7 +27,10 @@ extension Checker {
         return nil
       }
       guard kinds.contains(kind) else {
-        fail("unknown-value", Message(.exprUnknownQuestionType, ["type": .text(kind), "hint": DidYouMean.hintOrAll(kind, from: kinds)]), kindRange)
+        fail(
+          "unknown-value",
+          Message(.exprUnknownQuestionType, ["type": .text(kind), "hint": DidYouMean.hintOrAll(kind, from: kinds)]),
+          kindRange)
         return nil
       }
       slots = slots.filter { survey.questions[$0].kind.name == kind }
@@ -51,7 +58,10 @@ extension Checker {
           "type-mismatch",
           Message(
             .exprSectionMixes,
-            ["id": .text(id), "question": .text(survey.questions[slot].id), "describe": type.describe(survey), "describe2": element.describe(survey)]),
+            [
+              "id": .text(id), "question": .text(survey.questions[slot].id), "describe": type.describe(survey),
+              "describe2": element.describe(survey),
+            ]),
           range)
         return nil
       }
@@ -63,7 +73,8 @@ extension Checker {
   /// `section('id')` as a value: the answers as a list, unknown when one of them is (a list holds
   /// no unknowns), with the reasons of every unknown answer.
   func sectionValue(_ args: [Syntax], _ syntax: Syntax) -> Typed {
-    guard let (id, slots) = sectionQuestions(args, syntax), let element = sectionElementType(id, slots, args[0].range) else {
+    guard let (id, slots) = sectionQuestions(args, syntax), let element = sectionElementType(id, slots, args[0].range)
+    else {
       return .invalid(syntax)
     }
     for slot in slots { reads.insert(slot) }

@@ -1,6 +1,6 @@
 /// Where an expression is used decides what it may read.
-public struct ExpressionEnvironment: Sendable {
-  public enum Purpose: Sendable, Equatable {
+package struct ExpressionEnvironment: Sendable {
+  package enum Purpose: Sendable, Equatable {
     /// Skip logic of the question in this slot: may read only questions asked before it.
     case relevance(Int)
     /// A criterion, ladder or prerequisite: reads answers.
@@ -9,10 +9,10 @@ public struct ExpressionEnvironment: Sendable {
     case outcome
   }
 
-  public var survey: Survey
-  public var purpose: Purpose
+  package var survey: Survey
+  package var purpose: Purpose
   /// Criterion ids `met()` may name (next steps and metrics), both plain and qualified.
-  public var criterionIDs: [String: Int]
+  package var criterionIDs: [String: Int]
   /// The rule set's definitions and metrics, which expressions name (`energy_index`,
   /// `metric('id')`); nil outside a rule set (survey skip logic).
   var names: NamedExpressions?
@@ -20,7 +20,7 @@ public struct ExpressionEnvironment: Sendable {
   /// and those of the plugins it requires.
   var plugin: Int?
 
-  public init(survey: Survey, purpose: Purpose, criterionIDs: [String: Int] = [:]) {
+  package init(survey: Survey, purpose: Purpose, criterionIDs: [String: Int] = [:]) {
     self.survey = survey
     self.purpose = purpose
     self.criterionIDs = criterionIDs
@@ -37,19 +37,19 @@ public struct ExpressionEnvironment: Sendable {
 ///
 /// A class, so that handing one around in the scoring loop costs one reference count, not one
 /// per field.
-public final class CompiledExpression: Sendable {
-  public let source: ExpressionSource
-  public let type: ExprType
+package final class CompiledExpression: Sendable {
+  package let source: ExpressionSource
+  package let type: ExprType
   /// Slots of the questions this expression reads, ascending (what `explain` shows).
-  public let reads: [Int]
-  public let usesOutcomes: Bool
+  package let reads: [Int]
+  package let usesOutcomes: Bool
   /// Pillars it names through `stage()`, `score()`, `coverage()` and `target()`, and criteria
   /// through `met()`, including inside the definitions it uses: what a next step or a need is
   /// about.
-  public let pillarsNamed: [Int]
-  public let criteriaNamed: [String]
+  package let pillarsNamed: [Int]
+  package let criteriaNamed: [String]
   /// Upper bound on evaluation steps, estimated at load.
-  public let cost: Int
+  package let cost: Int
   let run: @Sendable (EvaluationContext) -> Value
   /// The checked tree, for definitions that other expressions expand.
   let syntax: Syntax
@@ -71,7 +71,9 @@ public final class CompiledExpression: Sendable {
 
   /// The same expression with a step after it (a comparison with a ladder's threshold): it reads
   /// and names what this one does, and its source still points into the text as written.
-  init(_ inner: CompiledExpression, type: ExprType, extraCost: Int, run: @escaping @Sendable (EvaluationContext) -> Value) {
+  init(
+    _ inner: CompiledExpression, type: ExprType, extraCost: Int, run: @escaping @Sendable (EvaluationContext) -> Value
+  ) {
     self.source = inner.source
     self.type = type
     self.reads = inner.reads
@@ -83,7 +85,7 @@ public final class CompiledExpression: Sendable {
     self.run = run
   }
 
-  public func evaluate(_ context: EvaluationContext) -> Value {
+  package func evaluate(_ context: EvaluationContext) -> Value {
     context.steps = 0
     return run(context)
   }
@@ -92,13 +94,13 @@ public final class CompiledExpression: Sendable {
 typealias Eval = @Sendable (EvaluationContext) -> Value
 
 /// Parses and type-checks expressions against a survey and lowers them to closures.
-public enum ExpressionCompiler {
+package enum ExpressionCompiler {
   /// Static cost above which an expression is refused at load.
-  public static let costLimit = 100_000
+  package static let costLimit = 100_000
 
   /// Compiles `source`; on failure returns `nil` and diagnostics at file:line:col inside the
   /// expression.
-  public static func compile(
+  package static func compile(
     _ source: ExpressionSource, in environment: ExpressionEnvironment, expecting expected: ExprType?
   ) -> (CompiledExpression?, [Diagnostic]) {
     let syntax: Syntax
@@ -112,13 +114,23 @@ public enum ExpressionCompiler {
     if let expected, typed.type != .invalid, !checker.fits(typed.type, expected) {
       checker.fail(
         "type-mismatch",
-        Message(.exprExpectedHereButThis, ["expected_describe": expected.describe(environment.survey), "type_describe": typed.type.describe(environment.survey)]),
+        Message(
+          .exprExpectedHereButThis,
+          [
+            "expected_describe": expected.describe(environment.survey),
+            "type_describe": typed.type.describe(environment.survey),
+          ]),
         syntax.range)
     }
     if checker.errors.isEmpty && typed.cost > costLimit {
       checker.fail(
         "too-costly",
-        Message(.exprExpressionMayTakeUp, ["typed_cost": "\(typed.cost)", "cost_limit": "\(costLimit)", "driver": .message(checker.costDriver ?? Message(.exprCostReduceMacros))]),
+        Message(
+          .exprExpressionMayTakeUp,
+          [
+            "typed_cost": "\(typed.cost)", "cost_limit": "\(costLimit)",
+            "driver": .message(checker.costDriver ?? Message(.exprCostReduceMacros)),
+          ]),
         syntax.range)
     }
     if !checker.errors.isEmpty {
@@ -134,7 +146,8 @@ public enum ExpressionCompiler {
 
   static func diagnostic(_ error: ExpressionError, _ source: ExpressionSource) -> Diagnostic {
     let origin = error.source ?? source
-    return Diagnostic(.error, error.code, error.message, at: origin.location(ofOffset: error.range.lowerBound), notes: error.notes)
+    return Diagnostic(
+      .error, error.code, error.message, at: origin.location(ofOffset: error.range.lowerBound), notes: error.notes)
   }
 }
 
@@ -208,7 +221,8 @@ final class Checker {
   /// "'gov_portal' (a yes/no value)" for question references, the type alone otherwise.
   func describe(_ typed: Typed) -> MessageArgument {
     if let slot = questionNamed(by: typed.syntax) {
-      return .message(Message(.typeQuestionNamed, ["name": .text(survey.questions[slot].id), "type": typed.type.describe(survey)]))
+      return .message(
+        Message(.typeQuestionNamed, ["name": .text(survey.questions[slot].id), "type": typed.type.describe(survey)]))
     }
     return typed.type.describe(survey)
   }
@@ -232,7 +246,8 @@ final class Checker {
     case .binary(let op, let leftSyntax, let rightSyntax, _): return binary(op, leftSyntax, rightSyntax, syntax)
     case .conditional(let conditionSyntax, let thenSyntax, let elseSyntax, _):
       return conditional(conditionSyntax, thenSyntax, elseSyntax, syntax)
-    case .call(let name, let target, let args, _, let nameRange): return call(name, target: target, args, syntax, nameRange: nameRange)
+    case .call(let name, let target, let args, _, let nameRange):
+      return call(name, target: target, args, syntax, nameRange: nameRange)
     case .index(let targetSyntax, let indexSyntax, _): return index(targetSyntax, indexSyntax, syntax)
     case .member(_, let name, let range): return member(name, range, syntax)
     }
@@ -330,13 +345,16 @@ final class Checker {
     let then = check(thenSyntax)
     let otherwise = check(elseSyntax)
     if condition.type != .invalid && condition.type != .bool && condition.type != .any {
-      fail("type-mismatch", Message(.exprConditionBeforeMustBe, ["describe": describe(condition)]), conditionSyntax.range)
+      fail(
+        "type-mismatch", Message(.exprConditionBeforeMustBe, ["describe": describe(condition)]), conditionSyntax.range)
     }
     guard condition.type != .invalid, then.type != .invalid, otherwise.type != .invalid else { return .invalid(syntax) }
     guard let type = unify(then.type, otherwise.type) else {
       fail(
         "type-mismatch",
-        Message(.exprBothBranchesMustHave, ["type_describe": then.type.describe(survey), "type_describe2": otherwise.type.describe(survey)]),
+        Message(
+          .exprBothBranchesMustHave,
+          ["type_describe": then.type.describe(survey), "type_describe2": otherwise.type.describe(survey)]),
         elseSyntax.range)
       return .invalid(syntax)
     }
@@ -364,7 +382,9 @@ final class Checker {
       return .invalid(syntax)
     }
     guard index.type == .int || index.type == .any else {
-      fail("type-mismatch", Message(.exprListIndexMustBe, ["type_describe": index.type.describe(survey)]), indexSyntax.range)
+      fail(
+        "type-mismatch", Message(.exprListIndexMustBe, ["type_describe": index.type.describe(survey)]),
+        indexSyntax.range)
       return .invalid(syntax)
     }
     let (t, i) = (target.run, index.run)
@@ -377,7 +397,9 @@ final class Checker {
         if let failed = propagate(list, position) { return failed }
         guard case .list(let items) = list, case .int(let n) = position else { return .null }
         guard n >= 0 && n < items.count else {
-          return .error(EvaluationError(Message(.evalIndex, ["index": .text(String(n)), "count": .count(items.count)]), range: range))
+          return .error(
+            EvaluationError(
+              Message(.evalIndex, ["index": .text(String(n)), "count": .count(items.count)]), range: range))
         }
         return items[n]
       }, syntax: syntax)
@@ -425,10 +447,14 @@ final class Checker {
       var candidates = Array(survey.questionIndex.keys)
       candidates += locals.map(\.name)
       candidates += environment.names?.definitionNames(visibleFrom: environment.plugin) ?? []
-      var message = Message(.exprUnknownQuestion, ["name": .text(name), "hint": DidYouMean.hint(name, from: candidates)])
+      var message = Message(
+        .exprUnknownQuestion, ["name": .text(name), "hint": DidYouMean.hint(name, from: candidates)])
       if survey.pillarIndex(name) != nil {
         message = Message(.exprPillarNotQuestion, ["name": .text(name)])
-      } else if let truth = ["yes": true, "Yes": true, "YES": true, "on": true, "no": false, "No": false, "NO": false, "off": false, "True": true, "False": false][name] {
+      } else if let truth = [
+        "yes": true, "Yes": true, "YES": true, "on": true, "no": false, "No": false, "NO": false, "off": false,
+        "True": true, "False": false,
+      ][name] {
         message = Message(.exprYesNoWord, ["name": .text(name), "truth": .text(String(truth))])
       }
       fail("unknown-question", message, range)
@@ -472,7 +498,8 @@ final class Checker {
       return nil
     }
     if survey.questionIndex[name] == nil, environment.names?.definition(name) != nil {
-      fail("argument", Message(.exprTakesQuestionIdDefinition, ["function": .text(function), "name": .text(name)]), range)
+      fail(
+        "argument", Message(.exprTakesQuestionIdDefinition, ["function": .text(function), "name": .text(name)]), range)
       return nil
     }
     let typed = identifier(name, range, syntax)
@@ -489,15 +516,20 @@ final class Checker {
     guard let option = question.optionIndex(text) else {
       let listed =
         DidYouMean.suggest(text, from: question.options.map(\.value)).map(DidYouMean.hint)
-        ?? .message(Message(.exprItsOptionsAre, ["options": .text(question.options.map { "'\($0.value)'" }.joined(separator: ", "))]))
+        ?? .message(
+          Message(
+            .exprItsOptionsAre, ["options": .text(question.options.map { "'\($0.value)'" }.joined(separator: ", "))]))
       if let code = MissingCode(rawValue: text) {
         let function = code == .dontKnow ? "dont_know" : "not_applicable"
         fail(
           "unknown-option",
-          Message(.exprMissingDataCodeNot, ["text": "\(text)", "question_id": "\(question.id)", "function": "\(function)"]),
+          Message(
+            .exprMissingDataCodeNot, ["text": "\(text)", "question_id": "\(question.id)", "function": "\(function)"]),
           range)
       } else {
-        fail("unknown-option", Message(.exprNotOption, ["text": "\(text)", "question_id": "\(question.id)", "listed": listed]), range)
+        fail(
+          "unknown-option",
+          Message(.exprNotOption, ["text": "\(text)", "question_id": "\(question.id)", "listed": listed]), range)
       }
       return .invalid(syntax)
     }

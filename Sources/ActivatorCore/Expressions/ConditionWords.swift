@@ -4,10 +4,10 @@
 /// The forms surveys use are put into words: a yes/no answer, an option ticked or chosen, a
 /// number compared with a figure, a choice's level, and `&&`, `||` and `!` over them. For
 /// anything else it gives nil, and the caller shows the expression itself.
-public enum ConditionWords {
+package enum ConditionWords {
   /// The condition `source` in `language`; `naming` says how a question is referred to (its
   /// number in a template, its text on a screen).
-  public static func describe(
+  package static func describe(
     _ source: String, survey: Survey, language: String, naming: @escaping (Int) -> MessageArgument
   ) -> String? {
     guard let syntax = try? Parser.parse(source) else { return nil }
@@ -23,7 +23,8 @@ public enum ConditionWords {
     func describe(_ syntax: Syntax) -> Message? {
       switch syntax {
       case .identifier(let id, _):
-        guard let slot = survey.questionIndex[id], survey.questions[slot].kind.expressionType(slot: slot) == .bool else {
+        guard let slot = survey.questionIndex[id], survey.questions[slot].kind.expressionType(slot: slot) == .bool
+        else {
           return nil
         }
         return Message(.conditionYes, ["question": naming(slot)])
@@ -55,7 +56,8 @@ public enum ConditionWords {
       }
       guard let a = part(left), let b = part(right) else { return nil }
       if grouped {
-        return Message(op == "&&" ? .conditionAndGrouped : .conditionOrGrouped, ["first": .message(a), "second": .message(b)])
+        return Message(
+          op == "&&" ? .conditionAndGrouped : .conditionOrGrouped, ["first": .message(a), "second": .message(b)])
       }
       let both: [MessageArgument] = [.message(a), .message(b)]
       return Message(.conditionJoin, ["parts": op == "&&" ? .list(both) : .alternatives(both)])
@@ -93,16 +95,21 @@ public enum ConditionWords {
         guard arguments.count == 1, case .identifier(let id, _) = arguments[0], let slot = survey.questionIndex[id],
           let option = survey.questions[slot].options.first(where: { $0.level == level })
         else { return nil }
-        let levelKeys: [String: MessageKey] = [">=": .conditionLevelAtLeast, "<=": .conditionLevelAtMost, "==": .conditionEqual]
+        let levelKeys: [String: MessageKey] = [
+          ">=": .conditionLevelAtLeast, "<=": .conditionLevelAtMost, "==": .conditionEqual,
+        ]
         guard let levelKey = levelKeys[op] else { return nil }
-        return Message(levelKey, ["question": naming(slot), "value": .quoted(option.label.text(t.language)), "unit": ""])
+        return Message(
+          levelKey, ["question": naming(slot), "value": .quoted(option.label.text(t.language)), "unit": ""])
       default:
         return nil
       }
     }
 
     func option(_ value: String, of id: String) -> (Int, String)? {
-      guard let slot = survey.questionIndex[id], let index = survey.questions[slot].optionIndex(value) else { return nil }
+      guard let slot = survey.questionIndex[id], let index = survey.questions[slot].optionIndex(value) else {
+        return nil
+      }
       return (slot, survey.questions[slot].options[index].label.text(t.language))
     }
 

@@ -1,16 +1,16 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// An expression as written in a YAML file, with enough of its origin to turn an offset inside
 /// the expression into the file's line and column.
-public struct ExpressionSource: Sendable {
-  public var text: String
-  public var file: SourceFile?
+package struct ExpressionSource: Sendable {
+  package var text: String
+  package var file: SourceFile?
   /// Where the scalar holding the expression starts (its quote, for quoted scalars).
-  public var start: YAMLMark
-  public var style: ScalarStyle
-  public var path: String
+  package var start: YAMLMark
+  package var style: ScalarStyle
+  package var path: String
 
-  public init(text: String, file: SourceFile?, path: String, start: YAMLMark, style: ScalarStyle) {
+  package init(text: String, file: SourceFile?, path: String, start: YAMLMark, style: ScalarStyle) {
     self.text = text
     self.file = file
     self.path = path
@@ -19,11 +19,11 @@ public struct ExpressionSource: Sendable {
   }
 
   /// An expression that did not come from a file (tests, the command line).
-  public init(_ text: String, path: String = "<expression>") {
+  package init(_ text: String, path: String = "<expression>") {
     self.init(text: text, file: nil, path: path, start: YAMLMark(line: 1, column: 1), style: .plain)
   }
 
-  public var location: SourceLocation {
+  package var location: SourceLocation {
     SourceLocation(file: path, line: start.line, column: start.column)
   }
 
@@ -32,10 +32,11 @@ public struct ExpressionSource: Sendable {
   /// The decoded text is matched against the raw source from the scalar's start: characters
   /// that the YAML scalar syntax added (quotes, escapes, line folds, block indentation) are
   /// skipped, so the result is exact for every scalar style.
-  public func location(ofOffset offset: Int) -> SourceLocation {
+  package func location(ofOffset offset: Int) -> SourceLocation {
     let decoded = Array(text.unicodeScalars)
     guard let file, offset > 0 else {
-      return offset <= 0 ? firstCharacterLocation : SourceLocation(file: path, line: start.line, column: start.column + offset)
+      return offset <= 0
+        ? firstCharacterLocation : SourceLocation(file: path, line: start.line, column: start.column + offset)
     }
     guard var walk = SourceFile.YAMLLineWalk(file, at: start) else { return location }
     var raw = walk.scalars

@@ -22,7 +22,9 @@ struct ExpressionError: Error, Sendable {
   var source: ExpressionSource?
   var notes: [Diagnostic.Note] = []
 
-  init(code: String, message: Message, range: Range<Int>, source: ExpressionSource? = nil, notes: [Diagnostic.Note] = []) {
+  init(
+    code: String, message: Message, range: Range<Int>, source: ExpressionSource? = nil, notes: [Diagnostic.Note] = []
+  ) {
     self.code = code
     self.message = message
     self.range = range
@@ -97,7 +99,8 @@ struct Lexer {
       throw ExpressionError(
         code: "syntax", message: Message(.exprNotOperatorUse, ["c": "\(c)"]), range: start..<start + 1)
     }
-    throw ExpressionError(code: "syntax", message: Message(.exprUnexpectedCharacter, ["c": "\(c)"]), range: start..<start + 1)
+    throw ExpressionError(
+      code: "syntax", message: Message(.exprUnexpectedCharacter, ["c": "\(c)"]), range: start..<start + 1)
   }
 
   // MARK: - Numbers
@@ -109,7 +112,8 @@ struct Lexer {
       let digitsStart = position
       while let c = peek(), c.properties.isASCIIHexDigit { position += 1 }
       if digitsStart == position {
-        throw ExpressionError(code: "number", message: Message(.expr0NeedsHexadecimalDigits, ["x": "\(x)"]), range: start..<position)
+        throw ExpressionError(
+          code: "number", message: Message(.expr0NeedsHexadecimalDigits, ["x": "\(x)"]), range: start..<position)
       }
       magnitude = UInt64(text(digitsStart..<position), radix: 16)
     } else {
@@ -154,13 +158,17 @@ struct Lexer {
     guard isDouble else { return nil }
     let literal = text(start..<position)
     guard let value = Double(literal), value.isFinite else {
-      throw ExpressionError(code: "number", message: Message(.exprNumberOutRange, ["literal": "\(literal)"]), range: start..<position)
+      throw ExpressionError(
+        code: "number", message: Message(.exprNumberOutRange, ["literal": "\(literal)"]), range: start..<position)
     }
     return value
   }
 
   static func outOfRange(_ literal: String, _ range: Range<Int>) -> ExpressionError {
-    ExpressionError(code: "number", message: Message(.exprIntegerOutRange, ["literal": "\(literal)", "min": "\(Int.min)", "max": "\(Int.max)"]), range: range)
+    ExpressionError(
+      code: "number",
+      message: Message(.exprIntegerOutRange, ["literal": "\(literal)", "min": "\(Int.min)", "max": "\(Int.max)"]),
+      range: range)
   }
 
   // MARK: - Text
@@ -195,7 +203,9 @@ struct Lexer {
     var value = String.UnicodeScalarView()
     while true {
       guard let c = peek() else {
-        throw ExpressionError(code: "syntax", message: Message(.exprTextStartedHereNever, ["closing": "\(closing)"]), range: start..<start + 1)
+        throw ExpressionError(
+          code: "syntax", message: Message(.exprTextStartedHereNever, ["closing": "\(closing)"]),
+          range: start..<start + 1)
       }
       if c == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
         position += triple ? 3 : 1
@@ -239,15 +249,20 @@ struct Lexer {
     case "U": (digits, radix) = (8, 16)
     case "0"..."3": (digits, radix) = (3, 8)
     default:
-      throw ExpressionError(code: "syntax", message: Message(.exprUnknownEscape, ["e": "\(e)"]), range: start..<start + 2)
+      throw ExpressionError(
+        code: "syntax", message: Message(.exprUnknownEscape, ["e": "\(e)"]), range: start..<start + 2)
     }
     let first = radix == 8 ? start + 1 : start + 2
     let end = min(scalars.count, first + digits)
     let written = text(first..<end)
-    guard end - first == digits, written.unicodeScalars.allSatisfy(\.isASCII), let code = UInt32(written, radix: radix) else {
+    guard end - first == digits, written.unicodeScalars.allSatisfy(\.isASCII), let code = UInt32(written, radix: radix)
+    else {
       let form =
-        radix == 8 ? Message(.exprEscapeOctal) : Message(.exprEscapeHex, ["escape": .text("\\" + String(e)), "digits": .text(String(digits))])
-      throw ExpressionError(code: "syntax", message: Message(.exprEscapeHereNeeds, ["form": .message(form)]), range: start..<end)
+        radix == 8
+        ? Message(.exprEscapeOctal)
+        : Message(.exprEscapeHex, ["escape": .text("\\" + String(e)), "digits": .text(String(digits))])
+      throw ExpressionError(
+        code: "syntax", message: Message(.exprEscapeHereNeeds, ["form": .message(form)]), range: start..<end)
     }
     if e == "u", (0xD800...0xDBFF).contains(code), let low = lowSurrogate(at: end) {
       // A pair of \u escapes for one character outside the first plane ('\uD83D\uDE00').
@@ -267,7 +282,9 @@ struct Lexer {
   private func lowSurrogate(at offset: Int) -> UInt32? {
     guard offset + 6 <= scalars.count, scalars[offset] == "\\", scalars[offset + 1] == "u" else { return nil }
     let digits = text(offset + 2..<offset + 6)
-    guard digits.unicodeScalars.allSatisfy(\.isASCII), let code = UInt32(digits, radix: 16), (0xDC00...0xDFFF).contains(code) else {
+    guard digits.unicodeScalars.allSatisfy(\.isASCII), let code = UInt32(digits, radix: 16),
+      (0xDC00...0xDFFF).contains(code)
+    else {
       return nil
     }
     return code

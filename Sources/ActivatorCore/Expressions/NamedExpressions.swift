@@ -61,17 +61,22 @@ final class NamedExpressions: @unchecked Sendable {
   func define(_ name: Located<String>, _ source: ExpressionSource, plugin: Int) -> Bool {
     if let first = definitions[name.value] {
       log.error(
-        "duplicate-id", Message(.compileDuplicateDefinition, ["name": .text(name.value), "plugin": .text(pluginIDs[first.plugin])]),
+        "duplicate-id",
+        Message(.compileDuplicateDefinition, ["name": .text(name.value), "plugin": .text(pluginIDs[first.plugin])]),
         at: name.location, notes: [.init(Message(.surveyFirstDefinedHere), at: first.location)])
       return false
     }
-    definitions[name.value] = Entry(kind: .definition, name: name.value, plugin: plugin, source: source, location: name.location, slot: -1)
+    definitions[name.value] = Entry(
+      kind: .definition, name: name.value, plugin: plugin, source: source, location: name.location, slot: -1)
     return true
   }
 
   /// Adds a metric under its qualified id, and its plain id unless another plugin uses it too.
-  func addMetric(id: String, qualifiedID: String, plugin: Int, source: ExpressionSource, location: SourceLocation) -> Entry {
-    let entry = Entry(kind: .metric, name: qualifiedID, plugin: plugin, source: source, location: location, slot: metrics.count)
+  func addMetric(id: String, qualifiedID: String, plugin: Int, source: ExpressionSource, location: SourceLocation)
+    -> Entry
+  {
+    let entry = Entry(
+      kind: .metric, name: qualifiedID, plugin: plugin, source: source, location: location, slot: metrics.count)
     metrics.append(entry)
     metricsByID[qualifiedID] = entry
     if metrics.contains(where: { $0 !== entry && $0.name.hasSuffix("/" + id) }) {

@@ -74,7 +74,8 @@ struct Parser {
     let length = text.unicodeScalars.count
     if length > maxLength {
       throw ExpressionError(
-        code: "too-long", message: Message(.exprExpressionCharactersLongAt, ["length": "\(length)", "max_length": "\(maxLength)"]),
+        code: "too-long",
+        message: Message(.exprExpressionCharactersLongAt, ["length": "\(length)", "max_length": "\(maxLength)"]),
         range: 0..<1)
     }
     var lexer = Lexer(text)
@@ -137,7 +138,8 @@ struct Parser {
     case .symbol(let s): found = Message(.syntaxQuoted, ["text": .text(s)])
     }
     return ExpressionError(
-      code: "syntax", message: Message(.exprExpectedFound, ["expected": .message(expected), "found": .message(found)]), range: current.range)
+      code: "syntax", message: Message(.exprExpectedFound, ["expected": .message(expected), "found": .message(found)]),
+      range: current.range)
   }
 
   private mutating func nested<T>(_ body: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
@@ -318,7 +320,8 @@ struct Parser {
       default: break
       }
       if Self.reserved.contains(name) {
-        throw ExpressionError(code: "syntax", message: Message(.exprReservedWord, ["name": "\(name)"]), range: token.range)
+        throw ExpressionError(
+          code: "syntax", message: Message(.exprReservedWord, ["name": "\(name)"]), range: token.range)
       }
       if isSymbol("(") {
         _ = advance()

@@ -1,5 +1,5 @@
 /// The static type of an expression, checked at load against the survey.
-public indirect enum ExprType: Sendable, Hashable {
+package indirect enum ExprType: Sendable, Hashable {
   case bool
   case int
   case double
@@ -46,7 +46,9 @@ public indirect enum ExprType: Sendable, Hashable {
     case .choice(let slot): return Message(plural ? .typeChoices : .typeChoice, ["id": id(slot)])
     case .anyChoice: return Message(plural ? .typeLevelledChoices : .typeLevelledChoice)
     case .list(.choice(let slot)): return Message(plural ? .typeOptionLists : .typeOptionList, ["id": id(slot)])
-    case .list(let element): return Message(plural ? .typeLists : .typeList, ["element": .message(element.describeMessage(survey, plural: true))])
+    case .list(let element):
+      return Message(
+        plural ? .typeLists : .typeList, ["element": .message(element.describeMessage(survey, plural: true))])
     case .null: return Message(.typeNull)
     case .any: return Message(plural ? .typeAnyValues : .typeAny)
     case .invalid: return Message(.typeInvalid)
@@ -54,7 +56,7 @@ public indirect enum ExprType: Sendable, Hashable {
   }
 
   /// Short names used in docs and `explain`: bool, int, double, string, date, choice, list(…).
-  public var name: String {
+  package var name: String {
     switch self {
     case .bool: "bool"
     case .int: "int"

@@ -1,22 +1,22 @@
 /// Why a value is unknown. Kept as a set so the result of `a && b` can say what it waited on.
-public struct Unknowns: OptionSet, Sendable, Hashable {
-  public let rawValue: UInt8
-  public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct Unknowns: OptionSet, Sendable, Hashable {
+  package let rawValue: UInt8
+  package init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// The question was relevant but has no answer.
-  public static let unanswered = Unknowns(rawValue: 1)
+  package static let unanswered = Unknowns(rawValue: 1)
   /// The respondent answered "don't know".
-  public static let dontKnow = Unknowns(rawValue: 2)
+  package static let dontKnow = Unknowns(rawValue: 2)
   /// The respondent answered "not applicable".
-  public static let notApplicable = Unknowns(rawValue: 4)
+  package static let notApplicable = Unknowns(rawValue: 4)
   /// Skip logic hid the question (its `relevant` condition is false).
-  public static let notRelevant = Unknowns(rawValue: 8)
+  package static let notRelevant = Unknowns(rawValue: 8)
   /// A result the expression asked for is not available (e.g. no target stated).
-  public static let unavailable = Unknowns(rawValue: 16)
+  package static let unavailable = Unknowns(rawValue: 16)
 }
 
 /// A runtime value of the rule language.
-public enum Value: Sendable {
+package enum Value: Sendable {
   case bool(Bool)
   case int(Int)
   case double(Double)
@@ -29,7 +29,7 @@ public enum Value: Sendable {
   case error(EvaluationError)
 
   /// The value as a number, for a whole or decimal number (a finite one); nil otherwise.
-  public var number: Double? {
+  package var number: Double? {
     switch self {
     case .int(let n): Double(n)
     case .double(let d) where d.isFinite: d
@@ -37,7 +37,7 @@ public enum Value: Sendable {
     }
   }
 
-  public var isUnknown: Bool {
+  package var isUnknown: Bool {
     if case .unknown = self { return true }
     return false
   }
@@ -45,39 +45,39 @@ public enum Value: Sendable {
 
 /// A failure while evaluating (division by zero, overflow, index out of range, cost limit).
 /// It is a value, not a trap: it flows through `&&` / `||` like CEL errors do.
-public struct EvaluationError: Error, Sendable, Hashable {
-  public var message: Message
+package struct EvaluationError: Error, Sendable, Hashable {
+  package var message: Message
   /// Span in the expression text, in Unicode scalar offsets.
-  public var range: Range<Int>
+  package var range: Range<Int>
   /// Where it happened when that is inside a definition the expression uses, not in the
   /// expression's own text (which `range` then does not refer to).
-  public var location: SourceLocation?
+  package var location: SourceLocation?
 
   /// Where in the file it happened: in `source`, the expression that was evaluated, unless
   /// it happened in a definition that expression uses.
-  public func location(in source: ExpressionSource) -> SourceLocation {
+  package func location(in source: ExpressionSource) -> SourceLocation {
     location ?? source.location(ofOffset: range.lowerBound)
   }
 
-  public init(_ message: Message, range: Range<Int>) {
+  package init(_ message: Message, range: Range<Int>) {
     self.message = message
     self.range = range
   }
 }
 
 /// Per-pillar results that expressions in metrics and next steps may read (`stage('mobility')`).
-public struct OutcomeView: Sendable {
-  public var stages: [Int]
-  public var scores: [Double]
-  public var coverage: [Double]
-  public var targets: [Int?]
-  public var overall: Int?
+package struct OutcomeView: Sendable {
+  package var stages: [Int]
+  package var scores: [Double]
+  package var coverage: [Double]
+  package var targets: [Int?]
+  package var overall: Int?
   /// Criterion outcomes by criterion index: true met, false not met, nil unknown.
-  public var criteria: [Bool?]
+  package var criteria: [Bool?]
   /// Whether each pillar is assessed; `stage()` and `score()` of one that is not are unknown.
-  public var assessed: [Bool]
+  package var assessed: [Bool]
 
-  public init(
+  package init(
     stages: [Int], scores: [Double], coverage: [Double], targets: [Int?], overall: Int?, criteria: [Bool?],
     assessed: [Bool]? = nil
   ) {
@@ -92,13 +92,13 @@ public struct OutcomeView: Sendable {
 }
 
 /// What an evaluation reads: the prepared answer values and, after stages are known, outcomes.
-public final class EvaluationContext {
+package final class EvaluationContext {
   // A context is used by one evaluation at a time, so the per-access exclusivity check the
   // compiler adds for class properties is pure overhead in the scoring loop.
 
   /// Value per question slot, with skip logic and missing codes already turned into unknowns.
-  @exclusivity(unchecked) public var values: [Value]
-  @exclusivity(unchecked) public var outcomes: OutcomeView?
+  @exclusivity(unchecked) package var values: [Value]
+  @exclusivity(unchecked) package var outcomes: OutcomeView?
   @exclusivity(unchecked) var locals: [Value] = []
   /// Metric values by metric index, filled in dependency order (what `metric('id')` reads).
   @exclusivity(unchecked) var metricValues: [Value] = []
@@ -106,7 +106,7 @@ public final class EvaluationContext {
   let stepLimit: Int
   let optionValues: [[String]]
 
-  public init(values: [Value], optionValues: [[String]], stepLimit: Int = 100_000) {
+  package init(values: [Value], optionValues: [[String]], stepLimit: Int = 100_000) {
     self.values = values
     self.optionValues = optionValues
     self.stepLimit = stepLimit
@@ -122,7 +122,7 @@ public final class EvaluationContext {
 
 extension Value {
   /// The value as a number, for ints and doubles.
-  public var numberValue: Double? {
+  package var numberValue: Double? {
     switch self {
     case .int(let n): Double(n)
     case .double(let d): d

@@ -4,20 +4,22 @@ import ActivatorYAML
 /// question (`options_from`), and years that cannot be later than the survey date. Both readers
 /// run them, so a batch and `validate` judge a file alike: the loader reports each problem; the
 /// batch's fast reader leaves a file with any problem to the loader.
-public enum AnswerChecks {
-  public struct Problem: Sendable {
+package enum AnswerChecks {
+  package struct Problem: Sendable {
     /// The diagnostic code: `unknown-option` or `future-year`.
-    public var code: String
-    public var slot: Int
+    package var code: String
+    package var slot: Int
     /// True when the problem is in the `evidence:` entry of the question, not in its answer.
-    public var inEvidence: Bool
-    public var message: Message
+    package var inEvidence: Bool
+    package var message: Message
   }
 
-  public static func problems(_ sheet: AnswerSheet, survey: Survey) -> [Problem] {
+  package static func problems(_ sheet: AnswerSheet, survey: Survey) -> [Problem] {
     var found: [Problem] = []
     for slot in survey.questions.indices {
-      guard let source = survey.questions[slot].optionsFrom, case .choice(let chosen)? = sheet.values[slot] else { continue }
+      guard let source = survey.questions[slot].optionsFrom, case .choice(let chosen)? = sheet.values[slot] else {
+        continue
+      }
       let question = survey.questions[slot]
       let value = question.options[chosen].value
       guard case .choices(let ticked)? = sheet.values[source] else { continue }
@@ -28,8 +30,10 @@ public enum AnswerChecks {
             code: "unknown-option", slot: slot, inEvidence: false,
             message: Message(
               .answersNotTicked,
-              ["value": .text(value), "source": .text(survey.questions[source].id), "id": .text(question.id),
-               "ticked": .text(tickedValues.joined(separator: ", "))])))
+              [
+                "value": .text(value), "source": .text(survey.questions[source].id), "id": .text(question.id),
+                "ticked": .text(tickedValues.joined(separator: ", ")),
+              ])))
       }
     }
     guard let surveyYear = sheet.surveyYear else { return found }
@@ -37,7 +41,8 @@ public enum AnswerChecks {
       found.append(
         Problem(
           code: "future-year", slot: slot, inEvidence: false,
-          message: Message(.answersFutureDataYear, ["year": .text(String(year)), "survey_year": .text(String(surveyYear))])))
+          message: Message(
+            .answersFutureDataYear, ["year": .text(String(year)), "survey_year": .text(String(surveyYear))])))
     }
     for (slot, evidence) in sheet.evidence.sorted(by: { $0.key < $1.key }) {
       if let year = evidence.year, year > surveyYear {
@@ -45,7 +50,11 @@ public enum AnswerChecks {
           Problem(
             code: "future-year", slot: slot, inEvidence: true,
             message: Message(
-              .answersFutureEvidenceYear, ["id": .text(survey.questions[slot].id), "year": .text(String(year)), "survey_year": .text(String(surveyYear))])))
+              .answersFutureEvidenceYear,
+              [
+                "id": .text(survey.questions[slot].id), "year": .text(String(year)),
+                "survey_year": .text(String(surveyYear)),
+              ])))
       }
     }
     return found
@@ -56,7 +65,7 @@ extension AnswerChecks {
   /// The years a figure's evidence may give: from the survey's data-year question's range (else
   /// a year kind's, from 1900) to the survey date's year (else this year), never later, as
   /// `future-year` refuses later ones.
-  public static func evidenceYears(_ sheet: AnswerSheet, survey: Survey, thisYear: Int) -> ClosedRange<Int> {
+  package static func evidenceYears(_ sheet: AnswerSheet, survey: Survey, thisYear: Int) -> ClosedRange<Int> {
     let bounds = survey.policy.dataYearQuestion.map { survey.questions[$0].bounds } ?? YearKind().impliedBounds
     let low = bounds.min.flatMap { Int(exactly: $0) } ?? 1900
     let high = min(bounds.max.flatMap { Int(exactly: $0) } ?? 2100, sheet.surveyYear ?? thisYear)

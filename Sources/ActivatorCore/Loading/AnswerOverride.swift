@@ -1,16 +1,16 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// An answer given outside an answers file, as `question=value` (`explain --what-if`): the value
 /// is read exactly as an answers file reads it (a missing-data code, an option, a list in
 /// brackets, a number), and an empty value leaves the question unanswered.
-public struct AnswerOverride: Sendable {
-  public var slot: Int
+package struct AnswerOverride: Sendable {
+  package var slot: Int
   /// nil: unanswered.
-  public var value: AnswerValue?
+  package var value: AnswerValue?
 
   /// Reads `question=value`. Problems go to `log`, positioned in `argument`, which the log keeps
   /// under the name `name` (e.g. `--what-if`) so that a diagnostic can quote it.
-  public static func parse(_ argument: String, name: String, survey: Survey, log: DiagnosticLog) -> AnswerOverride? {
+  package static func parse(_ argument: String, name: String, survey: Survey, log: DiagnosticLog) -> AnswerOverride? {
     let source = SourceFile(path: name, bytes: Array(argument.utf8))
     log.keep(source)
     guard let equals = argument.firstIndex(of: "=") else {
@@ -20,7 +20,9 @@ public struct AnswerOverride: Sendable {
     let id = String(argument[..<equals])
     guard let slot = survey.questionIndex[id] else {
       log.error(
-        "unknown-question", Message(.whatifUnknownQuestion, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
+        "unknown-question",
+        Message(
+          .whatifUnknownQuestion, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
         at: SourceLocation(file: name, line: 1, column: 1))
       return nil
     }
@@ -30,13 +32,18 @@ public struct AnswerOverride: Sendable {
     // that every position a problem is reported at is its column in the argument.
     let shift = String(repeating: " ", count: id.unicodeScalars.count + 1)
     let valueLog = DiagnosticLog()
-    guard let (file, node) = Document.parse(SourceFile(path: name, bytes: Array((shift + text).utf8)), limits: .untrusted, log: valueLog) else {
+    guard
+      let (file, node) = Document.parse(
+        SourceFile(path: name, bytes: Array((shift + text).utf8)), limits: .untrusted, log: valueLog)
+    else {
       log.append(contentsOf: valueLog.diagnostics)
       return nil
     }
     let reader = NodeReader(file: file, log: valueLog)
     reader.checkTags(node, expressions: false)
-    let parsed = valueLog.hasErrors ? AnswerParser.Parsed.invalid : AnswerParser.parse(node, for: survey.questions[slot], reader: reader)
+    let parsed =
+      valueLog.hasErrors
+      ? AnswerParser.Parsed.invalid : AnswerParser.parse(node, for: survey.questions[slot], reader: reader)
     log.append(contentsOf: valueLog.diagnostics)
     switch parsed {
     case .value(let value): return AnswerOverride(slot: slot, value: value)
@@ -48,7 +55,7 @@ public struct AnswerOverride: Sendable {
 
 extension AnswerSheet {
   /// The sheet with these answers in place of its own (nothing is written anywhere).
-  public func overriding(_ overrides: [AnswerOverride]) -> AnswerSheet {
+  package func overriding(_ overrides: [AnswerOverride]) -> AnswerSheet {
     var sheet = self
     for item in overrides where item.slot < sheet.values.count { sheet.values[item.slot] = item.value }
     return sheet

@@ -3,11 +3,15 @@ import ActivatorYAML
 extension AnswersLoader {
   /// `evidence:`: per question id, where the figure comes from (`source`, free text) and which
   /// year it describes (`year`).
-  static func readEvidence(_ node: YAMLNode, survey: Survey, file: SourceFile, _ reader: NodeReader) -> [Int: Evidence] {
+  static func readEvidence(_ node: YAMLNode, survey: Survey, file: SourceFile, _ reader: NodeReader) -> [Int: Evidence]
+  {
     guard let pairs = node.mapping else {
       if !node.isNull {
         reader.error(
-          "wrong-type", Message(.answersExpectedEvidenceAsMapping, ["shape": .text("question_id: {source: …, year: …}"), "found": NodeReader.found(node)]), node)
+          "wrong-type",
+          Message(
+            .answersExpectedEvidenceAsMapping,
+            ["shape": .text("question_id: {source: …, year: …}"), "found": NodeReader.found(node)]), node)
       }
       return [:]
     }
@@ -17,7 +21,10 @@ extension AnswersLoader {
       guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
         let id = pair.key.scalar ?? "?"
         reader.error(
-          "unknown-question", Message(.answersUnknownQuestionEvidence, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
+          "unknown-question",
+          Message(
+            .answersUnknownQuestionEvidence,
+            ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
           pair.key)
         continue
       }
@@ -28,9 +35,16 @@ extension AnswersLoader {
         continue
       }
       given[slot] = pair.key.start
-      guard let fields = reader.fields(pair.value, Message(.whatEvidenceFor, ["id": .text(id)]), allowed: ["source", "year"]) else { continue }
-      let source = fields.optional("source").flatMap { reader.string($0, Message(.whatEvidenceSource, ["id": .text(id)]), allowEmpty: true) }
-      let year = fields.optional("year").flatMap { reader.int($0, Message(.whatEvidenceYear, ["id": .text(id)]), in: 1000...9999) }
+      guard
+        let fields = reader.fields(
+          pair.value, Message(.whatEvidenceFor, ["id": .text(id)]), allowed: ["source", "year"])
+      else { continue }
+      let source = fields.optional("source").flatMap {
+        reader.string($0, Message(.whatEvidenceSource, ["id": .text(id)]), allowEmpty: true)
+      }
+      let year = fields.optional("year").flatMap {
+        reader.int($0, Message(.whatEvidenceYear, ["id": .text(id)]), in: 1000...9999)
+      }
       let item = Evidence(source: source.flatMap { $0.isEmpty ? nil : $0 }, year: year)
       if !item.isEmpty { evidence[slot] = item }
     }
@@ -39,14 +53,18 @@ extension AnswersLoader {
 
   /// Reports the problems that read several answers (`AnswerChecks`), at the answer or at its
   /// evidence entry.
-  static func reportCrossChecks(_ sheet: AnswerSheet, survey: Survey, evidenceNode: YAMLNode?, file: SourceFile, _ reader: NodeReader) {
+  static func reportCrossChecks(
+    _ sheet: AnswerSheet, survey: Survey, evidenceNode: YAMLNode?, file: SourceFile, _ reader: NodeReader
+  ) {
     for problem in AnswerChecks.problems(sheet, survey: survey) {
       let id = survey.questions[problem.slot].id
       let entry = problem.inEvidence ? evidenceNode?.mapping?.first(where: { $0.key.scalar == id })?.value : nil
       if let entry {
         reader.error(problem.code, problem.message, entry)
       } else {
-        reader.log.error(problem.code, problem.message, at: sheet.location(of: problem.slot) ?? file.location(YAMLMark(line: 1, column: 1)))
+        reader.log.error(
+          problem.code, problem.message,
+          at: sheet.location(of: problem.slot) ?? file.location(YAMLMark(line: 1, column: 1)))
       }
     }
   }

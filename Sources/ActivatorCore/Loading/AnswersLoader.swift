@@ -1,41 +1,45 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// The surveys known to a run, by id and version; answers files are matched against them.
-public struct SurveyRegistry: Sendable {
-  public private(set) var surveys: [Survey] = []
+package struct SurveyRegistry: Sendable {
+  package private(set) var surveys: [Survey] = []
 
-  public init(_ surveys: [Survey] = []) {
+  package init(_ surveys: [Survey] = []) {
     for survey in surveys { add(survey) }
   }
 
-  public mutating func add(_ survey: Survey) {
+  package mutating func add(_ survey: Survey) {
     surveys.append(survey)
     surveys.sort { ($0.id, $0.version) < ($1.id, $1.version) }
   }
 
-  public func versions(of id: String) -> [Survey] { surveys.filter { $0.id == id } }
+  package func versions(of id: String) -> [Survey] { surveys.filter { $0.id == id } }
 
   /// The survey an answers file for `id` at `version` is read with: that exact version, else
   /// the newest loaded version with the same major version that is not older (semantic
   /// versioning: minor versions only add).
-  public func survey(_ id: String, compatibleWith version: SemanticVersion) -> Survey? {
+  package func survey(_ id: String, compatibleWith version: SemanticVersion) -> Survey? {
     let candidates = versions(of: id)
     if let exact = candidates.first(where: { $0.version == version }) { return exact }
-    return candidates.filter { $0.version.major == version.major && $0.version >= version }.max { $0.version < $1.version }
+    return candidates.filter { $0.version.major == version.major && $0.version >= version }.max {
+      $0.version < $1.version
+    }
   }
 
   /// The newest version of `id`, or the newest survey of all when `id` is nil.
-  public func latest(_ id: String? = nil) -> Survey? {
+  package func latest(_ id: String? = nil) -> Survey? {
     let candidates = id.map(versions(of:)) ?? surveys
     return candidates.max { $0.version < $1.version }
   }
 }
 
 /// Reads answers files (what cities return) and checks every answer against its question.
-public enum AnswersLoader {
+package enum AnswersLoader {
   static let keys = LoaderKeys.answers
 
-  public static func load(_ path: String, registry: SurveyRegistry, log: DiagnosticLog, limits: YAMLLimits = .untrusted)
+  package static func load(
+    _ path: String, registry: SurveyRegistry, log: DiagnosticLog, limits: YAMLLimits = .untrusted
+  )
     -> (AnswerSheet, Survey)?
   {
     guard let (file, root) = Document.load(path, limits: limits, log: log) else { return nil }
@@ -63,7 +67,7 @@ public enum AnswersLoader {
     return nil
   }
 
-  public static func load(_ file: SourceFile, _ root: YAMLNode, registry: SurveyRegistry, log: DiagnosticLog)
+  package static func load(_ file: SourceFile, _ root: YAMLNode, registry: SurveyRegistry, log: DiagnosticLog)
     -> (AnswerSheet, Survey)?
   {
     var reader = NodeReader(file: file, log: log)
@@ -75,15 +79,20 @@ public enum AnswersLoader {
     }
     guard let fields = reader.fields(root, Message(.whatAnswersFile), allowed: keys) else { return nil }
 
-    guard let surveyNode = fields.required("survey", reader), let surveyID = reader.string(surveyNode, Message(.whatSurveyId))
+    guard let surveyNode = fields.required("survey", reader),
+      let surveyID = reader.string(surveyNode, Message(.whatSurveyId))
     else { return nil }
     let known = Set(registry.surveys.map(\.id))
     guard !registry.versions(of: surveyID).isEmpty else {
       let hint = DidYouMean.hint(surveyID, from: known)
       let list =
-        known.isEmpty ? Message(.answersNoSurveyLoaded) : Message(.answersLoadedSurveys, ["surveys": .text(known.sorted().joined(separator: ", "))])
+        known.isEmpty
+        ? Message(.answersNoSurveyLoaded)
+        : Message(.answersLoadedSurveys, ["surveys": .text(known.sorted().joined(separator: ", "))])
       reader.error(
-        "unknown-survey", Message(.answersThisFileAnswersSurvey, ["survey": .text(surveyID), "hint": hint, "list": .message(list)]), surveyNode)
+        "unknown-survey",
+        Message(.answersThisFileAnswersSurvey, ["survey": .text(surveyID), "hint": hint, "list": .message(list)]),
+        surveyNode)
       return nil
     }
     guard let versionNode = fields.required("survey_version", reader),
@@ -93,7 +102,9 @@ public enum AnswersLoader {
       let loaded = registry.versions(of: surveyID).map { $0.version.description }.joined(separator: ", ")
       reader.error(
         "survey-version",
-        Message(.answersThisFileAnswersBut, ["survey": .text(surveyID), "version": .text(version.description), "loaded": .text(loaded)]),
+        Message(
+          .answersThisFileAnswersBut,
+          ["survey": .text(surveyID), "version": .text(version.description), "loaded": .text(loaded)]),
         versionNode)
       return nil
     }
@@ -106,7 +117,12 @@ public enum AnswersLoader {
       } else {
         reader.warning(
           "language",
-          Message(.answersLanguageNotOneSurvey, ["code": "\(code)", "languages_joined": "\(survey.languages.joined(separator: ", "))", "language": "\(language)"]),
+          Message(
+            .answersLanguageNotOneSurvey,
+            [
+              "code": "\(code)", "languages_joined": "\(survey.languages.joined(separator: ", "))",
+              "language": "\(language)",
+            ]),
           node)
       }
     }
@@ -121,13 +137,16 @@ public enum AnswersLoader {
     }
     var respondent: Respondent?
     if let node = fields.optional("respondent"),
-      let r = reader.fields(node, Message(.whatRespondent), allowed: ["name", "role", "email", "organisation", "organization"])
+      let r = reader.fields(
+        node, Message(.whatRespondent), allowed: ["name", "role", "email", "organisation", "organization"])
     {
       respondent = Respondent(
         name: r.optional("name").flatMap { reader.string($0, Message(.whatRespondentSName)) },
         role: r.optional("role").flatMap { reader.string($0, Message(.whatRespondentSRole)) },
         email: r.optional("email").flatMap { reader.string($0, Message(.whatRespondentSEMail)) },
-        organisation: (r.optional("organisation") ?? r.optional("organization")).flatMap { reader.string($0, Message(.whatRespondentSOrganisation)) })
+        organisation: (r.optional("organisation") ?? r.optional("organization")).flatMap {
+          reader.string($0, Message(.whatRespondentSOrganisation))
+        })
     }
     let started = fields.optional("started").flatMap { timestamp($0, "started", reader) }
     let completed = fields.optional("completed").flatMap { timestamp($0, "completed", reader) }
@@ -141,12 +160,17 @@ public enum AnswersLoader {
         var seen = [YAMLMark?](repeating: nil, count: survey.questions.count)
         for pair in pairs {
           guard let id = pair.key.scalar else {
-            reader.error("wrong-type", Message(.answersKeyAnswersMustBe, ["found": NodeReader.found(pair.key)]), pair.key)
+            reader.error(
+              "wrong-type", Message(.answersKeyAnswersMustBe, ["found": NodeReader.found(pair.key)]), pair.key)
             continue
           }
           guard let slot = survey.questionIndex[id] else {
             let hint = DidYouMean.hint(id, from: survey.questionIndex.keys)
-            reader.error("unknown-question", Message(.answersUnknownQuestionAnswersSurvey, ["id": "\(id)", "reference": "\(survey.reference)", "hint": hint]), pair.key)
+            reader.error(
+              "unknown-question",
+              Message(
+                .answersUnknownQuestionAnswersSurvey, ["id": "\(id)", "reference": "\(survey.reference)", "hint": hint]),
+              pair.key)
             continue
           }
           if let first = seen[slot] {
@@ -170,7 +194,9 @@ public enum AnswersLoader {
     }
 
     var targets: [Int: Int] = [:]
-    if let node = fields.optional("targets"), let pairs = reader.fields(node, Message(.whatTargets), allowed: survey.pillars.map(\.id)) {
+    if let node = fields.optional("targets"),
+      let pairs = reader.fields(node, Message(.whatTargets), allowed: survey.pillars.map(\.id))
+    {
       for key in pairs.order {
         guard let pillar = survey.pillarIndex(key), let valueNode = pairs.optional(key) else { continue }
         if let stage = stageNumber(valueNode, survey, reader) { targets[pillar] = stage }
@@ -182,7 +208,11 @@ public enum AnswersLoader {
       for pair in pairs {
         guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
           let id = pair.key.scalar ?? "?"
-          reader.error("unknown-question", Message(.answersNoteForUnknownQuestion, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
+          reader.error(
+            "unknown-question",
+            Message(
+              .answersNoteForUnknownQuestion,
+              ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
           continue
         }
         // Two notes on one question: keeping either would silently lose the other.
@@ -193,7 +223,9 @@ public enum AnswersLoader {
           continue
         }
         noted[slot] = pair.key.start
-        if let text = reader.string(pair.value, Message(.whatNoteOn, ["id": "\(id)"]), allowEmpty: true) { notes[slot] = text }
+        if let text = reader.string(pair.value, Message(.whatNoteOn, ["id": "\(id)"]), allowEmpty: true) {
+          notes[slot] = text
+        }
       }
     }
     if let node = fields.optional("notes"), node.mapping == nil {
@@ -205,7 +237,11 @@ public enum AnswersLoader {
       for item in items {
         guard let id = reader.string(item, Message(.whatQuestionId)) else { continue }
         guard let slot = survey.questionIndex[id] else {
-          reader.error("unknown-question", Message(.answersUnknownQuestionReview, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), item)
+          reader.error(
+            "unknown-question",
+            Message(
+              .answersUnknownQuestionReview,
+              ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), item)
           continue
         }
         if !review.contains(slot) { review.append(slot) }
@@ -213,7 +249,8 @@ public enum AnswersLoader {
     }
 
     var sheet = AnswerSheet(
-      surveyID: survey.id, surveyVersion: version, language: language, city: city, respondent: respondent, started: started,
+      surveyID: survey.id, surveyVersion: version, language: language, city: city, respondent: respondent,
+      started: started,
       completed: completed, values: values, marks: marks, targets: targets, notes: notes, review: review.sorted(),
       path: file.path)
     sheet.evidence = evidence
@@ -247,8 +284,8 @@ public enum AnswersLoader {
 }
 
 /// Reads one answer for one question: a value of its type, or an allowed missing-data code.
-public enum AnswerParser {
-  public enum Parsed: Sendable {
+package enum AnswerParser {
+  package enum Parsed: Sendable {
     case value(AnswerValue)
     /// Nothing was written (`question:` with no value): unanswered.
     case blank
@@ -258,15 +295,21 @@ public enum AnswerParser {
 
   /// Reads the answer in `node`: nothing, an allowed missing-data code, or what the question's
   /// kind reads.
-  public static func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> Parsed {
+  package static func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> Parsed {
     let id = question.id
     if node.isNull { return .blank }
     if let text = node.scalar, let code = AnswerWords.missingCode(text) {
       guard question.allowed.contains(code) else {
         let allowed = question.allowed.map(\.rawValue).sorted()
         let what =
-          allowed.isEmpty ? Message(.answersNoCodeAllowed) : Message(.answersOnlyCodes, ["codes": .text(allowed.joined(separator: ", "))])
-        reader.error("missing-code", Message(.answerCodeNotAllowed, ["subject": subject(question, reader), "code": .text(text), "allowed": .message(what)]), node)
+          allowed.isEmpty
+          ? Message(.answersNoCodeAllowed)
+          : Message(.answersOnlyCodes, ["codes": .text(allowed.joined(separator: ", "))])
+        reader.error(
+          "missing-code",
+          Message(
+            .answerCodeNotAllowed,
+            ["subject": subject(question, reader), "code": .text(text), "allowed": .message(what)]), node)
         return .invalid
       }
       return .value(.missing(code))

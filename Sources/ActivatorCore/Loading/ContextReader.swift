@@ -1,4 +1,4 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// Reads a plugin's `context:` block: which survey questions tell the city's priority pillar,
 /// barriers, income group and size, and what eases each barrier. Question ids and option values
@@ -21,14 +21,21 @@ extension PluginLoader {
       }
       if let pairs = eased.mapping {
         for pair in pairs {
-          guard let barrier = located(pair.key, reader, { reader.identifier($0, Message(.whatBarrierOption)) }) else { continue }
+          guard let barrier = located(pair.key, reader, { reader.identifier($0, Message(.whatBarrierOption)) }) else {
+            continue
+          }
           let label = Message(.whatEases, ["barrier": .text(barrier.value)])
           guard let entry = reader.fields(pair.value, label, allowed: ["helps", "cost"]) else { continue }
           var helps: [Located<String>] = []
           if let list = entry.optional("helps"), let items = reader.list(list, Message(.whatHelps)) {
-            helps = items.compactMap { item in located(item, reader) { reader.identifier($0, Message(.whatQuestionCriterionId), dashes: true) } }
+            helps = items.compactMap { item in
+              located(item, reader) { reader.identifier($0, Message(.whatQuestionCriterionId), dashes: true) }
+            }
           }
-          let cost = words(entry.optional("cost"), reader, Message(.whatCostBandsIn, ["label": .message(label)]), as: CostBand.self) ?? []
+          let cost =
+            words(
+              entry.optional("cost"), reader, Message(.whatCostBandsIn, ["label": .message(label)]), as: CostBand.self)
+            ?? []
           if helps.isEmpty && cost.isEmpty {
             reader.error("empty", Message(.contextMustListQuestionsCriteria, ["label": .message(label)]), pair.value)
           }
@@ -45,10 +52,15 @@ extension PluginLoader {
   /// survey's option values differ from the words the engine knows.
   static func mapped(_ node: YAMLNode, _ reader: NodeReader, _ key: String) -> ContextDefinition.Mapped? {
     if node.scalar != nil {
-      return located(node, reader) { reader.identifier($0, Message(.whatQuestionId2)) }.map { ContextDefinition.Mapped(question: $0, options: []) }
+      return located(node, reader) { reader.identifier($0, Message(.whatQuestionId2)) }.map {
+        ContextDefinition.Mapped(question: $0, options: [])
+      }
     }
-    guard let fields = reader.fields(node, Message(.whatKeyNamed, ["key": .text(key)]), allowed: ["question", "options"]),
-      let question = fields.required("question", reader).flatMap({ n in located(n, reader) { reader.identifier($0, Message(.whatQuestionId2)) } })
+    guard
+      let fields = reader.fields(node, Message(.whatKeyNamed, ["key": .text(key)]), allowed: ["question", "options"]),
+      let question = fields.required("question", reader).flatMap({ n in
+        located(n, reader) { reader.identifier($0, Message(.whatQuestionId2)) }
+      })
     else { return nil }
     var options: [(option: Located<String>, value: Located<String>)] = []
     if let map = fields.optional("options") {
@@ -58,7 +70,9 @@ extension PluginLoader {
       }
       for pair in pairs {
         guard let option = located(pair.key, reader, { reader.identifier($0, Message(.whatOptionValue)) }),
-          let value = located(pair.value, reader, { reader.string($0, Message(.whatValueOptionStandsFor, ["option": .text(option.value)])) })
+          let value = located(
+            pair.value, reader,
+            { reader.string($0, Message(.whatValueOptionStandsFor, ["option": .text(option.value)])) })
         else { continue }
         options.append((option, value))
       }

@@ -1,9 +1,9 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// Reading a YAML file into its root node, with every failure turned into a diagnostic.
-public enum Document {
+package enum Document {
   /// Reads and parses `path`; returns `nil` (with a diagnostic logged) when that fails.
-  public static func load(_ path: String, limits: YAMLLimits, log: DiagnosticLog) -> (SourceFile, YAMLNode)? {
+  package static func load(_ path: String, limits: YAMLLimits, log: DiagnosticLog) -> (SourceFile, YAMLNode)? {
     let bytes: [UInt8]
     do {
       bytes = try FileReading.read(path, maxBytes: limits.maxBytes)
@@ -16,23 +16,24 @@ public enum Document {
 
   /// Why a file could not be read; for a file over the size limit, also what it probably is,
   /// by the kind of file the limits are for.
-  public static func problem(_ error: FileReadError, _ limits: YAMLLimits) -> Message {
+  package static func problem(_ error: FileReadError, _ limits: YAMLLimits) -> Message {
     guard error.tooLarge else { return error.message }
     return limits == .untrusted
       ? Message(.documentTooLargeAnswers, ["problem": .message(error.message)])
-      : Message(.documentTooLargeRules, ["problem": .message(error.message), "mib": .number(Double(limits.maxBytes >> 20))])
+      : Message(
+        .documentTooLargeRules, ["problem": .message(error.message), "mib": .number(Double(limits.maxBytes >> 20))])
   }
 
   /// The file as UTF-8 text: YAML allows UTF-16 with a byte-order mark (some Windows editors
   /// save it), which is read once as UTF-8 so that positions, quoted lines and every reader work
   /// on one encoding. A UTF-16 file that does not decode keeps the text before the problem.
-  public static func decoded(_ original: SourceFile) -> SourceFile {
+  package static func decoded(_ original: SourceFile) -> SourceFile {
     guard let (utf8, _) = UTF16Text.decode(original.bytes) else { return original }
     return SourceFile(path: original.path, bytes: utf8)
   }
 
   /// Parses bytes already read.
-  public static func parse(_ original: SourceFile, limits: YAMLLimits, log: DiagnosticLog) -> (SourceFile, YAMLNode)? {
+  package static func parse(_ original: SourceFile, limits: YAMLLimits, log: DiagnosticLog) -> (SourceFile, YAMLNode)? {
     let file = decoded(original)
     log.keep(file)
     if let (complete, _) = UTF16Text.decode(original.bytes).map({ ($0.complete, $0.utf8) }), !complete {
@@ -47,7 +48,8 @@ public enum Document {
     }
     do {
       guard let root = try YAMLParser.parse(file.bytes, limits: limits) else {
-        log.error("empty", Message(.documentFileEmptyExpectedYaml), at: SourceLocation(file: file.path, line: 1, column: 1))
+        log.error(
+          "empty", Message(.documentFileEmptyExpectedYaml), at: SourceLocation(file: file.path, line: 1, column: 1))
         return nil
       }
       return (file, root)
@@ -85,7 +87,8 @@ public enum Document {
   /// What libyaml says when a line is indented differently from the block it belongs to (a key
   /// one column short, a list item out of line): its words name a token the author never wrote.
   static let indentationSymptoms: Set<String> = [
-    "did not find expected '-' indicator", "did not find expected key", "block sequence entries are not allowed in this context",
+    "did not find expected '-' indicator", "did not find expected key",
+    "block sequence entries are not allowed in this context",
   ]
 
   /// A YAML error in the reader's language. libyaml's own description of a syntax error stays
@@ -96,7 +99,8 @@ public enum Document {
     case .fileTooLarge(let size, let limit): return Message(.yamlFileTooLarge, ["size": n(size), "limit": n(limit)])
     case .cannotStart: return Message(.yamlCannotStart)
     case .secondDocument: return Message(.yamlSecondDocument)
-    case .valueTooLong(let length, let limit): return Message(.yamlValueTooLong, ["length": n(length), "limit": n(limit)])
+    case .valueTooLong(let length, let limit):
+      return Message(.yamlValueTooLong, ["length": n(length), "limit": n(limit)])
     case .tooManyAliases(let limit): return Message(.yamlTooManyAliases, ["limit": n(limit)])
     case .unknownAlias(let name): return Message(.yamlUnknownAlias, ["name": .text(name)])
     case .tooDeep(let limit): return Message(.yamlTooDeep, ["limit": n(limit)])
@@ -104,11 +108,16 @@ public enum Document {
     case .unreadable(let problem): return Message(.yamlUnreadable, ["problem": .text(problem)])
     case .syntax(let problem, let context?, let mark):
       return Message(
-        .yamlSyntaxWhile, ["problem": .text(problem), "context": .text(context), "line": n(mark?.line ?? 0), "column": n(mark?.column ?? 0)])
+        .yamlSyntaxWhile,
+        [
+          "problem": .text(problem), "context": .text(context), "line": n(mark?.line ?? 0),
+          "column": n(mark?.column ?? 0),
+        ])
     case .syntax(let problem, nil, _): return Message(.yamlSyntax, ["problem": .text(problem)])
     case .unclosed(let bracket, let closing, let noticed):
       return Message(
-        .yamlUnclosed, ["bracket": .text(bracket), "closing": .text(closing), "line": n(noticed.line), "column": n(noticed.column)])
+        .yamlUnclosed,
+        ["bracket": .text(bracket), "closing": .text(closing), "line": n(noticed.line), "column": n(noticed.column)])
     }
   }
 
@@ -122,10 +131,13 @@ public enum Document {
       var column = 1
       for scalar in text.unicodeScalars {
         if LineBreak.isYAMLBreak(scalar) {
-          let name: MessageKey = scalar.value == 0x85 ? .documentBreakNel : scalar.value == 0x2028 ? .documentBreakLs : .documentBreakPs
+          let name: MessageKey =
+            scalar.value == 0x85 ? .documentBreakNel : scalar.value == 0x2028 ? .documentBreakLs : .documentBreakPs
           notes.append(
             Diagnostic.Note(
-              Message(.documentThisLineHoldsInvisible, ["code_point": .text(InertText.codePoint(scalar)), "name": .message(Message(name))]),
+              Message(
+                .documentThisLineHoldsInvisible,
+                ["code_point": .text(InertText.codePoint(scalar)), "name": .message(Message(name))]),
               at: SourceLocation(file: file.path, line: number, column: column)))
           break
         }
@@ -174,7 +186,10 @@ public enum Document {
     if bytes.count >= 8 {
       let sample = bytes.prefix(512)
       let zeros = sample.count { $0 == 0 }
-      if zeros * 4 >= sample.count, sample.enumerated().allSatisfy({ $0.offset % 2 == 1 || $0.element != 0 }) || sample.enumerated().allSatisfy({ $0.offset % 2 == 0 || $0.element != 0 }) || zeros * 2 >= sample.count {
+      if zeros * 4 >= sample.count,
+        sample.enumerated().allSatisfy({ $0.offset % 2 == 1 || $0.element != 0 })
+          || sample.enumerated().allSatisfy({ $0.offset % 2 == 0 || $0.element != 0 }) || zeros * 2 >= sample.count
+      {
         return Message(.documentUtf16NoBom)
       }
     }

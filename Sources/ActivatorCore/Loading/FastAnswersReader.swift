@@ -1,9 +1,9 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// What the fast reader needs to know about one survey, prepared once for a whole batch: byte
 /// tables for ids, and each question's kind's own fast reader.
-public final class AnswerSchema: Sendable {
-  public let survey: Survey
+package final class AnswerSchema: Sendable {
+  package let survey: Survey
   let questionCount: Int
   let languages: [String]
   let defaultLanguage: String
@@ -17,7 +17,7 @@ public final class AnswerSchema: Sendable {
   /// ticks, or a data year.
   let hasCrossChecks: Bool
 
-  public init(_ survey: Survey) {
+  package init(_ survey: Survey) {
     self.survey = survey
     questionCount = survey.questions.count
     languages = survey.languages
@@ -37,10 +37,10 @@ public final class AnswerSchema: Sendable {
 /// (an error or a warning) or that it does not expect (aliases, tags, unusual layout), it gives
 /// up and returns nil, and the caller reads the file with `AnswersLoader`, which then reports
 /// exactly what is wrong. For every file it accepts, the result equals the full loader's.
-public enum FastAnswersReader {
+package enum FastAnswersReader {
   /// - Parameter schema: the schema of the survey an answers file names, by id and the version
   ///   it answers (nil when no loaded survey is compatible: the full loader explains).
-  public static func read(
+  package static func read(
     _ file: SourceFile, limits: YAMLLimits, schema: (String, SemanticVersion) -> AnswerSchema?
   ) -> (AnswerSheet, AnswerSchema)? {
     file.bytes.withUnsafeBufferPointer { buffer in
@@ -50,7 +50,7 @@ public enum FastAnswersReader {
   }
 
   /// The same, looking surveys up in a registry (tests and one-off use).
-  public static func read(_ file: SourceFile, limits: YAMLLimits, registry: SurveyRegistry) -> (AnswerSheet, Survey)? {
+  package static func read(_ file: SourceFile, limits: YAMLLimits, registry: SurveyRegistry) -> (AnswerSheet, Survey)? {
     let found = read(file, limits: limits) { id, version in
       registry.survey(id, compatibleWith: version).map(AnswerSchema.init)
     }
@@ -134,7 +134,8 @@ public enum FastAnswersReader {
 
     /// Reads the value of one top-level key; false hands the file to the loader.
     mutating func readValue(
-      of field: AnswersKey, at keyMark: YAMLMark, into read: inout TopLevel, _ schemaFor: (String, SemanticVersion) -> AnswerSchema?
+      of field: AnswersKey, at keyMark: YAMLMark, into read: inout TopLevel,
+      _ schemaFor: (String, SemanticVersion) -> AnswerSchema?
     ) -> Bool {
       switch field {
       case .survey:
@@ -162,7 +163,8 @@ public enum FastAnswersReader {
         guard let text = plainText(event), DateText.isValid(String(text.prefix(10))) else { return false }
         if field == .started { read.started = text } else { read.completed = text }
       case .answers:
-        guard let surveyID = read.surveyID, let version = read.version, let prepared = schemaFor(surveyID, version) else { return false }
+        guard let surveyID = read.surveyID, let version = read.version, let prepared = schemaFor(surveyID, version)
+        else { return false }
         read.schema = prepared
         read.answersLocation = file.location(keyMark)
         read.values = [AnswerValue?](repeating: nil, count: prepared.questionCount)
@@ -193,19 +195,24 @@ public enum FastAnswersReader {
       guard schema.languages.contains(chosenLanguage), let surveyID = read.surveyID else { return nil }
       var sheet = AnswerSheet(
         surveyID: surveyID, surveyVersion: version, language: chosenLanguage, city: city, respondent: read.respondent,
-        started: read.started, completed: read.completed, values: read.values, marks: read.marks, targets: read.targets, notes: read.notes,
+        started: read.started, completed: read.completed, values: read.values, marks: read.marks, targets: read.targets,
+        notes: read.notes,
         review: read.review.sorted(), path: file.path)
       sheet.answersLocation = read.answersLocation
       sheet.evidence = read.evidence
       // Problems between answers (a choice not ticked earlier, a year after the survey date) are
       // the loader's to report.
-      guard !schema.hasCrossChecks && read.evidence.isEmpty || AnswerChecks.problems(sheet, survey: schema.survey).isEmpty else {
+      guard
+        !schema.hasCrossChecks && read.evidence.isEmpty || AnswerChecks.problems(sheet, survey: schema.survey).isEmpty
+      else {
         return nil
       }
       return (sheet, schema)
     }
 
-    static let topLevelKeys: [(bytes: [UInt8], key: AnswersKey)] = AnswersKey.allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let topLevelKeys: [(bytes: [UInt8], key: AnswersKey)] = AnswersKey.allCases.map {
+      (Array($0.rawValue.utf8), $0)
+    }
 
     static func topLevel(_ key: UnsafeBufferPointer<UInt8>) -> AnswersKey? {
       for candidate in topLevelKeys where candidate.bytes.count == key.count {
@@ -233,7 +240,9 @@ public enum FastAnswersReader {
     /// Text of a non-empty scalar (what `NodeReader.string` accepts without an error). Text
     /// that is only spaces, or starts with anything unusual, is left to the full loader.
     func plainText(_ event: YAMLEventStream.Event) -> String? {
-      guard case .scalar(let bytes, _, _) = event, !Self.isNull(event), let first = bytes.first, first > 0x20, first < 0x80 else {
+      guard case .scalar(let bytes, _, _) = event, !Self.isNull(event), let first = bytes.first, first > 0x20,
+        first < 0x80
+      else {
         return nil
       }
       return String(decoding: bytes, as: UTF8.self)
@@ -272,7 +281,11 @@ public enum FastAnswersReader {
         if case .mappingEnd = keyEvent { break }
         guard case .scalar(let key, .plain, _) = keyEvent else { return nil }
         let field: Int
-        if equalsAny(key, ["name"]) { field = 0 } else if equalsAny(key, ["role"]) { field = 1 } else if equalsAny(key, ["email"]) {
+        if equalsAny(key, ["name"]) {
+          field = 0
+        } else if equalsAny(key, ["role"]) {
+          field = 1
+        } else if equalsAny(key, ["email"]) {
           field = 2
         } else if equalsAny(key, ["organisation", "organization"]) {
           field = 3
@@ -294,12 +307,16 @@ public enum FastAnswersReader {
       return respondent
     }
 
-    mutating func readAnswers(_ schema: AnswerSchema, _ values: inout [AnswerValue?], _ marks: inout [YAMLMark?]) -> Bool {
+    mutating func readAnswers(_ schema: AnswerSchema, _ values: inout [AnswerValue?], _ marks: inout [YAMLMark?])
+      -> Bool
+    {
       var answered = [Bool](repeating: false, count: values.count)
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { return true }
-        guard case .scalar(let key, _, _) = keyEvent, let slot = schema.questions.find(key), !answered[slot] else { return false }
+        guard case .scalar(let key, _, _) = keyEvent, let slot = schema.questions.find(key), !answered[slot] else {
+          return false
+        }
         answered[slot] = true
         let valueEvent = next()
         switch valueEvent {
@@ -315,7 +332,9 @@ public enum FastAnswersReader {
           while true {
             let item = next()
             if case .sequenceEnd = item { break }
-            guard case .scalar(let bytes, _, _) = item, !Self.isNull(item), let option = reader.listItem(bytes) else { return false }
+            guard case .scalar(let bytes, _, _) = item, !Self.isNull(item), let option = reader.listItem(bytes) else {
+              return false
+            }
             chosen.append(option)
           }
           guard let value = reader.list(chosen) else { return false }
@@ -331,7 +350,9 @@ public enum FastAnswersReader {
       // The missing codes start with 'd' and 'n'; most answers (numbers, options) are ruled out by one byte.
       if let first = bytes.first, first == UInt8(ascii: "d") || first == UInt8(ascii: "n") {
         if equalsAny(bytes, ["dont_know"]) { return schema.allowsDontKnow[slot] ? .missing(.dontKnow) : nil }
-        if equalsAny(bytes, ["not_applicable"]) { return schema.allowsNotApplicable[slot] ? .missing(.notApplicable) : nil }
+        if equalsAny(bytes, ["not_applicable"]) {
+          return schema.allowsNotApplicable[slot] ? .missing(.notApplicable) : nil
+        }
       }
       return schema.readers[slot].scalar(bytes)
     }
@@ -414,7 +435,9 @@ public enum FastAnswersReader {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { return true }
         // A second note on one question is the loader's to report.
-        guard case .scalar(let key, _, _) = keyEvent, let slot = schema.questions.find(key), notes[slot] == nil else { return false }
+        guard case .scalar(let key, _, _) = keyEvent, let slot = schema.questions.find(key), notes[slot] == nil else {
+          return false
+        }
         let value = next()
         guard case .scalar(let bytes, _, _) = value, !Self.isNull(value) else { return false }
         notes[slot] = String(decoding: bytes, as: UTF8.self)

@@ -1,34 +1,34 @@
 /// Why a file could not be read at all (before any YAML was looked at).
-public struct FileReadError: Error, Sendable, CustomStringConvertible {
-  public var path: String
-  public var message: Message
+package struct FileReadError: Error, Sendable, CustomStringConvertible {
+  package var path: String
+  package var message: Message
   /// The file is larger than the reader accepts (the caller says what such a file should be).
-  public var tooLarge = false
-  public var description: String { "\(InertText.line(path)): \(message)" }
+  package var tooLarge = false
+  package var description: String { "\(InertText.line(path)): \(message)" }
 
   /// `path: problem` in `language`.
-  public func text(_ language: String) -> String { "\(InertText.line(path)): \(message.text(language))" }
+  package func text(_ language: String) -> String { "\(InertText.line(path)): \(message.text(language))" }
 
-  public init(path: String, message: Message) {
+  package init(path: String, message: Message) {
     self.path = path
     self.message = message
   }
 }
 
 /// Reads files defensively: only regular files, never blocking on a FIFO, never more than a limit.
-public enum FileReading {
+package enum FileReading {
   /// Reads the whole of a regular file.
   ///
   /// Directories, FIFOs, devices and sockets are refused before any read (a FIFO would block
   /// forever), as are files over `maxBytes`.
-  public static func read(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
+  package static func read(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
     var buffer: [UInt8] = []
     try read(path, maxBytes: maxBytes, into: &buffer)
     return buffer
   }
 
   /// Reads into a caller-owned buffer, so a batch can reuse one allocation per worker.
-  public static func read(_ path: String, maxBytes: Int, into buffer: inout [UInt8]) throws(FileReadError) {
+  package static func read(_ path: String, maxBytes: Int, into buffer: inout [UInt8]) throws(FileReadError) {
     buffer.removeAll(keepingCapacity: true)
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { throw FileReadError(path: path, message: problem(errno)) }
@@ -49,7 +49,8 @@ public enum FileReading {
     }
     let size = Int(info.st_size)
     if size > maxBytes {
-      var error = FileReadError(path: path, message: Message(.fileTooLarge, ["size": .text(String(size)), "limit": .text(String(maxBytes))]))
+      var error = FileReadError(
+        path: path, message: Message(.fileTooLarge, ["size": .text(String(size)), "limit": .text(String(maxBytes))]))
       error.tooLarge = true
       throw error
     }
@@ -87,7 +88,7 @@ public enum FileReading {
   }
 
   /// Why a file or folder could not be written (`problem` is for reading).
-  public static func writeProblem(_ code: Int32) -> Message {
+  package static func writeProblem(_ code: Int32) -> Message {
     switch code {
     case EACCES, EPERM: return Message(.fileWritePermissionDenied)
     case EROFS: return Message(.fileWriteReadOnly)
@@ -98,7 +99,7 @@ public enum FileReading {
   }
 
   /// At most the first `maxBytes` of a regular file (to recognise what it holds).
-  public static func readPrefix(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
+  package static func readPrefix(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { throw FileReadError(path: path, message: problem(errno)) }
     defer { close(fd) }
@@ -109,7 +110,9 @@ public enum FileReading {
     var buffer = [UInt8](repeating: 0, count: maxBytes)
     var count = 0
     while count < maxBytes {
-      let got = buffer.withUnsafeMutableBytes { raw in raw.baseAddress.map { Glibc.read(fd, $0 + count, maxBytes - count) } ?? 0 }
+      let got = buffer.withUnsafeMutableBytes { raw in
+        raw.baseAddress.map { Glibc.read(fd, $0 + count, maxBytes - count) } ?? 0
+      }
       if got < 0 && errno == EINTR { continue }
       if got <= 0 { break }
       count += got
@@ -118,7 +121,7 @@ public enum FileReading {
   }
 
   /// Why a file could not be read or reached.
-  public static func problem(_ code: Int32) -> Message {
+  package static func problem(_ code: Int32) -> Message {
     switch code {
     case ENOENT: return Message(.fileNoSuchFile)
     case EACCES, EPERM: return Message(.filePermissionDenied)
@@ -134,10 +137,10 @@ public enum FileReading {
     }
   }
 
-  public enum Kind: Sendable { case file, directory, missing, other }
+  package enum Kind: Sendable { case file, directory, missing, other }
 
   /// What is at `path`, following symbolic links.
-  public static func kind(_ path: String) -> Kind {
+  package static func kind(_ path: String) -> Kind {
     var info = stat()
     guard stat(path, &info) == 0 else { return errno == ENOENT ? .missing : .other }
     switch info.st_mode & S_IFMT {
@@ -148,13 +151,13 @@ public enum FileReading {
   }
 
   /// Entries of a directory (names only, excluding `.` and `..`), sorted byte-wise.
-  public static func list(_ directory: String) throws(FileReadError) -> [String] {
+  package static func list(_ directory: String) throws(FileReadError) -> [String] {
     try entries(directory).map(\.name)
   }
 
   /// Entries of a directory with what the directory says they are (no `stat` per entry),
   /// sorted byte-wise; `.other` for symbolic links and unknown types, which callers `stat`.
-  public static func entries(_ directory: String) throws(FileReadError) -> [(name: String, kind: Kind)] {
+  package static func entries(_ directory: String) throws(FileReadError) -> [(name: String, kind: Kind)] {
     guard let dir = opendir(directory) else { throw FileReadError(path: directory, message: problem(errno)) }
     defer { closedir(dir) }
     var found: [(name: String, kind: Kind)] = []
@@ -175,7 +178,7 @@ public enum FileReading {
   }
 
   /// How an output path is to be written.
-  public enum OutputPlan: Sendable, Equatable {
+  package enum OutputPlan: Sendable, Equatable {
     /// A regular file (existing or new): written to a temporary file beside it, then renamed
     /// over it. `path` is where it really lives (a symbolic link is followed, not replaced).
     case atomic(path: String)
@@ -183,7 +186,7 @@ public enum FileReading {
     case direct(path: String)
 
     /// Where the output really goes.
-    public var path: String {
+    package var path: String {
       switch self {
       case .atomic(let path), .direct(let path): return path
       }
@@ -191,7 +194,7 @@ public enum FileReading {
   }
 
   /// Decides how to write `path` without changing anything; throws when it cannot be written.
-  public static func plan(output path: String, depth: Int = 0) throws(FileReadError) -> OutputPlan {
+  package static func plan(output path: String, depth: Int = 0) throws(FileReadError) -> OutputPlan {
     var info = stat()
     if lstat(path, &info) != 0 {
       guard errno == ENOENT else { throw FileReadError(path: path, message: problem(errno)) }
@@ -231,20 +234,20 @@ public enum FileReading {
   }
 
   /// What makes a file itself whatever path names it (links followed).
-  public struct Identity: Hashable, Sendable {
+  package struct Identity: Hashable, Sendable {
     let device: UInt64
     let inode: UInt64
   }
 
   /// The identity of the file at `path`, or nil if it cannot be reached.
-  public static func identity(_ path: String) -> Identity? {
+  package static func identity(_ path: String) -> Identity? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
   }
 
   /// Whether two paths name the same existing file.
-  public static func sameFile(_ a: String, _ b: String) -> Bool {
+  package static func sameFile(_ a: String, _ b: String) -> Bool {
     guard let first = identity(a) else { return false }
     return identity(b) == first
   }
@@ -254,11 +257,14 @@ public enum FileReading {
   ///
   /// The temporary file is private (0600) while it is written; stale ones of ours for the same
   /// target are removed first, and it is removed if a signal stops the run (`TemporaryFiles`).
-  public static func openOutput(_ plan: OutputPlan) throws(FileReadError) -> (fd: Int32, temporary: String?) {
+  package static func openOutput(_ plan: OutputPlan) throws(FileReadError) -> (fd: Int32, temporary: String?) {
     switch plan {
     case .direct(let path):
       let fd = open(path, O_WRONLY | O_CLOEXEC)
-      guard fd >= 0 else { throw FileReadError(path: path, message: Message(.fileCannotOpenForWriting, ["problem": .message(writeProblem(errno))])) }
+      guard fd >= 0 else {
+        throw FileReadError(
+          path: path, message: Message(.fileCannotOpenForWriting, ["problem": .message(writeProblem(errno))]))
+      }
       return (fd, nil)
     case .atomic(let path):
       TemporaryFiles.removeStale(for: path)
@@ -279,17 +285,21 @@ public enum FileReading {
         }
       }
       throw FileReadError(
-        path: path, message: Message(.fileCannotCreateTemporary, ["directory": .text(TemporaryFiles.split(path).folder)]))
+        path: path,
+        message: Message(.fileCannotCreateTemporary, ["directory": .text(TemporaryFiles.split(path).folder)]))
     }
   }
 
   /// Finishes an output opened by `openOutput`: flushes, gives the file the mode (and owner,
   /// where allowed) of the file it replaces, or the umask's for a new one, and renames it over
   /// the target (then makes the rename durable). On failure the temporary file is removed.
-  public static func closeOutput(_ fd: Int32, temporary: String?, plan: OutputPlan, failure: FileReadError?) throws(FileReadError) {
+  package static func closeOutput(_ fd: Int32, temporary: String?, plan: OutputPlan, failure: FileReadError?)
+    throws(FileReadError)
+  {
     guard case .atomic(let path) = plan, let temporary else {
       if close(fd) != 0, failure == nil, errno != EINTR {
-        throw FileReadError(path: plan.path, message: Message(.fileCannotFinishWriting, ["problem": .message(writeProblem(errno))]))
+        throw FileReadError(
+          path: plan.path, message: Message(.fileCannotFinishWriting, ["problem": .message(writeProblem(errno))]))
       }
       if let failure { throw failure }
       return
@@ -298,13 +308,18 @@ public enum FileReading {
     var failure = failure
     if failure == nil {
       FileModes.apply(to: fd, replacing: path)
-      if fsync(fd) != 0 { failure = FileReadError(path: path, message: Message(.fileCannotFlush, ["problem": .message(writeProblem(errno))])) }
+      if fsync(fd) != 0 {
+        failure = FileReadError(
+          path: path, message: Message(.fileCannotFlush, ["problem": .message(writeProblem(errno))]))
+      }
     }
     if close(fd) != 0, failure == nil, errno != EINTR {
-      failure = FileReadError(path: path, message: Message(.fileCannotFinishWriting, ["problem": .message(writeProblem(errno))]))
+      failure = FileReadError(
+        path: path, message: Message(.fileCannotFinishWriting, ["problem": .message(writeProblem(errno))]))
     }
     if failure == nil && rename(temporary, path) != 0 {
-      failure = FileReadError(path: path, message: Message(.fileCannotReplaceFile, ["problem": .message(writeProblem(errno))]))
+      failure = FileReadError(
+        path: path, message: Message(.fileCannotReplaceFile, ["problem": .message(writeProblem(errno))]))
     }
     if let failure {
       unlink(temporary)
@@ -318,7 +333,7 @@ public enum FileReading {
   }
 
   /// Drops an output opened by `openOutput` without touching its target.
-  public static func discardOutput(_ fd: Int32, temporary: String?) {
+  package static func discardOutput(_ fd: Int32, temporary: String?) {
     close(fd)
     if let temporary {
       unlink(temporary)
@@ -329,7 +344,7 @@ public enum FileReading {
   /// Writes `bytes` to `path` so that a reader, or a crash, never sees half a file: a regular
   /// file is written beside the target and renamed over it; a symbolic link is followed; a
   /// device or FIFO (`/dev/stdout`) is written in place.
-  public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileReadError) {
+  package static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileReadError) {
     let plan = try plan(output: path)
     let (fd, temporary) = try openOutput(plan)
     var failure: FileReadError?
@@ -340,7 +355,8 @@ public enum FileReading {
         let n = write(fd, base + written, raw.count - written)
         if n < 0 {
           if errno == EINTR { continue }
-          failure = FileReadError(path: path, message: Message(.fileCannotWrite, ["problem": .message(writeProblem(errno))]))
+          failure = FileReadError(
+            path: path, message: Message(.fileCannotWrite, ["problem": .message(writeProblem(errno))]))
           return
         }
         written += n
@@ -349,7 +365,7 @@ public enum FileReading {
     try closeOutput(fd, temporary: temporary, plan: plan, failure: failure)
   }
 
-  public static func writeAtomically(_ path: String, _ text: String) throws(FileReadError) {
+  package static func writeAtomically(_ path: String, _ text: String) throws(FileReadError) {
     try writeAtomically(path, Array(text.utf8))
   }
 }

@@ -1,35 +1,35 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// Turns YAML nodes into typed values for one file, reporting every problem with its position
 /// and carrying on, so that one run shows all the problems of a file.
-public struct NodeReader {
-  public let file: SourceFile
-  public let log: DiagnosticLog
+package struct NodeReader {
+  package let file: SourceFile
+  package let log: DiagnosticLog
   /// Languages every translatable text must have.
-  public var languages: [String]
+  package var languages: [String]
   /// Reading what a person typed at the questionnaire's prompt: messages about an answer leave
   /// out which question it is (they are shown under it) and speak in words and in the person's
   /// notation ("don't know", "1,200") rather than as a file is written (`dont_know`, `1200`).
-  public var atPrompt = false
+  package var atPrompt = false
 
-  public init(file: SourceFile, log: DiagnosticLog, languages: [String] = []) {
+  package init(file: SourceFile, log: DiagnosticLog, languages: [String] = []) {
     self.file = file
     self.log = log
     self.languages = languages
   }
 
-  public func location(_ node: YAMLNode) -> SourceLocation { file.location(node.start) }
+  package func location(_ node: YAMLNode) -> SourceLocation { file.location(node.start) }
 
-  public func error(_ code: String, _ message: Message, _ node: YAMLNode, notes: [Diagnostic.Note] = []) {
+  package func error(_ code: String, _ message: Message, _ node: YAMLNode, notes: [Diagnostic.Note] = []) {
     log.error(code, message, at: location(node), notes: notes)
   }
 
-  public func warning(_ code: String, _ message: Message, _ node: YAMLNode) {
+  package func warning(_ code: String, _ message: Message, _ node: YAMLNode) {
     log.warning(code, message, at: location(node))
   }
 
   /// What a node is, for "found …": nothing, a single value, a list or a mapping.
-  public static func found(_ node: YAMLNode) -> MessageArgument {
+  package static func found(_ node: YAMLNode) -> MessageArgument {
     switch node.content {
     case .scalar: .message(Message(node.isNull ? .nodeNull : .nodeValue))
     case .sequence: .message(Message(.nodeList))
@@ -38,7 +38,7 @@ public struct NodeReader {
   }
 
   /// The text of a scalar in quotes, or what the node is.
-  public static func shown(_ node: YAMLNode) -> MessageArgument {
+  package static func shown(_ node: YAMLNode) -> MessageArgument {
     guard let text = node.scalar, !node.isNull else { return found(node) }
     return .text("'\(text)'")
   }
@@ -50,7 +50,7 @@ public struct NodeReader {
   /// - Parameters:
   ///   - what: the thing the mapping describes, for messages ("a question").
   ///   - allowed: every key this mapping may hold; `x-` extension keys are always allowed.
-  public func fields(_ node: YAMLNode, _ what: Message, allowed: [String]) -> Fields? {
+  package func fields(_ node: YAMLNode, _ what: Message, allowed: [String]) -> Fields? {
     guard let pairs = node.mapping else {
       error("wrong-type", Message(.readExpectedMapping, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
@@ -61,7 +61,8 @@ public struct NodeReader {
     var order: [String] = []
     for pair in pairs {
       guard let key = pair.key.scalar else {
-        error("wrong-type", Message(.readKeyNotName, ["what": .message(what), "found": Self.found(pair.key)]), pair.key)
+        error(
+          "wrong-type", Message(.readKeyNotName, ["what": .message(what), "found": Self.found(pair.key)]), pair.key)
         continue
       }
       if let first = keyNodes[key] {
@@ -75,7 +76,8 @@ public struct NodeReader {
         let suggestion = DidYouMean.suggest(key, from: allowed)
         if let suggestion { suggested.insert(suggestion) }
         let hint = suggestion.map { DidYouMean.hint($0) } ?? DidYouMean.expectedOneOf(allowed)
-        error("unknown-key", Message(.readUnknownKey, ["key": .text(key), "what": .message(what), "hint": hint]), pair.key)
+        error(
+          "unknown-key", Message(.readUnknownKey, ["key": .text(key), "what": .message(what), "hint": hint]), pair.key)
         continue
       }
       values[key] = pair.value
@@ -84,20 +86,20 @@ public struct NodeReader {
     return Fields(node: node, values: values, keys: keyNodes, order: order, what: what, suggested: suggested)
   }
 
-  public func list(_ node: YAMLNode, _ what: Message) -> [YAMLNode]? {
+  package func list(_ node: YAMLNode, _ what: Message) -> [YAMLNode]? {
     if let items = node.sequence { return items }
     error("wrong-type", Message(.readExpectedList, ["what": .message(what), "found": Self.found(node)]), node)
     return nil
   }
 
   /// A list, or a single value standing for a list of one.
-  public func listOrSingle(_ node: YAMLNode) -> [YAMLNode] {
+  package func listOrSingle(_ node: YAMLNode) -> [YAMLNode] {
     node.sequence ?? [node]
   }
 
   // MARK: - Scalars
 
-  public func string(_ node: YAMLNode, _ what: Message, allowEmpty: Bool = false) -> String? {
+  package func string(_ node: YAMLNode, _ what: Message, allowEmpty: Bool = false) -> String? {
     guard let text = node.scalar, !node.isNull || node.scalarStyle != .plain else {
       error("wrong-type", Message(.readExpectedText, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
@@ -110,16 +112,18 @@ public struct NodeReader {
   }
 
   /// An identifier: `^[a-z][a-z0-9_]*$` (with `-` too when `dashes`), at most 64 characters.
-  public func identifier(_ node: YAMLNode, _ what: Message, dashes: Bool = false) -> String? {
+  package func identifier(_ node: YAMLNode, _ what: Message, dashes: Bool = false) -> String? {
     guard let text = string(node, what) else { return nil }
     if let problem = Identifier.problem(text, dashes: dashes) {
-      error("invalid-id", Message(.readInvalidId, ["text": .text(text), "what": .message(what), "problem": .message(problem)]), node)
+      error(
+        "invalid-id",
+        Message(.readInvalidId, ["text": .text(text), "what": .message(what), "problem": .message(problem)]), node)
       return nil
     }
     return text
   }
 
-  public func int(_ node: YAMLNode, _ what: Message, in range: ClosedRange<Int>? = nil) -> Int? {
+  package func int(_ node: YAMLNode, _ what: Message, in range: ClosedRange<Int>? = nil) -> Int? {
     guard let text = node.scalar, !node.isNull else {
       error("wrong-type", Message(.readExpectedWholeNumber, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
@@ -133,14 +137,17 @@ public struct NodeReader {
         "out-of-range",
         Message(
           .readOutOfRange,
-          ["what": .message(what), "low": .text(String(range.lowerBound)), "high": .text(String(range.upperBound)), "value": .text(String(value))]),
+          [
+            "what": .message(what), "low": .text(String(range.lowerBound)), "high": .text(String(range.upperBound)),
+            "value": .text(String(value)),
+          ]),
         node)
       return nil
     }
     return value
   }
 
-  public func double(_ node: YAMLNode, _ what: Message) -> Double? {
+  package func double(_ node: YAMLNode, _ what: Message) -> Double? {
     guard let text = node.scalar, !node.isNull else {
       error("wrong-type", Message(.readExpectedNumber, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
@@ -148,18 +155,20 @@ public struct NodeReader {
     switch NumberText.parse(text) {
     case .value(let value): return value
     case .problem(let problem):
-      error("wrong-type", Message(.readNotANumber, ["what": .message(what), "text": .text(text), "problem": .message(problem)]), node)
+      error(
+        "wrong-type",
+        Message(.readNotANumber, ["what": .message(what), "text": .text(text), "problem": .message(problem)]), node)
       return nil
     }
   }
 
-  public func bool(_ node: YAMLNode, _ what: Message) -> Bool? {
+  package func bool(_ node: YAMLNode, _ what: Message) -> Bool? {
     if let text = node.scalar, let value = BoolText.parse(text) { return value }
     error("wrong-type", Message(.readExpectedFlag, ["what": .message(what), "found": Self.shown(node)]), node)
     return nil
   }
 
-  public func version(_ node: YAMLNode, _ what: Message) -> SemanticVersion? {
+  package func version(_ node: YAMLNode, _ what: Message) -> SemanticVersion? {
     guard let text = string(node, what) else { return nil }
     guard let version = SemanticVersion(text) else {
       error("invalid-version", Message(.readInvalidVersion, ["text": .text(text), "what": .message(what)]), node)
@@ -168,7 +177,7 @@ public struct NodeReader {
     return version
   }
 
-  public func versionRange(_ node: YAMLNode, _ what: Message) -> VersionRange? {
+  package func versionRange(_ node: YAMLNode, _ what: Message) -> VersionRange? {
     guard let text = string(node, what) else { return nil }
     guard let range = VersionRange(text) else {
       error("invalid-version", Message(.readInvalidVersionRange, ["text": .text(text), "what": .message(what)]), node)
@@ -177,19 +186,20 @@ public struct NodeReader {
     return range
   }
 
-  public func expression(_ node: YAMLNode, _ what: Message) -> ExpressionSource? {
+  package func expression(_ node: YAMLNode, _ what: Message) -> ExpressionSource? {
     if let tag = node.tag, !Self.standardTags.contains(tag) { return nil }  // reported by checkTags
     guard let text = node.scalar, !node.isNull, node.tag == nil || node.tag == "tag:yaml.org,2002:str" else {
       error("wrong-type", Message(.readExpectedExpression, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
-    return ExpressionSource(text: text, file: file, path: file.path, start: node.start, style: node.scalarStyle ?? .plain)
+    return ExpressionSource(
+      text: text, file: file, path: file.path, start: node.start, style: node.scalarStyle ?? .plain)
   }
 
   /// A translatable text: a mapping from language code to text with every required language.
   ///
   /// - Parameter nameLike: also accept a plain string standing for every language (names).
-  public func localized(_ node: YAMLNode, _ what: Message, nameLike: Bool = false) -> LocalizedText? {
+  package func localized(_ node: YAMLNode, _ what: Message, nameLike: Bool = false) -> LocalizedText? {
     if let text = node.scalar, !node.isNull {
       if nameLike || languages.count <= 1 {
         // A plain string stands for every language: blank, it would be a blank translation.
@@ -208,7 +218,8 @@ public struct NodeReader {
       return nil
     }
     guard let pairs = node.mapping else {
-      error("wrong-type", Message(.readExpectedTranslations, ["what": .message(what), "found": Self.found(node)]), node)
+      error(
+        "wrong-type", Message(.readExpectedTranslations, ["what": .message(what), "found": Self.found(node)]), node)
       return nil
     }
     var translations: [(language: String, text: String)] = []
@@ -216,28 +227,40 @@ public struct NodeReader {
     for pair in pairs {
       guard let language = pair.key.scalar else { continue }
       if !LanguageChoice.isCode(language) {
-        error("invalid-language", Message(.readInvalidLanguageIn, ["language": .text(language), "what": .message(what)]), pair.key)
+        error(
+          "invalid-language", Message(.readInvalidLanguageIn, ["language": .text(language), "what": .message(what)]),
+          pair.key)
         continue
       }
       if translations.contains(where: { $0.language == language }) {
-        error("duplicate-key", Message(.readDuplicateLanguage, ["language": .text(language), "what": .message(what)]), pair.key)
+        error(
+          "duplicate-key", Message(.readDuplicateLanguage, ["language": .text(language), "what": .message(what)]),
+          pair.key)
         continue
       }
       guard let text = pair.value.scalar, !pair.value.isNull || pair.value.scalarStyle != .plain else {
         error(
-          "wrong-type", Message(.readExpectedTranslation, ["language": .text(language), "what": .message(what), "found": Self.found(pair.value)]),
+          "wrong-type",
+          Message(
+            .readExpectedTranslation,
+            ["language": .text(language), "what": .message(what), "found": Self.found(pair.value)]),
           pair.value)
         continue
       }
       if text.allSatisfy(\.isWhitespace) {
-        error("missing-translation", Message(.readEmptyTranslation, ["language": .text(language), "what": .message(what)]), pair.value)
+        error(
+          "missing-translation", Message(.readEmptyTranslation, ["language": .text(language), "what": .message(what)]),
+          pair.value)
       }
       if !languages.isEmpty && !languages.contains(language) {
         warning(
           "extra-language",
           Message(
             .readExtraLanguage,
-            ["what": .message(what), "language": .text(language), "languages": .text(languages.joined(separator: ", "))]),
+            [
+              "what": .message(what), "language": .text(language),
+              "languages": .text(languages.joined(separator: ", ")),
+            ]),
           pair.key)
       }
       translations.append((language, text))
@@ -250,7 +273,9 @@ public struct NodeReader {
   /// Every declared language is there — one that is missing is reported at the last language
   /// key given, where it would be added, by name — and every language fills the same
   /// placeholders as English (or the first language), so no reader sees a raw `{threshold}`.
-  func checkTranslations(_ translations: [(language: String, text: String)], keys: [YAMLNode], _ node: YAMLNode, _ what: Message) {
+  func checkTranslations(
+    _ translations: [(language: String, text: String)], keys: [YAMLNode], _ node: YAMLNode, _ what: Message
+  ) {
     for language in languages where !translations.contains(where: { $0.language == language }) {
       error(
         "missing-translation",
@@ -264,12 +289,17 @@ public struct NodeReader {
     for (index, translation) in translations.enumerated() {
       let found = Set(Template.placeholders(translation.text))
       guard found != expected else { continue }
-      let named = { (names: Set<String>) in MessageArgument.text(names.isEmpty ? "—" : names.sorted().map { "{\($0)}" }.joined(separator: " ")) }
+      let named = { (names: Set<String>) in
+        MessageArgument.text(names.isEmpty ? "—" : names.sorted().map { "{\($0)}" }.joined(separator: " "))
+      }
       warning(
         "placeholder-mismatch",
         Message(
           .readPlaceholdersDiffer,
-          ["what": .message(what), "language": .text(translation.language), "found": named(found), "reference": .text(reference.language), "expected": named(expected)]),
+          [
+            "what": .message(what), "language": .text(translation.language), "found": named(found),
+            "reference": .text(reference.language), "expected": named(expected),
+          ]),
         keys[index])
     }
   }
@@ -285,9 +315,11 @@ public struct NodeReader {
   /// - Parameter expressions: whether the file holds expressions (rules, surveys), where a
   ///   leading '!' is usually a negation that needed quotes.
   /// The required `languages` list: distinct language codes, at least one.
-  public func languageList(_ fields: Fields) -> [String] {
+  package func languageList(_ fields: Fields) -> [String] {
     var languages: [String] = []
-    guard let node = fields.required("languages", self), let items = list(node, Message(.whatLanguages)) else { return [] }
+    guard let node = fields.required("languages", self), let items = list(node, Message(.whatLanguages)) else {
+      return []
+    }
     for item in items {
       guard let code = string(item, Message(.whatLanguageCode)) else { continue }
       if !LanguageChoice.isCode(code) {
@@ -302,13 +334,15 @@ public struct NodeReader {
     return languages
   }
 
-  public func checkTags(_ node: YAMLNode, depth: Int = 0, expressions: Bool = true) {
+  package func checkTags(_ node: YAMLNode, depth: Int = 0, expressions: Bool = true) {
     if let tag = node.tag, !Self.standardTags.contains(tag) {
       let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
       if !tag.hasPrefix("tag:"), let text = node.scalar {
         // `when: !portal` reads as a tag named "!portal": an expression needs quotes.
         let written = MessageArgument.text(shown + (text.isEmpty ? "" : " " + text))
-        error("unsupported-tag", Message(expressions ? .readTagInExpression : .readTagInAnswers, ["written": written]), node)
+        error(
+          "unsupported-tag", Message(expressions ? .readTagInExpression : .readTagInAnswers, ["written": written]), node
+        )
       } else {
         error("unsupported-tag", Message(.readUnsupportedTag, ["tag": .text(String(shown))]), node)
       }
@@ -326,23 +360,23 @@ public struct NodeReader {
 }
 
 /// The keys of one mapping, as read by `NodeReader.fields`.
-public struct Fields {
-  public let node: YAMLNode
-  public var values: [String: YAMLNode]
+package struct Fields {
+  package let node: YAMLNode
+  package var values: [String: YAMLNode]
   /// Key nodes by name, for positions.
-  public var keys: [String: YAMLNode]
-  public var order: [String]
-  public let what: Message
+  package var keys: [String: YAMLNode]
+  package var order: [String]
+  package let what: Message
   /// Keys a misspelt key was already matched to ("did you mean"), so they are not also missing.
-  public var suggested: Set<String> = []
+  package var suggested: Set<String> = []
 
-  public subscript(_ key: String) -> YAMLNode? {
+  package subscript(_ key: String) -> YAMLNode? {
     guard let value = values[key] else { return nil }
     return value
   }
 
   /// The value of a key that must be present; reports it when missing.
-  public func required(_ key: String, _ reader: NodeReader) -> YAMLNode? {
+  package func required(_ key: String, _ reader: NodeReader) -> YAMLNode? {
     if let value = values[key] { return value }
     if keys[key] == nil && !suggested.contains(key) {
       reader.error("missing-key", Message(.readMissingKey, ["what": .message(what), "key": .text(key)]), node)
@@ -351,20 +385,21 @@ public struct Fields {
   }
 
   /// The value, unless it is absent or null.
-  public func optional(_ key: String) -> YAMLNode? {
+  package func optional(_ key: String) -> YAMLNode? {
     guard let value = values[key], !value.isNull else { return nil }
     return value
   }
 }
 
-public enum Identifier {
+package enum Identifier {
   /// Why `text` is not an identifier, or `nil` when it is one.
-  public static func problem(_ text: String, dashes: Bool) -> Message? {
+  package static func problem(_ text: String, dashes: Bool) -> Message? {
     guard let first = text.unicodeScalars.first else { return Message(.idEmpty) }
     if text.unicodeScalars.count > 64 { return Message(.idTooLong) }
     guard ("a"..."z").contains(first) else { return Message(.idFirstLetter) }
     for scalar in text.unicodeScalars {
-      let ok = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || (dashes && scalar == "-")
+      let ok =
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || (dashes && scalar == "-")
       if !ok { return Message(dashes ? .idCharactersDashes : .idCharacters, ["character": .text(String(scalar))]) }
     }
     return nil

@@ -1,14 +1,14 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// Finds and reads rule plugins: a folder `Rules/<id>/` with `plugin.yaml`, content files,
 /// `catalog/` and `tests/`, or a single file holding everything.
-public enum PluginLoader {
+package enum PluginLoader {
   static let manifestKeys = LoaderKeys.pluginManifest
   static let contentKeys = LoaderKeys.pluginContent
   static let catalogKeys = LoaderKeys.catalog
 
   /// Every plugin under `path`: a folder of plugins, one plugin folder, or one plugin file.
-  public static func loadAll(_ path: String, log: DiagnosticLog) -> [Plugin] {
+  package static func loadAll(_ path: String, log: DiagnosticLog) -> [Plugin] {
     switch FileReading.kind(path) {
     case .file:
       return loadSingleFile(path, log: log).map { [$0] } ?? []
@@ -44,7 +44,7 @@ public enum PluginLoader {
     name.hasSuffix(".yaml") || name.hasSuffix(".yml")
   }
 
-  public static func join(_ a: String, _ b: String) -> String {
+  package static func join(_ a: String, _ b: String) -> String {
     if a == "." { return b }
     return a.hasSuffix("/") ? a + b : a + "/" + b
   }
@@ -91,14 +91,18 @@ public enum PluginLoader {
     return found.sorted()
   }
 
-  public static func loadFolder(_ folder: String, log: DiagnosticLog) -> Plugin? {
+  package static func loadFolder(_ folder: String, log: DiagnosticLog) -> Plugin? {
     let manifestPath = join(folder, "plugin.yaml")
     guard let (file, root) = Document.load(manifestPath, limits: .authored, log: log) else { return nil }
     var reader = NodeReader(file: file, log: log)
     reader.checkTags(root)
-    guard let fields = reader.fields(root, Message(.whatPluginManifest), allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
+    guard
+      let fields = reader.fields(
+        root, Message(.whatPluginManifest), allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
     else { return nil }
-    guard var plugin = manifest(fields, reader: &reader, root: folder.hasSuffix("/") ? folder : folder + "/") else { return nil }
+    guard var plugin = manifest(fields, reader: &reader, root: folder.hasSuffix("/") ? folder : folder + "/") else {
+      return nil
+    }
     plugin.files.append(file)
     readContent(fields, reader: reader, into: &plugin)
     readCatalog(fields, reader: reader, into: &plugin)
@@ -109,12 +113,18 @@ public enum PluginLoader {
       contentReader.checkTags(contentRoot)
       let isCatalog = contentRoot.mapping?.contains { $0.key.scalar == "catalog" } == true
       if isCatalog {
-        guard let catalogFields = contentReader.fields(contentRoot, Message(.whatCatalogFile), allowed: catalogKeys) else { continue }
-        if let node = catalogFields.required("catalog", contentReader) { _ = contentReader.identifier(node, Message(.whatCatalogId), dashes: true) }
+        guard let catalogFields = contentReader.fields(contentRoot, Message(.whatCatalogFile), allowed: catalogKeys)
+        else { continue }
+        if let node = catalogFields.required("catalog", contentReader) {
+          _ = contentReader.identifier(node, Message(.whatCatalogId), dashes: true)
+        }
         readCatalog(catalogFields, reader: contentReader, into: &plugin)
       } else {
         let allowed = contentKeys + ["solutions", "programmes"]
-        guard let contentFields = contentReader.fields(contentRoot, Message(.whatRuleFilePlugin, ["plugin_id": "\(plugin.id)"]), allowed: allowed) else { continue }
+        guard
+          let contentFields = contentReader.fields(
+            contentRoot, Message(.whatRuleFilePlugin, ["plugin_id": "\(plugin.id)"]), allowed: allowed)
+        else { continue }
         if contentFields.values.isEmpty {
           contentReader.warning("empty", Message(.pluginThisRuleFileHas), contentRoot)
         }
@@ -135,13 +145,13 @@ public enum PluginLoader {
     return plugin
   }
 
-  public static func loadSingleFile(_ path: String, log: DiagnosticLog) -> Plugin? {
+  package static func loadSingleFile(_ path: String, log: DiagnosticLog) -> Plugin? {
     guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return nil }
     return loadSingleFile(file, root, log: log)
   }
 
   /// A plugin held in one parsed document.
-  public static func loadSingleFile(_ file: SourceFile, _ root: YAMLNode, log: DiagnosticLog) -> Plugin? {
+  package static func loadSingleFile(_ file: SourceFile, _ root: YAMLNode, log: DiagnosticLog) -> Plugin? {
     let path = file.path
     var reader = NodeReader(file: file, log: log)
     reader.checkTags(root)
@@ -152,7 +162,9 @@ public enum PluginLoader {
         root)
       return nil
     }
-    guard let fields = reader.fields(root, Message(.whatPluginFile), allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
+    guard
+      let fields = reader.fields(
+        root, Message(.whatPluginFile), allowed: manifestKeys + contentKeys + ["solutions", "programmes"])
     else { return nil }
     guard var plugin = manifest(fields, reader: &reader, root: path) else { return nil }
     plugin.files.append(file)
@@ -171,10 +183,16 @@ public enum PluginLoader {
     var requirements: [SurveyRequirement] = []
     if let node = fields.required("applies_to", reader), let items = reader.list(node, Message(.whatApplies)) {
       for item in items {
-        guard let entry = reader.fields(item, Message(.whatAppliesEntry), allowed: ["survey", "versions"]) else { continue }
-        let survey = entry.required("survey", reader).flatMap { reader.identifier($0, Message(.whatSurveyId2), dashes: true) }
+        guard let entry = reader.fields(item, Message(.whatAppliesEntry), allowed: ["survey", "versions"]) else {
+          continue
+        }
+        let survey = entry.required("survey", reader).flatMap {
+          reader.identifier($0, Message(.whatSurveyId2), dashes: true)
+        }
         // An invalid range is reported and read as "any version", so the rules are still checked.
-        let range = entry.required("versions", reader).flatMap { reader.versionRange($0, Message(.whatVersions)) } ?? VersionRange("*")
+        let range =
+          entry.required("versions", reader).flatMap { reader.versionRange($0, Message(.whatVersions)) }
+          ?? VersionRange("*")
         if let survey, let range {
           requirements.append(SurveyRequirement(survey: survey, versions: range, location: reader.location(item)))
         }
@@ -196,12 +214,15 @@ public enum PluginLoader {
     if let node = fields.optional("homepage") { _ = url(node, reader, Message(.whatPluginHomepage)) }
     var requires: [Located<String>] = []
     if let node = fields.optional("requires"), let items = reader.list(node, Message(.whatRequires)) {
-      requires = items.compactMap { item in located(item, reader) { reader.identifier($0, Message(.whatPluginId), dashes: true) } }
+      requires = items.compactMap { item in
+        located(item, reader) { reader.identifier($0, Message(.whatPluginId), dashes: true) }
+      }
     }
     // After an error in the manifest the content is still read and checked, under placeholders.
     let pluginID = id ?? "invalid-plugin-id"
     var plugin = Plugin(
-      id: pluginID, version: version ?? SemanticVersion(0, 0, 0), name: name ?? LocalizedText(pluginID), description: description,
+      id: pluginID, version: version ?? SemanticVersion(0, 0, 0), name: name ?? LocalizedText(pluginID),
+      description: description,
       languages: languages, appliesTo: requirements,
       threshold: threshold, location: reader.location(fields.node), root: root)
     plugin.requires = requires
@@ -247,7 +268,9 @@ public enum PluginLoader {
 
   static func references(_ node: YAMLNode, _ reader: NodeReader, _ key: String) -> [Located<String>] {
     guard let items = reader.list(node, Message(.whatKeyNamed, ["key": .text(key)])) else { return [] }
-    return items.compactMap { item in located(item, reader) { reader.identifier($0, Message(.whatSolutionId), dashes: true) } }
+    return items.compactMap { item in
+      located(item, reader) { reader.identifier($0, Message(.whatSolutionId), dashes: true) }
+    }
   }
 
   static func weight(_ fields: Fields, _ reader: NodeReader) -> Double {
@@ -264,38 +287,56 @@ public enum PluginLoader {
     guard let fields = reader.fields(node, Message(.whatCriterion), allowed: keys) else { return nil }
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatCriterionId), dashes: true) }
     let label = Message(.whatCriterionNamed, ["id": .text(id ?? "?")])
-    let pillar = fields.required("pillar", reader).flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
+    let pillar = fields.required("pillar", reader).flatMap { n in
+      located(n, reader) { reader.identifier($0, Message(.whatPillarId)) }
+    }
     let stage = fields.required("stage", reader).flatMap { reader.stageReference($0, Message(.whatStage2)) }
-    let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitle, ["label": .message(label)])) }
-    let when = fields.required("when", reader).flatMap { reader.expression($0, Message(.whatCondition, ["label": .message(label)])) }
-    let met = fields.optional("met").flatMap { reader.localized($0, Message(.whatMetFinding, ["label": .message(label)])) }
-    let unmet = fields.optional("unmet").flatMap { reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)])) }
+    let title = fields.required("title", reader).flatMap {
+      reader.localized($0, Message(.whatTitle, ["label": .message(label)]))
+    }
+    let when = fields.required("when", reader).flatMap {
+      reader.expression($0, Message(.whatCondition, ["label": .message(label)]))
+    }
+    let met = fields.optional("met").flatMap {
+      reader.localized($0, Message(.whatMetFinding, ["label": .message(label)]))
+    }
+    let unmet = fields.optional("unmet").flatMap {
+      reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)]))
+    }
     let recommend = fields.optional("recommend").map { references($0, reader, "recommend") } ?? []
     // A missing title is already reported; keep the criterion so its condition is still checked.
     guard let id, let pillar, let stage, let when else { return nil }
     let finalTitle = title ?? LocalizedText(id)
     let (kind, basis) = evidence(fields, reader)
     return CriterionDefinition(
-      id: id, idLocation: reader.location(fields["id"] ?? node), pillar: pillar, stage: stage, weight: weight(fields, reader), title: finalTitle, when: when, met: met,
+      id: id, idLocation: reader.location(fields["id"] ?? node), pillar: pillar, stage: stage,
+      weight: weight(fields, reader), title: finalTitle, when: when, met: met,
       unmet: unmet, recommend: recommend, location: reader.location(node), kind: kind, basis: basis)
   }
 
   static func ladder(_ node: YAMLNode, _ reader: NodeReader) -> LadderDefinition? {
     let keys = [
-      "id", "question", "value", "unit", "pillar", "direction", "at", "weight", "kind", "basis", "title", "met", "unmet",
+      "id", "question", "value", "unit", "pillar", "direction", "at", "weight", "kind", "basis", "title", "met",
+      "unmet",
       "recommend",
     ]
     guard let fields = reader.fields(node, Message(.whatLadder), allowed: keys) else { return nil }
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatLadderId), dashes: true) }
     let label = Message(.whatLadderNamed, ["id": .text(id ?? "?")])
     let (question, value, unit) = ladderMeasure(fields, label, node, reader)
-    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
+    let pillar = fields.optional("pillar").flatMap { n in
+      located(n, reader) { reader.identifier($0, Message(.whatPillarId)) }
+    }
     var direction = LadderDirection.higher
     if let node = fields.optional("direction"), let text = reader.string(node, Message(.whatDirection)) {
       if let value = LadderDirection(rawValue: text) {
         direction = value
       } else {
-        reader.error("unknown-value", Message(.pluginDirectionMustBeHigher, ["text": .text(text), "hint": DidYouMean.hint(text, from: ["higher", "lower"])]), node)
+        reader.error(
+          "unknown-value",
+          Message(
+            .pluginDirectionMustBeHigher,
+            ["text": .text(text), "hint": DidYouMean.hint(text, from: ["higher", "lower"])]), node)
       }
     }
     var steps: [(stage: Located<StageReference>, threshold: Located<LadderDefinition.Threshold>)] = []
@@ -305,11 +346,16 @@ public enum PluginLoader {
           guard let stage = reader.stageReference(pair.key, Message(.whatLadderStage)) else { continue }
           let written = MessageArgument.text(pair.key.scalar ?? "?")
           if steps.contains(where: { $0.stage.value == stage.value }) {
-            reader.error("duplicate-key", Message(.pluginStageAppearsTwice, ["stage_value": written, "label": .message(label)]), pair.key)
+            reader.error(
+              "duplicate-key", Message(.pluginStageAppearsTwice, ["stage_value": written, "label": .message(label)]),
+              pair.key)
             continue
           }
           guard let text = pair.value.scalar, !pair.value.isNull else {
-            reader.error("wrong-type", Message(.pluginThresholdForStageMust, ["stage_value": written, "found": NodeReader.found(pair.value)]), pair.value)
+            reader.error(
+              "wrong-type",
+              Message(.pluginThresholdForStageMust, ["stage_value": written, "found": NodeReader.found(pair.value)]),
+              pair.value)
             continue
           }
           let threshold: LadderDefinition.Threshold
@@ -325,9 +371,15 @@ public enum PluginLoader {
         reader.error("wrong-type", Message(.pluginAtMustMapStages, ["label": .message(label)]), node)
       }
     }
-    let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitle, ["label": .message(label)])) }
-    let met = fields.optional("met").flatMap { reader.localized($0, Message(.whatMetFinding, ["label": .message(label)])) }
-    let unmet = fields.optional("unmet").flatMap { reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)])) }
+    let title = fields.required("title", reader).flatMap {
+      reader.localized($0, Message(.whatTitle, ["label": .message(label)]))
+    }
+    let met = fields.optional("met").flatMap {
+      reader.localized($0, Message(.whatMetFinding, ["label": .message(label)]))
+    }
+    let unmet = fields.optional("unmet").flatMap {
+      reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)]))
+    }
     var recommend: [(stage: Located<StageReference>?, solutions: [Located<String>])] = []
     if let node = fields.optional("recommend") {
       if node.sequence != nil {
@@ -345,7 +397,8 @@ public enum PluginLoader {
     let finalTitle = title ?? LocalizedText(id)
     let (kind, basis) = evidence(fields, reader)
     return LadderDefinition(
-      idLocation: reader.location(fields["id"] ?? node), directionLocation: fields["direction"].map { reader.location($0) },
+      idLocation: reader.location(fields["id"] ?? node),
+      directionLocation: fields["direction"].map { reader.location($0) },
       id: id, question: question, value: value, unit: unit, pillar: pillar, direction: direction, steps: steps,
       weight: weight(fields, reader), title: finalTitle, met: met, unmet: unmet, recommend: recommend,
       location: reader.location(node), kind: kind, basis: basis)
@@ -355,17 +408,26 @@ public enum PluginLoader {
     let keys = ["id", "title", "expr", "unit", "pillar", "kind", "basis", "headline", "pool"]
     guard let fields = reader.fields(node, Message(.whatMetric), allowed: keys) else { return nil }
     let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatMetricId), dashes: true) }
-    let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatTitleMetric, ["id": "\(id ?? "?")"])) }
-    let expression = fields.required("expr", reader).flatMap { reader.expression($0, Message(.whatExpressionMetric, ["id": "\(id ?? "?")"])) }
-    let unit = fields.optional("unit").flatMap { reader.localized($0, Message(.whatUnitMetric, ["id": "\(id ?? "?")"]), nameLike: true) }
-    let pillar = fields.optional("pillar").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatPillarId)) } }
+    let title = fields.required("title", reader).flatMap {
+      reader.localized($0, Message(.whatTitleMetric, ["id": "\(id ?? "?")"]))
+    }
+    let expression = fields.required("expr", reader).flatMap {
+      reader.expression($0, Message(.whatExpressionMetric, ["id": "\(id ?? "?")"]))
+    }
+    let unit = fields.optional("unit").flatMap {
+      reader.localized($0, Message(.whatUnitMetric, ["id": "\(id ?? "?")"]), nameLike: true)
+    }
+    let pillar = fields.optional("pillar").flatMap { n in
+      located(n, reader) { reader.identifier($0, Message(.whatPillarId)) }
+    }
     guard let id, let expression else { return nil }
     let finalTitle = title ?? LocalizedText(id)
     let (kind, basis) = evidence(fields, reader)
     var definition = MetricDefinition(
       id: id, title: finalTitle, expression: expression, unit: unit, pillar: pillar, location: reader.location(node),
       kind: kind, basis: basis)
-    definition.headline = fields.optional("headline").flatMap { reader.bool($0, Message(.whatHeadlineMetric, ["id": .text(id)])) } ?? false
+    definition.headline =
+      fields.optional("headline").flatMap { reader.bool($0, Message(.whatHeadlineMetric, ["id": .text(id)])) } ?? false
     definition.pool = fields.optional("pool").flatMap { metricPool($0, id: id, reader) }
     return definition
   }
@@ -379,19 +441,28 @@ public enum PluginLoader {
       return nil
     }
     guard let fields = reader.fields(node, what, allowed: ["numerator", "denominator"]) else { return nil }
-    let numerator = fields.required("numerator", reader).flatMap { reader.expression($0, Message(.whatPoolPartMetric, ["part": "numerator", "id": .text(id)])) }
-    let denominator = fields.required("denominator", reader).flatMap { reader.expression($0, Message(.whatPoolPartMetric, ["part": "denominator", "id": .text(id)])) }
+    let numerator = fields.required("numerator", reader).flatMap {
+      reader.expression($0, Message(.whatPoolPartMetric, ["part": "numerator", "id": .text(id)]))
+    }
+    let denominator = fields.required("denominator", reader).flatMap {
+      reader.expression($0, Message(.whatPoolPartMetric, ["part": "denominator", "id": .text(id)]))
+    }
     guard let numerator, let denominator else { return nil }
     return .ratio(numerator: numerator, denominator: denominator)
   }
 
   static func nextStep(_ node: YAMLNode, _ reader: NodeReader) -> NextStepDefinition? {
-    guard let fields = reader.fields(node, Message(.whatNextStep), allowed: ["programme", "when", "because"]) else { return nil }
-    let programme = fields.required("programme", reader).flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatProgrammeId), dashes: true) } }
+    guard let fields = reader.fields(node, Message(.whatNextStep), allowed: ["programme", "when", "because"]) else {
+      return nil
+    }
+    let programme = fields.required("programme", reader).flatMap { n in
+      located(n, reader) { reader.identifier($0, Message(.whatProgrammeId), dashes: true) }
+    }
     let when = fields.required("when", reader).flatMap { reader.expression($0, Message(.whatConditionNextStep)) }
     let because = fields.required("because", reader).flatMap { reader.localized($0, Message(.whatReasonNextStep)) }
     guard let programme, let when else { return nil }
-    return NextStepDefinition(programme: programme, when: when, because: because ?? LocalizedText(""), location: reader.location(node))
+    return NextStepDefinition(
+      programme: programme, when: when, because: because ?? LocalizedText(""), location: reader.location(node))
   }
 }
 
@@ -405,7 +476,9 @@ extension PluginLoader {
         kind = Located(value, at: reader.location(node))
       } else {
         let all = EvidenceKind.allCases.map(\.rawValue)
-        reader.error("unknown-value", Message(.pluginKindMustBe, ["text": .text(text), "hint": DidYouMean.hint(text, from: all)]), node)
+        reader.error(
+          "unknown-value", Message(.pluginKindMustBe, ["text": .text(text), "hint": DidYouMean.hint(text, from: all)]),
+          node)
       }
     }
     let basis = fields.optional("basis").flatMap { reader.string($0, Message(.whatKeyNamed, ["key": "basis"])) }
@@ -417,9 +490,15 @@ extension PluginLoader {
   static func ladderMeasure(_ fields: Fields, _ label: Message, _ node: YAMLNode, _ reader: NodeReader)
     -> (Located<String>?, ExpressionSource?, LocalizedText?)
   {
-    let question = fields.optional("question").flatMap { n in located(n, reader) { reader.identifier($0, Message(.whatQuestionId2)) } }
-    let value = fields.optional("value").flatMap { reader.expression($0, Message(.whatValueOf, ["label": .message(label)])) }
-    let unit = fields.optional("unit").flatMap { reader.localized($0, Message(.whatUnit, ["label": .message(label)]), nameLike: true) }
+    let question = fields.optional("question").flatMap { n in
+      located(n, reader) { reader.identifier($0, Message(.whatQuestionId2)) }
+    }
+    let value = fields.optional("value").flatMap {
+      reader.expression($0, Message(.whatValueOf, ["label": .message(label)]))
+    }
+    let unit = fields.optional("unit").flatMap {
+      reader.localized($0, Message(.whatUnit, ["label": .message(label)]), nameLike: true)
+    }
     switch (fields.keys["question"], fields.keys["value"]) {
     case (nil, nil):
       reader.error("missing-key", Message(.pluginLadderNeedsMeasure, ["label": .message(label)]), node)
@@ -430,7 +509,11 @@ extension PluginLoader {
         reader.error("missing-key", Message(.pluginLadderValueNeedsPillar, ["label": .message(label)]), key)
       }
       if fields.keys["unit"] == nil {
-        reader.error("missing-key", Message(.pluginLadderValueNeedsUnit, ["label": .message(label), "example": .text("{en: \"per 100,000 residents\"}")]), key)
+        reader.error(
+          "missing-key",
+          Message(
+            .pluginLadderValueNeedsUnit,
+            ["label": .message(label), "example": .text("{en: \"per 100,000 residents\"}")]), key)
       }
     case (.some, nil):
       if let key = fields.keys["unit"] {

@@ -12,14 +12,19 @@ extension SurveyLoader {
   /// Reads the policy keys; `data_year` is resolved once the questions are known.
   static func readPolicy(_ fields: Fields, stageCount: Int, _ reader: NodeReader) -> AssessmentPolicy {
     var policy = AssessmentPolicy()
-    if let node = fields.optional("coverage_floor"), let value = reader.double(node, Message(.whatKeyNamed, ["key": "coverage_floor"])) {
+    if let node = fields.optional("coverage_floor"),
+      let value = reader.double(node, Message(.whatKeyNamed, ["key": "coverage_floor"]))
+    {
       if value >= 0 && value <= 1 {
         policy.coverageFloor = value
       } else {
-        reader.error("out-of-range", Message(.surveyCoverageFloorRange, ["value": .text(ValueText.format(value))]), node)
+        reader.error(
+          "out-of-range", Message(.surveyCoverageFloorRange, ["value": .text(ValueText.format(value))]), node)
       }
     }
-    if let node = fields.optional("min_criteria"), let value = reader.int(node, Message(.whatKeyNamed, ["key": "min_criteria"]), in: 1...100) {
+    if let node = fields.optional("min_criteria"),
+      let value = reader.int(node, Message(.whatKeyNamed, ["key": "min_criteria"]), in: 1...100)
+    {
       policy.minimumCriteria = value
     }
     if let node = fields.optional("outcomes_from_stage"),
@@ -27,7 +32,9 @@ extension SurveyLoader {
     {
       policy.outcomesFromStage = value
     }
-    if let node = fields.optional("data_age_limit"), let value = reader.int(node, Message(.whatDataAgeLimit), in: 0...200) {
+    if let node = fields.optional("data_age_limit"),
+      let value = reader.int(node, Message(.whatDataAgeLimit), in: 0...200)
+    {
       policy.dataAgeLimit = value
     }
     if let node = fields.optional("every_question_has") {
@@ -48,7 +55,10 @@ extension SurveyLoader {
       guard let field = Field(rawValue: text) else {
         let all = Field.allCases.map(\.rawValue)
         reader.error(
-          "unknown-field", Message(.surveyUnknownRequiredField, ["text": .text(text), "key": .text(what), "hint": DidYouMean.hintOrAll(text, from: all)]),
+          "unknown-field",
+          Message(
+            .surveyUnknownRequiredField,
+            ["text": .text(text), "key": .text(what), "hint": DidYouMean.hintOrAll(text, from: all)]),
           item)
         continue
       }
@@ -60,13 +70,18 @@ extension SurveyLoader {
   /// Resolves what needs the whole survey: `data_year` names a year question, `options_from` an
   /// earlier multi question, and every question has the fields the survey requires.
   static func resolvePolicy(_ survey: inout Survey, fields: Fields, questionNodes: [YAMLNode], _ reader: NodeReader) {
-    if let node = fields.optional("data_year"), let id = reader.identifier(node, Message(.whatKeyNamed, ["key": "data_year"])) {
+    if let node = fields.optional("data_year"),
+      let id = reader.identifier(node, Message(.whatKeyNamed, ["key": "data_year"]))
+    {
       if let slot = survey.questionIndex[id], survey.questions[slot].kind.name == "year" {
         survey.policy.dataYearQuestion = slot
       } else {
         let years = survey.questions.filter { $0.kind.name == "year" }.map(\.id)
         reader.error(
-          "data-year", Message(years.isEmpty ? .surveyDataYearNoYearQuestion : .surveyDataYearNotYear, ["hint": DidYouMean.hint(id, from: years)]),
+          "data-year",
+          Message(
+            years.isEmpty ? .surveyDataYearNoYearQuestion : .surveyDataYearNotYear,
+            ["hint": DidYouMean.hint(id, from: years)]),
           node)
       }
     }
@@ -83,8 +98,10 @@ extension SurveyLoader {
     guard let id = reader.identifier(keyNode, Message(.whatKeyNamed, ["key": "options_from"])) else { return }
     let question = survey.questions[slot]
     let earlierMulti = survey.questions[..<slot].filter { $0.kind.chosenOptions == .several }.map(\.id)
-    guard let source = survey.questionIndex[id], source < slot, survey.questions[source].kind.chosenOptions == .several else {
-      let what = Message(survey.questionIndex[id] == nil ? .surveyNoQuestion : .surveyNotEarlierMulti, ["id": .text(id)])
+    guard let source = survey.questionIndex[id], source < slot, survey.questions[source].kind.chosenOptions == .several
+    else {
+      let what = Message(
+        survey.questionIndex[id] == nil ? .surveyNoQuestion : .surveyNotEarlierMulti, ["id": .text(id)])
       reader.error(
         "options-from",
         Message(
@@ -99,7 +116,9 @@ extension SurveyLoader {
     }
   }
 
-  static func checkRequiredFields(_ question: Question, _ required: [QuestionField], node: YAMLNode, _ reader: NodeReader) {
+  static func checkRequiredFields(
+    _ question: Question, _ required: [QuestionField], node: YAMLNode, _ reader: NodeReader
+  ) {
     for field in required {
       let present: Bool
       switch field {

@@ -1,17 +1,17 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// Reads a survey definition and checks it: ids, stages, options, ranges, translations and the
 /// skip-logic expressions (type-checked against the survey itself).
-public enum SurveyLoader {
+package enum SurveyLoader {
   static let surveyKeys = LoaderKeys.survey
   static let questionKeys = LoaderKeys.question
 
-  public static func load(_ path: String, log: DiagnosticLog) -> Survey? {
+  package static func load(_ path: String, log: DiagnosticLog) -> Survey? {
     guard let (file, root) = Document.load(path, limits: .authored, log: log) else { return nil }
     return load(file, root, log: log)
   }
 
-  public static func load(_ file: SourceFile, _ root: YAMLNode, log: DiagnosticLog) -> Survey? {
+  package static func load(_ file: SourceFile, _ root: YAMLNode, log: DiagnosticLog) -> Survey? {
     var reader = NodeReader(file: file, log: log)
     let errorsBefore = log.errorCount
     reader.checkTags(root)
@@ -36,8 +36,12 @@ public enum SurveyLoader {
 
     var defaultRequired = true
     var defaultAllowed: Set<MissingCode> = [.dontKnow]
-    if let node = fields.optional("defaults"), let defaults = reader.fields(node, Message(.whatSurveyDefaults), allowed: ["required", "allow"]) {
-      if let value = defaults.optional("required").flatMap({ reader.bool($0, Message(.whatRequired)) }) { defaultRequired = value }
+    if let node = fields.optional("defaults"),
+      let defaults = reader.fields(node, Message(.whatSurveyDefaults), allowed: ["required", "allow"])
+    {
+      if let value = defaults.optional("required").flatMap({ reader.bool($0, Message(.whatRequired)) }) {
+        defaultRequired = value
+      }
       if let value = defaults["allow"] { defaultAllowed = allowedCodes(value, reader) }
     }
 
@@ -51,11 +55,16 @@ public enum SurveyLoader {
     var seenSections: [String: YAMLNode] = [:]
     if let node = fields.required("sections", reader), let items = reader.list(node, Message(.whatSections)) {
       for item in items {
-        guard let section = reader.fields(item, Message(.whatSection), allowed: ["id", "pillar", "title", "intro", "questions"]) else { continue }
+        guard
+          let section = reader.fields(
+            item, Message(.whatSection), allowed: ["id", "pillar", "title", "intro", "questions"])
+        else { continue }
         let sectionID = section.required("id", reader).flatMap { reader.identifier($0, Message(.whatSectionId)) } ?? "?"
         if let idNode = section["id"] {
           if let first = seenSections[sectionID] {
-            reader.error("duplicate-id", Message(.surveyDuplicateSectionId, ["section": .text(sectionID)]), idNode, notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
+            reader.error(
+              "duplicate-id", Message(.surveyDuplicateSectionId, ["section": .text(sectionID)]), idNode,
+              notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
           }
           seenSections[sectionID] = idNode
         }
@@ -63,18 +72,26 @@ public enum SurveyLoader {
         if let node = section.optional("pillar") {
           pillar = pillarReference(node, pillars, reader)
         }
-        let sectionTitle = section.required("title", reader).flatMap { reader.localized($0, Message(.whatTitleSection, ["section": .text(sectionID)])) }
-        let intro = section.optional("intro").flatMap { reader.localized($0, Message(.whatIntroSection, ["section": .text(sectionID)])) }
+        let sectionTitle = section.required("title", reader).flatMap {
+          reader.localized($0, Message(.whatTitleSection, ["section": .text(sectionID)]))
+        }
+        let intro = section.optional("intro").flatMap {
+          reader.localized($0, Message(.whatIntroSection, ["section": .text(sectionID)]))
+        }
         let first = questions.count
         if let node = section.required("questions", reader), let items = reader.list(node, Message(.whatQuestions)) {
-          if items.isEmpty { reader.error("empty", Message(.surveySectionHasNoQuestions, ["section": .text(sectionID)]), node) }
+          if items.isEmpty {
+            reader.error("empty", Message(.surveySectionHasNoQuestions, ["section": .text(sectionID)]), node)
+          }
           for item in items {
             guard
               let question = readQuestion(
                 item, reader: reader, pillars: pillars, stages: stages, sectionPillar: pillar, section: sections.count,
                 defaultRequired: defaultRequired, defaultAllowed: defaultAllowed)
             else { continue }
-            if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value, let first = seenQuestions[question.id] {
+            if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value,
+              let first = seenQuestions[question.id]
+            {
               reader.error(
                 "duplicate-id", Message(.surveyDuplicateQuestionId, ["question_id": "\(question.id)"]), idNode,
                 notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
@@ -95,7 +112,8 @@ public enum SurveyLoader {
     }
 
     for (index, pillar) in pillars.enumerated() where !questions.contains(where: { $0.pillar == index }) {
-      log.warning("unused-pillar", Message(.surveyPillarHasNoQuestions, ["pillar_id": "\(pillar.id)"]), at: reader.location(root))
+      log.warning(
+        "unused-pillar", Message(.surveyPillarHasNoQuestions, ["pillar_id": "\(pillar.id)"]), at: reader.location(root))
     }
 
     guard log.errorCount == errorsBefore, let id, let version, let title else { return nil }
@@ -130,14 +148,18 @@ public enum SurveyLoader {
     guard let items = reader.list(node, Message(.whatStages)) else { return [] }
     var stages: [Stage] = []
     for item in items {
-      guard let fields = reader.fields(item, Message(.whatStage), allowed: ["level", "id", "name", "description"]) else { continue }
+      guard let fields = reader.fields(item, Message(.whatStage), allowed: ["level", "id", "name", "description"])
+      else { continue }
       let level = fields.required("level", reader).flatMap { reader.int($0, Message(.whatStageLevel), in: 1...20) }
       let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatStageId)) }
       let name = fields.required("name", reader).flatMap { reader.localized($0, Message(.whatStageName)) }
       let description = fields.optional("description").flatMap { reader.localized($0, Message(.whatStageDescription)) }
       guard let level, let id, let name else { continue }
       if level != stages.count + 1 {
-        reader.error("stage-order", Message(.surveyStagesMustBeNumbered, ["stages_count": "\(stages.count + 1)", "level": "\(level)"]), fields["level"] ?? item)
+        reader.error(
+          "stage-order",
+          Message(.surveyStagesMustBeNumbered, ["stages_count": "\(stages.count + 1)", "level": "\(level)"]),
+          fields["level"] ?? item)
       }
       if stages.contains(where: { $0.id == id }) {
         reader.error("duplicate-id", Message(.surveyDuplicateStageId, ["id": "\(id)"]), fields["id"] ?? item)
@@ -152,7 +174,9 @@ public enum SurveyLoader {
     guard let items = reader.list(node, Message(.whatPillars)) else { return [] }
     var pillars: [Pillar] = []
     for item in items {
-      guard let fields = reader.fields(item, Message(.whatPillar), allowed: ["id", "name", "description"]) else { continue }
+      guard let fields = reader.fields(item, Message(.whatPillar), allowed: ["id", "name", "description"]) else {
+        continue
+      }
       let id = fields.required("id", reader).flatMap { reader.identifier($0, Message(.whatPillarId)) }
       let name = fields.required("name", reader).flatMap { reader.localized($0, Message(.whatPillarName)) }
       let description = fields.optional("description").flatMap { reader.localized($0, Message(.whatPillarDescription)) }
@@ -193,21 +217,37 @@ public enum SurveyLoader {
       if kind == nil {
         let all = QuestionKinds.names
         reader.error(
-          "unknown-type", Message(.surveyUnknownQuestionType, ["text": .text(text), "hint": DidYouMean.hintOrAll(text, from: all)]), typeNode)
+          "unknown-type",
+          Message(.surveyUnknownQuestionType, ["text": .text(text), "hint": DidYouMean.hintOrAll(text, from: all)]),
+          typeNode)
       }
     }
-    let text = fields.required("text", reader).flatMap { reader.localized($0, Message(.whatText, ["label": .message(label)])) }
-    let short = fields.optional("short").flatMap { reader.localized($0, Message(.whatShortLabel, ["label": .message(label)])) }
+    let text = fields.required("text", reader).flatMap {
+      reader.localized($0, Message(.whatText, ["label": .message(label)]))
+    }
+    let short = fields.optional("short").flatMap {
+      reader.localized($0, Message(.whatShortLabel, ["label": .message(label)]))
+    }
     let help = fields.optional("help").flatMap { reader.localized($0, Message(.whatHelp, ["label": .message(label)])) }
-    let source = fields.optional("source").flatMap { reader.string($0, Message(.whatIndicatorSource, ["label": .message(label)])) }
-    let definition = fields.optional("definition").flatMap { reader.localized($0, Message(.whatDefinition, ["label": .message(label)])) }
-    let dataSource = fields.optional("data_source").flatMap { reader.localized($0, Message(.whatDataSource, ["label": .message(label)])) }
-    let applicable = fields.optional("applicable").flatMap { reader.expression($0, Message(.whatApplicable, ["label": .message(label)])) }
+    let source = fields.optional("source").flatMap {
+      reader.string($0, Message(.whatIndicatorSource, ["label": .message(label)]))
+    }
+    let definition = fields.optional("definition").flatMap {
+      reader.localized($0, Message(.whatDefinition, ["label": .message(label)]))
+    }
+    let dataSource = fields.optional("data_source").flatMap {
+      reader.localized($0, Message(.whatDataSource, ["label": .message(label)]))
+    }
+    let applicable = fields.optional("applicable").flatMap {
+      reader.expression($0, Message(.whatApplicable, ["label": .message(label)]))
+    }
     var pillar = sectionPillar
     if let node = fields.optional("pillar") { pillar = pillarReference(node, pillars, reader) }
     let required = fields.optional("required").flatMap { reader.bool($0, Message(.whatRequired)) } ?? defaultRequired
     let allowed = fields["allow"].map { allowedCodes($0, reader) } ?? defaultAllowed
-    let relevant = fields.optional("relevant").flatMap { reader.expression($0, Message(.whatSkipLogicRelevant, ["label": .message(label)])) }
+    let relevant = fields.optional("relevant").flatMap {
+      reader.expression($0, Message(.whatSkipLogicRelevant, ["label": .message(label)]))
+    }
     guard let id, let kind, let text else { return nil }
 
     // Keys that belong to other kinds of question.
@@ -215,29 +255,41 @@ public enum SurveyLoader {
       if let keyNode = fields.keys[key] {
         reader.error(
           "key-for-type",
-          Message(.surveyAppliesQuestionsNotQuestion, ["key": "\(key)", "describe_kinds": "\(QuestionKinds.describeKinds(taking: key))", "kind_name": "\(kind.name)", "id": "\(id)"]), keyNode)
+          Message(
+            .surveyAppliesQuestionsNotQuestion,
+            [
+              "key": "\(key)", "describe_kinds": "\(QuestionKinds.describeKinds(taking: key))",
+              "kind_name": "\(kind.name)", "id": "\(id)",
+            ]), keyNode)
       }
     }
     var question = Question(
       id: id, kind: kind, text: text, help: help, source: source, pillar: pillar, section: section, required: required,
       allowed: allowed, relevantSource: relevant, location: reader.location(node))
     question.short = short
-    if let short, let shortNode = fields["short"] { checkShort(short, of: text, id: id, reader: reader, node: shortNode) }
+    if let short, let shortNode = fields["short"] {
+      checkShort(short, of: text, id: id, reader: reader, node: shortNode)
+    }
     question.definition = definition
     question.dataSource = dataSource
     question.applicableSource = applicable
-    kind.readDetails(fields, into: &question, QuestionReading(reader: reader, node: node, label: label, stageCount: stages.count))
+    kind.readDetails(
+      fields, into: &question, QuestionReading(reader: reader, node: node, label: label, stageCount: stages.count))
     if let node = fields.optional("default") {
-      if case .value(let value) = AnswerParser.parse(node, for: question, reader: reader) { question.defaultValue = value }
+      if case .value(let value) = AnswerParser.parse(node, for: question, reader: reader) {
+        question.defaultValue = value
+      }
     }
     return question
   }
 
   /// A short label is for where the question does not fit: one as long as the question is a
   /// copy that will go stale when the question is reworded.
-  static func checkShort(_ short: LocalizedText, of text: LocalizedText, id: String, reader: NodeReader, node: YAMLNode) {
+  static func checkShort(_ short: LocalizedText, of text: LocalizedText, id: String, reader: NodeReader, node: YAMLNode)
+  {
     for (language, label) in short.translations where label.count >= text.text(language).count {
-      reader.warning("short-not-shorter", Message(.surveyShortNotShorter, ["id": .text(id), "language": .text(language)]), node)
+      reader.warning(
+        "short-not-shorter", Message(.surveyShortNotShorter, ["id": .text(id), "language": .text(language)]), node)
     }
   }
 

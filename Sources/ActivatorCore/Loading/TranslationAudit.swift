@@ -1,32 +1,34 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// What a translation left in English: every per-language text of an authored file (survey,
 /// rule plugin, catalog) or message file given in another language exactly as in English. Some
 /// are right (a name, an acronym, an ISO code): those are listed as intentional in
 /// `Translations/same-as-english.yaml`, and the tests fail on any other (docs/languages.md).
-public enum TranslationAudit {
-  public struct Finding: Sendable, Equatable, CustomStringConvertible {
+package enum TranslationAudit {
+  package struct Finding: Sendable, Equatable, CustomStringConvertible {
     /// Where the text is: keys from the file's root, an item of a list by its `id` when it has one.
-    public var path: String
-    public var language: String
-    public var text: String
-    public var line: Int
-    public var column: Int
+    package var path: String
+    package var language: String
+    package var text: String
+    package var line: Int
+    package var column: Int
 
-    public var description: String { "\(line):\(column) \(path) [\(language)] \(text)" }
+    package var description: String { "\(line):\(column) \(path) [\(language)] \(text)" }
   }
 
   /// Every text of a per-language mapping (`{en: …, es: …}`) that is English's, word for word,
   /// in another language. Texts without a letter ("{n}%", "—") are left out.
-  public static func identicalToEnglish(_ root: YAMLNode) -> [Finding] {
+  package static func identicalToEnglish(_ root: YAMLNode) -> [Finding] {
     var findings: [Finding] = []
     walk(root, path: "", into: &findings)
     return findings
   }
 
   /// The messages of `language` that are English's word for word (placeholders aside).
-  public static func identicalToEnglish(messages language: String, in catalogue: MessageCatalogue) -> [Finding] {
-    guard let own = catalogue.languages[language]?.messages, let english = catalogue.languages["en"]?.messages else { return [] }
+  package static func identicalToEnglish(messages language: String, in catalogue: MessageCatalogue) -> [Finding] {
+    guard let own = catalogue.languages[language]?.messages, let english = catalogue.languages["en"]?.messages else {
+      return []
+    }
     var findings: [Finding] = []
     for (key, entry) in own.sorted(by: { $0.key < $1.key }) {
       guard let reference = english[key] else { continue }
@@ -48,8 +50,12 @@ public enum TranslationAudit {
     guard let pairs = node.mapping else { return }
     if let english = translations(pairs)?.first(where: { $0.key.scalar == "en" })?.value.scalar {
       for pair in pairs {
-        guard let language = pair.key.scalar, language != "en", let text = pair.value.scalar, text == english, hasWords(text) else { continue }
-        findings.append(Finding(path: path, language: language, text: text, line: pair.value.start.line, column: pair.value.start.column))
+        guard let language = pair.key.scalar, language != "en", let text = pair.value.scalar, text == english,
+          hasWords(text)
+        else { continue }
+        findings.append(
+          Finding(
+            path: path, language: language, text: text, line: pair.value.start.line, column: pair.value.start.column))
       }
       return
     }

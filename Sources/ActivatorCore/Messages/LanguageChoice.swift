@@ -5,10 +5,10 @@
 /// system's locale as `pt_BR.UTF-8`, `fr_SN`, `ko_KR.eucKR` or `sr_RS@latin`. Every one of them
 /// is matched here against what is available (a survey's languages, the message catalogues), in
 /// the spelling the survey or catalogue uses.
-public enum LanguageChoice {
+package enum LanguageChoice {
   /// The language the environment asks for (LC_ALL, then LC_MESSAGES, then LANG), as a language
   /// tag: "pt-BR" for `pt_BR.UTF-8`, "es" for `es`, nothing for `C` or `POSIX`.
-  public static func system(_ environment: [String: String]) -> String? {
+  package static func system(_ environment: [String: String]) -> String? {
     for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
       guard let value = environment[name], !value.isEmpty, value != "C", value != "POSIX", !value.hasPrefix("C.") else {
         continue
@@ -20,12 +20,13 @@ public enum LanguageChoice {
 
   /// A POSIX locale name or a language tag as a tag: the encoding (`.UTF-8`) and modifier
   /// (`@euro`) dropped, `_` written `-`; nil when it does not start with a language code.
-  public static func tag(_ name: String) -> String? {
+  package static func tag(_ name: String) -> String? {
     let head = name.prefix { $0 != "." && $0 != "@" }
     let parts = head.split(separator: "_", omittingEmptySubsequences: false).flatMap {
       $0.split(separator: "-", omittingEmptySubsequences: false)
     }
-    guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy({ $0.isASCII && $0.isLetter })
+    guard let language = parts.first, (2...3).contains(language.count),
+      language.allSatisfy({ $0.isASCII && $0.isLetter })
     else { return nil }
     return ([language.lowercased()] + parts.dropFirst().map(String.init)).joined(separator: "-")
   }
@@ -34,14 +35,17 @@ public enum LanguageChoice {
   /// message files): a language of two or three lower-case letters, then subtags of two to eight
   /// letters or digits after a dash (`en`, `pt-BR`, `es-419`, `sr-Latn`), twelve characters at most.
   /// Regions are written in capitals as BCP 47 writes them; `pt-br` is accepted too.
-  public static func isCode(_ code: String) -> Bool {
+  package static func isCode(_ code: String) -> Bool {
     guard code.count <= 12 else { return false }
     let parts = code.split(separator: "-", omittingEmptySubsequences: false)
     guard let language = parts.first, (2...3).contains(language.count),
       language.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) })
     else { return false }
     return parts.dropFirst().allSatisfy { part in
-      (2...8).contains(part.count) && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+      (2...8).contains(part.count)
+        && part.unicodeScalars.allSatisfy {
+          ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        }
     }
   }
 
@@ -49,7 +53,7 @@ public enum LanguageChoice {
   /// tag in any case (`pt-br` is `pt-BR`), else its base language (`fr` for `fr-SN`), else a
   /// regional variant of the same language (`pt-BR` for `pt`, the first listed when there are
   /// several); nil when `available` has no form of the language.
-  public static func match(_ requested: String, in available: [String]) -> String? {
+  package static func match(_ requested: String, in available: [String]) -> String? {
     guard let tag = tag(requested) else { return nil }
     let wanted = tag.lowercased()
     if let exact = available.first(where: { $0.lowercased() == wanted }) { return exact }
@@ -60,7 +64,7 @@ public enum LanguageChoice {
 
   /// The program's own words: `requested` (`--lang`) when a message catalogue speaks it, else the
   /// system's language when one does, else English.
-  public static func interface(requested: String?, environment: [String: String]) -> String {
+  package static func interface(requested: String?, environment: [String: String]) -> String {
     let available = MessageCatalogue.shared.available
     if let requested, let found = match(requested, in: available) { return found }
     if let system = system(environment), let found = match(system, in: available) { return found }
@@ -69,12 +73,14 @@ public enum LanguageChoice {
 
   /// A survey's output: `requested` when the survey has it, else the system's language when the
   /// survey has it, else the survey's first language.
-  public static func output(requested: String?, survey: Survey, environment: [String: String]) -> String {
+  package static func output(requested: String?, survey: Survey, environment: [String: String]) -> String {
     if let requested, let found = match(requested, in: survey.languages) { return found }
     if let system = system(environment), let found = match(system, in: survey.languages) { return found }
     return survey.defaultLanguage
   }
 
   /// `requested` in the survey's spelling when the survey has that language in some form.
-  public static func inSurvey(_ requested: String, _ survey: Survey) -> String? { match(requested, in: survey.languages) }
+  package static func inSurvey(_ requested: String, _ survey: Survey) -> String? {
+    match(requested, in: survey.languages)
+  }
 }

@@ -4,17 +4,17 @@
 /// `script_order:`); nothing here names a language.
 extension LocaleRules {
   /// A text prepared once for filtering, so a keystroke only compares.
-  public struct FilterKey: Sendable {
+  package struct FilterKey: Sendable {
     let scalars: [Unicode.Scalar]
   }
 
-  public func filterKey(_ text: String) -> FilterKey { FilterKey(scalars: folding.scalars(text)) }
+  package func filterKey(_ text: String) -> FilterKey { FilterKey(scalars: folding.scalars(text)) }
 
   /// Whether `query` (as typed so far) occurs in the text of `key`. Each character of the query
   /// matches the same character after folding; a lone Hangul consonant (ㅅ) matches any syllable
   /// it starts (서, 수); an open syllable typed last (화) matches the syllables it begins (환,
   /// 활), since the person may not have finished typing it.
-  public func filter(_ query: String, matches key: FilterKey) -> Bool {
+  package func filter(_ query: String, matches key: FilterKey) -> Bool {
     let needle = folding.scalars(query)
     guard !needle.isEmpty else { return true }
     let haystack = key.scalars
@@ -43,14 +43,14 @@ extension LocaleRules {
   /// case (French "été" sorts among the "e"s; scripts in the order `script_order` gives, Hangul
   /// before Latin in Korean, else by code point, which for Hangul is the 가나다 order), then by
   /// accents, then lower case before upper case; digits sort before letters.
-  public func precedes(_ a: String, _ b: String) -> Bool { sortKey(a) < sortKey(b) }
+  package func precedes(_ a: String, _ b: String) -> Bool { sortKey(a) < sortKey(b) }
 
   /// `items` in this language's order of their names (each name folded once).
-  public func sorted<Item>(_ items: [Item], by name: (Item) -> String) -> [Item] {
+  package func sorted<Item>(_ items: [Item], by name: (Item) -> String) -> [Item] {
     items.map { (sortKey(name($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 
-  public func sorted(_ names: [String]) -> [String] { sorted(names) { $0 } }
+  package func sorted(_ names: [String]) -> [String] { sorted(names) { $0 } }
 
   struct SortKey: Comparable {
     var primary: [UInt64]
@@ -88,8 +88,14 @@ extension LocaleRules {
 }
 
 /// The scripts a `locale:` block may put first in its sort order (`script_order: [Hangul, Latin]`).
-public enum WritingScript: String, Sendable, CaseIterable {
-  case latin = "Latin", hangul = "Hangul", arabic = "Arabic", cyrillic = "Cyrillic", greek = "Greek", han = "Han",
+package enum WritingScript: String, Sendable, CaseIterable {
+  case latin = "Latin"
+  case hangul = "Hangul"
+  case arabic = "Arabic"
+  case cyrillic = "Cyrillic"
+  case greek = "Greek"
+  case han = "Han"
+  case
     kana = "Kana"
 
   init?(_ scalar: Unicode.Scalar) {

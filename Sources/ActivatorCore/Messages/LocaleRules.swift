@@ -1,46 +1,46 @@
 /// How a language writes what is not a sentence: plural forms, numbers, lists, quotations and
 /// dates. Read from the `locale:` part of its message file, so a language brings its own rules
 /// as data.
-public struct LocaleRules: Sendable {
-  public let language: String
+package struct LocaleRules: Sendable {
+  package let language: String
   /// The language's name in itself ("Español").
-  public let name: String
+  package let name: String
   /// CLDR plural rules by category, in the order tried; what none matches is "other".
-  public let plural: [(category: String, rule: PluralRule)]
-  public let decimalSeparator: String
-  public let groupSeparator: String
+  package let plural: [(category: String, rule: PluralRule)]
+  package let decimalSeparator: String
+  package let groupSeparator: String
   /// How many digits must stand before the first group separator: 1 writes "1,000", 2 leaves
   /// four-digit numbers whole ("1000", "10 000").
-  public let minimumGrouping: Int
+  package let minimumGrouping: Int
   /// What a person may type as the decimal separator, and between digit groups (the language
   /// writes only the first of each, but reads all: "1.500" and "1 500" in Spanish).
-  public let inputDecimal: [Character]
-  public let inputGroup: [Character]
+  package let inputDecimal: [Character]
+  package let inputGroup: [Character]
   /// A percentage, with {n} for the number ("{n}%", "{n} %").
-  public let percentFormat: String
-  public let quotes: (open: String, close: String)
+  package let percentFormat: String
+  package let quotes: (open: String, close: String)
   /// Joining two items, and each item but the last two, of a list ("{a} and {b}", "{a}, {b}").
-  public let listPair: String
-  public let listJoin: String
+  package let listPair: String
+  package let listJoin: String
   /// Joining the last two of a list of alternatives ("{a} or {b}").
-  public let listOr: String
+  package let listOr: String
   /// A date with placeholders {day}, {month} (a name) and {year}.
-  public let dateFormat: String
-  public let months: [String]
-  public let rightToLeft: Bool
+  package let dateFormat: String
+  package let months: [String]
+  package let rightToLeft: Bool
   /// Letters read as others when filtering and sorting (`fold:`: "é" as "e" in French, nothing in
   /// Swedish, where "ä" is a letter of its own).
-  public internal(set) var folding = Folding.none
+  package internal(set) var folding = Folding.none
   /// Scripts sorted before the others, in this order (`script_order:`: Hangul before Latin in Korean).
-  public internal(set) var scriptOrder: [WritingScript] = []
+  package internal(set) var scriptOrder: [WritingScript] = []
 
   /// The plural category of `count` (as written, with `fractionDigits` decimals).
-  public func pluralCategory(_ count: Double, fractionDigits: Int = 0) -> String {
+  package func pluralCategory(_ count: Double, fractionDigits: Int = 0) -> String {
     plural.first { $0.rule.matches(count, fractionDigits: fractionDigits) }?.category ?? "other"
   }
 
   /// A number for people: at most two decimals, no trailing zeros, digits grouped.
-  public func number(_ value: Double) -> String { written(ValueText.format(value), grouped: true) }
+  package func number(_ value: Double) -> String { written(ValueText.format(value), grouped: true) }
 
   /// A number as the program writes it ("-12500.5") in this language's notation.
   func written(_ plain: String, grouped: Bool) -> String {
@@ -56,15 +56,15 @@ public struct LocaleRules: Sendable {
     return (negative ? "-" : "") + digits + (fraction.isEmpty ? "" : decimalSeparator + fraction)
   }
 
-  public func quoted(_ text: String) -> String { quotes.open + text + quotes.close }
+  package func quoted(_ text: String) -> String { quotes.open + text + quotes.close }
 
   /// A share (0.35) as a whole percentage ("35%").
-  public func percent(_ share: Double) -> String {
+  package func percent(_ share: Double) -> String {
     Template.fill(percentFormat, ["n": String(Int(saturating: (share * 100).rounded()))])
   }
 
   /// Items joined as a list ("a, b and c"), or as alternatives ("a, b or c").
-  public func list(_ items: [String], alternatives: Bool = false) -> String {
+  package func list(_ items: [String], alternatives: Bool = false) -> String {
     guard var text = items.last else { return "" }
     guard items.count > 1 else { return text }
     text = Template.fill(alternatives ? listOr : listPair, ["a": items[items.count - 2], "b": text])
@@ -74,7 +74,7 @@ public struct LocaleRules: Sendable {
 
   /// `YYYY-MM-DD` (or the start of a timestamp) in the language's words; the text as it is when
   /// it is not a date.
-  public func date(_ iso: String) -> String {
+  package func date(_ iso: String) -> String {
     let head = String(iso.prefix(10))
     let parts = head.split(separator: "-")
     guard DateText.isValid(head), parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]),

@@ -1,36 +1,36 @@
 /// The engine's words in one language: messages by key from the catalogue, and the language's
 /// way of writing numbers, lists and quotations. Reports, the questionnaire and every command
 /// speak through one.
-public struct Localizer: Sendable {
-  public let language: String
+package struct Localizer: Sendable {
+  package let language: String
 
-  public init(_ language: String) { self.language = language }
+  package init(_ language: String) { self.language = language }
 
   /// The language's rules for numbers, plurals, lists, quotations and dates.
-  public var locale: LocaleRules { MessageCatalogue.shared.locale(language) }
+  package var locale: LocaleRules { MessageCatalogue.shared.locale(language) }
 
-  public func callAsFunction(_ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) -> String {
+  package func callAsFunction(_ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) -> String {
     MessageCatalogue.shared.render(Message(key, arguments), in: language)
   }
 
-  public func callAsFunction(_ message: Message) -> String {
+  package func callAsFunction(_ message: Message) -> String {
     MessageCatalogue.shared.render(message, in: language)
   }
 
   /// "Smart Government" in the report's language.
-  public func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
+  package func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
 
   /// A share as a whole percentage ("35%").
-  public func percent(_ share: Double) -> String { locale.percent(share) }
+  package func percent(_ share: Double) -> String { locale.percent(share) }
 
   /// A date or timestamp as the language writes a day ("1 December 2026", "1 de diciembre de
   /// 2026"): reports never show a raw timestamp.
-  public func date(_ iso: String) -> String { locale.date(iso) }
+  package func date(_ iso: String) -> String { locale.date(iso) }
 
   /// A number for people, in the language's notation.
-  public func number(_ value: Double) -> String { locale.number(value) }
+  package func number(_ value: Double) -> String { locale.number(value) }
 
-  public func outcome(_ outcome: Outcome) -> String {
+  package func outcome(_ outcome: Outcome) -> String {
     switch outcome {
     case .met: self(.wordMet)
     case .unmet: self(.wordNotMet)
@@ -40,7 +40,7 @@ public struct Localizer: Sendable {
     }
   }
 
-  public func confidence(_ confidence: Confidence) -> String {
+  package func confidence(_ confidence: Confidence) -> String {
     switch confidence {
     case .high: self(.wordHigh)
     case .medium: self(.wordMedium)
@@ -48,7 +48,7 @@ public struct Localizer: Sendable {
     }
   }
 
-  public func gap(_ gap: RecommendationReason.Gap) -> String {
+  package func gap(_ gap: RecommendationReason.Gap) -> String {
     switch gap {
     case .foundation: self(.wordGapStageAlreadyReached)
     case .next: self(.wordNextStage)
@@ -56,7 +56,7 @@ public struct Localizer: Sendable {
     }
   }
 
-  public func step(_ step: ChainStep) -> String {
+  package func step(_ step: ChainStep) -> String {
     switch step {
     case .activator: "Activator"
     case .finder: self(.wordSolutionFinder)
@@ -64,7 +64,7 @@ public struct Localizer: Sendable {
     }
   }
 
-  public func income(_ group: IncomeGroup) -> String {
+  package func income(_ group: IncomeGroup) -> String {
     switch group {
     case .low: self(.wordIncomeLow)
     case .lowerMiddle: self(.wordIncomeLowerMiddle)
@@ -73,7 +73,7 @@ public struct Localizer: Sendable {
     }
   }
 
-  public func size(_ size: CitySize) -> String {
+  package func size(_ size: CitySize) -> String {
     switch size {
     case .small: self(.wordSizeSmall)
     case .medium: self(.wordSizeMedium)
@@ -82,7 +82,7 @@ public struct Localizer: Sendable {
     }
   }
 
-  public func status(_ status: SolutionStatus) -> String {
+  package func status(_ status: SolutionStatus) -> String {
     switch status {
     case .deployed: self(.wordStatusDeployed)
     case .pilot: self(.wordStatusPilot)
@@ -90,7 +90,7 @@ public struct Localizer: Sendable {
     }
   }
 
-  public func cost(_ cost: CostBand) -> String {
+  package func cost(_ cost: CostBand) -> String {
     switch cost {
     case .low: self(.wordCostLow)
     case .medium: self(.wordCostMedium)

@@ -1,24 +1,24 @@
 /// Something the engine says to a person, by key, with what fills its placeholders; the words
 /// come from the message catalogue (`Messages/<language>.yaml`) when it is shown, in the
 /// language of whoever reads it.
-public struct Message: Sendable, Hashable, CustomStringConvertible {
-  public let key: MessageKey
-  public var arguments: [String: MessageArgument]
+package struct Message: Sendable, Hashable, CustomStringConvertible {
+  package let key: MessageKey
+  package var arguments: [String: MessageArgument]
 
-  public init(_ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) {
+  package init(_ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) {
     self.key = key
     self.arguments = arguments
   }
 
   /// The message in `language` (English where that language has no catalogue or lacks the key).
-  public func text(_ language: String) -> String { MessageCatalogue.shared.render(self, in: language) }
+  package func text(_ language: String) -> String { MessageCatalogue.shared.render(self, in: language) }
 
   /// The English text, for logs and tests.
-  public var description: String { text("en") }
+  package var description: String { text("en") }
 }
 
 /// What fills a placeholder. Numbers and lists are written the way the language writes them.
-public indirect enum MessageArgument: Sendable, Hashable {
+package indirect enum MessageArgument: Sendable, Hashable {
   /// Inserted as it is: names, ids, values from files.
   case text(String)
   /// A number in the language's notation, at most two decimals ("12,500.5", "12 500,5").
@@ -41,5 +41,5 @@ public indirect enum MessageArgument: Sendable, Hashable {
 }
 
 extension MessageArgument: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
-  public init(stringLiteral value: String) { self = .text(value) }
+  package init(stringLiteral value: String) { self = .text(value) }
 }

@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// A message is looked up in the reader's language (`pt-br`, then `pt`), then in English, so a
 /// survey in a language without a catalogue still gets every message, in English.
-public final class MessageCatalogue: Sendable {
-  public static let shared = MessageCatalogue(files: EmbeddedMessages.files)
+package final class MessageCatalogue: Sendable {
+  package static let shared = MessageCatalogue(files: EmbeddedMessages.files)
 
   /// One message as written: a text, or a text per plural form chosen by one argument.
   enum Entry: Sendable {
@@ -32,12 +32,12 @@ public final class MessageCatalogue: Sendable {
 
   let languages: [String: Language]
   /// Every language's folding together (English's first), for matching across languages.
-  public let anyLanguageFolding: Folding
+  package let anyLanguageFolding: Folding
   /// What is wrong with the files, as "file:line:column: problem" (the tests require none).
-  public let problems: [String]
+  package let problems: [String]
 
   /// - Parameter files: (file name, YAML text) of each language.
-  public init(files: [(name: String, text: String)]) {
+  package init(files: [(name: String, text: String)]) {
     var languages: [String: Language] = [:]
     var problems: [String] = []
     for (name, text) in files {
@@ -49,23 +49,25 @@ public final class MessageCatalogue: Sendable {
     self.languages = languages
     self.problems = problems
     let englishFirst = ["en"] + languages.keys.sorted()
-    anyLanguageFolding = englishFirst.compactMap { languages[$0]?.locale.folding }.reduce(Folding.none) { $0.merged(with: $1) }
+    anyLanguageFolding = englishFirst.compactMap { languages[$0]?.locale.folding }.reduce(Folding.none) {
+      $0.merged(with: $1)
+    }
   }
 
   /// The languages with a catalogue.
-  public var available: [String] { languages.keys.sorted() }
+  package var available: [String] { languages.keys.sorted() }
 
   /// Whether `code` has messages in some form (`LanguageChoice.match`: `pt` for `pt-br`); a
   /// language with only its locale rules does not speak.
-  public func speaks(_ code: String) -> Bool {
+  package func speaks(_ code: String) -> Bool {
     LanguageChoice.match(code, in: available).flatMap { languages[$0] }.map { !$0.localeOnly } ?? false
   }
 
   /// The keys of `language`'s own file (tests compare them across languages).
-  public func keys(_ language: String) -> Set<String> { Set(languages[language]?.messages.keys ?? [:].keys) }
+  package func keys(_ language: String) -> Set<String> { Set(languages[language]?.messages.keys ?? [:].keys) }
 
   /// The placeholders of one message in one language, over all its plural forms.
-  public func placeholders(_ key: String, _ language: String) -> Set<String> {
+  package func placeholders(_ key: String, _ language: String) -> Set<String> {
     guard let template = languages[language]?.messages[key] else { return [] }
     var names = Set(template.texts.flatMap { Template.placeholders($0) })
     if case .plural(let argument, _) = template { names.insert(argument) }
@@ -73,14 +75,14 @@ public final class MessageCatalogue: Sendable {
   }
 
   /// The plural forms one message gives in one language ("one", "other"), none for a plain text.
-  public func pluralForms(_ key: String, _ language: String) -> Set<String> {
+  package func pluralForms(_ key: String, _ language: String) -> Set<String> {
     guard case .plural(_, let forms)? = languages[language]?.messages[key] else { return [] }
     return Set(forms.keys)
   }
 
   /// What makes the languages disagree: a key one language has and another lacks, or a message
   /// whose placeholders differ from English. Empty for a complete catalogue (a test holds it so).
-  public func consistencyProblems() -> [String] {
+  package func consistencyProblems() -> [String] {
     guard let english = languages["en"] else { return ["no English catalogue"] }
     var problems: [String] = []
     let keys = Set(english.messages.keys)
@@ -106,9 +108,9 @@ public final class MessageCatalogue: Sendable {
     return languages["en"]
   }
 
-  public func locale(_ code: String) -> LocaleRules { resolve(code)?.locale ?? LocaleRules.fallback }
+  package func locale(_ code: String) -> LocaleRules { resolve(code)?.locale ?? LocaleRules.fallback }
 
-  public func render(_ message: Message, in code: String) -> String {
+  package func render(_ message: Message, in code: String) -> String {
     let language = resolve(code)
     let key = message.key.rawValue
     guard let template = language?.messages[key] ?? languages["en"]?.messages[key] else {
@@ -306,7 +308,10 @@ struct CatalogueReading {
         continue
       }
       for scalar in written.unicodeScalars {
-        if scalar.properties.changesWhenLowercased { problem(pair.value, "locale 'fold' lists lower-case characters only (text is lower-cased first), found '\(scalar)'") }
+        if scalar.properties.changesWhenLowercased {
+          problem(
+            pair.value, "locale 'fold' lists lower-case characters only (text is lower-cased first), found '\(scalar)'")
+        }
         if letters[scalar] != nil { problem(pair.value, "locale 'fold' reads '\(scalar)' twice") }
         letters[scalar] = plain
       }

@@ -3,16 +3,16 @@
 /// language's `locale:` data (`input_decimal`, `input_group`), so a language brings its own rules.
 ///
 /// Answers files never use this: they hold plain YAML numbers (`NumberText`).
-public struct NumberNotation: Sendable {
+package struct NumberNotation: Sendable {
   /// Characters read as the decimal separator, and as digit-group separators.
-  public let decimal: [Character]
-  public let group: [Character]
+  package let decimal: [Character]
+  package let group: [Character]
 
   /// Every separator any language uses, for saying how a number someone wrote in a file ("72,5",
   /// "1,500") is written in YAML.
   static let anyWriting = NumberNotation(decimal: [",", "."], group: [",", ".", " ", "\u{00A0}", "\u{202F}", "'"])
 
-  public init(decimal: [Character], group: [Character]) {
+  package init(decimal: [Character], group: [Character]) {
     self.decimal = decimal
     self.group = group
   }
@@ -21,7 +21,7 @@ public struct NumberNotation: Sendable {
   /// one, or two when one separator may be either the decimal separator or a group separator
   /// ("1.500" in Spanish: 1500 or 1.5). Readings are canonical number texts ("1500", "1.5"),
   /// ready for the answers reader; the grouped reading comes first.
-  public func readings(_ raw: String) -> [String] {
+  package func readings(_ raw: String) -> [String] {
     var text = Substring(raw)
     while let c = text.first, c == " " || c == "\t" { text = text.dropFirst() }
     while let c = text.last, c == " " || c == "\t" { text = text.dropLast() }
@@ -88,11 +88,11 @@ public struct NumberNotation: Sendable {
 
 extension LocaleRules {
   /// How this language's numbers are read when typed.
-  public var notation: NumberNotation { NumberNotation(decimal: inputDecimal, group: inputGroup) }
+  package var notation: NumberNotation { NumberNotation(decimal: inputDecimal, group: inputGroup) }
 
   /// A number with every digit it has (no rounding), in the language's notation: grouped
   /// ("12,500.125") for reading, or not (`grouped: false`, "12500,125") for editing.
-  public func exact(_ value: Double, grouped: Bool = true) -> String {
+  package func exact(_ value: Double, grouped: Bool = true) -> String {
     let plain = JSONWriter.format(value)
     guard !plain.contains("e"), !plain.contains("E") else { return plain }
     return written(plain, grouped: grouped)

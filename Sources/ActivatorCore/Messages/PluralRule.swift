@@ -6,7 +6,7 @@
 /// fraction digits, `f` those digits as a number, `t` the same without trailing zeros, `e` the
 /// compact exponent (always 0 here: the engine writes numbers in full). Relations: `=`, `!=`,
 /// with values, ranges `a..b` and lists `a,b`; `x % m`; joined by `and` (binds tighter) and `or`.
-public struct PluralRule: Sendable, Hashable {
+package struct PluralRule: Sendable, Hashable {
   /// `or` of `and`s of relations.
   let conditions: [[Relation]]
 
@@ -18,7 +18,7 @@ public struct PluralRule: Sendable, Hashable {
   }
 
   /// Reads a rule; nil with the reason when it is not one.
-  public static func parse(_ text: String) -> Result<PluralRule, PluralRuleError> {
+  package static func parse(_ text: String) -> Result<PluralRule, PluralRuleError> {
     var conditions: [[Relation]] = []
     for alternative in text.split(separator: " or ", omittingEmptySubsequences: false) {
       var relations: [Relation] = []
@@ -61,15 +61,15 @@ public struct PluralRule: Sendable, Hashable {
   }
 
   /// Whether `number`, written with `fractionDigits` visible decimals, falls under the rule.
-  public func matches(_ number: Double, fractionDigits: Int = 0) -> Bool {
+  package func matches(_ number: Double, fractionDigits: Int = 0) -> Bool {
     let operands = Operands(number, fractionDigits: fractionDigits)
     return conditions.contains { relations in relations.allSatisfy { $0.holds(operands) } }
   }
 }
 
-public struct PluralRuleError: Error, Sendable, Equatable {
-  public var rule: String
-  public var part: String
+package struct PluralRuleError: Error, Sendable, Equatable {
+  package var rule: String
+  package var part: String
 }
 
 /// The CLDR operands of a number as written.

@@ -1,7 +1,7 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// One answer: a value of the question's type, or a missing-data code.
-public enum AnswerValue: Sendable, Hashable {
+package enum AnswerValue: Sendable, Hashable {
   case bool(Bool)
   case integer(Int)
   case decimal(Double)
@@ -14,12 +14,12 @@ public enum AnswerValue: Sendable, Hashable {
   case date(String)
   case missing(MissingCode)
 
-  public var missingCode: MissingCode? {
+  package var missingCode: MissingCode? {
     if case .missing(let code) = self { return code }
     return nil
   }
 
-  public var number: Double? {
+  package var number: Double? {
     switch self {
     case .integer(let n): Double(n)
     case .decimal(let d): d
@@ -29,25 +29,25 @@ public enum AnswerValue: Sendable, Hashable {
 }
 
 /// Who answered, for whom, and when: the header of an answers file.
-public struct City: Sendable, Hashable {
-  public var name: String
-  public var country: String?
-  public var region: String?
+package struct City: Sendable, Hashable {
+  package var name: String
+  package var country: String?
+  package var region: String?
 
-  public init(name: String, country: String? = nil, region: String? = nil) {
+  package init(name: String, country: String? = nil, region: String? = nil) {
     self.name = name
     self.country = country
     self.region = region
   }
 }
 
-public struct Respondent: Sendable, Hashable {
-  public var name: String?
-  public var role: String?
-  public var email: String?
-  public var organisation: String?
+package struct Respondent: Sendable, Hashable {
+  package var name: String?
+  package var role: String?
+  package var email: String?
+  package var organisation: String?
 
-  public init(name: String? = nil, role: String? = nil, email: String? = nil, organisation: String? = nil) {
+  package init(name: String? = nil, role: String? = nil, email: String? = nil, organisation: String? = nil) {
     self.name = name
     self.role = role
     self.email = email
@@ -56,48 +56,48 @@ public struct Respondent: Sendable, Hashable {
 }
 
 /// Where a figure comes from and which year it describes.
-public struct Evidence: Sendable, Hashable {
+package struct Evidence: Sendable, Hashable {
   /// Free text: a publication, an office, a register ("2019 census"); never scored.
-  public var source: String?
+  package var source: String?
   /// The year the figure describes.
-  public var year: Int?
+  package var year: Int?
 
-  public init(source: String? = nil, year: Int? = nil) {
+  package init(source: String? = nil, year: Int? = nil) {
     self.source = source
     self.year = year
   }
 
-  public var isEmpty: Bool { (source ?? "").isEmpty && year == nil }
+  package var isEmpty: Bool { (source ?? "").isEmpty && year == nil }
 }
 
 /// An answers file as read: header, answers by slot, and where each answer was written.
-public struct AnswerSheet: Sendable {
-  public var surveyID: String
-  public var surveyVersion: SemanticVersion
-  public var language: String
-  public var city: City
-  public var respondent: Respondent?
-  public var started: String?
-  public var completed: String?
+package struct AnswerSheet: Sendable {
+  package var surveyID: String
+  package var surveyVersion: SemanticVersion
+  package var language: String
+  package var city: City
+  package var respondent: Respondent?
+  package var started: String?
+  package var completed: String?
   /// Answers by question slot; `nil` where the question was not answered.
-  public var values: [AnswerValue?]
+  package var values: [AnswerValue?]
   /// Where each answer was written, by slot (for validation messages); marks rather than full
   /// locations, so that a batch does not copy the path for every answer.
-  public var marks: [YAMLMark?]
+  package var marks: [YAMLMark?]
   /// Target stage per pillar index.
-  public var targets: [Int: Int]
+  package var targets: [Int: Int]
   /// Free-text notes by question slot.
-  public var notes: [Int: String]
+  package var notes: [Int: String]
   /// Slots flagged for review after going back.
-  public var review: [Int]
+  package var review: [Int]
   /// The source and year of figures, by question slot, where the file states them (`evidence:`);
   /// a figure without a year of its own is of the survey's data year.
-  public var evidence: [Int: Evidence] = [:]
-  public var path: String
+  package var evidence: [Int: Evidence] = [:]
+  package var path: String
   /// Where the `answers:` mapping starts, for problems about the answers as a whole.
-  public var answersLocation: SourceLocation?
+  package var answersLocation: SourceLocation?
 
-  public init(
+  package init(
     surveyID: String, surveyVersion: SemanticVersion, language: String, city: City,
     respondent: Respondent? = nil, started: String? = nil, completed: String? = nil,
     values: [AnswerValue?], marks: [YAMLMark?] = [], targets: [Int: Int] = [:],
@@ -120,7 +120,7 @@ public struct AnswerSheet: Sendable {
 
   /// Records where the figure in `slot` comes from and its year (nil and empty clear them), as
   /// the questionnaire and the template will let a respondent say.
-  public mutating func setEvidence(_ slot: Int, source: String?, year: Int?) {
+  package mutating func setEvidence(_ slot: Int, source: String?, year: Int?) {
     let evidence = Evidence(source: source.flatMap { $0.isEmpty ? nil : $0 }, year: year)
     if evidence.isEmpty {
       self.evidence[slot] = nil
@@ -131,19 +131,19 @@ public struct AnswerSheet: Sendable {
 
   /// The year of the survey date: when the file was completed, else started; nil when it says
   /// neither (figures are then never judged old).
-  public var surveyYear: Int? {
+  package var surveyYear: Int? {
     guard let date = completed ?? started, date.utf8.count >= 4 else { return nil }
     return Int(date.prefix(4))
   }
 
   /// Where the answer in `slot` was written, if it came from a file.
-  public func location(of slot: Int) -> SourceLocation? {
+  package func location(of slot: Int) -> SourceLocation? {
     guard slot < marks.count, let mark = marks[slot] else { return nil }
     return SourceLocation(file: path, line: mark.line, column: mark.column)
   }
 
   /// A blank sheet for `survey`.
-  public static func blank(for survey: Survey, language: String, city: City, path: String) -> AnswerSheet {
+  package static func blank(for survey: Survey, language: String, city: City, path: String) -> AnswerSheet {
     AnswerSheet(
       surveyID: survey.id, surveyVersion: survey.version, language: language, city: city,
       values: Array(repeating: nil, count: survey.questions.count), path: path)

@@ -1,29 +1,29 @@
 /// World Bank income groups, by the country's classification (revised every 1 July).
-public enum IncomeGroup: String, Sendable, CaseIterable {
+package enum IncomeGroup: String, Sendable, CaseIterable {
   case low
   case lowerMiddle = "lower-middle"
   case upperMiddle = "upper-middle"
   case high
 
   /// The group an option value or catalog word names: `lower-middle` and `lower_middle` alike.
-  public init?(word: String) {
+  package init?(word: String) {
     self.init(rawValue: word.replacingOccurrences("_", "-"))
   }
 }
 
 /// City sizes by population, after the size classes of the UN World Urbanization Prospects.
-public enum CitySize: String, Sendable, CaseIterable {
+package enum CitySize: String, Sendable, CaseIterable {
   case small
   case medium
   case large
   case veryLarge = "very-large"
 
-  public init?(word: String) {
+  package init?(word: String) {
     self.init(rawValue: word.replacingOccurrences("_", "-"))
   }
 
   /// Under 300,000 residents small, to 1 million medium, to 5 million large, from 5 million very large.
-  public init(population: Double) {
+  package init(population: Double) {
     switch population {
     case ..<300_000: self = .small
     case ..<1_000_000: self = .medium
@@ -34,7 +34,7 @@ public enum CitySize: String, Sendable, CaseIterable {
 }
 
 /// An indicative total for a city to set a solution up, in US dollars.
-public enum CostBand: String, Sendable, CaseIterable {
+package enum CostBand: String, Sendable, CaseIterable {
   /// Under 1 million.
   case low
   /// 1 to 10 million.
@@ -44,7 +44,7 @@ public enum CostBand: String, Sendable, CaseIterable {
   case unknown
 }
 
-public enum SolutionStatus: String, Sendable, CaseIterable {
+package enum SolutionStatus: String, Sendable, CaseIterable {
   /// Running at city scale.
   case deployed
   /// A limited trial.
@@ -53,7 +53,7 @@ public enum SolutionStatus: String, Sendable, CaseIterable {
   case feasibilityStudy = "feasibility-study"
 }
 
-public enum ProgrammeStatus: String, Sendable, CaseIterable {
+package enum ProgrammeStatus: String, Sendable, CaseIterable {
   /// An edition or activity was seen recently.
   case running
   /// Last seen some years ago and no page says it ended: ask WeGO, it is not a live offer.
@@ -65,111 +65,111 @@ public enum ProgrammeStatus: String, Sendable, CaseIterable {
 }
 
 /// Which cities an entry realistically suits.
-public struct CatalogFit: Sendable {
-  public var income: [IncomeGroup]
-  public var size: [CitySize]
+package struct CatalogFit: Sendable {
+  package var income: [IncomeGroup]
+  package var size: [CitySize]
 
-  public static let everyone = CatalogFit(income: IncomeGroup.allCases, size: CitySize.allCases)
+  package static let everyone = CatalogFit(income: IncomeGroup.allCases, size: CitySize.allCases)
 
-  public init(income: [IncomeGroup], size: [CitySize]) {
+  package init(income: [IncomeGroup], size: [CitySize]) {
     self.income = income
     self.size = size
   }
 
-  public var suitsEveryIncome: Bool { Set(income).count == IncomeGroup.allCases.count }
+  package var suitsEveryIncome: Bool { Set(income).count == IncomeGroup.allCases.count }
 }
 
 /// A figure a catalog text states, and the page that states it.
-public struct CatalogFigure: Sendable {
-  public var fact: String
-  public var source: String?
+package struct CatalogFigure: Sendable {
+  package var fact: String
+  package var source: String?
 }
 
 /// Where a catalog entry's facts come from and how far they were checked.
-public struct CatalogProvenance: Sendable {
-  public var source: String?
-  public var sources: [String] = []
-  public var figures: [CatalogFigure] = []
+package struct CatalogProvenance: Sendable {
+  package var source: String?
+  package var sources: [String] = []
+  package var figures: [CatalogFigure] = []
   /// Every figure and the key facts were read on the cited pages.
-  public var verified: Bool
+  package var verified: Bool
   /// `YYYY-MM-DD`.
-  public var lastChecked: String?
+  package var lastChecked: String?
   /// What the sources confirm and what they do not.
-  public var checkNote: String?
+  package var checkNote: String?
 }
 
 /// Something a solution needs in place before it can work, in plain words, and when the answers
 /// can show it, the condition that says it is there.
-public struct SolutionNeed: Sendable {
-  public var text: LocalizedText
-  public var requires: ExpressionSource?
+package struct SolutionNeed: Sendable {
+  package var text: LocalizedText
+  package var requires: ExpressionSource?
 }
 
 /// The stages at which cities take a solution or programme up, as written (`{min: 2, max:
 /// integrated}`).
-public struct StageFit: Sendable {
-  public var min: Located<StageReference>
-  public var max: Located<StageReference>
+package struct StageFit: Sendable {
+  package var min: Located<StageReference>
+  package var max: Located<StageReference>
   /// The `{min, max}` mapping, for a range that runs backwards.
-  public var location: SourceLocation
+  package var location: SourceLocation
 }
 
 /// A proven solution from a real city that a recommendation can point to.
-public struct Solution: Sendable {
-  public var id: String
-  public var name: LocalizedText
-  public var city: LocalizedText
-  public var country: LocalizedText?
-  public var year: Int?
-  public var pillars: [Located<String>]
-  public var problem: LocalizedText
-  public var solution: LocalizedText
+package struct Solution: Sendable {
+  package var id: String
+  package var name: LocalizedText
+  package var city: LocalizedText
+  package var country: LocalizedText?
+  package var year: Int?
+  package var pillars: [Located<String>]
+  package var problem: LocalizedText
+  package var solution: LocalizedText
   /// The stage fit as levels, once resolved against the survey (`stage` holds it as written).
-  public var stageMin: Int
-  public var stageMax: Int
-  public var stage: StageFit?
-  public var status: SolutionStatus
-  public var fits: CatalogFit
-  public var cost: CostBand
-  public var costBasis: LocalizedText?
-  public var needs: [SolutionNeed]
+  package var stageMin: Int
+  package var stageMax: Int
+  package var stage: StageFit?
+  package var status: SolutionStatus
+  package var fits: CatalogFit
+  package var cost: CostBand
+  package var costBasis: LocalizedText?
+  package var needs: [SolutionNeed]
   /// Question ids (every criterion reading them) or criterion ids whose gaps this solution helps close.
-  public var helps: [Located<String>]
-  public var provenance: CatalogProvenance
-  public var plugin: String
-  public var location: SourceLocation
+  package var helps: [Located<String>]
+  package var provenance: CatalogProvenance
+  package var plugin: String
+  package var location: SourceLocation
 
-  public var source: String? { provenance.source }
-  public var verified: Bool { provenance.verified }
+  package var source: String? { provenance.source }
+  package var verified: Bool { provenance.verified }
 }
 
 /// WeGO's chain of services a diagnosis can lead to.
-public enum ChainStep: String, Sendable, CaseIterable {
+package enum ChainStep: String, Sendable, CaseIterable {
   case activator, finder, implementer
 }
 
 /// A WeGO programme a city can turn to (training, feasibility studies, matchmaking, prizes).
-public struct Programme: Sendable {
-  public var id: String
-  public var name: LocalizedText
-  public var step: ChainStep
-  public var description: LocalizedText
-  public var stageMin: Int
-  public var stageMax: Int
-  public var stage: StageFit?
+package struct Programme: Sendable {
+  package var id: String
+  package var name: LocalizedText
+  package var step: ChainStep
+  package var description: LocalizedText
+  package var stageMin: Int
+  package var stageMax: Int
+  package var stage: StageFit?
   /// Who may take part, in WeGO's own terms.
-  public var eligibility: LocalizedText
+  package var eligibility: LocalizedText
   /// The cities WeGO offers it to, derived from the eligibility.
-  public var fits: CatalogFit
+  package var fits: CatalogFit
   /// Why those cities: the stated rule, or the practice where WeGO states none.
-  public var fitsBasis: LocalizedText?
-  public var status: ProgrammeStatus
+  package var fitsBasis: LocalizedText?
+  package var status: ProgrammeStatus
   /// The latest year an edition or activity was seen.
-  public var lastSeen: Int?
-  public var provenance: CatalogProvenance
-  public var plugin: String
-  public var location: SourceLocation
+  package var lastSeen: Int?
+  package var provenance: CatalogProvenance
+  package var plugin: String
+  package var location: SourceLocation
 
-  public var source: String? { provenance.source }
-  public var verified: Bool { provenance.verified }
+  package var source: String? { provenance.source }
+  package var verified: Bool { provenance.verified }
 }

@@ -1,36 +1,36 @@
 /// Text in several languages, in the order the file gave them.
-public struct LocalizedText: Sendable, Hashable {
-  public var translations: [(language: String, text: String)]
+package struct LocalizedText: Sendable, Hashable {
+  package var translations: [(language: String, text: String)]
 
-  public init(_ translations: [(language: String, text: String)]) {
+  package init(_ translations: [(language: String, text: String)]) {
     self.translations = translations
   }
 
   /// The same text for every language (proper names).
-  public init(_ text: String) {
+  package init(_ text: String) {
     self.translations = [("*", text)]
   }
 
-  public static func == (a: LocalizedText, b: LocalizedText) -> Bool {
+  package static func == (a: LocalizedText, b: LocalizedText) -> Bool {
     a.translations.elementsEqual(b.translations) { $0.language == $1.language && $0.text == $1.text }
   }
 
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     for (language, text) in translations {
       hasher.combine(language)
       hasher.combine(text)
     }
   }
 
-  public var languages: [String] { translations.map(\.language) }
+  package var languages: [String] { translations.map(\.language) }
 
   /// Whether a text exists for `language` (a plain, language-less text counts for all).
-  public func has(_ language: String) -> Bool {
+  package func has(_ language: String) -> Bool {
     translations.contains { $0.language == language || $0.language == "*" }
   }
 
   /// The text in `language`, else English, else the first one given.
-  public func text(_ language: String) -> String {
+  package func text(_ language: String) -> String {
     if let match = translations.first(where: { $0.language == language }) { return match.text }
     if let any = translations.first(where: { $0.language == "*" }) { return any.text }
     if let english = translations.first(where: { $0.language == "en" }) { return english.text }
@@ -38,7 +38,7 @@ public struct LocalizedText: Sendable, Hashable {
   }
 
   /// Replaces `{name}` placeholders in every translation.
-  public func substituting(_ values: [String: String]) -> LocalizedText {
+  package func substituting(_ values: [String: String]) -> LocalizedText {
     LocalizedText(translations.map { ($0.language, Template.fill($0.text, values)) })
   }
 }

@@ -3,16 +3,19 @@
 /// question; `questions` lists the others. Nothing is converted or guessed: an answer whose
 /// meaning changed is kept as a note beside the question it concerns (docs/file-formats.md,
 /// "Migration").
-public struct Migration: Sendable {
-  public var survey: String
+package struct Migration: Sendable {
+  package var survey: String
   /// The versions of answers files it reads.
-  public var from: VersionRange
-  public var to: SemanticVersion
+  package var from: VersionRange
+  package var to: SemanticVersion
   /// By question id of the old survey.
-  public var questions: [String: MigrationRule]
-  public var location: SourceLocation
+  package var questions: [String: MigrationRule]
+  package var location: SourceLocation
 
-  public init(survey: String, from: VersionRange, to: SemanticVersion, questions: [String: MigrationRule], location: SourceLocation) {
+  package init(
+    survey: String, from: VersionRange, to: SemanticVersion, questions: [String: MigrationRule],
+    location: SourceLocation
+  ) {
     self.survey = survey
     self.from = from
     self.to = to
@@ -21,26 +24,26 @@ public struct Migration: Sendable {
   }
 
   /// `"wego-activator >=1.0.0 <2.0.0 → 2.0.0"`
-  public var reference: String { "\(survey) \(from.text) → \(to)" }
+  package var reference: String { "\(survey) \(from.text) → \(to)" }
 }
 
 /// What becomes of the answer to one question of the old survey.
-public struct MigrationRule: Sendable {
+package struct MigrationRule: Sendable {
   /// The new question the answer goes to, when the id changed.
-  public var to: Located<String>?
+  package var to: Located<String>?
   /// False when the meaning changed: the answer is not carried, only noted.
-  public var carry: Bool = true
+  package var carry: Bool = true
   /// Carried, but flagged for the respondent to review (`review:` of the new file).
-  public var review: Bool = false
+  package var review: Bool = false
   /// The new question the note is written on (default: the one the answer goes to).
-  public var noteOn: Located<String>?
+  package var noteOn: Located<String>?
   /// Written into the notes, `{value}` replaced by the old answer as people read it.
-  public var note: LocalizedText?
+  package var note: LocalizedText?
   /// Old answers (as written in a file) mapped to new ones; an answer not listed is not carried.
-  public var values: [String: String] = [:]
-  public var location: SourceLocation
+  package var values: [String: String] = [:]
+  package var location: SourceLocation
 
-  public init(location: SourceLocation) {
+  package init(location: SourceLocation) {
     self.location = location
   }
 }

@@ -3,9 +3,9 @@
 /// standard's regions (UN Statistics Division). An answers file stores a region's id; words a
 /// person typed stay as they are ("other") unless they name one of these regions in a language
 /// Activator speaks, and a country names the region it is in.
-public enum Regions {
-  public struct Region: Sendable {
-    public let id: String
+package enum Regions {
+  package struct Region: Sendable {
+    package let id: String
     /// The region's name in each language's message file.
     let name: MessageKey
     /// Other ways people write it, comma-separated, in each language's message file.
@@ -14,18 +14,22 @@ public enum Regions {
     let countries: [String]
   }
 
-  public static let all: [Region] = [
+  package static let all: [Region] = [
     Region(
       id: "sub-saharan-africa", name: .regionSubSaharanAfrica, also: .regionAlsoSubSaharanAfrica,
       countries: [
-        "AO", "BJ", "BW", "IO", "BF", "BI", "CV", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ", "GQ", "ER", "SZ", "ET", "TF",
-        "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "MG", "MW", "ML", "MR", "MU", "YT", "MZ", "NA", "NE", "NG", "RE", "RW",
+        "AO", "BJ", "BW", "IO", "BF", "BI", "CV", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ", "GQ", "ER", "SZ",
+        "ET", "TF",
+        "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "MG", "MW", "ML", "MR", "MU", "YT", "MZ", "NA", "NE", "NG",
+        "RE", "RW",
         "SH", "ST", "SN", "SC", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW",
       ]),
     Region(
-      id: "northern-africa-western-asia", name: .regionNorthernAfricaWesternAsia, also: .regionAlsoNorthernAfricaWesternAsia,
+      id: "northern-africa-western-asia", name: .regionNorthernAfricaWesternAsia,
+      also: .regionAlsoNorthernAfricaWesternAsia,
       countries: [
-        "DZ", "EG", "LY", "MA", "SD", "TN", "EH", "AM", "AZ", "BH", "CY", "GE", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA",
+        "DZ", "EG", "LY", "MA", "SD", "TN", "EH", "AM", "AZ", "BH", "CY", "GE", "IQ", "IL", "JO", "KW", "LB", "OM",
+        "PS", "QA",
         "SA", "SY", "TR", "AE", "YE",
       ]),
     Region(
@@ -33,18 +37,24 @@ public enum Regions {
       countries: ["KZ", "KG", "TJ", "TM", "UZ", "AF", "BD", "BT", "IN", "IR", "MV", "NP", "PK", "LK"]),
     Region(
       id: "eastern-south-eastern-asia", name: .regionEasternSouthEasternAsia, also: .regionAlsoEasternSouthEasternAsia,
-      countries: ["CN", "HK", "JP", "KP", "KR", "MO", "MN", "TW", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"]),
+      countries: [
+        "CN", "HK", "JP", "KP", "KR", "MO", "MN", "TW", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL",
+        "VN",
+      ]),
     Region(
       id: "latin-america-caribbean", name: .regionLatinAmericaCaribbean, also: .regionAlsoLatinAmericaCaribbean,
       countries: [
-        "AI", "AG", "AR", "AW", "BS", "BB", "BZ", "BO", "BQ", "BV", "BR", "KY", "CL", "CO", "CR", "CU", "CW", "DM", "DO", "EC",
-        "SV", "FK", "GF", "GD", "GP", "GT", "GY", "HT", "HN", "JM", "MQ", "MX", "MS", "NI", "PA", "PY", "PE", "PR", "BL", "KN",
+        "AI", "AG", "AR", "AW", "BS", "BB", "BZ", "BO", "BQ", "BV", "BR", "KY", "CL", "CO", "CR", "CU", "CW", "DM",
+        "DO", "EC",
+        "SV", "FK", "GF", "GD", "GP", "GT", "GY", "HT", "HN", "JM", "MQ", "MX", "MS", "NI", "PA", "PY", "PE", "PR",
+        "BL", "KN",
         "LC", "MF", "VC", "GS", "SX", "SR", "TT", "TC", "UY", "VE", "VG", "VI",
       ]),
     Region(
       id: "oceania", name: .regionOceania, also: .regionAlsoOceania,
       countries: [
-        "AS", "CK", "FJ", "PF", "GU", "KI", "MH", "FM", "NR", "NC", "NU", "MP", "PW", "PG", "PN", "WS", "SB", "TK", "TO", "TV",
+        "AS", "CK", "FJ", "PF", "GU", "KI", "MH", "FM", "NR", "NC", "NU", "MP", "PW", "PG", "PN", "WS", "SB", "TK",
+        "TO", "TV",
         "UM", "VU", "WF",
       ]),
     Region(
@@ -53,29 +63,31 @@ public enum Regions {
     Region(
       id: "europe-northern-america", name: .regionEuropeNorthernAmerica, also: .regionAlsoEuropeNorthernAmerica,
       countries: [
-        "AX", "AL", "AD", "AT", "BY", "BE", "BA", "BG", "HR", "CZ", "DK", "EE", "FO", "FI", "FR", "DE", "GI", "GR", "GG", "VA",
-        "HU", "IS", "IE", "IM", "IT", "JE", "LV", "LI", "LT", "LU", "MT", "MD", "MC", "ME", "NL", "MK", "NO", "PL", "PT", "RO",
+        "AX", "AL", "AD", "AT", "BY", "BE", "BA", "BG", "HR", "CZ", "DK", "EE", "FO", "FI", "FR", "DE", "GI", "GR",
+        "GG", "VA",
+        "HU", "IS", "IE", "IM", "IT", "JE", "LV", "LI", "LT", "LU", "MT", "MD", "MC", "ME", "NL", "MK", "NO", "PL",
+        "PT", "RO",
         "RU", "SM", "RS", "SK", "SI", "ES", "SJ", "SE", "CH", "UA", "GB", "BM", "CA", "GL", "PM", "US",
       ]),
   ]
 
   /// The region's name in `language` for an id; anything else as it is (a region typed as
   /// "other").
-  public static func name(_ region: String, language: String) -> String {
+  package static func name(_ region: String, language: String) -> String {
     guard let known = all.first(where: { $0.id == region }) else { return region }
     return Localizer(language)(known.name)
   }
 
   /// The id of the region `text` names: its id, or its name or another way of writing it in any
   /// language Activator speaks, accents and case aside; nil for anything else.
-  public static func id(for text: String) -> String? {
+  package static func id(for text: String) -> String? {
     let wanted = key(text)
     guard !wanted.isEmpty else { return nil }
     return byName[wanted]
   }
 
   /// The region of the country `text` names (an English or Spanish name, or an ISO code).
-  public static func implied(byCountry text: String) -> String? {
+  package static func implied(byCountry text: String) -> String? {
     countryCodes[key(text)].flatMap { code in all.first { $0.countries.contains(code) }?.id }
   }
 

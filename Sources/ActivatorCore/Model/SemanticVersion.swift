@@ -1,11 +1,11 @@
 /// A semantic version `MAJOR.MINOR.PATCH[-prerelease]`.
-public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var major: Int
-  public var minor: Int
-  public var patch: Int
-  public var prerelease: [String]
+package struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+  package var major: Int
+  package var minor: Int
+  package var patch: Int
+  package var prerelease: [String]
 
-  public init(_ major: Int, _ minor: Int, _ patch: Int, prerelease: [String] = []) {
+  package init(_ major: Int, _ minor: Int, _ patch: Int, prerelease: [String] = []) {
     self.major = major
     self.minor = minor
     self.patch = patch
@@ -13,7 +13,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
   }
 
   /// Parses `1.2.3` or `1.2.3-beta.1`; build metadata (`+…`) is accepted and ignored.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     var core = Substring(text)
     if let plus = core.firstIndex(of: "+") { core = core[..<plus] }
     var pre: [String] = []
@@ -37,12 +37,12 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     return Int(text)
   }
 
-  public var description: String {
+  package var description: String {
     let base = "\(major).\(minor).\(patch)"
     return prerelease.isEmpty ? base : base + "-" + prerelease.joined(separator: ".")
   }
 
-  public static func < (a: SemanticVersion, b: SemanticVersion) -> Bool {
+  package static func < (a: SemanticVersion, b: SemanticVersion) -> Bool {
     if (a.major, a.minor, a.patch) != (b.major, b.minor, b.patch) {
       return (a.major, a.minor, a.patch) < (b.major, b.minor, b.patch)
     }
@@ -50,7 +50,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     if a.prerelease.isEmpty != b.prerelease.isEmpty { return !a.prerelease.isEmpty }
     for (x, y) in zip(a.prerelease, b.prerelease) where x != y {
       switch (Int(x), Int(y)) {
-      case let (i?, j?): return i < j
+      case (let i?, let j?): return i < j
       case (_?, nil): return true
       case (nil, _?): return false
       default: return x < y
@@ -61,8 +61,14 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
 }
 
 /// A set of versions such as `">=1.0.0 <2.0.0"`, `"^1.2"`, `"~1.2.0"`, `"1.x"` or `"*"`.
-public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
-  enum Op: String, Sendable { case lt = "<", le = "<=", gt = ">", ge = ">=", eq = "=" }
+package struct VersionRange: Sendable, Hashable, CustomStringConvertible {
+  enum Op: String, Sendable {
+    case lt = "<"
+    case le = "<="
+    case gt = ">"
+    case ge = ">="
+    case eq = "="
+  }
   struct Comparator: Sendable, Hashable {
     var op: Op
     var version: SemanticVersion
@@ -70,11 +76,11 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
 
   /// Comparators that must all hold.
   var comparators: [Comparator]
-  public let text: String
+  package let text: String
 
-  public var description: String { text }
+  package var description: String { text }
 
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     self.text = text
     var all: [Comparator] = []
     let words = text.split(whereSeparator: { $0 == " " || $0 == "," })
@@ -86,7 +92,7 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
     comparators = all
   }
 
-  public func contains(_ version: SemanticVersion) -> Bool {
+  package func contains(_ version: SemanticVersion) -> Bool {
     comparators.allSatisfy { c in
       switch c.op {
       case .lt: version < c.version
@@ -145,9 +151,11 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
       if partial == 3 { return [Comparator(op: .eq, version: v)] }
       return [Comparator(op: .ge, version: v), Comparator(op: .lt, version: bump(partial - 1))]
     case ">=": return [Comparator(op: .ge, version: v)]
-    case ">": return partial == 3 ? [Comparator(op: .gt, version: v)] : [Comparator(op: .ge, version: bump(partial - 1))]
+    case ">":
+      return partial == 3 ? [Comparator(op: .gt, version: v)] : [Comparator(op: .ge, version: bump(partial - 1))]
     case "<": return [Comparator(op: .lt, version: v)]
-    case "<=": return partial == 3 ? [Comparator(op: .le, version: v)] : [Comparator(op: .lt, version: bump(partial - 1))]
+    case "<=":
+      return partial == 3 ? [Comparator(op: .le, version: v)] : [Comparator(op: .lt, version: bump(partial - 1))]
     case "^":
       let level = v.major > 0 ? 0 : (v.minor > 0 || partial < 3 ? 1 : 2)
       return [Comparator(op: .ge, version: v), Comparator(op: .lt, version: bump(min(level, max(0, partial - 1))))]

@@ -1,17 +1,17 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// A stage as an author writes it, by level (`3`) or by id (`established`), wherever a file
 /// names a stage: criteria, ladder steps and their recommendations, catalog stage fits,
 /// fixtures, answers' targets. Plugins and catalogs are read before the survey they apply to is
 /// known, so a reference is resolved against the survey when the rules are compiled.
-public enum StageReference: Sendable, Hashable {
+package enum StageReference: Sendable, Hashable {
   case level(Int)
   case id(String)
 }
 
 extension NodeReader {
   /// A stage written as a whole number or a stage id; nil (reported) for anything else.
-  public func stageReference(_ node: YAMLNode, _ what: Message) -> Located<StageReference>? {
+  package func stageReference(_ node: YAMLNode, _ what: Message) -> Located<StageReference>? {
     guard let text = node.scalar, !node.isNull else {
       error("wrong-type", Message(.stageExpected, ["what": .message(what), "found": NodeReader.found(node)]), node)
       return nil
@@ -29,11 +29,15 @@ extension NodeReader {
 extension Survey {
   /// The level `reference` names in this survey, or why it names none: an unknown id (with the
   /// nearest) or a level the survey does not have, each listing the survey's stages.
-  public func stageLevel(_ stage: StageReference) -> Result<Int, StageProblem> {
+  package func stageLevel(_ stage: StageReference) -> Result<Int, StageProblem> {
     switch stage {
     case .level(let level):
       guard stages.contains(where: { $0.level == level }) else {
-        return .failure(StageProblem(code: "out-of-range", message: Message(.stageNoSuchLevel, ["level": .text(String(level)), "survey": .text(reference), "stages": stageList])))
+        return .failure(
+          StageProblem(
+            code: "out-of-range",
+            message: Message(
+              .stageNoSuchLevel, ["level": .text(String(level)), "survey": .text(reference), "stages": stageList])))
       }
       return .success(level)
     case .id(let id):
@@ -43,14 +47,17 @@ extension Survey {
             code: "unknown-stage",
             message: Message(
               .stageUnknownId,
-              ["id": .text(id), "hint": DidYouMean.hint(id, from: stages.map(\.id)), "survey": .text(reference), "stages": stageList])))
+              [
+                "id": .text(id), "hint": DidYouMean.hint(id, from: stages.map(\.id)), "survey": .text(reference),
+                "stages": stageList,
+              ])))
       }
       return .success(named.level)
     }
   }
 
   /// The level of a located reference, reported to `log` when it names no stage.
-  public func stageLevel(_ stage: Located<StageReference>, log: DiagnosticLog) -> Int? {
+  package func stageLevel(_ stage: Located<StageReference>, log: DiagnosticLog) -> Int? {
     switch stageLevel(stage.value) {
     case .success(let level): return level
     case .failure(let problem):
@@ -61,7 +68,7 @@ extension Survey {
 
   /// `ladder@developing` as `ladder@2`: a criterion of a ladder step may be named by the stage's
   /// id as well as its level. Other ids are returned as they are.
-  public func canonicalCriterionID(_ id: String) -> String {
+  package func canonicalCriterionID(_ id: String) -> String {
     guard let at = id.lastIndex(of: "@") else { return id }
     let stageID = String(id[id.index(after: at)...])
     guard let stage = stages.first(where: { $0.id == stageID }) else { return id }
@@ -75,7 +82,7 @@ extension Survey {
 }
 
 /// Why a stage reference names no stage of a survey.
-public struct StageProblem: Error, Sendable {
-  public var code: String
-  public var message: Message
+package struct StageProblem: Error, Sendable {
+  package var code: String
+  package var message: Message
 }

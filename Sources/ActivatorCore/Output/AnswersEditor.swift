@@ -1,4 +1,4 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// Rewrites an answers file that already exists by editing it in place: only the values that
 /// changed are replaced, inserted or removed, so comments, `x-` keys, notes, the layout and
@@ -7,13 +7,13 @@ public import ActivatorYAML
 /// A file whose layout does not allow an edit in place (a value in a block list, a mapping that
 /// would become empty) is written afresh by `AnswersWriter`, with its `x-` keys copied over.
 /// Either way the result is read back and must give exactly the answers asked for.
-public struct AnswersEditor {
-  public let file: SourceFile
-  public let root: YAMLNode
-  public let original: AnswerSheet
-  public let survey: Survey
+package struct AnswersEditor {
+  package let file: SourceFile
+  package let root: YAMLNode
+  package let original: AnswerSheet
+  package let survey: Survey
 
-  public init(file: SourceFile, root: YAMLNode, original: AnswerSheet, survey: Survey) {
+  package init(file: SourceFile, root: YAMLNode, original: AnswerSheet, survey: Survey) {
     self.file = file
     self.root = root
     self.original = original
@@ -21,7 +21,7 @@ public struct AnswersEditor {
   }
 
   /// The file's text with `sheet`'s answers; the original bytes when nothing differs.
-  public func text(for sheet: AnswerSheet) -> [UInt8] {
+  package func text(for sheet: AnswerSheet) -> [UInt8] {
     let before = Self.fields(original, survey)
     let after = Self.fields(sheet, survey)
     if before == after { return file.bytes }
@@ -48,7 +48,9 @@ public struct AnswersEditor {
       fields[["respondent", "email"]] = respondent.email.map(YAMLWriter.scalar)
     }
     for (slot, value) in sheet.values.enumerated() {
-      if let value { fields[["answers", survey.questions[slot].id]] = AnswersWriter.render(value, survey.questions[slot]) }
+      if let value {
+        fields[["answers", survey.questions[slot].id]] = AnswersWriter.render(value, survey.questions[slot])
+      }
     }
     for (pillar, stage) in sheet.targets { fields[["targets", survey.pillars[pillar].id]] = String(stage) }
     for (slot, note) in sheet.notes { fields[["notes", survey.questions[slot].id]] = YAMLWriter.doubleQuoted(note) }
@@ -62,13 +64,15 @@ public struct AnswersEditor {
   /// survey order, everything else last.
   func rank(_ path: [String]) -> Int {
     if path.count == 1 { return Self.topLevelOrder.firstIndex(of: path[0]) ?? Int.max }
-    guard path.count == 2, ["answers", "notes", "evidence"].contains(path[0]), let slot = survey.questionIndex[path[1]] else { return Int.max }
+    guard path.count == 2, ["answers", "notes", "evidence"].contains(path[0]), let slot = survey.questionIndex[path[1]]
+    else { return Int.max }
     return slot
   }
 
   /// The top-level keys as `AnswersWriter` writes them.
   static let topLevelOrder = [
-    "survey", "survey_version", "language", "city", "respondent", "started", "completed", "answers", "targets", "notes", "evidence",
+    "survey", "survey_version", "language", "city", "respondent", "started", "completed", "answers", "targets", "notes",
+    "evidence",
     "review",
   ]
 
@@ -90,7 +94,9 @@ public struct AnswersEditor {
     }
     var bytes = file.bytes
     // From the end, so that earlier offsets stay valid; stable for inserts at one offset.
-    for edit in edits.enumerated().sorted(by: { ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset) }) {
+    for edit in edits.enumerated().sorted(by: {
+      ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset)
+    }) {
       bytes.replaceSubrange(edit.element.range, with: Array(edit.element.text.utf8))
     }
     return bytes
@@ -139,13 +145,16 @@ public struct AnswersEditor {
     guard let keyStart = offset(pair.key.start), let valueEnd = offset(pair.value.end) else { return nil }
     if isFlow(mapping) {
       // `key: value` and the comma on one side of it.
-      if let next = pairs.firstIndex(where: { $0.key.start == pair.key.start }).flatMap({ $0 + 1 < pairs.count ? pairs[$0 + 1] : nil }),
+      if let next = pairs.firstIndex(where: { $0.key.start == pair.key.start }).flatMap({
+        $0 + 1 < pairs.count ? pairs[$0 + 1] : nil
+      }),
         let nextStart = offset(next.key.start)
       {
         return [Edit(range: keyStart..<nextStart, text: "")]
       }
       var from = keyStart
-      while from > 0, let previous = byte(before: from), previous == UInt8(ascii: " ") || previous == UInt8(ascii: ",") { from -= 1 }
+      while from > 0, let previous = byte(before: from), previous == UInt8(ascii: " ") || previous == UInt8(ascii: ",")
+      { from -= 1 }
       return [Edit(range: from..<valueEnd, text: "")]
     }
     guard let lineStart = lineStart(containing: keyStart), onlySpaces(lineStart..<keyStart) else { return nil }
@@ -159,7 +168,8 @@ public struct AnswersEditor {
       guard let end = offset(mapping.end), end > 0 else { return nil }
       return [Edit(range: end - 1..<end - 1, text: pairs.isEmpty ? entry : ", " + entry)]
     }
-    guard let first = pairs.first, let firstKey = offset(first.key.start), let lineStart = lineStart(containing: firstKey),
+    guard let first = pairs.first, let firstKey = offset(first.key.start),
+      let lineStart = lineStart(containing: firstKey),
       onlySpaces(lineStart..<firstKey)
     else { return nil }
     let indent = String(repeating: " ", count: firstKey - lineStart)
@@ -178,7 +188,9 @@ public struct AnswersEditor {
   /// A top-level mapping that the file does not have yet, at its end.
   func appendBlock(_ key: String, children: [[String]: String], first: [String]) -> [Edit]? {
     // Written once, with all its children, when the first of them is edited.
-    guard children.keys.min(by: { (rank($0), $0.joined(separator: "/")) < (rank($1), $1.joined(separator: "/")) }) == first else { return [] }
+    guard
+      children.keys.min(by: { (rank($0), $0.joined(separator: "/")) < (rank($1), $1.joined(separator: "/")) }) == first
+    else { return [] }
     let end = file.bytes.count
     var text = end > 0 && !endsLine(end) ? lineBreak : ""
     text += YAMLWriter.scalar(key) + ":" + lineBreak
@@ -228,7 +240,9 @@ public struct AnswersEditor {
   func extensionEntries() -> [UInt8] {
     var out: [UInt8] = []
     for pair in root.mapping ?? [] where pair.key.scalar?.hasPrefix("x-") == true {
-      guard let start = offset(pair.key.start), let lineStart = lineStart(containing: start), let end = offset(pair.value.end) else { continue }
+      guard let start = offset(pair.key.start), let lineStart = lineStart(containing: start),
+        let end = offset(pair.value.end)
+      else { continue }
       out += file.bytes[lineStart..<lineEnd(from: end)]
       if !(out.last == 0x0A || out.last == 0x0D) { out.append(0x0A) }
     }
@@ -242,7 +256,8 @@ public struct AnswersEditor {
       let (reread, _) = AnswersLoader.load(source, node, registry: SurveyRegistry([survey]), log: log), !log.hasErrors
     else { return false }
     func filled(_ respondent: Respondent?) -> Respondent? { respondent == Respondent() ? nil : respondent }
-    return reread.values == sheet.values && reread.city == sheet.city && filled(reread.respondent) == filled(sheet.respondent)
+    return reread.values == sheet.values && reread.city == sheet.city
+      && filled(reread.respondent) == filled(sheet.respondent)
       && reread.targets == sheet.targets && reread.notes == sheet.notes && reread.evidence == sheet.evidence
       && reread.review == sheet.review
       && reread.completed == sheet.completed && reread.started == sheet.started && reread.language == sheet.language

@@ -3,8 +3,8 @@
 /// survey's languages and pillars. The general shape of an answers file is in
 /// docs/schemas/answers.schema.json; this one adds what only the survey knows, and leaves the
 /// loader the final word (`activator validate`).
-public enum AnswersSchema {
-  public static func json(for survey: Survey, language: String) -> String {
+package enum AnswersSchema {
+  package static func json(for survey: Survey, language: String) -> String {
     let writer = JSONWriter(pretty: true)
     writer.object {
       writer.key("$schema", "https://json-schema.org/draft/2020-12/schema")

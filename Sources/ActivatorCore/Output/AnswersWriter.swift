@@ -2,8 +2,8 @@ import ActivatorYAML
 
 /// Writes answers files: the questionnaire's journal, finished answers, and blank templates
 /// with every question, its options and help as comments.
-public enum AnswersWriter {
-  public enum Mode: Sendable {
+package enum AnswersWriter {
+  package enum Mode: Sendable {
     /// Only the answered questions: what the questionnaire saves after every answer.
     case answers
     /// Every question, blank where unanswered, documented in comments, for filling in an editor.
@@ -12,7 +12,7 @@ public enum AnswersWriter {
 
   /// - Parameter showingLevels: a template says which stage each option counts towards; for
   ///   authors only, as officials would be invited to answer for a stage rather than the truth.
-  public static func write(_ sheet: AnswerSheet, survey: Survey, mode: Mode, showingLevels: Bool = false) -> String {
+  package static func write(_ sheet: AnswerSheet, survey: Survey, mode: Mode, showingLevels: Bool = false) -> String {
     let language = survey.languages.contains(sheet.language) ? sheet.language : survey.defaultLanguage
     let t = Localizer(language)
     var w = YAMLWriter()
@@ -51,17 +51,27 @@ public enum AnswersWriter {
   static func writeCity(_ sheet: AnswerSheet, mode: Mode, t: Localizer, into w: inout YAMLWriter) {
     w.open("city")
     w.pair("name", sheet.city.name, depth: 1)
-    if let country = sheet.city.country { w.pair("country", country, depth: 1) } else if mode == .template { w.pair("country", rawValue: "", depth: 1) }
-    if let region = sheet.city.region { w.pair("region", region, depth: 1) } else if mode == .template {
+    if let country = sheet.city.country {
+      w.pair("country", country, depth: 1)
+    } else if mode == .template {
+      w.pair("country", rawValue: "", depth: 1)
+    }
+    if let region = sheet.city.region {
+      w.pair("region", region, depth: 1)
+    } else if mode == .template {
       w.comment(t(.templateRegion), depth: 1)
-      for region in Regions.all { w.comment("  \(region.id) — \(Regions.name(region.id, language: t.language))", depth: 1) }
+      for region in Regions.all {
+        w.comment("  \(region.id) — \(Regions.name(region.id, language: t.language))", depth: 1)
+      }
       w.pair("region", rawValue: "", depth: 1)
     }
   }
 
   /// `respondent:` with what is known of them; a template leaves a name and a role to fill in.
   static func writeRespondent(_ respondent: Respondent?, mode: Mode, into w: inout YAMLWriter) {
-    if let respondent, respondent.name != nil || respondent.role != nil || respondent.email != nil || respondent.organisation != nil {
+    if let respondent,
+      respondent.name != nil || respondent.role != nil || respondent.email != nil || respondent.organisation != nil
+    {
       w.open("respondent")
       if let name = respondent.name { w.pair("name", name, depth: 1) }
       if let role = respondent.role { w.pair("role", role, depth: 1) }
@@ -86,7 +96,9 @@ public enum AnswersWriter {
       let answered = slots.filter { sheet.values[$0] != nil }
       if mode == .answers && answered.isEmpty { continue }
       if sectionIndex > 0 || mode == .template { w.blankLine() }
-      w.comment("── \(section.title.text(language)) " + String(repeating: "─", count: max(4, 60 - DisplayWidth.of(section.title.text(language)))), depth: 1)
+      w.comment(
+        "── \(section.title.text(language)) "
+          + String(repeating: "─", count: max(4, 60 - DisplayWidth.of(section.title.text(language)))), depth: 1)
       if mode == .template, let pillar = section.pillar, let description = survey.pillars[pillar].description {
         for line in DisplayWidth.wrap(description.text(language), width: 96) { w.comment(line, depth: 1) }
       }
@@ -99,7 +111,8 @@ public enum AnswersWriter {
           continue
         }
         w.blankLine()
-        documentation(question, number: number, survey: survey, language: language, showingLevels: showingLevels, into: &w)
+        documentation(
+          question, number: number, survey: survey, language: language, showingLevels: showingLevels, into: &w)
         w.pair(question.id, rawValue: value.map { render($0, question) } ?? "", depth: 1)
       }
     }
@@ -123,7 +136,7 @@ public enum AnswersWriter {
   }
 
   /// The answer as YAML: option values plain, numbers as written, texts quoted when needed.
-  public static func render(_ value: AnswerValue, _ question: Question) -> String {
+  package static func render(_ value: AnswerValue, _ question: Question) -> String {
     switch value {
     case .bool(let b): return b ? "yes" : "no"
     case .integer(let n): return String(n)
@@ -167,7 +180,9 @@ public enum AnswersWriter {
     let numbered: (Int) -> MessageArgument = { .message(Message(.templateQuestionNumber, ["number": .count($0 + 1)])) }
     if let relevant = question.relevantSource {
       let words = ConditionWords.describe(relevant.text, survey: survey, language: language, naming: numbered)
-      wrapped(words.map { t(.templateOnlyIf, ["condition": .text($0)]) } ?? t(.templateOnlyIfRule, ["condition": .text(relevant.text)]), into: &w)
+      wrapped(
+        words.map { t(.templateOnlyIf, ["condition": .text($0)]) }
+          ?? t(.templateOnlyIfRule, ["condition": .text(relevant.text)]), into: &w)
     }
     if let applicable = question.applicableSource {
       let words = ConditionWords.describe(applicable.text, survey: survey, language: language, naming: numbered)
@@ -195,16 +210,21 @@ public enum AnswersWriter {
 
   /// `evidence:` with the source and year of each figure that states them; a template explains
   /// the block and leaves it empty.
-  static func writeEvidence(_ sheet: AnswerSheet, survey: Survey, mode: Mode, language: String, into w: inout YAMLWriter) {
+  static func writeEvidence(
+    _ sheet: AnswerSheet, survey: Survey, mode: Mode, language: String, into w: inout YAMLWriter
+  ) {
     guard !sheet.evidence.isEmpty || mode == .template else { return }
     w.blankLine()
     if mode == .template {
       let year = survey.policy.dataYearQuestion.map { survey.questions[$0].id }
-      let example = survey.questions.first { $0.kind.expressionType(slot: 0).isNumeric && $0.kind.name != "year" }?.id ?? "question_id"
+      let example =
+        survey.questions.first { $0.kind.expressionType(slot: 0).isNumeric && $0.kind.name != "year" }?.id
+        ?? "question_id"
       let t = Localizer(language)
       // The example's braces are YAML, so they are written here rather than in the message.
       let sample = "{source: " + YAMLWriter.doubleQuoted(t(.templateEvidenceExampleSource)) + ", year: 2019}"
-      w.comment(t(year.map { _ in .templateEvidenceWithYear } ?? .templateEvidence, ["year_question": .text(year ?? "")]))
+      w.comment(
+        t(year.map { _ in .templateEvidenceWithYear } ?? .templateEvidence, ["year_question": .text(year ?? "")]))
       w.comment("  \(example): \(sample)")
     }
     w.open("evidence")
@@ -215,7 +235,7 @@ public enum AnswersWriter {
   }
 
   /// One `evidence:` entry as a flow mapping: `{source: "…", year: 2024}`.
-  public static func render(_ item: Evidence) -> String {
+  package static func render(_ item: Evidence) -> String {
     var parts: [String] = []
     if let source = item.source { parts.append("source: " + YAMLWriter.doubleQuoted(source)) }
     if let year = item.year { parts.append("year: \(year)") }

@@ -1,23 +1,23 @@
 /// Writes JSON with a fixed key order and number format, so the same result is always the same
 /// bytes (reproducible batch output), and without Foundation's encoder overhead.
-public final class JSONWriter {
-  public private(set) var bytes: [UInt8] = []
-  public let pretty: Bool
+package final class JSONWriter {
+  package private(set) var bytes: [UInt8] = []
+  package let pretty: Bool
   private var depth = 0
   /// Per open container: has a member been written yet?
   private var hasMember: [Bool] = []
   private var afterKey = false
 
-  public init(pretty: Bool = false, reserve: Int = 1024) {
+  package init(pretty: Bool = false, reserve: Int = 1024) {
     self.pretty = pretty
     bytes.reserveCapacity(reserve)
   }
 
-  public func finish() -> String {
+  package func finish() -> String {
     String(decoding: bytes, as: UTF8.self)
   }
 
-  public func reset() {
+  package func reset() {
     bytes.removeAll(keepingCapacity: true)
     depth = 0
     hasMember.removeAll(keepingCapacity: true)
@@ -26,18 +26,18 @@ public final class JSONWriter {
 
   // MARK: - Containers
 
-  public func beginObject() { open(UInt8(ascii: "{")) }
-  public func endObject() { close(UInt8(ascii: "}")) }
-  public func beginArray() { open(UInt8(ascii: "[")) }
-  public func endArray() { close(UInt8(ascii: "]")) }
+  package func beginObject() { open(UInt8(ascii: "{")) }
+  package func endObject() { close(UInt8(ascii: "}")) }
+  package func beginArray() { open(UInt8(ascii: "[")) }
+  package func endArray() { close(UInt8(ascii: "]")) }
 
-  public func object(_ body: () -> Void) {
+  package func object(_ body: () -> Void) {
     beginObject()
     body()
     endObject()
   }
 
-  public func array(_ body: () -> Void) {
+  package func array(_ body: () -> Void) {
     beginArray()
     body()
     endArray()
@@ -73,12 +73,15 @@ public final class JSONWriter {
 
   private func newline() {
     bytes.append(0x0A)
-    for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    for _ in 0..<depth {
+      bytes.append(0x20)
+      bytes.append(0x20)
+    }
   }
 
   // MARK: - Keys and values
 
-  public func key(_ name: String) {
+  package func key(_ name: String) {
     separator()
     writeString(name)
     bytes.append(UInt8(ascii: ":"))
@@ -86,79 +89,79 @@ public final class JSONWriter {
     afterKey = true
   }
 
-  public func key(_ name: String, _ body: () -> Void) {
+  package func key(_ name: String, _ body: () -> Void) {
     key(name)
     body()
   }
 
-  public func key(_ name: String, _ value: String) {
+  package func key(_ name: String, _ value: String) {
     key(name)
     string(value)
   }
 
-  public func key(_ name: String, _ value: String?) {
+  package func key(_ name: String, _ value: String?) {
     key(name)
     if let value { string(value) } else { null() }
   }
 
-  public func key(_ name: String, _ value: Int) {
+  package func key(_ name: String, _ value: Int) {
     key(name)
     int(value)
   }
 
-  public func key(_ name: String, _ value: Int?) {
+  package func key(_ name: String, _ value: Int?) {
     key(name)
     if let value { int(value) } else { null() }
   }
 
-  public func key(_ name: String, _ value: Double) {
+  package func key(_ name: String, _ value: Double) {
     key(name)
     double(value)
   }
 
-  public func key(_ name: String, _ value: Double?) {
+  package func key(_ name: String, _ value: Double?) {
     key(name)
     if let value { double(value) } else { null() }
   }
 
-  public func key(_ name: String, _ value: Bool) {
+  package func key(_ name: String, _ value: Bool) {
     key(name)
     bool(value)
   }
 
-  public func key(_ name: String, strings: [String]) {
+  package func key(_ name: String, strings: [String]) {
     key(name)
     array { for item in strings { string(item) } }
   }
 
-  public func string(_ value: String) {
+  package func string(_ value: String) {
     separator()
     writeString(value)
   }
 
-  public func int(_ value: Int) {
+  package func int(_ value: Int) {
     separator()
     JSONWriter.appendDigits(value, to: &bytes)
   }
 
   /// The exact value, in the fewest digits that read back as the same double (see `format`).
-  public func double(_ value: Double) {
+  package func double(_ value: Double) {
     separator()
     JSONWriter.append(value, to: &bytes)
   }
 
-  public func bool(_ value: Bool) {
+  package func bool(_ value: Bool) {
     separator()
     bytes.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
-  public func null() {
+  package func null() {
     separator()
     bytes.append(contentsOf: "null".utf8)
   }
 
   /// Inserts already-encoded JSON as one value.
-  public func rawValue(_ json: String) {
+  package func rawValue(_ json: String) {
     separator()
     bytes.append(contentsOf: json.utf8)
   }
@@ -167,14 +170,14 @@ public final class JSONWriter {
   /// numbers below 10^15 written without ".0" (`3`, not `3.0`) and negative zero kept as `-0`.
   /// Machine output (JSON, JSONL, CSV) never rounds: what a reader parses is the double the
   /// engine computed. JSON has no infinities or NaN, so those become null.
-  public static func format(_ value: Double) -> String {
+  package static func format(_ value: Double) -> String {
     var bytes: [UInt8] = []
     append(value, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `format(value)` appended as bytes, without building a String on the way (batch rows).
-  public static func append(_ value: Double, to bytes: inout [UInt8]) {
+  package static func append(_ value: Double, to bytes: inout [UInt8]) {
     guard value.isFinite else {
       bytes.append(contentsOf: "null".utf8)
       return
@@ -192,11 +195,15 @@ public final class JSONWriter {
   }
 
   /// The decimal digits of `value`, with a minus sign when negative.
-  public static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+  package static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(0x2D) }
     var magnitude = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var count = 0
     withUnsafeMutableBytes(of: &digits) { buffer in
       repeat {
@@ -222,11 +229,21 @@ public final class JSONWriter {
     bytes.append(UInt8(ascii: "\""))
     for scalar in value.unicodeScalars {
       switch scalar.value {
-      case 0x22: bytes.append(0x5C); bytes.append(0x22)
-      case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-      case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-      case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-      case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+      case 0x22:
+        bytes.append(0x5C)
+        bytes.append(0x22)
+      case 0x5C:
+        bytes.append(0x5C)
+        bytes.append(0x5C)
+      case 0x0A:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "n"))
+      case 0x0D:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "r"))
+      case 0x09:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "t"))
       // Controls (C0, DEL, C1), line separators and bidirectional overrides as escapes: the JSON
       // reads the same and stays inert on a terminal (`InertText`).
       case 0..<0x20, 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069:

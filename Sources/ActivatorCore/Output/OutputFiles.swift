@@ -4,7 +4,7 @@ import Synchronization
 /// Temporary files Activator writes outputs through (`.name.PID.XXXXXX` beside the target),
 /// removed when a run is stopped by a signal and, if a run was killed outright, on the next
 /// write of the same output.
-public enum TemporaryFiles {
+package enum TemporaryFiles {
   private static let capacity = 64
   /// C strings read by the signal handler, which may not allocate or take locks; writers
   /// serialise on `lock`.
@@ -21,7 +21,7 @@ public enum TemporaryFiles {
 
   /// Makes the registry, and the message said on a signal in `language`, ready before a signal
   /// handler may read them.
-  public static func prepare(language: String) {
+  package static func prepare(language: String) {
     _ = slots
     let text = "\nactivator: " + Message(.outputStoppedBySignal).text(language) + "\n"
     if let copy = strdup(text) { stoppedMessage = (copy, text.utf8.count) }
@@ -59,7 +59,7 @@ public enum TemporaryFiles {
 
   /// Removes every registered temporary file and says so on stderr; async-signal-safe (only
   /// `unlink` and `write` of a constant).
-  public static func removeAllFromSignal() {
+  package static func removeAllFromSignal() {
     var removed = false
     for index in 0..<capacity {
       if let slot = slots[index] {
@@ -106,7 +106,11 @@ enum FileModes {
   static let umask: mode_t = {
     if let status = try? FileReading.read("/proc/self/status", maxBytes: 1 << 16) {
       for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Umask:") {
-        if let value = mode_t(line.dropFirst("Umask:".count).trimmingPrefix(while: { $0 == " " || $0 == "\t" }), radix: 8) { return value }
+        if let value = mode_t(
+          line.dropFirst("Umask:".count).trimmingPrefix(while: { $0 == " " || $0 == "\t" }), radix: 8)
+        {
+          return value
+        }
       }
     }
     let mask = Glibc.umask(0o022)
@@ -140,17 +144,20 @@ enum FileModes {
 /// The one rule every command that writes a file follows: never replace an answers file, or a
 /// file this run reads, unless told to with `--force`. Paths are compared as the files they
 /// name, symbolic links followed, so a link cannot smuggle a write past the rule.
-public enum OutputGuard {
+package enum OutputGuard {
   /// Why writing `output` needs `--force`, or nil when it may be written. `inputs` are the
   /// files the run reads; `allowed` is a file it may replace anyway (the answers file a resumed
   /// questionnaire continues).
-  public static func problem(writing output: String, inputs: some Sequence<String>, allowed: String? = nil) -> Message? {
+  package static func problem(writing output: String, inputs: some Sequence<String>, allowed: String? = nil) -> Message?
+  {
     guard let target = FileReading.identity(output), FileReading.kind(output) == .file else { return nil }
     if let allowed, FileReading.identity(allowed) == target { return nil }
     // A previous output of Activator in a folder being scored is left out, not read: replacing
     // it is what running the same command again means.
     if (try? FileReading.readPrefix(output, maxBytes: 4096)).flatMap(ActivatorOutput.kind(of:)) != nil { return nil }
-    let link: MessageArgument = resolvedName(output).map { _ in .message(Message(.outputThroughLink, ["link": .text(InertText.line(output))])) } ?? ""
+    let link: MessageArgument =
+      resolvedName(output).map { _ in .message(Message(.outputThroughLink, ["link": .text(InertText.line(output))])) }
+      ?? ""
     if let input = inputs.first(where: { FileReading.identity($0) == target }) {
       return Message(.outputIsAnInput, ["file": .text(InertText.line(input)), "link": link])
     }
@@ -164,7 +171,9 @@ public enum OutputGuard {
   /// The file a symbolic link at `path` leads to, or nil when `path` is not a link.
   static func resolvedName(_ path: String) -> String? {
     var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else { return nil }
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else {
+      return nil
+    }
     defer { free(resolved) }
     return String(cString: resolved)
   }
@@ -172,13 +181,15 @@ public enum OutputGuard {
   /// Whether the file holds answers: a top-level `survey_version:` or `answers:` key (YAML), or
   /// a `"survey_version"` key (JSON), within its first 64 KiB. A broken answers file counts too:
   /// it is still someone's answers.
-  public static func looksLikeAnswersFile(_ path: String) -> Bool {
+  package static func looksLikeAnswersFile(_ path: String) -> Bool {
     guard var bytes = try? FileReading.readPrefix(path, maxBytes: 64 << 10) else { return false }
     if let (utf8, _) = UTF16Text.decode(bytes) { bytes = utf8 }
     let text = String(decoding: bytes, as: UTF8.self)
     if text.contains("\"survey_version\"") { return true }
     for line in LineBreak.split(text) where line.hasPrefix("survey_version") || line.hasPrefix("answers") {
-      if line.drop(while: { $0 != ":" && $0 != " " }).trimmingPrefix(while: { $0 == " " }).hasPrefix(":") { return true }
+      if line.drop(while: { $0 != ":" && $0 != " " }).trimmingPrefix(while: { $0 == " " }).hasPrefix(":") {
+        return true
+      }
     }
     return false
   }
@@ -191,8 +202,8 @@ public enum OutputGuard {
 /// The file itself is replaced on every save, so the lock is held on a companion file,
 /// `.name.lock` beside it, which holds the holder's process id. `flock` releases the lock when
 /// the holder ends, however it ends, so a lock file left behind never blocks anyone.
-public final class FileLock {
-  public let path: String
+package final class FileLock {
+  package let path: String
   private let fd: Int32
 
   private init(path: String, fd: Int32) {
@@ -200,13 +211,13 @@ public final class FileLock {
     self.fd = fd
   }
 
-  public enum Failure: Error, Sendable {
+  package enum Failure: Error, Sendable {
     /// Another process holds the lock (its pid, when it could be read).
     case held(pid: Int32?)
   }
 
   /// The lock file for `file`: beside the file it names, links followed.
-  public static func lockPath(for file: String) -> String {
+  package static func lockPath(for file: String) -> String {
     let target = OutputGuard.resolvedName(file) ?? file
     let (folder, name) = TemporaryFiles.split(target)
     return "\(folder)/.\(name).lock"
@@ -214,7 +225,7 @@ public final class FileLock {
 
   /// Takes the lock on `file`; nil when no lock can be made there (a read-only folder, where the
   /// answers cannot be saved either and the save reports why).
-  public static func acquire(for file: String) throws(Failure) -> FileLock? {
+  package static func acquire(for file: String) throws(Failure) -> FileLock? {
     let path = lockPath(for: file)
     for _ in 0..<5 {
       let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, FileModes.newFile)
@@ -227,7 +238,9 @@ public final class FileLock {
       // The holder before us may have removed the file after we opened it: lock the one there now.
       var opened = stat()
       var current = stat()
-      guard fstat(fd, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino, opened.st_dev == current.st_dev else {
+      guard fstat(fd, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino,
+        opened.st_dev == current.st_dev
+      else {
         close(fd)
         continue
       }
@@ -247,7 +260,7 @@ public final class FileLock {
   }
 
   /// Releases the lock and removes its file (while still holding it, so no one else is cut off).
-  public func release() {
+  package func release() {
     unlink(path)
     close(fd)
   }
@@ -256,17 +269,25 @@ public final class FileLock {
 /// Files Activator writes that a folder walk can meet (`score dir/ --format json --out
 /// dir/results.json`): recognised so that a later batch on the folder leaves them out with a
 /// note instead of failing on them as broken answers files.
-public enum ActivatorOutput {
+package enum ActivatorOutput {
   /// What `bytes` are, when they are an output of Activator: looked for in the first 4 KiB, by
   /// keys that only its outputs write.
-  public static func kind(of bytes: some Collection<UInt8>) -> Message? {
+  package static func kind(of bytes: some Collection<UInt8>) -> Message? {
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-    guard let first = head.unicodeScalars.first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }), first == "[" || first == "{" else {
+    guard let first = head.unicodeScalars.first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }),
+      first == "[" || first == "{"
+    else {
       return nil
     }
-    if head.contains("\"overall_stage\"") && head.contains("\"answered_version\"") { return Message(.outputKindResults) }
-    if head.contains("\"severity\"") && head.contains("\"code\"") && head.contains("\"column\"") { return Message(.outputKindDiagnostics) }
-    if head.contains("\"median_overall\"") && head.contains("\"median_stage\"") { return Message(.outputKindCohortSummary) }
+    if head.contains("\"overall_stage\"") && head.contains("\"answered_version\"") {
+      return Message(.outputKindResults)
+    }
+    if head.contains("\"severity\"") && head.contains("\"code\"") && head.contains("\"column\"") {
+      return Message(.outputKindDiagnostics)
+    }
+    if head.contains("\"median_overall\"") && head.contains("\"median_stage\"") {
+      return Message(.outputKindCohortSummary)
+    }
     return nil
   }
 }

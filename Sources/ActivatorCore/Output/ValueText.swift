@@ -1,8 +1,8 @@
 /// How answers and values are shown to people and written to JSON.
-public enum ValueText {
+package enum ValueText {
   /// The answer to question `slot` in words: an option label, a number with its unit, or the
   /// reason it is missing.
-  public static func answer(_ value: Value, slot: Int, survey: Survey, language: String) -> String {
+  package static func answer(_ value: Value, slot: Int, survey: Survey, language: String) -> String {
     let question = survey.questions[slot]
     switch value {
     case .bool(let b): return Localizer(language)(b ? .valueYes : .valueNo)
@@ -24,7 +24,7 @@ public enum ValueText {
   }
 
   /// A short code-like rendering: option values instead of labels (`adopted_budget`, `35`, `dont_know`).
-  public static func code(_ value: Value, survey: Survey) -> String {
+  package static func code(_ value: Value, survey: Survey) -> String {
     switch value {
     case .bool(let b): return b ? "yes" : "no"
     case .int(let n): return String(n)
@@ -38,7 +38,7 @@ public enum ValueText {
     }
   }
 
-  public static func status(_ why: Unknowns) -> String {
+  package static func status(_ why: Unknowns) -> String {
     if why.contains(.dontKnow) { return "dont_know" }
     if why.contains(.notApplicable) { return "not_applicable" }
     if why.contains(.notRelevant) { return "skipped" }
@@ -46,7 +46,7 @@ public enum ValueText {
     return "unanswered"
   }
 
-  public static func reason(_ why: Unknowns, _ language: String) -> String {
+  package static func reason(_ why: Unknowns, _ language: String) -> String {
     let t = Localizer(language)
     if why.contains(.dontKnow) { return t(.valueDontKnow) }
     if why.contains(.notApplicable) { return t(.valueNotApplicable) }
@@ -57,12 +57,12 @@ public enum ValueText {
 
   /// A number written for people, in the language's notation (`LocaleRules.number`): at most
   /// two decimals, thousands grouped ("12,500.5" in English, "12 500,5" in Spanish).
-  public static func number(_ value: Double, _ language: String) -> String {
+  package static func number(_ value: Double, _ language: String) -> String {
     MessageCatalogue.shared.locale(language).number(value)
   }
 
   /// Numbers with at most two decimals, no trailing zeros.
-  public static func format(_ value: Double) -> String {
+  package static func format(_ value: Double) -> String {
     let rounded = (value * 100).rounded() / 100
     return JSONWriter.format(rounded)
   }
@@ -72,19 +72,19 @@ public enum ValueText {
   }
 
   /// The unit a question's numbers are in: its own, or "%" for a percent question without one.
-  public static func unit(of question: Question, _ language: String) -> String? {
+  package static func unit(of question: Question, _ language: String) -> String? {
     question.unit?.text(language) ?? (question.kind.name == "percent" ? "%" : nil)
   }
 
   /// A number with its unit as words follow it: "35%", "88% of payments", "12 days". Every
   /// format writes units through here, and only after a number (never "not applicable%").
-  public static func withUnit(_ number: String, unit: String?) -> String {
+  package static func withUnit(_ number: String, unit: String?) -> String {
     guard let unit, !unit.isEmpty else { return number }
     return unit.hasPrefix("%") ? number + unit : number + " " + unit
   }
 
   /// Writes a value as JSON: numbers, booleans, option values, lists; unknowns as null.
-  public static func json(_ value: Value, survey: Survey, into writer: JSONWriter) {
+  package static func json(_ value: Value, survey: Survey, into writer: JSONWriter) {
     switch value {
     case .bool(let b): writer.bool(b)
     case .int(let n): writer.int(n)
@@ -99,5 +99,5 @@ public enum ValueText {
 
 extension String {
   /// The text with its first letter in upper case ("Yes" as a list item).
-  public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+  package var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

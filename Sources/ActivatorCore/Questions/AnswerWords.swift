@@ -19,11 +19,12 @@ enum AnswerWords {
       word.map { character -> String in
         let lower = String(character).lowercased()
         let upper = String(character).uppercased()
-        if lower == upper { return "^$\\.*+?()[]{}|/".contains(character) ? "\\" + String(character) : String(character) }
+        if lower == upper {
+          return "^$\\.*+?()[]{}|/".contains(character) ? "\\" + String(character) : String(character)
+        }
         return "[" + lower + upper + (lower == "k" ? "\\u212A" : "") + "]"
       }.joined()
     }
     return "^[ \\t]*(?:" + alternatives.joined(separator: "|") + ")[ \\t]*$"
   }
 }
-

@@ -1,17 +1,17 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// A question answered with one of its options (`strategy: adopted`). With a `level` on every
 /// option it is ordinal: rules can compare the level of the answer.
-public struct ChoiceKind: QuestionKind {
-  public init() {}
+package struct ChoiceKind: QuestionKind {
+  package init() {}
 
-  public var name: String { "choice" }
-  public var keys: [String] { ["options", "options_from"] }
-  public var chosenOptions: ChosenOptions { .one }
+  package var name: String { "choice" }
+  package var keys: [String] { ["options", "options_from"] }
+  package var chosenOptions: ChosenOptions { .one }
 
   /// With `options_from` the options are those ticked in an earlier multi question; the survey
   /// loader copies them once every question is read.
-  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+  package func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
     if fields.keys["options_from"] != nil {
       if let options = fields.keys["options"] {
         context.reader.error(
@@ -22,17 +22,21 @@ public struct ChoiceKind: QuestionKind {
     question.options = ChoiceOptions.read(fields, context, exclusiveAllowed: false)
   }
 
-  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+  package func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     guard let text = node.scalar else {
       let extra: MessageArgument = node.sequence != nil ? .message(Message(.answerOnlyOneOption)) : ""
-      reader.error("wrong-type", Message(.answerOneOption, ["subject": AnswerParser.subject(question, reader), "extra": extra, "found": NodeReader.found(node)]), node)
+      reader.error(
+        "wrong-type",
+        Message(
+          .answerOneOption,
+          ["subject": AnswerParser.subject(question, reader), "extra": extra, "found": NodeReader.found(node)]), node)
       return .invalid
     }
     guard let index = ChoiceOptions.index(text, in: question, at: node, reader: reader) else { return .invalid }
     return .value(.choice(index))
   }
 
-  public func fastReader(for question: Question) -> any FastAnswerReading {
+  package func fastReader(for question: Question) -> any FastAnswerReading {
     Fast(options: ChoiceOptions.table(question))
   }
 
@@ -46,16 +50,16 @@ public struct ChoiceKind: QuestionKind {
     }
   }
 
-  public func expressionType(slot: Int) -> ExprType { .choice(slot) }
+  package func expressionType(slot: Int) -> ExprType { .choice(slot) }
 
-  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+  package func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     var selected: [Int] = []
     if case .choice(let option)? = current { selected = [option] }
     return Prompt(
       kind: .select, question: "", items: ChoiceOptions.promptItems(question, language: language), selected: selected)
   }
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+  package func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
     AnswerValue, AnswerProblem
   > {
     guard let index = indices.first, index < question.options.count else {
@@ -64,13 +68,13 @@ public struct ChoiceKind: QuestionKind {
     return .success(.choice(index))
   }
 
-  public func templateHint(for question: Question, language: String) -> TemplateHint {
+  package func templateHint(for question: Question, language: String) -> TemplateHint {
     TemplateHint(
       Localizer(language)(.kindChoiceTemplate),
       options: ChoiceOptions.templateEntries(question, language: language), levels: question.options.map(\.level))
   }
 
-  public func answerSchema(for question: Question, into writer: JSONWriter) {
+  package func answerSchema(for question: Question, into writer: JSONWriter) {
     ChoiceOptions.schema(question, into: writer)
   }
 }

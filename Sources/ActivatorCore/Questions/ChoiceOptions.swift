@@ -8,11 +8,14 @@ enum ChoiceOptions {
   static func read(_ fields: Fields, _ context: QuestionReading, exclusiveAllowed: Bool) -> [ChoiceOption] {
     let reader = context.reader
     let label = context.label
-    guard let node = fields.required("options", reader), let items = reader.list(node, Message(.whatOptions)) else { return [] }
+    guard let node = fields.required("options", reader), let items = reader.list(node, Message(.whatOptions)) else {
+      return []
+    }
     var options: [ChoiceOption] = []
     for item in items {
       guard
-        let option = reader.fields(item, Message(.whatOption, ["label": .message(label)]), allowed: ["value", "label", "level", "exclusive"])
+        let option = reader.fields(
+          item, Message(.whatOption, ["label": .message(label)]), allowed: ["value", "label", "level", "exclusive"])
       else {
         continue
       }
@@ -36,7 +39,9 @@ enum ChoiceOptions {
         continue
       }
       if options.contains(where: { $0.value == value }) {
-        reader.error("duplicate-id", Message(.surveyDuplicateOptionValue, ["value": "\(value)", "label": .message(label)]), option["value"] ?? item)
+        reader.error(
+          "duplicate-id", Message(.surveyDuplicateOptionValue, ["value": "\(value)", "label": .message(label)]),
+          option["value"] ?? item)
         continue
       }
       options.append(ChoiceOption(value: value, label: optionLabel, level: level, exclusive: exclusive))
@@ -47,7 +52,9 @@ enum ChoiceOptions {
     let withLevel = options.filter { $0.level != nil }.count
     if withLevel > 0 && withLevel < options.count {
       reader.error(
-        "options", Message(.surveyEitherEveryOptionHas, ["label": .message(label), "count_with_level": "\(options.count - withLevel)"]),
+        "options",
+        Message(
+          .surveyEitherEveryOptionHas, ["label": .message(label), "count_with_level": "\(options.count - withLevel)"]),
         node)
     }
     return options
@@ -89,7 +96,8 @@ enum ChoiceOptions {
   /// The option values in any letter case, as `index` reads them (`AnswerWords`).
   static func schema(_ question: Question, into writer: JSONWriter) {
     writer.key("type", "string")
-    writer.key("description", "One of: " + question.options.map(\.value).joined(separator: ", ") + AnswerWords.schemaNote)
+    writer.key(
+      "description", "One of: " + question.options.map(\.value).joined(separator: ", ") + AnswerWords.schemaNote)
     writer.key("pattern", AnswerWords.schemaPattern(question.options.map(\.value)))
   }
 

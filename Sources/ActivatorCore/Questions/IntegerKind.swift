@@ -1,15 +1,15 @@
 /// A question answered with a whole number: counts such as datasets published or staff
 /// employed. `min`, `max` and `unit` are optional.
-public struct IntegerKind: NumberKind {
-  public init() {}
+package struct IntegerKind: NumberKind {
+  package init() {}
 
-  public var name: String { "integer" }
-  public var keys: [String] { ["unit", "min", "max"] }
+  package var name: String { "integer" }
+  package var keys: [String] { ["unit", "min", "max"] }
 
   let rules = NumberRules(
     whole: true, percentSign: false, limits: nil,
     noun: .kindIntegerNoun,
     expected: .kindNumberExpected)
 
-  public func expressionType(slot: Int) -> ExprType { .int }
+  package func expressionType(slot: Int) -> ExprType { .int }
 }

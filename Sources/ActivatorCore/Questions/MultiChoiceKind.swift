@@ -1,19 +1,19 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// A question answered with any of its options, as a list (`[a, b]`). An option marked
 /// `exclusive` ("none of these") stands alone; `min_choices` and `max_choices` bound how many.
 ///
 /// These rules exist here once (`problem`): the loader, the batch reader and the questionnaire
 /// all ask it.
-public struct MultiChoiceKind: QuestionKind {
-  public init() {}
+package struct MultiChoiceKind: QuestionKind {
+  package init() {}
 
-  public var name: String { "multi" }
-  public var keys: [String] { ["options", "min_choices", "max_choices"] }
-  public var chosenOptions: ChosenOptions { .several }
+  package var name: String { "multi" }
+  package var keys: [String] { ["options", "min_choices", "max_choices"] }
+  package var chosenOptions: ChosenOptions { .several }
 
   /// Why a set of chosen options is not an answer.
-  public enum Problem: Sendable, Equatable {
+  package enum Problem: Sendable, Equatable {
     /// This exclusive option was chosen with others.
     case exclusive(option: Int)
     case tooFew(minimum: Int)
@@ -21,7 +21,7 @@ public struct MultiChoiceKind: QuestionKind {
   }
 
   /// What is wrong with choosing `chosen` (distinct option indices), if anything.
-  public static func problem(_ chosen: [Int], for question: Question) -> Problem? {
+  package static func problem(_ chosen: [Int], for question: Question) -> Problem? {
     if chosen.count > 1, let exclusive = chosen.first(where: { question.options[$0].exclusive }) {
       return .exclusive(option: exclusive)
     }
@@ -30,30 +30,39 @@ public struct MultiChoiceKind: QuestionKind {
     return nil
   }
 
-  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+  package func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
     let reader = context.reader
     question.options = ChoiceOptions.read(fields, context, exclusiveAllowed: true)
-    question.minChoices = fields.optional("min_choices").flatMap { reader.int($0, Message(.whatMinChoices), in: 0...1000) }
-    question.maxChoices = fields.optional("max_choices").flatMap { reader.int($0, Message(.whatMaxChoices), in: 1...1000) }
+    question.minChoices = fields.optional("min_choices").flatMap {
+      reader.int($0, Message(.whatMinChoices), in: 0...1000)
+    }
+    question.maxChoices = fields.optional("max_choices").flatMap {
+      reader.int($0, Message(.whatMaxChoices), in: 1...1000)
+    }
     if let low = question.minChoices, let high = question.maxChoices, low > high {
       reader.error(
-        "range", Message(.answersMinChoicesGreaterThan, ["low": "\(low)", "high": "\(high)", "label": .message(context.label)]),
+        "range",
+        Message(.answersMinChoicesGreaterThan, ["low": "\(low)", "high": "\(high)", "label": .message(context.label)]),
         fields["min_choices"] ?? context.node)
     }
     if let low = question.minChoices, low > question.options.count, !question.options.isEmpty {
       reader.error(
-        "range", Message(.answersMinChoicesMoreThan, ["low": "\(low)", "options_count": "\(question.options.count)", "label": .message(context.label)]),
+        "range",
+        Message(
+          .answersMinChoicesMoreThan,
+          ["low": "\(low)", "options_count": "\(question.options.count)", "label": .message(context.label)]),
         fields["min_choices"] ?? context.node)
     }
   }
 
-  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+  package func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     let id = question.id
     var chosen: [Int] = []
     var failed = false
     for item in node.sequence ?? [node] {
       guard let text = item.scalar, !item.isNull else {
-        reader.error("wrong-type", Message(.answersEachItemMustBe, ["id": "\(id)", "found": NodeReader.found(item)]), item)
+        reader.error(
+          "wrong-type", Message(.answersEachItemMustBe, ["id": "\(id)", "found": NodeReader.found(item)]), item)
         failed = true
         continue
       }
@@ -77,20 +86,29 @@ public struct MultiChoiceKind: QuestionKind {
     switch Self.problem(chosen, for: question) {
     case .exclusive(let option)?:
       reader.error(
-        "exclusive-option", Message(.answerExclusive, ["option": .text(question.options[option].value), "id": .text(id)]), node
+        "exclusive-option",
+        Message(.answerExclusive, ["option": .text(question.options[option].value), "id": .text(id)]), node
       )
     case .tooFew(let low)?:
-      reader.error("choices", Message(.answerTooFewOptions, ["subject": AnswerParser.subject(question, reader), "low": .count(low), "count": .count(chosen.count)]), node)
+      reader.error(
+        "choices",
+        Message(
+          .answerTooFewOptions,
+          ["subject": AnswerParser.subject(question, reader), "low": .count(low), "count": .count(chosen.count)]), node)
     case .tooMany(let high)?:
       reader.error(
-        "choices", Message(.answerTooManyOptions, ["subject": AnswerParser.subject(question, reader), "high": .count(high), "count": .count(chosen.count)]), node)
+        "choices",
+        Message(
+          .answerTooManyOptions,
+          ["subject": AnswerParser.subject(question, reader), "high": .count(high), "count": .count(chosen.count)]),
+        node)
     case nil:
       return .value(.choices(chosen.sorted()))
     }
     return .invalid
   }
 
-  public func fastReader(for question: Question) -> any FastAnswerReading {
+  package func fastReader(for question: Question) -> any FastAnswerReading {
     Fast(question: question, options: ChoiceOptions.table(question))
   }
 
@@ -115,7 +133,7 @@ public struct MultiChoiceKind: QuestionKind {
     }
   }
 
-  public func expressionType(slot: Int) -> ExprType { .list(.choice(slot)) }
+  package func expressionType(slot: Int) -> ExprType { .list(.choice(slot)) }
 
   /// Whether "none of them" is an answer the survey did not give an option for: the question
   /// has no exclusive option and may be answered with an empty list (`[]`).
@@ -125,17 +143,19 @@ public struct MultiChoiceKind: QuestionKind {
 
   /// The options to tick; where an empty list is an answer but no option says so, a last item
   /// "None of these" stands for it, so that choosing nothing is always said, never assumed.
-  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+  package func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     var items = ChoiceOptions.promptItems(question, language: language)
     if Self.offersNone(question) {
       items.append(Prompt.Item(Localizer(language)(.kindMultiNoneOfThese), role: .exclusive, token: "[]"))
     }
     var selected: [Int] = []
-    if case .choices(let chosen)? = current { selected = chosen.isEmpty && Self.offersNone(question) ? [items.count - 1] : chosen }
+    if case .choices(let chosen)? = current {
+      selected = chosen.isEmpty && Self.offersNone(question) ? [items.count - 1] : chosen
+    }
     return Prompt(kind: .multiSelect, question: "", items: items, selected: selected)
   }
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+  package func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
     AnswerValue, AnswerProblem
   > {
     if Self.offersNone(question), indices == [question.options.count] { return .success(.choices([])) }
@@ -143,7 +163,8 @@ public struct MultiChoiceKind: QuestionKind {
     let t = Localizer(language)
     switch Self.problem(chosen, for: question) {
     case .exclusive(let option)?:
-      return .failure(AnswerProblem(t(.kindMultiExclusive, ["label": .quoted(question.options[option].label.text(language))])))
+      return .failure(
+        AnswerProblem(t(.kindMultiExclusive, ["label": .quoted(question.options[option].label.text(language))])))
     case .tooFew(let low)?:
       return .failure(AnswerProblem(t(.kindMultiAtLeast, ["count": .count(low)])))
     case .tooMany(let high)?:
@@ -153,14 +174,14 @@ public struct MultiChoiceKind: QuestionKind {
     }
   }
 
-  public func templateHint(for question: Question, language: String) -> TemplateHint {
+  package func templateHint(for question: Question, language: String) -> TemplateHint {
     let t = Localizer(language)
     return TemplateHint(
       t(.kindMultiTemplate) + (Self.offersNone(question) ? " " + t(.kindMultiTemplateNone) : ""),
       options: ChoiceOptions.templateEntries(question, language: language), levels: question.options.map(\.level))
   }
 
-  public func answerSchema(for question: Question, into writer: JSONWriter) {
+  package func answerSchema(for question: Question, into writer: JSONWriter) {
     writer.key("anyOf") {
       writer.array {
         writer.object {

@@ -9,33 +9,33 @@ protocol NumberKind: QuestionKind {
 extension Question {
   /// Whether the answer is a figure that may have a source and a year of its own (`evidence:`):
   /// a number, but not a year, which is itself the date.
-  public var isFigure: Bool { kind is any NumberKind && !(kind is YearKind) }
+  package var isFigure: Bool { kind is any NumberKind && !(kind is YearKind) }
 }
 
 extension NumberKind {
-  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+  package func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
     rules.readDetails(fields, into: &question, context, kind: name)
   }
 
-  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+  package func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     rules.parse(node, for: question, reader: reader)
   }
 
-  public func fastReader(for question: Question) -> any FastAnswerReading { rules.fastReader(for: question) }
+  package func fastReader(for question: Question) -> any FastAnswerReading { rules.fastReader(for: question) }
 
-  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+  package func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     rules.prompt(for: question, current: current, language: language)
   }
 
-  public func typedReadings(_ text: String, locale: LocaleRules) -> TypedReadings {
+  package func typedReadings(_ text: String, locale: LocaleRules) -> TypedReadings {
     rules.typedReadings(text, locale: locale)
   }
 
-  public func templateHint(for question: Question, language: String) -> TemplateHint {
+  package func templateHint(for question: Question, language: String) -> TemplateHint {
     rules.templateHint(for: question, language: language)
   }
 
-  public func answerSchema(for question: Question, into writer: JSONWriter) {
+  package func answerSchema(for question: Question, into writer: JSONWriter) {
     rules.answerSchema(for: question, into: writer)
   }
 }
@@ -76,25 +76,38 @@ struct NumberRules: Sendable {
       return .readings([text])
     }
     // Scientific notation (1e6) is read as an answers file reads it.
-    if text.contains(where: { $0 == "e" || $0 == "E" }), case .value = NumberText.parse(text) { return .readings([text]) }
+    if text.contains(where: { $0 == "e" || $0 == "E" }), case .value = NumberText.parse(text) {
+      return .readings([text])
+    }
     let examples: [Double] = !groupsDigits ? [2024] : whole ? [12500] : percentSign ? [72.5] : [72.5, 12500]
     return .problem(
       Message(
         .answerTypedExample,
-        ["what": .message(Message(noun)), "examples": .alternatives(examples.map { .figure($0, grouped: groupsDigits) })]))
+        [
+          "what": .message(Message(noun)),
+          "examples": .alternatives(examples.map { .figure($0, grouped: groupsDigits) }),
+        ]))
   }
 
   /// Reads `unit` (for kinds that take it), `min` and `max` and checks them.
   func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading, kind: String) {
     let reader = context.reader
     if fields.keys["unit"] != nil {
-      question.unit = fields.optional("unit").flatMap { reader.localized($0, Message(.whatUnit, ["label": .message(context.label)])) }
+      question.unit = fields.optional("unit").flatMap {
+        reader.localized($0, Message(.whatUnit, ["label": .message(context.label)]))
+      }
     }
     question.minimum = fields.optional("min").flatMap { reader.double($0, Message(.whatMin)) }
     question.maximum = fields.optional("max").flatMap { reader.double($0, Message(.whatMax)) }
     if let low = question.minimum, let high = question.maximum, low > high {
       reader.error(
-        "range", Message(.answersMinGreaterThanMax, ["format": "\(JSONWriter.format(low))", "format2": "\(JSONWriter.format(high))", "label": .message(context.label)]),
+        "range",
+        Message(
+          .answersMinGreaterThanMax,
+          [
+            "format": "\(JSONWriter.format(low))", "format2": "\(JSONWriter.format(high))",
+            "label": .message(context.label),
+          ]),
         fields["min"] ?? context.node)
       question.minimum = nil
       question.maximum = nil
@@ -103,13 +116,25 @@ struct NumberRules: Sendable {
       guard let value else { continue }
       if whole, value != value.rounded() {
         reader.error(
-          "range", Message(.answersMustBeWholeNumber, ["key": "\(key)", "kind": "\(kind)", "label": .message(context.label), "format": "\(JSONWriter.format(value))"]),
+          "range",
+          Message(
+            .answersMustBeWholeNumber,
+            [
+              "key": "\(key)", "kind": "\(kind)", "label": .message(context.label),
+              "format": "\(JSONWriter.format(value))",
+            ]),
           fields[key] ?? context.node)
       }
       if let limits, !limits.contains(value) {
         reader.error(
           "range",
-          Message(.answersMustBeWithinNot, ["key": "\(key)", "kind": "\(kind)", "label": .message(context.label), "format": "\(JSONWriter.format(limits.lowerBound))", "format2": "\(JSONWriter.format(limits.upperBound))", "format3": "\(JSONWriter.format(value))"]),
+          Message(
+            .answersMustBeWithinNot,
+            [
+              "key": "\(key)", "kind": "\(kind)", "label": .message(context.label),
+              "format": "\(JSONWriter.format(limits.lowerBound))", "format2": "\(JSONWriter.format(limits.upperBound))",
+              "format3": "\(JSONWriter.format(value))",
+            ]),
           fields[key] ?? context.node)
       }
     }
@@ -119,7 +144,14 @@ struct NumberRules: Sendable {
   /// bounds, whole where the kind says so.
   func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     guard var text = node.scalar else {
-      reader.error("wrong-type", Message(.answerTakes, ["subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)), "found": NodeReader.found(node)]), node)
+      reader.error(
+        "wrong-type",
+        Message(
+          .answerTakes,
+          [
+            "subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)),
+            "found": NodeReader.found(node),
+          ]), node)
       return .invalid
     }
     text = text.trimmingSpaces
@@ -129,9 +161,13 @@ struct NumberRules: Sendable {
     case .value(let value): number = value
     case .problem(let problem):
       reader.error(
-        "wrong-type", Message(
+        "wrong-type",
+        Message(
           .answerNotNumber,
-          ["subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)), "codes": AnswerParser.codesHint(question, reader), "text": .text(text), "problem": .message(problem)]), node)
+          [
+            "subject": AnswerParser.subject(question, reader), "what": .message(Message(expected)),
+            "codes": AnswerParser.codesHint(question, reader), "text": .text(text), "problem": .message(problem),
+          ]), node)
       return .invalid
     }
     let (low, high) = question.bounds
@@ -140,7 +176,10 @@ struct NumberRules: Sendable {
         "out-of-range",
         Message(
           .answerAtLeast,
-          ["subject": AnswerParser.subject(question, reader), "low": figure(low, reader), "unit": AnswerParser.unitHint(question), "value": figure(number, reader)]),
+          [
+            "subject": AnswerParser.subject(question, reader), "low": figure(low, reader),
+            "unit": AnswerParser.unitHint(question), "value": figure(number, reader),
+          ]),
         node)
       return .invalid
     }
@@ -149,13 +188,23 @@ struct NumberRules: Sendable {
         "out-of-range",
         Message(
           .answerAtMost,
-          ["subject": AnswerParser.subject(question, reader), "high": figure(high, reader), "unit": AnswerParser.unitHint(question), "value": figure(number, reader)]),
+          [
+            "subject": AnswerParser.subject(question, reader), "high": figure(high, reader),
+            "unit": AnswerParser.unitHint(question), "value": figure(number, reader),
+          ]),
         node)
       return .invalid
     }
     guard whole else { return .value(.decimal(number)) }
     guard number == number.rounded(), abs(number) < 9e15 else {
-      reader.error("wrong-type", Message(.answerNotWhole, ["subject": AnswerParser.subject(question, reader), "what": .message(Message(noun)), "value": figure(number, reader)]), node)
+      reader.error(
+        "wrong-type",
+        Message(
+          .answerNotWhole,
+          [
+            "subject": AnswerParser.subject(question, reader), "what": .message(Message(noun)),
+            "value": figure(number, reader),
+          ]), node)
       return .invalid
     }
     return .value(.integer(Int(saturating: number)))
@@ -191,7 +240,9 @@ struct NumberRules: Sendable {
     let what = MessageArgument.text(t(noun))
     var line: String
     if let low, let high {
-      line = t(.kindNumberTemplateRange, ["what": what, "low": .text(JSONWriter.format(low)), "high": .text(JSONWriter.format(high))])
+      line = t(
+        .kindNumberTemplateRange,
+        ["what": what, "low": .text(JSONWriter.format(low)), "high": .text(JSONWriter.format(high))])
     } else if let low {
       line = t(.kindNumberTemplateAtLeast, ["what": what, "low": .text(JSONWriter.format(low))])
     } else {

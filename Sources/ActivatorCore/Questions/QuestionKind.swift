@@ -1,4 +1,4 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// One kind of question (yes/no, a choice, a number, a date…) and everything the engine knows
 /// about it: the survey keys it takes, how an answer is read from a YAML node and, for
@@ -8,7 +8,7 @@ public import ActivatorYAML
 /// Adding a kind is one file with a type conforming to this protocol, listed in
 /// `QuestionKinds.all` (docs/architecture.md, "How to add a question kind"). Everything a kind
 /// does not say is taken from the defaults below.
-public protocol QuestionKind: Sendable {
+package protocol QuestionKind: Sendable {
   /// The `type:` of a question in survey files (`yes_no`, `choice`…).
   var name: String { get }
   /// Survey keys a question of this kind takes beyond those every question takes.
@@ -60,25 +60,25 @@ public protocol QuestionKind: Sendable {
 }
 
 /// What typed text may mean: answer texts as an answers file writes them, or why it means none.
-public enum TypedReadings: Sendable, Equatable {
+package enum TypedReadings: Sendable, Equatable {
   case readings([String])
   case problem(Message)
 }
 
 /// How many options an answer picks.
-public enum ChosenOptions: Sendable, Equatable {
+package enum ChosenOptions: Sendable, Equatable {
   case none, one, several
 }
 
 /// What a template says about writing an answer: a line, then one entry per option.
-public struct TemplateHint: Sendable, Equatable {
-  public var line: String
-  public var options: [String]
+package struct TemplateHint: Sendable, Equatable {
+  package var line: String
+  package var options: [String]
   /// The stage each option counts towards, where options have levels: shown only to authors
   /// (`template --show-levels`).
-  public var levels: [Int?]
+  package var levels: [Int?]
 
-  public init(_ line: String, options: [String] = [], levels: [Int?] = []) {
+  package init(_ line: String, options: [String] = [], levels: [Int?] = []) {
     self.line = line
     self.options = options
     self.levels = levels
@@ -86,19 +86,19 @@ public struct TemplateHint: Sendable, Equatable {
 }
 
 /// What reading a question's own keys needs besides its fields.
-public struct QuestionReading {
-  public let reader: NodeReader
+package struct QuestionReading {
+  package let reader: NodeReader
   /// The question's node, for problems about the question as a whole.
-  public let node: YAMLNode
+  package let node: YAMLNode
   /// "question 'gov_portal'", for messages.
-  public let label: Message
+  package let label: Message
   /// How many stages the survey has (option levels are stages).
-  public let stageCount: Int
+  package let stageCount: Int
 }
 
 /// Reads answers to one question from bytes, prepared once per batch. A class, so that a batch
 /// calls it through a reference rather than copying a boxed value for every answer.
-public protocol FastAnswerReading: AnyObject, Sendable {
+package protocol FastAnswerReading: AnyObject, Sendable {
   /// A scalar answer, or nil where the full loader would say anything about it.
   func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue?
   /// One item of a list answer (an option), or nil; only kinds that take lists accept any.
@@ -108,44 +108,44 @@ public protocol FastAnswerReading: AnyObject, Sendable {
 }
 
 extension FastAnswerReading {
-  public func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { nil }
-  public func list(_ chosen: [Int]) -> AnswerValue? { nil }
+  package func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { nil }
+  package func list(_ chosen: [Int]) -> AnswerValue? { nil }
 }
 
 extension QuestionKind {
-  public var keys: [String] { [] }
-  public var chosenOptions: ChosenOptions { .none }
-  public var impliedBounds: (min: Double?, max: Double?) { (nil, nil) }
-  public var typedStyle: ScalarStyle { .plain }
+  package var keys: [String] { [] }
+  package var chosenOptions: ChosenOptions { .none }
+  package var impliedBounds: (min: Double?, max: Double?) { (nil, nil) }
+  package var typedStyle: ScalarStyle { .plain }
 
-  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {}
+  package func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {}
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+  package func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
     AnswerValue, AnswerProblem
   > {
     .failure(AnswerProblem(""))
   }
 
-  public func formatNumber(_ number: Double, language: String) -> String { ValueText.number(number, language) }
+  package func formatNumber(_ number: Double, language: String) -> String { ValueText.number(number, language) }
 
-  public func typedReadings(_ text: String, locale: LocaleRules) -> TypedReadings { .readings([text]) }
+  package func typedReadings(_ text: String, locale: LocaleRules) -> TypedReadings { .readings([text]) }
 }
 
 /// Every question kind the engine knows, in the order messages and docs list them.
-public enum QuestionKinds {
-  public static let all: [any QuestionKind] = [
+package enum QuestionKinds {
+  package static let all: [any QuestionKind] = [
     YesNoKind(), ChoiceKind(), MultiChoiceKind(), IntegerKind(), DecimalKind(), PercentKind(), TextKind(), DateKind(),
     YearKind(),
   ]
 
-  public static func named(_ name: String) -> (any QuestionKind)? {
+  package static func named(_ name: String) -> (any QuestionKind)? {
     all.first { $0.name == name }
   }
 
-  public static var names: [String] { all.map(\.name) }
+  package static var names: [String] { all.map(\.name) }
 
   /// Keys that only some kinds take, in the order kinds list them.
-  public static var specificKeys: [String] {
+  package static var specificKeys: [String] {
     var keys: [String] = []
     for kind in all { for key in kind.keys where !keys.contains(key) { keys.append(key) } }
     return keys

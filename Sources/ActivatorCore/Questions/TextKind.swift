@@ -1,16 +1,16 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// A question answered with free text. Text is kept as written and shown in reports; rules may
 /// read it, but no stage depends on free text, so a required text question on a pillar gets a
 /// warning.
-public struct TextKind: QuestionKind {
-  public init() {}
+package struct TextKind: QuestionKind {
+  package init() {}
 
-  public var name: String { "text" }
+  package var name: String { "text" }
   /// Typed text stays exactly what was typed: `yes` or `12` are text here, not YAML values.
-  public var typedStyle: ScalarStyle { .doubleQuoted }
+  package var typedStyle: ScalarStyle { .doubleQuoted }
 
-  public func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
+  package func readDetails(_ fields: Fields, into question: inout Question, _ context: QuestionReading) {
     if question.pillar != nil, question.required {
       context.reader.log.warning(
         "unscored-required",
@@ -19,15 +19,18 @@ public struct TextKind: QuestionKind {
     }
   }
 
-  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+  package func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     guard let text = node.scalar else {
-      reader.error("wrong-type", Message(.answerText, ["subject": AnswerParser.subject(question, reader), "found": NodeReader.found(node)]), node)
+      reader.error(
+        "wrong-type",
+        Message(.answerText, ["subject": AnswerParser.subject(question, reader), "found": NodeReader.found(node)]), node
+      )
       return .invalid
     }
     return .value(.text(text))
   }
 
-  public func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
+  package func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
 
   final class Fast: FastAnswerReading {
     func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
@@ -35,19 +38,19 @@ public struct TextKind: QuestionKind {
     }
   }
 
-  public func expressionType(slot: Int) -> ExprType { .string }
+  package func expressionType(slot: Int) -> ExprType { .string }
 
-  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+  package func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     var shown = ""
     if case .text(let text)? = current { shown = text }
     return Prompt(kind: .text, question: "", text: shown)
   }
 
-  public func templateHint(for question: Question, language: String) -> TemplateHint {
+  package func templateHint(for question: Question, language: String) -> TemplateHint {
     TemplateHint(Localizer(language)(.kindTextTemplate))
   }
 
-  public func answerSchema(for question: Question, into writer: JSONWriter) {
+  package func answerSchema(for question: Question, into writer: JSONWriter) {
     writer.key("type", "string")
   }
 }

@@ -2,19 +2,19 @@
 /// (never "2,021"). Without `min` and `max` the year lies from 1900 to 2100 (a city's plans,
 /// laws and systems are modern; wider is usually a typo); a survey may set any range of
 /// four-digit years.
-public struct YearKind: NumberKind {
-  public init() {}
+package struct YearKind: NumberKind {
+  package init() {}
 
-  public var name: String { "year" }
-  public var keys: [String] { ["min", "max"] }
-  public var impliedBounds: (min: Double?, max: Double?) { (1900, 2100) }
+  package var name: String { "year" }
+  package var keys: [String] { ["min", "max"] }
+  package var impliedBounds: (min: Double?, max: Double?) { (1900, 2100) }
 
   let rules = NumberRules(
     whole: true, percentSign: false, limits: 1000...9999, noun: .kindYearNoun,
     expected: .kindYearExpected, groupsDigits: false)
 
-  public func expressionType(slot: Int) -> ExprType { .int }
+  package func expressionType(slot: Int) -> ExprType { .int }
 
   /// Digits only: a year has no thousands separator in any language.
-  public func formatNumber(_ number: Double, language: String) -> String { JSONWriter.format(number) }
+  package func formatNumber(_ number: Double, language: String) -> String { JSONWriter.format(number) }
 }

@@ -1,12 +1,12 @@
-public import ActivatorYAML
+package import ActivatorYAML
 
 /// A yes/no question: `yes` or `no` (`true`/`false` too, and `sí` in Spanish files).
-public struct YesNoKind: QuestionKind {
-  public init() {}
+package struct YesNoKind: QuestionKind {
+  package init() {}
 
-  public var name: String { "yes_no" }
+  package var name: String { "yes_no" }
 
-  public func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
+  package func parse(_ node: YAMLNode, for question: Question, reader: NodeReader) -> AnswerParser.Parsed {
     if let text = node.scalar {
       switch AnswerWords.folded(text) {
       case "yes", "true", "sí", "si": return .value(.bool(true))
@@ -16,12 +16,17 @@ public struct YesNoKind: QuestionKind {
     }
     reader.error(
       "wrong-type",
-      Message(.answerYesNo, ["subject": AnswerParser.subject(question, reader), "codes": AnswerParser.codesHint(question, reader), "found": NodeReader.shown(node)]),
+      Message(
+        .answerYesNo,
+        [
+          "subject": AnswerParser.subject(question, reader), "codes": AnswerParser.codesHint(question, reader),
+          "found": NodeReader.shown(node),
+        ]),
       node)
     return .invalid
   }
 
-  public func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
+  package func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
 
   final class Fast: FastAnswerReading {
     // The spellings the loader's lowercasing accepts that are common enough to be worth it;
@@ -35,9 +40,9 @@ public struct YesNoKind: QuestionKind {
     }
   }
 
-  public func expressionType(slot: Int) -> ExprType { .bool }
+  package func expressionType(slot: Int) -> ExprType { .bool }
 
-  public func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
+  package func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     let items = [
       Prompt.Item(Localizer(language)(.valueYes).capitalizedFirst, token: "y"),
       Prompt.Item(Localizer(language)(.valueNo).capitalizedFirst, token: "n"),
@@ -47,17 +52,17 @@ public struct YesNoKind: QuestionKind {
     return Prompt(kind: .select, question: "", items: items, selected: selected)
   }
 
-  public func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
+  package func answer(choosing indices: [Int], for question: Question, language: String) -> Result<
     AnswerValue, AnswerProblem
   > {
     .success(.bool(indices.first == 0))
   }
 
-  public func templateHint(for question: Question, language: String) -> TemplateHint {
+  package func templateHint(for question: Question, language: String) -> TemplateHint {
     TemplateHint(Localizer(language)(.kindYesNoTemplate))
   }
 
-  public func answerSchema(for question: Question, into writer: JSONWriter) {
+  package func answerSchema(for question: Question, into writer: JSONWriter) {
     writer.key("anyOf") {
       writer.array {
         writer.object { writer.key("type", "boolean") }

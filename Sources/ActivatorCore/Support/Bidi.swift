@@ -2,16 +2,18 @@
 /// that the Unicode bidirectional algorithm keeps each in its own order and lets it pull nothing
 /// around it: `<bdi>` in HTML, FIRST STRONG ISOLATE (U+2068) … POP DIRECTIONAL ISOLATE (U+2069)
 /// in Markdown and in a terminal.
-public enum Bidi {
+package enum Bidi {
   /// FSI and PDI, which Activator writes itself (text from files never keeps its own: `InertText`).
-  public static let isolateStart: Unicode.Scalar = "\u{2068}"
-  public static let isolateEnd: Unicode.Scalar = "\u{2069}"
+  package static let isolateStart: Unicode.Scalar = "\u{2068}"
+  package static let isolateEnd: Unicode.Scalar = "\u{2069}"
 
   /// `text` with every left-to-right run wrapped by `wrap`, everything passed through `escape`.
   /// A run starts at a letter of a left-to-right script or a digit and takes in the spaces and
   /// punctuation up to the last such character before right-to-left text, plus a unit sign
   /// right after it ("42%", "12 km²").
-  public static func isolatingLeftToRightRuns(_ text: String, escape: (String) -> String, wrap: (String) -> String) -> String {
+  package static func isolatingLeftToRightRuns(_ text: String, escape: (String) -> String, wrap: (String) -> String)
+    -> String
+  {
     let scalars = Array(text.unicodeScalars)
     var out = ""
     var plain = String.UnicodeScalarView()
@@ -29,7 +31,9 @@ public enum Bidi {
       while look < scalars.count, !isRightToLeft(scalars[look]) {
         let scalar = scalars[look]
         if scalar == "(" || scalar == "[" { open += 1 }
-        if startsRun(scalar) || "%‰°²³".unicodeScalars.contains(scalar) || (open > 0 && (scalar == ")" || scalar == "]")) {
+        if startsRun(scalar) || "%‰°²³".unicodeScalars.contains(scalar)
+          || (open > 0 && (scalar == ")" || scalar == "]"))
+        {
           end = look + 1
         }
         if open > 0 && (scalar == ")" || scalar == "]") { open -= 1 }
@@ -46,13 +50,13 @@ public enum Bidi {
   }
 
   /// Isolated with FSI … PDI, for Markdown and terminal text in a right-to-left language.
-  public static func isolated(_ text: String) -> String {
+  package static func isolated(_ text: String) -> String {
     isolatingLeftToRightRuns(text, escape: { $0 }) { "\u{2068}" + $0 + "\u{2069}" }
   }
 
   /// Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks, and their
   /// presentation forms.
-  public static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
     default: false

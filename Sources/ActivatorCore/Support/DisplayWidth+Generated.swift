@@ -3,7 +3,7 @@
 
 extension DisplayWidth {
   /// Unicode version of the tables.
-  public static let unicodeVersion = "15.0.0"
+  package static let unicodeVersion = "15.0.0"
   /// East Asian Width W and F: two columns.
   static let wide: [ClosedRange<UInt32>] = [
     0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,

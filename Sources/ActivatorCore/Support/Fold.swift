@@ -2,15 +2,15 @@
 /// others replaced ("é" as "e", "œ" as "oe": the `fold:` table of its `locale:` block), combining
 /// marks dropped (decomposed "é" is "e" too) and decomposed Hangul joined into syllables. What is
 /// shown and recorded never changes: only comparisons see the folded text.
-public struct Folding: Sendable {
+package struct Folding: Sendable {
   /// Lower-case characters and what they are read as.
-  public let letters: [Unicode.Scalar: String]
+  package let letters: [Unicode.Scalar: String]
 
-  public init(letters: [Unicode.Scalar: String]) { self.letters = letters }
+  package init(letters: [Unicode.Scalar: String]) { self.letters = letters }
 
-  public static let none = Folding(letters: [:])
+  package static let none = Folding(letters: [:])
 
-  public func scalars(_ text: String) -> [Unicode.Scalar] {
+  package func scalars(_ text: String) -> [Unicode.Scalar] {
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(text.utf8.count)
     for scalar in text.lowercased().unicodeScalars {
@@ -26,7 +26,7 @@ public struct Folding: Sendable {
     return out
   }
 
-  public func text(_ text: String) -> String {
+  package func text(_ text: String) -> String {
     var out = ""
     out.unicodeScalars.append(contentsOf: scalars(text))
     return out
@@ -39,6 +39,6 @@ public struct Folding: Sendable {
 /// Folding that holds in any language: what every message catalogue folds, together. For what
 /// is matched across languages (catalog search over every translation, region and country
 /// names, file names made from a city's name).
-public enum Fold {
-  public static func text(_ value: String) -> String { MessageCatalogue.shared.anyLanguageFolding.text(value) }
+package enum Fold {
+  package static func text(_ value: String) -> String { MessageCatalogue.shared.anyLanguageFolding.text(value) }
 }

@@ -8,7 +8,8 @@ enum Hangul {
   /// The 19 initial consonants as a keyboard types a lone consonant (Hangul Compatibility Jamo,
   /// ㄱ U+3131 … ㅎ U+314E, a block that interleaves final-only clusters), by initial index.
   static let initials: [Unicode.Scalar] = [
-    "\u{3131}", "\u{3132}", "\u{3134}", "\u{3137}", "\u{3138}", "\u{3139}", "\u{3141}", "\u{3142}", "\u{3143}", "\u{3145}",
+    "\u{3131}", "\u{3132}", "\u{3134}", "\u{3137}", "\u{3138}", "\u{3139}", "\u{3141}", "\u{3142}", "\u{3143}",
+    "\u{3145}",
     "\u{3146}", "\u{3147}", "\u{3148}", "\u{3149}", "\u{314A}", "\u{314B}", "\u{314C}", "\u{314D}", "\u{314E}",
   ]
 

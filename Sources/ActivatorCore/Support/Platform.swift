@@ -14,7 +14,7 @@
 
 extension Duration {
   /// The duration in seconds, for rates and human-readable timings.
-  public var seconds: Double {
+  package var seconds: Double {
     let (whole, fraction) = components
     return Double(whole) + Double(fraction) / 1e18
   }
@@ -22,5 +22,5 @@ extension Duration {
 
 extension ContinuousClock.Instant {
   /// Seconds elapsed since this instant.
-  public var secondsElapsed: Double { duration(to: .now).seconds }
+  package var secondsElapsed: Double { duration(to: .now).seconds }
 }

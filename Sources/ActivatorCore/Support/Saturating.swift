@@ -1,7 +1,7 @@
 extension Int {
   /// A floating-point value as a whole number without trapping: NaN becomes 0 and values beyond
   /// Int's range the nearest bound. Every Double → Int conversion on data uses this.
-  public init(saturating value: Double) {
+  package init(saturating value: Double) {
     if value.isNaN {
       self = 0
     } else if value >= 0x1p63 {

@@ -7,17 +7,17 @@ import ActivatorYAML
 /// same in one character; CR and a line feed forge lines; bidirectional overrides (U+202E) and
 /// isolates reorder what is shown. Every such character is shown visibly instead, as `\u{1B}`,
 /// so what a city or an author wrote can be read but never act.
-public enum InertText {
+package enum InertText {
   /// For one line (a file name, a city, a key): every control character and line break.
-  public static func line(_ text: some StringProtocol) -> String { inert(text, keepingLines: false) }
+  package static func line(_ text: some StringProtocol) -> String { inert(text, keepingLines: false) }
 
   /// For text of several lines (help, notes, catalog descriptions): line feeds and tabs stay.
-  public static func text(_ text: some StringProtocol) -> String { inert(text, keepingLines: true) }
+  package static func text(_ text: some StringProtocol) -> String { inert(text, keepingLines: true) }
 
   /// Text bound for a terminal or a log as a whole (what `Console` writes): line feeds and tabs
   /// stay, every other active character is shown visibly; with `keepingStyle`, escape sequences
   /// that only set Activator's own colours and weights (`ESC [ 1 ; 31 m`…) stay too, and no other.
-  public static func terminal(_ text: String, keepingStyle: Bool) -> String {
+  package static func terminal(_ text: String, keepingStyle: Bool) -> String {
     guard mayHoldActive(text.utf8, keepingLines: true) else { return text }
     let scalars = Array(text.unicodeScalars)
     var out = ""
@@ -66,7 +66,7 @@ public enum InertText {
   }
 
   /// Whether a terminal would act on `scalar`, or it would reorder the text around it.
-  public static func isActive(_ scalar: Unicode.Scalar, keepingLines: Bool) -> Bool {
+  package static func isActive(_ scalar: Unicode.Scalar, keepingLines: Bool) -> Bool {
     switch scalar.value {
     case 0x0A, 0x09: return !keepingLines
     case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
@@ -75,12 +75,12 @@ public enum InertText {
   }
 
   /// How an active character is shown: `\u{1B}`.
-  public static func visible(_ scalar: Unicode.Scalar) -> String {
+  package static func visible(_ scalar: Unicode.Scalar) -> String {
     "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
   }
 
   /// `U+0085`: how messages name a character.
-  public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+  package static func codePoint(_ scalar: Unicode.Scalar) -> String {
     let digits = String(scalar.value, radix: 16, uppercase: true)
     return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
@@ -118,8 +118,8 @@ public enum InertText {
 /// accents, an emoji joined by ZWJ, a flag, a Hangul syllable in jamo) counts as what it shows.
 /// The tables are generated from the Unicode Character Database (`Scripts/generate-widths`,
 /// `unicodeVersion`); Ambiguous characters (“ ” ‘ ’) count one column, as outside CJK locales.
-public enum DisplayWidth {
-  public static func of(_ text: String) -> Int {
+package enum DisplayWidth {
+  package static func of(_ text: String) -> Int {
     var width = 0
     var inEscape = false
     for character in text {
@@ -139,7 +139,7 @@ public enum DisplayWidth {
   /// Columns of one grapheme cluster: its base character's, two when an emoji presentation
   /// selector (U+FE0F) asks for an emoji or for a pair of regional indicators (a flag), one for a
   /// text presentation selector (U+FE0E).
-  public static func of(_ character: Character) -> Int {
+  package static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if scalars.count == 1 { return of(first) }
@@ -150,7 +150,7 @@ public enum DisplayWidth {
     return scalars.lazy.map(of).first { $0 > 0 } ?? 0
   }
 
-  public static func of(_ scalar: Unicode.Scalar) -> Int {
+  package static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
     if v < 0x300 { return 1 }
@@ -175,20 +175,20 @@ public enum DisplayWidth {
   }
 
   /// The columns of characters taken from a text (an answer being typed).
-  public static func columns(_ characters: some Sequence<Character>) -> Int { characters.reduce(0) { $0 + of($1) } }
+  package static func columns(_ characters: some Sequence<Character>) -> Int { characters.reduce(0) { $0 + of($1) } }
 
-  public static func pad(_ text: String, to width: Int) -> String {
+  package static func pad(_ text: String, to width: Int) -> String {
     let current = of(text)
     return current >= width ? text : text + String(repeating: " ", count: width - current)
   }
 
-  public static func padLeft(_ text: String, to width: Int) -> String {
+  package static func padLeft(_ text: String, to width: Int) -> String {
     let current = of(text)
     return current >= width ? text : String(repeating: " ", count: width - current) + text
   }
 
   /// Cuts text to at most `width` columns, ending with '…' when cut.
-  public static func truncate(_ text: String, to width: Int) -> String {
+  package static func truncate(_ text: String, to width: Int) -> String {
     guard of(text) > width else { return text }
     var out = ""
     var used = 0
@@ -203,7 +203,7 @@ public enum DisplayWidth {
 
   /// Text cut to at most `width` columns at a word boundary, ending with '…' when cut (a
   /// question's text named in a message).
-  public static func shorten(_ text: String, to width: Int) -> String {
+  package static func shorten(_ text: String, to width: Int) -> String {
     let line = LineBreak.split(text).first.map { String($0) } ?? text
     guard of(line) > width || line != text else { return text }
     var out = ""
@@ -219,7 +219,7 @@ public enum DisplayWidth {
   /// (`LineBreak`) in `text` starts a new line. With `breakingWords`, a word longer than a line
   /// is cut across lines (a screen must never be wider than the terminal); otherwise it
   /// stands alone on a longer line (files).
-  public static func wrap(_ text: String, width: Int, breakingWords: Bool = false) -> [String] {
+  package static func wrap(_ text: String, width: Int, breakingWords: Bool = false) -> [String] {
     var lines: [String] = []
     let width = max(1, width)
     for paragraph in LineBreak.split(text) {

@@ -1,7 +1,7 @@
+import ActivatorApp
 import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
-import ActivatorApp
 import ArgumentParser
 
 struct Catalog: ParsableCommand {
@@ -23,13 +23,22 @@ struct Catalog: ParsableCommand {
   @Flag(name: .long, help: "Only solutions whose facts were verified against their source.")
   var verified = false
 
-  @Option(name: .long, help: ArgumentHelp("Only solutions that suit this income group: low, lower-middle, upper-middle, high.", valueName: "group"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Only solutions that suit this income group: low, lower-middle, upper-middle, high.", valueName: "group"))
   var income: String?
 
-  @Option(name: .long, help: ArgumentHelp("Only solutions that suit this city size: small, medium, large, very-large.", valueName: "size"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Only solutions that suit this city size: small, medium, large, very-large.", valueName: "size"))
   var size: String?
 
-  @Flag(name: .long, help: "Print the provenance of every entry (source, last checked, status, verified) as a Markdown table, as in docs/catalog-provenance.md.")
+  @Flag(
+    name: .long,
+    help:
+      "Print the provenance of every entry (source, last checked, status, verified) as a Markdown table, as in docs/catalog-provenance.md."
+  )
   var provenance = false
 
   @Option(name: .long, help: "Output format: text or json.")
@@ -40,7 +49,8 @@ struct Catalog: ParsableCommand {
 
   func run() throws {
     try CatalogRun(
-      sources: sources.chosen, query: query, pillar: pillar, stage: stage, programmes: programmes, verified: verified, income: income,
+      sources: sources.chosen, query: query, pillar: pillar, stage: stage, programmes: programmes, verified: verified,
+      income: income,
       size: size, provenance: provenance, format: format, language: output.lang, color: output.color
     ).run()
   }

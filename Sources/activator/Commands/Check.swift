@@ -1,16 +1,18 @@
+import ActivatorApp
 import ActivatorCore
 import ActivatorTerminal
-import ActivatorApp
 import ArgumentParser
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check surveys, rule plugins, catalogs and fixtures (and answers files), reporting every problem at once.",
+    abstract:
+      "Check surveys, rule plugins, catalogs and fixtures (and answers files), reporting every problem at once.",
     discussion: """
       With no paths, checks every survey and rule plugin the other commands would load (see 'activator paths'). Fixtures are loaded as 'activator test' loads them, without running them. Problems are printed as file:line:col: error|warning: message. Exit 0 when clean, 1 with findings, 2 on usage errors.
       """)
 
-  @Argument(help: ArgumentHelp("Files or folders: surveys, rule plugins, fixture files, answers files.", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp("Files or folders: surveys, rule plugins, fixture files, answers files.", valueName: "path"))
   var paths: [String] = []
 
   @Option(name: .long, help: "Output format: text or json.")

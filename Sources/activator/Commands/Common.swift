@@ -1,27 +1,33 @@
+package import ActivatorApp
 import ActivatorCore
-public import ActivatorReports
-public import ActivatorApp
+package import ActivatorReports
 import ActivatorTerminal
-public import ArgumentParser
+package import ArgumentParser
 
 /// Options shared by the commands that read surveys and rules.
 struct SourceOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: ArgumentHelp("Survey id or survey file (default: the surveys found as 'activator paths' shows).", valueName: "id|file"))
+    help: ArgumentHelp(
+      "Survey id or survey file (default: the surveys found as 'activator paths' shows).", valueName: "id|file"))
   var survey: String?
 
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Rule plugin folder or file; repeat for several. Replaces the default rules and every added plugin.", valueName: "dir"))
+      "Rule plugin folder or file; repeat for several. Replaces the default rules and every added plugin.",
+      valueName: "dir"))
   var rules: [String] = []
 
   var chosen: RuleSources { RuleSources(survey: survey, rules: rules) }
 }
 
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Language of the output, one of the survey's (en or es for the shipped one; default: the answers file's, else LANG).", valueName: "code"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Language of the output, one of the survey's (en or es for the shipped one; default: the answers file's, else LANG).",
+      valueName: "code"))
   var lang: String?
 
   @Flag(name: .long, help: "Never use colour (NO_COLOR is honoured too).")
@@ -43,14 +49,16 @@ extension DiffFormat.Kind: ExpressibleByArgument {}
 
 extension Paper: ExpressibleByArgument {
   /// Any case: `A4` is `a4`.
-  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+  package init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
 /// Which metrics get a column (batch formats, summaries, the cohort report, diff).
 struct MetricOptions: ParsableArguments {
   @Option(
     name: .customLong("metric"),
-    help: ArgumentHelp("A metric to show as a column, by id or plugin/id; repeat for more (default: the metrics the rules mark headline, or all when there are six or fewer).", valueName: "id"))
+    help: ArgumentHelp(
+      "A metric to show as a column, by id or plugin/id; repeat for more (default: the metrics the rules mark headline, or all when there are six or fewer).",
+      valueName: "id"))
   var ids: [String] = []
 
   @Flag(name: .customLong("metrics"), help: "Show every metric of the rules as a column.")

@@ -1,5 +1,5 @@
-import ActivatorCore
 import ActivatorApp
+import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
@@ -15,10 +15,14 @@ struct Diff: ParsableCommand {
       Exit status: 0, or 1 if a file failed or, with --exit-code, if any stage changed.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Rule set A, then rule set B (exactly twice); join folders with ':'.", valueName: "dirs"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Rule set A, then rule set B (exactly twice); join folders with ':'.", valueName: "dirs"))
   var rules: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: every survey in Surveys/).", valueName: "id|file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Survey id or survey file (default: every survey in Surveys/).", valueName: "id|file"))
   var survey: String?
 
   @Argument(help: ArgumentHelp("Answers files or folders, or '-' to read paths from stdin.", valueName: "path"))

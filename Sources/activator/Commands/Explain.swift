@@ -1,12 +1,14 @@
+import ActivatorApp
 import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
-import ActivatorApp
 import ArgumentParser
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Explain a result: each criterion met, not met or unknown, what is missing for the next stage, why each recommendation.")
+    abstract:
+      "Explain a result: each criterion met, not met or unknown, what is missing for the next stage, why each recommendation."
+  )
 
   @Argument(help: ArgumentHelp("An answers file.", valueName: "file"))
   var file: String
@@ -32,7 +34,8 @@ struct Explain: ParsableCommand {
 
   func run() throws {
     try ExplainRun(
-      file: file, sources: sources.chosen, pillar: pillar, format: format, whatIf: whatIf, language: output.lang, color: output.color,
+      file: file, sources: sources.chosen, pillar: pillar, format: format, whatIf: whatIf, language: output.lang,
+      color: output.color,
       basis: basis
     ).run()
   }

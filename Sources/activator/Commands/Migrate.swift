@@ -11,7 +11,9 @@ struct Migrate: ParsableCommand {
   @Argument(help: ArgumentHelp("An answers file of an older survey version.", valueName: "file"))
   var file: String
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the new answers file here (atomically) instead of stdout.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write the new answers file here (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
   @OptionGroup var sources: SourceOptions

@@ -1,7 +1,7 @@
+import ActivatorApp
 import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
-import ActivatorApp
 import ArgumentParser
 
 struct Paths: ParsableCommand {

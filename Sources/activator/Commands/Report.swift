@@ -1,5 +1,5 @@
-import ActivatorCore
 import ActivatorApp
+import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
@@ -13,7 +13,10 @@ struct Report: ParsableCommand {
       --html and --md write files (atomically; '-' for stdout); with neither, Markdown goes to stdout. The HTML is one self-contained file: no scripts, fonts or images are fetched, and it prints to A4 or Letter. The date printed is today's, or SOURCE_DATE_EPOCH's when set.
       """)
 
-  @Argument(help: ArgumentHelp("An answers file (a city report), several files or folders, or '-' for file names on stdin (a cohort report); with --compare, OLD and NEW.", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp(
+      "An answers file (a city report), several files or folders, or '-' for file names on stdin (a cohort report); with --compare, OLD and NEW.",
+      valueName: "path"))
   var paths: [String]
 
   @Option(name: .long, help: ArgumentHelp("Write the HTML report here.", valueName: "file"))
@@ -28,7 +31,9 @@ struct Report: ParsableCommand {
   @Option(name: .long, help: "Paper to lay the printed HTML out for: auto, a4 or letter.")
   var paper: Paper = .auto
 
-  @Flag(name: .long, help: "Only the one-page summary of a city report or of --compare (the first page of the full report).")
+  @Flag(
+    name: .long, help: "Only the one-page summary of a city report or of --compare (the first page of the full report)."
+  )
   var summary = false
 
   @Option(name: .long, help: ArgumentHelp("Recommendations to detail in a city report.", valueName: "n"))
@@ -47,7 +52,9 @@ struct Report: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Order a cohort's cities by a metric, highest first (metric:ID), or lowest first (metric:ID:asc); the metric is shown too.", valueName: "metric:id"))
+    help: ArgumentHelp(
+      "Order a cohort's cities by a metric, highest first (metric:ID), or lowest first (metric:ID:asc); the metric is shown too.",
+      valueName: "metric:id"))
   var sortBy: String?
 
   func validate() throws {
@@ -64,7 +71,8 @@ struct Report: ParsableCommand {
     if let md { targets.append(("--md", md, MarkdownReport(summaryOnly: summary))) }
     try ReportRun(
       paths: paths, sources: sources.chosen, targets: targets, compare: compare, recommendations: recommendations,
-      language: output.lang, jobs: jobs, quiet: quiet, force: overwrite.force, summaryOnly: summary, metrics: metrics.selection,
+      language: output.lang, jobs: jobs, quiet: quiet, force: overwrite.force, summaryOnly: summary,
+      metrics: metrics.selection,
       sortBy: sortBy
     ).run()
   }

@@ -1,5 +1,5 @@
-import ActivatorCore
 import ActivatorApp
+import ActivatorCore
 import ActivatorReports
 import ActivatorTerminal
 import ArgumentParser
@@ -25,10 +25,13 @@ struct Score: ParsableCommand {
   @Option(name: .shortAndLong, help: "Parallel jobs (default: all cores).")
   var jobs: Int?
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
-  @Flag(name: .long, help: "Print the cohort summary (stages per pillar, medians, per region) instead of one row per city.")
+  @Flag(
+    name: .long, help: "Print the cohort summary (stages per pillar, medians, per region) instead of one row per city.")
   var summary = false
 
   @Flag(name: .long, help: "Stop at the first file that fails.")
@@ -37,10 +40,18 @@ struct Score: ParsableCommand {
   @Flag(name: .long, help: "Include every criterion in json/jsonl output.")
   var detail = false
 
-  @Flag(name: .long, help: "Start CSV with a UTF-8 byte-order mark, which Excel needs to show accents; off by default because Python, pandas, DuckDB and R read it into the first column's name.")
+  @Flag(
+    name: .long,
+    help:
+      "Start CSV with a UTF-8 byte-order mark, which Excel needs to show accents; off by default because Python, pandas, DuckDB and R read it into the first column's name."
+  )
   var excel = false
 
-  @Flag(name: .long, help: "In the table, show each pillar's score (stage plus the share of the next stage's criteria met) instead of its stage.")
+  @Flag(
+    name: .long,
+    help:
+      "In the table, show each pillar's score (stage plus the share of the next stage's criteria met) instead of its stage."
+  )
   var scores = false
 
   @Flag(name: .shortAndLong, help: "No progress bar and no closing count on stderr.")
@@ -53,8 +64,10 @@ struct Score: ParsableCommand {
 
   func run() throws {
     try ScoreRun(
-      paths: paths, sources: sources.chosen, format: format, language: output.lang, color: output.color, jobs: jobs, out: out,
-      summary: summary, failFast: failFast, detail: detail, quiet: quiet, force: overwrite.force, excel: excel, scores: scores,
+      paths: paths, sources: sources.chosen, format: format, language: output.lang, color: output.color, jobs: jobs,
+      out: out,
+      summary: summary, failFast: failFast, detail: detail, quiet: quiet, force: overwrite.force, excel: excel,
+      scores: scores,
       metrics: metrics.selection
     ).run()
   }

@@ -1,5 +1,5 @@
-import ActivatorCore
 import ActivatorApp
+import ActivatorCore
 import ActivatorTerminal
 import ArgumentParser
 
@@ -14,16 +14,23 @@ struct SurveyCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Survey id or survey file (default: wego-activator).", valueName: "id|file"))
   var survey: String?
 
-  @Option(name: .long, help: ArgumentHelp("Rule plugin folder for the closing summary (default: the rules 'activator paths' lists).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Rule plugin folder for the closing summary (default: the rules 'activator paths' lists).", valueName: "dir"))
   var rules: [String] = []
 
   @Option(name: .long, help: ArgumentHelp("Language: es, en… (default: LANG/LC_ALL, else English).", valueName: "code"))
   var lang: String?
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Where to save the answers (default: <city>.yaml here).", valueName: "file"))
+  @Option(
+    name: .shortAndLong, help: ArgumentHelp("Where to save the answers (default: <city>.yaml here).", valueName: "file")
+  )
   var out: String?
 
-  @Option(name: .long, help: ArgumentHelp("Continue an answers file: its survey, city and answers are restored.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Continue an answers file: its survey, city and answers are restored.", valueName: "file"))
   var resume: String?
 
   @Option(name: .long, help: ArgumentHelp("The city's name (skips the questions about the city).", valueName: "name"))
@@ -39,7 +46,8 @@ struct SurveyCommand: ParsableCommand {
 
   func run() throws {
     try SurveyRun(
-      sources: RuleSources(survey: survey, rules: rules), language: lang, out: out, resume: resume, city: city, plain: plain,
+      sources: RuleSources(survey: survey, rules: rules), language: lang, out: out, resume: resume, city: city,
+      plain: plain,
       color: !noColor && Console.colorEnabled(), force: overwrite.force
     ).run()
   }

@@ -1,6 +1,6 @@
+import ActivatorApp
 import ActivatorCore
 import ActivatorTerminal
-import ActivatorApp
 import ArgumentParser
 
 struct Template: ParsableCommand {
@@ -14,26 +14,34 @@ struct Template: ParsableCommand {
 
   @OptionGroup var sources: SourceOptions
 
-  @Option(name: .long, help: ArgumentHelp("Language of the comments (default: LANG, else the survey's first).", valueName: "code"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Language of the comments (default: LANG, else the survey's first).", valueName: "code"))
   var lang: String?
 
   @Option(name: .long, help: ArgumentHelp("Fill in the city name.", valueName: "name"))
   var city: String?
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+  @Option(
+    name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
   @Flag(name: .long, help: "Write a JSON Schema of the survey's answers files instead of a template.")
   var schema = false
 
-  @Flag(name: .long, help: "For authors: show the stage each option counts towards. Hidden by default, so that officials answer what is true rather than aim for a stage.")
+  @Flag(
+    name: .long,
+    help:
+      "For authors: show the stage each option counts towards. Hidden by default, so that officials answer what is true rather than aim for a stage."
+  )
   var showLevels = false
 
   @OptionGroup var overwrite: ForceOption
 
   func run() throws {
     try TemplateRun(
-      sources: sources.chosen, language: lang, city: city, out: out, schema: schema, force: overwrite.force, showLevels: showLevels
+      sources: sources.chosen, language: lang, city: city, out: out, schema: schema, force: overwrite.force,
+      showLevels: showLevels
     ).run()
   }
 }

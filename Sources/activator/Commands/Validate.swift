@@ -1,11 +1,12 @@
+import ActivatorApp
 import ActivatorCore
 import ActivatorTerminal
-import ActivatorApp
 import ArgumentParser
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check returned answers files against their survey: types, ranges, options, required questions, skip logic.",
+    abstract:
+      "Check returned answers files against their survey: types, ranges, options, required questions, skip logic.",
     discussion: """
       Problems are printed as file:line:col: error|warning: message, in each file's language unless --lang is given. Then one verdict per file: complete (every required question answered), incomplete (with how many required questions are still unanswered) or not valid. A required question left unanswered is an error in a file marked completed. Exit 0 when every file is valid (and, with --require-complete, complete), 1 otherwise.
       """)
@@ -15,7 +16,8 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var sources: SourceOptions
 
-  @Option(name: .long, help: ArgumentHelp("Language of the messages (default: each file's own language).", valueName: "code"))
+  @Option(
+    name: .long, help: ArgumentHelp("Language of the messages (default: each file's own language).", valueName: "code"))
   var lang: String?
 
   @Flag(name: .long, help: "An incomplete file (a required question unanswered) fails too: exit 1.")
@@ -25,6 +27,8 @@ struct Validate: ParsableCommand {
   var noColor = false
 
   func run() throws {
-    try ValidateRun(paths: paths, sources: sources.chosen, color: !noColor, language: lang, requireComplete: requireComplete).run()
+    try ValidateRun(
+      paths: paths, sources: sources.chosen, color: !noColor, language: lang, requireComplete: requireComplete
+    ).run()
   }
 }

@@ -115,7 +115,8 @@ struct Run {
   var timedOut = false
 
   static func activator(
-    _ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:], timeout: Double = 120,
+    _ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:],
+    timeout: Double = 120,
     binary: String = Binary.path, stdoutPath: String? = nil
   ) -> Run {
     let folder = Binary.temporaryFolder()
@@ -124,11 +125,13 @@ struct Run {
     let errPath = folder + "/stderr"
     Binary.write(inPath, stdin)
     let env = Binary.environment(
-      ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp", "SOURCE_DATE_EPOCH": "1790000000"], overriddenBy: environment)
+      ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp", "SOURCE_DATE_EPOCH": "1790000000"],
+      overriddenBy: environment)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, stdoutPath == nil ? O_WRONLY | O_CREAT | O_TRUNC : O_WRONLY, 0o644)
+    posix_spawn_file_actions_addopen(
+      &actions, 1, outPath, stdoutPath == nil ? O_WRONLY | O_CREAT | O_TRUNC : O_WRONLY, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     defer { posix_spawn_file_actions_destroy(&actions) }
     var pid = pid_t()
@@ -157,7 +160,8 @@ struct Run {
     }
     let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     return Run(
-      status: code, stdout: stdoutPath == nil ? Binary.read(outPath) ?? "" : "", stderr: Binary.read(errPath) ?? "", seconds: elapsed(),
+      status: code, stdout: stdoutPath == nil ? Binary.read(outPath) ?? "" : "", stderr: Binary.read(errPath) ?? "",
+      seconds: elapsed(),
       peakKilobytes: Int(usage.ru_maxrss), timedOut: timedOut)
   }
 }

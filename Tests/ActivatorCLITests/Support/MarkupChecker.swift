@@ -178,7 +178,8 @@ struct MarkupChecker {
 
   /// The five entities the writer uses; anything else is a defect.
   static func entity(_ chars: [Unicode.Scalar], _ index: Int) -> (String, Int)? {
-    for (name, value) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] where matches(chars, index, name) {
+    for (name, value) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")]
+    where matches(chars, index, name) {
       return (value, index + name.unicodeScalars.count)
     }
     return nil

@@ -16,7 +16,10 @@ final class PTYProcess {
     master = masterFD
     screen = VirtualScreen(columns: columns, rows: rows)
     let env = Binary.environment(
-      ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp", "TERM": "xterm-256color", "SOURCE_DATE_EPOCH": "1790000000"],
+      [
+        "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp", "TERM": "xterm-256color",
+        "SOURCE_DATE_EPOCH": "1790000000",
+      ],
       overriddenBy: environment)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -64,9 +67,21 @@ final class PTYProcess {
   }
 
   enum Special: String {
-    case enter = "\r", tab = "\t", up = "\u{1B}[A", down = "\u{1B}[B", left = "\u{1B}[D", right = "\u{1B}[C"
-    case backspace = "\u{7F}", ctrlC = "\u{03}", ctrlB = "\u{02}", ctrlG = "\u{07}", ctrlU = "\u{15}", space = " "
-    case ctrlN = "\u{0E}", escape = "\u{1B}", pageDown = "\u{1B}[6~"
+    case enter = "\r"
+    case tab = "\t"
+    case up = "\u{1B}[A"
+    case down = "\u{1B}[B"
+    case left = "\u{1B}[D"
+    case right = "\u{1B}[C"
+    case backspace = "\u{7F}"
+    case ctrlC = "\u{03}"
+    case ctrlB = "\u{02}"
+    case ctrlG = "\u{07}"
+    case ctrlU = "\u{15}"
+    case space = " "
+    case ctrlN = "\u{0E}"
+    case escape = "\u{1B}"
+    case pageDown = "\u{1B}[6~"
   }
 
   func press(_ keys: Special...) {
@@ -93,7 +108,10 @@ final class PTYProcess {
     while ContinuousClock.now < deadline {
       pump()
       if screen.text.contains(text) { return true }
-      if exited() { pump(); return screen.text.contains(text) }
+      if exited() {
+        pump()
+        return screen.text.contains(text)
+      }
     }
     return false
   }
@@ -199,9 +217,15 @@ struct VirtualScreen {
         continue
       }
       switch byte {
-      case 0x0D: flushText(); column = 0
-      case 0x0A: flushText(); lineFeed()
-      case 0x08: flushText(); column = max(0, column - 1)
+      case 0x0D:
+        flushText()
+        column = 0
+      case 0x0A:
+        flushText()
+        lineFeed()
+      case 0x08:
+        flushText()
+        column = max(0, column - 1)
       case 0x07: break
       default:
         if byte >= 0x20 || byte >= 0x80 {

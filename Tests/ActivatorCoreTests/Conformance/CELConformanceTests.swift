@@ -89,11 +89,19 @@ enum CELCases {
 
   static let limits: [CELCase] = [
     .init("32 nested parentheses", String(repeating: "(", count: 32) + "7" + String(repeating: ")", count: 32), 7),
-    .init("far too many parentheses", String(repeating: "(", count: 60) + "7" + String(repeating: ")", count: 60), refused: "nested more than"),
+    .init(
+      "far too many parentheses", String(repeating: "(", count: 60) + "7" + String(repeating: ")", count: 60),
+      refused: "nested more than"),
     .init("12 nested calls", String(repeating: "int(double(", count: 6) + "7" + String(repeating: "))", count: 6), 7),
-    .init("12 nested list literals", "size(" + String(repeating: "[", count: 12) + "0" + String(repeating: "]", count: 12) + ")", 1),
-    .init("12 indexes in a row", String(repeating: "[", count: 12) + "'foo'" + String(repeating: "]", count: 12) + String(repeating: "[0]", count: 12), "foo"),
-    .init("12 indexes inside indexes", String(repeating: "[0][", count: 12) + "0" + String(repeating: "]", count: 12), 0),
+    .init(
+      "12 nested list literals",
+      "size(" + String(repeating: "[", count: 12) + "0" + String(repeating: "]", count: 12) + ")", 1),
+    .init(
+      "12 indexes in a row",
+      String(repeating: "[", count: 12) + "'foo'" + String(repeating: "]", count: 12)
+        + String(repeating: "[0]", count: 12), "foo"),
+    .init(
+      "12 indexes inside indexes", String(repeating: "[0][", count: 12) + "0" + String(repeating: "]", count: 12), 0),
     .init("24 chained conditionals", repeated(["true ? true :"], 24, separator: " ", last: "false"), true),
     .init("32 terms joined by ||", repeated(["false"], 32, separator: " || ", last: "true"), true),
     .init("32 terms joined by &&", repeated(["true"], 32, separator: " && ", last: "false"), false),
@@ -523,7 +531,8 @@ enum CELCases {
     .init("sum of nothing", "sum([])", 0),
     .init("sum overflows as + does", "sum([9223372036854775807, 1])", error: "integer overflow"),
     .init("sum of negatives reaching the smallest int", "sum([-9223372036854775807, -1])", .int(Int.min)),
-    .init("sum beyond the largest double", "sum([1.7976931348623157e308, 1.7976931348623157e308])", error: "out of range"),
+    .init(
+      "sum beyond the largest double", "sum([1.7976931348623157e308, 1.7976931348623157e308])", error: "out of range"),
     .init("avg of whole numbers is a decimal", "avg([1, 2])", 1.5),
     .init("mean is avg", "mean(1, 2, 4)", 2.3333333333333335),
     .init("avg of nothing", "avg([])", error: "avg() of an empty list"),

@@ -1,8 +1,10 @@
-@testable import ActivatorCore
 import Testing
 
+@testable import ActivatorCore
+
 /// A value as the CEL specification writes it, to compare with what the engine computed.
-indirect enum CELValue: Sendable, Equatable, CustomStringConvertible, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+indirect enum CELValue: Sendable, Equatable, CustomStringConvertible, ExpressibleByBooleanLiteral,
+  ExpressibleByIntegerLiteral,
   ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
 {
   case bool(Bool)
@@ -89,7 +91,9 @@ enum CELHarness {
     let messages = diagnostics.map(\.message)
     if case .refused(let text) = c.expected {
       #expect(compiled == nil, "accepted, but should be refused with '\(text)'", sourceLocation: sourceLocation)
-      #expect(messages.contains { $0.contains(text) }, "refused with \(messages), expected '\(text)'", sourceLocation: sourceLocation)
+      #expect(
+        messages.contains { $0.contains(text) }, "refused with \(messages), expected '\(text)'",
+        sourceLocation: sourceLocation)
       return
     }
     guard let compiled else {
@@ -111,7 +115,9 @@ enum CELHarness {
         Issue.record("gave \(result), expected an error containing '\(text)'", sourceLocation: sourceLocation)
         return
       }
-      #expect(error.message.description.contains(text), "error '\(error.message)', expected '\(text)'", sourceLocation: sourceLocation)
+      #expect(
+        error.message.description.contains(text), "error '\(error.message)', expected '\(text)'",
+        sourceLocation: sourceLocation)
     case .refused:
       break
     }

@@ -305,17 +305,21 @@ struct AnswersFileGenerator {
   /// `evidence:` entries: a source and a year not after the survey date, or slips.
   mutating func evidenceLines(clean: Bool) -> [String] {
     var entries = survey.questions.filter { _ in random.chance(0.05) }.map { question in
-      "  \(question.id): " + random.pick([
-        "{source: \"2019 census\", year: \(Int.random(in: 2000...2026, using: &random))}", "{year: 2024}", "{source: registry}",
-        "\n    source: \"statistics office\"\n    year: 2023",
-      ])
+      "  \(question.id): "
+        + random.pick([
+          "{source: \"2019 census\", year: \(Int.random(in: 2000...2026, using: &random))}", "{year: 2024}",
+          "{source: registry}",
+          "\n    source: \"statistics office\"\n    year: 2023",
+        ])
     }
     if entries.isEmpty { entries = ["  \(survey.questions[0].id): {year: 2025}"] }
     if !clean && random.chance(0.5) {
       entries.append(
         random.pick([
-          "  \(survey.questions[0].id): {year: 2031}", "  nonexistent: {year: 2020}", "  \(survey.questions[0].id): {year: \"2020\"}",
-          "  \(survey.questions[0].id): {when: 2020}", "  \(survey.questions[0].id): 2020", "  \(survey.questions[0].id): {year: 20}",
+          "  \(survey.questions[0].id): {year: 2031}", "  nonexistent: {year: 2020}",
+          "  \(survey.questions[0].id): {year: \"2020\"}",
+          "  \(survey.questions[0].id): {when: 2020}", "  \(survey.questions[0].id): 2020",
+          "  \(survey.questions[0].id): {year: 20}",
         ]))
     }
     return ["evidence:"] + entries

@@ -40,7 +40,11 @@ struct SchemaValidator {
       var digits = Substring(text)
       if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
       if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return .integer }
-      if text.hasPrefix("0x") || text.hasPrefix("0o"), Int(text.dropFirst(2), radix: text.hasPrefix("0x") ? 16 : 8) != nil { return .integer }
+      if text.hasPrefix("0x") || text.hasPrefix("0o"),
+        Int(text.dropFirst(2), radix: text.hasPrefix("0x") ? 16 : 8) != nil
+      {
+        return .integer
+      }
       if [".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN"].contains(text) { return .number }
       if let first = digits.first, first.isNumber || first == ".", Double(text) != nil,
         text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
@@ -64,7 +68,10 @@ struct SchemaValidator {
       case .boolean: writer.bool(text.lowercased() == "true")
       case .integer, .number:
         // Non-finite numbers have no JSON form: a string makes the validator refuse them as it should.
-        if let value = Double(text.hasPrefix("0x") || text.hasPrefix("0o") ? String(Int(text.dropFirst(2), radix: text.hasPrefix("0x") ? 16 : 8) ?? 0) : text), value.isFinite {
+        if let value = Double(
+          text.hasPrefix("0x") || text.hasPrefix("0o")
+            ? String(Int(text.dropFirst(2), radix: text.hasPrefix("0x") ? 16 : 8) ?? 0) : text), value.isFinite
+        {
           writer.double(value)
         } else {
           writer.string(text)
@@ -93,7 +100,9 @@ struct SchemaValidator {
     var found = Dictionary(uniqueKeysWithValues: documents.map { ($0.name, [String]()) })
     let output = Self.runValidator(input: lines.joined(separator: "\n") + "\n")
     guard output.last == "checked \(documents.count)" else {
-      Issue.record("the schema validator did not check every document (is python3 with jsonschema installed? run .ci/setup): \(output.suffix(5))")
+      Issue.record(
+        "the schema validator did not check every document (is python3 with jsonschema installed? run .ci/setup): \(output.suffix(5))"
+      )
       return found.mapValues { _ in ["not validated"] }
     }
     for line in output where line.hasPrefix("problem ") {

@@ -6,7 +6,7 @@ import ActivatorYAML
 /// found. Each takes arbitrary bytes, runs them through a loader and whatever follows a
 /// successful load, and returns the invariants they broke: the fuzzing driver turns any into a
 /// crash the fuzzer reports; the tests report each as a failure of that case and go on.
-public enum FuzzTarget: String, CaseIterable, Sendable {
+package enum FuzzTarget: String, CaseIterable, Sendable {
   /// An answers file: fast reader and full loader (which must agree), then scoring and every
   /// output format.
   case answers
@@ -16,7 +16,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case expressions
 
   /// Runs one input; the broken invariants, empty when all hold.
-  public func run(_ bytes: [UInt8], in world: FuzzWorld = .shared) -> [String] {
+  package func run(_ bytes: [UInt8], in world: FuzzWorld = .shared) -> [String] {
     var problems = Problems()
     switch self {
     case .answers: world.answers(bytes, &problems)
@@ -28,12 +28,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 }
 
 /// Broken invariants, gathered rather than trapped on.
-public struct Problems: Sendable {
-  public internal(set) var found: [String] = []
+package struct Problems: Sendable {
+  package internal(set) var found: [String] = []
 
-  public init() {}
+  package init() {}
 
-  public mutating func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
+  package mutating func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { found.append(message()) }
   }
 
@@ -41,8 +41,8 @@ public struct Problems: Sendable {
 }
 
 /// The shipped survey, rules and one example, loaded once per process.
-public final class FuzzWorld: Sendable {
-  public static let shared = FuzzWorld(home: FuzzWorld.findHome())
+package final class FuzzWorld: Sendable {
+  package static let shared = FuzzWorld(home: FuzzWorld.findHome())
 
   let survey: Survey
   let registry: SurveyRegistry
@@ -51,7 +51,7 @@ public final class FuzzWorld: Sendable {
   let example: AnswerSheet
   let exampleAssessment: Assessment
 
-  public init(home: String) {
+  package init(home: String) {
     let log = DiagnosticLog()
     guard let survey = SurveyLoader.load(home + "/Surveys/wego-activator-1.0.0.yaml", log: log) else {
       fatalError("fuzzing needs the shipped survey under \(home)/Surveys (set ACTIVATOR_HOME)")
@@ -97,14 +97,17 @@ public final class FuzzWorld: Sendable {
     guard let (source, root) = Document.parse(file, limits: .authored, log: log) else { return }
     if root.mapping?.contains(where: { $0.key.scalar == "survey" }) == true {
       guard let survey = SurveyLoader.load(source, root, log: log), !log.hasErrors else { return }
-      let blank = AnswerSheet.blank(for: survey, language: survey.defaultLanguage, city: City(name: "Fuzz"), path: "blank.yaml")
+      let blank = AnswerSheet.blank(
+        for: survey, language: survey.defaultLanguage, city: City(name: "Fuzz"), path: "blank.yaml")
       _ = AnswersWriter.write(blank, survey: survey, mode: .template)
       guard let program = ProgramCompiler.compile(survey: survey, plugins: [], log: log) else { return }
       checkAssessment(Scorer.assess(blank, with: program), &problems)
       return
     }
     guard let plugin = PluginLoader.loadSingleFile(source, root, log: log), !log.hasErrors else { return }
-    guard let program = ProgramCompiler.compile(survey: survey, plugins: corePlugins + [plugin], log: log) else { return }
+    guard let program = ProgramCompiler.compile(survey: survey, plugins: corePlugins + [plugin], log: log) else {
+      return
+    }
     let assessment = Scorer.assess(example, with: program)
     checkAssessment(assessment, &problems)
     _ = AssessmentJSON.render(assessment)
@@ -113,7 +116,8 @@ public final class FuzzWorld: Sendable {
 
   func expression(_ bytes: [UInt8], _ problems: inout Problems) {
     let source = ExpressionSource(String(decoding: bytes, as: UTF8.self))
-    let criterionIDs = Dictionary(program.criteria.enumerated().map { ($1.qualifiedID, $0) }, uniquingKeysWith: { a, _ in a })
+    let criterionIDs = Dictionary(
+      program.criteria.enumerated().map { ($1.qualifiedID, $0) }, uniquingKeysWith: { a, _ in a })
     let purposes: [ExpressionEnvironment.Purpose] = [.condition, .relevance(survey.questions.count / 2), .outcome]
     for purpose in purposes {
       let environment = ExpressionEnvironment(survey: survey, purpose: purpose, criterionIDs: criterionIDs)
@@ -126,7 +130,8 @@ public final class FuzzWorld: Sendable {
       let (context, _, _, _) = Scorer.prepare(example, survey: survey)
       let outcome = exampleAssessment
       context.outcomes = OutcomeView(
-        stages: outcome.pillars.map(\.stage), scores: outcome.pillars.map(\.score), coverage: outcome.pillars.map(\.coverage),
+        stages: outcome.pillars.map(\.stage), scores: outcome.pillars.map(\.score),
+        coverage: outcome.pillars.map(\.coverage),
         targets: outcome.pillars.map(\.target), overall: outcome.overall,
         criteria: outcome.outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil })
       _ = compiled.evaluate(context)
@@ -148,7 +153,8 @@ public final class FuzzWorld: Sendable {
     }
     problems.expect(reread.values == sheet.values, "saved answers read back differently:\n\(text)")
     problems.expect(
-      reread.city == sheet.city && reread.targets == sheet.targets && reread.notes == sheet.notes, "saved details differ:\n\(text)")
+      reread.city == sheet.city && reread.targets == sheet.targets && reread.notes == sheet.notes,
+      "saved details differ:\n\(text)")
   }
 
   /// Every diagnostic points into the file it is about, at a line and column that exist as an
@@ -158,7 +164,8 @@ public final class FuzzWorld: Sendable {
     let renderer = DiagnosticRenderer(color: true, showSource: true, sources: [file.path: file])
     var lengths: [Int: Int] = [:]
     func checkPosition(_ line: Int, _ column: Int, _ message: String) {
-      problems.expect(line >= 0 && line <= file.lineCount, "diagnostic at line \(line) of \(file.lineCount): \(message)")
+      problems.expect(
+        line >= 0 && line <= file.lineCount, "diagnostic at line \(line) of \(file.lineCount): \(message)")
       problems.expect(column >= 0, "negative column")
       guard line >= 1 else { return }
       let length = lengths[line] ?? (file.line(line) ?? "").unicodeScalars.count
@@ -170,7 +177,9 @@ public final class FuzzWorld: Sendable {
       problems.expect(!diagnostic.message.isEmpty, "empty diagnostic message")
       if location.file == file.path {
         checkPosition(location.line, location.column, diagnostic.message)
-        for (line, column) in Self.quotedPositions(diagnostic.message) { checkPosition(line, column, diagnostic.message) }
+        for (line, column) in Self.quotedPositions(diagnostic.message) {
+          checkPosition(line, column, diagnostic.message)
+        }
       }
       _ = renderer.render(diagnostic)
     }
@@ -191,7 +200,8 @@ public final class FuzzWorld: Sendable {
     let top = a.survey.topStage
     for pillar in a.pillars {
       problems.expect((1...max(1, top)).contains(pillar.stage), "stage \(pillar.stage) out of range")
-      problems.expect(pillar.score.isFinite && pillar.score >= 1 && pillar.score <= Double(max(1, top)), "score \(pillar.score)")
+      problems.expect(
+        pillar.score.isFinite && pillar.score >= 1 && pillar.score <= Double(max(1, top)), "score \(pillar.score)")
       problems.expect(pillar.coverage >= 0 && pillar.coverage <= 1, "coverage \(pillar.coverage)")
       problems.expect(pillar.potential >= pillar.stage, "potential below stage")
     }

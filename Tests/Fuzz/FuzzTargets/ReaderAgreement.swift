@@ -1,22 +1,22 @@
-public import ActivatorCore
+package import ActivatorCore
 
 /// The batch's fast reader and the full loader must read every answers file alike: where the
 /// fast reader accepts a file, the loader says nothing about it (no error, no warning) and
 /// reads exactly the same sheet; where the loader would say anything, the fast reader steps
 /// aside. The fuzzer, the regression replays and the agreement tests all check through here.
-public enum ReaderAgreement {
-  public struct Result: Sendable {
+package enum ReaderAgreement {
+  package struct Result: Sendable {
     /// What the fast reader read, if it took the file.
-    public var fast: AnswerSheet?
+    package var fast: AnswerSheet?
     /// What the loader read, if the file is valid.
-    public var loaded: AnswerSheet?
+    package var loaded: AnswerSheet?
     /// Everything the loader reported.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// How the two readers disagree; empty when they agree.
-    public var problems: [String]
+    package var problems: [String]
   }
 
-  public static func check(_ file: SourceFile, registry: SurveyRegistry) -> Result {
+  package static func check(_ file: SourceFile, registry: SurveyRegistry) -> Result {
     let fast = FastAnswersReader.read(file, limits: .untrusted, registry: registry)?.0
     let log = DiagnosticLog()
     var loaded: AnswerSheet?

@@ -137,7 +137,7 @@ enum HTMLPage {
       dl.figures dt { font-weight: 600; }
       dl.figures dd { margin: 0 0 0.5em; color: var(--muted); }
       dl.figures > div { break-inside: avoid; }
-      ol.sources a { overflow-wrap: anywhere; }
+      ol.sources a { overflow-wrap: anywhere; display: inline-block; min-height: 24px; line-height: 24px; }
       .criteria li { list-style: none; margin-inline-start: -1.2em; padding-inline-start: 1.3em; text-indent: -1.3em; }
       .mark { display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }
       td .mark, .cell .mark { width: auto; }

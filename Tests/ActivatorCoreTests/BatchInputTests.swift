@@ -53,4 +53,39 @@ import Testing
     #expect(names.contains(folder + "/amani-lakes.yaml"))
     #expect(names.allSatisfy { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") })
   }
+
+  /// A walk skips a folder that is a rule plugin or an author's workspace (its own Surveys/ and
+  /// Rules/), each with its own warning, and walks a folder holding only one of the two.
+  @Test func pluginFoldersAndWorkspacesAreSkippedWithAWarning() throws {
+    try withTemporaryFolder { folder in
+      for sub in [
+        "city", "index", "index/Surveys", "index/Rules", "index/cities", "lens", "surveys-only", "surveys-only/Surveys",
+      ] {
+        try #require(mkdir(folder + "/" + sub, 0o755) == 0)
+      }
+      for file in [
+        "city/a.yaml", "index/Surveys/index.yaml", "index/cities/b.yaml", "lens/plugin.yaml",
+        "surveys-only/Surveys/c.yaml",
+      ] {
+        let fd = open(folder + "/" + file, O_CREAT | O_WRONLY, 0o644)
+        try #require(fd >= 0)
+        close(fd)
+      }
+      let (files, problems) = BatchInput.expand([folder]) { _ in }
+      #expect(Array(files) == [folder + "/city/a.yaml", folder + "/surveys-only/Surveys/c.yaml"])
+      #expect(problems.map(\.code) == ["workspace-folder", "plugin-folder"])
+      #expect(problems.allSatisfy { $0.severity == .warning })
+      #expect(problems.first?.location.file == folder + "/index")
+      // Given on the command line, a workspace is walked as any folder is.
+      let (inside, none) = BatchInput.expand([folder + "/index/cities"]) { _ in }
+      #expect(Array(inside) == [folder + "/index/cities/b.yaml"] && none.isEmpty)
+    }
+  }
+
+  /// The repository's own Examples/ hold a rule plugin and a workspace: neither is read as answers.
+  @Test func theExamplesWalkSkipsTheLensAndTheIndex() {
+    let (files, problems) = BatchInput.expand([Paths.examples]) { _ in }
+    #expect(Array(files).allSatisfy { !$0.contains("/indexes/") && !$0.contains("/plugins/") })
+    #expect(Set(problems.map(\.code)) == ["workspace-folder", "plugin-folder"])
+  }
 }

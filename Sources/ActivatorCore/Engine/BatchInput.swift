@@ -3,7 +3,8 @@ package enum BatchInput {
   package static let extensions = [".yaml", ".yml", ".json"]
 
   /// Files are taken as given; folders are walked recursively for `*.yaml`, `*.yml` and
-  /// `*.json` (hidden entries skipped, symbolic-link loops detected); `-` reads one path per line
+  /// `*.json` (hidden entries skipped, symbolic-link loops detected, rule plugin folders and
+  /// workspaces skipped with a warning); `-` reads one path per line
   /// through `readStandardInput`, which appends them to the list it is given. The result is
   /// sorted byte-wise and without repeats.
   package static func expand(
@@ -39,6 +40,8 @@ package enum BatchInput {
         case .directory:
           if FileReading.kind(PluginLoader.join(path, "plugin.yaml")) == .file {
             problems.append(Diagnostic(.warning, "plugin-folder", Message(.batchPluginFolder), at: .file(path)))
+          } else if isWorkspace(path) {
+            problems.append(Diagnostic(.warning, "workspace-folder", Message(.batchWorkspaceFolder), at: .file(path)))
           } else {
             walk(path, depth: depth + 1)
           }
@@ -62,5 +65,13 @@ package enum BatchInput {
     }
     files.sortAndRemoveDuplicates()
     return (files, problems)
+  }
+
+  /// A folder with its own `Surveys/` and `Rules/` is an author's workspace (docs/authoring.md): its
+  /// surveys and rule files are not answers, and its answers belong to its own survey, scored from
+  /// inside it. A folder given on the command line is walked whatever it holds.
+  static func isWorkspace(_ folder: String) -> Bool {
+    FileReading.kind(PluginLoader.join(folder, "Surveys")) == .directory
+      && FileReading.kind(PluginLoader.join(folder, "Rules")) == .directory
   }
 }

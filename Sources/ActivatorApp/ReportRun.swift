@@ -46,6 +46,9 @@ package struct ReportRun {
     try checkOutputs(inputs: paths)
     let workspace = try sources.workspace()
     let date = ReportDate.today(environment: ProcessEnvironment.all)
+    let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory
+    // The report is right without the order, so it is written; the option is not silently dropped.
+    if sortBy != nil && (compare || single) { Console.warning(Message(.cliSortByOneCity)) }
     if compare {
       let before = try Scoring.assess(paths[0], workspace: workspace, language: language)
       let after = try Scoring.assess(paths[1], workspace: workspace, language: language)
@@ -53,7 +56,6 @@ package struct ReportRun {
         .progress(ProgressReport(before: before, after: after, language: language ?? after.language, date: date)))
       return
     }
-    let single = paths.count == 1 && paths[0] != "-" && FileReading.kind(paths[0]) != .directory
     if single {
       let assessment = try Scoring.assess(paths[0], workspace: workspace, language: language)
       try write(.city(CityReport(assessment, recommendationLimit: recommendations, date: date)))

@@ -167,11 +167,8 @@ package struct DiffFormat: Sendable {
 
   /// A metric's value as CSV writes it: empty when unknown.
   func machine(_ value: Value?) -> String {
-    guard let value else { return "" }
-    switch value {
-    case .unknown, .null, .error, .list: return ""
-    default: return CSV.field(ValueText.code(value, survey: survey))
-    }
+    // Every digit, as score's CSV writes metrics: a diff must not round away the change it reports.
+    value.flatMap { MetricCells.machine($0, survey: survey) }.map(CSV.field) ?? ""
   }
 
   /// A metric's value for people: "–" when unknown.

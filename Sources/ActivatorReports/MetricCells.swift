@@ -6,11 +6,16 @@ enum MetricCells {
   /// Machine text (CSV): numbers with every digit, true/false, option values; nil when unknown.
   static func machine(_ column: MetricColumn, _ a: Assessment) -> String? {
     guard let result = column.result(in: a) else { return nil }
-    switch result.value {
+    return machine(result.value, survey: a.survey)
+  }
+
+  /// A metric's value as machine text, wherever CSV writes one (score, diff); nil when unknown.
+  static func machine(_ value: Value, survey: Survey) -> String? {
+    switch value {
     case .int(let n): return String(n)
     case .double(let d) where d.isFinite: return JSONWriter.format(d)
     case .bool(let b): return b ? "true" : "false"
-    case .string, .choice: return ValueText.code(result.value, survey: a.survey)
+    case .string, .choice: return ValueText.code(value, survey: survey)
     default: return nil
     }
   }

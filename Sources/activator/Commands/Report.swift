@@ -53,7 +53,7 @@ struct Report: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Order a cohort's cities by a metric, highest first (metric:ID), or lowest first (metric:ID:asc); the metric is shown too.",
+      "Order a cohort's cities by a metric, highest first (metric:ID), or lowest first (metric:ID:asc); the metric is shown too. A report of one city has nothing to order: the option is ignored with a warning.",
       valueName: "metric:id"))
   var sortBy: String?
 

@@ -56,8 +56,12 @@ package final class LineDriver: PromptDriver {
         write((prompt.help.map { $0 + "\n" } ?? "") + t(.questionnaireKeys) + " " + instructions(prompt) + "\n")
         continue
       }
-      guard let result = read(input, prompt, numbers) else {
+      guard let result = read(input, prompt, numbers) ?? found(input, prompt, numbers) else {
         write(t(.questionnairePleaseTypeOneNumbersShown) + "\n")
+        continue
+      }
+      if case .selected(let several) = result, several.count > 1, prompt.kind == .select {
+        write(t(.lineSeveralMatch, ["typed": .quoted(input)]) + "\n" + listing(prompt, numbers, only: several))
         continue
       }
       if let message = validate(result) {
@@ -132,6 +136,26 @@ package final class LineDriver: PromptDriver {
       let indices = parts.compactMap { Int($0).flatMap { numbers[$0] } }
       return !parts.isEmpty && indices.count == parts.count ? .selected(indices) : nil
     }
+  }
+
+  /// A choice found by words rather than by number, as the terminal's type-to-filter finds it
+  /// (the language's folding: accents optional in French, Hangul by initial consonant): the one
+  /// option whose label matches, or every match when several do, for the person to pick from.
+  func found(_ input: String, _ prompt: Prompt, _ numbers: [Int: Int]) -> PromptResult? {
+    guard prompt.kind == .select, !input.isEmpty, Int(input) == nil else { return nil }
+    let matches = prompt.items.indices.filter {
+      prompt.items[$0].role != .header && t.locale.filter(input, matches: t.locale.filterKey(prompt.items[$0].label))
+    }
+    return matches.isEmpty ? nil : .selected(matches)
+  }
+
+  /// The lines of `list` for some of the items only, with the numbers they were shown with.
+  func listing(_ prompt: Prompt, _ numbers: [Int: Int], only items: [Int]) -> String {
+    let numberOf = Dictionary(numbers.map { ($1, $0) }, uniquingKeysWith: min)
+    return items.map { index in
+      let item = prompt.items[index]
+      return "  \(numberOf[index].map(String.init) ?? item.token)) \(item.label)\n"
+    }.joined()
   }
 
   func instructions(_ prompt: Prompt) -> String {

@@ -58,7 +58,7 @@ package struct ExplainRun {
     case .text:
       var report = TextReport(color: color, width: Console.width)
       report.verboseBasis = basis
-      Console.out(report.explain(assessment, pillar: pillarIndex))
+      Console.out(report.explain(assessment, pillar: pillarIndex), language: assessment.language)
     }
   }
 
@@ -81,7 +81,7 @@ package struct ExplainRun {
     let report = WhatIfReport(before: before, after: after, changed: overrides.map(\.slot))
     switch format {
     case .json: Console.out(report.json())
-    case .text: Console.out(report.text(style: Style(color: color), width: Console.width))
+    case .text: Console.out(report.text(style: Style(color: color), width: Console.width), language: after.language)
     }
   }
 }

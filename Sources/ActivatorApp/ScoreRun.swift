@@ -56,7 +56,7 @@ package struct ScoreRun {
       if format == .json {
         Console.out(AssessmentJSON.render(assessment) + "\n")
       } else {
-        Console.out(TextReport(color: color, width: Console.width).summary(assessment))
+        Console.out(TextReport(color: color, width: Console.width).summary(assessment), language: assessment.language)
       }
       return
     }

@@ -167,15 +167,18 @@ package struct SurveyRun {
       }
       throw RunFailure.exit(outcome == .interrupted ? 130 : 1)
     case .completed:
-      Console.out("\n" + t(.surveySurveyCompleteAnswersSaved) + path + "\n\n")
+      let language = session.sheet.language
+      Console.out("\n" + t(.surveySurveyCompleteAnswersSaved) + path + "\n\n", language: language)
       guard let program = rules.get() else {
-        Console.out(t(.surveyRulesCouldNotBeLoaded) + "\n")
+        Console.out(t(.surveyRulesCouldNotBeLoaded) + "\n", language: language)
         return
       }
       var final = session.sheet
       final.path = path
-      Console.out(TextReport(color: color, width: Console.width).summary(Scorer.assess(final, with: program)))
-      Console.out(t(.surveyFullReport) + "activator report \(InertText.line(path)) --html report.html\n")
+      Console.out(
+        TextReport(color: color, width: Console.width).summary(Scorer.assess(final, with: program)), language: language)
+      Console.out(
+        t(.surveyFullReport) + "activator report \(InertText.line(path)) --html report.html\n", language: language)
     }
   }
 }

@@ -21,6 +21,17 @@ package enum Console {
     write(inert, to: fd)
   }
 
+  /// Text for people on standard output in the output's language: in a right-to-left one
+  /// (`direction: rtl`), made inert first, so that an isolate from a file is shown visibly, then
+  /// every left-to-right run (numbers, ids, units, Latin names) isolated with Activator's own
+  /// FSI … PDI, which keeps each in its order in a terminal that applies the bidirectional
+  /// algorithm. Never for data (CSV, JSON, answers files): those go through `data` or to files.
+  package static func out(_ string: String, language: String) {
+    guard MessageCatalogue.shared.locale(language).rightToLeft else { return out(string) }
+    let inert = InertText.terminal(string, keepingStyle: colorEnabled(forStderr: false))
+    write(Bidi.isolatedInTerminal(inert), to: STDOUT_FILENO)
+  }
+
   /// Terminal control Activator composes itself (the questionnaire's screen, the progress line),
   /// written as it is: any text from a file inside it must already be inert.
   package static func control(_ text: String, to fd: Int32 = STDOUT_FILENO) {

@@ -14,11 +14,12 @@ package final class LineDriver: PromptDriver {
 
   package init(
     language: String, readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) },
-    write: @escaping (String) -> Void = { Console.out($0) }
+    write: ((String) -> Void)? = nil
   ) {
     self.t = Localizer(language)
     self.readLine = readLine
-    self.write = write
+    // In a right-to-left language numbers, ids and Latin words are isolated (`Console.out`).
+    self.write = write ?? { Console.out($0, language: language) }
   }
 
   package func finish() {}

@@ -47,6 +47,49 @@ import Testing
     #expect(!html.contains("<bdi>"))
   }
 
+  /// Item 4, "in line mode" and the terminal's text report: numbers, ids, units and Latin names
+  /// isolated with FSI … PDI when the survey's language is right to left, never otherwise, and
+  /// never in files that are data (the answers file, CSV, JSON).
+  @Test func lineModeAndTheTextReportIsolateLeftToRightRunsInArabicOnly() {
+    let survey = ["--survey", "Tests/Fixtures/rtl/madina.yaml", "--rules", "Tests/Fixtures/rtl/madina-rules"]
+    let isolates = { (text: String) in text.unicodeScalars.contains { $0 == "\u{2068}" || $0 == "\u{2069}" } }
+    for language in ["ar", "en"] {
+      let out = folder + "/line-\(language).yaml"
+      let run = Run.activator(
+        ["survey"] + survey + ["--lang", language, "--out", out, "--city", "Muscat"],
+        stdin: "1\n35\n12.5\n2\n\n\n", cwd: Binary.root)
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(isolates(run.stdout) == (language == "ar"), "\(language): \(run.stdout)")
+      #expect(!isolates(Binary.read(out) ?? ""), "\(Binary.read(out) ?? "")")
+      if language == "ar" {
+        #expect(run.stdout.contains("الحافلات السريعة \u{2068}BRT\u{2069}؟"), "\(run.stdout)")
+        #expect(run.stdout.contains("[\u{2068}3/4\u{2069}] "), "\(run.stdout)")
+      }
+    }
+    let answers = "Tests/Fixtures/rtl/al-madina.yaml"
+    let explain = Run.activator(["explain", answers] + survey, cwd: Binary.root)
+    #expect(explain.status == 0, "\(explain.stderr)")
+    #expect(explain.stdout.contains("\u{2068}BRT\u{2069}"), "\(explain.stdout)")
+    let score = Run.activator(["score", answers] + survey, cwd: Binary.root)
+    #expect(isolates(score.stdout), "\(score.stdout)")
+    #expect(!isolates(Run.activator(["explain", answers, "--lang", "en"] + survey, cwd: Binary.root).stdout))
+    for format in ["csv", "json", "jsonl"] {
+      let data = Run.activator(["score", answers, "--format", format] + survey, cwd: Binary.root)
+      #expect(data.status == 0, "\(format): \(data.stderr)")
+      #expect(!isolates(data.stdout), "\(format): \(data.stdout)")
+    }
+  }
+
+  @Test func aFileCannotSmuggleItsOwnIsolatesIntoTheTerminal() {
+    let text = Bidi.isolatedInTerminal(InertText.terminal("مدينة \u{2068}X\u{2069} 12", keepingStyle: true))
+    // The file's isolates are shown as text; the only real ones are Activator's.
+    #expect(text.unicodeScalars.filter { $0 == "\u{2068}" }.count == 1, "\(text.debugDescription)")
+    #expect(text.unicodeScalars.filter { $0 == "\u{2069}" }.count == 1, "\(text.debugDescription)")
+    #expect(text.contains("u{2068}X\\u{2069} 12\u{2069}"), "\(text.debugDescription)")
+    #expect(
+      Bidi.isolatedInTerminal("\u{1B}[1mمدينة 12\u{1B}[0m\nسطر") == "\u{1B}[1mمدينة \u{2068}12\u{2069}\u{1B}[0m\nسطر")
+  }
+
   @Test func isolationWrapsEachLeftToRightRun() {
     let text = Bidi.isolatingLeftToRightRuns("طول خطوط BRT هو 12.5 كم (ISO 37120)", escape: { $0 }) { "[" + $0 + "]" }
     #expect(text == "طول خطوط [BRT] هو [12.5] كم ([ISO 37120])")

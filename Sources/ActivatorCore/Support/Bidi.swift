@@ -54,6 +54,21 @@ package enum Bidi {
     isolatingLeftToRightRuns(text, escape: { $0 }) { "\u{2068}" + $0 + "\u{2069}" }
   }
 
+  /// Terminal text in a right-to-left language, already inert (so any isolate a file held is
+  /// shown visibly): each line's left-to-right runs isolated with FSI … PDI, Activator's colour
+  /// sequences (`ESC [ … m`) kept whole and outside the isolates.
+  package static func isolatedInTerminal(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      var out = ""
+      var rest = Substring(line)
+      while let style = rest.firstMatch(of: /\u{1B}\[[0-9;]*m/) {
+        out += isolated(String(rest[..<style.range.lowerBound])) + style.output
+        rest = rest[style.range.upperBound...]
+      }
+      return out + isolated(String(rest))
+    }.joined(separator: "\n")
+  }
+
   /// Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks, and their
   /// presentation forms.
   package static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {

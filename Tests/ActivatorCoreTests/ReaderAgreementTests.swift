@@ -92,6 +92,27 @@ import Testing
     #expect(twice.diagnostics.first?.message == "the note on 'portal' is given twice")
   }
 
+  /// A file's `language:` as people write it (any case, a region, a POSIX locale name) is the
+  /// survey's language, in the survey's spelling, for both readers and without a warning; a
+  /// language the survey does not have is still warned about.
+  @Test func aLanguageWrittenAsPeopleWriteItIsTheSurveysLanguage() throws {
+    let registry = try Self.registry()
+    let base = String(
+      decoding: try FileReading.read(Paths.legacyExamples + "/valmora.yaml", maxBytes: 1 << 20), as: UTF8.self)
+    #expect(base.contains("\nlanguage: es\n"))
+    for written in ["ES", "es-MX", "es_MX.UTF-8"] {
+      let text = base.replacing("\nlanguage: es\n", with: "\nlanguage: \(written)\n")
+      let result = Self.agree(written, Array(text.utf8), registry: registry)
+      #expect(result.diagnostics.isEmpty, "\(written): \(result.diagnostics.map(\.message))")
+      #expect(result.loaded?.language == "es", "\(written)")
+      #expect(result.fast?.language == "es", "\(written): the fast reader must take it")
+    }
+    let korean = Self.agree(
+      "ko", Array(base.replacing("\nlanguage: es\n", with: "\nlanguage: ko\n").utf8), registry: registry)
+    #expect(korean.diagnostics.map(\.code) == ["language"])
+    #expect(korean.fast == nil)
+  }
+
   /// Ways of writing one answer or header line of an example: both readers agree on each, and
   /// the fast reader takes every one the loader finds nothing to say about and that it is
   /// meant to handle (`fast: true`).

@@ -112,8 +112,9 @@ package enum AnswersLoader {
 
     var language = survey.defaultLanguage
     if let node = fields.optional("language"), let code = reader.string(node, Message(.whatLanguage)) {
-      if survey.languages.contains(code) {
-        language = code
+      // Written as people write it (`pt-BR`, `fr_SN`), read in the survey's spelling.
+      if let found = LanguageChoice.inSurvey(code, survey) {
+        language = found
       } else {
         reader.warning(
           "language",

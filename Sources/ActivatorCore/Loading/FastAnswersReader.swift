@@ -191,8 +191,10 @@ package enum FastAnswersReader {
     /// The answer sheet the top-level keys make, if the file is complete and consistent.
     func sheet(_ read: TopLevel) -> (AnswerSheet, AnswerSchema)? {
       guard let schema = read.schema, let city = read.city, let version = read.version else { return nil }
-      let chosenLanguage = read.language ?? schema.defaultLanguage
-      guard schema.languages.contains(chosenLanguage), let surveyID = read.surveyID else { return nil }
+      // As the full loader reads it: any usual spelling of one of the survey's languages.
+      guard let chosenLanguage = LanguageChoice.match(read.language ?? schema.defaultLanguage, in: schema.languages),
+        let surveyID = read.surveyID
+      else { return nil }
       var sheet = AnswerSheet(
         surveyID: surveyID, surveyVersion: version, language: chosenLanguage, city: city, respondent: read.respondent,
         started: read.started, completed: read.completed, values: read.values, marks: read.marks, targets: read.targets,

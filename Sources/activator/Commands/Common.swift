@@ -26,7 +26,7 @@ struct OutputOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Language of the output, one of the survey's (en or es for the shipped one; default: the answers file's, else LANG).",
+      "Language of the output, one of the survey's (en, es, fr, pt-br or ko for the shipped one; default: the answers file's, else LANG).",
       valueName: "code"))
   var lang: String?
 

@@ -75,7 +75,7 @@ package struct CatalogSearch: Sendable {
       if !solution.verified { meta += " · " + t(.catalogUnverified) }
       out += style.dim(meta) + "\n"
       let fits =
-        t(.catalogSuits) + ": " + solution.fits.income.map(\.rawValue).joined(separator: ", ") + t(.catalogIncome)
+        t.label(.catalogSuits) + solution.fits.income.map(\.rawValue).joined(separator: ", ") + t(.catalogIncome)
         + solution.fits.size.map(\.rawValue).joined(separator: ", ") + t(.catalogCities)
       out += style.dim("  " + fits) + "\n"
       for line in DisplayWidth.wrap(t(.catalogProblem) + t.text(solution.problem), width: width - 4) {

@@ -101,9 +101,9 @@ extension CityReport {
       let entry = program.solutions[solution]
       let needs = a.setAside.first { $0.solution == solution }.flatMap { item -> String? in
         guard case .needsMissing(let list)? = item.reasons.first else { return nil }
-        return list.map { t.text(entry.needs[$0].text) }.joined(separator: "; ")
+        return list.map { t.text(entry.needs[$0].text) }.joined(separator: t.semicolon)
       }
-      return t.text(entry.name) + (needs.map { " (" + t(.recommendationNeeds) + ": " + $0 + ")" } ?? "")
+      return t.text(entry.name) + (needs.map { " (" + t.label(.recommendationNeeds) + $0 + ")" } ?? "")
     }
     return RoadmapStep(
       stage: stage, stageName: a.survey.stageName(stage, a.language), pillar: t.text(a.survey.pillars[pillar].name),

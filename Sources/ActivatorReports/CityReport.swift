@@ -181,7 +181,7 @@ package struct CityReport: Sendable {
     let program = a.program
     language = a.language
     city = a.sheet.city.name.isEmpty ? a.sheet.path : a.sheet.city.name
-    country = a.sheet.city.country.flatMap { $0.isEmpty ? nil : $0 }
+    country = a.sheet.city.country.flatMap { $0.isEmpty ? nil : Regions.countryName($0, language: a.language) }
     region = a.sheet.city.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: a.language) }
     respondent = a.sheet.respondent.map {
       [$0.name, $0.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
@@ -189,7 +189,7 @@ package struct CityReport: Sendable {
     if respondent?.isEmpty == true { respondent = nil }
     completed = a.sheet.completed.map(t.date)
     surveyTitle = survey.title.text(a.language)
-    title = t(.reportSmartCityDiagnosis) + ": " + city
+    title = t.label(.reportSmartCityDiagnosis) + city
     threshold = program.threshold
     method = StageWords(a).method
     overallNote = StageWords(a).overallNote
@@ -258,7 +258,7 @@ package struct CityReport: Sendable {
     let outcome = a.outcomes[index]
     var finding = outcome == .met ? criterion.met : outcome == .unmet ? criterion.unmet : nil
     if finding == nil && outcome == .error, let error = a.errors[index] {
-      finding = LocalizedText([(a.language, t(.reportCouldNotBeEvaluated) + ": " + t(error.message))])
+      finding = LocalizedText([(a.language, t.label(.reportCouldNotBeEvaluated) + t(error.message))])
     }
     return CriterionLine(
       id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title),

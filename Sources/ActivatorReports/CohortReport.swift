@@ -155,7 +155,8 @@ package struct CohortReport: Sendable {
     cities = ordered.enumerated().map { index, record in
       let region = record.region.flatMap { regionMedians[$0] }
       return City(
-        anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city, country: record.country,
+        anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city,
+        country: record.country.map { Regions.countryName($0, language: t.language) },
         region: record.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: t.language) }, path: record.path,
         stages: record.stages, scores: record.scores,
         coverage: record.coverage, overall: record.overall,

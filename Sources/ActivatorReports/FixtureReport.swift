@@ -36,7 +36,7 @@ package enum FixtureReport {
       let name = item.plugin.map { plugin in item.version.map { plugin + " " + $0 } ?? plugin }
       let title = name.map { t(.fixtureCoverageOf, ["plugin": .text($0)]) } ?? t(.fixtureCoverage)
       out +=
-        "\n" + style.bold(title) + ": "
+        "\n" + style.bold(title) + t.locale.punctuated(":") + " "
         + t(
           .fixtureCoverageSummary,
           ["criteria": .count(item.criteria), "met": .count(metCount), "unmet": .count(unmetCount)]) + "\n"

@@ -45,9 +45,9 @@ enum HTMLPage {
   /// address (printing adds the full address once); the link's name for assistive technology
   /// also says what it is the source of, so a list of the page's links stays meaningful.
   static func source(_ page: inout Markup, _ url: String, about: String, _ t: Localizer) {
-    page.text(t(.reportSource) + ": ")
+    page.text(t.label(.reportSource))
     page.open("a", [("href", url), ("class", "source"), ("rel", "noopener noreferrer")])
-    page.element("span", [("class", "sr-only")], text: about + ", " + t(.reportSource2) + ": ")
+    page.element("span", [("class", "sr-only")], text: about + ", " + t.label(.reportSource2))
     page.text(Markup.site(url))
     page.close("a")
   }

@@ -34,7 +34,7 @@ extension HTMLReport {
         for failure in r.failures {
           page.open("li")
           page.element("code", text: failure.path)
-          page.text(": " + t(failure.message))
+          page.text(t.locale.punctuated(":") + " " + t(failure.message))
           page.close("li")
         }
         page.close("ul")
@@ -252,7 +252,7 @@ extension HTMLReport {
       if !city.topSolutions.isEmpty {
         page.element(
           "p", [("class", "small")],
-          text: t(.cohortTopRecommendations) + ": " + city.topSolutions.joined(separator: "; "))
+          text: t.label(.cohortTopRecommendations) + city.topSolutions.joined(separator: t.semicolon))
       }
       page.close("div")
       page.newline()

@@ -3,7 +3,7 @@ import ActivatorCore
 extension HTMLReport {
   package static func progress(_ r: ProgressReport, paper: Paper = .auto, summaryOnly: Bool = false) -> String {
     let t = Localizer(r.language)
-    let title = t(.cohortProgress) + ": " + r.city
+    let title = t.label(.cohortProgress) + r.city
     return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
       progressSummary(&page, r, t)
       guard !summaryOnly else { return }
@@ -28,7 +28,7 @@ extension HTMLReport {
     page.text(" (\(r.afterDate ?? "?"))")
     page.close("p")
     page.close("header")
-    for caution in r.cautions { page.element("p", [("class", "card fail")], text: t(.cohortCaution) + ": " + caution) }
+    for caution in r.cautions { page.element("p", [("class", "card fail")], text: t.label(.cohortCaution) + caution) }
     progressTable(&page, r, t)
     page.element("h2", [("class", "steps-title")], text: t(.progressWhatMoved))
     page.open("ul")
@@ -120,7 +120,7 @@ extension HTMLReport {
       for item in r.done {
         page.open("li")
         page.element("strong", text: item.name)
-        page.text(" (\(item.city)): " + item.criteria.joined(separator: "; "))
+        page.text(" (\(item.city))" + t.locale.punctuated(":") + " " + item.criteria.joined(separator: t.semicolon))
         page.close("li")
       }
       page.close("ul")

@@ -74,12 +74,12 @@ package struct HTMLReport: ReportRenderer {
     page.element("p", [("class", "muted")], text: facts.joined(separator: " · "))
     if let overall = r.overall, let name = r.overallName {
       page.open("p")
-      page.text(t(.cohortOverallStage) + ": ")
+      page.text(t.label(.cohortOverallStage))
       HTMLPage.stage(&page, overall, name, top: r.topStage)
       page.element("span", [("class", "muted small")], text: " " + r.overallNote)
       page.close("p")
     } else if r.hasPillars {
-      page.element("p", text: t(.cohortOverallStage) + ": " + r.overallText)
+      page.element("p", text: t.label(.cohortOverallStage) + r.overallText)
     }
     if let age = r.dataAge { page.element("p", [("class", "muted small")], text: age) }
     page.close("header")
@@ -204,7 +204,7 @@ package struct HTMLReport: ReportRenderer {
   static func pillarFacts(_ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) -> [String] {
     var facts: [String] = []
     if !pillar.outcomes.isEmpty {
-      facts.append(t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.joined(separator: "; "))]))
+      facts.append(t(.reportOutcomesBesideStage, ["outcomes": .text(pillar.outcomes.joined(separator: t.semicolon))]))
     }
     if let target = pillar.target, pillar.assessed {
       facts.append(
@@ -270,8 +270,8 @@ package struct HTMLReport: ReportRenderer {
     guard !met.isEmpty else { return }
     page.open("p", [("class", "small met-list")])
     StatusMark.met.write(&page, t, suffix: " ")
-    page.element("strong", text: t(.reportStrengths) + " (\(pillar.strengths.count)): ")
-    page.text(met.map { CityReport.stepped($0, t) }.joined(separator: "; "))
+    page.element("strong", text: t.locale.labelled(t(.reportStrengths) + " (\(pillar.strengths.count))"))
+    page.text(met.map { CityReport.stepped($0, t) }.joined(separator: t.semicolon))
     page.close("p")
   }
 
@@ -356,7 +356,7 @@ package struct HTMLReport: ReportRenderer {
             cell.element("span", [("class", "detail")], text: item.problem)
             cell.text(item.solution)
             for need in item.checkFirst {
-              cell.element("span", [("class", "detail")], text: t(.reportCheckFirst) + ": " + need)
+              cell.element("span", [("class", "detail")], text: t.label(.reportCheckFirst) + need)
             }
           }
           row.cell { cell in
@@ -385,7 +385,8 @@ package struct HTMLReport: ReportRenderer {
         rows.row { row in
           row.cell { cell in
             cell.text(
-              "\(index + 1). \(step.pillar): " + (step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage))
+              t.locale.labelled("\(index + 1). \(step.pillar)")
+                + (step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage))
                 + " ")
             HTMLPage.stage(&cell, step.stage, step.stageName, top: r.topStage)
           }
@@ -399,16 +400,16 @@ package struct HTMLReport: ReportRenderer {
             cell.text(t.shortList(step.criteria, limit: 3))
           }
           row.cell { cell in
-            cell.text(step.solutions.joined(separator: "; "))
+            cell.text(step.solutions.joined(separator: t.semicolon))
             if !step.unlocks.isEmpty {
               cell.element(
                 "span", [("class", "detail")],
-                text: t(.reportThenPossible) + ": " + step.unlocks.joined(separator: "; "))
+                text: t.label(.reportThenPossible) + step.unlocks.joined(separator: t.semicolon))
             }
             if !step.programmes.isEmpty {
               cell.element(
                 "span", [("class", "detail")],
-                text: t(.reportWegoCanHelp) + ": " + step.programmes.joined(separator: "; "))
+                text: t.label(.reportWegoCanHelp) + step.programmes.joined(separator: t.semicolon))
             }
           }
         }
@@ -512,7 +513,7 @@ package struct HTMLReport: ReportRenderer {
   static func provenance(_ page: inout Markup, _ p: CityReport.Provenance, _ t: Localizer) {
     page.open("footer", [("class", "provenance")])
     page.open("p")
-    page.text(t(.reportAnswers) + ": ")
+    page.text(t.label(.reportAnswers))
     page.element("code", text: p.file)
     page.text(" · " + t(.reportSurvey) + " ")
     page.element("code", text: "\(p.survey) \(p.surveyVersion)")
@@ -521,7 +522,7 @@ package struct HTMLReport: ReportRenderer {
     page.element("code", text: String(p.surveyHash.prefix(16)))
     page.close("p")
     page.open("p")
-    page.text(t(.reportRules) + ": ")
+    page.text(t.label(.reportRules))
     for (index, rule) in p.rules.enumerated() {
       if index > 0 { page.text(", ") }
       page.element("code", text: "\(rule.id) \(rule.version)")

@@ -40,7 +40,7 @@ extension Localizer {
   /// "a; b; c and 3 more": at most `limit` items named. Semicolons, as a question's label may
   /// hold a comma or an "and" of its own.
   func shortList(_ items: [String], limit: Int) -> String {
-    let shown = items.prefix(limit).joined(separator: "; ")
+    let shown = items.prefix(limit).joined(separator: semicolon)
     return items.count > limit ? shown + self(.assessmentAndMore, ["count": .count(items.count - limit)]) : shown
   }
 

@@ -75,7 +75,8 @@ extension MarkdownReport {
           "\(city.versusCohort[pillar].map { ChangeText.signed($0, r.language) } ?? "—") | \(city.versusRegion[pillar].map { ChangeText.signed($0, r.language) } ?? "—") |\n"
       }
       if !city.topSolutions.isEmpty {
-        out += "\n" + t(.cohortTopRecommendations) + ": " + city.topSolutions.map(e).joined(separator: "; ") + "\n"
+        out +=
+          "\n" + t.label(.cohortTopRecommendations) + city.topSolutions.map(e).joined(separator: t.semicolon) + "\n"
       }
     }
     if !r.failures.isEmpty {
@@ -141,7 +142,9 @@ extension MarkdownReport {
     out += "\n## " + t(.cohortRecommendationsDone) + "\n\n"
     if r.done.isEmpty { out += t(.cohortNoneEarlierRecommendationsHasAll) + "\n" }
     for item in r.done {
-      out += "- **\(e(item.name))** (\(e(item.city))): " + item.criteria.map(e).joined(separator: "; ") + "\n"
+      out +=
+        "- **\(e(item.name))** (\(e(item.city)))" + t.locale.punctuated(":") + " "
+        + item.criteria.map(e).joined(separator: t.semicolon) + "\n"
     }
     if !r.newRecommendations.isEmpty {
       out += "\n## " + t(.cohortNewRecommendations) + "\n\n"

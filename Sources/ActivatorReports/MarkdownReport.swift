@@ -116,7 +116,7 @@ package struct MarkdownReport: ReportRenderer {
       out += "**" + t(.cohortOverallStage) + ": \(stageCell(overall, name))** "
       out += e(r.overallNote) + "\n\n"
     } else if r.hasPillars {
-      out += "**" + t(.cohortOverallStage) + "**: " + e(r.overallText) + "\n\n"
+      out += "**" + t(.cohortOverallStage) + "**" + t.locale.punctuated(":") + " " + e(r.overallText) + "\n\n"
     }
     if let age = r.dataAge { out += "*" + e(age) + "*\n\n" }
     out +=
@@ -142,10 +142,13 @@ package struct MarkdownReport: ReportRenderer {
   /// One pillar, said once (as in HTML): stage, gates, what the next stage needs, the rest in a table.
   static func pillar(_ pillar: CityReport.PillarSection, _ r: CityReport, _ t: Localizer) -> String {
     var out =
-      "\n## \(e(pillar.name)): " + (pillar.assessed ? stageCell(pillar.stage, pillar.stageName) : e(t.notAssessed))
+      "\n## " + t.locale.labelled(e(pillar.name))
+      + (pillar.assessed ? stageCell(pillar.stage, pillar.stageName) : e(t.notAssessed))
       + "\n\n"
     if let description = pillar.description, !description.isEmpty { out += "*\(e(description))*\n\n" }
-    if let need = pillar.need { out += "**" + t(.wordNotAssessedTitle) + "**: " + e(need) + ".\n\n" }
+    if let need = pillar.need {
+      out += "**" + t(.wordNotAssessedTitle) + "**" + t.locale.punctuated(":") + " " + e(need) + ".\n\n"
+    }
     var facts = HTMLReport.pillarFacts(pillar, r, t).map(e)
     if pillar.assessed { facts.insert("`\(ladder(pillar.stage, top: r.topStage))`", at: 0) }
     if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
@@ -179,8 +182,9 @@ package struct MarkdownReport: ReportRenderer {
     let met = CityReport.collapsed(pillar.strengths)
     if !met.isEmpty {
       out +=
-        StatusMark.met.glyph + " **" + t(.reportStrengths) + " (\(pillar.strengths.count))**: "
-        + met.map { e(CityReport.stepped($0, t)) }.joined(separator: "; ") + "\n\n"
+        StatusMark.met.glyph + " **" + t(.reportStrengths) + " (\(pillar.strengths.count))**" + t.locale.punctuated(":")
+        + " "
+        + met.map { e(CityReport.stepped($0, t)) }.joined(separator: t.semicolon) + "\n\n"
     }
     out += criteriaTable(pillar, t)
     if !pillar.findings.isEmpty {
@@ -217,7 +221,7 @@ package struct MarkdownReport: ReportRenderer {
       if let number = item.sourceNumber { solution += " [\(number)]" }
       if !item.verified { solution += " · " + e(t(.reportNotYetVerifiedAgainstIts)) }
       if !item.fits { solution += " · " + e(t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"])) }
-      let what = ([e(item.problem), e(item.solution)] + item.checkFirst.map { e(t(.reportCheckFirst) + ": " + $0) })
+      let what = ([e(item.problem), e(item.solution)] + item.checkFirst.map { e(t.label(.reportCheckFirst) + $0) })
         .joined(separator: " · ")
       let towards = ([e(item.pillar)] + (item.towards.map { [e($0)] } ?? [])).joined(separator: ": ")
       out += "| \(solution) | \(what) | \(towards) |\n"
@@ -234,14 +238,18 @@ package struct MarkdownReport: ReportRenderer {
       let action = step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)
       var needs = e(t.shortList(step.criteria, limit: 3))
       if step.neededCount > 0 && !step.consolidates {
-        needs = t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]) + ": " + needs
+        needs = t.locale.labelled(t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"])) + needs
       }
-      var helps = step.solutions.map(e).joined(separator: "; ")
+      var helps = step.solutions.map(e).joined(separator: t.semicolon)
       if !step.unlocks.isEmpty {
-        helps += " · *" + t(.reportThenPossible) + "*: " + step.unlocks.map(e).joined(separator: "; ")
+        helps +=
+          " · *" + t(.reportThenPossible) + "*" + t.locale.punctuated(":") + " "
+          + step.unlocks.map(e).joined(separator: t.semicolon)
       }
       if !step.programmes.isEmpty {
-        helps += " · *" + t(.reportWegoCanHelp) + "*: " + step.programmes.map(e).joined(separator: "; ")
+        helps +=
+          " · *" + t(.reportWegoCanHelp) + "*" + t.locale.punctuated(":") + " "
+          + step.programmes.map(e).joined(separator: t.semicolon)
       }
       out +=
         "| \(index + 1). **\(e(step.pillar))**: \(action) \(stageCell(step.stage, step.stageName)) | \(needs) | \(helps) |\n"
@@ -268,7 +276,8 @@ package struct MarkdownReport: ReportRenderer {
     for figure in r.figures {
       out +=
         "- **" + e(figure.figure) + "**"
-        + (figure.details.isEmpty ? "" : ": " + figure.details.map(e).joined(separator: " · ")) + "\n"
+        + (figure.details.isEmpty
+          ? "" : t.locale.punctuated(":") + " " + figure.details.map(e).joined(separator: " · ")) + "\n"
     }
     return out
   }

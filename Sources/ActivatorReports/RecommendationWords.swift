@@ -34,18 +34,18 @@ package struct RecommendationWords: Sendable {
     let unknown = t(.recommendationNotKnownNoAnswer)
     let notAsked = t(.recommendationNotAskedByThisSurvey)
     if plan.priorityPillar != nil {
-      lines.append(t(.recommendationPriorityPillar) + ": " + (city.priorityPillar.map(pillarName) ?? unknown))
+      lines.append(t.label(.recommendationPriorityPillar) + (city.priorityPillar.map(pillarName) ?? unknown))
     }
     if plan.topBarrier != nil {
-      lines.append(t(.recommendationBiggestBarrier) + ": " + (city.topBarrier.map(barrier) ?? unknown))
+      lines.append(t.label(.recommendationBiggestBarrier) + (city.topBarrier.map(barrier) ?? unknown))
     }
     if plan.barriers != nil {
       let others = city.barriers.filter { $0 != city.topBarrier }.map(barrier)
-      if !others.isEmpty { lines.append(t(.recommendationOtherBarriers) + ": " + others.joined(separator: "; ")) }
+      if !others.isEmpty { lines.append(t.label(.recommendationOtherBarriers) + others.joined(separator: t.semicolon)) }
     }
     lines.append(
-      t(.recommendationIncomeGroup) + ": " + (city.income.map(t.income) ?? (plan.asksIncome ? unknown : notAsked)))
-    lines.append(t(.recommendationCitySize) + ": " + (city.size.map(t.size) ?? (plan.asksSize ? unknown : notAsked)))
+      t.label(.recommendationIncomeGroup) + (city.income.map(t.income) ?? (plan.asksIncome ? unknown : notAsked)))
+    lines.append(t.label(.recommendationCitySize) + (city.size.map(t.size) ?? (plan.asksSize ? unknown : notAsked)))
     return lines
   }
 
@@ -54,7 +54,7 @@ package struct RecommendationWords: Sendable {
   /// One factor in a sentence, with its points ("+4: addresses 2 unmet criteria of the next stage").
   package func factor(_ factor: RankingFactor, of recommendation: Recommendation) -> String {
     let points = factor.points > 0 ? "+\(factor.points)" : "\(factor.points)"
-    return points + ": " + sentence(factor, recommendation)
+    return t.locale.labelled(points) + sentence(factor, recommendation)
   }
 
   func sentence(_ factor: RankingFactor, _ recommendation: Recommendation) -> String {
@@ -120,11 +120,12 @@ package struct RecommendationWords: Sendable {
     return item.reasons.map { reason in
       switch reason {
       case .needsMissing(let needs):
-        return t(.recommendationFirstNeeds) + ": "
-          + needs.map { t.text(solution.needs[$0].text) }.joined(separator: "; ")
+        return t.label(.recommendationFirstNeeds)
+          + needs.map { t.text(solution.needs[$0].text) }.joined(separator: t.semicolon)
           + t(.recommendationNotPlaceAccordingAnswers)
       case .needsUnknown(let needs):
-        return t(.recommendationNeeds) + ": " + needs.map { t.text(solution.needs[$0].text) }.joined(separator: "; ")
+        return t.label(.recommendationNeeds)
+          + needs.map { t.text(solution.needs[$0].text) }.joined(separator: t.semicolon)
           + t(.recommendationAnswersDoNotShowWhether)
       case .income(let group):
         return t(.recommendationSuitsCities) + solution.fits.income.map(t.income).joined(separator: ", ")
@@ -150,7 +151,7 @@ package struct RecommendationWords: Sendable {
       }
       let see = builders.prefix(2).map { t.text(program.solutions[$0].name) }
       return t.text(program.criteria[criterion].title)
-        + (see.isEmpty ? "" : " (" + t(.recommendationSee) + ": " + see.joined(separator: "; ") + ")")
+        + (see.isEmpty ? "" : " (" + t.label(.recommendationSee) + see.joined(separator: t.semicolon) + ")")
     }
   }
 

@@ -34,7 +34,9 @@ struct TableBatch: BatchRenderer {
     let city = a.sheet.city
     // One line per city: what the file says is shown inert, whatever reads the table.
     var line = DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.name), to: 25), to: 26)
-    line += DisplayWidth.pad(DisplayWidth.truncate(InertText.line(city.country ?? ""), to: 13), to: 14)
+    line += DisplayWidth.pad(
+      DisplayWidth.truncate(
+        InertText.line(city.country.map { Regions.countryName($0, language: language) } ?? ""), to: 13), to: 14)
     line += DisplayWidth.pad(
       DisplayWidth.truncate(InertText.line(city.region.map { Regions.name($0, language: language) } ?? ""), to: 15),
       to: 16)

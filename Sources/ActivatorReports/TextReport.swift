@@ -21,7 +21,8 @@ package struct TextReport: Sendable {
     let program = a.program
     var out = ""
     let place = InertText.line(
-      [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
+      [a.sheet.city.name, a.sheet.city.country.map { Regions.countryName($0, language: a.language) }].compactMap { $0 }
+        .filter { !$0.isEmpty }.joined(separator: ", "))
     out += style.bold(place.isEmpty ? a.sheet.path : place) + "\n"
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
     out += style.dim("\(survey.title.text(a.language)) · \(survey.reference) · \(t(.cohortRules)) \(rules)") + "\n"
@@ -57,13 +58,13 @@ package struct TextReport: Sendable {
     }
     out += "\n"
     if a.overall != nil || a.overallBasis.pillars > 0 {
-      out += t(.cohortOverallStage) + ": " + style.bold(t.overall(a))
+      out += t.label(.cohortOverallStage) + style.bold(t.overall(a))
       if a.overall != nil { out += style.dim(" (" + t(.textMedianPillarsReadItWith) + ")") }
       out += "\n"
     }
     for pillar in a.pillars where !pillar.assessed {
       let line =
-        style.yellow("– ") + t.text(survey.pillars[pillar.pillar].name) + " " + t.notAssessed + ": "
+        style.yellow("– ") + t.text(survey.pillars[pillar.pillar].name) + " " + t.locale.labelled(t.notAssessed)
         + t.assessmentNeed(pillar, a, limit: 3)
       for (index, part) in DisplayWidth.wrap(line, width: width - 2).enumerated() {
         out += (index == 0 ? "" : "  ") + part + "\n"
@@ -76,7 +77,7 @@ package struct TextReport: Sendable {
         } : nil
     }
     if !targets.isEmpty {
-      out += t(.textTargetsNotYetReached) + ": " + targets.joined(separator: ", ") + "\n"
+      out += t.label(.textTargetsNotYetReached) + targets.joined(separator: ", ") + "\n"
     }
     if a.pillars.contains(where: { $0.assessed && $0.confidence == .low }) {
       out += style.yellow("! ") + t(.textLowConfidenceManyAnswersUnknown) + "\n"
@@ -116,7 +117,8 @@ package struct TextReport: Sendable {
     let program = a.program
     var out = ""
     let place = InertText.line(
-      [a.sheet.city.name, a.sheet.city.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
+      [a.sheet.city.name, a.sheet.city.country.map { Regions.countryName($0, language: a.language) }].compactMap { $0 }
+        .filter { !$0.isEmpty }.joined(separator: ", "))
     let rules = program.plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
     out +=
       style.bold(place)
@@ -190,7 +192,8 @@ package struct TextReport: Sendable {
       let metCount = indices.filter { a.outcomes[$0] == .met }.count
       let mark = evidence.passed ? style.green("✓") : style.red("✗")
       var header =
-        "  \(mark) " + t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language)): "
+        "  \(mark) "
+        + t.locale.labelled(t(.batchStage) + " \(evidence.stage) \(survey.stageName(evidence.stage, a.language))")
       header += StageWords(a).gate(met: metCount, of: indices.count, share: evidence.share)
       if evidence.stage > pillar.stage + 1 && !evidence.passed {
         out += style.dim(header) + "\n"
@@ -202,7 +205,7 @@ package struct TextReport: Sendable {
       }
     }
     if let next = pillar.next {
-      out += "  " + style.bold(t(.textReach) + " \(survey.stageName(next.stage, a.language)): ")
+      out += "  " + style.bold(t.locale.labelled(t(.textReach) + " \(survey.stageName(next.stage, a.language))"))
       out +=
         t(
           .textMeetAtLeastNextNeeded,
@@ -221,8 +224,8 @@ package struct TextReport: Sendable {
     let gaps = pillar.openGaps.filter { program.criteria[$0].stage <= pillar.stage }
     if !gaps.isEmpty {
       out +=
-        "  " + t(.textGapsStagesAlreadyReached) + ": "
-        + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: "; ") + "\n"
+        "  " + t.label(.textGapsStagesAlreadyReached)
+        + gaps.map { t.text(program.criteria[$0].title) }.joined(separator: t.semicolon) + "\n"
     }
     let recommendations = a.recommendations.filter { $0.pillar == pillar.pillar }.prefix(5)
     if !recommendations.isEmpty {
@@ -313,7 +316,7 @@ package struct TextReport: Sendable {
         "= \(ValueText.number(number, a.language))" + (criterion.measure?.unit.map { " " + t.text($0) } ?? ""), at: 0)
     }
     if !reads.isEmpty {
-      out += style.dim("\(indent)    \(reads.joined(separator: "; "))") + "\n"
+      out += style.dim("\(indent)    \(reads.joined(separator: t.semicolon))") + "\n"
     }
     // Beside the answers it read, what the official noted on them (a source, a year, a caveat).
     for slot in criterion.condition.reads {

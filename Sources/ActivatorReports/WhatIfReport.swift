@@ -106,26 +106,27 @@ package struct WhatIfReport: Sendable {
   func recommendationLines(_ t: Localizer, style: Style, width: Int) -> String {
     let program = after.program
     var out = "\n" + style.bold(t(.whatifFirstComparedRecommendations, ["compared": "\(compared)"])) + "\n"
+    let colon = t.locale.punctuated(":") + " "
     let (new, gone) = (appearing, dropping)
     if new.isEmpty && gone.isEmpty { out += "  " + t(.whatifTheyWouldStaySame) + "\n" }
     for item in new {
       let recommendation = after.recommendations[item.rank - 1]
       var line = "+ \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWouldBe) + " #\(item.rank))"
       if let factor = recommendation.factors.first {
-        line += ": " + RecommendationWords(after).sentence(factor, recommendation)
+        line += colon + RecommendationWords(after).sentence(factor, recommendation)
       }
       out += wrapped(line, width: width)
     }
     for item in gone {
       var line = "− \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWas) + " #\(item.rank))"
       if let rank = after.recommendations.firstIndex(where: { $0.solution == item.solution }) {
-        line += ": " + t(.whatifMovesDownRank, ["rank": "\(rank + 1)"])
+        line += colon + t(.whatifMovesDownRank, ["rank": "\(rank + 1)"])
       } else if let aside = after.setAside.first(where: { $0.solution == item.solution }),
         let reason = RecommendationWords(after).setAside(aside).first
       {
-        line += ": " + t(.whatifSetAside) + " — " + reason
+        line += colon + t(.whatifSetAside) + " — " + reason
       } else {
-        line += ": " + t(.whatifGapsItAddressedWouldBe)
+        line += colon + t(.whatifGapsItAddressedWouldBe)
       }
       out += wrapped(line, width: width)
     }

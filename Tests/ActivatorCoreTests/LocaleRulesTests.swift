@@ -2,19 +2,13 @@ import ActivatorCore
 import ActivatorYAML
 import Testing
 
-/// French, Brazilian Portuguese and Korean as their `locale:` blocks write them
-/// (Tests/Fixtures/locales, the blocks of Messages/fr.yaml, pt-br.yaml and ko.yaml): numbers,
-/// plurals, dates, quotation marks and lists, and finding and sorting text, all read from data.
+/// French, Brazilian Portuguese and Korean as the `locale:` blocks of Messages/fr.yaml,
+/// pt-br.yaml and ko.yaml write them: numbers, plurals, dates, quotation marks and lists, and
+/// finding and sorting text, all read from data.
 @Suite struct LocaleRulesTests {
   static let catalogue: MessageCatalogue = {
-    var files: [(name: String, text: String)] = []
-    for name in ["en.yaml", "es.yaml"] {
-      files.append((name, Self.text(Paths.at("Messages/" + name))))
-    }
-    for name in ["fr.yaml", "pt-br.yaml", "ko.yaml"] {
-      files.append((name, Self.text(Paths.at("Tests/Fixtures/locales/" + name))))
-    }
-    return MessageCatalogue(files: files)
+    let names = ["en.yaml", "es.yaml", "fr.yaml", "pt-br.yaml", "ko.yaml"]
+    return MessageCatalogue(files: names.map { ($0, Self.text(Paths.at("Messages/" + $0))) })
   }()
 
   static func text(_ path: String) -> String {
@@ -49,9 +43,13 @@ import Testing
     #expect(locale("pt-BR").pluralCategory(0) == "one")
     #expect(locale("en").pluralCategory(0) == "other")
     for n in [0.0, 1, 2, 5, 1000] { #expect(locale("ko").pluralCategory(n) == "other") }
-    let message = Message(.answerTooFewOptions, ["subject": "", "low": .count(1), "count": .count(0)])
-    #expect(Self.catalogue.render(message, in: "fr") == "demande au moins 1 option, 0 trouvée")
-    #expect(Self.catalogue.render(message, in: "ko") == "최소 1개 항목을 선택해야 하지만 0개를 선택했습니다")
+    // The form follows `low`: French's "one" for 0 and 1, "other" from 2; Korean's one form.
+    let message = { (low: Int) in
+      Message(.answerTooFewOptions, ["subject": "", "low": .count(low), "count": .count(0)])
+    }
+    #expect(Self.catalogue.render(message(0), in: "fr") == "demande au moins 0 option\u{202F}; trouvé\u{00A0}: 0")
+    #expect(Self.catalogue.render(message(2), in: "fr") == "demande au moins 2 options\u{202F}; trouvé\u{00A0}: 0")
+    #expect(Self.catalogue.render(message(2), in: "ko") == "선택지를 2개 이상 골라야 합니다. 선택: 0개")
   }
 
   @Test func datesQuotesAndLists() {
@@ -62,6 +60,16 @@ import Testing
     #expect(locale("pt-BR").quoted("Sim") == "“Sim”")
     #expect(locale("fr").list(["eau", "énergie", "mobilité"]) == "eau, énergie et mobilité")
     #expect(locale("ko").list(["경제", "환경"], alternatives: true) == "경제 또는 환경")
+  }
+
+  /// Labels composed with a value take the space the language sets before the colon
+  /// (`punctuation_space:`): French "Stade global : 2" with a no-break space, English none.
+  @Test func labelsTakeTheLanguagesSpaceBeforePunctuation() {
+    #expect(locale("fr").labelled("Stade global") == "Stade global\u{00A0}: ")
+    #expect(locale("fr").punctuated(";") == "\u{202F};")
+    #expect(locale("en").labelled("Overall stage") == "Overall stage: ")
+    #expect(locale("pt-BR").labelled("Etapa geral") == "Etapa geral: ")
+    #expect(locale("ko").punctuated(";") == ";")
   }
 
   func finds(_ code: String, _ query: String, in label: String) -> Bool {
@@ -121,10 +129,14 @@ import Testing
   @Test func badLocaleDataIsNamedWithItsPlace() {
     let text = LanguageChoiceTests.catalogue("en", "English", "Hello")
       .split(separator: "\n", omittingEmptySubsequences: false)
-      .flatMap { $0 == "  direction: ltr" ? [$0, "  fold: {e: \"É\"}", "  script_order: [Klingon]"] : [$0] }.joined(
+      .flatMap {
+        $0 == "  direction: ltr"
+          ? [$0, "  fold: {e: \"É\"}", "  script_order: [Klingon]", "  punctuation_space: {\":\": \"_\"}"] : [$0]
+      }.joined(
         separator: "\n")
     let problems = MessageCatalogue(files: [("en.yaml", text)]).problems
     #expect(problems.contains { $0.hasPrefix("en.yaml:15:") && $0.contains("lower-case") }, "\(problems)")
     #expect(problems.contains { $0.hasPrefix("en.yaml:16:") && $0.contains("Klingon") }, "\(problems)")
+    #expect(problems.contains { $0.hasPrefix("en.yaml:17:") && $0.contains("punctuation_space") }, "\(problems)")
   }
 }

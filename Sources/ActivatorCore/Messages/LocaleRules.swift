@@ -33,6 +33,15 @@ package struct LocaleRules: Sendable {
   package internal(set) var folding = Folding.none
   /// Scripts sorted before the others, in this order (`script_order:`: Hangul before Latin in Korean).
   package internal(set) var scriptOrder: [WritingScript] = []
+  /// The space set before a punctuation mark (`punctuation_space:`: French puts a no-break space
+  /// before ":" and a narrow one before ";", "?" and "!"); none for a mark not listed.
+  package internal(set) var punctuationSpace: [String: String] = [:]
+
+  /// `mark` with the space the language sets before it (":" in English, "\u{00A0}:" in French).
+  package func punctuated(_ mark: String) -> String { (punctuationSpace[mark] ?? "") + mark }
+
+  /// A label composed with what follows it ("Overall stage: ", "Stade global : ").
+  package func labelled(_ label: String) -> String { label + punctuated(":") + " " }
 
   /// The plural category of `count` (as written, with `fractionDigits` decimals).
   package func pluralCategory(_ count: Double, fractionDigits: Int = 0) -> String {

@@ -17,6 +17,13 @@ package struct Localizer: Sendable {
     MessageCatalogue.shared.render(message, in: language)
   }
 
+  /// A message used as a label, composed with what follows it: "Overall stage: ", and in French
+  /// "Stade global : " with the space `punctuation_space` sets before the colon.
+  package func label(_ key: MessageKey) -> String { locale.labelled(self(key)) }
+
+  /// What separates the items of a list that has commas inside them ("; ", " ; " in French).
+  package var semicolon: String { locale.punctuated(";") + " " }
+
   /// "Smart Government" in the report's language.
   package func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
 

@@ -291,7 +291,26 @@ struct CatalogueReading {
       months: months, rightToLeft: direction == "rtl")
     rules.folding = folding(node)
     rules.scriptOrder = scriptOrder(node)
+    rules.punctuationSpace = punctuationSpace(node)
     return rules
+  }
+
+  /// `punctuation_space: {":": "\u00A0", ";": "\u202F"}`: the space set before each mark.
+  mutating func punctuationSpace(_ node: YAMLNode) -> [String: String] {
+    guard let table = field(node, "punctuation_space") else { return [:] }
+    var spaces: [String: String] = [:]
+    for pair in table.mapping ?? [] {
+      guard let mark = pair.key.scalar, [":", ";", "?", "!"].contains(mark), let space = pair.value.scalar,
+        ["\u{00A0}", "\u{202F}", " "].contains(space)
+      else {
+        problem(
+          pair.value, "locale 'punctuation_space' gives a space (U+0020, U+00A0 or U+202F) before ':', ';', '?' or '!'")
+        continue
+      }
+      spaces[mark] = space
+    }
+    if table.mapping == nil { problem(table, "locale 'punctuation_space' maps marks to spaces (\":\": \"\\u00A0\")") }
+    return spaces
   }
 
   /// `fold: {e: "éèêë", oe: "œ"}`: each character of a text is read as its key.

@@ -8,9 +8,11 @@ extension Regions {
     ad	AD
     ae	AE
     af	AF
+    afeganistao	AF
     afg	AF
     afganistan	AF
     afghanistan	AF
+    africa do sul	ZA
     afrique du sud	ZA
     ag	AG
     ago	AO
@@ -23,6 +25,7 @@ extension Regions {
     alb	AL
     albania	AL
     albanie	AL
+    alemanha	DE
     alemania	DE
     algeria	DZ
     algerie	DZ
@@ -39,6 +42,7 @@ extension Regions {
     antarctique	AQ
     antartida	AQ
     antigua and barbuda	AG
+    antigua e barbuda	AG
     antigua et barbuda	AG
     antigua y barbuda	AG
     ao	AO
@@ -46,9 +50,11 @@ extension Regions {
     ar	AR
     arab republic of egypt	EG
     arabia saudi	SA
+    arabia saudita	SA
     arabie saoudite	SA
     are	AE
     arg	AR
+    argelia	DZ
     argentina	AR
     argentine	AR
     argentine republic	AR
@@ -74,6 +80,7 @@ extension Regions {
     az	AZ
     aze	AZ
     azerbaidjan	AZ
+    azerbaidjao	AZ
     azerbaijan	AZ
     azerbaiyan	AZ
     ba	BA
@@ -112,6 +119,7 @@ extension Regions {
     bhs	BS
     bhutan	BT
     bi	BI
+    bielo russia	BY
     bielorrusia	BY
     bih	BA
     birmania	MM
@@ -128,13 +136,16 @@ extension Regions {
     bol	BO
     bolivarian republic of venezuela	VE
     bolivia	BO
+    bolivia estado plurinacional da	BO
     bolivia estado plurinacional de	BO
     bolivia plurinational state of	BO
     bolivie	BO
     bolivie etat plurinational de	BO
+    bonaire saba e santo eustaquio	BQ
     bonaire saint eustache et saba	BQ
     bonaire sint eustatius and saba	BQ
     bosnia and herzegovina	BA
+    bosnia herzegovina	BA
     bosnia y herzegovina	BA
     bosnie herzegovine	BA
     botsuana	BW
@@ -150,6 +161,7 @@ extension Regions {
     british indian ocean territory	IO
     british virgin islands	VG
     brn	BN
+    brunei	BN
     brunei darussalam	BN
     bs	BS
     bt	BT
@@ -157,9 +169,11 @@ extension Regions {
     bulgaria	BG
     bulgarie	BG
     burkina faso	BF
+    burquina	BF
     burquina faso	BF
     burundi	BI
     butan	BT
+    butao	BT
     bv	BV
     bvt	BV
     bw	BW
@@ -169,8 +183,10 @@ extension Regions {
     ca	CA
     cabo verde	CV
     caf	CF
+    camaroes	CM
     cambodge	KH
     cambodia	KH
+    camboja	KH
     camboya	KH
     cameroon	CM
     cameroun	CM
@@ -180,6 +196,7 @@ extension Regions {
     cap vert	CV
     catar	QA
     cayman islands	KY
+    cazaquistao	KZ
     cc	CC
     cck	CC
     cd	CD
@@ -188,6 +205,7 @@ extension Regions {
     cg	CG
     ch	CH
     chad	TD
+    chade	TD
     che	CH
     chequia	CZ
     chile	CL
@@ -201,6 +219,7 @@ extension Regions {
     christmas island	CX
     chypre	CY
     ci	CI
+    cingapura	SG
     civ	CI
     ck	CK
     cl	CL
@@ -229,10 +248,15 @@ extension Regions {
     comores	KM
     comores islas	KM
     comoros	KM
+    comunidade das bahamas	BS
+    comunidade das ilhas marianas do norte	MP
+    comunidade de dominica	DM
+    confederacao suica	CH
     confederacion suiza	CH
     confederation helvetique	CH
     congo	CG
     congo republica democratica del	CD
+    congo republica democratica do	CD
     congo the democratic republic of the	CD
     cook islands	CK
     corea republica de	KR
@@ -241,7 +265,12 @@ extension Regions {
     coree du sud	KR
     coree republique de	KR
     coree republique populaire democratique de	KP
+    coreia do norte	KP
+    coreia do sul	KR
+    coreia republica da	KR
+    coreia republica popular democratica da	KP
     costa de marfil	CI
+    costa do marfim	CI
     costa rica	CR
     cote d ivoire	CI
     cpv	CV
@@ -280,6 +309,7 @@ extension Regions {
     dj	DJ
     dji	DJ
     djibouti	DJ
+    djibuti	DJ
     dk	DK
     dm	DM
     dma	DM
@@ -298,18 +328,22 @@ extension Regions {
     ee	EE
     eg	EG
     egipto	EG
+    egito	EG
     egy	EG
     egypt	EG
     egypte	EG
     eh	EH
     el salvador	SV
+    emirados arabes unidos	AE
     emiratos arabes unidos	AE
     emirats arabes unis	AE
+    equador	EC
     equateur	EC
     equatorial guinea	GQ
     er	ER
     eri	ER
     eritrea	ER
+    eritreia	ER
     erythree	ER
     es	ES
     esh	EH
@@ -318,18 +352,29 @@ extension Regions {
     esp	ES
     espagne	ES
     espana	ES
+    espanha	ES
     est	EE
+    estado da eritrea	ER
+    estado da palestina	PS
+    estado de catar	QA
     estado de eritrea	ER
     estado de israel	IL
     estado de kuwait	KW
     estado de palestina	PS
     estado de qatar	QA
+    estado do kuwait	KW
+    estado independente da papua nova guine	PG
+    estado independente de samoa	WS
     estado independiente de papua nueva guinea	PG
     estado independiente de samoa	WS
+    estado plurinacional da bolivia	BO
     estado plurinacional de bolivia	BO
+    estados federados da micronesia	FM
     estados federados de micronesia	FM
     estados unidos	US
+    estados unidos da america	US
     estados unidos de america	US
+    estados unidos do mexico	MX
     estados unidos mexicanos	MX
     estonia	EE
     estonie	EE
@@ -352,6 +397,7 @@ extension Regions {
     etiopia	ET
     falkland islands malvinas	FK
     faroe islands	FO
+    federacao russa	RU
     federacion rusa	RU
     federal democratic republic of ethiopia	ET
     federal democratic republic of nepal	NP
@@ -377,6 +423,7 @@ extension Regions {
     fo	FO
     fr	FR
     fra	FR
+    franca	FR
     france	FR
     francia	FR
     french guiana	GF
@@ -387,16 +434,19 @@ extension Regions {
     fsm	FM
     ga	GA
     gab	GA
+    gabao	GA
     gabon	GA
     gabonese republic	GA
     gambia	GM
     gambie	GM
+    gana	GH
     gb	GB
     gbr	GB
     gd	GD
     ge	GE
     geo	GE
     georgia	GE
+    georgia do sul e ilhas sandwich do sul	GS
     georgie	GE
     georgie du sud et les iles sandwich du sud	GS
     germany	DE
@@ -424,6 +474,7 @@ extension Regions {
     granada	GD
     grand duche du luxembourg	LU
     grand duchy of luxembourg	LU
+    grao ducado de luxemburgo	LU
     grc	GR
     grd	GD
     grece	GR
@@ -447,6 +498,11 @@ extension Regions {
     guernesey	GG
     guernsey	GG
     guf	GF
+    guiana	GY
+    guiana francesa	GF
+    guine	GN
+    guine bissau	GW
+    guine equatorial	GQ
     guinea	GN
     guinea bisau	GW
     guinea bissau	GW
@@ -487,6 +543,7 @@ extension Regions {
     id	ID
     idn	ID
     ie	IE
+    iemen	YE
     il	IL
     ile bouvet	BV
     ile de man	IM
@@ -503,6 +560,24 @@ extension Regions {
     iles vierges britanniques	VG
     iles vierges des etats unis d amerique	VI
     iles vierges etats unis	VI
+    ilha bouvet	BV
+    ilha christmas	CX
+    ilha de man	IM
+    ilha heard e ilhas mcdonald	HM
+    ilha norfolk	NF
+    ilhas aland	AX
+    ilhas cayman	KY
+    ilhas cocos	CC
+    ilhas cook	CK
+    ilhas faroe	FO
+    ilhas malvinas falkland	FK
+    ilhas marianas do norte	MP
+    ilhas marshall	MH
+    ilhas menores distantes dos estados unidos	UM
+    ilhas salomao	SB
+    ilhas turks e caicos	TC
+    ilhas virgens britanicas	VG
+    ilhas virgens dos estados unidos	VI
     im	IM
     imn	IM
     in	IN
@@ -517,12 +592,14 @@ extension Regions {
     iot	IO
     iq	IQ
     ir	IR
+    ira republica islamica do	IR
     irak	IQ
     iran	IR
     iran islamic republic of	IR
     iran republica islamica de	IR
     iran republique islamique d	IR
     iraq	IQ
+    iraque	IQ
     ireland	IE
     irl	IE
     irlanda	IE
@@ -574,6 +651,7 @@ extension Regions {
     jamaica	JM
     jamaique	JM
     japan	JP
+    japao	JP
     japon	JP
     je	JE
     jersey	JE
@@ -686,13 +764,16 @@ extension Regions {
     macau	MO
     macedoine du nord	MK
     macedonia del norte	MK
+    macedonia do norte	MK
     madagascar	MG
     maf	MF
+    maiote	YT
     malaisie	MY
     malasia	MY
     malaui	MW
     malawi	MW
     malaysia	MY
+    maldivas	MV
     maldives	MV
     mali	ML
     malouines iles falkland	FK
@@ -700,6 +781,7 @@ extension Regions {
     malte	MT
     mar	MA
     maroc	MA
+    marrocos	MA
     marruecos	MA
     marshall islands	MH
     martinica	MQ
@@ -724,6 +806,7 @@ extension Regions {
     mg	MG
     mh	MH
     mhl	MH
+    micronesia estados federados da	FM
     micronesia estados federados de	FM
     micronesia federated states of	FM
     micronesie etats federes de	FM
@@ -739,7 +822,9 @@ extension Regions {
     mng	MN
     mnp	MP
     mo	MO
+    mocambique	MZ
     moldavia	MD
+    moldavia republica da	MD
     moldavia republica de	MD
     moldavie	MD
     moldova	MD
@@ -810,6 +895,8 @@ extension Regions {
     norway	NO
     nouvelle caledonie	NC
     nouvelle zelande	NZ
+    nova caledonia	NC
+    nova zelandia	NZ
     np	NP
     npl	NP
     nr	NR
@@ -820,16 +907,19 @@ extension Regions {
     nz	NZ
     nzl	NZ
     om	OM
+    oma	OM
     oman	OM
     omn	OM
     ouganda	UG
     ouzbekistan	UZ
     pa	PA
+    paises baixos	NL
     paises bajos	NL
     pak	PK
     pakistan	PK
     palaos	PW
     palau	PW
+    palestina estado da	PS
     palestina estado de	PS
     palestine etat de	PS
     palestine state of	PS
@@ -837,7 +927,10 @@ extension Regions {
     panama	PA
     papouasie nouvelle guinee	PG
     papua new guinea	PG
+    papua nova guine	PG
     papua nueva guinea	PG
+    paquistao	PK
+    paraguai	PY
     paraguay	PY
     pays bas	NL
     pcn	PN
@@ -894,11 +987,23 @@ extension Regions {
     qa	QA
     qat	QA
     qatar	QA
+    quenia	KE
+    quirguistao	KG
     re	RE
+    regiao administrativa especial de hong kong	HK
+    regiao administrativa especial de macau	MO
     region administrativa especial china de hong kong	HK
     region administrativa especial china de macao	MO
     region speciale administrative chinoise de hong kong	HK
     region speciale administrative chinoise de macao	MO
+    reino da arabia saudita	SA
+    reino da belgica	BE
+    reino da dinamarca	DK
+    reino da espanha	ES
+    reino da noruega	NO
+    reino da suazilandia	SZ
+    reino da suecia	SE
+    reino da tailandia	TH
     reino de arabia saudi	SA
     reino de barein	BH
     reino de belgica	BE
@@ -909,13 +1014,19 @@ extension Regions {
     reino de esuatini	SZ
     reino de lesoto	LS
     reino de los paises bajos	NL
+    reino de marrocos	MA
     reino de marruecos	MA
     reino de noruega	NO
     reino de suecia	SE
     reino de tailandia	TH
     reino de tonga	TO
+    reino do butao	BT
+    reino do camboja	KH
+    reino dos paises baixos	NL
     reino hachemi de jordania	JO
+    reino hashemita da jordania	JO
     reino unido	GB
+    reino unido de gra bretanha e irlanda do norte	GB
     reino unido de gran bretana e irlanda del norte	GB
     republic of albania	AL
     republic of angola	AO
@@ -1006,12 +1117,58 @@ extension Regions {
     republic of yemen	YE
     republic of zambia	ZM
     republic of zimbabwe	ZW
+    republica arabe da siria	SY
     republica arabe de egipto	EG
     republica arabe de siria	SY
+    republica arabe do egito	EG
     republica argentina	AR
+    republica bolivariana da venezuela	VE
     republica bolivariana de venezuela	VE
+    republica centro africana	CF
     republica centroafricana	CF
     republica checa	CZ
+    republica da africa do sul	ZA
+    republica da albania	AL
+    republica da argentina	AR
+    republica da armenia	AM
+    republica da austria	AT
+    republica da bielo russia	BY
+    republica da bosnia herzegovina	BA
+    republica da bulgaria	BG
+    republica da colombia	CO
+    republica da costa do marfim	CI
+    republica da croacia	HR
+    republica da eslovaquia	SK
+    republica da eslovenia	SI
+    republica da estonia	EE
+    republica da finlandia	FI
+    republica da franca	FR
+    republica da gambia	GM
+    republica da guatemala	GT
+    republica da guiana	GY
+    republica da guine	GN
+    republica da guine bissau	GW
+    republica da guine equatorial	GQ
+    republica da india	IN
+    republica da indonesia	ID
+    republica da islandia	IS
+    republica da italia	IT
+    republica da letonia	LV
+    republica da liberia	LR
+    republica da lituania	LT
+    republica da macedonia do norte	MK
+    republica da moldavia	MD
+    republica da myanmar	MM
+    republica da namibia	NA
+    republica da nicaragua	NI
+    republica da polonia	PL
+    republica da servia	RS
+    republica da tunisia	TN
+    republica da turquia	TR
+    republica das filipinas	PH
+    republica das honduras	HN
+    republica das ilhas marshall	MH
+    republica das maldivas	MV
     republica de albania	AL
     republica de angola	AO
     republica de armenia	AM
@@ -1024,8 +1181,10 @@ extension Regions {
     republica de bulgaria	BG
     republica de burundi	BI
     republica de cabo verde	CV
+    republica de camaroes	CM
     republica de chile	CL
     republica de chipre	CY
+    republica de cingapura	SG
     republica de colombia	CO
     republica de costa de marfil	CI
     republica de costa rica	CR
@@ -1061,11 +1220,13 @@ extension Regions {
     republica de lituania	LT
     republica de macedonia del norte	MK
     republica de madagascar	MG
+    republica de malaui	MW
     republica de malawi	MW
     republica de maldivas	MV
     republica de mali	ML
     republica de malta	MT
     republica de mauricio	MU
+    republica de mocambique	MZ
     republica de moldavia	MD
     republica de mozambique	MZ
     republica de namibia	NA
@@ -1074,9 +1235,13 @@ extension Regions {
     republica de palau	PW
     republica de panama	PA
     republica de polonia	PL
+    republica de portugal	PT
     republica de ruanda	RW
     republica de san marino	SM
+    republica de sao marino	SM
     republica de serbia	RS
+    republica de serra leoa	SL
+    republica de seychelles	SC
     republica de sierra leona	SL
     republica de singapur	SG
     republica de sudafrica	ZA
@@ -1084,7 +1249,9 @@ extension Regions {
     republica de sudan del sur	SS
     republica de surinam	SR
     republica de tayikistan	TJ
+    republica de togo	TG
     republica de trinidad y tobago	TT
+    republica de trinidade e tobago	TT
     republica de tunez	TN
     republica de uganda	UG
     republica de uzbekistan	UZ
@@ -1102,9 +1269,42 @@ extension Regions {
     republica del senegal	SN
     republica del yemen	YE
     republica democratica de santo tome y principe	ST
+    republica democratica de sao tome e principe	ST
     republica democratica de timor oriental	TL
+    republica democratica do timor leste	TL
+    republica democratica federativa do nepal	NP
+    republica democratica popular da argelia	DZ
     republica democratica popular de argelia	DZ
     republica democratica popular de lao	LA
+    republica do azerbaidjao	AZ
+    republica do burundi	BI
+    republica do cabo verde	CV
+    republica do cazaquistao	KZ
+    republica do chade	TD
+    republica do chile	CL
+    republica do chipre	CY
+    republica do congo	CG
+    republica do djibuti	DJ
+    republica do equador	EC
+    republica do fiji	FJ
+    republica do gana	GH
+    republica do haiti	HT
+    republica do iemen	YE
+    republica do iraque	IQ
+    republica do libano	LB
+    republica do mali	ML
+    republica do niger	NE
+    republica do panama	PA
+    republica do paraguai	PY
+    republica do peru	PE
+    republica do quenia	KE
+    republica do quirguistao	KG
+    republica do senegal	SN
+    republica do sudao	SD
+    republica do sudao do sul	SS
+    republica do suriname	SR
+    republica do tadjiquistao	TJ
+    republica do uzbequistao	UZ
     republica dominicana	DO
     republica eslovaca	SK
     republica federal de alemania	DE
@@ -1112,25 +1312,41 @@ extension Regions {
     republica federal de somalia	SO
     republica federal democratica de etiopia	ET
     republica federal democratica de nepal	NP
+    republica federativa da alemanha	DE
+    republica federativa da nigeria	NG
+    republica federativa da somalia	SO
     republica federativa de brasil	BR
+    republica federativa democratica da etiopia	ET
+    republica federativa do brasil	BR
     republica francesa	FR
     republica gabonesa	GA
     republica helenica	GR
+    republica islamica da mauritania	MR
     republica islamica de afganistan	AF
     republica islamica de iran	IR
     republica islamica de mauritania	MR
     republica islamica de pakistan	PK
+    republica islamica do ira	IR
+    republica islamica do paquistao	AF
     republica italiana	IT
     republica kirguiza	KG
     republica libanesa	LB
     republica oriental del uruguay	UY
+    republica oriental do uruguai	UY
     republica popular china	CN
+    republica popular da china	CN
     republica popular de banglades	BD
+    republica popular de bangladesh	BD
+    republica popular democratica da coreia	KP
     republica popular democratica de corea	KP
+    republica popular democratica do laos	LA
     republica portuguesa	PT
     republica socialista de vietnam	VN
     republica socialista democratica de sri lanka	LK
+    republica socialista do vietna	VN
+    republica tcheca	CZ
     republica togolesa	TG
+    republica unida da tanzania	TZ
     republica unida de tanzania	TZ
     republique algerienne democratique et populaire	DZ
     republique arabe d egypte	EG
@@ -1258,10 +1474,12 @@ extension Regions {
     republique togolaise	TG
     republique unie de tanzanie	TZ
     reu	RE
+    reuniao	RE
     reunion	RE
     reunion ile de la	RE
     ro	RO
     romania	RO
+    romenia	RO
     rou	RO
     roumanie	RO
     royaume d arabie saoudite	SA
@@ -1294,6 +1512,7 @@ extension Regions {
     rwanda	RW
     rwandese republic	RW
     sa	SA
+    saara ocidental	EH
     sahara occidental	EH
     saint barthelemy	BL
     saint christophe et nieves	KN
@@ -1315,6 +1534,7 @@ extension Regions {
     salvador	SV
     samoa	WS
     samoa americaines	AS
+    samoa americana	AS
     samoa estadounidense	AS
     san bartolome	BL
     san cristobal y nieves	KN
@@ -1323,11 +1543,21 @@ extension Regions {
     san pedro y miquelon	PM
     san vicente y las granadinas	VC
     santa elena ascension y tristan de acuna	SH
+    santa helena ascensao e tristao da cunha	SH
     santa lucia	LC
+    santa se cidade estado do vaticano	VA
     santa sede ciudad estado del vaticano	VA
     santo tome y principe	ST
+    sao bartolomeu	BL
+    sao cristovao e nevis	KN
+    sao marino	SM
+    sao martim parte francesa	MF
+    sao martim parte holandesa	SX
+    sao pedro e miquelon	PM
     sao tome and principe	ST
+    sao tome e principe	ST
     sao tome et principe	ST
+    sao vicente e granadinas	VC
     sau	SA
     saudi arabia	SA
     sb	SB
@@ -1339,6 +1569,8 @@ extension Regions {
     senegal	SN
     serbia	RS
     serbie	RS
+    serra leoa	SL
+    servia	RS
     seychelles	SC
     sg	SG
     sgp	SG
@@ -1391,21 +1623,27 @@ extension Regions {
     state of kuwait	KW
     state of qatar	QA
     stp	ST
+    suazilandia	SZ
     sudafrica	ZA
     sudan	SD
     sudan del sur	SS
+    sudao	SD
+    sudao do sul	SS
     suecia	SE
     suede	SE
+    suica	CH
     suisse	CH
     suiza	CH
     sultanat d oman	OM
     sultanate of oman	OM
+    sultanato de oma	OM
     sultanato de oman	OM
     sur	SR
     surinam	SR
     suriname	SR
     sv	SV
     svalbard and jan mayen	SJ
+    svalbard e a ilha de jan mayen	SJ
     svalbard et ile jan mayen	SJ
     svalbard y jan mayen	SJ
     svk	SK
@@ -1425,13 +1663,16 @@ extension Regions {
     syrienne republique arabe	SY
     sz	SZ
     tadjikistan	TJ
+    tadjiquistao	TJ
     tailandia	TH
     taiwan	TW
     taiwan province de chine	TW
     taiwan province of china	TW
+    taiwan provincia da china	TW
     taiwan provincia de china	TW
     tajikistan	TJ
     tanzania	TZ
+    tanzania republica unida da	TZ
     tanzania republica unida de	TZ
     tanzania united republic of	TZ
     tanzanie	TZ
@@ -1446,7 +1687,9 @@ extension Regions {
     terres australes francaises	TF
     territoire britannique de l ocean indien	IO
     territorio britanico del oceano indico	IO
+    territorio britanico do oceano indico	IO
     territorios franceses del sur	TF
+    territorios franceses do sul	TF
     tf	TF
     tg	TG
     tgo	TG
@@ -1473,9 +1716,11 @@ extension Regions {
     tokelau	TK
     ton	TO
     tonga	TO
+    toquelau	TK
     tr	TR
     trinidad and tobago	TT
     trinidad y tobago	TT
+    trinidade e tobago	TT
     trinite et tobago	TT
     tt	TT
     tto	TT
@@ -1484,9 +1729,11 @@ extension Regions {
     tunisia	TN
     tunisie	TN
     tur	TR
+    turcomenistao	TM
     turkiye	TR
     turkmenistan	TM
     turks and caicos islands	TC
+    turquia	TR
     tuv	TV
     tuvalu	TV
     tv	TV
@@ -1503,6 +1750,7 @@ extension Regions {
     ukraine	UA
     um	UM
     umi	UM
+    uniao das comores	KM
     union de las comores	KM
     union des comores	KM
     union of the comoros	KM
@@ -1514,6 +1762,7 @@ extension Regions {
     united states	US
     united states minor outlying islands	UM
     united states of america	US
+    uruguai	UY
     uruguay	UY
     ury	UY
     us	US
@@ -1522,6 +1771,7 @@ extension Regions {
     uz	UZ
     uzb	UZ
     uzbekistan	UZ
+    uzbequistao	UZ
     va	VA
     vanuatu	VU
     vat	VA
@@ -1531,12 +1781,14 @@ extension Regions {
     ven	VE
     venezuela	VE
     venezuela bolivarian republic of	VE
+    venezuela republica bolivariana da	VE
     venezuela republica bolivariana de	VE
     venezuela republique bolivarienne du	VE
     vg	VG
     vgb	VG
     vi	VI
     viet nam	VN
+    vietna	VN
     vietnam	VN
     vir	VI
     virgin islands british	VG
@@ -1547,6 +1799,7 @@ extension Regions {
     vu	VU
     vut	VU
     wallis and futuna	WF
+    wallis e futuna	WF
     wallis et futuna	WF
     wallis y futuna	WF
     western sahara	EH
@@ -2388,5 +2641,1504 @@ extension Regions {
     헝가리	HU
     홍콩	HK
     홍콩 중국의 특별 행정구	HK
+    """
+
+  /// Each country's name in each language Activator speaks, as shown in reports: its ISO 3166-1
+  /// alpha-2 code, a tab, the language, a tab and the name; one per line.
+  static let countryNameTable = """
+    AD	ar	أندورا
+    AD	en	Andorra
+    AD	es	Andorra
+    AD	fr	Andorre
+    AD	ko	안도라
+    AD	pt-br	Andorra
+    AE	ar	الإمارات العربيّة المتحدّة
+    AE	en	United Arab Emirates
+    AE	es	Emiratos Árabes Unidos
+    AE	fr	Émirats arabes unis
+    AE	ko	아랍에미리트
+    AE	pt-br	Emirados Árabes Unidos
+    AF	ar	أفغانستان
+    AF	en	Afghanistan
+    AF	es	Afganistán
+    AF	fr	Afghanistan
+    AF	ko	아프가니스탄
+    AF	pt-br	Afeganistão
+    AG	ar	أنتيغوا و باربودا
+    AG	en	Antigua and Barbuda
+    AG	es	Antigua y Barbuda
+    AG	fr	Antigua-et-Barbuda
+    AG	ko	앤티가 바부다
+    AG	pt-br	Antígua e Barbuda
+    AI	ar	أنغويلا
+    AI	en	Anguilla
+    AI	es	Anguila
+    AI	fr	Anguilla
+    AI	ko	앵귈라
+    AI	pt-br	Anguila
+    AL	ar	ألبانيا
+    AL	en	Albania
+    AL	es	Albania
+    AL	fr	Albanie
+    AL	ko	알바니아
+    AL	pt-br	Albânia
+    AM	ar	أرمينيا
+    AM	en	Armenia
+    AM	es	Armenia
+    AM	fr	Arménie
+    AM	ko	아르메니아
+    AM	pt-br	Armênia
+    AO	ar	أنغولا
+    AO	en	Angola
+    AO	es	Angola
+    AO	fr	Angola
+    AO	ko	앙골라
+    AO	pt-br	Angola
+    AQ	ar	القطب الجنوبي
+    AQ	en	Antarctica
+    AQ	es	Antártida
+    AQ	fr	Antarctique
+    AQ	ko	남극
+    AQ	pt-br	Antártida
+    AR	ar	الأرجنتين
+    AR	en	Argentina
+    AR	es	Argentina
+    AR	fr	Argentine
+    AR	ko	아르헨티나
+    AR	pt-br	Argentina
+    AS	ar	صاموا الأمريكيّة
+    AS	en	American Samoa
+    AS	es	Samoa Estadounidense
+    AS	fr	Samoa américaines
+    AS	ko	아메리칸사모아
+    AS	pt-br	Samoa Americana
+    AT	ar	النّمسا
+    AT	en	Austria
+    AT	es	Austria
+    AT	fr	Autriche
+    AT	ko	오스트리아
+    AT	pt-br	Áustria
+    AU	ar	أستراليا
+    AU	en	Australia
+    AU	es	Australia
+    AU	fr	Australie
+    AU	ko	오스트레일리아
+    AU	pt-br	Austrália
+    AW	ar	أروبا
+    AW	en	Aruba
+    AW	es	Aruba
+    AW	fr	Aruba
+    AW	ko	아루바
+    AW	pt-br	Aruba
+    AX	ar	جزر آلاند
+    AX	en	Åland Islands
+    AX	es	Islas Äland
+    AX	fr	Åland, Îles
+    AX	ko	올란드 제도
+    AX	pt-br	Ilhas Åland
+    AZ	ar	أذربيجان
+    AZ	en	Azerbaijan
+    AZ	es	Azerbaiyán
+    AZ	fr	Azerbaïdjan
+    AZ	ko	아제르바이잔
+    AZ	pt-br	Azerbaidjão
+    BA	ar	البوسنة و الهرسك
+    BA	en	Bosnia and Herzegovina
+    BA	es	Bosnia y Herzegovina
+    BA	fr	Bosnie-Herzégovine
+    BA	ko	보스니아 헤르체고비나
+    BA	pt-br	Bósnia-Herzegóvina
+    BB	ar	بربادوس
+    BB	en	Barbados
+    BB	es	Barbados
+    BB	fr	Barbade
+    BB	ko	바베이도스
+    BB	pt-br	Barbados
+    BD	ar	بنغلادش
+    BD	en	Bangladesh
+    BD	es	Bangladés
+    BD	fr	Bangladesh
+    BD	ko	방글라데시
+    BD	pt-br	Bangladesh
+    BE	ar	بلجيكا
+    BE	en	Belgium
+    BE	es	Bélgica
+    BE	fr	Belgique
+    BE	ko	벨기에
+    BE	pt-br	Bélgica
+    BF	ar	بوركينا فاصو
+    BF	en	Burkina Faso
+    BF	es	Burquina Faso
+    BF	fr	Burkina Faso
+    BF	ko	부르키나파소
+    BF	pt-br	Burquina
+    BG	ar	بلغاريا
+    BG	en	Bulgaria
+    BG	es	Bulgaria
+    BG	fr	Bulgarie
+    BG	ko	불가리아
+    BG	pt-br	Bulgária
+    BH	ar	البحرين
+    BH	en	Bahrain
+    BH	es	Baréin
+    BH	fr	Bahreïn
+    BH	ko	바레인
+    BH	pt-br	Barein
+    BI	ar	بوروندي
+    BI	en	Burundi
+    BI	es	Burundi
+    BI	fr	Burundi
+    BI	ko	부룬디
+    BI	pt-br	Burundi
+    BJ	ar	بنين
+    BJ	en	Benin
+    BJ	es	Benín
+    BJ	fr	Bénin
+    BJ	ko	베냉
+    BJ	pt-br	Benin
+    BL	ar	سان بارتليمي
+    BL	en	Saint Barthélemy
+    BL	es	San Bartolomé
+    BL	fr	Saint-Barthélemy
+    BL	ko	생바르텔레미
+    BL	pt-br	São Bartolomeu
+    BM	ar	برمودا
+    BM	en	Bermuda
+    BM	es	Islas Bermudas
+    BM	fr	Bermudes
+    BM	ko	버뮤다
+    BM	pt-br	Bermuda
+    BN	ar	بروناي دار السّلام
+    BN	en	Brunei Darussalam
+    BN	es	Brunei Darussalam
+    BN	fr	Brunéi Darussalam
+    BN	ko	브루나이 다루살람
+    BN	pt-br	Brunei
+    BO	ar	بوليفيا
+    BO	en	Bolivia
+    BO	es	Bolivia, Estado plurinacional de
+    BO	fr	Bolivie
+    BO	ko	볼리비아
+    BO	pt-br	Bolívia
+    BQ	ar	بونير وسانت يوستاتيوس وسابا
+    BQ	en	Bonaire, Sint Eustatius and Saba
+    BQ	es	Islas BES (Caribe Neerlandés)
+    BQ	fr	Bonaire, Saint-Eustache et Saba
+    BQ	ko	보네르, 신트외스타티위스, 사바 섬
+    BQ	pt-br	Bonaire, Saba e Santo Eustáquio
+    BR	ar	البرازيل
+    BR	en	Brazil
+    BR	es	Brasil
+    BR	fr	Brésil
+    BR	ko	브라질
+    BR	pt-br	Brasil
+    BS	ar	جزر البهاما
+    BS	en	Bahamas
+    BS	es	Bahamas
+    BS	fr	Bahamas
+    BS	ko	바하마
+    BS	pt-br	Bahamas
+    BT	ar	بوتان
+    BT	en	Bhutan
+    BT	es	Bután
+    BT	fr	Bhoutan
+    BT	ko	부탄
+    BT	pt-br	Butão
+    BV	ar	جزيرة بوفي
+    BV	en	Bouvet Island
+    BV	es	Isla Bouvet
+    BV	fr	île Bouvet
+    BV	ko	부베 섬
+    BV	pt-br	Ilha Bouvet
+    BW	ar	بوتسوانا
+    BW	en	Botswana
+    BW	es	Botsuana
+    BW	fr	Botswana
+    BW	ko	보츠와나
+    BW	pt-br	Botsuana
+    BY	ar	روسيا البيضاء
+    BY	en	Belarus
+    BY	es	Bielorrusia
+    BY	fr	Bélarus
+    BY	ko	벨라루스
+    BY	pt-br	Bielo-Rússia
+    BZ	ar	بيليز
+    BZ	en	Belize
+    BZ	es	Belice
+    BZ	fr	Belize
+    BZ	ko	벨리즈
+    BZ	pt-br	Belize
+    CA	ar	كندا
+    CA	en	Canada
+    CA	es	Canadá
+    CA	fr	Canada
+    CA	ko	캐나다
+    CA	pt-br	Canadá
+    CC	ar	جزر الكوكوس
+    CC	en	Cocos (Keeling) Islands
+    CC	es	Islas Cocos (Keeling)
+    CC	fr	Cocos (Keeling), Îles
+    CC	ko	코코스 제도
+    CC	pt-br	Ilhas Cocos
+    CD	ar	الكونغو، جمهوريّة الكونغو الدّيموقراطيّة
+    CD	en	Congo, The Democratic Republic of the
+    CD	es	Congo, República Democrática del
+    CD	fr	République démocratique du Congo
+    CD	ko	콩고 민주 공화국
+    CD	pt-br	Congo, República Democrática do
+    CF	ar	جمهورية إفريقيّا الوسطى
+    CF	en	Central African Republic
+    CF	es	República Centroafricana
+    CF	fr	République centrafricaine
+    CF	ko	중앙아프리카 공화국
+    CF	pt-br	República Centro-Africana
+    CG	ar	الكونغو
+    CG	en	Congo
+    CG	es	Congo
+    CG	fr	République du Congo
+    CG	ko	콩고
+    CG	pt-br	Congo
+    CH	ar	سويسرا
+    CH	en	Switzerland
+    CH	es	Suiza
+    CH	fr	Suisse
+    CH	ko	스위스
+    CH	pt-br	Suíça
+    CI	ar	ساحل العاج
+    CI	en	Côte d'Ivoire
+    CI	es	Costa de Marfíl
+    CI	fr	Côte d'Ivoire
+    CI	ko	코트디부아르
+    CI	pt-br	Costa do Marfim
+    CK	ar	جزر كوك
+    CK	en	Cook Islands
+    CK	es	Islas Cook
+    CK	fr	îles Cook
+    CK	ko	쿡 제도
+    CK	pt-br	Ilhas Cook
+    CL	ar	تشيلي
+    CL	en	Chile
+    CL	es	Chile
+    CL	fr	Chili
+    CL	ko	칠레
+    CL	pt-br	Chile
+    CM	ar	الكاميرون
+    CM	en	Cameroon
+    CM	es	Camerún
+    CM	fr	Cameroun
+    CM	ko	카메룬
+    CM	pt-br	Camarões
+    CN	ar	الصّين
+    CN	en	China
+    CN	es	China
+    CN	fr	Chine
+    CN	ko	중국
+    CN	pt-br	China
+    CO	ar	كولومبيا
+    CO	en	Colombia
+    CO	es	Colombia
+    CO	fr	Colombie
+    CO	ko	콜롬비아
+    CO	pt-br	Colômbia
+    CR	ar	كوستاريكا
+    CR	en	Costa Rica
+    CR	es	Costa Rica
+    CR	fr	Costa Rica
+    CR	ko	코스타리카
+    CR	pt-br	Costa Rica
+    CU	ar	كوبا
+    CU	en	Cuba
+    CU	es	Cuba
+    CU	fr	Cuba
+    CU	ko	쿠바
+    CU	pt-br	Cuba
+    CV	ar	الرأس الأخضر
+    CV	en	Cabo Verde
+    CV	es	Cabo Verde
+    CV	fr	Cap-Vert
+    CV	ko	카보베르데
+    CV	pt-br	Cabo Verde
+    CW	ar	جزر كوراكاو
+    CW	en	Curaçao
+    CW	es	Curazao
+    CW	fr	Curaçao
+    CW	ko	퀴라소
+    CW	pt-br	Curaçao
+    CX	ar	جزر الكريسماس
+    CX	en	Christmas Island
+    CX	es	Isla de Navidad
+    CX	fr	Christmas, Île
+    CX	ko	크리스마스 섬
+    CX	pt-br	Ilha Christmas
+    CY	ar	قبرص
+    CY	en	Cyprus
+    CY	es	Chipre
+    CY	fr	Chypre
+    CY	ko	키프로스
+    CY	pt-br	Chipre
+    CZ	ar	التشيك
+    CZ	en	Czechia
+    CZ	es	Chequia
+    CZ	fr	Tchéquie
+    CZ	ko	체코
+    CZ	pt-br	Chéquia
+    DE	ar	ألمانيا
+    DE	en	Germany
+    DE	es	Alemania
+    DE	fr	Allemagne
+    DE	ko	독일
+    DE	pt-br	Alemanha
+    DJ	ar	جيبوتي
+    DJ	en	Djibouti
+    DJ	es	Yibuti
+    DJ	fr	Djibouti
+    DJ	ko	지부티
+    DJ	pt-br	Djibuti
+    DK	ar	الدّنمارك
+    DK	en	Denmark
+    DK	es	Dinamarca
+    DK	fr	Danemark
+    DK	ko	덴마크
+    DK	pt-br	Dinamarca
+    DM	ar	دومينيكا
+    DM	en	Dominica
+    DM	es	Dominica
+    DM	fr	Dominique
+    DM	ko	도미니카 연방
+    DM	pt-br	Domínica
+    DO	ar	جمهوريّة الدّومينيكان
+    DO	en	Dominican Republic
+    DO	es	República Dominicana
+    DO	fr	République dominicaine
+    DO	ko	도미니카 공화국
+    DO	pt-br	República Dominicana
+    DZ	ar	الجزائر
+    DZ	en	Algeria
+    DZ	es	Algeria
+    DZ	fr	Algérie
+    DZ	ko	알제리
+    DZ	pt-br	Argélia
+    EC	ar	الإكوادور
+    EC	en	Ecuador
+    EC	es	Ecuador
+    EC	fr	Équateur
+    EC	ko	에콰도르
+    EC	pt-br	Equador
+    EE	ar	إستونيا
+    EE	en	Estonia
+    EE	es	Estonia
+    EE	fr	Estonie
+    EE	ko	에스토니아
+    EE	pt-br	Estônia
+    EG	ar	مصر
+    EG	en	Egypt
+    EG	es	Egipto
+    EG	fr	Égypte
+    EG	ko	이집트
+    EG	pt-br	Egito
+    EH	ar	الصّحراء الغربيّة
+    EH	en	Western Sahara
+    EH	es	Sahara Occidental
+    EH	fr	Sahara occidental
+    EH	ko	서사하라
+    EH	pt-br	Saara Ocidental
+    ER	ar	إريتريا
+    ER	en	Eritrea
+    ER	es	Eritrea
+    ER	fr	Érythrée
+    ER	ko	에리트레아
+    ER	pt-br	Eritréia
+    ES	ar	إسبانيا
+    ES	en	Spain
+    ES	es	España
+    ES	fr	Espagne
+    ES	ko	스페인
+    ES	pt-br	Espanha
+    ET	ar	إثيوبيا
+    ET	en	Ethiopia
+    ET	es	Etiopía
+    ET	fr	Éthiopie
+    ET	ko	에티오피아
+    ET	pt-br	Etiópia
+    FI	ar	فنلندا
+    FI	en	Finland
+    FI	es	Finlandia
+    FI	fr	Finlande
+    FI	ko	핀란드
+    FI	pt-br	Finlândia
+    FJ	ar	فيجي
+    FJ	en	Fiji
+    FJ	es	Fiyi
+    FJ	fr	Fidji
+    FJ	ko	피지
+    FJ	pt-br	Fiji
+    FK	ar	جزر فولكلاند (مالفيناس)
+    FK	en	Falkland Islands (Malvinas)
+    FK	es	Islas Falkland (Malvinas)
+    FK	fr	Malouines, Îles (Falkland)
+    FK	ko	포클랜드 제도 (말비나스)
+    FK	pt-br	Ilhas Malvinas (Falkland)
+    FM	ar	ميكرونيزيا، ولايات ميكرونيزيا الموحّدة
+    FM	en	Micronesia, Federated States of
+    FM	es	Micronesia, Estados Federados de
+    FM	fr	Micronésie, États fédérés de
+    FM	ko	미크로네시아 연방
+    FM	pt-br	Micronésia, Estados Federados da
+    FO	ar	جزر الفارو
+    FO	en	Faroe Islands
+    FO	es	Islas Feroe
+    FO	fr	îles Féroé
+    FO	ko	페로 제도
+    FO	pt-br	Ilhas Faroe
+    FR	ar	فرنسا
+    FR	en	France
+    FR	es	Francia
+    FR	fr	France
+    FR	ko	프랑스
+    FR	pt-br	França
+    GA	ar	الغابون
+    GA	en	Gabon
+    GA	es	Gabón
+    GA	fr	Gabon
+    GA	ko	가봉
+    GA	pt-br	Gabão
+    GB	ar	المملكة المتّحدة
+    GB	en	United Kingdom
+    GB	es	Reino Unido
+    GB	fr	Royaume-Uni
+    GB	ko	영국
+    GB	pt-br	Reino Unido
+    GD	ar	غرينادا
+    GD	en	Grenada
+    GD	es	Granada
+    GD	fr	Grenade
+    GD	ko	그레나다
+    GD	pt-br	Granada
+    GE	ar	جورجيا
+    GE	en	Georgia
+    GE	es	Georgia
+    GE	fr	Géorgie
+    GE	ko	조지아
+    GE	pt-br	Geórgia
+    GF	ar	غيانا الفرنسيّة
+    GF	en	French Guiana
+    GF	es	Guayana Francesa
+    GF	fr	Guyane française
+    GF	ko	프랑스령 기아나
+    GF	pt-br	Guiana Francesa
+    GG	ar	جزيرة جويرزني
+    GG	en	Guernsey
+    GG	es	Guernsey
+    GG	fr	Guernesey
+    GG	ko	건지 섬
+    GG	pt-br	Guernsey
+    GH	ar	غانا
+    GH	en	Ghana
+    GH	es	Ghana
+    GH	fr	Ghana
+    GH	ko	가나
+    GH	pt-br	Gana
+    GI	ar	جبل طارق
+    GI	en	Gibraltar
+    GI	es	Gibraltar
+    GI	fr	Gibraltar
+    GI	ko	지브롤터
+    GI	pt-br	Gibraltar
+    GL	ar	غرينلاند
+    GL	en	Greenland
+    GL	es	Groenlandia
+    GL	fr	Groënland
+    GL	ko	그린란드
+    GL	pt-br	Groenlândia
+    GM	ar	غامبيا
+    GM	en	Gambia
+    GM	es	Gambia
+    GM	fr	Gambie
+    GM	ko	감비아
+    GM	pt-br	Gâmbia
+    GN	ar	غينيا
+    GN	en	Guinea
+    GN	es	Guinea
+    GN	fr	Guinée
+    GN	ko	기니
+    GN	pt-br	Guiné
+    GP	ar	جوادالوبّي
+    GP	en	Guadeloupe
+    GP	es	Guadalupe
+    GP	fr	Guadeloupe
+    GP	ko	과들루프
+    GP	pt-br	Guadalupe
+    GQ	ar	غينيا الاستوائيّة
+    GQ	en	Equatorial Guinea
+    GQ	es	Guinea Ecuatorial
+    GQ	fr	Guinée Équatoriale
+    GQ	ko	적도 기니
+    GQ	pt-br	Guiné Equatorial
+    GR	ar	اليونان
+    GR	en	Greece
+    GR	es	Grecia
+    GR	fr	Grèce
+    GR	ko	그리스
+    GR	pt-br	Grécia
+    GS	ar	جورجيا الجنوبيّة و جزر ساندويتش الجنوبيّة
+    GS	en	South Georgia and the South Sandwich Islands
+    GS	es	Islas Georgias del Sur y Sándwich del Sur
+    GS	fr	Géorgie du Sud et les îles Sandwich du Sud
+    GS	ko	사우스조지아 사우스샌드위치 제도
+    GS	pt-br	Geórgia do Sul e Ilhas Sandwich do Sul
+    GT	ar	غواتيمالا
+    GT	en	Guatemala
+    GT	es	Guatemala
+    GT	fr	Guatemala
+    GT	ko	과테말라
+    GT	pt-br	Guatemala
+    GU	ar	جوام
+    GU	en	Guam
+    GU	es	Guam
+    GU	fr	Guam
+    GU	ko	괌
+    GU	pt-br	Guam
+    GW	ar	غينيا بيساو
+    GW	en	Guinea-Bissau
+    GW	es	Guinea-Bisáu
+    GW	fr	Guinée-Bissau
+    GW	ko	기니비사우
+    GW	pt-br	Guiné-Bissau
+    GY	ar	غويانا
+    GY	en	Guyana
+    GY	es	Guyana
+    GY	fr	Guyana
+    GY	ko	가이아나
+    GY	pt-br	Guiana
+    HK	ar	هونغ كونغ
+    HK	en	Hong Kong
+    HK	es	Hong Kong
+    HK	fr	Hong Kong
+    HK	ko	홍콩
+    HK	pt-br	Hong Kong
+    HM	ar	جزيرة هيرد وجزر مَكْدونالد
+    HM	en	Heard Island and McDonald Islands
+    HM	es	Islas Heard y McDonald
+    HM	fr	îles Heard-et-MacDonald
+    HM	ko	허드 맥도널드 제도
+    HM	pt-br	Ilha Heard e Ilhas McDonald
+    HN	ar	هندوراس
+    HN	en	Honduras
+    HN	es	Honduras
+    HN	fr	Honduras
+    HN	ko	온두라스
+    HN	pt-br	Honduras
+    HR	ar	كرواتيا
+    HR	en	Croatia
+    HR	es	Croacia
+    HR	fr	Croatie
+    HR	ko	크로아티아
+    HR	pt-br	Croácia
+    HT	ar	هايتي
+    HT	en	Haiti
+    HT	es	Haití
+    HT	fr	Haïti
+    HT	ko	아이티
+    HT	pt-br	Haiti
+    HU	ar	المجر (هنغاريا)
+    HU	en	Hungary
+    HU	es	Hungría
+    HU	fr	Hongrie
+    HU	ko	헝가리
+    HU	pt-br	Hungria
+    ID	ar	إندونيسيا
+    ID	en	Indonesia
+    ID	es	Indonesia
+    ID	fr	Indonésie
+    ID	ko	인도네시아
+    ID	pt-br	Indonésia
+    IE	ar	أيرلندا
+    IE	en	Ireland
+    IE	es	Irlanda
+    IE	fr	Irlande
+    IE	ko	아일랜드
+    IE	pt-br	Irlanda
+    IL	ar	إسرائيل
+    IL	en	Israel
+    IL	es	Israel
+    IL	fr	Israël
+    IL	ko	이스라엘
+    IL	pt-br	Israel
+    IM	ar	آيزل أف مان
+    IM	en	Isle of Man
+    IM	es	Isla de Man
+    IM	fr	Île de Man
+    IM	ko	맨 섬
+    IM	pt-br	Ilha de Man
+    IN	ar	الهند
+    IN	en	India
+    IN	es	India
+    IN	fr	Inde
+    IN	ko	인도
+    IN	pt-br	Índia
+    IO	ar	مقاطعة المحيط الهندي البريطانيّة
+    IO	en	British Indian Ocean Territory
+    IO	es	Territorio Británico del Océano Índico
+    IO	fr	Territoire britannique de l'océan Indien
+    IO	ko	영국령 인도양 지역
+    IO	pt-br	Território Britânico do Oceano Índico
+    IQ	ar	العراق
+    IQ	en	Iraq
+    IQ	es	Irak
+    IQ	fr	Irak
+    IQ	ko	이라크
+    IQ	pt-br	Iraque
+    IR	ar	إيران، الجمهوريّة الإسلاميّة الإيرانيّة
+    IR	en	Iran
+    IR	es	Irán, República islámica de
+    IR	fr	Iran, République islamique d'
+    IR	ko	이란 이슬람 공화국
+    IR	pt-br	Irã, República Islâmica do
+    IS	ar	آيسلندا
+    IS	en	Iceland
+    IS	es	Islandia
+    IS	fr	Islande
+    IS	ko	아이슬란드
+    IS	pt-br	Islândia
+    IT	ar	إيطاليا
+    IT	en	Italy
+    IT	es	Italia
+    IT	fr	Italie
+    IT	ko	이탈리아
+    IT	pt-br	Itália
+    JE	ar	جيرسي
+    JE	en	Jersey
+    JE	es	Jersey
+    JE	fr	Jersey
+    JE	ko	저지 섬
+    JE	pt-br	Jersey
+    JM	ar	جامايكا
+    JM	en	Jamaica
+    JM	es	Jamaica
+    JM	fr	Jamaïque
+    JM	ko	자메이카
+    JM	pt-br	Jamaica
+    JO	ar	الأردن
+    JO	en	Jordan
+    JO	es	Jordania
+    JO	fr	Jordanie
+    JO	ko	요르단
+    JO	pt-br	Jordânia
+    JP	ar	اليابان
+    JP	en	Japan
+    JP	es	Japón
+    JP	fr	Japon
+    JP	ko	일본
+    JP	pt-br	Japão
+    KE	ar	كينيا
+    KE	en	Kenya
+    KE	es	Kenia
+    KE	fr	Kenya
+    KE	ko	케냐
+    KE	pt-br	Quênia
+    KG	ar	قيرغزستان
+    KG	en	Kyrgyzstan
+    KG	es	Kirguistán
+    KG	fr	Kirghizistan
+    KG	ko	키르기스스탄
+    KG	pt-br	Quirguistão
+    KH	ar	كمبوديا
+    KH	en	Cambodia
+    KH	es	Camboya
+    KH	fr	Cambodge
+    KH	ko	캄보디아
+    KH	pt-br	Camboja
+    KI	ar	كيريباتي
+    KI	en	Kiribati
+    KI	es	Kiribati
+    KI	fr	Kiribati
+    KI	ko	키리바시
+    KI	pt-br	Kiribati
+    KM	ar	جزر القمر
+    KM	en	Comoros
+    KM	es	Comores, Islas
+    KM	fr	Comores
+    KM	ko	코모로
+    KM	pt-br	Comores
+    KN	ar	سانت كيتس و نيفس
+    KN	en	Saint Kitts and Nevis
+    KN	es	San Cristóbal y Nieves
+    KN	fr	Saint-Christophe-et-Niévès
+    KN	ko	세인트키츠 네비스
+    KN	pt-br	São Cristóvão e Névis
+    KP	ar	كوريا، جمهورية كوريا الشّعبيّة الدّيموقراطيّة
+    KP	en	North Korea
+    KP	es	Corea, República Democrática Popular de
+    KP	fr	Corée du Nord
+    KP	ko	조선민주주의인민공화국
+    KP	pt-br	Coreia do Norte
+    KR	ar	كوريا، جمهوريّة كوريا
+    KR	en	South Korea
+    KR	es	Corea, República de
+    KR	fr	Corée du Sud
+    KR	ko	대한민국
+    KR	pt-br	Coreia do Sul
+    KW	ar	الكويت
+    KW	en	Kuwait
+    KW	es	Kuwait
+    KW	fr	Koweït
+    KW	ko	쿠웨이트
+    KW	pt-br	Kuwait
+    KY	ar	جزر الكيمان
+    KY	en	Cayman Islands
+    KY	es	Islas Caimán
+    KY	fr	îles Caïmans
+    KY	ko	케이맨 제도
+    KY	pt-br	Ilhas Cayman
+    KZ	ar	كازاخستان
+    KZ	en	Kazakhstan
+    KZ	es	Kazajistán
+    KZ	fr	Kazakhstan
+    KZ	ko	카자흐스탄
+    KZ	pt-br	Cazaquistão
+    LA	ar	جمهوريّة لاو الدّيموقراطيّة الشّعبيّة
+    LA	en	Laos
+    LA	es	República Democrática Popular de Lao
+    LA	fr	Lao, République démocratique populaire
+    LA	ko	라오 인민 민주주의 공화국
+    LA	pt-br	República Popular Democrática do Laos
+    LB	ar	لبنان
+    LB	en	Lebanon
+    LB	es	Líbano
+    LB	fr	Liban
+    LB	ko	레바논
+    LB	pt-br	Líbano
+    LC	ar	سانت لوسيا
+    LC	en	Saint Lucia
+    LC	es	Santa Lucía
+    LC	fr	Sainte-Lucie
+    LC	ko	세인트루시아
+    LC	pt-br	Santa Lúcia
+    LI	ar	ليشتنشتاين
+    LI	en	Liechtenstein
+    LI	es	Liechtenstein
+    LI	fr	Liechtenstein
+    LI	ko	리히텐슈타인
+    LI	pt-br	Liechtenstein
+    LK	ar	سريلانكا
+    LK	en	Sri Lanka
+    LK	es	Sri Lanka
+    LK	fr	Sri Lanka
+    LK	ko	스리랑카
+    LK	pt-br	Sri Lanka
+    LR	ar	ليبيريا
+    LR	en	Liberia
+    LR	es	Liberia
+    LR	fr	Libéria
+    LR	ko	라이베리아
+    LR	pt-br	Libéria
+    LS	ar	ليسوتو
+    LS	en	Lesotho
+    LS	es	Lesoto
+    LS	fr	Lesotho
+    LS	ko	레소토
+    LS	pt-br	Lesoto
+    LT	ar	لثوانيا
+    LT	en	Lithuania
+    LT	es	Lituania
+    LT	fr	Lituanie
+    LT	ko	리투아니아
+    LT	pt-br	Lituânia
+    LU	ar	لوكسمبورغ
+    LU	en	Luxembourg
+    LU	es	Luxemburgo
+    LU	fr	Luxembourg
+    LU	ko	룩셈부르크
+    LU	pt-br	Luxemburgo
+    LV	ar	لاتفيا
+    LV	en	Latvia
+    LV	es	Letonia
+    LV	fr	Lettonie
+    LV	ko	라트비아
+    LV	pt-br	Letônia
+    LY	ar	ليبيا
+    LY	en	Libya
+    LY	es	Libia
+    LY	fr	Libye
+    LY	ko	리비아
+    LY	pt-br	Líbia
+    MA	ar	المغرب
+    MA	en	Morocco
+    MA	es	Marruecos
+    MA	fr	Maroc
+    MA	ko	모로코
+    MA	pt-br	Marrocos
+    MC	ar	موناكو
+    MC	en	Monaco
+    MC	es	Mónaco
+    MC	fr	Monaco
+    MC	ko	모나코
+    MC	pt-br	Mônaco
+    MD	ar	المالديف
+    MD	en	Moldova
+    MD	es	Moldavia
+    MD	fr	Moldavie
+    MD	ko	몰도바
+    MD	pt-br	Moldávia
+    ME	ar	المنتنيغرو
+    ME	en	Montenegro
+    ME	es	Montenegro
+    ME	fr	Monténégro
+    ME	ko	몬테네그로
+    ME	pt-br	Montenegro
+    MF	ar	سانت مارتين (القطاع الفرنسي)
+    MF	en	Saint Martin (French part)
+    MF	es	San Martín (zona francesa)
+    MF	fr	Saint-Martin (partie française)
+    MF	ko	생마르탱 (프랑스령)
+    MF	pt-br	São Martim (parte francesa)
+    MG	ar	مدغشقر
+    MG	en	Madagascar
+    MG	es	Madagascar
+    MG	fr	Madagascar
+    MG	ko	마다가스카르
+    MG	pt-br	Madagascar
+    MH	ar	جزر المارشال
+    MH	en	Marshall Islands
+    MH	es	Islas Marshall
+    MH	fr	Îles Marshall
+    MH	ko	마셜 제도
+    MH	pt-br	Ilhas Marshall
+    MK	ar	مقدونيا الشمالية
+    MK	en	North Macedonia
+    MK	es	Macedonia del Norte
+    MK	fr	Macédoine du Nord
+    MK	ko	북마케도니아
+    MK	pt-br	Macedônia do Norte
+    ML	ar	مالي
+    ML	en	Mali
+    ML	es	Malí
+    ML	fr	Mali
+    ML	ko	말리
+    ML	pt-br	Mali
+    MM	ar	ميانمار
+    MM	en	Myanmar
+    MM	es	Birmania
+    MM	fr	Birmanie
+    MM	ko	미얀마
+    MM	pt-br	Myanmar
+    MN	ar	منغوليا
+    MN	en	Mongolia
+    MN	es	Mongolia
+    MN	fr	Mongolie
+    MN	ko	몽골
+    MN	pt-br	Mongólia
+    MO	ar	مكّاو
+    MO	en	Macao
+    MO	es	Macao
+    MO	fr	Macau
+    MO	ko	마카오
+    MO	pt-br	Macau
+    MP	ar	جزر ماريانا الشّماليّة
+    MP	en	Northern Mariana Islands
+    MP	es	Islas Marianas del Norte
+    MP	fr	Îles Mariannes du Nord
+    MP	ko	북마리아나 제도
+    MP	pt-br	Ilhas Marianas do Norte
+    MQ	ar	مارتينيك
+    MQ	en	Martinique
+    MQ	es	Martinica
+    MQ	fr	Martinique
+    MQ	ko	마르티니크
+    MQ	pt-br	Martinica
+    MR	ar	موريتانيا
+    MR	en	Mauritania
+    MR	es	Mauritania
+    MR	fr	Mauritanie
+    MR	ko	모리타니
+    MR	pt-br	Mauritânia
+    MS	ar	مونتسيرات
+    MS	en	Montserrat
+    MS	es	Montserrat
+    MS	fr	Montserrat
+    MS	ko	몬트세랫
+    MS	pt-br	Montserrat
+    MT	ar	مالطة
+    MT	en	Malta
+    MT	es	Malta
+    MT	fr	Malte
+    MT	ko	몰타
+    MT	pt-br	Malta
+    MU	ar	موريشيوس
+    MU	en	Mauritius
+    MU	es	Mauricio
+    MU	fr	Maurice
+    MU	ko	모리셔스
+    MU	pt-br	Maurício
+    MV	ar	جزر المالديف
+    MV	en	Maldives
+    MV	es	Islas Maldivas
+    MV	fr	Maldives
+    MV	ko	몰디브
+    MV	pt-br	Maldivas
+    MW	ar	ملاوي
+    MW	en	Malawi
+    MW	es	Malaui
+    MW	fr	Malawi
+    MW	ko	말라위
+    MW	pt-br	Malaui
+    MX	ar	المكسيك
+    MX	en	Mexico
+    MX	es	México
+    MX	fr	Mexique
+    MX	ko	멕시코
+    MX	pt-br	México
+    MY	ar	ماليزيا
+    MY	en	Malaysia
+    MY	es	Malasia
+    MY	fr	Malaisie
+    MY	ko	말레이시아
+    MY	pt-br	Malásia
+    MZ	ar	موزمبيق
+    MZ	en	Mozambique
+    MZ	es	Mozambique
+    MZ	fr	Mozambique
+    MZ	ko	모잠비크
+    MZ	pt-br	Moçambique
+    NA	ar	ناميبيا
+    NA	en	Namibia
+    NA	es	Namibia
+    NA	fr	Namibie
+    NA	ko	나미비아
+    NA	pt-br	Namíbia
+    NC	ar	نيو قلدونيا
+    NC	en	New Caledonia
+    NC	es	Nueva Caledonia
+    NC	fr	Nouvelle-Calédonie
+    NC	ko	누벨칼레도니
+    NC	pt-br	Nova Caledônia
+    NE	ar	النّيجر
+    NE	en	Niger
+    NE	es	Niger
+    NE	fr	Niger
+    NE	ko	니제르
+    NE	pt-br	Níger
+    NF	ar	جزيرة نورفولك
+    NF	en	Norfolk Island
+    NF	es	Isla Norfolk
+    NF	fr	île Norfolk
+    NF	ko	노퍽 섬
+    NF	pt-br	Ilha Norfolk
+    NG	ar	نيجيريا
+    NG	en	Nigeria
+    NG	es	Nigeria
+    NG	fr	Nigeria
+    NG	ko	나이지리아
+    NG	pt-br	Nigéria
+    NI	ar	نيكاراجوا
+    NI	en	Nicaragua
+    NI	es	Nicaragua
+    NI	fr	Nicaragua
+    NI	ko	니카라과
+    NI	pt-br	Nicarágua
+    NL	ar	هولندا
+    NL	en	Netherlands
+    NL	es	Países Bajos
+    NL	fr	Pays-Bas
+    NL	ko	네덜란드
+    NL	pt-br	Países Baixos
+    NO	ar	النّرويج
+    NO	en	Norway
+    NO	es	Noruega
+    NO	fr	Norvège
+    NO	ko	노르웨이
+    NO	pt-br	Noruega
+    NP	ar	نيبال
+    NP	en	Nepal
+    NP	es	Nepal
+    NP	fr	Népal
+    NP	ko	네팔
+    NP	pt-br	Nepal
+    NR	ar	ناورو
+    NR	en	Nauru
+    NR	es	Nauru
+    NR	fr	Nauru
+    NR	ko	나우루
+    NR	pt-br	Nauru
+    NU	ar	نيوي
+    NU	en	Niue
+    NU	es	Niue
+    NU	fr	Nioue
+    NU	ko	니우에
+    NU	pt-br	Niue
+    NZ	ar	نيوزيلاندا
+    NZ	en	New Zealand
+    NZ	es	Nueva Zelanda
+    NZ	fr	Nouvelle-Zélande
+    NZ	ko	뉴질랜드
+    NZ	pt-br	Nova Zelândia
+    OM	ar	عمان
+    OM	en	Oman
+    OM	es	Omán
+    OM	fr	Oman
+    OM	ko	오만
+    OM	pt-br	Omã
+    PA	ar	بنما
+    PA	en	Panama
+    PA	es	Panamá
+    PA	fr	Panama
+    PA	ko	파나마
+    PA	pt-br	Panamá
+    PE	ar	البيرو
+    PE	en	Peru
+    PE	es	Perú
+    PE	fr	Pérou
+    PE	ko	페루
+    PE	pt-br	Peru
+    PF	ar	بولينيسيا الفرنسيّة
+    PF	en	French Polynesia
+    PF	es	Polinesia Francesa
+    PF	fr	Polynésie française
+    PF	ko	프랑스령 폴리네시아
+    PF	pt-br	Polinésia Francesa
+    PG	ar	بابوا غينيا الجديدة
+    PG	en	Papua New Guinea
+    PG	es	Papúa Nueva Guinea
+    PG	fr	Papouasie-Nouvelle-Guinée
+    PG	ko	파푸아뉴기니
+    PG	pt-br	Papua-Nova Guiné
+    PH	ar	الفلبّين
+    PH	en	Philippines
+    PH	es	Filipinas
+    PH	fr	Philippines
+    PH	ko	필리핀
+    PH	pt-br	Filipinas
+    PK	ar	باكستان
+    PK	en	Pakistan
+    PK	es	Pakistán
+    PK	fr	Pakistan
+    PK	ko	파키스탄
+    PK	pt-br	Paquistão
+    PL	ar	بولندا
+    PL	en	Poland
+    PL	es	Polonia
+    PL	fr	Pologne
+    PL	ko	폴란드
+    PL	pt-br	Polônia
+    PM	ar	سانت بيير و ميكيلون
+    PM	en	Saint Pierre and Miquelon
+    PM	es	San Pedro y Miquelon
+    PM	fr	Saint-Pierre-et-Miquelon
+    PM	ko	생피에르 미클롱
+    PM	pt-br	São Pedro e Miquelon
+    PN	ar	بتكيرن
+    PN	en	Pitcairn
+    PN	es	Pitcairn
+    PN	fr	Îles Pitcairn
+    PN	ko	핏케언 제도
+    PN	pt-br	Pitcairn
+    PR	ar	بورتوريكو
+    PR	en	Puerto Rico
+    PR	es	Puerto Rico
+    PR	fr	Porto Rico
+    PR	ko	푸에르토리코
+    PR	pt-br	Porto Rico
+    PS	ar	دولة فلسطين
+    PS	en	Palestine, State of
+    PS	es	Palestina, Estado de
+    PS	fr	Palestine, État de
+    PS	ko	팔레스타인
+    PS	pt-br	Palestina, Estado da
+    PT	ar	البرتغال
+    PT	en	Portugal
+    PT	es	Portugal
+    PT	fr	Portugal
+    PT	ko	포르투갈
+    PT	pt-br	Portugal
+    PW	ar	بالاو
+    PW	en	Palau
+    PW	es	Palaos
+    PW	fr	Palaos
+    PW	ko	팔라우
+    PW	pt-br	Palau
+    PY	ar	الباراغواي
+    PY	en	Paraguay
+    PY	es	Paraguay
+    PY	fr	Paraguay
+    PY	ko	파라과이
+    PY	pt-br	Paraguai
+    QA	ar	قطر
+    QA	en	Qatar
+    QA	es	Catar
+    QA	fr	Qatar
+    QA	ko	카타르
+    QA	pt-br	Catar
+    RE	ar	ريونيون
+    RE	en	Réunion
+    RE	es	Reunión
+    RE	fr	Réunion, Île de la
+    RE	ko	레위니옹
+    RE	pt-br	Reunião
+    RO	ar	رومانيا
+    RO	en	Romania
+    RO	es	Rumanía
+    RO	fr	Roumanie
+    RO	ko	루마니아
+    RO	pt-br	Romênia
+    RS	ar	صربية
+    RS	en	Serbia
+    RS	es	Serbia
+    RS	fr	Serbie
+    RS	ko	세르비아
+    RS	pt-br	Sérvia
+    RU	ar	الاتّحاد الرّوسي
+    RU	en	Russian Federation
+    RU	es	Federación Rusa
+    RU	fr	Russie, Fédération de
+    RU	ko	러시아 연방
+    RU	pt-br	Federação Russa
+    RW	ar	رواندا
+    RW	en	Rwanda
+    RW	es	Ruanda
+    RW	fr	Rwanda
+    RW	ko	르완다
+    RW	pt-br	Ruanda
+    SA	ar	السّعوديّة
+    SA	en	Saudi Arabia
+    SA	es	Arabia Saudí
+    SA	fr	Arabie saoudite
+    SA	ko	사우디아라비아
+    SA	pt-br	Arábia Saudita
+    SB	ar	جزر سولومن
+    SB	en	Solomon Islands
+    SB	es	Islas Salomón
+    SB	fr	Salomon, Îles
+    SB	ko	솔로몬 제도
+    SB	pt-br	Ilhas Salomão
+    SC	ar	السّيشل
+    SC	en	Seychelles
+    SC	es	Seychelles
+    SC	fr	Seychelles
+    SC	ko	세이셸
+    SC	pt-br	Seychelles
+    SD	ar	السّودان
+    SD	en	Sudan
+    SD	es	Sudán
+    SD	fr	Soudan
+    SD	ko	수단
+    SD	pt-br	Sudão
+    SE	ar	السّويد
+    SE	en	Sweden
+    SE	es	Suecia
+    SE	fr	Suède
+    SE	ko	스웨덴
+    SE	pt-br	Suécia
+    SG	ar	سنغافورة
+    SG	en	Singapore
+    SG	es	Singapur
+    SG	fr	Singapour
+    SG	ko	싱가포르
+    SG	pt-br	Cingapura
+    SH	ar	ساينت هيلينا، تريستان دا كونا
+    SH	en	Saint Helena, Ascension and Tristan da Cunha
+    SH	es	Santa Elena, Ascensión y Tristán de Acuña
+    SH	fr	Sainte-Hélène, Ascension et Tristan da Cunha
+    SH	ko	세인트헬레나 어센션 트리스탄다쿠냐
+    SH	pt-br	Santa Helena, Ascensão e Tristão da Cunha
+    SI	ar	سلوفينيا
+    SI	en	Slovenia
+    SI	es	Eslovenia
+    SI	fr	Slovénie
+    SI	ko	슬로베니아
+    SI	pt-br	Eslovênia
+    SJ	ar	سفالبارد و جان ماين
+    SJ	en	Svalbard and Jan Mayen
+    SJ	es	Svalbard y Jan Mayen
+    SJ	fr	Svalbard et île Jan Mayen
+    SJ	ko	스발바르 얀마옌 제도
+    SJ	pt-br	Svalbard e a Ilha de Jan Mayen
+    SK	ar	سلوفاكيا
+    SK	en	Slovakia
+    SK	es	Eslovaquia
+    SK	fr	Slovaquie
+    SK	ko	슬로바키아
+    SK	pt-br	Eslováquia
+    SL	ar	سيراليون
+    SL	en	Sierra Leone
+    SL	es	Sierra Leona
+    SL	fr	Sierra Leone
+    SL	ko	시에라리온
+    SL	pt-br	Serra Leoa
+    SM	ar	سان مارينو
+    SM	en	San Marino
+    SM	es	San Marino
+    SM	fr	Saint-Marin
+    SM	ko	산마리노
+    SM	pt-br	São Marino
+    SN	ar	السّنغال
+    SN	en	Senegal
+    SN	es	Senegal
+    SN	fr	Sénégal
+    SN	ko	세네갈
+    SN	pt-br	Senegal
+    SO	ar	الصّومال
+    SO	en	Somalia
+    SO	es	Somalia
+    SO	fr	Somalie
+    SO	ko	소말리아
+    SO	pt-br	Somália
+    SR	ar	سورينام
+    SR	en	Suriname
+    SR	es	Surinám
+    SR	fr	Surinam
+    SR	ko	수리남
+    SR	pt-br	Suriname
+    SS	ar	جنوب السّودان
+    SS	en	South Sudan
+    SS	es	Sudán del Sur
+    SS	fr	Soudan du Sud
+    SS	ko	남수단
+    SS	pt-br	Sudão do Sul
+    ST	ar	ساو تومي و برنسبي
+    ST	en	Sao Tome and Principe
+    ST	es	Santo Tomé y Príncipe
+    ST	fr	Sao Tomé-et-Principe
+    ST	ko	상투메 프린시페
+    ST	pt-br	São Tomé e Príncipe
+    SV	ar	السّلفادور
+    SV	en	El Salvador
+    SV	es	El Salvador
+    SV	fr	Salvador
+    SV	ko	엘살바도르
+    SV	pt-br	El Salvador
+    SX	ar	سانت مارتن (الجزء الهولندي)
+    SX	en	Sint Maarten (Dutch part)
+    SX	es	Isla de San Martín (zona holandsea)
+    SX	fr	Saint-Martin (partie néerlandaise)
+    SX	ko	신트마르턴 (네덜란드령)
+    SX	pt-br	São Martim (parte holandesa)
+    SY	ar	الجمهوريّة العربيّة السّوريّة
+    SY	en	Syria
+    SY	es	República árabe de Siria
+    SY	fr	Syrienne, République arabe
+    SY	ko	시리아 아랍 공화국
+    SY	pt-br	República Árabe da Síria
+    SZ	ar	إسواتيني
+    SZ	en	Eswatini
+    SZ	es	Esuatini
+    SZ	fr	Eswatini
+    SZ	ko	에스와티니
+    SZ	pt-br	Suazilândia
+    TC	ar	جزر التّرك و الكايكوس
+    TC	en	Turks and Caicos Islands
+    TC	es	Islas Turcas y Caicos
+    TC	fr	îles Turques-et-Caïques
+    TC	ko	터크스 케이커스 제도
+    TC	pt-br	Ilhas Turks e Caicos
+    TD	ar	تشاد
+    TD	en	Chad
+    TD	es	Chad
+    TD	fr	Tchad
+    TD	ko	차드
+    TD	pt-br	Chade
+    TF	ar	المقاطعات الفرنسيّة الجنوبيّة
+    TF	en	French Southern Territories
+    TF	es	Territorios Franceses del Sur
+    TF	fr	Terres australes françaises
+    TF	ko	프랑스령 남 자치구역
+    TF	pt-br	Territórios Franceses do Sul
+    TG	ar	توغو
+    TG	en	Togo
+    TG	es	Togo
+    TG	fr	Togo
+    TG	ko	토고
+    TG	pt-br	Togo
+    TH	ar	تايلاند
+    TH	en	Thailand
+    TH	es	Tailandia
+    TH	fr	Thaïlande
+    TH	ko	태국
+    TH	pt-br	Tailândia
+    TJ	ar	طاجيكستان
+    TJ	en	Tajikistan
+    TJ	es	Tayikistán
+    TJ	fr	Tadjikistan
+    TJ	ko	타지키스탄
+    TJ	pt-br	Tadjiquistão
+    TK	ar	جزر توكيلو
+    TK	en	Tokelau
+    TK	es	Tokelau
+    TK	fr	Tokelau
+    TK	ko	토켈라우
+    TK	pt-br	Toquelau
+    TL	ar	تيمور-ليستي
+    TL	en	Timor-Leste
+    TL	es	Timor Oriental
+    TL	fr	Timor oriental
+    TL	ko	동티모르
+    TL	pt-br	Timor Leste
+    TM	ar	تركمانستان
+    TM	en	Turkmenistan
+    TM	es	Turkmenistán
+    TM	fr	Turkménistan
+    TM	ko	투르크메니스탄
+    TM	pt-br	Turcomenistão
+    TN	ar	تونس
+    TN	en	Tunisia
+    TN	es	Tunez
+    TN	fr	Tunisie
+    TN	ko	튀니지
+    TN	pt-br	Tunísia
+    TO	ar	تونغا
+    TO	en	Tonga
+    TO	es	Tonga
+    TO	fr	Tonga
+    TO	ko	통가
+    TO	pt-br	Tonga
+    TR	ar	Türkiye
+    TR	en	Türkiye
+    TR	es	Türkiye
+    TR	fr	Türkiye
+    TR	ko	튀르키예
+    TR	pt-br	Turquia
+    TT	ar	ترينيداد و توباغو
+    TT	en	Trinidad and Tobago
+    TT	es	Trinidad y Tobago
+    TT	fr	Trinité-et-Tobago
+    TT	ko	트리니다드 토바고
+    TT	pt-br	Trinidade e Tobago
+    TV	ar	توفالو
+    TV	en	Tuvalu
+    TV	es	Tuvalu
+    TV	fr	Tuvalu
+    TV	ko	투발루
+    TV	pt-br	Tuvalu
+    TW	ar	تايوان
+    TW	en	Taiwan
+    TW	es	Taiwán
+    TW	fr	Taïwan
+    TW	ko	타이완
+    TW	pt-br	Taiwan, Província da China
+    TZ	ar	تنزانيا
+    TZ	en	Tanzania
+    TZ	es	Tanzania, República unida de
+    TZ	fr	Tanzanie
+    TZ	ko	탄자니아
+    TZ	pt-br	Tanzânia
+    UA	ar	أوكرانيا
+    UA	en	Ukraine
+    UA	es	Ucrania
+    UA	fr	Ukraine
+    UA	ko	우크라이나
+    UA	pt-br	Ucrânia
+    UG	ar	أوغندا
+    UG	en	Uganda
+    UG	es	Uganda
+    UG	fr	Ouganda
+    UG	ko	우간다
+    UG	pt-br	Uganda
+    UM	ar	جزر الولايات المتّحدة الصّغرى النّائية
+    UM	en	United States Minor Outlying Islands
+    UM	es	Islas Ultramarinas Menores de Estados Unidos
+    UM	fr	Îles mineures éloignées des États-Unis
+    UM	ko	미국령 군소 제도
+    UM	pt-br	Ilhas Menores Distantes dos Estados Unidos
+    US	ar	الولايات المتّحدة
+    US	en	United States
+    US	es	Estados Unidos
+    US	fr	États-Unis
+    US	ko	미국
+    US	pt-br	Estados Unidos
+    UY	ar	الأوروغواي
+    UY	en	Uruguay
+    UY	es	Uruguay
+    UY	fr	Uruguay
+    UY	ko	우루과이
+    UY	pt-br	Uruguai
+    UZ	ar	أوزبكستان
+    UZ	en	Uzbekistan
+    UZ	es	Uzbekistán
+    UZ	fr	Ouzbékistan
+    UZ	ko	우즈베키스탄
+    UZ	pt-br	Uzbequistão
+    VA	ar	المقعد المقدّس (ولاية مدينة الفاتيكان)
+    VA	en	Holy See (Vatican City State)
+    VA	es	Santa Sede (Ciudad Estado del Vaticano)
+    VA	fr	Saint-Siège (état de la cité du Vatican)
+    VA	ko	바티칸 시티 (Holy See)
+    VA	pt-br	Santa Sé (Cidade-Estado do Vaticano)
+    VC	ar	سانت فنسنت و جزر الغرينادين
+    VC	en	Saint Vincent and the Grenadines
+    VC	es	San Vicente y las Granadinas
+    VC	fr	Saint-Vincent-et-les-Grenadines
+    VC	ko	세인트빈센트 그레나딘
+    VC	pt-br	São Vicente e Granadinas
+    VE	ar	فنزويلّا
+    VE	en	Venezuela
+    VE	es	Venezuela, República Bolivariana de
+    VE	fr	Vénézuela
+    VE	ko	베네수엘라
+    VE	pt-br	Venezuela, República Bolivariana da
+    VG	ar	فيرجن، جزر فيرجن البريطانيّة
+    VG	en	Virgin Islands, British
+    VG	es	Islas Vírgenes, Británicas
+    VG	fr	Îles Vierges britanniques
+    VG	ko	버진 제도, 영국령
+    VG	pt-br	Ilhas Virgens Britânicas
+    VI	ar	فيرجن، جزر فيرجن الأميركيّة
+    VI	en	Virgin Islands, U.S.
+    VI	es	Islas Vírgenes, de EEUU
+    VI	fr	Îles Vierges, États-Unis
+    VI	ko	버진 제도, 미국령
+    VI	pt-br	Ilhas Virgens dos Estados Unidos
+    VN	ar	الفيتنام
+    VN	en	Vietnam
+    VN	es	Vietnam
+    VN	fr	Viêt Nam
+    VN	ko	베트남
+    VN	pt-br	Vietnã
+    VU	ar	فانواتو
+    VU	en	Vanuatu
+    VU	es	Vanuatu
+    VU	fr	Vanuatu
+    VU	ko	바누아투
+    VU	pt-br	Vanuatu
+    WF	ar	واليس و فوتونا
+    WF	en	Wallis and Futuna
+    WF	es	Wallis y Futuna
+    WF	fr	Wallis et Futuna
+    WF	ko	왈리스 퓌튀나
+    WF	pt-br	Wallis e Futuna
+    WS	ar	صاموا
+    WS	en	Samoa
+    WS	es	Samoa
+    WS	fr	Samoa
+    WS	ko	사모아
+    WS	pt-br	Samoa
+    YE	ar	اليمن
+    YE	en	Yemen
+    YE	es	Yemen
+    YE	fr	Yémen
+    YE	ko	예멘
+    YE	pt-br	Iêmen
+    YT	ar	مايوت
+    YT	en	Mayotte
+    YT	es	Mayotte
+    YT	fr	Mayotte
+    YT	ko	마요트
+    YT	pt-br	Maiote
+    ZA	ar	جنوب إفريقيا
+    ZA	en	South Africa
+    ZA	es	Sudáfrica
+    ZA	fr	Afrique du Sud
+    ZA	ko	남아프리카 공화국
+    ZA	pt-br	África do Sul
+    ZM	ar	زامبيا
+    ZM	en	Zambia
+    ZM	es	Zambia
+    ZM	fr	Zambie
+    ZM	ko	잠비아
+    ZM	pt-br	Zâmbia
+    ZW	ar	زمبابوي
+    ZW	en	Zimbabwe
+    ZW	es	Zimbabue
+    ZW	fr	Zimbabwe
+    ZW	ko	짐바브웨
+    ZW	pt-br	Zimbábue
     """
 }

@@ -91,6 +91,26 @@ package enum Regions {
     countryCodes[key(text)].flatMap { code in all.first { $0.countries.contains(code) }?.id }
   }
 
+  /// The country `text` names (a name in any language Activator speaks, or an ISO code), as the
+  /// language writes it ("Sénégal" in French for "Senegal" or "SN"); `text` itself when it names
+  /// no country, as a city may write a territory of its own.
+  package static func countryName(_ text: String, language: String) -> String {
+    guard let code = countryCodes[key(text)], let names = countryNames[code],
+      let shown = LanguageChoice.match(language, in: Array(names.keys)).flatMap({ names[$0] })
+    else { return text }
+    return shown
+  }
+
+  /// `countryNameTable` read: each alpha-2 code's name by language.
+  static let countryNames: [String: [String: String]] = {
+    var names: [String: [String: String]] = [:]
+    for line in countryNameTable.split(separator: "\n") {
+      let parts = line.split(separator: "\t")
+      if parts.count == 3 { names[String(parts[0]), default: [:]][String(parts[1])] = String(parts[2]) }
+    }
+    return names
+  }()
+
   /// `countryTable` read: a country's name or code, by its key, to its alpha-2 code.
   static let countryCodes: [String: String] = {
     var codes: [String: String] = [:]

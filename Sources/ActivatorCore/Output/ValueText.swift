@@ -19,7 +19,7 @@ package enum ValueText {
       }.joined(separator: "; ")
     case .unknown(let why): return reason(why, language)
     case .null: return "null"
-    case .error(let error): return Localizer(language)(.wordError) + ": " + error.message.text(language)
+    case .error(let error): return Localizer(language).label(.wordError) + error.message.text(language)
     }
   }
 

@@ -5,6 +5,7 @@ printed length of every example city's report (the summary must be one page on A
     python3 Benchmarks/run_report.py                 # 1,000 cities, best of 5; then page counts
     python3 Benchmarks/run_report.py --count 5000 --runs 3
     python3 Benchmarks/run_report.py --pages-only    # page counts only (any build: --activator)
+    python3 Benchmarks/run_report.py --pictures      # only the summary pictures per language
 
 Times the whole command (loading the survey and rules, scoring every file on all cores, building
 the cohort and writing the HTML and Markdown), best of --runs, with peak RSS. The corpus comes
@@ -15,6 +16,12 @@ Page counts: each answers file of Examples/ is reported in HTML for A4 and for L
 PDF by headless Chromium (Debian's `chromium`) and counted by poppler's `pdfinfo`: the summary page
 alone (`report --summary`), the full report, and the progress report's summary. Exits 1 when a
 summary takes more than one page. Results go to stdout and Benchmarks/results/report-pages.md.
+
+Pictures (--pictures): Kestrel Bay's one-page summary in each language other than English (the
+English one is docs/screenshots/render.sh's city-summary.png), as printed on A4, into
+docs/screenshots/city-summary-<lang>.png, and each of them printed on A4 and Letter must be one page
+(longer French and Portuguese labels must not push it onto a second). Korean needs a font with
+Hangul (Debian: apt-get install fonts-noto-cjk); without one Chromium draws empty boxes.
 """
 import argparse
 import glob
@@ -101,15 +108,53 @@ def page_counts(activator):
     return fits
 
 
+PICTURE_LANGUAGES = ("es", "fr", "pt-br", "ko")
+
+
+def pictures(activator):
+    """Renders Kestrel Bay's summary in each of PICTURE_LANGUAGES into docs/screenshots/; False when
+    one takes more than one printed page."""
+    for tool in ("chromium", "pdfinfo"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is not installed (apt-get install chromium poppler-utils)")
+    fonts = subprocess.run(["fc-list", ":lang=ko", "family"], stdout=subprocess.PIPE, text=True).stdout
+    if not fonts.strip():
+        sys.exit("no font with Hangul is installed, so the Korean picture would show empty boxes (apt-get install fonts-noto-cjk)")
+    environment = dict(os.environ, SOURCE_DATE_EPOCH="1790000000")
+    fits = True
+    with tempfile.TemporaryDirectory(prefix="activator-pictures-") as work:
+        for language in PICTURE_LANGUAGES:
+            arguments = ["Examples/kestrel-bay.yaml", "--summary", "--lang", language]
+            html = os.path.join(work, f"summary-{language}.html")
+            subprocess.run([activator, "report"] + arguments + ["--paper", "a4", "--html", html, "--quiet", "--force"],
+                           cwd=ROOT, env=environment, check=True)
+            picture = os.path.join(ROOT, "docs", "screenshots", f"city-summary-{language}.png")
+            # A4 at 96 dpi is 794 px wide; the screen's margins are wider than the printed page's,
+            # so the window is a little taller than A4's 1123 px to show the whole summary.
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            "--window-size=794,1200", "--force-device-scale-factor=1", f"--screenshot={picture}",
+                            "file://" + html], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            counts = [printed_pages(activator, arguments, paper, work, f"summary-{language}") for paper in PAPERS]
+            print(f"{language}: {os.path.relpath(picture, ROOT)}; printed pages A4 {counts[0]}, Letter {counts[1]}")
+            fits = fits and counts == [1, 1]
+    return fits
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages-only", action="store_true", help="only the printed page counts of the example reports")
+    parser.add_argument("--pictures", action="store_true",
+                        help="only the summary pictures per language (docs/screenshots/city-summary-<lang>.png) and their page counts")
     parser.add_argument("--activator", default=os.path.join(os.path.dirname(HERE), ".build", "release", "activator"))
     args = parser.parse_args()
     args.activator = os.path.abspath(args.activator)
+    if args.pictures:
+        if not pictures(args.activator):
+            sys.exit("a summary in one of the languages does not fit one printed page")
+        return
     if not args.pages_only:
         cohort_timing(args)
     if not page_counts(args.activator):

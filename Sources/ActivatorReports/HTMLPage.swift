@@ -76,7 +76,11 @@ enum HTMLPage {
     page.close("ol")
   }
 
-  /// The page's CSS. One long function on purpose: it is a stylesheet, read as one.
+  /// The page's CSS. One long function on purpose: it is a stylesheet, read as one. The font stack
+  /// names Korean faces after the Latin ones: Latin text keeps its faces, and Hangul, which none of
+  /// those has, is drawn in a Korean face where one is installed rather than in whatever fallback
+  /// (or as empty boxes) the system picks. Korean breaks lines between words, as Korean print does,
+  /// not inside them ("2026년" stays whole); a word too long for its cell still breaks.
   static func stylesheet(topStage: Int) -> String {
     var css = """
       :root { --page: \(Palette.page); --ink: \(Palette.ink); --muted: \(Palette.muted); --line: \(Palette.line); --soft: \(Palette.surround); --accent: \(Palette.accent); --target: \(Palette.target);
@@ -84,7 +88,9 @@ enum HTMLPage {
       * { box-sizing: border-box; }
       html { -webkit-text-size-adjust: 100%; }
       body { margin: 0; background: var(--soft); color: var(--ink);
-        font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
+        font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial,
+          "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }
+      :lang(ko) { word-break: keep-all; }
       main { max-width: 980px; margin: 0 auto; padding: 28px 32px 40px; background: var(--page); }
       h1 { font-size: 1.9em; margin: 0.1em 0 0.2em; line-height: 1.2; overflow-wrap: anywhere; }
       h2, h3, td, th, li, p { overflow-wrap: break-word; }

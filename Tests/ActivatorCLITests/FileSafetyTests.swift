@@ -189,8 +189,10 @@ import Testing
     let input = batch(400)
     Binary.write(path("r.csv"), "previous\n")
     let pty = PTYProcess(["score", input, "--format", "csv", "--out", "r.csv", "-j", "1", "-q"], cwd: folder)
+    // A loaded machine (a debug build beside other builds) can take several seconds to load
+    // the rules before the first write: wait up to a minute; the loop ends at the first file.
     var waited = 0
-    while temporaries().isEmpty && waited < 500 {
+    while temporaries().isEmpty && waited < 6000 {
       usleep(10_000)
       waited += 1
     }

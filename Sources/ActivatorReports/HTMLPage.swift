@@ -192,6 +192,13 @@ enum HTMLPage {
         .one-page .summary > div, .one-page .summary > .scroll { flex: 1 1 auto; min-width: 0; }
         .one-page .summary table { font-size: 0.9em; }
         .one-page .summary th, .one-page .summary td { padding: 2px 5px; }
+        /* The progress summary holds two stages per row: each on one line, beside a smaller radar,
+           and what moved in small type, so the page fits Letter too. */
+        .one-page .summary.progress > figure { flex: 0 0 27%; max-width: 27%; }
+        table.progress td:nth-child(2), table.progress td:nth-child(3) { white-space: nowrap; }
+        .one-page .summary table.progress th, .one-page .summary table.progress td { padding: 2px 4px; }
+        .one-page ul.moved { font-size: 0.92em; margin: 0.2em 0; }
+        .one-page ul.moved li { margin: 0; }
         a { color: inherit; text-decoration: none; }
         .rule-id { display: none; }
         dl.figures { columns: 2; column-gap: 18px; font-size: 0.8em; }

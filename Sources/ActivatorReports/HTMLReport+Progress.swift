@@ -31,7 +31,7 @@ extension HTMLReport {
     for caution in r.cautions { page.element("p", [("class", "card fail")], text: t.label(.cohortCaution) + caution) }
     progressTable(&page, r, t)
     page.element("h2", [("class", "steps-title")], text: t(.progressWhatMoved))
-    page.open("ul")
+    page.open("ul", [("class", "moved")])
     for line in r.moved { page.element("li", text: line) }
     if r.moved.isEmpty { page.element("li", text: t(.progressNothingMoved)) }
     page.element("li", text: r.criteriaCounts)
@@ -42,7 +42,7 @@ extension HTMLReport {
   }
 
   static func progressTable(_ page: inout Markup, _ r: ProgressReport, _ t: Localizer) {
-    page.open("section", [("class", "summary")])
+    page.open("section", [("class", "summary progress")])
     page.open("figure")
     page.raw(
       Charts.radar(
@@ -52,7 +52,7 @@ extension HTMLReport {
     page.element("figcaption", [("class", "muted small")], text: t(.cohortFilledNowDashedEarlierStage))
     page.close("figure")
     let table = HTMLTable(
-      caption: t(.cohortStageScorePerPillarBefore),
+      caption: t(.cohortStageScorePerPillarBefore), classes: "progress",
       columns: [
         .init(t(.batchPillar)), .init(t(.cohortBefore)), .init(t(.cohortNow)),
         .init(t(.cohortStageChange), numeric: true),

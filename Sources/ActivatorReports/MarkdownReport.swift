@@ -238,7 +238,8 @@ package struct MarkdownReport: ReportRenderer {
       let action = step.consolidates ? t(.reportConsolidateStage) : t(.reportReachStage)
       var needs = e(t.shortList(step.criteria, limit: 3))
       if step.neededCount > 0 && !step.consolidates {
-        needs = t.locale.labelled(t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"])) + needs
+        // The message ends with its own colon, as the HTML cell prints it.
+        needs = t(.reportMeetStepNeededCount, ["step_needed_count": "\(step.neededCount)"]) + " " + needs
       }
       var helps = step.solutions.map(e).joined(separator: t.semicolon)
       if !step.unlocks.isEmpty {
@@ -252,7 +253,7 @@ package struct MarkdownReport: ReportRenderer {
           + step.programmes.map(e).joined(separator: t.semicolon)
       }
       out +=
-        "| \(index + 1). **\(e(step.pillar))**: \(action) \(stageCell(step.stage, step.stageName)) | \(needs) | \(helps) |\n"
+        "| \(index + 1). **\(e(step.pillar))**\(t.locale.punctuated(":")) \(action) \(stageCell(step.stage, step.stageName)) | \(needs) | \(helps) |\n"
     }
     return out
   }

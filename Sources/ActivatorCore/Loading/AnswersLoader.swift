@@ -77,8 +77,40 @@ package enum AnswersLoader {
       reader.error("not-answers", other, root)
       return nil
     }
-    guard let fields = reader.fields(root, Message(.whatAnswersFile), allowed: keys) else { return nil }
+    guard let fields = reader.fields(root, Message(.whatAnswersFile), allowed: keys),
+      let (survey, version) = answeredSurvey(fields, registry: registry, reader)
+    else { return nil }
+    reader.languages = survey.languages
 
+    // Each part is read in this fixed order, which is the order its diagnostics are listed in.
+    let language = readLanguage(fields, survey, reader)
+    let city = readCity(fields, reader)
+    let respondent = readRespondent(fields, reader)
+    let started = fields.optional("started").flatMap { timestamp($0, "started", reader) }
+    let completed = fields.optional("completed").flatMap { timestamp($0, "completed", reader) }
+    let (values, marks) = readAnswers(fields, root: root, survey: survey, file: file, reader)
+    let targets = readTargets(fields, survey, reader)
+    let notes = readNotes(fields, survey, file: file, reader)
+    let evidence = fields.optional("evidence").map { readEvidence($0, survey: survey, file: file, reader) } ?? [:]
+    let review = readReview(fields, survey, reader)
+
+    var sheet = AnswerSheet(
+      surveyID: survey.id, surveyVersion: version, language: language, city: city, respondent: respondent,
+      started: started,
+      completed: completed, values: values, marks: marks, targets: targets, notes: notes, review: review.sorted(),
+      path: file.path)
+    sheet.evidence = evidence
+    sheet.answersLocation = fields.keys["answers"].map { reader.location($0) }
+    reportCrossChecks(sheet, survey: survey, evidenceNode: fields.optional("evidence"), file: file, reader)
+    guard log.errorCount == errorsBefore else { return nil }
+    return (sheet, survey)
+  }
+
+  /// The survey and version the file says it answers, resolved in `registry`; an error names
+  /// the surveys or versions that are loaded when it is not there.
+  static func answeredSurvey(_ fields: Fields, registry: SurveyRegistry, _ reader: NodeReader)
+    -> (Survey, SemanticVersion)?
+  {
     guard let surveyNode = fields.required("survey", reader),
       let surveyID = reader.string(surveyNode, Message(.whatSurveyId))
     else { return nil }
@@ -108,26 +140,30 @@ package enum AnswersLoader {
         versionNode)
       return nil
     }
-    reader.languages = survey.languages
+    return (survey, version)
+  }
 
-    var language = survey.defaultLanguage
-    if let node = fields.optional("language"), let code = reader.string(node, Message(.whatLanguage)) {
-      // Written as people write it (`pt-BR`, `fr_SN`), read in the survey's spelling.
-      if let found = LanguageChoice.inSurvey(code, survey) {
-        language = found
-      } else {
-        reader.warning(
-          "language",
-          Message(
-            .answersLanguageNotOneSurvey,
-            [
-              "code": "\(code)", "languages_joined": "\(survey.languages.joined(separator: ", "))",
-              "language": "\(language)",
-            ]),
-          node)
-      }
+  /// The file's language when the survey has it; otherwise the survey's default, with a warning.
+  static func readLanguage(_ fields: Fields, _ survey: Survey, _ reader: NodeReader) -> String {
+    let language = survey.defaultLanguage
+    guard let node = fields.optional("language"), let code = reader.string(node, Message(.whatLanguage)) else {
+      return language
     }
+    // Written as people write it (`pt-BR`, `fr_SN`), read in the survey's spelling.
+    if let found = LanguageChoice.inSurvey(code, survey) { return found }
+    reader.warning(
+      "language",
+      Message(
+        .answersLanguageNotOneSurvey,
+        [
+          "code": "\(code)", "languages_joined": "\(survey.languages.joined(separator: ", "))",
+          "language": "\(language)",
+        ]),
+      node)
+    return language
+  }
 
+  static func readCity(_ fields: Fields, _ reader: NodeReader) -> City {
     var city = City(name: "")
     if let node = fields.required("city", reader),
       let cityFields = reader.fields(node, Message(.whatCity), allowed: ["name", "country", "region"])
@@ -136,129 +172,145 @@ package enum AnswersLoader {
       city.country = cityFields.optional("country").flatMap { reader.string($0, Message(.whatCountry)) }
       city.region = cityFields.optional("region").flatMap { reader.string($0, Message(.whatRegion)) }
     }
-    var respondent: Respondent?
-    if let node = fields.optional("respondent"),
+    return city
+  }
+
+  static func readRespondent(_ fields: Fields, _ reader: NodeReader) -> Respondent? {
+    guard let node = fields.optional("respondent"),
       let r = reader.fields(
         node, Message(.whatRespondent), allowed: ["name", "role", "email", "organisation", "organization"])
-    {
-      respondent = Respondent(
-        name: r.optional("name").flatMap { reader.string($0, Message(.whatRespondentSName)) },
-        role: r.optional("role").flatMap { reader.string($0, Message(.whatRespondentSRole)) },
-        email: r.optional("email").flatMap { reader.string($0, Message(.whatRespondentSEMail)) },
-        organisation: (r.optional("organisation") ?? r.optional("organization")).flatMap {
-          reader.string($0, Message(.whatRespondentSOrganisation))
-        })
-    }
-    let started = fields.optional("started").flatMap { timestamp($0, "started", reader) }
-    let completed = fields.optional("completed").flatMap { timestamp($0, "completed", reader) }
+    else { return nil }
+    return Respondent(
+      name: r.optional("name").flatMap { reader.string($0, Message(.whatRespondentSName)) },
+      role: r.optional("role").flatMap { reader.string($0, Message(.whatRespondentSRole)) },
+      email: r.optional("email").flatMap { reader.string($0, Message(.whatRespondentSEMail)) },
+      organisation: (r.optional("organisation") ?? r.optional("organization")).flatMap {
+        reader.string($0, Message(.whatRespondentSOrganisation))
+      })
+  }
 
+  /// Every answer by question slot, with where its value starts in the file; unknown
+  /// questions, answers given twice and answers of the wrong type are reported.
+  static func readAnswers(
+    _ fields: Fields, root: YAMLNode, survey: Survey, file: SourceFile, _ reader: NodeReader
+  ) -> (values: [AnswerValue?], marks: [YAMLMark?]) {
     var values = [AnswerValue?](repeating: nil, count: survey.questions.count)
     var marks = [YAMLMark?](repeating: nil, count: survey.questions.count)
-    if let node = fields["answers"] {
-      if node.isNull {
-        // `answers:` with nothing under it: a blank file, every question unanswered.
-      } else if let pairs = node.mapping {
-        var seen = [YAMLMark?](repeating: nil, count: survey.questions.count)
-        for pair in pairs {
-          guard let id = pair.key.scalar else {
-            reader.error(
-              "wrong-type", Message(.answersKeyAnswersMustBe, ["found": NodeReader.found(pair.key)]), pair.key)
-            continue
-          }
-          guard let slot = survey.questionIndex[id] else {
-            let hint = DidYouMean.hint(id, from: survey.questionIndex.keys)
-            reader.error(
-              "unknown-question",
-              Message(
-                .answersUnknownQuestionAnswersSurvey, ["id": "\(id)", "reference": "\(survey.reference)", "hint": hint]),
-              pair.key)
-            continue
-          }
-          if let first = seen[slot] {
-            reader.error(
-              "duplicate-key", Message(.answersQuestionAnsweredTwice, ["id": "\(id)"]), pair.key,
-              notes: [.init(Message(.answersFirstAnsweredHere), at: file.location(first))])
-            continue
-          }
-          seen[slot] = pair.key.start
-          marks[slot] = pair.value.start
-          switch AnswerParser.parse(pair.value, for: survey.questions[slot], reader: reader) {
-          case .value(let value): values[slot] = value
-          case .blank, .invalid: break
-          }
-        }
-      } else {
-        reader.error("wrong-type", Message(.answersExpectedAnswersAsMapping, ["found": NodeReader.found(node)]), node)
-      }
-    } else {
+    guard let node = fields["answers"] else {
       reader.error("missing-key", Message(.answersAnswersFileMissingRequired), root)
+      return (values, marks)
     }
+    // `answers:` with nothing under it: a blank file, every question unanswered.
+    if node.isNull { return (values, marks) }
+    guard let pairs = node.mapping else {
+      reader.error("wrong-type", Message(.answersExpectedAnswersAsMapping, ["found": NodeReader.found(node)]), node)
+      return (values, marks)
+    }
+    var seen = [YAMLMark?](repeating: nil, count: survey.questions.count)
+    for pair in pairs {
+      guard let slot = answerSlot(pair.key, survey: survey, seen: seen, file: file, reader) else { continue }
+      seen[slot] = pair.key.start
+      marks[slot] = pair.value.start
+      switch AnswerParser.parse(pair.value, for: survey.questions[slot], reader: reader) {
+      case .value(let value): values[slot] = value
+      case .blank, .invalid: break
+      }
+    }
+    return (values, marks)
+  }
 
+  /// The question an answer's key names, or nil (reported) when it is not a question of the
+  /// survey or was already answered.
+  static func answerSlot(
+    _ key: YAMLNode, survey: Survey, seen: [YAMLMark?], file: SourceFile, _ reader: NodeReader
+  ) -> Int? {
+    guard let id = key.scalar else {
+      reader.error("wrong-type", Message(.answersKeyAnswersMustBe, ["found": NodeReader.found(key)]), key)
+      return nil
+    }
+    guard let slot = survey.questionIndex[id] else {
+      let hint = DidYouMean.hint(id, from: survey.questionIndex.keys)
+      reader.error(
+        "unknown-question",
+        Message(.answersUnknownQuestionAnswersSurvey, ["id": "\(id)", "reference": "\(survey.reference)", "hint": hint]),
+        key)
+      return nil
+    }
+    if let first = seen[slot] {
+      reader.error(
+        "duplicate-key", Message(.answersQuestionAnsweredTwice, ["id": "\(id)"]), key,
+        notes: [.init(Message(.answersFirstAnsweredHere), at: file.location(first))])
+      return nil
+    }
+    return slot
+  }
+
+  /// Target stages by pillar index.
+  static func readTargets(_ fields: Fields, _ survey: Survey, _ reader: NodeReader) -> [Int: Int] {
     var targets: [Int: Int] = [:]
-    if let node = fields.optional("targets"),
+    guard let node = fields.optional("targets"),
       let pairs = reader.fields(node, Message(.whatTargets), allowed: survey.pillars.map(\.id))
-    {
-      for key in pairs.order {
-        guard let pillar = survey.pillarIndex(key), let valueNode = pairs.optional(key) else { continue }
-        if let stage = stageNumber(valueNode, survey, reader) { targets[pillar] = stage }
-      }
+    else { return targets }
+    for key in pairs.order {
+      guard let pillar = survey.pillarIndex(key), let valueNode = pairs.optional(key) else { continue }
+      if let stage = stageNumber(valueNode, survey, reader) { targets[pillar] = stage }
     }
-    var notes: [Int: String] = [:]
-    if let node = fields.optional("notes"), let pairs = node.mapping {
-      var noted = [YAMLMark?](repeating: nil, count: survey.questions.count)
-      for pair in pairs {
-        guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
-          let id = pair.key.scalar ?? "?"
-          reader.error(
-            "unknown-question",
-            Message(
-              .answersNoteForUnknownQuestion,
-              ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
-          continue
-        }
-        // Two notes on one question: keeping either would silently lose the other.
-        if let first = noted[slot] {
-          reader.error(
-            "duplicate-key", Message(.answersNoteOnGivenTwice, ["id": "\(id)"]), pair.key,
-            notes: [.init(Message(.answersFirstGivenHere), at: file.location(first))])
-          continue
-        }
-        noted[slot] = pair.key.start
-        if let text = reader.string(pair.value, Message(.whatNoteOn, ["id": "\(id)"]), allowEmpty: true) {
-          notes[slot] = text
-        }
-      }
-    }
-    if let node = fields.optional("notes"), node.mapping == nil {
-      reader.error("wrong-type", Message(.answersExpectedNotesAsMapping, ["found": NodeReader.found(node)]), node)
-    }
-    let evidence = fields.optional("evidence").map { readEvidence($0, survey: survey, file: file, reader) } ?? [:]
-    var review: [Int] = []
-    if let node = fields.optional("review"), let items = reader.list(node, Message(.whatReview)) {
-      for item in items {
-        guard let id = reader.string(item, Message(.whatQuestionId)) else { continue }
-        guard let slot = survey.questionIndex[id] else {
-          reader.error(
-            "unknown-question",
-            Message(
-              .answersUnknownQuestionReview,
-              ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), item)
-          continue
-        }
-        if !review.contains(slot) { review.append(slot) }
-      }
-    }
+    return targets
+  }
 
-    var sheet = AnswerSheet(
-      surveyID: survey.id, surveyVersion: version, language: language, city: city, respondent: respondent,
-      started: started,
-      completed: completed, values: values, marks: marks, targets: targets, notes: notes, review: review.sorted(),
-      path: file.path)
-    sheet.evidence = evidence
-    sheet.answersLocation = fields.keys["answers"].map { reader.location($0) }
-    reportCrossChecks(sheet, survey: survey, evidenceNode: fields.optional("evidence"), file: file, reader)
-    guard log.errorCount == errorsBefore else { return nil }
-    return (sheet, survey)
+  /// Notes by question slot.
+  static func readNotes(_ fields: Fields, _ survey: Survey, file: SourceFile, _ reader: NodeReader) -> [Int: String] {
+    var notes: [Int: String] = [:]
+    guard let node = fields.optional("notes") else { return notes }
+    guard let pairs = node.mapping else {
+      reader.error("wrong-type", Message(.answersExpectedNotesAsMapping, ["found": NodeReader.found(node)]), node)
+      return notes
+    }
+    var noted = [YAMLMark?](repeating: nil, count: survey.questions.count)
+    for pair in pairs {
+      guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
+        let id = pair.key.scalar ?? "?"
+        reader.error(
+          "unknown-question",
+          Message(
+            .answersNoteForUnknownQuestion,
+            ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
+        continue
+      }
+      // Two notes on one question: keeping either would silently lose the other.
+      if let first = noted[slot] {
+        reader.error(
+          "duplicate-key", Message(.answersNoteOnGivenTwice, ["id": "\(id)"]), pair.key,
+          notes: [.init(Message(.answersFirstGivenHere), at: file.location(first))])
+        continue
+      }
+      noted[slot] = pair.key.start
+      if let text = reader.string(pair.value, Message(.whatNoteOn, ["id": "\(id)"]), allowEmpty: true) {
+        notes[slot] = text
+      }
+    }
+    return notes
+  }
+
+  /// The question slots marked for review, each once, in the file's order.
+  static func readReview(_ fields: Fields, _ survey: Survey, _ reader: NodeReader) -> [Int] {
+    var review: [Int] = []
+    guard let node = fields.optional("review"), let items = reader.list(node, Message(.whatReview)) else {
+      return review
+    }
+    for item in items {
+      guard let id = reader.string(item, Message(.whatQuestionId)) else { continue }
+      guard let slot = survey.questionIndex[id] else {
+        reader.error(
+          "unknown-question",
+          Message(
+            .answersUnknownQuestionReview,
+            ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), item)
+        continue
+      }
+      if !review.contains(slot) { review.append(slot) }
+    }
+    return review
   }
 
   /// A stage given by level (`4`) or by id (`integrated`).

@@ -25,91 +25,14 @@ package enum SurveyLoader {
     let version = fields.required("version", reader).flatMap { reader.version($0, Message(.whatSurveyVersion2)) }
     let title = fields.required("title", reader).flatMap { reader.localized($0, Message(.whatSurveyTitle)) }
     let description = fields.optional("description").flatMap { reader.localized($0, Message(.whatSurveyDescription)) }
-    var threshold = 0.75
-    if let node = fields.optional("threshold"), let value = reader.double(node, Message(.whatThreshold)) {
-      if value > 0 && value <= 1 {
-        threshold = value
-      } else {
-        reader.error("out-of-range", Message(.surveyThresholdMustBeMore, ["value": "\(value)"]), node)
-      }
-    }
-
-    var defaultRequired = true
-    var defaultAllowed: Set<MissingCode> = [.dontKnow]
-    if let node = fields.optional("defaults"),
-      let defaults = reader.fields(node, Message(.whatSurveyDefaults), allowed: ["required", "allow"])
-    {
-      if let value = defaults.optional("required").flatMap({ reader.bool($0, Message(.whatRequired)) }) {
-        defaultRequired = value
-      }
-      if let value = defaults["allow"] { defaultAllowed = allowedCodes(value, reader) }
-    }
-
+    let threshold = readThreshold(fields, reader)
+    let defaults = readDefaults(fields, reader)
     let stages = fields.required("stages", reader).map { readStages($0, reader) } ?? []
     let policy = readPolicy(fields, stageCount: stages.count, reader)
-    var questionNodes: [YAMLNode] = []
     let pillars = fields.required("pillars", reader).map { readPillars($0, reader) } ?? []
-    var sections: [Section] = []
-    var questions: [Question] = []
-    var seenQuestions: [String: YAMLNode] = [:]
-    var seenSections: [String: YAMLNode] = [:]
-    if let node = fields.required("sections", reader), let items = reader.list(node, Message(.whatSections)) {
-      for item in items {
-        guard
-          let section = reader.fields(
-            item, Message(.whatSection), allowed: ["id", "pillar", "title", "intro", "questions"])
-        else { continue }
-        let sectionID = section.required("id", reader).flatMap { reader.identifier($0, Message(.whatSectionId)) } ?? "?"
-        if let idNode = section["id"] {
-          if let first = seenSections[sectionID] {
-            reader.error(
-              "duplicate-id", Message(.surveyDuplicateSectionId, ["section": .text(sectionID)]), idNode,
-              notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
-          }
-          seenSections[sectionID] = idNode
-        }
-        var pillar: Int?
-        if let node = section.optional("pillar") {
-          pillar = pillarReference(node, pillars, reader)
-        }
-        let sectionTitle = section.required("title", reader).flatMap {
-          reader.localized($0, Message(.whatTitleSection, ["section": .text(sectionID)]))
-        }
-        let intro = section.optional("intro").flatMap {
-          reader.localized($0, Message(.whatIntroSection, ["section": .text(sectionID)]))
-        }
-        let first = questions.count
-        if let node = section.required("questions", reader), let items = reader.list(node, Message(.whatQuestions)) {
-          if items.isEmpty {
-            reader.error("empty", Message(.surveySectionHasNoQuestions, ["section": .text(sectionID)]), node)
-          }
-          for item in items {
-            guard
-              let question = readQuestion(
-                item, reader: reader, pillars: pillars, stages: stages, sectionPillar: pillar, section: sections.count,
-                defaultRequired: defaultRequired, defaultAllowed: defaultAllowed)
-            else { continue }
-            if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value,
-              let first = seenQuestions[question.id]
-            {
-              reader.error(
-                "duplicate-id", Message(.surveyDuplicateQuestionId, ["question_id": "\(question.id)"]), idNode,
-                notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
-              continue
-            }
-            if let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value {
-              seenQuestions[question.id] = idNode
-            }
-            questions.append(question)
-            questionNodes.append(item)
-          }
-        }
-        sections.append(
-          Section(
-            id: sectionID, pillar: pillar, title: sectionTitle ?? LocalizedText(sectionID), intro: intro,
-            questions: first..<questions.count))
-      }
-    }
+    let body = readSections(fields, pillars: pillars, stages: stages, defaults: defaults, reader)
+    let sections = body.sections
+    let questions = body.questions
 
     for (index, pillar) in pillars.enumerated() where !questions.contains(where: { $0.pillar == index }) {
       log.warning(
@@ -122,10 +45,114 @@ package enum SurveyLoader {
       stages: stages, pillars: pillars, sections: sections, questions: questions, location: reader.location(root),
       source: file)
     survey.policy = policy
-    resolvePolicy(&survey, fields: fields, questionNodes: questionNodes, reader)
+    resolvePolicy(&survey, fields: fields, questionNodes: body.questionNodes, reader)
     compileConditions(&survey, from: \.applicableSource, into: \.applicable, log: log)
     compileConditions(&survey, from: \.relevantSource, into: \.relevant, log: log)
     return log.errorCount == errorsBefore ? survey : nil
+  }
+
+  static func readThreshold(_ fields: Fields, _ reader: NodeReader) -> Double {
+    guard let node = fields.optional("threshold"), let value = reader.double(node, Message(.whatThreshold)) else {
+      return 0.75
+    }
+    guard value > 0 && value <= 1 else {
+      reader.error("out-of-range", Message(.surveyThresholdMustBeMore, ["value": "\(value)"]), node)
+      return 0.75
+    }
+    return value
+  }
+
+  /// What a question is when it does not say: `required`, and the missing-data codes it allows.
+  struct QuestionDefaults {
+    var required = true
+    var allowed: Set<MissingCode> = [.dontKnow]
+  }
+
+  static func readDefaults(_ fields: Fields, _ reader: NodeReader) -> QuestionDefaults {
+    var result = QuestionDefaults()
+    guard let node = fields.optional("defaults"),
+      let defaults = reader.fields(node, Message(.whatSurveyDefaults), allowed: ["required", "allow"])
+    else { return result }
+    if let value = defaults.optional("required").flatMap({ reader.bool($0, Message(.whatRequired)) }) {
+      result.required = value
+    }
+    if let value = defaults["allow"] { result.allowed = allowedCodes(value, reader) }
+    return result
+  }
+
+  /// The sections and their questions, numbered in file order, with each question's node (for
+  /// the policy's references); duplicate section and question ids are reported.
+  struct Body {
+    var sections: [Section] = []
+    var questions: [Question] = []
+    var questionNodes: [YAMLNode] = []
+    var seenQuestions: [String: YAMLNode] = [:]
+    var seenSections: [String: YAMLNode] = [:]
+  }
+
+  static func readSections(
+    _ fields: Fields, pillars: [Pillar], stages: [Stage], defaults: QuestionDefaults, _ reader: NodeReader
+  ) -> Body {
+    var body = Body()
+    guard let node = fields.required("sections", reader), let items = reader.list(node, Message(.whatSections)) else {
+      return body
+    }
+    for item in items {
+      readSection(item, into: &body, pillars: pillars, stages: stages, defaults: defaults, reader)
+    }
+    return body
+  }
+
+  static func readSection(
+    _ item: YAMLNode, into body: inout Body, pillars: [Pillar], stages: [Stage], defaults: QuestionDefaults,
+    _ reader: NodeReader
+  ) {
+    guard
+      let section = reader.fields(item, Message(.whatSection), allowed: ["id", "pillar", "title", "intro", "questions"])
+    else { return }
+    let sectionID = section.required("id", reader).flatMap { reader.identifier($0, Message(.whatSectionId)) } ?? "?"
+    if let idNode = section["id"] {
+      if let first = body.seenSections[sectionID] {
+        reader.error(
+          "duplicate-id", Message(.surveyDuplicateSectionId, ["section": .text(sectionID)]), idNode,
+          notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
+      }
+      body.seenSections[sectionID] = idNode
+    }
+    let pillar = section.optional("pillar").flatMap { pillarReference($0, pillars, reader) }
+    let sectionTitle = section.required("title", reader).flatMap {
+      reader.localized($0, Message(.whatTitleSection, ["section": .text(sectionID)]))
+    }
+    let intro = section.optional("intro").flatMap {
+      reader.localized($0, Message(.whatIntroSection, ["section": .text(sectionID)]))
+    }
+    let first = body.questions.count
+    if let node = section.required("questions", reader), let items = reader.list(node, Message(.whatQuestions)) {
+      if items.isEmpty {
+        reader.error("empty", Message(.surveySectionHasNoQuestions, ["section": .text(sectionID)]), node)
+      }
+      for item in items {
+        guard
+          let question = readQuestion(
+            item, reader: reader, pillars: pillars, stages: stages, sectionPillar: pillar,
+            section: body.sections.count, defaultRequired: defaults.required, defaultAllowed: defaults.allowed)
+        else { continue }
+        let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value
+        if let idNode, let first = body.seenQuestions[question.id] {
+          reader.error(
+            "duplicate-id", Message(.surveyDuplicateQuestionId, ["question_id": "\(question.id)"]), idNode,
+            notes: [.init(Message(.surveyFirstDefinedHere), at: reader.location(first))])
+          continue
+        }
+        if let idNode { body.seenQuestions[question.id] = idNode }
+        body.questions.append(question)
+        body.questionNodes.append(item)
+      }
+    }
+    body.sections.append(
+      Section(
+        id: sectionID, pillar: pillar, title: sectionTitle ?? LocalizedText(sectionID), intro: intro,
+        questions: first..<body.questions.count))
   }
 
   static func allowedCodes(_ node: YAMLNode, _ reader: NodeReader) -> Set<MissingCode> {

@@ -18,25 +18,15 @@ struct JSONBatch: BatchRenderer {
   func footer() -> String { lines ? "" : "\n]\n" }
 
   func row(_ a: Assessment) -> [UInt8] {
-    let writer = JSONWriter(pretty: !lines)
+    // Pretty rows nest one level inside the top-level array: the writer indents every line after
+    // the first, and the first gets its two spaces here.
+    let writer = JSONWriter(pretty: !lines, reserve: detail ? 48 << 10 : 8 << 10, indent: lines ? 0 : 1)
+    if !lines { writer.rawByte(0x20, count: 2) }
     var options = AssessmentJSON.Options(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: !lines)
     options.metricColumns = metrics
     AssessmentJSON.write(a, options: options, into: writer)
-    guard lines else { return indent(writer.bytes) }
-    var bytes = writer.bytes
-    bytes.append(0x0A)
-    return bytes
-  }
-
-  /// Indents pretty JSON by two spaces so it nests inside the top-level array.
-  func indent(_ bytes: [UInt8]) -> [UInt8] {
-    var out: [UInt8] = [0x20, 0x20]
-    out.reserveCapacity(bytes.count + bytes.count / 8)
-    for byte in bytes {
-      out.append(byte)
-      if byte == 0x0A { out += [0x20, 0x20] }
-    }
-    return out
+    if lines { writer.rawByte(0x0A) }
+    return writer.takeBytes()
   }
 
   func summary(_ cohort: CohortSummary) -> String {

@@ -204,11 +204,14 @@ import Testing
   }
 
   @Test func batchOutputIsIdenticalWhateverTheJobs() {
-    let one = Run.activator(["score", "Examples", "--format", "jsonl", "--jobs", "1", "-q"], cwd: Binary.root)
-    let two = Run.activator(["score", "Examples", "--format", "jsonl", "--jobs", "2", "-q"], cwd: Binary.root)
-    #expect(one.status == 0, "\(one.stderr)")
-    #expect(!one.stdout.isEmpty)
-    #expect(one.stdout == two.stdout)
+    // Compact and full-detail JSONL, and the pretty JSON array whose rows the writer indents.
+    for format in [["jsonl"], ["jsonl", "--detail"], ["json", "--detail"]] {
+      let one = Run.activator(["score", "Examples", "--format"] + format + ["--jobs", "1", "-q"], cwd: Binary.root)
+      let two = Run.activator(["score", "Examples", "--format"] + format + ["--jobs", "2", "-q"], cwd: Binary.root)
+      #expect(one.status == 0, "\(format): \(one.stderr)")
+      #expect(one.stdout.utf8.count > 10_000, "\(format)")
+      #expect(one.stdout == two.stdout, "\(format)")
+    }
     let csv1 = Run.activator(
       ["score", "Examples/valmora.yaml", "Examples/amani-lakes.yaml", "--format", "csv", "-j", "1"], cwd: Binary.root)
     let csv2 = Run.activator(

@@ -65,6 +65,37 @@ import Testing
     #expect(parsed.sequence?.first?.scalar == awkward)
   }
 
+  /// The writer escapes by bytes; every scalar near the escaped ranges (C0, DEL, C1, Latin-1,
+  /// the general punctuation block), alone, between letters and at either end, is written as the
+  /// per-scalar rule says.
+  @Test func escapingByBytesFollowsTheScalarRule() {
+    func expected(_ scalar: Unicode.Scalar) -> String {
+      switch scalar.value {
+      case 0x22: return #"\""#
+      case 0x5C: return #"\\"#
+      case 0x0A: return #"\n"#
+      case 0x0D: return #"\r"#
+      case 0x09: return #"\t"#
+      case 0..<0x20, 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069:
+        let hex = String(scalar.value, radix: 16)
+        return #"\u"# + String(repeating: "0", count: 4 - hex.count) + hex
+      default: return String(scalar)
+      }
+    }
+    let scalars =
+      (0...0x2FF).compactMap(Unicode.Scalar.init) + (0x2000...0x20FF).compactMap(Unicode.Scalar.init)
+      + ["\u{E000}", "\u{FFFD}", "\u{1F3D9}"]
+    for scalar in scalars {
+      let alone = String(scalar)
+      for text in [alone, "a" + alone + "b", alone + alone + "z", "y" + alone] {
+        let writer = JSONWriter()
+        writer.string(text)
+        let want = "\"" + text.unicodeScalars.map(expected).joined() + "\""
+        #expect(writer.finish() == want, "U+\(String(scalar.value, radix: 16))")
+      }
+    }
+  }
+
   @Test func numbersReadBackExactlyAndNonFiniteOnesAreNull() {
     let writer = JSONWriter()
     writer.array {

@@ -232,7 +232,8 @@ package enum AnswersLoader {
       let hint = DidYouMean.hint(id, from: survey.questionIndex.keys)
       reader.error(
         "unknown-question",
-        Message(.answersUnknownQuestionAnswersSurvey, ["id": "\(id)", "reference": "\(survey.reference)", "hint": hint]),
+        Message(
+          .answersUnknownQuestionAnswersSurvey, ["id": "\(id)", "reference": "\(survey.reference)", "hint": hint]),
         key)
       return nil
     }

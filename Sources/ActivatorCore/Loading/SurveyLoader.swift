@@ -108,7 +108,8 @@ package enum SurveyLoader {
     _ reader: NodeReader
   ) {
     guard
-      let section = reader.fields(item, Message(.whatSection), allowed: ["id", "pillar", "title", "intro", "questions"])
+      let section = reader.fields(
+        item, Message(.whatSection), allowed: ["id", "pillar", "title", "intro", "questions"])
     else { return }
     let sectionID = section.required("id", reader).flatMap { reader.identifier($0, Message(.whatSectionId)) } ?? "?"
     if let idNode = section["id"] {

@@ -1,16 +1,32 @@
 /// Writes JSON with a fixed key order and number format, so the same result is always the same
 /// bytes (reproducible batch output), and without Foundation's encoder overhead.
 package final class JSONWriter {
-  package private(set) var bytes: [UInt8] = []
+  // A writer is filled by one thread at a time (one per row or document). The dynamic
+  // exclusivity check Swift makes on every access to a class's stored property cost about a
+  // third of a full-detail JSONL row (docs/performance.md, issue 15 item 10).
+  @exclusivity(unchecked) package private(set) var bytes: [UInt8] = []
   package let pretty: Bool
-  private var depth = 0
+  @exclusivity(unchecked) private var depth: Int
+  private let indent: Int
   /// Per open container: has a member been written yet?
-  private var hasMember: [Bool] = []
-  private var afterKey = false
+  @exclusivity(unchecked) private var hasMember: [Bool] = []
+  @exclusivity(unchecked) private var afterKey = false
 
-  package init(pretty: Bool = false, reserve: Int = 1024) {
+  /// - Parameter indent: levels of indentation every line after the first starts with (pretty
+  ///   output nested in a document written elsewhere, such as the rows of a batch's array).
+  package init(pretty: Bool = false, reserve: Int = 1024, indent: Int = 0) {
     self.pretty = pretty
+    self.depth = indent
+    self.indent = indent
     bytes.reserveCapacity(reserve)
+    hasMember.reserveCapacity(16)
+  }
+
+  /// The bytes written so far, handed over without a copy; the writer is left empty.
+  package func takeBytes() -> [UInt8] {
+    var taken: [UInt8] = []
+    swap(&taken, &bytes)
+    return taken
   }
 
   package func finish() -> String {
@@ -19,7 +35,7 @@ package final class JSONWriter {
 
   package func reset() {
     bytes.removeAll(keepingCapacity: true)
-    depth = 0
+    depth = indent
     hasMember.removeAll(keepingCapacity: true)
     afterKey = false
   }
@@ -160,6 +176,12 @@ package final class JSONWriter {
     bytes.append(contentsOf: "null".utf8)
   }
 
+  /// Appends `count` copies of a byte outside the JSON structure: the indentation before a row
+  /// nested in an array written elsewhere, the line break after a JSONL row.
+  package func rawByte(_ byte: UInt8, count: Int = 1) {
+    for _ in 0..<count { bytes.append(byte) }
+  }
+
   /// Inserts already-encoded JSON as one value.
   package func rawValue(_ json: String) {
     separator()
@@ -227,39 +249,97 @@ package final class JSONWriter {
 
   private func writeString(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
-    for scalar in value.unicodeScalars {
-      switch scalar.value {
-      case 0x22:
-        bytes.append(0x5C)
-        bytes.append(0x22)
-      case 0x5C:
-        bytes.append(0x5C)
-        bytes.append(0x5C)
-      case 0x0A:
-        bytes.append(0x5C)
-        bytes.append(UInt8(ascii: "n"))
-      case 0x0D:
-        bytes.append(0x5C)
-        bytes.append(UInt8(ascii: "r"))
-      case 0x09:
-        bytes.append(0x5C)
-        bytes.append(UInt8(ascii: "t"))
-      // Controls (C0, DEL, C1), line separators and bidirectional overrides as escapes: the JSON
-      // reads the same and stays inert on a terminal (`InertText`).
-      case 0..<0x20, 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069:
-        bytes.append(contentsOf: "\\u".utf8)
-        let v = scalar.value
-        for shift in stride(from: 12, through: 0, by: -4) {
-          bytes.append(JSONWriter.hexDigits[Int((v >> UInt32(shift)) & 0xF)])
-        }
-      default:
-        if scalar.isASCII {
-          bytes.append(UInt8(scalar.value))
-        } else {
-          bytes.append(contentsOf: String(scalar).utf8)
-        }
-      }
+    // Native strings hand over their bytes in place; copying the string would retain it.
+    if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+      var copy = value
+      copy.withUTF8 { appendEscaped($0) }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends UTF-8 text as the inside of a JSON string. Runs that need no escape are copied
+  /// whole. Escaped: the quote and backslash; controls (C0, DEL, C1), line separators and
+  /// bidirectional overrides as `\u` escapes, so the JSON reads the same and stays inert on a
+  /// terminal (`InertText`). Of the bytes of valid UTF-8, only those below 0x20, `"`, `\`, DEL,
+  /// and the lead bytes 0xC2 (U+0080...U+00BF) and 0xE2 (U+2000...U+2FFF) can start one.
+  private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    guard let base = utf8.baseAddress else { return }
+    let words = UnsafeRawPointer(base)
+    var run = 0
+    var index = 0
+    let count = utf8.count
+    while index < count {
+      // Plain ASCII, eight bytes at a time (most of a row is ids, names and English text).
+      while index + 8 <= count && !Self.mayNeedEscape(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+        index += 8
+      }
+      guard index < count else { break }
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 else {
+        index += 1
+        continue
+      }
+      var scalar = UInt32(byte)
+      var length = 1
+      if byte == 0xC2 || byte == 0xE2 {
+        let escaped = Self.escapedScalar(utf8, at: index, lead: byte)
+        guard let escaped else {
+          index += 1
+          continue
+        }
+        (scalar, length) = escaped
+      }
+      if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
+      appendEscape(scalar)
+      index += length
+      run = index
+    }
+    if run < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<count])) }
+  }
+
+  /// Whether any of eight bytes is below 0x20, a quote, a backslash, DEL or not ASCII: the
+  /// "has a byte less than n" test on a word (any byte x < n sets the high bit of x - n, and
+  /// bytes of 0x80 or more are ruled out first); XOR turns "equal to c" into "less than 1".
+  @inline(__always)
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasByteBelow(_ x: UInt64, _ n: UInt64) -> Bool { (x &- ones &* n) & ~x & high != 0 }
+    return word & high != 0 || hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1)
+      || hasByteBelow(word ^ (ones &* 0x5C), 1) || hasByteBelow(word ^ (ones &* 0x7F), 1)
+  }
+
+  /// The scalar and its length in bytes when the sequence at `index` (lead byte 0xC2 or 0xE2)
+  /// is a C1 control, a line separator or a bidirectional override; nil for any other text.
+  private static func escapedScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8)
+    -> (UInt32, Int)?
+  {
+    if lead == 0xC2 {
+      guard index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) else { return nil }
+      return (UInt32(utf8[index + 1]), 2)
+    }
+    guard index + 2 < utf8.count else { return nil }
+    let second = utf8[index + 1]
+    let third = utf8[index + 2]
+    // U+2028...U+202E are E2 80 A8...AE; U+2066...U+2069 are E2 81 A6...A9.
+    guard (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+    else { return nil }
+    return (0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F), 3)
+  }
+
+  private func appendEscape(_ scalar: UInt32) {
+    bytes.append(0x5C)
+    switch scalar {
+    case 0x22: bytes.append(0x22)
+    case 0x5C: bytes.append(0x5C)
+    case 0x0A: bytes.append(UInt8(ascii: "n"))
+    case 0x0D: bytes.append(UInt8(ascii: "r"))
+    case 0x09: bytes.append(UInt8(ascii: "t"))
+    default:
+      bytes.append(UInt8(ascii: "u"))
+      for shift in stride(from: 12, through: 0, by: -4) {
+        bytes.append(JSONWriter.hexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
+      }
+    }
   }
 }

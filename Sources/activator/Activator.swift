@@ -5,19 +5,17 @@ import ArgumentParser
 
 @main
 struct Activator: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "activator",
-    abstract: "Smart-city self-diagnosis: a maturity stage per pillar, why, and what to do next.",
-    discussion: """
-      Surveys, rule plugins and the solution catalog are YAML data (Surveys/, Rules/). Answers files are what cities return. Exit status: 0 success, 1 findings or failed files, 2 usage or fatal error.
-
-      Where surveys and rules are found, best first: --survey FILE and --rules DIR (they replace all the others); $ACTIVATOR_HOME; the current folder when it holds Surveys/ or Rules/; the installed data (share/activator beside the executable's folder: /usr/share/activator); a source checkout above the executable. The user's own surveys and plugins in $XDG_DATA_HOME/activator/surveys and .../rules (default ~/.local/share/activator) and system-wide ones in /usr/local/share/activator are added to those; a plugin id found twice is taken from the better place. 'activator paths' shows every place and what was loaded from each.
-      """,
-    version: Engine.version,
-    subcommands: [
-      SurveyCommand.self, Template.self, Validate.self, Migrate.self, Check.self, Score.self, Explain.self, Report.self,
-      Diff.self, Test.self, Catalog.self, Paths.self,
-    ])
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "activator",
+      abstract: helpText(.cliHelpActivatorAbstract),
+      discussion: helpText(.cliHelpActivatorDiscussion),
+      version: Engine.version,
+      subcommands: [
+        SurveyCommand.self, Template.self, Validate.self, Migrate.self, Check.self, Score.self, Explain.self,
+        Report.self, Diff.self, Test.self, Catalog.self, Paths.self,
+      ])
+  }
 
   /// Runs the command and exits with Activator's codes: usage errors are 2 (argument parser's
   /// default is 64), help and version go to stdout.

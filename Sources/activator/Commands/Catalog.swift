@@ -5,43 +5,43 @@ import ActivatorTerminal
 import ArgumentParser
 
 struct Catalog: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "List and search the catalog of proven solutions and WeGO programmes.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      abstract: helpText(.cliHelpCatalogAbstract))
+  }
 
-  @Argument(help: ArgumentHelp("Words to look for in names, cities, problems and solutions.", valueName: "query"))
+  @Argument(help: ArgumentHelp(helpText(.cliHelpCatalogQuery), valueName: "query"))
   var query: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("Only solutions for this pillar.", valueName: "id"))
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpCatalogPillar), valueName: "id"))
   var pillar: String?
 
-  @Option(name: .long, help: ArgumentHelp("Only solutions whose stage fit includes this stage.", valueName: "n"))
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpCatalogStage), valueName: "n"))
   var stage: Int?
 
-  @Flag(name: .long, help: "List the WeGO programmes instead of solutions.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpCatalogProgrammes)))
   var programmes = false
 
-  @Flag(name: .long, help: "Only solutions whose facts were verified against their source.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpCatalogVerified)))
   var verified = false
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "Only solutions that suit this income group: low, lower-middle, upper-middle, high.", valueName: "group"))
+    help: ArgumentHelp(helpText(.cliHelpCatalogIncome), valueName: "group"))
   var income: String?
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Only solutions that suit this city size: small, medium, large, very-large.", valueName: "size"))
+    help: ArgumentHelp(helpText(.cliHelpCatalogSize), valueName: "size"))
   var size: String?
 
   @Flag(
     name: .long,
-    help:
-      "Print the provenance of every entry (source, last checked, status, verified) as a Markdown table, as in docs/catalog-provenance.md."
+    help: ArgumentHelp(helpText(.cliHelpCatalogProvenance))
   )
   var provenance = false
 
-  @Option(name: .long, help: "Output format: text or json.")
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpCommonFormat)))
   var format: TextOrJSON = .text
 
   @OptionGroup var sources: SourceOptions

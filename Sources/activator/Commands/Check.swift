@@ -4,27 +4,26 @@ import ActivatorTerminal
 import ArgumentParser
 
 struct Check: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract:
-      "Check surveys, rule plugins, catalogs and fixtures (and answers files), reporting every problem at once.",
-    discussion: """
-      With no paths, checks every survey and rule plugin the other commands would load (see 'activator paths'). Fixtures are loaded as 'activator test' loads them, without running them. Problems are printed as file:line:col: error|warning: message. Exit 0 when clean, 1 with findings, 2 on usage errors.
-      """)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      abstract: helpText(.cliHelpCheckAbstract),
+      discussion: helpText(.cliHelpCheckDiscussion))
+  }
 
   @Argument(
-    help: ArgumentHelp("Files or folders: surveys, rule plugins, fixture files, answers files.", valueName: "path"))
+    help: ArgumentHelp(helpText(.cliHelpCheckPaths), valueName: "path"))
   var paths: [String] = []
 
-  @Option(name: .long, help: "Output format: text or json.")
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpCommonFormat)))
   var format: TextOrJSON = .text
 
-  @Flag(name: .long, help: "Exit 0 when there are warnings but no errors.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpCheckAllowWarnings)))
   var allowWarnings = false
 
-  @Flag(name: .long, help: "Never use colour.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpCommonNoColor)))
   var noColor = false
 
-  @Flag(name: .long, help: "Print how long reading and compiling took.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpCheckTimings)))
   var timings = false
 
   func run() throws {

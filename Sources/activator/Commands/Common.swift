@@ -8,15 +8,12 @@ package import ArgumentParser
 struct SourceOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "Survey id or survey file (default: the surveys found as 'activator paths' shows).", valueName: "id|file"))
+    help: ArgumentHelp(helpText(.cliHelpSourcesSurvey), valueName: "id|file"))
   var survey: String?
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "Rule plugin folder or file; repeat for several. Replaces the default rules and every added plugin.",
-      valueName: "dir"))
+    help: ArgumentHelp(helpText(.cliHelpSourcesRules), valueName: "dir"))
   var rules: [String] = []
 
   var chosen: RuleSources { RuleSources(survey: survey, rules: rules) }
@@ -25,12 +22,10 @@ struct SourceOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "Language of the output, one of the survey's (en, es, fr, pt-br or ko for the shipped one; default: the answers file's, else LANG).",
-      valueName: "code"))
+    help: ArgumentHelp(helpText(.cliHelpOutputLang), valueName: "code"))
   var lang: String?
 
-  @Flag(name: .long, help: "Never use colour (NO_COLOR is honoured too).")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpOutputNoColor)))
   var noColor = false
 
   var color: Bool { !noColor && Console.colorEnabled() }
@@ -38,7 +33,7 @@ struct OutputOptions: ParsableArguments {
 
 /// `--force`, for every command that writes a file.
 struct ForceOption: ParsableArguments {
-  @Flag(name: .long, help: "Replace the output even if it is an answers file or a file this run reads.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpForceForce)))
   var force = false
 }
 
@@ -56,13 +51,17 @@ extension Paper: ExpressibleByArgument {
 struct MetricOptions: ParsableArguments {
   @Option(
     name: .customLong("metric"),
-    help: ArgumentHelp(
-      "A metric to show as a column, by id or plugin/id; repeat for more (default: the metrics the rules mark headline, or all when there are six or fewer).",
-      valueName: "id"))
+    help: ArgumentHelp(helpText(.cliHelpMetricsIds), valueName: "id"))
   var ids: [String] = []
 
-  @Flag(name: .customLong("metrics"), help: "Show every metric of the rules as a column.")
+  @Flag(name: .customLong("metrics"), help: ArgumentHelp(helpText(.cliHelpMetricsAll)))
   var all = false
 
   var selection: MetricSelection { all ? .all : ids.isEmpty ? .byDefault : .ids(ids) }
 }
+
+/// A help text (abstract, discussion, an option's help) in the program's language. argument-parser
+/// reads the help when it builds a command's value and its configuration, which is after
+/// `Activator.main` has chosen `Console.language`, so `--help` speaks the user's language; its own
+/// words (USAGE, OPTIONS, "Show help information.") stay English.
+func helpText(_ key: MessageKey) -> String { Console.say(Message(key)) }

@@ -5,36 +5,32 @@ import ActivatorTerminal
 import ArgumentParser
 
 struct Diff: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Show which cities change stage, in which pillar, between two rule sets.",
-    discussion: """
-      For authors changing rules: the same answers files are scored with rule set A and rule set B
-      (--rules given twice; a rule set may join several folders with ':', e.g.
-      --rules Rules --rules Rules:Examples/plugins/digital-inclusion). Cities are listed in path
-      order with each pillar whose stage moves and the criteria whose outcome differs.
-      Exit status: 0, or 1 if a file failed or, with --exit-code, if any stage changed.
-      """)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      abstract: helpText(.cliHelpDiffAbstract),
+      discussion: helpText(.cliHelpDiffDiscussion))
+  }
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Rule set A, then rule set B (exactly twice); join folders with ':'.", valueName: "dirs"))
+    help: ArgumentHelp(helpText(.cliHelpDiffRules), valueName: "dirs"))
   var rules: [String] = []
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Survey id or survey file (default: every survey in Surveys/).", valueName: "id|file"))
+    help: ArgumentHelp(helpText(.cliHelpDiffSurvey), valueName: "id|file"))
   var survey: String?
 
-  @Argument(help: ArgumentHelp("Answers files or folders, or '-' to read paths from stdin.", valueName: "path"))
+  @Argument(help: ArgumentHelp(helpText(.cliHelpCommonAnswersPaths), valueName: "path"))
   var paths: [String]
 
-  @Option(name: .long, help: "Output: text, json or csv.")
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpDiffFormat)))
   var format: DiffFormat.Kind = .text
 
-  @Flag(name: .long, help: "Also list pillars whose score moves without a stage change.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpDiffScores)))
   var scores = false
 
-  @Flag(name: .long, help: "Exit 1 when any city changes stage (like git diff --exit-code).")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpDiffExitCode)))
   var exitCode = false
 
   @OptionGroup var output: OutputOptions

@@ -5,28 +5,27 @@ import ActivatorTerminal
 import ArgumentParser
 
 struct Explain: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract:
-      "Explain a result: each criterion met, not met or unknown, what is missing for the next stage, why each recommendation."
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      abstract: helpText(.cliHelpExplainAbstract)
+    )
+  }
 
-  @Argument(help: ArgumentHelp("An answers file.", valueName: "file"))
+  @Argument(help: ArgumentHelp(helpText(.cliHelpExplainFile), valueName: "file"))
   var file: String
 
-  @Option(name: .long, help: ArgumentHelp("Only this pillar.", valueName: "id"))
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpExplainPillar), valueName: "id"))
   var pillar: String?
 
-  @Option(name: .long, help: "Output format: text or json.")
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpCommonFormat)))
   var format: TextOrJSON = .text
 
   @Option(
     name: .customLong("what-if"),
-    help: ArgumentHelp(
-      "Score the city again with this answer changed (question=value, written as in an answers file; an empty value leaves the question unanswered) and show which stages, criteria, recommendations and next steps would change. Repeat for several answers. The file is not changed.",
-      valueName: "question=value"))
+    help: ArgumentHelp(helpText(.cliHelpExplainWhatIf), valueName: "question=value"))
   var whatIf: [String] = []
 
-  @Flag(name: .long, help: "Show the basis of each criterion: the citation or stated reason for its threshold.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpExplainBasis)))
   var basis = false
 
   @OptionGroup var sources: SourceOptions

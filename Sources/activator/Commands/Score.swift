@@ -5,13 +5,13 @@ import ActivatorTerminal
 import ArgumentParser
 
 struct Score: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Score answers files: a maturity stage per pillar, with the top recommendations.",
-    discussion: """
-      One file: a summary with bars (or --format json for the full result). Several files, folders (searched recursively for .yaml, .yml and .json) or '-' (paths on stdin): one row per city, in path order, scored on all cores. Bad files are reported on stderr as file:line:col: error: … and never stop the batch; the exit status is 1 if any file failed.
-      """)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      abstract: helpText(.cliHelpScoreAbstract),
+      discussion: helpText(.cliHelpScoreDiscussion))
+  }
 
-  @Argument(help: ArgumentHelp("Answers files, folders, or '-' to read paths from stdin.", valueName: "path"))
+  @Argument(help: ArgumentHelp(helpText(.cliHelpScorePaths), valueName: "path"))
   var paths: [String]
 
   @OptionGroup var sources: SourceOptions
@@ -19,42 +19,40 @@ struct Score: ParsableCommand {
   @OptionGroup var overwrite: ForceOption
   @OptionGroup var metrics: MetricOptions
 
-  @Option(name: .long, help: "Output format (default: a summary for one file; a table on a terminal, jsonl otherwise).")
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpScoreFormat)))
   var format: BatchFormat?
 
-  @Option(name: .shortAndLong, help: "Parallel jobs (default: all cores).")
+  @Option(name: .shortAndLong, help: ArgumentHelp(helpText(.cliHelpScoreJobs)))
   var jobs: Int?
 
   @Option(
     name: .shortAndLong,
-    help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.", valueName: "file"))
+    help: ArgumentHelp(helpText(.cliHelpScoreOut), valueName: "file"))
   var out: String?
 
   @Flag(
-    name: .long, help: "Print the cohort summary (stages per pillar, medians, per region) instead of one row per city.")
+    name: .long, help: ArgumentHelp(helpText(.cliHelpScoreSummary)))
   var summary = false
 
-  @Flag(name: .long, help: "Stop at the first file that fails.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpScoreFailFast)))
   var failFast = false
 
-  @Flag(name: .long, help: "Include every criterion in json/jsonl output.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpScoreDetail)))
   var detail = false
 
   @Flag(
     name: .long,
-    help:
-      "Start CSV with a UTF-8 byte-order mark, which Excel needs to show accents; off by default because Python, pandas, DuckDB and R read it into the first column's name."
+    help: ArgumentHelp(helpText(.cliHelpScoreExcel))
   )
   var excel = false
 
   @Flag(
     name: .long,
-    help:
-      "In the table, show each pillar's score (stage plus the share of the next stage's criteria met) instead of its stage."
+    help: ArgumentHelp(helpText(.cliHelpScoreScores))
   )
   var scores = false
 
-  @Flag(name: .shortAndLong, help: "No progress bar and no closing count on stderr.")
+  @Flag(name: .shortAndLong, help: ArgumentHelp(helpText(.cliHelpScoreQuiet)))
   var quiet = false
 
   func validate() throws {

@@ -4,35 +4,32 @@ import ActivatorTerminal
 import ArgumentParser
 
 struct Template: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Write a blank answers file with every question, its options, unit, range and help as comments.",
-    discussion: """
-      For officials who fill the survey in an editor and e-mail it back. A filled template validates and scores with no edits beyond the answers.
-
-      With --schema, writes instead a JSON Schema of this survey's answers files (question ids, options, ranges), for editors that complete and check YAML as it is typed.
-      """)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      abstract: helpText(.cliHelpTemplateAbstract),
+      discussion: helpText(.cliHelpTemplateDiscussion))
+  }
 
   @OptionGroup var sources: SourceOptions
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Language of the comments (default: LANG, else the survey's first).", valueName: "code"))
+    help: ArgumentHelp(helpText(.cliHelpTemplateLang), valueName: "code"))
   var lang: String?
 
-  @Option(name: .long, help: ArgumentHelp("Fill in the city name.", valueName: "name"))
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpTemplateCity), valueName: "name"))
   var city: String?
 
   @Option(
-    name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    name: .shortAndLong, help: ArgumentHelp(helpText(.cliHelpTemplateOut), valueName: "file"))
   var out: String?
 
-  @Flag(name: .long, help: "Write a JSON Schema of the survey's answers files instead of a template.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpTemplateSchema)))
   var schema = false
 
   @Flag(
     name: .long,
-    help:
-      "For authors: show the stage each option counts towards. Hidden by default, so that officials answer what is true rather than aim for a stage."
+    help: ArgumentHelp(helpText(.cliHelpTemplateShowLevels))
   )
   var showLevels = false
 

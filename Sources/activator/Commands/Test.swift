@@ -5,33 +5,33 @@ import ActivatorTerminal
 import ArgumentParser
 
 struct Test: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Run rule fixtures (answers + expected results) and report coverage.",
-    discussion: """
-      Loads the rule folders given (default: the rules that 'activator paths' lists). Each plugin's fixtures (its tests/ folder) run against that plugin and the plugins it names in 'requires', so a lens plugin loaded beside wego-core does not change wego-core's expected results. Fixture files given with --fixture run against every loaded plugin. Coverage per plugin lists criteria never met or never unmet, options never chosen and solutions never recommended. Exit 1 when a fixture fails or a file has errors.
-      """)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      abstract: helpText(.cliHelpTestAbstract),
+      discussion: helpText(.cliHelpTestDiscussion))
+  }
 
   @Argument(
-    help: ArgumentHelp("Rule plugin folders or files (default: the rules 'activator paths' lists).", valueName: "dir"))
+    help: ArgumentHelp(helpText(.cliHelpTestRules), valueName: "dir"))
   var rules: [String] = []
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Extra fixture file, run against all loaded plugins; repeat for several.", valueName: "file"))
+    help: ArgumentHelp(helpText(.cliHelpTestFixture), valueName: "file"))
   var fixture: [String] = []
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Survey file or folder (default: the surveys 'activator paths' lists).", valueName: "path"))
+    help: ArgumentHelp(helpText(.cliHelpTestSurvey), valueName: "path"))
   var survey: String?
 
-  @Option(name: .long, help: "Output format: text or json.")
+  @Option(name: .long, help: ArgumentHelp(helpText(.cliHelpCommonFormat)))
   var format: TextOrJSON = .text
 
-  @Flag(name: .shortAndLong, help: "List passing fixtures too.")
+  @Flag(name: .shortAndLong, help: ArgumentHelp(helpText(.cliHelpTestVerbose)))
   var verbose = false
 
-  @Flag(name: .long, help: "Never use colour.")
+  @Flag(name: .long, help: ArgumentHelp(helpText(.cliHelpCommonNoColor)))
   var noColor = false
 
   func run() throws {

@@ -207,10 +207,13 @@ package final class TTYDriver: PromptDriver {
     drawnSize = RawMode.size()
     var out = "\u{1B}[H"
     // Lines quote the survey and what the official typed: made inert, the frame's own colours
-    // kept. The last line ends without a line break, so a frame as tall as the screen never
-    // scrolls it.
+    // kept, and in a right-to-left language their left-to-right runs isolated as line mode
+    // isolates them (after layout: the isolates take no column). The last line ends without a
+    // line break, so a frame as tall as the screen never scrolls it.
+    let rightToLeft = t.locale.rightToLeft
     for (index, line) in lines.prefix(drawnSize.rows).enumerated() {
-      out += (index > 0 ? "\r\n" : "") + InertText.terminal(line, keepingStyle: style.color) + "\u{1B}[K"
+      let inert = InertText.terminal(line, keepingStyle: style.color)
+      out += (index > 0 ? "\r\n" : "") + (rightToLeft ? Bidi.isolatedInTerminal(inert) : inert) + "\u{1B}[K"
     }
     out += "\u{1B}[J"
     Console.control(out)

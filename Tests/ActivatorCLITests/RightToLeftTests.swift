@@ -80,6 +80,49 @@ import Testing
     }
   }
 
+  /// The full-screen questionnaire isolates left-to-right runs as line mode does, from the same
+  /// helper, in Arabic only; the isolates take no column, so the layout is the same as without.
+  @Test(arguments: [(40, 14), (100, 32)])
+  func theFullScreenQuestionnaireIsolatesLeftToRightRunsInArabicOnly(columns: Int, rows: Int) {
+    var screens: [String: [String]] = [:]
+    for language in ["ar", "en"] {
+      let pty = PTYProcess(
+        [
+          "survey", "--survey", Binary.fixture("rtl/madina.yaml"), "--rules", Binary.fixture("rtl/madina-rules"),
+          "--lang", language, "--out", "screen-\(language).yaml", "--city", "Muscat",
+        ], cwd: folder, columns: columns, rows: rows)
+      let question = language == "ar" ? "الحافلات السريعة" : "How long are the BRT lines?"
+      // The section's page, yes to the portal, 35% online, the next section's page, then the
+      // question with a Latin acronym inside Arabic.
+      #expect(pty.waitFor("Enter continue"), "\(pty.screen.text)")
+      pty.press(.enter)
+      #expect(pty.waitFor(language == "ar" ? "هل تدير المدينة" : "open data portal"), "\(pty.screen.text)")
+      pty.press(.enter)
+      #expect(pty.waitFor("0 to 100"), "\(pty.screen.text)")
+      pty.send("35")
+      pty.press(.enter)
+      #expect(pty.waitFor(language == "ar" ? "النقل العام" : "Public transport"), "\(pty.screen.text)")
+      pty.press(.enter)
+      #expect(pty.waitFor(question), "\(pty.screen.text)")
+      let output = String(decoding: pty.transcript, as: UTF8.self)
+      let isolates = output.unicodeScalars.contains { $0 == "\u{2068}" || $0 == "\u{2069}" }
+      #expect(isolates == (language == "ar"), "\(language): \(output.debugDescription)")
+      if language == "ar" {
+        #expect(output.contains("\u{2068}BRT\u{2069}؟"), "\(output.debugDescription)")
+      }
+      for line in pty.lines {
+        #expect(DisplayWidth.of(line) < columns, "too wide: \(line)")
+      }
+      screens[language] = pty.lines
+      pty.press(.ctrlC)
+      #expect(pty.waitForExit() != nil)
+      #expect(!(Binary.read(folder + "/screen-\(language).yaml") ?? "").contains("\u{2068}"))
+    }
+    // The isolates take no cell: the acronym and the question mark read on the screen as written.
+    let arabic = screens["ar"] ?? []
+    #expect(arabic.contains { $0.contains("BRT؟") }, "\(arabic)")
+  }
+
   @Test func aFileCannotSmuggleItsOwnIsolatesIntoTheTerminal() {
     let text = Bidi.isolatedInTerminal(InertText.terminal("مدينة \u{2068}X\u{2069} 12", keepingStyle: true))
     // The file's isolates are shown as text; the only real ones are Activator's.

@@ -259,7 +259,10 @@ struct VirtualScreen {
   private mutating func put(_ character: Character) {
     let cells = DisplayWidth.of(character)
     if cells == 0 {
-      if column > 0 { buffer[row][column - 1] = Character(String(buffer[row][column - 1]) + String(character)) }
+      // A mark joins the cell before; a zero-width format character that cannot (FSI, PDI) is
+      // kept by no cell, as a terminal shows it: nowhere.
+      let joined = String(buffer[row][max(0, column - 1)]) + String(character)
+      if column > 0, joined.count == 1, let cell = joined.first { buffer[row][column - 1] = cell }
       return
     }
     if column + cells > columns {

@@ -102,7 +102,9 @@ package struct StageWords {
       // An answer is written as its question's kind writes it; a computed rate with the digits
       // it can bear (42,017 per 100,000, not 42,017.26).
       let question = miss.question.map { a.survey.questions[$0] }
-      let unit = question.flatMap { ValueText.unit(of: $0, a.language) } ?? criterion.measure?.unit.map { t.text($0) }
+      let unit =
+        question.flatMap { ValueText.unit(of: $0, a.language, count: miss.value) }
+        ?? criterion.measure?.unit.map { t.text($0) }
       let format = { (number: Double) in
         question.map { $0.kind.formatNumber(number, language: a.language) }
           ?? ValueText.number(Localizer.shown(number), a.language)

@@ -184,8 +184,8 @@ extension Questionnaire {
   func chooseReading(_ typed: String, _ readings: [AnswerValue], _ question: Question) -> PromptResult {
     var items = readings.map { value -> Prompt.Item in
       let number = value.number.map { t.locale.exact($0) } ?? ""
-      let unit = question.unit?.text(language) ?? ""
-      return Prompt.Item(unit.isEmpty ? number : unit == "%" ? number + "%" : number + " " + unit)
+      let unit = value.number.map { question.unit?.text(language, count: $0) } ?? question.unit?.text(language)
+      return Prompt.Item(ValueText.withUnit(number, unit: unit))
     }
     items.append(Prompt.Item(t(.questionnaireReadingNeither), token: "retype"))
     let prompt = Prompt(

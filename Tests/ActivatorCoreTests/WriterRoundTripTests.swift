@@ -40,7 +40,7 @@ import Testing
       var question = survey.questions[index]
       question.text = spiked(question.text, with: awkward)
       question.help = question.help.map { spiked($0, with: awkward) }
-      question.unit = question.unit.map { spiked($0, with: awkward) }
+      question.unit = question.unit.map { UnitText(spiked($0.text, with: awkward), forms: $0.forms) }
       question.source = question.source.map { spiked($0, with: awkward) }
       for option in question.options.indices {
         question.options[option].label = spiked(question.options[option].label, with: awkward)

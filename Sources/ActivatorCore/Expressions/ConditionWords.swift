@@ -89,7 +89,7 @@ package enum ConditionWords {
         return Message(key, ["question": naming(slot), "value": .quoted(label), "unit": ""])
       case (.identifier(let id, _), .literal(let literal, _)):
         guard let slot = survey.questionIndex[id], let number = Self.number(literal) else { return nil }
-        let unit = AnswerParser.unitHint(survey.questions[slot])
+        let unit = AnswerParser.unitHint(survey.questions[slot], count: number)
         return Message(key, ["question": naming(slot), "value": .figure(number, grouped: true), "unit": unit])
       case (.call("level", nil, let arguments, _, _), .literal(.int(let level), _)):
         guard arguments.count == 1, case .identifier(let id, _) = arguments[0], let slot = survey.questionIndex[id],

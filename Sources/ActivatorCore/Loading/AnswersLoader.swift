@@ -389,10 +389,12 @@ package enum AnswerParser {
     return .message(Message(.answersCodesHint, ["codes": .alternatives(words)]))
   }
 
-  /// " datasets" after a number in the reader's language; "%" stays against it.
-  static func unitHint(_ question: Question) -> MessageArgument {
+  /// " datasets" after `count` in the reader's language, in the form its plural rule gives
+  /// that count ("1 dataset"); "%" stays against it.
+  static func unitHint(_ question: Question, count: Double) -> MessageArgument {
     guard let unit = question.unit, !unit.text("en").isEmpty else { return .text("") }
     if unit.text("en") == "%" { return .text("%") }
-    return .localized(LocalizedText(unit.translations.map { ($0.language, " " + $0.text) }))
+    return .localized(
+      LocalizedText(unit.text.translations.map { ($0.language, " " + unit.text($0.language, count: count)) }))
   }
 }

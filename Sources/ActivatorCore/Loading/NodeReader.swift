@@ -199,7 +199,9 @@ package struct NodeReader {
   /// A translatable text: a mapping from language code to text with every required language.
   ///
   /// - Parameter nameLike: also accept a plain string standing for every language (names).
-  package func localized(_ node: YAMLNode, _ what: Message, nameLike: Bool = false) -> LocalizedText? {
+  package func localized(
+    _ node: YAMLNode, _ what: Message, nameLike: Bool = false, countForms: ((String, YAMLNode) -> String?)? = nil
+  ) -> LocalizedText? {
     if let text = node.scalar, !node.isNull {
       if nameLike || languages.count <= 1 {
         // A plain string stands for every language: blank, it would be a blank translation.
@@ -238,7 +240,18 @@ package struct NodeReader {
           pair.key)
         continue
       }
-      guard let text = pair.value.scalar, !pair.value.isNull || pair.value.scalarStyle != .plain else {
+      var text = pair.value.scalar
+      // A unit's forms by count (`countForms`) stand for the language's text by their "other".
+      if let countForms, pair.value.mapping != nil {
+        guard let other = countForms(language, pair.value) else {
+          // Reported there; the language is given, so not reported missing as well.
+          translations.append((language, ""))
+          keys.append(pair.key)
+          continue
+        }
+        text = other
+      }
+      guard let text, !pair.value.isNull || pair.value.scalarStyle != .plain else {
         error(
           "wrong-type",
           Message(
@@ -268,6 +281,43 @@ package struct NodeReader {
     }
     checkTranslations(translations, keys: keys, node, what)
     return translations.isEmpty ? nil : LocalizedText(translations)
+  }
+
+  /// A unit: a translatable text in which a language may give its forms by count instead of one
+  /// text (`{one: "hour", other: "hours"}`), named by the CLDR plural categories its message
+  /// file's rules have, `other` always among them.
+  package func unit(_ node: YAMLNode, _ what: Message) -> UnitText? {
+    var forms: [String: [String: String]] = [:]
+    let text = localized(node, what) { language, value in
+      let categories = MessageCatalogue.shared.locale(language).plural.map(\.category) + ["other"]
+      var own: [String: String] = [:]
+      for pair in value.mapping ?? [] {
+        guard let category = pair.key.scalar else { continue }
+        guard categories.contains(category) else {
+          self.error(
+            "unknown-plural-form",
+            Message(
+              .readUnitFormUnknown,
+              [
+                "what": .message(what), "language": .text(language), "form": .text(category),
+                "forms": .text(categories.joined(separator: ", ")),
+              ]),
+            pair.key)
+          continue
+        }
+        guard let form = self.string(pair.value, what) else { continue }
+        own[category] = form
+      }
+      guard let other = own.removeValue(forKey: "other") else {
+        self.error(
+          "missing-translation", Message(.readUnitFormOther, ["what": .message(what), "language": .text(language)]),
+          value)
+        return nil
+      }
+      forms[language] = own
+      return other
+    }
+    return text.map { UnitText($0, forms: forms) }
   }
 
   /// Every declared language is there — one that is missing is reported at the last language

@@ -48,14 +48,14 @@ package enum TranslationAudit {
       return
     }
     guard let pairs = node.mapping else { return }
-    if let english = translations(pairs)?.first(where: { $0.key.scalar == "en" })?.value.scalar {
+    if let english = translations(pairs)?.first(where: { $0.key.scalar == "en" }).map({ texts($0.value) }) {
+      let englishTexts = Set(english.map(\.text))
       for pair in pairs {
-        guard let language = pair.key.scalar, language != "en", let text = pair.value.scalar, text == english,
-          hasWords(text)
-        else { continue }
-        findings.append(
-          Finding(
-            path: path, language: language, text: text, line: pair.value.start.line, column: pair.value.start.column))
+        guard let language = pair.key.scalar, language != "en" else { continue }
+        for (text, node) in texts(pair.value) where englishTexts.contains(text) && hasWords(text) {
+          findings.append(
+            Finding(path: path, language: language, text: text, line: node.start.line, column: node.start.column))
+        }
       }
       return
     }
@@ -69,9 +69,22 @@ package enum TranslationAudit {
   static func translations(_ pairs: [YAMLPair]) -> [YAMLPair]? {
     guard pairs.count > 1, pairs.contains(where: { $0.key.scalar == "en" }) else { return nil }
     for pair in pairs {
-      guard let key = pair.key.scalar, LanguageChoice.isCode(key), pair.value.scalar != nil else { return nil }
+      guard let key = pair.key.scalar, LanguageChoice.isCode(key), !texts(pair.value).isEmpty else { return nil }
     }
     return pairs
+  }
+
+  /// A language's text, or each of a unit's forms by count (`{one: "hour", other: "hours"}`).
+  static func texts(_ node: YAMLNode) -> [(text: String, node: YAMLNode)] {
+    if let text = node.scalar { return [(text, node)] }
+    let categories: Set<String> = ["zero", "one", "two", "few", "many", "other"]
+    guard let pairs = node.mapping, pairs.contains(where: { $0.key.scalar == "other" }) else { return [] }
+    var found: [(text: String, node: YAMLNode)] = []
+    for pair in pairs {
+      guard let key = pair.key.scalar, categories.contains(key), let text = pair.value.scalar else { return [] }
+      found.append((text, pair.value))
+    }
+    return found
   }
 
   static func hasWords(_ text: String) -> Bool {

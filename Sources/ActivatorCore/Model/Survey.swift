@@ -158,7 +158,8 @@ package struct Question: Sendable {
   /// The earlier multi-choice question whose ticked options are this choice question's options.
   package var optionsFrom: Int?
   package var options: [ChoiceOption]
-  package var unit: LocalizedText?
+  /// The unit of a number, with its forms by count where the survey gives them.
+  package var unit: UnitText?
   package var minimum: Double?
   package var maximum: Double?
   package var minChoices: Int?
@@ -170,7 +171,7 @@ package struct Question: Sendable {
     id: String, kind: any QuestionKind, text: LocalizedText, help: LocalizedText? = nil,
     source: String? = nil, pillar: Int? = nil, section: Int = 0, required: Bool = true,
     allowed: Set<MissingCode> = [.dontKnow], relevantSource: ExpressionSource? = nil,
-    options: [ChoiceOption] = [], unit: LocalizedText? = nil, minimum: Double? = nil,
+    options: [ChoiceOption] = [], unit: UnitText? = nil, minimum: Double? = nil,
     maximum: Double? = nil, minChoices: Int? = nil, maxChoices: Int? = nil,
     defaultValue: AnswerValue? = nil, location: SourceLocation
   ) {

@@ -6,8 +6,8 @@ package enum ValueText {
     let question = survey.questions[slot]
     switch value {
     case .bool(let b): return Localizer(language)(b ? .valueYes : .valueNo)
-    case .int(let n): return withUnit(question.kind.formatNumber(Double(n), language: language), question, language)
-    case .double(let d): return withUnit(question.kind.formatNumber(d, language: language), question, language)
+    case .int(let n): return withUnit(Double(n), question, language)
+    case .double(let d): return withUnit(d, question, language)
     case .string(let s): return s
     case .choice(_, let option):
       return question.options[Int(option)].label.text(language)
@@ -67,13 +67,17 @@ package enum ValueText {
     return JSONWriter.format(rounded)
   }
 
-  static func withUnit(_ number: String, _ question: Question, _ language: String) -> String {
-    withUnit(number, unit: unit(of: question, language))
+  /// An answer's number as its question's kind writes it, with the unit's form for that count.
+  static func withUnit(_ number: Double, _ question: Question, _ language: String) -> String {
+    withUnit(question.kind.formatNumber(number, language: language), unit: unit(of: question, language, count: number))
   }
 
-  /// The unit a question's numbers are in: its own, or "%" for a percent question without one.
-  package static func unit(of question: Question, _ language: String) -> String? {
-    question.unit?.text(language) ?? (question.kind.name == "percent" ? "%" : nil)
+  /// The unit a question's numbers are in: its own, or "%" for a percent question without one;
+  /// after `count`, in the form the language's plural rule gives that count ("1.5 hours",
+  /// "1,5 heure").
+  package static func unit(of question: Question, _ language: String, count: Double? = nil) -> String? {
+    guard let unit = question.unit else { return question.kind.name == "percent" ? "%" : nil }
+    return count.map { unit.text(language, count: $0) } ?? unit.text(language)
   }
 
   /// A number with its unit as words follow it: "35%", "88% of payments", "12 days". Every

@@ -94,7 +94,7 @@ struct NumberRules: Sendable {
     let reader = context.reader
     if fields.keys["unit"] != nil {
       question.unit = fields.optional("unit").flatMap {
-        reader.localized($0, Message(.whatUnit, ["label": .message(context.label)]))
+        reader.unit($0, Message(.whatUnit, ["label": .message(context.label)]))
       }
     }
     question.minimum = fields.optional("min").flatMap { reader.double($0, Message(.whatMin)) }
@@ -178,7 +178,7 @@ struct NumberRules: Sendable {
           .answerAtLeast,
           [
             "subject": AnswerParser.subject(question, reader), "low": figure(low, reader),
-            "unit": AnswerParser.unitHint(question), "value": figure(number, reader),
+            "unit": AnswerParser.unitHint(question, count: low), "value": figure(number, reader),
           ]),
         node)
       return .invalid
@@ -190,7 +190,7 @@ struct NumberRules: Sendable {
           .answerAtMost,
           [
             "subject": AnswerParser.subject(question, reader), "high": figure(high, reader),
-            "unit": AnswerParser.unitHint(question), "value": figure(number, reader),
+            "unit": AnswerParser.unitHint(question, count: high), "value": figure(number, reader),
           ]),
         node)
       return .invalid

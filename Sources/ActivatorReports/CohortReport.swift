@@ -111,14 +111,7 @@ package struct CohortReport: Sendable {
     let pillarCount = survey.pillars.count
     let top = survey.topStage
 
-    // Records from other survey versions may have other pillar counts; pad or trim them.
-    let usable = records.map { record -> CohortRecord in
-      var record = record
-      record.stages = Array((record.stages + Array(repeating: 1, count: pillarCount)).prefix(pillarCount))
-      record.scores = Array((record.scores + Array(repeating: 1, count: pillarCount)).prefix(pillarCount))
-      record.coverage = Array((record.coverage + Array(repeating: 0, count: pillarCount)).prefix(pillarCount))
-      return record
-    }
+    let usable = Self.padded(records, pillars: pillarCount)
     all = Self.group(t(.batchAllCities), usable, pillars: pillarCount, top: top)
     var byRegion: [String: [CohortRecord]] = [:]
     for record in usable {
@@ -130,18 +123,49 @@ package struct CohortReport: Sendable {
       Self.group(Regions.name($0, language: t.language), byRegion[$0] ?? [], pillars: pillarCount, top: top)
     }
     let regionMedians = Dictionary(uniqueKeysWithValues: zip(regionKeys, regions))
-
-    let sortedScores = (0..<pillarCount).map { pillar in
-      usable.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] }.sorted()
-    }
+    let ordered = Self.ordered(usable, ranking: ranking.map { ($0, metrics[$0.metric].id) }, t)
     let solutionNames = Dictionary(
       program.solutions.map { ($0.id, t.text($0.name)) }, uniquingKeysWith: { first, _ in first })
+    let standing = Standing(records: usable, pillars: pillarCount, cohortMedians: all.medianScore)
+    cities = ordered.enumerated().map { index, record in
+      City(
+        anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city,
+        country: record.country.map { Regions.countryName($0, language: t.language) },
+        region: record.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: t.language) }, path: record.path,
+        stages: record.stages, scores: record.scores,
+        coverage: record.coverage, overall: record.overall,
+        percentile: standing.percentile(record),
+        versusCohort: standing.versusCohort(record),
+        versusRegion: standing.versusRegion(record, region: record.region.flatMap { regionMedians[$0] }),
+        topSolutions: record.topSolutions.map { solutionNames[$0] ?? $0 },
+        metrics: metrics.map { record.metrics[$0.id]?.value })
+    }
+    aggregateMetrics(usable, byRegion: byRegion, regionKeys: regionKeys)
+    if let ranking { rank(by: ranking) }
+  }
+
+  /// Records from other survey versions may have other pillar counts; pad or trim them.
+  static func padded(_ records: [CohortRecord], pillars pillarCount: Int) -> [CohortRecord] {
+    records.map { record -> CohortRecord in
+      var record = record
+      record.stages = Array((record.stages + Array(repeating: 1, count: pillarCount)).prefix(pillarCount))
+      record.scores = Array((record.scores + Array(repeating: 1, count: pillarCount)).prefix(pillarCount))
+      record.coverage = Array((record.coverage + Array(repeating: 0, count: pillarCount)).prefix(pillarCount))
+      return record
+    }
+  }
+
+  /// The table order: by the ranking's metric when there is one, then by overall stage, total
+  /// score, city name and path.
+  static func ordered(
+    _ usable: [CohortRecord], ranking: (order: Ranking, metric: String)?, _ t: Localizer
+  ) -> [CohortRecord] {
     // Pillars that are not assessed add nothing to a city's total.
     func total(_ record: CohortRecord) -> Double {
       record.scores.indices.reduce(0) { $0 + (record.stages[$1] > 0 ? record.scores[$1] : 0) }
     }
-    let ordered = usable.sorted { a, b in
-      if let ranking, let order = Self.rankOrder(a, b, metrics[ranking.metric].id, ascending: ranking.ascending) {
+    return usable.sorted { a, b in
+      if let ranking, let order = Self.rankOrder(a, b, ranking.metric, ascending: ranking.order.ascending) {
         return order
       }
       let meanA = total(a)
@@ -151,30 +175,49 @@ package struct CohortReport: Sendable {
       if a.city != b.city { return t.locale.precedes(a.city, b.city) }
       return a.path < b.path
     }
-    let medians = all.medianScore
-    cities = ordered.enumerated().map { index, record in
-      let region = record.region.flatMap { regionMedians[$0] }
-      return City(
-        anchor: "city-\(index + 1)", name: record.city.isEmpty ? record.path : record.city,
-        country: record.country.map { Regions.countryName($0, language: t.language) },
-        region: record.region.flatMap { $0.isEmpty ? nil : Regions.name($0, language: t.language) }, path: record.path,
-        stages: record.stages, scores: record.scores,
-        coverage: record.coverage, overall: record.overall,
-        percentile: (0..<pillarCount).map {
-          record.stages[$0] > 0 ? Self.percentile(record.scores[$0], in: sortedScores[$0]) : nil
-        },
-        versusCohort: (0..<pillarCount).map {
-          record.stages[$0] > 0 ? record.scores[$0] - (medians[$0] ?? record.scores[$0]) : nil
-        },
-        versusRegion: (0..<pillarCount).map { pillar in
-          guard record.stages[pillar] > 0, let region, region.cities > 1, let median = region.medianScore[pillar] else {
-            return nil
-          }
-          return record.scores[pillar] - median
-        },
-        topSolutions: record.topSolutions.map { solutionNames[$0] ?? $0 },
-        metrics: metrics.map { record.metrics[$0.id]?.value })
+  }
+
+  /// Where a city stands per pillar against the whole cohort and against its own region.
+  struct Standing {
+    var pillars: Int
+    /// Per pillar: the assessed cities' scores, sorted.
+    var sortedScores: [[Double]]
+    var cohortMedians: [Double?]
+
+    init(records: [CohortRecord], pillars: Int, cohortMedians: [Double?]) {
+      self.pillars = pillars
+      self.cohortMedians = cohortMedians
+      sortedScores = (0..<pillars).map { pillar in
+        records.filter { $0.stages[pillar] > 0 }.map { $0.scores[pillar] }.sorted()
+      }
     }
+
+    func percentile(_ record: CohortRecord) -> [Double?] {
+      (0..<pillars).map {
+        record.stages[$0] > 0 ? CohortReport.percentile(record.scores[$0], in: sortedScores[$0]) : nil
+      }
+    }
+
+    func versusCohort(_ record: CohortRecord) -> [Double?] {
+      (0..<pillars).map {
+        record.stages[$0] > 0 ? record.scores[$0] - (cohortMedians[$0] ?? record.scores[$0]) : nil
+      }
+    }
+
+    func versusRegion(_ record: CohortRecord, region: Group?) -> [Double?] {
+      (0..<pillars).map { pillar in
+        guard record.stages[pillar] > 0, let region, region.cities > 1, let median = region.medianScore[pillar] else {
+          return nil
+        }
+        return record.scores[pillar] - median
+      }
+    }
+  }
+
+  /// The chosen metrics aggregated over the whole cohort and over each region.
+  mutating func aggregateMetrics(
+    _ usable: [CohortRecord], byRegion: [String: [CohortRecord]], regionKeys: [String]
+  ) {
     for index in ([all] + regions).indices {
       var aggregates = metrics.map(MetricAggregate.init)
       let members = index == 0 ? usable : byRegion[regionKeys[index - 1]] ?? []
@@ -183,7 +226,6 @@ package struct CohortReport: Sendable {
       }
       if index == 0 { all.metrics = aggregates } else { regions[index - 1].metrics = aggregates }
     }
-    if let ranking { rank(by: ranking) }
   }
 
   /// Which of two cities comes first by a metric: the better value first, cities without a

@@ -3,12 +3,23 @@ import ActivatorCore
 extension MarkdownReport {
   package static func cohort(_ r: CohortReport) -> String {
     let t = Localizer(r.language)
+    return cohortHeading(r, t) + cohortHeatmap(r, t) + cohortDistribution(r, t) + cohortMedians(r, t) + metrics(r, t)
+      + cohortCities(r, t) + cohortFooter(r, t)
+  }
+
+  /// The title, the survey, the number of regions and of files that could not be read.
+  static func cohortHeading(_ r: CohortReport, _ t: Localizer) -> String {
     var out = "# " + t(.cohortSmartCityDiagnosisCohortCities, ["cities_count": "\(r.cities.count)"]) + "\n\n"
     out += "*\(e(r.surveyTitle))* · " + t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])
     if !r.failures.isEmpty {
       out += " · " + t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"])
     }
-    out += "\n\n## " + t(.cohortStagesByCity) + "\n\n"
+    return out
+  }
+
+  /// Each city's stage per pillar, in table order, with the legend of its marks.
+  static func cohortHeatmap(_ r: CohortReport, _ t: Localizer) -> String {
+    var out = "\n\n## " + t(.cohortStagesByCity) + "\n\n"
     if let note = r.rankingNote(t) { out += e(note) + "\n\n" }
     out +=
       "| # | " + t(.cohortCity) + " | " + t(.cohortRegion) + " | " + r.pillarNames.map(e).joined(separator: " | ")
@@ -27,7 +38,12 @@ extension MarkdownReport {
       "\n" + e(StatusMark.lowConfidence.glyph)
       + t(.cohortLowConfidenceManyAnswersUnknown)
       + "; " + e(StatusMark.notAssessed.glyph) + " " + t.notAssessed + "\n"
-    out += "\n## " + t(.cohortDistributionStagesPerPillar) + "\n\n"
+    return out
+  }
+
+  /// How many cities stand at each stage, per pillar.
+  static func cohortDistribution(_ r: CohortReport, _ t: Localizer) -> String {
+    var out = "\n## " + t(.cohortDistributionStagesPerPillar) + "\n\n"
     out +=
       "| " + t(.batchPillar) + " | " + r.stageNames.enumerated().map { "\($0 + 1) \(e($1))" }.joined(separator: " | ")
       + " | "
@@ -38,7 +54,12 @@ extension MarkdownReport {
         "| \(e(name)) | " + r.all.stageCounts[pillar].map(String.init).joined(separator: " | ")
         + " | \(r.all.notAssessed[pillar]) |\n"
     }
-    out += "\n## " + t(.cohortMedians) + "\n\n"
+    return out
+  }
+
+  /// The median score and stage per pillar, for all cities and per region.
+  static func cohortMedians(_ r: CohortReport, _ t: Localizer) -> String {
+    var out = "\n## " + t(.cohortMedians) + "\n\n"
     out +=
       "| " + t(.cohortGroup) + " | " + t(.cohortCities) + " | " + r.pillarNames.map(e).joined(separator: " | ") + " | "
       + t(.cohortOverall) + " |\n"
@@ -51,8 +72,12 @@ extension MarkdownReport {
       }.joined(separator: " | ")
       out += " | \(group.medianOverall.map(String.init) ?? "—") |\n"
     }
-    out += metrics(r, t)
-    out += "\n## " + t(.cohortCities) + "\n"
+    return out
+  }
+
+  /// One section per city: where it stands per pillar, against the cohort and its region.
+  static func cohortCities(_ r: CohortReport, _ t: Localizer) -> String {
+    var out = "\n## " + t(.cohortCities) + "\n"
     for city in r.cities {
       out += "\n<a id=\"\(city.anchor)\"></a>\n\n### \(e(city.name))"
       if let overall = city.overall { out += " — \(overall) \(e(r.stageNames[max(1, min(overall, r.topStage)) - 1]))" }
@@ -79,6 +104,12 @@ extension MarkdownReport {
           "\n" + t.label(.cohortTopRecommendations) + city.topSolutions.map(e).joined(separator: t.semicolon) + "\n"
       }
     }
+    return out
+  }
+
+  /// The files that could not be read, then the survey, rules and engine the report rests on.
+  static func cohortFooter(_ r: CohortReport, _ t: Localizer) -> String {
+    var out = ""
     if !r.failures.isEmpty {
       out += "\n## " + t(.cohortFilesThatCouldNotBe) + "\n\n"
       for failure in r.failures { out += "- `\(code(failure.path))`: \(e(t(failure.message)))\n" }

@@ -79,6 +79,27 @@ package struct ProgressReport: Sendable {
     stageNames = (1...max(1, survey.topStage)).map { survey.stageName($0, language) }
     overall = (old.overall, new.overall)
 
+    cautions = Self.cautions(old, new, completed: (before, after), t)
+    pillars = Self.pillarChanges(old, new, language, t)
+    let criteria = Self.criterionChanges(old, new, t)
+    newlyMet = criteria.newlyMet
+    moved = Self.moved(pillars, language)
+    criteriaCounts = t(
+      .progressCriteriaCounts, ["met": .count(criteria.newlyMet.count), "lost": .count(criteria.lost.count)])
+    nextSteps = CityReport.summarySteps(new, t)
+    lost = criteria.lost
+    clarified = criteria.clarified
+    done = Self.done(old, new, outcomesNow: criteria.outcomesNow, t)
+    let oldSolutionIDs = Set(old.recommendations.map { old.program.solutions[$0.solution].id })
+    newRecommendations = new.recommendations.prefix(10).map { new.program.solutions[$0.solution] }
+      .filter { !oldSolutionIDs.contains($0.id) }.map { t.text($0.name) }
+  }
+
+  /// What makes the comparison less meaningful: another city's name, other rules, the second
+  /// file completed before the first.
+  static func cautions(
+    _ old: Assessment, _ new: Assessment, completed: (before: String?, after: String?), _ t: Localizer
+  ) -> [String] {
     var cautions: [String] = []
     if old.sheet.city.name != new.sheet.city.name {
       cautions.append(
@@ -90,7 +111,7 @@ package struct ProgressReport: Sendable {
       cautions.append(
         t(.progressAssessmentsWereScoredWithDifferent))
     }
-    if let before, let after, after < before {
+    if let before = completed.before, let after = completed.after, after < before {
       cautions.append(
         // The day in words; the timestamps themselves only when both fall on the same day.
         t(
@@ -99,11 +120,17 @@ package struct ProgressReport: Sendable {
             ? ["after": .text(after), "before": .text(before)]
             : ["after": .text(t.date(after)), "before": .text(t.date(before))]))
     }
-    self.cautions = cautions
+    return cautions
+  }
 
+  /// Each pillar of the new assessment beside the same pillar (by id) of the old one.
+  static func pillarChanges(_ old: Assessment, _ new: Assessment, _ language: String, _ t: Localizer)
+    -> [PillarChange]
+  {
+    let survey = new.survey
     let oldPillars = Dictionary(
       old.pillars.map { (old.survey.pillars[$0.pillar].id, $0) }, uniquingKeysWith: { first, _ in first })
-    pillars = new.pillars.map { result in
+    return new.pillars.map { result in
       let definition = survey.pillars[result.pillar]
       let previous = oldPillars[definition.id]
       let before = previous.map { ($0.stage, old.survey.stageName($0.stage, language), $0.score, $0.coverage) }
@@ -115,7 +142,14 @@ package struct ProgressReport: Sendable {
       change.assessedAfter = result.assessed
       return change
     }
+  }
 
+  /// The criteria (by qualified id) whose outcome changed: newly met, lost, or unknown before and
+  /// known unmet now; with every outcome of the new assessment, for `done`.
+  static func criterionChanges(_ old: Assessment, _ new: Assessment, _ t: Localizer) -> (
+    newlyMet: [CriterionChange], lost: [CriterionChange], clarified: [CriterionChange], outcomesNow: [String: Outcome]
+  ) {
+    let survey = new.survey
     var oldOutcomes: [String: Outcome] = [:]
     for (index, criterion) in old.program.criteria.enumerated() {
       oldOutcomes[criterion.qualifiedID] = old.outcomes[index]
@@ -139,13 +173,14 @@ package struct ProgressReport: Sendable {
         clarified.append(change)
       }
     }
-    self.newlyMet = newlyMet
-    moved = Self.moved(pillars, language)
-    criteriaCounts = t(.progressCriteriaCounts, ["met": .count(newlyMet.count), "lost": .count(lost.count)])
-    nextSteps = CityReport.summarySteps(new, t)
-    self.lost = lost
-    self.clarified = clarified
+    return (newlyMet, lost, clarified, newOutcomes)
+  }
 
+  /// Earlier recommendations the city has carried out: every criterion they were made for is met
+  /// now, and the new assessment no longer recommends them.
+  static func done(_ old: Assessment, _ new: Assessment, outcomesNow newOutcomes: [String: Outcome], _ t: Localizer)
+    -> [Done]
+  {
     var done: [Done] = []
     let newSolutionIDs = Set(new.recommendations.map { new.program.solutions[$0.solution].id })
     for recommendation in old.recommendations {
@@ -157,10 +192,7 @@ package struct ProgressReport: Sendable {
       done.append(
         Done(name: t.text(solution.name), city: t.text(solution.city), criteria: criteria.map { t.text($0.title) }))
     }
-    self.done = done
-    let oldSolutionIDs = Set(old.recommendations.map { old.program.solutions[$0.solution].id })
-    newRecommendations = new.recommendations.prefix(10).map { new.program.solutions[$0.solution] }
-      .filter { !oldSolutionIDs.contains($0.id) }.map { t.text($0.name) }
+    return done
   }
 
   /// "Smart Mobility: from stage 2 Developing to 3 Established, score +0.8": pillars that changed

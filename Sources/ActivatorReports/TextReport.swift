@@ -17,6 +17,14 @@ package struct TextReport: Sendable {
 
   package func summary(_ a: Assessment, recommendations limit: Int = 5) -> String {
     let t = Localizer(a.language)
+    return summaryHeader(a, t) + pillarTable(a, t) + overallAndGaps(a, t) + topRecommendations(a, limit: limit, t)
+      + nextStepsSection(a, t) + "\n"
+      + style.dim(t(.textWhyWhatMissing) + "activator explain \(shellQuoted(a.sheet.path))")
+      + "\n"
+  }
+
+  /// The city, the survey and rules it was scored with, and the facts that frame the result.
+  func summaryHeader(_ a: Assessment, _ t: Localizer) -> String {
     let survey = a.survey
     let program = a.program
     var out = ""
@@ -29,7 +37,13 @@ package struct TextReport: Sendable {
     let facts = [t.dataYear(a), a.overallBasis.pillars > 0 ? t.pillarsAssessed(a) : nil].compactMap { $0 }
     if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n" }
     out += "\n"
+    return out
+  }
 
+  /// One line per pillar: stage, score, a bar to the top stage and coverage.
+  func pillarTable(_ a: Assessment, _ t: Localizer) -> String {
+    let survey = a.survey
+    var out = ""
     let nameWidth = max(12, survey.pillars.map { DisplayWidth.of(t.text($0.name)) }.max() ?? 12)
     let stageWidth = max(12, survey.stages.map { DisplayWidth.of("\($0.level) \(t.text($0.name))") }.max() ?? 12)
     let barWidth = max(10, width - nameWidth - stageWidth - 24)
@@ -57,6 +71,14 @@ package struct TextReport: Sendable {
       out += "\n"
     }
     out += "\n"
+    return out
+  }
+
+  /// The overall stage, the pillars that could not be placed and why, targets not reached, and
+  /// the low-confidence warning.
+  func overallAndGaps(_ a: Assessment, _ t: Localizer) -> String {
+    let survey = a.survey
+    var out = ""
     if a.overall != nil || a.overallBasis.pillars > 0 {
       out += t.label(.cohortOverallStage) + style.bold(t.overall(a))
       if a.overall != nil { out += style.dim(" (" + t(.textMedianPillarsReadItWith) + ")") }
@@ -82,7 +104,14 @@ package struct TextReport: Sendable {
     if a.pillars.contains(where: { $0.assessed && $0.confidence == .low }) {
       out += style.yellow("! ") + t(.textLowConfidenceManyAnswersUnknown) + "\n"
     }
+    return out
+  }
 
+  /// The first `limit` recommendations, each with the criterion it is made for.
+  func topRecommendations(_ a: Assessment, limit: Int, _ t: Localizer) -> String {
+    let survey = a.survey
+    let program = a.program
+    var out = ""
     if !a.recommendations.isEmpty {
       out += "\n" + style.bold(t(.cohortTopRecommendations)) + "\n"
       for (rank, recommendation) in a.recommendations.prefix(limit).enumerated() {
@@ -98,6 +127,13 @@ package struct TextReport: Sendable {
         }
       }
     }
+    return out
+  }
+
+  /// The WeGO programmes the rules point to.
+  func nextStepsSection(_ a: Assessment, _ t: Localizer) -> String {
+    let program = a.program
+    var out = ""
     if !a.nextSteps.isEmpty {
       out += "\n" + style.bold(t(.reportNextStepsWithWego)) + "\n"
       for step in a.nextSteps {
@@ -105,7 +141,6 @@ package struct TextReport: Sendable {
         out += DisplayWidth.truncate("• \(t.text(programme.name)) [\(t.step(programme.step))]", to: width) + "\n"
       }
     }
-    out += "\n" + style.dim(t(.textWhyWhatMissing) + "activator explain \(shellQuoted(a.sheet.path))") + "\n"
     return out
   }
 
@@ -283,7 +318,6 @@ package struct TextReport: Sendable {
     if unanswered > 0 {
       out += style.yellow("  - " + t(.textUnansweredRequiredQuestionSNot, ["unanswered": "\(unanswered)"])) + "\n"
     }
-
     return out
   }
 

@@ -71,6 +71,31 @@ package struct CheckService {
     workspace.loadRules(ruleRoots)
     summary.plugins = workspace.plugins.count
     let rulesRead = ContinuousClock.now
+    reportLooseFiles(looseFiles)
+
+    let compiling = ContinuousClock.now
+    let checkedPlugins = compileEverySurvey()
+    let compiled = ContinuousClock.now
+    timings = [
+      (Message(.checkReadSurveys), (surveysRead - started).seconds),
+      (Message(.checkReadRules), (rulesRead - surveysRead).seconds),
+      (Message(.checkCompile), (compiled - compiling).seconds),
+      (Message(.checkTotal), (compiled - started).seconds),
+    ]
+    warnUnchecked(plugins: checkedPlugins)
+    checkMessages()
+    // Loaded as `test` loads them, not run: a fixture naming what does not exist fails here.
+    let fixtures = FixtureSuite(workspace: workspace, files: fixtureFiles)
+    summary.fixtures = fixtures.fixtureCount
+    log.append(contentsOf: fixtures.programLog.diagnostics)
+    for path in answerFiles {
+      summary.answers += 1
+      _ = AnswersLoader.load(path, registry: workspace.registry, log: log)
+    }
+  }
+
+  /// Files given by path that are neither surveys, rules, answers nor fixtures.
+  func reportLooseFiles(_ looseFiles: [(String, Kind)]) {
     for (path, kind) in looseFiles {
       switch kind {
       case .catalog:
@@ -86,9 +111,12 @@ package struct CheckService {
           at: .file(path))
       }
     }
+  }
 
+  /// Compiles each loaded survey with the rules that apply to it, counting what was compiled;
+  /// returns the plugins that applied to some survey.
+  mutating func compileEverySurvey() -> Set<String> {
     var checkedPlugins = Set<String>()
-    let compiling = ContinuousClock.now
     for survey in workspace.registry.surveys {
       if let program = workspace.program(for: survey, requiringRules: false) {
         summary.criteria += program.criteria.count
@@ -99,13 +127,11 @@ package struct CheckService {
         checkedPlugins.insert(plugin.id)
       }
     }
-    let compiled = ContinuousClock.now
-    timings = [
-      (Message(.checkReadSurveys), (surveysRead - started).seconds),
-      (Message(.checkReadRules), (rulesRead - surveysRead).seconds),
-      (Message(.checkCompile), (compiled - compiling).seconds),
-      (Message(.checkTotal), (compiled - started).seconds),
-    ]
+    return checkedPlugins
+  }
+
+  /// A plugin no loaded survey uses was read but not compiled: say so.
+  func warnUnchecked(plugins checkedPlugins: Set<String>) {
     for plugin in workspace.plugins where !checkedPlugins.contains(plugin.id) {
       let wanted = plugin.appliesTo.map { "\($0.survey) \($0.versions)" }.joined(separator: ", ")
       let loaded = workspace.registry.surveys.map(\.reference).joined(separator: ", ")
@@ -115,15 +141,6 @@ package struct CheckService {
           .checkPluginAppliesButNo,
           ["plugin_id": "\(plugin.id)", "wanted": "\(wanted)", "none_loaded": "\(loaded.isEmpty ? "none" : loaded)"]),
         at: plugin.location)
-    }
-    checkMessages()
-    // Loaded as `test` loads them, not run: a fixture naming what does not exist fails here.
-    let fixtures = FixtureSuite(workspace: workspace, files: fixtureFiles)
-    summary.fixtures = fixtures.fixtureCount
-    log.append(contentsOf: fixtures.programLog.diagnostics)
-    for path in answerFiles {
-      summary.answers += 1
-      _ = AnswersLoader.load(path, registry: workspace.registry, log: log)
     }
   }
 

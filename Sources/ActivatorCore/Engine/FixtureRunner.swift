@@ -112,7 +112,30 @@ package enum FixtureLoader {
     let log = reader.log
     let errorsBefore = log.errorCount
     let name = fields.required("fixture", reader).flatMap { reader.string($0, Message(.whatFixtureName)) } ?? "?"
-    var loaded: (AnswerSheet, Survey)?
+    guard let (loadedSheet, survey) = fixtureAnswers(file, fields, name, reader, registry, pluginRoot) else {
+      return nil
+    }
+    var sheet = loadedSheet
+    guard applyOverrides(fields, to: &sheet, survey, reader) else { return nil }
+    var expectations: [Fixture.Expectation] = []
+    if let node = fields.required("expect", reader) {
+      expectations = readExpectations(node, survey: survey, program: program(survey), reader: reader)
+    }
+    let because = readBecause(fields, survey, reader)
+    guard log.errorCount == errorsBefore else { return nil }
+    var fixture = Fixture(
+      name: name, file: file.path, location: reader.location(fields.node), sheet: sheet, survey: survey,
+      expectations: expectations)
+    fixture.because = because
+    return fixture
+  }
+
+  /// The fixture's answers: a file beside it (inside its plugin) or written inline.
+  static func fixtureAnswers(
+    _ file: SourceFile, _ fields: Fields, _ name: String, _ reader: NodeReader, _ registry: SurveyRegistry,
+    _ pluginRoot: String?
+  ) -> (AnswerSheet, Survey)? {
+    let log = reader.log
     if let pathNode = fields["answers_file"] {
       if fields["answers"] != nil { reader.error("wrong-type", Message(.fixtureGiveEitherAnswersFile), pathNode) }
       guard let relative = reader.string(pathNode, Message(.whatAnswersFile2)) else { return nil }
@@ -126,25 +149,30 @@ package enum FixtureLoader {
         return nil
       }
       let answersLog = DiagnosticLog()
-      loaded = AnswersLoader.load(path, registry: registry, log: answersLog)
+      let loaded = AnswersLoader.load(path, registry: registry, log: answersLog)
       if loaded == nil {
         reader.error(
           "fixture-answers", Message(.fixtureAnswersFileFixtureCould, ["relative": "\(relative)", "name": "\(name)"]),
           pathNode)
         log.append(contentsOf: answersLog.diagnostics)
       }
+      return loaded
     } else if let inline = fields["answers"] {
-      loaded = AnswersLoader.load(file, inline, registry: registry, log: log)
+      return AnswersLoader.load(file, inline, registry: registry, log: log)
     } else {
       reader.error("missing-key", Message(.fixtureFixtureNeedsAnswersFile, ["name": "\(name)"]), fields.node)
+      return nil
     }
-    guard let loaded else { return nil }
-    var sheet = loaded.0
-    let survey = loaded.1
+  }
+
+  /// The fixture's `set:` and `unset:` changes to its answers; false when `set:` is not a mapping.
+  static func applyOverrides(_ fields: Fields, to sheet: inout AnswerSheet, _ survey: Survey, _ reader: NodeReader)
+    -> Bool
+  {
     if let node = fields.optional("set") {
       guard let pairs = node.mapping else {
         reader.error("wrong-type", Message(.fixtureSetMustMapQuestion), node)
-        return nil
+        return false
       }
       for pair in pairs {
         guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
@@ -172,10 +200,11 @@ package enum FixtureLoader {
         sheet.values[slot] = nil
       }
     }
-    var expectations: [Fixture.Expectation] = []
-    if let node = fields.required("expect", reader) {
-      expectations = readExpectations(node, survey: survey, program: program(survey), reader: reader)
-    }
+    return true
+  }
+
+  /// The author's reason for each expected pillar stage (`because:`), by pillar.
+  static func readBecause(_ fields: Fields, _ survey: Survey, _ reader: NodeReader) -> [Int: String] {
     var because: [Int: String] = [:]
     if let node = fields.optional("because"),
       let pairs = reader.fields(node, Message(.whatKeyNamed, ["key": "because"]), allowed: survey.pillars.map(\.id))
@@ -188,12 +217,7 @@ package enum FixtureLoader {
         }
       }
     }
-    guard log.errorCount == errorsBefore else { return nil }
-    var fixture = Fixture(
-      name: name, file: file.path, location: reader.location(fields.node), sheet: sheet, survey: survey,
-      expectations: expectations)
-    fixture.because = because
-    return fixture
+    return because
   }
 
   static func readExpectations(_ node: YAMLNode, survey: Survey, program: Program?, reader: NodeReader) -> [Fixture
@@ -229,6 +253,24 @@ package enum FixtureLoader {
         out.append(.overall(stage, reader.location(value)))
       }
     }
+    out += criterionExpectations(fields, program, reader)
+    let solutionIDs = program?.solutions.map(\.id) ?? []
+    let programmeIDs = program?.programmes.map(\.id) ?? []
+    if let node = fields.optional("recommendations") {
+      out += recommendationChecks(node, known: program == nil ? nil : solutionIDs, reader: reader)
+    }
+    if let node = fields.optional("next_steps") {
+      out += nextStepChecks(node, known: program == nil ? nil : programmeIDs, reader: reader)
+    }
+    out += metricExpectations(fields, program, reader)
+    return out
+  }
+
+  /// `criteria:`: each criterion id (known to the program) with met, unmet, unknown or error.
+  static func criterionExpectations(_ fields: Fields, _ program: Program?, _ reader: NodeReader)
+    -> [Fixture.Expectation]
+  {
+    var out: [Fixture.Expectation] = []
     if let node = fields.optional("criteria"), let pairs = node.mapping {
       for pair in pairs {
         guard let id = pair.key.scalar else { continue }
@@ -253,14 +295,15 @@ package enum FixtureLoader {
     } else if let node = fields.optional("criteria") {
       reader.error("wrong-type", Message(.fixtureCriteriaMustMapCriterion), node)
     }
-    let solutionIDs = program?.solutions.map(\.id) ?? []
-    let programmeIDs = program?.programmes.map(\.id) ?? []
-    if let node = fields.optional("recommendations") {
-      out += recommendationChecks(node, known: program == nil ? nil : solutionIDs, reader: reader)
-    }
-    if let node = fields.optional("next_steps") {
-      out += nextStepChecks(node, known: program == nil ? nil : programmeIDs, reader: reader)
-    }
+    return out
+  }
+
+  /// `metrics:`: each metric id (known to the program) with a number (at the precision written
+  /// or with a tolerance), yes/no, text or unknown.
+  static func metricExpectations(_ fields: Fields, _ program: Program?, _ reader: NodeReader)
+    -> [Fixture.Expectation]
+  {
+    var out: [Fixture.Expectation] = []
     if let node = fields.optional("metrics"), let pairs = node.mapping {
       for pair in pairs {
         guard let id = pair.key.scalar else { continue }
@@ -575,18 +618,6 @@ package enum FixtureRunner {
   static func recommendationFailure(_ expectation: Fixture.Expectation, _ a: Assessment) -> FixtureFailure? {
     let program = a.program
     let index = { (id: String) in a.recommendations.firstIndex { program.solutions[$0.solution].id == id } }
-    let nextSteps = {
-      [
-        Message(
-          .fixtureNextSteps,
-          ["steps": .text(a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", "))])
-      ]
-        + a.programmesSetAside.map {
-          Message(
-            .fixtureProgrammeSetAside,
-            ["id": .text(program.programmes[$0.programme].id), "reason": .text($0.reason.name)])
-        }
-    }
     switch expectation {
     case .recommended(let id, let wanted, let location):
       let found = index(id)
@@ -642,6 +673,27 @@ package enum FixtureRunner {
         explanation: a.recommendations.prefix(5).map {
           Message(.fixtureFactors, ["id": .text(program.solutions[$0.solution].id), "factors": .text(factorList($0))])
         })
+    default:
+      return nextStepFailure(expectation, a)
+    }
+  }
+
+  /// What an expectation about the WeGO programmes (next steps) finds wrong, if anything.
+  static func nextStepFailure(_ expectation: Fixture.Expectation, _ a: Assessment) -> FixtureFailure? {
+    let program = a.program
+    let nextSteps = {
+      [
+        Message(
+          .fixtureNextSteps,
+          ["steps": .text(a.nextSteps.map { program.programmes[$0.programme].id }.joined(separator: ", "))])
+      ]
+        + a.programmesSetAside.map {
+          Message(
+            .fixtureProgrammeSetAside,
+            ["id": .text(program.programmes[$0.programme].id), "reason": .text($0.reason.name)])
+        }
+    }
+    switch expectation {
     case .nextStep(let id, let wanted, let location):
       let found = a.nextSteps.contains { program.programmes[$0.programme].id == id }
       guard found != wanted else { return nil }

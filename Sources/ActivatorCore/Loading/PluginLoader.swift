@@ -327,6 +327,31 @@ package enum PluginLoader {
     let pillar = fields.optional("pillar").flatMap { n in
       located(n, reader) { reader.identifier($0, Message(.whatPillarId)) }
     }
+    let direction = ladderDirection(fields, reader)
+    let steps = fields.required("at", reader).map { ladderSteps($0, label, reader) } ?? []
+    let title = fields.required("title", reader).flatMap {
+      reader.localized($0, Message(.whatTitle, ["label": .message(label)]))
+    }
+    let met = fields.optional("met").flatMap {
+      reader.localized($0, Message(.whatMetFinding, ["label": .message(label)]))
+    }
+    let unmet = fields.optional("unmet").flatMap {
+      reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)]))
+    }
+    let recommend = fields.optional("recommend").map { ladderRecommend($0, reader) } ?? []
+    guard let id, question != nil || value != nil else { return nil }
+    let finalTitle = title ?? LocalizedText(id)
+    let (kind, basis) = evidence(fields, reader)
+    return LadderDefinition(
+      idLocation: reader.location(fields["id"] ?? node),
+      directionLocation: fields["direction"].map { reader.location($0) },
+      id: id, question: question, value: value, unit: unit, pillar: pillar, direction: direction, steps: steps,
+      weight: weight(fields, reader), title: finalTitle, met: met, unmet: unmet, recommend: recommend,
+      location: reader.location(node), kind: kind, basis: basis)
+  }
+
+  /// `direction:` higher (the default) or lower.
+  static func ladderDirection(_ fields: Fields, _ reader: NodeReader) -> LadderDirection {
     var direction = LadderDirection.higher
     if let node = fields.optional("direction"), let text = reader.string(node, Message(.whatDirection)) {
       if let value = LadderDirection(rawValue: text) {
@@ -339,69 +364,63 @@ package enum PluginLoader {
             ["text": .text(text), "hint": DidYouMean.hint(text, from: ["higher", "lower"])]), node)
       }
     }
+    return direction
+  }
+
+  /// `at:`: the threshold for each stage, a number or (quoted or not a number) an option id; each
+  /// stage once.
+  static func ladderSteps(_ node: YAMLNode, _ label: Message, _ reader: NodeReader) -> [(
+    stage: Located<StageReference>, threshold: Located<LadderDefinition.Threshold>
+  )] {
     var steps: [(stage: Located<StageReference>, threshold: Located<LadderDefinition.Threshold>)] = []
-    if let node = fields.required("at", reader) {
-      if let pairs = node.mapping {
-        for pair in pairs {
-          guard let stage = reader.stageReference(pair.key, Message(.whatLadderStage)) else { continue }
-          let written = MessageArgument.text(pair.key.scalar ?? "?")
-          if steps.contains(where: { $0.stage.value == stage.value }) {
-            reader.error(
-              "duplicate-key", Message(.pluginStageAppearsTwice, ["stage_value": written, "label": .message(label)]),
-              pair.key)
-            continue
-          }
-          guard let text = pair.value.scalar, !pair.value.isNull else {
-            reader.error(
-              "wrong-type",
-              Message(.pluginThresholdForStageMust, ["stage_value": written, "found": NodeReader.found(pair.value)]),
-              pair.value)
-            continue
-          }
-          let threshold: LadderDefinition.Threshold
-          if case .value(let number) = NumberText.parse(text), pair.value.scalarStyle?.isQuoted != true {
-            threshold = .number(number)
-          } else {
-            threshold = .option(text)
-          }
-          steps.append((stage, Located(threshold, at: reader.location(pair.value))))
+    if let pairs = node.mapping {
+      for pair in pairs {
+        guard let stage = reader.stageReference(pair.key, Message(.whatLadderStage)) else { continue }
+        let written = MessageArgument.text(pair.key.scalar ?? "?")
+        if steps.contains(where: { $0.stage.value == stage.value }) {
+          reader.error(
+            "duplicate-key", Message(.pluginStageAppearsTwice, ["stage_value": written, "label": .message(label)]),
+            pair.key)
+          continue
         }
-        if pairs.isEmpty { reader.error("empty", Message(.pluginNeedsAtLeastOne, ["label": .message(label)]), node) }
-      } else {
-        reader.error("wrong-type", Message(.pluginAtMustMapStages, ["label": .message(label)]), node)
+        guard let text = pair.value.scalar, !pair.value.isNull else {
+          reader.error(
+            "wrong-type",
+            Message(.pluginThresholdForStageMust, ["stage_value": written, "found": NodeReader.found(pair.value)]),
+            pair.value)
+          continue
+        }
+        let threshold: LadderDefinition.Threshold
+        if case .value(let number) = NumberText.parse(text), pair.value.scalarStyle?.isQuoted != true {
+          threshold = .number(number)
+        } else {
+          threshold = .option(text)
+        }
+        steps.append((stage, Located(threshold, at: reader.location(pair.value))))
       }
+      if pairs.isEmpty { reader.error("empty", Message(.pluginNeedsAtLeastOne, ["label": .message(label)]), node) }
+    } else {
+      reader.error("wrong-type", Message(.pluginAtMustMapStages, ["label": .message(label)]), node)
     }
-    let title = fields.required("title", reader).flatMap {
-      reader.localized($0, Message(.whatTitle, ["label": .message(label)]))
-    }
-    let met = fields.optional("met").flatMap {
-      reader.localized($0, Message(.whatMetFinding, ["label": .message(label)]))
-    }
-    let unmet = fields.optional("unmet").flatMap {
-      reader.localized($0, Message(.whatUnmetFinding, ["label": .message(label)]))
-    }
+    return steps
+  }
+
+  /// `recommend:`: solutions for every step (a list) or per stage (a mapping).
+  static func ladderRecommend(_ node: YAMLNode, _ reader: NodeReader) -> [(
+    stage: Located<StageReference>?, solutions: [Located<String>]
+  )] {
     var recommend: [(stage: Located<StageReference>?, solutions: [Located<String>])] = []
-    if let node = fields.optional("recommend") {
-      if node.sequence != nil {
-        recommend.append((nil, references(node, reader, "recommend")))
-      } else if let pairs = node.mapping {
-        for pair in pairs {
-          guard let stage = reader.stageReference(pair.key, Message(.whatStageRecommend)) else { continue }
-          recommend.append((stage, references(pair.value, reader, "recommend")))
-        }
-      } else {
-        reader.error("wrong-type", Message(.pluginRecommendMustBeList), node)
+    if node.sequence != nil {
+      recommend.append((nil, references(node, reader, "recommend")))
+    } else if let pairs = node.mapping {
+      for pair in pairs {
+        guard let stage = reader.stageReference(pair.key, Message(.whatStageRecommend)) else { continue }
+        recommend.append((stage, references(pair.value, reader, "recommend")))
       }
+    } else {
+      reader.error("wrong-type", Message(.pluginRecommendMustBeList), node)
     }
-    guard let id, question != nil || value != nil else { return nil }
-    let finalTitle = title ?? LocalizedText(id)
-    let (kind, basis) = evidence(fields, reader)
-    return LadderDefinition(
-      idLocation: reader.location(fields["id"] ?? node),
-      directionLocation: fields["direction"].map { reader.location($0) },
-      id: id, question: question, value: value, unit: unit, pillar: pillar, direction: direction, steps: steps,
-      weight: weight(fields, reader), title: finalTitle, met: met, unmet: unmet, recommend: recommend,
-      location: reader.location(node), kind: kind, basis: basis)
+    return recommend
   }
 
   static func metric(_ node: YAMLNode, _ reader: NodeReader) -> MetricDefinition? {

@@ -239,17 +239,7 @@ package enum SurveyLoader {
     if let id, MissingCode(rawValue: id) != nil {
       reader.error("reserved", Message(.surveyReservedMissingDataCode, ["id": "\(id)"]), fields["id"] ?? node)
     }
-    var kind: (any QuestionKind)?
-    if let typeNode = fields.required("type", reader), let text = reader.string(typeNode, Message(.whatQuestionType)) {
-      kind = QuestionKinds.named(text)
-      if kind == nil {
-        let all = QuestionKinds.names
-        reader.error(
-          "unknown-type",
-          Message(.surveyUnknownQuestionType, ["text": .text(text), "hint": DidYouMean.hintOrAll(text, from: all)]),
-          typeNode)
-      }
-    }
+    let kind = questionKind(fields, reader)
     let text = fields.required("text", reader).flatMap {
       reader.localized($0, Message(.whatText, ["label": .message(label)]))
     }
@@ -278,19 +268,7 @@ package enum SurveyLoader {
     }
     guard let id, let kind, let text else { return nil }
 
-    // Keys that belong to other kinds of question.
-    for key in QuestionKinds.specificKeys where !kind.keys.contains(key) {
-      if let keyNode = fields.keys[key] {
-        reader.error(
-          "key-for-type",
-          Message(
-            .surveyAppliesQuestionsNotQuestion,
-            [
-              "key": "\(key)", "describe_kinds": "\(QuestionKinds.describeKinds(taking: key))",
-              "kind_name": "\(kind.name)", "id": "\(id)",
-            ]), keyNode)
-      }
-    }
+    rejectKeysOfOtherKinds(fields, kind, id: id, reader: reader)
     var question = Question(
       id: id, kind: kind, text: text, help: help, source: source, pillar: pillar, section: section, required: required,
       allowed: allowed, relevantSource: relevant, location: reader.location(node))
@@ -309,6 +287,38 @@ package enum SurveyLoader {
       }
     }
     return question
+  }
+
+  /// `type:`, one of the registered question kinds.
+  static func questionKind(_ fields: Fields, _ reader: NodeReader) -> (any QuestionKind)? {
+    var kind: (any QuestionKind)?
+    if let typeNode = fields.required("type", reader), let text = reader.string(typeNode, Message(.whatQuestionType)) {
+      kind = QuestionKinds.named(text)
+      if kind == nil {
+        let all = QuestionKinds.names
+        reader.error(
+          "unknown-type",
+          Message(.surveyUnknownQuestionType, ["text": .text(text), "hint": DidYouMean.hintOrAll(text, from: all)]),
+          typeNode)
+      }
+    }
+    return kind
+  }
+
+  /// Keys that belong to other kinds of question.
+  static func rejectKeysOfOtherKinds(_ fields: Fields, _ kind: any QuestionKind, id: String, reader: NodeReader) {
+    for key in QuestionKinds.specificKeys where !kind.keys.contains(key) {
+      if let keyNode = fields.keys[key] {
+        reader.error(
+          "key-for-type",
+          Message(
+            .surveyAppliesQuestionsNotQuestion,
+            [
+              "key": "\(key)", "describe_kinds": "\(QuestionKinds.describeKinds(taking: key))",
+              "kind_name": "\(kind.name)", "id": "\(id)",
+            ]), keyNode)
+      }
+    }
   }
 
   /// A short label is for where the question does not fit: one as long as the question is a

@@ -175,13 +175,8 @@ package enum FixtureLoader {
         return false
       }
       for pair in pairs {
-        guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
-          let id = pair.key.scalar ?? "?"
-          reader.error(
-            "unknown-question",
-            Message(
-              .fixtureUnknownQuestion2, ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
-            pair.key)
+        let id = pair.key.scalar ?? "?"
+        guard let slot = reader.questionSlot(id, in: survey, at: pair.key, unknown: .fixtureUnknownQuestion) else {
           continue
         }
         switch AnswerParser.parse(pair.value, for: survey.questions[slot], reader: reader) {
@@ -193,10 +188,8 @@ package enum FixtureLoader {
     }
     if let node = fields.optional("unset"), let items = reader.list(node, Message(.whatUnset)) {
       for item in items {
-        guard let id = item.scalar, let slot = survey.questionIndex[id] else {
-          reader.error("unknown-question", Message(.fixtureUnknownQuestion, ["scalar": "\(item.scalar ?? "?")"]), item)
-          continue
-        }
+        guard let slot = reader.questionSlot(item.scalar ?? "?", in: survey, at: item, unknown: .fixtureUnknownQuestion)
+        else { continue }
         sheet.values[slot] = nil
       }
     }

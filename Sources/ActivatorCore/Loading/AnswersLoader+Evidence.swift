@@ -18,24 +18,9 @@ extension AnswersLoader {
     var evidence: [Int: Evidence] = [:]
     var given = [YAMLMark?](repeating: nil, count: survey.questions.count)
     for pair in pairs {
-      guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
-        let id = pair.key.scalar ?? "?"
-        reader.error(
-          "unknown-question",
-          Message(
-            .answersUnknownQuestionEvidence,
-            ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]),
-          pair.key)
-        continue
-      }
-      if let first = given[slot] {
-        reader.error(
-          "duplicate-key", Message(.answersEvidenceGivenTwice, ["id": .text(id)]), pair.key,
-          notes: [.init(Message(.answersFirstGivenHere), at: file.location(first))])
-        continue
-      }
-      given[slot] = pair.key.start
-      guard
+      let id = pair.key.scalar ?? "?"
+      guard let slot = reader.questionSlot(id, in: survey, at: pair.key, unknown: .answersUnknownQuestionEvidence),
+        reader.firstEntry(slot, id: id, key: pair.key, seen: &given, twice: .answersEvidenceGivenTwice),
         let fields = reader.fields(
           pair.value, Message(.whatEvidenceFor, ["id": .text(id)]), allowed: ["source", "year"])
       else { continue }

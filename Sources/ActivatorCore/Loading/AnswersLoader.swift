@@ -269,23 +269,10 @@ package enum AnswersLoader {
     }
     var noted = [YAMLMark?](repeating: nil, count: survey.questions.count)
     for pair in pairs {
-      guard let id = pair.key.scalar, let slot = survey.questionIndex[id] else {
-        let id = pair.key.scalar ?? "?"
-        reader.error(
-          "unknown-question",
-          Message(
-            .answersNoteForUnknownQuestion,
-            ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), pair.key)
-        continue
-      }
-      // Two notes on one question: keeping either would silently lose the other.
-      if let first = noted[slot] {
-        reader.error(
-          "duplicate-key", Message(.answersNoteOnGivenTwice, ["id": "\(id)"]), pair.key,
-          notes: [.init(Message(.answersFirstGivenHere), at: file.location(first))])
-        continue
-      }
-      noted[slot] = pair.key.start
+      let id = pair.key.scalar ?? "?"
+      guard let slot = reader.questionSlot(id, in: survey, at: pair.key, unknown: .answersNoteForUnknownQuestion),
+        reader.firstEntry(slot, id: id, key: pair.key, seen: &noted, twice: .answersNoteOnGivenTwice)
+      else { continue }
       if let text = reader.string(pair.value, Message(.whatNoteOn, ["id": "\(id)"]), allowEmpty: true) {
         notes[slot] = text
       }
@@ -301,12 +288,7 @@ package enum AnswersLoader {
     }
     for item in items {
       guard let id = reader.string(item, Message(.whatQuestionId)) else { continue }
-      guard let slot = survey.questionIndex[id] else {
-        reader.error(
-          "unknown-question",
-          Message(
-            .answersUnknownQuestionReview,
-            ["id": .text(id), "hint": DidYouMean.hint(id, from: survey.questionIndex.keys)]), item)
+      guard let slot = reader.questionSlot(id, in: survey, at: item, unknown: .answersUnknownQuestionReview) else {
         continue
       }
       if !review.contains(slot) { review.append(slot) }

@@ -4,10 +4,11 @@ import ActivatorTerminal
 /// The answers files a command reads.
 package enum AnswersInput {
   /// The answers files that `paths` stand for (folders walked, '-' reads paths from stdin), in
-  /// path order; problems are printed; exits 2 (1 after problems) when there is none.
+  /// path order; problems are printed; exits 2 (1 after problems) when there is none. A walk
+  /// leaves out the Surveys/ and Rules/ folders in use (`activator score .` inside a workspace).
   package static func files(_ paths: [String]) throws -> (files: PathList, problems: [Diagnostic]) {
     var notPaths = false
-    let (files, problems) = BatchInput.expand(paths) { list in
+    let (files, problems) = BatchInput.expand(paths, skipping: RuleSources.locations.dataFolders) { list in
       let before = list.count
       list.appendLines(from: 0)
       // `cat answers.yaml | activator validate -` sends the file itself, not its name.

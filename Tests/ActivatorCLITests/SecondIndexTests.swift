@@ -146,6 +146,22 @@ import Testing
     #expect(!cohort.stderr.contains("--sort-by orders"), "\(cohort.stderr)")
   }
 
+  /// `activator score .` inside the workspace: the walk scores its cities and leaves out the
+  /// Surveys/ and Rules/ it is using (it read the survey and a rule file as answers and failed),
+  /// with one note on stderr.
+  @Test func aWalkFromInsideSkipsTheSurveysAndRulesInUse() {
+    let run = Self.inside(["score", ".", "--format", "csv"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let notes = run.stderr.split(separator: "\n").filter {
+      $0.contains("the survey and rule folders in use, not answers")
+    }
+    #expect(
+      notes == ["Rules: note: the survey and rule folders in use, not answers; skipped: Rules and Surveys"],
+      "\(run.stderr)")
+    #expect(!run.stderr.contains("error"), "\(run.stderr)")
+    #expect(run.stdout.split(separator: "\r\n").count == 6, "five cities and the header: \(run.stdout)")
+  }
+
   /// From the repository, a folder walk of Examples/ leaves the workspace alone (its survey and
   /// rule files are not answers) and says so.
   @Test func aWalkOfTheExamplesSkipsTheWorkspace() {

@@ -82,6 +82,29 @@ import Testing
     }
   }
 
+  /// Inside a workspace (`activator score .`), the Surveys/ and Rules/ folders in use are not
+  /// answers: skipped however the walk reaches them, with one note naming both.
+  @Test func theDataFoldersInUseAreSkippedWithOneNote() throws {
+    try withTemporaryFolder { folder in
+      for sub in ["Surveys", "Rules", "Rules/index", "cities"] {
+        try #require(mkdir(folder + "/" + sub, 0o755) == 0)
+      }
+      for file in ["Surveys/index.yaml", "Rules/index/criteria.yaml", "cities/a.yaml"] {
+        let fd = open(folder + "/" + file, O_CREAT | O_WRONLY, 0o644)
+        try #require(fd >= 0)
+        close(fd)
+      }
+      let inUse = [folder + "/Surveys", folder + "/./Rules"]
+      let (files, problems) = BatchInput.expand([folder], skipping: inUse) { _ in }
+      #expect(Array(files) == [folder + "/cities/a.yaml"])
+      #expect(problems.map(\.code) == ["data-folder"] && problems.first?.severity == .note, "\(problems)")
+      #expect(problems.first?.location.file == folder + "/Rules")
+      // Without them in use, the survey folder is walked (and its file fails as answers later).
+      let (all, _) = BatchInput.expand([folder]) { _ in }
+      #expect(Array(all).contains(folder + "/Surveys/index.yaml"))
+    }
+  }
+
   /// The repository's own Examples/ hold a rule plugin and a workspace: neither is read as answers.
   @Test func theExamplesWalkSkipsTheLensAndTheIndex() {
     let (files, problems) = BatchInput.expand([Paths.examples]) { _ in }

@@ -4,15 +4,18 @@ package enum BatchInput {
 
   /// Files are taken as given; folders are walked recursively for `*.yaml`, `*.yml` and
   /// `*.json` (hidden entries skipped, symbolic-link loops detected, rule plugin folders and
-  /// workspaces skipped with a warning); `-` reads one path per line
-  /// through `readStandardInput`, which appends them to the list it is given. The result is
-  /// sorted byte-wise and without repeats.
+  /// workspaces skipped with a warning, the `dataFolders` in use skipped with one note); `-`
+  /// reads one path per line through `readStandardInput`, which appends them to the list it is
+  /// given. The result is sorted byte-wise and without repeats.
   package static func expand(
-    _ arguments: [String], readStandardInput: (inout PathList) -> Void
+    _ arguments: [String], skipping dataFolders: [String] = [], readStandardInput: (inout PathList) -> Void
   ) -> (files: PathList, problems: [Diagnostic]) {
     var files = PathList()
     var problems: [Diagnostic] = []
     var visited = Set<FileReading.Identity>()
+    // By identity, so that `score .` and `score /abs/path` skip the same folders.
+    let inUse = Set(dataFolders.compactMap(FileReading.identity))
+    var skipped: [String] = []
     func walk(_ folder: String, depth: Int) {
       guard let identity = FileReading.identity(folder) else {
         problems.append(Diagnostic(.error, "unreadable", FileReading.problem(errno), at: .file(folder)))
@@ -38,7 +41,9 @@ package enum BatchInput {
         // The directory says what most entries are; links and odd types need a stat.
         switch listedKind == .other ? FileReading.kind(path) : listedKind {
         case .directory:
-          if FileReading.kind(PluginLoader.join(path, "plugin.yaml")) == .file {
+          if !inUse.isEmpty, let identity = FileReading.identity(path), inUse.contains(identity) {
+            skipped.append(path)
+          } else if FileReading.kind(PluginLoader.join(path, "plugin.yaml")) == .file {
             problems.append(Diagnostic(.warning, "plugin-folder", Message(.batchPluginFolder), at: .file(path)))
           } else if isWorkspace(path) {
             problems.append(Diagnostic(.warning, "workspace-folder", Message(.batchWorkspaceFolder), at: .file(path)))
@@ -62,6 +67,12 @@ package enum BatchInput {
       case .directory: walk(argument, depth: 0)
       default: files.append(argument)  // reading it reports what is wrong with it
       }
+    }
+    if let first = skipped.first {
+      problems.append(
+        Diagnostic(
+          .note, "data-folder", Message(.batchDataFoldersSkipped, ["folders": .list(skipped.map { .text($0) })]),
+          at: .file(first)))
     }
     files.sortAndRemoveDuplicates()
     return (files, problems)

@@ -142,6 +142,14 @@ package struct DataLocations: Sendable {
     return found.sorted { $0.origin < $1.origin }
   }
 
+  /// The `Surveys/` and `Rules/` folders in use from the homes (`$ACTIVATOR_HOME`, the current
+  /// folder, an installation or a checkout): what they hold is never answers.
+  package var dataFolders: [String] {
+    [Kind.surveys, .rules].compactMap { kind in
+      home(holding: kind.homeFolder).map { PluginLoader.join($0.path, kind.homeFolder) }
+    }
+  }
+
   /// Every folder searched for `kind`, found or not, best first (for messages and `activator paths`).
   package func searched(_ kind: Kind) -> [Place] {
     let shipped = homes.map { Place($0.origin, PluginLoader.join($0.path, kind.homeFolder)) }

@@ -189,7 +189,7 @@ package struct CityReport: Sendable {
     if respondent?.isEmpty == true { respondent = nil }
     completed = a.sheet.completed.map(t.date)
     surveyTitle = survey.title.text(a.language)
-    title = t.label(.reportSmartCityDiagnosis) + city
+    title = t(.reportPageTitle, ["name": .text(city), "survey": .text(surveyTitle)])
     threshold = program.threshold
     method = StageWords(a).method
     overallNote = StageWords(a).overallNote

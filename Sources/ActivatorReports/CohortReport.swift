@@ -228,6 +228,11 @@ package struct CohortReport: Sendable {
     }
   }
 
+  /// "Cohort of 5 cities": the survey, whose title stands above it, names what was assessed.
+  package func heading(_ t: Localizer) -> String {
+    t(.cohortCohortOfCities, ["cities_count": .count(cities.count)])
+  }
+
   /// Which of two cities comes first by a metric: the better value first, cities without a
   /// value last; nil when the metric does not tell them apart.
   static func rankOrder(_ a: CohortRecord, _ b: CohortRecord, _ id: String, ascending: Bool) -> Bool? {

@@ -3,11 +3,11 @@ import ActivatorCore
 extension HTMLReport {
   package static func cohort(_ r: CohortReport, paper: Paper = .auto) -> String {
     let t = Localizer(r.language)
-    let title = t(.cohortSmartCityDiagnosisCohortCities, ["cities_count": "\(r.cities.count)"])
+    let title = t(.reportPageTitle, ["name": .text(r.heading(t)), "survey": .text(r.surveyTitle)])
     return HTMLPage.render(title: title, language: r.language, paper: paper, topStage: r.topStage) { page in
       page.open("header")
       page.element("p", [("class", "kicker")], text: r.surveyTitle)
-      page.element("h1", text: title)
+      page.element("h1", text: r.heading(t))
       var facts = [t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])]
       if !r.failures.isEmpty {
         facts.append(t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"]))

@@ -9,7 +9,7 @@ extension MarkdownReport {
 
   /// The title, the survey, the number of regions and of files that could not be read.
   static func cohortHeading(_ r: CohortReport, _ t: Localizer) -> String {
-    var out = "# " + t(.cohortSmartCityDiagnosisCohortCities, ["cities_count": "\(r.cities.count)"]) + "\n\n"
+    var out = "# " + r.heading(t) + "\n\n"
     out += "*\(e(r.surveyTitle))* · " + t(.cohortRegionsCountRegions, ["regions_count": "\(r.regions.count)"])
     if !r.failures.isEmpty {
       out += " · " + t(.cohortFailuresCountFilesCouldNot, ["failures_count": "\(r.failures.count)"])

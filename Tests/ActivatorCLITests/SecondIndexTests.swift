@@ -162,6 +162,29 @@ import Testing
     #expect(run.stdout.split(separator: "\r\n").count == 6, "five cities and the header: \(run.stdout)")
   }
 
+  /// A report of another index is titled from its survey: nothing in it speaks of a smart city
+  /// diagnosis (issue 15 item 8), in the cohort and the city report, HTML and Markdown.
+  @Test func reportsAreTitledFromTheirSurvey() throws {
+    let folder = Binary.temporaryFolder()
+    defer { Binary.remove(folder) }
+    let md = Self.inside(["report", "cities/", "--md", "-", "-q"])
+    #expect(md.status == 0, "\(md.stderr)")
+    #expect(md.stdout.hasPrefix("# Cohort of 5 cities\n\n*City water-resilience index* · "), "\(md.stdout.prefix(200))")
+    let html = Self.inside(["report", "cities/", "--html", folder + "/cohort.html", "-q"])
+    #expect(html.status == 0, "\(html.stderr)")
+    let cohort = try #require(Binary.read(folder + "/cohort.html"))
+    #expect(cohort.contains("<title>Cohort of 5 cities — City water-resilience index</title>"), "\(cohort.prefix(600))")
+    let city = Self.inside(["report", "cities/nkanda.yaml", "--html", folder + "/nkanda.html", "-q"])
+    #expect(city.status == 0, "\(city.stderr)")
+    let page = try #require(Binary.read(folder + "/nkanda.html"))
+    #expect(page.contains("<title>Nkanda — City water-resilience index</title>"), "\(page.prefix(600))")
+    let cityMarkdown = Self.inside(["report", "cities/nkanda.yaml", "--md", "-", "-q"])
+    for text in [md.stdout, cohort, page, cityMarkdown.stdout] {
+      #expect(!text.lowercased().contains("smart city") && !text.lowercased().contains("smart-city"))
+      #expect(!text.contains("WeGO"))
+    }
+  }
+
   /// From the repository, a folder walk of Examples/ leaves the workspace alone (its survey and
   /// rule files are not answers) and says so.
   @Test func aWalkOfTheExamplesSkipsTheWorkspace() {

@@ -314,7 +314,7 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case cohortRules = "cohort.rules"
   case cohortScore = "cohort.score"
   case cohortScoreChange = "cohort.score-change"
-  case cohortSmartCityDiagnosisCohortCities = "cohort.smart-city-diagnosis-cohort-cities"
+  case cohortCohortOfCities = "cohort.cohort-of-cities"
   case cohortStageChange = "cohort.stage-change"
   case cohortStagePerPillarByCity = "cohort.stage-per-pillar-by-city"
   case cohortStageScorePerPillarBefore = "cohort.stage-score-per-pillar-before"
@@ -1051,7 +1051,7 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case reportRuleSet = "report.rule-set"
   case reportRules = "report.rules"
   case reportSkippedByLogic = "report.skipped-by-logic"
-  case reportSmartCityDiagnosis = "report.smart-city-diagnosis"
+  case reportPageTitle = "report.page-title"
   case reportSolutions = "report.solutions"
   case reportSolution = "report.solution"
   case reportTowards = "report.towards"
@@ -1963,7 +1963,10 @@ enum EmbeddedMessages {
         cohort.rules: "rules"
         cohort.score: "Score"
         cohort.score-change: "Score change"
-        cohort.smart-city-diagnosis-cohort-cities: "Smart city diagnosis: cohort of {cities_count} cities"
+        cohort.cohort-of-cities:
+          plural: cities_count
+          one: "Cohort of {cities_count} city"
+          other: "Cohort of {cities_count} cities"
         cohort.stage-change: "Stage change"
         cohort.stage-per-pillar-by-city: "Stage per pillar, by city"
         cohort.stage-score-per-pillar-before: "Stage and score per pillar, before and now"
@@ -2736,7 +2739,7 @@ enum EmbeddedMessages {
         report.rule-set: "rule set"
         report.rules: "Rules"
         report.skipped-by-logic: "{count} skipped by the survey's logic"
-        report.smart-city-diagnosis: "Smart city diagnosis"
+        report.page-title: "{name} — {survey}"
         report.solutions: "Solutions"
         report.solution: "Solution"
         report.towards: "Towards"
@@ -3628,7 +3631,10 @@ enum EmbeddedMessages {
         cohort.rules: "reglas"
         cohort.score: "Puntaje"
         cohort.score-change: "Cambio de puntaje"
-        cohort.smart-city-diagnosis-cohort-cities: "Diagnóstico de ciudades inteligentes: grupo de {cities_count} ciudades"
+        cohort.cohort-of-cities:
+          plural: cities_count
+          one: "Grupo de {cities_count} ciudad"
+          other: "Grupo de {cities_count} ciudades"
         cohort.stage-change: "Cambio de etapa"
         cohort.stage-per-pillar-by-city: "Etapa por pilar, por ciudad"
         cohort.stage-score-per-pillar-before: "Etapa y puntaje por pilar, antes y ahora"
@@ -4404,7 +4410,7 @@ enum EmbeddedMessages {
           plural: count
           one: "{count} omitida por la lógica de la encuesta"
           other: "{count} omitidas por la lógica de la encuesta"
-        report.smart-city-diagnosis: "Diagnóstico de ciudad inteligente"
+        report.page-title: "{name} — {survey}"
         report.solutions: "Soluciones"
         report.solution: "Solución"
         report.towards: "Para lograr"
@@ -5317,7 +5323,10 @@ enum EmbeddedMessages {
         cohort.rules: "règles"
         cohort.score: "Score"
         cohort.score-change: "Évolution du score"
-        cohort.smart-city-diagnosis-cohort-cities: "Diagnostic de ville intelligente : cohorte de {cities_count} villes"
+        cohort.cohort-of-cities:
+          plural: cities_count
+          one: "Cohorte de {cities_count} ville"
+          other: "Cohorte de {cities_count} villes"
         cohort.stage-change: "Évolution du stade"
         cohort.stage-per-pillar-by-city: "Stade par pilier, par ville"
         cohort.stage-score-per-pillar-before: "Stade et score par pilier, avant et maintenant"
@@ -6093,7 +6102,7 @@ enum EmbeddedMessages {
           plural: count
           one: "{count} non posée (logique du questionnaire)"
           other: "{count} non posées (logique du questionnaire)"
-        report.smart-city-diagnosis: "Diagnostic de ville intelligente"
+        report.page-title: "{name} — {survey}"
         report.solutions: "Solutions"
         report.solution: "Solution"
         report.towards: "Vers"
@@ -6978,7 +6987,9 @@ enum EmbeddedMessages {
         cohort.rules: "규칙"
         cohort.score: "점수"
         cohort.score-change: "점수 변화"
-        cohort.smart-city-diagnosis-cohort-cities: "스마트도시 자가진단: {cities_count}개 도시 비교"
+        cohort.cohort-of-cities:
+          plural: cities_count
+          other: "{cities_count}개 도시 비교"
         cohort.stage-change: "단계 변화"
         cohort.stage-per-pillar-by-city: "도시별·분야별 단계"
         cohort.stage-score-per-pillar-before: "분야별 단계와 점수, 이전과 현재"
@@ -7741,7 +7752,7 @@ enum EmbeddedMessages {
         report.skipped-by-logic:
           plural: count
           other: "설문 조건에 따라 건너뜀 {count}개"
-        report.smart-city-diagnosis: "스마트도시 자가진단"
+        report.page-title: "{name} — {survey}"
         report.solutions: "솔루션"
         report.solution: "솔루션"
         report.towards: "도달 목표"
@@ -8633,7 +8644,10 @@ enum EmbeddedMessages {
         cohort.rules: "regras"
         cohort.score: "Pontuação"
         cohort.score-change: "Variação da pontuação"
-        cohort.smart-city-diagnosis-cohort-cities: "Diagnóstico de cidade inteligente: coorte de {cities_count} cidades"
+        cohort.cohort-of-cities:
+          plural: cities_count
+          one: "Coorte de {cities_count} cidade"
+          other: "Coorte de {cities_count} cidades"
         cohort.stage-change: "Variação do estágio"
         cohort.stage-per-pillar-by-city: "Estágio por pilar, por cidade"
         cohort.stage-score-per-pillar-before: "Estágio e pontuação por pilar, antes e agora"
@@ -9409,7 +9423,7 @@ enum EmbeddedMessages {
           plural: count
           one: "{count} pulada pela lógica do questionário"
           other: "{count} puladas pela lógica do questionário"
-        report.smart-city-diagnosis: "Diagnóstico de cidade inteligente"
+        report.page-title: "{name} — {survey}"
         report.solutions: "Soluções"
         report.solution: "Solução"
         report.towards: "Rumo a"

@@ -203,21 +203,7 @@ package struct NodeReader {
     _ node: YAMLNode, _ what: Message, nameLike: Bool = false, countForms: ((String, YAMLNode) -> String?)? = nil
   ) -> LocalizedText? {
     if let text = node.scalar, !node.isNull {
-      if nameLike || languages.count <= 1 {
-        // A plain string stands for every language: blank, it would be a blank translation.
-        guard !text.allSatisfy(\.isWhitespace) else {
-          error("empty", Message(.readEmpty, ["what": .message(what)]), node)
-          return nil
-        }
-        return LocalizedText(text)
-      }
-      error(
-        "missing-translation",
-        Message(
-          .readPerLanguage,
-          ["what": .message(what), "languages": .text(languages.map { "\($0): …" }.joined(separator: ", "))]),
-        node)
-      return nil
+      return localized(plain: text, node, what, nameLike: nameLike)
     }
     guard let pairs = node.mapping else {
       error(
@@ -281,6 +267,26 @@ package struct NodeReader {
     }
     checkTranslations(translations, keys: keys, node, what)
     return translations.isEmpty ? nil : LocalizedText(translations)
+  }
+
+  /// A plain string where a translatable text is expected: it stands for every language in a
+  /// single-language file or for a name; elsewhere each language must be given.
+  private func localized(plain text: String, _ node: YAMLNode, _ what: Message, nameLike: Bool) -> LocalizedText? {
+    if nameLike || languages.count <= 1 {
+      // A plain string stands for every language: blank, it would be a blank translation.
+      guard !text.allSatisfy(\.isWhitespace) else {
+        error("empty", Message(.readEmpty, ["what": .message(what)]), node)
+        return nil
+      }
+      return LocalizedText(text)
+    }
+    error(
+      "missing-translation",
+      Message(
+        .readPerLanguage,
+        ["what": .message(what), "languages": .text(languages.map { "\($0): …" }.joined(separator: ", "))]),
+      node)
+    return nil
   }
 
   /// A unit: a translatable text in which a language may give its forms by count instead of one

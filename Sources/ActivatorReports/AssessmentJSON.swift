@@ -161,7 +161,7 @@ package enum AssessmentJSON {
     writer.key("metric_values") {
       writer.object {
         for column in columns {
-          writer.key(column.id)
+          writer.key(named: column.id)
           if let result = column.result(in: a) {
             ValueText.json(result.value, survey: a.survey, into: writer)
           } else {
@@ -229,16 +229,18 @@ package enum AssessmentJSON {
   }
 
   static func metricObject(_ a: Assessment, _ result: MetricResult, into writer: JSONWriter) {
-    let metric = a.program.metrics[result.metric]
+    // Read in place: a copy of the `Metric` would retain and release each of its fields.
+    let metrics = a.program.metrics
+    let index = result.metric
     writer.object {
-      writer.key("id", metric.qualifiedID)
-      writer.key("title", metric.title.text(a.language))
-      if let kind = metric.kind { writer.key("kind", kind.rawValue) }
+      writer.key("id", metrics[index].qualifiedID)
+      writer.key("title", metrics[index].title.text(a.language))
+      if let kind = metrics[index].kind { writer.key("kind", kind.rawValue) }
       writer.key("value")
       ValueText.json(result.value, survey: a.survey, into: writer)
       if case .unknown(let why) = result.value { writer.key("status", ValueText.status(why)) }
-      writer.key("unit", metric.unit?.text(a.language))
-      if let year = a.year(reading: metric.expression.reads) { writer.key("year", year) }
+      writer.key("unit", metrics[index].unit?.text(a.language))
+      if let year = a.year(reading: metrics[index].expression.reads) { writer.key("year", year) }
     }
   }
 

@@ -210,10 +210,14 @@ package struct DiffFormat: Sendable {
         writer.key("cities_changing_stage", summary.citiesWithStageChanges)
         writer.key("failed", summary.failed)
         writer.key("up") {
-          writer.object { for pillar in pillars { if let n = summary.up[pillar] { writer.key(pillar, n) } } }
+          writer.object {
+            for pillar in pillars { if let n = summary.up[pillar] { writer.key(named: pillar) { writer.int(n) } } }
+          }
         }
         writer.key("down") {
-          writer.object { for pillar in pillars { if let n = summary.down[pillar] { writer.key(pillar, n) } } }
+          writer.object {
+            for pillar in pillars { if let n = summary.down[pillar] { writer.key(named: pillar) { writer.int(n) } } }
+          }
         }
       }
       return "\n],\"summary\":" + writer.finish() + "}\n"

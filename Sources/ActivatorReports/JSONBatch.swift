@@ -20,7 +20,7 @@ struct JSONBatch: BatchRenderer {
   func row(_ a: Assessment) -> [UInt8] {
     // Pretty rows nest one level inside the top-level array: the writer indents every line after
     // the first, and the first gets its two spaces here.
-    let writer = JSONWriter(pretty: !lines, reserve: detail ? 48 << 10 : 8 << 10, indent: lines ? 0 : 1)
+    let writer = JSONWriter(pretty: !lines, reserve: detail ? 64 << 10 : 32 << 10, indent: lines ? 0 : 1)
     if !lines { writer.rawByte(0x20, count: 2) }
     var options = AssessmentJSON.Options(criteria: detail, recommendationLimit: detail ? nil : 5, pretty: !lines)
     options.metricColumns = metrics

@@ -23,17 +23,26 @@ extension Assessment {
 
   /// Whether a year is more than the survey's limit before the survey date.
   package func isOld(_ year: Int) -> Bool {
-    guard let limit = survey.policy.dataAgeLimit, let surveyYear = sheet.surveyYear else { return false }
+    Self.isOld(year, limit: survey.policy.dataAgeLimit, surveyYear: sheet.surveyYear)
+  }
+
+  private static func isOld(_ year: Int, limit: Int?, surveyYear: Int?) -> Bool {
+    guard let limit, let surveyYear else { return false }
     return surveyYear - year > limit
   }
 
   /// Every answered figure (a value, not a missing-data code) that has a year, in asking order.
   package var figureAges: [FigureAge] {
-    survey.questions.indices.compactMap { slot in
-      guard slot != survey.policy.dataYearQuestion, let value = sheet.values[slot], value.missingCode == nil,
-        let year = year(of: slot)
+    // Read once, not per question: the survey date is parsed from the answers file's text.
+    let (dataYear, limit, surveyYear) = (self.dataYear, survey.policy.dataAgeLimit, sheet.surveyYear)
+    let dataYearQuestion = survey.policy.dataYearQuestion
+    return survey.questions.indices.compactMap { slot in
+      guard slot != dataYearQuestion, let value = sheet.values[slot], value.missingCode == nil,
+        let year = sheet.evidence[slot]?.year ?? dataYear
       else { return nil }
-      return FigureAge(slot: slot, year: year, source: sheet.evidence[slot]?.source, old: isOld(year))
+      return FigureAge(
+        slot: slot, year: year, source: sheet.evidence[slot]?.source,
+        old: Self.isOld(year, limit: limit, surveyYear: surveyYear))
     }
   }
 
@@ -47,7 +56,13 @@ extension Assessment {
 
   /// The oldest year among the answers an expression reads, when one has a year of its own.
   package func year(reading slots: [Int]) -> Int? {
-    slots.compactMap { sheet.values[$0] == nil ? nil : year(of: $0) }.min()
+    let dataYear = self.dataYear
+    var oldest: Int?
+    for slot in slots where sheet.values[slot] != nil {
+      guard let year = sheet.evidence[slot]?.year ?? dataYear else { continue }
+      oldest = min(oldest ?? year, year)
+    }
+    return oldest
   }
 
   /// The outcome metrics of a pillar with a known value: shown beside its stage in every report,

@@ -316,6 +316,10 @@ package struct Assessment: Sendable {
   package var issues: [AnswerIssue]
   package var counts: AnswerCounts
 
-  package var survey: Survey { program.survey }
+  /// Lent, not copied: a `Survey` is a struct of some twenty arrays and strings, and reports read
+  /// it dozens of times a city (a copy retained and released each; docs/performance.md).
+  package var survey: Survey {
+    _read { yield program.survey }
+  }
   package var language: String { sheet.language }
 }

@@ -64,7 +64,7 @@ package enum AnswersSchema {
       writer.key("properties") {
         writer.object {
           for question in survey.questions {
-            writer.key(question.id) { answer(question, language: language, into: writer) }
+            writer.key(named: question.id) { answer(question, language: language, into: writer) }
           }
         }
       }
@@ -100,7 +100,7 @@ package enum AnswersSchema {
       writer.key("properties") {
         writer.object {
           for pillar in survey.pillars {
-            writer.key(pillar.id) {
+            writer.key(named: pillar.id) {
               writer.object {
                 writer.key("anyOf") {
                   writer.array {

@@ -1,15 +1,22 @@
 /// Writes JSON with a fixed key order and number format, so the same result is always the same
 /// bytes (reproducible batch output), and without Foundation's encoder overhead.
+///
+/// Full-detail batch rows are written here (some 1,500 keys and strings a city), so the writer
+/// is built for that: bytes go to a `ByteBuffer` (raw memory, room doubled when it runs out),
+/// keys are code literals written as the compiler's bytes, and strings are escaped by words
+/// (docs/performance.md, issue 15 item 10).
 package final class JSONWriter {
   // A writer is filled by one thread at a time (one per row or document). The dynamic
   // exclusivity check Swift makes on every access to a class's stored property cost about a
   // third of a full-detail JSONL row (docs/performance.md, issue 15 item 10).
-  @exclusivity(unchecked) package private(set) var bytes: [UInt8] = []
+  @exclusivity(unchecked) private var buffer: ByteBuffer
   package let pretty: Bool
   @exclusivity(unchecked) private var depth: Int
   private let indent: Int
-  /// Per open container: has a member been written yet?
-  @exclusivity(unchecked) private var hasMember: [Bool] = []
+  /// Whether the innermost open container has a member yet; `outer` keeps the same for the
+  /// containers around it (1 or 0 a level), so that a separator reads one flag.
+  @exclusivity(unchecked) private var hasMember = false
+  @exclusivity(unchecked) private var outer = ByteBuffer(capacity: 16)
   @exclusivity(unchecked) private var afterKey = false
 
   /// - Parameter indent: levels of indentation every line after the first starts with (pretty
@@ -18,25 +25,25 @@ package final class JSONWriter {
     self.pretty = pretty
     self.depth = indent
     self.indent = indent
-    bytes.reserveCapacity(reserve)
-    hasMember.reserveCapacity(16)
+    buffer = ByteBuffer(capacity: reserve)
   }
 
-  /// The bytes written so far, handed over without a copy; the writer is left empty.
+  /// A copy of the bytes written so far; the writer is left empty, its memory kept.
   package func takeBytes() -> [UInt8] {
-    var taken: [UInt8] = []
-    swap(&taken, &bytes)
+    let taken = buffer.array
+    buffer.removeAll()
     return taken
   }
 
   package func finish() -> String {
-    String(decoding: bytes, as: UTF8.self)
+    buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   package func reset() {
-    bytes.removeAll(keepingCapacity: true)
+    buffer.removeAll()
     depth = indent
-    hasMember.removeAll(keepingCapacity: true)
+    outer.removeAll()
+    hasMember = false
     afterKey = false
   }
 
@@ -61,91 +68,106 @@ package final class JSONWriter {
 
   private func open(_ bracket: UInt8) {
     separator()
-    bytes.append(bracket)
-    hasMember.append(false)
+    buffer.append(bracket)
+    outer.append(hasMember ? 1 : 0)
+    hasMember = false
     depth += 1
   }
 
   private func close(_ bracket: UInt8) {
     depth -= 1
-    let had = hasMember.popLast() ?? false
-    if pretty && had {
+    if pretty && hasMember {
       newline()
     }
-    bytes.append(bracket)
+    buffer.append(bracket)
+    hasMember = outer.popLast() == 1
   }
 
   /// Writes the comma and line break that go before a value or key.
+  @inline(__always)
   private func separator() {
     if afterKey {
       afterKey = false
       return
     }
-    guard let last = hasMember.last else { return }
-    if last { bytes.append(UInt8(ascii: ",")) }
-    hasMember[hasMember.count - 1] = true
+    guard !outer.isEmpty else { return }
+    if hasMember { buffer.append(UInt8(ascii: ",")) }
+    hasMember = true
     if pretty { newline() }
   }
 
   private func newline() {
-    bytes.append(0x0A)
-    for _ in 0..<depth {
-      bytes.append(0x20)
-      bytes.append(0x20)
-    }
+    buffer.append(0x0A)
+    buffer.append(0x20, count: 2 * depth)
   }
 
   // MARK: - Keys and values
 
-  package func key(_ name: String) {
+  /// A key written in the code. It is written as the compiler encoded it, without an escape
+  /// scan: keys are plain ASCII names (`snake_case`), which JSON takes as they are.
+  package func key(_ name: StaticString) {
     separator()
-    writeString(name)
-    bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(0x20) }
+    assert(name.withUTF8Buffer { !Self.needsEscape($0) }, "JSON key literals are plain names")
+    buffer.append(UInt8(ascii: "\""))
+    buffer.append(name)
+    buffer.append(pretty ? "\": " : "\":" as StaticString)
     afterKey = true
   }
 
-  package func key(_ name: String, _ body: () -> Void) {
+  /// A key that comes from data (a question, pillar or metric id), escaped like any string.
+  package func key(named name: String) {
+    separator()
+    writeString(name)
+    buffer.append(pretty ? ": " : ":" as StaticString)
+    afterKey = true
+  }
+
+  package func key(_ name: StaticString, _ body: () -> Void) {
     key(name)
     body()
   }
 
-  package func key(_ name: String, _ value: String) {
+  package func key(named name: String, _ body: () -> Void) {
+    key(named: name)
+    body()
+  }
+
+  package func key(_ name: StaticString, _ value: String) {
     key(name)
     string(value)
   }
 
-  package func key(_ name: String, _ value: String?) {
+  package func key(_ name: StaticString, _ value: String?) {
     key(name)
     if let value { string(value) } else { null() }
   }
 
-  package func key(_ name: String, _ value: Int) {
+  package func key(_ name: StaticString, _ value: Int) {
     key(name)
     int(value)
   }
 
-  package func key(_ name: String, _ value: Int?) {
+  package func key(_ name: StaticString, _ value: Int?) {
     key(name)
     if let value { int(value) } else { null() }
   }
 
-  package func key(_ name: String, _ value: Double) {
+  package func key(_ name: StaticString, _ value: Double) {
     key(name)
     double(value)
   }
 
-  package func key(_ name: String, _ value: Double?) {
+  package func key(_ name: StaticString, _ value: Double?) {
     key(name)
     if let value { double(value) } else { null() }
   }
 
-  package func key(_ name: String, _ value: Bool) {
+  package func key(_ name: StaticString, _ value: Bool) {
     key(name)
     bool(value)
   }
 
-  package func key(_ name: String, strings: [String]) {
+  package func key(_ name: StaticString, strings: [String]) {
     key(name)
     array { for item in strings { string(item) } }
   }
@@ -157,104 +179,138 @@ package final class JSONWriter {
 
   package func int(_ value: Int) {
     separator()
-    JSONWriter.appendDigits(value, to: &bytes)
+    Self.withDigits(value) { buffer.append($0) }
   }
 
   /// The exact value, in the fewest digits that read back as the same double (see `format`).
   package func double(_ value: Double) {
     separator()
-    JSONWriter.append(value, to: &bytes)
+    Self.append(value, to: &buffer)
   }
 
   package func bool(_ value: Bool) {
     separator()
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    buffer.append(value ? "true" : "false")
   }
 
   package func null() {
     separator()
-    bytes.append(contentsOf: "null".utf8)
+    buffer.append("null")
   }
 
   /// Appends `count` copies of a byte outside the JSON structure: the indentation before a row
   /// nested in an array written elsewhere, the line break after a JSONL row.
   package func rawByte(_ byte: UInt8, count: Int = 1) {
-    for _ in 0..<count { bytes.append(byte) }
+    buffer.append(byte, count: count)
   }
 
   /// Inserts already-encoded JSON as one value.
   package func rawValue(_ json: String) {
     separator()
-    bytes.append(contentsOf: json.utf8)
+    var json = json
+    json.withUTF8 { buffer.append($0) }
   }
+
+  // MARK: - Numbers
 
   /// The shortest text that reads back as exactly `value` (Swift's `description`), with whole
   /// numbers below 10^15 written without ".0" (`3`, not `3.0`) and negative zero kept as `-0`.
   /// Machine output (JSON, JSONL, CSV) never rounds: what a reader parses is the double the
   /// engine computed. JSON has no infinities or NaN, so those become null.
   package static func format(_ value: Double) -> String {
-    var bytes: [UInt8] = []
+    var bytes = ByteBuffer(capacity: 32)
     append(value, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// `format(value)` appended as bytes, without building a String on the way (batch rows).
+  package static func append(_ value: Double, to bytes: inout ByteBuffer) {
+    withText(of: value) { bytes.append($0) }
+  }
+
+  /// `format(value)` appended to an array (CSV rows).
   package static func append(_ value: Double, to bytes: inout [UInt8]) {
-    guard value.isFinite else {
-      bytes.append(contentsOf: "null".utf8)
-      return
-    }
+    withText(of: value) { bytes.append(contentsOf: $0) }
+  }
+
+  /// Hands `body` the bytes of `format(value)`, from the stack.
+  private static func withText(of value: Double, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    guard value.isFinite else { return ("null" as StaticString).withUTF8Buffer(body) }
     if value == value.rounded(.towardZero) && abs(value) < 1e15, let whole = Int(exactly: value) {
-      if whole == 0 && value.sign == .minus { bytes.append(0x2D) }
-      appendDigits(whole, to: &bytes)
-      return
+      if whole == 0 && value.sign == .minus { return ("-0" as StaticString).withUTF8Buffer(body) }
+      return withDigits(whole, body)
     }
-    // The standard library's shortest round-trip digits, handed over as bytes.
-    var sink = ByteSink(bytes: [])
-    swap(&sink.bytes, &bytes)
-    value.write(to: &sink)
-    swap(&sink.bytes, &bytes)
+    // The standard library's shortest round-trip digits, handed over as bytes. They take at
+    // most 24 (17 digits, a sign, a point and an exponent such as "e-308"); the room is 64.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { room in
+      var sink = StackSink(room: room)
+      value.write(to: &sink)
+      body(UnsafeBufferPointer(rebasing: room[..<sink.count]))
+    }
   }
 
   /// The decimal digits of `value`, with a minus sign when negative.
   package static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
-    if value < 0 { bytes.append(0x2D) }
+    withDigits(value) { bytes.append(contentsOf: $0) }
+  }
+
+  /// Hands `body` the decimal digits of `value`, with a minus sign when negative, from the stack.
+  @inline(__always)
+  private static func withDigits(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     var magnitude = value.magnitude
     var digits:
       (
         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-        UInt8, UInt8, UInt8, UInt8
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
       ) =
-        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     withUnsafeMutableBytes(of: &digits) { buffer in
+      // Written from the end backwards, so that the digits come out in order without a reversal.
+      var start = buffer.count
       repeat {
-        buffer[count] = UInt8(0x30 + magnitude % 10)
+        start -= 1
+        buffer[start] = UInt8(0x30 + magnitude % 10)
         magnitude /= 10
-        count += 1
       } while magnitude > 0
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+      if value < 0 {
+        start -= 1
+        buffer[start] = 0x2D
+      }
+      let written = UnsafeRawBufferPointer(rebasing: buffer[start...])
+      body(written.assumingMemoryBound(to: UInt8.self))
     }
   }
 
   /// Receives `Double.write(to:)` output. The standard library hands its digits to
   /// `_writeASCII` as bytes; `write` is the general path, for any other caller.
-  private struct ByteSink: TextOutputStream {
-    var bytes: [UInt8]
-    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+  /// Receives `Double.write(to:)` output in memory on the stack. The standard library hands
+  /// its digits to `_writeASCII` as bytes; `write` is the general path, for any other caller.
+  private struct StackSink: TextOutputStream {
+    let room: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+    mutating func write(_ string: String) {
+      for byte in string.utf8 { put(byte) }
+    }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+      for byte in buffer { put(byte) }
+    }
+    private mutating func put(_ byte: UInt8) {
+      guard count < room.count else { return }
+      room[count] = byte
+      count += 1
+    }
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
+  // MARK: - Strings
 
   private func writeString(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
+    buffer.append(UInt8(ascii: "\""))
     // Native strings hand over their bytes in place; copying the string would retain it.
     if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
       var copy = value
       copy.withUTF8 { appendEscaped($0) }
     }
-    bytes.append(UInt8(ascii: "\""))
+    buffer.append(UInt8(ascii: "\""))
   }
 
   /// Appends UTF-8 text as the inside of a JSON string. Runs that need no escape are copied
@@ -269,44 +325,54 @@ package final class JSONWriter {
     var index = 0
     let count = utf8.count
     while index < count {
-      // Plain ASCII, eight bytes at a time (most of a row is ids, names and English text).
+      // Eight bytes at a time, through ASCII and through UTF-8 text alike (accents, Hangul).
       while index + 8 <= count && !Self.mayNeedEscape(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
         index += 8
       }
       guard index < count else { break }
-      let byte = utf8[index]
-      guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 else {
+      let byte = base[index]
+      guard Self.mayStartEscape(byte) else {
         index += 1
         continue
       }
       var scalar = UInt32(byte)
       var length = 1
-      if byte == 0xC2 || byte == 0xE2 {
-        let escaped = Self.escapedScalar(utf8, at: index, lead: byte)
-        guard let escaped else {
+      if byte >= 0x80 {
+        guard let escaped = Self.escapedScalar(utf8, at: index, lead: byte) else {
           index += 1
           continue
         }
         (scalar, length) = escaped
       }
-      if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
+      if run < index { buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<index])) }
       appendEscape(scalar)
       index += length
       run = index
     }
-    if run < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<count])) }
+    if run < count { buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<count])) }
   }
 
-  /// Whether any of eight bytes is below 0x20, a quote, a backslash, DEL or not ASCII: the
-  /// "has a byte less than n" test on a word (any byte x < n sets the high bit of x - n, and
-  /// bytes of 0x80 or more are ruled out first); XOR turns "equal to c" into "less than 1".
+  @inline(__always)
+  private static func mayStartEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+  }
+
+  /// Whether a key needs an escape (any byte that may start one).
+  private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains(where: mayStartEscape)
+  }
+
+  /// Whether any of eight bytes may start an escape (`mayStartEscape`): the "has a byte less
+  /// than n" test on a word (any byte x < n sets the high bit of (x - n) & ~x; a borrow can only
+  /// flag bytes above one that is truly below n, so the answer for the word is exact), with XOR
+  /// turning "equal to c" into "less than 1".
   @inline(__always)
   private static func mayNeedEscape(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func hasByteBelow(_ x: UInt64, _ n: UInt64) -> Bool { (x &- ones &* n) & ~x & high != 0 }
-    return word & high != 0 || hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1)
-      || hasByteBelow(word ^ (ones &* 0x5C), 1) || hasByteBelow(word ^ (ones &* 0x7F), 1)
+    @inline(__always) func below(_ x: UInt64, _ n: UInt64) -> UInt64 { (x &- ones &* n) & ~x }
+    @inline(__always) func equal(_ c: UInt64) -> UInt64 { below(word ^ (ones &* c), 1) }
+    return (below(word, 0x20) | equal(0x22) | equal(0x5C) | equal(0x7F) | equal(0xC2) | equal(0xE2)) & high != 0
   }
 
   /// The scalar and its length in bytes when the sequence at `index` (lead byte 0xC2 or 0xE2)
@@ -328,17 +394,18 @@ package final class JSONWriter {
   }
 
   private func appendEscape(_ scalar: UInt32) {
-    bytes.append(0x5C)
+    buffer.append(0x5C)
     switch scalar {
-    case 0x22: bytes.append(0x22)
-    case 0x5C: bytes.append(0x5C)
-    case 0x0A: bytes.append(UInt8(ascii: "n"))
-    case 0x0D: bytes.append(UInt8(ascii: "r"))
-    case 0x09: bytes.append(UInt8(ascii: "t"))
+    case 0x22: buffer.append(0x22)
+    case 0x5C: buffer.append(0x5C)
+    case 0x0A: buffer.append(UInt8(ascii: "n"))
+    case 0x0D: buffer.append(UInt8(ascii: "r"))
+    case 0x09: buffer.append(UInt8(ascii: "t"))
     default:
-      bytes.append(UInt8(ascii: "u"))
+      buffer.append(UInt8(ascii: "u"))
       for shift in stride(from: 12, through: 0, by: -4) {
-        bytes.append(JSONWriter.hexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
+        let digit = UInt8(truncatingIfNeeded: (scalar >> UInt32(shift)) & 0xF)
+        buffer.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
       }
     }
   }

@@ -59,7 +59,9 @@ struct SchemaValidator {
   static func json(_ node: YAMLNode, into writer: JSONWriter) {
     switch node.content {
     case .mapping(let pairs):
-      writer.object { for pair in pairs { writer.key(pair.key.scalar ?? "") { json(pair.value, into: writer) } } }
+      writer.object {
+        for pair in pairs { writer.key(named: pair.key.scalar ?? "") { json(pair.value, into: writer) } }
+      }
     case .sequence(let items):
       writer.array { for item in items { json(item, into: writer) } }
     case .scalar(let text, _):

@@ -18,15 +18,18 @@ package struct WhatIfReport: Sendable {
     self.compared = compared
   }
 
+  /// A pillar whose stage changes, or which becomes assessed or stops being assessed (a stage
+  /// is nil when the pillar is not assessed: its lower bound is not a result).
   package struct StageChange: Sendable {
     package var pillar: Int
-    package var before: Int
-    package var after: Int
+    package var before: Int?
+    package var after: Int?
   }
 
   package var stageChanges: [StageChange] {
     zip(before.pillars, after.pillars).compactMap { old, new in
-      old.stage == new.stage ? nil : StageChange(pillar: old.pillar, before: old.stage, after: new.stage)
+      let (was, will) = (old.assessed ? old.stage : nil, new.assessed ? new.stage : nil)
+      return was == will ? nil : StageChange(pillar: old.pillar, before: was, after: will)
     }
   }
 
@@ -51,6 +54,33 @@ package struct WhatIfReport: Sendable {
     }
   }
 
+  /// Why a solution among the first `compared` before the change is not among them after,
+  /// decided from the assessment after the change.
+  package enum Drop: Sendable, Equatable {
+    /// Still recommended, at this rank.
+    case movesDown(rank: Int)
+    /// Still a candidate, but set aside (`after.setAside` says why).
+    case setAside
+    /// Every criterion it addresses would be met.
+    case gapsClosed
+    /// Every criterion it addresses would be met or would no longer apply (not applicable).
+    case metOrNotApplicable
+    /// No longer a candidate although these criteria it addresses would still be open: each is
+    /// more than two stages above its pillar's stage, or at a stage the solution does not suit.
+    case beyondReach(open: [Int])
+  }
+
+  package func drop(_ solution: Int) -> Drop {
+    if let rank = after.recommendations.firstIndex(where: { $0.solution == solution }) {
+      return .movesDown(rank: rank + 1)
+    }
+    if after.setAside.contains(where: { $0.solution == solution }) { return .setAside }
+    let addressed = after.program.addressed(by: solution)
+    let open = addressed.filter { after.outcomes[$0] != .met && after.outcomes[$0] != .notApplicable }
+    if !open.isEmpty { return .beyondReach(open: open) }
+    return addressed.allSatisfy { after.outcomes[$0] == .met } ? .gapsClosed : .metOrNotApplicable
+  }
+
   package var nextStepsAppearing: [Int] {
     after.nextSteps.map(\.programme).filter { programme in !before.nextSteps.contains { $0.programme == programme } }
   }
@@ -67,7 +97,8 @@ package struct WhatIfReport: Sendable {
     let program = after.program
     let heading =
       t(.whatifWhatIf) + " "
-      + changed.map { slot in "\(survey.questions[slot].id) = \(answer(after, slot))" }.joined(separator: ", ")
+      + changed.map { slot in "\(t.question(slot, after)) (\(survey.questions[slot].id)) = \(answer(after, slot))" }
+      .joined(separator: t.semicolon)
     var out = DisplayWidth.wrap(heading, width: width).map { style.bold($0) + "\n" }.joined()
     out += style.dim(t(.whatifAnswersFileNotChanged)) + "\n"
     for slot in changed {
@@ -78,13 +109,11 @@ package struct WhatIfReport: Sendable {
     let changes = stageChanges
     if changes.isEmpty { out += "  " + t(.whatifNoStageWouldChange) + "\n" }
     for change in changes {
-      let arrow = change.after > change.before ? style.green("↑") : style.red("↓")
-      out +=
-        "  \(arrow) \(t.text(survey.pillars[change.pillar].name)): \(change.before) \(survey.stageName(change.before, after.language)) → "
-      out += "\(change.after) \(survey.stageName(change.after, after.language))\n"
+      out += "  \(arrow(change.before, change.after, style)) \(t.text(survey.pillars[change.pillar].name)): "
+      out += stage(change.before, t) + " → " + stage(change.after, t) + "\n"
     }
-    if before.overall != after.overall, let old = before.overall, let new = after.overall {
-      out += "  " + t(.cohortOverallStage) + ": \(old) → \(new)\n"
+    if before.overall != after.overall {
+      out += "  " + t(.cohortOverallStage) + ": " + stage(before.overall, t) + " → " + stage(after.overall, t) + "\n"
     }
     let criteria = criteriaChanged
     if !criteria.isEmpty {
@@ -118,19 +147,59 @@ package struct WhatIfReport: Sendable {
       out += wrapped(line, width: width)
     }
     for item in gone {
-      var line = "− \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWas) + " #\(item.rank))"
-      if let rank = after.recommendations.firstIndex(where: { $0.solution == item.solution }) {
-        line += colon + t(.whatifMovesDownRank, ["rank": "\(rank + 1)"])
-      } else if let aside = after.setAside.first(where: { $0.solution == item.solution }),
-        let reason = RecommendationWords(after).setAside(aside).first
-      {
-        line += colon + t(.whatifSetAside) + " — " + reason
-      } else {
-        line += colon + t(.whatifGapsItAddressedWouldBe)
-      }
-      out += wrapped(line, width: width)
+      let line = "− \(t.text(program.solutions[item.solution].name)) (" + t(.whatifWas) + " #\(item.rank))"
+      out += wrapped(line + colon + dropReason(item.solution, t), width: width)
     }
     return out
+  }
+
+  /// The true reason a solution leaves the first recommendations, from the assessment after.
+  func dropReason(_ solution: Int, _ t: Localizer) -> String {
+    switch drop(solution) {
+    case .movesDown(let rank):
+      return t(.whatifMovesDownRank, ["rank": "\(rank)"])
+    case .setAside:
+      let aside = after.setAside.first { $0.solution == solution }
+      let reason = aside.flatMap { RecommendationWords(after).setAside($0).first }
+      return t(.whatifSetAside) + (reason.map { " — " + $0 } ?? "")
+    case .gapsClosed:
+      return t(.whatifGapsItAddressedWouldBe)
+    case .metOrNotApplicable:
+      return t(.whatifMetOrNoLongerApply)
+    case .beyondReach(let open):
+      let program = after.program
+      let stages = program.solutions[solution]
+      let unsuited = open.filter { !(stages.stageMin...stages.stageMax).contains(program.criteria[$0].stage) }
+      let distant = open.filter { !unsuited.contains($0) }
+      var parts: [String] = []
+      if !unsuited.isEmpty {
+        parts.append(
+          t(
+            .whatifStillUnmetOutsideFit,
+            [
+              "criteria": .text(t.shortList(unsuited.map { t.text(program.criteria[$0].title) }, limit: 3)),
+              "solution_stage_min": .count(stages.stageMin), "solution_stage_max": .count(stages.stageMax),
+            ]))
+      }
+      if !distant.isEmpty {
+        parts.append(
+          t(
+            .whatifStillUnmetBeyondNextStages,
+            ["criteria": .text(t.shortList(distant.map { t.text(program.criteria[$0].title) }, limit: 3))]))
+      }
+      return t(.whatifNoLongerCandidate) + " " + parts.joined(separator: t.semicolon)
+    }
+  }
+
+  func arrow(_ old: Int?, _ new: Int?, _ style: Style) -> String {
+    guard let old, let new else { return "•" }
+    return new > old ? style.green("↑") : style.red("↓")
+  }
+
+  /// "2 Developing", or "not assessed" for a pillar (or overall stage) without one.
+  func stage(_ stage: Int?, _ t: Localizer) -> String {
+    guard let stage else { return t.notAssessed }
+    return "\(stage) \(after.survey.stageName(stage, after.language))"
   }
 
   func nextStepLines(_ t: Localizer, style: Style) -> String {
@@ -192,9 +261,38 @@ package struct WhatIfReport: Sendable {
       writer.key("criteria", strings: criteriaChanged.map { program.criteria[$0].qualifiedID })
       writer.key("recommendations_appearing", strings: appearing.map { program.solutions[$0.solution].id })
       writer.key("recommendations_dropping", strings: dropping.map { program.solutions[$0.solution].id })
+      droppingReasons(into: writer)
       writer.key("next_steps_appearing", strings: nextStepsAppearing.map { program.programmes[$0].id })
       writer.key("next_steps_dropping", strings: nextStepsDropping.map { program.programmes[$0].id })
     }
     return writer.finish() + "\n"
+  }
+
+  /// Why each dropping solution leaves, as codes a tool can read: `moves_down` (with its new
+  /// rank), `set_aside`, `gaps_closed`, `met_or_not_applicable`, or `beyond_reach` with the
+  /// criteria still open.
+  func droppingReasons(into writer: JSONWriter) {
+    let program = after.program
+    writer.key("recommendations_dropping_why") {
+      writer.array {
+        for item in dropping {
+          writer.object {
+            writer.key("solution", program.solutions[item.solution].id)
+            writer.key("rank_before", item.rank)
+            switch drop(item.solution) {
+            case .movesDown(let rank):
+              writer.key("reason", "moves_down")
+              writer.key("rank_after", rank)
+            case .setAside: writer.key("reason", "set_aside")
+            case .gapsClosed: writer.key("reason", "gaps_closed")
+            case .metOrNotApplicable: writer.key("reason", "met_or_not_applicable")
+            case .beyondReach(let open):
+              writer.key("reason", "beyond_reach")
+              writer.key("still_open", strings: open.map { program.criteria[$0].qualifiedID })
+            }
+          }
+        }
+      }
+    }
   }
 }

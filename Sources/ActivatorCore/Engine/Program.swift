@@ -98,6 +98,9 @@ package final class Program: Sendable {
   package let programmes: [Programme]
   /// Solutions linked to each criterion: recommended by its rule or helping with it by the catalog.
   package let links: [[Int]]
+  /// Each solution's criteria that its catalog entry `helps` with, at any stage (`links` keeps
+  /// only those at stages the solution suits).
+  package let helped: [[Int]]
   /// Each solution's needs: the compiled `requires` condition (nil: plain words only).
   package let needConditions: [[CompiledExpression?]]
   /// Each solution's needs: the criteria and pillars that measure them.
@@ -137,7 +140,7 @@ package final class Program: Sendable {
 
   init(
     survey: Survey, plugins: [PluginInfo], threshold: Double, criteria: [Criterion], metrics: [Metric],
-    nextSteps: [NextStep], solutions: [Solution], programmes: [Programme], links: [[Int]],
+    nextSteps: [NextStep], solutions: [Solution], programmes: [Programme], links: [[Int]], helped: [[Int]],
     needConditions: [[CompiledExpression?]], needTargets: [[NeedTarget]], context: ContextPlan, metricOrder: [Int]
   ) {
     self.metricOrder = metricOrder
@@ -150,6 +153,7 @@ package final class Program: Sendable {
     self.solutions = solutions
     self.programmes = programmes
     self.links = links
+    self.helped = helped
     self.needConditions = needConditions
     self.needTargets = needTargets
     self.context = context
@@ -197,6 +201,14 @@ package final class Program: Sendable {
     hasher.update(Array(surveyHash.utf8))
     for plugin in plugins { hasher.update(Array("\(plugin.id)@\(plugin.version):\(plugin.hash)".utf8)) }
     self.hash = hasher.hexDigest()
+  }
+
+  /// The criteria a solution addresses, in index order: those linked to it (recommended by their
+  /// rule or helped at a stage it suits) and those its entry helps with at any stage.
+  package func addressed(by solution: Int) -> [Int] {
+    var found = Set(helped.indices.contains(solution) ? helped[solution] : [])
+    for criterion in linking where links[criterion].contains(solution) { found.insert(criterion) }
+    return found.sorted()
   }
 
   /// A set of words of a closed set as bits: bit n for the n-th word of `all`.

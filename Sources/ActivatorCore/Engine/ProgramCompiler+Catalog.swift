@@ -130,11 +130,12 @@ extension ProgramCompiler {
   /// cover it at a stage within the solution's stage fit (a system cities adopt at stages 3–4
   /// does not answer the stage-5 gate of the same question). A rule that recommends a solution
   /// for a criterion the solution's `helps` does not cover is warned about: that is how
-  /// mis-mapped recommendations show up.
+  /// mis-mapped recommendations show up. Also returns, per solution, every criterion its `helps`
+  /// covers at any stage (what `explain --what-if` checks before saying its gaps are closed).
   static func links(
     criteria: [Criterion], solutions: [Solution], survey: Survey, criterionIDs: [String: Int], pluginIDs: [String],
     log: DiagnosticLog
-  ) -> [[Int]] {
+  ) -> (links: [[Int]], helped: [[Int]]) {
     var links = criteria.map(\.recommend)
     var helped = [Set<Int>](repeating: [], count: solutions.count)
     for (solution, entry) in solutions.enumerated() {
@@ -167,7 +168,7 @@ extension ProgramCompiler {
           at: criterion.location)
       }
     }
-    return links
+    return (links, helped.map { $0.sorted() })
   }
 
   /// Each need's `requires` condition, type-checked against the survey (answers and scoring

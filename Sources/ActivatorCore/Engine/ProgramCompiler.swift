@@ -34,7 +34,7 @@ package enum ProgramCompiler {
       ExpressionEnvironment(survey: survey, purpose: .outcome, criterionIDs: criterionIDs, names: names, plugin: plugin)
     }
     let registeredMetrics = registerMetrics(plugins, in: names, log: log)
-    let solutionLinks = links(
+    let (solutionLinks, solutionHelps) = links(
       criteria: criteria, solutions: catalog.solutions, survey: survey, criterionIDs: criterionIDs,
       pluginIDs: plugins.map(\.id), log: log)
     let pluginNumbers = Dictionary(plugins.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -57,7 +57,7 @@ package enum ProgramCompiler {
     let infos = plugins.map { PluginInfo(id: $0.id, version: $0.version, hash: $0.contentHash) }
     return Program(
       survey: survey, plugins: infos, threshold: threshold, criteria: criteria, metrics: metrics, nextSteps: nextSteps,
-      solutions: catalog.solutions, programmes: catalog.programmes, links: solutionLinks,
+      solutions: catalog.solutions, programmes: catalog.programmes, links: solutionLinks, helped: solutionHelps,
       needConditions: needPlans.conditions,
       needTargets: needPlans.measuredBy, context: cityContext, metricOrder: names.metricOrder)
   }

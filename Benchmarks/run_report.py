@@ -15,7 +15,8 @@ stdout and Benchmarks/results/report-cohort-<count>.md.
 Page counts: each answers file of Examples/ is reported in HTML for A4 and for Letter, printed to
 PDF by headless Chromium (Debian's `chromium`) and counted by poppler's `pdfinfo`: the summary page
 alone (`report --summary`), the full report, and the progress report's summary. Exits 1 when a
-summary takes more than one page. Results go to stdout and Benchmarks/results/report-pages.md.
+summary takes more than one page or a city's full report more than FULL_REPORT_PAGES (issue 16:
+a sensible length, summary included). Results go to stdout and Benchmarks/results/report-pages.md.
 
 Pictures (--pictures): Kestrel Bay's one-page summary in each language other than English (the
 English one is docs/screenshots/render.sh's city-summary.png), as printed on A4, into
@@ -37,6 +38,8 @@ from run_batch import HERE, machine, run
 
 ROOT = os.path.dirname(HERE)
 PAPERS = ("a4", "letter")
+# The longest a city's full report may print, its summary page included, on either paper.
+FULL_REPORT_PAGES = 16
 
 
 def printed_pages(activator, arguments, paper, work, name):
@@ -60,7 +63,7 @@ def printed_pages(activator, arguments, paper, work, name):
 
 def page_counts(activator):
     """Prints and records the printed length of each example city's reports; False when a summary
-    is longer than one page."""
+    is longer than one page or a city's full report longer than FULL_REPORT_PAGES."""
     for tool in ("chromium", "pdfinfo"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is not installed (apt-get install chromium poppler-utils)")
@@ -76,6 +79,7 @@ def page_counts(activator):
                 counts[("summary", paper)] = printed_pages(activator, [relative, "--summary"], paper, work, name + "-summary")
                 counts[("full", paper)] = printed_pages(activator, [relative], paper, work, name)
             fits = fits and all(counts[("summary", paper)] == 1 for paper in PAPERS)
+            fits = fits and all(counts[("full", paper)] <= FULL_REPORT_PAGES for paper in PAPERS)
             rows.append((name, counts))
         # The progress report's summary: the first and the last example, as the golden test does.
         if len(cities) >= 2:
@@ -92,14 +96,14 @@ def page_counts(activator):
         "",
         f"Printed by {version} (headless, no header or footer) from `activator report --paper a4|letter --html`;",
         "pages counted by `pdfinfo`. The summary is the first page of the full report and also written alone",
-        "(`--summary`); it must be one page on both papers.",
+        f"(`--summary`); it must be one page on both papers, and a city's full report {FULL_REPORT_PAGES} pages at most.",
         "",
         "| Report | Summary A4 | Summary Letter | Full A4 | Full Letter |",
         "|---|--:|--:|--:|--:|",
     ]
     for name, counts in rows:
         lines.append(f"| {name} | {counts[('summary', 'a4')]} | {counts[('summary', 'letter')]} | {counts[('full', 'a4')]} | {counts[('full', 'letter')]} |")
-    lines += ["", "Every summary fits one page: " + ("yes" if fits else "**NO**")]
+    lines += ["", f"Every summary fits one page and every city's full report {FULL_REPORT_PAGES}: " + ("yes" if fits else "**NO**")]
     text = "\n".join(lines) + "\n"
     print(text)
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
@@ -158,7 +162,7 @@ def main():
     if not args.pages_only:
         cohort_timing(args)
     if not page_counts(args.activator):
-        sys.exit("a summary page does not fit one printed page")
+        sys.exit(f"a summary does not fit one printed page, or a city's full report is over {FULL_REPORT_PAGES} pages")
 
 
 def cohort_timing(args):

@@ -13,7 +13,7 @@ extension CityReport {
     /// Whether this consolidates a stage already reached (gaps below the current stage).
     package var consolidates: Bool
     package var neededCount: Int
-    /// Criteria to meet, those that something else waits for first.
+    /// What the criteria to meet are about (`CityReport.label`), those something else waits for first.
     package var criteria: [String]
     package var solutions: [String]
     /// Solutions set aside for a need this step builds: "name (needs …)".
@@ -105,9 +105,12 @@ extension CityReport {
       }
       return t.text(entry.name) + (needs.map { " (" + t.label(.recommendationNeeds) + $0 + ")" } ?? "")
     }
+    // By what they are about (the pillar's section gives each criterion in full), each once.
+    var labels: [String] = []
+    for criterion in ordered where !labels.contains(label(a, t, criterion)) { labels.append(label(a, t, criterion)) }
     return RoadmapStep(
       stage: stage, stageName: a.survey.stageName(stage, a.language), pillar: t.text(a.survey.pillars[pillar].name),
-      consolidates: consolidates, neededCount: needed, criteria: ordered.map { t.text(program.criteria[$0].title) },
+      consolidates: consolidates, neededCount: needed, criteria: labels,
       solutions: solutions,
       unlocks: unlocks, programmes: [])
   }

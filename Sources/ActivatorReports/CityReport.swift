@@ -8,6 +8,9 @@ package struct CityReport: Sendable {
     package var id: String
     package var stage: Int
     package var title: String
+    /// What it is about in a few words, where a list names many criteria: the short labels of the
+    /// pillar's questions it reads ("Online procedures"), else its title.
+    package var label: String
     /// The rule author's explanation for this outcome (why it matters, what is missing).
     package var finding: String?
     /// The answers the criterion read, as "question: answer".
@@ -16,6 +19,10 @@ package struct CityReport: Sendable {
     package var weight: Double
     /// For the highest met step of a ladder listed alone: the lowest stage its steps start at.
     package var fromStage: Int? = nil
+    /// For an unmet criterion of the next stage that is close: its status with how far the
+    /// answer is from the threshold, in the direction that counts ("not met: 27%, 3 points short
+    /// of 30%").
+    package var nearMiss: String? = nil
   }
 
   package struct StageRow: Sendable {
@@ -32,7 +39,6 @@ package struct CityReport: Sendable {
     package var name: String
     package var neededCount: Int
     package var candidates: [CriterionLine]
-    package var nearMisses: [String]
   }
 
   package struct PillarSection: Sendable {
@@ -98,12 +104,16 @@ package struct CityReport: Sendable {
     package var sourceNumber: Int? = nil
   }
 
-  /// A figure the city gave, with what it counts and where it comes from.
+  /// A figure the city gave, with what it counts and where it comes from: one row of the annex,
+  /// whose column headings name each part once.
   package struct FigureItem: Sendable {
-    /// "Question → answer (2019, more than 3 years old)".
+    /// "Short label → answer (2019, more than 3 years old)"; the definition says what it counts.
     package var figure: String
-    /// The definition, the indicator's source, who usually holds the figure, the city's source.
-    package var details: [String]
+    package var definition: String?
+    /// The indicator the question follows ("ISO 37122:2019, 9.2 …").
+    package var indicator: String?
+    /// Who usually holds the figure and the source the city named, each labelled.
+    package var sources: [String]
   }
 
   package struct MetricItem: Sendable {
@@ -261,9 +271,27 @@ package struct CityReport: Sendable {
       finding = LocalizedText([(a.language, t.label(.reportCouldNotBeEvaluated) + t(error.message))])
     }
     return CriterionLine(
-      id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title),
+      id: criterion.qualifiedID, stage: criterion.stage, title: t.text(criterion.title), label: label(a, t, index),
       finding: finding.map { t.text($0) },
       answers: criterion.condition.reads.map { Self.answer(a, $0, t) }, outcome: outcome, weight: criterion.weight)
+  }
+
+  /// A criterion in a few words: the labels of the questions of its own pillar it reads (a
+  /// profile figure such as the population is read by many and says nothing of the topic), else
+  /// of every question it reads, else its title. A question without a short label names only the
+  /// steps of a ladder on it (they share it, and are listed as one); any other criterion keeps
+  /// its title, shorter than a question's full text and saying what is needed.
+  static func label(_ a: Assessment, _ t: Localizer, _ index: Int) -> String {
+    let criterion = a.program.criteria[index]
+    let reads = criterion.condition.reads
+    let own = reads.filter { a.survey.questions[$0].pillar == criterion.pillar }
+    var labels: [String] = []
+    for slot in own.isEmpty ? reads : own {
+      let question = a.survey.questions[slot]
+      guard question.short != nil || criterion.ladder != nil else { continue }
+      if !labels.contains(t.question(slot, a)) { labels.append(t.question(slot, a)) }
+    }
+    return labels.isEmpty ? t.text(criterion.title) : labels.joined(separator: " · ")
   }
 
   static func pillarSections(_ a: Assessment, _ t: Localizer) -> [PillarSection] {
@@ -283,7 +311,7 @@ package struct CityReport: Sendable {
       let next = result.next.map { gap in
         NextStage(
           stage: gap.stage, name: survey.stageName(gap.stage, a.language), neededCount: gap.neededCount,
-          candidates: gap.candidates.map(line), nearMisses: StageWords(a).nearMisses(gap.candidates))
+          candidates: nearMissLines(a, t, gap.candidates))
       }
       var section = PillarSection(
         id: definition.id, name: t.text(definition.name), description: definition.description.map { t.text($0) },
@@ -299,6 +327,18 @@ package struct CityReport: Sendable {
       section.need = result.assessed ? nil : t.assessmentNeed(result, a, limit: 6)
       section.outcomes = a.outcomes(of: result.pillar).map { t.outcome($0, a) }
       return section
+    }
+  }
+
+  /// The next stage's criteria, each close one with its near miss in words.
+  static func nearMissLines(_ a: Assessment, _ t: Localizer, _ candidates: [Int]) -> [CriterionLine] {
+    let words = StageWords(a)
+    let misses = Dictionary(
+      words.nearMissFacts(candidates).map { ($0.criterion, $0) }, uniquingKeysWith: { first, _ in first })
+    return candidates.map { index in
+      var line = criterionLine(a, t, index)
+      line.nearMiss = misses[index].map { words.words($0, status: StatusMark.unmet.words(t)) }
+      return line
     }
   }
 
@@ -362,12 +402,11 @@ package struct CityReport: Sendable {
     }
   }
 
-  /// "Question → answer", with the figure's year where it has its own or the data is old. The
-  /// question by its short label where it has one, unless `full` (the figures annex, where its
-  /// definition follows).
-  static func answer(_ a: Assessment, _ slot: Int, _ t: Localizer, full: Bool = false) -> String {
+  /// "Question → answer", the question by its short label where it has one, with the figure's
+  /// year where it has its own or the data is old.
+  static func answer(_ a: Assessment, _ slot: Int, _ t: Localizer) -> String {
     let survey = a.survey
-    let question = full ? survey.questions[slot].text.text(a.language) : t.question(slot, a)
+    let question = t.question(slot, a)
     var answer = "\(question) → \(ValueText.answer(a.values[slot], slot: slot, survey: survey, language: a.language))"
     if !a.values[slot].isUnknown, let year = a.sheet.evidence[slot]?.year ?? (a.dataYearIsOld ? a.dataYear : nil) {
       answer += a.isOld(year) ? " (\(year), \(t.old(a)))" : " (\(year))"
@@ -375,8 +414,9 @@ package struct CityReport: Sendable {
     return answer
   }
 
-  /// The numbers the city gave (not the data year, said in the header), each with what it counts,
-  /// the indicator it follows, who usually holds it and the source the city named.
+  /// The numbers the city gave (not the data year, said in the header), each by its short label
+  /// with what it counts, the indicator it follows, who usually holds it and the source the city
+  /// named.
   static func figures(_ a: Assessment, _ t: Localizer) -> [FigureItem] {
     let survey = a.survey
     return survey.questions.indices.compactMap { slot in
@@ -387,56 +427,71 @@ package struct CityReport: Sendable {
       case .integer?, .decimal?: break
       default: return nil
       }
-      var details: [String] = []
-      if let definition = question.definition {
-        details.append(t(.reportFigureDefinition, ["text": .text(t.text(definition))]))
-      }
-      if let source = question.source { details.append(t(.reportFigureIndicator, ["source": .text(source)])) }
-      if let holder = question.dataSource { details.append(t(.reportFigureHolder, ["holder": .text(t.text(holder))])) }
+      var sources: [String] = []
+      if let holder = question.dataSource { sources.append(t(.reportFigureHolder, ["holder": .text(t.text(holder))])) }
       if let source = a.sheet.evidence[slot]?.source {
-        details.append(t(.reportFigureCitySource, ["source": .text(source)]))
+        sources.append(t(.reportFigureCitySource, ["source": .text(source)]))
       }
-      return FigureItem(figure: answer(a, slot, t, full: true), details: details)
+      return FigureItem(
+        figure: answer(a, slot, t), definition: question.definition.map { t.text($0) }, indicator: question.source,
+        sources: sources)
     }
   }
 
-  /// The rows of a pillar's criteria table: every criterion not met and not detailed under the
-  /// next stage, by stage (met ones are listed in one paragraph, `collapsed`).
-  /// The rule author's explanation stays on gaps up to the stage after the next one; a gap
-  /// further up is named by its title alone, as the city will read it again when it gets there.
-  package static func tableRows(_ pillar: PillarSection) -> [CriterionLine] {
-    let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
-    let rows = pillar.gaps + pillar.unknowns + pillar.notApplicable
-    let explained = (pillar.next?.stage ?? pillar.stage) + 1
-    return rows.filter { !shown.contains($0.id) }.enumerated().sorted {
-      ($0.element.stage, $0.offset) < ($1.element.stage, $1.offset)
-    }
-    .map { line in
-      var row = line.element
-      if row.stage > explained { row.finding = nil }
-      return row
+  /// The next stage's criteria, each with the rule author's explanation where it is not met and
+  /// the same text was not given to a criterion above it (the steps of one ladder share theirs).
+  package static func nextStageRows(_ next: NextStage) -> [(line: CriterionLine, explanation: String?)] {
+    var given = Set<String>()
+    return next.candidates.map { line in
+      guard line.outcome == .unmet || line.outcome == .error, let finding = line.finding,
+        given.insert(finding).inserted
+      else { return (line, nil) }
+      return (line, finding)
     }
   }
 
-  /// The strengths, gaps and unknowns lists of a pillar. Criteria already detailed under the
-  /// next stage's needs are not repeated; the rest of the gaps and unknowns keep their details.
-  package static func columns(_ pillar: PillarSection, _ t: Localizer) -> [(
-    title: String, lines: [CriterionLine], details: Bool
-  )] {
+  /// The unmet criteria of the stages the pillar has reached (a stage needs a share of its
+  /// criteria's weight, not all of them): the city must still be told each one, with the answer
+  /// it read and the rule author's explanation, given once (not again when the next stage's table
+  /// or a criterion above gave the same text).
+  package static func reachedGaps(_ pillar: PillarSection) -> [(line: CriterionLine, explanation: String?)] {
+    guard pillar.assessed else { return [] }
+    var given = Set(pillar.next.map { nextStageRows($0).compactMap(\.explanation) } ?? [])
+    return pillar.gaps.filter { $0.stage <= pillar.stage }.map { line in
+      guard let finding = line.finding, given.insert(finding).inserted else { return (line, nil) }
+      return (line, finding)
+    }
+  }
+
+  /// The pillar's gaps beyond the next stage: named by label with the stages that lack them
+  /// (`collapsed`), for the reader to see how far the later stages are, not to act on yet.
+  package static func otherGaps(_ pillar: PillarSection) -> [CriterionLine] {
     let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
-    let gaps = pillar.gaps.filter { !shown.contains($0.id) }
-    let unknowns = pillar.unknowns.filter { !shown.contains($0.id) }
-    let besides = shown.isEmpty ? "" : " " + t(.reportBesidesThoseAbove)
-    return [
-      (t(.reportStrengths) + " (\(pillar.strengths.count))", collapsed(pillar.strengths), false),
-      (t(.reportGaps) + " (\(gaps.count))" + besides, gaps, true),
-      (t(.reportUnknowns) + " (\(unknowns.count))" + besides, unknowns, true),
-    ]
+    return pillar.gaps.filter { !shown.contains($0.id) && (!pillar.assessed || $0.stage > pillar.stage) }
+  }
+
+  /// The met criteria, beside the next stage's (its table marks those met).
+  package static func otherStrengths(_ pillar: PillarSection) -> [CriterionLine] {
+    let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
+    return pillar.strengths.filter { !shown.contains($0.id) }
+  }
+
+  /// The criteria not known, beside the next stage's: listed by label, what the city would have
+  /// to find out.
+  package static func otherUnknowns(_ pillar: PillarSection) -> [CriterionLine] {
+    let shown = Set(pillar.next?.candidates.map(\.id) ?? [])
+    return pillar.unknowns.filter { !shown.contains($0.id) }
+  }
+
+  /// Labels in order of first appearance, each once.
+  package static func labels(_ lines: [CriterionLine]) -> [String] {
+    var seen = Set<String>()
+    return lines.map(\.label).filter { seen.insert($0).inserted }
   }
 }
 
 extension CityReport {
-  /// "Title (stage 3)" or, for a ladder's highest met step, "Title (stages 2–4)".
+  /// "Title (stage 3)" or, for the highest of several met steps, "Title (stages 2–4)".
   package static func stepped(_ line: CriterionLine, _ t: Localizer) -> String {
     let stages = line.fromStage.map {
       t(.reportStagesFrom, ["from": .text(String($0)), "to": .text(String(line.stage))])
@@ -444,22 +499,21 @@ extension CityReport {
     return line.title + " (" + (stages ?? t(.diffStage) + " \(line.stage)") + ")"
   }
 
-  /// Met steps of one ladder ("at least 10%… 30%… 60%… of services online") as its highest step
-  /// alone, marked with the stage its steps start at: the lower ones say nothing more.
+  /// Criteria by what they are about: one item per label (the steps of a ladder, or the
+  /// thresholds of one figure, read the same question), at the highest of their stages and marked
+  /// with the lowest ("Online procedures (stages 2–3)"); the stage gates give the counts.
   static func collapsed(_ lines: [CriterionLine]) -> [CriterionLine] {
-    func ladder(_ line: CriterionLine) -> Substring? { line.id.firstRange(of: "@").map { line.id[..<$0.lowerBound] } }
-    var highest: [Substring: CriterionLine] = [:]
-    var lowest: [Substring: Int] = [:]
+    var highest: [String: CriterionLine] = [:]
+    var lowest: [String: Int] = [:]
     for line in lines {
-      guard let key = ladder(line) else { continue }
-      if highest[key].map({ line.stage > $0.stage }) ?? true { highest[key] = line }
-      lowest[key] = min(lowest[key] ?? line.stage, line.stage)
+      if highest[line.label].map({ line.stage > $0.stage }) ?? true { highest[line.label] = line }
+      lowest[line.label] = min(lowest[line.label] ?? line.stage, line.stage)
     }
     return lines.compactMap { line in
-      guard let key = ladder(line) else { return line }
-      guard highest[key]?.id == line.id else { return nil }
+      guard highest[line.label]?.id == line.id else { return nil }
       var shown = line
-      if let from = lowest[key], from < line.stage { shown.fromStage = from }
+      shown.title = line.label
+      if let from = lowest[line.label], from < line.stage { shown.fromStage = from }
       return shown
     }
   }

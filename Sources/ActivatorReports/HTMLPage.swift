@@ -7,9 +7,9 @@ package enum Paper: String, Sendable, CaseIterable {
 
   var pageRule: String {
     switch self {
-    case .auto: "@page { margin: 14mm 12mm; }"
-    case .a4: "@page { size: A4; margin: 14mm 12mm; }"
-    case .letter: "@page { size: letter; margin: 14mm 12mm; }"
+    case .auto: "@page { margin: 10mm 10mm; }"
+    case .a4: "@page { size: A4; margin: 10mm 10mm; }"
+    case .letter: "@page { size: letter; margin: 10mm 10mm; }"
     }
   }
 }
@@ -137,12 +137,19 @@ enum HTMLPage {
       .card h3 { margin-top: 0.2em; }
       ul.compact { columns: 2 260px; column-gap: 28px; }
       ul.compact li { break-inside: avoid; }
+      td .line { display: block; }
       td .detail, th .detail { display: block; font-size: 0.92em; color: var(--muted); font-weight: normal; }
-      table.criteria-table td:nth-child(2) { white-space: nowrap; }
+      table.next-table td:nth-child(3) { min-width: 7em; }
+      table.next-table tbody th, table.gaps-table tbody th { font-weight: normal; }
       a.ref { text-decoration: none; white-space: nowrap; }
       dl.figures dt { font-weight: 600; }
-      dl.figures dd { margin: 0 0 0.5em; color: var(--muted); }
+      dl.figures dd { margin: 0 0 0.5em; }
+      dl.figures dd .detail { display: block; color: var(--muted); }
       dl.figures > div { break-inside: avoid; }
+      table.two-columns tbody th { width: 24%; }
+      p.reached-title { margin-bottom: 0; }
+      ul.reached-gaps { margin-top: 0.1em; }
+      ul.reached-gaps li { margin: 0.1em 0; }
       ol.sources a { overflow-wrap: anywhere; display: inline-block; min-height: 24px; line-height: 24px; }
       .criteria li { list-style: none; margin-inline-start: -1.2em; padding-inline-start: 1.3em; text-indent: -1.3em; }
       .mark { display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }
@@ -170,7 +177,8 @@ enum HTMLPage {
       footer.provenance code { overflow-wrap: anywhere; }
       @media (max-width: 700px) { main { padding: 16px; } }
       @media print {
-        body { background: var(--page); font-size: 10pt; }
+        /* The appendix in a size print reports use for their annexes; the summary page keeps its own. */
+        body { background: var(--page); font-size: 9pt; }
         main { max-width: none; padding: 0; }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         nav.toc { display: none; }
@@ -179,10 +187,18 @@ enum HTMLPage {
         .card, tr, figure, li { break-inside: avoid; }
         .card.next { break-inside: auto; }
         .card.next h3, .card.next > p { break-after: avoid; }
-        table.evidence, table.small { break-inside: avoid; }
+        /* Only the small stage-gate table is kept whole: a longer table that cannot start on the
+           page it follows would leave that page half empty. */
+        table.evidence { break-inside: avoid; }
+        th, td { padding: 1px 4px; }
+        body { line-height: 1.2; }
+        table.next-table tbody th { width: 60%; }
         .one-page { break-after: page; }
         .one-page:last-child { break-after: auto; }
-        .one-page { font-size: 0.95em; }
+        .one-page { font-size: 9.5pt; line-height: 1.35; }
+        h2 { margin: 0.8em 0 0.3em; padding-top: 0.3em; }
+        h3 { margin: 0.6em 0 0.2em; }
+        .card { padding: 6px 10px; margin: 6px 0; }
         .one-page h1 { font-size: 1.6em; }
         .one-page h2 { margin: 0.9em 0 0.3em; padding-top: 0.4em; }
         .one-page .card { padding: 4px 10px; margin: 4px 0; }
@@ -201,7 +217,21 @@ enum HTMLPage {
         .one-page ul.moved li { margin: 0; }
         a { color: inherit; text-decoration: none; }
         .rule-id { display: none; }
-        dl.figures { columns: 2; column-gap: 18px; font-size: 0.8em; }
+        dl.figures { columns: 2; column-gap: 14px; font-size: 0.8em; }
+        dl.figures dd { margin-bottom: 0.25em; }
+        dl.figures dt { display: inline; }
+        dl.figures dt::after { content: " "; }
+        dl.figures dd { display: inline; margin: 0; }
+        dl.figures > div { margin-bottom: 0.3em; }
+        ol.sources { columns: 2; column-gap: 14px; font-size: 0.8em; line-height: 1.15; }
+        ol.sources li { margin: 0 0 0.2em; }
+        ol.sources a { min-height: 0; line-height: inherit; }
+        /* The pillar's heading above says whose gates they are. */
+        table.evidence caption { display: none; }
+        footer.provenance { margin-top: 12px; }
+        /* On paper the stage-gate table under it says the same, stage by stage. */
+        svg.ladder { display: none; }
+        dl.figures { line-height: 1.15; }
         a.source[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
       }
 

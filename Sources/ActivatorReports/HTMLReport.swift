@@ -157,12 +157,13 @@ package struct HTMLReport: ReportRenderer {
     pillarHeading(&page, pillar, r, t)
     if !pillar.evidence.isEmpty { gateTable(&page, pillar, t) }
     if let next = pillar.next {
-      nextStage(&page, next, t)
+      nextStage(&page, next, pillar: pillar.name, t)
     } else if pillar.assessed {
       page.element("p", [("class", "pass")], text: t(.reportTopStageReached))
     }
+    reachedGaps(&page, pillar, t)
     strengths(&page, pillar, t)
-    criteriaTable(&page, pillar, t)
+    otherCriteria(&page, pillar, t)
     if !pillar.findings.isEmpty {
       page.element("h3", text: t(.reportFindings))
       page.open("ul", [("class", "small")])
@@ -243,79 +244,87 @@ package struct HTMLReport: ReportRenderer {
     }
   }
 
-  /// The next stage's criteria with the rule author's explanation and the answers each read,
-  /// then the near misses among them.
-  static func nextStage(_ page: inout Markup, _ next: CityReport.NextStage, _ t: Localizer) {
+  /// The next stage's criteria as one table (what is needed, the city's answer, the status in
+  /// words, a near miss with how far it is), each unmet one with the rule author's explanation
+  /// once.
+  static func nextStage(_ page: inout Markup, _ next: CityReport.NextStage, pillar: String, _ t: Localizer) {
     page.open("div", [("class", "card next")])
-    page.element(
-      "h3", text: t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(next.name)"]))
+    let heading = t(.reportNeededForStageNextStage, ["next_stage": "\(next.stage)", "next_name": "\(next.name)"])
+    page.element("h3", text: heading)
     page.element(
       "p",
       text: t(
         .reportMeetAtLeastNextNeeded,
         ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]))
-    criteriaList(&page, next.candidates, t, details: true)
-    if !next.nearMisses.isEmpty {
-      page.element("p", [("class", "small")], text: t(.reportNearMisses) + ":")
-      page.open("ul", [("class", "small")])
-      for miss in next.nearMisses { page.element("li", text: miss) }
-      page.close("ul")
+    // Named by its pillar too: two pillars may need the same stage, and each table is a region.
+    let table = HTMLTable(
+      caption: t.locale.labelled(pillar) + heading, captionShown: false, classes: "next-table small",
+      columns: [.init(t(.reportCriterion)), .init(t(.reportCityAnswer)), .init(t(.reportStatus))])
+    table.write(&page) { rows in
+      for (line, explanation) in CityReport.nextStageRows(next) {
+        rows.row { row in
+          row.cell { cell in
+            cell.text(line.title)
+            ruleID(&cell, line.id)
+            if let explanation { cell.element("span", [("class", "detail")], text: explanation) }
+          }
+          row.text(line.answers.joined(separator: " · "))
+          row.cell { cell in
+            let mark = StatusMark(line.outcome)
+            cell.element("span", [("class", "mark " + mark.className), ("aria-hidden", "true")], text: mark.glyph)
+            cell.text(" " + (line.nearMiss ?? mark.words(t)))
+          }
+        }
+      }
     }
     page.close("div")
   }
 
-  /// The met criteria in one paragraph, a ladder by its highest step ("stages 2–4").
-  static func strengths(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
-    let met = CityReport.collapsed(pillar.strengths)
-    guard !met.isEmpty else { return }
-    page.open("p", [("class", "small met-list")])
-    StatusMark.met.write(&page, t, suffix: " ")
-    page.element("strong", text: t.locale.labelled(t(.reportStrengths) + " (\(pillar.strengths.count))"))
-    page.text(met.map { CityReport.stepped($0, t) }.joined(separator: t.semicolon))
-    page.close("p")
-  }
-
-  /// Every criterion not met and not detailed under the next stage, one row each, with the
-  /// answers it read.
-  static func criteriaTable(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
-    let rows = CityReport.tableRows(pillar)
+  /// The unmet criteria of the stages already reached, one line each: what is needed, the stage,
+  /// the city's answer and the rule author's explanation once.
+  static func reachedGaps(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
+    let rows = CityReport.reachedGaps(pillar)
     guard !rows.isEmpty else { return }
-    let table = HTMLTable(
-      caption: t(.reportCriteriaTable, ["pillar": .text(pillar.name)]), classes: "criteria-table small",
-      columns: [.init(t(.reportCriterion)), .init(t(.batchStage)), .init(t(.reportCityAnswer))])
-    table.write(&page) { body in
-      for line in rows {
-        body.row { row in
-          row.cell { cell in
-            StatusMark(line.outcome).write(&cell, t, suffix: " ")
-            cell.text(line.title)
-            ruleID(&cell, line.id)
-            if let finding = line.finding { cell.element("span", [("class", "detail")], text: finding) }
-          }
-          row.text(String(line.stage))
-          row.text(line.outcome == .notApplicable ? "" : line.answers.joined(separator: " · "))
-        }
-      }
-    }
-  }
-
-  static func criteriaList(
-    _ page: inout Markup, _ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool, compact: Bool = false
-  ) {
-    page.open("ul", [("class", compact ? "criteria compact" : "criteria")])
-    for line in lines {
-      page.open("li", [("class", line.outcome.name)])
-      StatusMark(line.outcome).write(&page, t, suffix: ": ")
-      page.text(line.title)
-      page.element("span", [("class", "badge")], text: t(.diffStage) + " \(line.stage)")
+    page.open("p", [("class", "small reached-title")])
+    StatusMark.unmet.write(&page, t, suffix: " ")
+    page.element("strong", text: t(.reportReachedGaps) + " (\(rows.count))")
+    page.close("p")
+    page.open("ul", [("class", "small reached-gaps")])
+    for (line, explanation) in rows {
+      page.open("li")
+      page.text(line.title + " (" + t(.diffStage) + " \(line.stage))")
       ruleID(&page, line.id)
-      if details, let finding = line.finding { page.element("span", [("class", "detail")], text: finding) }
-      if details, !line.answers.isEmpty {
-        page.element("span", [("class", "detail")], text: line.answers.joined(separator: " · "))
-      }
+      if !line.answers.isEmpty { page.text(" — " + line.answers.joined(separator: " · ")) }
+      if let explanation { page.element("span", [("class", "muted")], text: " " + explanation) }
       page.close("li")
     }
     page.close("ul")
+  }
+
+  /// The met criteria in one paragraph, by what they are about ("stages 2–4").
+  static func strengths(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
+    criteriaParagraph(&page, .met, t(.reportStrengths), CityReport.otherStrengths(pillar), t)
+  }
+
+  /// The criteria not met beyond the next stage's, then the unknown and the inapplicable ones,
+  /// each as one paragraph by what they are about: the next stage's table says what to act on
+  /// first, these how far the rest is.
+  static func otherCriteria(_ page: inout Markup, _ pillar: CityReport.PillarSection, _ t: Localizer) {
+    criteriaParagraph(&page, .unmet, t(.reportGaps), CityReport.otherGaps(pillar), t)
+    criteriaParagraph(&page, .unknown, t(.reportUnknowns), CityReport.otherUnknowns(pillar), t)
+    criteriaParagraph(&page, .notApplicable, StatusMark.notApplicable.words(t), pillar.notApplicable, t)
+  }
+
+  /// "✓ Strengths (19): Online procedures (stages 2–3); …", or nothing for no criteria.
+  static func criteriaParagraph(
+    _ page: inout Markup, _ mark: StatusMark, _ title: String, _ lines: [CityReport.CriterionLine], _ t: Localizer
+  ) {
+    guard !lines.isEmpty else { return }
+    page.open("p", [("class", "small criteria-list")])
+    mark.write(&page, t, suffix: " ")
+    page.element("strong", text: t.locale.labelled(title + " (\(lines.count))"))
+    page.text(CityReport.collapsed(lines).map { CityReport.stepped($0, t) }.joined(separator: t.semicolon))
+    page.close("p")
   }
 
   /// A criterion's id, shown small (staff look it up with `activator explain`), never only in
@@ -334,8 +343,8 @@ package struct HTMLReport: ReportRenderer {
       "p", [("class", "muted small")],
       text: t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain))
     let table = HTMLTable(
-      caption: t(.reportRecommendedSolutions), captionShown: false, classes: "small",
-      columns: [.init(t(.reportSolution)), .init(t(.reportWhatItDoes)), .init(t(.reportTowards))])
+      caption: t(.reportRecommendedSolutions), captionShown: false, classes: "small two-columns",
+      columns: [.init(t(.reportSolution)), .init(t(.reportWhatItDoes))])
     table.write(&page) { rows in
       for item in r.recommendations {
         rows.row { row in
@@ -358,10 +367,10 @@ package struct HTMLReport: ReportRenderer {
             for need in item.checkFirst {
               cell.element("span", [("class", "detail")], text: t.label(.reportCheckFirst) + need)
             }
-          }
-          row.cell { cell in
-            cell.text(item.pillar)
-            if let gap = item.towards { cell.element("span", [("class", "detail")], text: gap) }
+            // What it works towards, last: the description beside the name has the width.
+            cell.element(
+              "span", [("class", "detail")],
+              text: t.label(.reportTowards) + item.pillar + (item.towards.map { " — " + $0 } ?? ""))
           }
         }
       }
@@ -419,27 +428,30 @@ package struct HTMLReport: ReportRenderer {
     page.newline()
   }
 
+  /// The WeGO programmes as one table: each with its step on the chain and its source, what it
+  /// offers, and why the city's answers point to it (with whom WeGO offers it to).
   static func nextSteps(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.nextSteps.isEmpty else { return }
     page.open("section", [("id", "next-steps")])
     page.element("h2", text: t(.reportNextStepsWithWego))
-    for step in r.nextSteps {
-      page.open("div", [("class", "card")])
-      page.open("h3")
-      page.text(step.name + " ")
-      page.element("span", [("class", "badge")], text: step.step)
-      page.close("h3")
-      page.open("p")
-      page.text(step.description)
-      if let number = step.sourceNumber { HTMLPage.sourceReference(&page, number, about: step.name, t) }
-      page.close("p")
-      if !step.because.isEmpty || !step.notes.isEmpty {
-        page.open("ul", [("class", "small")])
-        for reason in step.because { page.element("li", text: reason) }
-        for note in step.notes { page.element("li", [("class", "muted")], text: note) }
-        page.close("ul")
+    let table = HTMLTable(
+      caption: t(.reportNextStepsWithWego), captionShown: false, classes: "small",
+      columns: [.init(t(.reportProgramme)), .init(t(.reportWhatItDoes)), .init(t(.reportWhy))])
+    table.write(&page) { rows in
+      for step in r.nextSteps {
+        rows.row { row in
+          row.cell { cell in
+            cell.element("strong", text: step.name)
+            cell.element("span", [("class", "detail")], text: step.step)
+            if let number = step.sourceNumber { HTMLPage.sourceReference(&cell, number, about: step.name, t) }
+          }
+          row.text(step.description)
+          row.cell { cell in
+            for reason in step.because { cell.element("span", [("class", "line")], text: reason) }
+            for note in step.notes { cell.element("span", [("class", "detail")], text: note) }
+          }
+        }
       }
-      page.close("div")
     }
     page.close("section")
     page.newline()
@@ -472,8 +484,10 @@ package struct HTMLReport: ReportRenderer {
     page.newline()
   }
 
-  /// The annex of definitions: every figure the city gave, what it counts and where it comes
-  /// from; printed in two columns of small type, as an annex is read to look one figure up.
+  /// The annex of definitions: every figure the city gave by its short label, what it counts,
+  /// then the indicator it follows, who usually holds it and the source the city named. Printed
+  /// in two columns of small type, as an annex is read to look one figure up: a table of the same
+  /// took half as many pages again, its narrow first column mostly empty.
   static func figures(_ page: inout Markup, _ r: CityReport, _ t: Localizer) {
     guard !r.figures.isEmpty else { return }
     page.open("section", [("id", "figures")])
@@ -483,7 +497,11 @@ package struct HTMLReport: ReportRenderer {
     for figure in r.figures {
       page.open("div")
       page.element("dt", text: figure.figure)
-      page.element("dd", text: figure.details.joined(separator: " · "))
+      page.open("dd")
+      if let definition = figure.definition { page.text(definition) }
+      let sources = [figure.indicator].compactMap { $0 } + figure.sources
+      if !sources.isEmpty { page.element("span", [("class", "detail")], text: sources.joined(separator: " · ")) }
+      page.close("dd")
       page.close("div")
     }
     page.close("dl")

@@ -170,23 +170,13 @@ package struct MarkdownReport: ReportRenderer {
         t(
           .reportMeetAtLeastNextNeeded,
           ["next_needed_count": "\(next.neededCount)", "candidates_count": "\(next.candidates.count)"]) + "\n\n"
-      out += criteria(next.candidates, t, details: true)
-      if !next.nearMisses.isEmpty {
-        out += "\n" + t(.reportNearMisses) + ":\n\n"
-        for miss in next.nearMisses { out += "- \(e(miss))\n" }
-      }
-      out += "\n"
+      out += nextStageTable(next, t) + "\n"
     } else if pillar.assessed {
       out += "**" + t(.reportTopStageReached) + "**\n\n"
     }
-    let met = CityReport.collapsed(pillar.strengths)
-    if !met.isEmpty {
-      out +=
-        StatusMark.met.glyph + " **" + t(.reportStrengths) + " (\(pillar.strengths.count))**" + t.locale.punctuated(":")
-        + " "
-        + met.map { e(CityReport.stepped($0, t)) }.joined(separator: t.semicolon) + "\n\n"
-    }
-    out += criteriaTable(pillar, t)
+    out += reachedGaps(pillar, t)
+    out += criteriaParagraph(.met, t(.reportStrengths), CityReport.otherStrengths(pillar), t)
+    out += otherCriteria(pillar, t)
     if !pillar.findings.isEmpty {
       out += "### " + t(.reportFindings) + "\n\n"
       for finding in pillar.findings { out += "- \(e(finding))\n" }
@@ -195,17 +185,47 @@ package struct MarkdownReport: ReportRenderer {
     return out
   }
 
-  static func criteriaTable(_ pillar: CityReport.PillarSection, _ t: Localizer) -> String {
-    let rows = CityReport.tableRows(pillar)
+  /// The next stage's criteria as a table, as in HTML: what is needed (with the explanation of an
+  /// unmet one, once), the city's answer, the status in words.
+  static func nextStageTable(_ next: CityReport.NextStage, _ t: Localizer) -> String {
+    var out =
+      "| " + t(.reportCriterion) + " | " + t(.reportCityAnswer) + " | " + t(.reportStatus) + " |\n|---|---|---|\n"
+    for (line, explanation) in CityReport.nextStageRows(next) {
+      let mark = StatusMark(line.outcome)
+      out +=
+        "| \(e(line.title))\(explanation.map { " — *" + e($0) + "*" } ?? "") | "
+        + "\(e(line.answers.joined(separator: " · "))) | \(mark.glyph) \(e(line.nearMiss ?? mark.words(t))) |\n"
+    }
+    return out
+  }
+
+  /// The unmet criteria of the stages already reached, one line each, as in HTML.
+  static func reachedGaps(_ pillar: CityReport.PillarSection, _ t: Localizer) -> String {
+    let rows = CityReport.reachedGaps(pillar)
     guard !rows.isEmpty else { return "" }
-    var out = "*" + e(t(.reportCriteriaTable, ["pillar": .text(pillar.name)])) + "*\n\n"
-    out += "| " + t(.reportCriterion) + " | " + t(.batchStage) + " | " + t(.reportCityAnswer) + " |\n|---|---|---|\n"
-    for line in rows {
-      let answers = line.outcome == .notApplicable ? "" : e(line.answers.joined(separator: " · "))
-      let finding = line.finding.map { " — *" + e($0) + "*" } ?? ""
-      out += "| \(StatusMark(line.outcome).glyph) \(e(line.title))\(finding) | \(line.stage) | \(answers) |\n"
+    var out = StatusMark.unmet.glyph + " **" + e(t(.reportReachedGaps)) + " (\(rows.count))**\n\n"
+    for (line, explanation) in rows {
+      out += "- " + e(line.title + " (" + t(.diffStage) + " \(line.stage))")
+      if !line.answers.isEmpty { out += " — " + e(line.answers.joined(separator: " · ")) }
+      if let explanation { out += " *" + e(explanation) + "*" }
+      out += "\n"
     }
     return out + "\n"
+  }
+
+  /// The other gaps, the unknown and the inapplicable criteria, one paragraph each, as in HTML.
+  static func otherCriteria(_ pillar: CityReport.PillarSection, _ t: Localizer) -> String {
+    criteriaParagraph(.unmet, t(.reportGaps), CityReport.otherGaps(pillar), t)
+      + criteriaParagraph(.unknown, t(.reportUnknowns), CityReport.otherUnknowns(pillar), t)
+      + criteriaParagraph(.notApplicable, StatusMark.notApplicable.words(t), pillar.notApplicable, t)
+  }
+
+  static func criteriaParagraph(
+    _ mark: StatusMark, _ title: String, _ lines: [CityReport.CriterionLine], _ t: Localizer
+  ) -> String {
+    guard !lines.isEmpty else { return "" }
+    return mark.glyph + " **" + e(title) + " (\(lines.count))**" + t.locale.punctuated(":") + " "
+      + CityReport.collapsed(lines).map { e(CityReport.stepped($0, t)) }.joined(separator: t.semicolon) + "\n\n"
   }
 
   static func recommendations(_ r: CityReport, _ t: Localizer) -> String {
@@ -213,7 +233,7 @@ package struct MarkdownReport: ReportRenderer {
     var out =
       "\n## " + t(.reportRecommendedSolutions) + "\n\n*"
       + e(t(.reportProvenProjectsFromOtherCities) + " " + t(.reportRecommendationsExplain)) + "*\n\n"
-    out += "| " + t(.reportSolution) + " | " + t(.reportWhatItDoes) + " | " + t(.reportTowards) + " |\n|---|---|---|\n"
+    out += "| " + t(.reportSolution) + " | " + t(.reportWhatItDoes) + " |\n|---|---|\n"
     for item in r.recommendations {
       let origin = [item.city, item.country, item.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
       var solution =
@@ -223,8 +243,8 @@ package struct MarkdownReport: ReportRenderer {
       if !item.fits { solution += " · " + e(t(.reportSuitsCitiesAtStagesStage, ["stage_range": "\(item.stageRange)"])) }
       let what = ([e(item.problem), e(item.solution)] + item.checkFirst.map { e(t.label(.reportCheckFirst) + $0) })
         .joined(separator: " · ")
-      let towards = ([e(item.pillar)] + (item.towards.map { [e($0)] } ?? [])).joined(separator: ": ")
-      out += "| \(solution) | \(what) | \(towards) |\n"
+      solution += " · " + e(t.label(.reportTowards) + item.pillar + (item.towards.map { " — " + $0 } ?? ""))
+      out += "| \(solution) | \(what) |\n"
     }
     return out
   }
@@ -261,24 +281,27 @@ package struct MarkdownReport: ReportRenderer {
   static func nextSteps(_ r: CityReport, _ t: Localizer) -> String {
     guard !r.nextSteps.isEmpty else { return "" }
     var out = "\n## " + t(.reportNextStepsWithWego) + "\n\n"
+    out += "| " + t(.reportProgramme) + " | " + t(.reportWhatItDoes) + " | " + t(.reportWhy) + " |\n|---|---|---|\n"
     for step in r.nextSteps {
+      let why = step.because.map(e) + step.notes.map { "*" + e($0) + "*" }
       out +=
-        "- **\(e(step.name))** (\(e(step.step))): \(e(step.description))" + (step.sourceNumber.map { " [\($0)]" } ?? "")
-        + "\n"
-      for reason in step.because { out += "  - \(e(reason))\n" }
-      for note in step.notes { out += "  - *\(e(note))*\n" }
+        "| **\(e(step.name))** (\(e(step.step)))" + (step.sourceNumber.map { " [\($0)]" } ?? "")
+        + " | \(e(step.description)) | \(why.joined(separator: " · ")) |\n"
     }
     return out
   }
 
+  /// The annex of definitions as one table, as in HTML.
   static func figures(_ r: CityReport, _ t: Localizer) -> String {
     guard !r.figures.isEmpty else { return "" }
     var out = "\n## " + t(.reportFiguresTitle) + "\n\n*" + e(t(.reportFiguresIntro)) + "*\n\n"
+    out +=
+      "| " + t(.reportFigure) + " | " + t(.reportDefinitionAndSources) + " |\n|---|---|\n"
     for figure in r.figures {
-      out +=
-        "- **" + e(figure.figure) + "**"
-        + (figure.details.isEmpty
-          ? "" : t.locale.punctuated(":") + " " + figure.details.map(e).joined(separator: " · ")) + "\n"
+      let sources = [figure.indicator].compactMap { $0 } + figure.sources
+      let definition = figure.definition.map { [e($0)] } ?? []
+      let said = definition + (sources.isEmpty ? [] : ["*" + e(sources.joined(separator: " · ")) + "*"])
+      out += "| " + e(figure.figure) + " | " + said.joined(separator: " ") + " |\n"
     }
     return out
   }
@@ -289,16 +312,6 @@ package struct MarkdownReport: ReportRenderer {
     var out = "\n## " + t(.reportSources) + "\n\n*" + e(t(.reportSourcesIntro)) + "*\n\n"
     for (index, source) in r.sources.enumerated() {
       out += "\(index + 1). " + MarkdownText.link(Markup.site(source), source) + "\n"
-    }
-    return out
-  }
-
-  static func criteria(_ lines: [CityReport.CriterionLine], _ t: Localizer, details: Bool) -> String {
-    var out = ""
-    for line in lines {
-      out += "- \(StatusMark(line.outcome).glyph) \(e(line.title)) *(" + t(.diffStage) + " \(line.stage))*\n"
-      if details, let finding = line.finding { out += "  - \(e(finding))\n" }
-      if details, !line.answers.isEmpty { out += "  - *\(e(line.answers.joined(separator: " · ")))*\n" }
     }
     return out
   }

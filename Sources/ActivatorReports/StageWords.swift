@@ -41,7 +41,7 @@ package struct StageWords {
   /// miss through here, so a maximum always reads "above … — to go down by …" and a minimum
   /// "short of …", in every language.
   package func nearMisses(_ candidates: [Int]) -> [String] {
-    nearMissFacts(candidates).map(words)
+    nearMissFacts(candidates).map { words($0) }
   }
 
   /// The unmet criteria among `candidates` that are close: a number within a fifth of its
@@ -88,11 +88,19 @@ package struct StageWords {
   /// One near miss in the report's language: the criterion's title (what the city reads in the
   /// list above it), the city's figure and how far it is from the threshold, in the direction
   /// that counts, each number with its unit.
-  package func words(_ miss: NearMiss) -> String {
+  /// `status` replaces the title where the criterion and the city's answer are shown beside it:
+  /// the next stage's table says "not met: 27%, 3 points short of 30%" or "not met: one level
+  /// below" in its status column.
+  package func words(_ miss: NearMiss, status: String? = nil) -> String {
     let criterion = a.program.criteria[miss.criterion]
-    let subject = t.text(criterion.title)
+    let subject = status ?? t.text(criterion.title)
     switch miss.side {
     case .levelBelow, .levelAbove:
+      if status != nil {
+        return t(
+          miss.side == .levelBelow ? .stageLevelBelowBesideAnswer : .stageLevelAboveBesideAnswer,
+          ["subject": .text(subject)])
+      }
       guard let slot = miss.question else { return subject }
       let answer = ValueText.answer(a.values[slot], slot: slot, survey: a.survey, language: a.language)
       return t(

@@ -41,19 +41,107 @@ import Testing
   }
 
   /// A met ladder is listed by its highest step alone; criteria under the next stage are not
-  /// listed again in the pillar's table.
+  /// listed again below it.
   @Test(arguments: cities.filter { $0.language == "en" })
   func nothingIsListedTwiceInAPillar(_ city: VisibleIDTests.City) throws {
     let report = CityReport(try VisibleIDTests.assessment(city), date: "2026-12-01")
     for pillar in report.pillars {
       let next = Set(pillar.next?.candidates.map(\.id) ?? [])
-      let table = CityReport.tableRows(pillar).map(\.id)
-      #expect(next.isDisjoint(with: table), "\(pillar.id)")
-      #expect(table.count == Set(table).count)
+      let unknowns = CityReport.otherUnknowns(pillar).map(\.id)
+      #expect(next.isDisjoint(with: unknowns), "\(pillar.id)")
+      let gaps = CityReport.otherGaps(pillar).map(\.id)
+      #expect(next.isDisjoint(with: gaps), "\(pillar.id)")
+      let reached = CityReport.reachedGaps(pillar).map(\.line.id)
+      #expect(Set(reached).isDisjoint(with: gaps) && next.isDisjoint(with: reached), "\(pillar.id)")
+      // Every gap is said exactly once: under the next stage, as a reached stage's gap, or beyond.
+      #expect(
+        gaps.count + reached.count + next.count { id in pillar.gaps.contains { $0.id == id } } == pillar.gaps.count,
+        "\(pillar.id)")
+      #expect(next.isDisjoint(with: CityReport.otherStrengths(pillar).map(\.id)), "\(pillar.id)")
       let ladders = CityReport.collapsed(pillar.strengths).compactMap {
         $0.id.split(separator: "@").count == 2 ? $0.id.split(separator: "@")[0] : nil
       }
       #expect(ladders.count == Set(ladders).count, "\(pillar.id): a ladder's met steps are one line")
     }
+  }
+
+  /// The length a pillar may take (issue 16: the full report printed to 25–49 A4 pages while
+  /// every gap of every stage had a row with its explanation and answers): the rule author's
+  /// explanations only under the next stage and for the gaps of the stages already reached, each
+  /// text once; the gaps beyond the next stage, the unknown and the inapplicable criteria one
+  /// paragraph each, by what they are about.
+  @Test(arguments: cities)
+  func aPillarExplainsOnlyItsNextStageAndReachedGapsOnce(_ city: VisibleIDTests.City) throws {
+    let report = CityReport(try VisibleIDTests.assessment(city), date: "2026-12-01")
+    let html = HTMLReport.city(report)
+    for pillar in report.pillars {
+      let section = try #require(Self.section(html, "pillar-" + pillar.id))
+      let explained =
+        (pillar.next.map { CityReport.nextStageRows($0).compactMap(\.explanation) } ?? [])
+        + CityReport.reachedGaps(pillar).compactMap(\.explanation)
+      #expect(explained.count == Set(explained).count, "\(pillar.id): an explanation given twice")
+      let findings = Set((pillar.gaps + pillar.unknowns + pillar.notApplicable).compactMap(\.finding)).map(
+        Markup.escape)
+      for finding in findings {
+        let times = section.ranges(of: finding).count
+        #expect(times <= 1, "\(pillar.id): an explanation printed \(times) times")
+        #expect(
+          times == 0 || explained.map(Markup.escape).contains(finding),
+          "\(pillar.id): explained outside the next stage and the reached stages' gaps")
+      }
+      let rows = section.ranges(of: "<tr>").count
+      // The stage gates and the next stage's criteria are the only tables: the rest are paragraphs
+      // and one line per gap of a reached stage.
+      let bound = 2 + pillar.evidence.count + (pillar.next?.candidates.count ?? 0)
+      #expect(rows <= bound, "\(pillar.id): \(rows) table rows, at most \(bound)")
+      #expect(section.ranges(of: "class=\"detail\"").count <= explained.count, "\(pillar.id)")
+      let lines = section.ranges(of: "<li>").count
+      #expect(
+        lines <= CityReport.reachedGaps(pillar).count + pillar.findings.count,
+        "\(pillar.id): \(lines) list items, one per reached stage's gap and per finding")
+    }
+  }
+
+  /// A gap of a stage already reached is told with its explanation (the shortened report lost
+  /// them once, and a city was not told what its reached stage still lacks).
+  @Test(arguments: cities)
+  func reachedStagesGapsAreExplained(_ city: VisibleIDTests.City) throws {
+    let report = CityReport(try VisibleIDTests.assessment(city), date: "2026-12-01")
+    let html = HTMLReport.city(report)
+    let markdown = MarkdownReport.city(report)
+    for pillar in report.pillars where pillar.assessed {
+      let section = try #require(Self.section(html, "pillar-" + pillar.id))
+      for gap in pillar.gaps where gap.stage <= pillar.stage {
+        #expect(section.contains(Markup.escape(gap.title)), "\(pillar.id): \(gap.id) not told")
+        if let finding = gap.finding {
+          #expect(section.contains(Markup.escape(finding)), "\(pillar.id): \(gap.id) without its explanation")
+          #expect(markdown.contains(MarkdownReport.e(finding)), "\(pillar.id): \(gap.id) not explained in Markdown")
+        }
+      }
+    }
+  }
+
+  /// The annex of figures: one entry per figure by its short label, never the full question (the
+  /// annex took six of Santa Lucerna's 25 pages with it), the parts' labels said once.
+  @Test(arguments: cities.filter { $0.language == "en" })
+  func theFiguresAnnexIsDense(_ city: VisibleIDTests.City) throws {
+    let a = try VisibleIDTests.assessment(city)
+    let report = CityReport(a, date: "2026-12-01")
+    let html = HTMLReport.city(report)
+    let annex = try #require(Self.section(html, "figures"))
+    #expect(annex.ranges(of: "<dt>").count == report.figures.count)
+    let t = Localizer(a.language)
+    for slot in a.survey.questions.indices where t.question(slot, a) != a.survey.questions[slot].text.text(a.language) {
+      #expect(!annex.contains(Markup.escape(a.survey.questions[slot].text.text(a.language)) + " → "))
+    }
+    #expect(!annex.contains("Definition:") && !annex.contains("Indicator:"), "a label repeated on every figure")
+  }
+
+  /// The HTML of the section with this id, up to its end.
+  static func section(_ html: String, _ id: String) -> Substring? {
+    guard let start = html.firstRange(of: "id=\"\(id)\""),
+      let end = html[start.upperBound...].firstRange(of: "</section>")
+    else { return nil }
+    return html[start.lowerBound..<end.lowerBound]
   }
 }

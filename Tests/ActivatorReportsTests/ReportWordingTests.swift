@@ -84,8 +84,9 @@ import Testing
     let markdown = MarkdownReport.city(report)
     let terminal = TextReport(color: false, width: 300).explain(a)
     for line in expected {
-      #expect(html.contains(Markup.escape(line)), "HTML lacks \(line)")
-      #expect(markdown.contains(MarkdownText.escape(line)), "Markdown lacks \(line)")
+      let status = Self.besideAnswer(line, language)
+      #expect(html.contains(Markup.escape(status)), "HTML lacks \(status)")
+      #expect(markdown.contains(MarkdownText.escape(status)), "Markdown lacks \(status)")
       #expect(terminal.contains(line), "terminal lacks \(line)")
     }
     #expect(!html.contains("short of 2.5") && !html.contains("de alcanzar 2,5"))
@@ -119,7 +120,17 @@ import Testing
     #expect(json.contains("\"reason\": \"above_maximum\"") && json.contains("\"reason\": \"short_of_minimum\""))
     #expect(json.contains("\"question\": null"), "a computed value is no one question's answer")
     let markdown = MarkdownReport.city(CityReport(a, date: "2026-12-01"))
-    for line in expected { #expect(markdown.contains(MarkdownText.escape(line)), "Markdown lacks \(line)") }
+    for line in expected {
+      let status = Self.besideAnswer(line, language)
+      #expect(markdown.contains(MarkdownText.escape(status)), "Markdown lacks \(status)")
+    }
+  }
+
+  /// A near miss as the reports' next-stage table says it, in its status column beside the
+  /// criterion's title: "not met: 2.8, above 2.5 — to go down by 0.3".
+  static func besideAnswer(_ line: String, _ language: String) -> String {
+    guard let colon = line.ranges(of: ": ").last else { return line }
+    return StatusMark.unmet.words(Localizer(language)) + ": " + line[colon.upperBound...]
   }
 
   @Test func aChoiceOneLevelOffIsNamedByItsAnswer() throws {

@@ -69,21 +69,30 @@ import Testing
         "did you mean 'mobility'?"))
   }
 
+  /// The frozen report fixture (Tests/Fixtures/reports): tests that pin a city's figures, names or
+  /// labels read them there, never from the shipped Surveys/, Rules/ or Examples/, so that a rule
+  /// author's edit cannot break them (issue 19, item 7).
+  static let reports = "Tests/Fixtures/reports"
+  static let onReports = ["--survey", reports + "/survey.yaml", "--rules", reports + "/rules"]
+  static let kestrelBay = reports + "/cities/kestrel-bay.yaml"
+  static let santaLucerna = reports + "/cities/santa-lucerna.yaml"
+  static let serraAzul = reports + "/cities/serra-azul.yaml"
+
   @Test func scoreOneCityShowsBarsAndJSON() {
-    let run = Run.activator(["score", "Examples/valmora.yaml", "--lang", "en"], cwd: Binary.root)
+    let run = Run.activator(["score", Self.kestrelBay, "--lang", "en"] + Self.onReports, cwd: Binary.root)
     #expect(run.status == 0)
-    #expect(run.stdout.contains("Valmora, Spain"))
+    #expect(run.stdout.contains("Kestrel Bay, New Zealand"))
     #expect(run.stdout.contains("Smart Environment"))
     #expect(run.stdout.contains("█"))
     #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
-    let json = Run.activator(["score", "Examples/valmora.yaml", "--format", "json"], cwd: Binary.root)
-    #expect(json.stdout.hasPrefix("{\n  \"file\": \"Examples/valmora.yaml\""))
+    let json = Run.activator(["score", Self.kestrelBay, "--format", "json"] + Self.onReports, cwd: Binary.root)
+    #expect(json.stdout.hasPrefix("{\n  \"file\": \"\(Self.kestrelBay)\""))
     #expect(json.stdout.contains("\"engine\": \"\(Engine.version)\""))
   }
 
-  @Test func explainSaysWhatIsMissing() {
+  @Test func explainSaysWhatIsMissing() throws {
     let run = Run.activator(
-      ["explain", "Examples/santa-lucerna.yaml", "--pillar", "mobility", "--lang", "en"], cwd: Binary.root)
+      ["explain", Self.santaLucerna, "--pillar", "mobility", "--lang", "en"] + Self.onReports, cwd: Binary.root)
     #expect(run.status == 0)
     #expect(run.stdout.contains("Smart Mobility — stage"))
     #expect(run.stdout.contains("To reach"))
@@ -92,13 +101,29 @@ import Testing
     #expect(run.stdout.contains("why:"))
     #expect(run.stdout.contains("gap: "))
     #expect(run.stdout.contains("Recommendations are fitted to what the answers say:"))
-    #expect(run.stdout.contains("Priority pillar: Smart Government"))
+    #expect(run.stdout.contains("Priority pillar: Smart Mobility"))
     #expect(run.stdout.contains("Income group: upper-middle income"))
-    // A survey 1.0.0 file: that survey does not ask the income group.
-    let legacy = Run.activator(
-      ["explain", "Examples/legacy/santa-lucerna.yaml", "--pillar", "mobility", "--lang", "en"], cwd: Binary.root)
-    #expect(legacy.status == 0)
-    #expect(legacy.stdout.contains("Income group: not asked by this survey, so fit is not checked"))
+    // Rules whose context names no income-group question (as wego-core-1 for survey 1.0.0, which
+    // does not ask it): a copy of the fixture's rules without that line.
+    let folder = Binary.temporaryFolder()
+    let files = [
+      "plugin.yaml", "government.yaml", "mobility.yaml", "environment.yaml", "next-steps.yaml",
+      "catalog/solutions.yaml", "catalog/programmes.yaml",
+    ]
+    #expect(mkdir(folder + "/catalog", 0o755) == 0)
+    for file in files {
+      Binary.write(folder + "/" + file, Binary.read(Binary.root + "/" + Self.reports + "/rules/" + file) ?? "")
+    }
+    let context = try #require(Binary.read(Binary.root + "/" + Self.reports + "/rules/context.yaml"))
+    #expect(context.contains("\n  income_group: city_income_group\n"))
+    Binary.write(folder + "/context.yaml", context.replacing("\n  income_group: city_income_group\n", with: "\n"))
+    let unasked = Run.activator(
+      [
+        "explain", Self.santaLucerna, "--pillar", "mobility", "--lang", "en", "--survey",
+        Self.reports + "/survey.yaml", "--rules", folder,
+      ], cwd: Binary.root)
+    #expect(unasked.status == 0, "\(unasked.stderr)")
+    #expect(unasked.stdout.contains("Income group: not asked by this survey, so fit is not checked"))
   }
 
   /// The city-context fixture (survey, rules with a catalog and WeGO programmes, and Testville),
@@ -263,40 +288,38 @@ import Testing
 
   /// Issue 15, item 9: CSV without a byte-order mark unless asked for Excel; scores in the table on request.
   @Test func csvStartsPlainAndTheTableCanShowScores() {
-    let plain = Run.activator(
-      ["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "-q"], cwd: Binary.root)
+    let two = [Self.kestrelBay, Self.santaLucerna] + Self.onReports
+    let plain = Run.activator(["score"] + two + ["--format", "csv", "-q"], cwd: Binary.root)
     #expect(plain.stdout.hasPrefix("file,city,country,"), "\(plain.stdout.prefix(40))")
-    let excel = Run.activator(
-      ["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "csv", "--excel", "-q"],
-      cwd: Binary.root)
+    let excel = Run.activator(["score"] + two + ["--format", "csv", "--excel", "-q"], cwd: Binary.root)
     #expect(excel.stdout.hasPrefix("\u{FEFF}file,city,country,"))
     let cohort = Run.activator(
-      ["score", "Examples/puerto-alegria.yaml", "--summary", "--format", "csv", "-q"], cwd: Binary.root)
+      ["score", Self.kestrelBay, "--summary", "--format", "csv", "-q"] + Self.onReports, cwd: Binary.root)
     #expect(cohort.stdout.hasPrefix("scope,pillar,"))
-    let table = Run.activator(
-      ["score", "Examples/puerto-alegria.yaml", "Examples/valmora.yaml", "--format", "table", "--scores", "-q"],
-      cwd: Binary.root)
-    let row = table.stdout.split(separator: "\n").first { $0.hasPrefix("Puerto Alegr") } ?? ""
-    #expect(row.contains("  1.59"), "\(table.stdout)")
+    let table = Run.activator(["score"] + two + ["--format", "table", "--scores", "-q"], cwd: Binary.root)
+    // Kestrel Bay's government passes stages 2 to 4 and meets 2 of stage 5's criteria (weight 2
+    // of 5.5: five ladders at 1, open data visits at 0.5): 4 + (2 / 5.5) / 0.75 = 4.4848.
+    let row = table.stdout.split(separator: "\n").first { $0.hasPrefix("Kestrel Bay") } ?? ""
+    #expect(row.contains("  4.48"), "\(table.stdout)")
     #expect(table.stdout.contains("   GOV"))
   }
 
   @Test func machineOutputKeepsEveryDigit() {
-    // Puerto Alegría knows 30 of its 37 government criteria: the coverage is 30/37 exactly.
-    let csv = Run.activator(
-      ["score", "Examples/legacy/puerto-alegria.yaml", "--format", "csv", "-q"], cwd: Binary.root)
-    #expect(csv.stdout.contains(",1,1.50,0.8108108108108109,true,"), "\(csv.stdout)")
+    // The fixture's government criteria weigh 23: five ladders of four stages (20), the single
+    // contact and the open data portal (1 each), open data visits at stages 4 and 5 at half weight
+    // (1). Kestrel Bay does not know its visits: the coverage is 22/23 = 0.95652173913043478...
+    let csv = Run.activator(["score", Self.kestrelBay, "--format", "csv", "-q"] + Self.onReports, cwd: Binary.root)
+    #expect(csv.stdout.contains(",4,4.48,0.9565217391304348,true,"), "\(csv.stdout)")
     let jsonl = Run.activator(
-      ["score", "Examples/legacy/puerto-alegria.yaml", "--format", "jsonl", "-q"], cwd: Binary.root)
-    #expect(jsonl.stdout.contains("\"coverage\":0.8108108108108109,"))
-    // Government scores 2.53 and 2.80: the median lies between hundredths.
+      ["score", Self.kestrelBay, "--format", "jsonl", "-q"] + Self.onReports, cwd: Binary.root)
+    #expect(jsonl.stdout.contains("\"coverage\":0.9565217391304348,"))
+    // Government scores 3.00 (stage 3, none of stage 4 met) and 3.73 (stage 3, 3 of stage 4's
+    // weight 5.5 met: 3 + (3 / 5.5) / 0.75 = 3.727): the median 3.365 lies between hundredths.
     let summary = Run.activator(
-      [
-        "score", "Examples/legacy/amani-lakes.yaml", "Examples/legacy/santa-lucerna.yaml", "--summary", "--format",
-        "csv", "-q",
-      ], cwd: Binary.root)
-    #expect(summary.stdout.contains("all,government,2,2,2.665,"), "\(summary.stdout)")
-    #expect(summary.stdout.contains("region: latin-america-caribbean,government,1,2,2.80,"))
+      ["score", Self.serraAzul, Self.santaLucerna, "--summary", "--format", "csv", "-q"] + Self.onReports,
+      cwd: Binary.root)
+    #expect(summary.stdout.contains("all,government,2,3,3.365,"), "\(summary.stdout)")
+    #expect(summary.stdout.contains("region: latin-america-caribbean,government,2,3,3.365,"))
   }
 
   @Test func pathsFromStdinAndCohortSummary() {
@@ -499,15 +522,23 @@ import Testing
   /// never a number; without the survey's coverage floor the same answers get a stage.
   @Test func csvLeavesTheStageOfAPillarNotAssessedEmpty() {
     let folder = Binary.temporaryFolder()
-    // Rules with no coverage floor: a copy of the survey without it scores every pillar.
-    let survey = Binary.read(Binary.root + "/Surveys/wego-activator.yaml") ?? ""
+    // Rules with no coverage floor: a copy of the fixture's survey without it scores every pillar.
+    let survey = Binary.read(Binary.root + "/" + Self.reports + "/survey.yaml") ?? ""
+    #expect(survey.contains("\ncoverage_floor: 0.5\n"))
     Binary.write(folder + "/no-floor.yaml", survey.replacing("coverage_floor: 0.5", with: "coverage_floor: 0"))
-    let floor = Run.activator(["score", "Examples/rio-claro-del-sur.yaml", "--format", "csv", "-q"], cwd: Binary.root)
-    #expect(floor.stdout.contains(",0,,,0.2962962962962963,false,"), "\(floor.stdout)")
+    // The fixture's environment criteria weigh 23 (six ladders: five of four stages, air station
+    // density at two; the resilience scorecard at one); Kestrel Bay knows only its climate action
+    // (four stages): 4/23 = 0.17391304347826086, below the floor of 0.5, so the stage and score
+    // cells (after mobility's empty target) are empty.
+    let floor = Run.activator(["score", Self.kestrelBay, "--format", "csv", "-q"] + Self.onReports, cwd: Binary.root)
+    #expect(floor.stdout.contains(",,,,0.17391304347826086,false,"), "\(floor.stdout)")
     let none = Run.activator(
-      ["score", "Examples/rio-claro-del-sur.yaml", "--survey", folder + "/no-floor.yaml", "--format", "csv", "-q"],
-      cwd: Binary.root)
-    #expect(none.stdout.contains(",0.2962962962962963,true,"), "\(none.stdout) \(none.stderr)")
+      [
+        "score", Self.kestrelBay, "--survey", folder + "/no-floor.yaml", "--rules", Self.reports + "/rules",
+        "--format", "csv", "-q",
+      ], cwd: Binary.root)
+    #expect(none.stdout.contains(",0.17391304347826086,true,"), "\(none.stdout) \(none.stderr)")
+    #expect(!none.stdout.contains(",,,0.17391304347826086,"), "\(none.stdout)")
   }
 
   /// A file returned on survey 1.0.0 becomes a 2.0.0 file in progress: what means the same is
@@ -569,32 +600,54 @@ import Testing
   }
 
   /// A city that knows little is told which pillars cannot be assessed and what to find out,
-  /// in every output, and no stage is given for them.
+  /// in every output, and no stage is given for them. On the report fixture: a city that knows
+  /// only that no service is online and not whether it has a single contact channel.
+  static let littleKnown = """
+    survey: report-fixture
+    survey_version: 2.0.0
+    language: en
+    city: {name: Sparseville, country: Kenya, region: sub-saharan-africa}
+    answers:
+      city_population: 400000
+      gov_online_services: 0
+      gov_single_contact: dont_know
+
+    """
+
   @Test func aPillarNotAssessedSaysWhatWouldAssessItEverywhere() {
+    let folder = Binary.temporaryFolder()
+    let city = folder + "/sparseville.yaml"
+    Binary.write(city, Self.littleKnown)
     let explain = Run.activator(
-      ["explain", "Examples/rio-claro-del-sur.yaml", "--pillar", "people", "--lang", "en"], cwd: Binary.root)
-    #expect(explain.status == 0)
-    #expect(explain.stdout.contains("Smart People — not assessed\n"))
-    #expect(explain.stdout.contains("Not assessed: only 5% of its criteria are known (at least 50% are needed); to"))
-    let json = Run.activator(["score", "Examples/rio-claro-del-sur.yaml", "--format", "json", "-q"], cwd: Binary.root)
+      ["explain", city, "--pillar", "government", "--lang", "en"] + Self.onReports, cwd: Binary.root)
+    #expect(explain.status == 0, "\(explain.stderr)")
+    #expect(explain.stdout.contains("Smart Government — not assessed\n"))
+    // Of the government criteria's weight 23 (see machineOutputKeepsEveryDigit), only the online
+    // services ladder's four stages are known: 4/23 = 17%.
+    #expect(
+      explain.stdout.contains("Not assessed: only 17% of its criteria are known (at least 50% are needed); to"),
+      "\(explain.stdout)")
+    let json = Run.activator(["score", city, "--format", "json", "-q"] + Self.onReports, cwd: Binary.root)
     #expect(json.stdout.contains("\"overall_stage\": null,"))
     #expect(json.stdout.contains("\"assessed\": false,"))
-    let summary = Run.activator(["score", "Examples/rio-claro-del-sur.yaml", "--lang", "en"], cwd: Binary.root)
+    let summary = Run.activator(["score", city, "--lang", "en"] + Self.onReports, cwd: Binary.root)
     #expect(
-      summary.stdout.contains("Overall stage: none: only 0 of 6 pillars could be assessed (at least half are needed)"),
+      summary.stdout.contains("Overall stage: none: only 0 of 3 pillars could be assessed (at least half are needed)"),
       "\(summary.stdout)")
     // What to find out is named in words (the questions' short labels), never by id.
     let unwrapped = (summary.stdout + explain.stdout).replacing(/\s+/, with: " ")
     #expect(
-      unwrapped.contains("find out first: Electronic documents and approvals; Payments made electronically;"),
+      unwrapped.contains("find out first: Lines with real-time arrivals; Road traffic operation;"),
       "\(summary.stdout)")
     #expect(
-      unwrapped.contains("find out first: Action on connectivity gaps; Free public internet sites;"),
+      unwrapped.contains("find out first: Smart city or digital strategy; Digital officer or smart city unit;"),
       "\(explain.stdout)")
-    #expect(unwrapped.firstMatch(of: /find out first:[^.]*\b(gov|peo|eco|liv|mob|env)_[a-z_]+/) == nil, "\(unwrapped)")
-    // Recommendations only from what is known to be missing (no service online), never from an
-    // unknown answer (a single contact channel).
-    #expect(summary.stdout.contains("Irembo") && !summary.stdout.contains("120 Dasan"), "\(summary.stdout)")
+    #expect(unwrapped.firstMatch(of: /find out first:[^.]*\b(gov|mob|env)_[a-z_]+/) == nil, "\(unwrapped)")
+    // Recommendations only from what is known to be missing (no service online: Go Manila helps
+    // that alone), never from an unknown answer (a single contact channel: 120 Dasan, which the
+    // same city is recommended once it answers "no").
+    #expect(
+      summary.stdout.contains("Go Manila") && !summary.stdout.contains("120 Dasan"), "\(summary.stdout)")
   }
 
   /// The shipped examples are what a city would return: each one validates, on its own survey.

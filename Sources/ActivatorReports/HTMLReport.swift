@@ -271,10 +271,7 @@ package struct HTMLReport: ReportRenderer {
           row.text(line.answers.joined(separator: " · "))
           row.cell { cell in
             let mark = StatusMark(line.outcome)
-            // The words are shown, not only read aloud: the column is the status in words, and a
-            // near miss begins with them ("not met: 72%, 13 points short of 85%").
-            cell.element("span", [("class", "mark " + mark.className), ("aria-hidden", "true")], text: mark.glyph)
-            cell.element("span", [("class", "status-words")], text: " " + (line.nearMiss ?? mark.words(t)))
+            mark.write(&cell, shownWords: line.nearMiss ?? mark.words(t))
           }
         }
       }

@@ -52,7 +52,18 @@ package enum StatusMark: Sendable, CaseIterable {
   /// The glyph, hidden from assistive technology, followed by its words, shown only to it.
   /// `words` replaces the usual wording where the context calls for another ("passed").
   func write(_ page: inout Markup, _ t: Localizer, words: String? = nil, suffix: String = "") {
-    page.element("span", [("class", "mark " + className), ("aria-hidden", "true")], text: glyph)
+    writeGlyph(&page)
     page.element("span", [("class", "sr-only")], text: (words ?? self.words(t)) + suffix)
+  }
+
+  /// The glyph followed by words shown to every reader, where a column states the status in
+  /// words (a near miss begins with them: "not met: 72%, 13 points short of 85%").
+  func write(_ page: inout Markup, shownWords: String) {
+    writeGlyph(&page)
+    page.element("span", [("class", "status-words")], text: " " + shownWords)
+  }
+
+  private func writeGlyph(_ page: inout Markup) {
+    page.element("span", [("class", "mark " + className), ("aria-hidden", "true")], text: glyph)
   }
 }

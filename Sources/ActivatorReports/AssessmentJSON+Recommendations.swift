@@ -3,21 +3,21 @@ import ActivatorCore
 /// The recommendation part of the JSON result: the city context read, every recommendation
 /// with the factors of its rank, what was set aside and why, and the WeGO next steps.
 extension AssessmentJSON {
-  static func recommendations(_ a: Assessment, options: Options, into writer: JSONWriter) {
+  static func recommendations(_ a: Assessment, options: Options, _ texts: JSONTexts, into writer: JSONWriter) {
     let program = a.program
     let language = a.language
-    writer.key("context") { context(a, into: writer) }
+    writer.key("context") { context(a, texts, into: writer) }
     writer.key("recommendations") {
       writer.array {
         let list = options.recommendationLimit.map { Array(a.recommendations.prefix($0)) } ?? a.recommendations
         for (rank, recommendation) in list.enumerated() {
-          let solution = program.solutions[recommendation.solution]
+          let solution = recommendation.solution
           writer.object {
             writer.key("rank", rank + 1)
-            writer.key("id", solution.id)
-            writer.key("name", solution.name.text(language))
-            writer.key("city", solution.city.text(language))
-            writer.key("pillar", program.survey.pillars[recommendation.pillar].id)
+            writer.key("id", texts.solutionIDs[solution])
+            writer.key("name", texts.solutionNames[solution])
+            writer.key("city", texts.solutionCities[solution])
+            writer.key("pillar", texts.pillarIDs[recommendation.pillar])
             writer.key("score", recommendation.score)
             writer.key("fits_stage", recommendation.fits)
             writer.key("factors") {
@@ -31,13 +31,16 @@ extension AssessmentJSON {
                 }
               }
             }
-            writer.key(
-              "check_first", strings: recommendation.uncheckedNeeds.map { solution.needs[$0].text.text(language) })
+            writer.key("check_first") {
+              writer.array {
+                for need in recommendation.uncheckedNeeds { writer.string(texts.solutionNeeds[solution][need]) }
+              }
+            }
             writer.key("reasons") {
               writer.array {
                 for reason in recommendation.reasons {
                   writer.object {
-                    writer.key("criterion", program.criteria[reason.criterion].qualifiedID)
+                    writer.key("criterion", texts.criterionIDs[reason.criterion])
                     writer.key("outcome", reason.outcome.name)
                     writer.key("gap", reason.gap.name)
                   }
@@ -48,16 +51,18 @@ extension AssessmentJSON {
         }
       }
     }
-    if options.criteria { writer.key("set_aside") { setAside(a, into: writer) } }
+    if options.criteria { writer.key("set_aside") { setAside(a, texts, into: writer) } }
     writer.key("next_steps") {
       writer.array {
+        // Read in place: a copy of a `Programme` would retain and release each of its fields.
+        let programmes = program.programmes
         for step in a.nextSteps {
-          let programme = program.programmes[step.programme]
+          let programme = step.programme
           writer.object {
-            writer.key("id", programme.id)
-            writer.key("step", programme.step.rawValue)
-            writer.key("name", programme.name.text(language))
-            writer.key("status", programme.status.rawValue)
+            writer.key("id", texts.programmeIDs[programme])
+            writer.key("step", programmes[programme].step.rawValue)
+            writer.key("name", texts.programmeNames[programme])
+            writer.key("status", programmes[programme].status.rawValue)
             writer.key("because", strings: step.because.map { $0.text(language) })
           }
         }
@@ -67,7 +72,7 @@ extension AssessmentJSON {
       writer.array {
         for item in a.programmesSetAside {
           writer.object {
-            writer.key("id", program.programmes[item.programme].id)
+            writer.key("id", texts.programmeIDs[item.programme])
             writer.key("reason", item.reason.name)
           }
         }
@@ -75,11 +80,11 @@ extension AssessmentJSON {
     }
   }
 
-  static func context(_ a: Assessment, into writer: JSONWriter) {
+  static func context(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     let survey = a.program.survey
     let barrierOptions = a.program.context.barriers.map { survey.questions[$0].options.map(\.value) } ?? []
     writer.object {
-      writer.key("priority_pillar", a.context.priorityPillar.map { survey.pillars[$0].id })
+      writer.key("priority_pillar", a.context.priorityPillar.map { texts.pillarIDs[$0] })
       writer.key("barriers", strings: a.context.barriers.map { barrierOptions[$0] })
       writer.key("top_barrier", a.context.topBarrier.map { barrierOptions[$0] })
       writer.key("income_group", a.context.income?.rawValue)
@@ -87,23 +92,26 @@ extension AssessmentJSON {
     }
   }
 
-  static func setAside(_ a: Assessment, into writer: JSONWriter) {
-    let program = a.program
+  static func setAside(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     writer.array {
       for item in a.setAside {
-        let solution = program.solutions[item.solution]
+        let solution = item.solution
         writer.object {
-          writer.key("id", solution.id)
-          writer.key("pillar", program.survey.pillars[item.pillar].id)
+          writer.key("id", texts.solutionIDs[solution])
+          writer.key("pillar", texts.pillarIDs[item.pillar])
           writer.key("reasons", strings: item.reasons.map(\.name))
           var needs: [Int] = []
           for reason in item.reasons {
             if case .needsMissing(let list) = reason { needs += list }
             if case .needsUnknown(let list) = reason { needs += list }
           }
-          writer.key("needs", strings: needs.map { solution.needs[$0].text.text(a.language) })
-          writer.key("criteria", strings: item.criteria.map { program.criteria[$0].qualifiedID })
-          writer.key("first", strings: item.first.map { program.criteria[$0].qualifiedID })
+          writer.key("needs") {
+            writer.array { for need in needs { writer.string(texts.solutionNeeds[solution][need]) } }
+          }
+          writer.key("criteria") {
+            writer.array { for index in item.criteria { writer.string(texts.criterionIDs[index]) } }
+          }
+          writer.key("first") { writer.array { for index in item.first { writer.string(texts.criterionIDs[index]) } } }
         }
       }
     }

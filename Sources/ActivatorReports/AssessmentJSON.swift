@@ -32,6 +32,7 @@ package enum AssessmentJSON {
   package static func write(_ a: Assessment, options: Options, into writer: JSONWriter) {
     let program = a.program
     let language = a.language
+    let texts = program.jsonTexts(language)
     writer.object {
       writer.key("file", a.sheet.path)
       writer.key("city") {
@@ -52,40 +53,40 @@ package enum AssessmentJSON {
           writer.key("pillars", a.overallBasis.pillars)
         }
       }
-      dataAge(a, into: writer)
+      dataAge(a, texts, into: writer)
       writer.key("pillars") {
         writer.array {
-          for pillar in a.pillars { pillarObject(a, pillar, into: writer) }
+          // By index: `for pillar in a.pillars` copies each result (retaining its arrays).
+          for index in a.pillars.indices { pillarObject(a, a.pillars[index], texts, into: writer) }
         }
       }
-      if options.criteria { criteria(a, into: writer) }
+      if options.criteria { criteria(a, texts, into: writer) }
       writer.key("metrics") {
         writer.array {
-          for result in a.metrics { metricObject(a, result, into: writer) }
+          for result in a.metrics { metricObject(a, result, texts, into: writer) }
         }
       }
       if !options.metricColumns.isEmpty { metricValues(a, options.metricColumns, into: writer) }
-      recommendations(a, options: options, into: writer)
+      recommendations(a, options: options, texts, into: writer)
       answerCounts(a, into: writer)
-      issues(a, into: writer)
+      issues(a, texts, into: writer)
     }
   }
 
-  static func pillarObject(_ a: Assessment, _ pillar: PillarResult, into writer: JSONWriter) {
-    let survey = a.survey
+  static func pillarObject(_ a: Assessment, _ pillar: PillarResult, _ texts: JSONTexts, into writer: JSONWriter) {
     writer.object {
-      writer.key("id", survey.pillars[pillar.pillar].id)
+      writer.key("id", texts.pillarIDs[pillar.pillar])
       // A pillar that is not assessed has no stage or score: null, never a number that
       // reads as a result ("lower_bound" says where the known answers alone put it).
       writer.key("assessed", pillar.assessed)
       writer.key("stage", pillar.assessed ? pillar.stage : nil)
-      writer.key("stage_name", pillar.assessed ? survey.stageName(pillar.stage, a.language) : nil)
+      writer.key("stage_name", pillar.assessed ? texts.stageName(pillar.stage) : nil)
       writer.key("score", pillar.assessed ? pillar.score : nil)
       if !pillar.assessed { writer.key("lower_bound_stage", pillar.stage) }
-      toAssess(a, pillar, into: writer)
+      toAssess(a, pillar, texts, into: writer)
       writer.key("outcomes") {
         writer.array {
-          for result in a.outcomes(of: pillar.pillar) { metricObject(a, result, into: writer) }
+          for result in a.outcomes(of: pillar.pillar) { metricObject(a, result, texts, into: writer) }
         }
       }
       writer.key("potential", pillar.potential)
@@ -108,12 +109,12 @@ package enum AssessmentJSON {
           }
         }
       }
-      nextStage(a, pillar, into: writer)
+      nextStage(a, pillar, texts, into: writer)
     }
   }
 
   /// What the pillar's next stage asks for, or null at the top.
-  static func nextStage(_ a: Assessment, _ pillar: PillarResult, into writer: JSONWriter) {
+  static func nextStage(_ a: Assessment, _ pillar: PillarResult, _ texts: JSONTexts, into writer: JSONWriter) {
     guard let next = pillar.next else {
       writer.key("next")
       writer.null()
@@ -124,21 +125,22 @@ package enum AssessmentJSON {
         writer.key("stage", next.stage)
         writer.key("needed_weight", next.neededWeight)
         writer.key("needed_criteria", next.neededCount)
-        writer.key("candidates", strings: next.candidates.map { a.program.criteria[$0].qualifiedID })
-        writer.key("near_misses") { nearMisses(a, next.candidates, into: writer) }
+        writer.key("candidates") {
+          writer.array { for index in next.candidates { writer.string(texts.criterionIDs[index]) } }
+        }
+        writer.key("near_misses") { nearMisses(a, next.candidates, texts, into: writer) }
       }
     }
   }
 
   /// Every criterion with its outcome and the answers it read.
-  static func criteria(_ a: Assessment, into writer: JSONWriter) {
-    let survey = a.survey
+  static func criteria(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     writer.key("criteria") {
       writer.array {
         for (index, criterion) in a.program.criteria.enumerated() {
           writer.object {
-            writer.key("id", criterion.qualifiedID)
-            writer.key("pillar", survey.pillars[criterion.pillar].id)
+            writer.key("id", texts.criterionIDs[index])
+            writer.key("pillar", texts.pillarIDs[criterion.pillar])
             writer.key("stage", criterion.stage)
             writer.key("weight", criterion.weight)
             if let kind = criterion.kind { writer.key("kind", kind.rawValue) }
@@ -147,7 +149,7 @@ package enum AssessmentJSON {
             writer.key("condition", criterion.condition.source.text)
             writer.key("reads") {
               writer.array {
-                for slot in criterion.condition.reads { answerObject(a, slot, into: writer) }
+                for slot in criterion.condition.reads { answerObject(a, slot, texts, into: writer) }
               }
             }
             if let error = a.errors[index] { writer.key("error", error.message.text(a.language)) }
@@ -184,13 +186,13 @@ package enum AssessmentJSON {
     }
   }
 
-  static func issues(_ a: Assessment, into writer: JSONWriter) {
+  static func issues(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     writer.key("issues") {
       writer.array {
         for issue in a.issues {
           writer.object {
             writer.key("kind", issue.kind.rawValue)
-            writer.key("question", issue.slot.map { a.survey.questions[$0].id })
+            writer.key("question", issue.slot.map { texts.questionIDs[$0] })
             writer.key("message", issue.message.text(a.language))
           }
         }
@@ -228,24 +230,24 @@ package enum AssessmentJSON {
     writer.key("engine", Engine.version)
   }
 
-  static func metricObject(_ a: Assessment, _ result: MetricResult, into writer: JSONWriter) {
+  static func metricObject(_ a: Assessment, _ result: MetricResult, _ texts: JSONTexts, into writer: JSONWriter) {
     // Read in place: a copy of the `Metric` would retain and release each of its fields.
     let metrics = a.program.metrics
     let index = result.metric
     writer.object {
-      writer.key("id", metrics[index].qualifiedID)
-      writer.key("title", metrics[index].title.text(a.language))
+      writer.key("id", texts.metricIDs[index])
+      writer.key("title", texts.metricTitles[index])
       if let kind = metrics[index].kind { writer.key("kind", kind.rawValue) }
       writer.key("value")
       ValueText.json(result.value, survey: a.survey, into: writer)
       if case .unknown(let why) = result.value { writer.key("status", ValueText.status(why)) }
-      writer.key("unit", metrics[index].unit?.text(a.language))
+      writer.key("unit", texts.metricUnits[index])
       if let year = a.year(reading: metrics[index].expression.reads) { writer.key("year", year) }
     }
   }
 
   /// For a pillar that is not assessed: why, and the questions to find out first.
-  static func toAssess(_ a: Assessment, _ pillar: PillarResult, into writer: JSONWriter) {
+  static func toAssess(_ a: Assessment, _ pillar: PillarResult, _ texts: JSONTexts, into writer: JSONWriter) {
     guard let need = pillar.toAssess else { return }
     writer.key("to_assess") {
       writer.object {
@@ -254,13 +256,15 @@ package enum AssessmentJSON {
         writer.key("needed_weight", need.neededWeight)
         writer.key("first_gate_criteria", need.firstGateCriteria)
         writer.key("minimum_criteria", need.minimumCriteria)
-        writer.key("questions", strings: need.questions.map { a.survey.questions[$0].id })
+        writer.key("questions") {
+          writer.array { for slot in need.questions { writer.string(texts.questionIDs[slot]) } }
+        }
       }
     }
   }
 
   /// The data's age: the year most figures describe and the figures older than the survey's limit.
-  static func dataAge(_ a: Assessment, into writer: JSONWriter) {
+  static func dataAge(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     guard a.survey.policy.dataAgeLimit != nil || a.survey.policy.dataYearQuestion != nil else { return }
     writer.key("data_age") {
       writer.object {
@@ -272,7 +276,7 @@ package enum AssessmentJSON {
           writer.array {
             for figure in a.oldFigures {
               writer.object {
-                writer.key("question", a.survey.questions[figure.slot].id)
+                writer.key("question", texts.questionIDs[figure.slot])
                 writer.key("year", figure.year)
                 writer.key("source", figure.source)
               }
@@ -283,11 +287,11 @@ package enum AssessmentJSON {
     }
   }
 
-  static func answerObject(_ a: Assessment, _ slot: Int, into writer: JSONWriter) {
+  static func answerObject(_ a: Assessment, _ slot: Int, _ texts: JSONTexts, into writer: JSONWriter) {
     let survey = a.program.survey
     let value = a.values[slot]
     writer.object {
-      writer.key("question", survey.questions[slot].id)
+      writer.key("question", texts.questionIDs[slot])
       writer.key("answer")
       ValueText.json(value, survey: survey, into: writer)
       if case .unknown(let why) = value {
@@ -301,12 +305,12 @@ package enum AssessmentJSON {
 
   /// The next stage's near misses as reason codes (`short_of_minimum`, `above_maximum`,
   /// `one_level_below`, `one_level_above`), decided where the reports word them (`StageWords`).
-  static func nearMisses(_ a: Assessment, _ candidates: [Int], into writer: JSONWriter) {
+  static func nearMisses(_ a: Assessment, _ candidates: [Int], _ texts: JSONTexts, into writer: JSONWriter) {
     writer.array {
-      for miss in StageWords(a).nearMissFacts(candidates) {
+      for miss in StageWords.nearMissFacts(a, candidates) {
         writer.object {
-          writer.key("criterion", a.program.criteria[miss.criterion].qualifiedID)
-          writer.key("question", miss.question.map { a.survey.questions[$0].id })
+          writer.key("criterion", texts.criterionIDs[miss.criterion])
+          writer.key("question", miss.question.map { texts.questionIDs[$0] })
           writer.key("reason", miss.side.rawValue)
           writer.key("value", miss.value)
           writer.key("threshold", miss.threshold)

@@ -49,17 +49,23 @@ package struct StageWords {
   /// A number is an answer (a question's ladder) or what a `value:` ladder computes from answers
   /// (a rate per 100,000 residents), read the same way.
   package func nearMissFacts(_ candidates: [Int]) -> [NearMiss] {
+    Self.nearMissFacts(a, candidates)
+  }
+
+  /// The same without the words: machine output (JSON) asks for the facts of every pillar of every
+  /// city, and a `StageWords` holds a copy of the assessment and a localizer it would not use.
+  package static func nearMissFacts(_ a: Assessment, _ candidates: [Int]) -> [NearMiss] {
     candidates.compactMap { index in
       guard a.outcomes[index] == .unmet else { return nil }
-      let criterion = a.program.criteria[index]
-      if let ladder = criterion.ladder { return answerMiss(index, ladder) }
-      guard let measure = criterion.measure, let number = a.measured(index) else { return nil }
+      // Read in place: a copy of the `Criterion` would retain and release each of its fields.
+      if let ladder = a.program.criteria[index].ladder { return answerMiss(a, index, ladder) }
+      guard let measure = a.program.criteria[index].measure, let number = a.measured(index) else { return nil }
       return numberMiss(
         index, question: nil, number, threshold: measure.threshold, higher: measure.direction == .higher)
     }
   }
 
-  func answerMiss(_ index: Int, _ ladder: LadderStep) -> NearMiss? {
+  static func answerMiss(_ a: Assessment, _ index: Int, _ ladder: LadderStep) -> NearMiss? {
     let value = a.values[ladder.question]
     let higher = ladder.direction == .higher
     guard ladder.byLevel else {
@@ -67,8 +73,8 @@ package struct StageWords {
         numberMiss(index, question: ladder.question, $0, threshold: ladder.threshold, higher: higher)
       }
     }
-    let question = a.survey.questions[ladder.question]
-    guard case .choice(_, let option) = value, let level = question.options[Int(option)].level,
+    guard case .choice(_, let option) = value,
+      let level = a.program.survey.questions[ladder.question].options[Int(option)].level,
       Double(level) == ladder.threshold + (higher ? -1 : 1)
     else { return nil }
     return NearMiss(
@@ -76,7 +82,7 @@ package struct StageWords {
       threshold: ladder.threshold, distance: 1)
   }
 
-  func numberMiss(_ index: Int, question: Int?, _ number: Double, threshold: Double, higher: Bool) -> NearMiss? {
+  static func numberMiss(_ index: Int, question: Int?, _ number: Double, threshold: Double, higher: Bool) -> NearMiss? {
     let distance = higher ? threshold - number : number - threshold
     guard distance > 0 && distance <= max(abs(threshold), 1) * 0.2 else { return nil }
     return NearMiss(

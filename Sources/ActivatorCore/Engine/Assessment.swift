@@ -316,10 +316,8 @@ package struct Assessment: Sendable {
   package var issues: [AnswerIssue]
   package var counts: AnswerCounts
 
-  /// Lent, not copied: a `Survey` is a struct of some twenty arrays and strings, and reports read
-  /// it dozens of times a city (a copy retained and released each; docs/performance.md).
-  package var survey: Survey {
-    _read { yield program.survey }
-  }
+  /// A copy is one retain (`Survey` keeps its fields in a shared box); a `_read` accessor here
+  /// cost a heap-allocated coroutine frame on every call from the reports module.
+  package var survey: Survey { program.survey }
   package var language: String { sheet.language }
 }

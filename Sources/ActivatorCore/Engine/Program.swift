@@ -137,6 +137,8 @@ package final class Program: Sendable {
   let programmeIncomes: [UInt8]
   let programmeDiscontinued: [Bool]
   let programmeOrder: [Int]
+  /// The texts JSON results repeat, escaped once per language (`JSONTexts`).
+  let jsonTextCache = JSONTextCache()
 
   init(
     survey: Survey, plugins: [PluginInfo], threshold: Double, criteria: [Criterion], metrics: [Metric],

@@ -335,8 +335,9 @@ package enum Scorer {
   /// how many it rests on. With fewer than half of the pillars assessed there is no overall stage:
   /// a median of one or two pillars would speak for the whole city.
   static func overallStage(_ pillars: [PillarResult], _ program: Program) -> (Int?, OverallBasis) {
-    let scored = pillars.filter { p in program.criteriaByPillar[p.pillar].contains { !$0.isEmpty } }
-    let stages = scored.filter(\.assessed).map(\.stage).sorted()
+    // By index: filtering the results themselves would copy each one (retaining its arrays).
+    let scored = pillars.indices.filter { program.criteriaByPillar[pillars[$0].pillar].contains { !$0.isEmpty } }
+    let stages = scored.filter { pillars[$0].assessed }.map { pillars[$0].stage }.sorted()
     let basis = OverallBasis(assessed: stages.count, pillars: scored.count)
     guard !stages.isEmpty, stages.count * 2 >= scored.count else { return (nil, basis) }
     return (stages[(stages.count - 1) / 2], basis)

@@ -1,24 +1,105 @@
 /// A survey definition: stages, pillars and the questions asked, in order.
+///
+/// The fields live in one shared, copy-on-write box: reports and the batch hand a survey around
+/// dozens of times a city, and as a plain struct of some fifteen arrays and strings every copy
+/// retained and released each of them (docs/performance.md, issue 15 item 10). A copy is now one
+/// retain; changing a field of a shared survey copies the box first, so it is still a value.
 package struct Survey: Sendable {
-  package var id: String
-  package var version: SemanticVersion
-  package var title: LocalizedText
-  package var description: LocalizedText?
+  private struct Fields {
+    var id: String
+    var version: SemanticVersion
+    var title: LocalizedText
+    var description: LocalizedText?
+    var languages: [String]
+    var threshold: Double
+    var stages: [Stage]
+    var pillars: [Pillar]
+    var sections: [Section]
+    var questions: [Question]
+    var questionIndex: [String: Int]
+    var location: SourceLocation
+    var source: SourceFile?
+    var policy: AssessmentPolicy
+  }
+
+  /// Written only through `fields`' modify accessor, which copies a shared box first: a box
+  /// that two surveys share is never changed, so handing it to another thread is safe.
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
+
+  private var fields: Fields {
+    get { box.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields
+    }
+  }
+
+  package var id: String {
+    get { box.fields.id }
+    _modify { yield &fields.id }
+  }
+  package var version: SemanticVersion {
+    get { box.fields.version }
+    _modify { yield &fields.version }
+  }
+  package var title: LocalizedText {
+    get { box.fields.title }
+    _modify { yield &fields.title }
+  }
+  package var description: LocalizedText? {
+    get { box.fields.description }
+    _modify { yield &fields.description }
+  }
   /// Declared languages; the first is the default.
-  package var languages: [String]
+  package var languages: [String] {
+    get { box.fields.languages }
+    _modify { yield &fields.languages }
+  }
   /// Gate tolerance θ: the weighted share of a stage's criteria that must be met.
-  package var threshold: Double
-  package var stages: [Stage]
-  package var pillars: [Pillar]
-  package var sections: [Section]
+  package var threshold: Double {
+    get { box.fields.threshold }
+    _modify { yield &fields.threshold }
+  }
+  package var stages: [Stage] {
+    get { box.fields.stages }
+    _modify { yield &fields.stages }
+  }
+  package var pillars: [Pillar] {
+    get { box.fields.pillars }
+    _modify { yield &fields.pillars }
+  }
+  package var sections: [Section] {
+    get { box.fields.sections }
+    _modify { yield &fields.sections }
+  }
   /// Every question in asking order; a question's index here is its slot in an answer sheet.
-  package var questions: [Question]
-  package var questionIndex: [String: Int]
-  package var location: SourceLocation
+  package var questions: [Question] {
+    get { box.fields.questions }
+    _modify { yield &fields.questions }
+  }
+  package var questionIndex: [String: Int] {
+    get { box.fields.questionIndex }
+    _modify { yield &fields.questionIndex }
+  }
+  package var location: SourceLocation {
+    get { box.fields.location }
+    _modify { yield &fields.location }
+  }
   /// The file this survey was read from.
-  package var source: SourceFile?
+  package var source: SourceFile? {
+    get { box.fields.source }
+    _modify { yield &fields.source }
+  }
   /// When a pillar is assessed, and what the survey requires of questions, criteria and figures.
-  package var policy = AssessmentPolicy()
+  package var policy: AssessmentPolicy {
+    get { box.fields.policy }
+    _modify { yield &fields.policy }
+  }
 
   package init(
     id: String, version: SemanticVersion, title: LocalizedText, description: LocalizedText? = nil,
@@ -26,23 +107,15 @@ package struct Survey: Sendable {
     sections: [Section], questions: [Question], location: SourceLocation,
     source: SourceFile? = nil
   ) {
-    self.id = id
-    self.version = version
-    self.title = title
-    self.description = description
-    self.languages = languages
-    self.threshold = threshold
-    self.stages = stages
-    self.pillars = pillars
-    self.sections = sections
-    self.questions = questions
-    self.location = location
-    self.source = source
     var index: [String: Int] = [:]
     for (slot, question) in questions.enumerated() where index[question.id] == nil {
       index[question.id] = slot
     }
-    self.questionIndex = index
+    box = Box(
+      Fields(
+        id: id, version: version, title: title, description: description, languages: languages,
+        threshold: threshold, stages: stages, pillars: pillars, sections: sections, questions: questions,
+        questionIndex: index, location: location, source: source, policy: AssessmentPolicy()))
   }
 
   package var defaultLanguage: String { languages.first ?? "en" }

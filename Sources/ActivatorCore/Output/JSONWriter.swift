@@ -177,6 +177,29 @@ package final class JSONWriter {
     writeString(value)
   }
 
+  /// A string escaped beforehand (`JSONTexts`): its bytes are copied as they are.
+  package func string(_ value: EscapedJSON) {
+    separator()
+    value.bytes.withUnsafeBufferPointer { buffer.append($0) }
+  }
+
+  package func key(_ name: StaticString, _ value: EscapedJSON) {
+    key(name)
+    string(value)
+  }
+
+  package func key(_ name: StaticString, _ value: EscapedJSON?) {
+    key(name)
+    if let value { string(value) } else { null() }
+  }
+
+  /// `text` as a JSON string, quotes included (what `string(_:)` writes for it).
+  static func escapedString(_ text: String) -> [UInt8] {
+    let writer = JSONWriter(reserve: text.utf8.count + 2)
+    writer.writeString(text)
+    return writer.takeBytes()
+  }
+
   package func int(_ value: Int) {
     separator()
     Self.withDigits(value) { buffer.append($0) }

@@ -96,6 +96,27 @@ import Testing
     }
   }
 
+  /// Texts escaped once (`JSONTexts`) and copied into rows must be the very bytes the writer
+  /// would write for the text, in either layout and with the separators around them.
+  @Test func textsEscapedBeforehandAreWrittenAsTheWriterWouldWriteThem() {
+    let texts = ["Kestrel Bay", "quote \" back \\ line\n bell\u{07} c1\u{85} rlo\u{202E}", "é 한 🏙", ""]
+    for pretty in [false, true] {
+      let direct = JSONWriter(pretty: pretty)
+      let escaped = JSONWriter(pretty: pretty)
+      direct.object {
+        direct.key("first", texts[0])
+        direct.key("none", nil as String?)
+        direct.key("all") { direct.array { for text in texts { direct.string(text) } } }
+      }
+      escaped.object {
+        escaped.key("first", EscapedJSON(texts[0]))
+        escaped.key("none", nil as EscapedJSON?)
+        escaped.key("all") { escaped.array { for text in texts { escaped.string(EscapedJSON(text)) } } }
+      }
+      #expect(escaped.finish() == direct.finish(), "pretty: \(pretty)")
+    }
+  }
+
   @Test func numbersReadBackExactlyAndNonFiniteOnesAreNull() {
     let writer = JSONWriter()
     writer.array {

@@ -149,6 +149,42 @@ import Testing
     #expect(Set(hub.reasons.map { program.criteria[$0.criterion].id }) == ["datasets", "many", "online@2", "online@3"])
   }
 
+  /// `Survey` shares its fields between copies (one box); a change to a copy must not show in
+  /// the original, nor in the program that scored with it.
+  @Test func aSurveyCopyIsStillAValue() {
+    let original = program.survey
+    var copy = original
+    copy.title = LocalizedText([("en", "Changed")])
+    copy.questions[0].id = "renamed"
+    copy.policy.coverageFloor = 0.99
+    #expect(copy.title.text("en") == "Changed")
+    #expect(copy.questions[0].id == "renamed")
+    #expect(original.title.text("en") == "Tiny")
+    #expect(original.questions[0].id != "renamed")
+    #expect(program.survey.questions[0].id == original.questions[0].id)
+    #expect(program.survey.policy.coverageFloor == original.policy.coverageFloor)
+    #expect(original.policy.coverageFloor != 0.99)
+  }
+
+  /// The texts JSON results repeat are the program's own, in the language asked for, escaped
+  /// once per language and kept.
+  @Test func jsonTextsArePerLanguageAndKept() {
+    let english = program.jsonTexts("en")
+    #expect(program.jsonTexts("en") === english)
+    let spanish = program.jsonTexts("es")
+    func text(_ escaped: EscapedJSON) -> String {
+      let writer = JSONWriter()
+      writer.string(escaped)
+      return writer.finish()
+    }
+    #expect(text(english.pillarIDs[0]) == "\"\(program.survey.pillars[0].id)\"")
+    #expect(text(english.criterionIDs[0]) == "\"\(program.criteria[0].qualifiedID)\"")
+    #expect(text(english.stageName(2)) == "\"\(program.survey.stageName(2, "en"))\"")
+    #expect(text(spanish.stageName(2)) == "\"\(program.survey.stageName(2, "es"))\"")
+    #expect(text(spanish.stageName(2)) != text(english.stageName(2)))
+    #expect(text(english.stageName(99)) == "\"99\"")
+  }
+
   @Test func metricsAndNextStepsReadTheOutcomes() throws {
     let a = assess(["online": .decimal(12.5)])
     guard case .double(let share) = a.metrics[0].value, case .int(let stage) = a.metrics[1].value else {

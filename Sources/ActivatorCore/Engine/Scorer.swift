@@ -93,8 +93,12 @@ package enum Scorer {
   ) {
     var nextSteps: [NextStepResult] = []
     var setAside: [ProgrammeSetAside] = []
-    for step in program.nextSteps {
-      guard case .bool(true) = step.when.evaluate(context) else { continue }
+    // By index, and only a step that holds is copied: copying each one retained its condition,
+    // texts and pillar list (some twenty steps for every city).
+    let steps = program.nextSteps
+    for index in steps.indices {
+      guard case .bool(true) = steps[index].when.evaluate(context) else { continue }
+      let step = steps[index]
       let reason: ProgrammeSetAside.Reason? =
         program.programmeDiscontinued[step.programme]
         ? .discontinued
@@ -262,6 +266,7 @@ package enum Scorer {
     let top = program.survey.topStage
     let theta = program.threshold
     var evidence: [StageEvidence] = []
+    evidence.reserveCapacity(max(1, top - 1))
     var stage = 1
     var potential = 1
     var climbing = true
@@ -319,8 +324,9 @@ package enum Scorer {
     var openGaps: [Int] = []
     if stage >= 2 {
       for level in 2...stage {
-        openGaps += program.criteriaByPillar[pillar][level].filter {
-          outcomes[$0] != .met && outcomes[$0] != .notApplicable
+        for index in program.criteriaByPillar[pillar][level]
+        where outcomes[index] != .met && outcomes[index] != .notApplicable {
+          openGaps.append(index)
         }
       }
     }

@@ -43,34 +43,57 @@ package struct LocalizedText: Sendable, Hashable {
   }
 }
 
+/// `{name}` placeholders in a text, read at the level of UTF-8 bytes: '{' and '}' are ASCII, so
+/// every brace is a code point of its own and the bytes between two braces are whole code
+/// points. A placeholder is the first '{' and the next '}' after it (a name may hold a '{'); an
+/// opening brace without a closing one ends the placeholders, and the rest is plain text. Every
+/// text the engine loads is scanned for them, most without a single brace: such a text costs one
+/// pass over its bytes and no copy.
 enum Template {
   /// Replaces `{name}` with `values[name]`; unknown placeholders stay as written.
   static func fill(_ text: String, _ values: [String: String]) -> String {
-    guard text.contains("{") else { return text }
-    var out = ""
-    var rest = Substring(text)
-    while let open = rest.firstIndex(of: "{") {
-      out += rest[..<open]
-      guard let close = rest[open...].firstIndex(of: "}") else {
-        out += rest[open...]
-        return out
+    withBytes(of: text) { bytes in
+      var filled: [UInt8] = []
+      var written = 0
+      forEachPlaceholder(in: bytes) { name in
+        // The placeholder with its braces: what stays when no value names it.
+        let whole = (name.lowerBound - 1)..<(name.upperBound + 1)
+        guard let value = values[String(decoding: bytes[name], as: UTF8.self)] else { return }
+        if filled.isEmpty { filled.reserveCapacity(bytes.count + value.utf8.count) }
+        filled.append(contentsOf: bytes[written..<whole.lowerBound])
+        filled.append(contentsOf: value.utf8)
+        written = whole.upperBound
       }
-      let name = String(rest[rest.index(after: open)..<close])
-      out += values[name] ?? String(rest[open...close])
-      rest = rest[rest.index(after: close)...]
+      guard written > 0 else { return text }
+      filled.append(contentsOf: bytes[written...])
+      return String(decoding: filled, as: UTF8.self)
     }
-    out += rest
-    return out
   }
 
-  /// Placeholder names used in `text`.
+  /// Placeholder names used in `text`, in order, repeats included.
   static func placeholders(_ text: String) -> [String] {
-    var names: [String] = []
-    var rest = Substring(text)
-    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      names.append(String(rest[rest.index(after: open)..<close]))
-      rest = rest[rest.index(after: close)...]
+    withBytes(of: text) { bytes in
+      var names: [String] = []
+      forEachPlaceholder(in: bytes) { names.append(String(decoding: bytes[$0], as: UTF8.self)) }
+      return names
     }
-    return names
+  }
+
+  /// Calls `body` with the byte range of each placeholder's name (braces excluded), in order.
+  private static func forEachPlaceholder(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+    var from = 0
+    while let open = bytes[from...].firstIndex(of: UInt8(ascii: "{")),
+      let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "}"))
+    {
+      body((open + 1)..<close)
+      from = close + 1
+    }
+  }
+
+  /// `text`'s UTF-8 bytes in place (a native string's own storage), copied only when the string
+  /// does not keep them contiguous.
+  private static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 }

@@ -28,7 +28,8 @@ struct BatchJob {
     let line = ProgressLine(total: files.count, enabled: progress && Console.stderrIsTerminal)
     let renderer = Diagnostics.renderer()
     let missingRules = MissingRulesSeen()
-    let runner = BatchRunner(registry: workspace.registry, plugins: workspace.plugins, options: options, render: render)
+    let runner = BatchRunner(
+      registry: workspace.registry, programs: workspace.batchPrograms, options: options, render: render)
     let stats = runner.run(files) { item in
       if item.skipped {
         Console.err(renderer.render(item.diagnostics))

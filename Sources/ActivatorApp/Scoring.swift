@@ -59,12 +59,9 @@ package enum Scoring {
   package static func metricColumns(_ selection: MetricSelection, survey: Survey, workspace: Workspace) throws
     -> [MetricColumn]
   {
-    // Compiled apart from the workspace's cache: a failure here must not be cached silently for
-    // the files that report it later.
-    let applies = Workspace.missingRules(for: survey.id, version: survey.version, plugins: workspace.plugins) == nil
-    guard applies,
-      let program = ProgramCompiler.compile(
-        survey: survey, plugins: workspace.plugins, log: DiagnosticLog(), warnUnreachable: false)
+    // From the batch's programs, not `Workspace.program(for:)`: a failure there would go to the
+    // workspace's log unseen, while the batch's cache keeps it for every file that reports it.
+    guard case .program(let program) = workspace.batchPrograms.program(for: survey, answeredVersion: survey.version)
     else {
       if selection.firstID == nil { return [] }
       throw RunFailure.usage(

@@ -1,7 +1,8 @@
 import ActivatorYAML
 import Synchronization
 
-/// Programs compiled on first use, shared by the worker threads of a batch.
+/// Programs compiled on first use, shared by the worker threads of a batch. A program that
+/// fails to compile is kept as its failure, which every file that needs it then reports.
 package final class ProgramCache: Sendable {
   package enum Entry: Sendable {
     case program(Program)
@@ -130,12 +131,14 @@ package final class BatchRunner: Sendable {
   let options: BatchOptions
   let render: @Sendable (Assessment) -> [UInt8]
 
+  /// - Parameter programs: the programs files are scored with (`Workspace.batchPrograms`, which
+  ///   the metric columns are taken from before the batch starts).
   package init(
-    registry: SurveyRegistry, plugins: [Plugin], options: BatchOptions,
+    registry: SurveyRegistry, programs: ProgramCache, options: BatchOptions,
     render: @escaping @Sendable (Assessment) -> [UInt8]
   ) {
     self.registry = registry
-    self.programs = ProgramCache(plugins: plugins)
+    self.programs = programs
     self.options = options
     self.render = render
   }

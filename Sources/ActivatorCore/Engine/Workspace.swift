@@ -13,6 +13,7 @@ package final class Workspace {
   /// Where a user would install the rules that are missing (for the same messages).
   package var userRulesFolder: String?
   private var programs: [String: Program?] = [:]
+  private var compiledForBatches: ProgramCache?
 
   /// A survey or plugin as loaded: from which file and place, and whether a better place won.
   package struct Provenance: Sendable {
@@ -114,6 +115,7 @@ package final class Workspace {
       return
     }
     plugins.append(plugin)
+    compiledForBatches = nil
     provenance.append(
       Provenance(kind: .plugin, reference: "\(plugin.id) \(plugin.version)", path: plugin.root, origin: origin))
   }
@@ -143,6 +145,18 @@ package final class Workspace {
       survey: survey, plugins: plugins, log: programLog ?? log, answeredVersion: version)
     programs[key] = program
     return program
+  }
+
+  /// The programs a batch scores its files with, compiled once per survey version and set of
+  /// plugins for this workspace: what is worked out before a batch from the same program (its
+  /// metric columns) takes it from here, so the rules are compiled once per run. A failure is
+  /// kept as the message each file that needs the program reports; unlike `program(for:)`,
+  /// nothing goes to the workspace's log.
+  package var batchPrograms: ProgramCache {
+    if let compiledForBatches { return compiledForBatches }
+    let cache = ProgramCache(plugins: plugins)
+    compiledForBatches = cache
+    return cache
   }
 
   /// Why no plugin of `plugins` can score answers to `survey` at `version`, or nil when one can.

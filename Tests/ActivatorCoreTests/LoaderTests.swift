@@ -232,6 +232,26 @@ extension String {
     #expect(hasher.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
+  /// Input given in pieces of any size hashes as the same input given whole.
+  @Test func sha256PiecesOfAnySize() {
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+    let whole = SHA256.hex(bytes)
+    for size in [1, 3, 55, 56, 63, 64, 65, 127, 128, 129, 999] {
+      var hasher = SHA256()
+      var start = 0
+      while start < bytes.count {
+        let end = min(start + size, bytes.count)
+        hasher.update(Array(bytes[start..<end]))
+        start = end
+      }
+      #expect(hasher.hexDigest() == whole, "pieces of \(size) bytes")
+    }
+    // Exactly one block, then a block of padding alone (beside the standard vectors).
+    #expect(
+      SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 64))
+        == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+  }
+
   @Test func versionsAndRanges() throws {
     let v = try #require(SemanticVersion("1.4.2"))
     #expect(VersionRange(">=1.0.0 <2.0.0")!.contains(v))

@@ -21,22 +21,22 @@ package struct SHA256: Sendable {
   package init() {}
 
   package mutating func update(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { update($0) }
+  }
+
+  package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
     length &+= UInt64(bytes.count)
-    var input = bytes[...]
+    var used = 0
     if !buffer.isEmpty {
-      let take = min(64 - buffer.count, input.count)
-      buffer += input.prefix(take)
-      input = input.dropFirst(take)
-      if buffer.count == 64 {
-        compress(buffer[...])
-        buffer.removeAll(keepingCapacity: true)
-      }
+      used = min(64 - buffer.count, bytes.count)
+      buffer.append(contentsOf: bytes[..<used])
+      guard buffer.count == 64 else { return }
+      buffer.withUnsafeBufferPointer { compress(blocks: $0) }
+      buffer.removeAll(keepingCapacity: true)
     }
-    while input.count >= 64 {
-      compress(input.prefix(64))
-      input = input.dropFirst(64)
-    }
-    buffer += input
+    let whole = (bytes.count - used) / 64 * 64
+    if whole > 0 { compress(blocks: UnsafeBufferPointer(rebasing: bytes[used..<(used + whole)])) }
+    buffer.append(contentsOf: bytes[(used + whole)...])
   }
 
   package mutating func finalize() -> [UInt8] {
@@ -71,37 +71,62 @@ package struct SHA256: Sendable {
     return hasher.hexDigest()
   }
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    let base = block.startIndex
-    for i in 0..<16 {
-      w[i] =
-        UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16 | UInt32(block[base + 4 * i + 2]) << 8
-        | UInt32(block[base + 4 * i + 3])
+  /// Runs the compression function over whole 64-byte blocks. Rules and catalogs are hashed on
+  /// every start, a megabyte or more: the message schedule lives on the stack and the state in
+  /// locals, so the loop allocates nothing.
+  private mutating func compress(blocks: UnsafeBufferPointer<UInt8>) {
+    var (h0, h1, h2, h3, h4, h5, h6, h7) = (
+      state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
+    )
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      Self.k.withUnsafeBufferPointer { k in
+        var start = 0
+        while start + 64 <= blocks.count {
+          for i in 0..<16 {
+            let at = start + 4 * i
+            w[i] =
+              UInt32(blocks[at]) << 24 | UInt32(blocks[at + 1]) << 16 | UInt32(blocks[at + 2]) << 8
+              | UInt32(blocks[at + 3])
+          }
+          for i in 16..<64 {
+            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
+            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          // Eight rounds per pass with the letters' roles rotated instead of the values moved.
+          for i in stride(from: 0, to: 64, by: 8) {
+            Self.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+            Self.round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+            Self.round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+            Self.round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+            Self.round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+            Self.round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+            Self.round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+            Self.round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+          }
+          (h0, h1, h2, h3) = (h0 &+ a, h1 &+ b, h2 &+ c, h3 &+ d)
+          (h4, h5, h6, h7) = (h4 &+ e, h5 &+ f, h6 &+ g, h7 &+ h)
+          start += 64
+        }
+      }
     }
-    for i in 16..<64 {
-      let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-      let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-    for i in 0..<64 {
-      let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
-      let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-    }
-    state[0] &+= a
-    state[1] &+= b
-    state[2] &+= c
-    state[3] &+= d
-    state[4] &+= e
-    state[5] &+= f
-    state[6] &+= g
-    state[7] &+= h
+    state = [h0, h1, h2, h3, h4, h5, h6, h7]
+  }
+}
+
+extension SHA256 {
+  /// One round: `d` takes the new `e`, `h` the new `a` (FIPS 180-4, 6.2.2 step 3), with the
+  /// constant and the schedule word added together as `kw`.
+  @inline(__always)
+  fileprivate static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ kw: UInt32
+  ) {
+    let t1 = h &+ (e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = (a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)) &+ ((a & b) | (c & (a | b)))
+    d &+= t1
+    h = t1 &+ t2
   }
 }
 

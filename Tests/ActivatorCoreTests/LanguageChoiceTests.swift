@@ -6,6 +6,18 @@ import Testing
 @Suite struct LanguageChoiceTests {
   let shipped = ["en", "es", "fr", "pt-BR", "ko"]
 
+  @Test func languageCodesAsFilesWriteThem() {
+    for code in ["en", "pt-br", "pt-BR", "es-419", "sr-Latn", "ast", "zh-Hant-TW"] {
+      #expect(LanguageChoice.isCode(code))
+    }
+    for code in [
+      "", "e", "EN", "engl", "en-", "-en", "en--us", "en-a", "en-abcdefghi", "zh-Hant-TW-x1", "en_US", "én", "en-ÜS",
+      "ｅｎ", "en-US\u{301}",
+    ] {
+      #expect(!LanguageChoice.isCode(code), "\(code)")
+    }
+  }
+
   @Test func tagsFromLocaleNames() {
     #expect(LanguageChoice.tag("pt_BR.UTF-8") == "pt-BR")
     #expect(LanguageChoice.tag("ko_KR.eucKR") == "ko-KR")

@@ -68,11 +68,15 @@ extension ProgramCompiler {
   static func ladderTexts(_ shown: LocalizedText, _ stage: Int, _ survey: Survey) -> (LocalizedText?) -> LocalizedText?
   {
     let stageNames = LocalizedText(survey.languages.map { ($0, survey.stageName(stage, $0)) })
+    let values = { (language: String) in ["threshold": shown.text(language), "stage": stageNames.text(language)] }
+    // A step fills its title, met and unmet texts with the same values: worked out once per
+    // language of the survey (a text in another language, which `check` warns about, gets its own).
+    let surveyValues = Dictionary(survey.languages.map { ($0, values($0)) }, uniquingKeysWith: { first, _ in first })
     return { text in
       text.map { text in
         LocalizedText(
           text.translations.map { language, value in
-            (language, Template.fill(value, ["threshold": shown.text(language), "stage": stageNames.text(language)]))
+            (language, Template.fill(value, surveyValues[language] ?? values(language)))
           })
       }
     }

@@ -160,7 +160,7 @@ extension Checker {
       }
       return .invalid(syntax)
     }
-    let levels = optionLevels
+    let levels = levelTable(for: argument.type)
     let run = argument.run
     return Typed(
       type: .int, cost: argument.cost + 1, bound: nil,

@@ -185,6 +185,17 @@ final class Checker {
   /// The level of every option, by question slot and option index (what `level()` reads).
   lazy var optionLevels: [[Int]] = survey.questions.map { $0.options.map { $0.level ?? 0 } }
 
+  /// What `level()` of a value of `type` reads: the levels of the one question a choice of that
+  /// question can come from, or of every question for a choice of any question. Each criterion
+  /// is checked by a checker of its own, so the whole survey's table for each `level()` of one
+  /// question was a measurable share of start-up.
+  func levelTable(for type: ExprType) -> [[Int]] {
+    guard case .choice(let slot) = type, survey.questions.indices.contains(slot) else { return optionLevels }
+    var table = [[Int]](repeating: [], count: survey.questions.count)
+    table[slot] = survey.questions[slot].options.map { $0.level ?? 0 }
+    return table
+  }
+
   /// A macro variable: an item of the list in `slot` of `EvaluationContext.locals`, or, in a
   /// macro over a section's questions, the question itself (`section('s').all(q, known(q))`).
   struct Local {

@@ -35,8 +35,11 @@ extension PluginLoader {
   /// A web address: `http://` or `https://`, no spaces.
   static func url(_ node: YAMLNode?, _ reader: NodeReader, _ what: Message) -> String? {
     guard let node, let text = reader.string(node, what) else { return nil }
-    if !(text.hasPrefix("https://") || text.hasPrefix("http://")) || text.contains(" ")
-      || text.count <= "https://".count
+    // By bytes first: a catalog holds thousands of addresses, and walking each by characters
+    // (what `contains` and `count` on a String do) was a measurable share of start-up.
+    if !(text.hasPrefix("https://") || text.hasPrefix("http://"))
+      || (text.utf8.contains(UInt8(ascii: " ")) && text.contains(" "))
+      || text.dropFirst("https://".count).isEmpty
     {
       reader.error("url", Message(.catalogMustBeWebAddress, ["what": .message(what), "text": "\(text)"]), node)
       return nil

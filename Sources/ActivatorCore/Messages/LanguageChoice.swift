@@ -36,17 +36,26 @@ package enum LanguageChoice {
   /// letters or digits after a dash (`en`, `pt-BR`, `es-419`, `sr-Latn`), twelve characters at most.
   /// Regions are written in capitals as BCP 47 writes them; `pt-br` is accepted too.
   package static func isCode(_ code: String) -> Bool {
-    guard code.count <= 12 else { return false }
-    let parts = code.split(separator: "-", omittingEmptySubsequences: false)
-    guard let language = parts.first, (2...3).contains(language.count),
-      language.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) })
-    else { return false }
-    return parts.dropFirst().allSatisfy { part in
-      (2...8).contains(part.count)
-        && part.unicodeScalars.allSatisfy {
-          ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-        }
+    // Read as bytes: every character allowed is ASCII, so any other byte already fails. Every
+    // translated text of every file is keyed by a code checked here.
+    let bytes = code.utf8
+    guard bytes.count <= 12 else { return false }
+    var partLength = 0
+    var isFirstPart = true
+    for byte in bytes {
+      if byte == UInt8(ascii: "-") {
+        guard isFirstPart ? (2...3).contains(partLength) : (2...8).contains(partLength) else { return false }
+        isFirstPart = false
+        partLength = 0
+        continue
+      }
+      let lower = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      let otherwise =
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      guard lower || (!isFirstPart && otherwise) else { return false }
+      partLength += 1
     }
+    return isFirstPart ? (2...3).contains(partLength) : (2...8).contains(partLength)
   }
 
   /// The language of `available` that `requested` asks for, in `available`'s spelling: the same

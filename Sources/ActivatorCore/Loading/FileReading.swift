@@ -150,22 +150,36 @@ package enum FileReading {
     }
   }
 
-  /// Entries of a directory (names only, excluding `.` and `..`), sorted byte-wise.
-  package static func list(_ directory: String) throws(FileReadError) -> [String] {
-    try entries(directory).map(\.name)
+  /// Entries of a directory (names only, excluding `.` and `..`), sorted byte-wise; with a
+  /// `prefix`, only the names that start with its bytes.
+  package static func list(_ directory: String, prefix: String = "") throws(FileReadError) -> [String] {
+    try entries(directory, prefix: prefix).map(\.name)
   }
 
   /// Entries of a directory with what the directory says they are (no `stat` per entry),
   /// sorted byte-wise; `.other` for symbolic links and unknown types, which callers `stat`.
-  package static func entries(_ directory: String) throws(FileReadError) -> [(name: String, kind: Kind)] {
+  /// With a `prefix`, only names that start with its bytes: they are compared in the directory
+  /// entry itself, so a crowded folder (a shared /tmp of tens of thousands of files, where an
+  /// output's stale temporary files are looked for) makes no string of the other entries and
+  /// sorts only the matches.
+  package static func entries(_ directory: String, prefix: String = "") throws(FileReadError) -> [(
+    name: String, kind: Kind
+  )] {
     guard let dir = opendir(directory) else { throw FileReadError(path: directory, message: problem(errno)) }
     defer { closedir(dir) }
+    let wanted = Array(prefix.utf8)
+    // A name has at most 255 bytes and no NUL: a longer prefix, or one with a NUL, matches nothing
+    // (and the comparison below never reads past a name's end).
+    if wanted.count > 255 || wanted.contains(0) { return [] }
     var found: [(name: String, kind: Kind)] = []
     while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let name: String? = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
+          guard wanted.indices.allSatisfy({ bytes[$0] == wanted[$0] }) else { return nil }
+          return String(cString: bytes)
+        }
       }
-      if name == "." || name == ".." { continue }
+      guard let name, name != ".", name != ".." else { continue }
       let kind: Kind
       switch Int32(entry.pointee.d_type) {
       case Int32(DT_REG): kind = .file

@@ -76,8 +76,8 @@ package enum TemporaryFiles {
   static func removeStale(for path: String) {
     let (folder, name) = split(path)
     let prefix = "." + name + "."
-    guard let entries = try? FileReading.list(folder) else { return }
-    for entry in entries where entry.hasPrefix(prefix) {
+    guard let entries = try? FileReading.list(folder, prefix: prefix) else { return }
+    for entry in entries {
       let parts = entry.dropFirst(prefix.count).split(separator: ".", omittingEmptySubsequences: false)
       let random = parts.last ?? ""
       guard random.count == 6, random.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { continue }

@@ -60,8 +60,18 @@ struct Lexer {
     position + ahead < scalars.count ? scalars[position + ahead] : nil
   }
 
+  /// The text of `range`, encoded once into UTF-8 (a scalar view appended scalar by scalar cost
+  /// thousands of instructions per name, and every name of every rule is read here).
   private func text(_ range: Range<Int>) -> String {
-    String(String.UnicodeScalarView(scalars[range]))
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(range.count)
+    for scalar in scalars[range] { UTF8.encode(scalar) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// An ASCII letter: what Unicode's Alphabetic property says of ASCII, without looking it up.
+  private static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(c) || ("A"..."Z").contains(c)
   }
 
   private mutating func next() throws(ExpressionError) -> Token {
@@ -73,8 +83,8 @@ struct Lexer {
       return try next()
     }
     if let prefixed = try prefixedString(start) { return prefixed }
-    if c.properties.isAlphabetic && c.isASCII || c == "_" {
-      while let c = peek(), c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) || c == "_" {
+    if Self.isASCIILetter(c) || c == "_" {
+      while let c = peek(), Self.isASCIILetter(c) || ("0"..."9").contains(c) || c == "_" {
         position += 1
       }
       return Token(kind: .identifier(text(start..<position)), range: start..<position)

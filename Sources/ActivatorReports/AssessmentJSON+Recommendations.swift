@@ -31,11 +31,7 @@ extension AssessmentJSON {
                 }
               }
             }
-            writer.key("check_first") {
-              writer.array {
-                for need in recommendation.uncheckedNeeds { writer.string(texts.solutionNeeds[solution][need]) }
-              }
-            }
+            writer.key("check_first", texts.solutionNeeds[solution], at: recommendation.uncheckedNeeds)
             writer.key("reasons") {
               writer.array {
                 for reason in recommendation.reasons {
@@ -105,13 +101,9 @@ extension AssessmentJSON {
             if case .needsMissing(let list) = reason { needs += list }
             if case .needsUnknown(let list) = reason { needs += list }
           }
-          writer.key("needs") {
-            writer.array { for need in needs { writer.string(texts.solutionNeeds[solution][need]) } }
-          }
-          writer.key("criteria") {
-            writer.array { for index in item.criteria { writer.string(texts.criterionIDs[index]) } }
-          }
-          writer.key("first") { writer.array { for index in item.first { writer.string(texts.criterionIDs[index]) } } }
+          writer.key("needs", texts.solutionNeeds[solution], at: needs)
+          writer.key("criteria", texts.criterionIDs, at: item.criteria)
+          writer.key("first", texts.criterionIDs, at: item.first)
         }
       }
     }

@@ -125,9 +125,7 @@ package enum AssessmentJSON {
         writer.key("stage", next.stage)
         writer.key("needed_weight", next.neededWeight)
         writer.key("needed_criteria", next.neededCount)
-        writer.key("candidates") {
-          writer.array { for index in next.candidates { writer.string(texts.criterionIDs[index]) } }
-        }
+        writer.key("candidates", texts.criterionIDs, at: next.candidates)
         writer.key("near_misses") { nearMisses(a, next.candidates, texts, into: writer) }
       }
     }
@@ -256,9 +254,7 @@ package enum AssessmentJSON {
         writer.key("needed_weight", need.neededWeight)
         writer.key("first_gate_criteria", need.firstGateCriteria)
         writer.key("minimum_criteria", need.minimumCriteria)
-        writer.key("questions") {
-          writer.array { for slot in need.questions { writer.string(texts.questionIDs[slot]) } }
-        }
+        writer.key("questions", texts.questionIDs, at: need.questions)
       }
     }
   }

@@ -193,6 +193,13 @@ package final class JSONWriter {
     if let value { string(value) } else { null() }
   }
 
+  /// An array of texts escaped beforehand, picked by index (`JSONTexts`' ids of the criteria,
+  /// questions or needs a result lists), as `key(_:strings:)` writes an array of strings.
+  package func key(_ name: StaticString, _ texts: [EscapedJSON], at indices: [Int]) {
+    key(name)
+    array { for index in indices { string(texts[index]) } }
+  }
+
   /// `text` as a JSON string, quotes included (what `string(_:)` writes for it).
   static func escapedString(_ text: String) -> [UInt8] {
     let writer = JSONWriter(reserve: text.utf8.count + 2)

@@ -69,14 +69,11 @@ import Testing
         "did you mean 'mobility'?"))
   }
 
-  /// The frozen report fixture (Tests/Fixtures/reports): tests that pin a city's figures, names or
-  /// labels read them there, never from the shipped Surveys/, Rules/ or Examples/, so that a rule
-  /// author's edit cannot break them (issue 19, item 7).
-  static let reports = "Tests/Fixtures/reports"
-  static let onReports = ["--survey", reports + "/survey.yaml", "--rules", reports + "/rules"]
-  static let kestrelBay = reports + "/cities/kestrel-bay.yaml"
-  static let santaLucerna = reports + "/cities/santa-lucerna.yaml"
-  static let serraAzul = reports + "/cities/serra-azul.yaml"
+  static let reports = ReportFixture.folder
+  static let onReports = ReportFixture.arguments
+  static let kestrelBay = ReportFixture.city("kestrel-bay")
+  static let santaLucerna = ReportFixture.city("santa-lucerna")
+  static let serraAzul = ReportFixture.city("serra-azul")
 
   @Test func scoreOneCityShowsBarsAndJSON() {
     let run = Run.activator(["score", Self.kestrelBay, "--lang", "en"] + Self.onReports, cwd: Binary.root)

@@ -11,8 +11,8 @@ import Testing
 /// shipped Surveys/, Rules/ or Examples/, so that a rule author's edit there cannot break it.
 @Suite struct MetricOutputTests {
   /// The report fixture's survey and rules.
-  static let survey = ["--survey", "Tests/Fixtures/reports/survey.yaml"]
-  static let rules = "Tests/Fixtures/reports/rules"
+  static let survey = ["--survey", ReportFixture.survey]
+  static let rules = ReportFixture.rules
 
   static let lens = """
     plugin: metric-lens
@@ -59,7 +59,7 @@ import Testing
     let folder = Binary.temporaryFolder()
     Binary.write(folder + "/lens.yaml", lens)
     Binary.write(folder + "/sparse.yaml", sparse)
-    let santaLucerna = try #require(Binary.read(Binary.root + "/Tests/Fixtures/reports/cities/santa-lucerna.yaml"))
+    let santaLucerna = try #require(Binary.read(Binary.root + "/" + ReportFixture.city("santa-lucerna")))
     #expect(santaLucerna.contains("\n  gov_online_services: 41\n"))
     Binary.write(
       folder + "/santa-lucerna.yaml",
@@ -67,7 +67,7 @@ import Testing
     return (
       folder,
       [
-        folder + "/sparse.yaml", "Tests/Fixtures/reports/cities/kestrel-bay.yaml", folder + "/santa-lucerna.yaml",
+        folder + "/sparse.yaml", ReportFixture.city("kestrel-bay"), folder + "/santa-lucerna.yaml",
         "--rules", rules, "--rules", folder + "/lens.yaml", "-q",
       ] + survey
     )
@@ -179,7 +179,7 @@ import Testing
         .replacing("denominator: \"double(city_population)\"", with: "denominator: \"city_income_group\"")
         + "  - {id: odd, title: {en: Odd, es: Raro}, expr: \"1\", pool: mean}\n")
     let run = Run.activator(
-      ["check", "Tests/Fixtures/reports/survey.yaml", Self.rules, folder + "/lens.yaml"], cwd: Binary.root)
+      ["check", ReportFixture.survey, Self.rules, folder + "/lens.yaml"], cwd: Binary.root)
     #expect(run.status != 0)
     #expect(
       run.stderr.contains("metric 'government-stage' is pooled as a sum, so it must give a number; it gives"),

@@ -125,4 +125,33 @@ import Testing
     }
     #expect(writer.finish() == "[3,-0,0.30000000000000004,1e+16,2.5e-08,null,null,-9223372036854775808]")
   }
+
+  /// Fractions with a few decimals are written from integer digits (`fewDecimals`), the rest by
+  /// the standard library: both must be its shortest round-trip text, for values near every
+  /// decimal boundary, both signs, and magnitudes on either side of the fast path's limits.
+  @Test func fewDecimalsWriteTheStandardLibrarysDigits() {
+    func parts(_ value: Double) -> [Int]? { JSONWriter.fewDecimals(value).map { [$0.scaled, $0.decimals] } }
+    #expect(parts(0.375) == [375, 3])
+    #expect(parts(-12.5) == [-125, 1])
+    #expect(parts(0.0001) == [1, 4])
+    #expect(parts(4.300000000000001) == nil)
+    #expect(parts(0.00015) == nil)
+    #expect(parts(2e11 + 0.5) == nil)
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    var fast = 0
+    for round in 0..<60_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let whole = Double(Int64(truncatingIfNeeded: state >> 11) % 2_000_000_000_000 - 1_000_000_000_000)
+      let scale = [10.0, 100, 1000, 10000, 100_000][round % 5]
+      for value in [whole / scale, whole / 7, (whole / scale).nextUp, (whole / scale) * 0.1, 1 / scale + whole * 1e-9] {
+        guard value.isFinite, value != value.rounded(.towardZero) else { continue }
+        if parts(value) != nil { fast += 1 }
+        #expect(JSONWriter.format(value) == value.description, "\(value.bitPattern)")
+      }
+    }
+    #expect(fast > 50_000)
+    for value in [0.001, 0.01, 0.1, 0.5, -0.25, 99_999_999_999.5, 1e10 + 0.25, 0.9999, 1.0005, 7.07] {
+      #expect(JSONWriter.format(value) == value.description)
+    }
+  }
 }

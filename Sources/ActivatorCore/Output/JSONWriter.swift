@@ -270,6 +270,7 @@ package final class JSONWriter {
       if whole == 0 && value.sign == .minus { return ("-0" as StaticString).withUTF8Buffer(body) }
       return withDigits(whole, body)
     }
+    if let (scaled, decimals) = fewDecimals(value) { return withDigits(scaled, decimals: decimals, body) }
     // The standard library's shortest round-trip digits, handed over as bytes. They take at
     // most 24 (17 digits, a sign, a point and an exponent such as "e-308"); the room is 64.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { room in
@@ -279,14 +280,38 @@ package final class JSONWriter {
     }
   }
 
+  /// `value` as a whole number of tenths, hundredths, thousandths or ten-thousandths, the
+  /// coarsest that reads back as exactly `value`; nil when none does (or beyond 10^11).
+  ///
+  /// Most fractions in a result have a few decimals (shares such as 0.375, scores such as 2.53),
+  /// and for them these digits are the shortest round-trip text the standard library writes, at a
+  /// fraction of its cost (a fifth of the doubles a full-detail row holds went through it). Why it
+  /// is the same text: m / 10^k for a whole m below 2^53 is one correctly rounded division, the
+  /// same double a reader parses from the digits; the first k that reads back gives the fewest
+  /// digits; below 10^11, 10^-4 is wider than the gap between doubles, so no other m with k
+  /// decimals reads back as the value, and `(value * 10^k).rounded()` finds m (its error is far
+  /// below a half). ScoringTests compares it with `description` over millions of values.
+  @inline(__always)
+  package static func fewDecimals(_ value: Double) -> (scaled: Int, decimals: Int)? {
+    guard value.magnitude < 1e11 else { return nil }
+    var scale = 1.0
+    for decimals in 1...4 {
+      scale *= 10
+      let scaled = (value * scale).rounded()
+      if scaled / scale == value, let whole = Int(exactly: scaled) { return (whole, decimals) }
+    }
+    return nil
+  }
+
   /// The decimal digits of `value`, with a minus sign when negative.
   package static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
     withDigits(value) { bytes.append(contentsOf: $0) }
   }
 
   /// Hands `body` the decimal digits of `value`, with a minus sign when negative, from the stack.
+  /// With `decimals`, the digits of `value / 10^decimals` (`375`, 3: `0.375`).
   @inline(__always)
-  private static func withDigits(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  private static func withDigits(_ value: Int, decimals: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     var magnitude = value.magnitude
     var digits:
       (
@@ -297,11 +322,17 @@ package final class JSONWriter {
     withUnsafeMutableBytes(of: &digits) { buffer in
       // Written from the end backwards, so that the digits come out in order without a reversal.
       var start = buffer.count
+      var digitCount = 0
       repeat {
+        if digitCount == decimals && decimals > 0 {
+          start -= 1
+          buffer[start] = UInt8(ascii: ".")
+        }
         start -= 1
         buffer[start] = UInt8(0x30 + magnitude % 10)
         magnitude /= 10
-      } while magnitude > 0
+        digitCount += 1
+      } while magnitude > 0 || digitCount <= decimals
       if value < 0 {
         start -= 1
         buffer[start] = 0x2D

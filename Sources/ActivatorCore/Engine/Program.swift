@@ -120,6 +120,12 @@ package final class Program: Sendable {
   let criterionStages: [Int]
   /// Criteria linked to at least one solution.
   let linking: [Int]
+  /// `links`, and each solution's criteria whose links name it (in `linking` order, once per
+  /// naming), and `needConditions`, as flat lists: the ranking reads them for every city, and
+  /// each inner array of a nested one costs a retain and a release when it is read.
+  let linkLists: FlatLists<Int>
+  let linkedCriteria: FlatLists<Int>
+  let needConditionLists: FlatLists<CompiledExpression?>
   let tables: SurveyTables
   /// For criteria expanded from ladders: how to decide them without running an expression.
   let ladderPlans: [LadderPlan?]
@@ -165,6 +171,13 @@ package final class Program: Sendable {
     self.criterionPillars = criteria.map(\.pillar)
     self.criterionStages = criteria.map(\.stage)
     self.linking = links.indices.filter { !links[$0].isEmpty }
+    self.linkLists = FlatLists(links)
+    var linked = [[Int]](repeating: [], count: solutions.count)
+    for criterion in linking {
+      for solution in links[criterion] where linked.indices.contains(solution) { linked[solution].append(criterion) }
+    }
+    self.linkedCriteria = FlatLists(linked)
+    self.needConditionLists = FlatLists(needConditions)
     self.tables = SurveyTables(survey)
     self.ladderPlans = criteria.map { criterion in
       criterion.ladder.map { ladder in
@@ -279,4 +292,28 @@ struct LadderPlan: Sendable {
     }
     return .bool(higher ? number >= threshold : number <= threshold)
   }
+}
+
+/// Lists of lists kept in one array, each list a range of `items` (`range(i)`): read in a loop
+/// without the retain and release that reading an inner array of a nested one costs.
+struct FlatLists<Element: Sendable>: Sendable {
+  let items: [Element]
+  /// Where each list starts in `items`, and one past the end of the last.
+  private let starts: [Int]
+
+  init(_ lists: [[Element]]) {
+    var items: [Element] = []
+    var starts = [0]
+    starts.reserveCapacity(lists.count + 1)
+    for list in lists {
+      items.append(contentsOf: list)
+      starts.append(items.count)
+    }
+    self.items = items
+    self.starts = starts
+  }
+
+  /// The positions in `items` of list `index`.
+  @inline(__always)
+  func range(_ index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
 }

@@ -34,51 +34,43 @@ package enum Recommender {
   package static let diverseTop = 5
   package static let perPillarInTop = 3
   package static let prioritySeats = 2
+  /// At most one factor of each kind is listed.
+  static let factorKinds = RankingFactor.Kind.allCases.count
 
-  /// What the gaps say about each solution, in flat arrays indexed by solution (a batch ranks
-  /// thousands of cities: no dictionary, no array per candidate). Reasons are kept in one list
-  /// and gathered only for the solutions that are returned.
+  /// What the gaps say about each solution, one tally per solution (a batch ranks thousands of
+  /// cities: no dictionary, no array per candidate). Reasons are not kept: the few solutions
+  /// returned rebuild theirs (`reasons(of:)`), so gathering only counts.
   struct Gathered {
-    var reasonCounts: [Int]
-    /// Unmet criteria by gap kind, three per solution (foundation, next, later).
-    var gapCounts: [Int]
-    var pillars: [Int]
-    var bestGaps: [RecommendationReason.Gap]
-    var touchesPriority: [Bool]
-    var hasUnknown: [Bool]
-    var reasons: [RecommendationReason] = []
-    /// The solution's reasons as a chain through `reasons`: its last one, then each one's previous.
-    var lastReason: [Int]
-    var previousReason: [Int] = []
-    var unknown: [(solution: Int, criterion: Int)] = []
+    struct Tally {
+      var reasons = 0
+      /// Unmet criteria by gap kind, counted per solution (foundation, next, later).
+      var foundation = 0
+      var next = 0
+      var later = 0
+      var pillar = -1
+      var bestGap = RecommendationReason.Gap.later
+      var touchesPriority = false
+      var hasUnknown = false
 
-    init(count: Int) {
-      reasons.reserveCapacity(4 * count)
-      previousReason.reserveCapacity(4 * count)
-      lastReason = [Int](repeating: -1, count: count)
-      reasonCounts = [Int](repeating: 0, count: count)
-      gapCounts = [Int](repeating: 0, count: count * 3)
-      pillars = [Int](repeating: -1, count: count)
-      bestGaps = [RecommendationReason.Gap](repeating: .later, count: count)
-      touchesPriority = [Bool](repeating: false, count: count)
-      hasUnknown = [Bool](repeating: false, count: count)
-    }
-
-    mutating func add(_ reason: RecommendationReason, to solution: Int) {
-      previousReason.append(lastReason[solution])
-      lastReason[solution] = reasons.count
-      reasons.append(reason)
-    }
-
-    func reasons(of solution: Int) -> [RecommendationReason] {
-      var found: [RecommendationReason] = []
-      var index = lastReason[solution]
-      while index >= 0 {
-        found.append(reasons[index])
-        index = previousReason[index]
+      func count(_ gap: RecommendationReason.Gap) -> Int {
+        switch gap {
+        case .foundation: foundation
+        case .next: next
+        case .later: later
+        }
       }
-      return found.sorted { ($0.gap.order, $0.criterion) < ($1.gap.order, $1.criterion) }
+
+      mutating func add(_ gap: RecommendationReason.Gap) {
+        switch gap {
+        case .foundation: foundation += 1
+        case .next: next += 1
+        case .later: later += 1
+        }
+      }
     }
+
+    var tallies: [Tally]
+    var unknown: [(solution: Int, criterion: Int)] = []
   }
 
   /// A recommendation before it is spelled out: what sorting and diversity need.
@@ -98,12 +90,14 @@ package enum Recommender {
   ) -> (recommendations: [Recommendation], setAside: [SetAside]) {
     let gathered = gather(outcomes, pillars, program, city: city)
     var ranked: [Ranked] = []
+    ranked.reserveCapacity(program.solutions.count)
     var setAside: [SetAside] = []
     var prepares = [Int?](repeating: nil, count: program.solutions.count)
-    for solution in program.solutions.indices where gathered.reasonCounts[solution] > 0 || gathered.hasUnknown[solution]
-    {
-      let pillar = gathered.pillars[solution]
-      guard gathered.reasonCounts[solution] > 0 else {
+    for solution in program.solutions.indices
+    where gathered.tallies[solution].reasons > 0 || gathered.tallies[solution].hasUnknown {
+      let tally = gathered.tallies[solution]
+      let pillar = tally.pillar
+      guard tally.reasons > 0 else {
         if limit == nil {
           let criteria = gathered.unknown.filter { $0.solution == solution }.map(\.criterion)
           setAside.append(
@@ -117,11 +111,11 @@ package enum Recommender {
         ? [] : obstacles(solution, stage: stage, program, context, city: city)
       if reasons.isEmpty {
         var score = 0
-        factors(solution, gathered, pillars, program, city: city) { _, points, _ in score += points }
+        factors(solution, tally, pillars, program, city: city) { _, points, _ in score += points }
         ranked.append(
           Ranked(
-            solution: solution, score: score, pillar: pillar, addressesPriority: gathered.touchesPriority[solution],
-            reasonCount: gathered.reasonCounts[solution]))
+            solution: solution, score: score, pillar: pillar, addressesPriority: tally.touchesPriority,
+            reasonCount: tally.reasons))
         continue
       }
       // A missing need is worth building only for a solution that nothing else rules out.
@@ -133,7 +127,7 @@ package enum Recommender {
         }
       }
       if limit == nil {
-        let criteria = gathered.reasons(of: solution).map(\.criterion).sorted()
+        let criteria = Self.reasons(of: solution, outcomes, pillars, program).map(\.criterion).sorted()
         setAside.append(
           SetAside(solution: solution, reasons: reasons, pillar: pillar, criteria: criteria, first: first))
       }
@@ -145,15 +139,17 @@ package enum Recommender {
     }
     let ordered = diverse(sort(ranked, pillars, program), priority: city.priorityPillar, pillars: pillars.count)
     let shown = limit.map { Array(ordered.prefix($0)) } ?? ordered
-    return (shown.map { spellOut($0, gathered, pillars, program, city: city) }, setAside)
+    return (shown.map { spellOut($0, gathered, outcomes, pillars, program, city: city) }, setAside)
   }
 
   /// The full recommendation: its reasons, and every factor of its score, largest first.
   static func spellOut(
-    _ item: Ranked, _ gathered: Gathered, _ pillars: [PillarResult], _ program: Program, city: CityContext
+    _ item: Ranked, _ gathered: Gathered, _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program,
+    city: CityContext
   ) -> Recommendation {
     var list: [RankingFactor] = []
-    factors(item.solution, gathered, pillars, program, city: city) { kind, points, subject in
+    list.reserveCapacity(factorKinds)
+    factors(item.solution, gathered.tallies[item.solution], pillars, program, city: city) { kind, points, subject in
       list.append(RankingFactor(kind, points: points, subject: subject))
     }
     if let target = item.prepares { list.append(RankingFactor(.prepares, points: Points.prepares, subject: target)) }
@@ -162,7 +158,8 @@ package enum Recommender {
     let stage = pillars[item.pillar].stage
     let needs = program.needConditions[item.solution]
     return Recommendation(
-      solution: item.solution, reasons: gathered.reasons(of: item.solution), factors: list, score: item.score,
+      solution: item.solution, reasons: Self.reasons(of: item.solution, outcomes, pillars, program), factors: list,
+      score: item.score,
       pillar: item.pillar,
       fits: stages.min <= stage + 1 && stages.max >= stage, uncheckedNeeds: needs.indices.filter { needs[$0] == nil })
   }
@@ -171,46 +168,66 @@ package enum Recommender {
   static func gather(_ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program, city: CityContext)
     -> Gathered
   {
-    var gathered = Gathered(count: program.solutions.count)
-    for index in program.linking {
-      let outcome = outcomes[index]
-      guard outcome == .unmet || outcome == .unknown || outcome == .error else { continue }
-      let pillar = program.criterionPillars[index]
-      let current = pillars[pillar].stage
-      let stage = program.criterionStages[index]
-      let gap: RecommendationReason.Gap
-      if stage <= current {
-        gap = .foundation
-      } else if stage == current + 1 {
-        gap = .next
-      } else if stage == current + 2 {
-        gap = .later
-      } else {
-        continue
-      }
-      for solution in program.links[index] {
-        guard outcome == .unmet else {
-          gathered.hasUnknown[solution] = true
-          gathered.unknown.append((solution, index))
-          if gathered.pillars[solution] < 0 { gathered.pillars[solution] = pillar }
-          continue
-        }
-        gathered.add(RecommendationReason(criterion: index, outcome: outcome, gap: gap), to: solution)
-        gathered.reasonCounts[solution] += 1
-        gathered.gapCounts[solution * 3 + gap.rawValue] += 1
-        if pillar == city.priorityPillar { gathered.touchesPriority[solution] = true }
-        // The pillar it is recommended for: its nearest gap, the priority pillar among equals.
-        let best = gathered.bestGaps[solution]
-        let better =
-          gathered.reasonCounts[solution] == 1 || gap < best
-          || (gap == best && pillar == city.priorityPillar && gathered.pillars[solution] != pillar)
-        if better {
-          gathered.pillars[solution] = pillar
-          gathered.bestGaps[solution] = gap
+    var tallies = [Gathered.Tally](repeating: Gathered.Tally(), count: program.solutions.count)
+    var unknown: [(solution: Int, criterion: Int)] = []
+    let links = program.linkLists
+    tallies.withUnsafeMutableBufferPointer { tallies in
+      for index in program.linking {
+        let outcome = outcomes[index]
+        guard outcome == .unmet || outcome == .unknown || outcome == .error,
+          let gap = gap(of: index, pillars, program)
+        else { continue }
+        let pillar = program.criterionPillars[index]
+        for position in links.range(index) {
+          let solution = links.items[position]
+          guard outcome == .unmet else {
+            tallies[solution].hasUnknown = true
+            unknown.append((solution, index))
+            if tallies[solution].pillar < 0 { tallies[solution].pillar = pillar }
+            continue
+          }
+          tallies[solution].reasons += 1
+          tallies[solution].add(gap)
+          if pillar == city.priorityPillar { tallies[solution].touchesPriority = true }
+          // The pillar it is recommended for: its nearest gap, the priority pillar among equals.
+          let best = tallies[solution].bestGap
+          let better =
+            tallies[solution].reasons == 1 || gap < best
+            || (gap == best && pillar == city.priorityPillar && tallies[solution].pillar != pillar)
+          if better {
+            tallies[solution].pillar = pillar
+            tallies[solution].bestGap = gap
+          }
         }
       }
     }
-    return gathered
+    return Gathered(tallies: tallies, unknown: unknown)
+  }
+
+  /// How far above its pillar's stage a criterion is: a foundation (at or below), the next stage,
+  /// or the one after; nil beyond.
+  static func gap(of criterion: Int, _ pillars: [PillarResult], _ program: Program) -> RecommendationReason.Gap? {
+    let current = pillars[program.criterionPillars[criterion]].stage
+    let stage = program.criterionStages[criterion]
+    if stage <= current { return .foundation }
+    if stage == current + 1 { return .next }
+    if stage == current + 2 { return .later }
+    return nil
+  }
+
+  /// A solution's reasons, rebuilt from the criteria linked to it as `gather` counted them: the
+  /// next stage first, then foundations, then later stages, in criterion order.
+  static func reasons(of solution: Int, _ outcomes: [Outcome], _ pillars: [PillarResult], _ program: Program)
+    -> [RecommendationReason]
+  {
+    var found: [RecommendationReason] = []
+    let linked = program.linkedCriteria
+    for position in linked.range(solution) {
+      let criterion = linked.items[position]
+      guard outcomes[criterion] == .unmet, let gap = gap(of: criterion, pillars, program) else { continue }
+      found.append(RecommendationReason(criterion: criterion, outcome: .unmet, gap: gap))
+    }
+    return found.sorted { ($0.gap.order, $0.criterion) < ($1.gap.order, $1.criterion) }
   }
 
   /// Whether nothing keeps a candidate from being recommended (the common case, checked without
@@ -225,7 +242,9 @@ package enum Recommender {
     if let size = city.size, !Program.holds(program.solutionSizes[solution], size, of: CitySize.allCases) {
       return false
     }
-    for case let condition? in program.needConditions[solution] {
+    let needs = program.needConditionLists
+    for position in needs.range(solution) {
+      guard let condition = needs.items[position] else { continue }
       guard case .bool(true) = condition.evaluate(context) else { return false }
     }
     return true
@@ -238,8 +257,11 @@ package enum Recommender {
     var reasons: [SetAside.Reason] = []
     var missing: [Int] = []
     var unknown: [Int] = []
-    for (need, condition) in program.needConditions[solution].enumerated() {
-      guard let condition else { continue }
+    let needs = program.needConditionLists
+    let range = needs.range(solution)
+    for position in range {
+      guard let condition = needs.items[position] else { continue }
+      let need = position - range.lowerBound
       switch condition.evaluate(context) {
       case .bool(true): break
       case .bool(false): missing.append(need)
@@ -281,20 +303,19 @@ package enum Recommender {
   /// Every factor of a solution's score but `prepares` (which depends on the other candidates),
   /// handed to `add` as kind, points and subject: summed while ranking, listed when spelled out.
   static func factors(
-    _ solution: Int, _ gathered: Gathered, _ pillars: [PillarResult], _ program: Program, city: CityContext,
+    _ solution: Int, _ tally: Gathered.Tally, _ pillars: [PillarResult], _ program: Program, city: CityContext,
     add: (RankingFactor.Kind, Int, Int) -> Void
   ) {
-    let pillar = gathered.pillars[solution]
+    let pillar = tally.pillar
     let stage = pillars[pillar].stage
     let stages = program.solutionStages[solution]
-    for (gap, kind, points) in [
-      (RecommendationReason.Gap.next, RankingFactor.Kind.nextStage, Points.nextStage),
-      (.foundation, .foundation, Points.foundation), (.later, .later, Points.later),
-    ] {
-      let count = gathered.gapCounts[solution * 3 + gap.rawValue]
+    func gapFactor(_ count: Int, _ kind: RankingFactor.Kind, _ points: Int) {
       if count > 0 { add(kind, points * min(count, Points.countedGaps), count) }
     }
-    if let priority = city.priorityPillar, gathered.touchesPriority[solution] {
+    gapFactor(tally.next, .nextStage, Points.nextStage)
+    gapFactor(tally.foundation, .foundation, Points.foundation)
+    gapFactor(tally.later, .later, Points.later)
+    if let priority = city.priorityPillar, tally.touchesPriority {
       add(.priorityPillar, Points.priorityPillar, priority)
     }
     if let target = pillars[pillar].target, target > stage {

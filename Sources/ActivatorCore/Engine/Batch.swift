@@ -20,9 +20,13 @@ package final class ProgramCache: Sendable {
 
   /// The program that scores answers to `survey` written for `answeredVersion`.
   package func program(for survey: Survey, answeredVersion: SemanticVersion) -> Entry {
-    if let (id, version, entry) = last.withLock({ $0 }), version == answeredVersion, id == survey.id {
-      return entry
+    // Compared under the lock: copying the remembered id, version and entry out retained and
+    // released each of them for every file.
+    let remembered = last.withLock { last -> Entry? in
+      guard last?.1 == answeredVersion, last?.0 == survey.id else { return nil }
+      return last?.2
     }
+    if let remembered { return remembered }
     let entry = lookup(survey, answeredVersion)
     last.withLock { $0 = (survey.id, answeredVersion, entry) }
     return entry

@@ -126,9 +126,11 @@ package final class Program: Sendable {
   let linkLists: FlatLists<Int>
   let linkedCriteria: FlatLists<Int>
   let needConditionLists: FlatLists<CompiledExpression?>
+  /// `criteriaByPillar` flat, for the pillar results of every city.
+  let levelCriteria: LevelLists
   let tables: SurveyTables
   /// For criteria expanded from ladders: how to decide them without running an expression.
-  let ladderPlans: [LadderPlan?]
+  package let ladderPlans: [LadderPlan?]
   let solutionIDs: [String]
   /// Each solution's place in id order, the last tie-break of the recommendation ranking.
   let solutionIDRanks: [Int]
@@ -210,6 +212,7 @@ package final class Program: Sendable {
       repeating: Array(repeating: [Int](), count: survey.topStage + 1), count: survey.pillars.count)
     for (index, criterion) in criteria.enumerated() { byPillar[criterion.pillar][criterion.stage].append(index) }
     self.criteriaByPillar = byPillar
+    self.levelCriteria = LevelLists(byPillar)
     let surveyHash = SHA256.hex(survey.source?.bytes ?? Array(survey.reference.utf8))
     self.surveyHash = surveyHash
     var hasher = SHA256()
@@ -272,12 +275,12 @@ package struct SurveyTables: Sendable {
 
 /// A ladder step decided directly from the answer: `answer >= threshold` (or `<=`), or the
 /// level of the chosen option against the threshold. Same result as the step's expression.
-struct LadderPlan: Sendable {
-  let slot: Int
-  let threshold: Double
-  let higher: Bool
-  /// Option levels, for ladders on ordinal choices.
-  let levels: [Double]?
+package struct LadderPlan: Sendable {
+  package let slot: Int
+  package let threshold: Double
+  package let higher: Bool
+  /// Option levels, for ladders on ordinal choices (every option of such a question has one).
+  package let levels: [Double]?
 
   @inline(__always)
   func evaluate(_ values: [Value]) -> Value {
@@ -316,4 +319,25 @@ struct FlatLists<Element: Sendable>: Sendable {
   /// The positions in `items` of list `index`.
   @inline(__always)
   func range(_ index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
+}
+
+/// Criterion indices by pillar and level as flat lists (`Program.criteriaByPillar`'s shape); a
+/// level beyond the survey's stages is an empty list.
+struct LevelLists: Sendable {
+  private let lists: FlatLists<Int>
+  private let levels: Int
+
+  init(_ byPillar: [[[Int]]]) {
+    let levels = byPillar.map(\.count).max() ?? 0
+    self.levels = levels
+    lists = FlatLists(
+      byPillar.flatMap { pillar in (0..<levels).map { pillar.indices.contains($0) ? pillar[$0] : [] } })
+  }
+
+  var items: [Int] { lists.items }
+
+  @inline(__always)
+  func range(_ pillar: Int, _ level: Int) -> Range<Int> {
+    level >= 0 && level < levels ? lists.range(pillar * levels + level) : 0..<0
+  }
 }

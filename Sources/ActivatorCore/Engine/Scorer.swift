@@ -40,10 +40,12 @@ package enum Scorer {
     let (overall, overallBasis) = overallStage(pillars, program)
 
     // Metrics and next steps read the outcomes.
+    // Fields read by index: mapping the results with key paths copied each one (its arrays retained).
     context.outcomes = OutcomeView(
-      stages: pillars.map(\.stage), scores: pillars.map(\.score), coverage: pillars.map(\.coverage),
-      targets: pillars.map(\.target), overall: overall,
-      criteria: outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil }, assessed: pillars.map(\.assessed))
+      stages: pillars.indices.map { pillars[$0].stage }, scores: pillars.indices.map { pillars[$0].score },
+      coverage: pillars.indices.map { pillars[$0].coverage }, targets: pillars.indices.map { pillars[$0].target },
+      overall: overall, criteria: outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil },
+      assessed: pillars.indices.map { pillars[$0].assessed })
     // In dependency order, so that a metric reading another (`metric('id')`) finds its value;
     // listed in the order the plugins declare them.
     context.metricValues = [Value](repeating: .unknown(.unavailable), count: program.metrics.count)
@@ -273,11 +275,13 @@ package enum Scorer {
     var potentialClimbing = true
     var knownWeight = 0.0
     var applicableWeight = 0.0
+    let levels = program.levelCriteria
     for level in stride(from: 2, through: max(2, top), by: 1) {
-      let indices = level < program.criteriaByPillar[pillar].count ? program.criteriaByPillar[pillar][level] : []
+      let range = levels.range(pillar, level)
       var item = StageEvidence(
-        stage: level, criteria: indices.count, applicable: 0, met: 0, unknown: 0, excluded: 0, share: 0, passed: false)
-      for index in indices {
+        stage: level, criteria: range.count, applicable: 0, met: 0, unknown: 0, excluded: 0, share: 0, passed: false)
+      for position in range {
+        let index = levels.items[position]
         let weight = program.weights[index]
         switch outcomes[index] {
         case .met:
@@ -303,13 +307,18 @@ package enum Scorer {
     var next: StageGap?
     if stage < top, let nextEvidence = evidence.first(where: { $0.stage == stage + 1 }) {
       score += min(0.99, nextEvidence.share / theta)
-      let indices = program.criteriaByPillar[pillar][stage + 1]
-      let candidates = indices.filter { outcomes[$0] == .unmet || outcomes[$0] == .unknown || outcomes[$0] == .error }
-        .sorted { a, b in
-          let (wa, wb) = (program.weights[a], program.weights[b])
-          if wa != wb { return wa > wb }
-          return a < b
+      var candidates: [Int] = []
+      for position in levels.range(pillar, stage + 1) {
+        let index = levels.items[position]
+        if outcomes[index] == .unmet || outcomes[index] == .unknown || outcomes[index] == .error {
+          candidates.append(index)
         }
+      }
+      candidates.sort { a, b in
+        let (wa, wb) = (program.weights[a], program.weights[b])
+        if wa != wb { return wa > wb }
+        return a < b
+      }
       let needed = max(0, theta * nextEvidence.applicable - nextEvidence.met)
       var count = 0
       var gathered = 0.0
@@ -324,9 +333,9 @@ package enum Scorer {
     var openGaps: [Int] = []
     if stage >= 2 {
       for level in 2...stage {
-        for index in program.criteriaByPillar[pillar][level]
-        where outcomes[index] != .met && outcomes[index] != .notApplicable {
-          openGaps.append(index)
+        for position in levels.range(pillar, level) {
+          let index = levels.items[position]
+          if outcomes[index] != .met && outcomes[index] != .notApplicable { openGaps.append(index) }
         }
       }
     }

@@ -9,20 +9,21 @@ extension AssessmentJSON {
     writer.key("context") { context(a, texts, into: writer) }
     writer.key("recommendations") {
       writer.array {
-        let list = options.recommendationLimit.map { Array(a.recommendations.prefix($0)) } ?? a.recommendations
-        for (rank, recommendation) in list.enumerated() {
-          let solution = recommendation.solution
+        // By index, in place: copying the list or a recommendation retains each of its arrays.
+        let recommendations = a.recommendations
+        for rank in 0..<min(options.recommendationLimit ?? .max, recommendations.count) {
+          let solution = recommendations[rank].solution
           writer.object {
             writer.key("rank", rank + 1)
             writer.key("id", texts.solutionIDs[solution])
             writer.key("name", texts.solutionNames[solution])
             writer.key("city", texts.solutionCities[solution])
-            writer.key("pillar", texts.pillarIDs[recommendation.pillar])
-            writer.key("score", recommendation.score)
-            writer.key("fits_stage", recommendation.fits)
+            writer.key("pillar", texts.pillarIDs[recommendations[rank].pillar])
+            writer.key("score", recommendations[rank].score)
+            writer.key("fits_stage", recommendations[rank].fits)
             writer.key("factors") {
               writer.array {
-                for factor in recommendation.factors {
+                for factor in recommendations[rank].factors {
                   writer.object {
                     writer.key("kind", factor.kind.rawValue)
                     writer.key("points", factor.points)
@@ -31,10 +32,10 @@ extension AssessmentJSON {
                 }
               }
             }
-            writer.key("check_first", texts.solutionNeeds[solution], at: recommendation.uncheckedNeeds)
+            writer.key("check_first", texts.solutionNeeds[solution], at: recommendations[rank].uncheckedNeeds)
             writer.key("reasons") {
               writer.array {
-                for reason in recommendation.reasons {
+                for reason in recommendations[rank].reasons {
                   writer.object {
                     writer.key("criterion", texts.criterionIDs[reason.criterion])
                     writer.key("outcome", reason.outcome.name)
@@ -77,8 +78,7 @@ extension AssessmentJSON {
   }
 
   static func context(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
-    let survey = a.program.survey
-    let barrierOptions = a.program.context.barriers.map { survey.questions[$0].options.map(\.value) } ?? []
+    let barrierOptions = a.program.context.barriers.map { a.program.optionValues[$0] } ?? []
     writer.object {
       writer.key("priority_pillar", a.context.priorityPillar.map { texts.pillarIDs[$0] })
       writer.key("barriers", strings: a.context.barriers.map { barrierOptions[$0] })
@@ -115,7 +115,8 @@ extension AssessmentJSON {
     switch factor.kind {
     case .priorityPillar: return program.survey.pillars[factor.subject].id
     case .topBarrier, .barrier:
-      return program.context.barriers.map { program.survey.questions[$0].options[factor.subject].value } ?? ""
+      // The option's value from the program's table: reading it through the survey copied the question.
+      return program.context.barriers.map { program.optionValues[$0][factor.subject] } ?? ""
     case .prepares: return program.solutions[factor.subject].id
     case .incomeFit: return IncomeGroup.allCases[factor.subject].rawValue
     case .sizeFit: return CitySize.allCases[factor.subject].rawValue

@@ -44,7 +44,7 @@ package enum AssessmentJSON {
       }
       writer.key("language", language)
       writer.key("completed", a.sheet.completed)
-      provenance(a, into: writer)
+      provenance(a, texts, into: writer)
       writer.key("threshold", program.threshold)
       writer.key("overall_stage", a.overall)
       writer.key("overall_basis") {
@@ -199,26 +199,31 @@ package enum AssessmentJSON {
   }
 
   /// Survey, rule set and engine versions with hashes: what makes a result reproducible.
-  package static func provenance(_ a: Assessment, into writer: JSONWriter) {
+  package static func provenance(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     let program = a.program
     writer.key("survey") {
       writer.object {
-        writer.key("id", program.survey.id)
-        writer.key("version", program.survey.version.description)
-        writer.key("answered_version", a.sheet.surveyVersion.description)
-        writer.key("hash", program.surveyHash)
+        writer.key("id", texts.surveyID)
+        writer.key("version", texts.surveyVersion)
+        // Mostly the survey's own version, whose text is kept; an older one is written here.
+        if a.sheet.surveyVersion == program.survey.version {
+          writer.key("answered_version", texts.surveyVersion)
+        } else {
+          writer.key("answered_version", a.sheet.surveyVersion.description)
+        }
+        writer.key("hash", texts.surveyHash)
       }
     }
     writer.key("rules") {
       writer.object {
-        writer.key("hash", program.hash)
+        writer.key("hash", texts.rulesHash)
         writer.key("plugins") {
           writer.array {
-            for plugin in program.plugins {
+            for index in program.plugins.indices {
               writer.object {
-                writer.key("id", plugin.id)
-                writer.key("version", plugin.version.description)
-                writer.key("hash", plugin.hash)
+                writer.key("id", texts.pluginIDs[index])
+                writer.key("version", texts.pluginVersions[index])
+                writer.key("hash", texts.pluginHashes[index])
               }
             }
           }

@@ -58,28 +58,29 @@ package struct StageWords {
     candidates.compactMap { index in
       guard a.outcomes[index] == .unmet else { return nil }
       // Read in place: a copy of the `Criterion` would retain and release each of its fields.
-      if let ladder = a.program.criteria[index].ladder { return answerMiss(a, index, ladder) }
+      if a.program.ladderPlans[index] != nil { return answerMiss(a, index) }
       guard let measure = a.program.criteria[index].measure, let number = a.measured(index) else { return nil }
       return numberMiss(
         index, question: nil, number, threshold: measure.threshold, higher: measure.direction == .higher)
     }
   }
 
-  static func answerMiss(_ a: Assessment, _ index: Int, _ ladder: LadderStep) -> NearMiss? {
-    let value = a.values[ladder.question]
-    let higher = ladder.direction == .higher
-    guard ladder.byLevel else {
+  /// A ladder step's near miss, read from its plan (the step's question, threshold, direction
+  /// and option levels), not from the survey: a copy of the question retained each of its fields.
+  static func answerMiss(_ a: Assessment, _ index: Int) -> NearMiss? {
+    guard let plan = a.program.ladderPlans[index] else { return nil }
+    let value = a.values[plan.slot]
+    guard let levels = plan.levels else {
       return value.numberValue.flatMap {
-        numberMiss(index, question: ladder.question, $0, threshold: ladder.threshold, higher: higher)
+        numberMiss(index, question: plan.slot, $0, threshold: plan.threshold, higher: plan.higher)
       }
     }
-    guard case .choice(_, let option) = value,
-      let level = a.program.survey.questions[ladder.question].options[Int(option)].level,
-      Double(level) == ladder.threshold + (higher ? -1 : 1)
+    guard case .choice(_, let option) = value, levels.indices.contains(Int(option)),
+      levels[Int(option)] == plan.threshold + (plan.higher ? -1 : 1)
     else { return nil }
     return NearMiss(
-      criterion: index, question: ladder.question, side: higher ? .levelBelow : .levelAbove, value: Double(level),
-      threshold: ladder.threshold, distance: 1)
+      criterion: index, question: plan.slot, side: plan.higher ? .levelBelow : .levelAbove, value: levels[Int(option)],
+      threshold: plan.threshold, distance: 1)
   }
 
   static func numberMiss(_ index: Int, question: Int?, _ number: Double, threshold: Double, higher: Bool) -> NearMiss? {

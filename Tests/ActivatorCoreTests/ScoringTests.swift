@@ -97,6 +97,21 @@ import Testing
 
   func outcome(_ a: Assessment, _ id: String) -> Outcome { a.outcomes[program.criterionIndex(id)!] }
 
+  /// The survey block names the survey's version and the version the file answered: the text
+  /// kept for the survey's own version (`JSONTexts`) never stands in for another answered one.
+  @Test func resultsNameTheAnsweredVersion() {
+    let version = program.survey.version.description
+    for (answered, text) in [
+      (program.survey.version, version), (SemanticVersion(0, 9, 1, prerelease: ["rc", "2"]), "0.9.1-rc.2"),
+    ] {
+      let sheet = AnswerSheet(
+        surveyID: "tiny", surveyVersion: answered, language: "en", city: City(name: "X"),
+        values: [AnswerValue?](repeating: nil, count: program.survey.questions.count), path: "x.yaml")
+      let json = AssessmentJSON.render(Scorer.assess(sheet, with: program), options: .compact)
+      #expect(json.contains("\"version\":\"\(version)\",\"answered_version\":\"\(text)\""), "\(json.prefix(400))")
+    }
+  }
+
   @Test func cumulativeGateWithWeightsAndScore() {
     let a = assess([
       "portal": .bool(true), "datasets": .integer(50), "strategy": .choice(2), "online": .decimal(70),

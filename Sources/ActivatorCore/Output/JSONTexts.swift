@@ -28,6 +28,15 @@ package final class JSONTexts: Sendable {
   package let solutionNeeds: [[EscapedJSON]]
   package let programmeIDs: [EscapedJSON]
   package let programmeNames: [EscapedJSON]
+  /// Where the result comes from: the survey's id, version and hash, the rule set's hash, and
+  /// each plugin's id, version and hash.
+  package let surveyID: EscapedJSON
+  package let surveyVersion: EscapedJSON
+  package let surveyHash: EscapedJSON
+  package let rulesHash: EscapedJSON
+  package let pluginIDs: [EscapedJSON]
+  package let pluginVersions: [EscapedJSON]
+  package let pluginHashes: [EscapedJSON]
 
   init(_ program: Program, language: String) {
     let survey = program.survey
@@ -44,6 +53,13 @@ package final class JSONTexts: Sendable {
     solutionNeeds = program.solutions.map { $0.needs.map { EscapedJSON($0.text.text(language)) } }
     programmeIDs = program.programmes.map { EscapedJSON($0.id) }
     programmeNames = program.programmes.map { EscapedJSON($0.name.text(language)) }
+    surveyID = EscapedJSON(survey.id)
+    surveyVersion = EscapedJSON(survey.version.description)
+    surveyHash = EscapedJSON(program.surveyHash)
+    rulesHash = EscapedJSON(program.hash)
+    pluginIDs = program.plugins.map { EscapedJSON($0.id) }
+    pluginVersions = program.plugins.map { EscapedJSON($0.version.description) }
+    pluginHashes = program.plugins.map { EscapedJSON($0.hash) }
   }
 
   /// The stage's name, as `Survey.stageName` gives it.

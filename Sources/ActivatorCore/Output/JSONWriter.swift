@@ -297,7 +297,9 @@ package final class JSONWriter {
     var scale = 1.0
     for decimals in 1...4 {
       scale *= 10
-      let scaled = (value * scale).rounded()
+      // Ties to even: one instruction, where the default rounding calls the C library. A tie
+      // cannot read back either way, so the choice never changes the answer.
+      let scaled = (value * scale).rounded(.toNearestOrEven)
       if scaled / scale == value, let whole = Int(exactly: scaled) { return (whole, decimals) }
     }
     return nil

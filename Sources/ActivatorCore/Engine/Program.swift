@@ -128,6 +128,8 @@ package final class Program: Sendable {
   let needConditionLists: FlatLists<CompiledExpression?>
   /// `criteriaByPillar` flat, for the pillar results of every city.
   let levelCriteria: LevelLists
+  /// Whether each pillar has criteria at any stage (only those count toward the overall stage).
+  let pillarHasCriteria: [Bool]
   let tables: SurveyTables
   /// For criteria expanded from ladders: how to decide them without running an expression.
   package let ladderPlans: [LadderPlan?]
@@ -213,6 +215,7 @@ package final class Program: Sendable {
     for (index, criterion) in criteria.enumerated() { byPillar[criterion.pillar][criterion.stage].append(index) }
     self.criteriaByPillar = byPillar
     self.levelCriteria = LevelLists(byPillar)
+    self.pillarHasCriteria = byPillar.map { $0.contains { !$0.isEmpty } }
     let surveyHash = SHA256.hex(survey.source?.bytes ?? Array(survey.reference.utf8))
     self.surveyHash = surveyHash
     var hasher = SHA256()

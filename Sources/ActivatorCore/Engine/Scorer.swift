@@ -308,6 +308,7 @@ package enum Scorer {
     if stage < top, let nextEvidence = evidence.first(where: { $0.stage == stage + 1 }) {
       score += min(0.99, nextEvidence.share / theta)
       var candidates: [Int] = []
+      candidates.reserveCapacity(levels.range(pillar, stage + 1).count)
       for position in levels.range(pillar, stage + 1) {
         let index = levels.items[position]
         if outcomes[index] == .unmet || outcomes[index] == .unknown || outcomes[index] == .error {
@@ -332,6 +333,7 @@ package enum Scorer {
     score = (score * 100).rounded() / 100
     var openGaps: [Int] = []
     if stage >= 2 {
+      openGaps.reserveCapacity((2...stage).reduce(0) { $0 + levels.range(pillar, $1).count })
       for level in 2...stage {
         for position in levels.range(pillar, level) {
           let index = levels.items[position]
@@ -351,10 +353,16 @@ package enum Scorer {
   /// a median of one or two pillars would speak for the whole city.
   static func overallStage(_ pillars: [PillarResult], _ program: Program) -> (Int?, OverallBasis) {
     // By index: filtering the results themselves would copy each one (retaining its arrays).
-    let scored = pillars.indices.filter { program.criteriaByPillar[pillars[$0].pillar].contains { !$0.isEmpty } }
-    let stages = scored.filter { pillars[$0].assessed }.map { pillars[$0].stage }.sorted()
-    let basis = OverallBasis(assessed: stages.count, pillars: scored.count)
-    guard !stages.isEmpty, stages.count * 2 >= scored.count else { return (nil, basis) }
+    var scored = 0
+    var stages: [Int] = []
+    stages.reserveCapacity(pillars.count)
+    for index in pillars.indices where program.pillarHasCriteria[pillars[index].pillar] {
+      scored += 1
+      if pillars[index].assessed { stages.append(pillars[index].stage) }
+    }
+    stages.sort()
+    let basis = OverallBasis(assessed: stages.count, pillars: scored)
+    guard !stages.isEmpty, stages.count * 2 >= scored else { return (nil, basis) }
     return (stages[(stages.count - 1) / 2], basis)
   }
 

@@ -130,6 +130,12 @@ package final class Program: Sendable {
   let levelCriteria: LevelLists
   /// Whether each pillar has criteria at any stage (only those count toward the overall stage).
   let pillarHasCriteria: [Bool]
+  /// The expressions of the metrics and next-step rules, and the metrics' pools, as flat lists:
+  /// read out of the `Metric` or `NextStep` values, each read retained and released the field
+  /// (and copying the value, all of its fields).
+  let metricExpressions: [CompiledExpression]
+  let metricPools: [MetricPool?]
+  let nextStepConditions: [CompiledExpression]
   let tables: SurveyTables
   /// For criteria expanded from ladders: how to decide them without running an expression.
   package let ladderPlans: [LadderPlan?]
@@ -216,6 +222,9 @@ package final class Program: Sendable {
     self.criteriaByPillar = byPillar
     self.levelCriteria = LevelLists(byPillar)
     self.pillarHasCriteria = byPillar.map { $0.contains { !$0.isEmpty } }
+    self.metricExpressions = metrics.map(\.expression)
+    self.metricPools = metrics.map(\.pool)
+    self.nextStepConditions = nextSteps.map(\.when)
     let surveyHash = SHA256.hex(survey.source?.bytes ?? Array(survey.reference.utf8))
     self.surveyHash = surveyHash
     var hasher = SHA256()

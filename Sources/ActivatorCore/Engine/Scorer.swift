@@ -49,21 +49,26 @@ package enum Scorer {
     // In dependency order, so that a metric reading another (`metric('id')`) finds its value;
     // listed in the order the plugins declare them.
     context.metricValues = [Value](repeating: .unknown(.unavailable), count: program.metrics.count)
+    // Expressions and pools from the program's flat lists: copying a `Metric` out of its array
+    // retained and released each of its texts.
+    let expressions = program.metricExpressions
     for index in program.metricOrder {
-      let metric = program.metrics[index]
-      let value = metric.expression.evaluate(context)
+      let value = expressions[index].evaluate(context)
       if case .error(let error) = value {
         allIssues.append(
           AnswerIssue(
             kind: .evaluationError, slot: nil,
             message: Message(
-              .scoreMetricFailed, ["id": .text(metric.qualifiedID), "problem": .message(error.message)]),
-            location: error.location(in: metric.expression.source)))
+              .scoreMetricFailed, ["id": .text(program.metrics[index].qualifiedID), "problem": .message(error.message)]),
+            location: error.location(in: expressions[index].source)))
       }
       context.metricValues[index] = value
     }
-    let metrics = context.metricValues.enumerated().map { index, value in
-      MetricResult(metric: index, value: value, parts: Self.poolParts(program.metrics[index].pool, context))
+    let pools = program.metricPools
+    let metrics = context.metricValues.indices.map { index in
+      MetricResult(
+        metric: index, value: context.metricValues[index],
+        parts: pools[index] == nil ? nil : Self.poolParts(pools[index], context))
     }
     let city = program.context.read(context.values)
     let (recommendations, setAside) = Recommender.rank(
@@ -95,31 +100,33 @@ package enum Scorer {
   ) {
     var nextSteps: [NextStepResult] = []
     var setAside: [ProgrammeSetAside] = []
-    // By index, and only a step that holds is copied: copying each one retained its condition,
-    // texts and pillar list (some twenty steps for every city).
+    // By index, each field read in place: copying a step retained its condition, texts and
+    // pillar list (some twenty steps for every city).
     let steps = program.nextSteps
+    let conditions = program.nextStepConditions
     for index in steps.indices {
-      guard case .bool(true) = steps[index].when.evaluate(context) else { continue }
-      let step = steps[index]
+      guard case .bool(true) = conditions[index].evaluate(context) else { continue }
+      let programme = steps[index].programme
       let reason: ProgrammeSetAside.Reason? =
-        program.programmeDiscontinued[step.programme]
+        program.programmeDiscontinued[programme]
         ? .discontinued
         : city.income.flatMap {
-          Program.holds(program.programmeIncomes[step.programme], $0, of: IncomeGroup.allCases) ? nil : .income($0)
+          Program.holds(program.programmeIncomes[programme], $0, of: IncomeGroup.allCases) ? nil : .income($0)
         }
       if let reason {
-        if !setAside.contains(where: { $0.programme == step.programme }) {
-          setAside.append(ProgrammeSetAside(programme: step.programme, reason: reason))
+        if !setAside.contains(where: { $0.programme == programme }) {
+          setAside.append(ProgrammeSetAside(programme: programme, reason: reason))
         }
         continue
       }
-      if let existing = nextSteps.firstIndex(where: { $0.programme == step.programme }) {
-        nextSteps[existing].because.append(step.because)
-        for pillar in step.pillars where !nextSteps[existing].pillars.contains(pillar) {
+      if let existing = nextSteps.firstIndex(where: { $0.programme == programme }) {
+        nextSteps[existing].because.append(steps[index].because)
+        for pillar in steps[index].pillars where !nextSteps[existing].pillars.contains(pillar) {
           nextSteps[existing].pillars.append(pillar)
         }
       } else {
-        nextSteps.append(NextStepResult(programme: step.programme, because: [step.because], pillars: step.pillars))
+        nextSteps.append(
+          NextStepResult(programme: programme, because: [steps[index].because], pillars: steps[index].pillars))
       }
     }
     nextSteps.sort { program.programmeOrder[$0.programme] < program.programmeOrder[$1.programme] }

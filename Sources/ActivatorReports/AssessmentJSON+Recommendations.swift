@@ -27,7 +27,8 @@ extension AssessmentJSON {
                   writer.object {
                     writer.key("kind", factor.kind.rawValue)
                     writer.key("points", factor.points)
-                    writer.key("about", subject(factor, a))
+                    writer.key("about")
+                    subject(factor, a, texts, into: writer)
                   }
                 }
               }
@@ -110,18 +111,20 @@ extension AssessmentJSON {
   }
 
   /// What a factor is about, as an id: a pillar, a barrier, a solution, an income group, a size, or a count.
-  static func subject(_ factor: RankingFactor, _ a: Assessment) -> String {
-    let program = a.program
+  /// What a ranking factor is about, as a JSON string: an id, an option's value, a group, or a
+  /// number (a count or a stage) written as its digits; texts the program repeats come escaped.
+  static func subject(_ factor: RankingFactor, _ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     switch factor.kind {
-    case .priorityPillar: return program.survey.pillars[factor.subject].id
+    case .priorityPillar: writer.string(texts.pillarIDs[factor.subject])
     case .topBarrier, .barrier:
+      let program = a.program
       // The option's value from the program's table: reading it through the survey copied the question.
-      return program.context.barriers.map { program.optionValues[$0][factor.subject] } ?? ""
-    case .prepares: return program.solutions[factor.subject].id
-    case .incomeFit: return IncomeGroup.allCases[factor.subject].rawValue
-    case .sizeFit: return CitySize.allCases[factor.subject].rawValue
-    case .nextStage, .foundation, .later, .stageFit, .belowStage, .target: return String(factor.subject)
-    case .deployed: return ""
+      writer.string(program.context.barriers.map { program.optionValues[$0][factor.subject] } ?? "")
+    case .prepares: writer.string(texts.solutionIDs[factor.subject])
+    case .incomeFit: writer.string(IncomeGroup.allCases[factor.subject].rawValue)
+    case .sizeFit: writer.string(CitySize.allCases[factor.subject].rawValue)
+    case .nextStage, .foundation, .later, .stageFit, .belowStage, .target: writer.string(digitsOf: factor.subject)
+    case .deployed: writer.string("")
     }
   }
 }

@@ -126,6 +126,17 @@ import Testing
     #expect(writer.finish() == "[3,-0,0.30000000000000004,1e+16,2.5e-08,null,null,-9223372036854775808]")
   }
 
+  /// A number written as a string of its digits is the string of its description.
+  @Test func digitsAsAStringAreTheNumbersText() {
+    for value in [0, 7, 10, 12_345, -3, Int.min, Int.max] {
+      let digits = JSONWriter()
+      digits.array { digits.string(digitsOf: value) }
+      let text = JSONWriter()
+      text.array { text.string(String(value)) }
+      #expect(digits.finish() == text.finish())
+    }
+  }
+
   /// Fractions with a few decimals are written from integer digits (`fewDecimals`), the rest by
   /// the standard library: both must be its shortest round-trip text, for values near every
   /// decimal boundary, both signs, and magnitudes on either side of the fast path's limits.

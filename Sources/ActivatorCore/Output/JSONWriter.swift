@@ -207,6 +207,14 @@ package final class JSONWriter {
     return writer.takeBytes()
   }
 
+  /// The decimal digits of `value` as a JSON string (`"12"`), as `string(String(value))` writes them.
+  package func string(digitsOf value: Int) {
+    separator()
+    buffer.append(UInt8(ascii: "\""))
+    Self.withDigits(value) { buffer.append($0) }
+    buffer.append(UInt8(ascii: "\""))
+  }
+
   package func int(_ value: Int) {
     separator()
     Self.withDigits(value) { buffer.append($0) }

@@ -15,10 +15,10 @@ extension AssessmentJSON {
           let solution = recommendations[rank].solution
           writer.object {
             writer.key("rank", rank + 1)
-            writer.key("id", texts.solutionIDs[solution])
-            writer.key("name", texts.solutionNames[solution])
-            writer.key("city", texts.solutionCities[solution])
-            writer.key("pillar", texts.pillarIDs[recommendations[rank].pillar])
+            writer.key("id", texts.solutionIDs, solution)
+            writer.key("name", texts.solutionNames, solution)
+            writer.key("city", texts.solutionCities, solution)
+            writer.key("pillar", texts.pillarIDs, recommendations[rank].pillar)
             writer.key("score", recommendations[rank].score)
             writer.key("fits_stage", recommendations[rank].fits)
             writer.key("factors") {
@@ -38,7 +38,7 @@ extension AssessmentJSON {
               writer.array {
                 for reason in recommendations[rank].reasons {
                   writer.object {
-                    writer.key("criterion", texts.criterionIDs[reason.criterion])
+                    writer.key("criterion", texts.criterionIDs, reason.criterion)
                     writer.key("outcome", reason.outcome.name)
                     writer.key("gap", reason.gap.name)
                   }
@@ -57,9 +57,9 @@ extension AssessmentJSON {
         for step in a.nextSteps {
           let programme = step.programme
           writer.object {
-            writer.key("id", texts.programmeIDs[programme])
+            writer.key("id", texts.programmeIDs, programme)
             writer.key("step", programmes[programme].step.rawValue)
-            writer.key("name", texts.programmeNames[programme])
+            writer.key("name", texts.programmeNames, programme)
             writer.key("status", programmes[programme].status.rawValue)
             writer.key("because", strings: step.because.map { $0.text(language) })
           }
@@ -70,7 +70,7 @@ extension AssessmentJSON {
       writer.array {
         for item in a.programmesSetAside {
           writer.object {
-            writer.key("id", texts.programmeIDs[item.programme])
+            writer.key("id", texts.programmeIDs, item.programme)
             writer.key("reason", item.reason.name)
           }
         }
@@ -81,7 +81,7 @@ extension AssessmentJSON {
   static func context(_ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     let barrierOptions = a.program.context.barriers.map { a.program.optionValues[$0] } ?? []
     writer.object {
-      writer.key("priority_pillar", a.context.priorityPillar.map { texts.pillarIDs[$0] })
+      writer.key("priority_pillar", texts.pillarIDs, a.context.priorityPillar)
       writer.key("barriers", strings: a.context.barriers.map { barrierOptions[$0] })
       writer.key("top_barrier", a.context.topBarrier.map { barrierOptions[$0] })
       writer.key("income_group", a.context.income?.rawValue)
@@ -94,8 +94,8 @@ extension AssessmentJSON {
       for item in a.setAside {
         let solution = item.solution
         writer.object {
-          writer.key("id", texts.solutionIDs[solution])
-          writer.key("pillar", texts.pillarIDs[item.pillar])
+          writer.key("id", texts.solutionIDs, solution)
+          writer.key("pillar", texts.pillarIDs, item.pillar)
           writer.key("reasons", strings: item.reasons.map(\.name))
           var needs: [Int] = []
           for reason in item.reasons {
@@ -115,12 +115,12 @@ extension AssessmentJSON {
   /// number (a count or a stage) written as its digits; texts the program repeats come escaped.
   static func subject(_ factor: RankingFactor, _ a: Assessment, _ texts: JSONTexts, into writer: JSONWriter) {
     switch factor.kind {
-    case .priorityPillar: writer.string(texts.pillarIDs[factor.subject])
+    case .priorityPillar: writer.string(texts.pillarIDs, factor.subject)
     case .topBarrier, .barrier:
       let program = a.program
       // The option's value from the program's table: reading it through the survey copied the question.
       writer.string(program.context.barriers.map { program.optionValues[$0][factor.subject] } ?? "")
-    case .prepares: writer.string(texts.solutionIDs[factor.subject])
+    case .prepares: writer.string(texts.solutionIDs, factor.subject)
     case .incomeFit: writer.string(IncomeGroup.allCases[factor.subject].rawValue)
     case .sizeFit: writer.string(CitySize.allCases[factor.subject].rawValue)
     case .nextStage, .foundation, .later, .stageFit, .belowStage, .target: writer.string(digitsOf: factor.subject)

@@ -75,12 +75,13 @@ package enum AssessmentJSON {
 
   static func pillarObject(_ a: Assessment, _ pillar: PillarResult, _ texts: JSONTexts, into writer: JSONWriter) {
     writer.object {
-      writer.key("id", texts.pillarIDs[pillar.pillar])
+      writer.key("id", texts.pillarIDs, pillar.pillar)
       // A pillar that is not assessed has no stage or score: null, never a number that
       // reads as a result ("lower_bound" says where the known answers alone put it).
       writer.key("assessed", pillar.assessed)
       writer.key("stage", pillar.assessed ? pillar.stage : nil)
-      writer.key("stage_name", pillar.assessed ? texts.stageName(pillar.stage) : nil)
+      writer.key("stage_name")
+      if pillar.assessed { texts.stageName(pillar.stage, into: writer) } else { writer.null() }
       writer.key("score", pillar.assessed ? pillar.score : nil)
       if !pillar.assessed { writer.key("lower_bound_stage", pillar.stage) }
       toAssess(a, pillar, texts, into: writer)
@@ -137,8 +138,8 @@ package enum AssessmentJSON {
       writer.array {
         for (index, criterion) in a.program.criteria.enumerated() {
           writer.object {
-            writer.key("id", texts.criterionIDs[index])
-            writer.key("pillar", texts.pillarIDs[criterion.pillar])
+            writer.key("id", texts.criterionIDs, index)
+            writer.key("pillar", texts.pillarIDs, criterion.pillar)
             writer.key("stage", criterion.stage)
             writer.key("weight", criterion.weight)
             if let kind = criterion.kind { writer.key("kind", kind.rawValue) }
@@ -190,7 +191,7 @@ package enum AssessmentJSON {
         for issue in a.issues {
           writer.object {
             writer.key("kind", issue.kind.rawValue)
-            writer.key("question", issue.slot.map { texts.questionIDs[$0] })
+            writer.key("question", texts.questionIDs, issue.slot)
             writer.key("message", issue.message.text(a.language))
           }
         }
@@ -221,9 +222,9 @@ package enum AssessmentJSON {
           writer.array {
             for index in program.plugins.indices {
               writer.object {
-                writer.key("id", texts.pluginIDs[index])
-                writer.key("version", texts.pluginVersions[index])
-                writer.key("hash", texts.pluginHashes[index])
+                writer.key("id", texts.pluginIDs, index)
+                writer.key("version", texts.pluginVersions, index)
+                writer.key("hash", texts.pluginHashes, index)
               }
             }
           }
@@ -238,13 +239,13 @@ package enum AssessmentJSON {
     let metrics = a.program.metrics
     let index = result.metric
     writer.object {
-      writer.key("id", texts.metricIDs[index])
-      writer.key("title", texts.metricTitles[index])
+      writer.key("id", texts.metricIDs, index)
+      writer.key("title", texts.metricTitles, index)
       if let kind = metrics[index].kind { writer.key("kind", kind.rawValue) }
       writer.key("value")
       ValueText.json(result.value, survey: a.survey, into: writer)
       if case .unknown(let why) = result.value { writer.key("status", ValueText.status(why)) }
-      writer.key("unit", texts.metricUnits[index])
+      writer.key("unit", texts.metricUnits, index)
       if let year = a.year(reading: metrics[index].expression.reads) { writer.key("year", year) }
     }
   }
@@ -277,7 +278,7 @@ package enum AssessmentJSON {
           writer.array {
             for figure in a.oldFigures {
               writer.object {
-                writer.key("question", texts.questionIDs[figure.slot])
+                writer.key("question", texts.questionIDs, figure.slot)
                 writer.key("year", figure.year)
                 writer.key("source", figure.source)
               }
@@ -292,7 +293,7 @@ package enum AssessmentJSON {
     let survey = a.program.survey
     let value = a.values[slot]
     writer.object {
-      writer.key("question", texts.questionIDs[slot])
+      writer.key("question", texts.questionIDs, slot)
       writer.key("answer")
       ValueText.json(value, survey: survey, into: writer)
       if case .unknown(let why) = value {
@@ -310,8 +311,8 @@ package enum AssessmentJSON {
     writer.array {
       for miss in StageWords.nearMissFacts(a, candidates) {
         writer.object {
-          writer.key("criterion", texts.criterionIDs[miss.criterion])
-          writer.key("question", miss.question.map { texts.questionIDs[$0] })
+          writer.key("criterion", texts.criterionIDs, miss.criterion)
+          writer.key("question", texts.questionIDs, miss.question)
           writer.key("reason", miss.side.rawValue)
           writer.key("value", miss.value)
           writer.key("threshold", miss.threshold)

@@ -114,6 +114,20 @@ import Testing
         escaped.key("all") { escaped.array { for text in texts { escaped.string(EscapedJSON(text)) } } }
       }
       #expect(escaped.finish() == direct.finish(), "pretty: \(pretty)")
+      // The same texts kept in one list and picked by index, a missing one written as null.
+      let listed = JSONWriter(pretty: pretty)
+      let list = EscapedTexts(optional: [texts[0], nil] + texts)
+      listed.object {
+        listed.key("first", list, 0)
+        listed.key("none", list, 1)
+        listed.key("all", list, at: Array(2..<list.count))
+      }
+      #expect(listed.finish() == direct.finish(), "pretty: \(pretty)")
+      let absent = JSONWriter(pretty: pretty)
+      absent.object { absent.key("none", list, nil as Int?) }
+      let null = JSONWriter(pretty: pretty)
+      null.object { null.key("none", nil as String?) }
+      #expect(absent.finish() == null.finish())
     }
   }
 

@@ -187,17 +187,18 @@ import Testing
     let english = program.jsonTexts("en")
     #expect(program.jsonTexts("en") === english)
     let spanish = program.jsonTexts("es")
-    func text(_ escaped: EscapedJSON) -> String {
+    func text(_ write: (JSONWriter) -> Void) -> String {
       let writer = JSONWriter()
-      writer.string(escaped)
+      write(writer)
       return writer.finish()
     }
-    #expect(text(english.pillarIDs[0]) == "\"\(program.survey.pillars[0].id)\"")
-    #expect(text(english.criterionIDs[0]) == "\"\(program.criteria[0].qualifiedID)\"")
-    #expect(text(english.stageName(2)) == "\"\(program.survey.stageName(2, "en"))\"")
-    #expect(text(spanish.stageName(2)) == "\"\(program.survey.stageName(2, "es"))\"")
-    #expect(text(spanish.stageName(2)) != text(english.stageName(2)))
-    #expect(text(english.stageName(99)) == "\"99\"")
+    #expect(text { $0.string(english.pillarIDs, 0) } == "\"\(program.survey.pillars[0].id)\"")
+    #expect(text { $0.string(english.criterionIDs, 1) } == "\"\(program.criteria[1].qualifiedID)\"")
+    #expect(english.criterionIDs.count == program.criteria.count)
+    #expect(text { english.stageName(2, into: $0) } == "\"\(program.survey.stageName(2, "en"))\"")
+    #expect(text { spanish.stageName(2, into: $0) } == "\"\(program.survey.stageName(2, "es"))\"")
+    #expect(text { spanish.stageName(2, into: $0) } != text { english.stageName(2, into: $0) })
+    #expect(text { english.stageName(99, into: $0) } == "\"99\"")
   }
 
   @Test func metricsAndNextStepsReadTheOutcomes() throws {

@@ -193,11 +193,23 @@ package final class JSONWriter {
     if let value { string(value) } else { null() }
   }
 
+  /// Text `index` of texts escaped beforehand (`JSONTexts`), or null when it is missing.
+  package func string(_ texts: EscapedTexts, _ index: Int) {
+    separator()
+    if !texts.append(index, to: &buffer) { buffer.append("null") }
+  }
+
+  /// Text `index` (null when there is no index or no such text).
+  package func key(_ name: StaticString, _ texts: EscapedTexts, _ index: Int?) {
+    key(name)
+    if let index { string(texts, index) } else { null() }
+  }
+
   /// An array of texts escaped beforehand, picked by index (`JSONTexts`' ids of the criteria,
   /// questions or needs a result lists), as `key(_:strings:)` writes an array of strings.
-  package func key(_ name: StaticString, _ texts: [EscapedJSON], at indices: [Int]) {
+  package func key(_ name: StaticString, _ texts: EscapedTexts, at indices: [Int]) {
     key(name)
-    array { for index in indices { string(texts[index]) } }
+    array { for index in indices { string(texts, index) } }
   }
 
   /// `text` as a JSON string, quotes included (what `string(_:)` writes for it).

@@ -43,6 +43,23 @@ import Testing
     #expect(LanguageChoice.match(requested, in: ["en", "es", "fr", "pt-br", "ko"]) == "pt-br")
   }
 
+  /// A batch matches each file's language through a table made once per survey: for every text,
+  /// listed or not, it must choose what `match` chooses. Texts that equal a listed code as Swift
+  /// compares Strings (canonically) but not byte for byte must not take the listed code's answer.
+  @Test func matcherChoosesAsMatchDoes() {
+    let lists = [shipped, ["en", "es", "fr", "pt-br", "ko"], ["pt-BR", "pt"], ["kk-KZ", "ky"], ["es-419", "en"]]
+    let texts = [
+      "en", "es", "fr", "pt-BR", "pt-br", "pt", "PT", "ko", "kk-KZ", "kk-\u{212A}Z", "\u{212A}k", "Kk", "ky", "KY",
+      "es-419", "es_419", "e\u{301}s", "\u{E9}s", "", "C", "zh_CN", "pt_BR.UTF-8", "en ", " en", "ｅｎ", "en-US",
+    ]
+    for available in lists {
+      let matcher = LanguageChoice.Matcher(available, common: available + texts)
+      for text in texts + available {
+        #expect(matcher.match(text) == LanguageChoice.match(text, in: available), "\(text.debugDescription)")
+      }
+    }
+  }
+
   @Test func noFormOfTheLanguageIsNoMatch() {
     #expect(LanguageChoice.match("ar", in: shipped) == nil)
     #expect(LanguageChoice.match("zh_CN", in: shipped) == nil)

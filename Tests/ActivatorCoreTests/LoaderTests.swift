@@ -266,6 +266,30 @@ extension String {
     #expect(VersionRange("latest") == nil)
   }
 
+  /// `survey_version` is read from bytes when it is plain digits and dots; every text, tricky or
+  /// not, must give what the Character-by-Character parse gives.
+  @Test func plainVersionsParseAsTheGeneralParse() {
+    let tricky = [
+      "1.0.0", "0.0.0", "10.20.30", "1.0", "1", "", ".", "..", "1..0", ".1.0", "1.0.", "1.0.0.", "1.0.0.0", "01.0.0",
+      "1.00.0", "1.0.00", "0.01.0", "123456789.0.0", "1234567890.0.0", "0.0.999999999", "0.0.0999999999",
+      "9999999999.1.1", "1.0.0-rc.1", "1.0.0+build", "1.0.0+build.7", "1.0.0-rc.1+b", "1.0.0-", "1.0.0-.a",
+      "١.٠.٠", "1.٠.0", "１.0.0", "1.0.0\u{301}", " 1.0.0", "1.0.0 ", "1.0.0\n", "+1.0.0", "-1.0.0", "1.-0.0",
+      "1.0.0+", "1.2.3-beta.2", "1e3.0.0", "0x1.0.0",
+    ]
+    for text in tricky { #expect(SemanticVersion(text) == SemanticVersion.general(text), "\(text.debugDescription)") }
+    // Every text of up to five characters from digits, dots and the marks around versions.
+    let alphabet: [Character] = ["0", "1", "9", ".", "-", "+", "a"]
+    var texts = [""]
+    for _ in 0..<5 {
+      texts = texts.flatMap { text in alphabet.map { text + String($0) } }
+      for text in texts where SemanticVersion.plain(text.utf8) != nil {
+        #expect(SemanticVersion.plain(text.utf8) == SemanticVersion.general(text), "\(text)")
+      }
+    }
+    #expect(SemanticVersion.plain("1.0.0".utf8) == SemanticVersion(1, 0, 0))
+    #expect(SemanticVersion.plain("0.10.999999999".utf8) == SemanticVersion(0, 10, 999_999_999))
+  }
+
   @Test func didYouMean() {
     #expect(DidYouMean.suggest("tittle", from: ["title", "text", "help"]) == "title")
     #expect(DidYouMean.suggest("gov_stratgy", from: ["gov_strategy", "gov_cdo_unit"]) == "gov_strategy")

@@ -71,6 +71,26 @@ package enum LanguageChoice {
     return available.first { $0.lowercased().prefix { $0 != "-" } == base }
   }
 
+  /// `match` against one list of languages that does not change (a survey's, for a batch), with
+  /// the answers for the texts nearly every file names (`common`: the languages themselves and
+  /// the default) worked out once. Any other text is matched as `match` does.
+  package struct Matcher: Sendable {
+    let available: [String]
+    private let known: [(requested: String, match: String?)]
+
+    package init(_ available: [String], common: [String]) {
+      self.available = available
+      known = common.map { ($0, LanguageChoice.match($0, in: available)) }
+    }
+
+    package func match(_ requested: String) -> String? {
+      // Compared as bytes: `==` on Strings finds canonically equivalent spellings equal, and
+      // `match` reads its text as it is.
+      for entry in known where entry.requested.utf8.elementsEqual(requested.utf8) { return entry.match }
+      return LanguageChoice.match(requested, in: available)
+    }
+  }
+
   /// The program's own words: `requested` (`--lang`) when a message catalogue speaks it, else the
   /// system's language when one does, else English.
   package static func interface(requested: String?, environment: [String: String]) -> String {

@@ -14,6 +14,12 @@ package struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConv
 
   /// Parses `1.2.3` or `1.2.3-beta.1`; build metadata (`+…`) is accepted and ignored.
   package init?(_ text: String) {
+    guard let version = Self.plain(text.utf8) ?? Self.general(text) else { return nil }
+    self = version
+  }
+
+  /// The parse of any text, Character by Character.
+  package static func general(_ text: String) -> SemanticVersion? {
     var core = Substring(text)
     if let plus = core.firstIndex(of: "+") { core = core[..<plus] }
     var pre: [String] = []
@@ -27,7 +33,37 @@ package struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConv
     guard parts.count == 3, let a = Self.number(parts[0]), let b = Self.number(parts[1]),
       let c = Self.number(parts[2])
     else { return nil }
-    self.init(a, b, c, prerelease: pre)
+    return SemanticVersion(a, b, c, prerelease: pre)
+  }
+
+  /// `MAJOR.MINOR.PATCH` written in ASCII digits and dots only, as nearly every file writes it,
+  /// read from its bytes without making a Character or a String. Nil for anything else (letters,
+  /// a pre-release, build metadata, a wrong shape): `general` decides those, so both ways give
+  /// the same result for every text.
+  package static func plain(_ bytes: some Collection<UInt8>) -> SemanticVersion? {
+    var parts = (0, 0, 0)
+    var part = 0
+    var value = 0
+    var digits = 0
+    var leadingZero = false
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard digits > 0, part < 2 else { return nil }
+        if part == 0 { parts.0 = value } else { parts.1 = value }
+        part += 1
+        (value, digits, leadingZero) = (0, 0, false)
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      // At most nine digits and no leading zero, as `number` allows.
+      guard digits < 9, !leadingZero else { return nil }
+      if digits == 0, byte == UInt8(ascii: "0") { leadingZero = true }
+      value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+      digits += 1
+    }
+    guard part == 2, digits > 0 else { return nil }
+    parts.2 = value
+    return SemanticVersion(parts.0, parts.1, parts.2)
   }
 
   static func number(_ text: Substring) -> Int? {

@@ -225,14 +225,14 @@ package final class BatchRunner: Sendable {
     }
     let file = SourceFile(path: path, bytes: buffer)
     // Well-formed files are read straight from libyaml's events; anything the fast reader is not
-    // sure of goes through the full loader, which reports what is wrong.
-    let loaded: (AnswerSheet, Survey)
+    // sure of goes through the full loader, which reports what is wrong. The sheet goes straight
+    // on to be scored, never through a variable or tuple that would copy it.
     if let (sheet, schema) = FastAnswersReader.read(file, limits: limits, schema: schema(id:version:)) {
-      loaded = (sheet, schema.survey)
+      assess(sheet, survey: schema.survey, into: &item, log: log)
     } else if let (source, root) = Document.parse(file, limits: limits, log: log),
-      let slow = AnswersLoader.load(source, root, registry: registry, log: log)
+      let (sheet, survey) = AnswersLoader.load(source, root, registry: registry, log: log)
     {
-      loaded = slow
+      assess(sheet, survey: survey, into: &item, log: log)
     } else if let output = ActivatorOutput.kind(of: buffer) {
       item.failed = false
       item.skipped = true
@@ -240,24 +240,24 @@ package final class BatchRunner: Sendable {
         Diagnostic(
           .note, "activator-output", Message(.batchActivatorOutputSkipped, ["what": .message(output)]), at: .file(path))
       ]
-      return item
     } else {
       item.diagnostics = log.sorted
-      return item
     }
-    let (sheet, survey) = loaded
+    return item
+  }
+
+  /// Scores one sheet that was read into `item`, or says why its survey has no program.
+  private func assess(_ sheet: AnswerSheet, survey: Survey, into item: inout BatchItem, log: DiagnosticLog) {
     switch programs.program(for: survey, answeredVersion: sheet.surveyVersion) {
     case .failed(let message):
-      log.error("no-rules", message, at: SourceLocation(file: path, line: 1, column: 1))
+      log.error("no-rules", message, at: SourceLocation(file: item.path, line: 1, column: 1))
       item.diagnostics = log.sorted
-      return item
     case .program(let program):
       let assessment = Scorer.assess(sheet, with: program, recommendationLimit: options.recommendationLimit)
       item.output = render(assessment)
       if options.collectRecords { item.record = CohortRecord(assessment) }
       item.diagnostics = log.sorted
       item.failed = false
-      return item
     }
   }
 }

@@ -5,12 +5,18 @@ package import ActivatorYAML
 package final class AnswerSchema: Sendable {
   package let survey: Survey
   let questionCount: Int
-  let languages: [String]
+  /// The survey's language for what a file names (`language:`, else the default), as the full
+  /// loader chooses it.
+  let language: LanguageChoice.Matcher
   let defaultLanguage: String
   let questions: ByteTable
   let pillars: ByteTable
   let stages: ByteTable
-  let readers: [any FastAnswerReading]
+  /// Each question's kind's reader, kept alive here for as long as the schema lives.
+  private let readers: [FastAnswerReader]
+  /// The same readers, unretained: the schema outlives every read with it, and calling a reader
+  /// through `_withUnsafeGuaranteedRef` costs no retain and release per answer.
+  private let unretainedReaders: [Unmanaged<FastAnswerReader>]
   let allowsDontKnow: [Bool]
   let allowsNotApplicable: [Bool]
   /// Whether any answer can conflict with another (`AnswerChecks`): a choice limited to earlier
@@ -20,15 +26,22 @@ package final class AnswerSchema: Sendable {
   package init(_ survey: Survey) {
     self.survey = survey
     questionCount = survey.questions.count
-    languages = survey.languages
+    language = LanguageChoice.Matcher(survey.languages, common: survey.languages + [survey.defaultLanguage])
     defaultLanguage = survey.defaultLanguage
     questions = ByteTable(survey.questions.enumerated().map { ($1.id, $0) })
     pillars = ByteTable(survey.pillars.enumerated().map { ($1.id, $0) })
     stages = ByteTable(survey.stages.map { ($0.id, $0.level) } + survey.stages.map { (String($0.level), $0.level) })
     readers = survey.questions.map { $0.kind.fastReader(for: $0) }
+    unretainedReaders = readers.map { Unmanaged.passUnretained($0) }
     allowsDontKnow = survey.questions.map { $0.allowed.contains(.dontKnow) }
     allowsNotApplicable = survey.questions.map { $0.allowed.contains(.notApplicable) }
     hasCrossChecks = survey.policy.dataYearQuestion != nil || survey.questions.contains { $0.optionsFrom != nil }
+  }
+
+  /// Runs `body` with the reader of the question in `slot`, borrowed from this schema.
+  @inline(__always)
+  func withReader<Result>(_ slot: Int, _ body: (FastAnswerReader) -> Result) -> Result {
+    withExtendedLifetime(self) { unretainedReaders[slot]._withUnsafeGuaranteedRef(body) }
   }
 }
 
@@ -85,7 +98,9 @@ package enum FastAnswersReader {
       return nodes > limits.maxNodes / 2 ? .unusual : event
     }
 
-    /// What the top-level keys of an answers file gave, as they are read.
+    /// What the header keys of an answers file gave, as they are read; everything else is read
+    /// straight into the sheet, which is then handed on whole (copying its parts over from here
+    /// afterwards cost a retain and a release each, and the finished sheet was copied again).
     struct TopLevel {
       var surveyID: String?
       var version: SemanticVersion?
@@ -93,20 +108,15 @@ package enum FastAnswersReader {
       var language: String?
       var city: City?
       var respondent: Respondent?
-      var started: String?
-      var completed: String?
-      var values: [AnswerValue?] = []
-      var marks: [YAMLMark?] = []
-      var answersLocation: SourceLocation?
-      var targets: [Int: Int] = [:]
-      var notes: [Int: String] = [:]
-      var review: [Int] = []
-      var evidence: [Int: Evidence] = [:]
     }
 
     mutating func run(schema schemaFor: (String, SemanticVersion) -> AnswerSchema?) -> (AnswerSheet, AnswerSchema)? {
       guard case .boundary = next(), case .boundary = next(), case .mappingStart = next() else { return nil }
       var read = TopLevel()
+      // Header fields are placeholders until `complete` fills them from `read`.
+      var sheet = AnswerSheet(
+        surveyID: "", surveyVersion: SemanticVersion(0, 0, 0), language: "", city: City(name: ""), values: [],
+        path: file.path)
       var seen: UInt32 = 0
       var extensionKeys: [[UInt8]] = []
       while true {
@@ -126,15 +136,23 @@ package enum FastAnswersReader {
         }
         guard seen & field.bit == 0 else { return nil }
         seen |= field.bit
-        guard readValue(of: field, at: keyMark, into: &read, schemaFor) else { return nil }
+        guard readValue(of: field, at: keyMark, into: &read, &sheet, schemaFor) else { return nil }
       }
-      guard case .boundary = next(), case .end = next() else { return nil }
-      return sheet(read)
+      guard case .boundary = next(), case .end = next(), let schema = complete(&sheet, read) else { return nil }
+      // Problems between answers (a choice not ticked earlier, a year after the survey date) are
+      // the loader's to report.
+      if schema.hasCrossChecks || !sheet.evidence.isEmpty, !AnswerChecks.problems(sheet, survey: schema.survey).isEmpty
+      {
+        return nil
+      }
+      // `consume`: without it the sheet was copied into the result and then destroyed, a retain
+      // and a release for each of its parts.
+      return (consume sheet, schema)
     }
 
     /// Reads the value of one top-level key; false hands the file to the loader.
     mutating func readValue(
-      of field: AnswersKey, at keyMark: YAMLMark, into read: inout TopLevel,
+      of field: AnswersKey, at keyMark: YAMLMark, into read: inout TopLevel, _ sheet: inout AnswerSheet,
       _ schemaFor: (String, SemanticVersion) -> AnswerSchema?
     ) -> Bool {
       switch field {
@@ -142,7 +160,12 @@ package enum FastAnswersReader {
         guard let text = plainText(next()) else { return false }
         read.surveyID = text
       case .surveyVersion:
-        guard let text = plainText(next()), let parsed = SemanticVersion(text) else { return false }
+        let event = next()
+        if case .scalar(let bytes, _, _) = event, let plain = SemanticVersion.plain(bytes) {
+          read.version = plain
+          return true
+        }
+        guard let text = plainText(event), let parsed = SemanticVersion(text) else { return false }
         read.version = parsed
       case .language:
         let event = next()
@@ -161,55 +184,47 @@ package enum FastAnswersReader {
         let event = next()
         if Self.isNull(event) { return true }
         guard let text = plainText(event), DateText.isValid(String(text.prefix(10))) else { return false }
-        if field == .started { read.started = text } else { read.completed = text }
+        if field == .started { sheet.started = text } else { sheet.completed = text }
       case .answers:
         guard let surveyID = read.surveyID, let version = read.version, let prepared = schemaFor(surveyID, version)
         else { return false }
         read.schema = prepared
-        read.answersLocation = file.location(keyMark)
-        read.values = [AnswerValue?](repeating: nil, count: prepared.questionCount)
-        read.marks = [YAMLMark?](repeating: nil, count: prepared.questionCount)
+        sheet.answersLocation = file.location(keyMark)
+        sheet.values = [AnswerValue?](repeating: nil, count: prepared.questionCount)
+        sheet.marks = [YAMLMark?](repeating: nil, count: prepared.questionCount)
         let event = next()
         if Self.isNull(event) { return true }
-        guard case .mappingStart = event, readAnswers(prepared, &read.values, &read.marks) else { return false }
+        guard case .mappingStart = event, readAnswers(prepared, &sheet.values, &sheet.marks) else { return false }
       case .targets, .notes, .review, .evidence:
         // Read against the questions, which only `answers:` (written before them) names.
         guard let schema = read.schema else { return false }
         let event = next()
         if Self.isNull(event) { return true }
         switch (field, event) {
-        case (.targets, .mappingStart): return readTargets(schema, &read.targets)
-        case (.notes, .mappingStart): return readNotes(schema, &read.notes)
-        case (.review, .sequenceStart): return readReview(schema, &read.review)
-        case (.evidence, .mappingStart): return readEvidence(schema, &read.evidence)
+        case (.targets, .mappingStart): return readTargets(schema, &sheet.targets)
+        case (.notes, .mappingStart): return readNotes(schema, &sheet.notes)
+        case (.review, .sequenceStart): return readReview(schema, &sheet.review)
+        case (.evidence, .mappingStart): return readEvidence(schema, &sheet.evidence)
         default: return false
         }
       }
       return true
     }
 
-    /// The answer sheet the top-level keys make, if the file is complete and consistent.
-    func sheet(_ read: TopLevel) -> (AnswerSheet, AnswerSchema)? {
-      guard let schema = read.schema, let city = read.city, let version = read.version else { return nil }
-      // As the full loader reads it: any usual spelling of one of the survey's languages.
-      guard let chosenLanguage = LanguageChoice.match(read.language ?? schema.defaultLanguage, in: schema.languages),
-        let surveyID = read.surveyID
+    /// Fills in the sheet's header from what the top-level keys gave, if the file is complete:
+    /// the schema it was read with, or nil for the loader.
+    func complete(_ sheet: inout AnswerSheet, _ read: TopLevel) -> AnswerSchema? {
+      guard let schema = read.schema, let city = read.city, let version = read.version, let surveyID = read.surveyID
       else { return nil }
-      var sheet = AnswerSheet(
-        surveyID: surveyID, surveyVersion: version, language: chosenLanguage, city: city, respondent: read.respondent,
-        started: read.started, completed: read.completed, values: read.values, marks: read.marks, targets: read.targets,
-        notes: read.notes,
-        review: read.review.sorted(), path: file.path)
-      sheet.answersLocation = read.answersLocation
-      sheet.evidence = read.evidence
-      // Problems between answers (a choice not ticked earlier, a year after the survey date) are
-      // the loader's to report.
-      guard
-        !schema.hasCrossChecks && read.evidence.isEmpty || AnswerChecks.problems(sheet, survey: schema.survey).isEmpty
-      else {
-        return nil
-      }
-      return (sheet, schema)
+      // As the full loader reads it: any usual spelling of one of the survey's languages.
+      guard let chosenLanguage = schema.language.match(read.language ?? schema.defaultLanguage) else { return nil }
+      sheet.surveyID = surveyID
+      sheet.surveyVersion = version
+      sheet.language = chosenLanguage
+      sheet.city = city
+      sheet.respondent = read.respondent
+      sheet.review.sort()
+      return schema
     }
 
     static let topLevelKeys: [(bytes: [UInt8], key: AnswersKey)] = AnswersKey.allCases.map {
@@ -251,9 +266,9 @@ package enum FastAnswersReader {
     }
 
     mutating func readCity() -> City? {
-      var city = City(name: "")
+      // Fields as locals, made into a City once at the end (as `readRespondent`).
+      var (name, country, region): (String?, String?, String?)
       var seen: UInt8 = 0
-      var named = false
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { break }
@@ -263,20 +278,21 @@ package enum FastAnswersReader {
         seen |= 1 << field
         let value = next()
         if field == 0 {
-          guard let name = plainText(value) else { return nil }
-          city.name = name
-          named = true
+          guard let text = plainText(value) else { return nil }
+          name = text
           continue
         }
         if Self.isNull(value) { continue }
         guard let text = plainText(value) else { return nil }
-        if field == 1 { city.country = text } else { city.region = text }
+        if field == 1 { country = text } else { region = text }
       }
-      return named ? city : nil
+      return name.map { City(name: $0, country: country, region: region) }
     }
 
     mutating func readRespondent() -> Respondent? {
-      var respondent = Respondent()
+      // Fields as locals, made into a Respondent once at the end: filling in a variable Respondent
+      // field by field cost a copy of it more per file.
+      var (name, role, email, organisation): (String?, String?, String?, String?)
       var seen: UInt8 = 0
       while true {
         let keyEvent = next()
@@ -300,13 +316,13 @@ package enum FastAnswersReader {
         if Self.isNull(value) { continue }
         guard let text = plainText(value) else { return nil }
         switch field {
-        case 0: respondent.name = text
-        case 1: respondent.role = text
-        case 2: respondent.email = text
-        default: respondent.organisation = text
+        case 0: name = text
+        case 1: role = text
+        case 2: email = text
+        default: organisation = text
         }
       }
-      return respondent
+      return Respondent(name: name, role: role, email: email, organisation: organisation)
     }
 
     mutating func readAnswers(_ schema: AnswerSchema, _ values: inout [AnswerValue?], _ marks: inout [YAMLMark?])
@@ -329,17 +345,18 @@ package enum FastAnswersReader {
           values[slot] = value
         case .sequenceStart:
           marks[slot] = stream.mark
-          let reader = schema.readers[slot]
           var chosen: [Int] = []
           while true {
             let item = next()
             if case .sequenceEnd = item { break }
-            guard case .scalar(let bytes, _, _) = item, !Self.isNull(item), let option = reader.listItem(bytes) else {
+            guard case .scalar(let bytes, _, _) = item, !Self.isNull(item),
+              let option = schema.withReader(slot, { $0.listItem(bytes) })
+            else {
               return false
             }
             chosen.append(option)
           }
-          guard let value = reader.list(chosen) else { return false }
+          guard let value = schema.withReader(slot, { $0.list(chosen) }) else { return false }
           values[slot] = value
         default:
           return false
@@ -356,7 +373,7 @@ package enum FastAnswersReader {
           return schema.allowsNotApplicable[slot] ? .missing(.notApplicable) : nil
         }
       }
-      return schema.readers[slot].scalar(bytes)
+      return schema.withReader(slot) { $0.scalar(bytes) }
     }
 
     mutating func readTargets(_ schema: AnswerSchema, _ targets: inout [Int: Int]) -> Bool {

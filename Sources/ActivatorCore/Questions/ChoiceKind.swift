@@ -36,16 +36,16 @@ package struct ChoiceKind: QuestionKind {
     return .value(.choice(index))
   }
 
-  package func fastReader(for question: Question) -> any FastAnswerReading {
+  package func fastReader(for question: Question) -> FastAnswerReader {
     Fast(options: ChoiceOptions.table(question))
   }
 
-  final class Fast: FastAnswerReading {
+  final class Fast: FastAnswerReader {
     let options: ByteTable
 
     init(options: ByteTable) { self.options = options }
 
-    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+    override func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       options.find(bytes).map { .choice($0) }
     }
   }

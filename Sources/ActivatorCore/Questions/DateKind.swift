@@ -17,10 +17,10 @@ package struct DateKind: QuestionKind {
     return .value(.date(text.trimmingSpaces))
   }
 
-  package func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
+  package func fastReader(for question: Question) -> FastAnswerReader { Fast() }
 
-  final class Fast: FastAnswerReading {
-    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+  final class Fast: FastAnswerReader {
+    override func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       let text = String(decoding: bytes, as: UTF8.self)
       return DateText.isValid(text) ? .date(text) : nil
     }

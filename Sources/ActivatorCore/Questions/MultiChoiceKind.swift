@@ -108,11 +108,11 @@ package struct MultiChoiceKind: QuestionKind {
     return .invalid
   }
 
-  package func fastReader(for question: Question) -> any FastAnswerReading {
+  package func fastReader(for question: Question) -> FastAnswerReader {
     Fast(question: question, options: ChoiceOptions.table(question))
   }
 
-  final class Fast: FastAnswerReading {
+  final class Fast: FastAnswerReader {
     let question: Question
     let options: ByteTable
 
@@ -121,13 +121,13 @@ package struct MultiChoiceKind: QuestionKind {
       self.options = options
     }
 
-    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+    override func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       listItem(bytes).flatMap { list([$0]) }
     }
 
-    func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { options.find(bytes) }
+    override func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { options.find(bytes) }
 
-    func list(_ chosen: [Int]) -> AnswerValue? {
+    override func list(_ chosen: [Int]) -> AnswerValue? {
       guard Set(chosen).count == chosen.count, MultiChoiceKind.problem(chosen, for: question) == nil else { return nil }
       return .choices(chosen.sorted())
     }

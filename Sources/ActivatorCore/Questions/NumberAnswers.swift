@@ -21,7 +21,7 @@ extension NumberKind {
     rules.parse(node, for: question, reader: reader)
   }
 
-  package func fastReader(for question: Question) -> any FastAnswerReading { rules.fastReader(for: question) }
+  package func fastReader(for question: Question) -> FastAnswerReader { rules.fastReader(for: question) }
 
   package func prompt(for question: Question, current: AnswerValue?, language: String) -> Prompt {
     rules.prompt(for: question, current: current, language: language)
@@ -210,7 +210,7 @@ struct NumberRules: Sendable {
     return .value(.integer(Int(saturating: number)))
   }
 
-  func fastReader(for question: Question) -> any FastAnswerReading {
+  func fastReader(for question: Question) -> FastAnswerReader {
     let (low, high) = question.bounds
     return FastNumber(low: low, high: high, whole: whole, percentSign: percentSign)
   }
@@ -282,7 +282,7 @@ struct NumberRules: Sendable {
 }
 
 /// The fast path's number answers: what `NumberText.parse` reads, within bounds.
-final class FastNumber: FastAnswerReading {
+final class FastNumber: FastAnswerReader {
   let low: Double?
   let high: Double?
   let whole: Bool
@@ -295,7 +295,7 @@ final class FastNumber: FastAnswerReading {
     self.percentSign = percentSign
   }
 
-  func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+  override func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
     guard let number = Self.number(bytes, percent: percentSign) else { return nil }
     if let low, number < low { return nil }
     if let high, number > high { return nil }

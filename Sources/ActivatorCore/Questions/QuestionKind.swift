@@ -30,7 +30,7 @@ package protocol QuestionKind: Sendable {
 
   /// Reads answers to `question` straight from libyaml's bytes, for batches. It must give
   /// exactly what `parse` gives, or nil wherever `parse` would report anything.
-  func fastReader(for question: Question) -> any FastAnswerReading
+  func fastReader(for question: Question) -> FastAnswerReader
 
   /// The type rule expressions see for the answer to the question in `slot`.
   func expressionType(slot: Int) -> ExprType
@@ -96,19 +96,19 @@ package struct QuestionReading {
   package let stageCount: Int
 }
 
-/// Reads answers to one question from bytes, prepared once per batch. A class, so that a batch
-/// calls it through a reference rather than copying a boxed value for every answer.
-package protocol FastAnswerReading: AnyObject, Sendable {
+/// Reads answers to one question from bytes, prepared once per batch; each kind subclasses it
+/// in its own file. A class rather than a protocol so that a batch can hold its readers unretained
+/// (`AnswerSchema`): calling an existential copied out of an array retains and releases it, two
+/// atomic operations for every answer of every file.
+///
+/// `@unchecked Sendable`: a class open to subclasses cannot be checked; every subclass holds only
+/// constants set when it is made.
+package class FastAnswerReader: @unchecked Sendable {
   /// A scalar answer, or nil where the full loader would say anything about it.
-  func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue?
+  package func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? { nil }
   /// One item of a list answer (an option), or nil; only kinds that take lists accept any.
-  func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?
-  /// The answer made of the items read, or nil where the full loader would say anything.
-  func list(_ chosen: [Int]) -> AnswerValue?
-}
-
-extension FastAnswerReading {
   package func listItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { nil }
+  /// The answer made of the items read, or nil where the full loader would say anything.
   package func list(_ chosen: [Int]) -> AnswerValue? { nil }
 }
 

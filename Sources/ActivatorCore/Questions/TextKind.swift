@@ -30,10 +30,10 @@ package struct TextKind: QuestionKind {
     return .value(.text(text))
   }
 
-  package func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
+  package func fastReader(for question: Question) -> FastAnswerReader { Fast() }
 
-  final class Fast: FastAnswerReading {
-    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+  final class Fast: FastAnswerReader {
+    override func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       .text(String(decoding: bytes, as: UTF8.self))
     }
   }

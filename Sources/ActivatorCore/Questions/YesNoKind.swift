@@ -26,12 +26,12 @@ package struct YesNoKind: QuestionKind {
     return .invalid
   }
 
-  package func fastReader(for question: Question) -> any FastAnswerReading { Fast() }
+  package func fastReader(for question: Question) -> FastAnswerReader { Fast() }
 
-  final class Fast: FastAnswerReading {
+  final class Fast: FastAnswerReader {
     // The spellings the loader's lowercasing accepts that are common enough to be worth it;
     // any other spelling goes to the loader.
-    func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+    override func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
       if equalsAny(bytes, ["yes", "Yes", "YES", "true", "True", "TRUE", "si", "Si", "SI", "sí", "Sí", "SÍ"]) {
         return .bool(true)
       }

@@ -106,8 +106,8 @@ package enum FastAnswersReader {
       var version: SemanticVersion?
       var schema: AnswerSchema?
       var language: String?
-      var city: City?
-      var respondent: Respondent?
+      /// Whether `city:` was read (into the sheet).
+      var hasCity = false
     }
 
     mutating func run(schema schemaFor: (String, SemanticVersion) -> AnswerSchema?) -> (AnswerSheet, AnswerSchema)? {
@@ -173,13 +173,12 @@ package enum FastAnswersReader {
         guard let text = plainText(event) else { return false }
         read.language = text
       case .city:
-        guard case .mappingStart = next(), let city = readCity() else { return false }
-        read.city = city
+        guard case .mappingStart = next(), readCity(into: &sheet.city) else { return false }
+        read.hasCity = true
       case .respondent:
         let event = next()
         if Self.isNull(event) { return true }
-        guard case .mappingStart = event, let respondent = readRespondent() else { return false }
-        read.respondent = respondent
+        guard case .mappingStart = event, readRespondent(into: &sheet.respondent) else { return false }
       case .started, .completed:
         let event = next()
         if Self.isNull(event) { return true }
@@ -214,15 +213,13 @@ package enum FastAnswersReader {
     /// Fills in the sheet's header from what the top-level keys gave, if the file is complete:
     /// the schema it was read with, or nil for the loader.
     func complete(_ sheet: inout AnswerSheet, _ read: TopLevel) -> AnswerSchema? {
-      guard let schema = read.schema, let city = read.city, let version = read.version, let surveyID = read.surveyID
+      guard let schema = read.schema, read.hasCity, let version = read.version, let surveyID = read.surveyID
       else { return nil }
       // As the full loader reads it: any usual spelling of one of the survey's languages.
       guard let chosenLanguage = schema.language.match(read.language ?? schema.defaultLanguage) else { return nil }
       sheet.surveyID = surveyID
       sheet.surveyVersion = version
       sheet.language = chosenLanguage
-      sheet.city = city
-      sheet.respondent = read.respondent
       sheet.review.sort()
       return schema
     }
@@ -265,39 +262,40 @@ package enum FastAnswersReader {
       return String(decoding: bytes, as: UTF8.self)
     }
 
-    mutating func readCity() -> City? {
-      // Fields as locals, made into a City once at the end (as `readRespondent`).
-      var (name, country, region): (String?, String?, String?)
+    /// Reads `city:` straight into the sheet's (returned, the City was copied on its way there).
+    mutating func readCity(into city: inout City) -> Bool {
+      var named = false
       var seen: UInt8 = 0
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { break }
-        guard case .scalar(let key, .plain, _) = keyEvent else { return nil }
+        guard case .scalar(let key, .plain, _) = keyEvent else { return false }
         let field = equalsAny(key, ["name"]) ? 0 : equalsAny(key, ["country"]) ? 1 : equalsAny(key, ["region"]) ? 2 : -1
-        guard field >= 0, seen & (1 << field) == 0 else { return nil }
+        guard field >= 0, seen & (1 << field) == 0 else { return false }
         seen |= 1 << field
         let value = next()
         if field == 0 {
-          guard let text = plainText(value) else { return nil }
-          name = text
+          guard let text = plainText(value) else { return false }
+          city.name = text
+          named = true
           continue
         }
         if Self.isNull(value) { continue }
-        guard let text = plainText(value) else { return nil }
-        if field == 1 { country = text } else { region = text }
+        guard let text = plainText(value) else { return false }
+        if field == 1 { city.country = text } else { city.region = text }
       }
-      return name.map { City(name: $0, country: country, region: region) }
+      return named
     }
 
-    mutating func readRespondent() -> Respondent? {
-      // Fields as locals, made into a Respondent once at the end: filling in a variable Respondent
-      // field by field cost a copy of it more per file.
+    /// Reads `respondent:` straight into the sheet's, from locals made into a Respondent once at
+    /// the end (returned, or filled in field by field, the Respondent was copied on its way).
+    mutating func readRespondent(into respondent: inout Respondent?) -> Bool {
       var (name, role, email, organisation): (String?, String?, String?, String?)
       var seen: UInt8 = 0
       while true {
         let keyEvent = next()
         if case .mappingEnd = keyEvent { break }
-        guard case .scalar(let key, .plain, _) = keyEvent else { return nil }
+        guard case .scalar(let key, .plain, _) = keyEvent else { return false }
         let field: Int
         if equalsAny(key, ["name"]) {
           field = 0
@@ -308,13 +306,13 @@ package enum FastAnswersReader {
         } else if equalsAny(key, ["organisation", "organization"]) {
           field = 3
         } else {
-          return nil
+          return false
         }
-        guard seen & (1 << field) == 0 else { return nil }
+        guard seen & (1 << field) == 0 else { return false }
         seen |= 1 << field
         let value = next()
         if Self.isNull(value) { continue }
-        guard let text = plainText(value) else { return nil }
+        guard let text = plainText(value) else { return false }
         switch field {
         case 0: name = text
         case 1: role = text
@@ -322,7 +320,8 @@ package enum FastAnswersReader {
         default: organisation = text
         }
       }
-      return Respondent(name: name, role: role, email: email, organisation: organisation)
+      respondent = Respondent(name: name, role: role, email: email, organisation: organisation)
+      return true
     }
 
     mutating func readAnswers(_ schema: AnswerSchema, _ values: inout [AnswerValue?], _ marks: inout [YAMLMark?])

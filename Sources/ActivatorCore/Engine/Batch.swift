@@ -247,7 +247,7 @@ package final class BatchRunner: Sendable {
   }
 
   /// Scores one sheet that was read into `item`, or says why its survey has no program.
-  private func assess(_ sheet: AnswerSheet, survey: Survey, into item: inout BatchItem, log: DiagnosticLog) {
+  private func assess(_ sheet: consuming AnswerSheet, survey: Survey, into item: inout BatchItem, log: DiagnosticLog) {
     switch programs.program(for: survey, answeredVersion: sheet.surveyVersion) {
     case .failed(let message):
       log.error("no-rules", message, at: SourceLocation(file: item.path, line: 1, column: 1))
@@ -266,7 +266,8 @@ extension BatchRunner {
   func schema(id: String, version: SemanticVersion) -> AnswerSchema? {
     let key = SchemaKey(id: id, version: version)
     return schemas.withLock { cache in
-      if let (lastKey, schema) = cache.last, lastKey == key { return schema }
+      // Compared in place: binding the remembered pair copied its id, version and schema out.
+      if cache.last?.0 == key, let schema = cache.last?.1 { return schema }
       let schema: AnswerSchema?
       if let found = cache.byKey[key] {
         schema = found

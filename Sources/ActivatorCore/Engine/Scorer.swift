@@ -1,9 +1,12 @@
 /// Turns one answer sheet into an assessment with a compiled program.
 package enum Scorer {
-  /// - Parameter recommendationLimit: build only the first recommendations (a batch row shows
-  ///   five); nil for all of them.
-  package static func assess(_ sheet: AnswerSheet, with program: Program, recommendationLimit: Int? = nil) -> Assessment
-  {
+  /// - Parameters:
+  ///   - sheet: consumed: a batch hands its sheet over, and the assessment keeps it without a copy.
+  ///   - recommendationLimit: build only the first recommendations (a batch row shows five); nil
+  ///     for all of them.
+  package static func assess(
+    _ sheet: consuming AnswerSheet, with program: Program, recommendationLimit: Int? = nil
+  ) -> Assessment {
     let (context, relevant, counts, issues) = prepare(sheet, tables: program.tables)
     var allIssues = issues
 

@@ -49,30 +49,7 @@ package enum Scorer {
       coverage: pillars.indices.map { pillars[$0].coverage }, targets: pillars.indices.map { pillars[$0].target },
       overall: overall, criteria: outcomes.map { $0 == .met ? true : $0 == .unmet ? false : nil },
       assessed: pillars.indices.map { pillars[$0].assessed })
-    // In dependency order, so that a metric reading another (`metric('id')`) finds its value;
-    // listed in the order the plugins declare them.
-    context.metricValues = [Value](repeating: .unknown(.unavailable), count: program.metrics.count)
-    // Expressions and pools from the program's flat lists: copying a `Metric` out of its array
-    // retained and released each of its texts.
-    let expressions = program.metricExpressions
-    for index in program.metricOrder {
-      let value = expressions[index].evaluate(context)
-      if case .error(let error) = value {
-        allIssues.append(
-          AnswerIssue(
-            kind: .evaluationError, slot: nil,
-            message: Message(
-              .scoreMetricFailed, ["id": .text(program.metrics[index].qualifiedID), "problem": .message(error.message)]),
-            location: error.location(in: expressions[index].source)))
-      }
-      context.metricValues[index] = value
-    }
-    let pools = program.metricPools
-    let metrics = context.metricValues.indices.map { index in
-      MetricResult(
-        metric: index, value: context.metricValues[index],
-        parts: pools[index] == nil ? nil : Self.poolParts(pools[index], context))
-    }
+    let metrics = metricResults(program, context, issues: &allIssues)
     let city = program.context.read(context.values)
     let (recommendations, setAside) = Recommender.rank(
       outcomes, pillars, program, context, city: city, limit: recommendationLimit)
@@ -86,9 +63,37 @@ package enum Scorer {
       nextSteps: nextSteps, programmesSetAside: programmesSetAside, context: city, issues: allIssues, counts: counts)
   }
 
-  /// The programmes whose next-step rules hold, merged per programme, in WeGO's chain order.
-  /// WeGO's own eligibility decides: a programme WeGO gives other income groups, or one that
-  /// has ended, is set aside.
+  /// Every metric's value (`context.metricValues`, kept for metrics and next steps that read
+  /// them) and its pool's parts; a metric whose expression fails adds an issue.
+  static func metricResults(_ program: Program, _ context: EvaluationContext, issues: inout [AnswerIssue])
+    -> [MetricResult]
+  {
+    // In dependency order, so that a metric reading another (`metric('id')`) finds its value;
+    // listed in the order the plugins declare them.
+    context.metricValues = [Value](repeating: .unknown(.unavailable), count: program.metrics.count)
+    // Expressions and pools from the program's flat lists: copying a `Metric` out of its array
+    // retained and released each of its texts.
+    let expressions = program.metricExpressions
+    for index in program.metricOrder {
+      let value = expressions[index].evaluate(context)
+      if case .error(let error) = value {
+        issues.append(
+          AnswerIssue(
+            kind: .evaluationError, slot: nil,
+            message: Message(
+              .scoreMetricFailed, ["id": .text(program.metrics[index].qualifiedID), "problem": .message(error.message)]),
+            location: error.location(in: expressions[index].source)))
+      }
+      context.metricValues[index] = value
+    }
+    let pools = program.metricPools
+    return context.metricValues.indices.map { index in
+      MetricResult(
+        metric: index, value: context.metricValues[index],
+        parts: pools[index] == nil ? nil : Self.poolParts(pools[index], context))
+    }
+  }
+
   /// A city's share of a pooled ratio: both parts known numbers, or nothing.
   static func poolParts(_ pool: MetricPool?, _ context: EvaluationContext) -> (numerator: Double, denominator: Double)?
   {
@@ -98,6 +103,9 @@ package enum Scorer {
     return (top, bottom)
   }
 
+  /// The programmes whose next-step rules hold, merged per programme, in WeGO's chain order.
+  /// WeGO's own eligibility decides: a programme WeGO gives other income groups, or one that
+  /// has ended, is set aside.
   static func nextSteps(_ program: Program, _ context: EvaluationContext, city: CityContext) -> (
     [NextStepResult], [ProgrammeSetAside]
   ) {
@@ -317,28 +325,7 @@ package enum Scorer {
     var next: StageGap?
     if stage < top, let nextEvidence = evidence.first(where: { $0.stage == stage + 1 }) {
       score += min(0.99, nextEvidence.share / theta)
-      var candidates: [Int] = []
-      candidates.reserveCapacity(levels.range(pillar, stage + 1).count)
-      for position in levels.range(pillar, stage + 1) {
-        let index = levels.items[position]
-        if outcomes[index] == .unmet || outcomes[index] == .unknown || outcomes[index] == .error {
-          candidates.append(index)
-        }
-      }
-      candidates.sort { a, b in
-        let (wa, wb) = (program.weights[a], program.weights[b])
-        if wa != wb { return wa > wb }
-        return a < b
-      }
-      let needed = max(0, theta * nextEvidence.applicable - nextEvidence.met)
-      var count = 0
-      var gathered = 0.0
-      for index in candidates where gathered + 1e-9 < needed {
-        gathered += program.weights[index]
-        count += 1
-      }
-      next = StageGap(
-        stage: stage + 1, neededWeight: needed, neededCount: max(count, needed > 0 ? 1 : 0), candidates: candidates)
+      next = nextGap(pillar, nextEvidence, outcomes, program)
     }
     score = (score * 100).rounded() / 100
     var openGaps: [Int] = []
@@ -356,6 +343,35 @@ package enum Scorer {
       pillar: pillar, stage: stage, score: score, potential: max(potential, stage),
       coverage: coverage, confidence: .from(coverage: coverage), target: target,
       evidence: evidence, next: next, openGaps: openGaps)
+  }
+
+  /// What the next stage asks of a pillar: its unmet or unknown criteria, heaviest first, and
+  /// the weight and number of them still needed to pass its gate.
+  static func nextGap(_ pillar: Int, _ evidence: StageEvidence, _ outcomes: [Outcome], _ program: Program) -> StageGap {
+    let levels = program.levelCriteria
+    let theta = program.threshold
+    var candidates: [Int] = []
+    candidates.reserveCapacity(levels.range(pillar, evidence.stage).count)
+    for position in levels.range(pillar, evidence.stage) {
+      let index = levels.items[position]
+      if outcomes[index] == .unmet || outcomes[index] == .unknown || outcomes[index] == .error {
+        candidates.append(index)
+      }
+    }
+    candidates.sort { a, b in
+      let (wa, wb) = (program.weights[a], program.weights[b])
+      if wa != wb { return wa > wb }
+      return a < b
+    }
+    let needed = max(0, theta * evidence.applicable - evidence.met)
+    var count = 0
+    var gathered = 0.0
+    for index in candidates where gathered + 1e-9 < needed {
+      gathered += program.weights[index]
+      count += 1
+    }
+    return StageGap(
+      stage: evidence.stage, neededWeight: needed, neededCount: max(count, needed > 0 ? 1 : 0), candidates: candidates)
   }
 
   /// The lower median of the stages of the assessed pillars (among those that have criteria), and

@@ -75,6 +75,12 @@ package final class OutputSink: @unchecked Sendable {
   /// Output is gathered into blocks of this size: one write per block, not per row.
   private var pending: [UInt8] = []
   private static let blockSize = 64 << 10
+  /// Bytes written to the file so far, and up to where the kernel was asked to start writing
+  /// them to disk (`FileReading.startWriteback`, every `writebackSize`), so that closing the
+  /// output does not wait for the whole file.
+  private var written = 0
+  private var writebackStart = 0
+  private static let writebackSize = 8 << 20
 
   /// Write rows as they come (a person is watching a terminal) rather than in blocks.
   let immediate: Bool
@@ -108,6 +114,12 @@ package final class OutputSink: @unchecked Sendable {
       if Console.failure(of: fd) != nil { failed = true }
     } else if !pending.withUnsafeBytes({ Console.writeAll($0, to: fd) }) {
       failed = true
+    } else {
+      written += pending.count
+      if written - writebackStart >= Self.writebackSize {
+        FileReading.startWriteback(fd, offset: writebackStart, length: written - writebackStart)
+        writebackStart = written
+      }
     }
   }
 

@@ -346,6 +346,17 @@ package enum FileReading {
     }
   }
 
+  /// Asks the kernel to start writing `length` bytes of an output from `offset` to disk now,
+  /// without waiting for it. A batch writes hundreds of megabytes, and the `fsync` that makes the
+  /// output durable before it replaces the old one (`closeOutput`) otherwise waits for all of
+  /// them at the end: 0.13 to 0.17 s of a 20,000-city JSONL run with one job, while the other
+  /// core is idle. A hint only: its result is ignored, and the final `fsync` still decides.
+  /// (On Linux, POSIX_FADV_DONTNEED starts the writeback of the range's dirty pages and drops
+  /// its clean ones from the cache, which the batch never reads again.)
+  package static func startWriteback(_ fd: Int32, offset: Int, length: Int) {
+    _ = posix_fadvise(fd, off_t(offset), off_t(length), POSIX_FADV_DONTNEED)
+  }
+
   /// Drops an output opened by `openOutput` without touching its target.
   package static func discardOutput(_ fd: Int32, temporary: String?) {
     close(fd)
